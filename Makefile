@@ -1,0 +1,44 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.taxqa-installed
+
+.PHONY: setup test test-all lint demo demo-full bench bench-quick corpus-data clean
+
+setup: $(STAMP)
+
+# Re-installs only when pyproject.toml changes; the CPU torch build is the pinned one on this disk.
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@touch $(STAMP)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: lint
+	$(PY) -m pytest -q -m "not slow" --durations=15
+
+test-all: lint
+	$(PY) -m pytest -q --durations=15
+
+demo: setup
+	$(VENV)/bin/taxqa demo
+
+demo-full: setup
+	$(VENV)/bin/taxqa demo --fresh --full
+
+bench: setup
+	$(PY) bench/run_all.py
+
+bench-quick: setup
+	$(PY) bench/run_all.py --quick
+
+# Rebuild the embedded corpus shipped in the package from ../shared/data.
+corpus-data: setup
+	$(VENV)/bin/taxqa corpus build ../shared/data -o taxqa/corpus/data/passages.jsonl.gz
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -1,0 +1,130 @@
+"""Korean won amounts: the one parser and formatter the whole project uses.
+
+Accepted input: plain integers (``1500000``), grouped digits (``1,500,000``),
+and Korean notation with 조/억/만/천/백 units (``20억``, ``5천만원``,
+``1억 400만원``, ``3억5천만원``, ``2.5억``, ``12억 3,456만 7,890원``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from taxqa.errors import UserError
+
+BIG_UNITS = {"조": 10**12, "억": 10**8, "만": 10**4}
+SMALL_UNITS = {"천": 1000, "백": 100, "십": 10}
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# A number followed by an optional small unit, then an optional big unit.
+_PART = rf"{_NUM}\s*[천백십]?\s*[조억만]?"
+_AMOUNT_RE = re.compile(rf"(?<![\d.,]){_PART}(?:\s*{_PART})*(?:\s*원)?")
+_TOKEN_RE = re.compile(rf"({_NUM})\s*([천백십]?)\s*([조억만]?)")
+
+
+class AmountError(UserError, ValueError):
+    """An amount that cannot be read as a whole number of won."""
+
+
+def _number(text: str, whole: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation as exc:  # pragma: no cover - regex guarantees digits
+        raise AmountError(f"not a number: {text!r} in {whole!r}") from exc
+
+
+def _value_of(text: str, whole: str) -> int:
+    """Value of a string already known to match the amount grammar."""
+    total = Decimal(0)
+    pending = Decimal(0)  # digits below the current big unit (e.g. "3,456" in "3,456만")
+    last_big = None
+    for m in _TOKEN_RE.finditer(text):
+        num, small, big = m.groups()
+        value = _number(num, whole) * (SMALL_UNITS[small] if small else 1)
+        if big:
+            unit = BIG_UNITS[big]
+            if last_big is not None and unit >= last_big:
+                raise AmountError(f"units out of order in {whole!r}: {big} after a larger or equal unit")
+            last_big = unit
+            total += (pending + value) * unit
+            pending = Decimal(0)
+        else:
+            pending += value
+    total += pending
+    if total != total.to_integral_value():
+        raise AmountError(f"{whole!r} is not a whole number of won")
+    return int(total)
+
+
+def parse_won(text: str | int) -> int:
+    """Parse a won amount; raise AmountError naming the input when it is not one."""
+    if isinstance(text, bool):
+        raise AmountError(f"not an amount: {text!r}")
+    if isinstance(text, int):
+        if text < 0:
+            raise AmountError(f"negative amount: {text}")
+        return text
+    raw = str(text)
+    s = raw.strip()
+    if not s:
+        raise AmountError("empty amount: expected e.g. 1,500,000 or 20억 or 5천만원")
+    if s.startswith("-") or s.startswith("−"):
+        raise AmountError(f"negative amount: {raw!r} (amounts must be >= 0)")
+    if not _AMOUNT_RE.fullmatch(s):
+        raise AmountError(
+            f"cannot read {raw!r} as a won amount: expected digits with optional 조/억/만/천 units, e.g. 20억, 5천만원, 1억 400만원, 1,500,000"
+        )
+    return _value_of(s, raw)
+
+
+def format_won(amount: int) -> str:
+    """620_000_000 -> '6억 2,000만원'; 12_345_678_901 -> '123억 4,567만 8,901원'."""
+    amount = int(amount)
+    if amount < 0:
+        return "-" + format_won(-amount)
+    if amount == 0:
+        return "0원"
+    parts = []
+    rest = amount
+    for unit, size in BIG_UNITS.items():
+        q, rest = divmod(rest, size)
+        if q:
+            parts.append(f"{q:,}{unit}")
+    if rest:
+        parts.append(f"{rest:,}")
+    return " ".join(parts) + "원"
+
+
+@dataclass(frozen=True)
+class AmountMention:
+    start: int
+    end: int
+    text: str
+    value: int
+
+
+def iter_amounts(text: str) -> Iterator[AmountMention]:
+    """Every won amount written in a text, in order (bare numbers need 원 or a unit).
+
+    A bare number such as a year, an article number or a percentage is not a
+    money amount; only numbers carrying 원 or a Korean unit (조/억/만/천) or
+    digit grouping (1,500,000) count.
+    """
+    for m in _AMOUNT_RE.finditer(text):
+        s = m.group(0).rstrip()
+        has_unit = any(u in s for u in "조억만천원") or re.search(r"\d,\d{3}", s)
+        if not has_unit:
+            continue
+        # "10%" / "제53조" / "2025년" style neighbours are not amounts.
+        if text[max(0, m.start() - 1) : m.start()] == "제":
+            continue
+        tail = text[m.end() : m.end() + 1]
+        if tail in ("%", "조", "년", "월", "일", "호", "항", "세", "명", "개", "배") and "원" not in s:
+            continue
+        try:
+            value = _value_of(s, s)
+        except AmountError:
+            continue
+        yield AmountMention(m.start(), m.start() + len(s), s, value)

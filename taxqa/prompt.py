@@ -1,0 +1,125 @@
+"""The one prompt renderer: CUDA training, MLX training, generation, evaluation and the
+chat app all turn questions (and answers) into text and tokens here.
+
+Models with a chat template (Gemma3) use it; models without one (Phi-2) use
+``### 질문: {question}\\n\\n### 답변: {answer}``. The completion is the answer plus
+the token that ends it (``<end_of_turn>`` for Gemma3, EOS for plain models), so
+training puts loss on the answer and on the stop token.
+
+``tokenizer`` is a Hugging Face tokenizer or anything that forwards to one
+(mlx_lm's TokenizerWrapper does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+PLAIN_QUESTION = "### 질문: "
+PLAIN_ANSWER = "### 답변: "
+DEFAULT_SYSTEM_PROMPT = (
+    "당신은 한국 세법 전문가입니다. 관련 법 조문을 근거로 정확하고 간결하게 답하고, "
+    "세액을 계산할 때는 과세표준, 세율, 산출세액, 공제, 납부할 세액을 차례로 밝히세요."
+)
+
+Turn = tuple[str, str]  # (question, answer)
+
+
+def has_chat_template(tokenizer) -> bool:
+    return bool(getattr(tokenizer, "chat_template", None))
+
+
+def _messages(question: str, system: str | None, history: Sequence[Turn]) -> list[dict[str, str]]:
+    messages = [{"role": "system", "content": system}] if system else []
+    for q, a in history:
+        messages += [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
+    messages.append({"role": "user", "content": question})
+    return messages
+
+
+def _plain_prompt(question: str, system: str | None, history: Sequence[Turn]) -> str:
+    parts = [f"{system}\n\n"] if system else []
+    for q, a in history:
+        parts.append(f"{PLAIN_QUESTION}{q}\n\n{PLAIN_ANSWER}{a}\n\n")
+    parts.append(f"{PLAIN_QUESTION}{question}\n\n{PLAIN_ANSWER}")
+    return "".join(parts)
+
+
+def render_prompt(tokenizer, question: str, *, system: str | None = None, history: Sequence[Turn] = ()) -> str:
+    """The text a model continues to answer ``question`` (after ``history`` turns)."""
+    if has_chat_template(tokenizer):
+        return tokenizer.apply_chat_template(
+            _messages(question, system, history), tokenize=False, add_generation_prompt=True
+        )
+    return _plain_prompt(question, system, history)
+
+
+def answer_terminator(tokenizer) -> str:
+    """The text that closes an answer: what the chat template writes after it, else EOS."""
+    if has_chat_template(tokenizer):
+        marker = "\x00ANSWER\x00"
+        messages = [{"role": "user", "content": "q"}, {"role": "assistant", "content": marker}]
+        full = tokenizer.apply_chat_template(messages, tokenize=False)
+        tail = full.split(marker, 1)[1].rstrip()
+        if tail:
+            return tail
+    eos = getattr(tokenizer, "eos_token", None)
+    if not eos:
+        raise ValueError("tokenizer has neither a chat template nor an EOS token: cannot mark the end of an answer")
+    return eos
+
+
+@dataclass(frozen=True)
+class RenderedExample:
+    prompt: str
+    completion: str  # the answer and its terminator; loss goes here
+
+    @property
+    def text(self) -> str:
+        return self.prompt + self.completion
+
+
+def render_example(
+    tokenizer, question: str, answer: str, *, system: str | None = None, history: Sequence[Turn] = ()
+) -> RenderedExample:
+    prompt = render_prompt(tokenizer, question, system=system, history=history)
+    return RenderedExample(prompt, answer.strip() + answer_terminator(tokenizer))
+
+
+def encode_prompt(tokenizer, text: str) -> list[int]:
+    """Token ids of a rendered prompt. Chat templates write BOS themselves, so it is not added twice."""
+    bos = getattr(tokenizer, "bos_token", None)
+    add_special = not (bos and text.startswith(bos))
+    return list(tokenizer.encode(text, add_special_tokens=add_special))
+
+
+def encode_example(
+    tokenizer,
+    question: str,
+    answer: str,
+    *,
+    system: str | None = None,
+    history: Sequence[Turn] = (),
+    max_length: int | None = None,
+) -> tuple[list[int], int]:
+    """(input ids, index where the completion starts). Labels are ids[start:], the rest is masked.
+
+    Prompt and completion are tokenized separately, so the prompt's tokens are exactly
+    those generation sees. When ``max_length`` cuts, the prompt keeps its head and the
+    completion keeps as much as fits (at least one token).
+    """
+    example = render_example(tokenizer, question, answer, system=system, history=history)
+    prompt_ids = encode_prompt(tokenizer, example.prompt)
+    completion_ids = list(tokenizer.encode(example.completion, add_special_tokens=False))
+    if max_length is not None and len(prompt_ids) + len(completion_ids) > max_length:
+        keep_prompt = min(len(prompt_ids), max(max_length - len(completion_ids), max_length // 2))
+        prompt_ids = prompt_ids[:keep_prompt]
+        completion_ids = completion_ids[: max(1, max_length - keep_prompt)]
+    return prompt_ids + completion_ids, len(prompt_ids)
+
+
+def chat_messages(question: str, answer: str, system: str | None = None) -> dict:
+    """One example in mlx_lm's chat format (what `mlx_lm.lora` reads directly)."""
+    messages = _messages(question, system, ())
+    messages.append({"role": "assistant", "content": answer})
+    return {"messages": messages}

@@ -1,0 +1,259 @@
+"""QA and passage records, and the JSONL reading and writing every stage uses.
+
+JSONL here is UTF-8, one object per line, Korean written as is. Writers are
+either append-only (flush + fsync per record, so a kill leaves at most one
+torn last line, which readers can skip) or atomic whole-file (temp file +
+rename, so a reader never sees half a file).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from taxqa.errors import UserError
+
+QA_TYPES = ("teacher", "student", "calc")
+QA_SOURCES = ("statute", "precedent", "ruling", "calculator", "imported")
+PASSAGE_KINDS = ("statute", "decree", "precedent", "ruling")
+
+
+class RecordError(UserError, ValueError):
+    """A record that does not fit its schema; the message names file, line and field."""
+
+
+def normalize_text(text: str) -> str:
+    """NFC, collapsed whitespace: what two equal questions have in common."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def qa_id(question: str) -> str:
+    """Stable id: a hash of the normalised question."""
+    return hashlib.sha1(normalize_text(question).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class QARecord:
+    question: str
+    answer: str
+    type: str = "teacher"
+    source: str = "statute"
+    citations: list[str] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = qa_id(self.question)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        return {"id": d.pop("id"), **d}
+
+    @classmethod
+    def from_dict(cls, obj: Any, where: str = "record") -> QARecord:
+        return cls(**_check_fields(obj, where, _QA_SCHEMA, {"type": QA_TYPES, "source": QA_SOURCES}))
+
+
+@dataclass
+class PassageRecord:
+    id: str
+    citation: str
+    law: str
+    article: str
+    title: str
+    text: str
+    effective_date: str = ""
+    kind: str = "statute"
+    source_url: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, obj: Any, where: str = "record") -> PassageRecord:
+        return cls(**_check_fields(obj, where, _PASSAGE_SCHEMA, {"kind": PASSAGE_KINDS}))
+
+
+# field -> (type, required)
+_QA_SCHEMA = {
+    "id": (str, False),
+    "question": (str, True),
+    "answer": (str, True),
+    "type": (str, True),
+    "source": (str, True),
+    "citations": (list, False),
+    "meta": (dict, False),
+}
+_PASSAGE_SCHEMA = {f.name: (str, f.name in ("id", "citation", "law", "text")) for f in fields(PassageRecord)}
+
+
+def _check_fields(obj: Any, where: str, schema: dict, choices: dict) -> dict[str, Any]:
+    if not isinstance(obj, dict):
+        raise RecordError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+    out = {}
+    for name, (typ, required) in schema.items():
+        if name not in obj or obj[name] is None:
+            if required:
+                raise RecordError(f"{where}: missing field {name!r}")
+            continue
+        value = obj[name]
+        if not isinstance(value, typ):
+            raise RecordError(f"{where}: field {name!r} must be {typ.__name__}, got {type(value).__name__}")
+        if typ is str and required and not value.strip():
+            raise RecordError(f"{where}: field {name!r} is empty")
+        if name in choices and value not in choices[name]:
+            raise RecordError(f"{where}: field {name!r} is {value!r}; expected one of {', '.join(choices[name])}")
+        out[name] = value
+    if "citations" in out and not all(isinstance(c, str) for c in out["citations"]):
+        raise RecordError(f"{where}: field 'citations' must be a list of strings")
+    return out
+
+
+def dumps(obj: Any) -> str:
+    """One JSONL line: compact, Korean as is."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def read_jsonl(path: str | os.PathLike, *, skip_torn_tail: bool = False) -> Iterator[tuple[int, Any]]:
+    """Yield (line number, object) for each non-blank line; RecordError names file:line on bad JSON.
+
+    With skip_torn_tail, an unparseable *last* line without a newline (what a
+    kill during an append leaves) is skipped instead of raised.
+    """
+    path = Path(path)
+    with open(path, "rb") as fh:
+        lineno = 0
+        for raw in fh:
+            lineno += 1
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise RecordError(f"{path}:{lineno}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                if skip_torn_tail and not line.endswith("\n"):
+                    return
+                raise RecordError(f"{path}:{lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+            yield lineno, obj
+
+
+def read_qa(path: str | os.PathLike, *, skip_torn_tail: bool = False) -> Iterator[QARecord]:
+    for lineno, obj in read_jsonl(path, skip_torn_tail=skip_torn_tail):
+        yield QARecord.from_dict(obj, where=f"{path}:{lineno}")
+
+
+def read_passages(path: str | os.PathLike) -> Iterator[PassageRecord]:
+    for lineno, obj in read_jsonl(path):
+        yield PassageRecord.from_dict(obj, where=f"{path}:{lineno}")
+
+
+def _as_dict(row: Any) -> Any:
+    return row.to_dict() if hasattr(row, "to_dict") else row
+
+
+class AppendWriter:
+    """Append-only JSONL: each record is flushed and fsynced before write() returns."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _repair_torn_tail(self.path)
+        self._fh = open(self.path, "a", encoding="utf-8")
+
+    def write(self, row: Any) -> None:
+        self._fh.write(dumps(_as_dict(row)) + "\n")
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def __enter__(self) -> AppendWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _repair_torn_tail(path: Path) -> None:
+    """Drop a partial last line (no newline) left by a kill, so appends start clean."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb+") as fh:
+        fh.seek(-1, os.SEEK_END)
+        if fh.read(1) == b"\n":
+            return
+        fh.seek(0)
+        data = fh.read()
+        cut = data.rfind(b"\n") + 1
+        fh.truncate(cut)
+
+
+def write_atomic(path: str | os.PathLike, text: str | bytes) -> None:
+    """Write a whole file via a temp file in the same folder and a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_jsonl_atomic(path: str | os.PathLike, rows: Iterable[Any]) -> int:
+    lines = [dumps(_as_dict(r)) + "\n" for r in rows]
+    write_atomic(path, "".join(lines))
+    return len(lines)
+
+
+def import_seed(path: str | os.PathLike) -> list[QARecord]:
+    """The original project's JSON array of {question, answer, type, source} as QA records."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise RecordError(f"{path}:{exc.lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+    if isinstance(data, dict) and isinstance(data.get("data"), list):
+        data = data["data"]
+    if not isinstance(data, list):
+        raise RecordError(f"{path}: expected a JSON array of {{question, answer, type, source}} objects")
+    records = []
+    for i, item in enumerate(data):
+        where = f"{path}: item {i}"
+        if not isinstance(item, dict):
+            raise RecordError(f"{where}: expected an object, got {type(item).__name__}")
+        for key in ("question", "answer"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                raise RecordError(f"{where}: missing or empty field {key!r}")
+        qtype = item.get("type", "teacher")
+        if qtype not in QA_TYPES:
+            qtype = "teacher"
+        meta = {"original_source": item.get("source"), "original_type": item.get("type")}
+        meta.update({k: v for k, v in item.items() if k not in ("question", "answer", "type", "source")})
+        records.append(
+            QARecord(
+                question=item["question"].strip(),
+                answer=item["answer"].strip(),
+                type=qtype,
+                source="imported",
+                meta=meta,
+            )
+        )
+    return records

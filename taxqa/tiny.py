@@ -1,0 +1,287 @@
+"""`taxqa demo-model`: tiny random-weight checkpoints in the real Hugging Face format.
+
+No machine here can download real weights, so tests and the demo run on these:
+the same architectures (gemma3_text, Gemma3ForConditionalGeneration with a tiny
+SigLIP tower, phi), saved by transformers itself, with a byte-fallback BPE
+tokenizer trained on the Korean statutes the package ships.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from taxqa.errors import UserError
+
+ARCHS = ("gemma3", "gemma3-mm", "phi2")
+GEMMA_SPECIALS = ["<pad>", "<eos>", "<bos>", "<unk>", "<start_of_turn>", "<end_of_turn>"]
+GEMMA_IMAGE_SPECIALS = ["<start_of_image>", "<end_of_image>", "<image_soft_token>"]
+PHI_EOS = "<|endoftext|>"
+BYTE_TOKENS = [f"<0x{i:02X}>" for i in range(256)]
+
+# A Gemma-style template: system text folds into the first user turn, turns end with <end_of_turn>.
+GEMMA_CHAT_TEMPLATE = (
+    "{{ bos_token }}"
+    "{%- if messages[0]['role'] == 'system' -%}"
+    "{%- set first_user_prefix = messages[0]['content'] + '\n\n' -%}"
+    "{%- set loop_messages = messages[1:] -%}"
+    "{%- else -%}{%- set first_user_prefix = '' -%}{%- set loop_messages = messages -%}{%- endif -%}"
+    "{%- for message in loop_messages -%}"
+    "{%- set role = 'model' if message['role'] == 'assistant' else message['role'] -%}"
+    "{{ '<start_of_turn>' + role + '\n' + (first_user_prefix if loop.first else '') }}"
+    "{{ message['content'] | trim }}{{ '<end_of_turn>\n' }}"
+    "{%- endfor -%}"
+    "{%- if add_generation_prompt -%}{{ '<start_of_turn>model\n' }}{%- endif -%}"
+)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'LAYERSxHIDDEN' such as '2x64' or '16x1152'."""
+    m = re.fullmatch(r"\s*(\d+)\s*[xX]\s*(\d+)\s*", text or "")
+    if not m:
+        raise UserError(f"--size {text!r}: expected LAYERSxHIDDEN, e.g. 2x64 or 16x1152")
+    layers, hidden = int(m.group(1)), int(m.group(2))
+    if layers < 1 or hidden < 16 or hidden % 16:
+        raise UserError(f"--size {text!r}: need at least 1 layer and a hidden size that is a multiple of 16")
+    return layers, hidden
+
+
+def tokenizer_training_text(max_chars: int = 400_000) -> list[str]:
+    """Korean tax text from the embedded corpus, bounded so training takes about a second."""
+    from taxqa.corpus import iter_corpus_texts
+
+    texts, total = [], 0
+    for text in iter_corpus_texts():
+        texts.append(text)
+        total += len(text)
+        if total >= max_chars:
+            break
+    if not texts:
+        raise RuntimeError("the embedded corpus is empty: the package was built without taxqa/corpus/data")
+    return texts
+
+
+def train_tokenizer(arch: str, vocab_size: int, texts: list[str]):
+    """A BPE tokenizer with byte fallback (any input round-trips), as a transformers fast tokenizer."""
+    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
+    from transformers import PreTrainedTokenizerFast
+
+    gemma = arch.startswith("gemma3")
+    specials = GEMMA_SPECIALS + (GEMMA_IMAGE_SPECIALS if arch == "gemma3-mm" else []) if gemma else [PHI_EOS]
+    tok = Tokenizer(models.BPE(unk_token="<unk>" if gemma else None, byte_fallback=True, fuse_unk=gemma))
+    tok.normalizer = normalizers.Replace(" ", "▁")
+    tok.pre_tokenizer = pre_tokenizers.Split("▁", behavior="merged_with_next")
+    tok.decoder = decoders.Sequence([decoders.Replace("▁", " "), decoders.ByteFallback(), decoders.Fuse()])
+    # Rare characters are left to byte fallback, so merges go to common Korean syllables and words.
+    trainer = trainers.BpeTrainer(
+        vocab_size=vocab_size,
+        special_tokens=specials + BYTE_TOKENS,
+        limit_alphabet=300,
+        show_progress=False,
+    )
+    tok.train_from_iterator(texts, trainer=trainer)
+    kwargs = {"tokenizer_object": tok, "eos_token": "<eos>" if gemma else PHI_EOS}
+    if gemma:
+        kwargs |= {
+            "bos_token": "<bos>",
+            "pad_token": "<pad>",
+            "unk_token": "<unk>",
+            "chat_template": GEMMA_CHAT_TEMPLATE,
+        }
+        kwargs["additional_special_tokens"] = specials[4:]
+    else:
+        kwargs |= {"bos_token": PHI_EOS, "unk_token": PHI_EOS}  # Phi-2 has no pad token, as the real one
+    return PreTrainedTokenizerFast(**kwargs)
+
+
+def _gemma_text_config(vocab_size: int, layers: int, hidden: int, tokenizer):
+    from transformers import Gemma3TextConfig
+
+    heads = max(2, hidden // 64)
+    head_dim = hidden // heads
+    pattern = min(6, layers)  # mlx_lm needs num_hidden_layers >= sliding_window_pattern
+    return Gemma3TextConfig(
+        vocab_size=vocab_size,
+        hidden_size=hidden,
+        intermediate_size=hidden * 4,
+        num_hidden_layers=layers,
+        num_attention_heads=heads,
+        num_key_value_heads=max(1, heads // 2),
+        head_dim=head_dim,
+        query_pre_attn_scalar=head_dim,
+        sliding_window=512,
+        sliding_window_pattern=pattern,
+        max_position_embeddings=4096,
+        pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=[tokenizer.eos_token_id, tokenizer.convert_tokens_to_ids("<end_of_turn>")],
+        tie_word_embeddings=True,
+    )
+
+
+def build_model(arch: str, tokenizer, layers: int, hidden: int):
+    """A random-weight transformers model of the given architecture (seed set by the caller)."""
+    import transformers as tf
+
+    vocab = len(tokenizer)
+    if arch == "gemma3":
+        return tf.Gemma3ForCausalLM(_gemma_text_config(vocab, layers, hidden, tokenizer))
+    if arch == "gemma3-mm":
+        text = _gemma_text_config(vocab, layers, hidden, tokenizer)
+        vision = tf.SiglipVisionConfig(
+            hidden_size=32,
+            intermediate_size=64,
+            num_hidden_layers=1,
+            num_attention_heads=2,
+            image_size=28,
+            patch_size=14,
+        )
+        config = tf.Gemma3Config(
+            text_config=text.to_dict(),
+            vision_config=vision.to_dict(),
+            mm_tokens_per_image=4,
+            boi_token_index=tokenizer.convert_tokens_to_ids("<start_of_image>"),
+            eoi_token_index=tokenizer.convert_tokens_to_ids("<end_of_image>"),
+            image_token_index=tokenizer.convert_tokens_to_ids("<image_soft_token>"),
+            eos_token_id=text.eos_token_id,
+            tie_word_embeddings=True,
+        )
+        return tf.Gemma3ForConditionalGeneration(config)
+    if arch == "phi2":
+        heads = max(4, hidden // 80)
+        config = tf.PhiConfig(
+            vocab_size=vocab,
+            hidden_size=hidden,
+            intermediate_size=hidden * 4,
+            num_hidden_layers=layers,
+            num_attention_heads=heads,
+            num_key_value_heads=heads,
+            partial_rotary_factor=0.4,
+            max_position_embeddings=2048,
+            bos_token_id=tokenizer.bos_token_id,
+            eos_token_id=tokenizer.eos_token_id,
+            tie_word_embeddings=False,
+        )
+        return tf.PhiForCausalLM(config)
+    raise UserError(f"unknown --arch {arch!r}; expected one of {', '.join(ARCHS)}")
+
+
+def _patch_config_for_mlx(out: Path, arch: str) -> None:
+    """transformers 5 nests some keys that mlx_lm reads at the top level; write them there too."""
+    path = out / "config.json"
+    config = json.loads(path.read_text())
+    if arch == "phi2":
+        rope = config.get("rope_parameters") or {}
+        config.setdefault("partial_rotary_factor", rope.get("partial_rotary_factor", 0.4))
+        config.setdefault("rope_theta", rope.get("rope_theta", 10000.0))
+    else:
+        text = config.get("text_config", config)
+        rope = text.get("rope_parameters") or {}
+        text.setdefault("rope_theta", (rope.get("full_attention") or {}).get("rope_theta", 1_000_000.0))
+        text.setdefault("rope_local_base_freq", (rope.get("sliding_attention") or {}).get("rope_theta", 10_000.0))
+        layer_types = text.get("layer_types") or []
+        if "full_attention" in layer_types:
+            text.setdefault("sliding_window_pattern", layer_types.index("full_attention") + 1)
+        if arch == "gemma3-mm":
+            config.setdefault("vocab_size", text["vocab_size"])
+    path.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n")
+
+
+def build_checkpoint(
+    arch: str,
+    out: str | os.PathLike,
+    *,
+    size: str = "2x64",
+    vocab_size: int = 1024,
+    seed: int = 0,
+    dtype: str = "float32",
+) -> Path:
+    """Write a tiny checkpoint to ``out`` atomically (temp dir + rename) and return its path."""
+    import torch
+    from transformers import GenerationConfig
+
+    if arch not in ARCHS:
+        raise UserError(f"unknown --arch {arch!r}; expected one of {', '.join(ARCHS)}")
+    if vocab_size < 512:
+        raise UserError(f"--vocab-size {vocab_size}: need at least 512 (256 byte tokens + merges)")
+    layers, hidden = parse_size(size)
+    torch_dtype = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[dtype]
+    out = Path(out)
+    tokenizer = train_tokenizer(arch, vocab_size, tokenizer_training_text())
+    torch.manual_seed(seed)
+    model = build_model(arch, tokenizer, layers, hidden).to(torch_dtype).eval()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        model.save_pretrained(tmp)
+        tokenizer.save_pretrained(tmp)
+        eos = model.config.get_text_config().eos_token_id
+        GenerationConfig(
+            bos_token_id=tokenizer.bos_token_id, eos_token_id=eos, pad_token_id=tokenizer.pad_token_id
+        ).save_pretrained(tmp)
+        _patch_config_for_mlx(tmp, arch)
+        (tmp / "taxqa_tiny.json").write_text(
+            json.dumps({"arch": arch, "size": size, "vocab_size": len(tokenizer), "seed": seed, "dtype": dtype}) + "\n"
+        )
+        if out.exists():
+            shutil.rmtree(out)
+        os.replace(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out
+
+
+def count_parameters(model_dir: str | os.PathLike) -> int:
+    from safetensors import safe_open
+
+    total = 0
+    for file in Path(model_dir).glob("*.safetensors"):
+        with safe_open(file, "np") as f:
+            for key in f.keys():
+                shape = f.get_slice(key).get_shape()
+                n = 1
+                for d in shape:
+                    n *= d
+                total += n
+    return total
+
+
+def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Build a tiny random-weight checkpoint in the real Hugging Face format "
+        "(config, safetensors, tokenizer trained on the bundled Korean statutes, chat template for Gemma). "
+        "transformers, peft and mlx_lm load it; it learns formats, not tax law.",
+    )
+    parser.add_argument(
+        "--arch",
+        required=True,
+        choices=ARCHS,
+        help="gemma3 (gemma3_text), gemma3-mm (multimodal, tiny SigLIP tower) or phi2",
+    )
+    parser.add_argument("--out", "-o", required=True, help="output folder (replaced atomically)")
+    parser.add_argument(
+        "--size", default="2x64", help="LAYERSxHIDDEN (default 2x64; e.g. 16x1152 for a ~300M benchmark model)"
+    )
+    parser.add_argument("--vocab-size", type=int, default=1024, help="tokenizer vocabulary (>= 512, default 1024)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed: same seed, same weights")
+    parser.add_argument(
+        "--dtype", default="float32", choices=("float32", "bfloat16", "float16"), help="stored precision"
+    )
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    out = build_checkpoint(
+        args.arch, args.out, size=args.size, vocab_size=args.vocab_size, seed=args.seed, dtype=args.dtype
+    )
+    params = count_parameters(out)
+    print(
+        f"{args.arch} checkpoint ({params / 1e6:.2f}M parameters, {args.dtype}) written to {out} in {time.perf_counter() - start:.1f}s"
+    )
+    return 0

@@ -1,0 +1,132 @@
+"""Tiny checkpoints: real HF format that transformers, peft and mlx_lm all accept."""
+
+import json
+
+import numpy as np
+import pytest
+
+from taxqa.cli import main as taxqa_main
+from taxqa.tiny import ARCHS, build_checkpoint, count_parameters, parse_size
+
+KOREAN = "부모로부터 12억 3,456만 7,890원을 증여받았습니다 — 稅 🙂 ㄱㄴ"
+
+
+def test_help_explains(capsys):
+    with pytest.raises(SystemExit) as exc:
+        taxqa_main(["demo-model", "--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "--arch" in out and "gemma3-mm" in out and "--size" in out
+
+
+def test_top_level_help(capsys):
+    assert taxqa_main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for command in ("tax", "corpus", "data", "demo-model", "train", "convert", "generate", "lora", "eval", "demo"):
+        assert f"  {command} " in out
+    assert taxqa_main(["nonsense"]) == 2
+
+
+def test_bad_size_is_a_user_error(tmp_path, capsys):
+    assert taxqa_main(["demo-model", "--arch", "gemma3", "--size", "big", "--out", str(tmp_path / "m")]) == 2
+    assert "LAYERSxHIDDEN" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()
+    assert parse_size("16x1152") == (16, 1152)
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+def test_checkpoint_files_and_tokenizer(tiny_model, arch):
+    from transformers import AutoTokenizer
+
+    path = tiny_model(arch)
+    names = {p.name for p in path.iterdir()}
+    assert {
+        "config.json",
+        "model.safetensors",
+        "tokenizer.json",
+        "tokenizer_config.json",
+        "generation_config.json",
+    } <= names
+    assert sum(p.stat().st_size for p in path.iterdir()) < 5 * 2**20
+    tok = AutoTokenizer.from_pretrained(path)
+    assert len(tok) >= 512
+    ids = tok.encode(KOREAN, add_special_tokens=False)
+    assert tok.decode(ids) == KOREAN
+    # trained on Korean: common syllables are whole tokens, not bytes
+    assert len(tok.encode("상속세 및 증여세법", add_special_tokens=False)) <= 6
+    if arch.startswith("gemma3"):
+        assert "<start_of_turn>" in (path / "chat_template.jinja").read_text()
+        config = json.loads((path / "config.json").read_text())
+        assert config["vocab_size"] == len(tok)  # mlx_lm's gemma3 wrapper reads the top level
+    else:
+        assert tok.pad_token is None and not getattr(tok, "chat_template", None)
+        config = json.loads((path / "config.json").read_text())
+        assert config["partial_rotary_factor"] == 0.4 and "rope_theta" in config
+
+
+def test_deterministic_for_a_seed(tmp_path):
+    from safetensors.numpy import load_file
+
+    a = build_checkpoint("phi2", tmp_path / "a", seed=3)
+    b = build_checkpoint("phi2", tmp_path / "b", seed=3)
+    c = build_checkpoint("phi2", tmp_path / "c", seed=4)
+    assert (a / "tokenizer.json").read_text() == (b / "tokenizer.json").read_text()
+    wa, wb, wc = (
+        load_file(a / "model.safetensors"),
+        load_file(b / "model.safetensors"),
+        load_file(c / "model.safetensors"),
+    )
+    assert all(np.array_equal(wa[k], wb[k]) for k in wa)
+    assert any(not np.array_equal(wa[k], wc[k]) for k in wa)
+
+
+def test_size_option_grows_the_model(tmp_path):
+    small = count_parameters(build_checkpoint("gemma3", tmp_path / "s"))
+    big = count_parameters(build_checkpoint("gemma3", tmp_path / "b", size="3x128"))
+    assert big > 2 * small
+
+
+def test_multimodal_is_saved_as_transformers_saves_it(tiny_model):
+    from safetensors import safe_open
+
+    with safe_open(tiny_model("gemma3-mm") / "model.safetensors", "np") as f:
+        keys = list(f.keys())
+    assert any("vision_tower" in k for k in keys)
+    assert any(k.startswith("language_model.model.layers.") or k.startswith("model.language_model.") for k in keys)
+    config = json.loads((tiny_model("gemma3-mm") / "config.json").read_text())
+    assert config["architectures"] == ["Gemma3ForConditionalGeneration"]
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+def test_transformers_peft_and_mlx_agree(tiny_model, tmp_path, arch):
+    import mlx.core as mx
+    import torch
+    from mlx_lm import convert, generate, load
+    from peft import LoraConfig, get_peft_model
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from taxqa.models import GEMMA3_MM_TARGET_REGEX
+    from taxqa.prompt import encode_prompt, render_prompt
+
+    path = tiny_model(arch)
+    tok = AutoTokenizer.from_pretrained(path)
+    ids = encode_prompt(tok, render_prompt(tok, "증여세는 얼마인가요?"))
+    model = AutoModelForCausalLM.from_pretrained(path).eval()
+    with torch.no_grad():
+        torch_logits = model(torch.tensor([ids])).logits[0].numpy()
+
+    targets = GEMMA3_MM_TARGET_REGEX if arch == "gemma3-mm" else ["q_proj", "v_proj"]
+    peft_model = get_peft_model(model, LoraConfig(r=4, lora_alpha=8, target_modules=targets, init_lora_weights=False))
+    assert not any("vision" in n for n, _ in peft_model.named_parameters() if "lora_" in n)
+    with torch.no_grad():
+        assert not np.allclose(peft_model(torch.tensor([ids])).logits[0].numpy(), torch_logits)
+
+    mlx_model, mlx_tok = load(str(path))
+    mlx_logits = np.array(mlx_model(mx.array([ids]))[0])
+    assert np.abs(mlx_logits - torch_logits).max() < 1e-4
+    assert isinstance(generate(mlx_model, mlx_tok, "증여세", max_tokens=3), str)
+
+    out = tmp_path / "q4"
+    convert(str(path), mlx_path=str(out), quantize=True, q_bits=4, q_group_size=32)
+    q_model, q_tok = load(str(out))
+    assert isinstance(generate(q_model, q_tok, "증여세", max_tokens=3), str)

@@ -1,0 +1,1 @@
+"""taxqa-tui: the Textual chat app."""
