@@ -1,0 +1,262 @@
+"""Rate tables and statutory amounts as data, each with its 시행일 (effective date).
+
+A new year's amendment is a new entry in a table below, not a code change: the
+calculators ask ``select(name, as_of)`` for the version in force on a date.
+Every figure here was read from the statute text (legalize-kr 2026 Markdown and
+law.go.kr JSON in ../shared/data); ``tests/test_tax_statute.py`` parses the
+progressive tables back out of that text and compares them with these rows.
+
+A progressive bracket is ``(over, up_to, base_tax, (num, den))``: for an amount
+in (over, up_to], the result is ``base_tax + (amount - over) * num // den``
+(up_to None = no upper bound). The statute writes each row exactly this way
+("1천만원 + (1억원을 초과하는 금액의 100분의 20)").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from taxqa.errors import UserError
+
+Bracket = tuple[int, int | None, int, tuple[int, int]]
+
+MAN = 10_000
+EOK = 100_000_000
+
+TABLES: dict[str, list[dict[str, Any]]] = {
+    # 상속세 및 증여세법 제26조 (증여세는 제56조가 같은 표를 준용). Unchanged since 2000.
+    "inheritance_gift_rates": [
+        {
+            "effective": "2000-01-01",
+            "law": "상속세 및 증여세법 제26조",
+            "brackets": [
+                (0, 1 * EOK, 0, (10, 100)),
+                (1 * EOK, 5 * EOK, 1_000 * MAN, (20, 100)),
+                (5 * EOK, 10 * EOK, 9_000 * MAN, (30, 100)),
+                (10 * EOK, 30 * EOK, 24_000 * MAN, (40, 100)),
+                (30 * EOK, None, 104_000 * MAN, (50, 100)),
+            ],
+        }
+    ],
+    # 상속세 및 증여세법 제53조 (증여재산공제), 제53조의2 (혼인·출산, 2024-01-01 신설),
+    # 제55조② 과세최저한, 제57조 세대생략 할증, 제69조② 신고세액공제.
+    "gift": [
+        {
+            "effective": "2016-01-01",
+            "law": "상속세 및 증여세법",
+            "deduction": {
+                "spouse": 6 * EOK,
+                "lineal_ascendant": 5_000 * MAN,
+                "lineal_ascendant_minor": 2_000 * MAN,
+                "lineal_descendant": 5_000 * MAN,
+                "other_relative": 1_000 * MAN,
+                "other": 0,
+            },
+            "marriage_birth": 0,
+            "aggregation_window_years": 10,
+            "aggregation_min": 1_000 * MAN,
+            "minimum_base": 50 * MAN,
+            "generation_skip_pct": 30,
+            "generation_skip_minor_pct": 40,
+            "generation_skip_minor_over": 20 * EOK,
+            "filing_credit": (3, 100),
+        },
+        {
+            "effective": "2024-01-01",
+            "law": "상속세 및 증여세법",
+            "deduction": {
+                "spouse": 6 * EOK,
+                "lineal_ascendant": 5_000 * MAN,
+                "lineal_ascendant_minor": 2_000 * MAN,
+                "lineal_descendant": 5_000 * MAN,
+                "other_relative": 1_000 * MAN,
+                "other": 0,
+            },
+            "marriage_birth": 1 * EOK,
+            "aggregation_window_years": 10,
+            "aggregation_min": 1_000 * MAN,
+            "minimum_base": 50 * MAN,
+            "generation_skip_pct": 30,
+            "generation_skip_minor_pct": 40,
+            "generation_skip_minor_over": 20 * EOK,
+            "filing_credit": (3, 100),
+        },
+    ],
+    # 상속세 및 증여세법 제18·19·20·21·22·24·25·69조.
+    "inheritance": [
+        {
+            "effective": "2016-01-01",
+            "law": "상속세 및 증여세법",
+            "basic": 2 * EOK,
+            "per_child": 5_000 * MAN,
+            "minor_per_year": 1_000 * MAN,
+            "minor_age": 19,
+            "lump_sum": 5 * EOK,
+            "spouse_min": 5 * EOK,
+            "spouse_max": 30 * EOK,
+            # 민법 제1009조: 배우자 상속분은 직계비속 상속분의 5할 가산 (3:2).
+            "spouse_share_weight": (3, 2),
+            "financial_full_upto": 2_000 * MAN,
+            "financial_rate": (20, 100),
+            "financial_floor": 2_000 * MAN,
+            "financial_cap": 2 * EOK,
+            "minimum_base": 50 * MAN,
+            "filing_credit": (3, 100),
+        }
+    ],
+    # 소득세법 제55조①. The 2022.12.31 amendment (1,400만/5,000만 bounds) applies from 2023 income.
+    "income_tax_rates": [
+        {
+            "effective": "2021-01-01",
+            "law": "소득세법 제55조",
+            "brackets": [
+                (0, 1_200 * MAN, 0, (6, 100)),
+                (1_200 * MAN, 4_600 * MAN, 72 * MAN, (15, 100)),
+                (4_600 * MAN, 8_800 * MAN, 582 * MAN, (24, 100)),
+                (8_800 * MAN, 15_000 * MAN, 1_590 * MAN, (35, 100)),
+                (15_000 * MAN, 3 * EOK, 3_760 * MAN, (38, 100)),
+                (3 * EOK, 5 * EOK, 9_460 * MAN, (40, 100)),
+                (5 * EOK, 10 * EOK, 17_460 * MAN, (42, 100)),
+                (10 * EOK, None, 38_460 * MAN, (45, 100)),
+            ],
+        },
+        {
+            "effective": "2023-01-01",
+            "law": "소득세법 제55조",
+            "brackets": [
+                (0, 1_400 * MAN, 0, (6, 100)),
+                (1_400 * MAN, 5_000 * MAN, 84 * MAN, (15, 100)),
+                (5_000 * MAN, 8_800 * MAN, 624 * MAN, (24, 100)),
+                (8_800 * MAN, 15_000 * MAN, 1_536 * MAN, (35, 100)),
+                (15_000 * MAN, 3 * EOK, 3_706 * MAN, (38, 100)),
+                (3 * EOK, 5 * EOK, 9_406 * MAN, (40, 100)),
+                (5 * EOK, 10 * EOK, 17_406 * MAN, (42, 100)),
+                (10 * EOK, None, 38_406 * MAN, (45, 100)),
+            ],
+        },
+    ],
+    # 지방세법 제92조①: 개인지방소득세 표준세율 (종합소득), 1천분의 단위.
+    "local_income_tax_rates": [
+        {
+            "effective": "2021-01-01",
+            "law": "지방세법 제92조",
+            "brackets": [
+                (0, 1_200 * MAN, 0, (6, 1000)),
+                (1_200 * MAN, 4_600 * MAN, 72_000, (15, 1000)),
+                (4_600 * MAN, 8_800 * MAN, 582_000, (24, 1000)),
+                (8_800 * MAN, 15_000 * MAN, 1_590_000, (35, 1000)),
+                (15_000 * MAN, 3 * EOK, 3_760_000, (38, 1000)),
+                (3 * EOK, 5 * EOK, 9_460_000, (40, 1000)),
+                (5 * EOK, 10 * EOK, 17_460_000, (42, 1000)),
+                (10 * EOK, None, 38_460_000, (45, 1000)),
+            ],
+        },
+        {
+            "effective": "2023-01-01",
+            "law": "지방세법 제92조",
+            "brackets": [
+                (0, 1_400 * MAN, 0, (6, 1000)),
+                (1_400 * MAN, 5_000 * MAN, 84_000, (15, 1000)),
+                (5_000 * MAN, 8_800 * MAN, 624_000, (24, 1000)),
+                (8_800 * MAN, 15_000 * MAN, 1_536_000, (35, 1000)),
+                (15_000 * MAN, 3 * EOK, 3_706_000, (38, 1000)),
+                (3 * EOK, 5 * EOK, 9_406_000, (40, 1000)),
+                (5 * EOK, 10 * EOK, 17_406_000, (42, 1000)),
+                (10 * EOK, None, 38_406_000, (45, 1000)),
+            ],
+        },
+    ],
+    # 소득세법 제47조① 근로소득공제 (한도 2천만원은 2020-01-01부터).
+    "wage_deduction": [
+        {
+            "effective": "2020-01-01",
+            "law": "소득세법 제47조",
+            "brackets": [
+                (0, 500 * MAN, 0, (70, 100)),
+                (500 * MAN, 1_500 * MAN, 350 * MAN, (40, 100)),
+                (1_500 * MAN, 4_500 * MAN, 750 * MAN, (15, 100)),
+                (4_500 * MAN, 1 * EOK, 1_200 * MAN, (5, 100)),
+                (1 * EOK, None, 1_475 * MAN, (2, 100)),
+            ],
+            "cap": 2_000 * MAN,
+        }
+    ],
+    # 부가가치세법 제30조 세율, 제61·63·69조 간이과세; 기준금액과 업종별 부가가치율은
+    # 부가가치세법 시행령 제109조·제111조 (not in the saved data; current values).
+    "vat": [
+        {
+            "effective": "2024-07-01",
+            "law": "부가가치세법",
+            "rate": (10, 100),
+            "simple_threshold": 10_400 * MAN,
+            "simple_threshold_law": "부가가치세법 시행령 제109조",
+            "simple_exemption_below": 4_800 * MAN,
+            "simple_realestate_threshold": 4_800 * MAN,
+            "simple_purchase_credit": (5, 1000),
+            "value_added_ratio_law": "부가가치세법 시행령 제111조",
+            # industry key -> (부가가치율 %, 업종명)
+            "value_added_ratio": {
+                "retail": (15, "소매업"),
+                "recycling": (15, "재생용 재료수집 및 판매업"),
+                "restaurant": (15, "음식점업"),
+                "manufacturing": (20, "제조업"),
+                "agriculture": (20, "농업·임업 및 어업"),
+                "parcel": (20, "소화물 전문 운송업"),
+                "lodging": (25, "숙박업"),
+                "construction": (30, "건설업"),
+                "transport": (30, "운수 및 창고업"),
+                "ict": (30, "정보통신업"),
+                "service": (30, "그 밖의 서비스업"),
+                "finance": (40, "금융 및 보험 관련 서비스업"),
+                "professional": (40, "전문·과학 및 기술서비스업"),
+                "facility": (40, "사업시설관리·사업지원 및 임대서비스업"),
+                "realestate": (40, "부동산 임대업"),
+            },
+        }
+    ],
+}
+
+INDUSTRIES = tuple(TABLES["vat"][-1]["value_added_ratio"])
+RELATIONS = ("spouse", "lineal_ascendant", "lineal_descendant", "other_relative", "other")
+
+
+def parse_as_of(value: str | date | None) -> date:
+    """The law date: a date, an ISO string, or None for today."""
+    if value is None:
+        return date.today()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError as exc:
+        raise UserError(f"--as-of: expected a date like 2026-01-01, got {value!r}") from exc
+
+
+def select(name: str, as_of: date) -> dict[str, Any]:
+    """The version of table `name` in force on `as_of` (the latest with effective <= as_of)."""
+    versions = [v for v in TABLES[name] if date.fromisoformat(v["effective"]) <= as_of]
+    if not versions:
+        first = TABLES[name][0]["effective"]
+        raise UserError(f"no {name} table in force on {as_of.isoformat()} (data starts {first})")
+    return max(versions, key=lambda v: v["effective"])
+
+
+def progressive(amount: int, brackets: list[Bracket]) -> tuple[int, Bracket]:
+    """Apply a statute table to `amount`: (result floored to the won, the bracket used)."""
+    for row in brackets:
+        over, up_to, base, (num, den) = row
+        if up_to is None or amount <= up_to:
+            return base + (amount - over) * num // den, row
+    raise AssertionError("a progressive table must end with an open bracket")
+
+
+def describe_bracket(row: Bracket) -> str:
+    """'1천만원 + (1억원 초과분 × 20%)' style text for steps and answers."""
+    from taxqa.amounts import format_won
+
+    over, _, base, (num, den) = row
+    pct = f"{num * 100 / den:g}%"
+    if base == 0 and over == 0:
+        return f"과세표준 × {pct}"
+    return f"{format_won(base)} + ({format_won(over)} 초과분 × {pct})"

@@ -1,0 +1,63 @@
+"""Deterministic Korean answers from a calculator result (the calc-mode answer template)."""
+
+from __future__ import annotations
+
+from taxqa.amounts import format_won
+from taxqa.errors import UserError
+from taxqa.tax.result import TaxResult
+
+SUBJECT = {
+    "gift": "증여세",
+    "inheritance": "상속세",
+    "income": "종합소득세",
+    "wage": "근로소득공제",
+    "vat": "부가가치세",
+    "vat-simple": "부가가치세(간이과세)",
+}
+
+
+def conclusion(result: TaxResult) -> str:
+    if result.kind == "wage":
+        return (
+            f"총급여액 {format_won(result.tax_base)}의 근로소득공제는 {format_won(result.extra['deduction'])}, "
+            f"근로소득금액은 {format_won(result.extra['income'])}입니다."
+        )
+    head = f"과세표준은 {format_won(result.tax_base)}, 산출세액은 {format_won(result.computed_tax)}"
+    if result.payable < 0:
+        tail = f"환급세액은 {format_won(-result.payable)}입니다."
+    else:
+        tail = f"납부할 세액은 {format_won(result.payable)}입니다."
+    if "local_tax" in result.extra:
+        tail = tail[:-1] + f" (지방소득세 {format_won(result.extra['local_tax'])} 별도)."
+    return f"{head}이고, {tail}"
+
+
+def render_answer(result: TaxResult, style: str = "teacher", assumptions: list[str] | None = None) -> str:
+    """A deterministic Korean answer: steps with their articles, then the final figures.
+
+    style "teacher": every step with its citation; "student": the key steps in plain words.
+    """
+    if style not in ("teacher", "student"):
+        raise UserError(f"style: expected teacher or student, got {style!r}")
+    notes = list(dict.fromkeys([*(assumptions or []), *result.notes]))
+    subject = SUBJECT[result.kind]
+    if style == "teacher":
+        lines = [f"{subject}는 다음 순서로 계산합니다 ({result.as_of} 현재 법령 기준)."]
+        for i, s in enumerate(result.steps, 1):
+            lines.append(f"{i}. {s.label}: {format_won(s.amount)} ({s.law})" + (f" — {s.note}" if s.note else ""))
+        lines.append("")
+        lines.append("따라서 " + conclusion(result))
+        if notes:
+            lines.append("")
+            lines.append("※ 전제: " + "; ".join(notes) + ".")
+        lines.append("근거: " + ", ".join(result.citations))
+        return "\n".join(lines)
+    # student: plain words, only the steps that change the amount
+    key = [s for s in result.steps if any(w in s.label for w in ("공제", "할증", "과세최저한", "면제"))]
+    lines = [f"{subject}를 쉽게 계산해 보면 이렇습니다."]
+    for s in key:
+        lines.append(f"- {s.label}: {format_won(s.amount)} ({s.law})")
+    lines.append(conclusion(result))
+    if notes:
+        lines.append("(전제: " + "; ".join(notes) + ")")
+    return "\n".join(lines)
