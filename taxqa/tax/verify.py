@@ -316,7 +316,8 @@ RESULT_LABELS = [  # (field, keyword pattern); the generic tax word needs a part
     ("deduction", r"근로소득\s*공제(?:액)?"),
     ("income", r"근로소득\s*금액"),
     ("local_tax", r"지방소득세"),
-    ("tax", r"(?<!지방)(?:증여세|상속세|소득세|부가가치세|부가세|세금|세액)(?:액)?\s*(?:은|는|이|가|:|：|으로|로)"),
+    # a word ending in 세액 (매입세액, 매출세액) is a step, not the result
+    ("tax", r"(?<![가-힣])(?:증여세|상속세|소득세|부가가치세|부가세|세금|세액)(?:액)?\s*(?:은|는|이|가|:|：|으로|로)"),
 ]
 FIELD_LABELS = {
     "tax_base": "과세표준",

@@ -1,0 +1,197 @@
+"""`taxqa data`: generate, check, split and import Q&A datasets."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from taxqa.errors import UserError
+
+EXIT_FAILED_ITEMS = 1
+EXIT_BUDGET = 3
+
+
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description="Generate, check, split and import Q&A datasets.")
+    sub = parser.add_subparsers(dest="action", required=True, metavar="{generate,check,split,import}")
+
+    gen = sub.add_parser(
+        "generate",
+        help="generate Q&A with an LLM (distill) or from the tax calculators (calc)",
+        description="Append generated Q&A records to -o; re-running the same command resumes where it stopped. "
+        f"Exit codes: 0 all done, {EXIT_FAILED_ITEMS} some items failed after retries (re-run to retry), "
+        f"{EXIT_BUDGET} --max-cost reached.",
+    )
+    gen.add_argument("--mode", choices=("distill", "calc"), required=True)
+    gen.add_argument("--provider", choices=("openai", "anthropic", "openai-compatible"))
+    gen.add_argument("--model", help="model name (default: config file, else gpt-4o-mini / claude-haiku-4-5)")
+    gen.add_argument("--base-url", help="API base URL, e.g. http://127.0.0.1:8080/v1 for mlx_lm.server or Ollama")
+    gen.add_argument("--config", help="YAML config with keys (default ~/.config/taxqa/config.yaml)")
+    gen.add_argument(
+        "--api-key-env", help="environment variable holding the key (default OPENAI_API_KEY / ANTHROPIC_API_KEY)"
+    )
+    gen.add_argument("--passages", help="passages.jsonl for distill (default: the embedded corpus)")
+    gen.add_argument(
+        "--n", type=int, help="distill: passages to use (2 items each; default all); calc: items (default 100)"
+    )
+    gen.add_argument("--seed", type=int, default=0, help="passage order / scenario sampling seed (default 0)")
+    gen.add_argument("--concurrency", type=int, default=8, help="requests in flight (default 8)")
+    gen.add_argument("--max-cost", type=float, help="stop starting new requests once this many USD are spent")
+    gen.add_argument("--price", help="INPUT,OUTPUT USD per 1M tokens, overriding the built-in price table")
+    gen.add_argument("--timeout", type=float, default=120.0, help="seconds per request (default 120)")
+    gen.add_argument("--max-retries", type=int, default=6, help="retries per item on 429/5xx/timeouts (default 6)")
+    gen.add_argument("--retry-base", type=float, default=1.0, help="first backoff in seconds (default 1)")
+    gen.add_argument("--max-tokens", type=int, default=2048)
+    gen.add_argument("--temperature", type=float, help="sampling temperature (default: the model's)")
+    gen.add_argument("--no-json-mode", action="store_true", help="do not ask for JSON mode / tool use")
+    gen.add_argument("--no-progress", action="store_true", help="no progress bar")
+    gen.add_argument("-o", "--output", required=True, help="raw.jsonl (appended to)")
+
+    chk = sub.add_parser("check", help="the quality gate: keep good items, record every rejection with its reasons")
+    chk.add_argument("input", help="raw.jsonl")
+    chk.add_argument("-o", "--output", required=True, help="checked.jsonl")
+    chk.add_argument("--rejects", help="rejects.jsonl (default: rejects.jsonl beside the output)")
+    chk.add_argument("--corpus", help="passages.jsonl to resolve citations in (default: the embedded corpus)")
+    chk.add_argument("--min-korean", type=float, default=0.5, help="minimum Hangul share of letters (default 0.5)")
+    chk.add_argument("--near-dup-threshold", type=float, default=0.7, help="3-gram Jaccard for near-duplicates")
+
+    spl = sub.add_parser("split", help="train/valid/test dataset folder with card.md and mlx/")
+    spl.add_argument("input", help="checked.jsonl")
+    spl.add_argument("-o", "--output", required=True, help="dataset folder")
+    spl.add_argument("--valid", type=float, default=0.1)
+    spl.add_argument("--test", type=float, default=0.1)
+    spl.add_argument("--seed", type=int, default=0)
+    spl.add_argument("--near-dup-threshold", type=float, default=0.7)
+
+    imp = sub.add_parser("import", help="the original seed's JSON array as QA records (source: imported)")
+    imp.add_argument("input", help="original.json")
+    imp.add_argument("-o", "--output", required=True, help="imported.jsonl")
+    return parser
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from taxqa.datagen.engine import run_items
+    from taxqa.datagen.providers import ChatProvider, price_for, resolve_provider
+
+    if args.concurrency < 1:
+        raise UserError("--concurrency must be >= 1")
+    if args.n is not None and args.n < 1:
+        raise UserError("--n must be >= 1")
+    provider = None
+    price = None
+    if args.provider:
+        config = resolve_provider(
+            args.provider,
+            model=args.model,
+            base_url=args.base_url,
+            config_path=args.config,
+            api_key_env=args.api_key_env,
+            timeout=args.timeout,
+            max_tokens=args.max_tokens,
+            temperature=args.temperature,
+            json_mode=not args.no_json_mode,
+        )
+        price = price_for(config.provider, config.model, args.price)
+        if price is None and args.max_cost is not None:
+            raise UserError(f"no price known for model {config.model!r}: pass --price INPUT,OUTPUT (USD per 1M tokens)")
+        provider = ChatProvider(config)
+        where = f" at {config.base_url}" if config.base_url else ""
+        print(f"{args.mode}: {config.provider} {config.model}{where}", file=sys.stderr)
+    elif args.mode == "distill":
+        raise UserError("--mode distill needs --provider (openai, anthropic or openai-compatible with --base-url)")
+
+    if args.mode == "distill":
+        from taxqa.corpus import load_passages
+        from taxqa.datagen.distill import distill_items, make_producer, select_passages
+
+        passages = load_passages(args.passages)
+        items = distill_items(select_passages(passages, args.n, args.seed))
+        produce = make_producer(provider)
+    else:
+        from taxqa.datagen.calc import calc_items, make_producer
+
+        items = calc_items(args.n or 100, args.seed)
+        produce = make_producer(provider)
+
+    async def run():
+        try:
+            return await run_items(
+                items,
+                produce,
+                args.output,
+                concurrency=args.concurrency,
+                max_cost=args.max_cost,
+                price=price,
+                max_retries=args.max_retries,
+                base_delay=args.retry_base,
+                progress=False if args.no_progress else None,
+                seed=args.seed,
+            )
+        finally:
+            if provider is not None:
+                await provider.close()
+
+    stats = asyncio.run(run())
+    print(f"{args.output}: {stats.summary()}", file=sys.stderr)
+    for key, error in stats.failed[:5]:
+        print(f"  failed {key}: {error}", file=sys.stderr)
+    if stats.failed:
+        return EXIT_FAILED_ITEMS
+    return EXIT_BUDGET if stats.budget_exhausted and stats.not_started else 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from taxqa.datagen.quality import Limits, check_file
+
+    passages = None
+    if args.corpus:
+        from taxqa.corpus import load_passages
+
+        passages = load_passages(args.corpus)
+    rejects = Path(args.rejects) if args.rejects else Path(args.output).parent / "rejects.jsonl"
+    limits = Limits(min_korean=args.min_korean, near_dup_threshold=args.near_dup_threshold)
+    result = check_file(args.input, args.output, rejects, passages, limits)
+    print(f"{result.summary()}; wrote {args.output} and {rejects}", file=sys.stderr)
+    return 0
+
+
+def _split(args: argparse.Namespace) -> int:
+    from taxqa.datagen.split import SPLITS, split_records, write_dataset
+    from taxqa.records import read_qa
+
+    path = Path(args.input)
+    if not path.is_file():
+        raise UserError(f"{path}: no such file")
+    records = list(read_qa(path))
+    if not records:
+        raise UserError(f"{path}: no records to split")
+    splits = split_records(records, args.valid, args.test, args.seed, args.near_dup_threshold)
+    out = write_dataset(splits, args.output, path, args.seed)
+    counts = ", ".join(f"{s} {len(splits[s])}" for s in SPLITS)
+    print(f"{out}: {counts} (card.md, mlx/)", file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from taxqa.records import import_seed, write_jsonl_atomic
+
+    path = Path(args.input)
+    if not path.is_file():
+        raise UserError(f"{path}: no such file")
+    n = write_jsonl_atomic(args.output, import_seed(path))
+    print(f"{args.output}: {n} records imported from {path}", file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None, prog: str = "taxqa data") -> int:
+    args = _parser(prog).parse_args(argv)
+    action = {"generate": _generate, "check": _check, "split": _split, "import": _import}[args.action]
+    return action(args)
+
+
+if __name__ == "__main__":
+    from taxqa.cli import run_command
+
+    sys.exit(run_command("taxqa.datagen.cli", sys.argv[1:], "taxqa data"))

@@ -1,0 +1,197 @@
+"""The quality gate (`taxqa data check`): every check runs on every item and every failure
+is recorded with its reason.
+
+Checks: schema, length bounds, Korean ratio, citation present (the `citations`
+field or found in the text) and resolvable in the corpus, exact and
+near-duplicate questions, and numeric verification against the calculators
+(taxqa.tax.verify.check_answer compares the result figures an answer gives —
+과세표준, 산출세액, 납부할 세액 — with the calculator's).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from taxqa.datagen.dedup import DEFAULT_THRESHOLD, NearDupIndex
+from taxqa.records import PassageRecord, QARecord, RecordError, normalize_text, write_jsonl_atomic
+
+
+@dataclass(frozen=True)
+class Limits:
+    min_question: int = 8
+    max_question: int = 1000
+    min_answer: int = 15
+    max_answer: int = 8000
+    min_korean: float = 0.5  # Hangul share of the letters in the question and in the answer
+    near_dup_threshold: float = DEFAULT_THRESHOLD
+
+
+@dataclass
+class CheckResult:
+    accepted: list[QARecord] = field(default_factory=list)
+    rejects: list[dict[str, Any]] = field(default_factory=list)
+    reasons: Counter = field(default_factory=Counter)  # reason code -> items
+
+    def summary(self) -> str:
+        total = len(self.accepted) + len(self.rejects)
+        text = f"checked {total}: {len(self.accepted)} accepted, {len(self.rejects)} rejected"
+        if self.reasons:
+            text += " (" + ", ".join(f"{code} {n}" for code, n in self.reasons.most_common()) + ")"
+        return text
+
+
+def korean_ratio(text: str) -> float:
+    """Share of Hangul among the letters (digits, punctuation and spaces do not count)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    hangul = sum(
+        1 for ch in letters if "\uac00" <= ch <= "\ud7a3" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f"
+    )
+    return hangul / len(letters)
+
+
+def read_raw_lines(path: str | Path) -> Iterator[tuple[int, Any, str | None]]:
+    """(line, object or None, JSON error or None) for each non-blank line; a torn last line is skipped."""
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                yield lineno, None, f"not UTF-8 ({exc.reason})"
+                continue
+            if not line.strip():
+                continue
+            try:
+                yield lineno, json.loads(line), None
+            except json.JSONDecodeError as exc:
+                if not line.endswith("\n"):
+                    return  # the torn tail of an interrupted append
+                yield lineno, None, f"invalid JSON ({exc.msg} at column {exc.colno})"
+
+
+def _text_field(obj: Any, name: str) -> str:
+    value = obj.get(name) if isinstance(obj, dict) else None
+    return value if isinstance(value, str) else ""
+
+
+class QualityGate:
+    def __init__(self, passages: Sequence[PassageRecord] | None = None, limits: Limits = Limits()):
+        from taxqa.corpus import load_passages
+
+        self.passages = list(passages) if passages is not None else load_passages(None)
+        self.limits = limits
+        self._index = NearDupIndex(limits.near_dup_threshold)
+        self._where: dict[str, str] = {}  # id -> "line N" of accepted questions
+        self._questions: dict[str, str] = {}  # id -> accepted question
+
+    def check(self, obj: Any, where: str = "") -> tuple[QARecord | None, list[str], dict[str, Any]]:
+        """(record if accepted, reasons, extra facts for the reject row)."""
+        from taxqa.corpus import find_citations, resolve_citation
+
+        lim = self.limits
+        reasons: list[str] = []
+        extra: dict[str, Any] = {}
+        record = None
+        try:
+            record = QARecord.from_dict(obj, where=where or "record")
+        except RecordError as exc:
+            reasons.append(f"schema: {exc}")
+        question, answer = _text_field(obj, "question").strip(), _text_field(obj, "answer").strip()
+
+        for name, text, low, high in (
+            ("question", question, lim.min_question, lim.max_question),
+            ("answer", answer, lim.min_answer, lim.max_answer),
+        ):
+            if not low <= len(text) <= high:
+                reasons.append(f"length: {name} has {len(text)} characters, expected {low}..{high}")
+            ratio = korean_ratio(text)
+            if text and ratio < lim.min_korean:
+                reasons.append(f"korean: {name} Hangul ratio {ratio:.2f} < {lim.min_korean:.2f}")
+
+        given = obj.get("citations") if isinstance(obj, dict) else None
+        given = [c for c in given if isinstance(c, str) and c.strip()] if isinstance(given, list) else []
+        citations = list(dict.fromkeys([c.strip() for c in given] + find_citations(answer) + find_citations(question)))
+        if not citations:
+            reasons.append("citation: none in the citations field or in the text")
+        else:
+            resolved = [c for c in citations if resolve_citation(c, self.passages) is not None]
+            if not resolved:
+                reasons.append(f"citation: none resolves in the corpus: {', '.join(citations)}")
+            extra["citations_resolved"] = resolved
+
+        if question:
+            for key in self._index.matches(question):
+                kind = "duplicate" if _norm_equal(question, self._questions[key]) else "near_duplicate"
+                reasons.append(f"{kind}: of {key} ({self._where[key]})")
+                break
+
+        if question and answer:
+            from taxqa.tax.verify import check_answer
+
+            try:
+                verdict = check_answer(question, answer)
+            except Exception as exc:  # noqa: BLE001 - a scenario the calculators cannot take is not a verdict
+                verdict = None
+                extra["verification_error"] = f"{type(exc).__name__}: {exc}"
+            if verdict is not None:
+                extra["verification"] = verdict.to_dict()
+                if not verdict.agree:
+                    reasons.append(f"numeric: {verdict.reason}")
+
+        if reasons or record is None:
+            return None, reasons, extra
+        record.citations = citations
+        record.meta = {**record.meta, "check": {k: v for k, v in extra.items() if k != "verification_error"}}
+        self._index.add(record.id, question)
+        self._questions[record.id] = question
+        self._where[record.id] = where or "earlier"
+        return record, reasons, extra
+
+    def run(self, rows: Iterable[tuple[str, Any, str | None]]) -> CheckResult:
+        """Check (where, object, read error) rows in order; the first of duplicates wins."""
+        result = CheckResult()
+        for where, obj, error in rows:
+            if error is not None:
+                reasons, extra = [f"schema: {where}: {error}"], {}
+                record = None
+            else:
+                record, reasons, extra = self.check(obj, where)
+            if record is not None:
+                result.accepted.append(record)
+                continue
+            row = dict(obj) if isinstance(obj, dict) else {"raw": obj}
+            row["reasons"] = reasons
+            row["where"] = where
+            if "verification" in extra:
+                row["verification"] = extra["verification"]
+            result.rejects.append(row)
+            result.reasons.update({r.split(":", 1)[0] for r in reasons})
+        return result
+
+
+def _norm_equal(a: str, b: str) -> bool:
+    return normalize_text(a) == normalize_text(b)
+
+
+def check_file(
+    in_path: str | Path,
+    out_path: str | Path,
+    rejects_path: str | Path,
+    passages: Sequence[PassageRecord] | None = None,
+    limits: Limits = Limits(),
+) -> CheckResult:
+    in_path = Path(in_path)
+    if not in_path.is_file():
+        raise RecordError(f"{in_path}: no such file")
+    gate = QualityGate(passages, limits)
+    rows = ((f"line {n}", obj, err) for n, obj, err in read_raw_lines(in_path))
+    result = gate.run(rows)
+    write_jsonl_atomic(out_path, result.accepted)
+    write_jsonl_atomic(rejects_path, result.rejects)
+    return result

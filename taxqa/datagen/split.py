@@ -1,0 +1,156 @@
+"""Splits and the dataset folder (`taxqa data split`).
+
+Near-duplicate questions are grouped first (union-find over the quality
+gate's near-duplicate rule) and a group goes whole into one split, so no
+near-duplicate of a test question is in train. Groups are then dealt into
+train/valid/test per stratum (source, type) by a seeded shuffle, with the
+split sizes rounded by largest remainder across strata so the totals match.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from taxqa.datagen.dedup import DEFAULT_THRESHOLD, NearDupIndex
+from taxqa.errors import UserError
+from taxqa.records import QARecord, read_jsonl, write_atomic, write_jsonl_atomic
+
+SPLITS = ("train", "valid", "test")
+
+
+def near_dup_groups(records: Sequence[QARecord], threshold: float = DEFAULT_THRESHOLD) -> list[list[int]]:
+    """Indices of records grouped by the near-duplicate relation (transitively), in input order."""
+    parent = list(range(len(records)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index = NearDupIndex(threshold)
+    for i, record in enumerate(records):
+        for j in index.matches(record.question):
+            parent[find(i)] = find(j)
+        index.add(i, record.question)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(records)):
+        groups[find(i)].append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _quotas(sizes: dict[Any, int], fraction: float, total: int) -> dict[Any, int]:
+    """Per-stratum counts for one split: proportional, largest remainder, summing to round(fraction * total)."""
+    want = round(fraction * total)
+    if fraction > 0 and want == 0 and total >= 3:
+        want = 1  # a split asked for is never empty when there is something to put in it
+    exact = {k: fraction * n for k, n in sizes.items()}
+    quota = {k: math.floor(v) for k, v in exact.items()}
+    rest = want - sum(quota.values())
+    for k in sorted(exact, key=lambda k: (-(exact[k] - quota[k]), str(k)))[: max(0, rest)]:
+        quota[k] += 1
+    return quota
+
+
+def split_records(
+    records: Sequence[QARecord],
+    valid: float = 0.1,
+    test: float = 0.1,
+    seed: int = 0,
+    threshold: float = DEFAULT_THRESHOLD,
+) -> dict[str, list[QARecord]]:
+    if valid < 0 or test < 0 or valid + test >= 1:
+        raise UserError(f"--valid {valid} and --test {test}: each must be >= 0 and together < 1")
+    groups = near_dup_groups(records, threshold)
+    strata: dict[tuple[str, str], list[list[int]]] = defaultdict(list)
+    for group in groups:
+        first = records[group[0]]
+        strata[(first.source, first.type)].append(group)
+    sizes = {k: sum(len(g) for g in gs) for k, gs in strata.items()}
+    total = len(records)
+    quota = {"test": _quotas(sizes, test, total), "valid": _quotas(sizes, valid, total)}
+    rng = random.Random(seed)
+    out: dict[str, list[int]] = {s: [] for s in SPLITS}
+    for key in sorted(strata):
+        stratum = list(strata[key])
+        rng.shuffle(stratum)
+        filled = {"test": 0, "valid": 0}
+        for group in stratum:
+            # A group goes to the first held-out split it fits in whole, else to train.
+            target = next((s for s in ("test", "valid") if filled[s] + len(group) <= quota[s][key]), "train")
+            if target != "train":
+                filled[target] += len(group)
+            out[target].extend(group)
+    return {s: [records[i] for i in sorted(idx)] for s, idx in out.items()}
+
+
+def mlx_row(record: QARecord) -> dict[str, Any]:
+    """mlx_lm's chat format."""
+    return {"messages": [{"role": "user", "content": record.question}, {"role": "assistant", "content": record.answer}]}
+
+
+def _table(title: str, counts: dict[str, Counter]) -> list[str]:
+    keys = sorted({k for c in counts.values() for k in c})
+    lines = [f"## {title}", "", "| | " + " | ".join(SPLITS) + " | total |", "|---|" + "---:|" * (len(SPLITS) + 1)]
+    for k in keys:
+        row = [counts[s][k] for s in SPLITS]
+        lines.append(f"| {k} | " + " | ".join(str(n) for n in row) + f" | {sum(row)} |")
+    return lines + [""]
+
+
+def _writer(record: QARecord) -> str:
+    """Who wrote the text: the provider and model, the calculator templates, or the seed import."""
+    meta = record.meta
+    if meta.get("model"):
+        return f"{meta.get('provider', 'llm')} {meta['model']}"
+    if meta.get("writer") == "template":
+        return "calculator templates"
+    return record.source if record.source == "imported" else "unknown"
+
+
+def card_text(splits: dict[str, list[QARecord]], source: Path, rejects: Path | None, seed: int) -> str:
+    lines = [
+        "# Dataset card",
+        "",
+        f"Built by `taxqa data split` from `{source.name}` (seed {seed}). QA records (id, question, answer,",
+        "type, source, citations, meta) in train/valid/test.jsonl; the same splits in mlx_lm's chat format in mlx/.",
+        "Near-duplicate questions are kept in one split.",
+        "",
+        "## Counts",
+        "",
+        "| split | records |",
+        "|---|---:|",
+    ]
+    lines += [f"| {s} | {len(splits[s])} |" for s in SPLITS]
+    lines += [f"| total | {sum(len(v) for v in splits.values())} |", ""]
+    lines += _table("Sources", {s: Counter(r.source for r in splits[s]) for s in SPLITS})
+    lines += _table("Types", {s: Counter(r.type for r in splits[s]) for s in SPLITS})
+    lines += _table("Written by", {s: Counter(_writer(r) for r in splits[s]) for s in SPLITS})
+    cited = Counter(c.split(" 제")[0] for rs in splits.values() for r in rs for c in r.citations)
+    if cited:
+        lines += ["## Cited laws", "", "| law | citations |", "|---|---:|"]
+        lines += [f"| {law} | {n} |" for law, n in cited.most_common()] + [""]
+    if rejects is not None:
+        reasons: Counter = Counter()
+        n_rejects = 0
+        for _, row in read_jsonl(rejects, skip_torn_tail=True):
+            n_rejects += 1
+            reasons.update({str(r).split(":", 1)[0] for r in row.get("reasons", [])})
+        lines += [f"## Rejected by the quality gate ({rejects.name}: {n_rejects} items)", ""]
+        lines += ["| reason | items |", "|---|---:|"] + [f"| {r} | {n} |" for r, n in reasons.most_common()] + [""]
+    return "\n".join(lines)
+
+
+def write_dataset(splits: dict[str, list[QARecord]], out_dir: str | Path, source: str | Path, seed: int = 0) -> Path:
+    out_dir, source = Path(out_dir), Path(source)
+    for name in SPLITS:
+        write_jsonl_atomic(out_dir / f"{name}.jsonl", splits[name])
+        write_jsonl_atomic(out_dir / "mlx" / f"{name}.jsonl", [mlx_row(r) for r in splits[name]])
+    rejects = source.parent / "rejects.jsonl"
+    write_atomic(out_dir / "card.md", card_text(splits, source, rejects if rejects.is_file() else None, seed))
+    return out_dir

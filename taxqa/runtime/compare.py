@@ -1,0 +1,111 @@
+"""`taxqa eval --compare`: several evaluation JSONs side by side, as a Markdown table and a PNG chart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from taxqa.errors import UserError
+from taxqa.records import write_atomic
+
+# (label, getter, higher is better); each row only when some run has it
+DATASET_ROWS = [
+    ("numeric accuracy", lambda r: r.get("dataset", {}).get("numeric_accuracy")),
+    ("citation accuracy", lambda r: r.get("dataset", {}).get("citation_accuracy")),
+    ("chrF / 100", lambda r: _div(r.get("dataset", {}).get("chrf"), 100)),
+    ("ROUGE-L", lambda r: r.get("dataset", {}).get("rougeL")),
+    ("refusal rate", lambda r: r.get("dataset", {}).get("refusal_rate")),
+]
+OTHER_ROWS = [
+    ("loss", lambda r: r.get("dataset", {}).get("loss")),
+    ("perplexity", lambda r: r.get("dataset", {}).get("perplexity")),
+    ("prompt tok/s", lambda r: r.get("speed", {}).get("prompt_tps")),
+    ("generation tok/s", lambda r: r.get("speed", {}).get("generation_tps")),
+    ("time to first token (s)", lambda r: r.get("speed", {}).get("ttft")),
+    ("peak memory (GB)", lambda r: r.get("speed", {}).get("peak_memory_gb")),
+]
+
+
+def _div(value, by):
+    return None if value is None else value / by
+
+
+def read_run(path: str) -> dict:
+    try:
+        run = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"--compare {path}: no such file") from None
+    except json.JSONDecodeError as exc:
+        raise UserError(f"--compare {path}:{exc.lineno}: invalid JSON ({exc.msg})") from None
+    if not isinstance(run, dict) or "model" not in run:
+        raise UserError(f"--compare {path}: not a `taxqa eval` result (no 'model')")
+    return run
+
+
+def run_label(run: dict, path: str) -> str:
+    label = Path(str(run["model"])).name
+    if run.get("adapter"):
+        label += f" + {Path(str(run['adapter'])).name}"
+    if run.get("backend") == "torch":
+        label += " (torch)"
+    return label
+
+
+def comparison_rows(runs: list[dict]) -> list[tuple[str, list]]:
+    rows = DATASET_ROWS[:]
+    files = []
+    for run in runs:
+        for m in run.get("mcq", []):
+            if m["file"] not in files:
+                files.append(m["file"])
+    for file in files:
+        rows.append(
+            (
+                f"MCQ {Path(file).name}",
+                lambda r, f=file: next((m["accuracy"] for m in r.get("mcq", []) if m["file"] == f), None),
+            )
+        )
+    rows += OTHER_ROWS
+    table = [(name, [get(r) for r in runs]) for name, get in rows]
+    return [(name, values) for name, values in table if any(v is not None for v in values)]
+
+
+def write_comparison(paths: list[str], output: str) -> tuple[Path, Path]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    runs = [read_run(p) for p in paths]
+    labels = [run_label(r, p) for r, p in zip(runs, paths)]
+    if len(set(labels)) < len(labels):  # same model twice: tell them apart by file
+        labels = [f"{label} [{Path(p).stem}]" for label, p in zip(labels, paths)]
+    rows = comparison_rows(runs)
+    md_path = Path(output).with_suffix(".md")
+    png_path = Path(output).with_suffix(".png")
+    lines = ["# Evaluation comparison", "", "| metric | " + " | ".join(labels) + " |"]
+    lines.append("| --- |" + " --- |" * len(labels))
+    for name, values in rows:
+        lines.append(f"| {name} | " + " | ".join("–" if v is None else f"{v:.3f}" for v in values) + " |")
+    lines += ["", f"![comparison]({png_path.name})", ""]
+    write_atomic(md_path, "\n".join(lines))
+
+    scored = [(n, v) for n, v in rows if n in {r[0] for r in DATASET_ROWS} or n.startswith("MCQ ")]
+    fig, ax = plt.subplots(figsize=(max(6, 1.6 * len(scored) + 2), 4.5))
+    width = 0.8 / len(runs)
+    for i, label in enumerate(labels):
+        xs = [j + i * width for j in range(len(scored))]
+        ax.bar(xs, [v[i] or 0.0 for _, v in scored], width, label=label)
+    ax.set_xticks([j + width * (len(runs) - 1) / 2 for j in range(len(scored))])
+    ax.set_xticklabels([n for n, _ in scored], rotation=20, ha="right")
+    ax.set_ylim(0, 1)
+    ax.set_ylabel("score (0-1)")
+    ax.set_title("taxqa eval")
+    ax.legend(fontsize="small")
+    fig.tight_layout()
+    png_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = png_path.with_name(f".{png_path.name}.tmp.png")
+    fig.savefig(tmp, dpi=110)
+    plt.close(fig)
+    tmp.replace(png_path)
+    return md_path, png_path

@@ -1,0 +1,153 @@
+"""`taxqa generate`: answer a tax question with an MLX model, mlx_lm-style.
+
+The answer streams to stdout (text only, so it pipes); statistics go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from taxqa.errors import UserError
+from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_prompt, render_prompt
+
+
+def build_parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Generate an answer to a tax question with an MLX model (mlx_lm-style). "
+        "The answer streams to stdout; prompt/generation tokens-per-second and peak memory go to stderr.",
+    )
+    parser.add_argument("--model", required=True, help="registry name (e.g. gemma3-4b), local MLX/HF folder or hub id")
+    parser.add_argument("--adapter-path", help="folder of an MLX LoRA adapter (what `taxqa lora` writes)")
+    parser.add_argument("--prompt", "-p", required=True, help="the tax question; '-' reads it from stdin")
+    parser.add_argument(
+        "--system-prompt", default=None, help="system prompt (default: the Korean tax-expert prompt; '' for none)"
+    )
+    parser.add_argument("--max-tokens", "-m", type=int, default=512, help="maximum tokens to generate (default 512)")
+    parser.add_argument("--temp", type=float, default=0.0, help="sampling temperature (default 0: greedy)")
+    parser.add_argument("--top-p", type=float, default=1.0, help="nucleus sampling threshold (default 1.0: off)")
+    parser.add_argument("--min-p", type=float, default=0.0, help="min-p sampling threshold (default 0: off)")
+    parser.add_argument("--seed", type=int, default=None, help="random seed for sampling")
+    parser.add_argument("--max-kv-size", type=int, default=None, help="cap the KV cache (a rotating cache)")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="when the question is computable, run the tax calculator and report whether the answer's figures agree",
+    )
+    noise = parser.add_mutually_exclusive_group()
+    noise.add_argument(
+        "--verbose", action="store_true", help="also print the prompt and the decode rate against the roofline"
+    )
+    noise.add_argument("--quiet", "-q", action="store_true", help="print the answer only (no statistics)")
+    return parser
+
+
+def read_question(prompt: str) -> str:
+    question = sys.stdin.read() if prompt == "-" else prompt
+    question = question.strip()
+    if not question:
+        raise UserError("--prompt: the question is empty" + (" (nothing on stdin)" if prompt == "-" else ""))
+    return question
+
+
+def check_args(args) -> None:
+    if args.max_tokens < 1:
+        raise UserError(f"--max-tokens {args.max_tokens}: expected at least 1")
+    if args.temp < 0:
+        raise UserError(f"--temp {args.temp}: expected >= 0")
+    if not 0 < args.top_p <= 1:
+        raise UserError(f"--top-p {args.top_p}: expected a value in (0, 1]")
+    if not 0 <= args.min_p < 1:
+        raise UserError(f"--min-p {args.min_p}: expected a value in [0, 1)")
+    if args.max_kv_size is not None and args.max_kv_size < 8:
+        raise UserError(f"--max-kv-size {args.max_kv_size}: expected at least 8")
+
+
+def report_check(question: str, answer: str) -> None:
+    """Print the calculator's verdict on the answer's figures to stderr."""
+    try:
+        from taxqa.tax.verify import check_answer
+    except ImportError as exc:
+        print(f"check: the tax calculator checker is not available ({exc})", file=sys.stderr)
+        return
+    verdict = check_answer(question, answer)
+    if verdict is None:
+        print("check: not a computable question (no calculator scenario found)", file=sys.stderr)
+        return
+    if not getattr(verdict, "checked", True):
+        status = "not compared"
+    else:
+        status = "AGREE" if verdict.agree else "DISAGREE"
+    print(f"check: {status} — {verdict.reason}", file=sys.stderr)
+    for assumption in verdict.assumptions:
+        print(f"check: assumed {assumption}", file=sys.stderr)
+
+
+def print_stats(final, model=None, verbose: bool = False) -> None:
+    print("==========", file=sys.stderr)
+    cached = f" ({final.cached_tokens} cached)" if final.cached_tokens else ""
+    print(f"Prompt: {final.prompt_tokens} tokens{cached}, {final.prompt_tps:.3f} tokens-per-sec", file=sys.stderr)
+    print(f"Generation: {final.generation_tokens} tokens, {final.generation_tps:.3f} tokens-per-sec", file=sys.stderr)
+    print(f"Peak memory: {final.peak_memory_gb:.3f} GB", file=sys.stderr)
+    if verbose and model is not None:
+        from taxqa.runtime.roofline import memory_bandwidth, roofline_tps, weight_bytes
+
+        nbytes = weight_bytes(model)
+        bw = memory_bandwidth()
+        ceiling = roofline_tps(nbytes, bw.gbs)
+        print(
+            f"Roofline: {final.generation_tps / ceiling:.1%} of {ceiling:.1f} tokens-per-sec "
+            f"({nbytes / 1e9:.3f} GB of weights per token at {bw.gbs:.0f} GB/s, {bw.source})",
+            file=sys.stderr,
+        )
+        print(f"Time to first token: {final.ttft:.3f} s, finish: {final.finish_reason}", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
+    args = build_parser(prog).parse_args(argv)
+    check_args(args)
+    question = read_question(args.prompt)
+
+    import mlx.core as mx
+    from mlx_lm.sample_utils import make_sampler
+
+    from taxqa.runtime.loading import load_model
+    from taxqa.runtime.streaming import stop_texts_for, stream_answer
+
+    model, tokenizer = load_model(args.model, args.adapter_path)
+    system = DEFAULT_SYSTEM_PROMPT if args.system_prompt is None else args.system_prompt
+    text = render_prompt(tokenizer, question, system=system or None)
+    if args.verbose:
+        print("==========", file=sys.stderr)
+        print(text, file=sys.stderr)
+        print("==========", file=sys.stderr)
+    if args.seed is not None:
+        mx.random.seed(args.seed)
+    answer, final = [], None
+    for chunk in stream_answer(
+        model,
+        tokenizer,
+        encode_prompt(tokenizer, text),
+        max_tokens=args.max_tokens,
+        sampler=make_sampler(temp=args.temp, top_p=args.top_p, min_p=args.min_p),
+        max_kv_size=args.max_kv_size,
+        stop_texts=stop_texts_for(tokenizer),
+    ):
+        if chunk.text:
+            answer.append(chunk.text)
+            sys.stdout.write(chunk.text)
+            sys.stdout.flush()
+        if chunk.done:
+            final = chunk
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+    if final is not None and not args.quiet:
+        print_stats(final, model, args.verbose)
+    if args.check:
+        report_check(question, "".join(answer))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

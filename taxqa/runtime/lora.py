@@ -1,0 +1,353 @@
+"""`taxqa lora`: small MLX LoRA/DoRA tuning on a dataset folder, on top of mlx_lm's tuner.
+
+Every record is rendered and tokenized by the one prompt renderer
+(`taxqa.prompt.encode_example`): the tuner gets token ids plus the offset where the
+answer starts, so loss falls on the answer and its stop token only. mlx_lm's
+`train()` does the rest (compiled step, gradient checkpointing and accumulation,
+validation, its progress bar with loss and tokens/s, periodic checkpoints).
+
+ADAPTER_PATH gets what `mlx_lm.load(model, adapter_path=...)`, `taxqa generate
+--adapter-path` and the chat app load (`adapter_config.json`, `adapters.safetensors`),
+plus:
+- `train_log.jsonl`: one JSON object per report, appended as training goes:
+  {"iter", "iters", "train_loss", "tokens_per_sec", "learning_rate", "peak_memory_gb", "time"}
+  for training reports and {"iter", "iters", "val_loss", "val_time", "learning_rate",
+  "peak_memory_gb", "time"} for validation reports (``time`` is Unix time in seconds);
+- `training_state.json`: how many iterations the saved adapter has seen (for `--resume`);
+- `NNNNNNN_adapters.safetensors`: checkpoints every `--save-every` iterations, numbered
+  by the total iteration count across resumed runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+from taxqa.errors import UserError
+from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example
+from taxqa.records import AppendWriter, QARecord, read_qa, write_atomic
+
+STATE_FILE = "training_state.json"
+LOG_FILE = "train_log.jsonl"
+ADAPTER_FILE = "adapters.safetensors"
+CONFIG_FILE = "adapter_config.json"
+
+
+class TokenizedExample(list):
+    """Token ids of one rendered record; ``offset`` is where the answer (the loss) starts.
+
+    A list, so mlx_lm's batching sorts examples by their token length."""
+
+    def __init__(self, ids: list[int], offset: int):
+        super().__init__(ids)
+        self.offset = offset
+
+
+class TokenizedDataset:
+    """Records as (ids, offset) pairs in the interface mlx_lm's `CacheDataset` wraps."""
+
+    def __init__(self, examples: list[TokenizedExample]):
+        self._examples = examples
+
+    def __getitem__(self, idx: int) -> TokenizedExample:
+        return self._examples[idx]
+
+    def __len__(self) -> int:
+        return len(self._examples)
+
+    def process(self, example: TokenizedExample) -> tuple[list[int], int]:
+        return list(example), example.offset
+
+
+def tokenize_records(tokenizer, records: list[QARecord], *, system: str | None, max_length: int) -> TokenizedDataset:
+    examples = []
+    for record in records:
+        ids, start = encode_example(tokenizer, record.question, record.answer, system=system, max_length=max_length)
+        examples.append(TokenizedExample(ids, start))
+    return TokenizedDataset(examples)
+
+
+def read_split(data: Path, name: str, *, required: bool) -> list[QARecord]:
+    path = data / f"{name}.jsonl"
+    if not path.exists():
+        if required:
+            raise UserError(f"--data {data}: no {name}.jsonl (expected a dataset folder from `taxqa data split`)")
+        return []
+    return list(read_qa(path))
+
+
+def build_parser(prog: str) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=prog,
+        description="Small MLX LoRA (or DoRA) tuning on a dataset folder (train.jsonl, valid.jsonl), built on "
+        "mlx_lm's tuner, with our prompt format and loss on the answers only. Works on a 4-bit base (QLoRA-style).",
+    )
+    p.add_argument("--model", required=True, help="registry name, local MLX/HF folder or hub id (may be 4-bit)")
+    p.add_argument("--data", required=True, help="dataset folder with train.jsonl (and valid.jsonl for validation)")
+    p.add_argument("--adapter-path", default="adapters", help="output folder for the adapter (default: adapters)")
+    p.add_argument("--iters", type=int, default=1000, help="total training iterations (default 1000)")
+    p.add_argument("--batch-size", type=int, default=4, help="minibatch size (default 4)")
+    p.add_argument("--learning-rate", type=float, default=None, help="Adam learning rate (default: registry or 1e-5)")
+    p.add_argument(
+        "--num-layers", type=int, default=None, help="layers to adapt, from the top; -1 for all (default 16)"
+    )
+    p.add_argument("--resume", action="store_true", help="continue from the adapter saved in --adapter-path")
+    p.add_argument("--fine-tune-type", choices=("lora", "dora"), default="lora", help="lora (default) or dora")
+    p.add_argument("--rank", type=int, default=None, help="LoRA rank (default: registry r, else 8)")
+    p.add_argument("--scale", type=float, default=None, help="LoRA scale (default: registry alpha/r, else 20)")
+    p.add_argument("--dropout", type=float, default=None, help="LoRA dropout (default: registry value, else 0)")
+    p.add_argument("--grad-checkpoint", action="store_true", help="gradient checkpointing (less memory, slower)")
+    p.add_argument("--grad-accumulation-steps", type=int, default=1, help="batches per optimizer update (default 1)")
+    p.add_argument("--max-seq-length", type=int, default=2048, help="longest example in tokens (default 2048)")
+    p.add_argument("--val-batches", type=int, default=25, help="validation batches, -1 for all (default 25)")
+    p.add_argument("--steps-per-report", type=int, default=10, help="iterations between loss reports (default 10)")
+    p.add_argument("--steps-per-eval", type=int, default=200, help="iterations between validations (default 200)")
+    p.add_argument("--save-every", type=int, default=100, help="iterations between checkpoints (default 100)")
+    p.add_argument(
+        "--system-prompt", default=None, help="system prompt to train with (default: the one generation uses)"
+    )
+    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    return p
+
+
+def check_args(args) -> None:
+    for name in ("iters", "batch_size", "grad_accumulation_steps", "steps_per_report", "steps_per_eval", "save_every"):
+        if getattr(args, name) < 1:
+            raise UserError(f"--{name.replace('_', '-')} {getattr(args, name)}: expected at least 1")
+    if args.max_seq_length < 8:
+        raise UserError(f"--max-seq-length {args.max_seq_length}: expected at least 8")
+    if args.learning_rate is not None and not args.learning_rate > 0:
+        raise UserError(f"--learning-rate {args.learning_rate}: expected > 0")
+    if args.rank is not None and args.rank < 1:
+        raise UserError(f"--rank {args.rank}: expected at least 1")
+
+
+def lora_settings(args, n_layers: int) -> tuple[int, dict, float]:
+    """(num_layers, lora_parameters, learning_rate) from the flags, the registry, then mlx_lm's defaults."""
+    from taxqa.models import spec_for
+
+    spec = spec_for(args.model)
+    if args.num_layers is None:
+        num_layers = min(16, n_layers)
+    elif args.num_layers == -1 or 1 <= args.num_layers <= n_layers:
+        num_layers = args.num_layers
+    else:
+        raise UserError(f"--num-layers {args.num_layers}: the model has {n_layers} layers (use 1..{n_layers} or -1)")
+    params = {
+        "rank": args.rank or (spec.lora_r if spec else 8),
+        "scale": args.scale if args.scale is not None else (spec.lora_alpha / spec.lora_r if spec else 20.0),
+        "dropout": args.dropout if args.dropout is not None else (spec.lora_dropout if spec else 0.0),
+    }
+    lr = args.learning_rate or (spec.learning_rate if spec else 1e-5)
+    return num_layers, params, lr
+
+
+def read_state(adapter_path: Path) -> dict:
+    path = adapter_path / STATE_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def resume_point(adapter_path: Path) -> tuple[dict, int]:
+    """(saved adapter config, iterations already trained) of the adapter to resume."""
+    if not (adapter_path / ADAPTER_FILE).exists() or not (adapter_path / CONFIG_FILE).exists():
+        raise UserError(f"--resume: no {ADAPTER_FILE} and {CONFIG_FILE} in {adapter_path} to resume from")
+    config = json.loads((adapter_path / CONFIG_FILE).read_text(encoding="utf-8"))
+    return config, int(read_state(adapter_path).get("iters_done", 0))
+
+
+class LogCallback:
+    """mlx_lm training callback: append each report to train_log.jsonl and record saved iterations."""
+
+    def __init__(self, adapter_path: Path, offset: int, total: int, save_every: int, learning_rate: float):
+        self.adapter_path, self.offset, self.total, self.save_every = adapter_path, offset, total, save_every
+        self.writer = AppendWriter(adapter_path / LOG_FILE)
+        self.learning_rate = learning_rate
+
+    def on_train_loss_report(self, info: dict) -> None:
+        self.learning_rate = float(info["learning_rate"])
+        self.writer.write(
+            {
+                "iter": self.offset + info["iteration"],
+                "iters": self.total,
+                "train_loss": float(info["train_loss"]),
+                "tokens_per_sec": float(info["tokens_per_second"]),
+                "learning_rate": self.learning_rate,
+                "peak_memory_gb": float(info["peak_memory"]),
+                "time": time.time(),
+            }
+        )
+        # mlx_lm saves right after this report when the iteration is a multiple of save_every
+        if info["iteration"] % self.save_every == 0:
+            write_state(self.adapter_path, self.offset + info["iteration"])
+
+    def on_val_loss_report(self, info: dict) -> None:
+        import mlx.core as mx
+
+        self.writer.write(
+            {
+                "iter": self.offset + info["iteration"],
+                "iters": self.total,
+                "val_loss": float(info["val_loss"]),
+                "val_time": float(info["val_time"]),
+                "learning_rate": self.learning_rate,
+                "peak_memory_gb": mx.get_peak_memory() / 1e9,
+                "time": time.time(),
+            }
+        )
+
+
+def write_state(adapter_path: Path, iters_done: int) -> None:
+    write_atomic(adapter_path / STATE_FILE, json.dumps({"iters_done": iters_done}) + "\n")
+
+
+def checkpoint_folder(adapter_path: Path, offset: int) -> Path:
+    """Where mlx_lm writes this run's numbered checkpoints.
+
+    mlx_lm numbers checkpoints by the run's own iteration, so a resumed run would overwrite
+    the earlier run's files. A resumed run writes them into a side folder whose
+    adapters.safetensors is a link to the real one, and they are renumbered afterwards."""
+    if not offset:
+        return adapter_path
+    folder = adapter_path / f".resume-{offset:07d}"
+    folder.mkdir(exist_ok=True)
+    link = folder / ADAPTER_FILE
+    if not link.is_symlink():
+        link.unlink(missing_ok=True)
+        try:
+            link.symlink_to(Path("..") / ADAPTER_FILE)
+        except OSError:  # no symlinks here: share the folder (earlier numbers may be overwritten)
+            folder.rmdir()
+            return adapter_path
+    return folder
+
+
+def renumber_checkpoints(adapter_path: Path, folder: Path, offset: int) -> None:
+    """Move a resumed run's checkpoints beside the others, numbered by the total iteration."""
+    if folder == adapter_path:
+        return
+    for path in sorted(folder.glob("[0-9]*_" + ADAPTER_FILE)):
+        it = int(path.name.split("_", 1)[0])
+        path.replace(adapter_path / f"{offset + it:07d}_{ADAPTER_FILE}")
+    (folder / ADAPTER_FILE).unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+
+
+def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
+    args = build_parser(prog).parse_args(argv)
+    check_args(args)
+    data = Path(args.data)
+    if not data.is_dir():
+        raise UserError(f"--data {args.data}: not a folder (expected a dataset folder with train.jsonl)")
+    train_records = read_split(data, "train", required=True)
+    valid_records = read_split(data, "valid", required=False)
+    if len(train_records) < args.batch_size:
+        raise UserError(f"--batch-size {args.batch_size}: {data / 'train.jsonl'} has only {len(train_records)} records")
+    adapter_path = Path(args.adapter_path)
+    saved, iters_done = resume_point(adapter_path) if args.resume else ({}, 0)
+    run_iters = args.iters - iters_done
+    if run_iters <= 0:
+        print(f"{adapter_path} already has {iters_done} of {args.iters} iterations: nothing to do", file=sys.stderr)
+        return 0
+
+    import mlx.core as mx
+    import mlx.optimizers as optim
+    from mlx_lm.tuner.trainer import TrainingArgs, train
+    from mlx_lm.tuner.utils import linear_to_lora_layers, print_trainable_parameters
+    from mlx_lm.utils import load
+
+    from taxqa.runtime.loading import model_folder
+
+    model_dir = model_folder(args.model)
+    model, tokenizer = load(str(model_dir))
+    num_layers, lora_parameters, learning_rate = lora_settings(args, len(model.layers))
+    fine_tune_type = args.fine_tune_type
+    if saved:  # the saved adapter's shape wins: its weights must fit
+        num_layers, lora_parameters = saved["num_layers"], saved["lora_parameters"]
+        fine_tune_type = saved.get("fine_tune_type", fine_tune_type)
+    system = DEFAULT_SYSTEM_PROMPT if args.system_prompt is None else args.system_prompt
+    system = saved.get("system_prompt", system) if saved else system
+    train_set = tokenize_records(tokenizer, train_records, system=system or None, max_length=args.max_seq_length)
+    valid_set = tokenize_records(tokenizer, valid_records, system=system or None, max_length=args.max_seq_length)
+    if 0 < len(valid_set) < args.batch_size:
+        print(
+            f"note: valid.jsonl has fewer records than --batch-size {args.batch_size}: no validation", file=sys.stderr
+        )
+    if len(valid_set) < args.batch_size:
+        valid_set = None
+
+    mx.random.seed(args.seed)
+    model.freeze()
+    linear_to_lora_layers(model, num_layers, lora_parameters, use_dora=fine_tune_type == "dora")
+    adapter_path.mkdir(parents=True, exist_ok=True)
+    if saved:
+        model.load_weights(str(adapter_path / ADAPTER_FILE), strict=False)
+        print(f"Resuming from {adapter_path / ADAPTER_FILE} after {iters_done} iterations", file=sys.stderr)
+    else:
+        for name in (LOG_FILE, STATE_FILE):  # they described the adapter this run replaces
+            (adapter_path / name).unlink(missing_ok=True)
+    print_trainable_parameters(model)
+    config = {
+        "created_by": "taxqa lora",
+        "model": args.model,
+        "base_model_path": str(model_dir),
+        "data": str(data),
+        "fine_tune_type": fine_tune_type,
+        "num_layers": num_layers,
+        "lora_parameters": lora_parameters,
+        "system_prompt": system,
+        "iters": args.iters,
+        "batch_size": args.batch_size,
+        "learning_rate": learning_rate,
+        "max_seq_length": args.max_seq_length,
+        "grad_checkpoint": args.grad_checkpoint,
+        "grad_accumulation_steps": args.grad_accumulation_steps,
+        "seed": args.seed,
+    }
+    write_atomic(adapter_path / CONFIG_FILE, json.dumps(config, ensure_ascii=False, indent=2) + "\n")
+
+    # reports must fall on save iterations so the state file can follow the checkpoints
+    steps_per_report = math.gcd(args.steps_per_report, args.save_every)
+    callback = LogCallback(adapter_path, iters_done, args.iters, args.save_every, learning_rate)
+    checkpoints = checkpoint_folder(adapter_path, iters_done)
+    try:
+        train(
+            model=model,
+            optimizer=optim.Adam(learning_rate=learning_rate),
+            train_dataset=_cache(train_set),
+            val_dataset=_cache(valid_set) if valid_set else None,
+            args=TrainingArgs(
+                batch_size=args.batch_size,
+                iters=run_iters,
+                val_batches=args.val_batches,
+                steps_per_report=steps_per_report,
+                steps_per_eval=args.steps_per_eval,
+                steps_per_save=args.save_every,
+                max_seq_length=args.max_seq_length,
+                adapter_file=str(checkpoints / ADAPTER_FILE),
+                grad_checkpoint=args.grad_checkpoint,
+                grad_accumulation_steps=args.grad_accumulation_steps,
+            ),
+            training_callback=callback,
+        )
+        write_state(adapter_path, args.iters)
+    finally:
+        callback.writer.close()
+        renumber_checkpoints(adapter_path, checkpoints, iters_done)
+    print(f"Saved the adapter to {adapter_path} ({args.iters} iterations)", file=sys.stderr)
+    return 0
+
+
+def _cache(dataset: TokenizedDataset):
+    from mlx_lm.tuner.datasets import CacheDataset
+
+    return CacheDataset(dataset)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

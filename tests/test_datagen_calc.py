@@ -1,0 +1,112 @@
+"""Calc mode: seeded scenarios over the calculators, template text (offline) or LLM text
+around the exact figures, and the whole path generate -> check -> split."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from llm_server import LLMServer  # noqa: E402
+
+from taxqa.datagen.calc import calc_items, compute_scenario, question_text, sample_scenario  # noqa: E402
+from taxqa.datagen.cli import main  # noqa: E402
+from taxqa.records import read_qa  # noqa: E402
+from taxqa.tax.verify import check_answer  # noqa: E402
+
+
+def test_scenarios_are_seeded_per_index_and_cover_every_calculator():
+    assert sample_scenario(0, 7) == sample_scenario(0, 7)
+    assert [sample_scenario(1, i) for i in range(5)] != [sample_scenario(2, i) for i in range(5)]
+    assert [it.key for it in calc_items(3, seed=5)] == ["calc:5:0", "calc:5:1", "calc:5:2"]
+    assert [it.payload for it in calc_items(50)] == [it.payload for it in calc_items(80)[:50]]
+    scenarios = [sample_scenario(0, i) for i in range(300)]
+    assert set(Counter(s["kind"] for s in scenarios)) == {"gift", "inheritance", "income", "wage", "vat", "vat-simple"}
+    gifts = [s["args"] for s in scenarios if s["kind"] == "gift"]
+    for flag in ("minor", "prior", "generation_skip", "marriage_birth"):
+        assert any(g.get(flag) for g in gifts), flag
+    assert {g["relation"] for g in gifts} >= {
+        "spouse",
+        "lineal_ascendant",
+        "lineal_descendant",
+        "other_relative",
+        "other",
+    }
+    for s in scenarios:
+        compute_scenario(s)  # every sampled scenario is computable
+
+
+def test_template_items_verify_against_the_calculators(tmp_path):
+    out = tmp_path / "raw.jsonl"
+    assert main(["generate", "--mode", "calc", "--n", "80", "--no-progress", "-o", str(out)]) == 0
+    records = list(read_qa(out))
+    assert len(records) == 80 and len({r.meta["key"] for r in records}) == 80
+    for r in records:
+        assert (r.type, r.source) == ("calc", "calculator")
+        assert r.citations and all(re.search(r"제\d+조", c) for c in r.citations)
+        assert r.citations == r.meta["result"]["citations"]
+        if r.meta["scenario"]["kind"] != "vat":  # see test_vat_template_answers_verify
+            verdict = check_answer(r.question, r.answer)
+            assert verdict is not None and verdict.agree and verdict.checked, (r.question, r.answer, verdict)
+    assert len({r.question for r in records}) == 80
+    # Re-running the same command is a no-op (resume), a larger --n only adds the new items.
+    assert main(["generate", "--mode", "calc", "--n", "80", "--no-progress", "-o", str(out)]) == 0
+    assert main(["generate", "--mode", "calc", "--n", "90", "--no-progress", "-o", str(out)]) == 0
+    again = list(read_qa(out))
+    assert len(again) == 90 and [r.question for r in again[:80]] == [r.question for r in records]
+
+
+def test_vat_template_answers_verify():
+    from taxqa.tax.verify import render_answer
+
+    scenarios = [s for s in (sample_scenario(0, i) for i in range(400)) if s["kind"] == "vat"]
+    assert len(scenarios) > 20
+    for s in scenarios:
+        result = compute_scenario(s)
+        for style in ("teacher", "student"):
+            verdict = check_answer(question_text(s), render_answer(result, style))
+            assert verdict is not None and verdict.agree, (style, verdict.reason)
+
+
+def test_llm_writes_the_text_around_exact_figures(tmp_path):
+    def responder(api, body):
+        prompt = body["messages"][-1]["content"]
+        question = re.search(r"상황\(질문의 예\): (.+)", prompt).group(1)
+        payable = re.search(r"납부할 세액: (.+)", prompt).group(1)
+        return {
+            "qa": [{"type": "calc", "question": question, "answer": f"납부할 세액은 {payable}입니다.", "citations": []}]
+        }
+
+    out = tmp_path / "raw.jsonl"
+    with LLMServer(responder=responder) as server:
+        server.inject("429", "nonjson")
+        args = ["generate", "--mode", "calc", "--n", "6", "--provider", "openai-compatible", "--model", "m"]
+        args += ["--base-url", server.openai_base_url, "--retry-base", "0.01", "--no-progress", "-o", str(out)]
+        assert main(args) == 0
+    records = list(read_qa(out))
+    assert len(records) == 6 and all(
+        r.meta["writer"] == "llm" and r.meta["provider"] == "openai-compatible" for r in records
+    )
+    assert all(r.citations for r in records)
+
+
+def test_generate_check_split_end_to_end(tmp_path):
+    raw, checked, dataset = tmp_path / "raw.jsonl", tmp_path / "checked.jsonl", tmp_path / "dataset"
+    assert main(["generate", "--mode", "calc", "--n", "60", "--seed", "3", "--no-progress", "-o", str(raw)]) == 0
+    assert main(["check", str(raw), "-o", str(checked)]) == 0
+    accepted = list(read_qa(checked))
+    rejects = [json.loads(line) for line in (tmp_path / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(accepted) + len(rejects) == 60
+    # Template items pass every check by construction; the only known exception is the VAT
+    # answers that taxqa.tax.verify misreads (see test_vat_template_answers_verify).
+    for row in rejects:
+        assert row["meta"]["scenario"]["kind"] == "vat", row
+        assert all(r.startswith("numeric") for r in row["reasons"]), row["reasons"]
+    assert all(r.meta["check"]["verification"]["agree"] for r in accepted)
+    assert main(["split", str(checked), "-o", str(dataset)]) == 0
+    sizes = {name: len(list(read_qa(dataset / f"{name}.jsonl"))) for name in ("train", "valid", "test")}
+    assert sum(sizes.values()) == len(accepted) and sizes["valid"] >= 4 and sizes["test"] >= 4

@@ -1,0 +1,345 @@
+"""MLX runtime on tiny real checkpoints: `taxqa generate`, `taxqa lora` and the chat engine."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+pytest.importorskip("mlx_lm")
+
+from conftest import write_tiny_dataset  # noqa: E402
+
+from taxqa.cli import main as taxqa_main  # noqa: E402
+
+Q1 = "부모에게서 5억원을 증여받으면 증여세는 얼마인가요?"
+Q2 = "배우자라면 어떻게 달라지나요?"
+Q3 = "신고기한은 언제인가요?"
+
+
+@contextlib.contextmanager
+def compile_disabled():
+    """mx.compile on the CPU backend builds each fused kernel with the C++ compiler (~45 s cold for a
+    tiny LoRA step); the uncompiled step computes the same thing, so tests train uncompiled."""
+    import mlx.core as mx
+
+    mx.disable_compile()
+    try:
+        yield
+    finally:
+        mx.enable_compile()
+
+
+@pytest.fixture(scope="module")
+def gemma(tiny_model) -> Path:
+    return tiny_model("gemma3")
+
+
+@pytest.fixture(scope="module")
+def gemma_q4(gemma, tmp_path_factory) -> Path:
+    from mlx_lm import convert
+
+    out = tmp_path_factory.mktemp("q4") / "gemma3-q4"
+    convert(str(gemma), str(out), quantize=True, q_group_size=32, q_bits=4)
+    return out
+
+
+def lora_args(model, data, out, *extra):
+    return ["lora", "--model", str(model), "--data", str(data), "--adapter-path", str(out), "--batch-size", "2",
+            "--learning-rate", "5e-3", "--steps-per-report", "1", "--steps-per-eval", "2", "--save-every", "2",
+            "--val-batches", "1", *extra]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def adapter(gemma, tmp_path_factory):
+    data = write_tiny_dataset(tmp_path_factory.mktemp("ds") / "dataset", n_train=8, n_valid=2, n_test=2)
+    out = tmp_path_factory.mktemp("adapter") / "ad"
+    with compile_disabled():
+        assert taxqa_main(lora_args(gemma, data, out, "--iters", "4")) == 0
+    return SimpleNamespace(path=out, data=data)
+
+
+def collect(chunks):
+    chunks = list(chunks)
+    assert chunks and chunks[-1].done and all(not c.done for c in chunks[:-1])
+    return SimpleNamespace(text="".join(c.text for c in chunks), final=chunks[-1], chunks=chunks)
+
+
+# --- generate ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("arch", ["gemma3", "gemma3-mm", "phi2"])
+def test_generate_streams_answer_and_stats(tiny_model, capsys, arch):
+    assert taxqa_main(["generate", "--model", str(tiny_model(arch)), "--prompt", Q1, "--max-tokens", "5"]) == 0
+    out, err = capsys.readouterr()
+    assert out.endswith("\n") and "Prompt:" not in out
+    assert "Prompt:" in err and "tokens-per-sec" in err and "Generation: 5 tokens" in err and "Peak memory:" in err
+
+
+def test_generate_quiet_stdin_seed_and_kv_cap(gemma, capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(Q1 + "\n"))
+    base = ["generate", "--model", str(gemma), "--max-tokens", "6", "--quiet"]
+    assert taxqa_main([*base, "--prompt", "-"]) == 0
+    from_stdin, err = capsys.readouterr()
+    assert err == ""
+    assert taxqa_main([*base, "--prompt", Q1]) == 0
+    assert capsys.readouterr().out == from_stdin  # greedy: same question, same answer
+    sampled = [*base, "--prompt", Q1, "--temp", "1.0", "--top-p", "0.9", "--min-p", "0.05", "--seed", "7"]
+    assert taxqa_main(sampled) == 0
+    first = capsys.readouterr().out
+    assert taxqa_main(sampled) == 0
+    assert capsys.readouterr().out == first  # same seed, same sample
+    assert taxqa_main([*base, "--prompt", Q1, "--max-kv-size", "32"]) == 0
+    assert capsys.readouterr().out.strip()
+
+
+def test_generate_verbose_roofline_and_check(gemma, capsys):
+    args = ["generate", "--model", str(gemma), "--prompt", Q1, "--max-tokens", "4", "--verbose", "--check"]
+    assert taxqa_main(args) == 0
+    err = capsys.readouterr().err
+    assert "<start_of_turn>model" in err  # the rendered prompt
+    assert "Roofline:" in err and "of" in err and "GB/s" in err
+    assert "check:" in err  # the calculator's verdict (a random model's figures never agree)
+
+
+def test_roofline_table_and_measurement():
+    from taxqa.runtime.roofline import apple_bandwidth, memory_bandwidth, roofline_fraction, roofline_tps
+
+    assert apple_bandwidth("Apple M1") == 68
+    assert apple_bandwidth("Apple M2") == apple_bandwidth("M3") == 100
+    assert apple_bandwidth("Apple M4") == 120
+    assert apple_bandwidth("Apple M4 Pro") == 273
+    assert apple_bandwidth("Apple M4 Max") == 546
+    assert apple_bandwidth("Intel Xeon") is None
+    assert memory_bandwidth("Apple M4 Pro").gbs == 273
+    measured = memory_bandwidth("Intel Xeon")
+    assert measured.gbs > 0.1 and "measured" in measured.source
+    # a 4 GB model on an M4 Pro: at most ~68 tokens/s; 34 tokens/s is half the roofline
+    assert roofline_tps(4_000_000_000, 273) == pytest.approx(68.25)
+    assert roofline_fraction(34.125, 4_000_000_000, 273) == pytest.approx(0.5)
+
+
+def test_generate_stops_on_end_of_turn(gemma):
+    import mlx.core as mx
+
+    from taxqa.prompt import encode_prompt, render_prompt
+    from taxqa.runtime.loading import load_model
+    from taxqa.runtime.streaming import stream_answer
+
+    model, tokenizer = load_model(str(gemma))
+    eot = tokenizer.convert_tokens_to_ids("<end_of_turn>")
+    assert {eot, tokenizer.eos_token_id} <= set(tokenizer.eos_token_ids)
+    prompt = encode_prompt(tokenizer, render_prompt(tokenizer, Q1))
+
+    def end_after_two(tokens, logits):  # make the model close its turn after two tokens
+        if len(tokens) >= len(prompt) + 2:
+            return mx.where(mx.arange(logits.shape[-1]) == eot, 100.0, -100.0)[None]
+        return logits
+
+    got = collect(stream_answer(model, tokenizer, prompt, max_tokens=20, logits_processors=[end_after_two]))
+    assert got.final.finish_reason == "stop" and got.final.generation_tokens == 3
+    assert "<end_of_turn>" not in got.text
+
+
+def test_generate_four_bit_with_and_without_adapter(gemma_q4, tmp_path, capsys):
+    data = write_tiny_dataset(tmp_path / "ds", n_train=4, n_valid=2, n_test=1)
+    out = tmp_path / "q4-adapter"
+    with compile_disabled():  # QLoRA-style: LoRA on the 4-bit base, with checkpointing and accumulation
+        rc = taxqa_main(lora_args(gemma_q4, data, out, "--iters", "2", "--grad-checkpoint",
+                                  "--grad-accumulation-steps", "2", "--fine-tune-type", "dora"))  # fmt: skip
+    assert rc == 0
+    assert json.loads((out / "adapter_config.json").read_text())["fine_tune_type"] == "dora"
+    base = ["generate", "--model", str(gemma_q4), "--prompt", Q1, "--max-tokens", "6", "--quiet"]
+    assert taxqa_main(base) == 0
+    plain = capsys.readouterr().out
+    assert taxqa_main([*base, "--adapter-path", str(out)]) == 0
+    tuned = capsys.readouterr().out
+    assert plain.strip() and tuned.strip()
+
+
+def test_generate_user_errors(gemma, tmp_path, capsys):
+    assert taxqa_main(["generate", "--model", str(tmp_path / "nothing"), "--prompt", "q"]) == 2
+    assert "no such folder" in capsys.readouterr().err
+    assert taxqa_main(["generate", "--model", "nobody-here/no-such-model", "--prompt", "q"]) == 2
+    assert "Hugging Face Hub" in capsys.readouterr().err
+    assert taxqa_main(["generate", "--model", str(gemma), "--adapter-path", str(tmp_path), "--prompt", "q"]) == 2
+    assert "adapters.safetensors" in capsys.readouterr().err
+    assert taxqa_main(["generate", "--model", str(gemma), "--prompt", "q", "--top-p", "0"]) == 2
+
+
+# --- lora -----------------------------------------------------------------------------------
+
+
+def test_lora_dataset_puts_loss_on_answers_only(gemma):
+    from mlx_lm import load
+
+    from taxqa.records import QARecord
+    from taxqa.runtime.lora import tokenize_records
+
+    _, tokenizer = load(str(gemma))
+    record = QARecord(question="과세표준은?", answer="2억 5,000만원입니다.", type="calc", source="calculator")
+    dataset = tokenize_records(tokenizer, [record], system=None, max_length=512)
+    ids, offset = dataset.process(dataset[0])
+    assert len(dataset[0]) == len(ids)  # mlx_lm sorts batches by this length
+    assert tokenizer.decode(ids[offset:]) == "2억 5,000만원입니다.<end_of_turn>"
+    assert "과세표준은?" in tokenizer.decode(ids[:offset]) and "2억" not in tokenizer.decode(ids[:offset])
+
+
+def test_lora_trains_logs_and_changes_the_model(gemma, adapter, capsys):
+    from mlx_lm import load
+
+    from taxqa.records import read_qa
+    from taxqa.runtime.backends import MLXBackend
+    from taxqa.runtime.lora import tokenize_records
+
+    names = {p.name for p in adapter.path.iterdir()}
+    assert {"adapter_config.json", "adapters.safetensors", "train_log.jsonl", "training_state.json"} <= names
+    assert {"0000002_adapters.safetensors", "0000004_adapters.safetensors"} <= names
+    rows = [json.loads(line) for line in (adapter.path / "train_log.jsonl").read_text().splitlines()]
+    train_rows = [r for r in rows if "train_loss" in r]
+    assert [r["iter"] for r in train_rows] == [1, 2, 3, 4]
+    for r in train_rows:
+        assert {"iter", "train_loss", "tokens_per_sec", "learning_rate", "peak_memory_gb", "time"} <= set(r)
+    assert any("val_loss" in r for r in rows)
+    assert json.loads((adapter.path / "training_state.json").read_text()) == {"iters_done": 4}
+
+    # mlx_lm loads the adapter as is, and it moved the model toward the training answers
+    model, tokenizer = load(str(gemma), adapter_path=str(adapter.path))
+    assert model is not None
+    records = list(read_qa(adapter.data / "train.jsonl"))[:4]
+    examples = tokenize_records(tokenizer, records, system=json.loads(
+        (adapter.path / "adapter_config.json").read_text())["system_prompt"], max_length=512)  # fmt: skip
+
+    def answer_nll(backend):
+        total = 0.0
+        for i in range(len(examples)):
+            ids, offset = examples.process(examples[i])
+            total -= sum(backend.sequence_logprobs(ids)[offset - 1 :])
+        return total
+
+    base, tuned = MLXBackend(str(gemma)), MLXBackend(str(gemma), str(adapter.path))
+    assert answer_nll(tuned) < answer_nll(base) - 1.0
+    # and `taxqa generate` runs with it on the fp base
+    args = ["generate", "--model", str(gemma), "--adapter-path", str(adapter.path), "--prompt", Q1, "-m", "4"]
+    assert taxqa_main(args) == 0
+    assert "Generation: 4 tokens" in capsys.readouterr().err
+
+
+def test_lora_resume_continues_counting(gemma, adapter):
+    before = (adapter.path / "adapters.safetensors").read_bytes()
+    second = (adapter.path / "0000002_adapters.safetensors").read_bytes()
+    with compile_disabled():
+        assert taxqa_main(lora_args(gemma, adapter.data, adapter.path, "--iters", "6", "--resume")) == 0
+    assert (adapter.path / "adapters.safetensors").read_bytes() != before
+    assert json.loads((adapter.path / "training_state.json").read_text()) == {"iters_done": 6}
+    assert {f"{i:07d}_adapters.safetensors" for i in (2, 4, 6)} <= {p.name for p in adapter.path.iterdir()}
+    assert (adapter.path / "0000002_adapters.safetensors").read_bytes() == second  # the first run's, kept
+    assert not list(adapter.path.glob(".resume-*"))
+    iters = [json.loads(line)["iter"] for line in (adapter.path / "train_log.jsonl").read_text().splitlines()]
+    assert max(iters) == 6 and [i for i in iters if i > 4]  # appended after the first run's rows
+    assert taxqa_main(lora_args(gemma, adapter.data, adapter.path, "--iters", "6", "--resume")) == 0  # nothing left
+
+
+def test_lora_user_errors(gemma, tmp_path, capsys):
+    data = write_tiny_dataset(tmp_path / "ds", n_train=2, n_valid=1, n_test=1)
+    assert taxqa_main(lora_args(gemma, tmp_path / "missing", tmp_path / "a", "--iters", "1")) == 2
+    assert "not a folder" in capsys.readouterr().err
+    assert taxqa_main(lora_args(gemma, data, tmp_path / "a", "--iters", "1", "--batch-size", "3")) == 2
+    assert "only 2 records" in capsys.readouterr().err
+    assert taxqa_main(lora_args(gemma, data, tmp_path / "empty", "--iters", "1", "--resume")) == 2
+    assert "to resume from" in capsys.readouterr().err
+    assert taxqa_main(lora_args(gemma, data, tmp_path / "a", "--iters", "1", "--num-layers", "9")) == 2
+    assert "the model has 2 layers" in capsys.readouterr().err
+
+
+# --- chat engine ----------------------------------------------------------------------------
+
+
+def test_chat_engine_streams_with_stats(gemma, adapter):
+    from taxqa.runtime.chat import ChatEngine
+
+    engine = ChatEngine(str(gemma), adapter_path=str(adapter.path))
+    assert engine.model_name == str(gemma) and engine.adapter_path == str(adapter.path)
+    got = collect(engine.stream(Q1, max_tokens=4))
+    final = got.final
+    assert final.finish_reason == "length" and final.generation_tokens == 4
+    assert final.prompt_tokens == len(engine.prompt_tokens(Q1)) and final.cached_tokens == 0
+    assert final.prompt_tps > 0 and final.generation_tps > 0 and final.ttft > 0 and final.peak_memory_gb > 0
+    assert len(got.chunks) >= 2  # streamed, not one block
+    engine.close()
+    assert engine.model is None
+    with pytest.raises(RuntimeError):
+        list(engine.stream(Q1))
+
+
+def test_chat_engine_reuses_the_prompt_cache(gemma):
+    from taxqa.runtime.chat import ChatEngine
+
+    engine, fresh = ChatEngine(str(gemma)), ChatEngine(str(gemma))
+    first = collect(engine.stream(Q1, max_tokens=5))
+    history = [(Q1, first.text)]
+    full = len(engine.prompt_tokens(Q2, history))
+    second = collect(engine.stream(Q2, history, max_tokens=5))
+    assert second.final.cached_tokens > len(engine.prompt_tokens(Q1)) // 2
+    assert second.final.prompt_tokens < full
+    assert second.final.prompt_tokens + second.final.cached_tokens == full
+    # reusing the cache changes nothing in the answer
+    assert collect(fresh.stream(Q2, history, max_tokens=5)).text == second.text
+
+
+def test_chat_engine_cancel_leaves_the_cache_consistent(gemma):
+    from taxqa.runtime.chat import ChatEngine
+
+    engine, fresh = ChatEngine(str(gemma)), ChatEngine(str(gemma))
+    first = collect(engine.stream(Q1, max_tokens=4))
+    history = [(Q1, first.text)]
+    polls = []
+
+    def stop_after_two() -> bool:
+        polls.append(1)
+        return len(polls) > 2
+
+    cancelled = collect(engine.stream(Q2, history, max_tokens=30, should_stop=stop_after_two))
+    assert cancelled.final.finish_reason == "cancelled" and cancelled.final.generation_tokens < 30
+    # the cancelled answer is not part of the conversation: the next turn must not see its tokens
+    after = collect(engine.stream(Q3, history, max_tokens=5))
+    prompt = engine.prompt_tokens(Q3, history)
+    assert after.final.cached_tokens > 0 and after.final.prompt_tokens + after.final.cached_tokens == len(prompt)
+    assert engine._cached[: len(prompt)] == prompt
+    assert collect(fresh.stream(Q3, history, max_tokens=5)).text == after.text
+    # cancelled before it starts
+    assert collect(engine.stream(Q3, history, should_stop=lambda: True)).final.finish_reason == "cancelled"
+
+
+def test_chat_engine_on_its_own_thread_plain_format(tiny_model):
+    from taxqa.runtime.chat import ChatEngine
+
+    result = {}
+
+    def worker():  # the chat app's model thread: construct and generate on the same thread
+        engine = ChatEngine(str(tiny_model("phi2")))
+        a = collect(engine.stream(Q1, max_tokens=3, system=""))
+        b = collect(engine.stream(Q2, [(Q1, a.text)], max_tokens=3, system=""))
+        result.update(a=a, b=b, full=len(engine.prompt_tokens(Q2, [(Q1, a.text)], system="")))
+        engine.close()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(120)
+    assert result["a"].final.done and result["b"].final.cached_tokens > 0
+    assert result["b"].final.prompt_tokens < result["full"]
+
+
+def test_plain_format_stop_text_is_held_back():
+    from taxqa.runtime.streaming import _held_suffix
+
+    stops = ("### 질문:",)
+    assert _held_suffix("답은 2억원입니다.\n\n###", stops) == 3
+    assert _held_suffix("답은 2억원입니다.\n\n### 질", stops) == 5
+    assert _held_suffix("답은 2억원입니다.", stops) == 0
