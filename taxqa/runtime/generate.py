@@ -67,10 +67,12 @@ def check_args(args) -> None:
 def report_check(question: str, answer: str) -> None:
     """Print the calculator's verdict on the answer's figures to stderr."""
     try:
-        from taxqa.tax.verify import check_answer
+        from taxqa.tax.verify import FIELD_LABELS, check_answer
     except ImportError as exc:
         print(f"check: the tax calculator checker is not available ({exc})", file=sys.stderr)
         return
+    from taxqa.amounts import format_won
+
     verdict = check_answer(question, answer)
     if verdict is None:
         print("check: not a computable question (no calculator scenario found)", file=sys.stderr)
@@ -80,6 +82,9 @@ def report_check(question: str, answer: str) -> None:
     else:
         status = "AGREE" if verdict.agree else "DISAGREE"
     print(f"check: {status} — {verdict.reason}", file=sys.stderr)
+    labels = {**FIELD_LABELS, "deduction": "근로소득공제" if verdict.kind == "wage" else "공제액"}
+    expected = ", ".join(f"{labels.get(k, k)} {format_won(v)}" for k, v in verdict.expected.items())
+    print(f"check: calculator ({verdict.kind or 'tax'}): {expected}", file=sys.stderr)
     for assumption in verdict.assumptions:
         print(f"check: assumed {assumption}", file=sys.stderr)
 

@@ -1,0 +1,196 @@
+"""Corpus build at scale: MB/s and peak RSS of `taxqa corpus build` on a synthetic precedent dump.
+
+The dump is JSONL of law.go.kr precedent answers ({"PrecService": {...}}) whose text is real Korean legal
+prose: sentences drawn at random from the three real precedents and the statutes in the embedded corpus.
+5% of the decisions are near-duplicates of an earlier one (a few words changed, a new case number), so
+the table also shows how many of them MinHash LSH caught. The build runs in a child process, so the peak
+RSS is the kernel's own high-water mark for parse + clean + dedupe + chunk + write.
+
+A second table times what a user waits for with the embedded corpus: loading it, building the BM25
+index, one query.
+
+    python bench/bench_corpus.py            # dumps of 50 and 400 MB
+    python bench/bench_corpus.py --quick    # one 8 MB dump, < 20 s
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.common import MB, RESULTS, print_table, run_child, write_result  # noqa: E402
+
+COURTS = ("대법원", "서울고등법원", "서울행정법원", "부산고등법원", "광주고등법원", "대전지방법원")
+SECTIONS = ("판시사항", "판결요지", "참조조문", "판례내용")
+
+
+def sentence_pool() -> list[str]:
+    from taxqa.corpus import load_passages
+
+    pool = []
+    for p in load_passages():
+        for s in re.split(r"(?<=[.다])\s+|\n", p.text):
+            if 20 <= len(s) <= 400:
+                pool.append(s)
+    return pool
+
+
+def make_decision(rng: random.Random, pool: list[str], seq: int) -> dict:
+    year = rng.randint(2005, 2025)
+    body = {
+        "판시사항": " ".join(rng.choices(pool, k=rng.randint(2, 5))),
+        "판결요지": " ".join(rng.choices(pool, k=rng.randint(3, 8))),
+        "참조조문": f"상속세 및 증여세법 제{rng.randint(1, 86)}조, 국세기본법 제{rng.randint(1, 80)}조",
+        "판례내용": "<br/>".join(" ".join(rng.choices(pool, k=rng.randint(3, 8))) for _ in range(rng.randint(8, 30))),
+    }
+    return {
+        "판례정보일련번호": str(100000 + seq),
+        "사건번호": f"{year}두{10000 + seq}",
+        "사건명": rng.choice(("증여세부과처분취소", "상속세부과처분취소", "종합소득세경정거부처분취소")),
+        "법원명": rng.choice(COURTS),
+        "선고일자": f"{year}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}",
+        **body,
+    }
+
+
+def near_copy(rng: random.Random, doc: dict, seq: int) -> dict:
+    """The same decision with a handful of words replaced: what a re-crawl or a reprint looks like."""
+    copy = dict(doc, 판례정보일련번호=str(100000 + seq), 사건번호=f"{doc['사건번호'][:4]}두{10000 + seq}")
+    words = copy["판례내용"].split(" ")
+    for _ in range(max(1, len(words) // 200)):
+        words[rng.randrange(len(words))] = rng.choice(("원고", "피고", "처분", "과세관청", "납세자"))
+    copy["판례내용"] = " ".join(words)
+    return copy
+
+
+def write_dump(path: Path, target_mb: float, seed: int = 0) -> dict:
+    rng = random.Random(seed)
+    pool = sentence_pool()
+    written = docs = near = 0
+    recent: list[dict] = []
+    with open(path, "w", encoding="utf-8") as fh:
+        while written < target_mb * MB:
+            if recent and rng.random() < 0.05:
+                doc = near_copy(rng, rng.choice(recent), docs)
+                near += 1
+            else:
+                doc = make_decision(rng, pool, docs)
+                recent = (recent + [doc])[-200:]
+            line = json.dumps({"PrecService": doc}, ensure_ascii=False) + "\n"
+            fh.write(line)
+            written += len(line.encode("utf-8"))
+            docs += 1
+    return {"bytes": path.stat().st_size, "docs": docs, "near_dups_injected": near}
+
+
+def bench_build(size_mb: float, tmp: Path) -> dict:
+    dump = tmp / f"precedents-{size_mb:g}mb.jsonl"
+    start = time.perf_counter()
+    info = write_dump(dump, size_mb)
+    gen_seconds = time.perf_counter() - start
+    out = tmp / "passages.jsonl"
+    cmd = [sys.executable, "-m", "taxqa.corpus.cli", "build", str(dump), "-o", str(out)]
+    run = run_child(cmd)
+    if run.returncode != 0:
+        raise RuntimeError(f"build failed: {run.stderr[-2000:]}")
+    m = re.search(r"(\d+) exact and (\d+) near duplicates dropped", run.stdout)
+    passages = sum(1 for _ in open(out, encoding="utf-8"))
+    dump.unlink()
+    return {
+        "dump_mb": info["bytes"] / MB,
+        "decisions": info["docs"],
+        "generate_s": gen_seconds,
+        "build_s": run.seconds,
+        "mb_per_s": info["bytes"] / MB / run.seconds,
+        "peak_rss_mb": run.peak_rss / MB,
+        "passages": passages,
+        "near_dups_injected": info["near_dups_injected"],
+        "exact_dropped": int(m.group(1)) if m else None,
+        "near_dropped": int(m.group(2)) if m else None,
+    }
+
+
+def bench_search() -> dict:
+    code = (
+        "import time, json; t0 = time.perf_counter()\n"
+        "from taxqa.corpus import load_passages, search\n"
+        "ps = load_passages(); t1 = time.perf_counter()\n"
+        "hits = search('증여재산 공제 한도', 5); t2 = time.perf_counter()\n"
+        "search('배우자 상속공제', 5); t3 = time.perf_counter()\n"
+        "print(json.dumps({'passages': len(ps), 'load_s': t1 - t0, 'first_query_s': t2 - t1,"
+        " 'query_ms': (t3 - t2) * 1000, 'top': hits[0][0].citation}, ensure_ascii=False))\n"
+    )
+    run = run_child([sys.executable, "-c", code])
+    if run.returncode != 0:
+        raise RuntimeError(run.stderr[-2000:])
+    return {**run.json_lines()[0], "peak_rss_mb": run.peak_rss / MB}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="one small dump (< 20 s)")
+    parser.add_argument("--sizes", help="dump sizes in MB, comma-separated (default 50,400; quick 8)")
+    parser.add_argument("--json", default=str(RESULTS / "corpus.json"), help="where to write JSON")
+    args = parser.parse_args()
+    sizes = [float(s) for s in args.sizes.split(",")] if args.sizes else ([8.0] if args.quick else [50.0, 400.0])
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="taxqa-bench-corpus-") as tmp:
+        for size in sizes:
+            rows.append(bench_build(size, Path(tmp)))
+    search = bench_search()
+
+    print_table(
+        "taxqa corpus build on a synthetic precedent dump (5% near-duplicates)",
+        ["dump MB", "decisions", "build s", "MB/s", "peak RSS MB", "passages", "near-dups in", "dropped"],
+        [
+            [
+                r["dump_mb"],
+                r["decisions"],
+                r["build_s"],
+                r["mb_per_s"],
+                r["peak_rss_mb"],
+                r["passages"],
+                r["near_dups_injected"],
+                r["near_dropped"],
+            ]
+            for r in rows
+        ],
+        caption="one process, parse + NFC/HTML cleaning + exact and MinHash-LSH dedupe + chunking + JSONL write",
+    )
+    print_table(
+        "embedded corpus: what a user waits for",
+        ["passages", "load s", "BM25 index + first query s", "next query ms", "peak RSS MB", "top hit"],
+        [
+            [
+                search["passages"],
+                search["load_s"],
+                search["first_query_s"],
+                search["query_ms"],
+                search["peak_rss_mb"],
+                search["top"],
+            ]
+        ],
+    )
+    last = rows[-1]
+    headline = (
+        f"build {last['mb_per_s']:.1f} MB/s, peak RSS {last['peak_rss_mb']:.0f} MB on {last['dump_mb']:.0f} MB; "
+        f"{last['near_dropped']}/{last['near_dups_injected']} near-duplicates dropped; "
+        f"BM25 index {search['first_query_s']:.1f} s"
+    )
+    write_result("corpus", {"quick": args.quick, "headline": headline, "builds": rows, "search": search}, args.json)
+    print(headline)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""`taxqa corpus`: fetch from law.go.kr, build passages, search them.
+
+taxqa corpus fetch --law 상속세및증여세법 [--law ...] [--prec QUERY] [--expc QUERY] [--base-url URL] -o DIR
+taxqa corpus build SRC... -o passages.jsonl[.gz]
+taxqa corpus build --embedded -o passages.jsonl      (a copy of the embedded corpus)
+taxqa corpus search QUERY [-k 5] [--corpus passages.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from taxqa.errors import UserError
+
+
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description="Law corpus: fetch, build passages, BM25 search.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    fetch = sub.add_parser("fetch", help="fetch statutes, precedents, interpretations from the law.go.kr DRF API")
+    fetch.add_argument("--law", action="append", default=[], help="act name (spaces optional), ID, or MST:<n>")
+    fetch.add_argument("--date", help="with --law: the version in force on this date (YYYYMMDD, target=eflaw)")
+    fetch.add_argument("--prec", action="append", default=[], metavar="QUERY", help="precedents matching QUERY")
+    fetch.add_argument("--expc", action="append", default=[], metavar="QUERY", help="interpretations matching QUERY")
+    fetch.add_argument("--limit", type=int, default=100, help="most documents per --prec/--expc query (100)")
+    fetch.add_argument("--base-url", default=None, help="API base URL (default https://www.law.go.kr)")
+    fetch.add_argument("--cache", help="answer cache folder (default: DIR/.cache)")
+    fetch.add_argument("--interval", type=float, default=0.5, help="seconds between requests (0.5)")
+    fetch.add_argument("--retries", type=int, default=3)
+    fetch.add_argument("-o", "--out", required=True, help="output folder")
+    fetch.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+    build = sub.add_parser("build", help="parse law.go.kr JSON / legalize-kr Markdown / passages into passages")
+    build.add_argument("sources", nargs="*", help="files or folders (searched recursively)")
+    build.add_argument("--embedded", action="store_true", help="write the embedded corpus instead of building")
+    build.add_argument("-o", "--out", required=True, help="passages.jsonl (.gz compresses)")
+    build.add_argument("--max-chars", type=int, default=1200, help="split articles longer than this per 항")
+    build.add_argument("--near-dup", type=float, default=0.85, help="MinHash Jaccard threshold for decisions")
+
+    search = sub.add_parser("search", help="BM25 search over passages")
+    search.add_argument("query")
+    search.add_argument("-k", type=int, default=5)
+    search.add_argument("--corpus", help="passages.jsonl (default: the embedded corpus)")
+    return parser
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    from taxqa.corpus.client import DEFAULT_BASE_URL, DRFClient
+    from taxqa.corpus.fetch import fetch_documents, fetch_law
+
+    if not (args.law or args.prec or args.expc):
+        raise UserError("nothing to fetch: give --law, --prec or --expc")
+    if args.date and not (len(args.date) == 8 and args.date.isdigit()):
+        raise UserError(f"--date {args.date!r}: expected YYYYMMDD")
+    out = Path(args.out)
+    client = DRFClient(
+        base_url=args.base_url or DEFAULT_BASE_URL,
+        cache_dir=Path(args.cache) if args.cache else out / ".cache",
+        min_interval=args.interval,
+        retries=args.retries,
+    )
+    with client:
+        for spec in args.law:
+            path, new = fetch_law(client, spec.strip(), out, args.date)
+            print(f"{'wrote' if new else 'have '} {path}")
+        for target, queries in (("prec", args.prec), ("expc", args.expc)):
+            for query in queries:
+                stats = fetch_documents(client, target, query, out, limit=args.limit, progress=not args.quiet)
+                print(f"{target} {query!r}: {len(stats.written)} new, {stats.skipped} already there -> {out / target}")
+    print(f"{client.requests_made} requests made", file=sys.stderr)
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from taxqa.corpus.build import build
+    from taxqa.corpus.embedded import load_passages
+    from taxqa.records import dumps, write_atomic
+
+    if args.embedded:
+        if args.sources:
+            raise UserError("--embedded takes no sources")
+        passages = load_passages()
+        text = "".join(dumps(p.to_dict()) + "\n" for p in passages)
+        out = Path(args.out)
+        if out.suffix == ".gz":
+            import gzip
+
+            write_atomic(out, gzip.compress(text.encode("utf-8"), mtime=0))
+        else:
+            write_atomic(out, text)
+        print(f"wrote {len(passages)} passages (the embedded corpus) to {out}")
+        return 0
+    if not args.sources:
+        raise UserError("give at least one source file or folder (or --embedded)")
+    start = time.perf_counter()
+    stats = build(args.sources, args.out, max_chars=args.max_chars, near_threshold=args.near_dup)
+    seconds = time.perf_counter() - start
+    print(
+        f"wrote {stats.passages} passages to {args.out}: {stats.statutes} articles, {stats.decisions} decisions "
+        f"from {stats.files} files ({stats.bytes_read / 1e6:.1f} MB in {seconds:.1f} s); "
+        f"{stats.superseded} older article versions superseded, {stats.exact_dups} exact and "
+        f"{stats.near_dups} near duplicates dropped, {len(stats.skipped)} files skipped"
+    )
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from taxqa.corpus.embedded import load_passages, search
+
+    if args.k < 1:
+        raise UserError(f"-k {args.k}: expected at least 1")
+    passages = load_passages(args.corpus)
+    hits = search(args.query, k=args.k, passages=passages)
+    if not hits:
+        print("no matching passages", file=sys.stderr)
+        return 1
+    for rank, (p, score) in enumerate(hits, 1):
+        title = f" ({p.title})" if p.title else ""
+        snippet = " ".join(p.text.split())
+        snippet = snippet[:90] + ("…" if len(snippet) > 90 else "")
+        print(f"{rank}. {p.citation}{title} {snippet}  [{score:.2f}]")
+    return 0
+
+
+def main(argv: list[str] | None = None, prog: str = "taxqa corpus") -> int:
+    args = _parser(prog).parse_args(argv)
+    return {"fetch": _fetch, "build": _build, "search": _search}[args.command](args)
+
+
+if __name__ == "__main__":
+    from taxqa.cli import run_command
+
+    sys.exit(run_command("taxqa.corpus.cli", sys.argv[1:], "taxqa corpus"))

@@ -1,0 +1,288 @@
+"""`taxqa demo`: the whole pipeline, offline, on the embedded defaults.
+
+Each step runs the same `taxqa` command a user would type (printed before it
+runs), so the demo doubles as a walkthrough. Steps whose output exists are
+reused on a re-run; `--fresh` starts over.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.panel import Panel
+
+from taxqa.errors import UserError
+
+DEMO_QUESTION = "부모님으로부터 20억원을 증여받으면 증여세는 얼마인가요?"
+# The original project's worked example: wrong by 5억원. The quality gate must reject it.
+SEED_EXAMPLE = [
+    {
+        "question": "부모로부터 20억원을 증여받았을 때 증여세는 얼마인가요?",
+        "answer": "증여재산 20억원에 대해 공제 없이 세율을 적용하면 증여세는 9,000만원입니다.",
+        "type": "teacher",
+        "source": "상속세 및 증여세법",
+    }
+]
+
+
+@dataclass(frozen=True)
+class DemoSizes:
+    qa_items: int
+    train_steps: int
+    lora_iters: int
+    eval_limit: int
+    max_tokens: int
+
+
+QUICK = DemoSizes(qa_items=60, train_steps=8, lora_iters=4, eval_limit=4, max_tokens=24)
+DEFAULT = DemoSizes(qa_items=240, train_steps=60, lora_iters=30, eval_limit=12, max_tokens=64)
+FULL = DemoSizes(qa_items=1000, train_steps=300, lora_iters=150, eval_limit=40, max_tokens=128)
+
+
+def train_config_path() -> Path:
+    import train_cuda
+
+    return Path(train_cuda.__file__).parent / "train_config.yaml"
+
+
+class Demo:
+    def __init__(self, out: Path, sizes: DemoSizes, console: Console):
+        self.out, self.sizes, self.console = out, sizes, console
+        self.step_no = 0
+        self.timings: list[tuple[str, float]] = []
+
+    def path(self, *parts: str) -> Path:
+        return self.out.joinpath(*parts)
+
+    def run(self, title: str, args: list[str], done: Path | None = None) -> None:
+        """Run `taxqa ARGS` unless ``done`` exists; stream its output; stop the demo if it fails."""
+        self.step_no += 1
+        shown = "taxqa " + " ".join(shlex.quote(a) for a in args)
+        self.console.rule(f"[bold]{self.step_no}. {title}")
+        self.console.print(f"[dim]$ {shown}[/dim]")
+        if done is not None and done.exists():
+            self.console.print(f"[green]reusing[/green] {done} (run with --fresh to rebuild)")
+            return
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "taxqa.cli", *args], cwd=self.out)
+        elapsed = time.perf_counter() - start
+        self.timings.append((title, elapsed))
+        if proc.returncode != 0:
+            raise UserError(f"demo step {self.step_no} ({title}) failed with exit code {proc.returncode}: {shown}")
+        self.console.print(f"[green]done[/green] in {elapsed:.1f}s")
+
+
+def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
+    demo = Demo(out, sizes, console)
+    s = sizes
+    p = demo.path
+    start = time.perf_counter()
+
+    demo.run(
+        "Passages from the embedded corpus",
+        ["corpus", "build", "--embedded", "-o", "passages.jsonl"],
+        p("passages.jsonl"),
+    )
+    demo.run(
+        "Search the corpus (BM25)", ["corpus", "search", "증여재산 공제 한도", "-k", "3", "--corpus", "passages.jsonl"]
+    )
+    demo.run(
+        "Calculator-grounded Q&A, offline (templates, no LLM)",
+        ["data", "generate", "--mode", "calc", "--n", str(s.qa_items), "-o", "raw.jsonl"],
+        p("raw.jsonl"),
+    )
+    if not p("seed.json").exists():
+        p("seed.json").write_text(json.dumps(SEED_EXAMPLE, ensure_ascii=False, indent=1), encoding="utf-8")
+    demo.run(
+        "Import the original project's worked example",
+        ["data", "import", "seed.json", "-o", "imported.jsonl"],
+        p("imported.jsonl"),
+    )
+    if not p("candidates.jsonl").exists():
+        text = p("raw.jsonl").read_text(encoding="utf-8") + p("imported.jsonl").read_text(encoding="utf-8")
+        from taxqa.records import write_atomic
+
+        write_atomic(p("candidates.jsonl"), text)
+    demo.run(
+        "Quality gate (numbers checked against the calculators)",
+        [
+            "data",
+            "check",
+            "candidates.jsonl",
+            "-o",
+            "checked.jsonl",
+            "--rejects",
+            "rejects.jsonl",
+            "--corpus",
+            "passages.jsonl",
+        ],
+        p("checked.jsonl"),
+    )
+    demo.run(
+        "Train / valid / test splits", ["data", "split", "checked.jsonl", "-o", "dataset"], p("dataset", "card.md")
+    )
+    demo.run(
+        "Tiny Gemma3 checkpoint (random weights)",
+        ["demo-model", "--arch", "gemma3", "--out", "models/base"],
+        p("models", "base"),
+    )
+    demo.run(
+        "LoRA training with train_cuda (transformers + peft, on the CPU)",
+        [
+            "train",
+            "--config",
+            str(train_config_path()),
+            "--model",
+            "models/base",
+            "--data",
+            "dataset",
+            "--output",
+            "adapters/cuda",
+            "--max-steps",
+            str(s.train_steps),
+            "--device",
+            "cpu",
+            # a tiny random model needs a large step to learn the format in a few dozen steps
+            "--set",
+            "training_args.learning_rate=0.005",
+            "--set",
+            "training_args.gradient_accumulation_steps=1",
+        ],
+        p("adapters", "cuda", "run.json"),
+    )
+    demo.run(
+        "Convert to a fused MLX 4-bit model, verified against peft",
+        [
+            "convert",
+            "--base",
+            "models/base",
+            "--adapter",
+            "adapters/cuda",
+            "-o",
+            "models/fused-4bit",
+            "--q-group-size",
+            "32",
+        ],
+        p("models", "fused-4bit"),
+    )
+    demo.run(
+        "A few MLX LoRA iterations on top (what you would run on the Mac)",
+        [
+            "lora",
+            "--model",
+            "models/fused-4bit",
+            "--data",
+            "dataset",
+            "--iters",
+            str(s.lora_iters),
+            "--adapter-path",
+            "adapters/mlx",
+        ],
+        p("adapters", "mlx", "adapters.safetensors"),
+    )
+    lim = ["--limit", str(s.eval_limit), "--max-tokens", str(s.max_tokens)]
+    runs = [
+        ("base", "Evaluate the base model (MLX)", ["--model", "models/base"]),
+        (
+            "trained-peft",
+            "Evaluate the trained adapter before conversion (torch + peft)",
+            ["--model", "models/base", "--adapter-path", "adapters/cuda", "--backend", "torch"],
+        ),
+        ("fused-4bit", "Evaluate the converted 4-bit model (MLX)", ["--model", "models/fused-4bit"]),
+        (
+            "fused-4bit-mlx-lora",
+            "Evaluate the 4-bit model with the MLX LoRA on top",
+            ["--model", "models/fused-4bit", "--adapter-path", "adapters/mlx"],
+        ),
+    ]
+    for name, title, model_args in runs:
+        demo.run(
+            title,
+            ["eval", *model_args, "--data", "dataset", *lim, "-o", f"eval/{name}.json"],
+            p("eval", f"{name}.json"),
+        )
+    demo.run(
+        "Compare base vs trained vs 4-bit (Markdown table + PNG chart)",
+        ["eval", "--compare", *[f"eval/{name}.json" for name, _, _ in runs], "-o", "eval/compare.md"],
+    )
+    demo.run(
+        "Answer one question, with the calculator's verified figure beside it",
+        [
+            "generate",
+            "--model",
+            "models/fused-4bit",
+            "--adapter-path",
+            "adapters/mlx",
+            "--prompt",
+            DEMO_QUESTION,
+            "--max-tokens",
+            str(s.max_tokens),
+            "--check",
+        ],
+    )
+    total = time.perf_counter() - start
+    summary = {
+        "out": str(out),
+        "seconds": round(total, 1),
+        "steps": [{"step": t, "seconds": round(x, 1)} for t, x in demo.timings],
+    }
+    from taxqa.records import write_atomic
+
+    write_atomic(p("demo_summary.json"), json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    return summary
+
+
+def print_next_steps(out: Path, summary: dict, console: Console) -> None:
+    console.print(
+        Panel.fit(
+            "\n".join(
+                [
+                    f"Everything is in [bold]{out}[/bold] ({summary['seconds']:.0f}s):",
+                    "  passages.jsonl, raw/checked/rejects.jsonl, dataset/ (card.md), models/base, adapters/cuda (PEFT + run.json),",
+                    "  models/fused-4bit (MLX 4-bit + conversion_report), adapters/mlx, eval/ (JSON, Markdown, PNG chart)",
+                    "",
+                    "The tiny model has random weights: it learns the answer format, not tax law. The same commands",
+                    "with real models:",
+                    f"  taxqa-tui --model {out / 'models/fused-4bit'} --adapter-path {out / 'adapters/mlx'}",
+                    "  # RunPod (A100/H100): bash train_cuda/runpod_train.sh --model gemma3-12b --data dataset --output /workspace/out",
+                    "  taxqa convert --base google/gemma-3-12b-it --adapter /workspace/out -o gemma3-12b-taxqa-4bit",
+                    "  # Mac: taxqa-tui --model mlx-community/gemma-3-12b-it-4bit --adapter-path <converted MLX adapter>",
+                ]
+            ),
+            title="taxqa demo finished",
+        )
+    )
+
+
+def main(argv: list[str] | None = None, prog: str = "taxqa demo") -> int:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Run the whole pipeline offline on embedded defaults: corpus -> verified dataset -> LoRA training "
+        "(train_cuda on the CPU) -> MLX 4-bit conversion with parity proof -> MLX LoRA -> evaluation -> a checked answer.",
+    )
+    parser.add_argument(
+        "--out", default="demo-output", help="working folder (default: ./demo-output); re-runs reuse it"
+    )
+    parser.add_argument("--fresh", action="store_true", help="delete the working folder first and rebuild everything")
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="same steps, fewer items and iterations (used by the tests)")
+    size.add_argument("--full", action="store_true", help="more data and iterations (a few more minutes)")
+    args = parser.parse_args(argv)
+    out = Path(args.out).resolve()
+    if args.fresh and out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True, exist_ok=True)
+    sizes = QUICK if args.quick else FULL if args.full else DEFAULT
+    console = Console(stderr=True)
+    summary = run_demo(out, sizes, console)
+    print_next_steps(out, summary, console)
+    return 0
