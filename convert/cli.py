@@ -1,0 +1,61 @@
+"""`taxqa convert`: a PEFT LoRA adapter -> an MLX fused (4-bit) model or an mlx_lm adapter, verified."""
+
+from __future__ import annotations
+
+import argparse
+
+from convert.fuse import QUANT_RECIPES
+
+
+def build_parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Convert a PEFT LoRA/DoRA adapter (e.g. from `taxqa train`) for MLX. "
+        "fused: merge into the base in fp32, then quantize with mlx_lm (4-bit affine, group 64 by default). "
+        "adapter: an mlx_lm adapter folder to run unfused on an existing (4-bit) base, "
+        "e.g. mlx-community/gemma-3-12b-it-4bit. Output is written atomically and verified against peft.",
+    )
+    parser.add_argument("--base", required=True, help="base model: registry name, local folder or hub id")
+    parser.add_argument("--adapter", required=True, help="PEFT adapter folder (adapter_config.json + safetensors)")
+    parser.add_argument("-o", "--out", required=True, help="output folder (must not exist or be empty)")
+    parser.add_argument("--format", choices=("fused", "adapter"), default="fused", help="what to write (default fused)")
+    quant = parser.add_mutually_exclusive_group()
+    quant.add_argument("--no-quantize", action="store_true", help="fused: keep full precision (no quantization)")
+    parser.add_argument("--q-bits", type=int, default=4, help="fused: bits per weight (default 4)")
+    parser.add_argument("--q-group-size", type=int, default=64, help="fused: quantization group size (default 64)")
+    parser.add_argument(
+        "--dtype",
+        choices=("bfloat16", "float16", "float32"),
+        help="fused: precision of the unquantized parameters (default: the base's stored precision)",
+    )
+    parser.add_argument(
+        "--embed-bits",
+        type=int,
+        help="fused: bits for embeddings and output head (Gemma3 ties them, so 8 keeps the head accurate)",
+    )
+    quant.add_argument("--quant-recipe", choices=QUANT_RECIPES, help="fused: mlx_lm mixed-bit recipe (not for Phi-2)")
+    parser.add_argument("--no-verify", action="store_true", help="skip the comparison with the torch peft model")
+    parser.add_argument("--upload-repo", help="upload the result to this Hugging Face repo (uses HF_TOKEN)")
+    return parser
+
+
+def main(argv: list[str] | None = None, prog: str = "taxqa convert") -> int:
+    args = build_parser(prog).parse_args(argv)
+    from convert.run import Options, convert
+
+    opts = Options(
+        base=args.base,
+        adapter=args.adapter,
+        out=args.out,
+        format=args.format,
+        quantize=not args.no_quantize,
+        q_bits=args.q_bits,
+        q_group_size=args.q_group_size,
+        dtype=args.dtype,
+        embed_bits=args.embed_bits,
+        quant_recipe=args.quant_recipe,
+        verify=not args.no_verify,
+        upload_repo=args.upload_repo,
+    )
+    convert(opts)
+    return 0
