@@ -230,6 +230,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
         ],
     )
     total = time.perf_counter() - start
+    write_report(out, demo.timings, total)
     summary = {
         "out": str(out),
         "seconds": round(total, 1),
@@ -241,26 +242,47 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
     return summary
 
 
+FRAMING = """\
+> **Read this first.** The model in this demo is a tiny random-weight Gemma3 (a few hundred
+> thousand parameters) built on this machine: no real weights can be downloaded here. It learns
+> the answer *format* from the dataset, not tax law, so numeric and citation accuracy stay near
+> zero; what the numbers show is that every stage runs for real and that training moves the
+> loss. The same commands with real models: `taxqa train --model gemma3-12b` on a RunPod GPU,
+> `taxqa convert --base google/gemma-3-12b-it`, and `taxqa eval` / `taxqa-tui` on a Mac.
+"""
+
+
+def write_report(out: Path, timings: list[tuple[str, float]], total: float) -> None:
+    """REPORT.md: the framing, the evaluation table, where the conversion proof is, and timings."""
+    from taxqa.records import write_atomic
+
+    parts = ["# taxqa demo report\n", FRAMING]
+    compare = out / "eval" / "compare.md"
+    if compare.exists():
+        table = compare.read_text(encoding="utf-8").replace("](compare.png)", "](eval/compare.png)")
+        parts.append(table.replace("# Evaluation comparison", "## Evaluation: base vs trained vs 4-bit", 1))
+    for name in ("conversion_report.md",):
+        report = out / "models" / "fused-4bit" / name
+        if report.exists():
+            parts.append(f"\n## Conversion proof\n\nSee [models/fused-4bit/{name}](models/fused-4bit/{name}).\n")
+    rows = "\n".join(f"| {title} | {seconds:.1f} |" for title, seconds in timings)
+    parts.append(f"\n## Steps run this time ({total:.0f} s)\n\n| step | seconds |\n| --- | --- |\n{rows}\n")
+    write_atomic(out / "REPORT.md", "\n".join(parts))
+
+
 def print_next_steps(out: Path, summary: dict, console: Console) -> None:
-    console.print(
-        Panel.fit(
-            "\n".join(
-                [
-                    f"Everything is in [bold]{out}[/bold] ({summary['seconds']:.0f}s):",
-                    "  passages.jsonl, raw/checked/rejects.jsonl, dataset/ (card.md), models/base, adapters/cuda (PEFT + run.json),",
-                    "  models/fused-4bit (MLX 4-bit + conversion_report), adapters/mlx, eval/ (JSON, Markdown, PNG chart)",
-                    "",
-                    "The tiny model has random weights: it learns the answer format, not tax law. The same commands",
-                    "with real models:",
-                    f"  taxqa-tui --model {out / 'models/fused-4bit'} --adapter-path {out / 'adapters/mlx'}",
-                    "  # RunPod (A100/H100): bash train_cuda/runpod_train.sh --model gemma3-12b --data dataset --output /workspace/out",
-                    "  taxqa convert --base google/gemma-3-12b-it --adapter /workspace/out -o gemma3-12b-taxqa-4bit",
-                    "  # Mac: taxqa-tui --model mlx-community/gemma-3-12b-it-4bit --adapter-path <converted MLX adapter>",
-                ]
-            ),
-            title="taxqa demo finished",
-        )
-    )
+    lines = [
+        f"Everything is in [bold]{out}[/bold] ({summary['seconds']:.0f}s); start with REPORT.md.",
+        "The tiny model has random weights: it learns the answer format, not tax law.",
+        "",
+        "Chat with what the demo built:",
+        f"  taxqa-tui --model {out / 'models/fused-4bit'} --adapter-path {out / 'adapters/mlx'}",
+        "The same with real models:",
+        "  bash train_cuda/runpod_train.sh --model gemma3-12b --data dataset --output /workspace/out   # RunPod",
+        "  taxqa convert --base google/gemma-3-12b-it --adapter /workspace/out -o gemma3-12b-taxqa-4bit",
+        "  taxqa-tui --model gemma3-12b-taxqa-4bit                                                     # Mac",
+    ]
+    console.print(Panel("\n".join(lines), title="taxqa demo finished", expand=False))
 
 
 def main(argv: list[str] | None = None, prog: str = "taxqa demo") -> int:

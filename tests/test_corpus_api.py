@@ -170,7 +170,7 @@ def test_iter_corpus_texts_gives_plain_korean_text():
 
 
 def test_index_is_saved_and_reused_between_processes(tmp_path, monkeypatch):
-    from taxqa.corpus.search import Index, _cache_folder
+    from taxqa.corpus.bm25 import Index, _cache_folder
 
     monkeypatch.setenv("TAXQA_CACHE", str(tmp_path))
     mine = [

@@ -63,7 +63,7 @@ def search(
 
     Articles the query cites by name ("상증법 제53조") come first, then the BM25 ranking.
     """
-    from taxqa.corpus.search import index_for
+    from taxqa.corpus.bm25 import index_for
 
     passages = load_passages() if passages is None else passages
     # a list load_passages returned is the content of one file version: its index can be kept on disk

@@ -1,0 +1,113 @@
+"""What the grounding panel shows for a question and its answer, as plain JSON-able dicts
+(so it is stored with the answer in the history): the statute articles BM25 retrieves
+from the corpus, the calculator's breakdown with its assumptions, and whether the
+model's figures agree with the calculator.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from taxqa.amounts import format_won
+
+KIND_LABELS = {
+    "gift": "증여세",
+    "inheritance": "상속세",
+    "income": "종합소득세",
+    "wage": "근로소득",
+    "vat": "부가가치세",
+    "vat-simple": "부가가치세 (간이과세)",
+}
+FIGURE_LABELS = {
+    "tax_base": "과세표준",
+    "computed_tax": "산출세액",
+    "payable": "납부할 세액",
+    "deduction": "근로소득공제",
+    "income": "근로소득금액",
+    "local_tax": "지방소득세",
+}
+
+
+def article_dict(passage, score: float | None, via: str) -> dict[str, Any]:
+    return {
+        "id": passage.id,
+        "citation": passage.citation,
+        "title": passage.title,
+        "text": passage.text,
+        "effective_date": passage.effective_date,
+        "kind": passage.kind,
+        "score": None if score is None else round(float(score), 3),
+        "via": via,  # 'calculator' (an article the calculation applied) or 'bm25'
+    }
+
+
+def retrieve_articles(question: str, k: int = 4, cited: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
+    """{"articles": [...]}: the articles in ``cited`` (what the calculator applied), then the BM25
+    top ``k`` from the corpus; or {"articles": [], "error": why} when the corpus is unavailable."""
+    try:
+        from taxqa.corpus import resolve_citation, search
+    except ImportError as exc:
+        return {"articles": [], "error": f"법령 검색을 쓸 수 없습니다 ({exc})"}
+    articles, seen = [], set()
+    try:
+        for citation in cited:
+            passage = resolve_citation(citation)
+            if passage is not None and passage.citation not in seen:
+                seen.add(passage.citation)
+                articles.append(article_dict(passage, None, "calculator"))
+        found = 0
+        for passage, score in search(question, k * 3):  # an article can have several passages: keep its best
+            if found == k:
+                break
+            if passage.citation not in seen:
+                seen.add(passage.citation)
+                articles.append(article_dict(passage, score, "bm25"))
+                found += 1
+    except Exception as exc:  # a missing or damaged index must not break the chat
+        return {"articles": articles, "error": f"법령 검색 실패: {type(exc).__name__}: {exc}"}
+    return {"articles": articles}
+
+
+def calculation(question: str) -> dict[str, Any] | None:
+    """The calculator's breakdown for a computable question, with what it assumed; None otherwise."""
+    from taxqa.errors import UserError
+    from taxqa.tax.verify import scenario_from_question
+
+    try:
+        scenario = scenario_from_question(question)
+        if scenario is None:
+            return None
+        result = scenario.compute().to_dict()
+    except UserError:
+        return None
+    kind = result["kind"]
+    figures = {name: result[name] for name in FIGURE_LABELS if isinstance(result.get(name), int)}
+    if kind != "wage":  # "deduction" is the wage calculator's 근로소득공제; others list theirs in the steps
+        figures.pop("deduction", None)
+        figures.pop("income", None)
+    main = "deduction" if kind == "wage" else "payable"
+    summary = f"{KIND_LABELS.get(kind, kind)} {FIGURE_LABELS[main]} {format_won(figures.get(main, 0))}"
+    return {
+        "kind": kind,
+        "kind_label": KIND_LABELS.get(kind, kind),
+        "as_of": result["as_of"],
+        "figures": figures,
+        "steps": result["steps"],
+        "credits": result["credits"],
+        "notes": result.get("notes", []),
+        "assumptions": list(scenario.assumptions),
+        "summary": summary,
+        "citations": result.get("citations", []),
+    }
+
+
+def verdict(question: str, answer: str) -> dict[str, Any] | None:
+    """The calculator's check of the figures in ``answer``; None when the question is not computable."""
+    from taxqa.errors import UserError
+    from taxqa.tax.verify import check_answer
+
+    try:
+        found = check_answer(question, answer)
+    except UserError:
+        return None
+    return found.to_dict() if found is not None else None
