@@ -136,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a 4x512 model (< 30 s)")
     parser.add_argument("--size", help="LAYERSxHIDDEN of the random gemma3 checkpoint (default 24x2048)")
     parser.add_argument("--strategies", default=",".join(STRATEGIES), help="comma-separated subset")
+    parser.add_argument("--json", help="where to write the result (default bench/results/convert.json)")
     args = parser.parse_args(argv)
     size = args.size or ("4x512" if args.quick else "24x2048")
     with scratch_dir("convert") as root:
@@ -182,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
             "rows": rows,
             "best": best["strategy"],
         },
+        args.json,
     )
     return 0
 
