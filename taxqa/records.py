@@ -8,6 +8,7 @@ rename, so a reader never sees half a file).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -124,13 +125,13 @@ def dumps(obj: Any) -> str:
 
 
 def read_jsonl(path: str | os.PathLike, *, skip_torn_tail: bool = False) -> Iterator[tuple[int, Any]]:
-    """Yield (line number, object) for each non-blank line; RecordError names file:line on bad JSON.
+    """Yield (line number, object) for each non-blank line (of a .gz file too); RecordError names file:line.
 
     With skip_torn_tail, an unparseable *last* line without a newline (what a
     kill during an append leaves) is skipped instead of raised.
     """
     path = Path(path)
-    with open(path, "rb") as fh:
+    with gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb") as fh:
         lineno = 0
         for raw in fh:
             lineno += 1

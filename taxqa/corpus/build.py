@@ -36,7 +36,7 @@ from taxqa.corpus.parse import (
     parse_statute_json,
 )
 from taxqa.errors import UserError
-from taxqa.records import PassageRecord, RecordError, dumps
+from taxqa.records import PassageRecord, dumps, read_jsonl
 
 MAX_CHARS = 1200  # an article longer than this is split into passages of whole 항
 
@@ -164,15 +164,8 @@ def read_units(path: Path, note: Callable[[str], None]) -> Iterator[Unit | Passa
                 raise ParseError(f"{path}: not UTF-8") from None
         yield from _units_from_obj(obj, str(path), note)
     elif suffix == ".jsonl":
-        with _open_text(path) as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ParseError(f"{path}:{lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
-                yield from _units_from_obj(obj, f"{path}:{lineno}", note)
+        for lineno, obj in read_jsonl(path):
+            yield from _units_from_obj(obj, f"{path}:{lineno}", note)
     else:
         note(f"skipping {path}: not law.go.kr JSON, legalize-kr Markdown or passages JSONL")
 
@@ -299,14 +292,4 @@ def read_passage_file(path: str | os.PathLike) -> list[PassageRecord]:
     path = Path(path)
     if not path.is_file():
         raise UserError(f"{path}: no such passages file")
-    passages = []
-    with _open_text(path) as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise RecordError(f"{path}:{lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
-            passages.append(PassageRecord.from_dict(obj, where=f"{path}:{lineno}"))
-    return passages
+    return [PassageRecord.from_dict(obj, where=f"{path}:{lineno}") for lineno, obj in read_jsonl(path)]
