@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import os
 import platform
-import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -20,6 +20,8 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from taxqa.procmem import maxrss_bytes, peak_rss_bytes, rss_bytes  # noqa: F401  (bench scripts import them from here)
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "bench" / "results"
@@ -77,41 +79,11 @@ def machine_info() -> dict:
 # --- memory --------------------------------------------------------------------------------------
 
 
-def _maxrss_bytes(ru_maxrss: int) -> int:
-    # ru_maxrss is kilobytes on Linux and bytes on macOS.
-    return ru_maxrss if sys.platform == "darwin" else ru_maxrss * 1024
-
-
-def rss_bytes(pid: int | None = None) -> int | None:
-    """Current resident set size of a process (this one by default); None if it is gone."""
-    pid = pid or os.getpid()
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-        return None
-    except FileNotFoundError:
-        return None
-    except OSError:
-        pass
-    try:
-        import psutil
-
-        return psutil.Process(pid).memory_info().rss
-    except Exception:  # psutil missing or the process already gone
-        return None
-
-
-def peak_rss_self() -> int:
-    """This process's peak RSS since it started."""
-    return _maxrss_bytes(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-
-
 class RSSSampler:
     """Samples a process's RSS on a thread; ``peak`` is the highest value seen.
 
     Use it for a phase of this process (peak above a baseline); for a whole child
-    process `run_child` is exact (the kernel's own peak via wait4)."""
+    process `run_child` is exact (the kernel's own peak of that child)."""
 
     def __init__(self, pid: int | None = None, interval: float = 0.02):
         self.pid, self.interval = pid or os.getpid(), interval
@@ -152,29 +124,49 @@ class ChildRun:
         return found
 
 
+# Python's subprocess starts a child with vfork+exec, and Linux carries the parent's RSS
+# high-water mark into the child's ru_maxrss: a small child of a bench that holds a 6 GB
+# model would report 6 GB. So the child is started by this tiny launcher instead, whose
+# own high-water mark (~10 MB) is all that is carried over, and which reports the
+# child's exit status and rusage peak in a file.
+_LAUNCHER = """
+import os, sys
+result, argv = sys.argv[1], sys.argv[2:]
+pid = os.posix_spawnp(argv[0], argv, os.environ)
+_, status, usage = os.wait4(pid, 0)
+with open(result, "w") as f:
+    f.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+"""
+
+
 def run_child(cmd: list[str], *, timeout: float | None = None, env: dict | None = None) -> ChildRun:
     """Run ``cmd`` to the end and return its exit code, wall time and exact peak RSS.
 
-    Output goes to temp files (no pipe can fill up), and os.wait4 returns the child's
-    own rusage, so the peak is the kernel's, not a sample."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+    Output goes to temp files (no pipe can fill up); the peak is the kernel's rusage of
+    the child itself (see _LAUNCHER), not a sample. On timeout the child is killed."""
+    with (
+        tempfile.TemporaryFile("w+") as out,
+        tempfile.TemporaryFile("w+") as err,
+        tempfile.TemporaryDirectory() as tmp,
+    ):
+        result = Path(tmp) / "rusage"
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True, env=env)
-        deadline = None if timeout is None else start + timeout
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if deadline is not None and time.perf_counter() > deadline:
-                proc.kill()
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.01)
+        launcher = [sys.executable, "-I", "-S", "-c", _LAUNCHER, str(result), *cmd]
+        proc = subprocess.Popen(launcher, stdout=out, stderr=err, text=True, env=env, start_new_session=True)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
         seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+        if result.exists():
+            code, ru_maxrss = (int(x) for x in result.read_text().split())
+            peak = maxrss_bytes(ru_maxrss)
+        else:  # killed on timeout, or the command could not be started (the launcher's traceback is in stderr)
+            code, peak = proc.returncode or -signal.SIGKILL, 0
         out.seek(0)
         err.seek(0)
-        return ChildRun(proc.returncode, seconds, _maxrss_bytes(usage.ru_maxrss), out.read(), err.read())
+        return ChildRun(code, seconds, peak, out.read(), err.read())
 
 
 def dir_bytes(path: str | os.PathLike, pattern: str = "*.safetensors") -> int:

@@ -35,7 +35,14 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     )
     quant.add_argument("--quant-recipe", choices=QUANT_RECIPES, help="fused: mlx_lm mixed-bit recipe (not for Phi-2)")
     parser.add_argument("--no-verify", action="store_true", help="skip the comparison with the torch peft model")
-    parser.add_argument("--upload-repo", help="upload the result to this Hugging Face repo (uses HF_TOKEN)")
+    parser.add_argument(
+        "--upload-repo",
+        metavar="OWNER/NAME",
+        help="upload the finished output to this Hugging Face model repo (token: HF_TOKEN or `hf auth login`)",
+    )
+    parser.add_argument(
+        "--public", action="store_true", help="with --upload-repo: create the repo public (default private)"
+    )
     return parser
 
 
@@ -56,6 +63,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa convert") -> int:
         quant_recipe=args.quant_recipe,
         verify=not args.no_verify,
         upload_repo=args.upload_repo,
+        private=not args.public,
     )
     convert(opts)
     return 0

@@ -18,6 +18,7 @@ from convert import fuse, verify
 from convert.mlx_adapter import write_mlx_adapter
 from convert.peft_adapter import PeftAdapter, read_peft_adapter
 from taxqa.errors import UserError
+from taxqa.hub import check_hub_ready, upload_folder
 
 FORMATS = ("fused", "adapter")
 PROVENANCE = "taxqa_conversion.json"
@@ -42,6 +43,7 @@ class Options:
     quant_recipe: str | None = None
     verify: bool = True
     upload_repo: str | None = None
+    private: bool = True
     strategy: str = "layerwise"
 
 
@@ -147,21 +149,6 @@ def provenance(base: base_mod.Base, adapter: PeftAdapter, opts: Options, record:
     }
 
 
-def upload(folder: Path, repo: str) -> str:
-    """Upload the finished folder with huggingface-hub (token from the usual HF_TOKEN / login)."""
-    from huggingface_hub import HfApi
-
-    api = HfApi()
-    try:
-        api.create_repo(repo_id=repo, exist_ok=True)
-        info = api.upload_folder(folder_path=str(folder), repo_id=repo, repo_type="model")
-    except Exception as exc:  # network, auth or permission: the local output stays, the message says why
-        raise UserError(
-            f"--upload-repo {repo}: upload failed ({type(exc).__name__}: {exc}); {folder} is complete"
-        ) from exc
-    return str(getattr(info, "commit_url", info))
-
-
 def validate(opts: Options) -> None:
     if opts.format not in FORMATS:
         raise UserError(f"--format {opts.format!r}: expected one of {', '.join(FORMATS)}")
@@ -173,6 +160,8 @@ def validate(opts: Options) -> None:
         raise UserError(f"--embed-bits {opts.embed_bits}: expected 4, 5, 6 or 8")
     if opts.quant_recipe and opts.quant_recipe not in fuse.QUANT_RECIPES:
         raise UserError(f"--quant-recipe {opts.quant_recipe!r}: expected one of {', '.join(fuse.QUANT_RECIPES)}")
+    if opts.upload_repo:  # before the long work, not after it
+        check_hub_ready(opts.upload_repo, "--upload-repo")
     out = Path(opts.out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UserError(f"-o {out}: already exists; remove it or choose another output folder")
@@ -248,6 +237,8 @@ def convert(opts: Options, log=print) -> dict:
         raise
     log(f"wrote {out}")
     if opts.upload_repo:
-        prov["uploaded"] = upload(out, opts.upload_repo)
+        prov["uploaded"] = upload_folder(
+            out, opts.upload_repo, flag="--upload-repo", private=opts.private, message="taxqa convert output"
+        )
         log(f"uploaded to {prov['uploaded']}")
     return prov

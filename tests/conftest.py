@@ -34,6 +34,18 @@ def tiny_model(tmp_path_factory):
     return get
 
 
+@pytest.fixture
+def hub_server(monkeypatch):
+    """A loopback Hub (tests/hub_server.py) that HF_ENDPOINT points at, with a token in HF_TOKEN."""
+    from hub_server import HubServer
+
+    server = HubServer()
+    monkeypatch.setenv("HF_ENDPOINT", server.endpoint)
+    monkeypatch.setenv("HF_TOKEN", "hf_loopback_secret")
+    yield server
+    server.close()
+
+
 def write_tiny_dataset(folder: Path, n_train: int = 24, n_valid: int = 6, n_test: int = 6) -> Path:
     """A small dataset folder of QA records (train/valid/test.jsonl) with short Korean answers."""
     from taxqa.amounts import format_won

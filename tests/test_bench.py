@@ -18,7 +18,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.common import RSSSampler, bits_per_weight, rss_bytes, run_child  # noqa: E402
+from bench.common import RSSSampler, bits_per_weight, peak_rss_bytes, rss_bytes, run_child  # noqa: E402
 from bench.run_all import BENCHES  # noqa: E402
 
 
@@ -36,6 +36,30 @@ def test_run_child_reports_exit_code_and_peak_rss():
     assert run.returncode == 3
     assert run.peak_rss > 200 * 2**20
     assert run.json_lines() == [{"ok": 1}]
+
+
+def test_run_child_peak_is_the_childs_own_not_the_parents():
+    # Linux carries a vfork parent's high-water mark into the child's ru_maxrss; a bench holding
+    # a big model must still measure a small child as small.
+    held = bytearray(400 * 2**20)
+    held[::4096] = b"x" * len(held[::4096])
+    run = run_child([sys.executable, "-c", "print('{}')"])
+    assert run.returncode == 0
+    assert run.peak_rss < 150 * 2**20
+    del held
+
+
+def test_run_child_kills_on_timeout():
+    run = run_child([sys.executable, "-c", "import time; time.sleep(30)"], timeout=1)
+    assert run.returncode != 0
+    assert run.seconds < 10
+
+
+def test_peak_rss_bytes_is_this_process_own_high_water_mark():
+    block = bytearray(120 * 2**20)
+    block[::4096] = b"x" * len(block[::4096])
+    assert peak_rss_bytes() >= rss_bytes() > 120 * 2**20
+    del block
 
 
 def test_rss_sampler_sees_a_phase_peak_of_this_process():

@@ -245,3 +245,32 @@ def test_train_cuda_adapter_converts(tiny_model, tiny_dataset, tmp_path):
     convert(Options(str(base), str(trained), str(tmp_path / "adapter"), format="adapter"))
     assert read_report(tmp_path / "adapter")["passed"]
     assert isinstance(generate_text(base, tmp_path / "adapter"), str)
+
+
+def test_upload_repo_sends_the_finished_output_to_the_hub(tiny_model, adapters, tmp_path, hub_server, monkeypatch):
+    from taxqa.cli import main
+
+    base, adapter = str(tiny_model("gemma3")), str(adapters("gemma3"))
+    argv = ["convert", "--base", base, "--adapter", adapter, "--no-verify", "--upload-repo"]
+    # Checked before the conversion starts: a bad repo id or no token writes nothing.
+    assert main([*argv, "no-owner", "-o", str(tmp_path / "a")]) == 2
+    monkeypatch.delenv("HF_TOKEN")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
+    assert main([*argv, "me/taxqa-mlx", "-o", str(tmp_path / "a")]) == 2
+    assert not (tmp_path / "a").exists() and hub_server.requests == []
+
+    monkeypatch.setenv("HF_TOKEN", "hf_loopback_secret")
+    out = tmp_path / "out"
+    prov = convert(Options(base, adapter, str(out), verify=False, upload_repo="me/taxqa-mlx"), log=lambda *_: None)
+    assert prov["uploaded"].endswith("/me/taxqa-mlx/commit/" + "a" * 40)
+    sent = hub_server.committed_files()
+    local = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert sent == local and "model.safetensors" in sent and "taxqa_conversion.json" in sent
+    assert json.loads(hub_server.requests[0][2])["visibility"] == "private"
+
+    # An unreachable Hub: the error says so, the local output stays complete, no token in the message.
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")
+    with pytest.raises(UserError, match="upload failed") as failed:
+        convert(Options(base, adapter, str(tmp_path / "out2"), verify=False, upload_repo="me/taxqa-mlx"))
+    assert "is complete locally" in str(failed.value) and "hf_loopback_secret" not in str(failed.value)
+    assert (tmp_path / "out2" / "model.safetensors").exists()

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -238,41 +236,7 @@ def test_run_numbers():
     assert runinfo.cost_usd(3600, None, 1)["cost_usd"] is None
 
 
-class HubStandIn(BaseHTTPRequestHandler):
-    """Just enough of the Hub's HTTP API for create_repo + upload_folder (every file uploaded inline)."""
-
-    requests: list = []
-
-    def _reply(self, obj: dict, code: int = 200) -> None:
-        data = json.dumps(obj).encode()
-        self.send_response(code)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_POST(self):
-        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-        self.requests.append((self.path, self.headers.get("Authorization"), body))
-        base = f"http://127.0.0.1:{self.server.server_port}"
-        if self.path == "/api/repos/create":
-            return self._reply({"url": f"{base}/me/taxqa-lora", "name": "me/taxqa-lora"})
-        if self.path == "/api/validate-yaml":
-            return self._reply({"errors": [], "warnings": []})
-        if "/preupload/" in self.path:
-            files = json.loads(body)["files"]
-            return self._reply(
-                {"files": [{"path": f["path"], "uploadMode": "regular", "shouldIgnore": False} for f in files]}
-            )
-        if "/commit/" in self.path:
-            return self._reply({"commitUrl": f"{base}/me/taxqa-lora/commit/{'a' * 40}", "commitOid": "a" * 40})
-        return self._reply({"error": "not found"}, 404)
-
-    def log_message(self, *args):
-        pass
-
-
-def test_push_to_hub_against_loopback_stand_in(tmp_path, monkeypatch):
+def test_push_to_hub_against_loopback_hub(tmp_path, hub_server, monkeypatch):
     from taxqa.errors import UserError
     from train_cuda.hub import push_adapter
 
@@ -280,28 +244,20 @@ def test_push_to_hub_against_loopback_stand_in(tmp_path, monkeypatch):
         (tmp_path / name).write_text(content)
     (tmp_path / "checkpoints" / "checkpoint-4").mkdir(parents=True)
     (tmp_path / "checkpoints" / "checkpoint-4" / "optimizer.pt").write_text("big")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), HubStandIn)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    endpoint = f"http://127.0.0.1:{server.server_port}"
-    try:
-        monkeypatch.delenv("HF_TOKEN", raising=False)
-        with pytest.raises(UserError, match="HF_TOKEN"):
-            push_adapter(tmp_path, "me/taxqa-lora", endpoint=endpoint)
-        with pytest.raises(UserError, match="OWNER/NAME"):
-            push_adapter(tmp_path, "taxqa-lora", endpoint=endpoint)
-        monkeypatch.setenv("HF_TOKEN", "hf_loopback_secret")
-        url = push_adapter(tmp_path, "me/taxqa-lora", endpoint=endpoint)
-    finally:
-        server.shutdown()
+    with pytest.raises(UserError, match="OWNER/NAME"):
+        push_adapter(tmp_path, "taxqa-lora")
+    monkeypatch.delenv("HF_TOKEN")
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))  # no stored login either
+    with pytest.raises(UserError, match="HF_TOKEN"):
+        push_adapter(tmp_path, "me/taxqa-lora")
+    monkeypatch.setenv("HF_TOKEN", "hf_loopback_secret")
+    url = push_adapter(tmp_path, "me/taxqa-lora")
     assert url.endswith("/me/taxqa-lora/commit/" + "a" * 40)
-    paths = [p for p, _, _ in HubStandIn.requests]
+    paths = [p for p, _, _ in hub_server.requests]
     assert paths[0] == "/api/repos/create" and paths[-1] == "/api/models/me/taxqa-lora/commit/main"
-    assert all(auth == "Bearer hf_loopback_secret" for _, auth, _ in HubStandIn.requests)
-    create = json.loads(HubStandIn.requests[0][2])
-    assert create["visibility"] == "private"
-    commit = [json.loads(line) for line in HubStandIn.requests[-1][2].decode().splitlines()]
-    uploaded = sorted(c["value"]["path"] for c in commit if c["key"] == "file")
-    assert uploaded == ["adapter_config.json", "adapter_model.safetensors", "run.json"]  # no checkpoints
+    assert all(auth == "Bearer hf_loopback_secret" for _, auth, _ in hub_server.requests)
+    assert json.loads(hub_server.requests[0][2])["visibility"] == "private"
+    assert sorted(hub_server.committed_files()) == ["adapter_config.json", "adapter_model.safetensors", "run.json"]
 
 
 def test_runpod_script_dry_run(tmp_path):

@@ -7,7 +7,6 @@ reported before any weights are loaded; a re-run of the same command resumes.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 from pathlib import Path
 
@@ -91,9 +90,9 @@ def prepare(args: argparse.Namespace, say=print):
         say(f"note: {note}")
     notes.clear()
     if config.output.push_to_hub:
-        from train_cuda.hub import check_hub_ready
+        from taxqa.hub import check_hub_ready
 
-        check_hub_ready(config.output.push_to_hub)
+        check_hub_ready(config.output.push_to_hub, "--push-to-hub")
     spec = spec_for(config.model.name)
     if spec is not None:  # known without reading anything; local checkpoints are checked in plan_model
         refuse_fp16_for_gemma3(config, spec.family, fp16_sources)
@@ -183,9 +182,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa train") -> int:
     if repo:
         from train_cuda.hub import push_adapter
 
-        url = push_adapter(
-            output, repo, private=prepared.config.output.hub_private, endpoint=os.environ.get("HF_ENDPOINT")
-        )
+        url = push_adapter(output, repo, private=prepared.config.output.hub_private)
         say(f"pushed to the Hub: {url}")
     say(f"next: taxqa convert --base {record['base_model']} --adapter {output} -o {output.name}-mlx")
     return 0

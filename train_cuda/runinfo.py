@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import resource
 import subprocess
-import sys
 from pathlib import Path
 
 # Dense bf16/fp16 tensor-core peak (TFLOP/s, no sparsity) of GPUs people rent; the longest
@@ -49,9 +47,10 @@ def peak_memory(device: str) -> dict:
         import torch
 
         return {"peak_memory_bytes": int(torch.cuda.max_memory_allocated()), "peak_memory_kind": "cuda_max_allocated"}
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
+    from taxqa.procmem import peak_rss_bytes
+
     return {
-        "peak_memory_bytes": int(rss if sys.platform == "darwin" else rss * 1024),
+        "peak_memory_bytes": peak_rss_bytes(),
         "peak_memory_kind": "process_max_rss",
     }
 

@@ -9,8 +9,6 @@ exists for the before/after-conversion comparison (PEFT adapter vs converted MLX
 from __future__ import annotations
 
 import math
-import resource
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -179,8 +177,9 @@ class TorchBackend:
     def _peak_memory_gb(self) -> float:
         if self.torch.cuda.is_available():
             return self.torch.cuda.max_memory_allocated() / 1e9
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
-        return rss / 1e9 if sys.platform == "darwin" else rss * 1024 / 1e9
+        from taxqa.procmem import peak_rss_bytes
+
+        return peak_rss_bytes() / 1e9
 
     def sequence_logprobs(self, ids: list[int]) -> list[float]:
         torch = self.torch
