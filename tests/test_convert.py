@@ -227,12 +227,13 @@ def test_cli_user_errors_exit_2(tmp_path, capsys):
     assert "adapter_config.json" in capsys.readouterr().err
 
 
-def test_train_cuda_adapter_converts(tiny_model, tiny_dataset, tmp_path):
+@pytest.mark.parametrize("arch", ARCHS)
+def test_train_cuda_adapter_converts(arch, tiny_model, tiny_dataset, tmp_path):
     """An adapter from `taxqa train` (PEFT folder + run.json) converts both ways and matches peft."""
     pytest.importorskip("train_cuda.cli")
     from taxqa.cli import run_command
 
-    base, trained = tiny_model("gemma3-mm"), tmp_path / "trained"
+    base, trained = tiny_model(arch), tmp_path / "trained"
     argv = ["--model", str(base), "--data", str(tiny_dataset), "--output", str(trained), "--max-steps", "4"]
     argv += ["--device", "cpu", "--set", "data.max_length=64", "--set", "training_args.per_device_train_batch_size=4"]
     argv += ["--set", "training_args.learning_rate=3e-3", "--set", "training_args.warmup_steps=0"]
@@ -241,7 +242,8 @@ def test_train_cuda_adapter_converts(tiny_model, tiny_dataset, tmp_path):
     convert(Options(str(base), str(trained), str(tmp_path / "fused"), quantize=False))
     assert read_report(tmp_path / "fused")["max_abs_diff"] < 1e-4
     provenance = json.loads((tmp_path / "fused" / "taxqa_conversion.json").read_text())
-    assert provenance["run"]["architecture"] == "Gemma3ForConditionalGeneration"
+    architecture = json.loads((base / "config.json").read_text())["architectures"][0]
+    assert provenance["run"]["architecture"] == architecture
     convert(Options(str(base), str(trained), str(tmp_path / "adapter"), format="adapter"))
     assert read_report(tmp_path / "adapter")["passed"]
     assert isinstance(generate_text(base, tmp_path / "adapter"), str)

@@ -246,6 +246,25 @@ def test_lora_resume_continues_counting(gemma, adapter):
     assert taxqa_main(lora_args(gemma, adapter.data, adapter.path, "--iters", "6", "--resume")) == 0  # nothing left
 
 
+def test_lora_resumed_run_equals_an_uninterrupted_one(gemma, adapter, tmp_path):
+    """2 iterations, then --resume to 4, ends where the fixture's straight 4 iterations did:
+    same Adam moments (optimizer.safetensors) and the same batches (the order depends on the seed alone)."""
+    import mlx.core as mx
+
+    out = tmp_path / "ad"
+    with compile_disabled():
+        assert taxqa_main(lora_args(gemma, adapter.data, out, "--iters", "2")) == 0
+        saved, meta = mx.load(str(out / "optimizer.safetensors"), return_metadata=True)
+        assert meta["iters_done"] == "2" and saved["step"].item() == 2
+        assert taxqa_main(lora_args(gemma, adapter.data, out, "--iters", "4", "--resume")) == 0
+    straight = mx.load(str(adapter.path / "0000004_adapters.safetensors"))
+    resumed = mx.load(str(out / "adapters.safetensors"))
+    assert straight.keys() == resumed.keys()
+    for name in straight:
+        assert mx.allclose(straight[name], resumed[name], atol=1e-6).item(), name
+    assert not list(out.glob(".*"))  # no scratch or partial files left
+
+
 def test_lora_user_errors(gemma, tmp_path, capsys):
     data = write_tiny_dataset(tmp_path / "ds", n_train=2, n_valid=1, n_test=1)
     assert taxqa_main(lora_args(gemma, tmp_path / "missing", tmp_path / "a", "--iters", "1")) == 2

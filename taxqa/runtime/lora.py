@@ -13,15 +13,15 @@ plus:
   {"iter", "iters", "train_loss", "tokens_per_sec", "learning_rate", "peak_memory_gb", "time"}
   for training reports and {"iter", "iters", "val_loss", "val_time", "learning_rate",
   "peak_memory_gb", "time"} for validation reports (``time`` is Unix time in seconds);
-- `training_state.json`: how many iterations the saved adapter has seen (for `--resume`);
 - `NNNNNNN_adapters.safetensors`: checkpoints every `--save-every` iterations, numbered
-  by the total iteration count across resumed runs.
+  by the total iteration count across resumed runs;
+- `optimizer.safetensors` and `training_state.json`: what `--resume` continues from
+  (see `taxqa.runtime.lora_checkpoint`: a resumed run trains as an uninterrupted one would).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import math
 import sys
@@ -31,10 +31,18 @@ from pathlib import Path
 from taxqa.errors import UserError
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example
 from taxqa.records import AppendWriter, QARecord, read_qa, write_atomic
+from taxqa.runtime.lora_checkpoint import (
+    ADAPTER_FILE,
+    OPTIMIZER_FILE,
+    SCRATCH_FILE,
+    STATE_FILE,
+    read_state,
+    restore_optimizer,
+    save_checkpoint,
+    training_batches,
+)
 
-STATE_FILE = "training_state.json"
 LOG_FILE = "train_log.jsonl"
-ADAPTER_FILE = "adapters.safetensors"
 CONFIG_FILE = "adapter_config.json"
 
 
@@ -147,11 +155,6 @@ def lora_settings(args, n_layers: int) -> tuple[int, dict, float]:
     return num_layers, params, lr
 
 
-def read_state(adapter_path: Path) -> dict:
-    path = adapter_path / STATE_FILE
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-
-
 def resume_point(adapter_path: Path) -> tuple[dict, int]:
     """(saved adapter config, iterations already trained) of the adapter to resume."""
     if not (adapter_path / ADAPTER_FILE).exists() or not (adapter_path / CONFIG_FILE).exists():
@@ -161,12 +164,13 @@ def resume_point(adapter_path: Path) -> tuple[dict, int]:
 
 
 class LogCallback:
-    """mlx_lm training callback: append each report to train_log.jsonl and record saved iterations."""
+    """mlx_lm training callback: append each report to train_log.jsonl; save checkpoints on save iterations."""
 
-    def __init__(self, adapter_path: Path, offset: int, total: int, save_every: int, learning_rate: float):
+    def __init__(self, adapter_path: Path, offset: int, total: int, save_every: int, model, optimizer):
         self.adapter_path, self.offset, self.total, self.save_every = adapter_path, offset, total, save_every
+        self.model, self.optimizer = model, optimizer
         self.writer = AppendWriter(adapter_path / LOG_FILE)
-        self.learning_rate = learning_rate
+        self.learning_rate = optimizer.learning_rate.item()
 
     def on_train_loss_report(self, info: dict) -> None:
         self.learning_rate = float(info["learning_rate"])
@@ -181,9 +185,9 @@ class LogCallback:
                 "time": time.time(),
             }
         )
-        # mlx_lm saves right after this report when the iteration is a multiple of save_every
-        if info["iteration"] % self.save_every == 0:
-            write_state(self.adapter_path, self.offset + info["iteration"])
+        done = self.offset + info["iteration"]
+        if done % self.save_every == 0 or done == self.total:  # reports fall on save iterations (see main)
+            save_checkpoint(self.adapter_path, self.model, self.optimizer, done, numbered=done % self.save_every == 0)
 
     def on_val_loss_report(self, info: dict) -> None:
         import mlx.core as mx
@@ -199,43 +203,6 @@ class LogCallback:
                 "time": time.time(),
             }
         )
-
-
-def write_state(adapter_path: Path, iters_done: int) -> None:
-    write_atomic(adapter_path / STATE_FILE, json.dumps({"iters_done": iters_done}) + "\n")
-
-
-def checkpoint_folder(adapter_path: Path, offset: int) -> Path:
-    """Where mlx_lm writes this run's numbered checkpoints.
-
-    mlx_lm numbers checkpoints by the run's own iteration, so a resumed run would overwrite
-    the earlier run's files. A resumed run writes them into a side folder whose
-    adapters.safetensors is a link to the real one, and they are renumbered afterwards."""
-    if not offset:
-        return adapter_path
-    folder = adapter_path / f".resume-{offset:07d}"
-    folder.mkdir(exist_ok=True)
-    link = folder / ADAPTER_FILE
-    if not link.is_symlink():
-        link.unlink(missing_ok=True)
-        try:
-            link.symlink_to(Path("..") / ADAPTER_FILE)
-        except OSError:  # no symlinks here: share the folder (earlier numbers may be overwritten)
-            folder.rmdir()
-            return adapter_path
-    return folder
-
-
-def renumber_checkpoints(adapter_path: Path, folder: Path, offset: int) -> None:
-    """Move a resumed run's checkpoints beside the others, numbered by the total iteration."""
-    if folder == adapter_path:
-        return
-    for path in sorted(folder.glob("[0-9]*_" + ADAPTER_FILE)):
-        it = int(path.name.split("_", 1)[0])
-        path.replace(adapter_path / f"{offset + it:07d}_{ADAPTER_FILE}")
-    (folder / ADAPTER_FILE).unlink(missing_ok=True)
-    with contextlib.suppress(OSError):
-        folder.rmdir()
 
 
 def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
@@ -289,7 +256,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
         model.load_weights(str(adapter_path / ADAPTER_FILE), strict=False)
         print(f"Resuming from {adapter_path / ADAPTER_FILE} after {iters_done} iterations", file=sys.stderr)
     else:
-        for name in (LOG_FILE, STATE_FILE):  # they described the adapter this run replaces
+        for name in (LOG_FILE, STATE_FILE, OPTIMIZER_FILE):  # they described the adapter this run replaces
             (adapter_path / name).unlink(missing_ok=True)
     print_trainable_parameters(model)
     config = {
@@ -311,14 +278,17 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     }
     write_atomic(adapter_path / CONFIG_FILE, json.dumps(config, ensure_ascii=False, indent=2) + "\n")
 
-    # reports must fall on save iterations so the state file can follow the checkpoints
-    steps_per_report = math.gcd(args.steps_per_report, args.save_every)
-    callback = LogCallback(adapter_path, iters_done, args.iters, args.save_every, learning_rate)
-    checkpoints = checkpoint_folder(adapter_path, iters_done)
+    optimizer = optim.Adam(learning_rate=learning_rate)
+    if saved:
+        restore_optimizer(adapter_path, optimizer, iters_done)
+    # Reports must fall on the save iterations (total count, iters_done + mlx_lm's own), where the
+    # callback saves; mlx_lm itself saves only a scratch file.
+    steps_per_report = math.gcd(args.steps_per_report, args.save_every, iters_done)
+    callback = LogCallback(adapter_path, iters_done, args.iters, args.save_every, model, optimizer)
     try:
         train(
             model=model,
-            optimizer=optim.Adam(learning_rate=learning_rate),
+            optimizer=optimizer,
             train_dataset=_cache(train_set),
             val_dataset=_cache(valid_set) if valid_set else None,
             args=TrainingArgs(
@@ -327,18 +297,18 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
                 val_batches=args.val_batches,
                 steps_per_report=steps_per_report,
                 steps_per_eval=args.steps_per_eval,
-                steps_per_save=args.save_every,
+                steps_per_save=run_iters + 1,
                 max_seq_length=args.max_seq_length,
-                adapter_file=str(checkpoints / ADAPTER_FILE),
+                adapter_file=str(adapter_path / SCRATCH_FILE),
                 grad_checkpoint=args.grad_checkpoint,
                 grad_accumulation_steps=args.grad_accumulation_steps,
             ),
+            iterate_batches=training_batches(args.seed, iters_done),
             training_callback=callback,
         )
-        write_state(adapter_path, args.iters)
     finally:
         callback.writer.close()
-        renumber_checkpoints(adapter_path, checkpoints, iters_done)
+        (adapter_path / SCRATCH_FILE).unlink(missing_ok=True)
     print(f"Saved the adapter to {adapter_path} ({args.iters} iterations)", file=sys.stderr)
     return 0
 
