@@ -95,13 +95,21 @@ def compare(reference: list[np.ndarray], candidate: list[np.ndarray]) -> dict:
     }
 
 
-def update_correlation(after: list[np.ndarray], before: list[np.ndarray], ref_after, ref_before) -> float:
-    """Correlation of the adapter's effect on the logits: converted model vs the torch peft model."""
+def update_agreement(after: list[np.ndarray], before: list[np.ndarray], ref_after, ref_before) -> tuple[float, float]:
+    """(correlation, slope) of the adapter's effect on the logits: converted model vs the torch peft model.
+
+    Quantization adds noise to the converted effect, which lowers the correlation as a model
+    grows (0.55 on a random 0.75 B gemma3 with a random r=16 adapter), but leaves the
+    least-squares slope near 1 (0.84 there): a wrong scale or a lost update moves the slope."""
     d_cand = np.concatenate(after) - np.concatenate(before)
     d_ref = np.concatenate(ref_after) - np.concatenate(ref_before)
     d_cand, d_ref = d_cand.ravel() - d_cand.mean(), d_ref.ravel() - d_ref.mean()
-    denom = float(np.linalg.norm(d_cand) * np.linalg.norm(d_ref))
-    return float(d_cand @ d_ref / denom) if denom else 0.0
+    ref_power = float(d_ref @ d_ref)
+    denom = float(np.linalg.norm(d_cand)) * ref_power**0.5
+    if not denom:
+        return 0.0, 0.0
+    covariance = float(d_cand @ d_ref)
+    return covariance / denom, covariance / ref_power
 
 
 def judge(
@@ -111,7 +119,8 @@ def judge(
     *,
     quantized: bool,
     dtype: str,
-    min_update_correlation: float = 0.5,
+    min_update_correlation: float = 0.2,
+    update_slope_range: tuple[float, float] = (0.5, 2.0),
 ) -> dict:
     """The report's numbers and pass/fail: parity when unquantized, agreement + surviving update when not."""
     report: dict = {"quantized": quantized, "dtype": dtype, "prompts": len(PROMPTS), "checks": []}
@@ -131,16 +140,22 @@ def judge(
     report["reference"] = f"torch peft ({reference.dtype}, adapter unmerged)"
     stats = compare(reference.with_adapter, converted)
     report |= stats
-    corr = update_correlation(converted, base_alone, reference.with_adapter, reference.without_adapter)
-    report["update_correlation"] = corr
+    corr, slope = update_agreement(converted, base_alone, reference.with_adapter, reference.without_adapter)
+    report["update_correlation"], report["update_slope"] = corr, slope
     if quantized:
-        report["checks"].append(
+        low, high = update_slope_range
+        report["checks"] += [
             {
-                "name": "adapter effect survives quantization (correlation with peft's)",
+                "name": f"adapter effect survives quantization (correlation with peft's >= {min_update_correlation})",
                 "value": corr,
                 "passed": corr >= min_update_correlation,
-            }
-        )
+            },
+            {
+                "name": f"adapter effect keeps peft's size (slope {low}-{high})",
+                "value": slope,
+                "passed": low <= slope <= high,
+            },
+        ]
     else:
         tol = TOLERANCE.get(dtype, TOLERANCE["bfloat16"]) * max(1.0, stats["max_abs_reference"])
         tol = max(tol, TOLERANCE.get(reference.dtype, 0.0) * max(1.0, stats["max_abs_reference"]))
@@ -174,6 +189,7 @@ def report_markdown(report: dict, provenance: dict) -> str:
         "kl_mean",
         "kl_max",
         "update_correlation",
+        "update_slope",
         "max_abs_diff_vs_base",
     ):
         if key in report:

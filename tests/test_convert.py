@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("mlx_lm")
@@ -114,6 +115,7 @@ def test_fused_4bit_via_cli_loads_generates_and_keeps_the_update(arch, tiny_mode
     assert report["quantized"] and report["passed"]
     assert 0.0 <= report["top1_agreement"] <= 1.0 and report["kl_mean"] < 0.05
     assert report["max_abs_diff_vs_base"] > 0.1 and report["update_correlation"] > 0.8
+    assert 0.7 < report["update_slope"] < 1.3
     config = json.loads((out / "config.json").read_text())
     assert config["quantization"]["bits"] == 4 and config["quantization"]["group_size"] == 64
     assert isinstance(generate_text(out), str)
@@ -276,3 +278,26 @@ def test_upload_repo_sends_the_finished_output_to_the_hub(tiny_model, adapters, 
         convert(Options(base, adapter, str(tmp_path / "out2"), verify=False, upload_repo="me/taxqa-mlx"))
     assert "is complete locally" in str(failed.value) and "hf_loopback_secret" not in str(failed.value)
     assert (tmp_path / "out2" / "model.safetensors").exists()
+
+
+def test_quantized_judge_tolerates_noise_but_not_a_wrong_scale():
+    """Quantization noise lowers the correlation of the adapter's effect but not its slope; a wrong
+    LoRA scale (alpha/r vs alpha/sqrt(r)) keeps the correlation but moves the slope."""
+    from convert.verify import Reference, judge
+
+    rng = np.random.default_rng(0)
+    before = [rng.normal(size=(40, 64)).astype(np.float32)]
+    effect = rng.normal(scale=0.3, size=(40, 64)).astype(np.float32)
+    reference = Reference([before[0] + effect], before, "bfloat16")
+
+    def verdict(scale: float, noise: float) -> dict:
+        after = before[0] + scale * effect + rng.normal(scale=noise, size=effect.shape).astype(np.float32)
+        return judge(reference, [after], before, quantized=True, dtype="bfloat16")
+
+    noisy = verdict(1.0, 0.45)  # like a 4-bit 0.75 B model: correlation about 0.55
+    assert noisy["passed"] and 0.4 < noisy["update_correlation"] < 0.7 and 0.8 < noisy["update_slope"] < 1.2
+    wrong_scale = verdict(4.0, 0.0)
+    assert wrong_scale["update_correlation"] > 0.99 and not wrong_scale["passed"]
+    assert [c["passed"] for c in wrong_scale["checks"]] == [True, True, False]
+    lost = verdict(0.0, 0.3)  # the update did not reach the output: only noise
+    assert not lost["passed"]
