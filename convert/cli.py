@@ -21,8 +21,8 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("fused", "adapter"), default="fused", help="what to write (default fused)")
     quant = parser.add_mutually_exclusive_group()
     quant.add_argument("--no-quantize", action="store_true", help="fused: keep full precision (no quantization)")
-    parser.add_argument("--q-bits", type=int, default=4, help="fused: bits per weight (default 4)")
-    parser.add_argument("--q-group-size", type=int, default=64, help="fused: quantization group size (default 64)")
+    parser.add_argument("--q-bits", type=int, help="fused: bits per weight (default 4)")
+    parser.add_argument("--q-group-size", type=int, help="fused: quantization group size (default 64)")
     parser.add_argument(
         "--dtype",
         choices=("bfloat16", "float16", "float32"),
@@ -46,8 +46,32 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     return parser
 
 
+FUSED_ONLY = ("no_quantize", "q_bits", "q_group_size", "dtype", "embed_bits", "quant_recipe")
+QUANTIZE_ONLY = ("q_bits", "q_group_size", "embed_bits")
+
+
+def flag(name: str) -> str:
+    return "--" + name.replace("_", "-")
+
+
+def check_combination(args) -> None:
+    """Refuse flags that would be silently ignored in this combination."""
+    from taxqa.errors import UserError
+
+    given = [name for name in FUSED_ONLY if getattr(args, name) not in (None, False)]
+    if args.format == "adapter" and given:
+        raise UserError(f"{', '.join(map(flag, given))}: only for --format fused (an adapter keeps its base as is)")
+    if args.no_quantize:
+        quant = [name for name in QUANTIZE_ONLY if getattr(args, name) is not None]
+        if quant:
+            raise UserError(f"{', '.join(map(flag, quant))}: no quantization with --no-quantize")
+    if args.public and not args.upload_repo:
+        raise UserError("--public: only with --upload-repo")
+
+
 def main(argv: list[str] | None = None, prog: str = "taxqa convert") -> int:
     args = build_parser(prog).parse_args(argv)
+    check_combination(args)
     from convert.run import Options, convert
 
     opts = Options(
@@ -56,8 +80,8 @@ def main(argv: list[str] | None = None, prog: str = "taxqa convert") -> int:
         out=args.out,
         format=args.format,
         quantize=not args.no_quantize,
-        q_bits=args.q_bits,
-        q_group_size=args.q_group_size,
+        q_bits=4 if args.q_bits is None else args.q_bits,
+        q_group_size=64 if args.q_group_size is None else args.q_group_size,
         dtype=args.dtype,
         embed_bits=args.embed_bits,
         quant_recipe=args.quant_recipe,

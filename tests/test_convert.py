@@ -227,6 +227,15 @@ def test_cli_user_errors_exit_2(tmp_path, capsys):
 
     assert main(["convert", "--base", str(tmp_path), "--adapter", str(tmp_path), "-o", str(tmp_path / "o")]) == 2
     assert "adapter_config.json" in capsys.readouterr().err
+    # flags that would be silently ignored are refused by name
+    common = ["convert", "--base", str(tmp_path), "--adapter", str(tmp_path), "-o", str(tmp_path / "o")]
+    for extra, message in (
+        (["--no-quantize", "--q-bits", "8"], "--q-bits: no quantization with --no-quantize"),
+        (["--format", "adapter", "--q-group-size", "32"], "--q-group-size: only for --format fused"),
+        (["--public"], "--public: only with --upload-repo"),
+    ):
+        assert main(common + extra) == 2
+        assert message in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("arch", ARCHS)
