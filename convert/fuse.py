@@ -84,8 +84,9 @@ def evaluate_layerwise(model) -> None:
     of the full-precision model)."""
     import mlx.core as mx
     from mlx.utils import tree_flatten
+    from tqdm import tqdm
 
-    for layer in model.layers:
+    for layer in tqdm(model.layers, desc="merging", unit="layer", leave=False):
         for _, value in tree_flatten(layer.parameters()):
             mx.eval(value)
         mx.clear_cache()
