@@ -37,7 +37,7 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("--no-verify", action="store_true", help="skip the comparison with the torch peft model")
     parser.add_argument(
         "--upload-repo",
-        metavar="OWNER/NAME",
+        metavar="[OWNER/]NAME",
         help="upload the finished output to this Hugging Face model repo (token: HF_TOKEN or `hf auth login`)",
     )
     parser.add_argument(

@@ -14,8 +14,8 @@ from taxqa.errors import UserError
 
 def check_hub_ready(repo: str, flag: str) -> str:
     """Before the long work: a repo id of the right shape and a token; returns the token."""
-    if repo.count("/") != 1 or not all(repo.split("/")):
-        raise UserError(f"{flag} {repo!r}: expected OWNER/NAME")
+    if repo.count("/") > 1 or not all(repo.split("/")):
+        raise UserError(f"{flag} {repo!r}: expected NAME (in the token's own namespace) or OWNER/NAME")
     token = os.environ.get("HF_TOKEN")
     if not token:
         from huggingface_hub import get_token
@@ -44,7 +44,8 @@ def upload_folder(
     token = check_hub_ready(repo, flag)
     api = HfApi(endpoint=os.environ.get("HF_ENDPOINT"), token=token)
     try:
-        api.create_repo(repo, repo_type="model", private=private, exist_ok=True)
+        # a bare NAME lands in the token's namespace; the Hub answers with the full id
+        repo = api.create_repo(repo, repo_type="model", private=private, exist_ok=True).repo_id
         info = api.upload_folder(
             repo_id=repo,
             folder_path=str(folder),

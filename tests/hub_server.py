@@ -29,7 +29,7 @@ class HubStandIn(BaseHTTPRequestHandler):
         base = f"http://127.0.0.1:{self.server.server_port}"
         if self.path == "/api/repos/create":
             asked = json.loads(body)
-            name = "/".join(filter(None, (asked.get("organization"), asked["name"])))
+            name = f"{asked.get('organization') or 'me'}/{asked['name']}"  # no organization: the token's user
             return self._reply({"url": f"{base}/{name}", "name": name})
         if self.path == "/api/validate-yaml":
             return self._reply({"errors": [], "warnings": []})

@@ -266,7 +266,7 @@ def test_upload_repo_sends_the_finished_output_to_the_hub(tiny_model, adapters, 
     base, adapter = str(tiny_model("gemma3")), str(adapters("gemma3"))
     argv = ["convert", "--base", base, "--adapter", adapter, "--no-verify", "--upload-repo"]
     # Checked before the conversion starts: a bad repo id or no token writes nothing.
-    assert main([*argv, "no-owner", "-o", str(tmp_path / "a")]) == 2
+    assert main([*argv, "too/many/parts", "-o", str(tmp_path / "a")]) == 2
     monkeypatch.delenv("HF_TOKEN")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))
     assert main([*argv, "me/taxqa-mlx", "-o", str(tmp_path / "a")]) == 2
@@ -287,6 +287,11 @@ def test_upload_repo_sends_the_finished_output_to_the_hub(tiny_model, adapters, 
         convert(Options(base, adapter, str(tmp_path / "out2"), verify=False, upload_repo="me/taxqa-mlx"))
     assert "is complete locally" in str(failed.value) and "hf_loopback_secret" not in str(failed.value)
     assert (tmp_path / "out2" / "model.safetensors").exists()
+
+    # A bare NAME goes to the token's own namespace, as the Hub resolves it.
+    monkeypatch.setenv("HF_ENDPOINT", hub_server.endpoint)
+    prov = convert(Options(base, adapter, str(tmp_path / "out3"), verify=False, upload_repo="taxqa-mlx"))
+    assert prov["uploaded"].endswith("/me/taxqa-mlx/commit/" + "a" * 40)
 
 
 def test_quantized_judge_tolerates_noise_but_not_a_wrong_scale():

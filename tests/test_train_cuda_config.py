@@ -245,7 +245,7 @@ def test_push_to_hub_against_loopback_hub(tmp_path, hub_server, monkeypatch):
     (tmp_path / "checkpoints" / "checkpoint-4").mkdir(parents=True)
     (tmp_path / "checkpoints" / "checkpoint-4" / "optimizer.pt").write_text("big")
     with pytest.raises(UserError, match="OWNER/NAME"):
-        push_adapter(tmp_path, "taxqa-lora")
+        push_adapter(tmp_path, "me/taxqa/lora")
     monkeypatch.delenv("HF_TOKEN")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf-home"))  # no stored login either
     with pytest.raises(UserError, match="HF_TOKEN"):

@@ -40,7 +40,9 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         "--auto-batch", action="store_true", help="on CUDA OOM halve the batch, double accumulation, go on"
     )
     parser.add_argument("--gpu-price", type=float, help="USD per GPU-hour, for cost_usd in run.json")
-    parser.add_argument("--push-to-hub", metavar="OWNER/NAME", help="upload the adapter (token from HF_TOKEN)")
+    parser.add_argument(
+        "--push-to-hub", metavar="[OWNER/]NAME", help="upload the adapter (token: HF_TOKEN or `hf auth login`)"
+    )
     parser.add_argument("--no-resume", action="store_true", help="start over: delete --output/checkpoints first")
     parser.add_argument("--nproc", type=int, default=1, help="processes (GPUs) to launch: DDP, or FSDP for 12B+")
     parser.add_argument("--launcher", choices=("torchrun", "accelerate"), default="torchrun")
