@@ -167,6 +167,25 @@ def validate(opts: Options) -> None:
         raise UserError(f"-o {out}: already exists; remove it or choose another output folder")
 
 
+def remove_stale_partials(out: Path, log) -> None:
+    """Remove what a killed conversion to the same output left (its temp folder names its pid)."""
+    for folder in out.parent.glob(f".{out.name}.partial-*"):
+        pid = folder.name.removeprefix(f".{out.name}.partial-").split("-", 1)[0]
+        if not pid.isdigit() or not _alive(int(pid)):
+            log(f"removing {folder}, left by an interrupted conversion")
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
 def convert(opts: Options, log=print) -> dict:
     """Convert, verify and move into place; returns the provenance record with the report in it."""
     validate(opts)
@@ -189,7 +208,8 @@ def convert(opts: Options, log=print) -> dict:
 
     out = Path(opts.out).expanduser()
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
+    remove_stale_partials(out, log)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-{os.getpid()}-", dir=out.parent))
     try:
         started = time.perf_counter()
         if opts.format == "fused":

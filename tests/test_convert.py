@@ -212,6 +212,33 @@ def test_interrupted_conversion_leaves_nothing(tiny_model, adapters, tmp_path, m
     assert list(tmp_path.iterdir()) == []
 
 
+def test_kill_9_mid_conversion_then_rerun(tiny_model, adapters, tmp_path):
+    """kill -9 while verifying (weights already in the temp folder): no output; the rerun
+    removes the dead run's temp folder and finishes."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    argv = [sys.executable, "-m", "taxqa", "convert", "--base", str(tiny_model("phi2")), "--adapter"]
+    argv += [str(adapters("phi2")), "-o", str(out)]
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".out.partial-*/model.safetensors")):
+        assert proc.poll() is None and time.monotonic() < deadline, "conversion ended before it could be killed"
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not out.exists() and list(tmp_path.glob(".out.partial-*"))
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "left by an interrupted conversion" in result.stdout + result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert read_report(out)["passed"]
+
+
 def test_failed_verification_writes_nothing(tiny_model, adapters, tmp_path, monkeypatch):
     import convert.verify as verify
 
