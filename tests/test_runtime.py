@@ -265,6 +265,40 @@ def test_lora_resumed_run_equals_an_uninterrupted_one(gemma, adapter, tmp_path):
     assert not list(out.glob(".*"))  # no scratch or partial files left
 
 
+def test_lora_kill_9_then_resume(gemma, adapter, tmp_path):
+    """kill -9 mid-run: what is on disk is a whole checkpoint that the state file names, and
+    --resume finishes from it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import mlx.core as mx
+
+    out = tmp_path / "ad"
+    argv = [sys.executable, "-m", "taxqa", *lora_args(gemma, adapter.data, out, "--iters", "400")]
+    env = os.environ | {"MLX_DISABLE_COMPILE": "1"}  # see compile_disabled
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 180
+    while not (out / "0000006_adapters.safetensors").exists():
+        assert proc.poll() is None and time.monotonic() < deadline, "training ended before it could be killed"
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = json.loads((out / "training_state.json").read_text())["iters_done"]
+    assert done >= 4 and done % 2 == 0
+    _, meta = mx.load(str(out / "optimizer.safetensors"), return_metadata=True)
+    assert int(meta["iters_done"]) >= done  # written before the state file
+    assert mx.load(str(out / "adapters.safetensors"))  # whole, not torn
+    resumed = subprocess.run(
+        [*argv[:-1], str(done + 2), "--resume"], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"after {done} iterations" in resumed.stderr
+    assert json.loads((out / "training_state.json").read_text())["iters_done"] == done + 2
+
+
 def test_lora_user_errors(gemma, tmp_path, capsys):
     data = write_tiny_dataset(tmp_path / "ds", n_train=2, n_valid=1, n_test=1)
     assert taxqa_main(lora_args(gemma, tmp_path / "missing", tmp_path / "a", "--iters", "1")) == 2

@@ -253,8 +253,11 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     linear_to_lora_layers(model, num_layers, lora_parameters, use_dora=fine_tune_type == "dora")
     adapter_path.mkdir(parents=True, exist_ok=True)
     if saved:
-        model.load_weights(str(adapter_path / ADAPTER_FILE), strict=False)
-        print(f"Resuming from {adapter_path / ADAPTER_FILE} after {iters_done} iterations", file=sys.stderr)
+        # the numbered checkpoint is the one the state file names (a kill may have come after a later save)
+        weights = adapter_path / f"{iters_done:07d}_{ADAPTER_FILE}"
+        weights = weights if weights.exists() else adapter_path / ADAPTER_FILE
+        model.load_weights(str(weights), strict=False)
+        print(f"Resuming from {weights} after {iters_done} iterations", file=sys.stderr)
     else:
         for name in (LOG_FILE, STATE_FILE, OPTIMIZER_FILE):  # they described the adapter this run replaces
             (adapter_path / name).unlink(missing_ok=True)
