@@ -23,6 +23,7 @@ PROMPTS = (
 MAX_PROMPT_TOKENS = 48
 # Unquantized parity: max |logit difference| allowed, relative to the largest reference logit (at least 1).
 TOLERANCE = {"float32": 1e-3, "bfloat16": 6e-2, "float16": 1e-2}
+NOISE_MULTIPLE = 16  # x the torch-vs-MLX difference of the base alone (measured ratios: 1.3 - 10 in bf16)
 
 
 @dataclass
@@ -157,12 +158,19 @@ def judge(
             },
         ]
     else:
+        # Two implementations of the same bf16 model already differ (rounding order); the merged model
+        # may differ from peft's unmerged LoRA by several times that, never by the adapter's effect.
+        noise = float(np.abs(np.concatenate(base_alone) - np.concatenate(reference.without_adapter)).max())
+        report["base_implementation_diff"] = noise
         tol = TOLERANCE.get(dtype, TOLERANCE["bfloat16"]) * max(1.0, stats["max_abs_reference"])
+        tol = max(tol, NOISE_MULTIPLE * noise)
         tol = max(tol, TOLERANCE.get(reference.dtype, 0.0) * max(1.0, stats["max_abs_reference"]))
         report["tolerance"] = tol
-        report["checks"].append(
-            {"name": "logits match peft", "value": stats["max_abs_diff"], "passed": stats["max_abs_diff"] <= tol}
-        )
+        report["checks"] += [
+            {"name": "logits match peft", "value": stats["max_abs_diff"], "passed": stats["max_abs_diff"] <= tol},
+            {"name": "adapter effect equals peft's (correlation >= 0.99)", "value": corr, "passed": corr >= 0.99},
+            {"name": "adapter effect has peft's size (slope 0.95-1.05)", "value": slope, "passed": 0.95 <= slope <= 1.05},
+        ]
     report["passed"] = all(c["passed"] for c in report["checks"])
     return report
 
@@ -185,6 +193,7 @@ def report_markdown(report: dict, provenance: dict) -> str:
         "positions",
         "max_abs_diff",
         "tolerance",
+        "base_implementation_diff",
         "top1_agreement",
         "kl_mean",
         "kl_max",

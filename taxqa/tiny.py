@@ -103,7 +103,7 @@ def train_tokenizer(arch: str, vocab_size: int, texts: list[str]):
 def _gemma_text_config(vocab_size: int, layers: int, hidden: int, tokenizer):
     from transformers import Gemma3TextConfig
 
-    heads = max(2, hidden // 64)
+    heads = next(h for h in range(max(2, hidden // 64), 0, -1) if hidden % h == 0)  # transformers checks this
     head_dim = hidden // heads
     pattern = min(6, layers)  # mlx_lm needs num_hidden_layers >= sliding_window_pattern
     return Gemma3TextConfig(
@@ -112,7 +112,7 @@ def _gemma_text_config(vocab_size: int, layers: int, hidden: int, tokenizer):
         intermediate_size=hidden * 4,
         num_hidden_layers=layers,
         num_attention_heads=heads,
-        num_key_value_heads=max(1, heads // 2),
+        num_key_value_heads=heads // 2 if heads % 2 == 0 else heads,
         head_dim=head_dim,
         query_pre_attn_scalar=head_dim,
         sliding_window=512,
@@ -154,7 +154,12 @@ def build_model(arch: str, tokenizer, layers: int, hidden: int):
         )
         return tf.Gemma3ForConditionalGeneration(config)
     if arch == "phi2":
-        heads = max(4, hidden // 80)
+        heads = next(h for h in range(max(4, hidden // 80), 0, -1) if hidden % h == 0)  # 80-dim heads if it can
+        # phi-2 rotates 40% of each head (32 of 80 dims); the rotated part must be whole and even
+        head_dim = hidden // heads
+        rotary_dims = max(2, 2 * round(head_dim * 0.2))
+        # transformers and mlx_lm both take int(head_dim * factor): a margin keeps float error from flooring it
+        rotary_factor = 0.4 if rotary_dims * 5 == head_dim * 2 else (rotary_dims + 0.25) / head_dim
         config = tf.PhiConfig(
             vocab_size=vocab,
             hidden_size=hidden,
@@ -162,7 +167,7 @@ def build_model(arch: str, tokenizer, layers: int, hidden: int):
             num_hidden_layers=layers,
             num_attention_heads=heads,
             num_key_value_heads=heads,
-            partial_rotary_factor=0.4,
+            partial_rotary_factor=rotary_factor,
             max_position_embeddings=2048,
             bos_token_id=tokenizer.bos_token_id,
             eos_token_id=tokenizer.eos_token_id,

@@ -342,3 +342,17 @@ def test_quantized_judge_tolerates_noise_but_not_a_wrong_scale():
     assert [c["passed"] for c in wrong_scale["checks"]] == [True, True, False]
     lost = verdict(0.0, 0.3)  # the update did not reach the output: only noise
     assert not lost["passed"]
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+def test_bf16_base_converts_within_bf16_noise(arch, tiny_model, tmp_path):
+    """A bf16 base (what real checkpoints are): torch and MLX differ by bf16 rounding already on the
+    base alone; the merged model stays within a multiple of that, and its adapter effect is peft's."""
+    base = tiny_model(arch, "4x256", "bfloat16")
+    adapter = make_peft_adapter(base, tmp_path / "peft")
+    for fmt in ("fused", "adapter"):
+        convert(Options(str(base), str(adapter), str(tmp_path / f"out-{fmt}"), format=fmt, quantize=False))
+        report = read_report(tmp_path / f"out-{fmt}")
+        assert report["passed"] and report["dtype"] == "bfloat16"
+        assert 0 < report["base_implementation_diff"] and report["max_abs_diff"] <= report["tolerance"]
+        assert report["update_correlation"] > 0.999 and abs(report["update_slope"] - 1) < 0.01

@@ -61,7 +61,9 @@ def test_checkpoint_files_and_tokenizer(tiny_model, arch):
     else:
         assert tok.pad_token is None and not getattr(tok, "chat_template", None)
         config = json.loads((path / "config.json").read_text())
-        assert config["partial_rotary_factor"] == 0.4 and "rope_theta" in config
+        head_dim = config["hidden_size"] // config["num_attention_heads"]
+        rotary = int(config["partial_rotary_factor"] * head_dim)  # as transformers and mlx_lm compute it
+        assert rotary > 0 and rotary % 2 == 0 and "rope_theta" in config
 
 
 def test_deterministic_for_a_seed(tmp_path):
@@ -84,6 +86,26 @@ def test_size_option_grows_the_model(tmp_path):
     small = count_parameters(build_checkpoint("gemma3", tmp_path / "s"))
     big = count_parameters(build_checkpoint("gemma3", tmp_path / "b", size="3x128"))
     assert big > 2 * small
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+@pytest.mark.parametrize("size", ["2x208", "1x512"])
+def test_any_size_builds_a_model_mlx_and_torch_agree_on(arch, size, tiny_model):
+    """Head counts divide the width and phi's rotary part stays whole and even at any --size."""
+    import mlx.core as mx
+    import torch
+    from mlx_lm import load
+    from transformers import AutoModelForCausalLM
+
+    path = tiny_model(arch, size)
+    ids = list(range(3, 40))
+    with torch.no_grad():
+        torch_logits = AutoModelForCausalLM.from_pretrained(str(path))(torch.tensor([ids])).logits[0].numpy()
+    mlx_model, _ = load(str(path))
+    # mlx_lm rounds Gemma's sqrt(hidden) embedding scale to bf16 (as Gemma's reference code does),
+    # transformers keeps it in fp32: exact only where sqrt(hidden) is a bf16 number (64, 256, ...).
+    tolerance = 1e-4 if arch == "phi2" else 2e-3
+    assert np.abs(np.array(mlx_model(mx.array([ids]))[0]) - torch_logits).max() < tolerance
 
 
 def test_multimodal_is_saved_as_transformers_saves_it(tiny_model):
