@@ -169,7 +169,11 @@ def judge(
         report["checks"] += [
             {"name": "logits match peft", "value": stats["max_abs_diff"], "passed": stats["max_abs_diff"] <= tol},
             {"name": "adapter effect equals peft's (correlation >= 0.99)", "value": corr, "passed": corr >= 0.99},
-            {"name": "adapter effect has peft's size (slope 0.95-1.05)", "value": slope, "passed": 0.95 <= slope <= 1.05},
+            {
+                "name": "adapter effect has peft's size (slope 0.95-1.05)",
+                "value": slope,
+                "passed": 0.95 <= slope <= 1.05,
+            },
         ]
     report["passed"] = all(c["passed"] for c in report["checks"])
     return report

@@ -244,6 +244,7 @@ def test_failed_verification_writes_nothing(tiny_model, adapters, tmp_path, monk
 
     # fp32 merge vs peft differs by ~1e-6, never exactly 0: a zero tolerance must fail the check.
     monkeypatch.setitem(verify.TOLERANCE, "float32", 0.0)
+    monkeypatch.setattr(verify, "NOISE_MULTIPLE", 0.0)
     with pytest.raises(VerificationFailed, match="logits match peft"):
         convert(Options(str(tiny_model("phi2")), str(adapters("phi2")), str(tmp_path / "out"), quantize=False))
     assert list(tmp_path.iterdir()) == []
@@ -342,6 +343,10 @@ def test_quantized_judge_tolerates_noise_but_not_a_wrong_scale():
     assert [c["passed"] for c in wrong_scale["checks"]] == [True, True, False]
     lost = verdict(0.0, 0.3)  # the update did not reach the output: only noise
     assert not lost["passed"]
+    # unquantized: a 1.5x scale (e.g. rsLoRA's alpha/sqrt(r) mistaken for alpha/r at r=2.25) fails the slope check
+    # even where a loose bf16 tolerance would let the logits pass
+    unquantized = judge(reference, [before[0] + 1.5 * effect], before, quantized=False, dtype="bfloat16")
+    assert not unquantized["passed"] and unquantized["update_slope"] == pytest.approx(1.5, abs=1e-3)
 
 
 @pytest.mark.parametrize("arch", ARCHS)
