@@ -20,6 +20,7 @@ from tui.screens.review import REJECTS_NAME, ReviewScreen  # noqa: E402
 from tui.screens.settings import SettingsScreen  # noqa: E402
 from tui.screens.tune import TuneScreen  # noqa: E402
 from tui.settings import SETTINGS_NAME  # noqa: E402
+from tui.widgets.dialogs import ConfirmDialog  # noqa: E402
 from tui.widgets.grounding_panel import ArticleItem, GroundingPanel  # noqa: E402
 from tui.widgets.message import MessageView  # noqa: E402
 from tui.widgets.prompt_input import PromptInput  # noqa: E402
@@ -204,7 +205,7 @@ async def test_conversations_switch_rename_search_delete_export(tmp_path):
         await wait_for(pilot, lambda: app.chat.conversation_id == first.id)
         # delete (F8) after confirming
         await pilot.press("f8")
-        await wait_for(pilot, lambda: isinstance(app.screen, type(app.screen)) and app.screen is not app.chat)
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await wait_for(pilot, lambda: app.store.conversation(first.id) is None)
         assert app.chat.conversation_id is None and len(app.chat.query(ConversationItem)) == 1
