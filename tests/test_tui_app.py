@@ -373,3 +373,23 @@ def test_main_parses_arguments(anyio_backend):
     with pytest.raises(SystemExit) as exc:
         main(["--help"])
     assert exc.value.code == 0
+
+
+@pytest.mark.parametrize("damage", ["corrupt-db", "data-dir-is-a-file"])
+async def test_starts_on_a_damaged_history_and_says_so(tmp_path, damage):
+    data = tmp_path / "data"
+    if damage == "corrupt-db":
+        data.mkdir()
+        (data / "history.sqlite3").write_bytes(b"garbage, not SQLite" * 100)
+    else:
+        data.write_text("a user's file", encoding="utf-8")
+    app = TaxQAApp(data_dir=data)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ChatScreen)
+        shown = [n.message for n in app._notifications]
+        assert any(("손상" in m) if damage == "corrupt-db" else ("메모리" in m) for m in shown), shown
+    if damage == "corrupt-db":
+        assert [p for p in data.iterdir() if ".corrupt-" in p.name]
+    else:
+        assert data.read_text(encoding="utf-8") == "a user's file"
