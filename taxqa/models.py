@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from taxqa.errors import UserError
 
 GEMMA3_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 PHI2_TARGETS = ("q_proj", "k_proj", "v_proj", "dense", "fc1", "fc2")
@@ -152,6 +155,42 @@ def resolve_model(name_or_path: str, *, mlx: bool = False) -> str:
     if spec is None:
         return name_or_path
     return spec.mlx_id if mlx else spec.hf_id
+
+
+HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+# What a model folder needs from a hub repo (the same patterns mlx_lm's own download uses).
+HUB_PATTERNS = ["*.json", "*.safetensors", "*.py", "tokenizer.model", "*.tiktoken", "*.txt", "*.jsonl", "*.jinja"]
+
+
+def resolve_folder(name: str, *, mlx: bool, option: str = "--model") -> tuple[Path, str | None]:
+    """(local folder, hub id it came from or None) for a registry name (its MLX 4-bit id with ``mlx``,
+    else its HF id), a local folder, or a hub id fetched with huggingface_hub. The one resolver of
+    model names to folders: generation, MLX LoRA, evaluation and convert all go through it."""
+    resolved = resolve_model(name, mlx=mlx)
+    path = Path(resolved).expanduser()
+    hub_id = None
+    if not path.exists():
+        if not HUB_ID.match(resolved):
+            raise UserError(f"{option} {name}: no such folder, and not a registry name or hub id (owner/name)")
+        try:
+            from huggingface_hub import snapshot_download
+
+            path = Path(snapshot_download(resolved, allow_patterns=HUB_PATTERNS))
+        except Exception as exc:  # offline, unknown repo, gated repo: all end the same way for the user
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            raise UserError(
+                f"{option} {name}: could not fetch {resolved} from the Hugging Face Hub ({type(exc).__name__}: {first}). "
+                f"Download it where there is internet (`hf download {resolved}`) and pass the local folder."
+            ) from None
+        hub_id = resolved
+    if not (path / "config.json").is_file():
+        raise UserError(f"{option} {name}: {path} has no config.json (expected a Hugging Face or MLX model folder)")
+    return path, hub_id
+
+
+def model_folder(name: str, *, mlx: bool = True, option: str = "--model") -> Path:
+    """The local folder of a model name, path or hub id (see ``resolve_folder``)."""
+    return resolve_folder(name, mlx=mlx, option=option)[0]
 
 
 def spec_for(name_or_path: str) -> ModelSpec | None:

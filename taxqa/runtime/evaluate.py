@@ -25,6 +25,7 @@ import sys
 import time
 from pathlib import Path
 
+from taxqa.dataset import read_split, split_file
 from taxqa.errors import UserError
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example, encode_prompt, render_prompt
 from taxqa.records import QARecord, read_qa, write_atomic
@@ -57,10 +58,11 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
 def read_eval_records(data: str, limit: int | None) -> tuple[Path, list[QARecord]]:
     path = Path(data)
     if path.is_dir():
-        path = path / "test.jsonl"
-    if not path.exists():
+        path, records = split_file(path, "test"), read_split(path, "test")
+    elif not path.is_file():
         raise UserError(f"--data {data}: no such file (expected a dataset folder with test.jsonl or a JSONL file)")
-    records = list(read_qa(path))
+    else:
+        records = list(read_qa(path))
     if not records:
         raise UserError(f"--data {path}: no records")
     return path, records[:limit] if limit else records
