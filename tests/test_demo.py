@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from taxqa.records import read_jsonl
+from taxqa.runtime.compare import run_label
 
 pytestmark = pytest.mark.slow  # the whole pipeline: in `make test`, not in `make test-quick`
 
@@ -60,11 +61,17 @@ def test_report_holds_the_evaluation_the_proof_and_the_timings(demo_run):
     assert "not tax law" in report  # the framing comes first
     assert report.index("Read this first") < report.index("## Evaluation: base vs trained vs 4-bit")
     table = report.split("## Evaluation: base vs trained vs 4-bit", 1)[1].split("\n## ", 1)[0]
-    for name in EVAL_RUNS:  # one row per evaluated model, with its numbers from eval/<name>.json
-        row = next((line for line in table.splitlines() if line.startswith("|") and name in line), None)
-        assert row is not None, f"{name} missing from the report's evaluation table"
-        assert any(ch.isdigit() for ch in row), row
-        assert json.loads((out / "eval" / f"{name}.json").read_text(encoding="utf-8"))
+    rows = [
+        [c.strip() for c in line.strip().strip("|").split("|")] for line in table.splitlines() if line.startswith("|")
+    ]
+    header, body = rows[0], {row[0]: row[1:] for row in rows[2:]}
+    runs = [json.loads((out / "eval" / f"{name}.json").read_text(encoding="utf-8")) for name in EVAL_RUNS]
+    # one column per evaluated model, in order, labelled as `taxqa eval --compare` labels it
+    assert header[1:] == [run_label(run, name) for run, name in zip(runs, EVAL_RUNS)], header
+    assert len(set(header[1:])) == len(EVAL_RUNS)
+    chrf = [f"{run['dataset']['chrf'] / 100:.3f}" for run in runs]
+    assert body["chrF / 100"] == chrf  # the report's numbers are the evaluations' numbers
+    assert body["loss"] == [f"{run['dataset']['loss']:.3f}" for run in runs]
     assert "](eval/compare.png)" in report  # the chart link resolves from the report's folder
     assert (out / "eval" / "compare.png").exists()
     proof = report.split("## Conversion proof", 1)[1]
