@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa train") -> int:
             return 0
         prepared = prepare(args, say)  # refuse a bad config once, before starting N processes
         if args.no_resume:  # here, once, rather than racing in N processes
-            from train_cuda.train import remove_checkpoints
+            from train_cuda.resume import remove_checkpoints
 
             remove_checkpoints(Path(prepared.config.output.dir).expanduser())
             command.remove("--no-resume")
