@@ -9,7 +9,8 @@ import pytest
 from taxqa.records import read_jsonl
 from taxqa.runtime.compare import run_label
 
-pytestmark = pytest.mark.slow  # the whole pipeline: in `make test`, not in `make test-quick`
+# The whole pipeline: in `make test`, not in `make test-quick`; the first test waits for the whole demo.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
 EVAL_RUNS = ("base", "trained-peft", "fused-4bit", "fused-4bit-mlx-lora")
 
