@@ -59,7 +59,18 @@ def wait_retry_after(base: float, cap: float, rng: random.Random | None) -> Call
     return wait
 
 
-def _options(attempts, retry_on, base, cap, rng, jitter, on_retry) -> dict[str, Any]:
+def retry_options(
+    *,
+    attempts: int,
+    retry_on: type[BaseException] | tuple[type[BaseException], ...],
+    base: float = 1.0,
+    cap: float = 60.0,
+    jitter: bool = True,
+    rng: random.Random | None = None,
+    on_retry: Callable[[BaseException], None] | None = None,
+) -> dict[str, Any]:
+    """tenacity keyword arguments: ``attempts`` tries of ``retry_on`` failures, waits as described above,
+    ``on_retry(exc)`` before each wait; after the last try the last failure is raised as is."""
     if attempts < 1:
         raise ValueError("attempts must be >= 1")
     options: dict[str, Any] = {
@@ -74,31 +85,12 @@ def _options(attempts, retry_on, base, cap, rng, jitter, on_retry) -> dict[str, 
 
 
 def call_with_retries(
-    fn: Callable[..., Any],
-    *args: Any,
-    attempts: int,
-    retry_on: type[BaseException] | tuple[type[BaseException], ...],
-    base: float = 1.0,
-    cap: float = 60.0,
-    jitter: bool = True,
-    rng: random.Random | None = None,
-    on_retry: Callable[[BaseException], None] | None = None,
-    sleep: Callable[[float], None] = time.sleep,
+    fn: Callable[..., Any], *args: Any, sleep: Callable[[float], None] = time.sleep, **options
 ) -> Any:
-    """``fn(*args)`` tried up to ``attempts`` times; ``on_retry(exc)`` runs before each wait."""
-    return Retrying(sleep=sleep, **_options(attempts, retry_on, base, cap, rng, jitter, on_retry))(fn, *args)
+    """``fn(*args)`` retried as ``retry_options(**options)`` says."""
+    return Retrying(sleep=sleep, **retry_options(**options))(fn, *args)
 
 
-async def acall_with_retries(
-    fn: Callable[..., Any],
-    *args: Any,
-    attempts: int,
-    retry_on: type[BaseException] | tuple[type[BaseException], ...],
-    base: float = 1.0,
-    cap: float = 60.0,
-    jitter: bool = True,
-    rng: random.Random | None = None,
-    on_retry: Callable[[BaseException], None] | None = None,
-) -> Any:
-    """``await fn(*args)`` (a coroutine function) tried up to ``attempts`` times, asyncio sleeps between."""
-    return await AsyncRetrying(**_options(attempts, retry_on, base, cap, rng, jitter, on_retry))(fn, *args)
+async def acall_with_retries(fn: Callable[..., Any], *args: Any, **options) -> Any:
+    """``await fn(*args)`` (a coroutine function) retried as ``retry_options(**options)`` says; asyncio sleeps."""
+    return await AsyncRetrying(**retry_options(**options))(fn, *args)
