@@ -25,7 +25,6 @@ import sys
 import time
 from pathlib import Path
 
-from taxqa.dataset import read_split, split_file
 from taxqa.errors import UserError
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example, encode_prompt, render_prompt
 from taxqa.records import QARecord, read_qa, write_atomic
@@ -56,13 +55,14 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
 
 
 def read_eval_records(data: str, limit: int | None) -> tuple[Path, list[QARecord]]:
+    from taxqa.dataset import split_file
+
     path = Path(data)
     if path.is_dir():
-        path, records = split_file(path, "test"), read_split(path, "test")
-    elif not path.is_file():
+        path = split_file(path, "test")
+    if not path.exists():
         raise UserError(f"--data {data}: no such file (expected a dataset folder with test.jsonl or a JSONL file)")
-    else:
-        records = list(read_qa(path))
+    records = list(read_qa(path))
     if not records:
         raise UserError(f"--data {path}: no records")
     return path, records[:limit] if limit else records
