@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-# Beside the repo; a worktree elsewhere points TAXQA_SHARED_DATA at it.
 SHARED_DATA = Path(os.environ.get("TAXQA_SHARED_DATA") or REPO.parent / "shared" / "data")
 
 
