@@ -218,3 +218,28 @@ def test_malformed_rows_are_shown_and_the_rest_kept(tmp_path):
     assert messages[1].stats == {} and messages[1].grounding == {} and messages[2].created == 0.0
     assert "첫 답변" in store.export_markdown(conv.id)
     store.close()
+
+
+def test_a_damaged_page_moves_the_file_aside_and_keeps_what_can_be_read(tmp_path):
+    path = tmp_path / DB_NAME
+    store = HistoryStore(path)
+    for i in range(60):
+        conv = store.new_conversation(f"대화 {i}")
+        store.add_message(conv.id, "user", f"질문 {i} " + "가" * 2000)  # several pages of messages
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) > 40 * page
+    data[-10 * page : -9 * page] = b"\xff" * page  # one page near the end: garbage
+    path.write_bytes(bytes(data))
+    store = HistoryStore(path)
+    moved = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name and not p.name.endswith(("-wal", "-shm"))]
+    assert len(moved) == 1 and moved[0].read_bytes() == bytes(data)  # the damaged file is kept as it was
+    assert store.notices and "옮겨 왔습니다" in store.notices[0]
+    titles = {c.title for c in store.conversations()}
+    assert "대화 0" in titles and len(titles) >= 30  # what could be read is back
+    first = next(c for c in store.conversations() if c.title == "대화 0")
+    assert store.messages(first.id)[0].content.startswith("질문 0 ")
+    assert store.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    store.close()

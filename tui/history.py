@@ -5,11 +5,9 @@ it streams and marked at the end (``complete``, ``cancelled``, ``length`` or ``e
 If the app dies mid-answer the row stays ``streaming``; the next open marks it
 ``interrupted`` so the partial answer is kept and shown as such.
 
-The schema has a version (``PRAGMA user_version``) and one upgrade step per version in
-``MIGRATIONS``: change a table by adding a step, never by editing an old one. A file that
-is not a readable database is moved aside (``history.sqlite3.corrupt-<time>``) and a new one
-started; a folder that cannot hold the file gives an in-memory history; a malformed row is
-shown as well as it can be. ``notices`` says what happened, in Korean, for the app to show.
+Opening the file (schema version, upgrades, damaged files) is tui/history_db.py's job; a
+malformed row is shown as well as it can be. ``notices`` says what happened on opening, in
+Korean, for the app to show.
 """
 
 from __future__ import annotations
@@ -23,6 +21,10 @@ from typing import Any
 
 import platformdirs
 
+from tui.history_db import MIGRATIONS, SCHEMA_VERSION, migrate, open_history
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "HistoryStore", "migrate"]
+
 DB_NAME = "history.sqlite3"
 TITLE_CHARS = 40
 STATUS_LABELS = {  # shown next to an answer that did not finish normally
@@ -32,74 +34,6 @@ STATUS_LABELS = {  # shown next to an answer that did not finish normally
     "length": "최대 토큰 수에 도달해 잘린 답변",
     "error": "오류로 중단된 답변",
 }
-
-SCHEMA_VERSION = 1
-# Version 1: the layout every version-0 file (written before the schema had a number) is brought to.
-SCHEMA_V1 = """
-CREATE TABLE IF NOT EXISTS conversations (
-    id INTEGER PRIMARY KEY,
-    title TEXT NOT NULL DEFAULT '',
-    created REAL NOT NULL,
-    updated REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS messages (
-    id INTEGER PRIMARY KEY,
-    conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
-    role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
-    content TEXT NOT NULL DEFAULT '',
-    status TEXT NOT NULL DEFAULT 'complete',
-    created REAL NOT NULL,
-    model TEXT NOT NULL DEFAULT '',
-    adapter TEXT NOT NULL DEFAULT '',
-    stats TEXT NOT NULL DEFAULT '{}',
-    grounding TEXT NOT NULL DEFAULT '{}'
-);
-CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, id);
-"""
-# Columns a version-0 file may lack (they were added before the schema had a number).
-V1_MESSAGE_COLUMNS = {
-    "status": "TEXT NOT NULL DEFAULT 'complete'",
-    "model": "TEXT NOT NULL DEFAULT ''",
-    "adapter": "TEXT NOT NULL DEFAULT ''",
-    "stats": "TEXT NOT NULL DEFAULT '{}'",
-    "grounding": "TEXT NOT NULL DEFAULT '{}'",
-}
-
-
-def _upgrade_0_to_1(db: sqlite3.Connection) -> None:
-    for statement in SCHEMA_V1.split(";"):
-        if statement.strip():
-            db.execute(statement)
-    have = {row[1] for row in db.execute("PRAGMA table_info(messages)")}
-    for column, declaration in V1_MESSAGE_COLUMNS.items():
-        if column not in have:
-            db.execute(f"ALTER TABLE messages ADD COLUMN {column} {declaration}")
-
-
-# MIGRATIONS[n] upgrades a version-n file to version n + 1.
-MIGRATIONS = [_upgrade_0_to_1]
-assert len(MIGRATIONS) == SCHEMA_VERSION
-
-
-class NewerHistoryError(Exception):
-    """The file was written by a newer taxqa (a higher schema version): it is left untouched."""
-
-
-def migrate(db: sqlite3.Connection) -> int:
-    """Bring the file to SCHEMA_VERSION, one step per version, each in its own transaction."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise NewerHistoryError(f"schema version {version} > {SCHEMA_VERSION}")
-    for number in range(version, SCHEMA_VERSION):
-        db.execute("BEGIN")
-        try:
-            MIGRATIONS[number](db)
-            db.execute(f"PRAGMA user_version={number + 1}")
-            db.commit()
-        except BaseException:
-            db.rollback()
-            raise
-    return version
 
 
 def default_data_dir() -> Path:
@@ -188,67 +122,10 @@ class HistoryStore:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.notices: list[str] = []
-        self.interrupted = 0
-        try:
-            self.db = self._open(self.path)
-        except sqlite3.DatabaseError:
-            moved = self._move_aside()
-            self.notices.append(f"대화 기록 파일이 손상되어 {moved.name}(으)로 옮겨 두고 새 기록을 시작합니다.")
-            self.db = self._open(self.path)
-        except NewerHistoryError:
-            self.notices.append(
-                f"{self.path}은(는) 더 새로운 taxqa가 만든 대화 기록입니다. 건드리지 않고 이번 실행은 메모리에만 기록합니다."
-            )
-            self.db = self._open(None)
-        except OSError as exc:
-            self.notices.append(
-                f"대화 기록을 {self.path.parent}에 저장할 수 없어 이번 실행은 메모리에만 기록합니다 "
-                f"({exc.strerror or type(exc).__name__})."
-            )
-            self.db = self._open(None)
+        self.db, self.notices = open_history(self.path)
         # answers still 'streaming' belong to a run that died: keep them, marked
         self.interrupted = self.db.execute("UPDATE messages SET status='interrupted' WHERE status='streaming'").rowcount
         self.db.commit()
-
-    def _open(self, path: Path | None) -> sqlite3.Connection:
-        """A connection with the schema at SCHEMA_VERSION; ``None`` for an in-memory history."""
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if path.exists() and not path.is_file():
-                raise IsADirectoryError(21, "the history path is a folder", str(path))
-        db = sqlite3.connect(":memory:" if path is None else path, check_same_thread=False, isolation_level=None)
-        try:
-            db.row_factory = sqlite3.Row
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a file that is not a database fails here
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:  # checked before anything (even the journal mode) is written
-                raise NewerHistoryError(f"schema version {version} > {SCHEMA_VERSION}")
-            if path is not None:
-                db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("PRAGMA foreign_keys=ON")
-            migrate(db)
-        except BaseException:
-            db.close()
-            raise
-        db.isolation_level = ""  # back to implicit transactions: every method commits
-        return db
-
-    def _move_aside(self) -> Path:
-        """Rename the unreadable file (and its WAL/SHM companions) out of the way; nothing is deleted."""
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-        self.path.rename(target)
-        for suffix in ("-wal", "-shm"):
-            companion = self.path.with_name(self.path.name + suffix)
-            if companion.exists():
-                companion.rename(target.with_name(target.name + suffix))
-        return target
 
     @classmethod
     def open_default(cls, data_dir: str | Path | None = None) -> HistoryStore:
