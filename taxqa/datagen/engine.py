@@ -1,5 +1,5 @@
-"""The generation engine: bounded async concurrency, retries (taxqa.retry: backoff or the server's Retry-After), a cost budget,
-append-only output and resume.
+"""The generation engine: bounded async concurrency, retries (taxqa.retry: backoff, or the
+server's Retry-After), a cost budget, append-only output and resume.
 
 Each work item has a deterministic key (``distill:<passage id>``,
 ``calc:<seed>:<index>``) and a number of parts (records it yields). Every
