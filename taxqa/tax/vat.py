@@ -131,7 +131,7 @@ def simple_arguments(p) -> None:
 
 
 def recognise_vat(text: str) -> bool:
-    return bool(re.search(r"부가가치세|부가세|매출세액", text) and re.search(r"매출", text))
+    return bool(re.search(r"부가가치세|부가세|매출세액|VAT", text) and re.search(r"매출|공급가액|판매", text))
 
 
 def recognise_simple(text: str) -> bool:
@@ -139,18 +139,28 @@ def recognise_simple(text: str) -> bool:
 
 
 def read_vat(text: str, reading) -> None:
-    sales = amount_near(text, r"매출", r"매입")
+    ten = 10  # 매출세액/매입세액 given instead of 공급가액: the tax is 10% of the value
+    output = amount_near(text, r"매출\s*세액", r"매입")
+    input_ = amount_near(text, r"매입\s*세액", r"매출")
+    sales = output or amount_near(text, r"매출|공급가액|판매", r"매입|세액")
     if sales is None:
         reading.lack("매출 공급가액")
         return
-    purchases = amount_near(text, r"매입", r"매출")
-    reading.fact("sales", sales.value, sales.text)
-    if purchases is not None:
-        reading.fact("purchases", purchases.value, purchases.text)
+    purchases = input_ or amount_near(text, r"매입|구입|사들|원가", r"매출|세액")
+    values = [
+        sales.value * (ten if sales is output else 1),
+        (purchases.value * (ten if purchases is input_ else 1)) if purchases else 0,
+    ]
+    if output or input_:
+        reading.assume("매출세액·매입세액은 공급가액의 10%로 보고 공급가액을 역산")
+    if re.search(r"부가세\s*포함|부가가치세\s*포함|VAT\s*포함|공급대가", text):
+        values = [v * 10 // 11 for v in values]
+        reading.assume("부가세 포함 금액(공급대가)에서 공급가액(× 10/11)을 역산")
     else:
-        reading.fact("purchases", 0, "")
-    reading.say(f"매출 {format_won(sales.value)}, 매입 {format_won(purchases.value if purchases else 0)}")
-    reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
+        reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
+    reading.fact("sales", values[0], sales.text)
+    reading.fact("purchases", values[1], purchases.text if purchases else "")
+    reading.say(f"매출 공급가액 {format_won(values[0])}, 매입 공급가액 {format_won(values[1])}")
 
 
 def read_simple(text: str, reading) -> None:
