@@ -23,7 +23,7 @@ from taxqa.tax.result import TaxResult
 
 TAX_NOUN = r"(?:세액|세금|금액|증여세|상속세|소득세|종합소득세|부가가치세|부가세)"
 PAYABLE = (
-    rf"납부할\s*{TAX_NOUN}|납부하(?:실|셔야\s*할|여야\s*할|야\s*할)\s*{TAX_NOUN}|납부\s*세액|차가감\s*납부할\s*세액|"
+    rf"납부할\s*{TAX_NOUN}|납부하(?:실|셔야\s*할|여야\s*할|야\s*할)\s*{TAX_NOUN}|(?<!기)납부\s*세액|차가감\s*납부할\s*세액|"
     rf"최종\s*(?:세액|납부액|세금|부담액?|납부\s*세액)|실제\s*(?:납부|부담)\w*|내야\s*(?:할|하는|될)\s*{TAX_NOUN}?|"
     rf"내셔야\s*(?:할|하는)\s*{TAX_NOUN}?|낼\s*{TAX_NOUN}|부담할\s*{TAX_NOUN}|결정\s*세액|납부액|"
     r"환급\s*세액|환급액|환급받을\s*(?:세액|금액)|돌려받을\s*(?:세액|금액|세금)"
@@ -53,8 +53,13 @@ REFUND_VERB = re.compile(r"\s*(?:원)?\s*(?:을|를|이|가)?\s*(?:환급|돌려
 FIELD_LABELS = {**FIGURE_LABELS, "salary": "총급여액", "tax": "세액"}  # what each field of `found` means
 ANY_LABEL = re.compile("|".join(f"(?:{pattern})" for name, pattern in LABELS if name != "tax"))
 BOUND_AFTER = re.compile(r"\s*(?:을|를|이|가)?\s*(?:이하|초과|이상|미만|까지|한도|\+|×|x\s|\*|의\s*\d)")
+OTHER_CASE = re.compile(r"(?:이전|종전|앞선|지난|과거|기존|작년|이미\s*낸|따로\s*계산한)\s*\S*\s*(?:의\s*)?\S*\s*$")
 NOT_SUBJECT = re.compile(r"\s*(?:을|를|에서|에|보다|과|와|의)(?![가-힣]*\s*[:=])")
 APPROX = re.compile(r"약\s*$|대략\s*$")
+STEP_FORM = (
+    r"\s*\([^()]*\)\s*[:：]\s*(?P<approx>약\s*)?"
+    r"(?P<amount>\d[\d,.]*\s*[천백십]?\s*[조억만]?(?:\s*\d[\d,.]*\s*[천백십]?\s*[조억만]?)*\s*원?)"
+)
 STEP_VALUE = (
     r"\s*(?:\([^()]*\))?\s*(?:[:：]|은|는|이|가|으로|로|을|를|액은|액)?\s*(?P<approx>약\s*)?(?:총\s*)?"
     r"(?P<amount>\d[\d,.]*\s*[천백십]?\s*[조억만]?(?:\s*\d[\d,.]*\s*[천백십]?\s*[조억만]?)*\s*원?)"
@@ -109,6 +114,8 @@ def asked_field(question: str, kind: str) -> str:
     given fact), else the kind's main figure (payable; 산출세액 for income; 근로소득공제 for wage)."""
     figures = set(KINDS[kind].figures) | {"deduction", "income"} if kind == "wage" else set(KINDS[kind].figures)
     figures |= {"payable", "computed_tax", "tax_base"} - ({"computed_tax"} if kind == "vat" else set())
+    if kind == "income":
+        figures.discard("payable")  # no credits are applied: the tax asked for is the 산출세액
     for name, pattern in ASKS:
         for m in re.finditer(pattern, question):
             if GIVEN_AFTER.match(question, m.end()):
@@ -146,7 +153,7 @@ def step_labels(result: TaxResult) -> dict[str, int]:
     named: dict[str, int] = {}
     for s in [*result.steps, *result.credits]:
         head = re.split(r"\s*[(:]", s.label)[0].strip()
-        if len(head) >= 4 and not ANY_LABEL.fullmatch(head) and head not in named:
+        if len(head) >= 4 and head not in named:
             named[head] = s.amount
     return named
 
@@ -154,51 +161,60 @@ def step_labels(result: TaxResult) -> dict[str, int]:
 def read_figures(answer: str, steps: dict[str, int] | None = None) -> dict[str, dict[str, Any]]:
     """The figures the answer gives, by field (the last statement of each wins); with `steps`
     (step label -> amount), named steps too, as "step:<label>"."""
-    found: dict[str, tuple[int, dict[str, Any]]] = {}
+    return {name: item for _, name, item in read_statements(answer, steps)}
+
+
+def read_statements(answer: str, steps: dict[str, int] | None = None) -> list[tuple[int, str, dict[str, Any]]]:
+    """Every figure statement of the answer as (position, field, {label, amount, text, approx}), in order."""
+    found: list[tuple[int, str, dict[str, Any]]] = []
     claimed: list[tuple[int, int]] = []
     used: dict[int, str] = {}  # position of each amount already read -> its field
 
     def note(name: str, m_start: int, label: str, got, sign: int = 1) -> None:
         value, text, approx, pos = got
         used[pos] = name
-        found[name] = (m_start, {"label": label, "amount": sign * value, "text": text, "approx": approx})
+        found.append((m_start, name, {"label": label, "amount": sign * value, "text": text, "approx": approx}))
 
+    # a step's amount after its name ("배우자상속공제: 5억원"); a step named like a field ("증여세 산출세액
+    # (제56조 ...): X" before the 세대생략 surcharge) only in the step form "name (...): amount"
+    for head in sorted(steps or {}, key=len, reverse=True):
+        value_form = STEP_FORM if ANY_LABEL.fullmatch(head) else STEP_VALUE
+        for m in re.finditer(r"(?<![가-힣·])" + re.escape(head) + value_form, answer):
+            if any(a <= m.start() < b for a, b in claimed) or m.start("amount") in used:
+                continue
+            a = next(iter_amounts(m.group("amount")), None)  # "3%" is not an amount
+            if a is None or BOUND_AFTER.match(answer, m.start("amount") + a.end):
+                continue
+            claimed.append((m.start(), m.start() + len(head)))
+            note(f"step:{head}", m.start(), head, (a.value, a.text, bool(m.group("approx")), m.start("amount")))
     for name, pattern in LABELS:
         for m in re.finditer(pattern, answer):
             if any(a <= m.start() < b or m.start() <= a < m.end() for a, b in claimed):
                 continue  # "세액은" inside "산출세액은" is the named label, not the generic one
             claimed.append(m.span())
+            if OTHER_CASE.search(answer[max(0, m.start() - 16) : m.start()]):
+                continue  # "이전 증여분을 따로 계산한 산출세액": a figure of another case, not this result
             if NOT_SUBJECT.match(answer, m.end()):
                 continue  # "매출세액을 넘어", "과세표준에 세율을 곱해": the figure is an object here, not stated
             got = stated_amount(answer, m.end())
-            if got is not None:
+            if got is not None and got[3] not in used:
                 sign = -1 if name == "payable" and re.search(r"환급|돌려", m.group(0)) else 1
                 note(name, m.start(), m.group(0).strip(" :：은는이가으로"), got, sign)
-    for head in sorted(steps or {}, key=len, reverse=True):  # a step's amount after its name: "배우자상속공제: 5억원"
-        for m in re.finditer(r"(?<![가-힣·])" + re.escape(head) + STEP_VALUE, answer):
-            if any(a <= m.start() < b for a, b in claimed) or m.start("amount") in used:
-                continue
-            claimed.append((m.start(), m.start() + len(head)))
-            a = next(iter_amounts(m.group("amount")), None)  # "3%" is not an amount
-            if a is None or BOUND_AFTER.match(answer, m.start("amount") + a.end):
-                continue
-            approx = bool(m.group("approx"))
-            note(f"step:{head}", m.start(), head, (a.value, a.text, approx, m.start("amount")))
     for a in iter_amounts(answer):  # "…1,000만원을 납부합니다": the amount paid, whatever precedes it
         if used.get(a.start) == "payable" or BOUND_AFTER.match(answer, a.end):
             continue  # "매출세액 1,000만원을 납부합니다" says 1,000만원 is paid: read it as the payable too
         if PAY_VERB.match(answer, a.end):
-            found["payable"] = (a.start, {"label": "납부", "amount": a.value, "text": a.text, "approx": False})
+            found.append((a.start, "payable", {"label": "납부", "amount": a.value, "text": a.text, "approx": False}))
         elif REFUND_VERB.match(answer, a.end):
-            found["payable"] = (a.start, {"label": "환급", "amount": -a.value, "text": a.text, "approx": False})
+            found.append((a.start, "payable", {"label": "환급", "amount": -a.value, "text": a.text, "approx": False}))
     if not found:  # fall back on the last amount of the last sentence that talks about tax
         for sentence in reversed([s for s in re.split(r"(?<=[.?!\n])", answer) if s.strip()]):
             amounts = [a for a in iter_amounts(sentence) if not BOUND_AFTER.match(sentence, a.end)]
             if amounts and re.search(r"세|세액|세금", sentence):
                 a = amounts[-1]
-                found["tax"] = (0, {"label": "최종 세액", "amount": a.value, "text": a.text, "approx": False})
+                found.append((0, "tax", {"label": "최종 세액", "amount": a.value, "text": a.text, "approx": False}))
                 break
-    return {k: v for k, (_, v) in sorted(found.items(), key=lambda kv: kv[1][0])}
+    return sorted(found, key=lambda row: row[0])
 
 
 def close(value: int, expected: int, approx: bool) -> bool:
@@ -232,10 +248,11 @@ def check_answer(question: str, answer: str) -> Verdict | None:
     if result.kind == "wage" and asked == "tax_base":
         asked = "deduction"
     steps = step_labels(result)
-    found = read_figures(answer, steps)
+    statements = read_statements(answer, steps)
+    found = {name: item for _, name, item in statements}
     wrong, right = [], []
     key: bool | None = None
-    for name, item in found.items():
+    for _, name, item in statements:
         value, approx = item["amount"], item["approx"]
         if name == "tax":  # "증여세는 X": the payable or the computed tax
             generic = [result.payable] if result.kind == "vat" else [result.payable, result.computed_tax]
@@ -245,8 +262,9 @@ def check_answer(question: str, answer: str) -> Verdict | None:
             target = f"계산값 {format_won(generic[0])}" + (
                 f" (산출세액 {format_won(result.computed_tax)})" if len(generic) > 1 else ""
             )
-            if key is None and asked in ("payable", "computed_tax", "deduction") and asked in expected:
-                key = close(value, expected[asked], approx) if ok else False
+            if asked in ("payable", "computed_tax", "deduction") and asked in expected and asked not in found:
+                hit = close(value, expected[asked], approx)
+                key = hit if key is None else key and hit
         elif name.startswith("step:"):
             ok = close(value, steps[name[5:]], approx)
             target = f"계산값 {format_won(steps[name[5:]])}"
@@ -254,7 +272,7 @@ def check_answer(question: str, answer: str) -> Verdict | None:
             ok = close(value, expected[name], approx)
             target = f"계산값 {format_won(expected[name])}"
             if name == asked:
-                key = ok
+                key = ok if key is None else key and ok
         else:
             continue
         (right if ok else wrong).append(f"{item['label']} {format_won(value)}" + ("" if ok else f" != {target}"))

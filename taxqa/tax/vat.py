@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 from datetime import date
 
@@ -119,6 +120,22 @@ def industry_name(key: str) -> str:
     return select("vat", parse_as_of(None))["value_added_ratio"][key][1]
 
 
+def industry_arg(value: str) -> str:
+    """--industry: a key (restaurant) or a Korean name or word for it (음식점업, 음식점, 카페)."""
+    value = value.strip()
+    if value in INDUSTRIES:
+        return value
+    names = {name: key for key, (_, name) in select("vat", parse_as_of(None))["value_added_ratio"].items()}
+    if value in names:
+        return names[value]
+    found = next((key for key, words in INDUSTRY_WORDS if re.fullmatch(rf"(?:{words})\S{{0,2}}", value)), None)
+    if found:
+        return found
+    raise argparse.ArgumentTypeError(
+        f"expected one of {', '.join(INDUSTRIES)} or a Korean name like 음식점업, got {value!r}"
+    )
+
+
 def vat_arguments(p) -> None:
     p.add_argument("--sales", required=True, help="매출 공급가액")
     p.add_argument("--purchases", default="0", help="매입 공급가액 (세금계산서 등)")
@@ -126,7 +143,8 @@ def vat_arguments(p) -> None:
 
 def simple_arguments(p) -> None:
     p.add_argument("--supply", required=True, help="공급대가 합계 (VAT included)")
-    p.add_argument("--industry", required=True, choices=INDUSTRIES, help="업종")
+    p.add_argument("--industry", required=True, type=industry_arg, metavar="INDUSTRY",
+                   help=f"업종: {', '.join(INDUSTRIES)} (or its Korean name, e.g. 음식점업)")  # fmt: skip
     p.add_argument("--purchases", default="0", help="세금계산서 등을 받은 매입 공급대가")
 
 
