@@ -180,6 +180,11 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     parties.relation = rel_donor if as_donor else rel_donee
     parties.generation_skip = skip_donor if as_donor else skip_donee
     parties.words, parties.category = pick.words, pick.category
+    grandchild = [m for m in found if m.category == "grandchild" or (
+        m.category == "child" and m.role == "donee" and re.search(r"(?:제|내|저의|우리)\s*$", text[: m.start]))]  # fmt: skip
+    if as_donor and pick.category == "parent" and grandchild:  # "아버지가 제 아들(손자)에게": grandparent to grandchild
+        parties.generation_skip = True
+        parties.words += f" → {grandchild[0].words}"
     if pick.category in NOTE_OF:
         parties.notes.append(NOTE_OF[pick.category])
     if pick.category == "blood" and re.search(r"친척|친족", pick.words):
