@@ -77,6 +77,8 @@ def report_check(question: str, answer: str) -> None:
         status = "not compared"
     else:
         status = "AGREE" if verdict.agree else "DISAGREE"
+    if getattr(verdict, "understood", ""):
+        print(f"check: 이렇게 이해했습니다: {verdict.understood}", file=sys.stderr)
     print(f"check: {status} — {verdict.reason}", file=sys.stderr)
     labels = {**FIELD_LABELS, "deduction": "근로소득공제" if verdict.kind == "wage" else "공제액"}
     expected = ", ".join(f"{labels.get(k, k)} {format_won(v)}" for k, v in verdict.expected.items())
