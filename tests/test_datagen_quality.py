@@ -79,7 +79,7 @@ def checked(tmp_path):
     lines = [json.dumps(x, ensure_ascii=False) for x in GOOD + list(BAD.values())]
     lines.insert(2, "{not json")
     raw.write_text("\n".join(lines) + '\n{"question": "torn', encoding="utf-8")
-    out, rejects = tmp_path / "checked.jsonl", tmp_path / "rejects.jsonl"
+    out, rejects = tmp_path / "checked.jsonl", tmp_path / "checked.rejects.jsonl"  # named after -o
     assert main(["check", str(raw), "-o", str(out)]) == 0
     return list(read_qa(out)), [row for _, row in read_jsonl(rejects)]
 

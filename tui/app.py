@@ -178,10 +178,18 @@ def build_parser(prog: str = "taxqa-tui") -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None, prog: str = "taxqa-tui") -> int:
+def run_app(argv: list[str] | None = None, prog: str = "taxqa-tui") -> int:
     args = build_parser(prog).parse_args(argv)
-    TaxQAApp(model=args.model, adapter_path=args.adapter_path, data_dir=args.data_dir, dataset=args.dataset).run()
-    return 0
+    app = TaxQAApp(model=args.model, adapter_path=args.adapter_path, data_dir=args.data_dir, dataset=args.dataset)
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: list[str] | None = None, prog: str = "taxqa-tui") -> int:
+    """The `taxqa-tui` entry point: the same error handling as every `taxqa` command."""
+    from taxqa.cli import run_main
+
+    return run_main(run_app, argv, prog)
 
 
 if __name__ == "__main__":

@@ -179,6 +179,17 @@ def _norm_equal(a: str, b: str) -> bool:
     return normalize_text(a) == normalize_text(b)
 
 
+def default_rejects(output: str | Path, *, existing: bool = False) -> Path | None:
+    """Rejects of a check written to OUT.jsonl: OUT.rejects.jsonl beside it, so two checks in one folder
+    keep their own. ``existing``: the rejects file that is there (the older shared rejects.jsonl too) or None."""
+    output = Path(output)
+    path = output.with_name(f"{output.name.removesuffix('.jsonl')}.rejects.jsonl")
+    if not existing:
+        return path
+    legacy = output.with_name("rejects.jsonl")
+    return next((p for p in (path, legacy) if p.is_file() and p != output), None)
+
+
 def check_file(
     in_path: str | Path,
     out_path: str | Path,

@@ -21,6 +21,7 @@ def model_folder(model: str) -> Path:
     if path.exists():
         if not (path / "config.json").exists():
             raise UserError(f"--model {model}: {path} has no config.json (expected a Hugging Face/MLX model folder)")
+        check_tokenizer_files(path, model)
         return path
     if not HUB_ID.match(resolved):
         raise UserError(f"--model {model}: no such folder, and not a registry name or hub id (owner/name)")
@@ -34,6 +35,18 @@ def model_folder(model: str) -> Path:
             f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}). "
             f"Download it where there is internet (`hf download {resolved}`) and pass the local folder."
         ) from exc
+
+
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer.model", "vocab.json", "tokenizer.tiktoken")
+
+
+def check_tokenizer_files(path: Path, model: str) -> None:
+    """A model folder without its tokenizer would run on a stand-in: refuse it by name."""
+    if not any((path / name).exists() for name in TOKENIZER_FILES) and not any(path.glob("*.tiktoken")):
+        raise UserError(
+            f"--model {model}: {path} has no tokenizer files (expected one of {', '.join(TOKENIZER_FILES)}); "
+            "copy them from the base model"
+        )
 
 
 def check_adapter(adapter_path: str | Path | None) -> Path | None:
@@ -69,7 +82,7 @@ def load_model(model: str, adapter_path: str | Path | None = None):
     adapter = check_adapter(adapter_path)
     try:
         mlx_model, tokenizer = load(str(folder), adapter_path=str(adapter) if adapter else None)
-    except (ValueError, KeyError, FileNotFoundError) as exc:
+    except (ValueError, KeyError, OSError, RuntimeError) as exc:  # RuntimeError: a corrupt or truncated file
         raise UserError(f"--model {model}: mlx_lm could not load {folder}: {type(exc).__name__}: {exc}") from exc
     add_answer_stop_tokens(tokenizer)
     return mlx_model, tokenizer
