@@ -208,7 +208,18 @@ def build_parser(prog: str = "taxqa-tui") -> argparse.ArgumentParser:
 
 
 def run_app(argv: list[str] | None = None, prog: str = "taxqa-tui") -> int:
+    from taxqa.errors import UserError
+    from tui.screens.review import is_rejects_file
+
     args = build_parser(prog).parse_args(argv)
+    if args.dataset:
+        if not Path(args.dataset).is_file():
+            raise UserError(f"--dataset {args.dataset}: no such file (expected a dataset JSONL, e.g. checked.jsonl)")
+        if is_rejects_file(args.dataset):
+            raise UserError(
+                f"--dataset {args.dataset}: is the quality gate's rejects; open the dataset it belongs to "
+                "(e.g. checked.jsonl) and its rejects are shown beside it"
+            )
     app = TaxQAApp(model=args.model, adapter_path=args.adapter_path, data_dir=args.data_dir, dataset=args.dataset)
     app.run()
     return app.return_code or 0

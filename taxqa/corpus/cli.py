@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from taxqa.errors import UserError
+from taxqa.options import FRACTION, integer
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
@@ -37,8 +38,8 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     build.add_argument("sources", nargs="*", help="files or folders (searched recursively)")
     build.add_argument("--embedded", action="store_true", help="write the embedded corpus instead of building")
     build.add_argument("-o", "--out", required=True, help="passages.jsonl (.gz compresses)")
-    build.add_argument("--max-chars", type=int, default=1200, help="split articles longer than this per 항")
-    build.add_argument("--near-dup", type=float, default=0.85, help="MinHash Jaccard threshold for decisions")
+    build.add_argument("--max-chars", type=integer(100), default=1200, help="split articles longer than this per 항")
+    build.add_argument("--near-dup", type=FRACTION, default=0.85, help="MinHash Jaccard threshold for decisions")
 
     search = sub.add_parser("search", help="BM25 search over passages")
     search.add_argument("query")
