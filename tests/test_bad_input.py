@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import write_tiny_dataset
+
 from taxqa.cli import main
 
 GOOD_QA = {
