@@ -30,7 +30,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     fetch.add_argument("--base-url", default=None, help="API base URL (default https://www.law.go.kr)")
     fetch.add_argument("--cache", help="answer cache folder (default: DIR/.cache)")
     fetch.add_argument("--interval", type=float, default=0.5, help="seconds between requests (0.5)")
-    fetch.add_argument("--retries", type=int, default=3)
+    fetch.add_argument("--retries", type=integer(0), default=3, help="retries per request on errors (3)")
     fetch.add_argument("-o", "--out", required=True, help="output folder")
     fetch.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
@@ -42,8 +42,8 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     build.add_argument("--near-dup", type=FRACTION, default=0.85, help="MinHash Jaccard threshold for decisions")
 
     search = sub.add_parser("search", help="BM25 search over passages")
-    search.add_argument("query")
-    search.add_argument("-k", type=int, default=5)
+    search.add_argument("query", help="the question or words to look for, e.g. '증여재산공제 배우자'")
+    search.add_argument("-k", type=integer(1), default=5, help="how many passages to show (5)")
     search.add_argument("--corpus", help="passages.jsonl (default: the embedded corpus)")
     return parser
 
