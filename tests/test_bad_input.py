@@ -141,6 +141,9 @@ CASES = [
     ("generate-corrupt-adapter", "generate --model {d}/model_bad -p 질문 --adapter-path {d}/userdir", "adapter"),
     # convert / corpus / models
     ("convert-o-holds-adapter", "convert --base {d}/model_bad --adapter {d}/adapter_bad -o {d}", "holds the"),
+    ("corpus-build-o-is-source", "corpus build {d}/raw.jsonl -o {d}/raw.jsonl", "input"),
+    ("corpus-fetch-o-is-file", "corpus fetch --law 소득세법 -o {d}/raw.jsonl", "is a file"),
+    ("train-output-is-data", "train --check --data {d}/dataset --output {d}/dataset/out", "--data"),
     ("corpus-max-chars", "corpus build --embedded -o {d}/p.jsonl --max-chars -5", "--max-chars"),
     ("models-unknown-flag", "models --bogus", "unrecognized"),
 ]

@@ -98,6 +98,10 @@ def prepare(args: argparse.Namespace, say=print):
     from train_cuda.train import Prepared, encode_splits
 
     config, notes, fp16_sources = load_config(args.config, overrides_from(args))
+    from taxqa.outputs import check_output_dir
+
+    inputs = {"data.path (--data)": config.data.path, "model.name (--model) folder": config.model.name}
+    check_output_dir(config.output.dir, "output.dir (--output)", inputs=inputs)
     for note in notes:
         say(f"note: {note}")
     notes.clear()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from taxqa.errors import UserError
 from taxqa.options import FRACTION, integer
+from taxqa.outputs import check_output_dir, check_output_file
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
@@ -56,7 +57,7 @@ def _fetch(args: argparse.Namespace) -> int:
         raise UserError("nothing to fetch: give --law, --prec or --expc")
     if args.date and not (len(args.date) == 8 and args.date.isdigit()):
         raise UserError(f"--date {args.date!r}: expected YYYYMMDD")
-    out = Path(args.out)
+    out = check_output_dir(args.out, "-o")
     client = DRFClient(
         base_url=args.base_url or DEFAULT_BASE_URL,
         cache_dir=Path(args.cache) if args.cache else out / ".cache",
@@ -80,6 +81,7 @@ def _build(args: argparse.Namespace) -> int:
     from taxqa.corpus.embedded import load_passages
     from taxqa.records import dumps, write_atomic
 
+    check_output_file(args.out, "-o", inputs={f"source {src}": src for src in args.sources})
     if args.embedded:
         if args.sources:
             raise UserError("--embedded takes no sources")
