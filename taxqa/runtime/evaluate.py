@@ -265,4 +265,6 @@ def main(argv: list[str] | None = None, prog: str = "taxqa eval") -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from taxqa.cli import run_command
+
+    sys.exit(run_command("taxqa.runtime.evaluate", sys.argv[1:], "taxqa eval"))

@@ -159,4 +159,6 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from taxqa.cli import run_command
+
+    sys.exit(run_command("taxqa.runtime.generate", sys.argv[1:], "taxqa generate"))

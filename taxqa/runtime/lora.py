@@ -371,4 +371,6 @@ def _cache(dataset: TokenizedDataset):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from taxqa.cli import run_command
+
+    sys.exit(run_command("taxqa.runtime.lora", sys.argv[1:], "taxqa lora"))
