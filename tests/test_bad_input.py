@@ -49,6 +49,7 @@ def make_inputs(root: Path, model_files: Path) -> Path:
         if (model_files / name).exists():
             shutil.copy(model_files / name, bad / name)
     (bad / "model.safetensors").write_bytes(b"\x08\x00\x00\x00\x00\x00\x00\x00{broken")
+    shutil.copytree(model_files, root / "model_good")
     notok = root / "model_notok"
     notok.mkdir()
     shutil.copy(model_files / "config.json", notok / "config.json")
@@ -132,6 +133,16 @@ CASES = [
         "lora-corrupt-weights",
         "lora --model {d}/model_bad --data {d}/dataset --batch-size 2 --adapter-path {d}/a",
         "corrupt",
+    ),
+    (
+        "lora-resume-corrupt-checkpoint",
+        "lora --model {d}/model_good --data {d}/dataset --batch-size 2 --adapter-path {d}/adapter_bad --resume",
+        "corrupt",
+    ),
+    (
+        "generate-corrupt-adapter-weights",
+        "generate --model {d}/model_good -p 질문 --adapter-path {d}/adapter_bad",
+        "adapter",
     ),
     # generate
     ("generate-temp-nan", "generate --model {d}/model_bad -p 질문 --temp nan", "--temp"),

@@ -59,3 +59,13 @@ def test_eval_help_shows_percent(capsys):
         run_command("taxqa.runtime.evaluate", ["--help"], "taxqa eval")
     out = capsys.readouterr().out
     assert "95% CI" in out and "95%%" not in out
+
+
+def test_models_fits_80_columns_with_short_names(capsys):
+    from taxqa.models import REGISTRY
+
+    assert run_command("taxqa.models", [], "taxqa models") == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    first_column = {line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")}
+    assert set(REGISTRY) <= first_column  # whole short names, never cut to "gemma3-…"
