@@ -69,3 +69,12 @@ def test_models_fits_80_columns_with_short_names(capsys):
     assert max(len(line) for line in out.splitlines()) <= 80
     first_column = {line.split()[0] for line in out.splitlines() if line and not line.startswith(" ")}
     assert set(REGISTRY) <= first_column  # whole short names, never cut to "gemma3-…"
+
+
+def test_calc_mode_prints_no_token_or_cost_line(tmp_path, capsys):
+    out = tmp_path / "raw.jsonl"
+    assert (
+        run_command("taxqa.datagen.cli", ["generate", "--mode", "calc", "--n", "2", "-o", str(out)], "taxqa data") == 0
+    )
+    err = capsys.readouterr().err
+    assert "items done" in err and "tokens" not in err and "$" not in err
