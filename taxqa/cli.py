@@ -88,6 +88,10 @@ def run_main(func, argv: list[str] | None, prog: str) -> int:
     except KeyboardInterrupt:
         print(f"{prog}: interrupted", file=sys.stderr)
         return 130
+    except SystemExit as exc:
+        if exc.code == 2:  # argparse has printed its one-line error: callers in Python get 2 back, as for UserError
+            return 2
+        raise
     except BrokenPipeError:
         _quiet_broken_pipe()
         return 0

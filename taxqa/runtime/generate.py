@@ -48,7 +48,11 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
 
 
 def read_question(prompt: str) -> str:
-    question = decode_text(sys.stdin.buffer.read(), "stdin") if prompt == "-" else prompt
+    if prompt == "-":
+        raw = getattr(sys.stdin, "buffer", None)  # bytes, so CP949 or broken input gets a clear answer
+        question = decode_text(raw.read(), "stdin") if raw is not None else sys.stdin.read()
+    else:
+        question = prompt
     question = question.strip()
     if not question:
         raise UserError("--prompt: the question is empty" + (" (nothing on stdin)" if prompt == "-" else ""))
