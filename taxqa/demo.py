@@ -303,7 +303,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo") -> int:
 
     if args.fresh:
         remove_made(out, "--out")  # only a folder taxqa made (it carries .taxqa-made)
-    check_output_dir(out, "--out")
+    check_output_dir(out, "--out", replace=True)  # new, empty or made by taxqa: never a folder of your own
     mark_made(out)
     sizes = QUICK if args.quick else FULL if args.full else DEFAULT
     console = Console(stderr=True)

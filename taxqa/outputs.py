@@ -38,8 +38,11 @@ def _inside(child: Path, folder: Path) -> bool:
     return child == folder or folder in child.parents
 
 
-def _items(named: Named | None) -> list[tuple[str, Path]]:
-    return [(label, _real(p)) for label, p in (named or {}).items() if p not in (None, "", "-")]
+def _items(named: Named | None, *, existing: bool = True) -> list[tuple[str, Path]]:
+    """Labelled paths; with ``existing``, only those on disk (an input that is no file, e.g. a hub id,
+    cannot be overwritten)."""
+    items = [(label, _real(p)) for label, p in (named or {}).items() if p not in (None, "", "-")]
+    return [(label, p) for label, p in items if p.exists() or not existing]
 
 
 def _writable_folder(folder: Path, label: str, shown: str) -> None:
@@ -73,7 +76,7 @@ def check_output_file(
     for other, p in _items(inputs):
         if _same(real, p):
             raise UserError(f"{label} {shown}: is also the {other}; writing it would destroy the input")
-    for other, p in _items(outputs):
+    for other, p in _items(outputs, existing=False):
         if _same(real, p):
             raise UserError(f"{label} {shown}: is also {other}; choose two different files")
     if real.exists() and not os.access(real, os.W_OK):
@@ -134,8 +137,11 @@ def check_output_dir(
 
 
 def mark_made(folder: str | os.PathLike) -> Path:
-    """Create ``folder`` (if needed) and mark it as made by taxqa."""
+    """Create ``folder`` (if needed) and mark it as made by taxqa — only when it is new or empty: a folder
+    that already held other files is not taxqa's to remove later, so it stays unmarked."""
     folder = Path(folder)
+    if folder.exists() and not _is_empty_dir(folder) and not is_made(folder):
+        return folder
     folder.mkdir(parents=True, exist_ok=True)
     marker = folder / MARKER
     if not marker.exists():

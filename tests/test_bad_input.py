@@ -108,6 +108,8 @@ CASES = [
     ("demo-model-user-folder", "demo-model --arch gemma3 --out {d}/userdir", "not made by taxqa"),
     ("demo-model-vocab", "demo-model --arch gemma3 --out {d}/m --vocab-size 10", "--vocab-size"),
     ("demo-fresh-user-folder", "demo --out {d}/userdir --fresh", "not made by taxqa"),
+    ("demo-into-user-folder", "demo --out {d}/userdir", "not made by taxqa"),
+    ("convert-o-is-file", "convert --base gemma3-1b --adapter {d}/adapter_bad -o {d}/raw.jsonl", "is a file"),
     # eval: outputs checked before the model is loaded
     ("eval-o-is-test-file", "eval --model {d}/model_bad --data {d}/dataset -o {d}/dataset/test.jsonl", "input"),
     ("eval-o-is-folder", "eval --model {d}/model_bad --data {d}/dataset -o {d}/userdir", "folder"),

@@ -40,6 +40,16 @@ def test_replace_only_what_taxqa_made(tmp_path):
     check_output_dir(empty, replace=True)  # an empty folder holds nothing to lose
 
 
+def test_a_folder_that_held_other_files_is_never_marked(tmp_path):
+    user = tmp_path / "user"
+    user.mkdir()
+    (user / "mine.txt").write_text("x")
+    mark_made(user)  # e.g. `data split -o user` wrote beside the user's file
+    assert not (user / MARKER).exists()
+    with pytest.raises(UserError, match="not made by taxqa"):
+        check_output_dir(user, replace=True)  # so a later replace still refuses
+
+
 def test_current_folder_is_never_replaced(tmp_path, monkeypatch):
     mark_made(tmp_path / "run")
     (tmp_path / "run" / "f").write_text("x")

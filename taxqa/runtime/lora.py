@@ -298,7 +298,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     mx.random.seed(args.seed)
     model.freeze()
     linear_to_lora_layers(model, num_layers, lora_parameters, use_dora=fine_tune_type == "dora")
-    if not saved:  # a new adapter folder is taxqa's; a resumed one is left as it is until training writes
+    if not saved:  # a new adapter folder is taxqa's
         mark_made(adapter_path)
     if saved:
         # the numbered checkpoint is the one the state file names (a kill may have come after a later save)
@@ -361,7 +361,6 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     finally:
         callback.writer.close()
         (adapter_path / SCRATCH_FILE).unlink(missing_ok=True)
-    mark_made(adapter_path)  # a resumed folder is taxqa's from here on too
     print(f"Saved the adapter to {adapter_path} ({args.iters} iterations)", file=sys.stderr)
     return 0
 
