@@ -105,7 +105,7 @@ def check_output_dir(
     """Check a folder a command will write into (or, with ``replace``, remove and write anew).
 
     - a file where a folder is meant is refused;
-    - a folder that holds or is an input is refused (``split`` into the folder it reads);
+    - a folder that is or holds an input is refused (``split`` into the folder it reads);
     - ``replace``: the folder must be new, empty or one taxqa made (it carries ``.taxqa-made``);
       the current folder and its parents are never replaced;
     - ``overwrites``: names the command writes inside the folder; if any exists, ``force`` is needed.
@@ -116,9 +116,7 @@ def check_output_dir(
         raise UserError(f"{label} {shown}: is a file; expected a folder")
     for other, p in _items(inputs):
         if _inside(p, real):
-            raise UserError(f"{label} {shown}: holds the {other} ({p}); write to another folder")
-        if _inside(real, p):
-            raise UserError(f"{label} {shown}: is inside the {other} ({p}); write to another folder")
+            raise UserError(f"{label} {shown}: is or holds the {other} ({p}); write to another folder")
     if replace and real.exists() and not _is_empty_dir(real):
         if _inside(_real(os.getcwd()), real):
             raise UserError(f"{label} {shown}: is the current folder or holds it; choose a new folder")

@@ -120,7 +120,7 @@ CASES = [
     # lora
     ("lora-dropout", "lora --model {d}/model_bad --data {d}/dataset --dropout 2", "--dropout"),
     ("lora-rank-zero", "lora --model {d}/model_bad --data {d}/dataset --rank 0", "--rank"),
-    ("lora-into-data", "lora --model {d}/model_bad --data {d}/dataset --adapter-path {d}/dataset/a", "--data"),
+    ("lora-into-data", "lora --model {d}/model_bad --data {d}/dataset --adapter-path {d}/dataset", "--data"),
     (
         "lora-replace-user-folder",
         "lora --model {d}/model_bad --data {d}/dataset --adapter-path {d}/userdir",
@@ -153,10 +153,10 @@ CASES = [
     ("generate-corrupt-weights", "generate --model {d}/model_bad -p 질문", "model_bad"),
     ("generate-corrupt-adapter", "generate --model {d}/model_bad -p 질문 --adapter-path {d}/userdir", "adapter"),
     # convert / corpus / models
-    ("convert-o-holds-adapter", "convert --base {d}/model_bad --adapter {d}/adapter_bad -o {d}", "holds the"),
+    ("convert-o-holds-adapter", "convert --base {d}/model_bad --adapter {d}/adapter_bad -o {d}", "holds the --"),
     ("corpus-build-o-is-source", "corpus build {d}/raw.jsonl -o {d}/raw.jsonl", "input"),
     ("corpus-fetch-o-is-file", "corpus fetch --law 소득세법 -o {d}/raw.jsonl", "is a file"),
-    ("train-output-is-data", "train --check --data {d}/dataset --output {d}/dataset/out", "--data"),
+    ("train-output-is-data", "train --check --data {d}/dataset --output {d}", "--data"),
     ("corpus-max-chars", "corpus build --embedded -o {d}/p.jsonl --max-chars -5", "--max-chars"),
     ("models-unknown-flag", "models --bogus", "unrecognized"),
 ]
