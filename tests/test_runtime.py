@@ -267,6 +267,7 @@ def test_lora_resumed_run_equals_an_uninterrupted_one(gemma, adapter, tmp_path):
     assert [p.name for p in out.glob(".*")] == [MARKER]  # no scratch or partial files left; taxqa made it
 
 
+@pytest.mark.slow
 def test_lora_kill_9_then_resume(gemma, adapter, tmp_path):
     """kill -9 mid-run: what is on disk is a whole checkpoint that the state file names, and
     --resume finishes from it."""

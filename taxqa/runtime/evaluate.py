@@ -57,9 +57,11 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
 
 
 def read_eval_records(data: str, limit: int | None) -> tuple[Path, list[QARecord]]:
+    from taxqa.dataset import split_file
+
     path = Path(data)
     if path.is_dir():
-        path = path / "test.jsonl"
+        path = split_file(path, "test")
     if not path.exists():
         raise UserError(f"--data {data}: no such file (expected a dataset folder with test.jsonl or a JSONL file)")
     records = list(read_qa(path))
@@ -229,8 +231,10 @@ def run(args) -> dict:
 
 def check_outputs(args) -> None:
     """Before any work: -o and --report are files, writable, and neither an input nor each other."""
+    from taxqa.dataset import split_file
+
     data = Path(args.data) if args.data else None
-    inputs = {"--data file": data / "test.jsonl" if data and data.is_dir() else data}
+    inputs = {"--data file": split_file(data, "test") if data and data.is_dir() else data}
     inputs |= {f"--mcq file {p}": p for p in args.mcq} | {f"--compare file {p}": p for p in args.compare or []}
     if args.compare:  # writes OUT.md and OUT.png
         out = Path(args.output)

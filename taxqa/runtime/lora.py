@@ -28,11 +28,12 @@ import sys
 import time
 from pathlib import Path
 
+from taxqa.dataset import read_split
 from taxqa.errors import UserError
 from taxqa.options import COUNT, NON_NEGATIVE_INT, POSITIVE, PROBABILITY_OPEN, integer
 from taxqa.outputs import check_output_dir, mark_made
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example
-from taxqa.records import AppendWriter, QARecord, read_qa, write_atomic
+from taxqa.records import AppendWriter, QARecord, write_atomic
 from taxqa.runtime.lora_checkpoint import (
     ADAPTER_FILE,
     OPTIMIZER_FILE,
@@ -80,15 +81,6 @@ def tokenize_records(tokenizer, records: list[QARecord], *, system: str | None, 
         ids, start = encode_example(tokenizer, record.question, record.answer, system=system, max_length=max_length)
         examples.append(TokenizedExample(ids, start))
     return TokenizedDataset(examples)
-
-
-def read_split(data: Path, name: str, *, required: bool) -> list[QARecord]:
-    path = data / f"{name}.jsonl"
-    if not path.exists():
-        if required:
-            raise UserError(f"--data {data}: no {name}.jsonl (expected a dataset folder from `taxqa data split`)")
-        return []
-    return list(read_qa(path))
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
@@ -253,8 +245,6 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     args = build_parser(prog).parse_args(argv)
     check_args(args)
     data = Path(args.data)
-    if not data.is_dir():
-        raise UserError(f"--data {args.data}: not a folder (expected a dataset folder with train.jsonl)")
     train_records = read_split(data, "train", required=True)
     valid_records = read_split(data, "valid", required=False)
     if len(train_records) < args.batch_size:
@@ -275,9 +265,11 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     from mlx_lm.tuner.utils import linear_to_lora_layers, print_trainable_parameters
     from mlx_lm.utils import load
 
-    from taxqa.runtime.loading import model_folder
+    from taxqa.models import model_folder
+    from taxqa.runtime.loading import check_tokenizer_files
 
     model_dir = model_folder(args.model)
+    check_tokenizer_files(model_dir, args.model)
     model, tokenizer = load(str(model_dir))
     num_layers, lora_parameters, learning_rate = lora_settings(args, len(model.layers))
     fine_tune_type = args.fine_tune_type
