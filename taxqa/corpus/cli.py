@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 from taxqa.errors import UserError
+from taxqa.options import FRACTION, integer
+from taxqa.outputs import check_output_dir, check_output_file
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
@@ -29,7 +31,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     fetch.add_argument("--base-url", default=None, help="API base URL (default https://www.law.go.kr)")
     fetch.add_argument("--cache", help="answer cache folder (default: DIR/.cache)")
     fetch.add_argument("--interval", type=float, default=0.5, help="seconds between requests (0.5)")
-    fetch.add_argument("--retries", type=int, default=3)
+    fetch.add_argument("--retries", type=integer(0), default=3, help="retries per request on errors (3)")
     fetch.add_argument("-o", "--out", required=True, help="output folder")
     fetch.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
@@ -37,12 +39,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     build.add_argument("sources", nargs="*", help="files or folders (searched recursively)")
     build.add_argument("--embedded", action="store_true", help="write the embedded corpus instead of building")
     build.add_argument("-o", "--out", required=True, help="passages.jsonl (.gz compresses)")
-    build.add_argument("--max-chars", type=int, default=1200, help="split articles longer than this per 항")
-    build.add_argument("--near-dup", type=float, default=0.85, help="MinHash Jaccard threshold for decisions")
+    build.add_argument("--max-chars", type=integer(100), default=1200, help="split articles longer than this per 항")
+    build.add_argument("--near-dup", type=FRACTION, default=0.85, help="MinHash Jaccard threshold for decisions")
 
     search = sub.add_parser("search", help="BM25 search over passages")
-    search.add_argument("query")
-    search.add_argument("-k", type=int, default=5)
+    search.add_argument("query", help="the question or words to look for, e.g. '증여재산공제 배우자'")
+    search.add_argument("-k", type=integer(1), default=5, help="how many passages to show (5)")
     search.add_argument("--corpus", help="passages.jsonl (default: the embedded corpus)")
     return parser
 
@@ -55,7 +57,7 @@ def _fetch(args: argparse.Namespace) -> int:
         raise UserError("nothing to fetch: give --law, --prec or --expc")
     if args.date and not (len(args.date) == 8 and args.date.isdigit()):
         raise UserError(f"--date {args.date!r}: expected YYYYMMDD")
-    out = Path(args.out)
+    out = check_output_dir(args.out, "-o")
     client = DRFClient(
         base_url=args.base_url or DEFAULT_BASE_URL,
         cache_dir=Path(args.cache) if args.cache else out / ".cache",
@@ -79,6 +81,7 @@ def _build(args: argparse.Namespace) -> int:
     from taxqa.corpus.embedded import load_passages
     from taxqa.records import dumps, write_atomic
 
+    check_output_file(args.out, "-o", inputs={f"source {src}": src for src in args.sources})
     if args.embedded:
         if args.sources:
             raise UserError("--embedded takes no sources")
