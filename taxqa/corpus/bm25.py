@@ -25,6 +25,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from taxqa.corpus.cite import squash
 from taxqa.corpus.morph import analyse_words, bigrams, kiwi_version, morphs, with_pairs, words
 from taxqa.records import PassageRecord
 
@@ -32,6 +33,9 @@ EXPANSION_WEIGHT = 0.9  # a legal term the lay table added, against a word of th
 BIGRAM_WEIGHT = 0.35
 TITLE_WEIGHT = 0.8
 COVER_WEIGHT = 0.5  # share of the question's own words in the title
+EXACT_TITLE_WEIGHT = 0.4
+EXACT_TITLE_MIN = 4  # characters, spaces removed
+PRECISION_WEIGHT = 0.5  # plus this x the share of the title's words the query has (an exact title)
 
 
 def passage_text(p: PassageRecord) -> str:
@@ -52,8 +56,9 @@ class Index:
             docs = [with_pairs(morphs(passage_text(p))) for p in self.passages]
             if folder is not None:
                 _save(docs, folder)
-        self.morph_sets = [{t for t in d if '+' not in t} for d in docs]
+        self.morph_sets = [{t for t in d if "+" not in t} for d in docs]
         self.title_sets = [set(morphs(p.title)) if p.title else set() for p in self.passages]
+        self.title_keys = [squash(p.title) for p in self.passages]
         self.morph = bm25s.BM25()
         self.bigram = bm25s.BM25()
         self.title = bm25s.BM25()
@@ -63,7 +68,11 @@ class Index:
             self.bigram.index([bigrams(passage_text(p)) for p in self.passages], show_progress=False)
 
     def scores(self, terms: Sequence[str], expansion: Sequence[str], raw: str):
-        """Score of every passage (numpy array) for a query's words, expansion terms and raw text."""
+        """Score of every passage (numpy array) for a query's words, expansion terms and raw text.
+
+        A title of 4+ characters that the raw text contains whole ("근로소득공제", "납부지연가산세") adds
+        EXACT_TITLE_WEIGHT: the question names the article by its heading.
+        """
         import numpy as np
 
         n = len(self.passages)
@@ -73,9 +82,17 @@ class Index:
         title = _weighted(self.title, terms, expansion, n)
         grams = [g for g in bigrams(raw) if len(g) > 1]
         chars = np.asarray(self.bigram.get_scores(grams), dtype=np.float64) if grams else np.zeros(n)
-        said = set(terms) or set(expansion)
-        cover = np.array([len(said & t) / len(said) for t in self.title_sets])
+        said, asked = set(terms) or set(expansion), {*terms, *expansion}
+        cover = np.array(
+            [
+                len(said & t) / len(said) + PRECISION_WEIGHT * (len(asked & t) / len(t) if t else 0)
+                for t in self.title_sets
+            ]
+        )
+        squashed = squash(raw)
+        exact = np.array([len(t) >= EXACT_TITLE_MIN and t in squashed for t in self.title_keys], dtype=np.float64)
         score = _norm(text) + BIGRAM_WEIGHT * _norm(chars) + TITLE_WEIGHT * _norm(title) + COVER_WEIGHT * cover
+        score += EXACT_TITLE_WEIGHT * exact
         score[(text <= 0) & (chars <= 0)] = 0.0
         return score
 

@@ -81,7 +81,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
 
 def _fetch(args: argparse.Namespace) -> int:
     from taxqa.corpus.client import DEFAULT_BASE_URL, DRFClient
-    from taxqa.corpus.fetch import fetch_documents, fetch_law
+    from taxqa.corpus.fetch import LawNotFound, fetch_documents, fetch_law
 
     laws = [*args.law, *(law for name in args.preset for law in PRESETS[name])]
     if not (laws or args.prec or args.expc):
@@ -97,15 +97,27 @@ def _fetch(args: argparse.Namespace) -> int:
         min_interval=args.interval,
         retries=args.retries,
     )
+    preset = {law for name in args.preset for law in PRESETS[name]} - set(args.law)
+    missing = []
     with client:
         for spec in dict.fromkeys(laws):
-            path, new = fetch_law(client, spec.strip(), out, args.date)
+            try:
+                path, new = fetch_law(client, spec.strip(), out, args.date)
+            except LawNotFound as exc:
+                if spec not in preset:
+                    raise
+                missing.append(spec)  # a preset act the server does not have: the others still come
+                print(f"skip  {exc}", file=sys.stderr)
+                continue
             print(f"{'wrote' if new else 'have '} {path}")
         for target, queries in (("prec", args.prec), ("expc", args.expc)):
             for query in queries:
                 stats = fetch_documents(client, target, query, out, limit=args.limit, progress=not args.quiet)
                 print(f"{target} {query!r}: {len(stats.written)} new, {stats.skipped} already there -> {out / target}")
     print(f"{client.requests_made} requests made", file=sys.stderr)
+    if missing:
+        print(f"{len(missing)} acts of the preset not found: {', '.join(missing)}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -44,9 +44,19 @@ def kiwi_version() -> str:
 
 
 def _content(tokens) -> tuple[str, ...]:
+    """Content morphemes of one word; a run of one-syllable nouns is kept joined ("물/납" -> 물납)."""
     out: list[str] = []
-    for t in tokens:
-        tag = t.tag.split("-")[0]
+    run = ""
+    for t in [*tokens, None]:
+        tag = t.tag.split("-")[0] if t is not None else ""
+        if t is not None and tag in _KEEP and len(t.form) == 1:
+            run += t.form
+            continue
+        if len(run) >= 2:
+            out.append(run)
+        run = ""
+        if t is None:
+            break
         if (tag in _KEEP and len(t.form) >= 2) or (tag in _STEMS and len(t.form) >= 2) or tag == "SL":
             form = t.form.lower()
             out.append(form)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from taxqa.corpus.cite import LawNames, article_label, find_citations, squash
-from taxqa.corpus.morph import morphs
+from taxqa.corpus.morph import morphs, words
 from taxqa.errors import UserError
 
 TABLE_NAME = "lay_terms.yaml"
@@ -29,7 +29,9 @@ class Query:
     terms: list[str]  # content morphemes of the question, stopwords removed
     expansion: list[str]  # morphemes of the legal terms its lay phrases map to
     added: list[str]  # the legal terms themselves (shown as why an article matched)
+    phrase: str = ""  # the question's content words as written ("증여재산 공제"), for the bigram index
     acts: set[str] = field(default_factory=set)  # acts that govern it (official names)
+    primary: set[str] = field(default_factory=set)  # of those, the acts its own words point at
     named: set[str] = field(default_factory=set)  # acts it names (official names, decrees included)
     citations: list[str] = field(default_factory=list)  # "상속세 및 증여세법 제53조"
     bare_articles: list[str] = field(default_factory=list)  # "제53조" with no act named
@@ -61,6 +63,7 @@ def _load_table() -> dict:
             "acts": acts,
             "special": set(raw.get("special_acts", [])),
             "stop": set(raw.get("stopwords", [])),
+            "tax_names": set(raw.get("tax_names", [])),
             "aliases": {squash(k): v for k, v in raw.get("aliases", {}).items()},
         }
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
@@ -90,15 +93,35 @@ def read_query(text: str) -> Query:
     added = expand(text)
     said = set(terms)
     expansion = [m for m in morphs(" ".join(added)) if m not in stop and m not in said]
-    query = Query(text=text, terms=terms, expansion=expansion, added=added)
+    query = Query(text=text, terms=terms, expansion=expansion, added=added, phrase=_phrase(text, stop))
     _read_citations(query, t)
     haystack = squash(text) + " " + " ".join(added)
     tokens = {*terms, *expansion, *added}
+    own = squash(text)
     for act, cues in t["acts"].items():
         if any(c in tokens or c in haystack for c in cues):
             query.acts.add(act)
-    query.acts |= {n for n in query.named if not n.endswith(("시행령", "시행규칙"))}
+            if any(c in terms or c in own for c in cues):
+                query.primary.add(act)
+    named = {n for n in query.named if not n.endswith(("시행령", "시행규칙"))}
+    query.acts |= named
+    query.primary |= named
+    if query.acts:
+        query.terms = [m for m in terms if m not in t["tax_names"]] or terms
     return query
+
+
+def _phrase(text: str, stop: set[str]) -> str:
+    """Each word's content morphemes joined back ("증여재산을" -> 증여재산, "세금을" -> nothing)."""
+    out = []
+    for word in words(text):
+        kept: list[str] = []
+        for m in morphs(word):
+            if m not in stop and not any(m in k for k in kept):
+                kept.append(m)
+        if kept:
+            out.append("".join(kept))
+    return " ".join(out)
 
 
 def _read_citations(query: Query, t: dict) -> None:

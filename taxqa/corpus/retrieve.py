@@ -2,7 +2,8 @@
 
 1. Articles the question cites ("상증법 53조", "부가세법 제49조", "제53조" with the act inferred) come first.
 2. Every other passage gets its lexical score (taxqa.corpus.bm25) times a prior for its act: an article of
-   an act that governs the question (taxqa.corpus.query) counts fully; other statutes 0.7; special-case
+   an act that governs the question (taxqa.corpus.query) counts fully (0.85 when only the lay-term expansion
+   points at it and the question's own words point at another); other statutes 0.7; special-case
    acts (조세특례제한법) and decrees the question does not name 0.5; precedents and rulings 0.8.
 3. With an embedding model (`embed_model=` or TAXQA_EMBED_MODEL) the lexical and dense rankings are fused by
    reciprocal rank: 1/(60 + lexical rank) + 1/(60 + dense rank).
@@ -20,6 +21,7 @@ from taxqa.corpus.query import Query, read_query, table
 from taxqa.records import PassageRecord
 
 OTHER_STATUTE = 0.7
+SECONDARY_ACT = 0.85  # a governing act only the expansion points at, when the question's words name another
 SPECIAL_OR_DECREE = 0.5
 DECISION = 0.8
 RRF_K = 60
@@ -50,6 +52,8 @@ def _prior(p: PassageRecord, q: Query, special: set[str]) -> float:
         return SPECIAL_OR_DECREE
     if q.acts and p.law not in q.acts:
         return OTHER_STATUTE
+    if q.primary and p.law not in q.primary:
+        return SECONDARY_ACT
     return 1.0
 
 
@@ -72,7 +76,7 @@ def rank(
     index = index_for(passages, cache_key)
     special = table()["special"]
     prior = np.array([_prior(p, q, special) for p in index.passages])
-    scores = index.scores(q.terms, q.expansion, " ".join([*q.terms, *q.added])) * prior
+    scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added])) * prior
     order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
     via = "lexical"
     model = embed_model or os.environ.get(EMBED_ENV) or None
