@@ -6,6 +6,7 @@ The API other stages use:
     iter_corpus_texts()               plain text of the embedded corpus (tokenizer training)
     search(query, k=5, passages=None) [(passage, score)], best first (governing act first, lay terms read)
     search_hits(query, k=5)           the same as dicts: rank, citation, title, score, kind, matched, ...
+    warm_up()                         build the index and load the analyser ahead of the first search
     resolve_citation(citation)        "상속세및증여세법 제53조 제1항" -> the passage of 제53조, or None
     find_citations(text)              "(상속세 및 증여세법 제26조, 제53조)" -> ["... 제26조", "... 제53조"]
 """
@@ -18,6 +19,7 @@ from taxqa.corpus.embedded import (
     resolve_citation,
     search,
     search_hits,
+    warm_up,
 )
 
 __all__ = [
@@ -28,4 +30,5 @@ __all__ = [
     "resolve_citation",
     "search",
     "search_hits",
+    "warm_up",
 ]

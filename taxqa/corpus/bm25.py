@@ -9,9 +9,9 @@ share of the query's morphemes found in the title, as in BM25F. The score of a p
 where the morph BM25 counts the query's own words fully and the legal terms its lay phrases map to at
 0.6. Which act governs the question is applied on top of this (taxqa.corpus.retrieve).
 
-The morphemes of every passage are kept on disk between processes (TAXQA_CACHE or the user cache dir),
-keyed by the passages file, this package's tokenizer source and the kiwipiepy version; the BM25 matrices
-are rebuilt from them in about a second.
+The three indexes and each passage's morpheme sets are kept on disk between processes (TAXQA_CACHE or the
+user cache dir), keyed by the passages file, this module's and the tokenizer's source and the kiwipiepy
+version: a later process reads them back in a fraction of a second instead of analysing the corpus again.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 import threading
 from collections.abc import Sequence
@@ -43,29 +44,34 @@ def passage_text(p: PassageRecord) -> str:
 
 
 class Index:
-    """Two bm25s indexes over a list of passages, plus each passage's title and morpheme sets."""
+    """bm25s indexes of morphemes, bigrams and titles over a list of passages, plus their morpheme sets."""
 
     def __init__(self, passages: Sequence[PassageRecord], cache_key: str | None = None):
-        import bm25s
-
         self.passages = list(passages)
         folder = _cache_folder(cache_key) if cache_key else None
-        docs = _load_saved(folder, len(self.passages))
-        if docs is None:
-            analyse_words(w for p in self.passages for w in words(passage_text(p)) if "가" <= w[0] <= "힣")
-            docs = [with_pairs(morphs(passage_text(p))) for p in self.passages]
+        saved = _load_saved(folder, len(self.passages))
+        if saved is None:
+            saved = self._build()
             if folder is not None:
-                _save(docs, folder)
-        self.morph_sets = [{t for t in d if "+" not in t} for d in docs]
-        self.title_sets = [set(morphs(p.title)) if p.title else set() for p in self.passages]
+                _save(saved, folder)
+        self.morph, self.bigram, self.title = saved["morph"], saved["bigram"], saved["title"]
+        self.morph_sets = [set(d) for d in saved["sets"]["docs"]]
+        self.title_sets = [set(t) for t in saved["sets"]["titles"]]
         self.title_keys = [squash(p.title) for p in self.passages]
-        self.morph = bm25s.BM25()
-        self.bigram = bm25s.BM25()
-        self.title = bm25s.BM25()
+
+    def _build(self) -> dict:
+        import bm25s
+
+        analyse_words(w for p in self.passages for w in words(passage_text(p)) if "가" <= w[0] <= "힣")
+        docs = [with_pairs(morphs(passage_text(p))) for p in self.passages]
+        titles = [sorted(set(morphs(p.title))) for p in self.passages]
+        out = {name: bm25s.BM25() for name in _INDEXES}
         if self.passages:
-            self.morph.index(docs, show_progress=False)
-            self.title.index([sorted(t) or ["-"] for t in self.title_sets], show_progress=False)
-            self.bigram.index([bigrams(passage_text(p)) for p in self.passages], show_progress=False)
+            out["morph"].index(docs, show_progress=False)
+            out["title"].index([t or ["-"] for t in titles], show_progress=False)
+            out["bigram"].index([bigrams(passage_text(p)) for p in self.passages], show_progress=False)
+        sets = {"docs": [sorted({t for t in d if "+" not in t}) for d in docs], "titles": titles}
+        return {**out, "sets": sets}
 
     def scores(self, terms: Sequence[str], expansion: Sequence[str], raw: str):
         """Score of every passage (numpy array) for a query's words, expansion terms and raw text.
@@ -141,31 +147,41 @@ def _cache_folder(key: str) -> Path | None:
     return Path(root) / "lexical" / digest
 
 
-def _load_saved(folder: Path | None, count: int) -> list[list[str]] | None:
-    if folder is None:
+_INDEXES = ("morph", "bigram", "title")
+
+
+def _load_saved(folder: Path | None, count: int) -> dict | None:
+    """The saved indexes and token sets, or None when missing or damaged (then rebuilt, never fatal)."""
+    if folder is None or not folder.is_dir():
         return None
+    import bm25s
+
     try:
-        with gzip.open(folder / "morphs.json.gz", "rt", encoding="utf-8") as fh:
-            docs = json.load(fh)
-    except (OSError, EOFError, ValueError):  # missing or damaged: rebuilt, never fatal
+        with gzip.open(folder / "sets.json.gz", "rt", encoding="utf-8") as fh:
+            sets = json.load(fh)
+        if not all(isinstance(sets.get(k), list) and len(sets[k]) == count for k in ("docs", "titles")):
+            return None
+        return {"sets": sets, **{name: bm25s.BM25.load(str(folder / name)) for name in _INDEXES}}
+    except Exception:  # noqa: BLE001 - whatever a damaged cache raises, the index is rebuilt
         return None
-    if not isinstance(docs, list) or len(docs) != count or not all(isinstance(d, list) for d in docs):
-        return None
-    return docs
 
 
-def _save(docs: list[list[str]], folder: Path) -> None:
-    """Write via a temp file and a rename; a read-only or full disk only costs the next process a rebuild."""
+def _save(saved: dict, folder: Path) -> None:
+    """Save via a temp folder and a rename; a read-only or full disk only costs the next process a rebuild."""
     tmp = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(gzip.compress(json.dumps(docs, ensure_ascii=False).encode("utf-8"), compresslevel=3))
-        os.replace(tmp, folder / "morphs.json.gz")
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
+        for name in _INDEXES:
+            saved[name].save(str(tmp / name))
+        data = json.dumps(saved["sets"], ensure_ascii=False).encode("utf-8")
+        (tmp / "sets.json.gz").write_bytes(gzip.compress(data, compresslevel=3, mtime=0))
+        if folder.exists():  # a damaged earlier save
+            shutil.rmtree(folder, ignore_errors=True)
+        os.replace(tmp, folder)  # fails if another process saved it first: theirs is as good
     except OSError:
         if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 _LOCK = threading.Lock()

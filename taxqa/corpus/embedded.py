@@ -83,6 +83,12 @@ def search_hits(
     return [hit_dict(n, h) for n, h in enumerate(_rank(query, k, passages, embed_model), 1)]
 
 
+def warm_up(passages: Sequence[PassageRecord] | None = None) -> None:
+    """Build (or read back) the index and load the morphological analyser now, e.g. on a background thread
+    when an app starts, so the user's first search does not wait for them."""
+    search("증여세 신고", 1, passages)
+
+
 def _rank(query: str, k: int, passages: Sequence[PassageRecord] | None, embed_model: str | None):
     from taxqa.corpus.retrieve import rank
 

@@ -27,13 +27,14 @@ _WORDS: dict[str, tuple[str, ...]] = {}  # word -> its content morphemes (per pr
 
 
 def kiwi():
-    """The shared Kiwi analyser (loaded once per process, ~3 s)."""
+    """The shared Kiwi analyser (loaded once per process: a few seconds, ~250 MB)."""
     global _KIWI
     with _LOCK:
         if _KIWI is None:
             from kiwipiepy import Kiwi
 
-            _KIWI = Kiwi()
+            # no typo or multi-word dictionaries: statutes are spelt right, and they cost load time and memory
+            _KIWI = Kiwi(load_typo_dict=False, load_multi_dict=False)
         return _KIWI
 
 
