@@ -18,35 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from taxqa.corpus.cite import squash
+from taxqa.corpus.cite import TAX_ACTS, squash
 from taxqa.corpus.client import DRFClient, DRFError, search_items
 from taxqa.corpus.parse import json_kind
 from taxqa.records import dumps, write_atomic
 
 # `--preset tax`: the national and local tax acts, each with its decree (시행령) and rule (시행규칙).
-TAX_ACTS = (
-    "국세기본법",
-    "국세징수법",
-    "소득세법",
-    "법인세법",
-    "상속세 및 증여세법",
-    "부가가치세법",
-    "개별소비세법",
-    "교통ㆍ에너지ㆍ환경세법",
-    "주세법",
-    "인지세법",
-    "증권거래세법",
-    "교육세법",
-    "농어촌특별세법",
-    "종합부동산세법",
-    "조세특례제한법",
-    "국제조세조정에 관한 법률",
-    "조세범 처벌법",
-    "지방세기본법",
-    "지방세징수법",
-    "지방세법",
-    "지방세특례제한법",
-)
 PRESETS = {"tax": tuple(f"{act}{suffix}" for act in TAX_ACTS for suffix in ("", " 시행령", " 시행규칙"))}
 
 
