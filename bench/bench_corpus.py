@@ -8,7 +8,7 @@ RSS is the kernel's own high-water mark for parse + clean + dedupe + chunk + wri
 
 A second table times what a user waits for with the embedded corpus: loading it, building the index,
 one query. A third measures retrieval on plain-language questions (tests/data/retrieval_questions.tsv,
-and the held-out tests/data/retrieval_heldout.tsv): recall@1/@5/@10 of the governing article and the
+tests/data/retrieval_heldout.tsv and retrieval_fresh.tsv): recall@1/@5/@10 of the governing article and the
 latency of each query, in a child process whose index cache is cold (a fresh TAXQA_CACHE) or warm.
 
     python bench/bench_corpus.py              # dumps of 50 and 400 MB
@@ -138,7 +138,11 @@ def bench_search() -> dict:
     return {**run.json_lines()[0], "peak_rss_mb": run.peak_rss / MB}
 
 
-QUESTION_SETS = {"tuned": "tests/data/retrieval_questions.tsv", "held-out": "tests/data/retrieval_heldout.tsv"}
+QUESTION_SETS = {
+    "tuned": "tests/data/retrieval_questions.tsv",
+    "held-out": "tests/data/retrieval_heldout.tsv",
+    "fresh": "tests/data/retrieval_fresh.tsv",
+}
 RETRIEVAL_CODE = """
 import json, sys, time
 t0 = time.perf_counter()

@@ -83,7 +83,7 @@ def rank(
     if model:
         from taxqa.corpus.dense import dense_for
 
-        dense = dense_for(model, passages, cache_key).scores(query) * np.where(prior < 1, prior, 1.0)
+        dense = dense_for(model, passages, cache_key).scores(query)  # the act rules below apply to the fusion
         order, scores = _fuse(order[:POOL], [int(i) for i in np.argsort(-dense, kind="stable")[:POOL]])
         via = "fused"
     words = [*q.terms, *q.added]
