@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
-from taxqa.amounts import format_won
+from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
+from taxqa.tax.family import CHILD, SPOUSE, heirs
 from taxqa.tax.gift import art, won
-from taxqa.tax.rates import describe_bracket, parse_as_of, progressive, select
+from taxqa.tax.kind import TaxKind, round_won
+from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.words import window_before
 
 
 def financial_deduction(net_financial: int, table: dict) -> int:
@@ -20,10 +24,11 @@ def financial_deduction(net_financial: int, table: dict) -> int:
     return min(max(net_financial * num // den, table["financial_floor"]), table["financial_cap"])
 
 
-def spouse_legal_share(estate: int, children: int, table: dict) -> int:
-    """민법 제1009조 share of the spouse: 1.5 against 1 per child (sole heir without children)."""
+def spouse_legal_share(estate: int, co_heirs: int, table: dict) -> int:
+    """민법 제1009조 share of the spouse: 1.5 against 1 per child, or per parent of the deceased when
+    there are no children (the whole estate when the spouse is the sole heir)."""
     spouse_w, child_w = table["spouse_share_weight"]
-    return estate * spouse_w // (spouse_w + child_w * children)
+    return estate * spouse_w // (spouse_w + child_w * co_heirs)
 
 
 def inheritance_tax(
@@ -32,12 +37,16 @@ def inheritance_tax(
     spouse: bool = False,
     spouse_inherits: int | str | None = None,
     children: int = 0,
+    parents: int = 0,
     minor_children_years: Sequence[int] = (),
     financial: int | str = 0,
     as_of: date | str | None = None,
 ) -> TaxResult:
     """Inheritance tax on `estate` (상속세 과세가액, debts already deducted) of a resident decedent.
 
+    `parents` counts the deceased's lineal ascendants who inherit (민법 제1000조: only when there
+    are no children); with a spouse they make the spouse a co-heir (일괄공제, 1.5 : 1 shares).
+    Without `spouse_inherits`, a spouse who inherits alone takes the whole estate (제19조 uses it).
     `minor_children_years` lists, for each minor child, the years until age 19
     (a part year counts as a year, 제20조③); `financial` is the net financial assets
     (금융재산 - 금융채무) included in the estate.
@@ -51,6 +60,10 @@ def inheritance_tax(
     spouse = spouse or spouse_actual is not None
     if isinstance(children, bool) or not isinstance(children, int) or children < 0:
         raise UserError(f"children: expected a whole number >= 0, got {children!r}")
+    if isinstance(parents, bool) or not isinstance(parents, int) or parents < 0:
+        raise UserError(f"parents: expected a whole number >= 0, got {parents!r}")
+    if parents and children:
+        raise UserError("parents: the deceased's parents inherit only when there are no children (민법 제1000조)")
     years = list(minor_children_years)
     for y in years:
         if isinstance(y, bool) or not isinstance(y, int) or not 1 <= y <= table["minor_age"]:
@@ -73,31 +86,41 @@ def inheritance_tax(
         personal += child
     if years:
         minor = sum(years) * table["minor_per_year"]
-        steps.append(Step(f"미성년자공제 (19세까지 {sum(years)}년 × 1천만원)", minor, art("20")))
+        how = f"{table['minor_age']}세까지 {sum(years)}년 × {format_won(table['minor_per_year'])}"
+        steps.append(Step(f"미성년자공제 ({how})", minor, art("20")))
         personal += minor
-    spouse_alone = spouse and children == 0
+    spouse_alone = spouse and children == 0 and parents == 0
     if spouse_alone:
         people = basic + personal
         steps.append(Step("배우자 단독상속: 일괄공제 없이 기초공제 + 인적공제", people, art("21")))
-        notes.append("자녀가 없어 배우자가 단독으로 상속하는 것으로 가정")
+        notes.append("자녀·직계존속이 없어 배우자가 단독으로 상속하는 것으로 가정")
     elif basic + personal < table["lump_sum"]:
         people = table["lump_sum"]
-        steps.append(Step(f"일괄공제 (기초·인적공제 {format_won(basic + personal)} < 5억원)", people, art("21")))
+        how = f"기초·인적공제 {format_won(basic + personal)} < {format_won(table['lump_sum'])}"
+        steps.append(Step(f"일괄공제 ({how})", people, art("21")))
     else:
         people = basic + personal
-        steps.append(Step("기초공제 + 인적공제 (일괄공제 5억원보다 큼)", people, art("21")))
+        steps.append(Step(f"기초공제 + 인적공제 (일괄공제 {format_won(table['lump_sum'])}보다 큼)", people, art("21")))
     deductions = people
 
     if spouse:
-        share = spouse_legal_share(estate, children, table)
+        share = spouse_legal_share(estate, children or parents, table)
         actual = spouse_actual or 0
+        if spouse_actual is None and spouse_alone:
+            actual = estate  # the sole heir inherits everything
+            notes.append("배우자가 단독으로 상속하여 상속재산 전부를 배우자 실제 상속액으로 봄 (제19조)")
         ceiling = min(share, table["spouse_max"])
         spouse_ded = max(table["spouse_min"], min(actual, ceiling))
-        how = f"실제 상속 {format_won(actual)}, 법정상속분 {format_won(share)}, 최소 5억원·최대 30억원"
+        how = (
+            f"실제 상속 {format_won(actual)}, 법정상속분 {format_won(share)}, "
+            f"최소 {format_won(table['spouse_min'])}·최대 {format_won(table['spouse_max'])}"
+        )
         steps.append(Step("배우자상속공제", spouse_ded, art("19"), how))
         deductions += spouse_ded
-        if spouse_actual is None:
-            notes.append("배우자 실제 상속액이 주어지지 않아 최소 배우자상속공제 5억원 적용")
+        if spouse_actual is None and not spouse_alone:
+            notes.append(
+                f"배우자 실제 상속액이 주어지지 않아 최소 배우자상속공제 {format_won(table['spouse_min'])} 적용"
+            )
     if financial:
         fin = financial_deduction(financial, table)
         steps.append(Step("금융재산상속공제", fin, art("22"), f"순금융재산 {format_won(financial)}"))
@@ -113,19 +136,203 @@ def inheritance_tax(
         "spouse": spouse,
         "spouse_inherits": spouse_actual,
         "children": children,
+        "parents": parents,
         "minor_children_years": years,
         "financial": financial,
     }
     extra = {"deduction": deductions}
     if tax_base < table["minimum_base"]:
-        steps.append(Step("과세최저한: 과세표준 50만원 미만은 부과하지 않음", 0, art("25")))
+        steps.append(
+            Step(f"과세최저한: 과세표준 {format_won(table['minimum_base'])} 미만은 부과하지 않음", 0, art("25"))
+        )
         return TaxResult("inheritance", day.isoformat(), tax_base, 0, 0, steps, [], extra, notes, inputs)
     computed, row = progressive(tax_base, rates["brackets"])
     steps.append(Step("상속세 산출세액", computed, art("26"), describe_bracket(row)))
     num, den = table["filing_credit"]
-    credits = [Step("신고세액공제 (3%)", computed * num // den, art("69"), "기한 내 신고 가정")]
+    credits = [Step(f"신고세액공제 ({percent(num, den)})", computed * num // den, art("69"), "기한 내 신고 가정")]
     steps.extend(credits)
     payable = computed - credits[0].amount
     steps.append(Step("납부할 상속세", payable, art("69")))
-    notes.append("신고기한 내 신고하여 신고세액공제 3%를 적용한 것으로 가정")
+    notes.append(f"신고기한 내 신고하여 신고세액공제 {percent(num, den)}를 적용한 것으로 가정")
     return TaxResult("inheritance", day.isoformat(), tax_base, computed, payable, steps, credits, extra, notes, inputs)
+
+
+# --- the kind record: CLI arguments, question reader, datagen sampler and templates -----------
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--estate", required=True, help="상속세 과세가액 (estate after debts and funeral costs)")
+    p.add_argument("--spouse", action="store_true", help="a surviving spouse inherits")
+    p.add_argument("--spouse-inherits", default=None, help="amount the spouse actually inherits")
+    p.add_argument("--children", type=int, default=0, help="number of children")
+    p.add_argument("--parents", type=int, default=0,
+                   help="the deceased's parents who inherit (only without children; makes a spouse a co-heir)")  # fmt: skip
+    p.add_argument("--minor-children-years", type=int, nargs="+", default=[], metavar="N",
+                   help="for each minor child, years until age 19")  # fmt: skip
+    p.add_argument("--financial", default="0", help="net financial assets (금융재산 - 금융채무)")
+
+
+def recognise(text: str) -> bool:
+    return "상속" in text
+
+
+TOTAL = r"상속재산|유산|재산|과세가액|총|합계|합쳐|전\s*재산|남기|남긴|물려|상속"
+FINANCIAL = r"금융재산|금융자산|금융|예금|적금|주식|펀드|현금|채권|보험금|통장|예적금"
+ITEM = r"집|아파트|주택|토지|땅|건물|상가|부동산|빌라|오피스텔|자동차|차량|임야|농지|전답|회원권"
+DEBT = r"채무|빚|부채|대출금?|차입금|공과금|보증금"
+FUNERAL = r"장례\s*비용?|장례식\s*비용?|장례비"
+
+
+def classify(text: str, a, spouse_words: str) -> str:
+    """What an amount in an inheritance question is: estate, financial, item, spouse, debt, funeral, skip."""
+    window = window_before(text, a.start, 30)
+    after = text[a.end : a.end + 10]
+    if re.search(r"(?:공제|한도|면제|이하|이상|초과|미만)\S{0,2}\s*$", window) or re.match(
+        r"\s*(?:원)?\s*(?:이하|이상|초과|미만|까지)", after
+    ):
+        return "skip"
+    keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]
+    hits = [(m.end(), -i, key) for i, (key, pattern) in enumerate(keys) for m in re.finditer(pattern, window)]
+    spouse = re.compile(
+        rf"(?:{SPOUSE}{'|' + re.escape(spouse_words) if spouse_words else ''})(?:님)?(?:이|가|께서|은|는|의\s*몫은?|몫은?|에게|한테|께)?\s*(?:\S+\s*){{0,2}}$"
+    )
+    m = spouse.search(window)
+    if m and not re.match(
+        rf"(?:{SPOUSE}|{re.escape(spouse_words) if spouse_words else SPOUSE})(?:님)?\s*(?:와|과|랑|하고|및|,)",
+        m.group(0),
+    ):
+        if not hits or max(hits)[0] <= m.end() - len(m.group(0)) + 6 or re.search(r"받|몫|상속", after + window[-6:]):
+            return "spouse"
+    if hits:
+        return max(hits)[2]
+    if re.match(rf"\s*(?:원)?\s*(?:의|어치|상당의|짜리)?\s*(?:{FINANCIAL})", after):
+        return "financial"
+    if re.match(rf"\s*(?:원)?\s*(?:의|어치|상당의|짜리)?\s*(?:{DEBT})", after):
+        return "debt"
+    return "estate"
+
+
+def read(text: str, reading) -> None:
+    """Fill `reading` (taxqa.tax.reading.Reading) from an inheritance question."""
+    h = heirs(text)
+    parts: dict[str, list] = {}
+    for a in iter_amounts(text):
+        parts.setdefault(classify(text, a, h.spouse_words if h.decedent not in ("spouse",) else ""), []).append(a)
+    totals, items, financial = parts.get("estate", []), parts.get("item", []), parts.get("financial", [])
+    if totals:
+        whole = max(totals, key=lambda a: a.value)
+        estate, words = whole.value, whole.text
+    elif items or financial:
+        estate, words = sum(a.value for a in items + financial), " + ".join(a.text for a in items + financial)
+    elif parts.get("spouse"):  # "아내가 10억원을 상속받으면": the spouse takes the estate
+        estate, words = parts["spouse"][0].value, parts["spouse"][0].text
+        parts.pop("spouse")
+    else:
+        reading.lack("상속재산가액 (상속세 과세가액)")
+        return
+    debts = sum(a.value for a in parts.get("debt", []))
+    funeral = sum(a.value for a in parts.get("funeral", []))
+    table = select("inheritance", parse_as_of(reading.as_of))
+    if funeral:
+        funeral = min(max(funeral, table["funeral_min"]), table["funeral_max"])
+        reading.assume(
+            f"장례비용은 {format_won(table['funeral_min'])}~{format_won(table['funeral_max'])} 범위로 공제 (제14조, 봉안시설 비용 제외)"
+        )
+    if debts or funeral:
+        reading.fact(
+            "debts",
+            debts + funeral,
+            ", ".join(a.text for a in parts.get("debt", []) + parts.get("funeral", [])),
+            input=False,
+        )
+        estate = max(0, estate - debts - funeral)
+        reading.say(f"채무·장례비 {format_won(debts + funeral)} 차감")
+    else:
+        reading.assume("상속재산은 채무·공과금·장례비를 뺀 상속세 과세가액이며 사전증여재산은 없다고 가정")
+    reading.fact("estate", estate, words)
+    if h.decedent:
+        reading.fact("deceased", h.decedent, h.decedent_words, input=False)
+    children = h.children
+    if children is None:
+        has_kids = re.search(rf"(?:{CHILD}|아이|애들)", text)
+        children = 1 if has_kids else 0
+        if has_kids:
+            reading.unclear("자녀 수가 없어 자녀 1명으로 가정")
+        elif not h.spouse:
+            reading.unclear("상속인이 언급되지 않아 자녀·배우자 없이 일괄공제로 계산")
+        else:
+            reading.unclear("자녀가 언급되지 않아 자녀 없음으로 가정")
+    if h.spouse:
+        reading.fact("spouse", True, h.spouse_words)
+    reading.fact("children", children, h.children_words)
+    if h.parents and h.spouse and not children:
+        reading.fact("parents", h.parents, h.parents_words)
+    for note in h.notes:
+        reading.assume(note)
+    if parts.get("spouse"):
+        share = parts["spouse"][0]
+        if share.value <= estate:
+            reading.fact("spouse_inherits", share.value, share.text)
+            if not h.spouse:
+                reading.fact("spouse", True, h.spouse_words or "배우자")
+    elif h.spouse and (children or h.parents):
+        reading.assume(f"배우자 실제 상속액이 없어 배우자상속공제 최소 {format_won(table['spouse_min'])} 적용")
+    ages = [m for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)", text) if int(m.group(1)) < table["minor_age"]]
+    if ages and children:
+        years = [table["minor_age"] - int(m.group(1)) for m in ages[:children]]
+        reading.fact("minor_children_years", years, ", ".join(m.group(0) for m in ages[:children]))
+    elif re.search(r"미성년", text) and children:
+        reading.unclear("미성년 자녀의 나이가 없어 미성년자공제를 반영하지 않음")
+    if financial:
+        reading.fact("financial", min(sum(a.value for a in financial), estate), " + ".join(a.text for a in financial))
+    people = (["피상속인의 배우자"] if reading.inputs.get("spouse") else []) + (
+        [f"자녀 {children}명"] if children else []) + ([f"직계존속 {h.parents}명"] if reading.inputs.get("parents") else [])  # fmt: skip
+    reading.say(" + ".join(people) or "상속인 중 자녀·배우자 없음")
+    reading.say(f"상속재산 {format_won(estate)}")
+    if "financial" in reading.inputs:
+        reading.say(f"순금융재산 {format_won(reading.inputs['financial'])}")
+    reading.assume("동거가족·65세 이상·장애인 공제와 가업·영농·동거주택 상속공제는 없다고 가정")
+    reading.assume("거주자로 가정")
+
+
+def sample(rng) -> tuple[dict, dict]:
+    children = rng.choice([1, 2, 2, 3])
+    args = {"estate": round_won(rng, 5 * EOK, 80 * EOK, EOK), "spouse": rng.random() < 0.7, "children": children}
+    if rng.random() < 0.2:
+        args["minor_children_years"] = [rng.randint(1, 15)]
+    if rng.random() < 0.3:
+        args["financial"] = round_won(rng, 5_000 * MAN, 3 * EOK, 1_000 * MAN)
+    return args, {"decedent": rng.choice(["아버지", "어머니"])}
+
+
+def question(a: dict, say: dict) -> str:
+    heirs_text = f"배우자와 자녀 {a['children']}명" if a["spouse"] else f"자녀 {a['children']}명"
+    extra = ""
+    if a.get("minor_children_years"):
+        extra += f" 자녀 중 1명은 만 {19 - a['minor_children_years'][0]}세 미성년자입니다."
+    if a.get("financial"):
+        extra += f" 상속재산 중 순금융재산은 {format_won(a['financial'])}입니다."
+    estate = format_won(a["estate"])
+    return [
+        f"{say['decedent']}께서 돌아가시며 상속세 과세가액 {estate}을 남기셨습니다. 상속인은 {heirs_text}입니다.{extra} 상속세는 얼마인가요?",
+        f"상속세 과세가액이 {estate}이고 상속인이 {heirs_text}일 때 납부할 상속세를 계산해 주세요.{extra}",
+        f"{say['decedent']}의 상속재산(과세가액)이 {estate}입니다. 상속인은 {heirs_text}입니다.{extra} 상속세 과세표준과 세액은?",
+    ][say["template"]]
+
+
+KIND = TaxKind(
+    name="inheritance",
+    title="상속세 계산",
+    subject="상속세",
+    label="상속세",
+    help="상속세 (inheritance tax) on the net estate",
+    calculator=inheritance_tax,
+    fields=("estate", "spouse", "spouse_inherits", "children", "parents", "minor_children_years", "financial"),
+    add_arguments=add_arguments,
+    figures={"tax_base": "과세표준", "computed_tax": "산출세액", "payable": "납부할 세액"},
+    reader=read,
+    recognise=recognise,
+    weight=15,
+    sampler=sample,
+    question=question,
+)

@@ -103,6 +103,9 @@ TABLES: dict[str, list[dict[str, Any]]] = {
             "financial_cap": 2 * EOK,
             "minimum_base": 50 * MAN,
             "filing_credit": (3, 100),
+            # 시행령 제9조②: 장례비용 500만원 미만은 500만원, 1천만원 초과는 1천만원 (봉안시설 별도)
+            "funeral_min": 500 * MAN,
+            "funeral_max": 1_000 * MAN,
         }
     ],
     # 소득세법 제55조①. The 2022.12.31 amendment (1,400만/5,000만 bounds) applies from 2023 income.
@@ -251,12 +254,17 @@ def progressive(amount: int, brackets: list[Bracket]) -> tuple[int, Bracket]:
     raise AssertionError("a progressive table must end with an open bracket")
 
 
+def percent(num: int, den: int) -> str:
+    """(3, 100) -> '3%', (5, 1000) -> '0.5%'."""
+    return f"{num * 100 / den:g}%"
+
+
 def describe_bracket(row: Bracket) -> str:
     """'1천만원 + (1억원 초과분 × 20%)' style text for steps and answers."""
     from taxqa.amounts import format_won
 
     over, _, base, (num, den) = row
-    pct = f"{num * 100 / den:g}%"
+    pct = percent(num, den)
     if base == 0 and over == 0:
         return f"과세표준 × {pct}"
     return f"{format_won(base)} + ({format_won(over)} 초과분 × {pct})"
