@@ -161,7 +161,7 @@ def finish(reading: Reading) -> Reading:
         try:
             reading.compute()
         except UserError as exc:
-            reading.lack(f"계산기가 받을 수 없는 값: {exc}")
+            reading.lack(f"계산할 수 없는 값: {exc}")
     kind = KINDS.get(reading.kind) if reading.kind else None
     head = kind.subject if kind else "계산할 수 없는 질문"
     parts = ", ".join(reading.summary)

@@ -190,6 +190,12 @@ def read_simple(text: str, reading) -> None:
     purchases = amount_near(text, r"매입", r"매출|공급대가|수입")
     reading.fact("supply", supply.value, supply.text)
     reading.fact("industry", industry[0], industry[1].group(0))
+    threshold = select("vat", parse_as_of(reading.as_of))["simple_threshold"]
+    if supply.value >= threshold:
+        reading.lack(
+            f"공급대가 {format_won(supply.value)}은 간이과세 기준금액 {format_won(threshold)} 이상이라 간이과세자가 아님 "
+            "(일반과세로 계산: taxqa tax vat)"
+        )
     reading.fact("purchases", purchases.value if purchases else 0, purchases.text if purchases else "")
     reading.say(f"{industry_name(industry[0])} 간이과세자, 공급대가 {format_won(supply.value)}")
     reading.assume("금액은 1년 과세기간의 공급대가(부가세 포함)로 가정")
