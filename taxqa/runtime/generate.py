@@ -66,12 +66,8 @@ def check_args(args) -> None:
 
 def report_check(question: str, answer: str) -> None:
     """Print the calculator's verdict on the answer's figures to stderr."""
-    try:
-        from taxqa.tax.verify import FIELD_LABELS, check_answer
-    except ImportError as exc:
-        print(f"check: the tax calculator checker is not available ({exc})", file=sys.stderr)
-        return
     from taxqa.amounts import format_won
+    from taxqa.tax.verify import FIELD_LABELS, check_answer
 
     verdict = check_answer(question, answer)
     if verdict is None:
