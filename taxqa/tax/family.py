@@ -212,6 +212,10 @@ CHILDREN_IN_LAW = ("시누이", "시동생", "시아주버니", "아주버님", 
 def decedent(text: str) -> Mention | None:
     """The person who died: the relation word that is the subject of a death verb (or of 상속재산/유산)."""
     found = mentions(text)
+    named = re.search(r"피상속인(?:은|는|이|:|\s)*\s*", text)
+    for m in found:  # "피상속인 아버지", "피상속인: 남편"
+        if named and m.start == named.end():
+            return m
     for i, m in enumerate(found):
         rest = text[m.end : found[i + 1].start if i + 1 < len(found) else len(text)]
         if re.match(r"(?:님)?(?:께서|이|가|은|는|도)?\s*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest) and not re.match(
@@ -287,8 +291,9 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
                 [w for _, w, _ in siblings] + [m.group(0) for m in named] + ([speaker.group(0)] if speaker else [])
             )
             return others + 1, words
+    bare = re.findall(r"(?<![가-힣])(?:아들|딸)(?=[이가은는과와랑하도에,·/\s]|$)", text)
+    if speaker_is_child and not bare:
         return None, ""
-    bare = re.findall(r"(?<![가-힣])(?:아들|딸)(?=[이가은는과와랑하도에,\s])", text)
     if bare:
         return len(bare), " ".join(bare)
     if re.search(r"(?<![가-힣])(?:자녀|자식|아이|애)들", text):
