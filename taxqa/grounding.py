@@ -32,13 +32,19 @@ def ask(question: str) -> dict[str, Any]:
         return empty
     if scenario is None:
         return empty
-    inputs = dict(scenario.kwargs)
+    return calculation_of(scenario.kind, scenario.kwargs, result, scenario.assumptions)
+
+
+def calculation_of(
+    kind: str, inputs: dict[str, Any], result: dict[str, Any], assumptions: list[str] = ()
+) -> dict[str, Any]:
+    """The `taxqa tax ask --json` object for a case whose inputs are known (training data knows them)."""
     understood = "이렇게 이해했습니다: " + ", ".join(_fact(k, v) for k, v in inputs.items())
     return {
-        "kind": scenario.kind,
-        "inputs": inputs,
+        "kind": kind,
+        "inputs": dict(inputs),
         "understood": understood,
-        "assumptions": list(scenario.assumptions),
+        "assumptions": list(assumptions),
         "missing": [],
         "result": result,
     }
