@@ -1,7 +1,7 @@
 """What a model reads before it answers: retrieved articles and, for a computable question,
 the calculator's reading of it (`taxqa tax ask --json`).
 
-    build_grounding(question, k=4, max_chars=2400) -> {"articles": [...], "calculation": {...} | None}
+    build_grounding(question, k=4, max_chars=1600) -> {"articles": [...], "calculation": {...} | None}
 
 Articles the calculation applied come first (they govern the case), then the retrieval's
 best hits, one entry per article, until ``k`` articles; their texts are trimmed so all of
@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 DEFAULT_K = 4
-DEFAULT_MAX_CHARS = 2400  # characters of article text in all (the calculation comes on top)
+DEFAULT_MAX_CHARS = 1600  # characters of article text in all (the calculation comes on top)
 MIN_ARTICLE_CHARS = 160
 
 

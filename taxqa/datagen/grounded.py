@@ -20,7 +20,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from taxqa.grounding import DEFAULT_K, build_grounding, fit_articles, governing_articles, governing_citations
+from taxqa.grounding import (
+    DEFAULT_K,
+    DEFAULT_MAX_CHARS,
+    build_grounding,
+    fit_articles,
+    governing_articles,
+    governing_citations,
+)
 
 VARIANTS = ("grounded", "distractor", "missing", "plain")
 # the tax whose key articles serve as distractors for each kind
@@ -64,7 +71,7 @@ class Mix:
     distractor: float = 0.2
     missing: float = 0.15
     k: int = DEFAULT_K
-    max_chars: int = 1600
+    max_chars: int = DEFAULT_MAX_CHARS
 
     def check(self) -> Mix:
         from taxqa.errors import UserError
