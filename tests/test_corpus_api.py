@@ -179,9 +179,13 @@ def test_index_is_saved_and_reused_between_processes(tmp_path, monkeypatch):
     ]
     first = Index(mine, cache_key="file-v1")
     folder = _cache_folder("file-v1")
-    assert folder.is_dir() and not list(tmp_path.rglob(".tmp-*"))
+    assert (folder / "sets.json.gz").is_file() and (folder / "morph").is_dir() and not list(tmp_path.rglob(".tmp-*"))
     second = Index(mine, cache_key="file-v1")
-    assert [p.id for p, _ in second.search("증여 공제")] == [p.id for p, _ in first.search("증여 공제")] == ["p1", "p2"]
-    for f in folder.iterdir():  # a damaged saved index is rebuilt, not fatal
-        f.write_bytes(b"garbage")
-    assert Index(mine, cache_key="file-v1").search("세율")[0][0].id == "p3"
+    assert second.morph_sets == first.morph_sets and {"증여", "공제"} <= first.morph_sets[0]
+    scores = second.scores(["증여", "공제"], [], "증여 공제")
+    assert list(scores.argsort()[::-1][:2]) == [0, 1]
+    assert _cache_folder("file-v2") != folder  # another file version, another cache
+    for f in folder.rglob("*"):  # a damaged saved index is rebuilt, not fatal
+        if f.is_file():
+            f.write_bytes(b"garbage")
+    assert Index(mine, cache_key="file-v1").scores(["세율"], [], "세율").argmax() == 2
