@@ -76,22 +76,9 @@ def calculation_for(question: str) -> dict[str, Any] | None:
 
 def search_hits(query: str, k: int) -> list[dict[str, Any]]:
     """Retrieval hits as dicts (rank, citation, title, score, kind, effective_date, id, text, matched)."""
-    from taxqa.corpus import search
+    from taxqa.corpus import search_hits as hits
 
-    return [
-        {
-            "rank": rank,
-            "citation": passage.citation,
-            "title": passage.title,
-            "score": round(float(score), 3),
-            "kind": passage.kind,
-            "effective_date": passage.effective_date,
-            "id": passage.id,
-            "text": passage.text,
-            "matched": [],
-        }
-        for rank, (passage, score) in enumerate(search(query, k), 1)
-    ]
+    return hits(query, k)
 
 
 def governing_citations(result: dict[str, Any]) -> list[str]:
