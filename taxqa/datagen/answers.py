@@ -83,8 +83,9 @@ def lead(result: dict[str, Any], asked: str, rng: random.Random) -> str:
 
 
 def _step(step: dict[str, Any], with_law: bool = True) -> str:
-    text = f"{step['label']} {_won(step['amount'])}"
-    return text + (f"({step['law']})" if with_law and step.get("law") else "")
+    """'label: amount (law)': the step form the answer checker reads as that step, not as a result field."""
+    text = f"{step['label']}: {_won(step['amount'])}"
+    return text + (f" ({step['law']})" if with_law and step.get("law") else "")
 
 
 def body(result: dict[str, Any], style: int) -> list[str]:
