@@ -75,7 +75,9 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         help="answer with the grounding block (on, default), without (off), or both side by side",
     )
     p.add_argument("--no-ground", dest="ground", action="store_const", const="off", help="same as --ground off")
-    p.add_argument("--ground-k", type=COUNT, default=4, help="articles retrieved per question when grounding (default 4)")
+    p.add_argument(
+        "--ground-k", type=COUNT, default=4, help="articles retrieved per question when grounding (default 4)"
+    )
     return p
 
 

@@ -9,8 +9,8 @@ import argparse
 import sys
 
 from taxqa.errors import UserError
-from taxqa.options import COUNT, NON_NEGATIVE_INT, PROBABILITY_OPEN, TEMPERATURE, integer, number
 from taxqa.grounding import build_grounding
+from taxqa.options import COUNT, NON_NEGATIVE_INT, PROBABILITY_OPEN, TEMPERATURE, integer, number
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_prompt, render_prompt
 from taxqa.textio import decode_text
 
