@@ -46,7 +46,7 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         help="answer from the model alone (default: the prompt carries the retrieved articles and, for a "
         "computable question, the calculator's breakdown)",
     )
-    parser.add_argument("--ground-k", type=int, default=4, help="articles retrieved for the grounding (default 4)")
+    parser.add_argument("--ground-k", type=COUNT, default=4, help="articles retrieved for the grounding (default 4)")
     noise = parser.add_mutually_exclusive_group()
     noise.add_argument(
         "--verbose", action="store_true", help="also print the prompt and the decode rate against the roofline"
