@@ -74,7 +74,10 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         "--distractor", type=FRACTION, default=0.2, help="share with articles of other taxes mixed in (default 0.2)"
     )
     ground.add_argument(
-        "--missing", type=FRACTION, default=0.15, help="share of questions lacking a fact; answer says what (default 0.15)"
+        "--missing",
+        type=FRACTION,
+        default=0.15,
+        help="share of questions lacking a fact; answer says what (default 0.15)",
     )
     ground.add_argument("--ground-k", type=COUNT, default=4, help="articles per grounded item (default 4)")
     ground.add_argument("--ground-chars", type=COUNT, default=1600, help="characters of article text (default 1600)")
