@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import partial
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from tui import grounding as ground
-from tui.model_thread import Failed, Finished, Loaded, LoadFailed, Loading, Token
+from tui.model_thread import Failed, Finished, Grounded, Loaded, LoadFailed, Loading, Token
 from tui.widgets.dialogs import ConfirmDialog, TextDialog
 from tui.widgets.grounding_panel import GroundingPanel
 from tui.widgets.message import MessageView
@@ -22,6 +23,10 @@ from tui.widgets.prompt_input import PromptInput
 from tui.widgets.sidebar import Sidebar
 from tui.widgets.status import StatusBar
 
+# Below these widths the side panels stop sharing the row with the conversation and become overlays,
+# closed until toggled (Ctrl+B list, F3 grounding), so the conversation keeps a usable width.
+SIDEBAR_INLINE_MIN = 130  # conversation list beside the chat at this width or more
+GROUNDING_INLINE_MIN = 100  # grounding panel beside the chat at this width or more
 SAVE_EVERY_SECONDS = 0.5  # how often a streaming answer is written to the history
 FINISH_STATUS = {"stop": "complete", "length": "length", "cancelled": "cancelled"}
 
@@ -47,17 +52,20 @@ class Answer:
 
 
 class ChatScreen(Screen):
-    BINDINGS = [  # priority: these work while the question box has focus
-        Binding("escape", "cancel", "답변 취소", priority=True),
+    # priority: these work while the question box has focus. The footer shows the everyday keys (quit first,
+    # so it is there at 80 columns); the rest are in the command palette (Ctrl+P) and the key help.
+    BINDINGS = [
+        Binding("ctrl+q", "app.quit", "종료", priority=True),
+        Binding("escape", "cancel", "취소", priority=True),
         Binding("ctrl+n", "new_conversation", "새 대화", priority=True),
-        Binding("f2", "app.settings", "설정", priority=True),
+        Binding("ctrl+b", "toggle_sidebar", "목록", priority=True),
         Binding("f3", "toggle_grounding", "근거", priority=True),
+        Binding("f2", "app.settings", "설정", priority=True),
         Binding("f4", "app.tune", "튜닝", priority=True),
         Binding("f5", "app.review", "검토", priority=True),
-        Binding("ctrl+r", "rename", "이름 변경", priority=True),
-        Binding("ctrl+s", "export", "내보내기", priority=True),
-        Binding("f8", "delete", "삭제", priority=True),
-        Binding("ctrl+b", "toggle_sidebar", "목록", show=False),
+        Binding("ctrl+r", "rename", "이름 변경", show=False, priority=True),
+        Binding("ctrl+s", "export", "내보내기", show=False, priority=True),
+        Binding("f8", "delete", "삭제", show=False, priority=True),
         Binding("ctrl+f", "search", "검색", show=False),
     ]
 
@@ -86,10 +94,39 @@ class ChatScreen(Screen):
         yield StatusBar(id="status")
         yield Footer()
 
+    # -- layout -----------------------------------------------------------------------
+    def panel_is_overlay(self, panel_id: str) -> bool:
+        width = self.app.size.width
+        return width < (SIDEBAR_INLINE_MIN if panel_id == "sidebar" else GROUNDING_INLINE_MIN)
+
+    def apply_layout(self) -> None:
+        """Inline panels follow the saved settings; overlay panels (narrow terminals) start closed."""
+        for panel_id, shown in (("sidebar", self.settings.show_sidebar), ("grounding", self.settings.show_grounding)):
+            panel = self.query_one(f"#{panel_id}")
+            overlay = self.panel_is_overlay(panel_id)
+            if overlay != panel.has_class("overlay"):
+                panel.set_class(overlay, "overlay")
+                panel.display = False if overlay else shown
+            elif not overlay:
+                panel.display = shown
+
+    def on_resize(self) -> None:
+        self.apply_layout()
+
+    def _toggle_panel(self, panel_id: str) -> bool:
+        panel = self.query_one(f"#{panel_id}")
+        panel.display = not panel.display
+        if panel.has_class("overlay"):  # a passing look on a narrow terminal: not saved
+            if panel.display:
+                other = self.query_one("#grounding" if panel_id == "sidebar" else "#sidebar")
+                if other.has_class("overlay"):
+                    other.display = False
+            return False
+        return True
+
     async def on_mount(self) -> None:
         self.title = "taxqa · 세법 상담"
-        self.query_one("#grounding").display = self.settings.show_grounding
-        self.query_one("#sidebar").display = self.settings.show_sidebar
+        self.apply_layout()
         conversations = self.store.conversations()
         await self.open_conversation(conversations[0].id if conversations else None)
         self.query_one(PromptInput).focus()
@@ -128,6 +165,9 @@ class ChatScreen(Screen):
     @on(Sidebar.Selected)
     async def switch_conversation(self, event: Sidebar.Selected) -> None:
         await self.open_conversation(event.conversation_id)
+        sidebar = self.query_one(Sidebar)
+        if sidebar.has_class("overlay"):  # picked: the overlay gets out of the way
+            sidebar.display = False
         self.query_one(PromptInput).focus()
 
     @on(Input.Changed, "#search")
@@ -139,20 +179,20 @@ class ChatScreen(Screen):
         self.query_one(PromptInput).focus()
 
     def action_search(self) -> None:
-        self.query_one(Sidebar).display = True
+        sidebar = self.query_one(Sidebar)
+        if not sidebar.display:
+            self.action_toggle_sidebar()
         self.query_one("#search", Input).focus()
 
     def action_toggle_sidebar(self) -> None:
-        sidebar = self.query_one(Sidebar)
-        sidebar.display = not sidebar.display
-        self.settings.show_sidebar = bool(sidebar.display)
-        self.settings.save()
+        if self._toggle_panel("sidebar"):
+            self.settings.show_sidebar = bool(self.query_one(Sidebar).display)
+            self.settings.save()
 
     def action_toggle_grounding(self) -> None:
-        panel = self.query_one(GroundingPanel)
-        panel.display = not panel.display
-        self.settings.show_grounding = bool(panel.display)
-        self.settings.save()
+        if self._toggle_panel("grounding"):
+            self.settings.show_grounding = bool(self.query_one(GroundingPanel).display)
+            self.settings.save()
 
     def action_rename(self) -> None:
         if self.conversation_id is None:
@@ -209,7 +249,7 @@ class ChatScreen(Screen):
             self.conversation_id = self.store.new_conversation().id
         history = self.store.turns(self.conversation_id)
         user = self.store.add_message(self.conversation_id, "user", question)
-        grounding = {"calculation": ground.calculation(question), "pending": True}
+        grounding = {"calculation": None, "pending": True}
         s = self.settings
         model, adapter = self.app.model_thread_model, self.app.model_thread_adapter
         row = self.store.add_message(self.conversation_id, "assistant", "", status="streaming", model=model,
@@ -220,35 +260,24 @@ class ChatScreen(Screen):
         await messages.mount_all([MessageView("user", question, message_id=user.id), view])
         messages.anchor()
         view.start_stream()
+        # the model thread retrieves the articles and runs the calculator first: the panel shows
+        # that grounding (Grounded event) and the model reads exactly it (unless grounding is off)
         request_id = self.app.model.generate(question, history, system=s.system_prompt, max_tokens=s.max_tokens,
-                                             temp=s.temperature, top_p=s.top_p)  # fmt: skip
+                                             temp=s.temperature, top_p=s.top_p, use_grounding=s.ground,
+                                             ground=partial(ground.panel, question, s.articles))  # fmt: skip
         self.answer = Answer(request_id, row.id, self.conversation_id, question, view, time.monotonic())
         self.groundings[row.id] = grounding
         await self.query_one(GroundingPanel).show(grounding)
         conv = self.store.conversation(self.conversation_id)
         self.sub_title = conv.title if conv else ""
         await self.refresh_sidebar()
-        cited = (grounding["calculation"] or {}).get("citations", [])
-        self.fetch_articles(row.id, question, s.articles, cited)
 
-    @work(thread=True, group="articles")
-    def fetch_articles(self, message_id: int, question: str, k: int, cited: list[str]) -> None:
-        found = ground.retrieve_articles(question, k, cited)
-        try:
-            self.app.call_from_thread(self.articles_ready, message_id, found)
-        except RuntimeError:  # the app closed while the articles were looked up
-            pass
-
-    async def articles_ready(self, message_id: int, found: dict) -> None:
+    async def grounding_ready(self, message_id: int, found: dict, used: bool) -> None:
         grounding = self.groundings.get(message_id)
         if grounding is None:
             return
-        grounding["articles"] = found["articles"]
-        if found.get("error"):
-            grounding["articles_error"] = found["error"]
-        if self.answer is None or self.answer.message_id != message_id:
-            grounding.pop("pending", None)  # the answer finished first
-            self.groundings.pop(message_id, None)
+        grounding.update(found, grounded=used)
+        grounding.pop("pending", None)
         self.store.update_message(message_id, grounding=grounding)
         await self.show_grounding_if_current(message_id, grounding)
 
@@ -281,7 +310,9 @@ class ChatScreen(Screen):
         answer = self.answer
         if answer is None or getattr(event, "request_id", None) != answer.request_id:
             return  # a cancelled or finished request's late events never reach another answer
-        if isinstance(event, Token):
+        if isinstance(event, Grounded):
+            await self.grounding_ready(answer.message_id, event.grounding, event.used)
+        elif isinstance(event, Token):
             answer.text += event.text
             if answer.view is not None:
                 await answer.view.append(event.text)
@@ -299,10 +330,8 @@ class ChatScreen(Screen):
         if answer.view is not None:
             await answer.view.stop_stream()
             answer.view.set_status(status)
-        grounding = self.groundings.get(answer.message_id, {})
-        if "articles" in grounding:  # the articles arrived first: nothing more will change it
-            grounding.pop("pending", None)
-            self.groundings.pop(answer.message_id, None)
+        grounding = self.groundings.pop(answer.message_id, {})
+        grounding.pop("pending", None)  # cancelled before the grounding was built: nothing more will come
         if grounding.get("calculation") and answer.text.strip():
             grounding["verdict"] = ground.verdict(answer.question, answer.text)
         self.store.update_message(answer.message_id, content=answer.text, status=status, stats=stats,

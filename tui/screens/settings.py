@@ -10,9 +10,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.validation import Number
-from textual.widgets import Button, Footer, Header, Input, Label, Select, TextArea
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, TextArea
 
-from tui.settings import Settings
+from tui.settings import Settings, in_range
 
 
 def hf_cache_models() -> list[str]:
@@ -89,6 +89,7 @@ class SettingsScreen(Screen[dict | None]):
                 yield Input(str(s.temperature), id="temperature", type="number", validators=[Number(0, 2)])
                 yield Input(str(s.top_p), id="top-p", type="number", validators=[Number(0.01, 1)])
                 yield Input(str(s.max_tokens), id="max-tokens", type="integer", validators=[Number(1, 32768)])
+            yield Checkbox("근거를 읽고 답하기 (관련 조문과 계산기 결과를 모델에 줌)", s.ground, id="ground")
             yield Label("테마", classes="form-label")
             themes = sorted(self.app.available_themes)
             yield Select([(t, t) for t in themes], value=s.theme if s.theme in themes else Select.BLANK, id="theme")
@@ -110,7 +111,8 @@ class SettingsScreen(Screen[dict | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         inputs = [self.query_one(f"#{name}", Input) for name in ("temperature", "top-p", "max-tokens")]
-        bad = [i for i in inputs if not i.is_valid]
+        names = ("temperature", "top_p", "max_tokens")
+        bad = [i for i, n in zip(inputs, names) if not i.is_valid or not in_range(n, _number(i.value))]
         if bad:
             self.notify("숫자 값을 확인하세요 (온도 0~2, top-p 0.01~1, 최대 토큰 1 이상).", severity="error")
             bad[0].focus()
@@ -125,9 +127,17 @@ class SettingsScreen(Screen[dict | None]):
                 "top_p": float(inputs[1].value),
                 "max_tokens": int(inputs[2].value),
                 "theme": self.settings.theme if theme is Select.BLANK else str(theme),
+                "ground": self.query_one("#ground", Checkbox).value,
             }
         )
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
