@@ -163,6 +163,8 @@ def create_app(config: ServeConfig, worker) -> Starlette:
             "waiting": worker.waiting,
             "auth": bool(config.api_key),
         }
+        if getattr(worker, "finished", None) is not None:
+            body["finished"] = dict(worker.finished)
         if worker.error:
             body["error"] = worker.error
         return JSONResponse(body, status_code=200 if status == "ok" else 503)

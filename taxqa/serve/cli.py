@@ -63,6 +63,10 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         f"mlx_lm.server, Ollama), e.g. http://127.0.0.1:8001/v1; its key from ${UPSTREAM_KEY_ENV}",
     )
     p.add_argument(
+        "--served-model-name",
+        help="the model id /v1/models lists and requests name (default: the model folder's name, or --model as given)",
+    )
+    p.add_argument(
         "--max-queue",
         type=int,
         default=32,
@@ -137,7 +141,7 @@ def make_app(args, worker):
     from taxqa.serve.app import ServeConfig, create_app
 
     config = ServeConfig(
-        model_id=args.model if args.upstream else model_id(args.model),
+        model_id=args.served_model_name or (args.model if args.upstream else model_id(args.model)),
         backend="upstream" if args.upstream else resolve_backend(args.backend),
         api_key=args.api_key,
         max_body_bytes=args.max_body_bytes,

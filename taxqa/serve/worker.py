@@ -14,6 +14,7 @@ import json
 import queue
 import threading
 import time
+from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,6 +67,7 @@ class LocalWorker:
         self.exception: Exception | None = None
         self.engine = None
         self.running: Job | None = None
+        self.finished: Counter[str] = Counter()  # answers by finish reason ('stop', 'length', 'cancelled', 'error')
         self._seconds = 5.0  # running mean of a job's duration, for Retry-After
         self._thread = threading.Thread(target=self._run, args=(engine_factory,), name="taxqa-serve-model", daemon=True)
         self._thread.start()
@@ -116,6 +118,7 @@ class LocalWorker:
     def _generate(self, job: Job) -> None:
         job.started_at = time.perf_counter()
         self.running = job
+        reason = "cancelled"
         try:
             if job.cancel.is_set():
                 return
@@ -124,10 +127,13 @@ class LocalWorker:
             ):
                 job.push(chunk)
                 if chunk.done:
+                    reason = chunk.finish_reason or "stop"
                     break
         except Exception as exc:
+            reason = "error"
             job.push(exc)
         finally:
+            self.finished[reason] += 1
             self.running = None
             self._seconds = 0.8 * self._seconds + 0.2 * (time.perf_counter() - job.started_at)
             job.push(None)
