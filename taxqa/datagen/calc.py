@@ -10,6 +10,7 @@ whatever N is and however often the run resumes.
 from __future__ import annotations
 
 import json
+import math
 import random
 from typing import Any
 
@@ -49,6 +50,14 @@ def _round_won(rng: random.Random, low: int, high: int, step: int) -> int:
     return rng.randrange(low // step, high // step + 1) * step
 
 
+def _amount(rng: random.Random, low: int, high: int) -> int:
+    """A realistic amount: log-uniform between ``low`` and ``high`` (more small cases than large),
+    rounded to two significant figures as people write them (3,700만원, 1억 2,000만원, 15억원)."""
+    value = math.exp(rng.uniform(math.log(low), math.log(high)))
+    digits = max(0, len(str(int(value))) - 2)
+    return int(round(value, -digits))
+
+
 def _gift_amount(rng: random.Random) -> int:
     """Mostly round sums people give (1억, 20억), sometimes two significant figures (3억 5,000만원)."""
     amount = rng.choice(GIFT_AMOUNTS)
@@ -79,23 +88,23 @@ def sample_scenario(seed: int, index: int, attempt: int = 0) -> dict[str, Any]:
         say["donor"] = rng.choice(DONORS[relation])
     elif kind == "inheritance":
         children = rng.choice([1, 2, 2, 3])
-        args = {"estate": _round_won(rng, 5 * EOK, 80 * EOK, EOK), "spouse": rng.random() < 0.7, "children": children}
+        args = {"estate": _amount(rng, 5 * EOK, 60 * EOK), "spouse": rng.random() < 0.7, "children": children}
         if rng.random() < 0.2:
             args["minor_children_years"] = [rng.randint(1, 15)]
         if rng.random() < 0.3:
             args["financial"] = _round_won(rng, 5_000 * MAN, 3 * EOK, 1_000 * MAN)
         say["decedent"] = rng.choice(["아버지", "어머니"])
     elif kind == "income":
-        args = {"base": _round_won(rng, 1_000 * MAN, 15 * EOK, 100 * MAN)}
+        args = {"base": _amount(rng, 1_200 * MAN, 5 * EOK)}
     elif kind == "wage":
-        args = {"salary": _round_won(rng, 2_000 * MAN, 3 * EOK, 100 * MAN)}
+        args = {"salary": _amount(rng, 2_400 * MAN, 2 * EOK)}
     elif kind == "vat":
-        sales = _round_won(rng, 3_000 * MAN, 10 * EOK, 100 * MAN)
-        args = {"sales": sales, "purchases": _round_won(rng, 0, int(sales * 1.1), 100 * MAN)}
+        sales = _amount(rng, 3_000 * MAN, 20 * EOK)
+        args = {"sales": sales, "purchases": int(round(sales * rng.uniform(0.2, 1.05), -6))}
     else:
         industry = rng.choice(list(INDUSTRY_NAMES))
-        supply = _round_won(rng, 2_000 * MAN, 10_000 * MAN, 100 * MAN)
-        args = {"supply": supply, "industry": industry, "purchases": _round_won(rng, 0, supply // 2, 100 * MAN)}
+        supply = _amount(rng, 1_500 * MAN, 10_400 * MAN)
+        args = {"supply": supply, "industry": industry, "purchases": int(round(supply * rng.uniform(0, 0.5), -5))}
     return {"kind": kind, "args": args, "say": say}
 
 
@@ -167,11 +176,27 @@ def question_text(scenario: dict[str, Any]) -> str:
     ][t]
 
 
-def calc_items(n: int, seed: int = 0) -> list[WorkItem]:
+# what each question template asks for (by kind, in template order): the figure the answer states first
+ASKED = {
+    "gift": ("payable", "payable", "tax_base"),
+    "inheritance": ("payable", "payable", "tax_base"),
+    "income": ("computed_tax",) * 3,
+    "wage": ("deduction", "deduction", "income"),
+    "vat": ("payable",) * 3,
+    "vat-simple": ("payable",) * 3,
+}
+
+
+def asked_field(scenario: dict[str, Any]) -> str:
+    return ASKED[scenario["kind"]][scenario["say"]["template"]]
+
+
+def calc_items(n: int, seed: int = 0, mix=None) -> list[WorkItem]:
     """N items with distinct cases: a scenario whose calculator call (kind and arguments) repeats an
     earlier one is redrawn (deterministically), so no two items are paraphrases of one question.
 
-    Item i depends only on the seed and items before it, so --n 200 extends --n 100.
+    Item i depends only on the seed and items before it, so --n 200 extends --n 100. With a
+    grounding ``mix`` (`taxqa.datagen.grounded.Mix`) each item also gets its variant.
     """
     seen: set[str] = set()
     items = []
@@ -182,19 +207,26 @@ def calc_items(n: int, seed: int = 0) -> list[WorkItem]:
             if case not in seen:
                 break
         seen.add(case)
+        if mix is not None:
+            scenario["variant"] = mix.variant(seed, i)
         items.append(WorkItem(key=f"calc:{seed}:{i}", parts=1, payload=scenario))
     return items
 
 
-def _record(scenario: dict[str, Any], result, question: str, answer: str, meta: dict[str, Any]) -> QARecord:
+def _record(
+    scenario: dict[str, Any], result, question: str, answer: str, meta: dict[str, Any], parts: dict | None = None
+) -> QARecord:
+    parts = parts or {}
     return QARecord(
-        question=question,
-        answer=answer,
+        question=parts.get("question", question),
+        answer=parts.get("answer", answer),
         type="calc",
         source="calculator",
-        citations=list(result.citations),
-        meta={**meta, "scenario": scenario, "result": result.to_dict()},
-    )
+        citations=parts.get("citations", list(result.citations) if result is not None else []),
+        grounding=parts.get("grounding"),
+        meta={**meta, **parts.get("meta", {}), "scenario": scenario,
+              "result": result.to_dict() if result is not None else None},
+    )  # fmt: skip
 
 
 SYSTEM_PROMPT = (
@@ -234,31 +266,39 @@ def llm_prompt(question: str, result) -> str:
     )
 
 
-def make_producer(provider: ChatProvider | None):
-    """Template answers without a provider; LLM-written text around the exact figures with one."""
-    from taxqa.tax.verify import render_answer
+def make_producer(provider: ChatProvider | None, mix=None):
+    """Template answers without a provider; LLM-written text around the exact figures with one.
+    With a grounding ``mix``, items carry the grounding of their variant (taxqa.datagen.grounded)."""
+    from taxqa.datagen.grounded import variant_parts
+
+    mix_meta = {"grounding_mix": mix.to_dict()} if mix is not None else {}
 
     async def from_template(item: WorkItem) -> tuple[list[QARecord], Usage]:
         scenario = item.payload
-        result = compute_scenario(scenario)
-        style = ("teacher", "student", "teacher")[scenario["say"]["template"]]
-        answer = render_answer(result, style)
-        meta = {"mode": "calc", "writer": "template"}
-        return [_record(scenario, result, question_text(scenario), answer, meta)], Usage()
+        variant = scenario.get("variant", "plain")
+        result = compute_scenario(scenario) if variant != "missing" else None
+        parts = variant_parts(scenario, result, question_text(scenario), asked_field(scenario), item.key, mix)
+        meta = {"mode": "calc", "writer": "template", **mix_meta}
+        return [_record(scenario, result, "", "", meta, parts)], Usage()
 
     if provider is None:
         return from_template
 
     meta = {"mode": "calc", "writer": "llm", "provider": provider.config.provider, "model": provider.config.model}
+    meta |= mix_meta
 
     async def from_llm(item: WorkItem) -> tuple[list[QARecord], Usage]:
         scenario = item.payload
+        if scenario.get("variant") == "missing":  # nothing to compute: the template says what is missing
+            return await from_template(item)
         result = compute_scenario(scenario)
         reply = await provider.ask(SYSTEM_PROMPT, llm_prompt(question_text(scenario), result))
         items = reply.payload.get("qa") if isinstance(reply.payload, dict) else reply.payload
         qa = next((q for q in items or [] if isinstance(q, dict) and q.get("question") and q.get("answer")), None)
         if qa is None or not isinstance(qa["question"], str) or not isinstance(qa["answer"], str):
             raise RetryableError(f"reply has no question/answer: {json.dumps(reply.payload)[:80]}", usage=reply.usage)
-        return [_record(scenario, result, qa["question"].strip(), qa["answer"].strip(), meta)], reply.usage
+        question, answer = qa["question"].strip(), qa["answer"].strip()
+        parts = variant_parts(scenario, result, question, asked_field(scenario), item.key, mix, answer=answer)
+        return [_record(scenario, result, question, answer, meta, parts)], reply.usage
 
     return from_llm
