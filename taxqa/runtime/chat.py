@@ -69,10 +69,12 @@ class ChatEngine:
             self._cached = self._cached[:keep]
         return keep
 
-    def prompt_tokens(self, question: str, history: Sequence[tuple[str, str]] = (), system: str | None = None):
+    def prompt_tokens(
+        self, question: str, history: Sequence[tuple[str, str]] = (), system: str | None = None, grounding=None
+    ):
         """The token ids of the full rendered request (what the model would see without a cache)."""
         system = DEFAULT_SYSTEM_PROMPT if system is None else system
-        text = render_prompt(self.tokenizer, question, system=system or None, history=history)
+        text = render_prompt(self.tokenizer, question, system=system or None, history=history, grounding=grounding)
         return encode_prompt(self.tokenizer, text)
 
     # -- generation ---------------------------------------------------------------
@@ -89,12 +91,14 @@ class ChatEngine:
         seed: int | None = None,
         should_stop: Callable[[], bool] | None = None,
         stop: Sequence[str] = (),
+        grounding: dict | None = None,
     ) -> Iterator[ChatChunk]:
         """Stream the answer to ``question`` after ``history`` (question, answer) turns.
 
         ``system=None`` uses the default Korean tax-expert system prompt; ``""`` sends none.
         ``should_stop`` is polled between tokens; when it returns True the last chunk has
-        ``finish_reason='cancelled'``. ``stop`` adds texts that end the answer (not included).
+        ``finish_reason='cancelled'``. ``stop`` adds texts that end the answer (not included);
+        ``grounding`` is what the model reads before the question (taxqa.grounding.build_grounding).
         """
         import mlx.core as mx
         from mlx_lm.sample_utils import make_sampler
@@ -102,7 +106,7 @@ class ChatEngine:
         if self.model is None:
             raise RuntimeError("ChatEngine is closed")
         started = time.perf_counter()
-        prompt = self.prompt_tokens(question, history, system)
+        prompt = self.prompt_tokens(question, history, system, grounding)
         reused = self._reuse(prompt)
         if seed is not None:
             mx.random.seed(seed)

@@ -47,9 +47,11 @@ class TorchChatEngine:
         base = self.model.get_base_model() if hasattr(self.model, "get_base_model") else self.model
         self.cache_kw = "cache" if "cache" in inspect.signature(base.forward).parameters else "past_key_values"
 
-    def prompt_tokens(self, question: str, history: Sequence[tuple[str, str]] = (), system: str | None = None):
+    def prompt_tokens(
+        self, question: str, history: Sequence[tuple[str, str]] = (), system: str | None = None, grounding=None
+    ):
         system = DEFAULT_SYSTEM_PROMPT if system is None else system
-        text = render_prompt(self.tokenizer, question, system=system or None, history=history)
+        text = render_prompt(self.tokenizer, question, system=system or None, history=history, grounding=grounding)
         return encode_prompt(self.tokenizer, text)
 
     def _peak_memory_gb(self) -> float:
@@ -72,13 +74,14 @@ class TorchChatEngine:
         seed: int | None = None,
         should_stop: Callable[[], bool] | None = None,
         stop: Sequence[str] = (),
+        grounding: dict | None = None,
     ) -> Iterator[ChatChunk]:
         """Stream the answer like ``ChatEngine.stream``; the last chunk has ``done`` and the statistics."""
         torch = self.torch
         if self.model is None:
             raise RuntimeError("TorchChatEngine is closed")
         started = time.perf_counter()
-        prompt = self.prompt_tokens(question, history, system)
+        prompt = self.prompt_tokens(question, history, system, grounding)
         stops = (*stop_texts_for(self.tokenizer), *stop)
         generator = torch.Generator(device=self.device)
         if seed is not None:

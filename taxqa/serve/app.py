@@ -25,7 +25,6 @@ from starlette.responses import FileResponse, JSONResponse, Response, StreamingR
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from taxqa.serve.grounding import build_grounding, check, grounded_question
 from taxqa.serve.schema import APIError, ChatRequest, GroundRequest, conversation, parse
 from taxqa.serve.worker import Busy, Job, UpstreamError
 
@@ -81,6 +80,18 @@ class Stream:
         await self.chunks.aclose()
 
 
+def check(question: str, answer: str) -> dict[str, Any] | None:
+    """The calculator's verdict on the answer's figures; None when the question is not computable."""
+    from taxqa.errors import UserError
+    from taxqa.tax.verify import check_answer
+
+    try:
+        verdict = check_answer(question, answer)
+    except UserError:
+        return None
+    return verdict.to_dict() if verdict is not None else None
+
+
 def error_response(exc: APIError) -> JSONResponse:
     return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
 
@@ -133,7 +144,9 @@ def create_app(config: ServeConfig, worker) -> Starlette:
             raise APIError(400, f"request body is not valid JSON ({exc})") from None
 
     async def ground_for(question: str) -> dict[str, Any]:
-        return await asyncio.to_thread(build_grounding, question, config.ground_k)
+        from taxqa.grounding import build_grounding
+
+        return await asyncio.to_thread(build_grounding, question, k=config.ground_k)
 
     def log_done(rid: str, req: ChatRequest, question: str, answer: str, final, seconds: float, status: str) -> None:
         parts = [rid, status, f"stream={req.stream}", f"ground={req.ground}"]
@@ -198,8 +211,8 @@ def create_app(config: ServeConfig, worker) -> Starlette:
         system, history, question = conversation(req.messages)
         options = {"max_tokens": max_tokens, "temp": req.temperature, "top_p": req.top_p, "seed": req.seed}
         options["stop"] = req.stops()
-        grounding = await ground_for(question) if req.ground else None
-        job = Job(grounded_question(question, grounding), history, system, options)
+        grounding = options["grounding"] = await ground_for(question) if req.ground else None
+        job = Job(question, history, system, options)
         rid = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         began = time.perf_counter()
         stream = Stream(request, worker.stream(job))

@@ -39,7 +39,7 @@ class Job:
     question: str
     history: Sequence[tuple[str, str]]
     system: str | None
-    options: dict[str, Any]  # max_tokens, temp, top_p, seed, stop
+    options: dict[str, Any]  # max_tokens, temp, top_p, seed, stop, grounding
     cancel: threading.Event = field(default_factory=threading.Event)
     loop: asyncio.AbstractEventLoop | None = None
     events: asyncio.Queue | None = None
@@ -182,13 +182,13 @@ class UpstreamWorker:
         return 2
 
     def messages(self, job: Job) -> list[dict[str, str]]:
-        from taxqa.prompt import DEFAULT_SYSTEM_PROMPT
+        from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, user_text
 
         system = DEFAULT_SYSTEM_PROMPT if job.system is None else job.system
         out = [{"role": "system", "content": system}] if system else []
         for q, a in job.history:
             out += [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
-        return [*out, {"role": "user", "content": job.question}]
+        return [*out, {"role": "user", "content": user_text(job.question, job.options.get("grounding"))}]
 
     async def stream(self, job: Job) -> AsyncIterator[ChatChunk]:
         import httpx
