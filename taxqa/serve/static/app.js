@@ -110,7 +110,7 @@
         box.append(ul);
       }
       const table = el("table", "steps");
-      (calc.result.steps || []).concat(calc.result.credits || []).forEach((s) => {
+      (calc.result.steps || []).forEach((s) => {
         const tr = el("tr");
         tr.append(el("td", null, s.label), el("td", "amount", formatWon(s.amount)), el("td", "law", s.law || ""));
         table.append(tr);
@@ -118,7 +118,7 @@
       FIGURES.forEach(([name, label]) => {
         if (typeof calc.result[name] === "number") {
           const tr = el("tr", "total");
-          tr.append(el("td", null, label), el("td", "amount", formatWon(calc.result[name])), el("td"));
+          tr.append(el("td", null, label), el("td", "amount", formatWon(calc.result[name])), el("td", "law"));
           table.append(tr);
         }
       });
