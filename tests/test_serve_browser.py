@@ -15,10 +15,12 @@ from taxqa.tax.verify import scenario_from_question
 
 GIFT = "부모님께 5억원을 증여받으면 증여세는 얼마인가요?"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+MAC_CHROME = "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"
 
 
 def browser_path() -> str:
     found = os.environ.get("TAXQA_CHROMIUM") or next(filter(None, map(shutil.which, BROWSERS)), None)
+    found = found or (MAC_CHROME if os.access(MAC_CHROME, os.X_OK) else None)
     if not found:
         pytest.fail("no chromium on PATH: run `make browser` (apt-get install chromium) or set TAXQA_CHROMIUM")
     return found
