@@ -50,30 +50,40 @@ class ClientGone(Exception):
 
 
 class Stream:
-    """Chunks of one job, each awaited against the client's disconnect."""
+    """Chunks of one job, read by the request's task; the client's disconnect cancels the read.
+
+    A watcher waits for ``http.disconnect``; when it comes it cancels the task reading the
+    next chunk, which then raises ClientGone (closing the chunks cancels the generation).
+    """
 
     def __init__(self, request: Request, chunks):
         self.chunks = chunks
-        self.watch = asyncio.ensure_future(self._disconnected(request.receive))
+        self.gone = False
+        self.reader: asyncio.Task | None = None
+        self.watch = asyncio.ensure_future(self._watch(request.receive))
 
-    @staticmethod
-    async def _disconnected(receive) -> None:
+    async def _watch(self, receive) -> None:
         while (await receive())["type"] != "http.disconnect":
             pass
-
-    async def _next(self):
-        try:
-            return await anext(self.chunks)
-        except StopAsyncIteration:
-            return None
+        self.gone = True
+        if self.reader is not None:
+            self.reader.cancel()
 
     async def next(self):
-        step = asyncio.ensure_future(self._next())
-        done, _ = await asyncio.wait({step, self.watch}, return_when=asyncio.FIRST_COMPLETED)
-        if step in done:
-            return step.result()
-        step.cancel()
-        raise ClientGone
+        """The next chunk, None at the end; ClientGone when the client has disconnected."""
+        if self.gone:
+            raise ClientGone
+        self.reader = asyncio.current_task()
+        try:
+            return await anext(self.chunks, None)
+        except asyncio.CancelledError:
+            if not self.gone:
+                raise
+            if hasattr(self.reader, "uncancel"):
+                self.reader.uncancel()
+            raise ClientGone from None
+        finally:
+            self.reader = None
 
     async def close(self) -> None:
         self.watch.cancel()

@@ -16,7 +16,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from taxqa.runtime.streaming import ChatChunk
@@ -88,13 +88,21 @@ class LocalWorker:
             self._jobs.put_nowait(job)
         except queue.Full:
             raise Busy(self.retry_after()) from None
+        pending = None
         try:
             while True:
-                item = await job.events.get()
+                item, pending = pending if pending is not None else await job.events.get(), None
                 if item is None:
                     return
                 if isinstance(item, BaseException):
                     raise item
+                # a client slower than the model gets what has piled up as one chunk (one SSE write)
+                while not item.done and not job.events.empty():
+                    more = job.events.get_nowait()
+                    if not isinstance(more, ChatChunk):
+                        pending = more
+                        break
+                    item = replace(more, text=item.text + more.text)
                 yield item
         finally:
             job.cancel.set()  # a no-op when the job ended; stops it when the client went away
