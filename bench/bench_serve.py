@@ -11,7 +11,7 @@ Grounding is off in both parts (it is the same retrieval in both paths, measured
 bench_corpus); the model is the MLX engine unless --backend torch.
 
     python bench/bench_serve.py            # 2x128 model, 64 tokens, 8 overhead pairs, 1/4/16 clients
-    python bench/bench_serve.py --quick    # 2x64 model, 24 tokens, 4 pairs, fewer requests
+    python bench/bench_serve.py --quick    # 2x64 model, 16 tokens, 3 pairs, fewer requests
 """
 
 from __future__ import annotations
@@ -160,9 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", help="where to write JSON (default bench/results/serve.json)")
     args = parser.parse_args(argv)
     size = "2x64" if args.quick else "2x128"
-    max_tokens = 24 if args.quick else 64
-    pairs = 4 if args.quick else 8
-    per_client = {1: 4, 4: 2, 16: 1} if args.quick else {1: 8, 4: 4, 16: 2}
+    max_tokens = 16 if args.quick else 64
+    pairs = 3 if args.quick else 8
+    per_client = {1: 2, 4: 1, 16: 1} if args.quick else {1: 8, 4: 4, 16: 2}
 
     import openai
 
