@@ -25,6 +25,7 @@ from starlette.responses import FileResponse, JSONResponse, Response, StreamingR
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from taxqa.grounding import figure_check as check
 from taxqa.serve.schema import APIError, ChatRequest, GroundRequest, conversation, parse
 from taxqa.serve.worker import Busy, Job, UpstreamError
 
@@ -88,18 +89,6 @@ class Stream:
     async def close(self) -> None:
         self.watch.cancel()
         await self.chunks.aclose()
-
-
-def check(question: str, answer: str) -> dict[str, Any] | None:
-    """The calculator's verdict on the answer's figures; None when the question is not computable."""
-    from taxqa.errors import UserError
-    from taxqa.tax.verify import check_answer
-
-    try:
-        verdict = check_answer(question, answer)
-    except UserError:
-        return None
-    return verdict.to_dict() if verdict is not None else None
 
 
 def error_response(exc: APIError) -> JSONResponse:
@@ -329,7 +318,7 @@ def create_app(config: ServeConfig, worker) -> Starlette:
             yield sse({"error": {"message": str(exc), "type": "upstream_error", "code": "upstream_unavailable"}})
         except Exception as exc:
             status = "error"
-            log.exception("%s failed", rid)
+            log.error("%s failed: %s", rid, type(exc).__name__)  # no message: it may quote the prompt
             yield sse({"error": {"message": f"generation failed: {type(exc).__name__}", "type": "server_error"}})
         finally:
             await stream.close()
