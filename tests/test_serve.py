@@ -369,7 +369,7 @@ def test_full_queue_answers_503_with_retry_after(tiny_model):
     worker = LocalWorker(lambda: chat_engine("torch", model), max_queue=1)
     worker.ready.wait()
     server = BackgroundServer(create_app(ServeConfig(model_id="gemma3", backend="torch"), worker))
-    body = {"model": "gemma3", "messages": [{"role": "user", "content": "x"}], "max_tokens": 60, "ground": False}
+    body = {"model": "gemma3", "messages": [{"role": "user", "content": "x"}], "max_tokens": 24, "ground": False}
 
     async def burst():
         async with httpx.AsyncClient(timeout=120) as http:

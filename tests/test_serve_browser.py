@@ -51,10 +51,15 @@ def local_server(tiny_model):
 
 
 def ask(page, question: str) -> None:
+    """Send ``question`` and wait until its answer has finished (streaming over, the send button back)."""
+    before = page.locator(".message.assistant").count()
     page.fill("#input", question)
     page.press("#input", "Enter")
-    page.wait_for_selector("#stop", state="visible")
-    page.wait_for_selector("#send", state="visible", timeout=120_000)  # the answer has finished
+    page.wait_for_function(
+        f"""document.querySelectorAll('.message.assistant').length > {before}
+            && !document.querySelector('.message.streaming') && !document.querySelector('#send').hidden""",
+        timeout=120_000,
+    )
 
 
 def test_streamed_answer_grounding_panel_and_saved_conversation(browser, local_server):

@@ -31,11 +31,14 @@ def has_metal() -> bool:
 
 
 def resolve_backend(name: str) -> str:
-    """``auto`` -> ``mlx`` where Metal is present, ``torch`` elsewhere (a CUDA pod, a plain CPU box)."""
+    """``auto`` -> ``mlx`` where Metal is present, ``torch`` elsewhere (a CUDA pod, a plain CPU box;
+    MLX's CPU backend when torch is not installed)."""
+    from importlib.util import find_spec
+
     if name not in CHAT_BACKENDS:
         raise UserError(f"--backend {name!r}: expected one of {', '.join(CHAT_BACKENDS)}")
     if name == "auto":
-        return "mlx" if has_metal() else "torch"
+        return "mlx" if has_metal() or (find_spec("torch") is None and find_spec("mlx") is not None) else "torch"
     return name
 
 
