@@ -369,21 +369,31 @@ def test_full_queue_answers_503_with_retry_after(tiny_model):
     worker = LocalWorker(lambda: chat_engine("torch", model), max_queue=1)
     worker.ready.wait()
     server = BackgroundServer(create_app(ServeConfig(model_id="gemma3", backend="torch"), worker))
-    body = {"model": "gemma3", "messages": [{"role": "user", "content": "x"}], "max_tokens": 24, "ground": False}
+    url = f"{server.url}/v1/chat/completions"
 
-    async def burst():
-        async with httpx.AsyncClient(timeout=120) as http:
-            return await asyncio.gather(*(http.post(f"{server.url}/v1/chat/completions", json=body) for _ in range(6)))
+    def body(max_tokens: int, stream: bool = False) -> dict:
+        messages = [{"role": "user", "content": "x"}]
+        return {"model": "gemma3", "messages": messages, "max_tokens": max_tokens, "stream": stream, "ground": False}
 
+    queued: list[httpx.Response] = []
     try:
-        responses = asyncio.run(burst())
+        with httpx.Client(timeout=120) as http, http.stream("POST", url, json=body(4000, stream=True)) as running:
+            lines = running.iter_lines()  # (kept: dropping the iterator makes httpx hang up)
+            next(lines)  # the first answer is generating ...
+            waiter = threading.Thread(target=lambda: queued.append(httpx.post(url, json=body(4), timeout=120)))
+            waiter.start()  # ... the second waits in the one-place queue ...
+            deadline = time.monotonic() + 10
+            while worker.waiting < 1 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            busy = http.post(url, json=body(4))  # ... so the third is turned away
+            del lines
+        waiter.join(60)  # leaving the `with` hung up on the first: the queued one runs
     finally:
         server.close()
         worker.close()
-    statuses = sorted(r.status_code for r in responses)
-    assert statuses.count(200) >= 2 and statuses.count(503) >= 1, statuses  # one running + one queued succeed
-    busy = next(r for r in responses if r.status_code == 503)
-    assert int(busy.headers["Retry-After"]) >= 1 and busy.json()["error"]["code"] == "busy"
+    assert busy.status_code == 503 and busy.json()["error"]["code"] == "busy"
+    assert int(busy.headers["Retry-After"]) >= 1
+    assert queued[0].status_code == 200 and queued[0].json()["choices"][0]["message"]["content"]
 
 
 def test_logs_hold_no_prompt_or_key_unless_asked(served, caplog):
