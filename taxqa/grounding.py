@@ -20,26 +20,19 @@ MIN_ARTICLE_CHARS = 160
 
 
 def ask(question: str) -> dict[str, Any]:
-    """The calculator's reading of ``question``: the `taxqa tax ask --json` object."""
-    from taxqa.errors import UserError
-    from taxqa.tax.verify import scenario_from_question
+    """The question reader's output: the `taxqa tax ask --json` object."""
+    from taxqa.tax.reading import ask as read
 
-    empty = {"kind": None, "inputs": {}, "understood": "", "assumptions": [], "missing": [], "result": None}
-    try:
-        scenario = scenario_from_question(question)
-        result = scenario.compute().to_dict() if scenario is not None else None
-    except UserError:
-        return empty
-    if scenario is None:
-        return empty
-    return calculation_of(scenario.kind, scenario.kwargs, result, scenario.assumptions)
+    return read(question)
 
 
 def calculation_of(
     kind: str, inputs: dict[str, Any], result: dict[str, Any], assumptions: list[str] = ()
 ) -> dict[str, Any]:
     """The `taxqa tax ask --json` object for a case whose inputs are known (training data knows them)."""
-    understood = "이렇게 이해했습니다: " + ", ".join(_fact(k, v) for k, v in inputs.items())
+    from taxqa.tax.kinds import KINDS
+
+    understood = f"{KINDS[kind].subject}: " + ", ".join(_fact(k, v) for k, v in inputs.items())
     return {
         "kind": kind,
         "inputs": dict(inputs),

@@ -56,7 +56,7 @@ def _won(value: int) -> str:
 def _calculation_text(calc: Mapping[str, Any]) -> str:
     lines = [CALCULATION_HEADER]
     if calc.get("understood"):
-        lines.append(str(calc["understood"]))
+        lines.append("이해한 내용: " + str(calc["understood"]).removeprefix("이렇게 이해했습니다: "))
     lines += [f"가정: {a}" for a in calc.get("assumptions") or ()]
     lines += [f"빠진 사실: {m}" for m in calc.get("missing") or ()]
     result = calc.get("result")

@@ -47,6 +47,13 @@ class _Record(BaseModel):
 
     model_config = ConfigDict(strict=True, extra="ignore")
 
+    def __init__(self, *args: Any, **data: Any) -> None:
+        """Fields by position too, in declaration order (as the dataclasses these replaced took them)."""
+        if len(args) > len(type(self).model_fields):
+            raise TypeError(f"{type(self).__name__} takes at most {len(type(self).model_fields)} positional fields")
+        data.update(zip(type(self).model_fields, args))
+        super().__init__(**data)
+
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(exclude_none=True)
 
@@ -113,8 +120,8 @@ class QARecord(_Record):
     source: Literal[QA_SOURCES] = "statute"
     citations: list[str] = Field(default_factory=list)
     meta: dict[str, Any] = Field(default_factory=dict)
-    grounding: dict[str, Any] | None = None
     id: str = ""
+    grounding: dict[str, Any] | None = None
 
     @field_validator("grounding")
     @classmethod

@@ -46,7 +46,7 @@ def test_context_block_has_citation_date_text_and_breakdown():
     block = prompt.context_block(GROUNDING)
     assert block.startswith(prompt.ARTICLES_HEADER)
     assert "1. 상속세 및 증여세법 제53조 · 시행 2026-01-01\n직계존속으로부터 증여를 받은 경우: 5천만원" in block
-    assert "이렇게 이해했습니다: 직계존속으로부터 증여 20억원" in block
+    assert "이해한 내용: 직계존속으로부터 증여 20억원" in block
     assert "가정: 수증자는 성인으로 가정" in block
     assert "- 납부할 증여세: 6억 140만원 (상속세 및 증여세법 제69조)" in block
     assert prompt.context_block(None) == prompt.context_block({}) == ""

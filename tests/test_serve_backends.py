@@ -103,7 +103,8 @@ def test_generate_backend_torch_prints_the_engines_answer(adapter, capsys):
     from taxqa.runtime.torch_chat import TorchChatEngine
 
     base, adapter_dir = adapter
-    argv = ["--model", str(base), "--adapter-path", str(adapter_dir), "-p", "양도소득세?", "-m", "10", "--backend"]
+    argv = ["--model", str(base), "--adapter-path", str(adapter_dir), "-p", "양도소득세?", "-m", "10", "--no-ground"]
+    argv += ["--backend"]
     assert main([*argv, "torch"]) == 0
     out, err = capsys.readouterr()
     expected = "".join(

@@ -133,7 +133,7 @@ def grounded_grounding(question: str, mix: Mix) -> dict:
 
 def missing_question(scenario: dict[str, Any], rng: random.Random) -> str:
     from taxqa.amounts import format_won
-    from taxqa.datagen.calc import INDUSTRY_NAMES
+    from taxqa.tax.vat import industry_name
 
     kind, a, say = scenario["kind"], scenario["args"], scenario["say"]
     heirs = (
@@ -146,7 +146,7 @@ def missing_question(scenario: dict[str, Any], rng: random.Random) -> str:
         "decedent": say.get("decedent", "아버지"),
         "heirs": heirs,
         "purchases": format_won(a.get("purchases") or 10_000_000),
-        "industry": INDUSTRY_NAMES.get(a.get("industry", ""), "소매업"),
+        "industry": industry_name(a.get("industry") or "retail"),
         "age": rng.randint(20, 85) if kind == "inheritance" else rng.randint(20, 60),
         "n": rng.randint(1, 30),
     }

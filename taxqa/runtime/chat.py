@@ -70,7 +70,11 @@ class ChatEngine:
         return keep
 
     def prompt_tokens(
-        self, question: str, history: Sequence[tuple[str, str]] = (), system: str | None = None, grounding=None
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        system: str | None = None,
+        grounding: dict | None = None,
     ):
         """The token ids of the full rendered request (what the model would see without a cache)."""
         system = DEFAULT_SYSTEM_PROMPT if system is None else system
@@ -83,6 +87,7 @@ class ChatEngine:
         question: str,
         history: Sequence[tuple[str, str]] = (),
         *,
+        grounding: dict | None = None,
         system: str | None = None,
         max_tokens: int = 512,
         temp: float = 0.0,
@@ -91,14 +96,14 @@ class ChatEngine:
         seed: int | None = None,
         should_stop: Callable[[], bool] | None = None,
         stop: Sequence[str] = (),
-        grounding: dict | None = None,
     ) -> Iterator[ChatChunk]:
         """Stream the answer to ``question`` after ``history`` (question, answer) turns.
 
+        ``grounding`` (articles and the calculator's reading) goes before the question, rendered by
+        the one prompt renderer; history turns carry none, so their cached prefix stays valid.
         ``system=None`` uses the default Korean tax-expert system prompt; ``""`` sends none.
         ``should_stop`` is polled between tokens; when it returns True the last chunk has
-        ``finish_reason='cancelled'``. ``stop`` adds texts that end the answer (not included);
-        ``grounding`` is what the model reads before the question (taxqa.grounding.build_grounding).
+        ``finish_reason='cancelled'``. ``stop`` adds texts that end the answer (not included).
         """
         import mlx.core as mx
         from mlx_lm.sample_utils import make_sampler

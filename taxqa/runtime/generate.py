@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from taxqa.errors import UserError
+from taxqa.grounding import build_grounding
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_prompt, render_prompt
 from taxqa.runtime.backends import CHAT_BACKENDS, resolve_backend
 
@@ -43,6 +44,13 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         action="store_true",
         help="when the question is computable, run the tax calculator and report whether the answer's figures agree",
     )
+    parser.add_argument(
+        "--no-ground",
+        action="store_true",
+        help="answer from the model alone (default: the prompt carries the retrieved articles and, for a "
+        "computable question, the calculator's breakdown)",
+    )
+    parser.add_argument("--ground-k", type=int, default=4, help="articles retrieved for the grounding (default 4)")
     noise = parser.add_mutually_exclusive_group()
     noise.add_argument(
         "--verbose", action="store_true", help="also print the prompt and the decode rate against the roofline"
@@ -68,6 +76,8 @@ def check_args(args) -> None:
         raise UserError(f"--top-p {args.top_p}: expected a value in (0, 1]")
     if not 0 <= args.min_p < 1:
         raise UserError(f"--min-p {args.min_p}: expected a value in [0, 1)")
+    if args.ground_k < 1:
+        raise UserError(f"--ground-k {args.ground_k}: expected at least 1")
     if args.max_kv_size is not None and args.max_kv_size < 8:
         raise UserError(f"--max-kv-size {args.max_kv_size}: expected at least 8")
 
@@ -95,6 +105,13 @@ def report_check(question: str, answer: str) -> None:
     print(f"check: calculator ({verdict.kind or 'tax'}): {expected}", file=sys.stderr)
     for assumption in verdict.assumptions:
         print(f"check: assumed {assumption}", file=sys.stderr)
+
+
+def grounding_line(grounding: dict) -> str:
+    """One stderr line naming what the model was given to read."""
+    cited = ", ".join(a["citation"] for a in grounding["articles"]) or "none"
+    calc = grounding.get("calculation")
+    return f"ground: articles {cited}; calculator: {calc['kind'] if calc else 'not computable'}"
 
 
 def print_stats(final, model=None, verbose: bool = False) -> None:
@@ -132,7 +149,7 @@ def write_answer(chunks) -> tuple[str, object]:
     return "".join(answer), final
 
 
-def generate_torch(args, question: str) -> int:
+def generate_torch(args, question: str, grounding: dict | None) -> int:
     """The same answer on transformers + peft (``--backend torch``): a trained PEFT adapter, unconverted."""
     from taxqa.runtime.torch_chat import TorchChatEngine
 
@@ -140,11 +157,12 @@ def generate_torch(args, question: str) -> int:
         raise UserError("--max-kv-size: only --backend mlx has a rotating KV cache")
     engine = TorchChatEngine(args.model, args.adapter_path)
     if args.verbose:
-        prompt = engine.tokenizer.decode(engine.prompt_tokens(question, system=args.system_prompt))
+        prompt = engine.tokenizer.decode(engine.prompt_tokens(question, system=args.system_prompt, grounding=grounding))
         print(f"==========\n{prompt}\n==========", file=sys.stderr)
     answer, final = write_answer(
         engine.stream(
             question,
+            grounding=grounding,
             system=args.system_prompt,
             max_tokens=args.max_tokens,
             temp=args.temp,
@@ -164,8 +182,11 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
     args = build_parser(prog).parse_args(argv)
     check_args(args)
     question = read_question(args.prompt)
+    grounding = None if args.no_ground else build_grounding(question, k=args.ground_k)
+    if grounding is not None and not args.quiet:
+        print(grounding_line(grounding), file=sys.stderr)
     if resolve_backend(args.backend) == "torch":
-        return generate_torch(args, question)
+        return generate_torch(args, question, grounding)
 
     import mlx.core as mx
     from mlx_lm.sample_utils import make_sampler
@@ -175,7 +196,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
 
     model, tokenizer = load_model(args.model, args.adapter_path)
     system = DEFAULT_SYSTEM_PROMPT if args.system_prompt is None else args.system_prompt
-    text = render_prompt(tokenizer, question, system=system or None)
+    text = render_prompt(tokenizer, question, system=system or None, grounding=grounding)
     if args.verbose:
         print("==========", file=sys.stderr)
         print(text, file=sys.stderr)

@@ -6,16 +6,8 @@ import re
 
 from taxqa.amounts import format_won
 from taxqa.errors import UserError
+from taxqa.tax.kinds import KINDS
 from taxqa.tax.result import TaxResult
-
-SUBJECT = {
-    "gift": "증여세",
-    "inheritance": "상속세",
-    "income": "종합소득세",
-    "wage": "근로소득공제",
-    "vat": "부가가치세",
-    "vat-simple": "부가가치세(간이과세)",
-}
 
 
 def conclusion(result: TaxResult) -> str:
@@ -42,7 +34,7 @@ def render_answer(result: TaxResult, style: str = "teacher", assumptions: list[s
     if style not in ("teacher", "student"):
         raise UserError(f"style: expected teacher or student, got {style!r}")
     notes = list(dict.fromkeys(re.sub(r"\s*\([a-z-]+\)", "", n) for n in [*(assumptions or []), *result.notes]))
-    subject = SUBJECT[result.kind]
+    subject = KINDS[result.kind].subject
     if style == "teacher":
         lines = [f"{subject}는 다음 순서로 계산합니다."]
         for i, s in enumerate(result.steps, 1):

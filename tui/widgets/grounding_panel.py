@@ -56,6 +56,13 @@ class GroundingPanel(VerticalScroll):
 
     def _widgets(self, g: dict):
         calc, verdict = g.get("calculation"), g.get("verdict")
+        if "grounded" in g:
+            said = (
+                "모델이 아래 근거를 읽고 답했습니다."
+                if g["grounded"]
+                else "모델은 근거 없이 답했습니다 (설정에서 꺼짐)."
+            )
+            yield Label(said, classes="muted")
         yield Label("계산기", classes="panel-title")
         if calc is None:
             yield Label("금액을 계산할 수 있는 질문이 아닙니다.", classes="muted")
@@ -72,7 +79,8 @@ class GroundingPanel(VerticalScroll):
                 yield Static(verdict.get("reason", ""), markup=False, classes="muted")
             elif verdict is not None:
                 yield Label("답변에 비교할 금액이 없습니다", classes="muted")
-            expected = ", ".join(f"{FIGURE_LABELS[k]} {format_won(v)}" for k, v in calc["figures"].items()
+            labels = {**FIGURE_LABELS, **calc.get("labels", {})}
+            expected = ", ".join(f"{labels[k]} {format_won(v)}" for k, v in calc["figures"].items()
                                  if k in ("tax_base", "payable", "deduction", "income"))  # fmt: skip
             yield Static(f"계산값: {expected}", markup=False, classes="figure")
             yield Label("가정", classes="panel-title")
