@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.taxqa-installed
 
-.PHONY: setup browser test test-all lint demo demo-full bench bench-quick corpus-data clean
+.PHONY: setup browser test test-quick test-all lint demo demo-full bench bench-quick corpus-data clean
 
 setup: $(STAMP)
 
@@ -27,11 +27,15 @@ browser:
 	    $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "make browser: install Chromium or Chrome (or set TAXQA_CHROMIUM)" >&2; exit 1; fi
 
+# What CI runs: every test, the slow ones (whole pipeline, kill -9 and resume) included.
 test: lint browser
-	$(PY) -m pytest -q -m "not slow" --durations=15
-
-test-all: lint browser
 	$(PY) -m pytest -q --durations=15
+
+test-all: test
+
+# The edit loop: everything but the tests marked slow.
+test-quick: lint browser
+	$(PY) -m pytest -q -m "not slow" --durations=15
 
 demo: setup
 	$(VENV)/bin/taxqa demo
