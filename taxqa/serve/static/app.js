@@ -77,9 +77,12 @@
   }
 
   // -- the grounding panel --------------------------------------------------------------
+  function figureWrong(check) {
+    return Boolean(check && check.checked && (check.agree === false || check.consistent === false));
+  }
   function checkBadge(check) {
     if (!check || !check.checked) return null;
-    if (check.agree) return el("span", "check agree", "✓ 계산기와 일치");
+    if (!figureWrong(check)) return el("span", "check agree", "✓ 계산기와 일치");
     return el("span", "check mismatch", "⚠ 계산기와 다름");
   }
 
@@ -96,7 +99,7 @@
     if (badge) summary.append(" ", badge);
     panel.append(summary);
 
-    if (check && check.checked && !check.agree) {
+    if (figureWrong(check)) {
       panel.append(el("p", "mismatch-detail", "답변의 금액이 계산기 결과와 다릅니다: " + (check.reason || "")));
     }
     if (calc && calc.result) {
