@@ -1,7 +1,7 @@
 """What a model reads before it answers: retrieved articles and, for a computable question,
 the calculator's reading of it (`taxqa tax ask --json`).
 
-    build_grounding(question, k=4, max_chars=2400) -> {"articles": [...], "calculation": {...} | None}
+    build_grounding(question, k=4, max_chars=1600) -> {"articles": [...], "calculation": {...} | None}
 
 Articles the calculation applied come first (they govern the case), then the retrieval's
 best hits, one entry per article, until ``k`` articles; their texts are trimmed so all of
@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 DEFAULT_K = 4
-DEFAULT_MAX_CHARS = 2400  # characters of article text in all (the calculation comes on top)
+DEFAULT_MAX_CHARS = 1600  # characters of article text in all (the calculation comes on top)
 MIN_ARTICLE_CHARS = 160
 
 
@@ -76,22 +76,9 @@ def calculation_for(question: str) -> dict[str, Any] | None:
 
 def search_hits(query: str, k: int) -> list[dict[str, Any]]:
     """Retrieval hits as dicts (rank, citation, title, score, kind, effective_date, id, text, matched)."""
-    from taxqa.corpus import search
+    from taxqa.corpus import search_hits as hits
 
-    return [
-        {
-            "rank": rank,
-            "citation": passage.citation,
-            "title": passage.title,
-            "score": round(float(score), 3),
-            "kind": passage.kind,
-            "effective_date": passage.effective_date,
-            "id": passage.id,
-            "text": passage.text,
-            "matched": [],
-        }
-        for rank, (passage, score) in enumerate(search(query, k), 1)
-    ]
+    return hits(query, k)
 
 
 def governing_citations(result: dict[str, Any]) -> list[str]:

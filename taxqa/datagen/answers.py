@@ -15,15 +15,6 @@ from typing import Any
 
 from taxqa.amounts import format_won
 
-SUBJECT = {"gift": "증여세", "inheritance": "상속세", "income": "종합소득세", "wage": "근로소득",
-           "vat": "부가가치세", "vat-simple": "부가가치세"}  # fmt: skip
-FIELD_WORDS = {
-    "payable": "납부할 세액",
-    "computed_tax": "산출세액",
-    "tax_base": "과세표준",
-    "deduction": "근로소득공제액",
-    "income": "근로소득금액",
-}
 # facts a question of each kind must give (what a missing-fact answer asks for)
 NEEDED = {
     "gift": ["증여받는 재산의 금액"],
@@ -41,6 +32,13 @@ def clean(text: str) -> str:
     return CLI_WORD.sub("", text).strip()
 
 
+def subject(kind: str) -> str:
+    """The tax's Korean name from the registry, without its parenthetical ('부가가치세(간이과세)' -> '부가가치세')."""
+    from taxqa.tax.kinds import KINDS
+
+    return KINDS[kind].subject.split("(")[0]
+
+
 def _josa(word: str, pair: str) -> str:
     """'이가' / '을를' / '은는': the particle that fits ``word``'s last syllable."""
     last = word.rstrip(")")[-1]
@@ -55,7 +53,7 @@ def _won(value: int) -> str:
 def lead(result: dict[str, Any], asked: str, rng: random.Random) -> str:
     """The opening sentence: the asked figure, first."""
     kind, payable = result["kind"], result["payable"]
-    subject = SUBJECT[kind]
+    name = subject(kind)
     if kind == "wage":
         deduction, income = _won(result["deduction"]), _won(result["income"])
         if asked == "income":
@@ -73,20 +71,21 @@ def lead(result: dict[str, Any], asked: str, rng: random.Random) -> str:
     if payable < 0:
         return f"환급받을 세액은 {_won(-payable)}입니다."
     if asked == "tax_base":
-        return f"과세표준은 {_won(result['tax_base'])}이고, 납부할 {subject}는 {_won(payable)}입니다."
+        return f"과세표준은 {_won(result['tax_base'])}이고, 납부할 {name}는 {_won(payable)}입니다."
     if payable == 0:
-        return rng.choice([f"납부할 {subject}는 없습니다(0원).", f"내야 할 {subject}는 0원입니다."])
+        return rng.choice([f"납부할 {name}는 없습니다(0원).", f"내야 할 {name}는 0원입니다."])
     return rng.choice([
-        f"납부할 {subject}는 {_won(payable)}입니다.",
-        f"내야 할 {subject}는 {_won(payable)}입니다.",
+        f"납부할 {name}는 {_won(payable)}입니다.",
+        f"내야 할 {name}는 {_won(payable)}입니다.",
         f"최종 납부세액은 {_won(payable)}입니다.",
         f"결론부터 말씀드리면, 납부할 세액은 {_won(payable)}입니다.",
     ])  # fmt: skip
 
 
 def _step(step: dict[str, Any], with_law: bool = True) -> str:
-    text = f"{step['label']} {_won(step['amount'])}"
-    return text + (f"({step['law']})" if with_law and step.get("law") else "")
+    """'label: amount (law)': the step form the answer checker reads as that step, not as a result field."""
+    text = f"{step['label']}: {_won(step['amount'])}"
+    return text + (f" ({step['law']})" if with_law and step.get("law") else "")
 
 
 def body(result: dict[str, Any], style: int) -> list[str]:
@@ -152,11 +151,11 @@ def calc_answer(
 
 def missing_answer(kind: str, rng: random.Random, citations: list[str] = ()) -> str:
     """The answer to a question that lacks the fact its tax depends on: what is missing, no figure."""
-    subject, needed = SUBJECT[kind], " 및 ".join(NEEDED[kind])
+    name, needed = subject(kind), " 및 ".join(NEEDED[kind])
     first = rng.choice([
-        f"{_josa(subject, '을를')} 계산하려면 {_josa(needed, '이가')} 필요한데, 질문에 나와 있지 않아 금액을 말씀드릴 수 없습니다.",
-        f"질문만으로는 {_josa(subject, '을를')} 정할 수 없습니다. {_josa(needed, '이가')} 빠져 있습니다.",
-        f"{_josa(needed, '을를')} 알 수 없어 {subject} 금액은 계산하지 않았습니다.",
+        f"{_josa(name, '을를')} 계산하려면 {_josa(needed, '이가')} 필요한데, 질문에 나와 있지 않아 금액을 말씀드릴 수 없습니다.",
+        f"질문만으로는 {_josa(name, '을를')} 정할 수 없습니다. {_josa(needed, '이가')} 빠져 있습니다.",
+        f"{_josa(needed, '을를')} 알 수 없어 {name} 금액은 계산하지 않았습니다.",
     ])  # fmt: skip
     lines = [first]
     if citations:

@@ -20,7 +20,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from taxqa.grounding import DEFAULT_K, build_grounding, fit_articles, governing_articles, governing_citations
+from taxqa.grounding import (
+    DEFAULT_K,
+    DEFAULT_MAX_CHARS,
+    build_grounding,
+    fit_articles,
+    governing_articles,
+    governing_citations,
+)
 
 VARIANTS = ("grounded", "distractor", "missing", "plain")
 # the tax whose key articles serve as distractors for each kind
@@ -48,11 +55,11 @@ MISSING_QUESTIONS = {  # {n} is a fact that does not decide the tax (so question
              "회사에 다닌 지 {n}년입니다. 제 근로소득금액은 얼마인가요?",
              "직원 {n}명 회사에 다니는데 근로소득공제액은 얼마인가요?"],
     "vat": ["직원 {n}명인 일반과세자인데 이번 과세기간 부가가치세는 얼마인가요?",
-            "매입 공급가액이 {purchases}인 일반과세자의 부가가치세 납부세액은?",
+            "일반과세자로 {n}년째 장사하고 있습니다. 이번 부가가치세 납부세액은?",
             "개업 {n}년 차 일반과세자입니다. 부가가치세를 얼마 내야 하나요?"],
     "vat-simple": ["간이과세자인 {industry} 사업자입니다. 개업 {n}년 차인데 부가가치세는 얼마를 내나요?",
                    "{industry}을 하는 간이과세자의 부가가치세 납부세액을 알려 주세요. 직원은 {n}명입니다.",
-                   "매입액이 {purchases}인 {industry} 간이과세자의 부가가치세는 얼마인가요?"],
+                   "{industry} 간이과세자로 {n}년째인데 부가가치세는 얼마인가요?"],
 }  # fmt: skip
 
 
@@ -64,7 +71,7 @@ class Mix:
     distractor: float = 0.2
     missing: float = 0.15
     k: int = DEFAULT_K
-    max_chars: int = 1600
+    max_chars: int = DEFAULT_MAX_CHARS
 
     def check(self) -> Mix:
         from taxqa.errors import UserError

@@ -111,7 +111,7 @@ def figure_check(question: str, answer: str, asked: str | None = None) -> dict |
     """The calculator's judgement of ``answer``: was the figure the question asks for stated and
     right (key_figure_ok), and is no stated figure wrong (consistent)? None if not computable.
     Judged on the asked figure alone: no template constants need to appear."""
-    from taxqa.tax.verify import check_answer
+    from taxqa.tax.checking import check_answer
 
     verdict = check_answer(question, answer)
     if verdict is None:
@@ -156,6 +156,6 @@ def citation_check(answer: str, governing: Iterable[str]) -> dict | None:
 
 def invented_figures(answer: str) -> list[int]:
     """The tax figures an answer states as results (on a question without enough facts, invented)."""
-    from taxqa.tax.verify import read_figures
+    from taxqa.tax.checking import read_figures
 
     return [item["amount"] for item in read_figures(answer).values()]
