@@ -1,0 +1,84 @@
+"""법인세 산출세액 (법인세법 제55조) and 법인지방소득세 (지방세법 제103조의20), by the 사업연도's table.
+
+The table is chosen by `as_of` = the first day of the 사업연도 (the 2026 table applies to
+사업연도 beginning on or after 2026-01-01). `small` = a 내국법인 of 법인세법 제60조의2①1호 (소규모
+성실신고확인 법인, e.g. mainly 부동산임대업), taxed by the second table of 제55조① (from 2025).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from taxqa.amounts import format_won
+from taxqa.errors import UserError
+from taxqa.tax.gift import won
+from taxqa.tax.rates import describe_bracket, parse_as_of, progressive, select
+from taxqa.tax.result import Step, TaxResult
+
+LAW = "법인세법"
+
+
+def corporate_tax(
+    base: int | str,
+    *,
+    small: bool = False,
+    months: int = 12,
+    prepaid: int | str | None = None,
+    as_of: date | str | None = None,
+) -> TaxResult:
+    """과세표준 -> 산출세액 (제55조①, 사업연도 1년 미만이면 ②의 환산), 법인지방소득세, 기납부세액."""
+    day = parse_as_of(as_of)
+    table = select("corporate_tax_rates", day)
+    local_table = select("local_corporate_tax_rates", day)
+    base_v = won(base, "base")
+    prepaid_v = None if prepaid is None else won(prepaid, "prepaid")
+    try:
+        months = int(months)
+    except (TypeError, ValueError) as exc:
+        raise UserError(f"months: expected the months of the 사업연도 (1-12), got {months!r}") from exc
+    if not 1 <= months <= 12:
+        raise UserError(f"months: expected the months of the 사업연도 (1-12), got {months}")
+    if small and table["small"] is None:
+        raise UserError(
+            f"small: the 제55조①2호 table (제60조의2①1호 법인) is not in force on {day.isoformat()} "
+            "(from 사업연도 2025-01-01)"
+        )
+    brackets = table["small"] if small else table["brackets"]
+    local_brackets = local_table["small"] if small else local_table["brackets"]
+    which = "제55조①2호 (제60조의2①1호 소규모 법인)" if small else "제55조①1호"
+    assumptions = [f"사업연도 개시일 {day.isoformat()} 기준 세율표 적용; 토지등 양도소득 법인세 없음"]
+    if not small:
+        assumptions.append("법인세법 제60조의2①1호 소규모 성실신고확인 법인(부동산임대업 위주 등)이 아닌 법인으로 가정")
+    steps = [Step("각 사업연도 소득에 대한 과세표준", base_v, f"{LAW} 제13조")]
+    if months == 12:
+        computed, row = progressive(base_v, brackets)
+        local_tax, _ = progressive(base_v, local_brackets)
+        steps.append(Step(f"법인세 산출세액 ({which})", computed, f"{LAW} 제55조", describe_bracket(row)))
+    else:
+        yearly = base_v * 12 // months
+        steps.append(Step(f"연 환산 과세표준 (과세표준 ÷ {months} × 12)", yearly, f"{LAW} 제55조"))
+        year_tax, row = progressive(yearly, brackets)
+        steps.append(Step("연 환산 과세표준의 세액", year_tax, f"{LAW} 제55조", describe_bracket(row)))
+        computed = year_tax * months // 12
+        steps.append(Step(f"법인세 산출세액 (× {months}/12)", computed, f"{LAW} 제55조"))
+        local_year, _ = progressive(yearly, local_brackets)
+        local_tax = local_year * months // 12
+    steps.append(Step("법인지방소득세 (표준세율)", local_tax, "지방세법 제103조의20"))
+    assumptions.append("세액공제·감면, 최저한세, 가산세는 반영하지 않음")
+    payable = computed
+    if prepaid_v is not None:
+        steps.append(Step("기납부세액 (중간예납·원천징수 등)", prepaid_v, f"{LAW} 제64조"))
+        payable = computed - prepaid_v
+        label = "환급받을 세액" if payable < 0 else "차감 납부할 세액"
+        steps.append(Step(label, abs(payable), f"{LAW} 제64조"))
+    else:
+        assumptions.append("중간예납 등 기납부세액이 없다고 가정")
+    notes = []
+    if small:
+        low = brackets[0]
+        notes.append(f"제55조①2호: 과세표준 {format_won(low[1])} 이하 전체에 {low[3][0]}% (2억원 이하 저율 구간 없음)")
+    inputs = {"base": base_v, "small": small, "months": months, "prepaid": prepaid_v}
+    return TaxResult(
+        "corporate", day.isoformat(), base_v, computed, payable, steps, [], {"local_tax": local_tax}, notes, inputs,
+        assumptions=assumptions,
+    )  # fmt: skip

@@ -1,0 +1,209 @@
+"""국세기본법 가산세 (제47조의2 무신고, 제47조의3 과소신고, 제47조의4 납부지연, 제48조② 감면) and the
+부과제척기간 (제26조의2). The 2026-06-02 text of 국세기본법 is bundled in ../shared/data/legalize-kr;
+the daily 납부지연 rate is in 국세기본법 시행령 제27조의4 (not bundled: 10만분의 22 from 2022-02-15).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from taxqa.amounts import format_won
+from taxqa.errors import UserError
+from taxqa.tax.gift import won
+from taxqa.tax.rates import parse_as_of, select
+from taxqa.tax.result import Step, TaxResult
+
+LAW = "국세기본법"
+KINDS = ("no-return", "under-report", "late-payment")
+KIND_LABELS = {"no-return": "무신고가산세", "under-report": "과소신고가산세", "late-payment": "납부지연가산세"}
+CASE_LABELS = {
+    "general": "일반 (신고한 경우)",
+    "offshore": "역외거래",
+    "no-return": "무신고",
+    "offshore-no-return": "역외거래 무신고",
+    "fraud": "부정행위로 포탈·환급",
+    "offshore-fraud": "역외거래 부정행위",
+    "inheritance-gift": "상속세·증여세",
+    "inheritance-gift-no-return": "상속세·증여세 무신고",
+    "inheritance-gift-fraud": "상속세·증여세 부정행위",
+    "inheritance-gift-false-return": "상속세·증여세 거짓·누락신고",
+}
+CASES = tuple(CASE_LABELS)
+
+
+def art(n: str) -> str:
+    num, _, branch = n.partition("-")
+    return f"{LAW} 제{num}조" + (f"의{branch}" if branch else "")
+
+
+def whole(value: int | str | None, name: str) -> int | None:
+    if value is None:
+        return None
+    try:
+        n = int(value)
+    except (TypeError, ValueError) as exc:
+        raise UserError(f"{name}: expected a whole number, got {value!r}") from exc
+    if n < 0:
+        raise UserError(f"{name}: expected a number >= 0, got {n}")
+    return n
+
+
+def pct(frac: tuple[int, int]) -> str:
+    return f"{frac[0] * 100 / frac[1]:g}%"
+
+
+def reduction_pct(rows: list[tuple[int, int]], months: int) -> tuple[int, int | None]:
+    """(% reduced, the month bound of the row) for a return filed `months` after the due date."""
+    for within, off in rows:
+        if months <= within:
+            return off, within
+    return 0, None
+
+
+def penalty_tax(
+    kind: str,
+    tax: int | str,
+    *,
+    fraud: bool = False,
+    offshore: bool = False,
+    days: int | str | None = None,
+    months_late: int | str | None = None,
+    as_of: date | str | None = None,
+) -> TaxResult:
+    """가산세 on `tax` (무신고·과소신고·미납 세액) for `kind`; `days` of late payment add 납부지연가산세;
+    `months_late` = the 기한후신고 (no-return) or 수정신고 (under-report) came within that many months."""
+    day = parse_as_of(as_of)
+    table = select("penalty", day)
+    if kind not in KINDS:
+        raise UserError(f"kind: expected one of {', '.join(KINDS)}, got {kind!r}")
+    tax_v = won(tax, "tax")
+    days_v, months_v = whole(days, "days"), whole(months_late, "months_late")
+    if kind == "late-payment" and days_v is None:
+        raise UserError("days: 납부지연가산세 needs --days (days from the day after the due date to payment)")
+    if kind == "late-payment" and (fraud or months_v is not None):
+        raise UserError("late-payment: --fraud and --months-late apply to no-return and under-report only")
+    if offshore and not fraud:
+        raise UserError("offshore: the 역외거래 rate (60%) applies to 부정행위; give --fraud too")
+    steps = [
+        Step(
+            "무신고납부세액" if kind == "no-return" else "과소신고·미납 세액",
+            tax_v,
+            art("47-2" if kind == "no-return" else "47-3"),
+        )
+    ]
+    assumptions: list[str] = []
+    notes: list[str] = []
+    credits: list[Step] = []
+    filing = 0
+    if kind in ("no-return", "under-report"):
+        key = "no_return" if kind == "no-return" else "under_report"
+        rate = table[f"{key}_fraud_offshore"] if offshore else table[f"{key}_fraud"] if fraud else table[key]
+        filing = tax_v * rate[0] // rate[1]
+        which = "역외거래 부정행위" if offshore else "부정행위" if fraud else "일반"
+        law = art("47-2" if kind == "no-return" else "47-3")
+        steps.append(Step(f"{KIND_LABELS[kind]} ({which} {pct(rate)})", filing, law, f"세액 × {pct(rate)}"))
+        if not fraud:
+            assumptions.append("부정행위(사기 등)가 없는 일반 무신고·과소신고로 가정")
+        if kind == "no-return":
+            assumptions.append("복식부기의무자·법인의 수입금액 기준 가산세(제47조의2②)는 비교하지 않음")
+        if months_v is None:
+            assumptions.append("기한후신고·수정신고를 하지 않아 감면이 없는 것으로 가정 (세무서가 결정·경정)")
+        else:
+            rows = table["late_filing" if kind == "no-return" else "amended"]
+            off, within = reduction_pct(rows, months_v)
+            what = "기한후신고" if kind == "no-return" else "수정신고"
+            if off:
+                cut = filing * off // 100
+                label = f"{what} 감면 (법정신고기한 후 {within}개월 이내: {off}%)"
+                credits.append(Step(label, cut, art("48"), f"{KIND_LABELS[kind]} × {off}%"))
+                assumptions.append(f"세무서의 결정·경정을 미리 알고 {what}한 경우가 아니라고 가정 (제48조②)")
+            else:
+                notes.append(f"법정신고기한 후 {months_v}개월이 지나 {what} 감면이 없음 (제48조②)")
+    late = 0
+    if days_v is not None:
+        num, den = table["daily"]
+        late = tax_v * days_v * num // den
+        how = f"미납세액 × {days_v}일 × 1일 {num}/{den:,}"
+        steps.append(Step(f"납부지연가산세 ({days_v}일)", late, art("47-4"), how))
+        assumptions.append("납부고지 전에 납부하여 고지 후 3% 가산세(제47조의4①3호)는 없다고 가정")
+        notes.append(f"1일 이자율 {num}/{den:,}은 국세기본법 시행령 제27조의4 ({table['effective']} 이후 적용분)")
+    elif kind != "late-payment":
+        assumptions.append("납부지연 일수를 입력하지 않아 납부지연가산세는 계산하지 않음")
+    computed = filing + late
+    steps.extend(credits)
+    determined = computed - sum(c.amount for c in credits)
+    steps.append(Step("가산세 합계", determined, art("47-4") if kind == "late-payment" else art("48")))
+    notes.append(f"가산세는 본세 {format_won(tax_v)}와 별도로 납부; 지방소득세 가산세는 지방세기본법에 따름")
+    extra = {"principal": tax_v, "total_with_tax": tax_v + determined}
+    inputs = {"kind": kind, "tax": tax_v, "fraud": fraud, "offshore": offshore, "days": days_v, "months_late": months_v}
+    return TaxResult(
+        "penalty", day.isoformat(), tax_v, computed, determined, steps, credits, extra, notes, inputs,
+        determined_tax=determined, assumptions=assumptions,
+    )  # fmt: skip
+
+
+def add_years(d: date, n: int) -> date:
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:  # 29 February in a year without one
+        return d.replace(year=d.year + n, day=28)
+
+
+def limitation_period(due_date: date | str, case: str = "general", *, as_of: date | str | None = None) -> TaxResult:
+    """부과제척기간 (제26조의2) for a 법정신고기한 `due_date`: it runs from the next day (the day the tax
+    can be assessed, 시행령 제12조의3) for N years, so it ends on the same date N years after the due date."""
+    day = parse_as_of(as_of)
+    table = select("limitation", day)
+    if case not in table["years"]:
+        raise UserError(f"case: expected one of {', '.join(table['years'])}, got {case!r}")
+    try:
+        due = date.fromisoformat(str(due_date).strip())
+    except ValueError as exc:
+        raise UserError(f"due_date: expected a date like 2025-05-31, got {due_date!r}") from exc
+    n = table["years"][case]
+    start = due + timedelta(days=1)
+    end = add_years(due, n)
+    para = "④" if case.startswith("inheritance-gift") else "②" if case != "general" and case != "offshore" else "①"
+    law = table["law"]
+    steps = [
+        Step(f"법정신고기한 {due.isoformat()}", 0, law),
+        Step(f"부과할 수 있는 날 {start.isoformat()} (신고기한 다음 날)", 0, "국세기본법 시행령 제12조의3"),
+        Step(f"부과제척기간 {n}년 ({CASE_LABELS[case]}, 제26조의2{para})", 0, law),
+        Step(f"제척기간 만료일 {end.isoformat()}", 0, law),
+    ]
+    expired = day > end
+    notes = [
+        f"{day.isoformat()} 현재 제척기간이 " + ("지나 더 이상 부과할 수 없음" if expired else "남아 있음"),
+        "쟁송 결정·판결, 상호합의 등 특례기간(제26조의2⑥)은 반영하지 않음",
+    ]
+    extra = {"limitation_years": n, "limitation_start": start.isoformat(), "limitation_end": end.isoformat(),
+             "expired": expired}  # fmt: skip
+    inputs = {"limitation": True, "due_date": due.isoformat(), "case": case}
+    return TaxResult("penalty", day.isoformat(), 0, 0, 0, steps, [], extra, notes, inputs)
+
+
+def penalty(
+    kind: str | None = None,
+    tax: int | str | None = None,
+    *,
+    fraud: bool = False,
+    offshore: bool = False,
+    days: int | str | None = None,
+    months_late: int | str | None = None,
+    limitation: bool = False,
+    due_date: str | None = None,
+    case: str | None = None,
+    as_of: date | str | None = None,
+) -> TaxResult:
+    """`taxqa tax penalty`: 가산세 (--kind, --tax) or, with --limitation, the 부과제척기간."""
+    if limitation:
+        if kind is not None or tax is not None:
+            raise UserError("penalty: --limitation takes --due-date and --case, not --kind/--tax")
+        if not due_date:
+            raise UserError("due_date: --limitation needs --due-date YYYY-MM-DD (the 법정신고기한)")
+        return limitation_period(due_date, case or "general", as_of=as_of)
+    if kind is None or tax is None:
+        raise UserError("penalty: give --kind {no-return,under-report,late-payment} and --tax AMOUNT (or --limitation)")
+    if case is not None or due_date is not None:
+        raise UserError("penalty: --case and --due-date go with --limitation")
+    return penalty_tax(kind, tax, fraud=fraud, offshore=offshore, days=days, months_late=months_late, as_of=as_of)

@@ -1,0 +1,92 @@
+"""퇴직소득세 (소득세법 제22·48조, 제55조②) and its 개인지방소득세 (지방세법 제92조②).
+
+퇴직소득금액 -> 근속연수공제 -> ÷ 근속연수 × 12 = 환산급여 -> 환산급여공제 -> 과세표준
+-> 기본세율 (제55조①) = 환산산출세액 -> ÷ 12 × 근속연수 = 퇴직소득 산출세액.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from taxqa.amounts import format_won
+from taxqa.errors import UserError
+from taxqa.tax.gift import won
+from taxqa.tax.rates import describe_bracket, parse_as_of, progressive, select
+from taxqa.tax.result import Step, TaxResult
+
+LAW = "소득세법"
+
+
+def service_years(value: int | float | str) -> tuple[int, bool]:
+    """근속연수 in whole years, a part year counting as a full year (제48조①): (years, rounded up)."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError) as exc:
+        raise UserError(f"years: expected the years of service (e.g. 10 or 10.5), got {value!r}") from exc
+    if not x > 0 or math.isinf(x):
+        raise UserError(f"years: expected years of service > 0, got {value!r}")
+    n = math.ceil(x)
+    return n, n != x
+
+
+def retirement_tax(
+    pay: int | str, years: int | float | str, *, withheld: int | str | None = None, as_of: date | str | None = None
+) -> TaxResult:
+    """퇴직소득세 on `pay` (퇴직소득금액, 비과세 제외) after `years` of service."""
+    day = parse_as_of(as_of)
+    table = select("retirement", day)
+    rates = select("income_tax_rates", day)
+    local_rates = select("local_income_tax_rates", day)
+    pay_v = won(pay, "pay")
+    n, rounded = service_years(years)
+    withheld_v = None if withheld is None else won(withheld, "withheld")
+    assumptions = ["임원 퇴직소득 한도 초과분과 2012년 이전 근속분의 경과규정은 없는 것으로 가정"]
+    if rounded:
+        assumptions.append(f"1년 미만의 기간은 1년으로 보아 근속연수 {n}년 (제48조①)")
+    steps = [Step("퇴직소득금액", pay_v, f"{LAW} 제22조")]
+    by_table, row = progressive(n, table["service"])
+    service = min(by_table, pay_v)  # 제48조②: never more than the 퇴직소득금액
+    over, _, base, (per_year, _) = row
+    how = f"{format_won(base)} + {format_won(per_year)} × (근속연수 {n}년 - {over}년)" if over else (
+        f"{format_won(per_year)} × 근속연수 {n}년"
+    )  # fmt: skip
+    if service < by_table:
+        how += f" = {format_won(by_table)} → 퇴직소득금액 한도"
+    steps.append(Step("근속연수공제", service, f"{LAW} 제48조", how))
+    converted = (pay_v - service) * 12 // n
+    steps.append(Step("환산급여 ((퇴직소득금액 - 근속연수공제) × 12 ÷ 근속연수)", converted, f"{LAW} 제48조"))
+    conv_ded, conv_row = progressive(converted, table["converted"])
+    conv_ded = min(conv_ded, converted)
+    steps.append(
+        Step("환산급여공제", conv_ded, f"{LAW} 제48조", describe_bracket(conv_row).replace("과세표준", "환산급여"))
+    )
+    tax_base = converted - conv_ded
+    steps.append(Step("퇴직소득 과세표준", tax_base, f"{LAW} 제14조"))
+    converted_tax, rate_row = progressive(tax_base, rates["brackets"])
+    steps.append(Step("환산산출세액 (기본세율)", converted_tax, f"{LAW} 제55조", describe_bracket(rate_row)))
+    computed = converted_tax * n // 12
+    steps.append(Step(f"퇴직소득 산출세액 (환산산출세액 ÷ 12 × {n}년)", computed, f"{LAW} 제55조"))
+    local_converted, _ = progressive(tax_base, local_rates["brackets"])
+    local_tax = local_converted * n // 12
+    steps.append(
+        Step(
+            "퇴직소득 지방소득세",
+            local_tax,
+            "지방세법 제92조",
+            f"지방세 환산산출세액 {format_won(local_converted)} ÷ 12 × {n}년",
+        )
+    )
+    payable = computed
+    if withheld_v is not None:
+        payable = computed - withheld_v
+        steps.append(Step("기납부(원천징수)세액", withheld_v, f"{LAW} 제146조"))
+    else:
+        assumptions.append("원천징수 등으로 이미 낸 세액이 없다고 가정")
+    extra = {"service_deduction": service, "converted_pay": converted, "converted_deduction": conv_ded,
+             "converted_tax": converted_tax, "local_tax": local_tax}  # fmt: skip
+    inputs = {"pay": pay_v, "years": n, "withheld": withheld_v}
+    return TaxResult(
+        "retirement", day.isoformat(), tax_base, computed, payable, steps, [], extra, [], inputs,
+        assumptions=assumptions,
+    )  # fmt: skip

@@ -1,0 +1,231 @@
+"""연말정산 of a salaried worker (소득세법 제47·50·51·51의3·52·55·59·59의2·59의4조, 지방세법 제103조의13).
+
+총급여 -> 근로소득공제 -> 근로소득금액 -> 인적공제 -> 연금보험료·보험료 공제 -> 과세표준 -> 산출세액
+-> 근로소득세액공제 (한도) -> 자녀세액공제 -> 표준세액공제 -> 결정세액 -> 지방소득세 -> 기납부세액 -> 환급/추가 납부.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from taxqa.amounts import format_won
+from taxqa.errors import UserError
+from taxqa.tax.gift import won
+from taxqa.tax.rates import describe_bracket, parse_as_of, progressive, select
+from taxqa.tax.result import Step, TaxResult
+
+LAW = "소득세법"
+
+
+def art(n: str) -> str:
+    num, _, branch = n.partition("-")
+    return f"{LAW} 제{num}조" + (f"의{branch}" if branch else "")
+
+
+def count(value: int | str | None, name: str) -> int:
+    try:
+        n = int(value or 0)
+    except (TypeError, ValueError) as exc:
+        raise UserError(f"{name}: expected a whole number of people, got {value!r}") from exc
+    if n < 0:
+        raise UserError(f"{name}: expected a number >= 0, got {n}")
+    return n
+
+
+def wage_credit_limit(salary: int, rows: list) -> tuple[int, str]:
+    """제59조②: the 근로소득세액공제 limit for a 총급여 (floored to the won), with how it was found."""
+    for over, up_to, at_over, (num, den), floor in rows:
+        if up_to is None or salary <= up_to:
+            cut = -(-(salary - over) * num // den)  # ceil: the limit is floored to the won
+            limit = max(at_over - cut, floor)
+            if num == 0:
+                return limit, f"총급여 {format_won(up_to)} 이하: {format_won(limit)}"
+            how = f"{format_won(at_over)} - (총급여 - {format_won(over)}) × {num}/{den}, 최소 {format_won(floor)}"
+            return limit, how
+    raise AssertionError("the limit table ends with an open row")
+
+
+def child_credit_amount(children: int, table: dict) -> int:
+    if children <= 0:
+        return 0
+    if children == 1:
+        return table["one"]
+    return table["two"] + (children - 2) * table["each_more"]
+
+
+def salary_tax(
+    salary: int | str,
+    *,
+    dependents: int = 0,
+    children: int = 0,
+    pension: int | str | None = None,
+    insurance: int | str | None = None,
+    withheld: int | str | None = None,
+    elderly: int = 0,
+    disabled: int = 0,
+    single_parent: bool = False,
+    woman: bool = False,
+    as_of: date | str | None = None,
+) -> TaxResult:
+    """The year-end settlement (연말정산) of a resident with wage income only.
+
+    `dependents` counts the 기본공제대상자 besides the worker (spouse, children, parents ...);
+    `children` counts the children among them who qualify for 자녀세액공제 (제59조의2 age);
+    `elderly` / `disabled` count dependents (or the worker) for 추가공제 (제51조①1·2).
+    `pension` is 국민연금 등 연금보험료, `insurance` 건강·고용·장기요양보험료 (근로자 부담분);
+    `withheld` is the 소득세 already withheld in the year (기납부세액).
+    """
+    day = parse_as_of(as_of)
+    table = select("salary", day)
+    wage_table = select("wage_deduction", day)
+    rates = select("income_tax_rates", day)
+    child_table = select("child_credit", day)
+    salary = won(salary, "salary")
+    dependents, children = count(dependents, "dependents"), count(children, "children")
+    elderly, disabled = count(elderly, "elderly"), count(disabled, "disabled")
+    pension_v = 0 if pension is None else won(pension, "pension")
+    insurance_v = 0 if insurance is None else won(insurance, "insurance")
+    withheld_v = None if withheld is None else won(withheld, "withheld")
+    assumptions: list[str] = ["일용근로자가 아닌 거주자로 근로소득만 있다고 가정"]
+    notes: list[str] = []
+    if children > dependents:
+        assumptions.append(f"자녀 {children}명은 기본공제대상자이므로 부양가족 수를 {children}명으로 봄")
+        dependents = children
+    if elderly + disabled > dependents + 1:
+        raise UserError(
+            f"elderly/disabled: {elderly + disabled} people for 추가공제 but only {dependents + 1} "
+            "기본공제대상자 (the worker + --dependents)"
+        )
+
+    # 근로소득공제 and 근로소득금액 (제47조)
+    by_table, row = progressive(salary, wage_table["brackets"])
+    wage_deduction = min(by_table, wage_table["cap"], salary)
+    how = describe_bracket(row).replace("과세표준", "총급여액")
+    if by_table > wage_table["cap"]:
+        how += f" = {format_won(by_table)} → 한도 {format_won(wage_table['cap'])}"
+    income = salary - wage_deduction
+    steps = [
+        Step("총급여액", salary, art("20")),
+        Step("근로소득공제", wage_deduction, art("47"), how),
+        Step("근로소득금액 (종합소득금액)", income, art("47")),
+    ]
+
+    # 인적공제 (제50·51조), capped at 종합소득금액 (제51조④)
+    people = 1 + dependents
+    basic = people * table["basic_per_person"]
+    steps.append(Step(f"기본공제 (본인 포함 {people}명 × {format_won(table['basic_per_person'])})", basic, art("50")))
+    extra_ded = elderly * table["elderly"] + disabled * table["disabled"]
+    parts = []
+    if elderly:
+        parts.append(f"경로우대 {elderly}명 × {format_won(table['elderly'])}")
+    if disabled:
+        parts.append(f"장애인 {disabled}명 × {format_won(table['disabled'])}")
+    if single_parent:
+        if children == 0 and dependents == 0:
+            raise UserError("single_parent: 한부모공제 needs a child who is a 기본공제대상자 (--dependents/--children)")
+        extra_ded += table["single_parent"]
+        parts.append(f"한부모 {format_won(table['single_parent'])}")
+        if woman:
+            notes.append("한부모공제와 부녀자공제에 모두 해당하면 한부모공제만 적용 (제51조① 단서)")
+    elif woman:
+        if income <= table["woman_income_max"]:
+            extra_ded += table["woman"]
+            parts.append(f"부녀자 {format_won(table['woman'])}")
+        else:
+            notes.append(f"종합소득금액이 {format_won(table['woman_income_max'])}을 넘어 부녀자공제는 적용되지 않음")
+    if extra_ded:
+        steps.append(Step("추가공제 (" + ", ".join(parts) + ")", extra_ded, art("51")))
+    personal = min(basic + extra_ded, income)
+    if personal < basic + extra_ded:
+        notes.append("인적공제 합계가 종합소득금액을 넘어 넘는 부분은 없는 것으로 봄 (제51조④)")
+    steps.append(Step("인적공제 합계", personal, art("51")))
+    left = income - personal
+
+    # 연금보험료공제 (제51조의3) and 특별소득공제 보험료 (제52조①), each within what is left (③, ⑧)
+    pension_ded = min(pension_v, left)
+    left -= pension_ded
+    if pension is None:
+        assumptions.append("연금보험료(국민연금 등) 납입액을 입력하지 않아 연금보험료공제 0원")
+    else:
+        steps.append(Step("연금보험료공제", pension_ded, art("51-3"), f"납입액 {format_won(pension_v)}"))
+    insurance_ded = min(insurance_v, left)
+    left -= insurance_ded
+    if insurance is None:
+        assumptions.append("건강·고용보험료 등 특별소득공제를 신청하지 않은 것으로 가정")
+    else:
+        steps.append(Step("특별소득공제 (건강·고용·장기요양보험료)", insurance_ded, art("52"), "근로자 부담분"))
+    tax_base = left
+    steps.append(Step("종합소득 과세표준", tax_base, art("14")))
+
+    # 산출세액 (제55조①)
+    computed, rate_row = progressive(tax_base, rates["brackets"])
+    steps.append(Step("종합소득 산출세액", computed, art("55"), describe_bracket(rate_row)))
+
+    # 세액공제: each within the tax still left (결정세액 >= 0)
+    credits: list[Step] = []
+    remaining = computed
+    by_rate, wc_row = progressive(computed, table["wage_credit"])
+    limit, limit_how = wage_credit_limit(salary, table["wage_credit_limit"])
+    wage_credit = min(by_rate, limit, remaining)
+    wc_how = describe_bracket(wc_row).replace("과세표준", "산출세액") + f" = {format_won(by_rate)}; 한도 {limit_how}"
+    credits.append(Step("근로소득세액공제", wage_credit, art("59"), wc_how))
+    remaining -= wage_credit
+    if children:
+        amount = child_credit_amount(children, child_table)
+        child = min(amount, remaining)
+        how = f"자녀 {children}명: {format_won(amount)}"
+        if child < amount:
+            how += " (남은 산출세액 한도)"
+        credits.append(Step("자녀세액공제", child, art("59-2"), how))
+        remaining -= child
+        assumptions.append(f"자녀는 모두 {child_table['min_age']}세 이상의 기본공제대상 자녀로 가정 (제59조의2①)")
+    itemised = insurance is not None
+    if itemised:
+        notes.append("특별소득공제(보험료)를 신청하여 표준세액공제 13만원은 적용하지 않음 (제59조의4⑨1)")
+    else:
+        standard = min(table["standard_credit"], remaining)
+        credits.append(Step("표준세액공제", standard, art("59-4"), "특별소득공제·특별세액공제 미신청"))
+        remaining -= standard
+        assumptions.append("의료비·교육비·보험료·기부금 등 특별세액공제를 신청하지 않은 것으로 가정")
+    steps.extend(credits)
+    determined = computed - sum(c.amount for c in credits)
+    steps.append(Step("결정세액", determined, art("59-4")))
+    local_tax = determined * 10 // 100
+    steps.append(Step("지방소득세 (결정세액의 10%)", local_tax, "지방세법 제103조의13"))
+    extra: dict = {"deduction": wage_deduction, "income": income, "local_tax": local_tax}
+    if withheld_v is None:
+        payable = determined
+        assumptions.append("기납부(원천징수)세액을 입력하지 않아 결정세액 전액을 납부할 세액으로 봄")
+    else:
+        payable = determined - withheld_v
+        steps.append(Step("기납부세액 (원천징수된 소득세)", withheld_v, art("137")))
+        local_withheld = withheld_v * 10 // 100
+        extra["local_payable"] = local_tax - local_withheld
+        label = "환급받을 세액" if payable < 0 else "추가 납부할 세액"
+        steps.append(Step(label, abs(payable), art("137")))
+    inputs = {
+        "salary": salary,
+        "dependents": dependents,
+        "children": children,
+        "pension": pension_v if pension is not None else None,
+        "insurance": insurance_v if insurance is not None else None,
+        "withheld": withheld_v,
+        "elderly": elderly,
+        "disabled": disabled,
+        "single_parent": single_parent,
+        "woman": woman,
+    }
+    return TaxResult(
+        "salary",
+        day.isoformat(),
+        tax_base,
+        computed,
+        payable,
+        steps,
+        credits,
+        extra,
+        notes,
+        inputs,
+        determined_tax=determined,
+        assumptions=assumptions,
+    )
