@@ -618,6 +618,16 @@ TABLES.update(
                 "late_filing": [(1, 50), (3, 30), (6, 20)],
             },
         ],
+        # 부가가치세법 제46조① 신용카드매출전표등 발행세액공제: 1.3% and 연 1천만원 until 2026-12-31,
+        # then 1% and 연 500만원 (the text in force from 2024 names both); 1.3%/1천만원 since 2019.
+        "vat_card_credit": [
+            {"effective": "2019-01-01", "law": "부가가치세법 제46조", "rate": (13, 1000), "cap": 1_000 * MAN},
+            {"effective": "2027-01-01", "law": "부가가치세법 제46조", "rate": (1, 100), "cap": 500 * MAN},
+        ],
+        # 부가가치세법 제68조의2②1 간이과세자 세금계산서 미수취 가산세 (공급대가의 0.5%, 2021-07-01 신설).
+        "vat_simple_penalty": [
+            {"effective": "2021-07-01", "law": "부가가치세법 제68조의2", "no_invoice": (5, 1000)},
+        ],
         # 국세기본법 제26조의2 부과제척기간 (years) by case; the 2019.12.31 text (①②④).
         "limitation": [
             {
