@@ -12,7 +12,7 @@ from datetime import date
 from taxqa.amounts import format_won
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
-from taxqa.tax.rates import describe_bracket, parse_as_of, progressive, select
+from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, progressive, select
 from taxqa.tax.result import Step, TaxResult
 
 LAW = "법인세법"
@@ -82,3 +82,31 @@ def corporate_tax(
         "corporate", day.isoformat(), base_v, computed, payable, steps, [], {"local_tax": local_tax}, notes, inputs,
         assumptions=assumptions,
     )  # fmt: skip
+
+
+# --- what the registry, the CLI and datagen need -------------------------------------------------
+
+FIELDS = ("base", "small", "months", "prepaid")
+FIGURES = {"tax_base": "과세표준", "computed_tax": "산출세액", "determined_tax": "결정세액", "payable": "납부할 세액",
+           "local_tax": "법인지방소득세"}  # fmt: skip
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--base", required=True, help="각 사업연도 소득에 대한 과세표준")
+    p.add_argument("--small", action="store_true", help="법인세법 제60조의2①1호 법인 (제55조①2호 table, 2025~)")
+    p.add_argument("--months", type=int, default=12, help="months of the 사업연도 when shorter than a year")
+    p.add_argument("--prepaid", default=None, help="중간예납·원천징수 등 기납부세액")
+
+
+def sample(rng):
+    base = rng.choice([rng.randrange(1, 100) * 1_000 * MAN, rng.randrange(1, 300) * 10 * EOK])
+    return {"base": base}, {"template": rng.randrange(3)}
+
+
+def question(a: dict, say: dict) -> str:
+    base = format_won(a["base"])
+    return [
+        f"법인의 각 사업연도 소득에 대한 과세표준이 {base}이면 법인세는 얼마인가요?",
+        f"과세표준 {base}인 중소법인의 법인세 산출세액과 법인지방소득세를 계산해 주세요.",
+        f"우리 회사 올해 법인세 과세표준이 {base}입니다. 산출세액이 얼마나 되나요?",
+    ][say["template"]]

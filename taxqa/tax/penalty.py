@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from taxqa.amounts import format_won
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
-from taxqa.tax.rates import parse_as_of, select
+from taxqa.tax.rates import MAN, parse_as_of, select
 from taxqa.tax.result import Step, TaxResult
 
 LAW = "국세기본법"
@@ -207,3 +207,60 @@ def penalty(
     if case is not None or due_date is not None:
         raise UserError("penalty: --case and --due-date go with --limitation")
     return penalty_tax(kind, tax, fraud=fraud, offshore=offshore, days=days, months_late=months_late, as_of=as_of)
+
+
+# --- what the registry, the CLI and datagen need -------------------------------------------------
+
+FIELDS = ("kind", "tax", "fraud", "offshore", "days", "months_late", "limitation", "due_date", "case")
+FIGURES = {"tax_base": "본세", "computed_tax": "감면 전 가산세", "determined_tax": "가산세", "payable": "납부할 가산세"}
+
+
+def add_arguments(p) -> None:
+    # dest penalty_kind: `kind` is the subcommand's own name on the namespace
+    p.add_argument("--kind", dest="penalty_kind", choices=KINDS, default=None, help="which 가산세")
+    p.add_argument("--tax", default=None, help="the unreported / under-reported / unpaid tax")
+    p.add_argument("--fraud", action="store_true", help="부정행위 (40%%; with --offshore 60%%)")
+    p.add_argument("--offshore", action="store_true", help="역외거래 (with --fraud)")
+    p.add_argument("--days", type=int, default=None, help="days of late payment (납부지연가산세)")
+    p.add_argument("--months-late", type=int, default=None,
+                   help="기한후신고 / 수정신고 filed within this many months after the due date (제48조② 감면)")  # fmt: skip
+    p.add_argument("--limitation", action="store_true", help="compute the 부과제척기간 instead")
+    p.add_argument("--due-date", default=None, metavar="YYYY-MM-DD", help="법정신고기한 (with --limitation)")
+    p.add_argument("--case", choices=CASES, default=None, help="제척기간 case (with --limitation; default general)")
+
+
+def kwargs_from(args) -> dict:
+    names = [n for n in FIELDS if n != "kind"]
+    return {"kind": args.penalty_kind, **{n: getattr(args, n) for n in names}}
+
+
+def sample(rng):
+    tax = rng.randrange(10, 500) * 10 * MAN
+    kind = rng.choice(KINDS)
+    args: dict = {"kind": kind, "tax": tax}
+    if kind == "late-payment":
+        args["days"] = rng.choice([10, 30, 60, 90, 180, 365])
+    elif rng.random() < 0.3:
+        args["fraud"] = True
+    elif rng.random() < 0.5:
+        args["months_late"] = rng.choice([1, 2, 3, 6, 12] if kind == "under-report" else [1, 2, 3, 6])
+    return args, {"template": rng.randrange(2)}
+
+
+def question(a: dict, say: dict) -> str:
+    tax = format_won(a["tax"])
+    if a["kind"] == "late-payment":
+        return [
+            f"세금 {tax}을 납부기한보다 {a['days']}일 늦게 냈습니다. 납부지연가산세는 얼마인가요?",
+            f"납부기한이 지난 뒤 {a['days']}일 만에 {tax}을 납부하면 가산세가 얼마나 붙나요?",
+        ][say["template"]]
+    what = "신고를 하지 않았습니다" if a["kind"] == "no-return" else f"세액을 {tax} 적게 신고했습니다"
+    if a["kind"] == "no-return":
+        what = f"납부할 세액이 {tax}인데 법정신고기한까지 {what}"
+    how = " 부정행위(이중장부)가 있었습니다." if a.get("fraud") else ""
+    if a.get("months_late"):
+        late = "기한 후 신고" if a["kind"] == "no-return" else "수정신고"
+        how += f" 신고기한이 지난 뒤 {a['months_late']}개월 안에 {late}를 했습니다."
+    return [f"{what}.{how} 가산세는 얼마인가요?", f"{what}.{how} 무신고·과소신고 가산세를 계산해 주세요."][
+        say["template"]
+    ]

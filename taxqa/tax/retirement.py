@@ -12,7 +12,7 @@ from datetime import date
 from taxqa.amounts import format_won
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
-from taxqa.tax.rates import describe_bracket, parse_as_of, progressive, select
+from taxqa.tax.rates import MAN, describe_bracket, parse_as_of, progressive, select
 from taxqa.tax.result import Step, TaxResult
 
 LAW = "소득세법"
@@ -90,3 +90,32 @@ def retirement_tax(
         "retirement", day.isoformat(), tax_base, computed, payable, steps, [], extra, [], inputs,
         assumptions=assumptions,
     )  # fmt: skip
+
+
+# --- what the registry, the CLI and datagen need -------------------------------------------------
+
+FIELDS = ("pay", "years", "withheld")
+FIGURES = {"pay": "퇴직소득금액", "service_deduction": "근속연수공제", "converted_pay": "환산급여",
+           "converted_deduction": "환산급여공제", "tax_base": "과세표준", "computed_tax": "산출세액",
+           "determined_tax": "결정세액", "payable": "납부할 세액", "local_tax": "지방소득세"}  # fmt: skip
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--pay", required=True, help="퇴직소득금액 (퇴직금, non-taxable part excluded)")
+    p.add_argument("--years", required=True, help="근속연수 (a part year counts as a year, e.g. 10.5 -> 11)")
+    p.add_argument("--withheld", default=None, help="퇴직소득세 already withheld")
+
+
+def sample(rng):
+    years = rng.randint(1, 35)
+    pay = rng.randrange(5, 60) * years * 100 * MAN // 10 * 10
+    return {"pay": pay, "years": years}, {"template": rng.randrange(3)}
+
+
+def question(a: dict, say: dict) -> str:
+    pay, years = format_won(a["pay"]), a["years"]
+    return [
+        f"{years}년 근무하고 퇴직금 {pay}을 받으면 퇴직소득세는 얼마인가요?",
+        f"근속연수 {years}년, 퇴직급여 {pay}일 때 퇴직소득세와 지방소득세를 계산해 주세요.",
+        f"회사를 {years}년 다니고 퇴사하면서 퇴직금으로 {pay}을 받습니다. 세금이 얼마나 떼이나요?",
+    ][say["template"]]

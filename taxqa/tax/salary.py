@@ -11,7 +11,7 @@ from datetime import date
 from taxqa.amounts import format_won
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
-from taxqa.tax.rates import describe_bracket, parse_as_of, progressive, select
+from taxqa.tax.rates import MAN, describe_bracket, parse_as_of, progressive, select
 from taxqa.tax.result import Step, TaxResult
 
 LAW = "소득세법"
@@ -229,3 +229,67 @@ def salary_tax(
         determined_tax=determined,
         assumptions=assumptions,
     )
+
+
+# --- what the registry, the CLI and datagen need -------------------------------------------------
+
+FIELDS = ("salary", "dependents", "children", "pension", "insurance", "withheld", "elderly", "disabled",
+          "single_parent", "woman")  # fmt: skip
+FIGURES = {
+    "salary": "총급여액",
+    "tax_base": "과세표준",
+    "computed_tax": "산출세액",
+    "determined_tax": "결정세액",
+    "payable": "납부할 세액",
+    "local_tax": "지방소득세",
+    "deduction": "근로소득공제",
+    "income": "근로소득금액",
+}
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--salary", required=True, help="총급여액 (yearly gross wages less non-taxable pay)")
+    p.add_argument("--dependents", type=int, default=0, help="기본공제대상자 besides the worker (spouse, children ...)")
+    p.add_argument(
+        "--children", type=int, default=0, help="children who qualify for 자녀세액공제 (counted in --dependents)"
+    )
+    p.add_argument("--pension", default=None, help="연금보험료 paid (국민연금 등); default: not claimed")
+    p.add_argument("--insurance", default=None, help="건강·고용·장기요양보험료 paid; claiming it drops 표준세액공제")
+    p.add_argument("--withheld", default=None, help="소득세 already withheld in the year (기납부세액)")
+    p.add_argument("--elderly", type=int, default=0, help="기본공제대상자 aged 70+ (경로우대 추가공제)")
+    p.add_argument("--disabled", type=int, default=0, help="기본공제대상자 who are disabled (장애인 추가공제)")
+    p.add_argument("--single-parent", action="store_true", help="한부모 추가공제")
+    p.add_argument("--woman", action="store_true", help="부녀자 추가공제 (종합소득금액 3천만원 이하)")
+
+
+def sample(rng):
+    """A datagen case: (calculator kwargs, phrasing choices)."""
+    salary = rng.randrange(2_500, 15_001, 100) * MAN
+    args: dict = {"salary": salary}
+    say = {"template": rng.randrange(3)}
+    family = rng.choices(["single", "couple", "kids"], weights=[40, 20, 40])[0]
+    if family != "single":
+        args["dependents"] = 1
+    if family == "kids":
+        args["children"] = rng.choice([1, 2, 2, 3])
+        args["dependents"] = 1 + args["children"]
+    if rng.random() < 0.4:
+        args["withheld"] = rng.randrange(0, max(1, salary // 10 // MAN), 10) * MAN
+    return args, say
+
+
+def question(a: dict, say: dict) -> str:
+    salary = format_won(a["salary"])
+    who = "미혼 직장인"
+    if a.get("children"):
+        who = f"배우자와 자녀 {a['children']}명을 부양하는 직장인"
+    elif a.get("dependents"):
+        who = "소득 없는 배우자를 부양하는 직장인"
+    tail = ""
+    if a.get("withheld") is not None:
+        tail = f" 올해 원천징수된 소득세는 {format_won(a['withheld'])}입니다."
+    return [
+        f"연봉(총급여) {salary}인 {who}입니다.{tail} 연말정산하면 결정세액과 납부(환급)할 세액은 얼마인가요?",
+        f"총급여 {salary} {who}의 근로소득세 결정세액을 계산해 주세요.{tail}",
+        f"{who}이고 연봉이 {salary}이면 소득세는 얼마나 내나요?{tail}",
+    ][say["template"]]

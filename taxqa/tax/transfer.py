@@ -182,3 +182,54 @@ def transfer_tax(
         "transfer", day.isoformat(), tax_base, computed, computed, steps, [], extra, notes, inputs,
         assumptions=assumptions,
     )  # fmt: skip
+
+
+# --- what the registry, the CLI and datagen need -------------------------------------------------
+
+FIELDS = ("price", "acquired", "expenses", "held_years", "resided_years", "one_house", "asset")
+FIGURES = {
+    "gain": "양도차익",
+    "taxable_gain": "과세 양도차익",
+    "ltd": "장기보유특별공제",
+    "tax_base": "과세표준",
+    "computed_tax": "산출세액",
+    "determined_tax": "결정세액",
+    "payable": "납부할 세액",
+    "local_tax": "지방소득세",
+}
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--price", required=True, help="양도가액 (actual sale price)")
+    p.add_argument("--acquired", required=True, help="취득가액 (actual purchase price)")
+    p.add_argument("--expenses", default="0", help="필요경비: capital expenditure, brokerage, acquisition tax ...")
+    p.add_argument("--held-years", required=True, type=int, help="보유기간 in whole years")
+    p.add_argument("--resided-years", type=int, default=None, help="거주기간 in whole years (1세대1주택 표2)")
+    p.add_argument("--one-house", action="store_true", help="1세대1주택 meeting the 비과세 requirements")
+    p.add_argument("--asset", choices=ASSETS, default="house", help="house (주택) or land (토지·건물)")
+
+
+def sample(rng):
+    acquired = rng.randrange(2, 21) * 5_000 * 10_000
+    price = acquired + rng.randrange(1, 25) * 5_000 * 10_000
+    held = rng.choice([1, 2, 3, 5, 7, 10, 12, 15, 20])
+    args: dict = {"price": price, "acquired": acquired, "held_years": held}
+    if rng.random() < 0.6:
+        args["one_house"] = True
+        args["resided_years"] = rng.choice([y for y in (0, 2, 3, 5, held) if y <= held])
+    return args, {"template": rng.randrange(3)}
+
+
+def question(a: dict, say: dict) -> str:
+    price, acquired, held = format_won(a["price"]), format_won(a["acquired"]), a["held_years"]
+    if a.get("one_house"):
+        lived = a.get("resided_years")
+        live = f"그중 {lived}년 거주했습니다" if lived else "거주한 적은 없습니다"
+        what = f"1세대 1주택자로 {acquired}에 산 집을 {held}년 보유하고({live}) {price}에 팔았습니다."
+    else:
+        what = f"1세대1주택 비과세 대상이 아닌 주택을 {acquired}에 취득해 {held}년 보유 후 {price}에 양도했습니다."
+    return [
+        f"{what} 양도소득세는 얼마인가요?",
+        f"{what} 양도소득세 과세표준과 산출세액, 지방소득세를 계산해 주세요.",
+        f"{what} 세금이 얼마나 나오나요?",
+    ][say["template"]]
