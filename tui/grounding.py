@@ -9,23 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from taxqa.amounts import format_won
-
-KIND_LABELS = {
-    "gift": "증여세",
-    "inheritance": "상속세",
-    "income": "종합소득세",
-    "wage": "근로소득",
-    "vat": "부가가치세",
-    "vat-simple": "부가가치세 (간이과세)",
-}
-FIGURE_LABELS = {
-    "tax_base": "과세표준",
-    "computed_tax": "산출세액",
-    "payable": "납부할 세액",
-    "deduction": "근로소득공제",
-    "income": "근로소득금액",
-    "local_tax": "지방소득세",
-}
+from taxqa.tax.kinds import FIGURE_LABELS, KINDS  # noqa: F401 - the panel's FIGURE_LABELS come from here
 
 
 def article_dict(passage, score: float | None, via: str) -> dict[str, Any]:
@@ -77,19 +61,18 @@ def calculation(question: str) -> dict[str, Any] | None:
         scenario = scenario_from_question(question)
         if scenario is None:
             return None
-        result = scenario.compute().to_dict()
+        computed = scenario.compute()
     except UserError:
         return None
-    kind = result["kind"]
-    figures = {name: result[name] for name in FIGURE_LABELS if isinstance(result.get(name), int)}
-    if kind != "wage":  # "deduction" is the wage calculator's 근로소득공제; others list theirs in the steps
-        figures.pop("deduction", None)
-        figures.pop("income", None)
-    main = "deduction" if kind == "wage" else "payable"
-    summary = f"{KIND_LABELS.get(kind, kind)} {FIGURE_LABELS[main]} {format_won(figures.get(main, 0))}"
+    result, kind = computed.to_dict(), KINDS[computed.kind]
+    figures = {name: value for name, value in kind.figure_values(computed).items() if name in kind.figures}
+    labels = {name: kind.label_of(name) for name in figures}
+    main = kind.main_figure
+    summary = f"{kind.label} {labels.get(main, main)} {format_won(figures.get(main, 0))}"
     return {
-        "kind": kind,
-        "kind_label": KIND_LABELS.get(kind, kind),
+        "kind": kind.name,
+        "kind_label": kind.label,
+        "labels": labels,
         "as_of": result["as_of"],
         "figures": figures,
         "steps": result["steps"],

@@ -7,13 +7,16 @@ The table is chosen by `as_of` = the first day of the 사업연도 (the 2026 tab
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from taxqa.amounts import format_won
+from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
+from taxqa.tax.kind import TaxKind
 from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, progressive, select
 from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.words import amount_near
 
 LAW = "법인세법"
 
@@ -110,3 +113,67 @@ def question(a: dict, say: dict) -> str:
         f"과세표준 {base}인 중소법인의 법인세 산출세액과 법인지방소득세를 계산해 주세요.",
         f"우리 회사 올해 법인세 과세표준이 {base}입니다. 산출세액이 얼마나 되나요?",
     ][say["template"]]
+
+
+# --- reading a question ---------------------------------------------------------------------
+
+
+def recognise(text: str) -> bool:
+    return bool(re.search(r"법인세|법인\s*(?:의\s*)?(?:과세표준|소득|이익)|법인지방소득세", text))
+
+
+def read(text: str, reading) -> None:
+    found = amount_near(text, r"과세표준|과표|소득|이익|벌") or next(iter_amounts(text))
+    reading.fact("base", found.value, found.text)
+    said = [f"과세표준 {format_won(found.value)}"]
+    if not re.search(r"과세표준|과표", window_of(text, found.start)):
+        reading.assume("주어진 금액을 각 사업연도 소득에 대한 과세표준으로 봄 (세무조정·이월결손금 반영 후)")
+    if re.search(r"성실신고확인|부동산\s*임대업?\s*(?:을\s*)?(?:주로|주된|위주)|소규모\s*(?:임대\s*)?법인", text):
+        reading.fact("small", True, "부동산임대업 위주 소규모 법인")
+        said.append("제60조의2①1호 소규모 법인")
+    prepaid = amount_near(text, r"중간예납|기납부|원천징수|미리\s*낸")
+    if prepaid is not None and prepaid.start != found.start:
+        reading.fact("prepaid", prepaid.value, prepaid.text)
+        said.append(f"기납부세액 {format_won(prepaid.value)}")
+    if m := re.search(r"(\d{4})\s*(?:년|사업연도)", text):
+        reading.as_of = reading.as_of or f"{m.group(1)}-01-01"
+        said.append(f"{m.group(1)} 사업연도")
+    reading.say(", ".join(said))
+
+
+def window_of(text: str, start: int) -> str:
+    return text[max(0, start - 15) : start]
+
+
+def figure_values(result: TaxResult) -> dict[str, int]:
+    return {"tax_base": result.tax_base, "computed_tax": result.computed_tax, "determined_tax": result.determined_tax,
+            "payable": result.payable, "local_tax": result.local_tax}  # fmt: skip
+
+
+def conclusion(result: TaxResult) -> str:
+    return (
+        f"과세표준 {format_won(result.tax_base)}의 법인세 산출세액은 {format_won(result.computed_tax)}이고, "
+        f"법인지방소득세는 {format_won(result.local_tax)}입니다 (세액공제·감면 전)."
+    )
+
+
+KIND = TaxKind(
+    name="corporate",
+    title="법인세 산출세액 계산",
+    subject="법인세",
+    label="법인세",
+    help="법인세 산출세액 (법인세법 제55조, dated tables; --small for 제55조①2호) and 법인지방소득세",
+    calculator=corporate_tax,
+    fields=FIELDS,
+    add_arguments=add_arguments,
+    figures=FIGURES,
+    main_figure="computed_tax",
+    values=figure_values,
+    reader=read,
+    recognise=recognise,
+    order=14,
+    weight=10,
+    sampler=sample,
+    question=question,
+    extra={"conclusion": conclusion},
+)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
+import re
 from datetime import date
 
-from taxqa.amounts import format_won, parse_won
+from taxqa.amounts import format_won, iter_amounts, parse_won
 from taxqa.errors import UserError
-from taxqa.tax.rates import RELATIONS, describe_bracket, parse_as_of, progressive, select
+from taxqa.tax.family import minor_age, role_relation
+from taxqa.tax.kind import TaxKind
+from taxqa.tax.rates import EOK, MAN, RELATIONS, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.words import clause_of, from_particle
 
 LAW = "상속세 및 증여세법"
 RELATION_LABELS = {
@@ -82,7 +87,10 @@ def gift_tax(
     limit = deduction_limit(relation, minor, table)
     aggregated = prior >= table["aggregation_min"]
     if prior and aggregated:
-        steps.append(Step("10년 이내 동일인 증여재산 가산액", prior, art("47"), "해당 증여일 전 10년 이내 합산"))
+        years = table["aggregation_window_years"]
+        steps.append(
+            Step(f"{years}년 이내 동일인 증여재산 가산액", prior, art("47"), f"해당 증여일 전 {years}년 이내 합산")
+        )
         taxable = amount + prior
         deduction = min(limit, taxable)  # one deduction for the aggregated gifts
     else:
@@ -90,12 +98,16 @@ def gift_tax(
         used = min(limit, prior)  # the earlier gift consumed part of the 10-year deduction
         deduction = min(max(0, limit - used), amount)
         if prior:
-            notes.append(f"10년 내 증여 {format_won(prior)}은 1천만원 미만이라 합산하지 않음 (제47조②)")
+            notes.append(
+                f"{table['aggregation_window_years']}년 내 증여 {format_won(prior)}은 "
+                f"{format_won(table['aggregation_min'])} 미만이라 합산하지 않음 (제47조②)"
+            )
     steps.append(Step("증여세 과세가액", taxable, art("47")))
-    steps.append(Step(f"증여재산공제 ({label})", deduction, art("53"), f"한도 {format_won(limit)} (10년 합산)"))
+    how = f"한도 {format_won(limit)} ({table['aggregation_window_years']}년 합산)"
+    steps.append(Step(f"증여재산공제 ({label})", deduction, art("53"), how))
     mb = min(marriage_birth, table["marriage_birth"], taxable - deduction)
     if marriage_birth:
-        steps.append(Step("혼인·출산 증여재산공제", mb, art("53-2"), "한도 1억원"))
+        steps.append(Step("혼인·출산 증여재산공제", mb, art("53-2"), f"한도 {format_won(table['marriage_birth'])}"))
     tax_base = taxable - deduction - mb
     steps.append(Step("증여세 과세표준", tax_base, art("55")))
     inputs = {
@@ -109,7 +121,9 @@ def gift_tax(
     }
     extra = {"deduction": deduction + mb}
     if tax_base < table["minimum_base"]:
-        steps.append(Step("과세최저한: 과세표준 50만원 미만은 부과하지 않음", 0, art("55")))
+        steps.append(
+            Step(f"과세최저한: 과세표준 {format_won(table['minimum_base'])} 미만은 부과하지 않음", 0, art("55"))
+        )
         return TaxResult("gift", day.isoformat(), tax_base, 0, 0, steps, [], extra, notes, inputs)
 
     base_tax, row = progressive(tax_base, rates["brackets"])
@@ -135,10 +149,163 @@ def gift_tax(
         cap = computed * prior_base // tax_base if tax_base else 0
         credit = min(paid, cap)
         credits.append(Step("기납부세액공제", credit, art("58"), f"{how} {format_won(paid)}, 한도 {format_won(cap)}"))
-    filing = (computed - sum(c.amount for c in credits)) * table["filing_credit"][0] // table["filing_credit"][1]
-    credits.append(Step("신고세액공제 (3%)", filing, art("69"), "기한 내 신고 가정"))
+    num, den = table["filing_credit"]
+    filing = (computed - sum(c.amount for c in credits)) * num // den
+    credits.append(Step(f"신고세액공제 ({percent(num, den)})", filing, art("69"), "기한 내 신고 가정"))
     steps.extend(credits)
     payable = computed - sum(c.amount for c in credits)
     steps.append(Step("납부할 증여세", payable, art("69")))
-    notes.append("신고기한 내 신고하여 신고세액공제 3%를 적용한 것으로 가정")
+    notes.append(f"신고기한 내 신고하여 신고세액공제 {percent(num, den)}를 적용한 것으로 가정")
     return TaxResult("gift", day.isoformat(), tax_base, computed, payable, steps, credits, extra, notes, inputs)
+
+
+# --- the kind record: CLI arguments, question reader, datagen sampler and templates -----------
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--amount", required=True, help="증여재산가액 of this gift")
+    p.add_argument("--relation", required=True, type=relation_arg, metavar="RELATION",
+                   help=f"the donor, as seen from the donee: {', '.join(RELATIONS)} "
+                        f"(or {', '.join(RELATION_LABELS.values())})")  # fmt: skip
+    p.add_argument("--minor", action="store_true", help="the donee is a minor (under 19)")
+    p.add_argument("--prior", default="0", help="gifts from the same donor within the last 10 years")
+    p.add_argument("--prior-tax", default=None, help="gift tax computed on --prior (default: computed here)")
+    p.add_argument("--generation-skip", action="store_true", help="donor is a grandparent (세대생략 할증)")
+    p.add_argument("--marriage-birth", default="0", help="혼인·출산 증여재산공제 claimed (up to 1억)")
+
+
+def relation_arg(value: str) -> str:
+    """--relation: an English id or its Korean name (직계존속, 배우자, ...)."""
+    by_korean = {v: k for k, v in RELATION_LABELS.items()} | {"기타 친족": "other_relative", "그 외": "other"}
+    value = value.strip()
+    if value in RELATIONS:
+        return value
+    if value in by_korean:
+        return by_korean[value]
+    choices = ", ".join(f"{k} ({v})" for k, v in RELATION_LABELS.items())
+    raise argparse.ArgumentTypeError(f"expected one of {choices}, got {value!r}")
+
+
+def recognise(text: str) -> bool:
+    return "증여" in text or ("받" in text and role_relation(text)[0] is not None)
+
+
+PRIOR_CUE = re.compile(r"(\d+)\s*년\s*전|이전에|전에|작년|지난해|예전에|과거에|이미|앞서|먼저")
+
+
+def read(text: str, reading) -> None:
+    """Fill `reading` (taxqa.tax.reading.Reading) from a gift question."""
+    relation, skip, words = role_relation(text)
+    if relation is None:
+        reading.lack("증여자와의 관계(배우자, 부모, 자녀, 친족, 타인 등)")
+        return
+    current, prior = [], []
+    for a in iter_amounts(text):
+        clause = clause_of(text, a.start, a.end)
+        cue = PRIOR_CUE.search(text[max(0, a.start - 30) : a.start].split(",")[-1]) or PRIOR_CUE.search(clause)
+        if cue and "이번" not in clause:
+            years = cue.group(1) if cue.lastindex else None
+            if years and int(years) > 10:
+                reading.assume(f"{years}년 전 증여는 10년이 지나 합산하지 않음")
+                continue
+            prior.append(a)
+        elif not re.search(r"공제|한도", text[max(0, a.start - 8) : a.start]):
+            current.append(a)
+    if not current:
+        reading.lack("이번 증여재산가액")
+        return
+    reading.fact("amount", current[0].value, current[0].text)
+    reading.fact("relation", relation, words)
+    reading.say(f"{RELATION_LABELS[relation]}로부터 {format_won(current[0].value)} 증여")
+    age, age_words = minor_age(text)
+    if relation == "lineal_ascendant" or skip:
+        if age is None:
+            reading.assume("수증자는 성인으로 가정")
+        else:
+            reading.fact("minor", True, age_words)
+    if skip:
+        reading.fact("generation_skip", True, words)
+        reading.assume("수증자의 부모가 생존해 있어 세대생략 할증과세 적용으로 가정")
+    m = re.search(r"혼인|결혼|출산|출생|아이를\s*낳", text)
+    if relation == "lineal_ascendant" and m:
+        reading.fact("marriage_birth", 100_000_000, m.group(0))
+        reading.assume("혼인·출산 증여재산공제 요건(혼인신고일 전후 2년 또는 출생일부터 2년 이내)을 충족한다고 가정")
+    if prior:
+        reading.fact("prior", sum(a.value for a in prior), ", ".join(a.text for a in prior))
+        reading.assume("10년 내 이전 증여는 같은 증여자로부터 받았고, 그 세액은 같은 관계로 계산한 산출세액으로 가정")
+    else:
+        reading.assume("10년 내 동일인 증여 없음으로 가정")
+    reading.assume("거주자로 가정")
+
+
+GIFT_AMOUNTS = [3_000 * MAN, 5_000 * MAN, 8_000 * MAN, 1 * EOK, 15_000 * MAN, 2 * EOK, 3 * EOK, 5 * EOK,
+                7 * EOK, 10 * EOK, 15 * EOK, 20 * EOK, 30 * EOK, 50 * EOK]  # fmt: skip
+DONORS = {
+    "lineal_ascendant": ["부모님", "아버지", "어머니"],
+    "grandparent": ["할아버지", "할머니"],
+    "spouse": ["배우자", "남편", "아내"],
+    "lineal_descendant": ["아들", "딸", "자녀"],
+    "other_relative": ["삼촌", "이모", "고모"],
+    "other": ["친구", "지인"],
+}
+
+
+def sample_amount(rng) -> int:
+    """Mostly round sums people give (1억, 20억), sometimes two significant figures (3억 5,000만원)."""
+    amount = rng.choice(GIFT_AMOUNTS)
+    if rng.random() < 0.5:
+        amount = round(amount * rng.uniform(0.6, 1.6), -len(str(amount)) + 2)
+    return int(amount)
+
+
+def sample(rng) -> tuple[dict, dict]:
+    relation = rng.choices(list(DONORS), weights=[40, 10, 15, 10, 10, 15])[0]
+    args = {"amount": sample_amount(rng), "relation": relation}
+    if relation == "grandparent":
+        args.update(relation="lineal_ascendant", generation_skip=True)
+    elif relation == "lineal_ascendant":
+        feature = rng.choices(["none", "minor", "prior", "marriage"], weights=[40, 20, 20, 20])[0]
+        if feature == "minor":
+            args["minor"] = True
+        elif feature == "prior":
+            args["prior"] = rng.choice([3_000 * MAN, 5_000 * MAN, 1 * EOK, 2 * EOK])
+        elif feature == "marriage":
+            args["marriage_birth"] = 1 * EOK
+    return args, {"donor": rng.choice(DONORS[relation])}
+
+
+def question(a: dict, say: dict) -> str:
+    donor = say["donor"]
+    intro = "미성년자인 제가 " if a.get("minor") else ""
+    extra = ""
+    if a.get("prior"):
+        extra = f" 10년 안에 같은 {from_particle(donor)} {format_won(a['prior'])}을 이미 증여받은 적이 있습니다."
+    if a.get("marriage_birth"):
+        extra = " 혼인신고일 전후 2년 안에 받은 돈이라 혼인 증여재산공제를 받으려고 합니다."
+    if a.get("generation_skip"):
+        extra = " 부모님은 살아 계십니다."
+    amount = format_won(a["amount"])
+    return [
+        f"{intro}{donor}에게서 {amount}을 증여받았습니다.{extra} 납부할 증여세는 얼마인가요?",
+        f"{intro}{from_particle(donor)} 현금 {amount}을 증여받으면 증여세가 얼마나 나오나요?{extra}",
+        f"{intro}{from_particle(donor)} {amount}을 증여받을 때 증여세 과세표준과 납부할 세액을 계산해 주세요.{extra}",
+    ][say["template"]]
+
+
+KIND = TaxKind(
+    name="gift",
+    title="증여세 계산",
+    subject="증여세",
+    label="증여세",
+    help="증여세 (gift tax); amounts accept Korean notation such as 20억, 5천만원",
+    calculator=gift_tax,
+    fields=("amount", "relation", "minor", "prior", "prior_tax", "generation_skip", "marriage_birth"),
+    add_arguments=add_arguments,
+    figures={"tax_base": "과세표준", "computed_tax": "산출세액", "payable": "납부할 세액"},
+    reader=read,
+    recognise=recognise,
+    order=90,  # "받다" + a relation is broad: try every other kind first
+    weight=40,
+    sampler=sample,
+    question=question,
+)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from taxqa.amounts import format_won
+from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.gift import won
-from taxqa.tax.rates import describe_bracket, parse_as_of, progressive, select
+from taxqa.tax.kind import TaxKind, round_won
+from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, progressive, select
 from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.words import amount_near
 
 
 def income_tax(base: int | str, *, as_of: date | str | None = None) -> TaxResult:
@@ -68,3 +71,100 @@ def wage_income(salary: int | str, *, as_of: date | str | None = None) -> TaxRes
         notes,
         {"salary": salary},
     )
+
+
+# --- the kind records: CLI arguments, question readers, datagen samplers and templates --------
+
+
+def income_arguments(p) -> None:
+    p.add_argument("--base", required=True, help="종합소득 과세표준")
+
+
+def wage_arguments(p) -> None:
+    p.add_argument("--salary", required=True, help="총급여액")
+
+
+def recognise_income(text: str) -> bool:
+    return bool(re.search(r"종합소득", text) or (re.search(r"소득세", text) and "과세표준" in text))
+
+
+def recognise_wage(text: str) -> bool:
+    return bool(re.search(r"근로소득공제|총급여|연봉|근로소득금액", text)) and "종합소득 과세표준" not in text
+
+
+def read_income(text: str, reading) -> None:
+    found = amount_near(text, r"과세표준") or next(iter_amounts(text))
+    reading.fact("base", found.value, found.text)
+    reading.say(f"종합소득 과세표준 {format_won(found.value)}")
+    reading.assume("주어진 금액을 종합소득 과세표준으로 보고 세액공제·감면은 반영하지 않음")
+
+
+def read_wage(text: str, reading) -> None:
+    found = amount_near(text, r"총급여|연봉|급여") or next(iter_amounts(text))
+    reading.fact("salary", found.value, found.text)
+    reading.say(f"총급여액 {format_won(found.value)}")
+    reading.assume("상용근로자의 총급여액으로 가정 (비과세소득 제외)")
+
+
+def sample_income(rng) -> tuple[dict, dict]:
+    return {"base": round_won(rng, 1_000 * MAN, 15 * EOK, 100 * MAN)}, {}
+
+
+def sample_wage(rng) -> tuple[dict, dict]:
+    return {"salary": round_won(rng, 2_000 * MAN, 3 * EOK, 100 * MAN)}, {}
+
+
+def income_question(a: dict, say: dict) -> str:
+    base = format_won(a["base"])
+    return [
+        f"종합소득 과세표준이 {base}이면 종합소득세 산출세액은 얼마인가요?",
+        f"종합소득 과세표준 {base}에 대한 소득세와 지방소득세를 계산해 주세요.",
+        f"과세표준이 {base}인 거주자의 종합소득 산출세액은 얼마입니까?",
+    ][say["template"]]
+
+
+def wage_question(a: dict, say: dict) -> str:
+    salary = format_won(a["salary"])
+    return [
+        f"총급여액이 {salary}인 직장인의 근로소득공제액과 근로소득금액은 얼마인가요?",
+        f"연봉(총급여) {salary}이면 근로소득공제를 얼마나 받나요?",
+        f"총급여 {salary}인 근로자의 근로소득금액을 계산해 주세요.",
+    ][say["template"]]
+
+
+INCOME = TaxKind(
+    name="income",
+    title="종합소득세 산출세액 계산",
+    subject="종합소득세",
+    label="종합소득세",
+    help="종합소득 과세표준 -> 산출세액 and 지방소득세",
+    calculator=income_tax,
+    fields=("base",),
+    add_arguments=income_arguments,
+    figures={"tax_base": "종합소득 과세표준", "computed_tax": "종합소득 산출세액", "local_tax": "지방소득세"},
+    main_figure="computed_tax",
+    reader=read_income,
+    recognise=recognise_income,
+    order=40,
+    weight=15,
+    sampler=sample_income,
+    question=income_question,
+)
+WAGE = TaxKind(
+    name="wage",
+    title="근로소득공제 계산",
+    subject="근로소득공제",
+    label="근로소득",
+    help="총급여 -> 근로소득공제 and 근로소득금액",
+    calculator=wage_income,
+    fields=("salary",),
+    add_arguments=wage_arguments,
+    figures={"tax_base": "총급여액", "deduction": "근로소득공제", "income": "근로소득금액"},
+    main_figure="deduction",
+    reader=read_wage,
+    recognise=recognise_wage,
+    order=30,
+    weight=10,
+    sampler=sample_wage,
+    question=wage_question,
+)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
-from taxqa.amounts import format_won
+from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
+from taxqa.tax.family import CHILD, SPOUSE
 from taxqa.tax.gift import art, won
-from taxqa.tax.rates import describe_bracket, parse_as_of, progressive, select
+from taxqa.tax.kind import TaxKind, round_won
+from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.words import count_value, window_before
 
 
 def financial_deduction(net_financial: int, table: dict) -> int:
@@ -73,7 +77,8 @@ def inheritance_tax(
         personal += child
     if years:
         minor = sum(years) * table["minor_per_year"]
-        steps.append(Step(f"미성년자공제 (19세까지 {sum(years)}년 × 1천만원)", minor, art("20")))
+        how = f"{table['minor_age']}세까지 {sum(years)}년 × {format_won(table['minor_per_year'])}"
+        steps.append(Step(f"미성년자공제 ({how})", minor, art("20")))
         personal += minor
     spouse_alone = spouse and children == 0
     if spouse_alone:
@@ -82,10 +87,11 @@ def inheritance_tax(
         notes.append("자녀가 없어 배우자가 단독으로 상속하는 것으로 가정")
     elif basic + personal < table["lump_sum"]:
         people = table["lump_sum"]
-        steps.append(Step(f"일괄공제 (기초·인적공제 {format_won(basic + personal)} < 5억원)", people, art("21")))
+        how = f"기초·인적공제 {format_won(basic + personal)} < {format_won(table['lump_sum'])}"
+        steps.append(Step(f"일괄공제 ({how})", people, art("21")))
     else:
         people = basic + personal
-        steps.append(Step("기초공제 + 인적공제 (일괄공제 5억원보다 큼)", people, art("21")))
+        steps.append(Step(f"기초공제 + 인적공제 (일괄공제 {format_won(table['lump_sum'])}보다 큼)", people, art("21")))
     deductions = people
 
     if spouse:
@@ -93,11 +99,16 @@ def inheritance_tax(
         actual = spouse_actual or 0
         ceiling = min(share, table["spouse_max"])
         spouse_ded = max(table["spouse_min"], min(actual, ceiling))
-        how = f"실제 상속 {format_won(actual)}, 법정상속분 {format_won(share)}, 최소 5억원·최대 30억원"
+        how = (
+            f"실제 상속 {format_won(actual)}, 법정상속분 {format_won(share)}, "
+            f"최소 {format_won(table['spouse_min'])}·최대 {format_won(table['spouse_max'])}"
+        )
         steps.append(Step("배우자상속공제", spouse_ded, art("19"), how))
         deductions += spouse_ded
         if spouse_actual is None:
-            notes.append("배우자 실제 상속액이 주어지지 않아 최소 배우자상속공제 5억원 적용")
+            notes.append(
+                f"배우자 실제 상속액이 주어지지 않아 최소 배우자상속공제 {format_won(table['spouse_min'])} 적용"
+            )
     if financial:
         fin = financial_deduction(financial, table)
         steps.append(Step("금융재산상속공제", fin, art("22"), f"순금융재산 {format_won(financial)}"))
@@ -118,14 +129,141 @@ def inheritance_tax(
     }
     extra = {"deduction": deductions}
     if tax_base < table["minimum_base"]:
-        steps.append(Step("과세최저한: 과세표준 50만원 미만은 부과하지 않음", 0, art("25")))
+        steps.append(
+            Step(f"과세최저한: 과세표준 {format_won(table['minimum_base'])} 미만은 부과하지 않음", 0, art("25"))
+        )
         return TaxResult("inheritance", day.isoformat(), tax_base, 0, 0, steps, [], extra, notes, inputs)
     computed, row = progressive(tax_base, rates["brackets"])
     steps.append(Step("상속세 산출세액", computed, art("26"), describe_bracket(row)))
     num, den = table["filing_credit"]
-    credits = [Step("신고세액공제 (3%)", computed * num // den, art("69"), "기한 내 신고 가정")]
+    credits = [Step(f"신고세액공제 ({percent(num, den)})", computed * num // den, art("69"), "기한 내 신고 가정")]
     steps.extend(credits)
     payable = computed - credits[0].amount
     steps.append(Step("납부할 상속세", payable, art("69")))
-    notes.append("신고기한 내 신고하여 신고세액공제 3%를 적용한 것으로 가정")
+    notes.append(f"신고기한 내 신고하여 신고세액공제 {percent(num, den)}를 적용한 것으로 가정")
     return TaxResult("inheritance", day.isoformat(), tax_base, computed, payable, steps, credits, extra, notes, inputs)
+
+
+# --- the kind record: CLI arguments, question reader, datagen sampler and templates -----------
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--estate", required=True, help="상속세 과세가액 (estate after debts and funeral costs)")
+    p.add_argument("--spouse", action="store_true", help="a surviving spouse inherits")
+    p.add_argument("--spouse-inherits", default=None, help="amount the spouse actually inherits")
+    p.add_argument("--children", type=int, default=0, help="number of children")
+    p.add_argument("--minor-children-years", type=int, nargs="+", default=[], metavar="N",
+                   help="for each minor child, years until age 19")  # fmt: skip
+    p.add_argument("--financial", default="0", help="net financial assets (금융재산 - 금융채무)")
+
+
+def recognise(text: str) -> bool:
+    return "상속" in text
+
+
+def count_children(text: str) -> int | None:
+    total, seen = 0, False
+    for m in re.finditer(rf"(?:{CHILD})\s*(\d+|한|하나|두|둘|세|셋|네|넷|다섯)\s*(?:명|분)?", text):
+        total += count_value(m.group(1))
+        seen = True
+    if seen:
+        return total
+    if re.search(rf"(?:{CHILD})\s*(?:는|가|이)?\s*없", text):
+        return 0
+    return None
+
+
+def read(text: str, reading) -> None:
+    """Fill `reading` (taxqa.tax.reading.Reading) from an inheritance question."""
+    reading.assume("상속재산은 채무·공과금·장례비를 뺀 상속세 과세가액이며 사전증여재산은 없다고 가정")
+    found: dict = {}
+    estate = []
+    spouse = re.search(SPOUSE, text)
+    kinds = [
+        ("financial", r"금융재산|금융자산|금융|예금|적금|주식|펀드"),
+        ("spouse_inherits", SPOUSE),
+        ("estate", r"재산|유산|상속"),
+    ]
+    priority = {"financial": 2, "spouse_inherits": 1, "estate": 0}  # "금융재산": 금융 wins over 재산
+    for a in iter_amounts(text):
+        window = window_before(text, a.start)
+        hits = [(m.end(), priority[key], key) for key, pattern in kinds for m in re.finditer(pattern, window)]
+        key = max(hits)[2] if hits else "estate"
+        if key == "estate":
+            estate.append(a)
+        else:
+            found.setdefault(key, a)
+    if not estate and "spouse_inherits" in found:  # "아내가 10억원을 상속받으면": the spouse takes the estate
+        estate.append(found["spouse_inherits"])
+    if not estate:
+        reading.lack("상속재산가액(상속세 과세가액)")
+        return
+    whole = estate[0]
+    if "financial" in found and found["financial"].value > whole.value:
+        whole, found["financial"] = found["financial"], whole
+    reading.fact("estate", whole.value, whole.text)
+    children = count_children(text)
+    if children is None:
+        children = 1 if re.search(CHILD, text) else 0
+        if children:
+            reading.assume("자녀 수가 없어 자녀 1명으로 가정")
+    if spouse:
+        reading.fact("spouse", True, spouse.group(0))
+    if "spouse_inherits" in found:
+        reading.fact("spouse_inherits", found["spouse_inherits"].value, found["spouse_inherits"].text)
+    elif spouse:
+        reading.assume("배우자 실제 상속액이 없어 배우자상속공제 최소 5억원 적용")
+    reading.fact("children", children, "")
+    ages = [m for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)", text) if int(m.group(1)) < 19]
+    if ages and children:
+        reading.fact("minor_children_years", [19 - int(m.group(1)) for m in ages[:children]],
+                     ", ".join(m.group(0) for m in ages[:children]))  # fmt: skip
+    if "financial" in found:
+        reading.fact("financial", found["financial"].value, found["financial"].text)
+    heirs = (["배우자"] if spouse else []) + ([f"자녀 {children}명"] if children else [])
+    reading.say(f"상속인 {' + '.join(heirs) or '미상'}, 상속재산 {format_won(whole.value)}")
+    reading.assume("동거가족·65세 이상·장애인 공제와 가업·영농·동거주택 상속공제는 없다고 가정")
+    reading.assume("거주자로 가정")
+
+
+def sample(rng) -> tuple[dict, dict]:
+    children = rng.choice([1, 2, 2, 3])
+    args = {"estate": round_won(rng, 5 * EOK, 80 * EOK, EOK), "spouse": rng.random() < 0.7, "children": children}
+    if rng.random() < 0.2:
+        args["minor_children_years"] = [rng.randint(1, 15)]
+    if rng.random() < 0.3:
+        args["financial"] = round_won(rng, 5_000 * MAN, 3 * EOK, 1_000 * MAN)
+    return args, {"decedent": rng.choice(["아버지", "어머니"])}
+
+
+def question(a: dict, say: dict) -> str:
+    heirs_text = f"배우자와 자녀 {a['children']}명" if a["spouse"] else f"자녀 {a['children']}명"
+    extra = ""
+    if a.get("minor_children_years"):
+        extra += f" 자녀 중 1명은 만 {19 - a['minor_children_years'][0]}세 미성년자입니다."
+    if a.get("financial"):
+        extra += f" 상속재산 중 순금융재산은 {format_won(a['financial'])}입니다."
+    estate = format_won(a["estate"])
+    return [
+        f"{say['decedent']}께서 돌아가시며 상속세 과세가액 {estate}을 남기셨습니다. 상속인은 {heirs_text}입니다.{extra} 상속세는 얼마인가요?",
+        f"상속세 과세가액이 {estate}이고 상속인이 {heirs_text}일 때 납부할 상속세를 계산해 주세요.{extra}",
+        f"{say['decedent']}의 상속재산(과세가액)이 {estate}입니다. 상속인은 {heirs_text}입니다.{extra} 상속세 과세표준과 세액은?",
+    ][say["template"]]
+
+
+KIND = TaxKind(
+    name="inheritance",
+    title="상속세 계산",
+    subject="상속세",
+    label="상속세",
+    help="상속세 (inheritance tax) on the net estate",
+    calculator=inheritance_tax,
+    fields=("estate", "spouse", "spouse_inherits", "children", "minor_children_years", "financial"),
+    add_arguments=add_arguments,
+    figures={"tax_base": "과세표준", "computed_tax": "산출세액", "payable": "납부할 세액"},
+    reader=read,
+    recognise=recognise,
+    weight=15,
+    sampler=sample,
+    question=question,
+)

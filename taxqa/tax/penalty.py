@@ -5,13 +5,17 @@ the daily 납부지연 rate is in 국세기본법 시행령 제27조의4 (not bu
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from taxqa.amounts import format_won
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
+from taxqa.tax.kind import TaxKind
 from taxqa.tax.rates import MAN, parse_as_of, select
 from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.words import amount_near, amounts
 
 LAW = "국세기본법"
 KINDS = ("no-return", "under-report", "late-payment")
@@ -84,13 +88,10 @@ def penalty_tax(
         raise UserError("late-payment: --fraud and --months-late apply to no-return and under-report only")
     if offshore and not fraud:
         raise UserError("offshore: the 역외거래 rate (60%) applies to 부정행위; give --fraud too")
-    steps = [
-        Step(
-            "무신고납부세액" if kind == "no-return" else "과소신고·미납 세액",
-            tax_v,
-            art("47-2" if kind == "no-return" else "47-3"),
-        )
-    ]
+    label, law = {"no-return": ("신고하지 않은 본세 (무신고납부세액)", "47-2"),
+                  "under-report": ("적게 신고한 본세 (과소신고납부세액)", "47-3"),
+                  "late-payment": ("납부하지 않은 본세", "47-4")}[kind]  # fmt: skip
+    steps = [Step(label, tax_v, art(law))]
     assumptions: list[str] = []
     notes: list[str] = []
     credits: list[Step] = []
@@ -261,6 +262,144 @@ def question(a: dict, say: dict) -> str:
     if a.get("months_late"):
         late = "기한 후 신고" if a["kind"] == "no-return" else "수정신고"
         how += f" 신고기한이 지난 뒤 {a['months_late']}개월 안에 {late}를 했습니다."
-    return [f"{what}.{how} 가산세는 얼마인가요?", f"{what}.{how} 무신고·과소신고 가산세를 계산해 주세요."][
-        say["template"]
-    ]
+    name = "무신고가산세" if a["kind"] == "no-return" else "과소신고가산세"
+    return [f"{what}.{how} 가산세는 얼마인가요?", f"{what}.{how} {name}를 계산해 주세요."][say["template"]]
+
+
+# --- reading a question ---------------------------------------------------------------------
+
+NO_RETURN = r"무신고|신고\s*(?:를|도)?\s*(?:안|않|못|빠뜨|놓치|까먹|잊)|신고하지\s*(?:않|못)|기한\s*후\s*신고"
+UNDER = r"과소\s*신고|적게\s*신고|덜\s*신고|누락|빠뜨린\s*(?:소득|매출)|수정\s*신고"
+LATE = r"늦게\s*(?:냈|내|납부)|납부\s*(?:를|도)?\s*(?:안|못|늦)|미납|체납|납부\s*지연|연체"
+FRAUD = r"부정|사기|이중\s*장부|허위|가공|고의|장부\s*조작|차명"
+
+
+def recognise(text: str) -> bool:
+    return bool(re.search(r"가산세|제척\s*기간|" + NO_RETURN + "|" + UNDER + "|" + LATE, text))
+
+
+def read_limitation(text: str, reading) -> None:
+    reading.fact("limitation", True, re.search(r"제척\s*기간", text).group(0))
+    if re.search(r"상속|증여", text):
+        case = "inheritance-gift-fraud" if re.search(FRAUD, text) else (
+            "inheritance-gift-no-return" if re.search(NO_RETURN, text) else "inheritance-gift")  # fmt: skip
+    else:
+        offshore = "offshore-" if re.search(r"역외|해외|국외", text) else ""
+        case = "fraud" if re.search(FRAUD, text) else "no-return" if re.search(NO_RETURN, text) else "general"
+        case = (offshore + case) if case != "general" else (offshore.rstrip("-") or "general")
+    reading.fact("case", case, "")
+    m = re.search(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})", text)
+    if m is None:
+        reading.lack("법정신고기한 (예: 2025-05-31)")
+        return
+    due = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    reading.fact("due_date", due, m.group(0))
+    reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
+
+
+def read(text: str, reading) -> None:
+    if re.search(r"제척\s*기간", text):
+        return read_limitation(text, reading)
+    days = re.search(r"(\d{1,4})\s*일\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|후|뒤|만에|연체|초과)", text)
+    months = re.search(r"(\d{1,2})\s*(?:개월|달)\s*(?:이|을|만에|안에|이내|후|뒤|지나|늦게)?", text)
+    if re.search(UNDER, text):
+        kind, said = "under-report", "과소신고"
+    elif re.search(NO_RETURN, text):
+        kind, said = "no-return", "무신고"
+    elif re.search(LATE, text) or days:
+        kind, said = "late-payment", "납부지연"
+    else:
+        kind, said = "no-return", "무신고"
+        reading.assume("어떤 가산세인지 밝히지 않아 무신고가산세로 계산")
+    reading.fact("kind", kind, said)
+    tax = amount_near(text, r"세액|세금|소득세|부가세|부가가치세|법인세|납부할|낼|내야|누락|적게") or next(
+        iter(amounts(text)), None
+    )
+    if tax is None:
+        reading.lack("신고·납부하지 않은 세액 (가산세는 그 세액에 비율을 곱함)")
+        reading.say(f"{said} 가산세")
+        return
+    reading.fact("tax", tax.value, tax.text)
+    parts = [f"{said} 가산세", f"세액 {format_won(tax.value)}"]
+    if kind != "late-payment" and (m := re.search(FRAUD, text)):
+        reading.fact("fraud", True, m.group(0))
+        parts.append("부정행위")
+        if re.search(r"역외|해외|국외", text):
+            reading.fact("offshore", True, "역외거래")
+    if days is None and months is not None and kind == "late-payment":
+        reading.fact("days", int(months.group(1)) * 30, months.group(0))
+        reading.assume("1개월을 30일로 보아 납부지연 일수를 계산")
+        parts.append(f"{int(months.group(1)) * 30}일 지연")
+    elif days is not None:
+        reading.fact("days", int(days.group(1)), days.group(0))
+        parts.append(f"{days.group(1)}일 지연")
+    if (
+        kind != "late-payment"
+        and months is not None
+        and re.search(r"기한\s*후\s*신고|수정\s*신고|신고(?:했|하면|를\s*하)", text)
+    ):
+        reading.fact("months_late", int(months.group(1)), months.group(0))
+        parts.append(f"기한 후 {months.group(1)}개월 내 신고")
+    reading.say(", ".join(parts))
+
+
+def conclusion(result: TaxResult) -> str:
+    if result.inputs.get("limitation"):
+        e = result.extra
+        return (
+            f"부과제척기간은 {e['limitation_years']}년으로 {e['limitation_start']}부터 {e['limitation_end']}까지이며, "
+            + ("이미 지났습니다." if e["expired"] else "그때까지 세금을 부과할 수 있습니다.")
+        )
+    cut = result.computed_tax - result.determined_tax
+    how = f"감면 {format_won(cut)}을 빼면 " if cut else ""
+    return (
+        f"감면 전 가산세 합계는 {format_won(result.computed_tax)}이고, {how}가산세로 납부할 금액은 "
+        f"{format_won(result.determined_tax)}입니다 (본세 {format_won(result.tax_base)}는 별도로 납부)."
+    )
+
+
+def render_limitation(result: TaxResult) -> str | None:
+    """`taxqa tax penalty --limitation` text (its steps carry dates, not amounts)."""
+    if not result.inputs.get("limitation"):
+        return None
+    lines = [f"국세 부과제척기간 (법령 기준일 {result.as_of})", ""]
+    lines += [f"  {s.label}  [{s.law}]" for s in result.steps]
+    lines += ["", f"  {conclusion(result)}", *(f"  * {n}" for n in result.notes)]
+    return "\n".join(lines)
+
+
+def figure_values(result: TaxResult) -> dict[str, int]:
+    if result.inputs.get("limitation"):
+        return {}
+    return {"tax_base": result.tax_base, "computed_tax": result.computed_tax, "determined_tax": result.determined_tax,
+            "payable": result.payable}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PenaltyKind(TaxKind):
+    """`--kind` is stored as `penalty_kind` (the namespace's `kind` is the subcommand)."""
+
+    def kwargs_from(self, args) -> dict:
+        return kwargs_from(args)
+
+
+KIND = PenaltyKind(
+    name="penalty",
+    title="가산세 계산",
+    subject="가산세",
+    label="가산세",
+    help="국세 가산세 (무신고·과소신고·납부지연, 감면) or, with --limitation, the 부과제척기간",
+    calculator=penalty,
+    fields=FIELDS,
+    add_arguments=add_arguments,
+    figures=FIGURES,
+    main_figure="payable",
+    values=figure_values,
+    reader=read,
+    recognise=recognise,
+    order=5,
+    weight=10,
+    sampler=sample,
+    question=question,
+    extra={"conclusion": conclusion, "render_text": render_limitation, "reads_without_amount": True},
+)

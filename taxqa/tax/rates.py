@@ -251,12 +251,17 @@ def progressive(amount: int, brackets: list[Bracket]) -> tuple[int, Bracket]:
     raise AssertionError("a progressive table must end with an open bracket")
 
 
+def percent(num: int, den: int) -> str:
+    """(3, 100) -> '3%', (5, 1000) -> '0.5%'."""
+    return f"{num * 100 / den:g}%"
+
+
 def describe_bracket(row: Bracket) -> str:
     """'1천만원 + (1억원 초과분 × 20%)' style text for steps and answers."""
     from taxqa.amounts import format_won
 
     over, _, base, (num, den) = row
-    pct = f"{num * 100 / den:g}%"
+    pct = percent(num, den)
     if base == 0 and over == 0:
         return f"과세표준 × {pct}"
     return f"{format_won(base)} + ({format_won(over)} 초과분 × {pct})"

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from taxqa.amounts import format_won
 from taxqa.errors import UserError
+from taxqa.tax.kinds import KINDS
 from taxqa.tax.result import TaxResult
-
-SUBJECT = {
-    "gift": "증여세",
-    "inheritance": "상속세",
-    "income": "종합소득세",
-    "wage": "근로소득공제",
-    "vat": "부가가치세",
-    "vat-simple": "부가가치세(간이과세)",
-}
 
 
 def conclusion(result: TaxResult) -> str:
+    custom = KINDS[result.kind].extra.get("conclusion")
+    if custom is not None:
+        return custom(result)
     if result.kind == "wage":
         return (
             f"총급여액 {format_won(result.tax_base)}의 근로소득공제는 {format_won(result.extra['deduction'])}, "
@@ -40,7 +35,7 @@ def render_answer(result: TaxResult, style: str = "teacher", assumptions: list[s
     if style not in ("teacher", "student"):
         raise UserError(f"style: expected teacher or student, got {style!r}")
     notes = list(dict.fromkeys([*(assumptions or []), *result.notes]))
-    subject = SUBJECT[result.kind]
+    subject = KINDS[result.kind].subject
     if style == "teacher":
         lines = [f"{subject}는 다음 순서로 계산합니다 ({result.as_of} 현재 법령 기준)."]
         for i, s in enumerate(result.steps, 1):

@@ -7,13 +7,16 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
-from taxqa.amounts import format_won
+from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
+from taxqa.tax.kind import TaxKind
 from taxqa.tax.rates import MAN, describe_bracket, parse_as_of, progressive, select
 from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.words import amount_near
 
 LAW = "소득세법"
 
@@ -119,3 +122,60 @@ def question(a: dict, say: dict) -> str:
         f"근속연수 {years}년, 퇴직급여 {pay}일 때 퇴직소득세와 지방소득세를 계산해 주세요.",
         f"회사를 {years}년 다니고 퇴사하면서 퇴직금으로 {pay}을 받습니다. 세금이 얼마나 떼이나요?",
     ][say["template"]]
+
+
+# --- reading a question ---------------------------------------------------------------------
+
+
+def recognise(text: str) -> bool:
+    return bool(re.search(r"퇴직금|퇴직소득|퇴직급여|퇴직\s*수당|명예퇴직", text))
+
+
+def read(text: str, reading) -> None:
+    found = amount_near(text, r"퇴직금|퇴직소득|퇴직급여|퇴직|받") or next(iter_amounts(text))
+    reading.fact("pay", found.value, found.text)
+    years = re.search(
+        r"(\d{1,2}(?:\.\d)?)\s*년\s*(?:간|동안|째|을|이나)?\s*(?:근무|다니|다닌|다녔|재직|일하|일한|근속|몸담)", text
+    )
+    years = years or re.search(r"근속\s*(?:연수|기간)?\s*(?:이|은|는)?\s*(\d{1,2}(?:\.\d)?)\s*년", text)
+    if years is None:
+        reading.lack("근속연수 (몇 년 근무했는지)")
+        return
+    value = float(years.group(1)) if "." in years.group(1) else int(years.group(1))
+    reading.fact("years", value, years.group(0))
+    reading.say(f"퇴직소득 {format_won(found.value)}, 근속연수 {years.group(1)}년")
+    reading.assume("퇴직금 전액이 과세 퇴직소득이고 원천징수 전 금액이라고 가정")
+
+
+def conclusion(result: TaxResult) -> str:
+    return (
+        f"퇴직소득 과세표준은 {format_won(result.tax_base)}, 산출세액은 {format_won(result.computed_tax)}이고 "
+        f"납부할 세액은 {format_won(result.payable)}입니다 (지방소득세 {format_won(result.local_tax)} 별도)."
+    )
+
+
+def figure_values(result: TaxResult) -> dict[str, int]:
+    return {"pay": result.inputs["pay"], "tax_base": result.tax_base, "computed_tax": result.computed_tax,
+            "determined_tax": result.determined_tax, "payable": result.payable, **result.extra}  # fmt: skip
+
+
+KIND = TaxKind(
+    name="retirement",
+    title="퇴직소득세 계산",
+    subject="퇴직소득세",
+    label="퇴직소득세",
+    help="퇴직소득세: 근속연수공제, 환산급여, 환산급여공제, 기본세율, ÷12 × 근속연수",
+    calculator=retirement_tax,
+    fields=FIELDS,
+    add_arguments=add_arguments,
+    figures=FIGURES,
+    main_figure="computed_tax",
+    values=figure_values,
+    reader=read,
+    recognise=recognise,
+    order=16,
+    weight=10,
+    sampler=sample,
+    question=question,
+    extra={"conclusion": conclusion},
+)

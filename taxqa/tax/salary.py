@@ -6,13 +6,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from taxqa.amounts import format_won
+from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
+from taxqa.tax.kind import TaxKind
 from taxqa.tax.rates import MAN, describe_bracket, parse_as_of, progressive, select
 from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.words import COUNT_WORD, amount_near, count_value, window_before
 
 LAW = "소득세법"
 
@@ -293,3 +296,116 @@ def question(a: dict, say: dict) -> str:
         f"총급여 {salary} {who}의 근로소득세 결정세액을 계산해 주세요.{tail}",
         f"{who}이고 연봉이 {salary}이면 소득세는 얼마나 내나요?{tail}",
     ][say["template"]]
+
+
+# --- reading a question ---------------------------------------------------------------------
+
+ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|내야|내나|낼|떼|얼마나?\s*나오|원천징수"
+CHILD_WORDS = r"자녀|아이|애|아들|딸|자식"
+
+
+def recognise(text: str) -> bool:
+    """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
+    if not re.search(r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산", text):
+        return False
+    if re.search(r"근로소득공제|근로소득금액", text) and not re.search(r"결정세액|연말정산|환급|소득세", text):
+        return False
+    return bool(re.search(ASKS_TAX, text))
+
+
+def count_people(text: str, words: str) -> tuple[int, str] | None:
+    """'자녀 2명', '아이 둘', '자녀가 3명', '두 아이' -> (count, words); None when not mentioned."""
+    m = re.search(rf"({words})\s*(?:가|이|는|은|도)?\s*({COUNT_WORD})\s*(?:명|이|인)?", text)
+    if m:
+        return count_value(m.group(2)), m.group(0)
+    m = re.search(rf"({COUNT_WORD})\s*(?:명의\s*)?({words})", text)
+    if m and not m.group(1).isdigit():
+        return count_value(m.group(1)), m.group(0)
+    m = re.search(rf"({words})", text)
+    return (1, m.group(0)) if m else None
+
+
+def read(text: str, reading) -> None:
+    found = amount_near(text, r"연봉|총급여|급여|월급|소득|받") or next(iter_amounts(text))
+    monthly = re.search(r"월급|월\s*급여|한\s*달", window_before(text, found.start, 12))
+    salary = found.value * 12 if monthly else found.value
+    reading.fact("salary", salary, found.text)
+    if monthly:
+        reading.assume("월급에 12개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")
+    else:
+        reading.assume("연봉을 비과세소득을 뺀 총급여액으로 봄")
+    dependents, said = 0, [f"총급여 {format_won(salary)}"]
+    if re.search(r"자녀\s*(?:는|가)?\s*없|아이\s*(?:는|가)?\s*없|무자녀", text):
+        children = None
+    else:
+        children = count_people(text, CHILD_WORDS)
+    if children:
+        reading.fact("children", children[0], children[1])
+        dependents += children[0]
+        said.append(f"자녀 {children[0]}명")
+        reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
+    spouse = re.search(r"배우자|아내|남편|부인|와이프|외벌이|홑벌이", text)
+    if spouse and not re.search(r"맞벌이|배우자\s*(?:도|가|는)\s*(?:소득|일|근무|직장)", text):
+        dependents += 1
+        said.append("소득 없는 배우자")
+        reading.fact("spouse", True, spouse.group(0), input=False)
+    parents = re.search(r"(부모님|어머니|아버지|장인|장모|시부모님?)\s*(?:을|를)?\s*(?:부양|모시)", text)
+    if parents:
+        n = 2 if re.search(r"부모님|시부모", parents.group(1)) else 1
+        dependents += n
+        said.append(f"부양하는 부모 {n}명")
+        reading.assume("부양하는 부모는 60세 이상이고 소득이 없는 기본공제대상자로 가정")
+    if (m := re.search(rf"부양가족\s*(?:이|은|는)?\s*({COUNT_WORD})\s*명", text)) and not (spouse or parents):
+        dependents = max(dependents, count_value(m.group(1)))
+    if dependents:
+        reading.fact("dependents", dependents, "")
+    said.append(f"본인 포함 기본공제 {dependents + 1}명")
+    for name, pattern, label in (("withheld", r"원천징수|기납부|이미\s*(?:낸|냈)|떼", "기납부세액"),
+                                 ("pension", r"국민연금|연금보험료", "연금보험료"),
+                                 ("insurance", r"건강보험|고용보험|보험료", "보험료")):  # fmt: skip
+        hit = amount_near(text, pattern)
+        if hit is not None and hit.start != found.start:
+            reading.fact(name, hit.value, hit.text)
+            said.append(f"{label} {format_won(hit.value)}")
+    reading.say(", ".join(said))
+
+
+def figure_values(result: TaxResult) -> dict[str, int]:
+    return {"salary": result.inputs["salary"], "tax_base": result.tax_base, "computed_tax": result.computed_tax,
+            "determined_tax": result.determined_tax, "payable": result.payable, **result.extra}  # fmt: skip
+
+
+def conclusion(result: TaxResult) -> str:
+    pay = result.payable
+    if result.inputs.get("withheld") is None:
+        tail = f"납부할 세액은 {format_won(pay)}입니다"
+    elif pay < 0:
+        tail = f"원천징수된 세액을 빼면 환급받을 세액은 {format_won(-pay)}입니다"
+    else:
+        tail = f"원천징수된 세액을 빼면 추가로 납부할 세액은 {format_won(pay)}입니다"
+    return (
+        f"과세표준은 {format_won(result.tax_base)}, 산출세액은 {format_won(result.computed_tax)}, "
+        f"결정세액은 {format_won(result.determined_tax)}이고, {tail} (지방소득세 {format_won(result.local_tax)} 별도)."
+    )
+
+
+KIND = TaxKind(
+    name="salary",
+    title="근로소득세 연말정산 계산",
+    subject="근로소득세(연말정산)",
+    label="연말정산",
+    help="연말정산: 총급여 -> 공제 -> 산출세액 -> 세액공제 -> 결정세액 -> 환급/추가 납부",
+    calculator=salary_tax,
+    fields=FIELDS,
+    add_arguments=add_arguments,
+    figures=FIGURES,
+    main_figure="payable",
+    values=figure_values,
+    reader=read,
+    recognise=recognise,
+    order=25,  # before `wage` (근로소득공제 only) when the question asks for the tax
+    weight=15,
+    sampler=sample,
+    question=question,
+    extra={"conclusion": conclusion},
+)

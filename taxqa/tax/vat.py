@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from taxqa.amounts import format_won
+from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
-from taxqa.tax.rates import parse_as_of, select
+from taxqa.tax.kind import TaxKind, round_won
+from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.words import amount_near
 
 LAW = "부가가치세법"
 
@@ -26,10 +29,11 @@ def vat(
     output_tax = sales * num // den
     input_tax = purchases * num // den
     payable = output_tax - input_tax
-    credits = [Step("매입세액", input_tax, f"{LAW} 제38조", f"매입 공급가액 {format_won(purchases)} × 10%")]
+    pct = percent(num, den)
+    credits = [Step("매입세액", input_tax, f"{LAW} 제38조", f"매입 공급가액 {format_won(purchases)} × {pct}")]
     steps = [
         Step("과세표준 (매출 공급가액)", sales, f"{LAW} 제29조"),
-        Step("매출세액 (10%)", output_tax, f"{LAW} 제30조"),
+        Step(f"매출세액 ({pct})", output_tax, f"{LAW} 제30조"),
         *credits,
         Step("환급세액" if payable < 0 else "납부세액", payable, f"{LAW} 제37조"),
     ]
@@ -56,7 +60,7 @@ def card_credit(card: int, room: int, day: date) -> Step:
     num, den = ctable["rate"]
     by_rate = card * num // den
     amount = min(by_rate, ctable["cap"], room)
-    how = f"발행금액 {format_won(card)} × {num * 100 / den:g}% = {format_won(by_rate)}, 연 한도 {format_won(ctable['cap'])}"
+    how = f"발행금액 {format_won(card)} × {percent(num, den)} = {format_won(by_rate)}, 연 한도 {format_won(ctable['cap'])}"
     if amount < min(by_rate, ctable["cap"]):
         how += ", 납부세액 한도"
     return Step("신용카드매출전표 등 발행세액공제", amount, ctable["law"], how)
@@ -90,16 +94,18 @@ def vat_simple(
         )
     if industry == "realestate" and supply >= table["simple_realestate_threshold"]:
         raise UserError(
-            f"supply: 부동산임대업 공급대가 {format_won(supply)} is not under 4,800만원 ({LAW} 제61조①3호); use `vat`"
+            f"supply: 부동산임대업 공급대가 {format_won(supply)} is not under "
+            f"{format_won(table['simple_realestate_threshold'])} ({LAW} 제61조①3호); use `vat`"
         )
     num, den = table["rate"]
     computed = supply * ratio * num // (100 * den)
     pnum, pden = table["simple_purchase_credit"]
     credit = min(purchases * pnum // pden, computed)  # 제63조⑥: the credit never exceeds the tax
+    pct = percent(num, den)
     steps = [
         Step("과세표준 (공급대가)", supply, f"{LAW} 제63조"),
         Step(
-            f"납부세액 (공급대가 × 업종별 부가가치율 {ratio}% × 10%)",
+            f"납부세액 (공급대가 × 업종별 부가가치율 {ratio}% × {pct})",
             computed,
             f"{LAW} 제63조",
             f"{industry_name} 부가가치율 {ratio}% ({table['value_added_ratio_law']})",
@@ -110,8 +116,9 @@ def vat_simple(
     notes.extend(more_notes)
     if supply < table["simple_exemption_below"]:
         exempt = computed - sum(c.amount for c in credits)
-        credits.append(Step("납부의무 면제 (공급대가 4,800만원 미만)", exempt, f"{LAW} 제69조"))
-        notes.append("해당 과세기간 공급대가 합계가 4,800만원 미만이라 납부의무가 면제됨")
+        below = format_won(table["simple_exemption_below"])
+        credits.append(Step(f"납부의무 면제 (공급대가 {below} 미만)", exempt, f"{LAW} 제69조"))
+        notes.append(f"해당 과세기간 공급대가 합계가 {below} 미만이라 납부의무가 면제됨")
     steps.extend(credits)
     if penalty is not None:
         steps.append(penalty)
@@ -141,8 +148,8 @@ def card_credit_and_penalty(
     missing = won(no_invoice, "no_invoice")
     table = select("vat", day)
     pnum, pden = table["simple_purchase_credit"]
-    credits = [Step(f"매입세금계산서 등 수취세액공제 (매입 공급대가 × {pnum * 100 / pden:g}%)", purchase_credit,
-                    f"{LAW} 제63조")]  # fmt: skip
+    label = f"매입세금계산서 등 수취세액공제 (매입 공급대가 × {percent(pnum, pden)})"
+    credits = [Step(label, purchase_credit, f"{LAW} 제63조")]
     notes: list[str] = []
     if card:
         credits.append(card_credit(card, max(computed - purchase_credit, 0), day))  # 제63조⑥
@@ -156,7 +163,163 @@ def card_credit_and_penalty(
             )
         else:
             num, den = ptable["no_invoice"]
-            how = f"세금계산서 없이 매입한 공급대가 {format_won(missing)} × {num * 100 / den:g}%"
+            how = f"세금계산서 없이 매입한 공급대가 {format_won(missing)} × {percent(num, den)}"
             penalty = Step("세금계산서 미수취 가산세", missing * num // den, ptable["law"], how)
             notes.append("직전 연도 공급대가도 4,800만원 이상이라 세금계산서를 발급받아야 하는 간이과세자로 가정")
     return credits, penalty, notes
+
+
+# --- the kind records: CLI arguments, question readers, datagen samplers and templates --------
+
+# Words that name each industry of the 간이과세 부가가치율 table (names: rates.py)
+INDUSTRY_WORDS = [
+    ("realestate", r"부동산\s*임대"),
+    ("facility", r"사업시설|사업지원|렌탈|임대\s*서비스"),
+    ("recycling", r"재생용|재활용|고물"),
+    ("parcel", r"소화물|택배|퀵서비스"),
+    ("retail", r"소매|편의점|슈퍼|마트|가게|상점"),
+    ("restaurant", r"음식점|식당|카페|치킨|분식|음식|요식"),
+    ("manufacturing", r"제조"),
+    ("agriculture", r"농업|임업|어업|농림"),
+    ("lodging", r"숙박|모텔|펜션|민박|게스트하우스"),
+    ("construction", r"건설|인테리어|시공"),
+    ("transport", r"운수|운송|택시|화물|창고"),
+    ("ict", r"정보통신|소프트웨어|출판|방송"),
+    ("finance", r"금융|보험"),
+    ("professional", r"전문|과학|기술서비스|컨설팅|디자인|광고"),
+    ("service", r"서비스|미용|세탁|수리"),
+]
+SAMPLED_INDUSTRIES = ["retail", "restaurant", "manufacturing", "lodging", "construction", "transport", "service"]
+
+
+def industry_name(key: str) -> str:
+    return select("vat", parse_as_of(None))["value_added_ratio"][key][1]
+
+
+def vat_arguments(p) -> None:
+    p.add_argument("--sales", required=True, help="매출 공급가액")
+    p.add_argument("--purchases", default="0", help="매입 공급가액 (세금계산서 등)")
+    p.add_argument("--card-sales", default="0", help="신용카드매출전표·현금영수증 발행금액 (제46조 세액공제)")
+
+
+def simple_arguments(p) -> None:
+    p.add_argument("--supply", required=True, help="공급대가 합계 (VAT included)")
+    p.add_argument("--industry", required=True, choices=INDUSTRIES, help="업종")
+    p.add_argument("--purchases", default="0", help="세금계산서 등을 받은 매입 공급대가")
+    p.add_argument("--card-sales", default="0", help="신용카드매출전표·현금영수증 발행금액 (제46조 세액공제)")
+    p.add_argument("--no-invoice", default="0", help="세금계산서를 받지 못한 매입 공급대가 (미수취 가산세)")
+
+
+def recognise_vat(text: str) -> bool:
+    return bool(re.search(r"부가가치세|부가세|매출세액", text) and re.search(r"매출", text))
+
+
+def recognise_simple(text: str) -> bool:
+    return "간이과세" in text
+
+
+def read_vat(text: str, reading) -> None:
+    sales = amount_near(text, r"매출", r"매입")
+    if sales is None:
+        reading.lack("매출 공급가액")
+        return
+    purchases = amount_near(text, r"매입", r"매출")
+    reading.fact("sales", sales.value, sales.text)
+    if purchases is not None:
+        reading.fact("purchases", purchases.value, purchases.text)
+    else:
+        reading.fact("purchases", 0, "")
+    reading.say(f"매출 {format_won(sales.value)}, 매입 {format_won(purchases.value if purchases else 0)}")
+    reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
+
+
+def read_simple(text: str, reading) -> None:
+    industry = next(((key, m) for key, words in INDUSTRY_WORDS if (m := re.search(words, text))), None)
+    if industry is None:
+        reading.lack("업종 (간이과세 업종별 부가가치율)")
+        return
+    supply = amount_near(text, r"매출|공급대가|수입", r"매입") or next(iter_amounts(text))
+    purchases = amount_near(text, r"매입", r"매출|공급대가|수입")
+    reading.fact("supply", supply.value, supply.text)
+    reading.fact("industry", industry[0], industry[1].group(0))
+    reading.fact("purchases", purchases.value if purchases else 0, purchases.text if purchases else "")
+    reading.say(f"{industry_name(industry[0])} 간이과세자, 공급대가 {format_won(supply.value)}")
+    reading.assume("금액은 1년 과세기간의 공급대가(부가세 포함)로 가정")
+    reading.assume("매입은 세금계산서 등을 받은 것으로 가정")
+
+
+def sample_vat(rng) -> tuple[dict, dict]:
+    sales = round_won(rng, 3_000 * MAN, 10 * EOK, 100 * MAN)
+    return {"sales": sales, "purchases": round_won(rng, 0, int(sales * 1.1), 100 * MAN)}, {}
+
+
+def sample_simple(rng) -> tuple[dict, dict]:
+    industry = rng.choice(SAMPLED_INDUSTRIES)
+    supply = round_won(rng, 2_000 * MAN, 10_000 * MAN, 100 * MAN)
+    return {"supply": supply, "industry": industry, "purchases": round_won(rng, 0, supply // 2, 100 * MAN)}, {}
+
+
+def vat_question(a: dict, say: dict) -> str:
+    sales, purchases = format_won(a["sales"]), format_won(a["purchases"])
+    return [
+        f"일반과세자인 개인사업자의 이번 과세기간 매출 공급가액이 {sales}, 매입 공급가액이 {purchases}입니다. 납부할 부가가치세는 얼마인가요?",
+        f"매출액(공급가액) {sales}, 매입액(공급가액) {purchases}인 일반과세자의 부가가치세를 계산해 주세요.",
+        f"일반과세자의 매출 공급가액이 {sales}이고 매입 공급가액이 {purchases}입니다. 부가가치세 납부세액은?",
+    ][say["template"]]
+
+
+def simple_question(a: dict, say: dict) -> str:
+    industry = industry_name(a["industry"])
+    supply, purchases = format_won(a["supply"]), format_won(a["purchases"])
+    return [
+        f"간이과세자인 {industry} 사업자의 연간 공급대가가 {supply}, 세금계산서를 받은 매입액이 {purchases}입니다. 납부할 부가가치세는 얼마인가요?",
+        f"{industry}을 하는 간이과세자입니다. 1년 공급대가 {supply}, 매입액 {purchases}이면 부가가치세는 얼마인가요?",
+        f"간이과세자({industry})의 연간 공급대가가 {supply}이고 매입액이 {purchases}일 때 납부세액을 계산해 주세요.",
+    ][say["template"]]
+
+
+def vat_figures(result: TaxResult) -> dict[str, int]:
+    return {"tax_base": result.tax_base, "output_tax": result.computed_tax, "input_tax": result.credits[0].amount,
+            "payable": result.payable}  # fmt: skip
+
+
+VAT = TaxKind(
+    name="vat",
+    title="부가가치세 (일반과세) 계산",
+    subject="부가가치세",
+    label="부가가치세",
+    help="부가가치세 일반과세자: 매출세액 - 매입세액 (공급가액 기준)",
+    calculator=vat,
+    fields=("sales", "purchases", "card_sales"),
+    add_arguments=vat_arguments,
+    figures={
+        "tax_base": "과세표준 (매출 공급가액)",
+        "output_tax": "매출세액",
+        "input_tax": "매입세액",
+        "payable": "납부세액",
+    },  # fmt: skip
+    values=vat_figures,
+    reader=read_vat,
+    recognise=recognise_vat,
+    order=20,
+    weight=10,
+    sampler=sample_vat,
+    question=vat_question,
+)
+VAT_SIMPLE = TaxKind(
+    name="vat-simple",
+    title="부가가치세 (간이과세) 계산",
+    subject="부가가치세(간이과세)",
+    label="부가가치세 (간이과세)",
+    help="부가가치세 간이과세자 (공급대가 기준, 연간)",
+    calculator=vat_simple,
+    fields=("supply", "industry", "purchases", "card_sales", "no_invoice"),
+    add_arguments=simple_arguments,
+    figures={"tax_base": "과세표준 (공급대가)", "computed_tax": "납부세액 (공제 전)", "payable": "차가감 납부할 세액"},
+    reader=read_simple,
+    recognise=recognise_simple,
+    order=10,
+    weight=10,
+    sampler=sample_simple,
+    question=simple_question,
+)

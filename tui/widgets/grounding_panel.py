@@ -72,7 +72,8 @@ class GroundingPanel(VerticalScroll):
                 yield Static(verdict.get("reason", ""), markup=False, classes="muted")
             elif verdict is not None:
                 yield Label("답변에 비교할 금액이 없습니다", classes="muted")
-            expected = ", ".join(f"{FIGURE_LABELS[k]} {format_won(v)}" for k, v in calc["figures"].items()
+            labels = {**FIGURE_LABELS, **calc.get("labels", {})}
+            expected = ", ".join(f"{labels[k]} {format_won(v)}" for k, v in calc["figures"].items()
                                  if k in ("tax_base", "payable", "deduction", "income"))  # fmt: skip
             yield Static(f"계산값: {expected}", markup=False, classes="figure")
             yield Label("가정", classes="panel-title")

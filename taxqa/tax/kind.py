@@ -1,0 +1,84 @@
+"""What a tax kind is: the one record (`TaxKind`) each calculator module declares about itself.
+
+A kind's module (gift.py, inheritance.py, ...) defines its calculator and a `TaxKind`
+naming everything other stages need: the Korean title and subject, the calculator and
+its fields (the calculator's keyword arguments = the `inputs` of its result = its
+`taxqa tax` flags with underscores), the argparse builder, the figure labels, the
+question reader and the datagen sampler and question templates. `taxqa.tax.kinds`
+lists the records; nothing else keeps a table per kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+# Figure fields every result can give (TaxResult attributes or keys of its `extra`), with the
+# Korean name used when the kind does not name the figure itself.
+FIGURE_LABELS: dict[str, str] = {
+    "tax_base": "과세표준",
+    "computed_tax": "산출세액",
+    "determined_tax": "결정세액",
+    "payable": "납부할 세액",
+    "deduction": "공제액",
+    "income": "소득금액",
+    "local_tax": "지방소득세",
+    "output_tax": "매출세액",
+    "input_tax": "매입세액",
+}
+
+
+@dataclass(frozen=True)
+class TaxKind:
+    """One tax kind. `fields` are the calculator's keyword arguments, the `inputs` keys of its
+    result and its `taxqa tax` flags (with underscores); `figures` name the result's figures
+    this kind reports, in order, with the Korean label that says what each one is."""
+
+    name: str  # CLI subcommand and TaxResult.kind, e.g. "vat-simple"
+    title: str  # heading of `taxqa tax` text output, e.g. "증여세 계산"
+    subject: str  # the tax as a sentence subject, e.g. "증여세"
+    label: str  # short name in the chat panel, e.g. "증여세"
+    help: str  # `taxqa tax --help` line (English)
+    calculator: Callable[..., Any]
+    fields: tuple[str, ...]
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    figures: dict[str, str]  # field -> Korean label, in the order shown
+    main_figure: str = "payable"  # the figure a question about this kind asks for by default
+    # values(result) -> {field: won}: the figures of a result (default: tax_base, computed_tax,
+    # payable and the result's extra)
+    values: Callable[[Any], dict[str, int]] | None = None
+    # reader(text, facts) -> None: fills a taxqa.tax.reading.Reading for a question of this kind
+    reader: Callable[..., Any] | None = None
+    # recognise(text) -> bool: does the question talk about this kind? Kinds are tried by `order`
+    # (lower first; the more specific kind first: 간이과세 before 부가가치세, 근로소득 before 종합소득)
+    recognise: Callable[[str], bool] | None = None
+    order: int = 50
+    # datagen: weight in the calc-mode mix, sampler(rng) -> (calculator kwargs, phrasing choices),
+    # question(kwargs, say) -> the Korean question for template say["template"]
+    weight: int = 0
+    sampler: Callable[[random.Random], tuple[dict[str, Any], dict[str, Any]]] | None = None
+    question: Callable[[dict[str, Any], dict[str, Any]], str] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def label_of(self, name: str) -> str:
+        """The Korean name of figure `name` for this kind."""
+        return self.figures.get(name) or FIGURE_LABELS.get(name, name)
+
+    def figure_values(self, result: Any) -> dict[str, int]:
+        """The figures of `result` by field name."""
+        if self.values is not None:
+            return self.values(result)
+        found = {"tax_base": result.tax_base, "computed_tax": result.computed_tax, "payable": result.payable}
+        return found | dict(result.extra)
+
+    def kwargs_from(self, args: argparse.Namespace) -> dict[str, Any]:
+        """Calculator keyword arguments from parsed `taxqa tax KIND` arguments."""
+        return {name: getattr(args, name) for name in self.fields}
+
+
+def round_won(rng: random.Random, low: int, high: int, step: int) -> int:
+    """A random amount in [low, high] on a grid of `step` won (for datagen samplers)."""
+    return rng.randrange(low // step, high // step + 1) * step

@@ -1,0 +1,48 @@
+"""The tax-kind registry: one `TaxKind` record per kind, declared by the kind's own module.
+
+Adding a kind = a new module under taxqa/tax/ that defines its calculator and a `TaxKind`
+(see taxqa/tax/kind.py), plus one line below. The CLI (`taxqa tax KIND`), dispatch
+(`taxqa.tax.compute`), question reading, answer checking, answer rendering, the chat panel
+and datagen's calc mode all look kinds up here.
+"""
+
+from __future__ import annotations
+
+from taxqa.tax.corporate import KIND as CORPORATE
+from taxqa.tax.gift import KIND as GIFT
+from taxqa.tax.income import INCOME, WAGE
+from taxqa.tax.inheritance import KIND as INHERITANCE
+from taxqa.tax.kind import FIGURE_LABELS, TaxKind
+from taxqa.tax.penalty import KIND as PENALTY
+from taxqa.tax.retirement import KIND as RETIREMENT
+from taxqa.tax.salary import KIND as SALARY
+from taxqa.tax.transfer import KIND as TRANSFER
+from taxqa.tax.vat import VAT, VAT_SIMPLE
+
+__all__ = ["FIGURE_LABELS", "KINDS", "TaxKind", "get"]
+
+KINDS: dict[str, TaxKind] = {
+    kind.name: kind
+    for kind in (
+        GIFT,
+        INHERITANCE,
+        INCOME,
+        WAGE,
+        VAT,
+        VAT_SIMPLE,
+        SALARY,
+        TRANSFER,
+        CORPORATE,
+        PENALTY,
+        RETIREMENT,
+    )
+}
+
+
+def get(name: str) -> TaxKind:
+    """The record of kind `name` (UserError naming the kinds when unknown)."""
+    from taxqa.errors import UserError
+
+    if name not in KINDS:
+        raise UserError(f"kind: expected one of {', '.join(KINDS)}, got {name!r}")
+    return KINDS[name]

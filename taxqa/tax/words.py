@@ -1,0 +1,69 @@
+"""Korean words the question readers share: clauses, amounts next to a keyword, counts, particles.
+
+The kind modules' readers (gift.py, inheritance.py, ...) build on these; `taxqa.tax.reading`
+dispatches a question to them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.amounts import AmountMention, iter_amounts
+
+CLAUSE_MARKS = ",.?!\n"
+KOREAN_COUNTS = {
+    "한": 1, "하나": 1, "혼자": 1, "외": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 3, "네": 4, "넷": 4, "넉": 4,
+    "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10,
+}  # fmt: skip
+SINO_COUNTS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+COUNT_WORD = r"\d{1,2}|하나|다섯|여섯|일곱|여덟|아홉|한|두|둘|세|셋|석|네|넷|넉|열"
+
+
+def count_value(word: str) -> int:
+    """'3' -> 3, '셋' -> 3, '두' -> 2."""
+    return int(word) if word.isdigit() else KOREAN_COUNTS[word]
+
+
+def clause_of(text: str, start: int, end: int) -> str:
+    """The clause around a span: from the last , . ? ! or newline before it to the next one after."""
+    left = max(text.rfind(c, 0, start) for c in CLAUSE_MARKS) + 1
+    rights = [i for i in (text.find(c, end) for c in CLAUSE_MARKS) if i != -1]
+    return text[left : min(rights) if rights else len(text)]
+
+
+def window_before(text: str, start: int, width: int = 25) -> str:
+    """Up to `width` characters before `start`, not reaching back past the clause start."""
+    left = max(text.rfind(c, 0, start) for c in CLAUSE_MARKS) + 1
+    return text[max(left, start - width) : start]
+
+
+def amounts(text: str) -> list[AmountMention]:
+    return list(iter_amounts(text))
+
+
+def amount_near(text: str, pattern: str, rivals: str = "") -> AmountMention | None:
+    """The first amount whose nearest preceding keyword (within its clause) matches `pattern`, not `rivals`.
+
+    A keyword right after the amount ("1억원의 매출") counts when none comes before it."""
+    for a in iter_amounts(text):
+        window = window_before(text, a.start)
+        hits = [(m.end(), True) for m in re.finditer(pattern, window)]
+        hits += [(m.end(), False) for m in re.finditer(rivals, window)] if rivals else []
+        if hits and max(hits)[1]:
+            return a
+        if not hits:
+            after = re.match(r"\s*(?:원)?\s*(?:의|어치|짜리)?\s*(\S{0,8})", text[a.end :])
+            if after and re.match(pattern, after.group(1)) and not (rivals and re.match(rivals, after.group(1))):
+                return a
+    return None
+
+
+def has_batchim(word: str) -> bool:
+    last = word[-1]
+    return "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 != 0
+
+
+def from_particle(word: str) -> str:
+    """'부모님' -> '부모님으로부터', '친구' -> '친구로부터', '딸' -> '딸로부터' (ㄹ takes 로)."""
+    rieul = has_batchim(word) and (ord(word[-1]) - 0xAC00) % 28 == 8
+    return word + ("으로부터" if has_batchim(word) and not rieul else "로부터")
