@@ -131,12 +131,8 @@ def vat_simple(
         "card_sales": won(card_sales, "card_sales"),
         "no_invoice": won(no_invoice, "no_invoice"),
     }
-    extra = {"penalty": penalty.amount} if penalty else {}
-    determined = computed - sum(c.amount for c in credits)
-    return TaxResult(
-        "vat-simple", day.isoformat(), supply, computed, payable, steps, credits, extra, notes, inputs,
-        determined_tax=determined + (penalty.amount if penalty else 0),
-    )  # fmt: skip
+    extra = {"penalty": penalty.amount} if penalty else {}  # added to payable, not to the 결정세액
+    return TaxResult("vat-simple", day.isoformat(), supply, computed, payable, steps, credits, extra, notes, inputs)
 
 
 def card_credit_and_penalty(

@@ -1,0 +1,149 @@
+"""The new kinds through the registry: `taxqa tax KIND --json` (the one JSON contract for every kind),
+question reading (`ask`), answer checking of their template answers, and calc-mode datagen."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from taxqa.cli import main
+from taxqa.tax.kinds import KINDS
+from taxqa.tax.reading import ask
+from taxqa.tax.render import render_answer
+from taxqa.tax.verify import check_answer
+
+CONTRACT = {"tax_base", "computed_tax", "credits", "determined_tax", "payable", "local_tax", "steps", "as_of",
+            "inputs", "citations", "assumptions"}  # fmt: skip
+NEW = ("salary", "transfer", "corporate", "penalty", "retirement")
+
+
+def run(capsys, *argv):
+    code = main(["tax", *argv, "--json", "--as-of", "2026-01-01"])
+    out = capsys.readouterr()
+    return code, (json.loads(out.out) if code == 0 else out.err)
+
+
+CLI_CASES = [
+    (["gift", "--amount", "20억", "--relation", "lineal_ascendant"], {"determined_tax": 601_400_000}),
+    (["inheritance", "--estate", "30억", "--spouse", "--children", "2"], {}),
+    (["income", "--base", "5000만"], {"local_tax": 624_000}),
+    (["wage", "--salary", "5천만원"], {"local_tax": 0}),
+    (["vat", "--sales", "10억", "--purchases", "5억", "--card-sales", "10억"], {"payable": 40_000_000}),
+    (["vat-simple", "--supply", "8천만원", "--industry", "retail", "--no-invoice", "1천만원"], {"payable": 1_250_000}),
+    (
+        [
+            "salary",
+            "--salary",
+            "6천만원",
+            "--dependents",
+            "3",
+            "--children",
+            "2",
+            "--pension",
+            "225만원",
+            "--insurance",
+            "200만원",
+            "--withheld",
+            "400만원",
+        ],
+        {"determined_tax": 3_080_000, "payable": -920_000, "local_tax": 308_000},
+    ),  # fmt: skip
+    (
+        ["transfer", "--price", "15억", "--acquired", "5억", "--held-years", "10", "--one-house"],
+        {"tax_base": 37_500_000, "computed_tax": 4_365_000, "local_tax": 436_500},
+    ),  # fmt: skip
+    (["corporate", "--base", "5억"], {"computed_tax": 80_000_000, "local_tax": 8_000_000}),
+    (["corporate", "--base", "3억", "--small"], {"computed_tax": 60_000_000}),
+    (
+        ["penalty", "--kind", "no-return", "--tax", "1천만원", "--days", "30", "--months-late", "1"],
+        {"computed_tax": 2_066_000, "determined_tax": 1_066_000, "payable": 1_066_000},
+    ),  # fmt: skip
+    (
+        ["penalty", "--limitation", "--due-date", "2024-03-31", "--case", "offshore-fraud"],
+        {"limitation_years": 15, "limitation_end": "2039-03-31"},
+    ),  # fmt: skip
+    (["retirement", "--pay", "1억", "--years", "10"], {"computed_tax": 3_875_000, "local_tax": 387_500}),
+]
+
+
+@pytest.mark.parametrize(("argv", "expected"), CLI_CASES, ids=[" ".join(c[0][:3]) for c in CLI_CASES])
+def test_json_contract_for_every_kind(capsys, argv, expected):
+    code, d = run(capsys, *argv)
+    assert code == 0, d
+    assert CONTRACT <= set(d), CONTRACT - set(d)
+    assert d["as_of"] == "2026-01-01" and d["kind"] == argv[0]
+    assert all({"label", "amount", "article"} <= set(c) for c in d["credits"])
+    assert d["determined_tax"] == d["computed_tax"] - sum(c["amount"] for c in d["credits"])
+    assert isinstance(d["assumptions"], list) and isinstance(d["local_tax"], int)
+    assert {k: d[k] for k in expected} == expected
+
+
+def test_every_kind_is_covered_by_the_cases():
+    assert {c[0][0] for c in CLI_CASES} == set(KINDS)
+
+
+def test_text_output_and_errors(capsys):
+    assert main(["tax", "penalty", "--limitation", "--due-date", "2025-05-31", "--as-of", "2026-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert "2030-05-31" in out and "0원" not in out
+    assert main(["tax", "salary", "--salary", "5천만원", "--as-of", "2026-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert "결정세액   338만 7,500원" in out and "[소득세법 제59조]" in out
+    assert main(["tax", "penalty", "--tax", "1천만원"]) == 2
+    assert "--kind" in capsys.readouterr().err
+    assert main(["tax", "transfer", "--price", "다섯억", "--acquired", "1억", "--held-years", "3"]) == 2
+    assert "price" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "inputs", "figure"),
+    [
+        ("연봉 5천만원 직장인 세금", "salary", {"salary": 50_000_000}, ("determined_tax", 3_387_500)),
+        ("연봉 6천만원, 아내와 자녀 2명을 부양합니다. 원천징수된 세금이 300만원인데 환급받나요?", "salary",
+         {"salary": 60_000_000, "children": 2, "dependents": 3, "withheld": 3_000_000}, ("payable", 587_500)),
+        ("월급 300만원 받는 회사원인데 소득세 얼마?", "salary", {"salary": 36_000_000}, None),
+        ("5억에 사서 10년 살던 집을 15억에 팔면 양도세", "transfer",
+         {"price": 1_500_000_000, "acquired": 500_000_000, "held_years": 10, "resided_years": 10, "one_house": True},
+         ("computed_tax", 4_365_000)),
+        ("아파트를 3억원에 매입해서 5년 보유 후 6억원에 매도했어요. 다주택자인데 양도소득세는?", "transfer",
+         {"price": 600_000_000, "acquired": 300_000_000, "held_years": 5}, None),
+        ("법인 과세표준 5억이면 법인세", "corporate", {"base": 500_000_000}, ("computed_tax", 80_000_000)),
+        ("부가세 1천만원을 30일 늦게 냈어요. 가산세는?", "penalty",
+         {"kind": "late-payment", "tax": 10_000_000, "days": 30}, ("payable", 66_000)),
+        ("소득세 2천만원을 적게 신고했다가 3개월 안에 수정신고하면 과소신고가산세는?", "penalty",
+         {"kind": "under-report", "tax": 20_000_000, "months_late": 3}, ("payable", 500_000)),
+        ("2024년 3월 31일이 신고기한인데 역외거래 부정행위면 부과제척기간은?", "penalty",
+         {"limitation": True, "case": "offshore-fraud", "due_date": "2024-03-31"}, None),
+        ("10년 근무하고 퇴직금 1억을 받으면 세금은?", "retirement", {"pay": 100_000_000, "years": 10},
+         ("computed_tax", 3_875_000)),
+    ],
+)  # fmt: skip
+def test_questions_are_read(question, kind, inputs, figure):
+    d = ask(question, "2026-01-01")
+    assert d["kind"] == kind, d
+    assert {k: d["inputs"].get(k) for k in inputs} == inputs
+    assert d["understood"] and d["result"] is not None and d["missing"] == []
+    if figure:
+        assert d["result"][figure[0]] == figure[1]
+
+
+def test_missing_facts_are_named():
+    d = ask("신고를 안 했으면 가산세", "2026-01-01")
+    assert d["kind"] is None and d["inputs"] == {"kind": "no-return"} and any("세액" in m for m in d["missing"])
+    assert any("근속연수" in m for m in ask("퇴직금 1억이면 퇴직소득세는?")["missing"])
+    assert any("보유기간" in m for m in ask("집을 3억에 사서 5억에 팔면 양도세는?")["missing"])
+    assert ask("연봉 5천만원이면 근로소득공제는?")["kind"] == "wage"  # the narrower question stays with `wage`
+
+
+@pytest.mark.parametrize("name", NEW)
+def test_template_answers_check_against_the_calculator(name):
+    kind = KINDS[name]
+    for seed in range(40):
+        args, say = kind.sampler(random.Random(seed))
+        question = kind.question(args, {"template": seed % 3} | say)
+        result = kind.calculator(**args)
+        for style in ("teacher", "student"):
+            verdict = check_answer(question, render_answer(result, style))
+            assert verdict is not None and verdict.agree and verdict.checked, (question, verdict)
