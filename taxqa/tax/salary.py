@@ -328,7 +328,11 @@ def count_people(text: str, words: str) -> tuple[int, str] | None:
 def read(text: str, reading) -> None:
     found = amount_near(text, r"연봉|총급여|급여|월급|소득|받") or next(iter_amounts(text))
     monthly = re.search(r"월급|월\s*급여|한\s*달", window_before(text, found.start, 12))
-    salary = found.value * 12 if monthly else found.value
+    value = found.value
+    if value < 100_000 and not re.search(r"[만억원]", found.text):  # "연봉 7천", "월급 300": 만원 left out
+        value *= 10_000
+        reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
+    salary = value * 12 if monthly else value
     reading.fact("salary", salary, found.text)
     if monthly:
         reading.assume("월급에 12개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")
