@@ -12,6 +12,7 @@ from datetime import date
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
+from taxqa.tax.income import wage_income
 from taxqa.tax.kind import TaxKind
 from taxqa.tax.rates import MAN, describe_bracket, parse_as_of, progressive, select
 from taxqa.tax.result import Step, TaxResult
@@ -80,7 +81,6 @@ def salary_tax(
     """
     day = parse_as_of(as_of)
     table = select("salary", day)
-    wage_table = select("wage_deduction", day)
     rates = select("income_tax_rates", day)
     child_table = select("child_credit", day)
     salary = won(salary, "salary")
@@ -100,18 +100,10 @@ def salary_tax(
             "기본공제대상자 (the worker + --dependents)"
         )
 
-    # 근로소득공제 and 근로소득금액 (제47조)
-    by_table, row = progressive(salary, wage_table["brackets"])
-    wage_deduction = min(by_table, wage_table["cap"], salary)
-    how = describe_bracket(row).replace("과세표준", "총급여액")
-    if by_table > wage_table["cap"]:
-        how += f" = {format_won(by_table)} → 한도 {format_won(wage_table['cap'])}"
-    income = salary - wage_deduction
-    steps = [
-        Step("총급여액", salary, art("20")),
-        Step("근로소득공제", wage_deduction, art("47"), how),
-        Step("근로소득금액 (종합소득금액)", income, art("47")),
-    ]
+    # 근로소득공제 and 근로소득금액 (제47조): the `wage` calculator's steps
+    wage = wage_income(salary, as_of=day)
+    wage_deduction, income = wage.extra["deduction"], wage.extra["income"]
+    steps = list(wage.steps)
 
     # 인적공제 (제50·51조), capped at 종합소득금액 (제51조④)
     people = 1 + dependents
