@@ -1,52 +1,397 @@
-"""Family words for the gift and inheritance readers: who is whose relation under 제53조."""
+"""Family words for the gift and inheritance readers: who is whose relation under 상증법 제53조,
+who died and who inherits, counted however people write it (아이 둘, 삼남매, 자녀가 3명, 두 아들).
+
+제53조 (증여재산 공제), checked against the statute text:
+  1. 배우자 (법률혼) 6억;  2. 직계존속 — including the spouse in marriage with the donee's lineal
+  ascendant (계부모) — 5천만 (미성년 2천만);  3. 직계비속 — including the donee's spouse's lineal
+  descendants (의붓자녀) — 5천만;  4. otherwise 4촌 이내 혈족 and 3촌 이내 인척 1천만 (시부모,
+  장인·장모, 며느리, 사위, 형제자매, 삼촌, 조카, 사촌 ...). 5촌 and beyond, 사실혼, strangers: 0.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-SPOUSE = r"배우자|아내|남편|부인|와이프"
-GRANDPARENT = r"외?할아버지|외?할머니|조부모님?|조부|조모"
-PARENT = r"부모님?|아버지|어머니|아빠|엄마|부친|모친"
-GRANDCHILD = r"손자|손녀|손주"
-CHILD = r"자녀|아들|딸|자식"
-RELATIVE = (
-    r"형님?|누나|오빠|언니|동생|형제|자매|삼촌|외삼촌|이모|고모|숙부|사촌|조카|친척|장인|장모|시아버지|시어머니|시부모"
-)
-STRANGER = r"친구|지인|타인|제3자|남남|동료"
-GROUPS = [  # (pattern, relation when the word is the donor, relation when it is the donee, generation skip)
-    (GRANDPARENT, "lineal_ascendant", "lineal_descendant", True),
-    (GRANDCHILD, "lineal_descendant", "lineal_ascendant", True),
-    (SPOUSE, "spouse", "spouse", False),
-    (PARENT, "lineal_ascendant", "lineal_descendant", False),
-    (CHILD, "lineal_descendant", "lineal_ascendant", False),
-    (RELATIVE, "other_relative", "other_relative", False),
-    (STRANGER, "other", "other", False),
+from taxqa.tax.words import COUNT_WORD, PART_MARKS, SINO_COUNTS, count_value, part_of
+
+SPOUSE = r"배우자|아내|남편|와이프|집사람|안사람|마누라|부인"
+CHILD = r"자녀|아들|(?<![가-힣])딸(?!기)|자식"
+_H = r"(?<![가-힣])"  # not inside a longer word on the left
+# (category, pattern); longer words first so 시어머니 is not read as 어머니, 할아버지 not as 아버지
+WORDS: list[tuple[str, str]] = [
+    (
+        "other",
+        r"사실혼\s*(?:관계의?\s*)?(?:배우자|남편|아내|부인)|전\s*남편|전\s*아내|전처|전부인|이혼한\s*(?:남편|아내|배우자)",
+    ),
+    ("inlaw", r"(?:남편|아내|배우자|와이프|부인)의\s*(?:부모님?|아버지|어머니|아버님|어머님)"),
+    ("stepchild", r"의붓\s*(?:아들|딸|자녀|자식)|(?:남편|아내|배우자|와이프|부인)의\s*(?:자녀|아들|딸|자식)"),
+    ("stepparent", r"계부모님?|계부|계모|새\s*(?:아버지|어머니|엄마|아빠)|의붓\s*(?:아버지|어머니|엄마|아빠)"),
+    ("grandparent", r"(?:증조|외증조|외|친)?(?:할아버지|할머니|할아버님|할머님)|(?:외|증)?조부모님?|조부|조모"),
+    ("grandchild", r"(?:외|친)?(?:손자녀|손자|손녀|손주)"),
+    (
+        "inlaw",
+        r"시부모님?|시아버님|시어머님|시아버지|시어머니|장인(?:어른|어르신)?|장모님?|며느리|사위|처남|처제|처형|"
+        r"시누이|시동생|시아주버니|아주버님|형수님?|제수씨?|매형|매부|매제|올케|형부|동서|이모부|고모부|숙모|외숙모|"
+        r"큰어머니|작은어머니",
+    ),  # fmt: skip
+    ("far", r"당숙|5촌|오촌|6촌|육촌|재종\S*|팔촌|먼\s*친척"),
+    (
+        "blood",
+        r"외삼촌|삼촌|이모|고모|큰아버지|작은아버지|백부|숙부|사촌\s*(?:형|누나|오빠|언니|동생)?|사촌|조카|"
+        r"남동생|여동생|동생|누나|오빠|언니|형제자매|형제|자매|남매|친척|친족|"
+        + _H
+        + r"(?:친|큰|작은)?형(?:님)?(?=[이가은는에한께과와도의랑,\s]|$)",
+    ),  # fmt: skip
+    (
+        "spouse",
+        r"배우자|아내|남편|와이프|집사람|안사람|마누라|"
+        + _H
+        + r"부인(?=[이가은는에한께과와도의,\s])|"
+        + _H
+        + r"처(?=[에가는와의])",
+    ),
+    ("parent", r"부모님?|아버지|어머니|아버님|어머님|아빠|엄마|부친|모친|양부모님?|양아버지|양어머니"),
+    (
+        "child",
+        r"자녀들?|자식들?|아들들?|아이들?|애들|"
+        + _H
+        + r"딸(?!기)들?|외동딸|외아들|장남|차남|장녀|차녀|막내|큰아들|작은아들|큰딸|작은딸",
+    ),
+    (
+        "other",
+        r"친구|지인|타인|제3자|남남|동료|선배|후배|이웃|애인|여자\s*친구|남자\s*친구|여친|남친|약혼자|약혼녀|"
+        r"예비\s*(?:신랑|신부|배우자)|법인|회사",
+    ),  # fmt: skip
 ]
-FROM_PARTICLE = r"(?:으로부터|로부터|에게서|한테서|께서|이|가)"
-TO_PARTICLE = r"(?:에게|한테|께)"
+WORD_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(WORDS)))
+# category -> (relation when the word is the donor, when the word is the donee, generation skip as donor/donee)
+RELATION_OF = {
+    "spouse": ("spouse", "spouse", False, False),
+    "parent": ("lineal_ascendant", "lineal_descendant", False, False),
+    "stepparent": ("lineal_ascendant", "lineal_descendant", False, False),
+    "grandparent": ("lineal_ascendant", "lineal_descendant", True, False),
+    "child": ("lineal_descendant", "lineal_ascendant", False, False),
+    "stepchild": ("lineal_descendant", "lineal_ascendant", False, False),
+    "grandchild": ("lineal_descendant", "lineal_ascendant", False, True),
+    "inlaw": ("other_relative", "other_relative", False, False),
+    "blood": ("other_relative", "other_relative", False, False),
+    "far": ("other", "other", False, False),
+    "other": ("other", "other", False, False),
+}
+NOTE_OF = {
+    "stepparent": "계부모는 수증자의 직계존속과 혼인(법률혼) 중인 배우자로 직계존속 공제 적용 (제53조제2호)",
+    "stepchild": "의붓자녀는 수증자와 혼인 중인 배우자의 직계비속으로 직계비속 공제 적용 (제53조제3호)",
+    "inlaw": "인척(3촌 이내)은 기타친족으로 공제 (제53조제4호)",
+    "far": "5촌 이상의 혈족·4촌 이상의 인척은 친족 공제 대상이 아니라 공제 없음 (제53조제4호)",
+}
 
 
-def role_relation(text: str) -> tuple[str | None, bool, str]:
-    """(relation of the donor as seen from the donee, generation skip, the words) from relation words."""
-    donor = donee = None
-    for pattern, as_donor, as_donee, skip in GROUPS:
-        for m in re.finditer(rf"({pattern})(님)?\s*({FROM_PARTICLE}|{TO_PARTICLE})?", text):
-            particle = m.group(3) or ""
-            after = text[m.end() : m.end() + 30]
-            if re.fullmatch(FROM_PARTICLE, particle) or (particle and "받" in after.split(".")[0]):
-                donor = donor or (as_donor, skip, m.group(0))
-            elif particle:
-                donee = donee or (as_donee, skip, m.group(0))
-            elif pattern in (PARENT, GRANDPARENT, SPOUSE, RELATIVE, STRANGER):
-                donor = donor or (as_donor, skip, m.group(0))  # "부모 증여" without a particle: the usual reading
-    found = donor or donee
-    return found if found else (None, False, "")
+@dataclass
+class Mention:
+    category: str
+    words: str
+    start: int
+    end: int
+    role: str = ""  # donor | donee | ""
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every family or relation word, with its category, in order."""
+    found = []
+    for m in WORD_RE.finditer(text):
+        index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        found.append(Mention(WORDS[index][0], m.group(0), m.start(), m.end()))
+    return found
+
+
+GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함)|주(?:[고면었시셨려는]|ㄴ|어|기)|드리|드렸|넘겨|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
+RECEIVE = r"받|물려\s*받|상속받|증여받"
+FROM = r"(?:님)?(?:으로부터|로부터|에게서|한테서|께로부터)"
+TO = r"(?:님)?(?:에게|한테|께|에게로)(?!서)"
+SUBJECT = r"(?:님)?(?:께서|이|가|은|는|도)(?![가-힣]{2})"
+
+
+def role_of(text: str, m: Mention) -> str:
+    """'donor', 'donee' or '' for a relation word, from its particle and the verb after it."""
+    after = text[m.end : m.end + 12]
+    rest = text[m.end :]
+    clause_end = re.search(r"[.?!\n]", rest)
+    verb_zone = rest[: clause_end.start()] if clause_end else rest
+    give, receive = re.search(GIVE, verb_zone), re.search(RECEIVE, verb_zone)
+    if re.match(FROM, after):
+        return "donor"
+    if re.match(TO, after):
+        # "아버지께 받은" = donor; "아들에게 증여하면" = donee
+        if receive and (not give or receive.start() < give.start()):
+            return "donor"
+        return "donee"
+    if re.match(SUBJECT, after):
+        if receive and (not give or receive.start() < give.start()):
+            return "donee"
+        return "donor" if give else ""
+    if re.match(r"\s*(?:명의|앞|몫|쪽|결혼|혼인|생활비|학비|집|사업)", after):  # "아들 명의로 이체하면"
+        if give and not receive:
+            return "donee"
+        if receive:
+            return "donor"
+    return ""
+
+
+@dataclass
+class GiftParties:
+    relation: str | None = None
+    generation_skip: bool = False
+    words: str = ""
+    category: str = ""
+    notes: list[str] = field(default_factory=list)
+    ambiguous: list[str] = field(default_factory=list)
+
+
+def gift_parties(text: str, focus: int | None = None) -> GiftParties:
+    """The donor's relation to the donee (제53조), read from the relation words and their roles;
+    the speaker is the other party when only one side is named. With `focus` (the position of
+    this gift's amount), a word in the same sentence part is preferred over an earlier gift's donor."""
+    found = mentions(text)
+    for m in found:
+        m.role = role_of(text, m)
+    if focus is not None:
+        part = part_of(text, focus, focus)
+        left = max([m.end() for m in re.finditer(PART_MARKS, text[:focus])] or [0])
+        near = [m for m in found if left <= m.start < left + len(part) and m.role]
+        found = near + [m for m in found if m not in near]
+    donors = [m for m in found if m.role == "donor"]
+    donees = [m for m in found if m.role == "donee"]
+    plain = [m for m in found if not m.role]
+    parties = GiftParties()
+    if donors:
+        pick, as_donor = donors[0], True
+    elif donees:
+        pick, as_donor = donees[0], False
+    elif plain:
+        pick, as_donor = plain[0], True  # "부모 증여 1억": the named relative gives
+    else:
+        return parties
+    rel_donor, rel_donee, skip_donor, skip_donee = RELATION_OF[pick.category]
+    parties.relation = rel_donor if as_donor else rel_donee
+    parties.generation_skip = skip_donor if as_donor else skip_donee
+    parties.words, parties.category = pick.words, pick.category
+    if pick.category in NOTE_OF:
+        parties.notes.append(NOTE_OF[pick.category])
+    if pick.category == "blood" and re.search(r"친척|친족", pick.words):
+        parties.notes.append("친척은 4촌 이내 혈족 또는 3촌 이내 인척으로 가정 (제53조제4호)")
+    if pick.category in ("spouse",) and re.search(r"사실혼", text):
+        parties.relation = "other"
+    if parties.generation_skip and re.search(
+        r"(?:부모님?|아버지|어머니|아빠|엄마)\S{0,3}\s*(?:이미\s*|먼저\s*)?(?:돌아가|사망|별세)", text
+    ):
+        parties.generation_skip = False
+        parties.notes.append("수증자의 부모가 사망해 세대생략 할증과세를 하지 않음 (제57조① 단서)")
+    return parties
+
+
+# --- heirs ------------------------------------------------------------------------------------
+
+DEATH = r"돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리"
+NEGATED = r"(?:는|은|이|가|도)?\s*(?:없|안\s*계|모두\s*돌아가|이미\s*돌아가|먼저\s*돌아가|사망|돌아가)"
+KID_NOUNS = r"자녀|자식|아이|애|아들|딸|남매|형제자매|형제|자매|손자녀|손주|아드님|따님"
+SIBLINGS = r"남동생|여동생|동생|누나|오빠|언니|형님|형"
+PARENT_IN_LAW = r"시아버|시어머|장인|장모|(?:남편|아내|배우자|와이프|부인)의\s*(?:아버|어머)"
+CHILDREN_IN_LAW = ("시누이", "시동생", "시아주버니", "아주버님", "처남", "처제", "처형")  # the spouse's siblings
+
+
+def decedent(text: str) -> Mention | None:
+    """The person who died: the relation word that is the subject of a death verb (or of 상속재산/유산)."""
+    found = mentions(text)
+    for i, m in enumerate(found):
+        rest = text[m.end : found[i + 1].start if i + 1 < len(found) else len(text)]
+        if re.match(r"(?:님)?(?:께서|이|가|은|는|도)?\s*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest) and not re.match(
+            r"(?:님)?(?:은|는|도)\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + ")", rest
+        ):
+            return m
+        if re.match(r"(?:님)?(?:께서|이|가|와|과)\s*사별", rest):
+            return m
+        if re.match(r"(?:님)?(?:의|께서|가|이)?\s*(?:남기신|남긴|남기셨|명의의?|의\s*상속|상속재산|유산|재산)", rest):
+            return m
+    return None
+
+
+def _count_in(text: str, noun: str) -> list[tuple[int, str, int]]:
+    """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀."""
+    out = []
+    after = rf"(?:{noun})(?:들)?\s*(?:이|가|은|는|도|만)?\s*(?:모두|총|전부|다)?\s*({COUNT_WORD})\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|\)|\s|,|\.|$)"
+    for m in re.finditer(after, text):
+        if re.match(r"\d+\s*(?:세|살|년|억|만|천|원|%)", text[m.start(1) :]):
+            continue
+        out.append((m.start(), m.group(0).strip(), count_value(m.group(1))))
+    before = rf"(?<![\d가-힣])({COUNT_WORD})\s*(?:명의|명)?\s*(?:{noun})"
+    for m in re.finditer(before, text):
+        if not any(p <= m.start() < p + len(w) for p, w, _ in out):
+            out.append((m.start(), m.group(0).strip(), count_value(m.group(1))))
+    return out
+
+
+def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
+    """Children of the deceased and the words; None when the question does not say."""
+    m = re.search(
+        r"무자녀|자녀\s*없이|자식\s*없이|" rf"(?:{KID_NOUNS})(?:들)?\s*(?:는|은|이|가|도)\s*(?:없|하나도\s*없)", text
+    )
+    if m and not speaker_is_child:
+        return 0, m.group(0)
+    m = re.search(r"([일이삼사오육칠팔구])\s*(남매|형제|자매)", text)
+    if m:
+        return SINO_COUNTS[m.group(1)], m.group(0)
+    m = re.search(r"(\d|[한두세네])\s*남\s*(\d|[한두세네])\s*녀", text)
+    if m:
+        return count_value(m.group(1)) + count_value(m.group(2)), m.group(0)
+    m = re.search(r"외동(?:딸|아들)?|외아들|무남독녀|독자", text)
+    if m:
+        return 1, m.group(0)
+    m = re.search(r"쌍둥이", text)
+    if m and not _count_in(text, KID_NOUNS):
+        return 2, m.group(0)
+    generic = _count_in(text, r"자녀|자식|아이|애|남매|형제자매|형제|자매|상속인인?\s*자녀")
+    if generic:
+        return max(c for _, _, c in generic), generic[0][1]
+    gendered = _count_in(text, r"아들|딸|아드님|따님")
+    if gendered:
+        return sum(c for _, _, c in gendered), ", ".join(w for _, w, _ in gendered)
+    if speaker_is_child:
+        siblings = _count_in(text, SIBLINGS)
+        named = [m for m in re.finditer(rf"(?<![가-힣])(?:{SIBLINGS})(?=[이가은는과와랑하도입만,.)\s]|$)", text)]
+        others = sum(c for _, _, c in siblings) + len(
+            [m for m in named if not any(p <= m.start() < p + len(w) for p, w, _ in siblings)]
+        )
+        speaker = re.search(r"(?<![가-힣])(?:저(?=[와랑하는도희,\s])|제가|나(?:와|랑|하고)|본인)", text)
+        if others or speaker:
+            words = ", ".join(
+                [w for _, w, _ in siblings] + [m.group(0) for m in named] + ([speaker.group(0)] if speaker else [])
+            )
+            return others + 1, words
+        return None, ""
+    bare = re.findall(r"(?<![가-힣])(?:아들|딸)(?=[이가은는과와랑하도에,\s])", text)
+    if bare:
+        return len(bare), " ".join(bare)
+    if re.search(r"(?<![가-힣])(?:자녀|자식|아이|애)들", text):
+        return None, "자녀들"
+    m = re.search(r"(?<![가-힣])(?:자녀|자식|아이)(?=[이가은는과와랑하도에,\s])", text)
+    if m:
+        return 1, m.group(0)
+    return None, ""
+
+
+@dataclass
+class Heirs:
+    decedent: str = ""  # category of the deceased as seen from the speaker ("" = not named)
+    decedent_words: str = ""
+    spouse: bool = False
+    spouse_words: str = ""
+    children: int | None = None
+    children_words: str = ""
+    parents: int = 0
+    parents_words: str = ""
+    notes: list[str] = field(default_factory=list)
+    ambiguous: list[str] = field(default_factory=list)
+
+
+def heirs(text: str) -> Heirs:
+    """Who inherits: the deceased's spouse (from either side), children (the speaker included when
+    the speaker is a child of the deceased) and, without children, the deceased's parents."""
+    found = decedent(text)
+    h = Heirs()
+    category = found.category if found else ""
+    h.decedent, h.decedent_words = category, found.words if found else ""
+    others = [m for m in mentions(text) if found is None or m.start != found.start]
+    alive = [
+        m
+        for m in others
+        if not re.match(
+            r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + ")", text[m.end : m.end + 12]
+        )
+    ]
+    if category == "spouse":
+        h.spouse, h.spouse_words = True, found.words + " (질문자가 배우자)"
+    elif category in ("parent", "stepparent"):
+        partner = [m for m in alive if m.category == "parent" and m.words != found.words and "부모" not in m.words]
+        if partner:
+            h.spouse, h.spouse_words = True, partner[0].words
+        elif re.search(r"부모님?\s*(?:두\s*분\s*)?(?:이|가|께서)?\s*(?:모두|다)\s*(?:" + DEATH + ")", text):
+            h.spouse = False
+        else:
+            h.notes.append("피상속인의 배우자(다른 부모)가 언급되지 않아 배우자 없음으로 가정")
+    elif category == "grandparent":
+        partner = [m for m in alive if m.category == "grandparent"]
+        if partner:
+            h.spouse, h.spouse_words = True, partner[0].words
+    elif category == "inlaw" and re.search(PARENT_IN_LAW, found.words):
+        partner = [m for m in alive if m.category == "inlaw" and re.search(PARENT_IN_LAW, m.words)]
+        if partner:
+            h.spouse, h.spouse_words = True, partner[0].words
+    elif category == "child":
+        partner = [m for m in alive if m.words in ("며느리", "사위")]
+        if partner:
+            h.spouse, h.spouse_words = True, partner[0].words
+    else:
+        spouse = [m for m in alive if m.category == "spouse"]
+        if spouse and not re.match(NEGATED, text[spouse[0].end : spouse[0].end + 8]):
+            h.spouse, h.spouse_words = True, spouse[0].words
+    neutral = re.search(r"(?:피상속인의\s*)?배우자(?!의)", text)
+    if category and not h.spouse and neutral and not re.match(NEGATED, text[neutral.end() : neutral.end() + 8]):
+        h.spouse, h.spouse_words = True, neutral.group(0)  # "배우자" is the deceased's spouse from any side
+        h.notes = [n for n in h.notes if "배우자 없음" not in n]
+    if category in ("parent", "stepparent"):
+        h.children, h.children_words = count_children(text, speaker_is_child=True)
+    elif category == "grandparent":
+        uncles = [
+            m
+            for m in alive
+            if m.category in ("parent",) or m.words in ("삼촌", "외삼촌", "고모", "이모", "큰아버지", "작은아버지")
+        ]
+        counted = _count_in(text, KID_NOUNS)
+        if counted:
+            h.children, h.children_words = max(c for _, _, c in counted), counted[0][1]
+        elif uncles:
+            h.children, h.children_words = len(uncles), ", ".join(m.words for m in uncles)
+    elif category == "inlaw" and re.search(PARENT_IN_LAW, found.words):
+        counted = _count_in(text, KID_NOUNS)
+        kids = [m for m in alive if m.category == "spouse" or m.words in CHILDREN_IN_LAW]
+        if counted:
+            h.children, h.children_words = max(c for _, _, c in counted), counted[0][1]
+        elif kids:
+            h.children, h.children_words = len(kids), ", ".join(m.words for m in kids)
+    elif category == "child":
+        grand = [m for m in alive if m.category == "grandchild"]
+        counted = _count_in(text, r"손자녀|손자|손녀|손주")
+        if counted:
+            h.children, h.children_words = sum(c for _, _, c in counted), counted[0][1]
+        elif grand:
+            h.children, h.children_words = len(grand), grand[0].words
+        else:
+            h.children = 0
+            if not h.spouse:
+                h.notes.append("자녀·배우자가 없는 자녀의 상속인은 부모(직계존속)")
+    else:
+        h.children, h.children_words = count_children(text, speaker_is_child=False)
+    if not h.children:
+        inlaws = re.search(
+            r"시부모님?|시아버지|시어머니|장인|장모|(?:남편|아내|배우자)의\s*(?:부모님?|아버지|어머니)", text
+        )
+        if category == "spouse" and inlaws:
+            h.parents, h.parents_words = (2 if "부모" in inlaws.group(0) else 1), inlaws.group(0)
+        elif category == "child" and h.spouse:
+            us = re.search(r"저희\s*부부|우리\s*부부|부부", text)
+            h.parents, h.parents_words = (2, us.group(0)) if us else (1, "질문자(부모)")
+    return h
+
+
+MINOR_WORDS = r"미성년\S*|초등학생|중학생|고등학생|고딩|중딩|유치원생?|갓난\s*아기|신생아|영아|유아|아기|10대"
+ADULT_WORDS = r"성인|성년|대학생|직장인|회사원|[2-9]0대|결혼|혼인|출산"
 
 
 def minor_age(text: str) -> tuple[int | None, str]:
     """(the age of a minor mentioned, its words); age -1 = a minor of unknown age; None = no minor."""
-    for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)", text):
+    for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)(?!\s*(?:이상|이후|부터|까지|때))", text):
         if int(m.group(1)) < 19:
             return int(m.group(1)), m.group(0)
-    m = re.search(r"미성년|초등학생|중학생|고등학생|유치원|갓난|신생아|영아", text)
+    m = re.search(MINOR_WORDS, text)
     return (-1, m.group(0)) if m else (None, "")

@@ -8,11 +8,11 @@ from datetime import date
 
 from taxqa.amounts import format_won, iter_amounts, parse_won
 from taxqa.errors import UserError
-from taxqa.tax.family import minor_age, role_relation
+from taxqa.tax.family import ADULT_WORDS, GIVE, RECEIVE, RELATION_OF, gift_parties, mentions, minor_age
 from taxqa.tax.kind import TaxKind
 from taxqa.tax.rates import EOK, MAN, RELATIONS, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.words import clause_of, from_particle
+from taxqa.tax.words import PART_MARKS, from_particle, part_of
 
 LAW = "상속세 및 증여세법"
 RELATION_LABELS = {
@@ -187,55 +187,110 @@ def relation_arg(value: str) -> str:
 
 
 def recognise(text: str) -> bool:
-    return "증여" in text or ("받" in text and role_relation(text)[0] is not None)
+    return "증여" in text or bool(re.search(f"{RECEIVE}|{GIVE}", text) and gift_parties(text).relation)
 
 
-PRIOR_CUE = re.compile(r"(\d+)\s*년\s*전|이전에|전에|작년|지난해|예전에|과거에|이미|앞서|먼저")
+PRIOR_CUE = re.compile(
+    r"(\d+)\s*년\s*(?:전|前)|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
+    r"(\d{4})\s*년에"
+)
+NOW_CUE = re.compile(r"이번|올해|금년|지금|현재|추가로|또\s|다시|새로")
+NOT_GIFT = re.compile(r"(?:공제|한도|면제|기준|이하|이상|초과|미만)\S{0,3}\s*$")
+JOINED = re.compile(r"^\s*(?:원)?\s*(?:과|와|이랑|랑|하고|및|,|에\s*더해|\+|그리고)\s*(?:\S{1,8}\s*)?$")
+
+
+def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
+    """(this gift's amounts, earlier gifts' amounts, notes) by the time words around each amount."""
+    current, prior, notes = [], [], []
+    for a in iter_amounts(text):
+        before = text[max(0, a.start - 30) : a.start]
+        if NOT_GIFT.search(before) or re.match(r"\s*(?:원)?\s*(?:을|를)?\s*(?:공제|한도)", text[a.end : a.end + 8]):
+            continue
+        clause = part_of(text, a.start, a.end)
+        near = re.split(PART_MARKS, before)[-1]
+        cue = PRIOR_CUE.search(near) or (PRIOR_CUE.search(clause) if not NOW_CUE.search(near) else None)
+        if cue and not NOW_CUE.search(near) and not re.search(r"이번", clause):
+            ago = int(cue.group(1)) if cue.group(1) else (year - int(cue.group(2)) if cue.group(2) else None)
+            if ago is not None and ago > 10:
+                notes.append(f"{ago}년 전 증여 {format_won(a.value)}은 10년이 지나 합산하지 않음 (제47조②)")
+                continue
+            prior.append(a)
+        else:
+            current.append(a)
+    return current, prior, notes
 
 
 def read(text: str, reading) -> None:
     """Fill `reading` (taxqa.tax.reading.Reading) from a gift question."""
-    relation, skip, words = role_relation(text)
-    if relation is None:
-        reading.lack("증여자와의 관계(배우자, 부모, 자녀, 친족, 타인 등)")
+    year = parse_as_of(reading.as_of).year
+    current, prior, notes = split_amounts(text, year)
+    parties = gift_parties(text, current[0].start if current else None)
+    if parties.relation is None:
+        reading.lack("증여자와의 관계 (배우자, 부모, 자녀, 친족, 타인 등)")
         return
-    current, prior = [], []
-    for a in iter_amounts(text):
-        clause = clause_of(text, a.start, a.end)
-        cue = PRIOR_CUE.search(text[max(0, a.start - 30) : a.start].split(",")[-1]) or PRIOR_CUE.search(clause)
-        if cue and "이번" not in clause:
-            years = cue.group(1) if cue.lastindex else None
-            if years and int(years) > 10:
-                reading.assume(f"{years}년 전 증여는 10년이 지나 합산하지 않음")
-                continue
-            prior.append(a)
-        elif not re.search(r"공제|한도", text[max(0, a.start - 8) : a.start]):
-            current.append(a)
     if not current:
         reading.lack("이번 증여재산가액")
         return
-    reading.fact("amount", current[0].value, current[0].text)
-    reading.fact("relation", relation, words)
-    reading.say(f"{RELATION_LABELS[relation]}로부터 {format_won(current[0].value)} 증여")
+    total = re.search(r"(?:총|합계|모두|전부|합쳐서?)\s*$", text[max(0, current[-1].start - 6) : current[-1].start])
+    if total:
+        amount, words = current[-1].value, current[-1].text
+    else:
+        joined = [current[0]]
+        for a in current[1:]:
+            if JOINED.match(text[joined[-1].end : a.start]):
+                joined.append(a)
+        amount, words = sum(a.value for a in joined), " + ".join(a.text for a in joined)
+        if len(current) > len(joined):
+            reading.unclear(f"이번 증여 금액이 여럿이라 {format_won(amount)}으로 봄")
+    reading.fact("amount", amount, words)
+    reading.fact("relation", parties.relation, parties.words)
+    for note in parties.notes + notes:
+        reading.assume(note)
+    label = RELATION_LABELS[parties.relation]
+    reading.say(
+        f"{parties.words}({from_particle(label)[: len(label)]}){from_particle(label)[len(label) :]} {format_won(amount)} 증여"
+    )
     age, age_words = minor_age(text)
-    if relation == "lineal_ascendant" or skip:
-        if age is None:
-            reading.assume("수증자는 성인으로 가정")
-        else:
+    if parties.relation == "lineal_ascendant" or parties.generation_skip:
+        if age is not None and not re.search(r"결혼|혼인|출산", text):
             reading.fact("minor", True, age_words)
-    if skip:
-        reading.fact("generation_skip", True, words)
+            reading.say("수증자 미성년")
+        elif not re.search(ADULT_WORDS, text):
+            reading.assume("수증자는 성인으로 가정")
+    if parties.generation_skip:
+        reading.fact("generation_skip", True, parties.words)
+        reading.say("세대생략 할증")
         reading.assume("수증자의 부모가 생존해 있어 세대생략 할증과세 적용으로 가정")
-    m = re.search(r"혼인|결혼|출산|출생|아이를\s*낳", text)
-    if relation == "lineal_ascendant" and m:
-        reading.fact("marriage_birth", 100_000_000, m.group(0))
-        reading.assume("혼인·출산 증여재산공제 요건(혼인신고일 전후 2년 또는 출생일부터 2년 이내)을 충족한다고 가정")
-    if prior:
-        reading.fact("prior", sum(a.value for a in prior), ", ".join(a.text for a in prior))
-        reading.assume("10년 내 이전 증여는 같은 증여자로부터 받았고, 그 세액은 같은 관계로 계산한 산출세액으로 가정")
+    m = re.search(r"혼인|결혼|출산|출생|아이를\s*낳|득남|득녀|입양", text)
+    if parties.relation == "lineal_ascendant" and m and not parties.generation_skip:
+        limit = select("gift", parse_as_of(reading.as_of))["marriage_birth"]
+        if limit:
+            reading.fact("marriage_birth", limit, m.group(0))
+            reading.say("혼인·출산 공제")
+            reading.assume(
+                "혼인·출산 증여재산공제 요건(혼인신고일 전후 2년 또는 출생일부터 2년 이내)을 충족한다고 가정"
+            )
+    same = [a for a in prior if prior_from_same_group(text, a, parties.relation)]
+    if len(same) < len(prior):
+        reading.assume("다른 관계의 증여자에게 받은 이전 증여는 합산·공제에 영향이 없어 제외")
+    if same:
+        reading.fact("prior", sum(a.value for a in same), " + ".join(a.text for a in same))
+        reading.say(f"10년 내 이전 증여 {format_won(sum(a.value for a in same))}")
+        reading.assume(
+            "10년 내 이전 증여는 같은 증여자(직계존속은 그 배우자 포함)에게 받았고, 그 세액은 같은 관계로 계산한 산출세액으로 가정"
+        )
     else:
         reading.assume("10년 내 동일인 증여 없음으로 가정")
     reading.assume("거주자로 가정")
+
+
+def prior_from_same_group(text: str, a, relation: str) -> bool:
+    """An earlier gift counts when its clause names no donor or one of the same 제53조 group."""
+    clause_start = max(text.rfind(c, 0, a.start) for c in ",.?!\n") + 1
+    named = [m for m in mentions(text[clause_start : a.start]) if m.category in RELATION_OF]
+    if not named:
+        return True
+    return RELATION_OF[named[-1].category][0] == relation
 
 
 GIFT_AMOUNTS = [3_000 * MAN, 5_000 * MAN, 8_000 * MAN, 1 * EOK, 15_000 * MAN, 2 * EOK, 3 * EOK, 5 * EOK,

@@ -27,7 +27,9 @@ def income_tax(base: int | str, *, as_of: date | str | None = None) -> TaxResult
         Step("개인지방소득세 (종합소득)", local_tax, local_table["law"], describe_bracket(local_row)),
         Step("소득세와 지방소득세 합계", computed + local_tax, local_table["law"]),
     ]
-    notes = ["세액공제·감면과 기납부세액은 반영하지 않은 산출세액 기준"]
+    notes = [
+        "세액공제·감면과 기납부세액을 반영하지 않은 산출세액으로, 납부할 세액이 아님 (결정세액 = 산출세액 - 세액공제·감면)"
+    ]
     return TaxResult(
         "income",
         day.isoformat(),
@@ -58,7 +60,10 @@ def wage_income(salary: int | str, *, as_of: date | str | None = None) -> TaxRes
         Step("근로소득공제", deduction, table["law"], how),
         Step("근로소득금액", income, table["law"]),
     ]
-    notes = ["일용근로자가 아닌 상용근로자로 가정; 세액은 종합소득 과세표준을 정한 뒤 계산 (income)"]
+    notes = [
+        "일용근로자가 아닌 상용근로자로 가정",
+        "총급여액은 과세표준이 아님: 세액은 소득공제 뒤 종합소득 과세표준으로 계산 (taxqa tax income)",
+    ]
     return TaxResult(
         "wage",
         day.isoformat(),
@@ -85,25 +90,38 @@ def wage_arguments(p) -> None:
 
 
 def recognise_income(text: str) -> bool:
-    return bool(re.search(r"종합소득", text) or (re.search(r"소득세", text) and "과세표준" in text))
+    return bool(
+        re.search(r"종합소득|종소세", text) or (re.search(r"소득세", text) and re.search(r"과세표준|과표", text))
+    )
 
 
 def recognise_wage(text: str) -> bool:
-    return bool(re.search(r"근로소득공제|총급여|연봉|근로소득금액", text)) and "종합소득 과세표준" not in text
+    return bool(re.search(r"근로소득공제|총급여|연봉|근로소득금액|월급|급여", text)) and not re.search(
+        r"(?:종합소득|소득세)\s*(?:과세표준|과표)", text
+    )
 
 
 def read_income(text: str, reading) -> None:
-    found = amount_near(text, r"과세표준") or next(iter_amounts(text))
+    found = amount_near(text, r"과세표준|과표") or next(iter_amounts(text))
     reading.fact("base", found.value, found.text)
     reading.say(f"종합소득 과세표준 {format_won(found.value)}")
     reading.assume("주어진 금액을 종합소득 과세표준으로 보고 세액공제·감면은 반영하지 않음")
 
 
 def read_wage(text: str, reading) -> None:
-    found = amount_near(text, r"총급여|연봉|급여") or next(iter_amounts(text))
-    reading.fact("salary", found.value, found.text)
-    reading.say(f"총급여액 {format_won(found.value)}")
+    monthly = amount_near(text, r"월급|월\s*급여|매달|한\s*달에?|월")
+    found = amount_near(text, r"총급여|연봉|급여|연\s*소득") or monthly or next(iter_amounts(text))
+    salary = found.value
+    if found is monthly and not re.search(r"연봉|총급여|1년|연간", text):
+        salary = found.value * 12
+        reading.assume("월급을 12개월분으로 곱해 총급여액으로 봄 (상여금 없음)")
+    reading.fact("salary", salary, found.text)
+    reading.say(f"총급여액 {format_won(salary)}")
     reading.assume("상용근로자의 총급여액으로 가정 (비과세소득 제외)")
+    if re.search(r"소득세|세금|납부|내야|세액", text) and not re.search(r"근로소득공제|근로소득금액", text):
+        reading.unclear(
+            "총급여로는 근로소득공제와 근로소득금액까지만 계산됨: 소득세는 소득공제 후 종합소득 과세표준이 필요"
+        )
 
 
 def sample_income(rng) -> tuple[dict, dict]:

@@ -8,12 +8,12 @@ from datetime import date
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
-from taxqa.tax.family import CHILD, SPOUSE
+from taxqa.tax.family import CHILD, SPOUSE, heirs
 from taxqa.tax.gift import art, won
 from taxqa.tax.kind import TaxKind, round_won
 from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.words import count_value, window_before
+from taxqa.tax.words import window_before
 
 
 def financial_deduction(net_financial: int, table: dict) -> int:
@@ -24,10 +24,11 @@ def financial_deduction(net_financial: int, table: dict) -> int:
     return min(max(net_financial * num // den, table["financial_floor"]), table["financial_cap"])
 
 
-def spouse_legal_share(estate: int, children: int, table: dict) -> int:
-    """민법 제1009조 share of the spouse: 1.5 against 1 per child (sole heir without children)."""
+def spouse_legal_share(estate: int, co_heirs: int, table: dict) -> int:
+    """민법 제1009조 share of the spouse: 1.5 against 1 per child, or per parent of the deceased when
+    there are no children (the whole estate when the spouse is the sole heir)."""
     spouse_w, child_w = table["spouse_share_weight"]
-    return estate * spouse_w // (spouse_w + child_w * children)
+    return estate * spouse_w // (spouse_w + child_w * co_heirs)
 
 
 def inheritance_tax(
@@ -36,12 +37,16 @@ def inheritance_tax(
     spouse: bool = False,
     spouse_inherits: int | str | None = None,
     children: int = 0,
+    parents: int = 0,
     minor_children_years: Sequence[int] = (),
     financial: int | str = 0,
     as_of: date | str | None = None,
 ) -> TaxResult:
     """Inheritance tax on `estate` (상속세 과세가액, debts already deducted) of a resident decedent.
 
+    `parents` counts the deceased's lineal ascendants who inherit (민법 제1000조: only when there
+    are no children); with a spouse they make the spouse a co-heir (일괄공제, 1.5 : 1 shares).
+    Without `spouse_inherits`, a spouse who inherits alone takes the whole estate (제19조 uses it).
     `minor_children_years` lists, for each minor child, the years until age 19
     (a part year counts as a year, 제20조③); `financial` is the net financial assets
     (금융재산 - 금융채무) included in the estate.
@@ -55,6 +60,10 @@ def inheritance_tax(
     spouse = spouse or spouse_actual is not None
     if isinstance(children, bool) or not isinstance(children, int) or children < 0:
         raise UserError(f"children: expected a whole number >= 0, got {children!r}")
+    if isinstance(parents, bool) or not isinstance(parents, int) or parents < 0:
+        raise UserError(f"parents: expected a whole number >= 0, got {parents!r}")
+    if parents and children:
+        raise UserError("parents: the deceased's parents inherit only when there are no children (민법 제1000조)")
     years = list(minor_children_years)
     for y in years:
         if isinstance(y, bool) or not isinstance(y, int) or not 1 <= y <= table["minor_age"]:
@@ -80,11 +89,11 @@ def inheritance_tax(
         how = f"{table['minor_age']}세까지 {sum(years)}년 × {format_won(table['minor_per_year'])}"
         steps.append(Step(f"미성년자공제 ({how})", minor, art("20")))
         personal += minor
-    spouse_alone = spouse and children == 0
+    spouse_alone = spouse and children == 0 and parents == 0
     if spouse_alone:
         people = basic + personal
         steps.append(Step("배우자 단독상속: 일괄공제 없이 기초공제 + 인적공제", people, art("21")))
-        notes.append("자녀가 없어 배우자가 단독으로 상속하는 것으로 가정")
+        notes.append("자녀·직계존속이 없어 배우자가 단독으로 상속하는 것으로 가정")
     elif basic + personal < table["lump_sum"]:
         people = table["lump_sum"]
         how = f"기초·인적공제 {format_won(basic + personal)} < {format_won(table['lump_sum'])}"
@@ -95,8 +104,11 @@ def inheritance_tax(
     deductions = people
 
     if spouse:
-        share = spouse_legal_share(estate, children, table)
+        share = spouse_legal_share(estate, children or parents, table)
         actual = spouse_actual or 0
+        if spouse_actual is None and spouse_alone:
+            actual = estate  # the sole heir inherits everything
+            notes.append("배우자가 단독으로 상속하여 상속재산 전부를 배우자 실제 상속액으로 봄 (제19조)")
         ceiling = min(share, table["spouse_max"])
         spouse_ded = max(table["spouse_min"], min(actual, ceiling))
         how = (
@@ -105,7 +117,7 @@ def inheritance_tax(
         )
         steps.append(Step("배우자상속공제", spouse_ded, art("19"), how))
         deductions += spouse_ded
-        if spouse_actual is None:
+        if spouse_actual is None and not spouse_alone:
             notes.append(
                 f"배우자 실제 상속액이 주어지지 않아 최소 배우자상속공제 {format_won(table['spouse_min'])} 적용"
             )
@@ -124,6 +136,7 @@ def inheritance_tax(
         "spouse": spouse,
         "spouse_inherits": spouse_actual,
         "children": children,
+        "parents": parents,
         "minor_children_years": years,
         "financial": financial,
     }
@@ -152,6 +165,8 @@ def add_arguments(p) -> None:
     p.add_argument("--spouse", action="store_true", help="a surviving spouse inherits")
     p.add_argument("--spouse-inherits", default=None, help="amount the spouse actually inherits")
     p.add_argument("--children", type=int, default=0, help="number of children")
+    p.add_argument("--parents", type=int, default=0,
+                   help="the deceased's parents who inherit (only without children; makes a spouse a co-heir)")  # fmt: skip
     p.add_argument("--minor-children-years", type=int, nargs="+", default=[], metavar="N",
                    help="for each minor child, years until age 19")  # fmt: skip
     p.add_argument("--financial", default="0", help="net financial assets (금융재산 - 금융채무)")
@@ -161,67 +176,123 @@ def recognise(text: str) -> bool:
     return "상속" in text
 
 
-def count_children(text: str) -> int | None:
-    total, seen = 0, False
-    for m in re.finditer(rf"(?:{CHILD})\s*(\d+|한|하나|두|둘|세|셋|네|넷|다섯)\s*(?:명|분)?", text):
-        total += count_value(m.group(1))
-        seen = True
-    if seen:
-        return total
-    if re.search(rf"(?:{CHILD})\s*(?:는|가|이)?\s*없", text):
-        return 0
-    return None
+TOTAL = r"상속재산|유산|재산|과세가액|총|합계|합쳐|전\s*재산|남기|남긴|물려|상속"
+FINANCIAL = r"금융재산|금융자산|금융|예금|적금|주식|펀드|현금|채권|보험금|통장|예적금"
+ITEM = r"집|아파트|주택|토지|땅|건물|상가|부동산|빌라|오피스텔|자동차|차량|임야|농지|전답|회원권"
+DEBT = r"채무|빚|부채|대출금?|차입금|공과금|보증금"
+FUNERAL = r"장례\s*비용?|장례식\s*비용?|장례비"
+
+
+def classify(text: str, a, spouse_words: str) -> str:
+    """What an amount in an inheritance question is: estate, financial, item, spouse, debt, funeral, skip."""
+    window = window_before(text, a.start, 30)
+    after = text[a.end : a.end + 10]
+    if re.search(r"(?:공제|한도|면제|이하|이상|초과|미만)\S{0,2}\s*$", window) or re.match(
+        r"\s*(?:원)?\s*(?:이하|이상|초과|미만|까지)", after
+    ):
+        return "skip"
+    keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]
+    hits = [(m.end(), -i, key) for i, (key, pattern) in enumerate(keys) for m in re.finditer(pattern, window)]
+    spouse = re.compile(
+        rf"(?:{SPOUSE}{'|' + re.escape(spouse_words) if spouse_words else ''})(?:님)?(?:이|가|께서|은|는|의\s*몫은?|몫은?|에게|한테|께)?\s*(?:\S+\s*){{0,2}}$"
+    )
+    m = spouse.search(window)
+    if m and not re.match(
+        rf"(?:{SPOUSE}|{re.escape(spouse_words) if spouse_words else SPOUSE})(?:님)?\s*(?:와|과|랑|하고|및|,)",
+        m.group(0),
+    ):
+        if not hits or max(hits)[0] <= m.end() - len(m.group(0)) + 6 or re.search(r"받|몫|상속", after + window[-6:]):
+            return "spouse"
+    if hits:
+        return max(hits)[2]
+    if re.match(rf"\s*(?:원)?\s*(?:의|어치|상당의|짜리)?\s*(?:{FINANCIAL})", after):
+        return "financial"
+    if re.match(rf"\s*(?:원)?\s*(?:의|어치|상당의|짜리)?\s*(?:{DEBT})", after):
+        return "debt"
+    return "estate"
 
 
 def read(text: str, reading) -> None:
     """Fill `reading` (taxqa.tax.reading.Reading) from an inheritance question."""
-    reading.assume("상속재산은 채무·공과금·장례비를 뺀 상속세 과세가액이며 사전증여재산은 없다고 가정")
-    found: dict = {}
-    estate = []
-    spouse = re.search(SPOUSE, text)
-    kinds = [
-        ("financial", r"금융재산|금융자산|금융|예금|적금|주식|펀드"),
-        ("spouse_inherits", SPOUSE),
-        ("estate", r"재산|유산|상속"),
-    ]
-    priority = {"financial": 2, "spouse_inherits": 1, "estate": 0}  # "금융재산": 금융 wins over 재산
+    h = heirs(text)
+    parts: dict[str, list] = {}
     for a in iter_amounts(text):
-        window = window_before(text, a.start)
-        hits = [(m.end(), priority[key], key) for key, pattern in kinds for m in re.finditer(pattern, window)]
-        key = max(hits)[2] if hits else "estate"
-        if key == "estate":
-            estate.append(a)
-        else:
-            found.setdefault(key, a)
-    if not estate and "spouse_inherits" in found:  # "아내가 10억원을 상속받으면": the spouse takes the estate
-        estate.append(found["spouse_inherits"])
-    if not estate:
-        reading.lack("상속재산가액(상속세 과세가액)")
+        parts.setdefault(classify(text, a, h.spouse_words if h.decedent not in ("spouse",) else ""), []).append(a)
+    totals, items, financial = parts.get("estate", []), parts.get("item", []), parts.get("financial", [])
+    if totals:
+        whole = max(totals, key=lambda a: a.value)
+        estate, words = whole.value, whole.text
+    elif items or financial:
+        estate, words = sum(a.value for a in items + financial), " + ".join(a.text for a in items + financial)
+    elif parts.get("spouse"):  # "아내가 10억원을 상속받으면": the spouse takes the estate
+        estate, words = parts["spouse"][0].value, parts["spouse"][0].text
+        parts.pop("spouse")
+    else:
+        reading.lack("상속재산가액 (상속세 과세가액)")
         return
-    whole = estate[0]
-    if "financial" in found and found["financial"].value > whole.value:
-        whole, found["financial"] = found["financial"], whole
-    reading.fact("estate", whole.value, whole.text)
-    children = count_children(text)
+    debts = sum(a.value for a in parts.get("debt", []))
+    funeral = sum(a.value for a in parts.get("funeral", []))
+    table = select("inheritance", parse_as_of(reading.as_of))
+    if funeral:
+        funeral = min(max(funeral, table["funeral_min"]), table["funeral_max"])
+        reading.assume(
+            f"장례비용은 {format_won(table['funeral_min'])}~{format_won(table['funeral_max'])} 범위로 공제 (제14조, 봉안시설 비용 제외)"
+        )
+    if debts or funeral:
+        reading.fact(
+            "debts",
+            debts + funeral,
+            ", ".join(a.text for a in parts.get("debt", []) + parts.get("funeral", [])),
+            input=False,
+        )
+        estate = max(0, estate - debts - funeral)
+        reading.say(f"채무·장례비 {format_won(debts + funeral)} 차감")
+    else:
+        reading.assume("상속재산은 채무·공과금·장례비를 뺀 상속세 과세가액이며 사전증여재산은 없다고 가정")
+    reading.fact("estate", estate, words)
+    if h.decedent:
+        reading.fact("deceased", h.decedent, h.decedent_words, input=False)
+    children = h.children
     if children is None:
-        children = 1 if re.search(CHILD, text) else 0
-        if children:
-            reading.assume("자녀 수가 없어 자녀 1명으로 가정")
-    if spouse:
-        reading.fact("spouse", True, spouse.group(0))
-    if "spouse_inherits" in found:
-        reading.fact("spouse_inherits", found["spouse_inherits"].value, found["spouse_inherits"].text)
-    elif spouse:
-        reading.assume("배우자 실제 상속액이 없어 배우자상속공제 최소 5억원 적용")
-    reading.fact("children", children, "")
-    ages = [m for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)", text) if int(m.group(1)) < 19]
+        has_kids = re.search(rf"(?:{CHILD}|아이|애들)", text)
+        children = 1 if has_kids else 0
+        if has_kids:
+            reading.unclear("자녀 수가 없어 자녀 1명으로 가정")
+        elif not h.spouse:
+            reading.unclear("상속인이 언급되지 않아 자녀·배우자 없이 일괄공제로 계산")
+        else:
+            reading.unclear("자녀가 언급되지 않아 자녀 없음으로 가정")
+    if h.spouse:
+        reading.fact("spouse", True, h.spouse_words)
+    reading.fact("children", children, h.children_words)
+    if h.parents and h.spouse and not children:
+        reading.fact("parents", h.parents, h.parents_words)
+    for note in h.notes:
+        reading.assume(note)
+    if parts.get("spouse"):
+        share = parts["spouse"][0]
+        if share.value <= estate:
+            reading.fact("spouse_inherits", share.value, share.text)
+            if not h.spouse:
+                reading.fact("spouse", True, h.spouse_words or "배우자")
+    elif h.spouse and (children or h.parents):
+        reading.assume(f"배우자 실제 상속액이 없어 배우자상속공제 최소 {format_won(table['spouse_min'])} 적용")
+    ages = [m for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)", text) if int(m.group(1)) < table["minor_age"]]
     if ages and children:
-        reading.fact("minor_children_years", [19 - int(m.group(1)) for m in ages[:children]],
-                     ", ".join(m.group(0) for m in ages[:children]))  # fmt: skip
-    if "financial" in found:
-        reading.fact("financial", found["financial"].value, found["financial"].text)
-    heirs = (["배우자"] if spouse else []) + ([f"자녀 {children}명"] if children else [])
-    reading.say(f"상속인 {' + '.join(heirs) or '미상'}, 상속재산 {format_won(whole.value)}")
+        years = [table["minor_age"] - int(m.group(1)) for m in ages[:children]]
+        reading.fact("minor_children_years", years, ", ".join(m.group(0) for m in ages[:children]))
+    elif re.search(r"미성년", text) and children:
+        reading.unclear("미성년 자녀의 나이가 없어 미성년자공제를 반영하지 않음")
+    if financial and (totals or items):
+        reading.fact("financial", min(sum(a.value for a in financial), estate), " + ".join(a.text for a in financial))
+    elif financial:
+        reading.fact("financial", min(sum(a.value for a in financial), estate), " + ".join(a.text for a in financial))
+    people = (["피상속인의 배우자"] if reading.inputs.get("spouse") else []) + (
+        [f"자녀 {children}명"] if children else []) + ([f"직계존속 {h.parents}명"] if reading.inputs.get("parents") else [])  # fmt: skip
+    reading.say(" + ".join(people) or "상속인 중 자녀·배우자 없음")
+    reading.say(f"상속재산 {format_won(estate)}")
+    if "financial" in reading.inputs:
+        reading.say(f"순금융재산 {format_won(reading.inputs['financial'])}")
     reading.assume("동거가족·65세 이상·장애인 공제와 가업·영농·동거주택 상속공제는 없다고 가정")
     reading.assume("거주자로 가정")
 
@@ -258,7 +329,7 @@ KIND = TaxKind(
     label="상속세",
     help="상속세 (inheritance tax) on the net estate",
     calculator=inheritance_tax,
-    fields=("estate", "spouse", "spouse_inherits", "children", "minor_children_years", "financial"),
+    fields=("estate", "spouse", "spouse_inherits", "children", "parents", "minor_children_years", "financial"),
     add_arguments=add_arguments,
     figures={"tax_base": "과세표준", "computed_tax": "산출세액", "payable": "납부할 세액"},
     reader=read,

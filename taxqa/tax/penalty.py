@@ -353,7 +353,7 @@ def conclusion(result: TaxResult) -> str:
     cut = result.computed_tax - result.determined_tax
     how = f"감면 {format_won(cut)}을 빼면 " if cut else ""
     return (
-        f"감면 전 가산세 합계는 {format_won(result.computed_tax)}이고, {how}가산세로 납부할 금액은 "
+        f"감면 전 가산세는 {format_won(result.computed_tax)}이고, {how}가산세로 납부할 금액은 "
         f"{format_won(result.determined_tax)}입니다 (본세 {format_won(result.tax_base)}는 별도로 납부)."
     )
 

@@ -103,6 +103,9 @@ TABLES: dict[str, list[dict[str, Any]]] = {
             "financial_cap": 2 * EOK,
             "minimum_base": 50 * MAN,
             "filing_credit": (3, 100),
+            # 시행령 제9조②: 장례비용 500만원 미만은 500만원, 1천만원 초과는 1천만원 (봉안시설 별도)
+            "funeral_min": 500 * MAN,
+            "funeral_max": 1_000 * MAN,
         }
     ],
     # 소득세법 제55조①. The 2022.12.31 amendment (1,400만/5,000만 bounds) applies from 2023 income.

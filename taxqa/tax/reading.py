@@ -15,6 +15,7 @@ from typing import Any
 from taxqa.amounts import iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.kinds import KINDS
+from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 
 # A question asks for a figure when it has one of these words.
@@ -97,14 +98,47 @@ class Reading:
         }
 
 
+SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+SINO_UNITS = {"십": 10, "백": 100, "천": 1000}
+HANGUL_AMOUNT = re.compile(
+    r"(?<![가-힣\d])((?:[일이삼사오육칠팔구십백천]+\s*[억만]\s*)+)(?=원|\s*원|[을를이가은는의과와에,.\s]|$)"
+)
+
+
+def sino_number(word: str) -> int:
+    """'이십' -> 20, '오천' -> 5000, '천' -> 1000."""
+    total, digit = 0, 0
+    for ch in word:
+        if ch in SINO:
+            digit = SINO[ch]
+        else:
+            total += (digit or 1) * SINO_UNITS[ch]
+            digit = 0
+    return total + digit
+
+
+def hangul_amount(m: re.Match) -> str:
+    """'이십억' -> '20억', '삼억 오천만' -> '3억 5000만' (only sums with a unit 억/만)."""
+    parts = re.findall(r"([일이삼사오육칠팔구십백천]+)\s*([억만])", m.group(1))
+    if not any(unit == "억" for _, unit in parts) and not re.match(r"\s*원", m.string[m.end() :]):
+        return m.group(0)
+    return " ".join(f"{sino_number(num)}{unit}" for num, unit in parts) + (" " if m.group(1).endswith(" ") else "")
+
+
 def normalise(text: str) -> str:
-    """The question with the act's own name removed (상속세 및 증여세법 names both taxes)."""
-    return re.sub(r"상속세\s*및\s*증여세법", "상증법", text)
+    """The question in the shapes the amount parser reads: the act's own name removed (상속세 및
+    증여세법 names both taxes), amounts in Hangul numerals as digits (이십억 -> 20억, 천만원 ->
+    1천만원), and the spoken '3억5천' as 3억 5천만."""
+    text = re.sub(r"상속세\s*및\s*증여세법", "상증법", text)
+    text = re.sub(r"(?<![\d가-힣])(천|백)(만\s*원|만원)", r"1\1\2", text)
+    text = HANGUL_AMOUNT.sub(hangul_amount, text)
+    text = re.sub(r"(\d)\s*억\s*(\d{1,4})\s*천(?![만원\d])", r"\1억 \2천만", text)
+    return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)
 
 
 def read_question(text: str, as_of: str | date | None = None) -> Reading:
     """Read a Korean question. kind is None when no calculator fits (then `missing` says why)."""
-    day = None if as_of is None else (as_of.isoformat() if isinstance(as_of, date) else str(as_of))
+    day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
     clean = normalise(text)
     reading = Reading(text=text, as_of=day)
     has_amount = any(True for _ in iter_amounts(clean))
@@ -132,6 +166,19 @@ def finish(reading: Reading) -> Reading:
     parts = ", ".join(reading.summary)
     reading.understood = f"{head}: {parts}" if parts else head
     return reading
+
+
+def complete_inputs(kind: str, inputs: dict[str, Any]) -> dict[str, Any]:
+    """Every calculator input of `kind`: the given ones, the calculator's defaults for the rest
+    (sequences as lists), so two readings compare equal when they compute the same case."""
+    import inspect
+
+    params = inspect.signature(KINDS[kind].calculator).parameters
+    full = {}
+    for name in KINDS[kind].fields:
+        value = inputs.get(name, params[name].default if name in params else None)
+        full[name] = list(value) if isinstance(value, (tuple, list)) else value
+    return full
 
 
 def ask(text: str, as_of: str | date | None = None) -> dict[str, Any]:

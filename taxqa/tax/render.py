@@ -9,6 +9,7 @@ from taxqa.tax.result import TaxResult
 
 
 def conclusion(result: TaxResult) -> str:
+    """The final figures, each named for what it is: 납부할 세액 only where credits were applied."""
     custom = KINDS[result.kind].extra.get("conclusion")
     if custom is not None:
         return custom(result)
@@ -17,6 +18,18 @@ def conclusion(result: TaxResult) -> str:
             f"총급여액 {format_won(result.tax_base)}의 근로소득공제는 {format_won(result.extra['deduction'])}, "
             f"근로소득금액은 {format_won(result.extra['income'])}입니다."
         )
+    if result.kind == "income":
+        return (
+            f"과세표준은 {format_won(result.tax_base)}, 산출세액은 {format_won(result.computed_tax)}입니다 "
+            f"(지방소득세 {format_won(result.extra['local_tax'])} 별도). 세액공제·감면과 기납부세액은 반영하지 않은 "
+            "금액이라 실제 납부할 세액은 이보다 적을 수 있습니다."
+        )
+    if result.kind == "vat":
+        head = f"과세표준은 {format_won(result.tax_base)}, 매출세액은 {format_won(result.computed_tax)}, "
+        head += f"매입세액은 {format_won(result.credits[0].amount)}"
+        if result.payable < 0:
+            return f"{head}이고, 환급세액은 {format_won(-result.payable)}입니다."
+        return f"{head}이고, 납부세액은 {format_won(result.payable)}입니다."
     head = f"과세표준은 {format_won(result.tax_base)}, 산출세액은 {format_won(result.computed_tax)}"
     if result.payable < 0:
         tail = f"환급세액은 {format_won(-result.payable)}입니다."

@@ -77,7 +77,7 @@ def retirement_tax(
             "퇴직소득 지방소득세",
             local_tax,
             "지방세법 제92조",
-            f"지방세 환산산출세액 {format_won(local_converted)} ÷ 12 × {n}년",
+            f"지방세 기본세율 적용액 {format_won(local_converted)} ÷ 12 × {n}년",
         )
     )
     payable = computed

@@ -43,8 +43,8 @@ def wage_credit_limit(salary: int, rows: list) -> tuple[int, str]:
             cut = -(-(salary - over) * num // den)  # ceil: the limit is floored to the won
             limit = max(at_over - cut, floor)
             if num == 0:
-                return limit, f"총급여 {format_won(up_to)} 이하: {format_won(limit)}"
-            how = f"{format_won(at_over)} - (총급여 - {format_won(over)}) × {num}/{den}, 최소 {format_won(floor)}"
+                return limit, f"급여 {format_won(up_to)} 이하 구간 {format_won(limit)}"
+            how = f"{format_won(at_over)} - ({format_won(over)} 넘는 급여 × {num}/{den}), 최소 {format_won(floor)}"
             return limit, how
     raise AssertionError("the limit table ends with an open row")
 
@@ -162,7 +162,7 @@ def salary_tax(
     by_rate, wc_row = progressive(computed, table["wage_credit"])
     limit, limit_how = wage_credit_limit(salary, table["wage_credit_limit"])
     wage_credit = min(by_rate, limit, remaining)
-    wc_how = describe_bracket(wc_row).replace("과세표준", "산출세액") + f" = {format_won(by_rate)}; 한도 {limit_how}"
+    wc_how = describe_bracket(wc_row).replace("과세표준", "세액") + f" = {format_won(by_rate)}; 한도 {limit_how}"
     credits.append(Step("근로소득세액공제", wage_credit, art("59"), wc_how))
     remaining -= wage_credit
     if children:
@@ -232,13 +232,13 @@ FIELDS = ("salary", "dependents", "children", "pension", "insurance", "withheld"
           "single_parent", "woman")  # fmt: skip
 FIGURES = {
     "salary": "총급여액",
+    "deduction": "근로소득공제",
+    "income": "근로소득금액",
     "tax_base": "과세표준",
     "computed_tax": "산출세액",
     "determined_tax": "결정세액",
-    "payable": "납부할 세액",
     "local_tax": "지방소득세",
-    "deduction": "근로소득공제",
-    "income": "근로소득금액",
+    "payable": "납부할 세액",
 }
 
 

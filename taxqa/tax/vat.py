@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 from datetime import date
 
@@ -192,6 +193,22 @@ def industry_name(key: str) -> str:
     return select("vat", parse_as_of(None))["value_added_ratio"][key][1]
 
 
+def industry_arg(value: str) -> str:
+    """--industry: a key (restaurant) or a Korean name or word for it (음식점업, 음식점, 카페)."""
+    value = value.strip()
+    if value in INDUSTRIES:
+        return value
+    names = {name: key for key, (_, name) in select("vat", parse_as_of(None))["value_added_ratio"].items()}
+    if value in names:
+        return names[value]
+    found = next((key for key, words in INDUSTRY_WORDS if re.fullmatch(rf"(?:{words})\S{{0,2}}", value)), None)
+    if found:
+        return found
+    raise argparse.ArgumentTypeError(
+        f"expected one of {', '.join(INDUSTRIES)} or a Korean name like 음식점업, got {value!r}"
+    )
+
+
 def vat_arguments(p) -> None:
     p.add_argument("--sales", required=True, help="매출 공급가액")
     p.add_argument("--purchases", default="0", help="매입 공급가액 (세금계산서 등)")
@@ -200,14 +217,15 @@ def vat_arguments(p) -> None:
 
 def simple_arguments(p) -> None:
     p.add_argument("--supply", required=True, help="공급대가 합계 (VAT included)")
-    p.add_argument("--industry", required=True, choices=INDUSTRIES, help="업종")
+    p.add_argument("--industry", required=True, type=industry_arg, metavar="INDUSTRY",
+                   help=f"업종: {', '.join(INDUSTRIES)} (or its Korean name, e.g. 음식점업)")  # fmt: skip
     p.add_argument("--purchases", default="0", help="세금계산서 등을 받은 매입 공급대가")
     p.add_argument("--card-sales", default="0", help="신용카드매출전표·현금영수증 발행금액 (제46조 세액공제)")
     p.add_argument("--no-invoice", default="0", help="세금계산서를 받지 못한 매입 공급대가 (미수취 가산세)")
 
 
 def recognise_vat(text: str) -> bool:
-    return bool(re.search(r"부가가치세|부가세|매출세액", text) and re.search(r"매출", text))
+    return bool(re.search(r"부가가치세|부가세|매출세액|VAT", text) and re.search(r"매출|공급가액|판매", text))
 
 
 def recognise_simple(text: str) -> bool:
@@ -215,18 +233,28 @@ def recognise_simple(text: str) -> bool:
 
 
 def read_vat(text: str, reading) -> None:
-    sales = amount_near(text, r"매출", r"매입")
+    ten = 10  # 매출세액/매입세액 given instead of 공급가액: the tax is 10% of the value
+    output = amount_near(text, r"매출\s*세액", r"매입")
+    input_ = amount_near(text, r"매입\s*세액", r"매출")
+    sales = output or amount_near(text, r"매출|공급가액|판매", r"매입|세액")
     if sales is None:
         reading.lack("매출 공급가액")
         return
-    purchases = amount_near(text, r"매입", r"매출")
-    reading.fact("sales", sales.value, sales.text)
-    if purchases is not None:
-        reading.fact("purchases", purchases.value, purchases.text)
+    purchases = input_ or amount_near(text, r"매입|구입|사들|원가", r"매출|세액")
+    values = [
+        sales.value * (ten if sales is output else 1),
+        (purchases.value * (ten if purchases is input_ else 1)) if purchases else 0,
+    ]
+    if output or input_:
+        reading.assume("매출세액·매입세액은 공급가액의 10%로 보고 공급가액을 역산")
+    if re.search(r"부가세\s*포함|부가가치세\s*포함|VAT\s*포함|공급대가", text):
+        values = [v * 10 // 11 for v in values]
+        reading.assume("부가세 포함 금액(공급대가)에서 공급가액(× 10/11)을 역산")
     else:
-        reading.fact("purchases", 0, "")
-    reading.say(f"매출 {format_won(sales.value)}, 매입 {format_won(purchases.value if purchases else 0)}")
-    reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
+        reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
+    reading.fact("sales", values[0], sales.text)
+    reading.fact("purchases", values[1], purchases.text if purchases else "")
+    reading.say(f"매출 공급가액 {format_won(values[0])}, 매입 공급가액 {format_won(values[1])}")
 
 
 def read_simple(text: str, reading) -> None:

@@ -12,7 +12,7 @@ from taxqa.amounts import AmountMention, iter_amounts
 
 CLAUSE_MARKS = ",.?!\n"
 KOREAN_COUNTS = {
-    "한": 1, "하나": 1, "혼자": 1, "외": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 3, "네": 4, "넷": 4, "넉": 4,
+    "한": 1, "하나": 1, "두": 2, "둘": 2, "세": 3, "셋": 3, "석": 3, "네": 4, "넷": 4, "넉": 4,
     "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10,
 }  # fmt: skip
 SINO_COUNTS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
@@ -29,6 +29,16 @@ def clause_of(text: str, start: int, end: int) -> str:
     left = max(text.rfind(c, 0, start) for c in CLAUSE_MARKS) + 1
     rights = [i for i in (text.find(c, end) for c in CLAUSE_MARKS) if i != -1]
     return text[left : min(rights) if rights else len(text)]
+
+
+PART_MARKS = r"[,.?!\n]|는데|지만|(?:았|었|했|였)고\s|(?<=[가-힣])고\s(?=[가-힣]*(?:이번|올해|지금|또))"
+
+
+def part_of(text: str, start: int, end: int) -> str:
+    """The part of a sentence around a span, split also at '...는데', '...했고' (a clause of a clause)."""
+    left = max([m.end() for m in re.finditer(PART_MARKS, text[:start])] or [0])
+    right = re.search(PART_MARKS, text[end:])
+    return text[left : end + right.start() if right else len(text)]
 
 
 def window_before(text: str, start: int, width: int = 25) -> str:

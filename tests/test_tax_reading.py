@@ -1,0 +1,148 @@
+"""taxqa.tax.reading: Korean questions -> kind, calculator inputs, facts with their words,
+assumptions and missing facts; `ask` and `taxqa tax ask` (the --json contract of issue 15).
+
+The question table (tests/data/reading_cases.json) has natural questions across the kinds with the
+calculator inputs they mean: several phrasings per case, both perspectives (the speaker giving or
+receiving, a child or the spouse of the deceased), counts in digits and Korean words, several
+amounts, Hangul numerals, negations and questions that cannot be computed (kind null).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from taxqa.cli import main
+from taxqa.tax.reading import ask, complete_inputs, read_question, scenario_from_question
+
+CASES = json.loads((Path(__file__).parent / "data" / "reading_cases.json").read_text(encoding="utf-8"))
+AS_OF = "2026-06-01"
+
+
+def test_the_table_covers_every_kind_with_enough_questions():
+    kinds = [c["kind"] for c in CASES]
+    assert len(CASES) >= 150
+    for kind in ("gift", "inheritance", "income", "wage", "vat", "vat-simple", None):
+        assert kinds.count(kind) >= 5, kind
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["q"][:40] for c in CASES])
+def test_reading(case):
+    reading = read_question(case["q"], as_of=AS_OF)
+    if case["kind"] is None:
+        assert not reading.computable and reading.missing
+        assert ask(case["q"], as_of=AS_OF)["kind"] is None
+        return
+    assert reading.computable, reading.missing
+    assert reading.kind == case["kind"]
+    assert complete_inputs(reading.kind, reading.inputs) == complete_inputs(case["kind"], case["inputs"])
+    for name, value in case["inputs"].items():  # each non-default input is a fact, with the words it came from
+        facts = [f for f in reading.facts if f.name == name]
+        assert facts and facts[-1].value == value, name
+    assert reading.understood and reading.assumptions
+
+
+ISSUE_EXAMPLES = [
+    # (question, understood words, tax_base, payable)
+    (
+        "남편이 사망해서 제가 아이 둘과 함께 30억원을 상속받아요. 상속세 얼마?",
+        "배우자 + 자녀 2명",
+        2_000_000_000,
+        620_800_000,
+    ),
+    (
+        "아버지가 돌아가셔서 어머니와 저희 남매 2명이 30억원을 상속받았습니다.",
+        "배우자 + 자녀 2명",
+        2_000_000_000,
+        620_800_000,
+    ),
+    ("시어머니에게 1억 받으면 증여세 얼마?", "기타친족", 90_000_000, 8_730_000),
+    ("상속재산 20억, 자녀가 3명이면 상속세는?", "자녀 3명", 1_500_000_000, 426_800_000),
+]
+
+
+@pytest.mark.parametrize(("question", "words", "tax_base", "payable"), ISSUE_EXAMPLES)
+def test_issue_examples(question, words, tax_base, payable):
+    answer = ask(question, as_of=AS_OF)
+    assert words in answer["understood"]
+    assert (answer["result"]["tax_base"], answer["result"]["payable"]) == (tax_base, payable)
+
+
+def test_facts_carry_their_words():
+    reading = read_question("남편이 사망해서 제가 아이 둘과 함께 30억원을 상속받아요. 상속세 얼마?")
+    words = {f.name: f.words for f in reading.facts}
+    assert words["estate"] == "30억원" and words["children"] == "아이 둘과" and "남편" in words["spouse"]
+    reading = read_question("작년에 어머니께 5천만원을 받았고 올해 아버지께 1억원을 더 받으면 증여세는?")
+    words = {f.name: f.words for f in reading.facts}
+    assert (words["amount"], words["prior"], words["relation"]) == ("1억원", "5천만원", "아버지")
+
+
+def test_ask_contract_json_keys_and_types():
+    answer = ask("매출이 1억원이고 매입이 6천만원이면 부가가치세 납부세액은?", as_of=AS_OF)
+    assert {"kind", "inputs", "understood", "assumptions", "missing", "result"} <= set(answer)
+    assert answer["kind"] == "vat" and answer["inputs"] == {"sales": 100_000_000, "purchases": 60_000_000}
+    assert isinstance(answer["assumptions"], list) and answer["missing"] == []
+    assert answer["result"]["payable"] == 4_000_000 and answer["result"]["kind"] == "vat"
+    json.dumps(answer, ensure_ascii=False)  # JSON-able as it is
+    none = ask("증여세 신고기한은 언제인가요?")
+    assert none["kind"] is None and none["result"] is None and none["missing"]
+    no_relation = ask("20억원을 증여받았을 때 증여세는?")
+    assert no_relation["kind"] is None and any("관계" in m for m in no_relation["missing"])
+
+
+def test_missing_and_ambiguous_facts_are_said():
+    answer = ask("간이과세자인데 매출 5천만원이면 부가세는?")
+    assert answer["kind"] is None and any("업종" in m for m in answer["missing"])
+    answer = ask("상속재산 20억원을 자녀들이 상속받으면 상속세는?")  # how many children?
+    assert answer["kind"] == "inheritance" and any("자녀 수" in m for m in answer["missing"])
+    answer = ask("연봉 5천만원이면 소득세는 얼마인가요?")  # a 총급여 is not a tax base: the 연말정산 (`salary`)
+    assert answer["kind"] == "salary" and answer["inputs"]["salary"] == 50_000_000
+    assert any("연금보험료" in a for a in answer["result"]["assumptions"])
+
+
+def test_sole_spouse_uses_the_whole_estate():
+    answer = ask("상속인은 배우자뿐이고 상속재산은 35억원입니다. 상속세는?", as_of=AS_OF)
+    assert answer["inputs"]["spouse"] is True and answer["inputs"]["children"] == 0
+    steps = {s["label"]: s["amount"] for s in answer["result"]["steps"]}
+    assert steps["배우자상속공제"] == 3_000_000_000  # min(35억, 30억 cap), not the 5억 minimum
+    assert answer["result"]["tax_base"] == 300_000_000
+
+
+def test_parents_in_law_make_the_spouse_a_co_heir():
+    answer = ask("남편이 죽었는데 자녀는 없고 시부모님이 계십니다. 상속재산은 20억원입니다. 상속세는?", as_of=AS_OF)
+    assert answer["inputs"]["parents"] == 2
+    steps = {s["label"]: s["amount"] for s in answer["result"]["steps"]}
+    assert any(label.startswith("일괄공제") for label in steps)  # not a sole spouse: 일괄공제 5억
+    assert answer["result"]["tax_base"] == 1_000_000_000
+
+
+def test_scenario_from_question_still_works():
+    s = scenario_from_question("아버지가 돌아가셔서 어머니와 저희 남매 2명이 30억원을 상속받았습니다. 상속세는?")
+    assert s.kind == "inheritance" and s.kwargs == {"estate": 3_000_000_000, "spouse": True, "children": 2}
+    assert s.compute().payable == 620_800_000
+    assert scenario_from_question("아버지가 돌아가셔서 어머니와 저희 남매 2명이 30억원을 상속받았습니다.") is None
+
+
+def run(capsys, *argv):
+    code = main(["tax", *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_ask_text_and_json(capsys):
+    code, out, _ = run(capsys, "ask", "남편이 사망해서 제가 아이 둘과 함께 30억원을 상속받아요. 상속세 얼마?")
+    assert code == 0
+    assert out.startswith("이렇게 이해했습니다: ") and "배우자 + 자녀 2명" in out and "가정:" in out
+    assert "6억 2,080만원" in out and "상속세 및 증여세법 제19조" in out
+    code, out, _ = run(capsys, "ask", "시어머니에게 1억 받으면 증여세 얼마?", "--json", "--as-of", AS_OF)
+    d = json.loads(out)
+    assert code == 0 and d["kind"] == "gift" and d["inputs"] == {"amount": 100_000_000, "relation": "other_relative"}
+    assert d["result"]["payable"] == 8_730_000 and d["result"]["as_of"] == AS_OF
+    code, out, _ = run(capsys, "ask", "증여세 신고기한은 언제인가요?", "--json")
+    assert code == 0 and json.loads(out)["kind"] is None
+    code, out, _ = run(capsys, "ask", "증여세 신고기한은 언제인가요?")
+    assert code == 0 and "계산할 수 없습니다" in out
+    code, _, err = run(capsys, "ask", "부모님께 1억 받으면?", "--as-of", "yesterday")
+    assert code == 2 and "as-of" in err
