@@ -46,6 +46,7 @@ class TaxResult:
     def __post_init__(self) -> None:
         if self.determined_tax is None:
             self.determined_tax = self.computed_tax - sum(c.amount for c in self.credits)
+        self.notes = list(dict.fromkeys([*self.notes, *self.assumptions]))  # the text output shows both
 
     @property
     def local_tax(self) -> int:
@@ -78,6 +79,6 @@ class TaxResult:
             "steps": [s.to_dict() for s in self.steps],
             "citations": self.citations,
             "assumptions": self.all_assumptions(),
-            "notes": list(dict.fromkeys([*self.notes, *self.assumptions])),
+            "notes": list(self.notes),
             "inputs": dict(self.inputs),
         }
