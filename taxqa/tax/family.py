@@ -28,10 +28,10 @@ WORDS: list[tuple[str, str]] = [
     ("stepchild", r"의붓\s*(?:아들|딸|자녀|자식)|(?:남편|아내|배우자|와이프|부인)의\s*(?:자녀|아들|딸|자식)"),
     ("stepparent", r"계부모님?|계부|계모|새\s*(?:아버지|어머니|엄마|아빠)|의붓\s*(?:아버지|어머니|엄마|아빠)"),
     ("grandparent", r"(?:증조|외증조|외|친)?(?:할아버지|할머니|할아버님|할머님)|(?:외|증)?조부모님?|조부|조모"),
-    ("grandchild", r"(?:외|친)?(?:손자녀|손자|손녀|손주)"),
+    ("grandchild", r"(?:외|친)?(?:손자녀|손녀딸|손자|손녀|손주)"),
     (
         "inlaw",
-        r"시부모님?|시아버님|시어머님|시아버지|시어머니|장인(?:어른|어르신)?|장모님?|며느리|사위|처남|처제|처형|"
+        r"시댁|시가(?=[에의]|\s)|처가(?:댁|집)?|처갓집|시부모님?|시아버님|시어머님|시아버지|시어머니|장인(?:어른|어르신)?|장모님?|며느리|사위|처남|처제|처형|"
         r"시누이|시동생|시아주버니|아주버님|형수님?|제수씨?|매형|매부|매제|올케|형부|동서|이모부|고모부|숙모|외숙모|"
         r"큰어머니|작은어머니",
     ),  # fmt: skip
@@ -51,7 +51,10 @@ WORDS: list[tuple[str, str]] = [
         + _H
         + r"처(?=[에가는와의])",
     ),
-    ("parent", r"부모님?|아버지|어머니|아버님|어머님|아빠|엄마|부친|모친|양부모님?|양아버지|양어머니"),
+    (
+        "parent",
+        r"친정\s*(?:부모님?|엄마|아빠|어머니|아버지)?|본가|부모님?|아버지|어머니|아버님|어머님|아빠|엄마|부친|모친|양부모님?|양아버지|양어머니",
+    ),
     (
         "child",
         r"자녀들?|자식들?|아들들?|아이들?|애들|"
@@ -105,9 +108,9 @@ def mentions(text: str) -> list[Mention]:
     return found
 
 
-GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함)|주(?:[고면었시셨려는]|ㄴ|어|기)|드리|드렸|넘겨|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
+GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함)|(?<![가-힣])주(?:[고면었시셨려는신실셔세자]|어|기)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
 RECEIVE = r"받|물려\s*받|상속받|증여받"
-FROM = r"(?:님)?(?:으로부터|로부터|에게서|한테서|께로부터)"
+FROM = r"(?:님)?(?:으로부터|로부터|에게서|한테서|께로부터|에서)"
 TO = r"(?:님)?(?:에게|한테|께|에게로)(?!서)"
 SUBJECT = r"(?:님)?(?:께서|이|가|은|는|도)(?![가-힣]{2})"
 
@@ -116,7 +119,7 @@ def role_of(text: str, m: Mention) -> str:
     """'donor', 'donee' or '' for a relation word, from its particle and the verb after it."""
     after = text[m.end : m.end + 12]
     rest = text[m.end :]
-    clause_end = re.search(r"[.?!\n]", rest)
+    clause_end = re.search(r"[.?!\n]|는데|니까|(?:아|어|해|라)서\s", rest)
     verb_zone = rest[: clause_end.start()] if clause_end else rest
     give, receive = re.search(GIVE, verb_zone), re.search(RECEIVE, verb_zone)
     if re.match(FROM, after):
@@ -169,13 +172,19 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     elif donees:
         pick, as_donor = donees[0], False
     elif plain:
-        pick, as_donor = plain[0], True  # "부모 증여 1억": the named relative gives
+        # "부모 증여 1억": the named relative gives; "아들이 결혼하는데 1억을 주면": the speaker gives
+        pick, as_donor = plain[0], not (re.search(GIVE, text) and not re.search(RECEIVE, text))
     else:
         return parties
     rel_donor, rel_donee, skip_donor, skip_donee = RELATION_OF[pick.category]
     parties.relation = rel_donor if as_donor else rel_donee
     parties.generation_skip = skip_donor if as_donor else skip_donee
     parties.words, parties.category = pick.words, pick.category
+    grandchild = [m for m in found if m.category == "grandchild" or (
+        m.category == "child" and m.role == "donee" and re.search(r"(?:제|내|저의|우리)\s*$", text[: m.start]))]  # fmt: skip
+    if as_donor and pick.category == "parent" and grandchild:  # "아버지가 제 아들(손자)에게": grandparent to grandchild
+        parties.generation_skip = True
+        parties.words += f" → {grandchild[0].words}"
     if pick.category in NOTE_OF:
         parties.notes.append(NOTE_OF[pick.category])
     if pick.category == "blood" and re.search(r"친척|친족", pick.words):
@@ -250,6 +259,9 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     m = re.search(r"쌍둥이", text)
     if m and not _count_in(text, KID_NOUNS):
         return 2, m.group(0)
+    m = re.search(r"(?<![가-힣])자(?:녀)?\s*(\d{1,2})\s*(?:인|명)", text)
+    if m:
+        return int(m.group(1)), m.group(0)
     generic = _count_in(text, r"자녀|자식|아이|애|남매|형제자매|형제|자매|상속인인?\s*자녀")
     if generic:
         return max(c for _, _, c in generic), generic[0][1]
@@ -262,7 +274,11 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
         others = sum(c for _, _, c in siblings) + len(
             [m for m in named if not any(p <= m.start() < p + len(w) for p, w, _ in siblings)]
         )
-        speaker = re.search(r"(?<![가-힣])(?:저(?=[와랑하는도희,\s])|제가|나(?:와|랑|하고)|본인)", text)
+        speaker = re.search(r"(?<![가-힣])(?:저(?=[와랑하는도희입이만뿐,.\s]|$)|제가|나(?:와|랑|하고)|본인)", text)
+        listed = re.search(rf"(?<![가-힣])(?:저|제|나)\s*(?:와|랑|하고|,)\s*((?:(?:{SIBLINGS})\s*(?:와|랑|하고|,)?\s*)+?)"
+                           rf"\s*(둘|셋|넷)\s*(?:이서|이)", text)  # fmt: skip
+        if listed and count_value(listed.group(2)) == 1 + len(re.findall(SIBLINGS, listed.group(1))):
+            return count_value(listed.group(2)), listed.group(0)  # "저랑 언니 둘이": the two of us
         if others or speaker:
             words = ", ".join(
                 [w for _, w, _ in siblings] + [m.group(0) for m in named] + ([speaker.group(0)] if speaker else [])
@@ -302,13 +318,8 @@ def heirs(text: str) -> Heirs:
     category = found.category if found else ""
     h.decedent, h.decedent_words = category, found.words if found else ""
     others = [m for m in mentions(text) if found is None or m.start != found.start]
-    alive = [
-        m
-        for m in others
-        if not re.match(
-            r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + ")", text[m.end : m.end + 12]
-        )
-    ]
+    gone = r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + r"|안\s*계|없|계시지\s*않)"
+    alive = [m for m in others if not re.match(gone, text[m.end : m.end + 12])]
     if category == "spouse":
         h.spouse, h.spouse_words = True, found.words + " (질문자가 배우자)"
     elif category in ("parent", "stepparent"):
