@@ -54,8 +54,8 @@ def test_small_company_table_of_55_1_2():
     assert tax("3억", small=True).computed_tax == 6_000 * MAN  # 2026: 3억 × 20%
     assert tax(200 * EOK, small=True).computed_tax == 40 * EOK
     assert tax(3_000 * EOK, small=True).computed_tax == 656 * EOK  # 40억 + 2,800억 × 22%
-    with pytest.raises(UserError, match="not in force"):
-        tax("3억", as_of="2024-06-30", small=True)
+    r = tax("3억", as_of="2024-06-30", small=True)  # before 2025 the general table applies (published case)
+    assert r.computed_tax == 3_700 * MAN and any("일반 세율" in n for n in r.notes)
 
 
 def test_local_tax_is_the_tenth_table():

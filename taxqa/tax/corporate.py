@@ -34,6 +34,7 @@ def corporate_tax(
     table = select("corporate_tax_rates", day)
     local_table = select("local_corporate_tax_rates", day)
     base_v = won(base, "base")
+    small_asked = small
     prepaid_v = None if prepaid is None else won(prepaid, "prepaid")
     try:
         months = int(months)
@@ -41,16 +42,15 @@ def corporate_tax(
         raise UserError(f"months: expected the months of the 사업연도 (1-12), got {months!r}") from exc
     if not 1 <= months <= 12:
         raise UserError(f"months: expected the months of the 사업연도 (1-12), got {months}")
-    if small and table["small"] is None:
-        raise UserError(
-            f"small: the 제55조①2호 table (제60조의2①1호 법인) is not in force on {day.isoformat()} "
-            "(from 사업연도 2025-01-01)"
-        )
+    notes = []
+    if small and table["small"] is None:  # 제55조①2호 applies to 사업연도 from 2025-01-01
+        notes.append(f"{day.isoformat()}에 개시한 사업연도에는 제55조①2호(소규모 법인) 세율이 없어 일반 세율 적용")
+        small = False
     brackets = table["small"] if small else table["brackets"]
     local_brackets = local_table["small"] if small else local_table["brackets"]
     which = "제55조①2호 (제60조의2①1호 소규모 법인)" if small else "제55조①1호"
     assumptions = [f"사업연도 개시일 {day.isoformat()} 기준 세율표 적용; 토지등 양도소득 법인세 없음"]
-    if not small:
+    if not small_asked:
         assumptions.append("법인세법 제60조의2①1호 소규모 성실신고확인 법인(부동산임대업 위주 등)이 아닌 법인으로 가정")
     steps = [Step("각 사업연도 소득에 대한 과세표준", base_v, f"{LAW} 제13조")]
     if months == 12:
@@ -76,11 +76,10 @@ def corporate_tax(
         steps.append(Step(label, abs(payable), f"{LAW} 제64조"))
     else:
         assumptions.append("중간예납 등 기납부세액이 없다고 가정")
-    notes = []
     if small:
         low = brackets[0]
         notes.append(f"제55조①2호: 과세표준 {format_won(low[1])} 이하 전체에 {low[3][0]}% (2억원 이하 저율 구간 없음)")
-    inputs = {"base": base_v, "small": small, "months": months, "prepaid": prepaid_v}
+    inputs = {"base": base_v, "small": small_asked, "months": months, "prepaid": prepaid_v}
     return TaxResult(
         "corporate", day.isoformat(), base_v, computed, payable, steps, [], {"local_tax": local_tax}, notes, inputs,
         assumptions=assumptions,
