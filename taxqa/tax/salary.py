@@ -300,7 +300,9 @@ def recognise(text: str) -> bool:
     """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
     if not re.search(r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산", text):
         return False
-    if re.search(r"근로소득공제|근로소득금액", text) and not re.search(r"결정세액|연말정산|환급|소득세", text):
+    if re.search(r"근로소득공제|근로소득금액", text) and not re.search(
+        r"결정세액|연말정산|환급|소득세|세금|내야|내나", text
+    ):
         return False
     return bool(re.search(ASKS_TAX, text))
 

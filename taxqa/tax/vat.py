@@ -12,7 +12,7 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, round_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.words import amount_near
+from taxqa.tax.words import amount_near, clause_of
 
 LAW = "부가가치세법"
 
@@ -257,17 +257,42 @@ def read_vat(text: str, reading) -> None:
     reading.say(f"매출 공급가액 {format_won(values[0])}, 매입 공급가액 {format_won(values[1])}")
 
 
+NO_INVOICE = re.compile(r"세금계산서\s*(?:를|을|도)?\s*(?:안|못|없이|받지\s*(?:않|못)|미수취)")
+
+
 def read_simple(text: str, reading) -> None:
     industry = next(((key, m) for key, words in INDUSTRY_WORDS if (m := re.search(words, text))), None)
     if industry is None:
         reading.lack("업종 (간이과세 업종별 부가가치율)")
         return
-    supply = amount_near(text, r"매출|공급대가|수입", r"매입") or next(iter_amounts(text))
+    card = amount_near(text, r"카드|현금\s*영수증", r"매입")
+    no_invoice = NO_INVOICE.search(text)
+    missing = None
+    if no_invoice:  # "세금계산서 없이 산 1천만원", "1천만원어치는 세금계산서를 못 받았다"
+        clause = [
+            a for a in iter_amounts(text) if clause_of(text, a.start, a.end) == clause_of(text, *no_invoice.span())
+        ]
+        missing = clause[0] if clause else None
+    taken = {a.start for a in (card, missing) if a is not None}
+    supply = amount_near(text, r"매출|공급대가|수입", r"매입|카드|현금\s*영수증")
+    supply = supply or next((a for a in iter_amounts(text) if a.start not in taken), None)
+    if supply is None:
+        reading.lack("공급대가 (1년 매출 합계)")
+        return
     purchases = amount_near(text, r"매입", r"매출|공급대가|수입")
+    if purchases is not None and purchases.start in taken:
+        purchases = None
     reading.fact("supply", supply.value, supply.text)
     reading.fact("industry", industry[0], industry[1].group(0))
     reading.fact("purchases", purchases.value if purchases else 0, purchases.text if purchases else "")
-    reading.say(f"{industry_name(industry[0])} 간이과세자, 공급대가 {format_won(supply.value)}")
+    said = [f"{industry_name(industry[0])} 간이과세자, 공급대가 {format_won(supply.value)}"]
+    if card is not None and card.start != supply.start:
+        reading.fact("card_sales", card.value, card.text)
+        said.append(f"카드·현금영수증 발행 {format_won(card.value)}")
+    if missing is not None:
+        reading.fact("no_invoice", missing.value, missing.text)
+        said.append(f"세금계산서 미수취 매입 {format_won(missing.value)}")
+    reading.say(", ".join(said))
     reading.assume("금액은 1년 과세기간의 공급대가(부가세 포함)로 가정")
     reading.assume("매입은 세금계산서 등을 받은 것으로 가정")
 
