@@ -116,3 +116,7 @@ def test_rates_are_in_the_statute(shared_data):
         "5년으로 한다" in a262 and "7년(역외거래의 경우 10년)" in a262 and "10년(역외거래에서 발생한 부정행위" in a262
     )
     assert "15년)" in a262 and "10년으로 하고" in a262
+
+
+def test_published_late_payment_case():
+    assert fine("late-payment", 1_000_000, days=30).payable == 6_600  # 100만 × 30일 × 22/100,000

@@ -70,3 +70,12 @@ def test_statute_text(shared_data):
     assert "연간 500만원을 한도로 하되, 2026년 12월 31일까지는 연간 1천만원을 한도로 한다" in a46
     assert "1퍼센트(2026년 12월 31일까지는 1.3퍼센트로 한다)" in a46
     assert "그 공급대가의 0.5퍼센트" in markdown_article(path, "제68조의2")[0]
+
+
+def test_published_cases():
+    # korean-tax-calc-mcp's cases, each checked by hand: 제조업 6천만 × 20% × 10% = 120만; 매입 1천만 × 0.5% = 5만;
+    # 카드 2천만 × 1.3% = 26만; 미수취 100만 × 0.5% = 5천 -> 89만 5천
+    r = simple("6천만원", industry="manufacturing", purchases="1천만원", card_sales="2천만원", no_invoice="100만원")
+    assert ([c.amount for c in r.credits], r.extra["penalty"], r.payable) == ([50_000, 260_000], 5_000, 895_000)
+    # 음식점 5,500만 × 15% × 10% = 82만 5천 - 매입 2,200만 × 0.5% = 11만 -> 71만 5천
+    assert simple("5500만원", purchases="2200만원").payable == 715_000
