@@ -9,6 +9,7 @@ import re
 
 import pytest
 
+from taxqa.amounts import format_won
 from taxqa.cli import main
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.reading import ask
@@ -170,5 +171,11 @@ def test_template_answers_check_against_the_calculator(name):
         question = kind.question(args, {"template": seed % 3} | say)
         result = kind.calculator(**args)
         for style in ("teacher", "student"):
-            verdict = check_answer(question, render_answer(result, style))
+            answer = render_answer(result, style)
+            verdict = check_answer(question, answer)
             assert verdict is not None and verdict.agree and verdict.checked, (question, verdict)
+            # the same answer with the final figure wrong is caught
+            final = format_won(abs(result.payable))
+            if result.payable and final in answer:
+                wrong = answer[::-1].replace(final[::-1], format_won(abs(result.payable) * 2 + 10_000)[::-1], 1)[::-1]
+                assert not check_answer(question, wrong).agree, wrong
