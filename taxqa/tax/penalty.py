@@ -15,7 +15,7 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind
 from taxqa.tax.rates import MAN, parse_as_of, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.words import amount_near, amounts
+from taxqa.tax.words import COUNT_WORD, amount_near, amounts, count_value
 
 LAW = "국세기본법"
 KINDS = ("no-return", "under-report", "late-payment")
@@ -301,7 +301,7 @@ def read(text: str, reading) -> None:
     if re.search(r"제척\s*기간", text):
         return read_limitation(text, reading)
     days = re.search(r"(\d{1,4})\s*일\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|후|뒤|만에|연체|초과)", text)
-    months = re.search(r"(\d{1,2})\s*(?:개월|달)\s*(?:이|을|만에|안에|이내|후|뒤|지나|늦게)?", text)
+    months = re.search(rf"(\d{{1,2}}|{COUNT_WORD})\s*(?:개월|달)", text)
     if re.search(UNDER, text):
         kind, said = "under-report", "과소신고"
     elif re.search(NO_RETURN, text):
@@ -327,9 +327,9 @@ def read(text: str, reading) -> None:
         if re.search(r"역외|해외|국외", text):
             reading.fact("offshore", True, "역외거래")
     if days is None and months is not None and kind == "late-payment":
-        reading.fact("days", int(months.group(1)) * 30, months.group(0))
+        reading.fact("days", count_value(months.group(1)) * 30, months.group(0))
         reading.assume("1개월을 30일로 보아 납부지연 일수를 계산")
-        parts.append(f"{int(months.group(1)) * 30}일 지연")
+        parts.append(f"{count_value(months.group(1)) * 30}일 지연")
     elif days is not None:
         reading.fact("days", int(days.group(1)), days.group(0))
         parts.append(f"{days.group(1)}일 지연")
@@ -338,8 +338,8 @@ def read(text: str, reading) -> None:
         and months is not None
         and re.search(r"기한\s*후\s*신고|수정\s*신고|신고(?:했|하면|를\s*하)", text)
     ):
-        reading.fact("months_late", int(months.group(1)), months.group(0))
-        parts.append(f"기한 후 {months.group(1)}개월 내 신고")
+        reading.fact("months_late", count_value(months.group(1)), months.group(0))
+        parts.append(f"기한 후 {count_value(months.group(1))}개월 내 신고")
     reading.say(", ".join(parts))
 
 

@@ -137,7 +137,7 @@ def read(text: str, reading) -> None:
     years = re.search(
         r"(\d{1,2}(?:\.\d)?)\s*년\s*(?:간|동안|째|을|이나)?\s*(?:근무|다니|다닌|다녔|재직|일하|일한|근속|몸담)", text
     )
-    years = years or re.search(r"근속\s*(?:연수|기간)?\s*(?:이|은|는)?\s*(\d{1,2}(?:\.\d)?)\s*년", text)
+    years = years or re.search(r"(?:근속|근무|재직)\s*(?:연수|기간)?\s*(?:이|은|는|:)?\s*(\d{1,2}(?:\.\d)?)\s*년", text)
     if years is None:
         reading.lack("근속연수 (몇 년 근무했는지)")
         return
