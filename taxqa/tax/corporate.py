@@ -144,11 +144,6 @@ def window_of(text: str, start: int) -> str:
     return text[max(0, start - 15) : start]
 
 
-def figure_values(result: TaxResult) -> dict[str, int]:
-    return {"tax_base": result.tax_base, "computed_tax": result.computed_tax, "determined_tax": result.determined_tax,
-            "payable": result.payable, "local_tax": result.local_tax}  # fmt: skip
-
-
 def conclusion(result: TaxResult) -> str:
     return (
         f"과세표준 {format_won(result.tax_base)}의 법인세 산출세액은 {format_won(result.computed_tax)}이고, "
@@ -167,7 +162,6 @@ KIND = TaxKind(
     add_arguments=add_arguments,
     figures=FIGURES,
     main_figure="computed_tax",
-    values=figure_values,
     reader=read,
     recognise=recognise,
     order=14,

@@ -71,7 +71,8 @@ class TaxKind:
         """The figures of `result` by field name."""
         if self.values is not None:
             return self.values(result)
-        found = {"tax_base": result.tax_base, "computed_tax": result.computed_tax, "payable": result.payable}
+        found = {"tax_base": result.tax_base, "computed_tax": result.computed_tax,
+                 "determined_tax": result.determined_tax, "payable": result.payable}  # fmt: skip
         return found | dict(result.extra)
 
     def kwargs_from(self, args: argparse.Namespace) -> dict[str, Any]:

@@ -337,11 +337,6 @@ def read(text: str, reading) -> None:
     reading.say(", ".join(said))
 
 
-def figure_values(result: TaxResult) -> dict[str, int]:
-    return {"tax_base": result.tax_base, "computed_tax": result.computed_tax, "determined_tax": result.determined_tax,
-            "payable": result.payable, **{k: v for k, v in result.extra.items() if isinstance(v, int)}}  # fmt: skip
-
-
 def conclusion(result: TaxResult) -> str:
     if result.computed_tax == 0 and result.tax_base == 0:
         return "과세할 양도소득이 없어 양도소득세는 0원입니다. " + " ".join(result.notes)
@@ -362,7 +357,6 @@ KIND = TaxKind(
     add_arguments=add_arguments,
     figures=FIGURES,
     main_figure="payable",
-    values=figure_values,
     reader=read,
     recognise=recognise,
     order=12,
