@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.taxqa-installed
 
-.PHONY: setup test test-all lint demo demo-full bench bench-quick corpus-data clean
+.PHONY: setup test test-quick test-all lint demo demo-full bench bench-quick corpus-data clean
 
 setup: $(STAMP)
 
@@ -18,11 +18,15 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# What CI runs: every test, the slow ones (whole pipeline, kill -9 and resume) included.
 test: lint
-	$(PY) -m pytest -q -m "not slow" --durations=15
-
-test-all: lint
 	$(PY) -m pytest -q --durations=15
+
+test-all: test
+
+# The edit loop: everything but the tests marked slow.
+test-quick: lint
+	$(PY) -m pytest -q -m "not slow" --durations=15
 
 demo: setup
 	$(VENV)/bin/taxqa demo

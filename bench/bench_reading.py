@@ -7,10 +7,11 @@ read by `read_question`; "exact" = same kind (or both not computable) and the sa
 inputs once defaults are filled in.
 
 Gate: for every computable question, right answers (the teacher and student template answers and
-a one-line answer naming the asked figure) and planted wrong ones (the asked figure replaced by a
+one-line answers naming the asked figure, the tax or the sum to pay) and planted wrong ones (the asked figure replaced by a
 wrong amount — another figure of the same result such as the 매출세액 or the 산출세액 where the
 납부할 세액 is asked, or the right amount off by 10% or 2x — in the template's conclusion, in a
-one-line answer, and as "...을 납부합니다") go through check_answer. A rejection is agree=False.
+one-line answer, as "...을 납부합니다", "총 ...의 세금을 내셔야 합니다" and "증여세는 ...입니다") go
+through check_answer. A rejection is agree=False.
 precision = planted among rejected; recall = rejected among planted.
 
     python bench/bench_reading.py            # the table + 600 template questions
@@ -62,6 +63,8 @@ def answers(question: str) -> tuple[list[str], list[str]]:
         render_answer(result, "student"),
         f"{label}은 {format_won(abs(value))}입니다.",
     ]
+    if asked == kind.main_figure and value > 0 and result.kind not in ("wage", "income"):
+        right += [f"{kind.subject}는 {format_won(value)}입니다.", f"총 {format_won(value)}의 세금을 내셔야 합니다."]
     wrong_values = {v for k, v in figures.items() if k != asked and v > 0 and v != value}
     wrong_values |= {abs(value) * 11 // 10, abs(value) * 2} - {abs(value), 0}
     if not value:
@@ -72,6 +75,9 @@ def answers(question: str) -> tuple[list[str], list[str]]:
         wrong.append(f"{label}은 {format_won(w)}입니다.")
         if asked == "payable" and value > 0:
             wrong.append(f"따라서 {format_won(w)}을 납부합니다.")
+            wrong.append(f"총 {format_won(w)}의 세금을 내셔야 합니다.")
+            if result.kind in ("vat", "vat-simple") or w != result.computed_tax:  # 산출세액 is a right "증여세는 X"
+                wrong.append(f"{kind.subject}는 {format_won(w)}입니다.")
         shown = format_won(abs(value))
         if shown in head:
             i = head.rindex(shown)

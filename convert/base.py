@@ -39,28 +39,10 @@ def _snapshot_revision(folder: Path) -> str | None:
 
 def resolve_base(name: str, *, mlx: bool) -> Base:
     """A registry name (its HF id, or MLX 4-bit id with ``mlx``), a local folder, or a hub id fetched."""
-    from taxqa.models import resolve_model
-    from taxqa.runtime.loading import HUB_ID, HUB_PATTERNS
+    from taxqa.models import resolve_folder
 
-    resolved = resolve_model(name, mlx=mlx)
-    folder = Path(resolved).expanduser()
-    hub_id = None
-    if not folder.exists():
-        if not HUB_ID.match(resolved):
-            raise UserError(f"--base {name}: no such folder, and not a registry name or hub id (owner/name)")
-        try:
-            from huggingface_hub import snapshot_download
-
-            folder = Path(snapshot_download(resolved, allow_patterns=HUB_PATTERNS))
-        except Exception as exc:  # offline, unknown or gated repo
-            raise UserError(
-                f"--base {name}: could not fetch {resolved} from the Hugging Face Hub ({type(exc).__name__}). "
-                f"Download it where there is internet (`hf download {resolved}`) and pass the local folder."
-            ) from exc
-        hub_id = resolved
+    folder, hub_id = resolve_folder(name, mlx=mlx, option="--base")
     cfg = folder / "config.json"
-    if not cfg.exists():
-        raise UserError(f"--base {name}: {folder} has no config.json (expected a Hugging Face or MLX model folder)")
     if not list(folder.glob("*.safetensors")):
         raise UserError(f"--base {name}: {folder} has no *.safetensors weights")
     return Base(name, folder, hub_id, _snapshot_revision(folder), json.loads(cfg.read_text(encoding="utf-8")))

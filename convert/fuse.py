@@ -14,6 +14,7 @@ from pathlib import Path
 
 from convert.peft_adapter import LoraUpdate
 from taxqa.errors import UserError
+from taxqa.models import family_of
 
 STRATEGIES = ("layerwise", "whole")
 QUANT_RECIPES = ("mixed_2_6", "mixed_3_4", "mixed_3_6", "mixed_4_6")
@@ -55,7 +56,7 @@ def quant_predicate(model, family: str, group_size: int, embed_bits: int | None,
     """mlx_lm's mixed recipe and/or wider embeddings (Gemma3 ties them to the output head)."""
     base = None
     if recipe:
-        if family == "phi":
+        if family == "phi2":
             raise UserError(
                 f"--quant-recipe {recipe}: mlx_lm's mixed recipes do not apply to Phi-2 (they key on down_proj; "
                 "Phi-2's MLP is fc1/fc2); use --q-bits/--q-group-size"
@@ -92,10 +93,6 @@ def evaluate_layerwise(model) -> None:
         mx.clear_cache()
     mx.eval(model.parameters())
     mx.clear_cache()
-
-
-def family_of(config: dict) -> str:
-    return "phi" if config.get("model_type") in ("phi", "phi-msft") else config.get("model_type", "")
 
 
 def output_config(config: dict) -> dict:
@@ -160,7 +157,7 @@ def _write_fused(
     config = output_config(config)
     quantization = None
     if quantize:
-        predicate = quant_predicate(model, family_of(config), q_group_size, embed_bits, recipe)
+        predicate = quant_predicate(model, family_of(config.get("model_type")), q_group_size, embed_bits, recipe)
         model, config = quantize_model(model, config, q_group_size, q_bits, quant_predicate=predicate)
         quantization = {
             "bits": q_bits,

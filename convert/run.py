@@ -19,6 +19,7 @@ from convert.mlx_adapter import write_mlx_adapter
 from convert.peft_adapter import PeftAdapter, read_peft_adapter
 from taxqa.errors import UserError
 from taxqa.hub import check_hub_ready, upload_folder
+from taxqa.models import family_of
 
 FORMATS = ("fused", "adapter")
 PROVENANCE = "taxqa_conversion.json"
@@ -66,7 +67,7 @@ def base_logits(base: base_mod.Base, opts: Options, ids: list[list[int]]):
             fuse.cast_model(model, opts.dtype)
         if opts.quantize:
             predicate = fuse.quant_predicate(
-                model, fuse.family_of(config), opts.q_group_size, opts.embed_bits, opts.quant_recipe
+                model, family_of(config.get("model_type")), opts.q_group_size, opts.embed_bits, opts.quant_recipe
             )
             model, _ = quantize_model(model, config, opts.q_group_size, opts.q_bits, quant_predicate=predicate)
     out = [np.array(model(mx.array(seq)[None])[0].astype(mx.float32)) for seq in ids]

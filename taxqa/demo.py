@@ -2,7 +2,9 @@
 
 Each step runs the same `taxqa` command a user would type (printed before it
 runs), so the demo doubles as a walkthrough. Steps whose output exists are
-reused on a re-run; `--fresh` starts over.
+reused on a re-run; `--fresh` starts over. Like taxqa/cli.py it is the CLI face:
+it reaches the stages (train_cuda, convert) only through `taxqa` commands run as
+subprocesses, never by importing them (tests/test_layering.py holds it to that).
 """
 
 from __future__ import annotations
@@ -46,12 +48,6 @@ class DemoSizes:
 QUICK = DemoSizes(qa_items=60, train_steps=8, lora_iters=4, eval_limit=4, max_tokens=24)
 DEFAULT = DemoSizes(qa_items=240, train_steps=60, lora_iters=30, eval_limit=12, max_tokens=64)
 FULL = DemoSizes(qa_items=1000, train_steps=300, lora_iters=150, eval_limit=40, max_tokens=128)
-
-
-def train_config_path() -> Path:
-    import train_cuda
-
-    return Path(train_cuda.__file__).parent / "train_config.yaml"
 
 
 class Demo:
@@ -138,9 +134,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
     demo.run(
         "LoRA training with train_cuda (transformers + peft, on the CPU)",
         [
-            "train",
-            "--config",
-            str(train_config_path()),
+            "train",  # with the config train_cuda ships (its --config default)
             "--model",
             "models/base",
             "--data",

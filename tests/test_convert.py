@@ -212,6 +212,7 @@ def test_interrupted_conversion_leaves_nothing(tiny_model, adapters, tmp_path, m
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_kill_9_mid_conversion_then_rerun(tiny_model, adapters, tmp_path):
     """kill -9 while verifying (weights already in the temp folder): no output; the rerun
     removes the dead run's temp folder and finishes."""

@@ -180,8 +180,25 @@ def test_index_is_saved_and_reused_between_processes(tmp_path, monkeypatch):
     first = Index(mine, cache_key="file-v1")
     folder = _cache_folder("file-v1")
     assert folder.is_dir() and not list(tmp_path.rglob(".tmp-*"))
-    second = Index(mine, cache_key="file-v1")
-    assert [p.id for p, _ in second.search("증여 공제")] == [p.id for p, _ in first.search("증여 공제")] == ["p1", "p2"]
+    saved = {f.name: f.stat().st_mtime_ns for f in folder.iterdir()}
+    # Another process, where building an index is an error: it must load the saved one.
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys, bm25s\n"
+        "def rebuilt(*a, **k): sys.exit('the saved index was rebuilt')\n"
+        "bm25s.BM25.index = rebuilt\n"
+        "from taxqa.corpus.bm25 import Index\n"
+        "from taxqa.records import PassageRecord\n"
+        "mine = [PassageRecord.from_dict(json.loads(line)) for line in sys.stdin]\n"
+        "print(json.dumps([p.id for p, _ in Index(mine, cache_key='file-v1').search('증여 공제')]))\n"
+    )
+    lines = "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in mine)
+    proc = subprocess.run([sys.executable, "-c", script], input=lines, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-1000:]
+    assert json.loads(proc.stdout) == [p.id for p, _ in first.search("증여 공제")] == ["p1", "p2"]
+    assert {f.name: f.stat().st_mtime_ns for f in folder.iterdir()} == saved  # read, not rewritten
     for f in folder.iterdir():  # a damaged saved index is rebuilt, not fatal
         f.write_bytes(b"garbage")
     assert Index(mine, cache_key="file-v1").search("세율")[0][0].id == "p3"

@@ -127,8 +127,16 @@ def test_resume_after_torn_tail_and_half_item(tmp_path):
     assert len(final) == 10 and len({(r["meta"]["key"], r["meta"]["part"]) for r in final}) == 10
 
 
+@pytest.mark.slow
 def test_kill_9_mid_run_then_resume(tmp_path):
-    """The CLI as a subprocess, killed with SIGKILL mid-run, then re-run: exact count, no duplicates."""
+    """The CLI as a subprocess, killed with SIGKILL mid-run, then re-run: exact count, no duplicates.
+
+    The server answers 6 items and then holds every request until the kill, so the kill lands
+    mid-run whatever the machine's speed: the test waits on the output file, not on a moment."""
+    import threading
+
+    from llm_server import default_responder
+
     passages = tmp_path / "passages.jsonl"
     write_jsonl_atomic(passages, make_passages(30))
     out = tmp_path / "raw.jsonl"
@@ -138,17 +146,28 @@ def test_kill_9_mid_run_then_resume(tmp_path):
         "--concurrency", "3", "--no-progress", "--api-key-env", "TAXQA_TEST_KEY", "-o", str(out),
     ]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(REPO), "TAXQA_TEST_KEY": "sk-local-SECRET-42424242"}
-    with LLMServer(latency=0.08) as server:
+    served, lock, gate = [0], threading.Lock(), threading.Event()
+
+    def held_after_six(api, body):
+        with lock:
+            served[0] += 1
+            hold = served[0] > 6
+        if hold:
+            gate.wait(60)
+        return default_responder(api, body)
+
+    with LLMServer(responder=held_after_six) as server:
         cmd += ["--base-url", server.openai_base_url]
         proc = subprocess.Popen(cmd, env=env, cwd=tmp_path, stderr=subprocess.PIPE)
-        deadline = time.time() + 20
-        while time.time() < deadline and (not out.exists() or out.read_bytes().count(b"\n") < 12):
+        deadline = time.time() + 120
+        while not (out.exists() and out.read_bytes().count(b"\n") >= 12):  # the 6 answered items, 2 records each
+            assert proc.poll() is None and time.time() < deadline, "the run ended before 6 items were written"
             time.sleep(0.02)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        partial = out.read_bytes().count(b"\n")
-        assert 12 <= partial < 60, "the kill should land mid-run"
-        done = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        gate.set()
+        assert out.read_bytes().count(b"\n") == 12  # nothing past the held requests
+        done = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
         assert server.requests[-1]["headers"]["authorization"] == "Bearer sk-local-SECRET-42424242"
     assert "SECRET-4242" not in done.stderr + out.read_text(encoding="utf-8")

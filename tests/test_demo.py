@@ -7,17 +7,27 @@ import sys
 import pytest
 
 from taxqa.records import read_jsonl
+from taxqa.runtime.compare import run_label
+
+# The whole pipeline: in `make test`, not in `make test-quick`; the first test waits for the whole demo.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
+
+EVAL_RUNS = ("base", "trained-peft", "fused-4bit", "fused-4bit-mlx-lora")
 
 
-@pytest.fixture(scope="module")
-def demo_run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("demo") / "out"
-    proc = subprocess.run(
+def _demo(out):
+    return subprocess.run(
         [sys.executable, "-m", "taxqa.cli", "demo", "--quick", "--out", str(out)],
         capture_output=True,
         text=True,
         timeout=900,
     )
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "out"
+    proc = _demo(out)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     return out, proc
 
@@ -43,7 +53,34 @@ def test_every_stage_left_its_output(demo_run):
     ):
         assert (out / path).exists(), path
     assert list((out / "eval").glob("*.png")), "the comparison chart is missing"
-    assert "not tax law" in (out / "REPORT.md").read_text(encoding="utf-8")
+
+
+def test_report_holds_the_evaluation_the_proof_and_the_timings(demo_run):
+    out, _ = demo_run
+    report = (out / "REPORT.md").read_text(encoding="utf-8")
+    summary = json.loads((out / "demo_summary.json").read_text(encoding="utf-8"))
+    assert "not tax law" in report  # the framing comes first
+    assert report.index("Read this first") < report.index("## Evaluation: base vs trained vs 4-bit")
+    table = report.split("## Evaluation: base vs trained vs 4-bit", 1)[1].split("\n## ", 1)[0]
+    rows = [
+        [c.strip() for c in line.strip().strip("|").split("|")] for line in table.splitlines() if line.startswith("|")
+    ]
+    header, body = rows[0], {row[0]: row[1:] for row in rows[2:]}
+    runs = [json.loads((out / "eval" / f"{name}.json").read_text(encoding="utf-8")) for name in EVAL_RUNS]
+    # one column per evaluated model, in order, labelled as `taxqa eval --compare` labels it
+    assert header[1:] == [run_label(run, name) for run, name in zip(runs, EVAL_RUNS)], header
+    assert len(set(header[1:])) == len(EVAL_RUNS)
+    chrf = [f"{run['dataset']['chrf'] / 100:.3f}" for run in runs]
+    assert body["chrF / 100"] == chrf  # the report's numbers are the evaluations' numbers
+    assert body["loss"] == [f"{run['dataset']['loss']:.3f}" for run in runs]
+    assert "](eval/compare.png)" in report  # the chart link resolves from the report's folder
+    assert (out / "eval" / "compare.png").exists()
+    proof = report.split("## Conversion proof", 1)[1]
+    assert "models/fused-4bit/conversion_report.md" in proof
+    assert (out / "models" / "fused-4bit" / "conversion_report.md").exists()
+    steps = report.split("## Steps run this time", 1)[1]
+    for step in summary["steps"]:
+        assert f"| {step['step']} |" in steps
 
 
 def test_quality_gate_rejected_the_original_wrong_example(demo_run):
@@ -67,6 +104,27 @@ def test_answer_printed_with_the_calculators_figure(demo_run):
 
 
 def test_rerun_reuses_what_it_built(demo_run):
-    out, _ = demo_run
-    summary = json.loads((out / "demo_summary.json").read_text())
-    assert summary["seconds"] > 0 and summary["steps"]
+    """A second `taxqa demo` on the same folder rebuilds nothing: every step with an output is reused."""
+    out, first = demo_run
+    first_summary = json.loads((out / "demo_summary.json").read_text(encoding="utf-8"))
+    assert first_summary["seconds"] > 0 and len(first_summary["steps"]) >= 15
+    built = [
+        "passages.jsonl",
+        "raw.jsonl",
+        "checked.jsonl",
+        "dataset/train.jsonl",
+        "models/base/model.safetensors",
+        "adapters/cuda/adapter_model.safetensors",
+        "models/fused-4bit/config.json",
+        "adapters/mlx/adapters.safetensors",
+        *(f"eval/{name}.json" for name in EVAL_RUNS),
+    ]
+    stamps = {path: (out / path).stat().st_mtime_ns for path in built}
+    proc = _demo(out)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert {path: (out / path).stat().st_mtime_ns for path in built} == stamps, "a reused output was rewritten"
+    assert proc.stderr.count("reusing") >= 13
+    second = json.loads((out / "demo_summary.json").read_text(encoding="utf-8"))
+    ran = [step["step"] for step in second["steps"]]  # only steps without an output run again
+    assert not any("training" in s or "Convert" in s or "Evaluate" in s for s in ran), ran
+    assert len(ran) < len(first_summary["steps"]) and second["seconds"] < first_summary["seconds"]

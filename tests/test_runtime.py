@@ -265,6 +265,7 @@ def test_lora_resumed_run_equals_an_uninterrupted_one(gemma, adapter, tmp_path):
     assert not list(out.glob(".*"))  # no scratch or partial files left
 
 
+@pytest.mark.slow
 def test_lora_kill_9_then_resume(gemma, adapter, tmp_path):
     """kill -9 mid-run: what is on disk is a whole checkpoint that the state file names, and
     --resume finishes from it."""

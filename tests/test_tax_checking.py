@@ -109,3 +109,11 @@ def test_refund_is_the_negative_payable():
 def test_wage_answer_with_a_tax_base_for_salary_is_not_read_as_a_tax():
     v = check_answer(WAGE, "총급여 5,000만원에서 근로소득공제 1,225만원을 빼면 근로소득금액은 3,775만원입니다.")
     assert v.agree and v.key_figure_ok is True and "salary" in v.found
+
+
+def test_the_sum_to_pay_is_the_payable_not_the_computed_tax():
+    assert check_answer(GIFT, "총 6억 140만원의 세금을 내셔야 합니다.").key_figure_ok is True
+    v = check_answer(GIFT, "총 6억 2,000만원의 세금을 내셔야 합니다.")  # the 산출세액, said to be paid
+    assert not v.agree and v.key_figure_ok is False
+    v = check_answer(SIMPLE, "부가세는 90만원입니다.")  # before the 매입 credit: not what is paid
+    assert not v.agree and "80만원" in v.reason

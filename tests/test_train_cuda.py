@@ -87,6 +87,7 @@ def test_train_saves_a_peft_adapter_that_changes_logits(arch, tiny_model, tiny_d
     assert (after - before).abs().max() > 1e-3
 
 
+@pytest.mark.slow
 def test_kill_mid_run_then_resume(tiny_model, tiny_dataset, tmp_path, capsys):
     out = tmp_path / "run"
     argv = [sys.executable, "-m", "train_cuda", *train_argv(tiny_model("gemma3"), tiny_dataset, out, 40)]

@@ -122,7 +122,7 @@ def test_original_seed_json_split_for_validation(tmp_path):
 
 def test_presets_fill_only_unset_fields():
     config, _, _ = load_config(None, {"model.name": "gemma3-12b", "lora_config.r": 64})
-    apply_preset(config, "gemma3-12b", REGISTRY["gemma3-12b"])
+    apply_preset(config, REGISTRY["gemma3-12b"])
     ta = config.training_args
     assert (ta.per_device_train_batch_size, ta.gradient_accumulation_steps) == (1, 16)
     assert config.lora_config.r == 64 and config.lora_config.lora_alpha == REGISTRY["gemma3-12b"].lora_alpha

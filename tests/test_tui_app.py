@@ -20,6 +20,7 @@ from tui.screens.review import REJECTS_NAME, ReviewScreen  # noqa: E402
 from tui.screens.settings import SettingsScreen  # noqa: E402
 from tui.screens.tune import TuneScreen  # noqa: E402
 from tui.settings import SETTINGS_NAME  # noqa: E402
+from tui.widgets.dialogs import ConfirmDialog  # noqa: E402
 from tui.widgets.grounding_panel import ArticleItem, GroundingPanel  # noqa: E402
 from tui.widgets.message import MessageView  # noqa: E402
 from tui.widgets.prompt_input import PromptInput  # noqa: E402
@@ -204,7 +205,7 @@ async def test_conversations_switch_rename_search_delete_export(tmp_path):
         await wait_for(pilot, lambda: app.chat.conversation_id == first.id)
         # delete (F8) after confirming
         await pilot.press("f8")
-        await wait_for(pilot, lambda: isinstance(app.screen, type(app.screen)) and app.screen is not app.chat)
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         await pilot.press("y")
         await wait_for(pilot, lambda: app.store.conversation(first.id) is None)
         assert app.chat.conversation_id is None and len(app.chat.query(ConversationItem)) == 1
@@ -372,3 +373,23 @@ def test_main_parses_arguments(anyio_backend):
     with pytest.raises(SystemExit) as exc:
         main(["--help"])
     assert exc.value.code == 0
+
+
+@pytest.mark.parametrize("damage", ["corrupt-db", "data-dir-is-a-file"])
+async def test_starts_on_a_damaged_history_and_says_so(tmp_path, damage):
+    data = tmp_path / "data"
+    if damage == "corrupt-db":
+        data.mkdir()
+        (data / "history.sqlite3").write_bytes(b"garbage, not SQLite" * 100)
+    else:
+        data.write_text("a user's file", encoding="utf-8")
+    app = TaxQAApp(data_dir=data)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ChatScreen)
+        shown = [n.message for n in app._notifications]
+        assert any(("손상" in m) if damage == "corrupt-db" else ("메모리" in m) for m in shown), shown
+    if damage == "corrupt-db":
+        assert [p for p in data.iterdir() if ".corrupt-" in p.name]
+    else:
+        assert data.read_text(encoding="utf-8") == "a user's file"

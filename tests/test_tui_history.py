@@ -113,3 +113,133 @@ def test_wal_allows_a_reader_while_writing(tmp_path):
     store.db.commit()
     reader.close()
     store.close()
+
+
+# -- schema version and damaged files ------------------------------------------------------------
+
+V0_LAYOUT = """
+CREATE TABLE conversations (id INTEGER PRIMARY KEY, title TEXT NOT NULL DEFAULT '', created REAL NOT NULL,
+                            updated REAL NOT NULL);
+CREATE TABLE messages (id INTEGER PRIMARY KEY, conversation_id INTEGER NOT NULL, role TEXT NOT NULL,
+                       content TEXT NOT NULL DEFAULT '', created REAL NOT NULL);
+INSERT INTO conversations VALUES (1, '예전 대화', 100.0, 200.0);
+INSERT INTO messages VALUES (1, 1, 'user', '증여세는 얼마인가요?', 100.0);
+INSERT INTO messages VALUES (2, 1, 'assistant', '6억 140만원입니다.', 101.0);
+"""
+
+
+def test_a_version_0_file_is_upgraded_step_by_step_and_keeps_its_rows(tmp_path):
+    from tui.history import MIGRATIONS, SCHEMA_VERSION
+
+    path = tmp_path / DB_NAME
+    raw = sqlite3.connect(path)
+    raw.executescript(V0_LAYOUT)
+    raw.close()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 0
+    store = HistoryStore(path)
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)
+    assert store.notices == []
+    old = store.messages(1)
+    assert [(m.role, m.content, m.status, m.stats, m.grounding) for m in old] == [
+        ("user", "증여세는 얼마인가요?", "complete", {}, {}),
+        ("assistant", "6억 140만원입니다.", "complete", {}, {}),
+    ]
+    assert store.turns(1) == [("증여세는 얼마인가요?", "6억 140만원입니다.")]
+    reply = store.add_message(1, "assistant", "추가 답변", model="m", grounding={"articles": [{"citation": "제53조"}]})
+    store.update_message(reply.id, stats={"tokens": 3})
+    store.close()
+    reopened = HistoryStore(path)  # already at the current version: opened as is
+    assert reopened.messages(1)[-1].grounding == {"articles": [{"citation": "제53조"}]}
+    assert reopened.messages(1)[-1].stats == {"tokens": 3}
+    assert reopened.conversation(1).title == "예전 대화"
+    reopened.close()
+
+
+def test_a_file_from_a_newer_version_is_left_untouched(tmp_path):
+    path = tmp_path / DB_NAME
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA user_version=99")
+    raw.execute("CREATE TABLE future (x)")
+    raw.commit()
+    raw.close()
+    before = path.read_bytes()
+    store = HistoryStore(path)
+    assert store.notices and "더 새로운" in store.notices[0]
+    conv = store.new_conversation("메모리에만")  # the app still works, in memory
+    assert store.conversation(conv.id).title == "메모리에만"
+    store.close()
+    assert path.read_bytes() == before
+
+
+def test_a_corrupt_file_is_moved_aside_with_a_notice(tmp_path):
+    path = tmp_path / DB_NAME
+    garbage = b"this is not an SQLite database\x00" * 200
+    path.write_bytes(garbage)
+    store = HistoryStore(path)
+    moved = [p for p in tmp_path.iterdir() if p.name.startswith(DB_NAME + ".corrupt-")]
+    assert len(moved) == 1 and moved[0].read_bytes() == garbage  # kept, byte for byte
+    assert store.notices and moved[0].name in store.notices[0]
+    conv = store.new_conversation("새 기록")
+    store.close()
+    assert HistoryStore(path).conversation(conv.id).title == "새 기록"
+
+
+def test_a_data_dir_that_is_a_file_gives_an_in_memory_history(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("user's file", encoding="utf-8")
+    store = HistoryStore.open_default(blocker)
+    assert store.notices and "메모리" in store.notices[0]
+    conv = store.new_conversation()
+    store.add_message(conv.id, "user", "질문")
+    assert store.messages(conv.id)[0].content == "질문"
+    store.close()
+    assert blocker.read_text(encoding="utf-8") == "user's file"
+
+
+def test_malformed_rows_are_shown_and_the_rest_kept(tmp_path):
+    path = tmp_path / DB_NAME
+    store = HistoryStore(path)
+    conv = store.new_conversation("대화")
+    store.add_message(conv.id, "user", "첫 질문")
+    answer = store.add_message(conv.id, "assistant", "첫 답변")
+    store.add_message(conv.id, "user", "둘째 질문")
+    store.close()
+    raw = sqlite3.connect(path)  # what a hand edit or another tool can leave behind
+    raw.execute("UPDATE messages SET stats='{not json', grounding='[1, 2]' WHERE id=?", (answer.id,))
+    raw.execute("UPDATE messages SET content=42, created='yesterday' WHERE role='user' AND content='둘째 질문'")
+    raw.execute("UPDATE conversations SET title=7, updated='x'")
+    raw.commit()
+    raw.close()
+    store = HistoryStore(path)
+    conv_row = store.conversations()[0]
+    assert conv_row.title == "7" and conv_row.updated == 0.0
+    messages = store.messages(conv.id)
+    assert [m.content for m in messages] == ["첫 질문", "첫 답변", "42"]
+    assert messages[1].stats == {} and messages[1].grounding == {} and messages[2].created == 0.0
+    assert "첫 답변" in store.export_markdown(conv.id)
+    store.close()
+
+
+def test_a_damaged_page_moves_the_file_aside_and_keeps_what_can_be_read(tmp_path):
+    path = tmp_path / DB_NAME
+    store = HistoryStore(path)
+    for i in range(60):
+        conv = store.new_conversation(f"대화 {i}")
+        store.add_message(conv.id, "user", f"질문 {i} " + "가" * 2000)  # several pages of messages
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) > 40 * page
+    data[-10 * page : -9 * page] = b"\xff" * page  # one page near the end: garbage
+    path.write_bytes(bytes(data))
+    store = HistoryStore(path)
+    moved = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name and not p.name.endswith(("-wal", "-shm"))]
+    assert len(moved) == 1 and moved[0].read_bytes() == bytes(data)  # the damaged file is kept as it was
+    assert store.notices and "옮겨 왔습니다" in store.notices[0]
+    titles = {c.title for c in store.conversations()}
+    assert "대화 0" in titles and len(titles) >= 30  # what could be read is back
+    first = next(c for c in store.conversations() if c.title == "대화 0")
+    assert store.messages(first.id)[0].content.startswith("질문 0 ")
+    assert store.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    store.close()

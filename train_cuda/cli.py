@@ -99,7 +99,7 @@ def prepare(args: argparse.Namespace, say=print):
     if spec is not None:  # known without reading anything; local checkpoints are checked in plan_model
         refuse_fp16_for_gemma3(config, spec.family, fp16_sources)
     splits = load_splits(config.data.path, validation_split=config.data.validation_split, seed=config.data.seed)
-    filled = apply_preset(config, spec.name if spec else None, spec)
+    filled = apply_preset(config, spec)
     device = pick_device(args.device)
     warnings: list[str] = []
     try:
@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa train") -> int:
             return 0
         prepared = prepare(args, say)  # refuse a bad config once, before starting N processes
         if args.no_resume:  # here, once, rather than racing in N processes
-            from train_cuda.train import remove_checkpoints
+            from train_cuda.resume import remove_checkpoints
 
             remove_checkpoints(Path(prepared.config.output.dir).expanduser())
             command.remove("--no-resume")

@@ -1,6 +1,6 @@
 """The training config: a YAML file, validated strictly, with the original project's keys.
 
-Order of precedence: the model's preset < the YAML file < command-line overrides.
+Order of precedence: the model's training defaults (taxqa.models) < the YAML file < command-line overrides.
 The original project's configs (``phi2_train_config.yaml``, ``gemma3_12b_train_config.yaml``)
 load unchanged: their old or foreign keys are mapped or dropped here, each with a note.
 """
@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from taxqa.errors import UserError
+from taxqa.models import ModelSpec, training_defaults
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT
 
 
@@ -125,24 +126,6 @@ class TrainConfig(_Section):
     logging: LoggingSection = LoggingSection()
     distributed: DistributedSection = DistributedSection()
 
-
-# Presets: what a field left unset becomes, per registry model (or per family for local checkpoints).
-PRESETS: dict[str, dict[str, Any]] = {
-    "gemma3-12b": {"batch": 1, "accum": 16, "gradient_checkpointing": True},
-    "gemma3-4b": {"batch": 2, "accum": 8, "gradient_checkpointing": True},
-    "gemma3-1b": {"batch": 4, "accum": 4, "gradient_checkpointing": True},
-    "phi2": {"batch": 4, "accum": 4, "gradient_checkpointing": True},
-}
-GENERIC_PRESET = {
-    "batch": 4,
-    "accum": 4,
-    "gradient_checkpointing": False,
-    "r": 16,
-    "lora_alpha": 32,
-    "lora_dropout": 0.05,
-    "learning_rate": 2e-4,
-    "max_length": 2048,
-}
 
 # The original project's keys: old dotted path -> new dotted path, and why.
 MOVED_KEYS: dict[str, tuple[str, str]] = {
@@ -367,17 +350,9 @@ def check_consistency(config: TrainConfig, source: str) -> None:
         )
 
 
-def apply_preset(config: TrainConfig, preset_name: str | None, spec) -> list[str]:
-    """Fill fields left unset from the model's preset; returns what was filled, for the log."""
-    preset = {**GENERIC_PRESET, **PRESETS.get(preset_name or "", {})}
-    if spec is not None:
-        preset |= {
-            "r": spec.lora_r,
-            "lora_alpha": spec.lora_alpha,
-            "lora_dropout": spec.lora_dropout,
-            "learning_rate": spec.learning_rate,
-            "max_length": spec.max_length,
-        }
+def apply_preset(config: TrainConfig, spec: ModelSpec | None) -> list[str]:
+    """Fill fields left unset from the model's training defaults (taxqa.models); returns what was filled."""
+    preset = training_defaults(spec)
     filled = []
 
     def fill(section: BaseModel, field: str, value: Any, label: str) -> None:

@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from taxqa.dataset import read_split, split_file
 from taxqa.errors import UserError
 from taxqa.records import QARecord, import_seed, read_qa
 
@@ -48,20 +49,13 @@ def load_splits(path: str | Path, *, validation_split: float = 0.1, seed: int = 
             f"{path.name}: no validation file, held out {len(valid)} of {len(records)} records ({validation_split:.0%})"
         )
         return Splits(train, valid, [path], note)
-    train_file = path / "train.jsonl"
-    if not train_file.is_file():
-        raise DataError(f"{path}: no train.jsonl (run `taxqa data split` to make a dataset folder)")
-    train = list(read_qa(train_file))
-    if not train:
-        raise DataError(f"{train_file}: the train split is empty")
-    valid_file = path / "valid.jsonl"
+    train_file, valid_file = split_file(path, "train"), split_file(path, "valid")
+    train = read_split(path, "train", allow_empty=False, option="dataset")
     if not valid_file.is_file():
         train, valid = _split(train, validation_split, seed)
         note = f"{path}: no valid.jsonl, held out {len(valid)} train records ({validation_split:.0%}) for validation"
         return Splits(train, valid, [train_file], note)
-    valid = list(read_qa(valid_file))
-    if not valid:
-        raise DataError(f"{valid_file}: the validation split is empty (early stopping and the best checkpoint need it)")
+    valid = read_split(path, "valid", allow_empty=False, option="dataset")  # early stopping and the best checkpoint
     return Splits(train, valid, [train_file, valid_file])
 
 

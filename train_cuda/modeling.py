@@ -11,11 +11,18 @@ import re
 from dataclasses import dataclass, field
 
 from taxqa.errors import UserError
-from taxqa.models import GEMMA3_MM_TARGET_REGEX, GEMMA3_TARGETS, PHI2_TARGETS, ModelSpec, resolve_model, spec_for
+from taxqa.models import (
+    FAMILY_TARGETS,
+    GEMMA3_MM_TARGET_REGEX,
+    GEMMA3_TARGETS,
+    ModelSpec,
+    family_of,
+    resolve_model,
+    spec_for,
+)
 from train_cuda.config import ConfigError, TrainConfig
 
 VISION_PARTS = ("vision_tower", "vision_model", "multi_modal_projector")
-FAMILIES = {"gemma3": "gemma3", "gemma3_text": "gemma3", "phi": "phi2"}
 
 
 @dataclass
@@ -198,7 +205,7 @@ def resolve_targets(
 def default_targets(spec: ModelSpec | None, family: str) -> str | list[str]:
     if spec is not None:
         return list(spec.lora_targets)
-    return {"gemma3": list(GEMMA3_TARGETS), "phi2": list(PHI2_TARGETS)}.get(family, "all-linear")
+    return list(FAMILY_TARGETS[family]) if family in FAMILY_TARGETS else "all-linear"
 
 
 def plan_model(
@@ -210,7 +217,7 @@ def plan_model(
     spec = spec_for(name)
     hf_config = load_hf_config(source, config.model.revision, config.model.trust_remote_code)
     model_type = getattr(hf_config, "model_type", "")
-    family = spec.family if spec else FAMILIES.get(model_type, model_type)
+    family = spec.family if spec else family_of(model_type)
     precision = resolve_precision(config, device, family, fp16_sources, notes)
     if config.quantization.load_in_4bit and device != "cuda":
         raise ConfigError(

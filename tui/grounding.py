@@ -28,10 +28,8 @@ def article_dict(passage, score: float | None, via: str) -> dict[str, Any]:
 def retrieve_articles(question: str, k: int = 4, cited: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
     """{"articles": [...]}: the articles in ``cited`` (what the calculator applied), then the BM25
     top ``k`` from the corpus; or {"articles": [], "error": why} when the corpus is unavailable."""
-    try:
-        from taxqa.corpus import resolve_citation, search
-    except ImportError as exc:
-        return {"articles": [], "error": f"법령 검색을 쓸 수 없습니다 ({exc})"}
+    from taxqa.corpus import resolve_citation, search
+
     articles, seen = [], set()
     try:
         for citation in cited:

@@ -4,6 +4,10 @@ The assistant row is written when an answer starts (status ``streaming``), updat
 it streams and marked at the end (``complete``, ``cancelled``, ``length`` or ``error``).
 If the app dies mid-answer the row stays ``streaming``; the next open marks it
 ``interrupted`` so the partial answer is kept and shown as such.
+
+Opening the file (schema version, upgrades, damaged files) is tui/history_db.py's job; a
+malformed row is shown as well as it can be. ``notices`` says what happened on opening, in
+Korean, for the app to show.
 """
 
 from __future__ import annotations
@@ -17,6 +21,10 @@ from typing import Any
 
 import platformdirs
 
+from tui.history_db import MIGRATIONS, SCHEMA_VERSION, migrate, open_history
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "HistoryStore", "migrate"]
+
 DB_NAME = "history.sqlite3"
 TITLE_CHARS = 40
 STATUS_LABELS = {  # shown next to an answer that did not finish normally
@@ -26,28 +34,6 @@ STATUS_LABELS = {  # shown next to an answer that did not finish normally
     "length": "최대 토큰 수에 도달해 잘린 답변",
     "error": "오류로 중단된 답변",
 }
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS conversations (
-    id INTEGER PRIMARY KEY,
-    title TEXT NOT NULL DEFAULT '',
-    created REAL NOT NULL,
-    updated REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS messages (
-    id INTEGER PRIMARY KEY,
-    conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
-    role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
-    content TEXT NOT NULL DEFAULT '',
-    status TEXT NOT NULL DEFAULT 'complete',
-    created REAL NOT NULL,
-    model TEXT NOT NULL DEFAULT '',
-    adapter TEXT NOT NULL DEFAULT '',
-    stats TEXT NOT NULL DEFAULT '{}',
-    grounding TEXT NOT NULL DEFAULT '{}'
-);
-CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, id);
-"""
 
 
 def default_data_dir() -> Path:
@@ -87,6 +73,46 @@ def title_from(question: str) -> str:
     return line if len(line) <= TITLE_CHARS else line[: TITLE_CHARS - 1] + "…"
 
 
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else "" if value is None else str(value)
+
+
+def _number(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _json_dict(value: Any) -> dict[str, Any]:
+    """A JSON column as a dict; a malformed value reads as {} (the row is still shown)."""
+    try:
+        parsed = json.loads(value) if isinstance(value, str | bytes) and value else {}
+    except (ValueError, RecursionError):
+        return {}
+    return parsed if isinstance(parsed, dict) else {}
+
+
+def _conversation(row: sqlite3.Row) -> Conversation:
+    return Conversation(row["id"], _text(row["title"]), _number(row["created"]), _number(row["updated"]))
+
+
+def _message(row: sqlite3.Row) -> Message:
+    """A row as a Message, tolerating what an older or hand-edited file may hold."""
+    return Message(
+        id=row["id"],
+        conversation_id=row["conversation_id"],
+        role=_text(row["role"]),
+        content=_text(row["content"]),
+        status=_text(row["status"]) or "complete",
+        created=_number(row["created"]),
+        model=_text(row["model"]),
+        adapter=_text(row["adapter"]),
+        stats=_json_dict(row["stats"]),
+        grounding=_json_dict(row["grounding"]),
+    )
+
+
 def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
@@ -96,13 +122,7 @@ class HistoryStore:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, check_same_thread=False)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(SCHEMA)
+        self.db, self.notices = open_history(self.path)
         # answers still 'streaming' belong to a run that died: keep them, marked
         self.interrupted = self.db.execute("UPDATE messages SET status='interrupted' WHERE status='streaming'").rowcount
         self.db.commit()
@@ -123,7 +143,7 @@ class HistoryStore:
 
     def conversation(self, conversation_id: int) -> Conversation | None:
         row = self.db.execute("SELECT * FROM conversations WHERE id=?", (conversation_id,)).fetchone()
-        return Conversation(**dict(row)) if row else None
+        return _conversation(row) if row else None
 
     def conversations(self, search: str = "") -> list[Conversation]:
         """Newest first; ``search`` matches titles and message text (case-insensitive for Latin text)."""
@@ -136,7 +156,7 @@ class HistoryStore:
             )
         else:
             rows = self.db.execute("SELECT * FROM conversations ORDER BY updated DESC, id DESC")
-        return [Conversation(**dict(r)) for r in rows]
+        return [_conversation(r) for r in rows]
 
     def rename(self, conversation_id: int, title: str) -> None:
         self.db.execute("UPDATE conversations SET title=? WHERE id=?", (title.strip(), conversation_id))
@@ -197,13 +217,7 @@ class HistoryStore:
 
     def messages(self, conversation_id: int) -> list[Message]:
         rows = self.db.execute("SELECT * FROM messages WHERE conversation_id=? ORDER BY id", (conversation_id,))
-        out = []
-        for r in rows:
-            d = dict(r)
-            d["stats"] = json.loads(d["stats"] or "{}")
-            d["grounding"] = json.loads(d["grounding"] or "{}")
-            out.append(Message(**d))
-        return out
+        return [_message(r) for r in rows]
 
     def turns(self, conversation_id: int) -> list[tuple[str, str]]:
         """(question, answer) pairs for the prompt: only questions that got a complete answer."""

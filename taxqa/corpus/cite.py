@@ -56,7 +56,6 @@ ALIASES = {
 }
 
 _ARTICLE = r"제\s?(\d+)\s?조(?:\s?의\s?(\d+))?"
-_ARTICLE_RE = re.compile(_ARTICLE)
 # After a law name: more articles, sub-units (항/호/목) and joiners, e.g. "제19조부터 제23조까지", "제53조제1항, 제26조".
 _FOLLOW_RE = re.compile(
     r"\s*(?:,|및|ㆍ|·|또는|와|과|/|부터|까지|내지)?\s*"
@@ -80,12 +79,6 @@ def article_label(number: int | str, branch: int | str | None = None) -> str:
     """제53조 / 제53조의2 from (53, 2)."""
     branch = str(branch or "").strip()
     return f"제{int(number)}조" + (f"의{int(branch)}" if branch and branch != "0" else "")
-
-
-def canonical_article(text: str) -> str | None:
-    """The article part of a reference: "제53조 제1항" -> "제53조", "제 53 조의 2" -> "제53조의2"."""
-    m = _ARTICLE_RE.search(text)
-    return article_label(m.group(1), m.group(2)) if m else None
 
 
 class LawNames:

@@ -98,10 +98,6 @@ def text_key(text: str) -> bytes:
     return hashlib.blake2b(normalize_text(text).encode("utf-8"), digest_size=16).digest()
 
 
-def _identity(value: int) -> int:
-    return value
-
-
 class NearDupFilter:
     """Exact and near-duplicate detection over a stream of documents (MinHash LSH, datasketch).
 
@@ -112,12 +108,11 @@ class NearDupFilter:
     """
 
     def __init__(self, threshold: float = 0.85, num_perm: int = 64, sample_above: int = 400):
-        from datasketch import MinHash, MinHashLSH
+        from taxqa.neardup import MinHashIndex
 
-        self._minhash = MinHash
         self.num_perm = num_perm
         self.sample_above = sample_above
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.index = MinHashIndex(threshold, num_perm)
         self.seen: set[bytes] = set()
         self.exact = 0
         self.near = 0
@@ -136,9 +131,7 @@ class NearDupFilter:
         grams = np.unique(grams)
         if len(grams) > self.sample_above:
             grams = grams[(grams & np.uint64(3)) == 0]
-        m = self._minhash(num_perm=self.num_perm, hashfunc=_identity)
-        m.update_batch(grams.tolist())
-        return m
+        return self.index.signature(grams.tolist())
 
     def is_duplicate(self, text: str) -> bool:
         """True if text repeats (exactly or nearly) an earlier document; otherwise remember it."""
@@ -148,10 +141,10 @@ class NearDupFilter:
             self.exact += 1
             return True
         sig = self.signature(normalized)
-        if self.lsh.query(sig):
+        if self.index.candidates(sig):
             self.near += 1
             return True
         self.seen.add(key)
         self._n += 1
-        self.lsh.insert(self._n, sig, check_duplication=False)
+        self.index.insert(self._n, sig)
         return False

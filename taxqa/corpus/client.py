@@ -1,6 +1,7 @@
 """Client for the national law information open API (law.go.kr DRF): lawSearch.do and lawService.do.
 
-The key (OC) comes from the LAW_OC environment variable and is sent only on the wire: cache file names
+The key (OC) comes from the LAW_OC environment variable (else `law_go_kr: {oc: ...}` or `LAW_OC:` in the
+user's config file, taxqa.userconfig) and is sent only on the wire: cache file names
 and contents, saved files, errors and log records never contain it (the API echoes it inside links such
 as 법령상세링크; those are scrubbed before anything is written). Answers are cached on disk keyed by the
 request without the key, so a re-run makes no request it already made.
@@ -24,6 +25,8 @@ from typing import Any
 
 from taxqa.errors import UserError
 from taxqa.records import dumps, write_atomic
+from taxqa.retry import call_with_retries, retry_after_seconds
+from taxqa.userconfig import config_path, config_secret
 
 DEFAULT_BASE_URL = "https://www.law.go.kr"
 OC_ENV = "LAW_OC"
@@ -37,6 +40,17 @@ API_ERROR_MARKERS = (
     "일치하는 법령이 없습니다",
 )
 _OC_PARAM_RE = re.compile(r"([?&])OC=[^&#\"'\s<]*(&?)")
+
+
+RETRY_STATUS = (408, 425, 429, 500, 502, 503, 504)
+
+
+class _Transient(Exception):
+    """A failure worth another try (taxqa.retry); ``retry_after`` from the server when it sent one."""
+
+    def __init__(self, message: str, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class DRFError(UserError):
@@ -98,7 +112,7 @@ class DRFClient:
     ):
         import httpx
 
-        self.oc = oc if oc is not None else os.environ.get(OC_ENV, "")
+        self.oc = oc if oc is not None else config_secret(OC_ENV, "law_go_kr.oc", OC_ENV)
         self.base_url = base_url.rstrip("/")
         self.cache_dir = Path(cache_dir) if cache_dir else None
         self.min_interval = min_interval
@@ -141,7 +155,10 @@ class DRFClient:
             except (json.JSONDecodeError, KeyError):
                 cache.unlink()  # a damaged cache entry is fetched again
         if not self.oc:
-            raise DRFError(f"no API key: set {OC_ENV} to your law.go.kr open API ID (OC)")
+            raise DRFError(
+                f"no API key: set {OC_ENV} to your law.go.kr open API ID (OC), "
+                f"or put it in {config_path()} as law_go_kr: {{oc: ...}}"
+            )
         answer = self._fetch(endpoint, {**params, "type": "JSON"})
         if answer is None:
             answer = self._fetch(endpoint, {**params, "type": "XML"}, xml=True)
@@ -189,8 +206,8 @@ class DRFClient:
         import httpx
 
         url = f"{self.base_url}/DRF/{endpoint}"
-        last_problem = ""
-        for attempt in range(self.retries + 1):
+
+        def once() -> bytes:
             wait = self.min_interval - (time.monotonic() - self._last)
             if wait > 0:
                 time.sleep(wait)
@@ -199,16 +216,20 @@ class DRFClient:
                 self.requests_made += 1
                 response = self._http.get(url, params={"OC": self.oc, **params})
             except httpx.HTTPError as exc:
-                last_problem = f"{type(exc).__name__}: {scrub(str(exc), self.oc)}"
-            else:
-                if response.status_code == 200:
-                    return response.content
-                last_problem = f"HTTP {response.status_code}"
-                if response.status_code not in (408, 425, 429, 500, 502, 503, 504):
-                    raise DRFError(f"{shown}: {last_problem}")
-            if attempt < self.retries:
-                time.sleep(self.backoff * (2**attempt))
-        raise DRFError(f"{shown}: gave up after {self.retries + 1} attempts ({last_problem})")
+                raise _Transient(f"{type(exc).__name__}: {scrub(str(exc), self.oc)}") from None
+            if response.status_code == 200:
+                return response.content
+            problem = f"HTTP {response.status_code}"
+            if response.status_code not in RETRY_STATUS:
+                raise DRFError(f"{shown}: {problem}")
+            raise _Transient(problem, retry_after_seconds(response.headers))
+
+        try:
+            return call_with_retries(
+                once, attempts=self.retries + 1, retry_on=_Transient, base=self.backoff, jitter=False
+            )
+        except _Transient as exc:
+            raise DRFError(f"{shown}: gave up after {self.retries + 1} attempts ({exc})") from None
 
     # -- the API's searches and documents -------------------------------------------------------------------
 

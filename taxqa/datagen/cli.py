@@ -28,7 +28,10 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     gen.add_argument("--provider", choices=("openai", "anthropic", "openai-compatible"))
     gen.add_argument("--model", help="model name (default: config file, else gpt-4o-mini / claude-haiku-4-5)")
     gen.add_argument("--base-url", help="API base URL, e.g. http://127.0.0.1:8080/v1 for mlx_lm.server or Ollama")
-    gen.add_argument("--config", help="YAML config with keys (default ~/.config/taxqa/config.yaml)")
+    gen.add_argument(
+        "--config",
+        help="YAML config with keys (default: $TAXQA_CONFIG, else taxqa/config.yaml in the user config folder)",
+    )
     gen.add_argument(
         "--api-key-env", help="environment variable holding the key (default OPENAI_API_KEY / ANTHROPIC_API_KEY)"
     )

@@ -1,4 +1,4 @@
-"""Exact and near-duplicate questions (MinHash LSH over character 3-grams).
+"""Exact and near-duplicate questions (MinHash LSH over character 3-grams, taxqa.neardup).
 
 Two questions that differ in a figure (20억 vs 30억) or a fact (parent vs
 spouse, gift vs inheritance) are different questions however similar their
@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable
 
-from datasketch import MinHash, MinHashLSH
-
 from taxqa.amounts import iter_amounts
+from taxqa.neardup import NUM_PERM, MinHashIndex, string_hashes
 from taxqa.records import normalize_text
 
 DEFAULT_THRESHOLD = 0.7
-NUM_PERM = 64
 
 # Words that change the question's facts; synonyms map to one group. Longest first, so
 # 조부모 is not read as 부모 and 할아버지 not as 아버지.
@@ -127,15 +125,13 @@ class NearDupIndex:
         self.threshold = threshold
         self.num_perm = num_perm
         # A lower LSH threshold than the exact check: LSH only proposes candidates.
-        self._lsh = MinHashLSH(threshold=max(0.05, threshold - 0.15), num_perm=num_perm)
+        self._lsh = MinHashIndex(max(0.05, threshold - 0.15), num_perm)
         self._exact: dict[str, Hashable] = {}
         self._entries: dict[Hashable, tuple[set[str], tuple]] = {}
         self._lsh_keys: dict[Hashable, str] = {}
 
-    def _minhash(self, grams: set[str]) -> MinHash:
-        mh = MinHash(num_perm=self.num_perm, seed=1)
-        mh.update_batch([g.encode("utf-8") for g in sorted(grams)])
-        return mh
+    def _minhash(self, grams: set[str]):
+        return self._lsh.signature(string_hashes(grams))
 
     def matches(self, text: str) -> list[Hashable]:
         """Keys of the indexed questions this one duplicates (exact first)."""
@@ -143,7 +139,7 @@ class NearDupIndex:
         found = [exact] if exact is not None else []
         grams = shingles(text)
         signature = facts_signature(text)
-        for lsh_key in self._lsh.query(self._minhash(grams)):
+        for lsh_key in self._lsh.candidates(self._minhash(grams)):
             key = self._lsh_keys[lsh_key]
             if key in found:
                 continue

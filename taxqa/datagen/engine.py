@@ -1,5 +1,5 @@
-"""The generation engine: bounded async concurrency, retries with backoff, a cost budget,
-append-only output and resume.
+"""The generation engine: bounded async concurrency, retries (taxqa.retry: backoff, or the
+server's Retry-After), a cost budget, append-only output and resume.
 
 Each work item has a deterministic key (``distill:<passage id>``,
 ``calc:<seed>:<index>``) and a number of parts (records it yields). Every
@@ -22,6 +22,7 @@ from typing import Any
 
 from taxqa.datagen.providers import Price, RetryableError, Usage
 from taxqa.records import AppendWriter, QARecord, RecordError, read_jsonl
+from taxqa.retry import acall_with_retries
 
 # produce(item) -> (records, usage); raises RetryableError for a try worth repeating.
 Producer = Callable[["WorkItem"], Awaitable[tuple[list[QARecord], Usage]]]
@@ -79,11 +80,6 @@ def completed_parts(path: str | Path) -> dict[str, set[int]]:
     return done
 
 
-def _backoff(attempt: int, base: float, cap: float, rng: random.Random) -> float:
-    """Exponential backoff with jitter (half to full of the capped exponential)."""
-    return min(cap, base * 2**attempt) * (0.5 + rng.random() / 2)
-
-
 async def run_items(
     items: Sequence[WorkItem],
     produce: Producer,
@@ -131,22 +127,35 @@ async def run_items(
             text += f" failed {len(stats.failed)}"
         bar.set_postfix_str(text, refresh=False)
 
+    def on_retry(_exc: BaseException) -> None:
+        stats.retries += 1
+        refresh()
+
+    async def produce_once(item: WorkItem) -> list[QARecord]:
+        try:
+            records, usage = await produce(item)
+        except RetryableError as exc:
+            account(exc.usage)
+            raise
+        account(usage)
+        return records
+
     async def attempt(item: WorkItem) -> list[QARecord] | None:
-        for n in range(max_retries + 1):
-            try:
-                records, usage = await produce(item)
-                account(usage)
-                return records
-            except RetryableError as exc:
-                account(exc.usage)
-                if n == max_retries:
-                    stats.failed.append((item.key, str(exc)))
-                    return None
-                stats.retries += 1
-                refresh()
-                delay = min(max_delay, exc.retry_after) if exc.retry_after is not None else None
-                await asyncio.sleep(delay if delay is not None else _backoff(n, base_delay, max_delay, rng))
-        return None
+        """The item's records, or None (recorded in stats.failed) after max_retries retries."""
+        try:
+            return await acall_with_retries(
+                produce_once,
+                item,
+                attempts=max_retries + 1,
+                retry_on=RetryableError,
+                base=base_delay,
+                cap=max_delay,
+                rng=rng,
+                on_retry=on_retry,
+            )
+        except RetryableError as exc:
+            stats.failed.append((item.key, str(exc)))
+            return None
 
     async def worker(writer: AppendWriter) -> None:
         while not fatal:

@@ -55,9 +55,11 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
 
 
 def read_eval_records(data: str, limit: int | None) -> tuple[Path, list[QARecord]]:
+    from taxqa.dataset import split_file
+
     path = Path(data)
     if path.is_dir():
-        path = path / "test.jsonl"
+        path = split_file(path, "test")
     if not path.exists():
         raise UserError(f"--data {data}: no such file (expected a dataset folder with test.jsonl or a JSONL file)")
     records = list(read_qa(path))

@@ -66,12 +66,8 @@ def check_args(args) -> None:
 
 def report_check(question: str, answer: str) -> None:
     """Print the calculator's verdict on the answer's figures to stderr."""
-    try:
-        from taxqa.tax.verify import FIELD_LABELS, check_answer
-    except ImportError as exc:
-        print(f"check: the tax calculator checker is not available ({exc})", file=sys.stderr)
-        return
     from taxqa.amounts import format_won
+    from taxqa.tax.verify import FIELD_LABELS, check_answer
 
     verdict = check_answer(question, answer)
     if verdict is None:
@@ -81,6 +77,8 @@ def report_check(question: str, answer: str) -> None:
         status = "not compared"
     else:
         status = "AGREE" if verdict.agree else "DISAGREE"
+    if getattr(verdict, "understood", ""):
+        print(f"check: 이렇게 이해했습니다: {verdict.understood}", file=sys.stderr)
     print(f"check: {status} — {verdict.reason}", file=sys.stderr)
     labels = {**FIELD_LABELS, "deduction": "근로소득공제" if verdict.kind == "wage" else "공제액"}
     expected = ", ".join(f"{labels.get(k, k)} {format_won(v)}" for k, v in verdict.expected.items())

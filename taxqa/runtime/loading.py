@@ -2,38 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from taxqa.errors import UserError
-
-HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
-# What mlx_lm needs from a hub repo (the same patterns mlx_lm's own download uses).
-HUB_PATTERNS = ["*.json", "*.safetensors", "*.py", "tokenizer.model", "*.tiktoken", "*.txt", "*.jsonl", "*.jinja"]
-
-
-def model_folder(model: str) -> Path:
-    """A local folder for ``model``: a registry name (its MLX 4-bit id), a path, or a hub id fetched."""
-    from taxqa.models import resolve_model
-
-    resolved = resolve_model(model, mlx=True)
-    path = Path(resolved).expanduser()
-    if path.exists():
-        if not (path / "config.json").exists():
-            raise UserError(f"--model {model}: {path} has no config.json (expected a Hugging Face/MLX model folder)")
-        return path
-    if not HUB_ID.match(resolved):
-        raise UserError(f"--model {model}: no such folder, and not a registry name or hub id (owner/name)")
-    try:
-        from huggingface_hub import snapshot_download
-
-        return Path(snapshot_download(resolved, allow_patterns=HUB_PATTERNS))
-    except Exception as exc:  # offline, unknown repo, gated repo: all end the same way for the user
-        raise UserError(
-            f"--model {model}: could not fetch {resolved} from the Hugging Face Hub "
-            f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}). "
-            f"Download it where there is internet (`hf download {resolved}`) and pass the local folder."
-        ) from exc
+from taxqa.models import model_folder
 
 
 def check_adapter(adapter_path: str | Path | None) -> Path | None:

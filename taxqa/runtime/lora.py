@@ -28,9 +28,10 @@ import sys
 import time
 from pathlib import Path
 
+from taxqa.dataset import read_split
 from taxqa.errors import UserError
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example
-from taxqa.records import AppendWriter, QARecord, read_qa, write_atomic
+from taxqa.records import AppendWriter, QARecord, write_atomic
 from taxqa.runtime.lora_checkpoint import (
     ADAPTER_FILE,
     OPTIMIZER_FILE,
@@ -78,15 +79,6 @@ def tokenize_records(tokenizer, records: list[QARecord], *, system: str | None, 
         ids, start = encode_example(tokenizer, record.question, record.answer, system=system, max_length=max_length)
         examples.append(TokenizedExample(ids, start))
     return TokenizedDataset(examples)
-
-
-def read_split(data: Path, name: str, *, required: bool) -> list[QARecord]:
-    path = data / f"{name}.jsonl"
-    if not path.exists():
-        if required:
-            raise UserError(f"--data {data}: no {name}.jsonl (expected a dataset folder from `taxqa data split`)")
-        return []
-    return list(read_qa(path))
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
@@ -209,8 +201,6 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     args = build_parser(prog).parse_args(argv)
     check_args(args)
     data = Path(args.data)
-    if not data.is_dir():
-        raise UserError(f"--data {args.data}: not a folder (expected a dataset folder with train.jsonl)")
     train_records = read_split(data, "train", required=True)
     valid_records = read_split(data, "valid", required=False)
     if len(train_records) < args.batch_size:
@@ -228,7 +218,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     from mlx_lm.tuner.utils import linear_to_lora_layers, print_trainable_parameters
     from mlx_lm.utils import load
 
-    from taxqa.runtime.loading import model_folder
+    from taxqa.models import model_folder
 
     model_dir = model_folder(args.model)
     model, tokenizer = load(str(model_dir))

@@ -7,10 +7,6 @@ from collections.abc import Iterable
 
 from taxqa.amounts import iter_amounts
 
-# Fallback when taxqa.corpus is not installed: "<법령명> 제N조(의M)"; "같은 법"/"동법" have no law name.
-_CITATION_RE = re.compile(
-    r"((?:[가-힣]+\s?)*?[가-힣]*(?:법|법률)(?:\s?시행령|\s?시행규칙)?)\s*제\s*(\d+)\s*조(?:\s*의\s*(\d+))?"
-)
 REFUSAL_RE = re.compile(
     r"답변(?:을|드리기|하기)?\s*(?:어렵|할 수 없)|알 수 없습니다|모르겠습니다|판단할 수 없|답할 수 없|"
     r"죄송하지만|죄송합니다|전문가(?:와|에게)\s*상담|I cannot|I can't|I'm sorry",
@@ -39,20 +35,10 @@ def normalize_citation(citation: str) -> str:
 
 
 def find_citations(text: str) -> list[str]:
-    """Articles a text cites: taxqa.corpus's finder when installed, else a plain '법 제N조' pattern."""
-    try:
-        from taxqa.corpus import find_citations as corpus_find
-    except ImportError:
-        corpus_find = None
-    if corpus_find is not None:
-        return [c if isinstance(c, str) else getattr(c, "citation", str(c)) for c in corpus_find(text)]
-    out = []
-    for m in _CITATION_RE.finditer(text):
-        law = m.group(1).strip()
-        if law in ("법", "같은 법", "같은법", "동법") or law.endswith(("같은 법", "동법")):
-            continue
-        out.append(f"{law} 제{m.group(2)}조" + (f"의{m.group(3)}" if m.group(3) else ""))
-    return list(dict.fromkeys(out))
+    """Articles a text cites, as official citations (taxqa.corpus's finder)."""
+    from taxqa.corpus import find_citations as corpus_find
+
+    return [c if isinstance(c, str) else getattr(c, "citation", str(c)) for c in corpus_find(text)]
 
 
 def citation_match(reference_citations: Iterable[str], answer: str) -> dict | None:

@@ -48,7 +48,8 @@ LABELS: list[tuple[str, str]] = [
 ]
 # an amount followed by one of these verbs is what the answer says is paid (or refunded)
 PAY_VERB = re.compile(
-    r"\s*(?:원)?\s*(?:을|를|이|가|만)?\s*(?:최종적으로\s*|실제로\s*)?(?:납부|내(?:야|면|게|시|세|요|고|ㅂ)|냅니다|부담하)"
+    r"\s*(?:원)?\s*(?:의\s*(?:세금|세액|증여세|상속세|소득세|부가세|부가가치세)\s*)?(?:을|를|이|가|만)?\s*"
+    r"(?:최종적으로\s*|실제로\s*)?(?:납부|내(?:야|면|게|시|세|요|고|ㅂ|셔)|냅니다|부담하)"
 )
 REFUND_VERB = re.compile(r"\s*(?:원)?\s*(?:을|를|이|가)?\s*(?:환급|돌려\s*받)")
 FIELD_LABELS = {**FIGURE_LABELS, "salary": "총급여액", "tax": "세액"}  # what each field of `found` means
@@ -257,7 +258,10 @@ def check_answer(question: str, answer: str) -> Verdict | None:
     for _, name, item in statements:
         value, approx = item["amount"], item["approx"]
         if name == "tax":  # "증여세는 X": the payable or the computed tax
-            generic = [result.payable] if result.kind == "vat" else [result.payable, result.computed_tax]
+            # 증여세·상속세 "는 X": the payable or the 산출세액 before the filing credit; VAT: what is paid
+            generic = (
+                [result.payable] if result.kind in ("vat", "vat-simple") else [result.payable, result.computed_tax]
+            )
             if result.kind == "wage":
                 generic = [result.extra["deduction"]]
             ok = any(close(value, c, approx) for c in generic)

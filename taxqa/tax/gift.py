@@ -247,9 +247,8 @@ def read(text: str, reading) -> None:
     for note in parties.notes + notes:
         reading.assume(note)
     label = RELATION_LABELS[parties.relation]
-    reading.say(
-        f"{parties.words}({from_particle(label)[: len(label)]}){from_particle(label)[len(label) :]} {format_won(amount)} 증여"
-    )
+    particle = from_particle(label)[len(label) :]  # 으로부터 / 로부터
+    reading.say(f"{parties.words}({label}){particle} {format_won(amount)} 증여")
     age, age_words = minor_age(text)
     if parties.relation == "lineal_ascendant" or parties.generation_skip:
         if age is not None and not re.search(r"결혼|혼인|출산", text):

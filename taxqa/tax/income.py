@@ -106,6 +106,10 @@ def read_income(text: str, reading) -> None:
     reading.fact("base", found.value, found.text)
     reading.say(f"종합소득 과세표준 {format_won(found.value)}")
     reading.assume("주어진 금액을 종합소득 과세표준으로 보고 세액공제·감면은 반영하지 않음")
+    if not re.search(r"과세표준|과표", text):
+        reading.unclear(
+            "과세표준이라는 말이 없어 금액을 종합소득 과세표준으로 봄 (소득공제 전 금액이면 세액이 더 적음)"
+        )
 
 
 def read_wage(text: str, reading) -> None:

@@ -283,9 +283,7 @@ def read(text: str, reading) -> None:
         reading.fact("minor_children_years", years, ", ".join(m.group(0) for m in ages[:children]))
     elif re.search(r"미성년", text) and children:
         reading.unclear("미성년 자녀의 나이가 없어 미성년자공제를 반영하지 않음")
-    if financial and (totals or items):
-        reading.fact("financial", min(sum(a.value for a in financial), estate), " + ".join(a.text for a in financial))
-    elif financial:
+    if financial:
         reading.fact("financial", min(sum(a.value for a in financial), estate), " + ".join(a.text for a in financial))
     people = (["피상속인의 배우자"] if reading.inputs.get("spouse") else []) + (
         [f"자녀 {children}명"] if children else []) + ([f"직계존속 {h.parents}명"] if reading.inputs.get("parents") else [])  # fmt: skip
