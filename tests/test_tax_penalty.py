@@ -78,6 +78,8 @@ def test_limitation_periods():
         "inheritance-gift": 10,
         "inheritance-gift-no-return": 15,
     }
+    assert penalty(limitation=True, due_date="2020-03-31", case="gift-fraud").extra["limitation_years"] == 15
+    assert penalty(limitation=True, due_date="2020-03-31", case="under-report").extra["limitation_years"] == 5
     leap = penalty(limitation=True, due_date="2024-02-29", as_of="2026-01-01")
     assert leap.extra["limitation_end"] == "2029-02-28"
     old = penalty(limitation=True, due_date="2015-05-31", as_of="2026-01-01")

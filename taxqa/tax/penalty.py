@@ -33,6 +33,16 @@ CASE_LABELS = {
     "inheritance-gift-false-return": "상속세·증여세 거짓·누락신고",
 }
 CASES = tuple(CASE_LABELS)
+# other names a caller may use for a case (the kinds' own words, the tax instead of "inheritance-gift")
+CASE_ALIASES = {
+    "under-report": "general",
+    "inheritance": "inheritance-gift",
+    "gift": "inheritance-gift",
+    "inheritance-no-return": "inheritance-gift-no-return",
+    "gift-no-return": "inheritance-gift-no-return",
+    "inheritance-fraud": "inheritance-gift-fraud",
+    "gift-fraud": "inheritance-gift-fraud",
+}
 
 
 def art(n: str) -> str:
@@ -155,6 +165,7 @@ def limitation_period(due_date: date | str, case: str = "general", *, as_of: dat
     can be assessed, 시행령 제12조의3) for N years, so it ends on the same date N years after the due date."""
     day = parse_as_of(as_of)
     table = select("limitation", day)
+    case = CASE_ALIASES.get(case, case)
     if case not in table["years"]:
         raise UserError(f"case: expected one of {', '.join(table['years'])}, got {case!r}")
     try:
@@ -227,7 +238,8 @@ def add_arguments(p) -> None:
                    help="기한후신고 / 수정신고 filed within this many months after the due date (제48조② 감면)")  # fmt: skip
     p.add_argument("--limitation", action="store_true", help="compute the 부과제척기간 instead")
     p.add_argument("--due-date", default=None, metavar="YYYY-MM-DD", help="법정신고기한 (with --limitation)")
-    p.add_argument("--case", choices=CASES, default=None, help="제척기간 case (with --limitation; default general)")
+    p.add_argument("--case", choices=[*CASES, *CASE_ALIASES], default=None, metavar="CASE",
+                   help=f"제척기간 case (with --limitation; default general): {', '.join(CASES)}")  # fmt: skip
 
 
 def kwargs_from(args) -> dict:
