@@ -122,3 +122,11 @@ def test_rates_are_in_the_statute(shared_data):
 
 def test_published_late_payment_case():
     assert fine("late-payment", 1_000_000, days=30).payable == 6_600  # 100만 × 30일 × 22/100,000
+
+
+def test_after_notice_adds_three_percent():
+    r = fine("late-payment", "1천만원", days=30, after_notice=True)  # 6만6천 + 30만
+    assert r.payable == 366_000 and "국세기본법 제47조의4" in r.citations
+    assert fine("no-return", "1천만원", after_notice=True).payable == 2_300_000  # 200만 + 30만
+    with pytest.raises(UserError, match="after_notice"):
+        fine("late-payment", "1천만원", days=30, after_notice=True, as_of="2019-06-01")

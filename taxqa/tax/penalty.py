@@ -82,6 +82,7 @@ def penalty_tax(
     offshore: bool = False,
     days: int | str | None = None,
     months_late: int | str | None = None,
+    after_notice: bool = False,
     as_of: date | str | None = None,
 ) -> TaxResult:
     """가산세 on `tax` (무신고·과소신고·미납 세액) for `kind`; `days` of late payment add 납부지연가산세;
@@ -136,17 +137,28 @@ def penalty_tax(
         late = tax_v * days_v * num // den
         how = f"미납세액 × {days_v}일 × 1일 {num}/{den:,}"
         steps.append(Step(f"납부지연가산세 ({days_v}일)", late, art("47-4"), how))
-        assumptions.append("납부고지 전에 납부하여 고지 후 3% 가산세(제47조의4①3호)는 없다고 가정")
+        if not after_notice:
+            assumptions.append("납부고지 전에 납부하여 고지 후 3% 가산세(제47조의4①3호)는 없다고 가정")
         notes.append(f"1일 이자율 {num}/{den:,}은 국세기본법 시행령 제27조의4 ({table['effective']} 이후 적용분)")
     elif kind != "late-payment":
         assumptions.append("납부지연 일수를 입력하지 않아 납부지연가산세는 계산하지 않음")
+    if after_notice:  # 제47조의4①3호: unpaid by the 지정납부기한 of a 납부고지
+        if table["after_notice"] is None:
+            raise UserError(
+                f"after_notice: the 3% 납부지연가산세 after a notice is in force from 2020-01-01, not {day}"
+            )
+        num, den = table["after_notice"]
+        notice = tax_v * num // den
+        steps.append(Step("납부고지 후 미납 가산세 (3%)", notice, art("47-4"), f"미납세액 × {num}%"))
+        late += notice
     computed = filing + late
     steps.extend(credits)
     determined = computed - sum(c.amount for c in credits)
     steps.append(Step("가산세 합계", determined, art("47-4") if kind == "late-payment" else art("48")))
     notes.append(f"가산세는 본세 {format_won(tax_v)}와 별도로 납부; 지방소득세 가산세는 지방세기본법에 따름")
     extra = {"principal": tax_v, "total_with_tax": tax_v + determined}
-    inputs = {"kind": kind, "tax": tax_v, "fraud": fraud, "offshore": offshore, "days": days_v, "months_late": months_v}
+    inputs = {"kind": kind, "tax": tax_v, "fraud": fraud, "offshore": offshore, "days": days_v, "months_late": months_v,
+              "after_notice": after_notice}  # fmt: skip
     return TaxResult(
         "penalty", day.isoformat(), tax_v, computed, determined, steps, credits, extra, notes, inputs,
         determined_tax=determined, assumptions=assumptions,
@@ -202,6 +214,7 @@ def penalty(
     offshore: bool = False,
     days: int | str | None = None,
     months_late: int | str | None = None,
+    after_notice: bool = False,
     limitation: bool = False,
     due_date: str | None = None,
     case: str | None = None,
@@ -218,12 +231,13 @@ def penalty(
         raise UserError("penalty: give --kind {no-return,under-report,late-payment} and --tax AMOUNT (or --limitation)")
     if case is not None or due_date is not None:
         raise UserError("penalty: --case and --due-date go with --limitation")
-    return penalty_tax(kind, tax, fraud=fraud, offshore=offshore, days=days, months_late=months_late, as_of=as_of)
+    return penalty_tax(kind, tax, fraud=fraud, offshore=offshore, days=days, months_late=months_late,
+                       after_notice=after_notice, as_of=as_of)  # fmt: skip
 
 
 # --- what the registry, the CLI and datagen need -------------------------------------------------
 
-FIELDS = ("kind", "tax", "fraud", "offshore", "days", "months_late", "limitation", "due_date", "case")
+FIELDS = ("kind", "tax", "fraud", "offshore", "days", "months_late", "after_notice", "limitation", "due_date", "case")
 FIGURES = {"tax_base": "본세", "computed_tax": "감면 전 가산세", "determined_tax": "가산세", "payable": "납부할 가산세"}
 
 
@@ -234,6 +248,7 @@ def add_arguments(p) -> None:
     p.add_argument("--fraud", action="store_true", help="부정행위 (40%%; with --offshore 60%%)")
     p.add_argument("--offshore", action="store_true", help="역외거래 (with --fraud)")
     p.add_argument("--days", type=int, default=None, help="days of late payment (납부지연가산세)")
+    p.add_argument("--after-notice", action="store_true", help="still unpaid by the 납부고지's due date (+3%%)")
     p.add_argument("--months-late", type=int, default=None,
                    help="기한후신고 / 수정신고 filed within this many months after the due date (제48조② 감면)")  # fmt: skip
     p.add_argument("--limitation", action="store_true", help="compute the 부과제척기간 instead")

@@ -585,6 +585,7 @@ TABLES.update(
                 "daily": (3, 10_000),
                 "amended": [(6, 50), (12, 20), (24, 10)],
                 "late_filing": [(1, 50), (6, 20)],
+                "after_notice": None,  # before 2020 the 3% was a 가산금 of 국세징수법, not a 가산세
             },
             {
                 "effective": "2019-02-12",
@@ -598,6 +599,7 @@ TABLES.update(
                 "daily": (25, 100_000),
                 "amended": [(6, 50), (12, 20), (24, 10)],
                 "late_filing": [(1, 50), (6, 20)],
+                "after_notice": None,  # before 2020 the 3% was a 가산금 of 국세징수법, not a 가산세
             },
             {
                 "effective": "2020-01-01",
@@ -611,6 +613,7 @@ TABLES.update(
                 "daily": (25, 100_000),
                 "amended": [(1, 90), (3, 75), (6, 50), (12, 30), (18, 20), (24, 10)],
                 "late_filing": [(1, 50), (3, 30), (6, 20)],
+                "after_notice": (3, 100),
             },
             {
                 "effective": "2022-02-15",
@@ -624,6 +627,7 @@ TABLES.update(
                 "daily": (22, 100_000),
                 "amended": [(1, 90), (3, 75), (6, 50), (12, 30), (18, 20), (24, 10)],
                 "late_filing": [(1, 50), (3, 30), (6, 20)],
+                "after_notice": (3, 100),
             },
         ],
         # 부가가치세법 제46조① 신용카드매출전표등 발행세액공제: 1.3% and 연 1천만원 until 2026-12-31,
