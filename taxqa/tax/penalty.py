@@ -348,7 +348,10 @@ def read(text: str, reading) -> None:
         return
     reading.fact("tax", tax.value, tax.text)
     parts = [f"{said} 가산세", f"세액 {format_won(tax.value)}"]
-    if kind != "late-payment" and (m := re.search(FRAUD, text)):
+    m = re.search(FRAUD, text)
+    if m and re.match(r"\S*\s*(?:은|는|이|가|도)?\s*(?:없|아니|않|안\s)", text[m.end() :]):
+        m = None  # "부정행위는 없어요"
+    if kind != "late-payment" and m:
         reading.fact("fraud", True, m.group(0))
         parts.append("부정행위")
         if re.search(r"역외|해외|국외", text):

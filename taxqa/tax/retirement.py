@@ -135,15 +135,22 @@ def read(text: str, reading) -> None:
     found = amount_near(text, r"퇴직금|퇴직소득|퇴직급여|퇴직|받") or next(iter_amounts(text))
     reading.fact("pay", found.value, found.text)
     years = re.search(
-        r"(\d{1,2}(?:\.\d)?)\s*년\s*(?:간|동안|째|을|이나)?\s*(?:근무|다니|다닌|다녔|재직|일하|일한|근속|몸담)", text
+        r"(\d{1,2}(?:\.\d)?)\s*년\s*(?:간|동안|째|을|이나)?\s*(?:근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담)",
+        text,
     )
     years = years or re.search(r"(?:근속|근무|재직)\s*(?:연수|기간)?\s*(?:이|은|는|:)?\s*(\d{1,2}(?:\.\d)?)\s*년", text)
     if years is None:
         reading.lack("근속연수 (몇 년 근무했는지)")
         return
     value = float(years.group(1)) if "." in years.group(1) else int(years.group(1))
+    months = re.match(r"\s*(\d{1,2})\s*개월", text[years.end(1) + 1 :])  # "3년 6개월": a part year is a year
+    if months and int(months.group(1)) and isinstance(value, int):
+        value += 1
+        reading.assume(
+            f"{years.group(1)}년 {months.group(1)}개월은 1년 미만을 1년으로 보아 근속연수 {value}년 (제48조①)"
+        )
     reading.fact("years", value, years.group(0))
-    reading.say(f"퇴직소득 {format_won(found.value)}, 근속연수 {years.group(1)}년")
+    reading.say(f"퇴직소득 {format_won(found.value)}, 근속연수 {value}년")
     reading.assume("퇴직금 전액이 과세 퇴직소득이고 원천징수 전 금액이라고 가정")
 
 
