@@ -350,9 +350,12 @@ def read(text: str, reading) -> None:
         dependents += 1
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)
-    parents = re.search(r"(부모님|어머니|아버지|장인|장모|시부모님?)\s*(?:을|를)?\s*(?:부양|모시)", text)
+    parents = re.search(
+        r"(부모님|어머니|아버지|장인|장모|시부모님?)\s*(?:을|를)?\s*(?:(두|한)\s*분\s*(?:을|를|다)?\s*)?(?:부양|모시)",
+        text,
+    )
     if parents:
-        n = 2 if re.search(r"부모님|시부모", parents.group(1)) else 1
+        n = 2 if re.search(r"부모님|시부모", parents.group(1)) and parents.group(2) != "한" else 1
         dependents += n
         said.append(f"부양하는 부모 {n}명")
         reading.assume("부양하는 부모는 60세 이상이고 소득이 없는 기본공제대상자로 가정")

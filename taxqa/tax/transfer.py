@@ -293,8 +293,17 @@ def read(text: str, reading) -> None:
     lived = re.search(r"(\d{1,2})\s*년\s*(?:간|동안|째)?\s*(?:을\s*)?(?:살|거주|실거주)", text)
     short = re.search(r"(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text)
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
+    bought_year = re.search(r"(\d{4})\s*년(?:도)?에?\s*[^.,?!]{0,20}?(?:사|샀|산|취득|분양|매입|구입)", text)
     if held:
         reading.fact("held_years", int(held.group(1)), held.group(0))
+    elif bought_year:
+        years_said = [m for m in re.finditer(r"(\d{4})\s*년", text) if m.start() != bought_year.start()]
+        sold_year = next((m for m in years_said if re.search(r"팔|판|매도|양도", text[m.end() : m.end() + 14])), None)
+        now = int(sold_year.group(1)) if sold_year else int((reading.as_of or date.today().isoformat())[:4])
+        reading.fact("held_years", max(now - int(bought_year.group(1)), 0), bought_year.group(0))
+        reading.assume("보유기간은 취득 연도부터 양도 연도까지의 햇수로 봄 (정확한 날짜에 따라 1년 차이 가능)")
+        if lived is None and re.search(r"계속\s*(?:거주|살)|줄곧\s*(?:거주|살)|쭉\s*(?:거주|살)", text):
+            reading.fact("resided_years", reading.inputs["held_years"], "계속 거주")
     elif short:
         reading.fact("held_years", int(short.group(1)) // 12, short.group(0))
     elif lived:
