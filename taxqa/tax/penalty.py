@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 
 from taxqa.amounts import format_won
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind
-from taxqa.tax.rates import MAN, parse_as_of, select
-from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.rates import MAN, parse_as_of, select, whole_number
+from taxqa.tax.result import Step, TaxResult, article
 from taxqa.tax.words import COUNT_WORD, amount_near, amounts, count_value
 
 LAW = "국세기본법"
@@ -33,6 +34,7 @@ CASE_LABELS = {
     "inheritance-gift-false-return": "상속세·증여세 거짓·누락신고",
 }
 CASES = tuple(CASE_LABELS)
+art = partial(article, LAW)
 # other names a caller may use for a case (the kinds' own words, the tax instead of "inheritance-gift")
 CASE_ALIASES = {
     "under-report": "general",
@@ -43,23 +45,6 @@ CASE_ALIASES = {
     "inheritance-fraud": "inheritance-gift-fraud",
     "gift-fraud": "inheritance-gift-fraud",
 }
-
-
-def art(n: str) -> str:
-    num, _, branch = n.partition("-")
-    return f"{LAW} 제{num}조" + (f"의{branch}" if branch else "")
-
-
-def whole(value: int | str | None, name: str) -> int | None:
-    if value is None:
-        return None
-    try:
-        n = int(value)
-    except (TypeError, ValueError) as exc:
-        raise UserError(f"{name}: expected a whole number, got {value!r}") from exc
-    if n < 0:
-        raise UserError(f"{name}: expected a number >= 0, got {n}")
-    return n
 
 
 def pct(frac: tuple[int, int]) -> str:
@@ -92,7 +77,7 @@ def penalty_tax(
     if kind not in KINDS:
         raise UserError(f"kind: expected one of {', '.join(KINDS)}, got {kind!r}")
     tax_v = won(tax, "tax")
-    days_v, months_v = whole(days, "days"), whole(months_late, "months_late")
+    days_v, months_v = whole_number(days, "days"), whole_number(months_late, "months_late")
     if kind == "late-payment" and days_v is None:
         raise UserError("days: 납부지연가산세 needs --days (days from the day after the due date to payment)")
     if kind == "late-payment" and (fraud or months_v is not None):

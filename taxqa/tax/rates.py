@@ -236,6 +236,19 @@ def parse_as_of(value: str | date | None) -> date:
         raise UserError(f"--as-of: expected a date like 2026-01-01, got {value!r}") from exc
 
 
+def whole_number(value: int | str | None, name: str) -> int | None:
+    """A count or a number of days/years given to a calculator: an int >= 0 (None stays None)."""
+    if value is None:
+        return None
+    try:
+        n = int(value)
+    except (TypeError, ValueError) as exc:
+        raise UserError(f"{name}: expected a whole number, got {value!r}") from exc
+    if n < 0:
+        raise UserError(f"{name}: expected a number >= 0, got {n}")
+    return n
+
+
 def select(name: str, as_of: date) -> dict[str, Any]:
     """The version of table `name` in force on `as_of` (the latest with effective <= as_of)."""
     versions = [v for v in TABLES[name] if date.fromisoformat(v["effective"]) <= as_of]
@@ -273,6 +286,39 @@ def describe_bracket(row: Bracket) -> str:
 # --- tables of the salary, transfer, corporate, penalty and retirement calculators -------------
 # Each row was read from the statute text in ../shared/data/legalize-kr (2026 versions); older
 # rows are the earlier texts those versions amended (named in the comment above each table).
+
+# The first version of the transfer and penalty tables; later versions override what changed.
+TRANSFER_2021: dict[str, Any] = {
+    "effective": "2021-01-01",
+    "law": "소득세법",
+    "high_price": 9 * EOK,
+    "exempt_min_years": 2,  # 시행령 제154조① 보유기간 2년
+    "basic_deduction": 250 * MAN,
+    "general_ltd": {"from": 3, "start": (6, 100), "step": (2, 100), "max": (30, 100)},
+    "house_ltd": {"from": 3, "start": (12, 100), "step": (4, 100), "max": (40, 100),
+                  "resided_from": 2, "resided_start": (8, 100), "resided_max": (40, 100)},
+    "short_house": {1: (40, 100), 2: None},
+    "short_other": {1: (50, 100), 2: (40, 100)},
+}  # fmt: skip
+PENALTY_2015: dict[str, Any] = {
+    "effective": "2015-07-01",
+    "law": "국세기본법",
+    "no_return": (20, 100),
+    "no_return_fraud": (40, 100),
+    "no_return_fraud_offshore": (60, 100),
+    "under_report": (10, 100),
+    "under_report_fraud": (40, 100),
+    "under_report_fraud_offshore": (60, 100),
+    "daily": (3, 10_000),
+    "amended": [(6, 50), (12, 20), (24, 10)],
+    "late_filing": [(1, 50), (6, 20)],
+    "after_notice": None,  # before 2020 the 3% was a 가산금 of 국세징수법, not a 가산세
+}
+PENALTY_2020_REDUCTIONS = {
+    "amended": [(1, 90), (3, 75), (6, 50), (12, 30), (18, 20), (24, 10)],
+    "late_filing": [(1, 50), (3, 30), (6, 20)],
+    "after_notice": (3, 100),
+}
 
 TABLES.update(
     {
@@ -510,62 +556,13 @@ TABLES.update(
         # 제104조① (단기 세율; 주택 70%/60% from 2021-06-01, 2020.8.18 amendment), 고가주택 기준
         # 9억→12억 from 2021-12-08. Holding-rate rows: (years from, % per row) by whole years.
         "transfer": [
+            TRANSFER_2021,
+            {**TRANSFER_2021, "effective": "2021-06-01", "short_house": {1: (70, 100), 2: (60, 100)}},
             {
-                "effective": "2021-01-01",
-                "law": "소득세법",
-                "high_price": 9 * EOK,
-                "exempt_min_years": 2,  # 시행령 제154조① 보유기간 2년
-                "basic_deduction": 250 * MAN,
-                "general_ltd": {"from": 3, "start": (6, 100), "step": (2, 100), "max": (30, 100)},
-                "house_ltd": {
-                    "from": 3,
-                    "start": (12, 100),
-                    "step": (4, 100),
-                    "max": (40, 100),
-                    "resided_from": 2,
-                    "resided_start": (8, 100),
-                    "resided_max": (40, 100),
-                },
-                "short_house": {1: (40, 100), 2: None},
-                "short_other": {1: (50, 100), 2: (40, 100)},
-            },
-            {
-                "effective": "2021-06-01",
-                "law": "소득세법",
-                "high_price": 9 * EOK,
-                "exempt_min_years": 2,
-                "basic_deduction": 250 * MAN,
-                "general_ltd": {"from": 3, "start": (6, 100), "step": (2, 100), "max": (30, 100)},
-                "house_ltd": {
-                    "from": 3,
-                    "start": (12, 100),
-                    "step": (4, 100),
-                    "max": (40, 100),
-                    "resided_from": 2,
-                    "resided_start": (8, 100),
-                    "resided_max": (40, 100),
-                },
-                "short_house": {1: (70, 100), 2: (60, 100)},
-                "short_other": {1: (50, 100), 2: (40, 100)},
-            },
-            {
+                **TRANSFER_2021,
                 "effective": "2021-12-08",
-                "law": "소득세법",
-                "high_price": 12 * EOK,
-                "exempt_min_years": 2,
-                "basic_deduction": 250 * MAN,
-                "general_ltd": {"from": 3, "start": (6, 100), "step": (2, 100), "max": (30, 100)},
-                "house_ltd": {
-                    "from": 3,
-                    "start": (12, 100),
-                    "step": (4, 100),
-                    "max": (40, 100),
-                    "resided_from": 2,
-                    "resided_start": (8, 100),
-                    "resided_max": (40, 100),
-                },
                 "short_house": {1: (70, 100), 2: (60, 100)},
-                "short_other": {1: (50, 100), 2: (40, 100)},
+                "high_price": 12 * EOK,
             },
         ],  # fmt: skip
         # 국세기본법 제47조의2 (무신고 20%, 부정 40%, 역외 부정 60%), 제47조의3 (과소신고 10%, 부정 40%),
@@ -573,62 +570,10 @@ TABLES.update(
         # 10만분의 22 from 2022-02-15), 제48조② 감면 (months after the due date, % off). The 2020 text
         # (2019.12.31 amendment) split the reductions finer; the 2015 rows are the text it replaced.
         "penalty": [
-            {
-                "effective": "2015-07-01",
-                "law": "국세기본법",
-                "no_return": (20, 100),
-                "no_return_fraud": (40, 100),
-                "no_return_fraud_offshore": (60, 100),
-                "under_report": (10, 100),
-                "under_report_fraud": (40, 100),
-                "under_report_fraud_offshore": (60, 100),
-                "daily": (3, 10_000),
-                "amended": [(6, 50), (12, 20), (24, 10)],
-                "late_filing": [(1, 50), (6, 20)],
-                "after_notice": None,  # before 2020 the 3% was a 가산금 of 국세징수법, not a 가산세
-            },
-            {
-                "effective": "2019-02-12",
-                "law": "국세기본법",
-                "no_return": (20, 100),
-                "no_return_fraud": (40, 100),
-                "no_return_fraud_offshore": (60, 100),
-                "under_report": (10, 100),
-                "under_report_fraud": (40, 100),
-                "under_report_fraud_offshore": (60, 100),
-                "daily": (25, 100_000),
-                "amended": [(6, 50), (12, 20), (24, 10)],
-                "late_filing": [(1, 50), (6, 20)],
-                "after_notice": None,  # before 2020 the 3% was a 가산금 of 국세징수법, not a 가산세
-            },
-            {
-                "effective": "2020-01-01",
-                "law": "국세기본법",
-                "no_return": (20, 100),
-                "no_return_fraud": (40, 100),
-                "no_return_fraud_offshore": (60, 100),
-                "under_report": (10, 100),
-                "under_report_fraud": (40, 100),
-                "under_report_fraud_offshore": (60, 100),
-                "daily": (25, 100_000),
-                "amended": [(1, 90), (3, 75), (6, 50), (12, 30), (18, 20), (24, 10)],
-                "late_filing": [(1, 50), (3, 30), (6, 20)],
-                "after_notice": (3, 100),
-            },
-            {
-                "effective": "2022-02-15",
-                "law": "국세기본법",
-                "no_return": (20, 100),
-                "no_return_fraud": (40, 100),
-                "no_return_fraud_offshore": (60, 100),
-                "under_report": (10, 100),
-                "under_report_fraud": (40, 100),
-                "under_report_fraud_offshore": (60, 100),
-                "daily": (22, 100_000),
-                "amended": [(1, 90), (3, 75), (6, 50), (12, 30), (18, 20), (24, 10)],
-                "late_filing": [(1, 50), (3, 30), (6, 20)],
-                "after_notice": (3, 100),
-            },
+            PENALTY_2015,
+            {**PENALTY_2015, "effective": "2019-02-12", "daily": (25, 100_000)},
+            {**PENALTY_2015, "effective": "2020-01-01", "daily": (25, 100_000), **PENALTY_2020_REDUCTIONS},
+            {**PENALTY_2015, "effective": "2022-02-15", "daily": (22, 100_000), **PENALTY_2020_REDUCTIONS},
         ],
         # 부가가치세법 제46조① 신용카드매출전표등 발행세액공제: 1.3% and 연 1천만원 until 2026-12-31,
         # then 1% and 연 500만원 (the text in force from 2024 names both); 1.3%/1천만원 since 2019.

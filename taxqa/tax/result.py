@@ -14,6 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+def article(law: str, n: str) -> str:
+    """article("소득세법", "59-2") -> "소득세법 제59조의2"."""
+    num, _, branch = n.partition("-")
+    return f"{law} 제{num}조" + (f"의{branch}" if branch else "")
+
+
 @dataclass(frozen=True)
 class Step:
     label: str  # Korean, e.g. "증여재산공제 (직계존속)"

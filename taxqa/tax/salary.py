@@ -8,32 +8,25 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
 from taxqa.tax.income import wage_income
 from taxqa.tax.kind import TaxKind
-from taxqa.tax.rates import MAN, describe_bracket, parse_as_of, progressive, select
-from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.rates import MAN, describe_bracket, parse_as_of, progressive, select, whole_number
+from taxqa.tax.result import Step, TaxResult, article
 from taxqa.tax.words import COUNT_WORD, amount_near, count_value, window_before
 
 LAW = "소득세법"
 
 
-def art(n: str) -> str:
-    num, _, branch = n.partition("-")
-    return f"{LAW} 제{num}조" + (f"의{branch}" if branch else "")
+art = partial(article, LAW)
 
 
 def count(value: int | str | None, name: str) -> int:
-    try:
-        n = int(value or 0)
-    except (TypeError, ValueError) as exc:
-        raise UserError(f"{name}: expected a whole number of people, got {value!r}") from exc
-    if n < 0:
-        raise UserError(f"{name}: expected a number >= 0, got {n}")
-    return n
+    return whole_number(value, name) or 0
 
 
 def wage_credit_limit(salary: int, rows: list) -> tuple[int, str]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind
-from taxqa.tax.rates import describe_bracket, parse_as_of, progressive, select
-from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.rates import describe_bracket, parse_as_of, progressive, select, whole_number
+from taxqa.tax.result import Step, TaxResult, article
 from taxqa.tax.words import amount_near
 
 LAW = "소득세법"
@@ -23,21 +24,7 @@ DECREE = "소득세법 시행령"
 ASSETS = ("house", "land")  # 주택 / 토지·건물 (주택 외)
 
 
-def art(n: str, law: str = LAW) -> str:
-    num, _, branch = n.partition("-")
-    return f"{law} 제{num}조" + (f"의{branch}" if branch else "")
-
-
-def years(value: int | str | None, name: str) -> int | None:
-    if value is None:
-        return None
-    try:
-        n = int(value)
-    except (TypeError, ValueError) as exc:
-        raise UserError(f"{name}: expected whole years (e.g. 10), got {value!r}") from exc
-    if n < 0:
-        raise UserError(f"{name}: expected years >= 0, got {n}")
-    return n
+art = partial(article, LAW)
 
 
 def rate_by_years(n: int, start_at: int, start: tuple[int, int], step: tuple[int, int], cap: tuple[int, int]):
@@ -68,8 +55,8 @@ def transfer_tax(
     table = select("transfer", day)
     rates = select("income_tax_rates", day)
     price_v, acquired_v, expenses_v = won(price, "price"), won(acquired, "acquired"), won(expenses, "expenses")
-    held = years(held_years, "held_years")
-    resided = years(resided_years, "resided_years")
+    held = whole_number(held_years, "held_years")
+    resided = whole_number(resided_years, "resided_years")
     if held is None:
         raise UserError("held_years: give the holding period in whole years (보유기간)")
     if asset not in ASSETS:
@@ -123,7 +110,7 @@ def transfer_tax(
             taxable_gain = gain * (price_v - high) // price_v
             how = f"양도차익 × (양도가액 - {format_won(high)}) / 양도가액"
             steps.append(Step(f"고가주택 과세 양도차익 ({format_won(high)} 초과분)", taxable_gain, art("95"), how))
-            steps.append(Step("비과세 양도차익", gain - taxable_gain, art("89"), art("160", DECREE)))
+            steps.append(Step("비과세 양도차익", gain - taxable_gain, art("89"), article(DECREE, "160")))
 
     # 장기보유특별공제 (제95조②): 표2 for a 1세대1주택 with 2+ years of residence, else 표1
     house_table = exempt_ok and asset == "house"
