@@ -287,7 +287,46 @@ def describe_bracket(row: Bracket) -> str:
 # Each row was read from the statute text in ../shared/data/legalize-kr (2026 versions); older
 # rows are the earlier texts those versions amended (named in the comment above each table).
 
-# The first version of the transfer and penalty tables; later versions override what changed.
+CORPORATE_2023: dict[str, Any] = {
+    "effective": "2023-01-01",
+    "law": "법인세법 제55조",
+    "brackets": [
+        (0, 2 * EOK, 0, (9, 100)),
+        (2 * EOK, 200 * EOK, 1_800 * MAN, (19, 100)),
+        (200 * EOK, 3_000 * EOK, 37 * EOK + 8_000 * MAN, (21, 100)),
+        (3_000 * EOK, None, 625 * EOK + 8_000 * MAN, (24, 100)),
+    ],
+    "small": None,
+}
+LOCAL_CORPORATE_2023: dict[str, Any] = {
+    "effective": "2023-01-01",
+    "law": "지방세법 제103조의20",
+    "brackets": [
+        (0, 2 * EOK, 0, (9, 1000)),
+        (2 * EOK, 200 * EOK, 180 * MAN, (19, 1000)),
+        (200 * EOK, 3_000 * EOK, 37_800 * MAN, (21, 1000)),
+        (3_000 * EOK, None, 62 * EOK + 5_800 * MAN, (24, 1000)),
+    ],
+    "small": None,
+}
+RETIREMENT_2016: dict[str, Any] = {
+    "effective": "2016-01-01",
+    "law": "소득세법 제48조",
+    "service": [
+        (0, 5, 0, (30 * MAN, 1)),
+        (5, 10, 150 * MAN, (50 * MAN, 1)),
+        (10, 20, 400 * MAN, (80 * MAN, 1)),
+        (20, None, 1_200 * MAN, (120 * MAN, 1)),
+    ],
+    "converted": [
+        (0, 800 * MAN, 0, (100, 100)),
+        (800 * MAN, 7_000 * MAN, 800 * MAN, (60, 100)),
+        (7_000 * MAN, 1 * EOK, 4_520 * MAN, (55, 100)),
+        (1 * EOK, 3 * EOK, 6_170 * MAN, (45, 100)),
+        (3 * EOK, None, 15_170 * MAN, (35, 100)),
+    ],
+}
+# First versions of tables whose later versions override only what changed.
 TRANSFER_2021: dict[str, Any] = {
     "effective": "2021-01-01",
     "law": "소득세법",
@@ -347,26 +386,10 @@ TABLES.update(
                 ],
                 "small": None,
             },
+            CORPORATE_2023,
             {
-                "effective": "2023-01-01",
-                "law": "법인세법 제55조",
-                "brackets": [
-                    (0, 2 * EOK, 0, (9, 100)),
-                    (2 * EOK, 200 * EOK, 1_800 * MAN, (19, 100)),
-                    (200 * EOK, 3_000 * EOK, 37 * EOK + 8_000 * MAN, (21, 100)),
-                    (3_000 * EOK, None, 625 * EOK + 8_000 * MAN, (24, 100)),
-                ],
-                "small": None,
-            },
-            {
+                **CORPORATE_2023,
                 "effective": "2025-01-01",
-                "law": "법인세법 제55조",
-                "brackets": [
-                    (0, 2 * EOK, 0, (9, 100)),
-                    (2 * EOK, 200 * EOK, 1_800 * MAN, (19, 100)),
-                    (200 * EOK, 3_000 * EOK, 37 * EOK + 8_000 * MAN, (21, 100)),
-                    (3_000 * EOK, None, 625 * EOK + 8_000 * MAN, (24, 100)),
-                ],
                 "small": [
                     (0, 200 * EOK, 0, (19, 100)),
                     (200 * EOK, 3_000 * EOK, 38 * EOK, (21, 100)),
@@ -412,26 +435,10 @@ TABLES.update(
                 ],
                 "small": None,
             },
+            LOCAL_CORPORATE_2023,
             {
-                "effective": "2023-01-01",
-                "law": "지방세법 제103조의20",
-                "brackets": [
-                    (0, 2 * EOK, 0, (9, 1000)),
-                    (2 * EOK, 200 * EOK, 180 * MAN, (19, 1000)),
-                    (200 * EOK, 3_000 * EOK, 37_800 * MAN, (21, 1000)),
-                    (3_000 * EOK, None, 62 * EOK + 5_800 * MAN, (24, 1000)),
-                ],
-                "small": None,
-            },
-            {
+                **LOCAL_CORPORATE_2023,
                 "effective": "2025-01-01",
-                "law": "지방세법 제103조의20",
-                "brackets": [
-                    (0, 2 * EOK, 0, (9, 1000)),
-                    (2 * EOK, 200 * EOK, 180 * MAN, (19, 1000)),
-                    (200 * EOK, 3_000 * EOK, 37_800 * MAN, (21, 1000)),
-                    (3_000 * EOK, None, 62 * EOK + 5_800 * MAN, (24, 1000)),
-                ],
                 "small": [
                     (0, 200 * EOK, 0, (19, 1000)),
                     (200 * EOK, 3_000 * EOK, 38_000 * MAN, (21, 1000)),
@@ -517,38 +524,15 @@ TABLES.update(
         # 소득세법 제48조① 퇴직소득공제: 1호 근속연수공제 (brackets over years: amounts per year),
         # 2호 환산급여공제. 2023: the 2022.12.31 amendment raised 근속연수공제.
         "retirement": [
+            RETIREMENT_2016,
             {
-                "effective": "2016-01-01",
-                "law": "소득세법 제48조",
-                "service": [
-                    (0, 5, 0, (30 * MAN, 1)),
-                    (5, 10, 150 * MAN, (50 * MAN, 1)),
-                    (10, 20, 400 * MAN, (80 * MAN, 1)),
-                    (20, None, 1_200 * MAN, (120 * MAN, 1)),
-                ],
-                "converted": [
-                    (0, 800 * MAN, 0, (100, 100)),
-                    (800 * MAN, 7_000 * MAN, 800 * MAN, (60, 100)),
-                    (7_000 * MAN, 1 * EOK, 4_520 * MAN, (55, 100)),
-                    (1 * EOK, 3 * EOK, 6_170 * MAN, (45, 100)),
-                    (3 * EOK, None, 15_170 * MAN, (35, 100)),
-                ],
-            },
-            {
+                **RETIREMENT_2016,
                 "effective": "2023-01-01",
-                "law": "소득세법 제48조",
                 "service": [
                     (0, 5, 0, (100 * MAN, 1)),
                     (5, 10, 500 * MAN, (200 * MAN, 1)),
                     (10, 20, 1_500 * MAN, (250 * MAN, 1)),
                     (20, None, 4_000 * MAN, (300 * MAN, 1)),
-                ],
-                "converted": [
-                    (0, 800 * MAN, 0, (100, 100)),
-                    (800 * MAN, 7_000 * MAN, 800 * MAN, (60, 100)),
-                    (7_000 * MAN, 1 * EOK, 4_520 * MAN, (55, 100)),
-                    (1 * EOK, 3 * EOK, 6_170 * MAN, (45, 100)),
-                    (3 * EOK, None, 15_170 * MAN, (35, 100)),
                 ],
             },
         ],
