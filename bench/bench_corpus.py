@@ -6,11 +6,14 @@ prose: sentences drawn at random from the three real precedents and the statutes
 the table also shows how many of them MinHash LSH caught. The build runs in a child process, so the peak
 RSS is the kernel's own high-water mark for parse + clean + dedupe + chunk + write.
 
-A second table times what a user waits for with the embedded corpus: loading it, building the BM25
-index, one query.
+A second table times what a user waits for with the embedded corpus: loading it, building the index,
+one query. A third measures retrieval on plain-language questions (tests/data/retrieval_questions.tsv,
+tests/data/retrieval_heldout.tsv and retrieval_fresh.tsv): recall@1/@5/@10 of the governing article and the
+latency of each query, in a child process whose index cache is cold (a fresh TAXQA_CACHE) or warm.
 
-    python bench/bench_corpus.py            # dumps of 50 and 400 MB
-    python bench/bench_corpus.py --quick    # one 8 MB dump, < 20 s
+    python bench/bench_corpus.py              # dumps of 50 and 400 MB
+    python bench/bench_corpus.py --quick      # one 8 MB dump, < 20 s
+    python bench/bench_corpus.py --retrieval  # only the retrieval tables, ~1 min
 """
 
 from __future__ import annotations
@@ -135,12 +138,95 @@ def bench_search() -> dict:
     return {**run.json_lines()[0], "peak_rss_mb": run.peak_rss / MB}
 
 
+QUESTION_SETS = {
+    "tuned": "tests/data/retrieval_questions.tsv",
+    "held-out": "tests/data/retrieval_heldout.tsv",
+    "fresh": "tests/data/retrieval_fresh.tsv",
+}
+RETRIEVAL_CODE = """
+import json, sys, time
+t0 = time.perf_counter()
+from taxqa.corpus import load_passages, search
+passages = load_passages()
+t1 = time.perf_counter()
+search("증여재산 공제 한도", 5)
+t2 = time.perf_counter()
+out = {"load_s": t1 - t0, "index_first_query_s": t2 - t1, "sets": {}}
+for name, path in json.loads(sys.argv[1]).items():
+    rows = [line.rstrip("\\n").split("\\t") for line in open(path, encoding="utf-8") if line.strip() and not line.startswith("#")]
+    ranks, ms = [], []
+    for _topic, question, gold in rows:
+        gold = {g.strip() for g in gold.split("|")}
+        start = time.perf_counter()
+        cited = [p.citation for p, _ in search(question, 10)]
+        ms.append((time.perf_counter() - start) * 1000)
+        ranks.append(next((i for i, c in enumerate(cited) if c in gold), None))
+    n = len(rows)
+    out["sets"][name] = {
+        "questions": n,
+        **{f"recall@{k}": sum(r is not None and r < k for r in ranks) / n for k in (1, 5, 10)},
+        "ms_mean": sum(ms) / n, "ms_p50": sorted(ms)[n // 2], "ms_max": max(ms),
+    }
+print(json.dumps(out))
+"""
+
+
+def bench_retrieval(tmp: Path, quick: bool = False) -> dict:
+    """Recall and latency in a child process: first with an empty index cache, then with the saved one.
+
+    quick: one run on the user's own index cache (as a test runs it: no cold index build)."""
+    import os
+
+    sets = json.dumps({k: str(REPO / v) for k, v in QUESTION_SETS.items()})
+    env = {**os.environ} if quick else {**os.environ, "TAXQA_CACHE": str(tmp / "cache")}
+    out = {}
+    for state in ("warm",) if quick else ("cold", "warm"):
+        run = run_child([sys.executable, "-c", RETRIEVAL_CODE, sets], env=env)
+        if run.returncode != 0:
+            raise RuntimeError(run.stderr[-2000:])
+        out[state] = {**run.json_lines()[0], "peak_rss_mb": run.peak_rss / MB}
+    return out
+
+
+def print_retrieval(result: dict) -> None:
+    warm = result["warm"]
+    print_table(
+        "retrieval on plain-language questions (governing article; embedded corpus, lexical)",
+        ["question set", "questions", "recall@1", "recall@5", "recall@10", "ms/query mean", "p50", "max"],
+        [
+            [name, s["questions"], s["recall@1"], s["recall@5"], s["recall@10"], s["ms_mean"], s["ms_p50"], s["ms_max"]]
+            for name, s in warm["sets"].items()
+        ],
+        caption="k = 10 per query; one process, index already built (the warm run)",
+    )
+    print_table(
+        "retrieval start-up",
+        ["index cache", "load s", "index + first query s", "peak RSS MB"],
+        [[state, r["load_s"], r["index_first_query_s"], r["peak_rss_mb"]] for state, r in result.items()],
+        caption="cold: morphemes analysed (kiwipiepy) and saved; warm: read back from the cache",
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="one small dump (< 20 s)")
     parser.add_argument("--sizes", help="dump sizes in MB, comma-separated (default 50,400; quick 8)")
+    parser.add_argument("--retrieval", action="store_true", help="only the retrieval tables (recall, latency)")
     parser.add_argument("--json", default=str(RESULTS / "corpus.json"), help="where to write JSON")
     args = parser.parse_args()
+    if args.retrieval:
+        with tempfile.TemporaryDirectory(prefix="taxqa-bench-retrieval-") as tmp:
+            result = bench_retrieval(Path(tmp))
+        print_retrieval(result)
+        warm = result["warm"]["sets"]
+        headline = ", ".join(
+            f"{name}: recall@1 {s['recall@1']:.2f} @5 {s['recall@5']:.2f} @10 {s['recall@10']:.2f}, "
+            f"{s['ms_mean']:.1f} ms/query"
+            for name, s in warm.items()
+        )
+        write_result("retrieval", {"headline": headline, **result}, str(Path(args.json).with_name("retrieval.json")))
+        print(headline)
+        return 0
     sizes = [float(s) for s in args.sizes.split(",")] if args.sizes else ([8.0] if args.quick else [50.0, 400.0])
 
     rows = []
@@ -148,6 +234,8 @@ def main() -> int:
         for size in sizes:
             rows.append(bench_build(size, Path(tmp)))
     search = bench_search()
+    with tempfile.TemporaryDirectory(prefix="taxqa-bench-retrieval-") as tmp:
+        retrieval = bench_retrieval(Path(tmp), quick=args.quick)
 
     print_table(
         "taxqa corpus build on a synthetic precedent dump (5% near-duplicates)",
@@ -169,7 +257,7 @@ def main() -> int:
     )
     print_table(
         "embedded corpus: what a user waits for",
-        ["passages", "load s", "BM25 index + first query s", "next query ms", "peak RSS MB", "top hit"],
+        ["passages", "load s", "index + first query s", "next query ms", "peak RSS MB", "top hit"],
         [
             [
                 search["passages"],
@@ -181,13 +269,18 @@ def main() -> int:
             ]
         ],
     )
+    print_retrieval(retrieval)
     last = rows[-1]
     headline = (
         f"build {last['mb_per_s']:.1f} MB/s, peak RSS {last['peak_rss_mb']:.0f} MB on {last['dump_mb']:.0f} MB; "
         f"{last['near_dropped']}/{last['near_dups_injected']} near-duplicates dropped; "
-        f"BM25 index {search['first_query_s']:.1f} s"
+        f"index + first query {search['first_query_s']:.1f} s"
     )
-    write_result("corpus", {"quick": args.quick, "headline": headline, "builds": rows, "search": search}, args.json)
+    write_result(
+        "corpus",
+        {"quick": args.quick, "headline": headline, "builds": rows, "search": search, "retrieval": retrieval},
+        args.json,
+    )
     print(headline)
     return 0
 

@@ -72,6 +72,9 @@ def check_combination(args) -> None:
 def main(argv: list[str] | None = None, prog: str = "taxqa convert") -> int:
     args = build_parser(prog).parse_args(argv)
     check_combination(args)
+    from taxqa.outputs import check_output_dir
+
+    check_output_dir(args.out, "-o", inputs={"--base folder": args.base, "--adapter folder": args.adapter})
     from convert.run import Options, convert
 
     opts = Options(

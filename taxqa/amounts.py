@@ -16,12 +16,23 @@ from taxqa.errors import UserError
 
 BIG_UNITS = {"조": 10**12, "억": 10**8, "만": 10**4}
 SMALL_UNITS = {"천": 1000, "백": 100, "십": 10}
+# The unit a bare 천/백/십 carries after a big unit, as spoken: 20억5천 = 20억 5천만, 1조3천 = 1조 3천억.
+SPOKEN_NEXT_UNIT = {"조": "억", "억": "만"}
+MAX_WON = 10**18  # 100경원: far above any tax base; bounds the work on absurd input
+MAX_CHARS = 80
 
-_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-# A number followed by an optional small unit, then an optional big unit.
-_PART = rf"{_NUM}\s*[천백십]?\s*[조억만]?"
-_AMOUNT_RE = re.compile(rf"(?<![\d.,]){_PART}(?:\s*{_PART})*(?:\s*원)?")
+# ASCII digits only ([0-9], not \d: Arabic-Indic or full-width digits are refused). Digits are grouped
+# by commas or by spaces in threes (1,500,000 or 1 500 000), or not at all; a group is never followed
+# by another digit (1,0000 and 1,2345 are refused, not misread).
+_SEP = "[ \u00a0\u202f]"
+_NUM = rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{1,3}}(?:{_SEP}[0-9]{{3}})+|[0-9]+)(?:\.[0-9]+)?(?![0-9]|[,.][0-9])"
+# A part is a number with an optional small and an optional big unit. Only the last part may be a bare
+# number: "5 3" (two numbers side by side) is not an amount.
+_UNIT_PART = rf"{_NUM}\s*(?:[천백십]\s*[조억만]?|[조억만])"
+_LAST_PART = rf"{_NUM}\s*[천백십]?\s*[조억만]?"
+_AMOUNT_RE = re.compile(rf"(?<![0-9.,])(?:{_UNIT_PART}\s*)*{_LAST_PART}(?:\s*원)?")
 _TOKEN_RE = re.compile(rf"({_NUM})\s*([천백십]?)\s*([조억만]?)")
+_EXPECTED = "expected digits with optional 조/억/만/천 units, e.g. 20억, 5천만원, 1억 400만원, 1,500,000"
 
 
 class AmountError(UserError, ValueError):
@@ -30,7 +41,7 @@ class AmountError(UserError, ValueError):
 
 def _number(text: str, whole: str) -> Decimal:
     try:
-        return Decimal(text.replace(",", ""))
+        return Decimal(re.sub(rf",|{_SEP}", "", text))
     except InvalidOperation as exc:  # pragma: no cover - regex guarantees digits
         raise AmountError(f"not a number: {text!r} in {whole!r}") from exc
 
@@ -39,6 +50,7 @@ def _value_of(text: str, whole: str) -> int:
     """Value of a string already known to match the amount grammar."""
     total = Decimal(0)
     pending = Decimal(0)  # digits below the current big unit (e.g. "3,456" in "3,456만")
+    pending_small = False  # the pending digits carry a 천/백/십 unit
     last_big = None
     for m in _TOKEN_RE.finditer(text):
         num, small, big = m.groups()
@@ -50,32 +62,57 @@ def _value_of(text: str, whole: str) -> int:
             last_big = unit
             total += (pending + value) * unit
             pending = Decimal(0)
+            pending_small = False
         else:
             pending += value
+            pending_small = pending_small or bool(small)
+    if pending_small and last_big is not None:
+        big_name = next(k for k, v in BIG_UNITS.items() if v == last_big)
+        if big_name in SPOKEN_NEXT_UNIT:
+            pending *= BIG_UNITS[SPOKEN_NEXT_UNIT[big_name]]
     total += pending
     if total != total.to_integral_value():
         raise AmountError(f"{whole!r} is not a whole number of won")
+    if total > MAX_WON:
+        raise AmountError(f"{whole!r} is too large (at most {MAX_WON:,} won)")
     return int(total)
 
 
 def parse_won(text: str | int) -> int:
-    """Parse a won amount; raise AmountError naming the input when it is not one."""
+    """Parse a won amount; raise AmountError naming the input when it is not one.
+
+    Digit groups separated by spaces are one number (``20 000 000``); a bare 천/백/십 after 억 or 조
+    follows the spoken convention (``20억5천`` is 20억 5천만원, ``1조2천`` is 1조 2천억원).
+    """
     if isinstance(text, bool):
         raise AmountError(f"not an amount: {text!r}")
     if isinstance(text, int):
         if text < 0:
             raise AmountError(f"negative amount: {text}")
+        if text > MAX_WON:
+            digits = int(text.bit_length() * 0.30103) + 1
+            raise AmountError(f"amount too large: about {digits} digits (at most {MAX_WON:,} won)")
         return text
     raw = str(text)
     s = raw.strip()
+    shown = raw if len(raw) <= MAX_CHARS else raw[:MAX_CHARS] + "…"
     if not s:
         raise AmountError("empty amount: expected e.g. 1,500,000 or 20억 or 5천만원")
+    if len(s) > MAX_CHARS:
+        raise AmountError(f"amount too long ({len(s)} characters): {shown!r}; {_EXPECTED}")
     if s.startswith("-") or s.startswith("−"):
         raise AmountError(f"negative amount: {raw!r} (amounts must be >= 0)")
+    if re.search(r"\d", re.sub(r"[0-9]", "", s)):
+        raise AmountError(f"cannot read {raw!r} as a won amount: digits must be ASCII 0-9")
     if not _AMOUNT_RE.fullmatch(s):
-        raise AmountError(
-            f"cannot read {raw!r} as a won amount: expected digits with optional 조/억/만/천 units, e.g. 20억, 5천만원, 1억 400만원, 1,500,000"
-        )
+        if re.search(r"[0-9],(?:[0-9]{1,2}(?![0-9])|[0-9]{4})", s):
+            raise AmountError(f"cannot read {raw!r} as a won amount: commas must group digits in threes (1,500,000)")
+        if re.search(r"[0-9]\s+[0-9]", s):
+            raise AmountError(
+                f"cannot read {raw!r} as a won amount: numbers side by side; group digits in threes (20 000 000) "
+                "or add a unit (1억 400만원)"
+            )
+        raise AmountError(f"cannot read {raw!r} as a won amount: {_EXPECTED}")
     return _value_of(s, raw)
 
 

@@ -4,6 +4,7 @@ and light commands never pay for torch, mlx or textual."""
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 from taxqa.errors import UserError
@@ -37,16 +38,69 @@ def usage() -> str:
     return "\n".join(lines)
 
 
-def run_command(module: str, argv: list[str], prog: str) -> int:
-    """Run a command module's main, turning user errors into one clear line and exit 2."""
+def _fault_message(exc: BaseException) -> str | None:
+    """One line for the faults a user's files or environment cause (the safety net behind UserError)."""
+    if isinstance(exc, RecursionError):
+        return "input nested too deeply to read (e.g. JSON with thousands of nested brackets)"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"input is not UTF-8 text (byte {exc.start}: {exc.reason}); save it as UTF-8"
+    if isinstance(exc, MemoryError):
+        return "out of memory: the input or model is too large for this machine"
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    name = type(exc).__name__
+    first = (str(exc).splitlines() or [""])[0][:300]
+    if (
+        name == "SafetensorError"
+        or "safetensors" in first.lower()
+        or (isinstance(exc, RuntimeError) and first.startswith(("[load", "[read]", "[safetensors")))
+    ):
+        return f"unreadable model or checkpoint file (corrupt or truncated): {first}"
+    if name == "HeaderTooLarge" or "header too large" in first.lower() or "incomplete metadata" in first.lower():
+        return f"unreadable safetensors file (corrupt or truncated): {first}"
+    return None
+
+
+def _quiet_broken_pipe() -> None:
+    """Output piped into `head` and closed: stop quietly, as Unix tools do."""
     try:
-        return importlib.import_module(module).main(argv, prog=prog) or 0
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def run_command(module: str, argv: list[str], prog: str) -> int:
+    """Run a command module's main(argv, prog), turning user errors into one clear line and exit 2."""
+    return run_main(lambda a, p: importlib.import_module(module).main(a, prog=p), argv, prog)
+
+
+def run_main(func, argv: list[str] | None, prog: str) -> int:
+    """Every entry point (`taxqa COMMAND`, `python -m ...`, `taxqa-tui`) goes through here."""
+    try:
+        code = func(argv, prog) or 0
+        sys.stdout.flush()
+        return code
     except UserError as exc:
-        print(f"{prog}: error: {exc}", file=sys.stderr)
+        message = str(exc).replace("\n", " ").strip() or type(exc).__name__
+        print(f"{prog}: error: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"{prog}: interrupted", file=sys.stderr)
         return 130
+    except SystemExit as exc:
+        if exc.code == 2:  # argparse has printed its one-line error: callers in Python get 2 back, as for UserError
+            return 2
+        raise
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        return 0
+    except Exception as exc:
+        message = _fault_message(exc)
+        if message is None:
+            raise
+        print(f"{prog}: error: {message}", file=sys.stderr)
+        return 2
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import shlex
-import shutil
 import subprocess
 import sys
 import time
@@ -294,9 +293,12 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo") -> int:
     size.add_argument("--full", action="store_true", help="more data and iterations (a few more minutes)")
     args = parser.parse_args(argv)
     out = Path(args.out).resolve()
-    if args.fresh and out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True, exist_ok=True)
+    from taxqa.outputs import check_output_dir, mark_made, remove_made
+
+    if args.fresh:
+        remove_made(out, "--out")  # only a folder taxqa made (it carries .taxqa-made)
+    check_output_dir(out, "--out", replace=True)  # new, empty or made by taxqa: never a folder of your own
+    mark_made(out)
     sizes = QUICK if args.quick else FULL if args.full else DEFAULT
     console = Console(stderr=True)
     summary = run_demo(out, sizes, console)

@@ -212,22 +212,28 @@ def main(argv: list[str] | None = None, prog: str = "taxqa models") -> int:
     if args.json:
         print(json.dumps({k: asdict(v) for k, v in REGISTRY.items()}, ensure_ascii=False, indent=2))
         return 0
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="taxqa model registry")
-    for col in ("name", "hub id", "MLX 4-bit id", "params (LM)", "LoRA targets", "r/alpha", "chat template"):
-        table.add_column(col)
-    for s in REGISTRY.values():
-        targets = "language model " + ",".join(s.lora_targets) if s.multimodal else ",".join(s.lora_targets)
-        table.add_row(
-            s.name,
-            s.hf_id,
-            s.mlx_id,
-            f"{s.language_params_b:g}B",
-            targets,
-            f"{s.lora_r}/{s.lora_alpha}",
-            "yes" if s.chat_template else "no",
-        )
-    Console().print(table)
+    print(registry_table())
     return 0
+
+
+def registry_table() -> str:
+    """The registry as plain text within 80 columns: short names first, ids on a second line."""
+    rows = [("name", "params", "LoRA r/alpha", "chat template", "hub id")]
+    for s in REGISTRY.values():
+        rows.append((s.name, f"{s.language_params_b:g}B", f"{s.lora_r}/{s.lora_alpha}",
+                     "yes" if s.chat_template else "no", s.hf_id))  # fmt: skip
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = []
+    for i, row in enumerate(rows):
+        lines.append("  ".join(f"{c:<{w}}" for c, w in zip(row, widths)) + "  " + row[4])
+        if i:
+            spec = REGISTRY[row[0]]
+            names = spec.lora_targets
+            if all(n.endswith("_proj") for n in names):  # {q,k,v}_proj keeps the line within 80 columns
+                targets = "{" + ",".join(n.removesuffix("_proj") for n in names) + "}_proj"
+            else:
+                targets = ",".join(names)
+            targets += ", language model only" if spec.multimodal else ""
+            lines.append(f"    MLX 4-bit: {spec.mlx_id}")
+            lines.append(f"    LoRA targets: {targets}")
+    return "\n".join(lines)

@@ -147,6 +147,8 @@ def read_jsonl(path: str | os.PathLike, *, skip_torn_tail: bool = False) -> Iter
                 if skip_torn_tail and not line.endswith("\n"):
                     return
                 raise RecordError(f"{path}:{lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+            except RecursionError:
+                raise RecordError(f"{path}:{lineno}: JSON nested too deeply to read") from None
             yield lineno, obj
 
 
@@ -208,6 +210,9 @@ def write_atomic(path: str | os.PathLike, text: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        from taxqa.outputs import user_mode
+
+        os.fchmod(fd, user_mode())  # mkstemp makes 0600; the file gets the mode open() would give it
         with os.fdopen(fd, "wb") as fh:
             fh.write(text.encode("utf-8") if isinstance(text, str) else text)
             fh.flush()
@@ -227,10 +232,14 @@ def write_jsonl_atomic(path: str | os.PathLike, rows: Iterable[Any]) -> int:
 def import_seed(path: str | os.PathLike) -> list[QARecord]:
     """The original project's JSON array of {question, answer, type, source} as QA records."""
     path = Path(path)
+    from taxqa.textio import decode_text
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(decode_text(path.read_bytes(), str(path)))
     except json.JSONDecodeError as exc:
         raise RecordError(f"{path}:{exc.lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise RecordError(f"{path}: JSON nested too deeply to read") from None
     if isinstance(data, dict) and isinstance(data.get("data"), list):
         data = data["data"]
     if not isinstance(data, list):

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from taxqa.errors import UserError
+from taxqa.options import integer
 
 ARCHS = ("gemma3", "gemma3-mm", "phi2")
 GEMMA_SPECIALS = ["<pad>", "<eos>", "<bos>", "<unk>", "<start_of_turn>", "<end_of_turn>"]
@@ -86,6 +87,7 @@ def train_tokenizer(arch: str, vocab_size: int, texts: list[str]):
         show_progress=False,
     )
     tok.train_from_iterator(texts, trainer=trainer)
+    tok = _bytes_as_ordinary_tokens(tok)
     kwargs = {"tokenizer_object": tok, "eos_token": "<eos>" if gemma else PHI_EOS}
     if gemma:
         kwargs |= {
@@ -98,6 +100,18 @@ def train_tokenizer(arch: str, vocab_size: int, texts: list[str]):
     else:
         kwargs |= {"bos_token": PHI_EOS, "unk_token": PHI_EOS}  # Phi-2 has no pad token, as the real one
     return PreTrainedTokenizerFast(**kwargs)
+
+
+def _bytes_as_ordinary_tokens(tok):
+    """The trainer puts the 256 byte tokens in the vocabulary only as special tokens; keep them in the
+    vocabulary but drop them from the special (added) tokens, as in the real Gemma tokenizer, so
+    ``decode(..., skip_special_tokens=True)`` keeps characters that fell back to bytes."""
+    from tokenizers import Tokenizer
+
+    data = json.loads(tok.to_str())
+    byte_set = set(BYTE_TOKENS)
+    data["added_tokens"] = [t for t in data["added_tokens"] if t["content"] not in byte_set]
+    return Tokenizer.from_str(json.dumps(data))
 
 
 def _gemma_text_config(vocab_size: int, layers: int, hidden: int, tokenizer):
@@ -208,16 +222,21 @@ def build_checkpoint(
     dtype: str = "float32",
 ) -> Path:
     """Write a tiny checkpoint to ``out`` atomically (temp dir + rename) and return its path."""
-    import torch
-    from transformers import GenerationConfig
+    from taxqa.outputs import MARKER, check_output_dir, user_mode
 
     if arch not in ARCHS:
         raise UserError(f"unknown --arch {arch!r}; expected one of {', '.join(ARCHS)}")
     if vocab_size < 512:
         raise UserError(f"--vocab-size {vocab_size}: need at least 512 (256 byte tokens + merges)")
     layers, hidden = parse_size(size)
+    out = check_output_dir(out, "--out", replace=True)  # before any work: never replace a folder we did not make
+
+    import torch
+    from transformers import GenerationConfig
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # no "Writing model shards" bar in a command's output
     torch_dtype = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[dtype]
-    out = Path(out)
     tokenizer = train_tokenizer(arch, vocab_size, tokenizer_training_text())
     torch.manual_seed(seed)
     model = build_model(arch, tokenizer, layers, hidden).to(torch_dtype).eval()
@@ -234,7 +253,12 @@ def build_checkpoint(
         (tmp / "taxqa_tiny.json").write_text(
             json.dumps({"arch": arch, "size": size, "vocab_size": len(tokenizer), "seed": seed, "dtype": dtype}) + "\n"
         )
+        (tmp / MARKER).write_text("made by taxqa demo-model; taxqa may replace this folder\n", encoding="utf-8")
+        for file in tmp.iterdir():  # safetensors and mkdtemp make 0600/0700; use the user's usual modes
+            os.chmod(file, user_mode(0o777 if file.is_dir() else 0o666))
+        os.chmod(tmp, user_mode(0o777))  # mkdtemp makes 0700; the folder gets the user's usual mode
         if out.exists():
+            check_output_dir(out, "--out", replace=True)  # checked again right before replacing
             shutil.rmtree(out)
         os.replace(tmp, out)
     except BaseException:
@@ -271,12 +295,16 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         choices=ARCHS,
         help="gemma3 (gemma3_text), gemma3-mm (multimodal, tiny SigLIP tower) or phi2",
     )
-    parser.add_argument("--out", "-o", required=True, help="output folder (replaced atomically)")
+    parser.add_argument(
+        "--out", "-o", required=True, help="output folder: new, empty, or one demo-model made (replaced atomically)"
+    )
     parser.add_argument(
         "--size", default="2x64", help="LAYERSxHIDDEN (default 2x64; e.g. 16x1152 for a ~300M benchmark model)"
     )
-    parser.add_argument("--vocab-size", type=int, default=1024, help="tokenizer vocabulary (>= 512, default 1024)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed: same seed, same weights")
+    parser.add_argument(
+        "--vocab-size", type=integer(512, 1_000_000), default=1024, help="tokenizer vocabulary (>= 512, default 1024)"
+    )
+    parser.add_argument("--seed", type=integer(0), default=0, help="random seed: same seed, same weights")
     parser.add_argument(
         "--dtype", default="float32", choices=("float32", "bfloat16", "float16"), help="stored precision"
     )

@@ -72,3 +72,67 @@ def test_iter_amounts_finds_money_not_articles_or_rates():
     assert found == [("6억 2,000만원", 620_000_000), ("5천만원", 50_000_000), ("1,500,000원", 1_500_000)]
     for m in iter_amounts(text):
         assert text[m.start : m.end] == m.text
+
+
+# -- issue 19: groups by spaces, misplaced commas, the spoken 억/천 convention, foreign digits, huge input --
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("20 000 000", 20_000_000),
+        ("1 000 000원", 1_000_000),
+        ("20억5천", 2_050_000_000),  # spoken: 20억 5천만
+        ("20억 5천", 2_050_000_000),
+        ("1조2천", 1_200_000_000_000),  # spoken: 1조 2천억
+        ("3억5천3백", 353_000_000),
+        ("1만5천", 15_000),  # after 만 a 천 is just 천
+        ("20억 5,000원", 2_000_005_000),  # bare digits stay literal
+    ],
+)
+def test_space_groups_and_the_spoken_convention(text, value):
+    assert parse_won(text) == value
+
+
+@pytest.mark.parametrize("text", ["5 3", "1,0000", "1,2345", "12,34", "1 00", "٣٠٠", "２０억", "20억 3 4"])
+def test_misread_forms_are_refused(text):
+    with pytest.raises(AmountError):
+        parse_won(text)
+
+
+def test_huge_input_is_refused_quickly():
+    with pytest.raises(AmountError, match="too long"):
+        parse_won("1" * 1_000_000)
+    with pytest.raises(AmountError, match="too large"):
+        parse_won(10**5000)  # would not even print as a decimal string
+    with pytest.raises(AmountError, match="too large"):
+        parse_won("9" * 40)
+
+
+@given(st.integers(min_value=0, max_value=10**15))
+def test_space_grouped_digits_read_as_one_number(value):
+    assert parse_won(f"{value:,}".replace(",", " ")) == value
+
+
+@given(st.integers(min_value=1000, max_value=10**12), st.lists(st.integers(min_value=1, max_value=11), max_size=3))
+def test_commas_anywhere_never_misread(value, cuts):
+    digits = str(value)
+    cuts = sorted({c for c in cuts if c < len(digits)})
+    text = ",".join(digits[a:b] for a, b in zip([0, *cuts], [*cuts, len(digits)]))
+    try:
+        parsed = parse_won(text)
+    except AmountError:
+        assert text != f"{value:,}"  # the proper grouping always reads
+        return
+    assert parsed == value  # read only when the grouping is right (or absent)
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["٠١٢٣٤٥٦٧٨٩", "０１２３４５６７８９", "०१२३४५६७८९"]))
+def test_non_ascii_digits_refused(value, digits):
+    with pytest.raises(AmountError, match="ASCII"):
+        parse_won(str(value).translate(str.maketrans("0123456789", digits)))
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=9))
+def test_bare_thousands_after_eok_are_cheonman(eok, cheon):
+    assert parse_won(f"{eok}억{cheon}천") == eok * 10**8 + cheon * 10**7

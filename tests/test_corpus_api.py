@@ -179,8 +179,12 @@ def test_index_is_saved_and_reused_between_processes(tmp_path, monkeypatch):
     ]
     first = Index(mine, cache_key="file-v1")
     folder = _cache_folder("file-v1")
-    assert folder.is_dir() and not list(tmp_path.rglob(".tmp-*"))
-    saved = {f.name: f.stat().st_mtime_ns for f in folder.iterdir()}
+    assert (folder / "sets.json.gz").is_file() and (folder / "morph").is_dir() and not list(tmp_path.rglob(".tmp-*"))
+    saved = {f.relative_to(folder): f.stat().st_mtime_ns for f in folder.rglob("*") if f.is_file()}
+    second = Index(mine, cache_key="file-v1")
+    assert second.morph_sets == first.morph_sets and {"증여", "공제"} <= first.morph_sets[0]
+    scores = second.scores(["증여", "공제"], [], "증여 공제")
+    assert list(scores.argsort()[::-1][:2]) == [0, 1]
     # Another process, where building an index is an error: it must load the saved one.
     import subprocess
     import sys
@@ -192,13 +196,16 @@ def test_index_is_saved_and_reused_between_processes(tmp_path, monkeypatch):
         "from taxqa.corpus.bm25 import Index\n"
         "from taxqa.records import PassageRecord\n"
         "mine = [PassageRecord.from_dict(json.loads(line)) for line in sys.stdin]\n"
-        "print(json.dumps([p.id for p, _ in Index(mine, cache_key='file-v1').search('증여 공제')]))\n"
+        "scores = Index(mine, cache_key='file-v1').scores(['증여', '공제'], [], '증여 공제')\n"
+        "print(json.dumps([int(i) for i in scores.argsort()[::-1][:2]]))\n"
     )
     lines = "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in mine)
     proc = subprocess.run([sys.executable, "-c", script], input=lines, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-1000:]
-    assert json.loads(proc.stdout) == [p.id for p, _ in first.search("증여 공제")] == ["p1", "p2"]
-    assert {f.name: f.stat().st_mtime_ns for f in folder.iterdir()} == saved  # read, not rewritten
-    for f in folder.iterdir():  # a damaged saved index is rebuilt, not fatal
-        f.write_bytes(b"garbage")
-    assert Index(mine, cache_key="file-v1").search("세율")[0][0].id == "p3"
+    assert json.loads(proc.stdout) == [0, 1]
+    assert {f.relative_to(folder): f.stat().st_mtime_ns for f in folder.rglob("*") if f.is_file()} == saved
+    assert _cache_folder("file-v2") != folder  # another file version, another cache
+    for f in folder.rglob("*"):  # a damaged saved index is rebuilt, not fatal
+        if f.is_file():
+            f.write_bytes(b"garbage")
+    assert Index(mine, cache_key="file-v1").scores(["세율"], [], "세율").argmax() == 2

@@ -100,7 +100,9 @@ def test_generate_check_split_end_to_end(tmp_path):
     assert main(["generate", "--mode", "calc", "--n", "60", "--seed", "3", "--no-progress", "-o", str(raw)]) == 0
     assert main(["check", str(raw), "-o", str(checked)]) == 0
     accepted = list(read_qa(checked))
-    rejects = [json.loads(line) for line in (tmp_path / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    rejects = [
+        json.loads(line) for line in (tmp_path / "checked.rejects.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert len(accepted) + len(rejects) == 60
     # Template items pass every check by construction; the only known exception is the VAT
     # answers that taxqa.tax.verify misreads (see test_vat_template_answers_verify).

@@ -79,7 +79,7 @@ def checked(tmp_path):
     lines = [json.dumps(x, ensure_ascii=False) for x in GOOD + list(BAD.values())]
     lines.insert(2, "{not json")
     raw.write_text("\n".join(lines) + '\n{"question": "torn', encoding="utf-8")
-    out, rejects = tmp_path / "checked.jsonl", tmp_path / "rejects.jsonl"
+    out, rejects = tmp_path / "checked.jsonl", tmp_path / "checked.rejects.jsonl"  # named after -o
     assert main(["check", str(raw), "-o", str(out)]) == 0
     return list(read_qa(out)), [row for _, row in read_jsonl(rejects)]
 
@@ -144,3 +144,45 @@ def test_korean_ratio():
     assert korean_ratio("상속세 및 증여세법 제53조 (2025)") == 1.0
     assert korean_ratio("gift tax 증여세") == pytest.approx(3 / 10)
     assert korean_ratio("123 !!") == 0.0
+
+
+def test_calc_record_must_state_the_scenarios_figures():
+    from taxqa.datagen.quality import QualityGate
+
+    gate = QualityGate()
+    off_topic = {
+        "question": "부모님께 20억원을 증여받으면 증여세는 얼마인가요?",
+        "answer": "좋은 질문입니다. 증여는 가족 간의 중요한 일이니 세무사와 상담해 보세요. (상속세 및 증여세법 제53조)",
+        "type": "calc",
+        "source": "calculator",
+    }
+    record, reasons, _ = gate.check(off_topic, "line 1")
+    assert record is None and any(r.startswith("numeric:") and "states none" in r for r in reasons)
+    stated = dict(off_topic, answer="산출세액은 6억 2,000만원입니다. (상속세 및 증여세법 제53조, 제56조)")
+    record, reasons, _ = gate.check(stated, "line 2")
+    assert record is not None, reasons
+    teacher = dict(off_topic, type="teacher", source="statute", question=off_topic["question"] + " 일반론")
+    assert not any("states none" in r for r in gate.check(teacher, "line 3")[1])  # only calc records must
+
+
+@pytest.mark.parametrize(
+    "secret",
+    [
+        "sk-proj-AbCdEfGhIjKlMnOpQrStUv12",
+        "sk-ant-api03-AbCdEfGhIjKlMnOp",
+        "hf_AbCdEfGhIjKlMnOpQrStUvWx",
+        "Bearer abcdefghijklmnop1234",
+    ],
+)
+def test_key_shaped_text_is_rejected(secret):
+    from taxqa.datagen.quality import QualityGate
+
+    item = {
+        "question": "상속세 신고기한은 언제까지인가요?",
+        "answer": f"상속개시일이 속하는 달의 말일부터 6개월 이내입니다. 참고 키: {secret} (상속세 및 증여세법 제67조)",
+        "type": "teacher",
+        "source": "statute",
+    }
+    record, reasons, _ = QualityGate().check(item, "line 1")
+    assert record is None and any(r.startswith("secret:") for r in reasons)
+    assert QualityGate().check(dict(item, answer=item["answer"].replace(secret, "없음")), "line 1")[0] is not None

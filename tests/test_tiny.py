@@ -152,3 +152,17 @@ def test_transformers_peft_and_mlx_agree(tiny_model, tmp_path, arch):
     convert(str(path), mlx_path=str(out), quantize=True, q_bits=4, q_group_size=32)
     q_model, q_tok = load(str(out))
     assert isinstance(generate(q_model, q_tok, "증여세", max_tokens=3), str)
+
+
+@pytest.mark.parametrize("arch", ARCHS)
+def test_korean_round_trips_with_special_tokens_skipped(tiny_model, arch):
+    """Byte-fallback tokens are ordinary tokens (as in the real Gemma tokenizer): skipping the special
+    tokens keeps every character that fell back to bytes ("부모님께" stays "부모님께")."""
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(tiny_model(arch))
+    text = "부모님께 뷁똠 12억 증여 — 稅 🙂"
+    ids = tok.encode(text, add_special_tokens=False)
+    assert any(tok.convert_ids_to_tokens(i).startswith("<0x") for i in ids)  # some characters fell back
+    assert tok.decode(ids, skip_special_tokens=True) == text
+    assert not any(t.startswith("<0x") for t in tok.all_special_tokens)

@@ -63,6 +63,33 @@ def test_chat_screen(snap_compare, tmp_path):
     assert snap_compare(chat_app(tmp_path), terminal_size=SIZE, run_before=run_before)
 
 
+def _chat_before(*keys):
+    async def run_before(pilot):
+        await pilot.pause()
+        no_blink(pilot.app)
+        await pilot.press(*keys)
+        await pilot.pause(0.3)  # let the panels finish their layout
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (200, 50)], ids=["80x24", "100x30", "200x50"])
+def test_chat_screen_at_common_sizes(snap_compare, tmp_path, size):
+    """The sizes people use: 80x24 shows the conversation alone (panels are overlays), 100x30 adds the
+    grounding panel, 200x50 everything; the footer always shows the quit key."""
+    assert snap_compare(chat_app(tmp_path), terminal_size=size, run_before=_chat_before())
+
+
+@pytest.mark.parametrize("key", ["f3", "ctrl+b"], ids=["grounding", "conversations"])
+def test_chat_overlays_at_80x24(snap_compare, tmp_path, key):
+    assert snap_compare(chat_app(tmp_path), terminal_size=(80, 24), run_before=_chat_before(key))
+
+
+def test_new_chat_at_100x30(snap_compare, tmp_path):
+    """An empty new chat: the grounding panel invites a question and says nothing about amounts."""
+    assert snap_compare(TaxQAApp(data_dir=tmp_path / "data"), terminal_size=(100, 30), run_before=_chat_before())
+
+
 def test_settings_screen(snap_compare, tmp_path):
     app = TaxQAApp(data_dir=tmp_path / "data")
 

@@ -32,7 +32,12 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument("--data", help="dataset folder (train.jsonl, valid.jsonl) or the original's seed JSON")
     parser.add_argument("--output", "-o", help="output folder for the adapter, tokenizer, run.json and checkpoints")
     parser.add_argument("--max-steps", type=int, help="stop after this many optimizer steps (overrides epochs)")
-    parser.add_argument("--device", choices=("auto", "cuda", "mps", "cpu"), default="auto")
+    parser.add_argument(
+        "--device",
+        choices=("auto", "cuda", "mps", "cpu"),
+        default="auto",
+        help="where to train (default auto: CUDA if any)",
+    )
     parser.add_argument(
         "--set", action="append", default=[], metavar="KEY=VALUE", help="override any config key, e.g. lora_config.r=32"
     )
@@ -45,7 +50,12 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     )
     parser.add_argument("--no-resume", action="store_true", help="start over: delete --output/checkpoints first")
     parser.add_argument("--nproc", type=int, default=1, help="processes (GPUs) to launch: DDP, or FSDP for 12B+")
-    parser.add_argument("--launcher", choices=("torchrun", "accelerate"), default="torchrun")
+    parser.add_argument(
+        "--launcher",
+        choices=("torchrun", "accelerate"),
+        default="torchrun",
+        help="multi-process launcher (--nproc > 1)",
+    )
     parser.add_argument("--print-launch", action="store_true", help="print the multi-process command and exit")
     parser.add_argument("--check", action="store_true", help="validate config, data and model plan; do not train")
     return parser
@@ -88,6 +98,10 @@ def prepare(args: argparse.Namespace, say=print):
     from train_cuda.train import Prepared, encode_splits
 
     config, notes, fp16_sources = load_config(args.config, overrides_from(args))
+    from taxqa.outputs import check_output_dir
+
+    inputs = {"data.path (--data)": config.data.path, "model.name (--model) folder": config.model.name}
+    check_output_dir(config.output.dir, "output.dir (--output)", inputs=inputs)
     for note in notes:
         say(f"note: {note}")
     notes.clear()

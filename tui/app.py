@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from taxqa.records import write_atomic
@@ -25,6 +27,11 @@ class TaxQAApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "taxqa"
     ENABLE_COMMAND_PALETTE = True
+    # Our own palette binding (so Textual adds no English "palette" one) and Korean everywhere a user looks.
+    BINDINGS = [
+        Binding("ctrl+p", "command_palette", "명령", show=False, priority=True, tooltip="명령 팔레트를 엽니다"),
+        Binding("ctrl+q", "quit", "종료", priority=True, tooltip="taxqa-tui를 끝냅니다"),
+    ]
 
     def __init__(
         self,
@@ -150,8 +157,30 @@ class TaxQAApp(App):
         write_atomic(path, self.store.export_markdown(conversation_id))
         return path
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder="명령 검색…"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder="테마 검색…"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Textual's built-in commands, in Korean (the palette speaks one language), then ours."""
+        yield SystemCommand("테마 바꾸기", "화면 테마를 고릅니다", self.action_change_theme)
+        yield SystemCommand("종료", "taxqa-tui를 끝냅니다", self.action_quit)
+        if screen.query("HelpPanel"):
+            yield SystemCommand("키 도움말 닫기", "키 도움말 패널을 닫습니다", self.action_hide_help_panel)
+        else:
+            yield SystemCommand("키 도움말", "지금 쓸 수 있는 키를 보여 줍니다", self.action_show_help_panel)
+        if screen.maximized is not None:
+            yield SystemCommand("원래 크기로", "최대화한 창을 원래 크기로 되돌립니다", screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand("최대화", "선택한 창을 화면 가득 보여 줍니다", screen.action_maximize)
+        yield SystemCommand(
+            "스크린샷 저장", "지금 화면을 SVG 파일로 저장합니다", lambda: self.set_timer(0.1, self.deliver_screenshot)
+        )
         if screen is self.chat:
             yield SystemCommand("새 대화", "새 대화를 시작합니다", self.chat.action_new_conversation)
             yield SystemCommand("대화 이름 변경", "지금 대화의 이름을 바꿉니다", self.chat.action_rename)
@@ -180,10 +209,29 @@ def build_parser(prog: str = "taxqa-tui") -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None, prog: str = "taxqa-tui") -> int:
+def run_app(argv: list[str] | None = None, prog: str = "taxqa-tui") -> int:
+    from taxqa.errors import UserError
+    from tui.screens.review import is_rejects_file
+
     args = build_parser(prog).parse_args(argv)
-    TaxQAApp(model=args.model, adapter_path=args.adapter_path, data_dir=args.data_dir, dataset=args.dataset).run()
-    return 0
+    if args.dataset:
+        if not Path(args.dataset).is_file():
+            raise UserError(f"--dataset {args.dataset}: no such file (expected a dataset JSONL, e.g. checked.jsonl)")
+        if is_rejects_file(args.dataset):
+            raise UserError(
+                f"--dataset {args.dataset}: is the quality gate's rejects; open the dataset it belongs to "
+                "(e.g. checked.jsonl) and its rejects are shown beside it"
+            )
+    app = TaxQAApp(model=args.model, adapter_path=args.adapter_path, data_dir=args.data_dir, dataset=args.dataset)
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: list[str] | None = None, prog: str = "taxqa-tui") -> int:
+    """The `taxqa-tui` entry point: the same error handling as every `taxqa` command."""
+    from taxqa.cli import run_main
+
+    return run_main(run_app, argv, prog)
 
 
 if __name__ == "__main__":

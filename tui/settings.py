@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -12,6 +13,15 @@ from taxqa.prompt import DEFAULT_SYSTEM_PROMPT
 from taxqa.records import write_atomic
 
 SETTINGS_NAME = "tui-settings.json"
+# Numbers a hand-edited settings file may hold; anything else (NaN, -5, 1e9) falls back to the default.
+RANGES = {"temperature": (0.0, 2.0), "top_p": (0.01, 1.0), "max_tokens": (1, 32768), "articles": (0, 20)}
+
+
+def in_range(name: str, value) -> bool:
+    lo, hi = RANGES.get(name, (None, None))
+    if lo is None:
+        return True
+    return isinstance(value, int | float) and math.isfinite(value) and lo <= value <= hi
 
 
 def default_config_dir() -> Path:
@@ -54,7 +64,7 @@ class Settings:
                 continue
             if isinstance(default, float) and isinstance(value, int):
                 value = float(value)
-            if isinstance(value, type(default)):
+            if isinstance(value, type(default)) and in_range(f.name, value):
                 setattr(settings, f.name, value)
         return settings
 

@@ -4,7 +4,9 @@ The API other stages use:
 
     load_passages(path=None)          passages from a file, or the embedded corpus (cached)
     iter_corpus_texts()               plain text of the embedded corpus (tokenizer training)
-    search(query, k=5, passages=None) BM25 [(passage, score)], best first
+    search(query, k=5, passages=None) [(passage, score)], best first (governing act first, lay terms read)
+    search_hits(query, k=5)           the same as dicts: rank, citation, title, score, kind, matched, ...
+    warm_up()                         build the index and load the analyser ahead of the first search
     resolve_citation(citation)        "상속세및증여세법 제53조 제1항" -> the passage of 제53조, or None
     find_citations(text)              "(상속세 및 증여세법 제26조, 제53조)" -> ["... 제26조", "... 제53조"]
 """
@@ -16,6 +18,8 @@ from taxqa.corpus.embedded import (
     load_passages,
     resolve_citation,
     search,
+    search_hits,
+    warm_up,
 )
 
 __all__ = [
@@ -25,4 +29,6 @@ __all__ = [
     "load_passages",
     "resolve_citation",
     "search",
+    "search_hits",
+    "warm_up",
 ]

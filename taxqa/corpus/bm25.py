@@ -1,146 +1,183 @@
-"""BM25 retrieval over passages (bm25s) with a Korean-aware tokenizer.
+"""Lexical retrieval over passages: BM25 (bm25s) on morphemes and on character bigrams, plus a title field.
 
-Korean attaches particles and endings to words ("증여재산을", "공제하지"), so whole words rarely match.
-Hangul runs are indexed as character bigrams plus unigrams: "증여재산을" -> 증여 여재 재산 산을 + 증 여 재 산 을.
-That needs no dictionary and builds the index for the embedded corpus in about a second. (kiwipiepy's
-morphological analysis was considered; it is not a dependency of the package and loading its model takes
-longer than building the whole index.) Article references ("제53조의2") are also kept as single tokens so
-a query naming an article finds it.
+Each passage is indexed twice: by its content morphemes (kiwipiepy; taxqa.corpus.morph) and by character
+bigrams, which catch what the analyser splits differently. The article title is a field of its own: the
+share of the query's morphemes found in the title, as in BM25F. The score of a passage is
+
+    morph BM25 / best + 0.35 x bigram BM25 / best + 0.8 x title match
+
+where the morph BM25 counts the query's own words fully and the legal terms its lay phrases map to at
+0.6. Which act governs the question is applied on top of this (taxqa.corpus.retrieve).
+
+The three indexes and each passage's morpheme sets are kept on disk between processes (TAXQA_CACHE or the
+user cache dir), keyed by the passages file, this module's and the tokenizer's source and the kiwipiepy
+version: a later process reads them back in a fraction of a second instead of analysing the corpus again.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import os
-import re
 import shutil
 import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from taxqa.corpus.cite import squash
+from taxqa.corpus.morph import analyse_words, bigrams, kiwi_version, morphs, with_pairs, words
 from taxqa.records import PassageRecord
 
-_WORD_RE = re.compile(r"제\s?\d+\s?조(?:\s?의\s?\d+)?|[가-힣]+|[A-Za-z]+|\d+")
-_TITLE_WEIGHT = 1  # times the title is repeated in the indexed text
-_TITLE_WEIGHT_IN_SCORE = 1.5  # weight of the title field against the normalised text score
-_LAW_NAME_WEIGHT = 0.75  # a query bigram matched by the law name only ("부가가치세" in 부가가치세법 제30조 세율)
+EXPANSION_WEIGHT = 0.9  # a legal term the lay table added, against a word of the question
+BIGRAM_WEIGHT = 0.35
+TITLE_WEIGHT = 0.8
+COVER_WEIGHT = 0.5  # share of the question's own words in the title
+EXACT_TITLE_WEIGHT = 0.4
+EXACT_TITLE_MIN = 4  # characters, spaces removed
+PRECISION_WEIGHT = 0.5  # plus this x the share of the title's words the query has (an exact title)
 
 
-def tokenize(text: str) -> list[str]:
-    tokens: list[str] = []
-    for word in _WORD_RE.findall(text):
-        first = word[0]
-        if first == "제" and len(word) > 1 and not "가" <= word[1] <= "힣":  # 제53조, 제 53 조의 2
-            tokens.append(word.replace(" ", ""))
-        elif "가" <= first <= "힣":
-            tokens += word  # unigrams
-            tokens += map(str.__add__, word, word[1:])  # bigrams
-        else:
-            tokens.append(word.lower())
-    return tokens
-
-
-def _bigrams(text: str) -> set[str]:
-    return {t for t in tokenize(text) if len(t) > 1}
-
-
-def passage_document(p: PassageRecord) -> str:
-    return " ".join([p.citation, *([p.title] * _TITLE_WEIGHT), p.text])
+def passage_text(p: PassageRecord) -> str:
+    return f"{p.title}\n{p.text}"
 
 
 class Index:
-    """A bm25s index over a list of passages, plus each passage's title and law-name bigrams."""
+    """bm25s indexes of morphemes, bigrams and titles over a list of passages, plus their morpheme sets."""
 
     def __init__(self, passages: Sequence[PassageRecord], cache_key: str | None = None):
-        import bm25s
-
         self.passages = list(passages)
         folder = _cache_folder(cache_key) if cache_key else None
-        self.retriever = _load_saved(folder)
-        if self.retriever is None:
-            self.retriever = bm25s.BM25()
-            self.retriever.index([tokenize(passage_document(p)) for p in self.passages], show_progress=False)
+        saved = _load_saved(folder, len(self.passages))
+        if saved is None:
+            saved = self._build()
             if folder is not None:
-                _save(self.retriever, folder)
-        laws = {law: _bigrams(law) for law in {p.law for p in self.passages}}
-        self.titles = [_bigrams(p.title) for p in self.passages]
-        self.laws = [laws[p.law] - t for t, p in zip(self.titles, self.passages)]
+                _save(saved, folder)
+        self.morph, self.bigram, self.title = saved["morph"], saved["bigram"], saved["title"]
+        self.morph_sets = [set(d) for d in saved["sets"]["docs"]]
+        self.title_sets = [set(t) for t in saved["sets"]["titles"]]
+        self.title_keys = [squash(p.title) for p in self.passages]
 
-    def search(self, query: str, k: int = 5) -> list[tuple[PassageRecord, float]]:
-        """Top-k passages, one per citation (the best chunk of a long article), best first.
+    def _build(self) -> dict:
+        import bm25s
 
-        score = BM25(text) / best BM25 + 1.5 x recall x (1 + precision) / 2, where recall is the share of
-        the query's bigrams found in the title (those found only in the law name count 0.75) and precision
-        the share of the title's bigrams found in the query: a title field next to the text, as in BM25F. "증여재산 공제 한도" is
-        about the article titled 증여재산 공제, although articles on other 공제 use every query word.
-        The weights were tuned on 28 queries over four corpora (the embedded one and three smaller ones).
+        analyse_words(w for p in self.passages for w in words(passage_text(p)) if "가" <= w[0] <= "힣")
+        docs = [with_pairs(morphs(passage_text(p))) for p in self.passages]
+        titles = [sorted(set(morphs(p.title))) for p in self.passages]
+        out = {name: bm25s.BM25() for name in _INDEXES}
+        if self.passages:
+            out["morph"].index(docs, show_progress=False)
+            out["title"].index([t or ["-"] for t in titles], show_progress=False)
+            out["bigram"].index([bigrams(passage_text(p)) for p in self.passages], show_progress=False)
+        sets = {"docs": [sorted({t for t in d if "+" not in t}) for d in docs], "titles": titles}
+        return {**out, "sets": sets}
+
+    def scores(self, terms: Sequence[str], expansion: Sequence[str], raw: str):
+        """Score of every passage (numpy array) for a query's words, expansion terms and raw text.
+
+        A title of 4+ characters that the raw text contains whole ("근로소득공제", "납부지연가산세") adds
+        EXACT_TITLE_WEIGHT: the question names the article by its heading.
         """
-        tokens = tokenize(query)
-        if not tokens or not self.passages:
-            return []
         import numpy as np
 
-        text = np.asarray(self.retriever.get_scores(tokens), dtype=np.float64)
-        best = float(text.max())
-        grams = {t for t in tokens if len(t) > 1} or set(tokens)
-        n = len(grams)
-        title = np.array(
+        n = len(self.passages)
+        if not n or not (terms or expansion):
+            return np.zeros(n)
+        text = _weighted(self.morph, with_pairs(list(terms)), with_pairs(list(expansion)), n)
+        title = _weighted(self.title, terms, expansion, n)
+        grams = [g for g in bigrams(raw) if len(g) > 1]
+        chars = np.asarray(self.bigram.get_scores(grams), dtype=np.float64) if grams else np.zeros(n)
+        said, asked = set(terms) or set(expansion), {*terms, *expansion}
+        cover = np.array(
             [
-                (len(grams & t) + _LAW_NAME_WEIGHT * len(grams & law))
-                / n
-                * (1.0 + (len(grams & t) / len(t) if t else 0))
-                for law, t in zip(self.laws, self.titles)
+                len(said & t) / len(said) + PRECISION_WEIGHT * (len(asked & t) / len(t) if t else 0)
+                for t in self.title_sets
             ]
         )
-        scores = (text / best if best > 0 else text) + _TITLE_WEIGHT_IN_SCORE / 2 * title
-        scores[text <= 0] = 0.0  # a title match alone (e.g. only the law name) is not a hit
-        out: list[tuple[PassageRecord, float]] = []
-        seen: set[str] = set()
-        for i in np.argsort(-scores, kind="stable"):
-            if scores[i] <= 0 or len(out) == k:
-                break
-            p = self.passages[int(i)]
-            if p.citation not in seen:
-                seen.add(p.citation)
-                out.append((p, float(scores[i])))
-        return out
+        squashed = squash(raw)
+        exact = np.array([len(t) >= EXACT_TITLE_MIN and t in squashed for t in self.title_keys], dtype=np.float64)
+        score = _norm(text) + BIGRAM_WEIGHT * _norm(chars) + TITLE_WEIGHT * _norm(title) + COVER_WEIGHT * cover
+        score += EXACT_TITLE_WEIGHT * exact
+        score[(text <= 0) & (chars <= 0)] = 0.0
+        return score
+
+    def matched(self, i: int, words: Sequence[str]) -> list[str]:
+        """The words (query words and legal terms) passage i contains, in the order given."""
+        have = self.morph_sets[i] | self.title_sets[i]
+        text = self.passages[i].title + self.passages[i].text
+        out: dict[str, None] = {}
+        for w in words:
+            if w in have or (len(w) >= 3 and w in text):
+                out.setdefault(w)
+        return list(out)
 
 
-# Saved indexes are keyed by this module's own source too: a change to the tokenizer or the indexed
-# text makes the old ones unused, with nothing to remember to bump.
-_MODULE_HASH = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+def _weighted(index, terms: Sequence[str], expansion: Sequence[str], n: int):
+    """BM25 of the query's words plus EXPANSION_WEIGHT x BM25 of its added legal terms."""
+    import numpy as np
+
+    out = np.asarray(index.get_scores(list(terms)), dtype=np.float64) if terms else np.zeros(n)
+    if expansion:
+        out = out + EXPANSION_WEIGHT * np.asarray(index.get_scores(list(expansion)), dtype=np.float64)
+    return out
+
+
+def _norm(values):
+    best = float(values.max()) if len(values) else 0.0
+    return values / best if best > 0 else values
+
+
+# Saved tokens are keyed by the tokenizer's own source and kiwipiepy's version too: a change to either
+# makes the old ones unused, with nothing to remember to bump.
+_SOURCES = ("morph.py", "bm25.py")
+_MODULE_HASH = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes() for name in _SOURCES)).hexdigest()[
+    :12
+]
 
 
 def _cache_folder(key: str) -> Path | None:
-    """Where the index of a passages file is kept between processes (TAXQA_CACHE or the user cache dir)."""
+    """Where the tokens of a passages file are kept between processes (TAXQA_CACHE or the user cache dir)."""
     root = os.environ.get("TAXQA_CACHE")
     if not root:
         from platformdirs import user_cache_dir
 
         root = user_cache_dir("taxqa")
-    digest = hashlib.sha256(f"{_MODULE_HASH}\n{key}".encode()).hexdigest()[:20]
-    return Path(root) / "bm25" / digest
+    digest = hashlib.sha256(f"{_MODULE_HASH}\n{kiwi_version()}\n{key}".encode()).hexdigest()[:20]
+    return Path(root) / "lexical" / digest
 
 
-def _load_saved(folder: Path | None):
+_INDEXES = ("morph", "bigram", "title")
+
+
+def _load_saved(folder: Path | None, count: int) -> dict | None:
+    """The saved indexes and token sets, or None when missing or damaged (then rebuilt, never fatal)."""
     if folder is None or not folder.is_dir():
         return None
     import bm25s
 
     try:
-        return bm25s.BM25.load(str(folder))
-    except Exception:  # noqa: BLE001 - a damaged cache is rebuilt, never fatal
+        with gzip.open(folder / "sets.json.gz", "rt", encoding="utf-8") as fh:
+            sets = json.load(fh)
+        if not all(isinstance(sets.get(k), list) and len(sets[k]) == count for k in ("docs", "titles")):
+            return None
+        return {"sets": sets, **{name: bm25s.BM25.load(str(folder / name)) for name in _INDEXES}}
+    except Exception:  # noqa: BLE001 - whatever a damaged cache raises, the index is rebuilt
         return None
 
 
-def _save(retriever, folder: Path) -> None:
+def _save(saved: dict, folder: Path) -> None:
     """Save via a temp folder and a rename; a read-only or full disk only costs the next process a rebuild."""
     tmp = None
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
-        retriever.save(str(tmp))
+        for name in _INDEXES:
+            saved[name].save(str(tmp / name))
+        data = json.dumps(saved["sets"], ensure_ascii=False).encode("utf-8")
+        (tmp / "sets.json.gz").write_bytes(gzip.compress(data, compresslevel=3, mtime=0))
+        if folder.exists():  # a damaged earlier save
+            shutil.rmtree(folder, ignore_errors=True)
         os.replace(tmp, folder)  # fails if another process saved it first: theirs is as good
     except OSError:
         if tmp is not None:

@@ -292,4 +292,16 @@ def read_passage_file(path: str | os.PathLike) -> list[PassageRecord]:
     path = Path(path)
     if not path.is_file():
         raise UserError(f"{path}: no such passages file")
-    return [PassageRecord.from_dict(obj, where=f"{path}:{lineno}") for lineno, obj in read_jsonl(path)]
+    import zlib
+
+    try:
+        passages = [PassageRecord.from_dict(obj, where=f"{path}:{lineno}") for lineno, obj in read_jsonl(path)]
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        raise UserError(
+            f"{path}: truncated or damaged gzip file ({exc}); rebuild it with `taxqa corpus build`"
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: not UTF-8 text at byte {exc.start}; expected passages JSONL") from None
+    if not passages:
+        raise UserError(f"{path}: no passages in the file (expected one JSON passage per line)")
+    return passages

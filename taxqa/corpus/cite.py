@@ -12,19 +12,14 @@ from collections.abc import Iterable, Sequence
 
 from taxqa.records import PassageRecord
 
-# Official names of the tax laws (and their decrees) the project deals with; more come from the corpus itself.
-OFFICIAL_LAWS = (
-    "상속세 및 증여세법",
-    "소득세법",
-    "부가가치세법",
-    "법인세법",
+# The national and local tax acts (`taxqa corpus fetch --preset tax` fetches them with their decrees and rules).
+TAX_ACTS = (
     "국세기본법",
     "국세징수법",
-    "조세특례제한법",
-    "지방세법",
-    "지방세기본법",
-    "지방세특례제한법",
-    "종합부동산세법",
+    "소득세법",
+    "법인세법",
+    "상속세 및 증여세법",
+    "부가가치세법",
     "개별소비세법",
     "교통ㆍ에너지ㆍ환경세법",
     "주세법",
@@ -32,9 +27,17 @@ OFFICIAL_LAWS = (
     "증권거래세법",
     "교육세법",
     "농어촌특별세법",
+    "종합부동산세법",
+    "조세특례제한법",
     "국제조세조정에 관한 법률",
-    "민법",
+    "조세범 처벌법",
+    "지방세기본법",
+    "지방세징수법",
+    "지방세법",
+    "지방세특례제한법",
 )
+# Official names of the laws the project deals with; more come from the corpus itself.
+OFFICIAL_LAWS = (*TAX_ACTS, "민법")
 
 # Abbreviations practitioners write -> official name.
 ALIASES = {

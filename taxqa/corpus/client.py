@@ -20,6 +20,7 @@ import os
 import re
 import time
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -145,15 +146,27 @@ class DRFClient:
         digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
         return self.cache_dir / endpoint.removesuffix(".do") / f"{params.get('target', 'x')}-{digest}.json"
 
-    def get(self, endpoint: str, **params: Any) -> Any:
-        """The parsed answer of /DRF/{endpoint} (JSON, or XML converted to the same shape), cached."""
+    def get(self, endpoint: str, validate: Callable[[Any], object] | None = None, **params: Any) -> Any:
+        """The parsed answer of /DRF/{endpoint} (JSON, or XML converted to the same shape), cached.
+
+        validate(answer) raises DRFError for an answer that is not what the caller needs; such an answer
+        (and an empty one) is never cached, and a cached answer that fails it is named in the error.
+        """
         params = {k: v for k, v in params.items() if v not in (None, "")}
         cache = self._cache_file(endpoint, params)
         if cache is not None and cache.is_file():
             try:
-                return json.loads(cache.read_text(encoding="utf-8"))["answer"]
-            except (json.JSONDecodeError, KeyError):
+                answer = json.loads(cache.read_text(encoding="utf-8"))["answer"]
+            except (json.JSONDecodeError, KeyError, TypeError, UnicodeDecodeError):
                 cache.unlink()  # a damaged cache entry is fetched again
+            else:
+                try:
+                    _check(answer, validate, self.describe(endpoint, params))
+                except DRFError as exc:
+                    raise DRFError(
+                        f"the cached answer {cache} is not valid ({exc}); delete it to fetch again"
+                    ) from None
+                return answer
         if not self.oc:
             raise DRFError(
                 f"no API key: set {OC_ENV} to your law.go.kr open API ID (OC), "
@@ -163,6 +176,7 @@ class DRFClient:
         if answer is None:
             answer = self._fetch(endpoint, {**params, "type": "XML"}, xml=True)
         answer = scrub(answer, self.oc)
+        _check(answer, validate, self.describe(endpoint, params))
         if cache is not None:
             record = {"request": {"endpoint": endpoint, **params}, "answer": answer}
             write_atomic(cache, dumps(record))
@@ -233,11 +247,27 @@ class DRFClient:
 
     # -- the API's searches and documents -------------------------------------------------------------------
 
-    def search(self, target: str, query: str = "", *, page: int = 1, display: int = 100, **extra: Any) -> Any:
-        return self.get("lawSearch.do", target=target, query=query, display=display, page=page, **extra)
+    def search(
+        self,
+        target: str,
+        query: str = "",
+        *,
+        page: int = 1,
+        display: int = 100,
+        validate: Callable[[Any], object] | None = None,
+        **extra: Any,
+    ) -> Any:
+        return self.get("lawSearch.do", validate, target=target, query=query, display=display, page=page, **extra)
 
-    def service(self, target: str, **params: Any) -> Any:
-        return self.get("lawService.do", target=target, **params)
+    def service(self, target: str, validate: Callable[[Any], object] | None = None, **params: Any) -> Any:
+        return self.get("lawService.do", validate, target=target, **params)
+
+
+def _check(answer: Any, validate: Callable[[Any], object] | None, shown: str) -> None:
+    if not answer:
+        raise DRFError(f"{shown}: empty answer")
+    if validate is not None:
+        validate(answer)
 
 
 def _html_title(text: str) -> str:

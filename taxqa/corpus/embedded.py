@@ -56,27 +56,44 @@ def iter_corpus_texts(passages: Sequence[PassageRecord] | None = None) -> Iterat
         yield f"{head}\n{p.text}"
 
 
-def search(
-    query: str, k: int = 5, passages: Sequence[PassageRecord] | None = None
-) -> list[tuple[PassageRecord, float]]:
-    """BM25 top-k (passage, score), best first; the index is built once per passage list and process.
+def _cache_key(passages: Sequence[PassageRecord]) -> str | None:
+    """The file stamp of a list load_passages returned: its index can be kept on disk."""
+    return next((stamp for stamp, loaded in _LOADED.items() if loaded is passages), None)
 
-    Articles the query cites by name ("상증법 제53조") come first, then the BM25 ranking.
+
+def search(
+    query: str, k: int = 5, passages: Sequence[PassageRecord] | None = None, *, embed_model: str | None = None
+) -> list[tuple[PassageRecord, float]]:
+    """Top-k (passage, score), best first, one per article; see taxqa.corpus.retrieve for the ranking.
+
+    Articles the query cites ("상증법 53조") come first, then the articles of the act that governs the
+    question, ranked lexically (morphemes, bigrams, titles, lay terms), fused with a dense ranking when
+    embed_model (or TAXQA_EMBED_MODEL) names an embedding model.
     """
-    from taxqa.corpus.bm25 import index_for
+    return [(h.passage, h.score) for h in _rank(query, k, passages, embed_model)]
+
+
+def search_hits(
+    query: str, k: int = 5, passages: Sequence[PassageRecord] | None = None, *, embed_model: str | None = None
+) -> list[dict]:
+    """search() as JSON-ready dicts: rank, citation, title, score, kind, effective_date, law, article, id, text,
+    matched (the query words and legal terms the passage contains: why it was chosen) and via."""
+    from taxqa.corpus.retrieve import hit_dict
+
+    return [hit_dict(n, h) for n, h in enumerate(_rank(query, k, passages, embed_model), 1)]
+
+
+def warm_up(passages: Sequence[PassageRecord] | None = None) -> None:
+    """Build (or read back) the index and load the morphological analyser now, e.g. on a background thread
+    when an app starts, so the user's first search does not wait for them."""
+    search("증여세 신고", 1, passages)
+
+
+def _rank(query: str, k: int, passages: Sequence[PassageRecord] | None, embed_model: str | None):
+    from taxqa.corpus.retrieve import rank
 
     passages = load_passages() if passages is None else passages
-    # a list load_passages returned is the content of one file version: its index can be kept on disk
-    key = next((stamp for stamp, loaded in _LOADED.items() if loaded is passages), None)
-    hits = index_for(passages, key).search(query, k)
-    cited = [p for p in (resolve_citation(c, passages) for c in _find_citations(query)) if p is not None]
-    if not cited:
-        return hits
-    top = max([s for _, s in hits], default=1.0)
-    cited = list({p.id: p for p in cited}.values())
-    first = [(p, top + len(cited) - i) for i, p in enumerate(cited)]
-    names = {p.citation for p, _ in first}
-    return (first + [(p, s) for p, s in hits if p.citation not in names])[:k]
+    return rank(query, k, passages, cache_key=_cache_key(passages), embed_model=embed_model)
 
 
 def _citation_index(passages: Sequence[PassageRecord]) -> CitationIndex:

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 from taxqa.errors import UserError
+from taxqa.options import COUNT, FRACTION, NON_NEGATIVE, NON_NEGATIVE_INT, POSITIVE, TEMPERATURE, price_pair
+from taxqa.outputs import check_output_dir, check_output_file, mark_made
 
 EXIT_FAILED_ITEMS = 1
 EXIT_BUDGET = 3
@@ -24,8 +26,17 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         f"Exit codes: 0 all done, {EXIT_FAILED_ITEMS} some items failed after retries (re-run to retry), "
         f"{EXIT_BUDGET} --max-cost reached.",
     )
-    gen.add_argument("--mode", choices=("distill", "calc"), required=True)
-    gen.add_argument("--provider", choices=("openai", "anthropic", "openai-compatible"))
+    gen.add_argument(
+        "--mode",
+        choices=("distill", "calc"),
+        required=True,
+        help="distill: an LLM writes Q&A from statute passages; calc: Q&A from the tax calculators (no LLM needed)",
+    )
+    gen.add_argument(
+        "--provider",
+        choices=("openai", "anthropic", "openai-compatible"),
+        help="LLM API to call (distill needs one; calc uses one only to reword answers)",
+    )
     gen.add_argument("--model", help="model name (default: config file, else gpt-4o-mini / claude-haiku-4-5)")
     gen.add_argument("--base-url", help="API base URL, e.g. http://127.0.0.1:8080/v1 for mlx_lm.server or Ollama")
     gen.add_argument(
@@ -37,17 +48,23 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     )
     gen.add_argument("--passages", help="passages.jsonl for distill (default: the embedded corpus)")
     gen.add_argument(
-        "--n", type=int, help="distill: passages to use (2 items each; default all); calc: items (default 100)"
+        "--n", type=COUNT, help="distill: passages to use (2 items each; default all); calc: items (default 100)"
     )
-    gen.add_argument("--seed", type=int, default=0, help="passage order / scenario sampling seed (default 0)")
-    gen.add_argument("--concurrency", type=int, default=8, help="requests in flight (default 8)")
-    gen.add_argument("--max-cost", type=float, help="stop starting new requests once this many USD are spent")
-    gen.add_argument("--price", help="INPUT,OUTPUT USD per 1M tokens, overriding the built-in price table")
-    gen.add_argument("--timeout", type=float, default=120.0, help="seconds per request (default 120)")
-    gen.add_argument("--max-retries", type=int, default=6, help="retries per item on 429/5xx/timeouts (default 6)")
-    gen.add_argument("--retry-base", type=float, default=1.0, help="first backoff in seconds (default 1)")
-    gen.add_argument("--max-tokens", type=int, default=2048)
-    gen.add_argument("--temperature", type=float, help="sampling temperature (default: the model's)")
+    gen.add_argument(
+        "--seed", type=NON_NEGATIVE_INT, default=0, help="passage order / scenario sampling seed (default 0)"
+    )
+    gen.add_argument("--concurrency", type=COUNT, default=8, help="requests in flight (default 8)")
+    gen.add_argument("--max-cost", type=NON_NEGATIVE, help="stop starting new requests once this many USD are spent")
+    gen.add_argument(
+        "--price", type=price_pair, help="INPUT,OUTPUT USD per 1M tokens, overriding the built-in price table"
+    )
+    gen.add_argument("--timeout", type=POSITIVE, default=120.0, help="seconds per request (default 120)")
+    gen.add_argument(
+        "--max-retries", type=NON_NEGATIVE_INT, default=6, help="retries per item on 429/5xx/timeouts (default 6)"
+    )
+    gen.add_argument("--retry-base", type=NON_NEGATIVE, default=1.0, help="first backoff in seconds (default 1)")
+    gen.add_argument("--max-tokens", type=COUNT, default=2048, help="most tokens per reply (default 2048)")
+    gen.add_argument("--temperature", type=TEMPERATURE, help="sampling temperature (default: the model's)")
     gen.add_argument("--no-json-mode", action="store_true", help="do not ask for JSON mode / tool use")
     gen.add_argument("--no-progress", action="store_true", help="no progress bar")
     gen.add_argument("-o", "--output", required=True, help="raw.jsonl (appended to)")
@@ -55,18 +72,29 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="the quality gate: keep good items, record every rejection with its reasons")
     chk.add_argument("input", help="raw.jsonl")
     chk.add_argument("-o", "--output", required=True, help="checked.jsonl")
-    chk.add_argument("--rejects", help="rejects.jsonl (default: rejects.jsonl beside the output)")
+    chk.add_argument("--rejects", help="rejected items with reasons (default: OUT.rejects.jsonl beside -o OUT.jsonl)")
     chk.add_argument("--corpus", help="passages.jsonl to resolve citations in (default: the embedded corpus)")
-    chk.add_argument("--min-korean", type=float, default=0.5, help="minimum Hangul share of letters (default 0.5)")
-    chk.add_argument("--near-dup-threshold", type=float, default=0.7, help="3-gram Jaccard for near-duplicates")
+    chk.add_argument("--min-korean", type=FRACTION, default=0.5, help="minimum Hangul share of letters (default 0.5)")
+    chk.add_argument(
+        "--near-dup-threshold",
+        type=FRACTION,
+        default=0.7,
+        help="3-gram Jaccard (0-1) for near-duplicates (default 0.7)",
+    )
 
     spl = sub.add_parser("split", help="train/valid/test dataset folder with card.md and mlx/")
     spl.add_argument("input", help="checked.jsonl")
     spl.add_argument("-o", "--output", required=True, help="dataset folder")
-    spl.add_argument("--valid", type=float, default=0.1)
-    spl.add_argument("--test", type=float, default=0.1)
-    spl.add_argument("--seed", type=int, default=0)
-    spl.add_argument("--near-dup-threshold", type=float, default=0.7)
+    spl.add_argument("--valid", type=FRACTION, default=0.1, help="share of records for valid.jsonl (default 0.1)")
+    spl.add_argument("--test", type=FRACTION, default=0.1, help="share of records for test.jsonl (default 0.1)")
+    spl.add_argument("--seed", type=NON_NEGATIVE_INT, default=0, help="shuffle seed: same seed, same split (default 0)")
+    spl.add_argument(
+        "--near-dup-threshold",
+        type=FRACTION,
+        default=0.7,
+        help="3-gram Jaccard (0-1) above which questions stay in one split (default 0.7)",
+    )
+    spl.add_argument("--force", action="store_true", help="overwrite the splits of an existing dataset folder")
 
     imp = sub.add_parser("import", help="the original seed's JSON array as QA records (source: imported)")
     imp.add_argument("input", help="original.json")
@@ -78,10 +106,7 @@ def _generate(args: argparse.Namespace) -> int:
     from taxqa.datagen.engine import run_items
     from taxqa.datagen.providers import ChatProvider, price_for, resolve_provider
 
-    if args.concurrency < 1:
-        raise UserError("--concurrency must be >= 1")
-    if args.n is not None and args.n < 1:
-        raise UserError("--n must be >= 1")
+    check_output_file(args.output, "-o", inputs={"--passages": args.passages, "--config": args.config})
     provider = None
     price = None
     if args.provider:
@@ -146,14 +171,17 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from taxqa.datagen.quality import Limits, check_file
+    from taxqa.datagen.quality import Limits, check_file, default_rejects
 
     passages = None
     if args.corpus:
         from taxqa.corpus import load_passages
 
         passages = load_passages(args.corpus)
-    rejects = Path(args.rejects) if args.rejects else Path(args.output).parent / "rejects.jsonl"
+    rejects = Path(args.rejects) if args.rejects else default_rejects(args.output)
+    inputs = {"input": args.input, "--corpus": args.corpus}
+    check_output_file(args.output, "-o", inputs=inputs)
+    check_output_file(rejects, "--rejects", inputs=inputs, outputs={"-o": args.output})
     limits = Limits(min_korean=args.min_korean, near_dup_threshold=args.near_dup_threshold)
     result = check_file(args.input, args.output, rejects, passages, limits)
     print(f"{result.summary()}; wrote {args.output} and {rejects}", file=sys.stderr)
@@ -167,10 +195,13 @@ def _split(args: argparse.Namespace) -> int:
     path = Path(args.input)
     if not path.is_file():
         raise UserError(f"{path}: no such file")
+    overwrites = [f"{s}.jsonl" for s in SPLITS] + ["card.md", "mlx"]
+    check_output_dir(args.output, "-o", inputs={"input": path}, overwrites=overwrites, force=args.force)
     records = list(read_qa(path))
     if not records:
         raise UserError(f"{path}: no records to split")
     splits = split_records(records, args.valid, args.test, args.seed, args.near_dup_threshold)
+    mark_made(args.output)
     out = write_dataset(splits, args.output, path, args.seed)
     counts = ", ".join(f"{s} {len(splits[s])}" for s in SPLITS)
     print(f"{out}: {counts} (card.md, mlx/)", file=sys.stderr)
@@ -183,6 +214,7 @@ def _import(args: argparse.Namespace) -> int:
     path = Path(args.input)
     if not path.is_file():
         raise UserError(f"{path}: no such file")
+    check_output_file(args.output, "-o", inputs={"input": path})
     n = write_jsonl_atomic(args.output, import_seed(path))
     print(f"{args.output}: {n} records imported from {path}", file=sys.stderr)
     return 0

@@ -53,8 +53,9 @@ class RunStats:
         parts = [
             f"{self.completed} items done in {self.elapsed:.1f}s ({self.written} records)",
             f"{self.already_done} already in the output",
-            f"{self.usage.input_tokens:,} in / {self.usage.output_tokens:,} out tokens, ${self.cost:.4f}",
         ]
+        if self.usage.input_tokens or self.usage.output_tokens or self.cost:  # no LLM (calc mode): no token line
+            parts.append(f"{self.usage.input_tokens:,} in / {self.usage.output_tokens:,} out tokens, ${self.cost:.4f}")
         if self.retries:
             parts.append(f"{self.retries} retries")
         if self.failed:

@@ -11,6 +11,7 @@ near-duplicate questions, and numeric verification against the calculators
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,17 @@ from typing import Any
 
 from taxqa.datagen.dedup import DEFAULT_THRESHOLD, NearDupIndex
 from taxqa.records import PassageRecord, QARecord, RecordError, normalize_text, write_jsonl_atomic
+
+# Strings shaped like credentials (OpenAI/Anthropic, Hugging Face, GitHub, AWS, Google, Slack, bearer
+# tokens): generated text that holds one is never kept, whatever its other merits.
+KEY_SHAPED = re.compile(
+    r"\b(?:sk-(?:ant-|proj-)?[A-Za-z0-9_\-]{16,}|hf_[A-Za-z0-9]{20,}|gh[pousr]_[A-Za-z0-9]{20,}|AKIA[0-9A-Z]{16}"
+    r"|AIza[0-9A-Za-z_\-]{30,}|xox[abprs]-[A-Za-z0-9-]{10,})|Bearer\s+[A-Za-z0-9_\-.=]{16,}"
+)
+
+
+def is_calc(obj: Any) -> bool:
+    return isinstance(obj, dict) and (obj.get("type") == "calc" or obj.get("source") == "calculator")
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,8 @@ def read_raw_lines(path: str | Path) -> Iterator[tuple[int, Any, str | None]]:
                 if not line.endswith("\n"):
                     return  # the torn tail of an interrupted append
                 yield lineno, None, f"invalid JSON ({exc.msg} at column {exc.colno})"
+            except RecursionError:
+                yield lineno, None, "JSON nested too deeply"
 
 
 def _text_field(obj: Any, name: str) -> str:
@@ -114,6 +128,9 @@ class QualityGate:
             if text and ratio < lim.min_korean:
                 reasons.append(f"korean: {name} Hangul ratio {ratio:.2f} < {lim.min_korean:.2f}")
 
+        if any(KEY_SHAPED.search(text) for text in (question, answer)):
+            reasons.append("secret: the text contains a credential-shaped string (API key or token)")
+
         given = obj.get("citations") if isinstance(obj, dict) else None
         given = [c for c in given if isinstance(c, str) and c.strip()] if isinstance(given, list) else []
         citations = list(dict.fromkeys([c.strip() for c in given] + find_citations(answer) + find_citations(question)))
@@ -143,6 +160,9 @@ class QualityGate:
                 extra["verification"] = verdict.to_dict()
                 if not verdict.agree:
                     reasons.append(f"numeric: {verdict.reason}")
+            if is_calc(obj) and (verdict is None or not getattr(verdict, "checked", True)):
+                what = "no calculator scenario in the question" if verdict is None else "the answer states none"
+                reasons.append(f"numeric: a calc record must state the scenario's figures ({what})")
 
         if reasons or record is None:
             return None, reasons, extra
@@ -177,6 +197,17 @@ class QualityGate:
 
 def _norm_equal(a: str, b: str) -> bool:
     return normalize_text(a) == normalize_text(b)
+
+
+def default_rejects(output: str | Path, *, existing: bool = False) -> Path | None:
+    """Rejects of a check written to OUT.jsonl: OUT.rejects.jsonl beside it, so two checks in one folder
+    keep their own. ``existing``: the rejects file that is there (the older shared rejects.jsonl too) or None."""
+    output = Path(output)
+    path = output.with_name(f"{output.name.removesuffix('.jsonl')}.rejects.jsonl")
+    if not existing:
+        return path
+    legacy = output.with_name("rejects.jsonl")
+    return next((p for p in (path, legacy) if p.is_file() and p != output), None)
 
 
 def check_file(

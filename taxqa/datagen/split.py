@@ -151,6 +151,8 @@ def write_dataset(splits: dict[str, list[QARecord]], out_dir: str | Path, source
     for name in SPLITS:
         write_jsonl_atomic(out_dir / f"{name}.jsonl", splits[name])
         write_jsonl_atomic(out_dir / "mlx" / f"{name}.jsonl", [mlx_row(r) for r in splits[name]])
-    rejects = source.parent / "rejects.jsonl"
-    write_atomic(out_dir / "card.md", card_text(splits, source, rejects if rejects.is_file() else None, seed))
+    from taxqa.datagen.quality import default_rejects
+
+    rejects = default_rejects(source, existing=True)
+    write_atomic(out_dir / "card.md", card_text(splits, source, rejects, seed))
     return out_dir

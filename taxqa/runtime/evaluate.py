@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 
 from taxqa.errors import UserError
+from taxqa.options import COUNT
+from taxqa.outputs import check_output_file
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example, encode_prompt, render_prompt
 from taxqa.records import QARecord, read_qa, write_atomic
 from taxqa.runtime import metrics
@@ -36,21 +38,21 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=prog,
         description="Evaluate a model on the test split (numeric and citation accuracy, chrF, ROUGE-L, loss, "
-        "refusals), on KMMLU-layout multiple-choice CSVs (log-likelihood, accuracy with 95%% CI) and for speed. "
+        "refusals), on KMMLU-layout multiple-choice CSVs (log-likelihood, accuracy with 95% CI) and for speed. "
         "Writes OUT.json and a Markdown report; --compare puts several runs side by side.",
     )
     p.add_argument("--model", help="registry name, local folder or hub id (MLX; HF/PEFT with --backend torch)")
     p.add_argument("--adapter-path", help="MLX adapter folder (or a PEFT adapter with --backend torch)")
     p.add_argument("--data", help="dataset folder (its test.jsonl) or a JSONL file of QA records")
     p.add_argument("--mcq", nargs="+", default=[], metavar="FILE.csv", help="KMMLU-layout CSV files")
-    p.add_argument("--limit", type=int, default=None, help="evaluate at most N items per dataset/file")
+    p.add_argument("--limit", type=COUNT, default=None, help="evaluate at most N items per dataset/file")
     p.add_argument("-o", "--output", required=True, help="OUT.json (with --compare: the table's OUT.md)")
     p.add_argument("--report", help="Markdown report path (default: OUT.md beside OUT.json)")
     p.add_argument("--compare", nargs="+", metavar="RUN.json", help="put these evaluation JSONs side by side")
     p.add_argument("--backend", choices=BACKENDS, default="mlx", help="mlx (default) or torch (transformers+peft)")
-    p.add_argument("--max-tokens", type=int, default=256, help="maximum tokens per generated answer (default 256)")
+    p.add_argument("--max-tokens", type=COUNT, default=256, help="maximum tokens per generated answer (default 256)")
     p.add_argument("--system-prompt", default=None, help="system prompt (default: the generation default; '' none)")
-    p.add_argument("--max-seq-length", type=int, default=2048, help="longest example for the loss (default 2048)")
+    p.add_argument("--max-seq-length", type=COUNT, default=2048, help="longest example for the loss (default 2048)")
     return p
 
 
@@ -227,8 +229,26 @@ def run(args) -> dict:
     return result
 
 
+def check_outputs(args) -> None:
+    """Before any work: -o and --report are files, writable, and neither an input nor each other."""
+    from taxqa.dataset import split_file
+
+    data = Path(args.data) if args.data else None
+    inputs = {"--data file": split_file(data, "test") if data and data.is_dir() else data}
+    inputs |= {f"--mcq file {p}": p for p in args.mcq} | {f"--compare file {p}": p for p in args.compare or []}
+    if args.compare:  # writes OUT.md and OUT.png
+        out = Path(args.output)
+        for suffix in (".md", ".png"):
+            check_output_file(out.with_suffix(suffix), f"-o (its {suffix})", inputs=inputs)
+        return
+    out = check_output_file(args.output, "-o", inputs=inputs)
+    report = args.report or out.with_suffix(".md")
+    check_output_file(report, "--report", inputs=inputs, outputs={"-o": out})
+
+
 def main(argv: list[str] | None = None, prog: str = "taxqa eval") -> int:
     args = build_parser(prog).parse_args(argv)
+    check_outputs(args)
     if args.compare:
         from taxqa.runtime.compare import write_comparison
 
@@ -249,4 +269,6 @@ def main(argv: list[str] | None = None, prog: str = "taxqa eval") -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from taxqa.cli import run_command
+
+    sys.exit(run_command("taxqa.runtime.evaluate", sys.argv[1:], "taxqa eval"))

@@ -9,7 +9,9 @@ import argparse
 import sys
 
 from taxqa.errors import UserError
+from taxqa.options import COUNT, NON_NEGATIVE_INT, PROBABILITY_OPEN, TEMPERATURE, integer, number
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_prompt, render_prompt
+from taxqa.textio import decode_text
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
@@ -24,12 +26,14 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--system-prompt", default=None, help="system prompt (default: the Korean tax-expert prompt; '' for none)"
     )
-    parser.add_argument("--max-tokens", "-m", type=int, default=512, help="maximum tokens to generate (default 512)")
-    parser.add_argument("--temp", type=float, default=0.0, help="sampling temperature (default 0: greedy)")
-    parser.add_argument("--top-p", type=float, default=1.0, help="nucleus sampling threshold (default 1.0: off)")
-    parser.add_argument("--min-p", type=float, default=0.0, help="min-p sampling threshold (default 0: off)")
-    parser.add_argument("--seed", type=int, default=None, help="random seed for sampling")
-    parser.add_argument("--max-kv-size", type=int, default=None, help="cap the KV cache (a rotating cache)")
+    parser.add_argument("--max-tokens", "-m", type=COUNT, default=512, help="maximum tokens to generate (default 512)")
+    parser.add_argument("--temp", type=TEMPERATURE, default=0.0, help="sampling temperature (default 0: greedy)")
+    parser.add_argument(
+        "--top-p", type=number(0, 1, lo_open=True), default=1.0, help="nucleus sampling threshold (default 1.0: off)"
+    )
+    parser.add_argument("--min-p", type=PROBABILITY_OPEN, default=0.0, help="min-p sampling threshold (default 0: off)")
+    parser.add_argument("--seed", type=NON_NEGATIVE_INT, default=None, help="random seed for sampling")
+    parser.add_argument("--max-kv-size", type=integer(8), default=None, help="cap the KV cache (a rotating cache)")
     parser.add_argument(
         "--check",
         action="store_true",
@@ -44,7 +48,11 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
 
 
 def read_question(prompt: str) -> str:
-    question = sys.stdin.read() if prompt == "-" else prompt
+    if prompt == "-":
+        raw = getattr(sys.stdin, "buffer", None)  # bytes, so CP949 or broken input gets a clear answer
+        question = decode_text(raw.read(), "stdin") if raw is not None else sys.stdin.read()
+    else:
+        question = prompt
     question = question.strip()
     if not question:
         raise UserError("--prompt: the question is empty" + (" (nothing on stdin)" if prompt == "-" else ""))
@@ -153,4 +161,6 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from taxqa.cli import run_command
+
+    sys.exit(run_command("taxqa.runtime.generate", sys.argv[1:], "taxqa generate"))

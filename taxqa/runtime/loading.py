@@ -7,6 +7,17 @@ from pathlib import Path
 from taxqa.errors import UserError
 from taxqa.models import model_folder
 
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer.model", "vocab.json", "tokenizer.tiktoken")
+
+
+def check_tokenizer_files(path: Path, model: str) -> None:
+    """A model folder without its tokenizer would run on a stand-in: refuse it by name."""
+    if not any((path / name).exists() for name in TOKENIZER_FILES) and not any(path.glob("*.tiktoken")):
+        raise UserError(
+            f"--model {model}: {path} has no tokenizer files (expected one of {', '.join(TOKENIZER_FILES)}); "
+            "copy them from the base model"
+        )
+
 
 def check_adapter(adapter_path: str | Path | None) -> Path | None:
     if adapter_path is None:
@@ -38,10 +49,11 @@ def load_model(model: str, adapter_path: str | Path | None = None):
     from mlx_lm import load
 
     folder = model_folder(model)
+    check_tokenizer_files(folder, model)
     adapter = check_adapter(adapter_path)
     try:
         mlx_model, tokenizer = load(str(folder), adapter_path=str(adapter) if adapter else None)
-    except (ValueError, KeyError, FileNotFoundError) as exc:
+    except (ValueError, KeyError, OSError, RuntimeError) as exc:  # RuntimeError: a corrupt or truncated file
         raise UserError(f"--model {model}: mlx_lm could not load {folder}: {type(exc).__name__}: {exc}") from exc
     add_answer_stop_tokens(tokenizer)
     return mlx_model, tokenizer

@@ -30,6 +30,8 @@ from pathlib import Path
 
 from taxqa.dataset import read_split
 from taxqa.errors import UserError
+from taxqa.options import COUNT, NON_NEGATIVE_INT, POSITIVE, PROBABILITY_OPEN, integer
+from taxqa.outputs import check_output_dir, mark_made
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example
 from taxqa.records import AppendWriter, QARecord, write_atomic
 from taxqa.runtime.lora_checkpoint import (
@@ -90,28 +92,32 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument("--model", required=True, help="registry name, local MLX/HF folder or hub id (may be 4-bit)")
     p.add_argument("--data", required=True, help="dataset folder with train.jsonl (and valid.jsonl for validation)")
     p.add_argument("--adapter-path", default="adapters", help="output folder for the adapter (default: adapters)")
-    p.add_argument("--iters", type=int, default=1000, help="total training iterations (default 1000)")
-    p.add_argument("--batch-size", type=int, default=4, help="minibatch size (default 4)")
-    p.add_argument("--learning-rate", type=float, default=None, help="Adam learning rate (default: registry or 1e-5)")
+    p.add_argument("--iters", type=COUNT, default=1000, help="total training iterations (default 1000)")
+    p.add_argument("--batch-size", type=COUNT, default=4, help="minibatch size (default 4)")
     p.add_argument(
-        "--num-layers", type=int, default=None, help="layers to adapt, from the top; -1 for all (default 16)"
+        "--learning-rate", type=POSITIVE, default=None, help="Adam learning rate (default: registry or 1e-5)"
+    )
+    p.add_argument(
+        "--num-layers", type=integer(-1), default=None, help="layers to adapt, from the top; -1 for all (default 16)"
     )
     p.add_argument("--resume", action="store_true", help="continue from the adapter saved in --adapter-path")
     p.add_argument("--fine-tune-type", choices=("lora", "dora"), default="lora", help="lora (default) or dora")
-    p.add_argument("--rank", type=int, default=None, help="LoRA rank (default: registry r, else 8)")
-    p.add_argument("--scale", type=float, default=None, help="LoRA scale (default: registry alpha/r, else 20)")
-    p.add_argument("--dropout", type=float, default=None, help="LoRA dropout (default: registry value, else 0)")
+    p.add_argument("--rank", type=COUNT, default=None, help="LoRA rank (default: registry r, else 8)")
+    p.add_argument("--scale", type=POSITIVE, default=None, help="LoRA scale (default: registry alpha/r, else 20)")
+    p.add_argument(
+        "--dropout", type=PROBABILITY_OPEN, default=None, help="LoRA dropout (default: registry value, else 0)"
+    )
     p.add_argument("--grad-checkpoint", action="store_true", help="gradient checkpointing (less memory, slower)")
-    p.add_argument("--grad-accumulation-steps", type=int, default=1, help="batches per optimizer update (default 1)")
-    p.add_argument("--max-seq-length", type=int, default=2048, help="longest example in tokens (default 2048)")
-    p.add_argument("--val-batches", type=int, default=25, help="validation batches, -1 for all (default 25)")
-    p.add_argument("--steps-per-report", type=int, default=10, help="iterations between loss reports (default 10)")
-    p.add_argument("--steps-per-eval", type=int, default=200, help="iterations between validations (default 200)")
-    p.add_argument("--save-every", type=int, default=100, help="iterations between checkpoints (default 100)")
+    p.add_argument("--grad-accumulation-steps", type=COUNT, default=1, help="batches per optimizer update (default 1)")
+    p.add_argument("--max-seq-length", type=integer(8), default=2048, help="longest example in tokens (default 2048)")
+    p.add_argument("--val-batches", type=integer(-1), default=25, help="validation batches, -1 for all (default 25)")
+    p.add_argument("--steps-per-report", type=COUNT, default=10, help="iterations between loss reports (default 10)")
+    p.add_argument("--steps-per-eval", type=COUNT, default=200, help="iterations between validations (default 200)")
+    p.add_argument("--save-every", type=COUNT, default=100, help="iterations between checkpoints (default 100)")
     p.add_argument(
         "--system-prompt", default=None, help="system prompt to train with (default: the one generation uses)"
     )
-    p.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    p.add_argument("--seed", type=NON_NEGATIVE_INT, default=0, help="random seed (default 0)")
     return p
 
 
@@ -151,8 +157,46 @@ def resume_point(adapter_path: Path) -> tuple[dict, int]:
     """(saved adapter config, iterations already trained) of the adapter to resume."""
     if not (adapter_path / ADAPTER_FILE).exists() or not (adapter_path / CONFIG_FILE).exists():
         raise UserError(f"--resume: no {ADAPTER_FILE} and {CONFIG_FILE} in {adapter_path} to resume from")
-    config = json.loads((adapter_path / CONFIG_FILE).read_text(encoding="utf-8"))
-    return config, int(read_state(adapter_path).get("iters_done", 0))
+    try:
+        config = json.loads((adapter_path / CONFIG_FILE).read_text(encoding="utf-8"))
+        iters_done = int(read_state(adapter_path).get("iters_done", 0))
+    except (ValueError, AttributeError) as exc:
+        raise UserError(f"--resume: {adapter_path} holds an unreadable {CONFIG_FILE} or state file ({exc})") from None
+    if not isinstance(config, dict):
+        raise UserError(f"--resume: {adapter_path / CONFIG_FILE} is not a JSON object")
+    return config, iters_done
+
+
+def plain_mlx_console() -> None:
+    """mlx_lm's training bar forces truecolor: when stdout is not a terminal, give it a console without
+    colour codes (its make_console is looked up at call time, so replacing it is enough)."""
+    if sys.stdout.isatty():
+        return
+    from mlx_lm import cli_ui
+    from rich.console import Console
+
+    console = Console(theme=cli_ui._make_theme(), highlight=False, color_system=None, width=100)
+    cli_ui.make_console = lambda: console
+
+
+def check_resume_flags(args, saved: dict) -> None:
+    """--resume keeps the saved adapter's shape: a flag asking for another shape is refused, not ignored."""
+    params = saved.get("lora_parameters") or {}
+    asked = {
+        "--rank": (args.rank, params.get("rank")),
+        "--scale": (args.scale, params.get("scale")),
+        "--dropout": (args.dropout, params.get("dropout")),
+        "--num-layers": (args.num_layers, saved.get("num_layers")),
+    }
+    for flag, (want, have) in asked.items():
+        if want is not None and have is not None and want != have:
+            raise UserError(
+                f"{flag} {want}: the adapter in {args.adapter_path} was trained with {flag} {have}; "
+                f"--resume continues that adapter (drop {flag}, or train a new one without --resume)"
+            )
+    saved_type = saved.get("fine_tune_type")
+    if saved_type and args.fine_tune_type != "lora" and args.fine_tune_type != saved_type:
+        raise UserError(f"--fine-tune-type {args.fine_tune_type}: the adapter to resume is {saved_type}")
 
 
 class LogCallback:
@@ -206,7 +250,10 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     if len(train_records) < args.batch_size:
         raise UserError(f"--batch-size {args.batch_size}: {data / 'train.jsonl'} has only {len(train_records)} records")
     adapter_path = Path(args.adapter_path)
+    check_output_dir(adapter_path, "--adapter-path", inputs={"--data folder": data}, replace=not args.resume)
     saved, iters_done = resume_point(adapter_path) if args.resume else ({}, 0)
+    if saved:
+        check_resume_flags(args, saved)
     run_iters = args.iters - iters_done
     if run_iters <= 0:
         print(f"{adapter_path} already has {iters_done} of {args.iters} iterations: nothing to do", file=sys.stderr)
@@ -219,8 +266,10 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     from mlx_lm.utils import load
 
     from taxqa.models import model_folder
+    from taxqa.runtime.loading import check_tokenizer_files
 
     model_dir = model_folder(args.model)
+    check_tokenizer_files(model_dir, args.model)
     model, tokenizer = load(str(model_dir))
     num_layers, lora_parameters, learning_rate = lora_settings(args, len(model.layers))
     fine_tune_type = args.fine_tune_type
@@ -241,7 +290,8 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     mx.random.seed(args.seed)
     model.freeze()
     linear_to_lora_layers(model, num_layers, lora_parameters, use_dora=fine_tune_type == "dora")
-    adapter_path.mkdir(parents=True, exist_ok=True)
+    if not saved:  # a new adapter folder is taxqa's
+        mark_made(adapter_path)
     if saved:
         # the numbered checkpoint is the one the state file names (a kill may have come after a later save)
         weights = adapter_path / f"{iters_done:07d}_{ADAPTER_FILE}"
@@ -251,6 +301,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     else:
         for name in (LOG_FILE, STATE_FILE, OPTIMIZER_FILE):  # they described the adapter this run replaces
             (adapter_path / name).unlink(missing_ok=True)
+    plain_mlx_console()
     print_trainable_parameters(model)
     config = {
         "created_by": "taxqa lora",
@@ -313,4 +364,6 @@ def _cache(dataset: TokenizedDataset):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from taxqa.cli import run_command
+
+    sys.exit(run_command("taxqa.runtime.lora", sys.argv[1:], "taxqa lora"))

@@ -35,6 +35,46 @@ def stop_texts_for(tokenizer) -> tuple[str, ...]:
     return () if has_chat_template(tokenizer) else (PLAIN_QUESTION.strip(),)
 
 
+def special_texts(tokenizer) -> tuple[str, ...]:
+    """The special tokens' texts (``<start_of_turn>``, ``<eos>``, ...): never part of an answer."""
+    names = getattr(tokenizer, "all_special_tokens", None) or []
+    return tuple(sorted({n for n in names if isinstance(n, str) and n}, key=len, reverse=True))
+
+
+def strip_special(text: str, specials: Sequence[str]) -> str:
+    for name in specials:
+        if name in text:
+            text = text.replace(name, "")
+    return text
+
+
+def context_length(model) -> int | None:
+    """The longest sequence the model was built for (``max_position_embeddings``), when it says."""
+    args = getattr(model, "args", None)
+    value = getattr(args, "max_position_embeddings", None)
+    if value is None:
+        text = getattr(args, "text_config", None)
+        value = (
+            text.get("max_position_embeddings")
+            if isinstance(text, dict)
+            else getattr(text, "max_position_embeddings", None)
+        )
+    return int(value) if isinstance(value, int) and value > 0 else None
+
+
+def check_prompt_fits(model, n_prompt: int, cached_tokens: int = 0) -> None:
+    """A prompt at or past the model's context would run without a word: refuse it with the numbers."""
+    from taxqa.errors import UserError
+
+    limit = context_length(model)
+    total = n_prompt + cached_tokens
+    if limit is not None and total >= limit:
+        raise UserError(
+            f"the prompt is {total} tokens but the model's context is {limit} tokens: shorten the question "
+            "(or the chat history / system prompt)"
+        )
+
+
 def _held_suffix(text: str, stops: Sequence[str]) -> int:
     """Length of the longest tail of ``text`` that could be the start of a stop text."""
     best = 0
@@ -67,6 +107,9 @@ def stream_answer(
     import mlx.core as mx
     from mlx_lm.generate import stream_generate
 
+    check_prompt_fits(model, len(prompt), cached_tokens)
+    specials = special_texts(tokenizer)
+    holds = tuple(stop_texts) + specials  # a special token's text split over chunks is held until whole
     started = time.perf_counter() if started is None else started
     ttft = None
     held = ""
@@ -106,7 +149,7 @@ def stream_answer(
                 ttft = time.perf_counter() - started
             if fed_tokens is not None:
                 fed_tokens.append(response.token)
-            held += response.text
+            held = strip_special(held + response.text, specials)
             for stop in stop_texts:
                 at = held.find(stop)
                 if at >= 0:
@@ -118,7 +161,7 @@ def stream_answer(
             if should_stop is not None and should_stop():
                 yield chunk(held, "cancelled")
                 return
-            keep = _held_suffix(held, stop_texts)
+            keep = _held_suffix(held, holds)
             out, held = (held[: len(held) - keep], held[len(held) - keep :]) if keep else (held, "")
             if out:
                 yield chunk(out, None)

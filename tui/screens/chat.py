@@ -22,6 +22,10 @@ from tui.widgets.prompt_input import PromptInput
 from tui.widgets.sidebar import Sidebar
 from tui.widgets.status import StatusBar
 
+# Below these widths the side panels stop sharing the row with the conversation and become overlays,
+# closed until toggled (Ctrl+B list, F3 grounding), so the conversation keeps a usable width.
+SIDEBAR_INLINE_MIN = 130  # conversation list beside the chat at this width or more
+GROUNDING_INLINE_MIN = 100  # grounding panel beside the chat at this width or more
 SAVE_EVERY_SECONDS = 0.5  # how often a streaming answer is written to the history
 FINISH_STATUS = {"stop": "complete", "length": "length", "cancelled": "cancelled"}
 
@@ -47,17 +51,20 @@ class Answer:
 
 
 class ChatScreen(Screen):
-    BINDINGS = [  # priority: these work while the question box has focus
-        Binding("escape", "cancel", "답변 취소", priority=True),
+    # priority: these work while the question box has focus. The footer shows the everyday keys (quit first,
+    # so it is there at 80 columns); the rest are in the command palette (Ctrl+P) and the key help.
+    BINDINGS = [
+        Binding("ctrl+q", "app.quit", "종료", priority=True),
+        Binding("escape", "cancel", "취소", priority=True),
         Binding("ctrl+n", "new_conversation", "새 대화", priority=True),
-        Binding("f2", "app.settings", "설정", priority=True),
+        Binding("ctrl+b", "toggle_sidebar", "목록", priority=True),
         Binding("f3", "toggle_grounding", "근거", priority=True),
+        Binding("f2", "app.settings", "설정", priority=True),
         Binding("f4", "app.tune", "튜닝", priority=True),
         Binding("f5", "app.review", "검토", priority=True),
-        Binding("ctrl+r", "rename", "이름 변경", priority=True),
-        Binding("ctrl+s", "export", "내보내기", priority=True),
-        Binding("f8", "delete", "삭제", priority=True),
-        Binding("ctrl+b", "toggle_sidebar", "목록", show=False),
+        Binding("ctrl+r", "rename", "이름 변경", show=False, priority=True),
+        Binding("ctrl+s", "export", "내보내기", show=False, priority=True),
+        Binding("f8", "delete", "삭제", show=False, priority=True),
         Binding("ctrl+f", "search", "검색", show=False),
     ]
 
@@ -86,10 +93,39 @@ class ChatScreen(Screen):
         yield StatusBar(id="status")
         yield Footer()
 
+    # -- layout -----------------------------------------------------------------------
+    def panel_is_overlay(self, panel_id: str) -> bool:
+        width = self.app.size.width
+        return width < (SIDEBAR_INLINE_MIN if panel_id == "sidebar" else GROUNDING_INLINE_MIN)
+
+    def apply_layout(self) -> None:
+        """Inline panels follow the saved settings; overlay panels (narrow terminals) start closed."""
+        for panel_id, shown in (("sidebar", self.settings.show_sidebar), ("grounding", self.settings.show_grounding)):
+            panel = self.query_one(f"#{panel_id}")
+            overlay = self.panel_is_overlay(panel_id)
+            if overlay != panel.has_class("overlay"):
+                panel.set_class(overlay, "overlay")
+                panel.display = False if overlay else shown
+            elif not overlay:
+                panel.display = shown
+
+    def on_resize(self) -> None:
+        self.apply_layout()
+
+    def _toggle_panel(self, panel_id: str) -> bool:
+        panel = self.query_one(f"#{panel_id}")
+        panel.display = not panel.display
+        if panel.has_class("overlay"):  # a passing look on a narrow terminal: not saved
+            if panel.display:
+                other = self.query_one("#grounding" if panel_id == "sidebar" else "#sidebar")
+                if other.has_class("overlay"):
+                    other.display = False
+            return False
+        return True
+
     async def on_mount(self) -> None:
         self.title = "taxqa · 세법 상담"
-        self.query_one("#grounding").display = self.settings.show_grounding
-        self.query_one("#sidebar").display = self.settings.show_sidebar
+        self.apply_layout()
         conversations = self.store.conversations()
         await self.open_conversation(conversations[0].id if conversations else None)
         self.query_one(PromptInput).focus()
@@ -128,6 +164,9 @@ class ChatScreen(Screen):
     @on(Sidebar.Selected)
     async def switch_conversation(self, event: Sidebar.Selected) -> None:
         await self.open_conversation(event.conversation_id)
+        sidebar = self.query_one(Sidebar)
+        if sidebar.has_class("overlay"):  # picked: the overlay gets out of the way
+            sidebar.display = False
         self.query_one(PromptInput).focus()
 
     @on(Input.Changed, "#search")
@@ -139,20 +178,20 @@ class ChatScreen(Screen):
         self.query_one(PromptInput).focus()
 
     def action_search(self) -> None:
-        self.query_one(Sidebar).display = True
+        sidebar = self.query_one(Sidebar)
+        if not sidebar.display:
+            self.action_toggle_sidebar()
         self.query_one("#search", Input).focus()
 
     def action_toggle_sidebar(self) -> None:
-        sidebar = self.query_one(Sidebar)
-        sidebar.display = not sidebar.display
-        self.settings.show_sidebar = bool(sidebar.display)
-        self.settings.save()
+        if self._toggle_panel("sidebar"):
+            self.settings.show_sidebar = bool(self.query_one(Sidebar).display)
+            self.settings.save()
 
     def action_toggle_grounding(self) -> None:
-        panel = self.query_one(GroundingPanel)
-        panel.display = not panel.display
-        self.settings.show_grounding = bool(panel.display)
-        self.settings.save()
+        if self._toggle_panel("grounding"):
+            self.settings.show_grounding = bool(self.query_one(GroundingPanel).display)
+            self.settings.save()
 
     def action_rename(self) -> None:
         if self.conversation_id is None:

@@ -53,14 +53,26 @@ class ReviewItem:
         return review.get("decision", "") if isinstance(review, dict) else ""
 
 
+def is_rejects_file(path: str | Path) -> bool:
+    """rejects.jsonl or X.rejects.jsonl: the gate's rejects, never a dataset to review (accepting would empty it)."""
+    return Path(path).name == REJECTS_NAME or Path(path).name.endswith("." + REJECTS_NAME)
+
+
 class ReviewSet:
     """A dataset JSONL file and the rejects.jsonl beside it."""
 
     def __init__(self, dataset_path: str | Path):
+        from taxqa.datagen.quality import default_rejects
+
         self.dataset_path = Path(dataset_path)
-        self.rejects_path = self.dataset_path.parent / REJECTS_NAME
+        # the rejects `taxqa data check -o X.jsonl` wrote (X.rejects.jsonl), else the shared rejects.jsonl
+        self.rejects_path = default_rejects(self.dataset_path, existing=True) or default_rejects(self.dataset_path)
         if not self.dataset_path.is_file():
             raise UserError(f"{self.dataset_path}: 데이터셋 JSONL 파일이 없습니다")
+        if is_rejects_file(self.dataset_path):
+            raise UserError(
+                f"{self.dataset_path}: 반려 목록 파일입니다. 검토는 데이터셋 파일(예: checked.jsonl)로 여세요"
+            )
         self.items: list[ReviewItem] = []
         self.load()
 

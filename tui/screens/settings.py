@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.validation import Number
 from textual.widgets import Button, Footer, Header, Input, Label, Select, TextArea
 
-from tui.settings import Settings
+from tui.settings import Settings, in_range
 
 
 def hf_cache_models() -> list[str]:
@@ -110,7 +110,8 @@ class SettingsScreen(Screen[dict | None]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         inputs = [self.query_one(f"#{name}", Input) for name in ("temperature", "top-p", "max-tokens")]
-        bad = [i for i in inputs if not i.is_valid]
+        names = ("temperature", "top_p", "max_tokens")
+        bad = [i for i, n in zip(inputs, names) if not i.is_valid or not in_range(n, _number(i.value))]
         if bad:
             self.notify("숫자 값을 확인하세요 (온도 0~2, top-p 0.01~1, 최대 토큰 1 이상).", severity="error")
             bad[0].focus()
@@ -131,3 +132,10 @@ class SettingsScreen(Screen[dict | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None

@@ -11,6 +11,22 @@ from taxqa.amounts import format_won
 from tui.grounding import FIGURE_LABELS
 
 
+def _bigrams(text: str) -> set[str]:
+    letters = "".join(ch for ch in text if ch.isalnum())
+    return {letters[i : i + 2] for i in range(len(letters) - 1)}
+
+
+def once_each(items: list[str], same: float = 0.6) -> list[str]:
+    """Assumptions and notes with each fact listed once: a later item saying what an earlier one said in
+    other words (most of its character pairs shared) is dropped."""
+    kept: list[tuple[str, set[str]]] = []
+    for item in items:
+        grams = _bigrams(item)
+        if not any(len(grams & g) / max(1, min(len(grams), len(g))) >= same for _, g in kept):
+            kept.append((item, grams))
+    return [item for item, _ in kept]
+
+
 class ArticleItem(Collapsible):
     """An article's citation; its text is mounted when first expanded."""
 
@@ -18,6 +34,7 @@ class ArticleItem(Collapsible):
         mark = "계산 " if article.get("via") == "calculator" else ""
         title = f"{mark}{article.get('citation', '')} {article.get('title', '')}".strip()
         super().__init__(title=title, collapsed=True)
+        self.tooltip = title  # the whole title, however narrow the panel
         self.article = article
 
     async def on_collapsible_expanded(self, event: Collapsible.Expanded) -> None:
@@ -38,6 +55,7 @@ class GroundingPanel(VerticalScroll):
     GroundingPanel .disagree { color: $error; text-style: bold; background: $error 15%; }
     GroundingPanel .figure { color: $text; }
     GroundingPanel Collapsible { padding: 0; margin: 0; border: none; }
+    GroundingPanel CollapsibleTitle { width: 100%; height: auto; text-wrap: wrap; }
     GroundingPanel .article-text { color: $text-muted; padding: 0 0 1 1; }
     """
 
@@ -55,6 +73,10 @@ class GroundingPanel(VerticalScroll):
         await self.mount_all(list(self._widgets(self.grounding)))
 
     def _widgets(self, g: dict):
+        if not g:  # a new, empty chat: nothing asked yet, so nothing to say about amounts
+            yield Label("근거", classes="panel-title")
+            yield Label("질문을 보내면 관련 조문과 계산기 결과가 여기에 나옵니다.", classes="muted")
+            return
         calc, verdict = g.get("calculation"), g.get("verdict")
         yield Label("계산기", classes="panel-title")
         if calc is None:
@@ -77,7 +99,7 @@ class GroundingPanel(VerticalScroll):
                                  if k in ("tax_base", "payable", "deduction", "income"))  # fmt: skip
             yield Static(f"계산값: {expected}", markup=False, classes="figure")
             yield Label("가정", classes="panel-title")
-            for item in [*calc.get("assumptions", []), *calc.get("notes", [])]:
+            for item in once_each([*calc.get("assumptions", []), *calc.get("notes", [])]):
                 yield Static(f"· {item}", markup=False, classes="muted")
         yield Label("관련 조문 (계산에 쓴 조문 · BM25 검색)", classes="panel-title")
         articles = g.get("articles") or []

@@ -1,0 +1,144 @@
+"""Reading a search query: lay terms -> legal terms, the act that governs it, articles it cites.
+
+The tables live in taxqa/corpus/data/lay_terms.yaml (data, not code): a person asks "늦게 내면 얼마나 더
+내요?" and the statute says 납부지연가산세. The act governing the question comes from the terms of the
+question and of its expansion (증여 -> 상속세 및 증여세법, 가산세 -> 국세기본법); acts the question names
+("조특법 제30조의5", "상증령") are named acts, and so are decrees when it says 시행령.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from importlib import resources
+
+from taxqa.corpus.cite import LawNames, article_label, find_citations, squash
+from taxqa.corpus.morph import morphs, words
+from taxqa.errors import UserError
+
+TABLE_NAME = "lay_terms.yaml"
+_LOCK = threading.Lock()
+_TABLE: dict | None = None
+_ARTICLE_RE = re.compile(r"(제\s?)?(\d+)\s?조(?:\s?의\s?(\d+))?(?![가-힣]*세)")
+
+
+@dataclass
+class Query:
+    text: str
+    terms: list[str]  # content morphemes of the question, stopwords removed
+    expansion: list[str]  # morphemes of the legal terms its lay phrases map to
+    added: list[str]  # the legal terms themselves (shown as why an article matched)
+    phrase: str = ""  # the question's content words as written ("증여재산 공제"), for the bigram index
+    acts: set[str] = field(default_factory=set)  # acts that govern it (official names)
+    primary: set[str] = field(default_factory=set)  # of those, the acts its own words point at
+    named: set[str] = field(default_factory=set)  # acts it names (official names, decrees included)
+    citations: list[str] = field(default_factory=list)  # "상속세 및 증여세법 제53조"
+    bare_articles: list[str] = field(default_factory=list)  # "제53조" with no act named
+
+    @property
+    def wants_decree(self) -> bool:
+        return any(n.endswith(("시행령", "시행규칙")) for n in self.named) or "시행령" in self.text
+
+
+def table() -> dict:
+    """The lay-term table, compiled once per process."""
+    global _TABLE
+    with _LOCK:
+        if _TABLE is None:
+            _TABLE = _load_table()
+        return _TABLE
+
+
+def _load_table() -> dict:
+    import yaml
+
+    path = resources.files("taxqa.corpus") / "data" / TABLE_NAME
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        lay = [(re.compile(pattern), str(terms).split()) for pattern, terms in raw["lay_terms"].items()]
+        acts = {act: {squash(c) for c in cues} for act, cues in raw["acts"].items()}
+        out = {
+            "lay": lay,
+            "acts": acts,
+            "special": set(raw.get("special_acts", [])),
+            "stop": set(raw.get("stopwords", [])),
+            "tax_names": set(raw.get("tax_names", [])),
+            "aliases": {squash(k): v for k, v in raw.get("aliases", {}).items()},
+        }
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
+        raise UserError(f"{path}: unreadable lay-term table ({type(exc).__name__}: {exc})") from None
+    names = LawNames(out["aliases"].values())
+    for alias in out["aliases"]:
+        names.by_key.setdefault(alias, out["aliases"][alias])
+    out["names"] = names
+    return out
+
+
+def expand(text: str) -> list[str]:
+    """The legal terms the lay phrases in text map to, in table order, without repeats."""
+    added: dict[str, None] = {}
+    for pattern, terms in table()["lay"]:
+        if pattern.search(text):
+            for t in terms:
+                added.setdefault(t)
+    return list(added)
+
+
+def read_query(text: str) -> Query:
+    t = table()
+    text = " ".join(text.split())
+    stop = t["stop"]
+    terms = [m for m in morphs(text) if m not in stop]
+    added = expand(text)
+    said = set(terms)
+    expansion = [m for m in morphs(" ".join(added)) if m not in stop and m not in said]
+    query = Query(text=text, terms=terms, expansion=expansion, added=added, phrase=_phrase(text, stop))
+    _read_citations(query, t)
+    haystack = squash(text) + " " + " ".join(added)
+    tokens = {*terms, *expansion, *added}
+    own = squash(text)
+    for act, cues in t["acts"].items():
+        if any(c in tokens or c in haystack for c in cues):
+            query.acts.add(act)
+            if any(c in terms or c in own for c in cues):
+                query.primary.add(act)
+    named = {n for n in query.named if not n.endswith(("시행령", "시행규칙"))}
+    query.acts |= named
+    query.primary |= named
+    if query.acts:
+        query.terms = [m for m in terms if m not in t["tax_names"]] or terms
+    return query
+
+
+def _phrase(text: str, stop: set[str]) -> str:
+    """Each word's content morphemes joined back ("증여재산을" -> 증여재산, "세금을" -> nothing)."""
+    out = []
+    for word in words(text):
+        kept: list[str] = []
+        for m in morphs(word):
+            if m not in stop and not any(m in k for k in kept):
+                kept.append(m)
+        if kept:
+            out.append("".join(kept))
+    return " ".join(out)
+
+
+def _read_citations(query: Query, t: dict) -> None:
+    """Acts the query names and the articles it cites ("상증법 53조", "부가세법 제49조", bare "제53조")."""
+    names: LawNames = t["names"]
+    text = query.text
+    for m in names.regex.finditer(text):
+        official = names.canonical(m.group(1)) or t["aliases"].get(squash(m.group(1)))
+        if official:
+            query.named.add(official)
+    if "조특" in text or "조세특례" in text:
+        query.named.add("조세특례제한법")
+    # "53조" -> "제53조" so the citation reader sees an article (not "증여세" in "53조세"...)
+    normal = _ARTICLE_RE.sub(lambda m: article_label(m.group(2), m.group(3)), text)
+    query.citations = find_citations(normal, names)
+    cited = {c.rpartition(" ")[2] for c in query.citations}
+    for m in _ARTICLE_RE.finditer(text):
+        label = article_label(m.group(2), m.group(3))
+        if label not in cited and label not in query.bare_articles:
+            query.bare_articles.append(label)

@@ -1,0 +1,228 @@
+"""Retrieval for plain-language questions: recall on tests/data/retrieval_questions.tsv, the governing act
+first, cited articles, lay terms read from data, JSON output, and dense fusion with a real (tiny, locally
+built) sentence-transformers model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from taxqa.cli import run_command
+from taxqa.corpus import load_passages, resolve_citation, search, search_hits
+from taxqa.corpus.query import read_query, table
+from taxqa.corpus.retrieve import Hit, _governing_first
+from taxqa.records import PassageRecord, dumps
+
+QUESTIONS = Path(__file__).parent / "data" / "retrieval_questions.tsv"
+TOPICS = {"gift", "inheritance", "income", "wage", "vat", "filing", "deadline", "penalty", "refund", "exemption"}
+
+
+def _questions() -> list[tuple[str, str, set[str]]]:
+    rows = []
+    for line in QUESTIONS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            topic, question, gold = line.split("\t")
+            rows.append((topic, question, {g.strip() for g in gold.split("|")}))
+    return rows
+
+
+def test_question_set_is_large_varied_and_points_at_real_articles():
+    rows = _questions()
+    assert len(rows) >= 120
+    assert TOPICS <= {t for t, _, _ in rows}
+    assert len({q for _, q, _ in rows}) == len(rows)
+    passages = load_passages()
+    for _, question, gold in rows:
+        for citation in gold:
+            p = resolve_citation(citation, passages)
+            assert p is not None and p.citation == citation, (question, citation)
+
+
+def test_recall_on_plain_language_questions():
+    rows = _questions()
+    at1 = at5 = 0
+    for _, question, gold in rows:
+        cited = [p.citation for p, _ in search(question, k=5)]
+        at1 += bool(cited) and cited[0] in gold
+        at5 += any(c in gold for c in cited)
+    assert at5 / len(rows) >= 0.9, f"recall@5 {at5 / len(rows):.3f}"
+    assert at1 / len(rows) >= 0.7, f"recall@1 {at1 / len(rows):.3f}"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("상증법 53조", "상속세 및 증여세법 제53조"),
+        ("부가세법 제49조", "부가가치세법 제49조"),
+        ("소득세법 제47조", "소득세법 제47조"),
+        ("증여세 공제 제53조", "상속세 및 증여세법 제53조"),  # a bare article: the act comes from the question
+        ("부가세 신고는 49조에 있나요", "부가가치세법 제49조"),
+        ("조특법 제30조의5 창업자금", "조세특례제한법 제30조의5"),  # a special act, named: first
+    ],
+)
+def test_cited_articles_come_first(query, expected):
+    assert search(query, k=3)[0][0].citation == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "부모님께 20억원 증여받았는데 증여세는 얼마나 되나요?",
+        "부가가치세 신고기한",
+        "간이과세자 기준",
+        "금 거래 부가세",
+    ],
+)
+def test_governing_act_ranks_above_special_acts_and_decrees(query):
+    q = read_query(query)
+    assert q.acts and not q.named
+    hits = search(query, k=10)
+    first_governing = next(n for n, (p, _) in enumerate(hits) if p.law in q.acts and p.kind == "statute")
+    assert first_governing < 3
+    for p, _ in hits[:first_governing]:
+        assert p.law != "조세특례제한법" and p.kind != "decree", p.citation
+
+
+def test_named_decree_or_special_act_is_not_demoted():
+    hits = search("상증법 시행령 증여재산 공제", k=5)
+    assert any(p.kind == "decree" for p, _ in hits[:3])
+    assert search("조세특례제한법 창업자금 증여세 과세특례", k=1)[0][0].law == "조세특례제한법"
+
+
+def _p(n: int, law: str, kind: str = "statute") -> PassageRecord:
+    return PassageRecord(
+        id=f"p{n}", citation=f"{law} 제{n}조", law=law, article=f"제{n}조", title="", text="x", kind=kind
+    )
+
+
+def test_precedents_never_push_the_governing_article_out_of_the_top_3():
+    q = read_query("증여세 신고")
+    hits = [Hit(_p(1, "대법원", "precedent"), 9.0), Hit(_p(2, "조세특례제한법"), 8.5)]
+    hits += [Hit(_p(3, "광주고등법원", "precedent"), 8.0), Hit(_p(4, "대법원", "precedent"), 7.0)]
+    hits += [Hit(_p(5, "상속세 및 증여세법"), 6.0), Hit(_p(6, "대법원", "precedent"), 5.0)]
+    order = [h.passage.id for h in _governing_first(hits, q, table()["special"])]
+    assert order.index("p5") == 2 and order[:2] == ["p1", "p3"]  # precedents keep their order by relevance
+    assert order.index("p2") > order.index("p5")  # the special act below the governing article
+    assert sorted(order) == sorted(h.passage.id for h in hits)  # nothing lost
+
+
+def test_a_precedent_heavy_question_keeps_the_governing_article_in_the_top_3():
+    hits = search("양돈업 농가부업소득 비과세 사육 두수 소득세", k=5)
+    assert any(p.kind == "precedent" for p, _ in hits)
+    assert any(p.law == "소득세법" and p.kind == "statute" for p, _ in hits[:3])
+
+
+def test_lay_terms_are_data_and_read_the_way_people_ask():
+    assert len(table()["lay"]) >= 80
+    for question, legal in [
+        ("세금 늦게 내면 어떻게 돼요", "납부지연가산세"),
+        ("세금 더 낸 거 돌려받을 수 있나요", "경정청구"),
+        ("손녀에게 바로 주면", "세대를 건너뛴"),
+        ("엄마랑 함께 살던 집", "동거주택"),
+        ("신고 안 하면 어떻게 되나요", "무신고가산세"),
+        ("세금 안 내도 되는 한도가 얼마예요", "공제"),
+    ]:
+        assert legal in " ".join(read_query(question).added), question
+    assert "간이과세자" not in read_query("세율 구간이 어떻게 되나요").added  # 구간이 is not 간이
+
+
+def test_search_hits_fields_and_why_chosen():
+    hits = search_hits("세금을 늦게 내면 하루에 얼마씩 붙나요", k=3)
+    assert [h["rank"] for h in hits] == [1, 2, 3]
+    top = hits[0]
+    assert top["citation"] == "국세기본법 제47조의4" and top["title"] == "납부지연가산세"
+    assert top["kind"] == "statute" and top["effective_date"] and top["id"] and top["text"]
+    assert "납부지연가산세" in top["matched"]
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    assert [(h["citation"], h["score"]) for h in hits] == [
+        (p.citation, round(s, 4)) for p, s in search("세금을 늦게 내면 하루에 얼마씩 붙나요", k=3)
+    ]
+
+
+def test_cli_json_and_text_output(capsys):
+    assert run_command("taxqa.corpus.cli", ["search", "상증법 53조", "-k", "3", "--json"], "taxqa corpus") == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert len(hits) == 3 and hits[0]["citation"] == "상속세 및 증여세법 제53조" and hits[0]["rank"] == 1
+    for h in hits:
+        assert {"rank", "citation", "title", "score", "kind", "effective_date", "id", "text", "matched"} <= set(h)
+    assert run_command("taxqa.corpus.cli", ["search", "상증법 53조", "-k", "2"], "taxqa corpus") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("1. 상속세 및 증여세법 제53조 (증여재산 공제) ")
+
+
+def test_bad_corpus_files_are_one_line_errors(tmp_path, capsys):
+    import gzip
+
+    from taxqa.corpus import embedded_path
+
+    truncated = tmp_path / "t.jsonl.gz"
+    truncated.write_bytes(embedded_path().read_bytes()[:5000])
+    empty = tmp_path / "e.jsonl.gz"
+    empty.write_bytes(gzip.compress(b""))
+    for path, message in [(truncated, "truncated or damaged gzip"), (empty, "no passages")]:
+        assert run_command("taxqa.corpus.cli", ["search", "증여", "--corpus", str(path)], "taxqa corpus") == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and message in err and str(path) in err
+
+
+def _static_model(folder: Path, passages: list[PassageRecord]) -> str:
+    """A real sentence-transformers model: bag of Hangul syllables with fixed random vectors (no download)."""
+    import numpy as np
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import StaticEmbedding
+    from tokenizers import Regex, Tokenizer, models, pre_tokenizers
+
+    chars = sorted({c for p in passages for c in p.title + p.text if "가" <= c <= "힣"})
+    vocab = {"[UNK]": 0, "[PAD]": 1, **{c: i + 2 for i, c in enumerate(chars)}}
+    tokenizer = Tokenizer(models.WordLevel(vocab, unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.Split(pattern=Regex("."), behavior="isolated")
+    weights = np.random.default_rng(0).standard_normal((len(vocab), 32)).astype(np.float32)
+    weights[:2] = 0
+    SentenceTransformer(modules=[StaticEmbedding(tokenizer, embedding_weights=weights)]).save(str(folder))
+    return str(folder)
+
+
+def test_dense_fusion_with_a_local_model(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("sentence_transformers")
+    monkeypatch.setenv("TAXQA_CACHE", str(tmp_path / "cache"))
+    texts = {
+        "제1조": ("목적", "이 법은 세금에 관하여 정한다."),
+        "제2조": ("증여재산 공제", "거주자가 직계존속으로부터 증여를 받은 경우 5천만원을 공제한다."),
+        "제3조": ("세율", "증여세는 과세표준에 세율을 곱하여 계산한다."),
+        "제4조": ("신고기한", "증여를 받은 날이 속하는 달의 말일부터 3개월 이내에 신고하여야 한다."),
+    }
+    passages = [
+        PassageRecord(
+            id=f"s:{a}", citation=f"가법 {a}", law="가법", article=a, title=t, text=x, effective_date="2026-01-01"
+        )
+        for a, (t, x) in texts.items()
+    ]
+    corpus = tmp_path / "p.jsonl"
+    corpus.write_text("".join(dumps(p.to_dict()) + "\n" for p in passages), encoding="utf-8")
+    model = _static_model(tmp_path / "model", passages)
+
+    loaded = load_passages(corpus)
+    lexical = search_hits("증여 공제", k=4, passages=loaded)
+    fused = search_hits("증여 공제", k=4, passages=loaded, embed_model=model)
+    assert {h["via"] for h in lexical} == {"lexical"} and {h["via"] for h in fused} == {"fused"}
+    assert fused[0]["citation"] == "가법 제2조"  # first in both rankings
+    assert fused[0]["score"] == pytest.approx(2 / 61, abs=1e-4)  # reciprocal rank: 1/(60+1) twice
+    vectors = list((tmp_path / "cache" / "dense").glob("*.npy"))
+    assert len(vectors) == 1  # embedded once, kept for the next process
+
+    from taxqa.corpus.dense import DenseIndex
+
+    again = DenseIndex(model, loaded, cache_key="x")  # another key: embedded again, same vectors
+    from taxqa.corpus.embedded import _cache_key
+
+    cached = DenseIndex(model, loaded, cache_key=_cache_key(loaded))
+    assert (cached.vectors == again.vectors).all()
+
+    argv = ["search", "증여 공제", "--corpus", str(corpus), "--embed-model", model, "--json"]
+    assert run_command("taxqa.corpus.cli", argv, "taxqa corpus") == 0
+    assert json.loads(capsys.readouterr().out)[0]["via"] == "fused"
+    argv[-2] = str(tmp_path / "no-model")
+    assert run_command("taxqa.corpus.cli", argv, "taxqa corpus") == 2
+    assert "embed-model" in capsys.readouterr().err
