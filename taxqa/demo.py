@@ -24,6 +24,8 @@ from rich.panel import Panel
 from taxqa.errors import UserError
 
 DEMO_QUESTION = "부모님으로부터 20억원을 증여받으면 증여세는 얼마인가요?"
+# short grounding for the tiny model and the CPU: 1 article of 300 characters (+ the breakdown)
+DEMO_GROUNDING = ["--ground-k", "1", "--ground-chars", "300"]
 # The original project's worked example: wrong by 5억원. The quality gate must reject it.
 SEED_EXAMPLE = [
     {
@@ -91,8 +93,8 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
         "Search the corpus (BM25)", ["corpus", "search", "증여재산 공제 한도", "-k", "3", "--corpus", "passages.jsonl"]
     )
     demo.run(
-        "Calculator-grounded Q&A, offline (templates, no LLM)",
-        ["data", "generate", "--mode", "calc", "--n", str(s.qa_items), "-o", "raw.jsonl"],
+        "Calculator-grounded Q&A, offline (templates, no LLM), mixed with the grounding the model reads",
+        ["data", "generate", "--mode", "calc", "--n", str(s.qa_items), *DEMO_GROUNDING, "-o", "raw.jsonl"],
         p("raw.jsonl"),
     )
     if not p("seed.json").exists():
@@ -200,7 +202,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
     for name, title, model_args in runs:
         demo.run(
             title,
-            ["eval", *model_args, "--data", "dataset", *lim, "-o", f"eval/{name}.json"],
+            ["eval", *model_args, "--data", "dataset", *lim, "--ground", "both", "-o", f"eval/{name}.json"],
             p("eval", f"{name}.json"),
         )
     demo.run(
@@ -223,7 +225,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
         ],
     )
     total = time.perf_counter() - start
-    write_report(out, demo.timings, total)
+    write_report(out, demo.timings, total, sizes)
     summary = {
         "out": str(out),
         "seconds": round(total, 1),
@@ -245,8 +247,46 @@ FRAMING = """\
 """
 
 
-def write_report(out: Path, timings: list[tuple[str, float]], total: float) -> None:
-    """REPORT.md: the framing, the evaluation table, where the conversion proof is, and timings."""
+GROUNDING_NOTE = """\
+Each run answered every held-out test question twice: with the grounding block (the articles and
+the calculator's breakdown, the context a user's question gets in `taxqa generate` and the chat app)
+and without it. The calculator judges the answers: key-figure accuracy is the share of computable
+questions whose answer states the figure the question asked for, right to the won.
+"""
+
+
+def grounding_section(out: Path, sizes: DemoSizes) -> str:
+    """Key-figure accuracy and the other grounding metrics, grounded vs ungrounded, per evaluated run."""
+    rows = []
+    for path in sorted((out / "eval").glob("*.json")):
+        run = json.loads(path.read_text(encoding="utf-8"))
+        ground = run.get("ground") or {}
+        if not {"on", "off"} <= set(ground):
+            continue
+        on, off = ground["on"], ground["off"]
+
+        def cell(key: str, on=on, off=off) -> str:
+            fmt = lambda v: "–" if v is None else f"{v:.2f}"  # noqa: E731
+            return f"{fmt(on[key])} / {fmt(off[key])}"
+
+        rows.append(f"| {path.stem} | {cell('key_figure_accuracy')} (n={on['computable_n']}) | "
+                    f"{cell('figure_consistency')} | {cell('citation_accuracy')} | "
+                    f"{cell('invented_figure_rate')} (n={on['missing_facts_n']}) |")  # fmt: skip
+    if not rows:
+        return ""
+    head = [
+        "\n## Grounded vs ungrounded (held-out calculator questions)\n",
+        GROUNDING_NOTE,
+        f"Training: {sizes.train_steps} steps with train_cuda, then {sizes.lora_iters} MLX LoRA iterations; answers "
+        f"of at most {sizes.max_tokens} tokens on {sizes.eval_limit} test items. Each cell: grounded / ungrounded.\n",
+        "| run | key-figure accuracy | figure consistency | citation accuracy | invented-figure rate |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    return "\n".join(head + rows) + "\n"
+
+
+def write_report(out: Path, timings: list[tuple[str, float]], total: float, sizes: DemoSizes = DEFAULT) -> None:
+    """REPORT.md: the framing, the evaluation table, grounded vs ungrounded, the conversion proof, timings."""
     from taxqa.records import write_atomic
 
     parts = ["# taxqa demo report\n", FRAMING]
@@ -254,6 +294,7 @@ def write_report(out: Path, timings: list[tuple[str, float]], total: float) -> N
     if compare.exists():
         table = compare.read_text(encoding="utf-8").replace("](compare.png)", "](eval/compare.png)")
         parts.append(table.replace("# Evaluation comparison", "## Evaluation: base vs trained vs 4-bit", 1))
+    parts.append(grounding_section(out, sizes))
     for name in ("conversion_report.md",):
         report = out / "models" / "fused-4bit" / name
         if report.exists():

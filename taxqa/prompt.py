@@ -8,12 +8,20 @@ training puts loss on the answer and on the stop token.
 
 ``tokenizer`` is a Hugging Face tokenizer or anything that forwards to one
 (mlx_lm's TokenizerWrapper does).
+
+Grounding (what the model reads before the question): ``grounding={"articles": [{"citation",
+"text", ...}], "calculation": {kind, inputs, understood, assumptions, missing, result} | None}``
+becomes one Korean context block (`context_block`) placed right before the current question:
+the start of the user turn for chat templates, the line before ``### 질문:`` for plain models.
+The block text is the same in both, and the same in training and inference. History turns
+are rendered without their grounding.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 PLAIN_QUESTION = "### 질문: "
 PLAIN_ANSWER = "### 답변: "
@@ -23,35 +31,108 @@ DEFAULT_SYSTEM_PROMPT = (
 )
 
 Turn = tuple[str, str]  # (question, answer)
+Grounding = Mapping[str, Any]
+
+ARTICLES_HEADER = "[참고 조문]"
+CALCULATION_HEADER = "[계산기 결과]"
+NO_CONTEXT = ""
+
+
+def _article_text(i: int, article: Mapping[str, Any]) -> str:
+    head = f"{i}. {article['citation']}"
+    if article.get("title"):
+        head += f" ({article['title']})"
+    if article.get("effective_date"):
+        head += f" · 시행 {article['effective_date']}"
+    return f"{head}\n{str(article.get('text', '')).strip()}"
+
+
+def _won(value: int) -> str:
+    from taxqa.amounts import format_won
+
+    return format_won(value)
+
+
+def _calculation_text(calc: Mapping[str, Any]) -> str:
+    lines = [CALCULATION_HEADER]
+    if calc.get("understood"):
+        lines.append("이해한 내용: " + str(calc["understood"]).removeprefix("이렇게 이해했습니다: "))
+    lines += [f"가정: {a}" for a in calc.get("assumptions") or ()]
+    lines += [f"빠진 사실: {m}" for m in calc.get("missing") or ()]
+    result = calc.get("result")
+    if not result:
+        lines.append("계산: 주어진 사실만으로는 세액을 계산할 수 없습니다.")
+        return "\n".join(lines)
+    lines.append(f"계산 ({result.get('as_of', '')} 시행 법령 기준):")
+    for step in result.get("steps") or ():
+        line = f"- {step['label']}: {_won(step['amount'])}"
+        if step.get("law"):
+            line += f" ({step['law']})"
+        if step.get("note"):
+            line += f" — {step['note']}"
+        lines.append(line)
+    lines += [f"참고: {note}" for note in result.get("notes") or ()]
+    return "\n".join(lines)
+
+
+def context_block(grounding: Grounding | None) -> str:
+    """The grounding as the Korean text the model reads ('' when there is nothing to read)."""
+    if not grounding:
+        return NO_CONTEXT
+    parts = []
+    articles = grounding.get("articles") or ()
+    if articles:
+        parts.append("\n\n".join([ARTICLES_HEADER, *(_article_text(i, a) for i, a in enumerate(articles, 1))]))
+    if grounding.get("calculation"):
+        parts.append(_calculation_text(grounding["calculation"]))
+    return "\n\n".join(parts)
+
+
+def user_text(question: str, grounding: Grounding | None = None) -> str:
+    """The current question as the model reads it: the context block, a blank line, the question."""
+    block = context_block(grounding)
+    return f"{block}\n\n{question}" if block else question
 
 
 def has_chat_template(tokenizer) -> bool:
     return bool(getattr(tokenizer, "chat_template", None))
 
 
-def _messages(question: str, system: str | None, history: Sequence[Turn]) -> list[dict[str, str]]:
+def _messages(
+    question: str, system: str | None, history: Sequence[Turn], grounding: Grounding | None
+) -> list[dict[str, str]]:
     messages = [{"role": "system", "content": system}] if system else []
     for q, a in history:
         messages += [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
-    messages.append({"role": "user", "content": question})
+    messages.append({"role": "user", "content": user_text(question, grounding)})
     return messages
 
 
-def _plain_prompt(question: str, system: str | None, history: Sequence[Turn]) -> str:
+def _plain_prompt(question: str, system: str | None, history: Sequence[Turn], grounding: Grounding | None) -> str:
     parts = [f"{system}\n\n"] if system else []
     for q, a in history:
         parts.append(f"{PLAIN_QUESTION}{q}\n\n{PLAIN_ANSWER}{a}\n\n")
+    block = context_block(grounding)
+    if block:
+        parts.append(f"{block}\n\n")
     parts.append(f"{PLAIN_QUESTION}{question}\n\n{PLAIN_ANSWER}")
     return "".join(parts)
 
 
-def render_prompt(tokenizer, question: str, *, system: str | None = None, history: Sequence[Turn] = ()) -> str:
-    """The text a model continues to answer ``question`` (after ``history`` turns)."""
+def render_prompt(
+    tokenizer,
+    question: str,
+    *,
+    system: str | None = None,
+    history: Sequence[Turn] = (),
+    grounding: Grounding | None = None,
+) -> str:
+    """The text a model continues to answer ``question`` (after ``history`` turns, reading ``grounding``)."""
     if has_chat_template(tokenizer):
         return tokenizer.apply_chat_template(
-            _messages(question, system, history), tokenize=False, add_generation_prompt=True
+            _messages(question, system, history, grounding), tokenize=False, add_generation_prompt=True
         )
-    return _plain_prompt(question, system, history)
+    return _plain_prompt(question, system, history, grounding)
 
 
 def answer_terminator(tokenizer) -> str:
@@ -80,9 +161,15 @@ class RenderedExample:
 
 
 def render_example(
-    tokenizer, question: str, answer: str, *, system: str | None = None, history: Sequence[Turn] = ()
+    tokenizer,
+    question: str,
+    answer: str,
+    *,
+    system: str | None = None,
+    history: Sequence[Turn] = (),
+    grounding: Grounding | None = None,
 ) -> RenderedExample:
-    prompt = render_prompt(tokenizer, question, system=system, history=history)
+    prompt = render_prompt(tokenizer, question, system=system, history=history, grounding=grounding)
     return RenderedExample(prompt, answer.strip() + answer_terminator(tokenizer))
 
 
@@ -101,6 +188,7 @@ def encode_example(
     system: str | None = None,
     history: Sequence[Turn] = (),
     max_length: int | None = None,
+    grounding: Grounding | None = None,
 ) -> tuple[list[int], int]:
     """(input ids, index where the completion starts). Labels are ids[start:], the rest is masked.
 
@@ -108,7 +196,7 @@ def encode_example(
     those generation sees. When ``max_length`` cuts, the prompt keeps its head and the
     completion keeps as much as fits (at least one token).
     """
-    example = render_example(tokenizer, question, answer, system=system, history=history)
+    example = render_example(tokenizer, question, answer, system=system, history=history, grounding=grounding)
     prompt_ids = encode_prompt(tokenizer, example.prompt)
     completion_ids = list(tokenizer.encode(example.completion, add_special_tokens=False))
     if max_length is not None and len(prompt_ids) + len(completion_ids) > max_length:
@@ -118,8 +206,9 @@ def encode_example(
     return prompt_ids + completion_ids, len(prompt_ids)
 
 
-def chat_messages(question: str, answer: str, system: str | None = None) -> dict:
-    """One example in mlx_lm's chat format (what `mlx_lm.lora` reads directly)."""
-    messages = _messages(question, system, ())
+def chat_messages(question: str, answer: str, system: str | None = None, *, grounding: Grounding | None = None) -> dict:
+    """One example in mlx_lm's chat format (what `mlx_lm.lora` reads directly); the grounding
+    is in the user turn, as `render_prompt` puts it."""
+    messages = _messages(question, system, (), grounding)
     messages.append({"role": "assistant", "content": answer})
     return {"messages": messages}

@@ -16,9 +16,10 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from taxqa.errors import UserError
 
@@ -41,82 +42,118 @@ def qa_id(question: str) -> str:
     return hashlib.sha1(normalize_text(question).encode("utf-8")).hexdigest()[:16]
 
 
-@dataclass
-class QARecord:
-    question: str
-    answer: str
-    type: str = "teacher"
-    source: str = "statute"
-    citations: list[str] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
-    id: str = ""
+class _Record(BaseModel):
+    """Strict fields (no str/int coercion), unknown keys ignored, None treated as absent."""
 
-    def __post_init__(self) -> None:
+    model_config = ConfigDict(strict=True, extra="ignore")
+
+    def __init__(self, *args: Any, **data: Any) -> None:
+        """Fields by position too, in declaration order (as the dataclasses these replaced took them)."""
+        if len(args) > len(type(self).model_fields):
+            raise TypeError(f"{type(self).__name__} takes at most {len(type(self).model_fields)} positional fields")
+        data.update(zip(type(self).model_fields, args))
+        super().__init__(**data)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(exclude_none=True)
+
+    @classmethod
+    def from_dict(cls, obj: Any, where: str = "record"):
+        if not isinstance(obj, dict):
+            raise RecordError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+        try:
+            return cls.model_validate({k: v for k, v in obj.items() if v is not None})
+        except ValidationError as exc:
+            raise RecordError(f"{where}: {_first_error(exc)}") from None
+
+
+def _first_error(exc: ValidationError) -> str:
+    """One line naming the field and what was expected (pydantic's first error, in our words)."""
+    err = exc.errors(include_url=False)[0]
+    loc = [str(part) for part in err["loc"]]
+    name = loc[0] if loc else "record"
+    where = f"field {name!r}" + (f" ({'.'.join(loc[1:])})" if len(loc) > 1 else "")
+    kind, value = err["type"], err.get("input")
+    if kind == "missing":
+        return f"missing {where}"
+    if kind == "literal_error":
+        return f"{where} is {value!r}; expected one of {err['ctx']['expected'].replace(chr(39), '')}"
+    if kind == "value_error":
+        return f"{where}: {err['msg'].removeprefix('Value error, ')}"
+    expected = {"string_type": "str", "list_type": "list", "dict_type": "dict", "int_type": "int",
+                "float_type": "float", "bool_type": "bool"}.get(kind, err["msg"])  # fmt: skip
+    return f"{where} must be {expected}, got {type(value).__name__}"
+
+
+def _non_empty(value: str) -> str:
+    if not value.strip():
+        raise ValueError("is empty")
+    return value
+
+
+NonEmpty = Annotated[str, AfterValidator(_non_empty)]
+
+
+class GroundingArticle(BaseModel):
+    """One article the model reads: its citation and (trimmed) text; retrieval extras are kept as is."""
+
+    model_config = ConfigDict(strict=True, extra="allow")
+
+    citation: NonEmpty
+    text: str
+
+
+class Grounding(BaseModel):
+    """What a QA record was made with: the articles given and the calculator's reading of the
+    question (`taxqa tax ask --json`: kind, inputs, understood, assumptions, missing, result) or None."""
+
+    model_config = ConfigDict(strict=True, extra="allow")
+
+    articles: list[GroundingArticle] = Field(default_factory=list)
+    calculation: dict[str, Any] | None = None
+
+
+class QARecord(_Record):
+    question: NonEmpty
+    answer: NonEmpty
+    type: Literal[QA_TYPES] = "teacher"
+    source: Literal[QA_SOURCES] = "statute"
+    citations: list[str] = Field(default_factory=list)
+    meta: dict[str, Any] = Field(default_factory=dict)
+    id: str = ""
+    grounding: dict[str, Any] | None = None
+
+    @field_validator("grounding")
+    @classmethod
+    def _check_grounding(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        try:
+            return Grounding.model_validate(value).model_dump()
+        except ValidationError as exc:
+            raise ValueError(_first_error(exc)) from None
+
+    def model_post_init(self, context: Any) -> None:
         if not self.id:
             self.id = qa_id(self.question)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = self.model_dump(exclude={"grounding"})
+        if self.grounding is not None:
+            d["grounding"] = self.grounding
         return {"id": d.pop("id"), **d}
 
-    @classmethod
-    def from_dict(cls, obj: Any, where: str = "record") -> QARecord:
-        return cls(**_check_fields(obj, where, _QA_SCHEMA, {"type": QA_TYPES, "source": QA_SOURCES}))
 
-
-@dataclass
-class PassageRecord:
-    id: str
-    citation: str
-    law: str
-    article: str
-    title: str
-    text: str
+class PassageRecord(_Record):
+    id: NonEmpty
+    citation: NonEmpty
+    law: NonEmpty
+    article: str = ""
+    title: str = ""
+    text: NonEmpty
     effective_date: str = ""
-    kind: str = "statute"
+    kind: Literal[PASSAGE_KINDS] = "statute"
     source_url: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, obj: Any, where: str = "record") -> PassageRecord:
-        return cls(**_check_fields(obj, where, _PASSAGE_SCHEMA, {"kind": PASSAGE_KINDS}))
-
-
-# field -> (type, required)
-_QA_SCHEMA = {
-    "id": (str, False),
-    "question": (str, True),
-    "answer": (str, True),
-    "type": (str, True),
-    "source": (str, True),
-    "citations": (list, False),
-    "meta": (dict, False),
-}
-_PASSAGE_SCHEMA = {f.name: (str, f.name in ("id", "citation", "law", "text")) for f in fields(PassageRecord)}
-
-
-def _check_fields(obj: Any, where: str, schema: dict, choices: dict) -> dict[str, Any]:
-    if not isinstance(obj, dict):
-        raise RecordError(f"{where}: expected a JSON object, got {type(obj).__name__}")
-    out = {}
-    for name, (typ, required) in schema.items():
-        if name not in obj or obj[name] is None:
-            if required:
-                raise RecordError(f"{where}: missing field {name!r}")
-            continue
-        value = obj[name]
-        if not isinstance(value, typ):
-            raise RecordError(f"{where}: field {name!r} must be {typ.__name__}, got {type(value).__name__}")
-        if typ is str and required and not value.strip():
-            raise RecordError(f"{where}: field {name!r} is empty")
-        if name in choices and value not in choices[name]:
-            raise RecordError(f"{where}: field {name!r} is {value!r}; expected one of {', '.join(choices[name])}")
-        out[name] = value
-    if "citations" in out and not all(isinstance(c, str) for c in out["citations"]):
-        raise RecordError(f"{where}: field 'citations' must be a list of strings")
-    return out
 
 
 def dumps(obj: Any) -> str:

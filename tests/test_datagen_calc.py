@@ -16,6 +16,7 @@ from llm_server import LLMServer  # noqa: E402
 from taxqa.datagen.calc import calc_items, compute_scenario, question_text, sample_scenario  # noqa: E402
 from taxqa.datagen.cli import main  # noqa: E402
 from taxqa.records import read_qa  # noqa: E402
+from taxqa.runtime.metrics import figures  # noqa: E402
 from taxqa.tax.verify import check_answer  # noqa: E402
 
 
@@ -45,13 +46,22 @@ def test_template_items_verify_against_the_calculators(tmp_path):
     assert main(["generate", "--mode", "calc", "--n", "80", "--no-progress", "-o", str(out)]) == 0
     records = list(read_qa(out))
     assert len(records) == 80 and len({r.meta["key"] for r in records}) == 80
+    assert {r.meta["variant"] for r in records} == {"grounded", "distractor", "missing", "plain"}
     for r in records:
         assert (r.type, r.source) == ("calc", "calculator")
         assert r.citations and all(re.search(r"제\d+조", c) for c in r.citations)
-        assert r.citations == r.meta["result"]["citations"]
-        if r.meta["scenario"]["kind"] != "vat":  # see test_vat_template_answers_verify
-            verdict = check_answer(r.question, r.answer)
-            assert verdict is not None and verdict.agree and verdict.checked, (r.question, r.answer, verdict)
+        if r.meta["variant"] == "missing":  # the answer names the missing fact and states no figure
+            assert check_answer(r.question, r.answer) is None and not figures(r.answer), r.answer
+            assert r.meta["missing"] and r.meta["result"] is None
+            continue
+        if r.meta["variant"] == "plain":
+            assert r.citations == r.meta["result"]["citations"] and r.grounding is None
+        else:  # cites only articles it was given, and was given the calculator's breakdown
+            given = {a["citation"] for a in r.grounding["articles"]}
+            assert set(r.citations) <= given, (r.citations, given)
+            assert r.grounding["calculation"]["result"]["payable"] == r.meta["result"]["payable"]
+        verdict = check_answer(r.question, r.answer)
+        assert verdict is not None and verdict.agree and verdict.checked, (r.question, r.answer, verdict)
     assert len({r.question for r in records}) == 80
     # Re-running the same command is a no-op (resume), a larger --n only adds the new items.
     assert main(["generate", "--mode", "calc", "--n", "80", "--no-progress", "-o", str(out)]) == 0
@@ -88,9 +98,9 @@ def test_llm_writes_the_text_around_exact_figures(tmp_path):
         args += ["--base-url", server.openai_base_url, "--retry-base", "0.01", "--no-progress", "-o", str(out)]
         assert main(args) == 0
     records = list(read_qa(out))
-    assert len(records) == 6 and all(
-        r.meta["writer"] == "llm" and r.meta["provider"] == "openai-compatible" for r in records
-    )
+    written = [r for r in records if r.meta["variant"] != "missing"]  # nothing to compute: templates say so
+    assert len(records) == 6 and written
+    assert all(r.meta["writer"] == "llm" and r.meta["provider"] == "openai-compatible" for r in written)
     assert all(r.citations for r in records)
 
 
@@ -103,12 +113,11 @@ def test_generate_check_split_end_to_end(tmp_path):
         json.loads(line) for line in (tmp_path / "checked.rejects.jsonl").read_text(encoding="utf-8").splitlines()
     ]
     assert len(accepted) + len(rejects) == 60
-    # Template items pass every check by construction; the only known exception is the VAT
-    # answers that taxqa.tax.verify misreads (see test_vat_template_answers_verify).
+    # Template items pass every check by construction; missing-fact questions of one kind can repeat.
     for row in rejects:
-        assert row["meta"]["scenario"]["kind"] == "vat", row
-        assert all(r.startswith("numeric") for r in row["reasons"]), row["reasons"]
-    assert all(r.meta["check"]["verification"]["agree"] for r in accepted)
+        assert row["meta"]["variant"] == "missing", row
+        assert all(r.startswith("duplicate") or r.startswith("near_duplicate") for r in row["reasons"]), row["reasons"]
+    assert all(r.meta["check"]["verification"]["agree"] for r in accepted if r.meta["variant"] != "missing")
     assert main(["split", str(checked), "-o", str(dataset)]) == 0
     sizes = {name: len(list(read_qa(dataset / f"{name}.jsonl"))) for name in ("train", "valid", "test")}
     assert sum(sizes.values()) == len(accepted) and sizes["valid"] >= 4 and sizes["test"] >= 4

@@ -165,6 +165,28 @@ def test_calc_record_must_state_the_scenarios_figures():
     assert not any("states none" in r for r in gate.check(teacher, "line 3")[1])  # only calc records must
 
 
+def test_missing_fact_calc_record_names_the_fact_and_states_no_figure():
+    from taxqa.datagen.quality import QualityGate
+
+    gate = QualityGate()
+    item = {
+        "question": "증여를 받았는데 증여세는 얼마인가요?",
+        "answer": "증여받은 금액과 증여자와의 관계를 알려 주셔야 계산할 수 있습니다. (상속세 및 증여세법 제53조)",
+        "type": "calc",
+        "source": "calculator",
+        "meta": {"variant": "missing"},
+    }
+    record, reasons, _ = gate.check(item, "line 1")
+    assert record is not None, reasons
+    invented = dict(
+        item, question=item["question"] + " 다시", answer="납부할 세액은 1,940만원입니다. (상속세 및 증여세법 제53조)"
+    )
+    record, reasons, _ = gate.check(invented, "line 2")
+    assert record is None and any("missing-fact answer states a tax figure" in r for r in reasons), reasons
+    unmarked = dict(item, question=item["question"] + " 또", meta={})
+    assert gate.check(unmarked, "line 3")[0] is None  # without the marker it is an off-topic calc record
+
+
 @pytest.mark.parametrize(
     "secret",
     [

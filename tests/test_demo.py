@@ -128,3 +128,18 @@ def test_rerun_reuses_what_it_built(demo_run):
     ran = [step["step"] for step in second["steps"]]  # only steps without an output run again
     assert not any("training" in s or "Convert" in s or "Evaluate" in s for s in ran), ran
     assert len(ran) < len(first_summary["steps"]) and second["seconds"] < first_summary["seconds"]
+
+
+def test_demo_trains_on_grounded_data_and_reports_grounded_vs_ungrounded(demo_run):
+    out, _ = demo_run
+    train = [obj for _, obj in read_jsonl(out / "dataset" / "train.jsonl")]
+    assert any(r.get("grounding") and r["grounding"]["calculation"] for r in train)  # articles + breakdown
+    assert any(r["meta"].get("variant") == "missing" for r in train)  # says what is missing
+    report = (out / "REPORT.md").read_text(encoding="utf-8")
+    assert "## Grounded vs ungrounded (held-out calculator questions)" in report
+    assert "| fused-4bit-mlx-lora |" in report and "key-figure accuracy" in report
+    run = json.loads((out / "eval" / "fused-4bit-mlx-lora.json").read_text(encoding="utf-8"))
+    for mode in ("on", "off"):
+        g = run["ground"][mode]
+        assert g["n"] > 0 and g["computable_n"] > 0 and 0 <= g["key_figure_accuracy"] <= 1
+        assert f"(n={run['ground']['on']['computable_n']})" in report

@@ -106,6 +106,16 @@ def test_generate_verbose_roofline_and_check(gemma, capsys):
     assert "<start_of_turn>model" in err  # the rendered prompt
     assert "Roofline:" in err and "of" in err and "GB/s" in err
     assert "check:" in err  # the calculator's verdict (a random model's figures never agree)
+    # grounded by default: the prompt carries the articles and the calculator's breakdown
+    assert "ground: articles 상속세 및 증여세법" in err and "calculator: gift" in err
+    assert "[참고 조문]" in err and "[계산기 결과]" in err and "- 납부할 증여세: " in err
+
+
+def test_generate_no_ground_sends_the_question_alone(gemma, capsys):
+    args = ["generate", "--model", str(gemma), "--prompt", Q1, "--max-tokens", "2", "--verbose", "--no-ground"]
+    assert taxqa_main(args) == 0
+    err = capsys.readouterr().err
+    assert "[참고 조문]" not in err and "ground:" not in err and Q1 in err
 
 
 def test_roofline_table_and_measurement():

@@ -36,6 +36,7 @@ def run(gemma, tmp_path_factory):
     csv.write_text(MCQ, encoding="utf-8")
     out = root / "base.json"
     args = ["eval", "--model", str(gemma), "--data", str(data), "--mcq", str(csv), "--max-tokens", "6", "-o", str(out)]
+    args += ["--ground", "both"]
     assert taxqa_main(args) == 0
     return json.loads(out.read_text(encoding="utf-8")), out, data, csv
 
@@ -106,8 +107,12 @@ def test_dataset_loss_matches_a_direct_computation(run, gemma):
     result, _, data, _ = run
     tokenizer = AutoTokenizer.from_pretrained(gemma)
     nll, count = 0.0, 0
-    for record in read_qa(data / "test.jsonl"):
-        ids, start = encode_example(tokenizer, record.question, record.answer, system=DEFAULT_SYSTEM_PROMPT)
+    items = result["dataset"]["items"]
+    assert result["dataset"]["ground"] == "on" and all(i["grounding"]["articles"] for i in items)
+    for record, item in zip(read_qa(data / "test.jsonl"), items):
+        ids, start = encode_example(
+            tokenizer, record.question, record.answer, system=DEFAULT_SYSTEM_PROMPT, grounding=item["grounding"]
+        )
         answer = torch_logprobs(gemma, ids)[start - 1 :]
         nll -= sum(answer)
         count += len(answer)
@@ -118,7 +123,7 @@ def test_torch_backend_agrees_with_mlx(run, gemma, tmp_path):
     result, _, data, csv = run
     out = tmp_path / "torch.json"
     args = ["eval", "--backend", "torch", "--model", str(gemma), "--data", str(data), "--mcq", str(csv),
-            "--max-tokens", "6", "-o", str(out)]  # fmt: skip
+            "--max-tokens", "6", "--ground", "both", "-o", str(out)]  # fmt: skip
     assert taxqa_main(args) == 0
     torch_result = json.loads(out.read_text(encoding="utf-8"))
     assert torch_result["backend"] == "torch"
@@ -126,6 +131,21 @@ def test_torch_backend_agrees_with_mlx(run, gemma, tmp_path):
     assert [i["pred"] for i in torch_result["mcq"][0]["items"]] == [i["pred"] for i in result["mcq"][0]["items"]]
     # (greedy texts are not compared: a random model's near-ties may break differently in torch and MLX)
     assert torch_result["speed"]["generation_tps"] > 0
+
+
+def test_ground_sections_for_both_modes(run):
+    result, out, _, _ = run
+    assert set(result["ground"]) == {"on", "off"} and result["ground_modes"] == ["on", "off"]
+    for mode, g in result["ground"].items():
+        for key in ("key_figure_accuracy", "figure_consistency", "citation_accuracy", "invented_figure_rate", "n"):
+            assert key in g, (mode, key)
+        assert g["n"] == 3 and g["computable_n"] == 3  # the calculator reads every test question
+        assert all(i["grounded"] == (mode == "on") for i in g["items"])
+        for item in g["items"]:  # judged by the calculator on what the answer says, whatever it is
+            assert item["figure"]["expected"] is not None
+            assert item["figure"]["key_figure_ok"] == (item["figure"]["stated"] == item["figure"]["expected"])
+    report = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert "| key-figure accuracy (the asked figure stated and right) |" in report and "ground off" in report
 
 
 def test_compare_writes_table_and_chart(run, tmp_path):
@@ -136,6 +156,7 @@ def test_compare_writes_table_and_chart(run, tmp_path):
     assert taxqa_main(["eval", "--compare", str(out), str(other), "-o", str(tmp_path / "cmp.md")]) == 0
     table = (tmp_path / "cmp.md").read_text(encoding="utf-8")
     assert "+ tax" in table and "| numeric accuracy | 0.000 | 0.500 |" in table and "MCQ kmmlu_tax.csv" in table
+    assert "| key-figure accuracy (ground on) |" in table and "| key-figure accuracy (ground off) |" in table
     assert (tmp_path / "cmp.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert taxqa_main(["eval", "--compare", str(tmp_path / "nope.json"), "-o", str(tmp_path / "x.md")]) == 2
 
@@ -178,3 +199,19 @@ def test_metrics_on_korean_text():
     assert metrics.is_refusal("죄송하지만 답변드리기 어렵습니다.") and metrics.is_refusal("  ")
     assert not metrics.is_refusal(good)
     assert metrics.wilson_ci95(0, 10)[0] == 0 and metrics.wilson_ci95(10, 10)[1] == pytest.approx(1.0)
+
+
+def test_question_file_gets_grounding_metrics_only(gemma, tmp_path):
+    questions = tmp_path / "questions.txt"
+    questions.write_text(
+        "부모님으로부터 20억원을 증여받으면 증여세는 얼마인가요?\n\n아버지에게서 돈을 증여받으면 증여세는 얼마인가요?\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "q.json"
+    args = ["eval", "--model", str(gemma), "--data", str(questions), "--max-tokens", "4", "--no-ground", "-o", str(out)]
+    assert taxqa_main(args) == 0
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert "dataset" not in result and list(result["ground"]) == ["off"]
+    g = result["ground"]["off"]
+    assert g["n"] == 2 and g["computable_n"] == 1 and g["missing_facts_n"] == 1  # no amount: nothing to compute
+    assert g["items"][1]["figure"] is None and g["items"][1]["invented"] is not None

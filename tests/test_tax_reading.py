@@ -145,3 +145,9 @@ def test_cli_ask_text_and_json(capsys):
     assert code == 0 and "계산할 수 없습니다" in out
     code, _, err = run(capsys, "ask", "부모님께 1억 받으면?", "--as-of", "yesterday")
     assert code == 2 and "as-of" in err
+
+
+def test_a_case_the_calculator_refuses_is_said_in_korean():
+    answer = ask("간이과세 음식점 매출 2억이면 부가세?", as_of=AS_OF)
+    assert answer["kind"] is None and answer["result"] is None
+    assert any("간이과세 기준금액" in m and "일반과세" in m for m in answer["missing"])

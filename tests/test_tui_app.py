@@ -92,10 +92,18 @@ async def test_send_stream_and_ground(tmp_path, gemma):
         assert user.content == GIFT and answer.content and answer.status in ("length", "complete")
         assert app.chat.query_one("#status-stats").render().plain.count("토큰/초") == 1
         # the grounding panel: the calculator's breakdown, its assumptions, and the retrieved articles
-        await wait_for(pilot, lambda: app.chat.query(ArticleItem))
         panel = app.chat.query_one(GroundingPanel)
-        text = " ".join(str(w.render()) for w in panel.query("Static, Label"))
+
+        def panel_text() -> str:
+            return " ".join(str(w.render()) for w in panel.query("Static, Label"))
+
+        # the panel is redrawn when the verdict arrives: wait for the final drawing
+        await wait_for(pilot, lambda: app.chat.query(ArticleItem) and "verdict" in panel.grounding)
+        await wait_for(pilot, lambda: "6억 140만원" in panel_text())
+        text = panel_text()
         assert "6억 140만원" in text and "성인으로 가정" in text and "상증법 제53조" in text
+        # the model read exactly what the panel shows
+        assert panel.grounding["grounded"] is True and "모델이 아래 근거를 읽고 답했습니다." in text
         assert panel.grounding["verdict"]["checked"] is False or "agree" in panel.grounding["verdict"]
         item = panel.query(ArticleItem).first()
         item.collapsed = False

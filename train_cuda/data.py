@@ -86,7 +86,12 @@ def encode_records(
     examples, dropped = [], 0
     for record in records:
         ids, start = encode_example(
-            tokenizer, record.question, record.answer, system=system, max_length=max_length if truncation else None
+            tokenizer,
+            record.question,
+            record.answer,
+            system=system,
+            max_length=max_length if truncation else None,
+            grounding=record.grounding,
         )
         if len(ids) > max_length:
             dropped += 1

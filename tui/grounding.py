@@ -1,7 +1,11 @@
 """What the grounding panel shows for a question and its answer, as plain JSON-able dicts
-(so it is stored with the answer in the history): the statute articles BM25 retrieves
-from the corpus, the calculator's breakdown with its assumptions, and whether the
+(so it is stored with the answer in the history): the statute articles retrieved from the
+corpus, the calculator's breakdown with what it understood and assumed, and whether the
 model's figures agree with the calculator.
+
+The model reads exactly what the panel shows: `panel(question, k)` builds the panel's
+grounding with `taxqa.grounding.build_grounding`, and `model_context(panel)` turns the same
+dict into the grounding the one prompt renderer takes.
 """
 
 from __future__ import annotations
@@ -50,19 +54,48 @@ def retrieve_articles(question: str, k: int = 4, cited: list[str] | tuple[str, .
     return {"articles": articles}
 
 
+def panel(question: str, k: int = 4) -> dict[str, Any]:
+    """The panel's grounding for ``question``: the calculation (None when not computable) and the
+    articles the model reads (those the calculation applied first, then retrieval's best)."""
+    from taxqa.grounding import build_grounding
+
+    try:
+        built = build_grounding(question, k=k)
+    except Exception as exc:  # a missing or damaged index must not break the chat
+        return {"calculation": calculation(question), "articles": [],
+                "articles_error": f"법령 검색 실패: {type(exc).__name__}: {exc}"}  # fmt: skip
+    articles = [{**a, "via": a.get("via", "bm25")} for a in built["articles"]]
+    return {"calculation": panel_calculation(built["calculation"]), "articles": articles}
+
+
+def model_context(grounding: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What the model reads for a panel: its articles and the calculator's reading, nothing else."""
+    if not grounding:
+        return None
+    calc = grounding.get("calculation")
+    context = {"articles": list(grounding.get("articles") or []), "calculation": (calc or {}).get("reading")}
+    return context if context["articles"] or context["calculation"] else None
+
+
 def calculation(question: str) -> dict[str, Any] | None:
     """The calculator's breakdown for a computable question, with what it assumed; None otherwise."""
     from taxqa.errors import UserError
-    from taxqa.tax.verify import scenario_from_question
+    from taxqa.grounding import calculation_for
 
     try:
-        scenario = scenario_from_question(question)
-        if scenario is None:
-            return None
-        computed = scenario.compute()
+        return panel_calculation(calculation_for(question))
     except UserError:
         return None
-    result, kind = computed.to_dict(), KINDS[computed.kind]
+
+
+def panel_calculation(reading: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The panel's view of a `taxqa tax ask` reading (kept whole under "reading" for the model)."""
+    if not reading or not reading.get("result"):
+        return None
+    from taxqa.tax.compute import compute
+
+    computed = compute(reading["kind"], **reading["inputs"])
+    result, kind = reading["result"], KINDS[computed.kind]
     figures = {name: value for name, value in kind.figure_values(computed).items() if name in kind.figures}
     labels = {name: kind.label_of(name) for name in figures}
     main = kind.main_figure
@@ -76,9 +109,12 @@ def calculation(question: str) -> dict[str, Any] | None:
         "steps": result["steps"],
         "credits": result["credits"],
         "notes": result.get("notes", []),
-        "assumptions": list(scenario.assumptions),
+        "assumptions": list(reading.get("assumptions", [])),
+        "understood": reading.get("understood", ""),
+        "missing": list(reading.get("missing", [])),
         "summary": summary,
         "citations": result.get("citations", []),
+        "reading": reading,
     }
 
 

@@ -1,5 +1,10 @@
 """One long-lived thread that owns the model.
 
+A generate request may carry ``ground``: the thread builds the grounding first (retrieval and
+the calculator), posts it (``Grounded``) for the panel, and gives the model that same grounding
+(unless ``use_grounding`` is off). The engine renders only the current question with it, so
+the prompt cache still holds the system prompt and history of earlier turns.
+
 MLX streams are per thread, so the model is loaded and used on this thread only. The UI
 puts requests on a queue (load, generate) and gets events back through ``post(event)``,
 which the app wires to ``App.post_message`` (thread-safe). Loading a model first closes
@@ -56,6 +61,13 @@ class Finished:
 
 
 @dataclass
+class Grounded:
+    request_id: int
+    grounding: dict[str, Any]  # what the panel shows (and, when used, exactly what the model reads)
+    used: bool  # whether the model was given it
+
+
+@dataclass
 class Failed:
     request_id: int
     error: str
@@ -79,6 +91,8 @@ class GenerateRequest:
     max_tokens: int = 512
     temp: float = 0.0
     top_p: float = 1.0
+    ground: Callable[[], dict[str, Any]] | None = None  # builds the panel's grounding (on this thread)
+    use_grounding: bool = True  # give the model what `ground` built (False: the panel only)
     cancel: threading.Event = field(default_factory=threading.Event)
 
 
@@ -179,10 +193,24 @@ class ModelThread:
         if request.cancel.is_set():
             self.post(Finished(request.id, "cancelled", {}))
             return
+        context = None
+        if request.ground is not None:
+            from tui.grounding import model_context
+
+            try:
+                grounding = request.ground()
+            except Exception as exc:  # the chat answers without it rather than not at all
+                grounding = {"calculation": None, "articles": [], "articles_error": f"{type(exc).__name__}: {exc}"}
+            self.post(Grounded(request.id, grounding, request.use_grounding))
+            context = model_context(grounding) if request.use_grounding else None
+            if request.cancel.is_set():  # cancelled while the grounding was built
+                self.post(Finished(request.id, "cancelled", {}))
+                return
         try:
             for chunk in self.engine.stream(
                 request.question,
                 request.history,
+                grounding=context,
                 system=request.system,
                 max_tokens=request.max_tokens,
                 temp=request.temp,

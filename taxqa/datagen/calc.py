@@ -43,11 +43,27 @@ def question_text(scenario: dict[str, Any]) -> str:
     return KINDS[scenario["kind"]].question(scenario["args"], scenario["say"])
 
 
-def calc_items(n: int, seed: int = 0) -> list[WorkItem]:
+# what each question template asks for (by kind, in template order): the figure the answer states first
+ASKED = {
+    "gift": ("payable", "payable", "tax_base"),
+    "inheritance": ("payable", "payable", "tax_base"),
+    "income": ("computed_tax",) * 3,
+    "wage": ("deduction", "deduction", "income"),
+    "vat": ("payable",) * 3,
+    "vat-simple": ("payable",) * 3,
+}
+
+
+def asked_field(scenario: dict[str, Any]) -> str:
+    return ASKED[scenario["kind"]][scenario["say"]["template"]]
+
+
+def calc_items(n: int, seed: int = 0, mix=None) -> list[WorkItem]:
     """N items with distinct cases: a scenario whose calculator call (kind and arguments) repeats an
     earlier one is redrawn (deterministically), so no two items are paraphrases of one question.
 
-    Item i depends only on the seed and items before it, so --n 200 extends --n 100.
+    Item i depends only on the seed and items before it, so --n 200 extends --n 100. With a
+    grounding ``mix`` (`taxqa.datagen.grounded.Mix`) each item also gets its variant.
     """
     seen: set[str] = set()
     items = []
@@ -58,19 +74,26 @@ def calc_items(n: int, seed: int = 0) -> list[WorkItem]:
             if case not in seen:
                 break
         seen.add(case)
+        if mix is not None:
+            scenario["variant"] = mix.variant(seed, i)
         items.append(WorkItem(key=f"calc:{seed}:{i}", parts=1, payload=scenario))
     return items
 
 
-def _record(scenario: dict[str, Any], result, question: str, answer: str, meta: dict[str, Any]) -> QARecord:
+def _record(
+    scenario: dict[str, Any], result, question: str, answer: str, meta: dict[str, Any], parts: dict | None = None
+) -> QARecord:
+    parts = parts or {}
     return QARecord(
-        question=question,
-        answer=answer,
+        question=parts.get("question", question),
+        answer=parts.get("answer", answer),
         type="calc",
         source="calculator",
-        citations=list(result.citations),
-        meta={**meta, "scenario": scenario, "result": result.to_dict()},
-    )
+        citations=parts.get("citations", list(result.citations) if result is not None else []),
+        grounding=parts.get("grounding"),
+        meta={**meta, **parts.get("meta", {}), "scenario": scenario,
+              "result": result.to_dict() if result is not None else None},
+    )  # fmt: skip
 
 
 SYSTEM_PROMPT = (
@@ -110,31 +133,39 @@ def llm_prompt(question: str, result) -> str:
     )
 
 
-def make_producer(provider: ChatProvider | None):
-    """Template answers without a provider; LLM-written text around the exact figures with one."""
-    from taxqa.tax.render import render_answer
+def make_producer(provider: ChatProvider | None, mix=None):
+    """Template answers without a provider; LLM-written text around the exact figures with one.
+    With a grounding ``mix``, items carry the grounding of their variant (taxqa.datagen.grounded)."""
+    from taxqa.datagen.grounded import variant_parts
+
+    mix_meta = {"grounding_mix": mix.to_dict()} if mix is not None else {}
 
     async def from_template(item: WorkItem) -> tuple[list[QARecord], Usage]:
         scenario = item.payload
-        result = compute_scenario(scenario)
-        style = ("teacher", "student", "teacher")[scenario["say"]["template"]]
-        answer = render_answer(result, style)
-        meta = {"mode": "calc", "writer": "template"}
-        return [_record(scenario, result, question_text(scenario), answer, meta)], Usage()
+        variant = scenario.get("variant", "plain")
+        result = compute_scenario(scenario) if variant != "missing" else None
+        parts = variant_parts(scenario, result, question_text(scenario), asked_field(scenario), item.key, mix)
+        meta = {"mode": "calc", "writer": "template", **mix_meta}
+        return [_record(scenario, result, "", "", meta, parts)], Usage()
 
     if provider is None:
         return from_template
 
     meta = {"mode": "calc", "writer": "llm", "provider": provider.config.provider, "model": provider.config.model}
+    meta |= mix_meta
 
     async def from_llm(item: WorkItem) -> tuple[list[QARecord], Usage]:
         scenario = item.payload
+        if scenario.get("variant") == "missing":  # nothing to compute: the template says what is missing
+            return await from_template(item)
         result = compute_scenario(scenario)
         reply = await provider.ask(SYSTEM_PROMPT, llm_prompt(question_text(scenario), result))
         items = reply.payload.get("qa") if isinstance(reply.payload, dict) else reply.payload
         qa = next((q for q in items or [] if isinstance(q, dict) and q.get("question") and q.get("answer")), None)
         if qa is None or not isinstance(qa["question"], str) or not isinstance(qa["answer"], str):
             raise RetryableError(f"reply has no question/answer: {json.dumps(reply.payload)[:80]}", usage=reply.usage)
-        return [_record(scenario, result, qa["question"].strip(), qa["answer"].strip(), meta)], reply.usage
+        question, answer = qa["question"].strip(), qa["answer"].strip()
+        parts = variant_parts(scenario, result, question, asked_field(scenario), item.key, mix, answer=answer)
+        return [_record(scenario, result, question, answer, meta, parts)], reply.usage
 
     return from_llm

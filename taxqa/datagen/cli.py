@@ -68,6 +68,20 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     gen.add_argument("--no-json-mode", action="store_true", help="do not ask for JSON mode / tool use")
     gen.add_argument("--no-progress", action="store_true", help="no progress bar")
     gen.add_argument("-o", "--output", required=True, help="raw.jsonl (appended to)")
+    ground = gen.add_argument_group("grounding mix (calc mode; recorded in each record's meta and the dataset card)")
+    ground.add_argument("--grounded", type=FRACTION, default=0.5, help="share with articles + breakdown (default 0.5)")
+    ground.add_argument(
+        "--distractor", type=FRACTION, default=0.2, help="share with articles of other taxes mixed in (default 0.2)"
+    )
+    ground.add_argument(
+        "--missing",
+        type=FRACTION,
+        default=0.15,
+        help="share of questions lacking a fact; answer says what (default 0.15)",
+    )
+    ground.add_argument("--ground-k", type=COUNT, default=4, help="articles per grounded item (default 4)")
+    ground.add_argument("--ground-chars", type=COUNT, default=1600, help="characters of article text (default 1600)")
+    ground.add_argument("--no-ground", action="store_true", help="no grounding at all (every item plain)")
 
     chk = sub.add_parser("check", help="the quality gate: keep good items, record every rejection with its reasons")
     chk.add_argument("input", help="raw.jsonl")
@@ -139,9 +153,13 @@ def _generate(args: argparse.Namespace) -> int:
         produce = make_producer(provider)
     else:
         from taxqa.datagen.calc import calc_items, make_producer
+        from taxqa.datagen.grounded import Mix
 
-        items = calc_items(args.n or 100, args.seed)
-        produce = make_producer(provider)
+        mix = None
+        if not args.no_ground:
+            mix = Mix(args.grounded, args.distractor, args.missing, args.ground_k, args.ground_chars).check()
+        items = calc_items(args.n or 100, args.seed, mix)
+        produce = make_producer(provider, mix)
 
     async def run():
         try:

@@ -160,7 +160,14 @@ class QualityGate:
                 extra["verification"] = verdict.to_dict()
                 if not verdict.agree:
                     reasons.append(f"numeric: {verdict.reason}")
-            if is_calc(obj) and (verdict is None or not getattr(verdict, "checked", True)):
+            missing_fact = isinstance(obj.get("meta"), dict) and obj["meta"].get("variant") == "missing"
+            if is_calc(obj) and missing_fact and verdict is None:
+                # a question that lacks a deciding fact: the right answer names the fact and states no tax figure
+                from taxqa.tax.checking import read_figures
+
+                if read_figures(answer):
+                    reasons.append("numeric: a missing-fact answer states a tax figure the question cannot give")
+            elif is_calc(obj) and (verdict is None or not getattr(verdict, "checked", True)):
                 what = "no calculator scenario in the question" if verdict is None else "the answer states none"
                 reasons.append(f"numeric: a calc record must state the scenario's figures ({what})")
 

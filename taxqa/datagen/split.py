@@ -9,6 +9,7 @@ split sizes rounded by largest remainder across strata so the totals match.
 
 from __future__ import annotations
 
+import json
 import math
 import random
 from collections import Counter, defaultdict
@@ -18,6 +19,7 @@ from typing import Any
 
 from taxqa.datagen.dedup import DEFAULT_THRESHOLD, NearDupIndex
 from taxqa.errors import UserError
+from taxqa.prompt import chat_messages
 from taxqa.records import QARecord, read_jsonl, write_atomic, write_jsonl_atomic
 
 SPLITS = ("train", "valid", "test")
@@ -90,8 +92,8 @@ def split_records(
 
 
 def mlx_row(record: QARecord) -> dict[str, Any]:
-    """mlx_lm's chat format."""
-    return {"messages": [{"role": "user", "content": record.question}, {"role": "assistant", "content": record.answer}]}
+    """mlx_lm's chat format, rendered by the one prompt renderer (the grounding in the user turn)."""
+    return chat_messages(record.question, record.answer, grounding=record.grounding)
 
 
 def _table(title: str, counts: dict[str, Counter]) -> list[str]:
@@ -113,13 +115,66 @@ def _writer(record: QARecord) -> str:
     return record.source if record.source == "imported" else "unknown"
 
 
+def distinct_n(texts: list[str], n: int) -> float | None:
+    """Distinct-n: unique word n-grams / all word n-grams over ``texts`` (1.0 = no n-gram repeats)."""
+    grams = [tuple(words[i : i + n]) for t in texts for words in [t.split()] for i in range(len(words) - n + 1)]
+    return len(set(grams)) / len(grams) if grams else None
+
+
+def _text_stats(records: list[QARecord]) -> list[str]:
+    """Distinct-n and length (characters) of questions and answers, by type."""
+    lines = ["## Text statistics", "", "Distinct-n over whitespace words (unique n-grams / all n-grams); lengths in"]
+    lines += [
+        "characters.",
+        "",
+        "| type | field | n | distinct-1 | distinct-2 | distinct-3 | mean len | median | min | max |",
+    ]
+    lines += ["|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    groups = {"all": records} | {t: [r for r in records if r.type == t] for t in sorted({r.type for r in records})}
+    for name, rows in groups.items():
+        for field in ("question", "answer"):
+            texts = [getattr(r, field) for r in rows]
+            if not texts:
+                continue
+            lengths = sorted(len(t) for t in texts)
+            d = [distinct_n(texts, n) for n in (1, 2, 3)]
+            cells = " | ".join("–" if x is None else f"{x:.3f}" for x in d)
+            lines.append(f"| {name} | {field} | {len(texts)} | {cells} | {sum(lengths) / len(lengths):.0f} | "
+                         f"{lengths[len(lengths) // 2]} | {lengths[0]} | {lengths[-1]} |")  # fmt: skip
+    return lines + [""]
+
+
+def _grounding_section(splits: dict[str, list[QARecord]]) -> list[str]:
+    records = [r for rs in splits.values() for r in rs]
+    lines = ["## Grounding", ""]
+    lines += [
+        'A record may carry `grounding`: `{"articles": [{"citation", "text", ...}], "calculation": {...} | null}`'
+    ]
+    lines += [
+        "(`calculation` is `taxqa tax ask --json`: kind, inputs, understood, assumptions, missing, result). Every"
+    ]
+    lines += ["consumer renders it with the one prompt renderer (`taxqa.prompt.context_block`) before the question."]
+    mixes = {json.dumps(r.meta["grounding_mix"], sort_keys=True) for r in records if r.meta.get("grounding_mix")}
+    for mix in sorted(mixes):
+        lines += ["", f"Mix asked of `taxqa data generate --mode calc`: `{mix}`"]
+    lines.append("")
+    counts = {s: Counter(_variant(r) for r in splits[s]) for s in SPLITS}
+    return lines + _table("Grounding variants", counts)[2:]
+
+
+def _variant(record: QARecord) -> str:
+    if record.meta.get("variant"):
+        return str(record.meta["variant"])
+    return "grounded" if record.grounding else "none"
+
+
 def card_text(splits: dict[str, list[QARecord]], source: Path, rejects: Path | None, seed: int) -> str:
     lines = [
         "# Dataset card",
         "",
         f"Built by `taxqa data split` from `{source.name}` (seed {seed}). QA records (id, question, answer,",
-        "type, source, citations, meta) in train/valid/test.jsonl; the same splits in mlx_lm's chat format in mlx/.",
-        "Near-duplicate questions are kept in one split.",
+        "type, source, citations, meta, grounding) in train/valid/test.jsonl; the same splits in mlx_lm's chat",
+        "format in mlx/ (the grounding rendered into the user turn). Near-duplicate questions are kept in one split.",
         "",
         "## Counts",
         "",
@@ -131,6 +186,8 @@ def card_text(splits: dict[str, list[QARecord]], source: Path, rejects: Path | N
     lines += _table("Sources", {s: Counter(r.source for r in splits[s]) for s in SPLITS})
     lines += _table("Types", {s: Counter(r.type for r in splits[s]) for s in SPLITS})
     lines += _table("Written by", {s: Counter(_writer(r) for r in splits[s]) for s in SPLITS})
+    lines += _grounding_section(splits)
+    lines += _text_stats([r for s in SPLITS for r in splits[s]])
     cited = Counter(c.split(" 제")[0] for rs in splits.values() for r in rs for c in r.citations)
     if cited:
         lines += ["## Cited laws", "", "| law | citations |", "|---|---:|"]

@@ -69,10 +69,16 @@ class ChatEngine:
             self._cached = self._cached[:keep]
         return keep
 
-    def prompt_tokens(self, question: str, history: Sequence[tuple[str, str]] = (), system: str | None = None):
+    def prompt_tokens(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        system: str | None = None,
+        grounding: dict | None = None,
+    ):
         """The token ids of the full rendered request (what the model would see without a cache)."""
         system = DEFAULT_SYSTEM_PROMPT if system is None else system
-        text = render_prompt(self.tokenizer, question, system=system or None, history=history)
+        text = render_prompt(self.tokenizer, question, system=system or None, history=history, grounding=grounding)
         return encode_prompt(self.tokenizer, text)
 
     # -- generation ---------------------------------------------------------------
@@ -81,6 +87,7 @@ class ChatEngine:
         question: str,
         history: Sequence[tuple[str, str]] = (),
         *,
+        grounding: dict | None = None,
         system: str | None = None,
         max_tokens: int = 512,
         temp: float = 0.0,
@@ -91,6 +98,8 @@ class ChatEngine:
     ) -> Iterator[ChatChunk]:
         """Stream the answer to ``question`` after ``history`` (question, answer) turns.
 
+        ``grounding`` (articles and the calculator's reading) goes before the question, rendered by
+        the one prompt renderer; history turns carry none, so their cached prefix stays valid.
         ``system=None`` uses the default Korean tax-expert system prompt; ``""`` sends none.
         ``should_stop`` is polled between tokens; when it returns True the last chunk has
         ``finish_reason='cancelled'``.
@@ -101,7 +110,7 @@ class ChatEngine:
         if self.model is None:
             raise RuntimeError("ChatEngine is closed")
         started = time.perf_counter()
-        prompt = self.prompt_tokens(question, history, system)
+        prompt = self.prompt_tokens(question, history, system, grounding)
         reused = self._reuse(prompt)
         if seed is not None:
             mx.random.seed(seed)

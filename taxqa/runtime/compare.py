@@ -16,6 +16,12 @@ DATASET_ROWS = [
     ("ROUGE-L", lambda r: r.get("dataset", {}).get("rougeL")),
     ("refusal rate", lambda r: r.get("dataset", {}).get("refusal_rate")),
 ]
+GROUND_ROWS = [  # (label, key) for each grounding mode a run has
+    ("key-figure accuracy", "key_figure_accuracy"),
+    ("figure consistency", "figure_consistency"),
+    ("citation accuracy", "citation_accuracy"),
+    ("invented-figure rate", "invented_figure_rate"),
+]
 OTHER_ROWS = [
     ("loss", lambda r: r.get("dataset", {}).get("loss")),
     ("perplexity", lambda r: r.get("dataset", {}).get("perplexity")),
@@ -24,6 +30,9 @@ OTHER_ROWS = [
     ("time to first token (s)", lambda r: r.get("speed", {}).get("ttft")),
     ("peak memory (GB)", lambda r: r.get("speed", {}).get("peak_memory_gb")),
 ]
+
+
+CHARTED = tuple(label for label, _ in GROUND_ROWS)
 
 
 def _div(value, by):
@@ -51,8 +60,18 @@ def run_label(run: dict, path: str) -> str:
     return label
 
 
+def ground_rows(runs: list[dict]) -> list[tuple]:
+    """Grounded and ungrounded rows side by side: one row per metric and mode any run has."""
+    modes = [m for m in ("on", "off") if any(m in (r.get("ground") or {}) for r in runs)]
+    return [
+        (f"{label} (ground {mode})", lambda r, m=mode, k=key: (r.get("ground") or {}).get(m, {}).get(k))
+        for label, key in GROUND_ROWS
+        for mode in modes
+    ]
+
+
 def comparison_rows(runs: list[dict]) -> list[tuple[str, list]]:
-    rows = DATASET_ROWS[:]
+    rows = DATASET_ROWS + ground_rows(runs)
     files = []
     for run in runs:
         for m in run.get("mcq", []):
@@ -90,7 +109,7 @@ def write_comparison(paths: list[str], output: str) -> tuple[Path, Path]:
     lines += ["", f"![comparison]({png_path.name})", ""]
     write_atomic(md_path, "\n".join(lines))
 
-    scored = [(n, v) for n, v in rows if n in {r[0] for r in DATASET_ROWS} or n.startswith("MCQ ")]
+    scored = [(n, v) for n, v in rows if n in {r[0] for r in DATASET_ROWS} or n.startswith(("MCQ ", *CHARTED))]
     fig, ax = plt.subplots(figsize=(max(6, 1.6 * len(scored) + 2), 4.5))
     width = 0.8 / len(runs)
     for i, label in enumerate(labels):

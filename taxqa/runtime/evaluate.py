@@ -11,10 +11,23 @@ generations: prompt and generation tokens/s, time to first token, peak memory.
 Writes OUT.json (the contract below) and a Markdown report beside it; `--compare`
 puts several OUT.json side by side (table + PNG bar chart).
 
+Grounding (`--ground on|off|both`, default on): with it on, each question is answered after
+the context block of the one prompt renderer: the record's own `grounding` when it carries
+one, else `taxqa.grounding.build_grounding(question)` (what the chat app and `taxqa generate`
+show). For every mode run, the calculator judges the answers: key-figure accuracy (the figure
+the question asks for, stated and right), figure consistency (no stated figure wrong),
+citation accuracy (every cited article exists in the corpus and a governing one is among
+them) and the invented-figure rate (questions without enough facts whose answer states a tax
+figure anyway). `--data` also takes a plain question file (.txt, one per line, or JSONL with
+`question` only): then only these grounding metrics are reported.
+
 JSON: {"model", "adapter", "backend", "dataset": {"n", "numeric_accuracy",
 "citation_accuracy", "chrf", "rougeL", "loss", "perplexity", ..., "items": [...]},
+"ground": {"on": {"n", "key_figure_accuracy", "figure_consistency", "citation_accuracy",
+"invented_figure_rate", ..., "items": [...]}, "off": {...}},
 "mcq": [{"file", "n", "accuracy", "ci95", "items": [{"pred", "answer", "correct", ...}]}],
-"speed": {...}}; each section only when it was run.
+"speed": {...}}; each section (and ground mode) only when it was run. "dataset" (reference
+metrics, loss) is measured in the first mode run (on, unless --ground off).
 """
 
 from __future__ import annotations
@@ -24,14 +37,16 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from taxqa.errors import UserError
 from taxqa.options import COUNT
 from taxqa.outputs import check_output_file
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example, encode_prompt, render_prompt
-from taxqa.records import QARecord, read_qa, write_atomic
+from taxqa.records import QARecord, write_atomic
 from taxqa.runtime import metrics
 from taxqa.runtime.backends import BACKENDS, make_backend, perplexity
+from taxqa.runtime.ground_eval import ground_summary, item_grounding, judge, read_case, read_questions
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
@@ -53,6 +68,16 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument("--max-tokens", type=COUNT, default=256, help="maximum tokens per generated answer (default 256)")
     p.add_argument("--system-prompt", default=None, help="system prompt (default: the generation default; '' none)")
     p.add_argument("--max-seq-length", type=COUNT, default=2048, help="longest example for the loss (default 2048)")
+    p.add_argument(
+        "--ground",
+        choices=("on", "off", "both"),
+        default="on",
+        help="answer with the grounding block (on, default), without (off), or both side by side",
+    )
+    p.add_argument("--no-ground", dest="ground", action="store_const", const="off", help="same as --ground off")
+    p.add_argument(
+        "--ground-k", type=COUNT, default=4, help="articles retrieved per question when grounding (default 4)"
+    )
     return p
 
 
@@ -64,48 +89,78 @@ def read_eval_records(data: str, limit: int | None) -> tuple[Path, list[QARecord
         path = split_file(path, "test")
     if not path.exists():
         raise UserError(f"--data {data}: no such file (expected a dataset folder with test.jsonl or a JSONL file)")
-    records = list(read_qa(path))
+    records = read_questions(path)
     if not records:
         raise UserError(f"--data {path}: no records")
     return path, records[:limit] if limit else records
 
 
 def is_calc(record: QARecord) -> bool:
-    return record.type == "calc" or record.source == "calculator"
+    return record.type == "calc" or getattr(record, "source", "") == "calculator"
 
 
-def evaluate_dataset(backend, records: list[QARecord], *, system: str | None, max_tokens: int, max_seq_length: int):
-    """(dataset section, speed section)."""
+def evaluate_dataset(
+    backend,
+    records: list,
+    *,
+    system: str | None,
+    max_tokens: int,
+    max_seq_length: int,
+    modes: tuple[str, ...] = ("on",),
+    k: int = 4,
+):
+    """(dataset section or None, {mode: ground section}, speed section); the dataset section
+    (reference metrics and loss) is measured in the first mode."""
     from tqdm import tqdm
 
     tokenizer = backend.tokenizer
-    items, speeds = [], []
+    cases = [read_case(r) for r in records]
+    ground, speeds, first_items = {}, [], []
     total_nll, total_tokens = 0.0, 0
-    for record in tqdm(records, desc="test split", unit="item", file=sys.stderr):
-        prompt = encode_prompt(tokenizer, render_prompt(tokenizer, record.question, system=system))
-        answer, stats = backend.generate(prompt, max_tokens)
-        speeds.append(stats)
-        ids, start = encode_example(tokenizer, record.question, record.answer, system=system, max_length=max_seq_length)
-        answer_logprobs = backend.sequence_logprobs(ids)[start - 1 :]
-        nll = -sum(answer_logprobs)
-        total_nll += nll
-        total_tokens += len(answer_logprobs)
-        reference_citations = record.citations or metrics.find_citations(record.answer)
-        items.append(
-            {
-                "id": record.id,
-                "type": record.type,
-                "question": record.question,
-                "reference": record.answer,
-                "answer": answer,
-                "numeric": metrics.numeric_match(record.answer, answer) if is_calc(record) else None,
-                "citation": metrics.citation_match(reference_citations, answer),
-                "loss": nll / max(1, len(answer_logprobs)),
-                "length": len(answer),
-                "refusal": metrics.is_refusal(answer),
-                "finish_reason": stats["finish_reason"],
-            }
-        )
+    for mode in modes:
+        g_items = []
+        for record, case in tqdm(list(zip(records, cases)), desc=f"ground {mode}", unit="item", file=sys.stderr):
+            grounding = item_grounding(record, mode, k)
+            prompt = encode_prompt(
+                tokenizer, render_prompt(tokenizer, record.question, system=system, grounding=grounding)
+            )
+            answer, stats = backend.generate(prompt, max_tokens)
+            speeds.append(stats)
+            g_items.append({"id": record.id, "question": record.question, "answer": answer,
+                            "grounded": bool(grounding), **judge(record, case, answer)})  # fmt: skip
+            if mode != modes[0] or record.answer is None:
+                continue
+            ids, start = encode_example(tokenizer, record.question, record.answer, system=system,
+                                        max_length=max_seq_length, grounding=grounding)  # fmt: skip
+            answer_logprobs = backend.sequence_logprobs(ids)[start - 1 :]
+            nll = -sum(answer_logprobs)
+            total_nll += nll
+            total_tokens += len(answer_logprobs)
+            first_items.append(reference_item(record, answer, stats, nll / max(1, len(answer_logprobs)), grounding))
+        ground[mode] = {**ground_summary(g_items), "items": g_items}
+    dataset = summarize_dataset(first_items, total_nll, total_tokens, modes[0]) if first_items else None
+    return dataset, ground, summarize_speed(speeds, backend.name)
+
+
+def reference_item(record: QARecord, answer: str, stats: dict, loss: float, grounding) -> dict[str, Any]:
+    reference_citations = record.citations or metrics.find_citations(record.answer)
+    return {
+        "id": record.id,
+        "type": record.type,
+        "question": record.question,
+        "reference": record.answer,
+        "answer": answer,
+        "numeric": metrics.numeric_match(record.answer, answer) if is_calc(record) else None,
+        "citation": metrics.citation_match(reference_citations, answer),
+        "loss": loss,
+        "length": len(answer),
+        "refusal": metrics.is_refusal(answer),
+        "finish_reason": stats["finish_reason"],
+        "grounding": grounding,
+    }
+
+
+def summarize_dataset(items: list[dict], total_nll: float, total_tokens: int, mode: str) -> dict[str, Any]:
     hypotheses, references = [i["answer"] for i in items], [i["reference"] for i in items]
     chrf, chrf_items = metrics.chrf(hypotheses, references)
     rouge, rouge_items = metrics.rouge_l(hypotheses, references)
@@ -114,8 +169,9 @@ def evaluate_dataset(backend, records: list[QARecord], *, system: str | None, ma
     numeric = [i["numeric"]["correct"] for i in items if i["numeric"]]
     cited = [i["citation"]["correct"] for i in items if i["citation"]]
     loss = total_nll / total_tokens if total_tokens else None
-    dataset = {
+    return {
         "n": len(items),
+        "ground": mode,
         "numeric_accuracy": metrics.mean(numeric),
         "numeric_n": len(numeric),
         "citation_accuracy": metrics.mean(cited),
@@ -128,7 +184,6 @@ def evaluate_dataset(backend, records: list[QARecord], *, system: str | None, ma
         "refusal_rate": metrics.mean(float(i["refusal"]) for i in items),
         "items": items,
     }
-    return dataset, summarize_speed(speeds, backend.name)
 
 
 def summarize_speed(speeds: list[dict], backend: str) -> dict:
@@ -157,13 +212,22 @@ def fmt(value, digits: int = 3) -> str:
     return str(value)
 
 
+GROUND_ROWS = [
+    ("key_figure_accuracy", "key-figure accuracy (the asked figure stated and right)", "computable_n"),
+    ("figure_consistency", "figure consistency (no stated figure wrong)", "computable_n"),
+    ("citation_accuracy", "citation accuracy (cited articles exist; a governing one cited)", "citation_n"),
+    ("invented_figure_rate", "invented-figure rate (questions without enough facts)", "missing_facts_n"),
+]
+
+
 def markdown_report(result: dict) -> str:
     lines = [f"# Evaluation: {result['model']}", ""]
     lines += [f"- adapter: {result.get('adapter') or 'none'}", f"- backend: {result['backend']}"]
     lines += [f"- date: {result['created']}", ""]
     if "dataset" in result:
         d = result["dataset"]
-        lines += [f"## Test split ({d['n']} items, {result.get('data')})", "", "| metric | value |", "| --- | --- |"]
+        lines += [f"## Test split ({d['n']} items, {result.get('data')}, ground {d.get('ground', 'off')})", ""]
+        lines += ["| metric | value |", "| --- | --- |"]
         lines += [
             f"| numeric accuracy (calculator items, every reference figure present) | {fmt(d['numeric_accuracy'])} "
             f"(n={d['numeric_n']}) |",
@@ -181,6 +245,15 @@ def markdown_report(result: dict) -> str:
             lines += ["Figures missing from answers (first 5):", ""]
             lines += [f"- `{i['id']}` {i['question'][:60]} — missing {i['numeric']['missing']}" for i in wrong]
             lines.append("")
+    if result.get("ground"):
+        modes = list(result["ground"])
+        g = result["ground"]
+        lines += ["## Grounded vs ungrounded (judged by the calculator)", ""]
+        lines += ["| metric | " + " | ".join(f"ground {m}" for m in modes) + " |", "| --- |" + " --- |" * len(modes)]
+        for key, label, n_key in GROUND_ROWS:
+            cells = " | ".join(f"{fmt(g[m][key])} (n={g[m][n_key]})" for m in modes)
+            lines.append(f"| {label} | {cells} |")
+        lines.append("")
     for m in result.get("mcq", []):
         lo, hi = m["ci95"]
         lines += [f"## Multiple choice: {m['file']}", ""]
@@ -201,12 +274,15 @@ def run(args) -> dict:
         raise UserError("nothing to evaluate: give --data and/or --mcq")
     if args.limit is not None and args.limit < 1:
         raise UserError(f"--limit {args.limit}: expected at least 1")
+    if args.ground_k < 1:
+        raise UserError(f"--ground-k {args.ground_k}: expected at least 1")
     data_path, records = read_eval_records(args.data, args.limit) if args.data else (None, [])
     from taxqa.runtime.mcq import read_mcq, score_mcq
 
     for path in args.mcq:  # fail on a malformed file before loading the model
         read_mcq(path)
     system = DEFAULT_SYSTEM_PROMPT if args.system_prompt is None else args.system_prompt
+    modes = ("on", "off") if args.ground == "both" else (args.ground,)
     backend = make_backend(args.backend, args.model, args.adapter_path)
     result = {
         "model": args.model,
@@ -215,13 +291,22 @@ def run(args) -> dict:
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "max_tokens": args.max_tokens,
         "system_prompt": system,
+        "ground_modes": list(modes),
     }
     try:
         if records:
             result["data"] = str(data_path)
-            result["dataset"], result["speed"] = evaluate_dataset(
-                backend, records, system=system or None, max_tokens=args.max_tokens, max_seq_length=args.max_seq_length
+            dataset, result["ground"], result["speed"] = evaluate_dataset(
+                backend,
+                records,
+                system=system or None,
+                max_tokens=args.max_tokens,
+                max_seq_length=args.max_seq_length,
+                modes=modes,
+                k=args.ground_k,
             )
+            if dataset is not None:
+                result["dataset"] = dataset
         if args.mcq:
             result["mcq"] = [score_mcq(backend, path, system=system or None, limit=args.limit) for path in args.mcq]
     finally:

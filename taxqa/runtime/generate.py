@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from taxqa.errors import UserError
+from taxqa.grounding import build_grounding
 from taxqa.options import COUNT, NON_NEGATIVE_INT, PROBABILITY_OPEN, TEMPERATURE, integer, number
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_prompt, render_prompt
 from taxqa.textio import decode_text
@@ -39,6 +40,13 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         action="store_true",
         help="when the question is computable, run the tax calculator and report whether the answer's figures agree",
     )
+    parser.add_argument(
+        "--no-ground",
+        action="store_true",
+        help="answer from the model alone (default: the prompt carries the retrieved articles and, for a "
+        "computable question, the calculator's breakdown)",
+    )
+    parser.add_argument("--ground-k", type=COUNT, default=4, help="articles retrieved for the grounding (default 4)")
     noise = parser.add_mutually_exclusive_group()
     noise.add_argument(
         "--verbose", action="store_true", help="also print the prompt and the decode rate against the roofline"
@@ -68,6 +76,8 @@ def check_args(args) -> None:
         raise UserError(f"--top-p {args.top_p}: expected a value in (0, 1]")
     if not 0 <= args.min_p < 1:
         raise UserError(f"--min-p {args.min_p}: expected a value in [0, 1)")
+    if args.ground_k < 1:
+        raise UserError(f"--ground-k {args.ground_k}: expected at least 1")
     if args.max_kv_size is not None and args.max_kv_size < 8:
         raise UserError(f"--max-kv-size {args.max_kv_size}: expected at least 8")
 
@@ -93,6 +103,13 @@ def report_check(question: str, answer: str) -> None:
     print(f"check: calculator ({verdict.kind or 'tax'}): {expected}", file=sys.stderr)
     for assumption in verdict.assumptions:
         print(f"check: assumed {assumption}", file=sys.stderr)
+
+
+def grounding_line(grounding: dict) -> str:
+    """One stderr line naming what the model was given to read."""
+    cited = ", ".join(a["citation"] for a in grounding["articles"]) or "none"
+    calc = grounding.get("calculation")
+    return f"ground: articles {cited}; calculator: {calc['kind'] if calc else 'not computable'}"
 
 
 def print_stats(final, model=None, verbose: bool = False) -> None:
@@ -128,7 +145,10 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
 
     model, tokenizer = load_model(args.model, args.adapter_path)
     system = DEFAULT_SYSTEM_PROMPT if args.system_prompt is None else args.system_prompt
-    text = render_prompt(tokenizer, question, system=system or None)
+    grounding = None if args.no_ground else build_grounding(question, k=args.ground_k)
+    if grounding is not None and not args.quiet:
+        print(grounding_line(grounding), file=sys.stderr)
+    text = render_prompt(tokenizer, question, system=system or None, grounding=grounding)
     if args.verbose:
         print("==========", file=sys.stderr)
         print(text, file=sys.stderr)

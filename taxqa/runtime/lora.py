@@ -78,7 +78,9 @@ class TokenizedDataset:
 def tokenize_records(tokenizer, records: list[QARecord], *, system: str | None, max_length: int) -> TokenizedDataset:
     examples = []
     for record in records:
-        ids, start = encode_example(tokenizer, record.question, record.answer, system=system, max_length=max_length)
+        ids, start = encode_example(
+            tokenizer, record.question, record.answer, system=system, max_length=max_length, grounding=record.grounding
+        )
         examples.append(TokenizedExample(ids, start))
     return TokenizedDataset(examples)
 

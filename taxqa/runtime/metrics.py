@@ -96,3 +96,66 @@ def wilson_ci95(correct: int, n: int) -> list[float]:
 def mean(values: Iterable[float | None]) -> float | None:
     values = [v for v in values if v is not None]
     return sum(values) / len(values) if values else None
+
+
+# -- grounding metrics: the figure asked for, figure consistency, citations, invented figures ------
+
+DEFAULT_ASKED = {"wage": "deduction", "income": "computed_tax"}
+
+
+def _close(value: int, expected: int, approx: bool) -> bool:
+    return value == expected or (approx and abs(value - expected) <= abs(expected) // 100)
+
+
+def figure_check(question: str, answer: str, asked: str | None = None) -> dict | None:
+    """The calculator's judgement of ``answer``: was the figure the question asks for stated and
+    right (key_figure_ok), and is no stated figure wrong (consistent)? None if not computable.
+    Judged on the asked figure alone: no template constants need to appear."""
+    from taxqa.tax.checking import check_answer
+
+    verdict = check_answer(question, answer)
+    if verdict is None:
+        return None
+    field = getattr(verdict, "asked", None) or asked or DEFAULT_ASKED.get(verdict.kind, "payable")
+    expected = verdict.expected.get(field)
+    ok = getattr(verdict, "key_figure_ok", None)
+    stated = verdict.found.get(field)
+    if stated is None and field in ("payable", "computed_tax"):
+        stated = verdict.found.get("tax")  # "증여세는 …원입니다" names no field: read as the tax asked for
+    if ok is None:
+        ok = stated is not None and expected is not None and _close(stated["amount"], expected, stated["approx"])
+    consistent = getattr(verdict, "consistent", None)
+    if consistent is None:
+        consistent = bool(verdict.agree)
+    return {
+        "kind": verdict.kind,
+        "asked": field,
+        "expected": expected,
+        "stated": None if stated is None else stated["amount"],
+        "key_figure_ok": bool(ok),
+        "consistent": bool(consistent),
+        "reason": verdict.reason,
+    }
+
+
+def citation_check(answer: str, governing: Iterable[str]) -> dict | None:
+    """Whether every article ``answer`` cites exists in the corpus and one of ``governing`` is among
+    them; None when the answer cites nothing and no governing article is known."""
+    from taxqa.corpus import resolve_citation
+
+    governing = list(dict.fromkeys(governing))
+    cited = find_citations(answer)
+    if not cited and not governing:
+        return None
+    unknown = [c for c in cited if resolve_citation(c) is None]
+    wanted = {normalize_citation(c) for c in governing}
+    has_governing = not wanted or any(normalize_citation(c) in wanted for c in cited)
+    correct = bool(cited) and not unknown and has_governing
+    return {"cited": cited, "unknown": unknown, "governing": governing, "correct": correct}
+
+
+def invented_figures(answer: str) -> list[int]:
+    """The tax figures an answer states as results (on a question without enough facts, invented)."""
+    from taxqa.tax.checking import read_figures
+
+    return [item["amount"] for item in read_figures(answer).values()]

@@ -116,7 +116,7 @@ def render_ask(answer: dict) -> str:
         for item in answer["assumptions"]:
             lines.extend(wrap_item(item))
     if answer["missing"]:
-        lines.append("확인이 필요한 사실:" if answer["result"] else "계산할 수 없습니다. 빠진 사실:")
+        lines.append("확인이 필요한 사실:" if answer["result"] else "계산할 수 없습니다. 빠졌거나 맞지 않는 사실:")
         for item in answer["missing"]:
             lines.extend(wrap_item(item))
     if answer["result"]:

@@ -35,7 +35,7 @@ WORDS: list[tuple[str, str]] = [
         r"시누이|시동생|시아주버니|아주버님|형수님?|제수씨?|매형|매부|매제|올케|형부|동서|이모부|고모부|숙모|외숙모|"
         r"큰어머니|작은어머니",
     ),  # fmt: skip
-    ("far", r"당숙|5촌|오촌|6촌|육촌|재종\S*|팔촌|먼\s*친척"),
+    ("far", r"당숙|5촌|오촌|6촌|육촌|재종\S*|팔촌|먼\s*친척|사돈(?:어른|댁|어르신)?"),  # 사돈: not 인척 (민법 제769조)
     (
         "blood",
         r"외삼촌|삼촌|이모|고모|큰아버지|작은아버지|백부|숙부|사촌\s*(?:형|누나|오빠|언니|동생)?|사촌|조카|"
@@ -212,6 +212,10 @@ CHILDREN_IN_LAW = ("시누이", "시동생", "시아주버니", "아주버님", 
 def decedent(text: str) -> Mention | None:
     """The person who died: the relation word that is the subject of a death verb (or of 상속재산/유산)."""
     found = mentions(text)
+    named = re.search(r"피상속인(?:은|는|이|:|\s)*\s*", text)
+    for m in found:  # "피상속인 아버지", "피상속인: 남편"
+        if named and m.start == named.end():
+            return m
     for i, m in enumerate(found):
         rest = text[m.end : found[i + 1].start if i + 1 < len(found) else len(text)]
         if re.match(r"(?:님)?(?:께서|이|가|은|는|도)?\s*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest) and not re.match(
@@ -277,15 +281,19 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
         speaker = re.search(r"(?<![가-힣])(?:저(?=[와랑하는도희입이만뿐,.\s]|$)|제가|나(?:와|랑|하고)|본인)", text)
         listed = re.search(rf"(?<![가-힣])(?:저|제|나)\s*(?:와|랑|하고|,)\s*((?:(?:{SIBLINGS})\s*(?:와|랑|하고|,)?\s*)+?)"
                            rf"\s*(둘|셋|넷)\s*(?:이서|이)", text)  # fmt: skip
-        if listed and count_value(listed.group(2)) == 1 + len(re.findall(SIBLINGS, listed.group(1))):
+        alone = listed and not re.search(
+            r"(?:와|과|랑|하고|,)\s*$", text[: listed.start()]
+        )  # not "엄마, 저, 동생 둘이"
+        if alone and count_value(listed.group(2)) == 1 + len(re.findall(SIBLINGS, listed.group(1))):
             return count_value(listed.group(2)), listed.group(0)  # "저랑 언니 둘이": the two of us
         if others or speaker:
             words = ", ".join(
                 [w for _, w, _ in siblings] + [m.group(0) for m in named] + ([speaker.group(0)] if speaker else [])
             )
             return others + 1, words
+    bare = re.findall(r"(?<![가-힣])(?:아들|딸)(?=[이가은는과와랑하도에,·/\s]|$)", text)
+    if speaker_is_child and not bare:
         return None, ""
-    bare = re.findall(r"(?<![가-힣])(?:아들|딸)(?=[이가은는과와랑하도에,\s])", text)
     if bare:
         return len(bare), " ".join(bare)
     if re.search(r"(?<![가-힣])(?:자녀|자식|아이|애)들", text):

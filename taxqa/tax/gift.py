@@ -242,6 +242,15 @@ def read(text: str, reading) -> None:
         amount, words = sum(a.value for a in joined), " + ".join(a.text for a in joined)
         if len(current) > len(joined):
             reading.unclear(f"이번 증여 금액이 여럿이라 {format_won(amount)}으로 봄")
+    each = re.search(r"각각\s*$", text[max(0, current[0].start - 8) : current[0].start]) and re.match(
+        r"\s*(?:원)?\s*씩", text[current[0].end :]
+    )
+    givers = [m for m in mentions(text[: current[0].start]) if m.category in RELATION_OF]
+    if each and len(givers) > 1 and all(m.category == "parent" for m in givers):
+        amount, words = amount * len(givers), f"{words} × {len(givers)}"
+        reading.assume("부모(직계존속과 그 배우자)에게 받은 증여는 동일인 증여로 합산 (제47조②)")
+    elif each:
+        reading.unclear("여러 증여자에게 각각 받은 금액은 증여자별로 따로 과세됨: 한 사람 몫으로 계산")
     reading.fact("amount", amount, words)
     reading.fact("relation", parties.relation, parties.words)
     for note in parties.notes + notes:

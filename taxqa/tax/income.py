@@ -7,7 +7,7 @@ from datetime import date
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.gift import won
-from taxqa.tax.kind import TaxKind, round_won
+from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, progressive, select
 from taxqa.tax.result import Step, TaxResult
 from taxqa.tax.words import amount_near
@@ -129,11 +129,11 @@ def read_wage(text: str, reading) -> None:
 
 
 def sample_income(rng) -> tuple[dict, dict]:
-    return {"base": round_won(rng, 1_000 * MAN, 15 * EOK, 100 * MAN)}, {}
+    return {"base": realistic_won(rng, 1_200 * MAN, 5 * EOK)}, {}
 
 
 def sample_wage(rng) -> tuple[dict, dict]:
-    return {"salary": round_won(rng, 2_000 * MAN, 3 * EOK, 100 * MAN)}, {}
+    return {"salary": realistic_won(rng, 2_400 * MAN, 2 * EOK)}, {}
 
 
 def income_question(a: dict, say: dict) -> str:

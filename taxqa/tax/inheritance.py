@@ -10,7 +10,7 @@ from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.family import CHILD, SPOUSE, heirs
 from taxqa.tax.gift import art, won
-from taxqa.tax.kind import TaxKind, round_won
+from taxqa.tax.kind import TaxKind, realistic_won, round_won
 from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
 from taxqa.tax.words import window_before
@@ -297,7 +297,7 @@ def read(text: str, reading) -> None:
 
 def sample(rng) -> tuple[dict, dict]:
     children = rng.choice([1, 2, 2, 3])
-    args = {"estate": round_won(rng, 5 * EOK, 80 * EOK, EOK), "spouse": rng.random() < 0.7, "children": children}
+    args = {"estate": realistic_won(rng, 5 * EOK, 60 * EOK), "spouse": rng.random() < 0.7, "children": children}
     if rng.random() < 0.2:
         args["minor_children_years"] = [rng.randint(1, 15)]
     if rng.random() < 0.3:

@@ -11,6 +11,7 @@ lists the records; nothing else keeps a table per kind.
 from __future__ import annotations
 
 import argparse
+import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -81,3 +82,10 @@ class TaxKind:
 def round_won(rng: random.Random, low: int, high: int, step: int) -> int:
     """A random amount in [low, high] on a grid of `step` won (for datagen samplers)."""
     return rng.randrange(low // step, high // step + 1) * step
+
+
+def realistic_won(rng: random.Random, low: int, high: int) -> int:
+    """A realistic amount for datagen: log-uniform in [low, high] (more small cases than large),
+    two significant figures as people write them (3,700만원, 1억 2,000만원, 15억원)."""
+    value = math.exp(rng.uniform(math.log(low), math.log(high)))
+    return int(round(value, -max(0, len(str(int(value))) - 2)))

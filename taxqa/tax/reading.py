@@ -133,7 +133,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<![\d가-힣])(천|백)(만\s*원|만원)", r"1\1\2", text)
     text = HANGUL_AMOUNT.sub(hangul_amount, text)
     text = re.sub(r"(\d)\s*억\s*(\d{1,4})\s*천(?![만원\d])", r"\1억 \2천만", text)
-    text = re.sub(r"(?<![\d,.])(\d{1,4})\s*천(?![만원\d억])", r"\1천만", text)  # "연봉 6천": 6천만원
+    text = re.sub(r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억])", r"\1천만", text)  # "연봉 6천": 6천만원
     return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)
 
 
@@ -161,7 +161,7 @@ def finish(reading: Reading) -> Reading:
         try:
             reading.compute()
         except UserError as exc:
-            reading.lack(f"계산기가 받을 수 없는 값: {exc}")
+            reading.lack(f"계산할 수 없는 값: {exc}")
     kind = KINDS.get(reading.kind) if reading.kind else None
     head = kind.subject if kind else "계산할 수 없는 질문"
     parts = ", ".join(reading.summary)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from taxqa.amounts import format_won
 from taxqa.errors import UserError
 from taxqa.tax.kinds import KINDS
@@ -44,10 +46,10 @@ def render_answer(result: TaxResult, style: str = "teacher", assumptions: list[s
     """
     if style not in ("teacher", "student"):
         raise UserError(f"style: expected teacher or student, got {style!r}")
-    notes = list(dict.fromkeys([*(assumptions or []), *result.notes]))
+    notes = list(dict.fromkeys(re.sub(r"\s*\([a-z-]+\)", "", n) for n in [*(assumptions or []), *result.notes]))
     subject = KINDS[result.kind].subject
     if style == "teacher":
-        lines = [f"{subject}는 다음 순서로 계산합니다 ({result.as_of} 현재 법령 기준)."]
+        lines = [f"{subject}는 다음 순서로 계산합니다."]
         for i, s in enumerate(result.steps, 1):
             lines.append(f"{i}. {s.label}: {format_won(s.amount)} ({s.law})" + (f" — {s.note}" if s.note else ""))
         lines.append("")

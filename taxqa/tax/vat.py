@@ -9,7 +9,7 @@ from datetime import date
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
-from taxqa.tax.kind import TaxKind, round_won
+from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
 from taxqa.tax.words import amount_near
@@ -190,6 +190,12 @@ def read_simple(text: str, reading) -> None:
     purchases = amount_near(text, r"매입", r"매출|공급대가|수입")
     reading.fact("supply", supply.value, supply.text)
     reading.fact("industry", industry[0], industry[1].group(0))
+    threshold = select("vat", parse_as_of(reading.as_of))["simple_threshold"]
+    if supply.value >= threshold:
+        reading.lack(
+            f"공급대가 {format_won(supply.value)}은 간이과세 기준금액 {format_won(threshold)} 이상이라 간이과세자가 아님 "
+            "(일반과세로 계산: taxqa tax vat)"
+        )
     reading.fact("purchases", purchases.value if purchases else 0, purchases.text if purchases else "")
     reading.say(f"{industry_name(industry[0])} 간이과세자, 공급대가 {format_won(supply.value)}")
     reading.assume("금액은 1년 과세기간의 공급대가(부가세 포함)로 가정")
@@ -197,14 +203,14 @@ def read_simple(text: str, reading) -> None:
 
 
 def sample_vat(rng) -> tuple[dict, dict]:
-    sales = round_won(rng, 3_000 * MAN, 10 * EOK, 100 * MAN)
-    return {"sales": sales, "purchases": round_won(rng, 0, int(sales * 1.1), 100 * MAN)}, {}
+    sales = realistic_won(rng, 3_000 * MAN, 20 * EOK)
+    return {"sales": sales, "purchases": int(round(sales * rng.uniform(0.2, 1.05), -6))}, {}
 
 
 def sample_simple(rng) -> tuple[dict, dict]:
     industry = rng.choice(SAMPLED_INDUSTRIES)
-    supply = round_won(rng, 2_000 * MAN, 10_000 * MAN, 100 * MAN)
-    return {"supply": supply, "industry": industry, "purchases": round_won(rng, 0, supply // 2, 100 * MAN)}, {}
+    supply = realistic_won(rng, 1_500 * MAN, 10_400 * MAN)
+    return {"supply": supply, "industry": industry, "purchases": int(round(supply * rng.uniform(0, 0.5), -5))}, {}
 
 
 def vat_question(a: dict, say: dict) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import partial
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from tui import grounding as ground
-from tui.model_thread import Failed, Finished, Loaded, LoadFailed, Loading, Token
+from tui.model_thread import Failed, Finished, Grounded, Loaded, LoadFailed, Loading, Token
 from tui.widgets.dialogs import ConfirmDialog, TextDialog
 from tui.widgets.grounding_panel import GroundingPanel
 from tui.widgets.message import MessageView
@@ -248,7 +249,7 @@ class ChatScreen(Screen):
             self.conversation_id = self.store.new_conversation().id
         history = self.store.turns(self.conversation_id)
         user = self.store.add_message(self.conversation_id, "user", question)
-        grounding = {"calculation": ground.calculation(question), "pending": True}
+        grounding = {"calculation": None, "pending": True}
         s = self.settings
         model, adapter = self.app.model_thread_model, self.app.model_thread_adapter
         row = self.store.add_message(self.conversation_id, "assistant", "", status="streaming", model=model,
@@ -259,35 +260,24 @@ class ChatScreen(Screen):
         await messages.mount_all([MessageView("user", question, message_id=user.id), view])
         messages.anchor()
         view.start_stream()
+        # the model thread retrieves the articles and runs the calculator first: the panel shows
+        # that grounding (Grounded event) and the model reads exactly it (unless grounding is off)
         request_id = self.app.model.generate(question, history, system=s.system_prompt, max_tokens=s.max_tokens,
-                                             temp=s.temperature, top_p=s.top_p)  # fmt: skip
+                                             temp=s.temperature, top_p=s.top_p, use_grounding=s.ground,
+                                             ground=partial(ground.panel, question, s.articles))  # fmt: skip
         self.answer = Answer(request_id, row.id, self.conversation_id, question, view, time.monotonic())
         self.groundings[row.id] = grounding
         await self.query_one(GroundingPanel).show(grounding)
         conv = self.store.conversation(self.conversation_id)
         self.sub_title = conv.title if conv else ""
         await self.refresh_sidebar()
-        cited = (grounding["calculation"] or {}).get("citations", [])
-        self.fetch_articles(row.id, question, s.articles, cited)
 
-    @work(thread=True, group="articles")
-    def fetch_articles(self, message_id: int, question: str, k: int, cited: list[str]) -> None:
-        found = ground.retrieve_articles(question, k, cited)
-        try:
-            self.app.call_from_thread(self.articles_ready, message_id, found)
-        except RuntimeError:  # the app closed while the articles were looked up
-            pass
-
-    async def articles_ready(self, message_id: int, found: dict) -> None:
+    async def grounding_ready(self, message_id: int, found: dict, used: bool) -> None:
         grounding = self.groundings.get(message_id)
         if grounding is None:
             return
-        grounding["articles"] = found["articles"]
-        if found.get("error"):
-            grounding["articles_error"] = found["error"]
-        if self.answer is None or self.answer.message_id != message_id:
-            grounding.pop("pending", None)  # the answer finished first
-            self.groundings.pop(message_id, None)
+        grounding.update(found, grounded=used)
+        grounding.pop("pending", None)
         self.store.update_message(message_id, grounding=grounding)
         await self.show_grounding_if_current(message_id, grounding)
 
@@ -320,7 +310,9 @@ class ChatScreen(Screen):
         answer = self.answer
         if answer is None or getattr(event, "request_id", None) != answer.request_id:
             return  # a cancelled or finished request's late events never reach another answer
-        if isinstance(event, Token):
+        if isinstance(event, Grounded):
+            await self.grounding_ready(answer.message_id, event.grounding, event.used)
+        elif isinstance(event, Token):
             answer.text += event.text
             if answer.view is not None:
                 await answer.view.append(event.text)
@@ -338,10 +330,8 @@ class ChatScreen(Screen):
         if answer.view is not None:
             await answer.view.stop_stream()
             answer.view.set_status(status)
-        grounding = self.groundings.get(answer.message_id, {})
-        if "articles" in grounding:  # the articles arrived first: nothing more will change it
-            grounding.pop("pending", None)
-            self.groundings.pop(answer.message_id, None)
+        grounding = self.groundings.pop(answer.message_id, {})
+        grounding.pop("pending", None)  # cancelled before the grounding was built: nothing more will come
         if grounding.get("calculation") and answer.text.strip():
             grounding["verdict"] = ground.verdict(answer.question, answer.text)
         self.store.update_message(answer.message_id, content=answer.text, status=status, stats=stats,

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.validation import Number
-from textual.widgets import Button, Footer, Header, Input, Label, Select, TextArea
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, TextArea
 
 from tui.settings import Settings, in_range
 
@@ -89,6 +89,7 @@ class SettingsScreen(Screen[dict | None]):
                 yield Input(str(s.temperature), id="temperature", type="number", validators=[Number(0, 2)])
                 yield Input(str(s.top_p), id="top-p", type="number", validators=[Number(0.01, 1)])
                 yield Input(str(s.max_tokens), id="max-tokens", type="integer", validators=[Number(1, 32768)])
+            yield Checkbox("근거를 읽고 답하기 (관련 조문과 계산기 결과를 모델에 줌)", s.ground, id="ground")
             yield Label("테마", classes="form-label")
             themes = sorted(self.app.available_themes)
             yield Select([(t, t) for t in themes], value=s.theme if s.theme in themes else Select.BLANK, id="theme")
@@ -126,6 +127,7 @@ class SettingsScreen(Screen[dict | None]):
                 "top_p": float(inputs[1].value),
                 "max_tokens": int(inputs[2].value),
                 "theme": self.settings.theme if theme is Select.BLANK else str(theme),
+                "ground": self.query_one("#ground", Checkbox).value,
             }
         )
 

@@ -78,6 +78,13 @@ class GroundingPanel(VerticalScroll):
             yield Label("질문을 보내면 관련 조문과 계산기 결과가 여기에 나옵니다.", classes="muted")
             return
         calc, verdict = g.get("calculation"), g.get("verdict")
+        if "grounded" in g:
+            said = (
+                "모델이 아래 근거를 읽고 답했습니다."
+                if g["grounded"]
+                else "모델은 근거 없이 답했습니다 (설정에서 꺼짐)."
+            )
+            yield Label(said, classes="muted")
         yield Label("계산기", classes="panel-title")
         if calc is None:
             yield Label("금액을 계산할 수 있는 질문이 아닙니다.", classes="muted")

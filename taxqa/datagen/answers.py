@@ -1,0 +1,165 @@
+"""Calc-mode answers that read like a person wrote them.
+
+Every answer states the figure the question asked for first, then how it was reached
+(several wordings per tax kind: numbered steps, a short paragraph, the key steps only),
+then what was assumed and the articles it rests on. The figures come from the calculator
+(a `TaxResult` as a dict); no generation date, no CLI words. Questions that lack a fact
+the tax depends on get an answer that names the missing fact and gives no figure.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+from taxqa.amounts import format_won
+
+# facts a question of each kind must give (what a missing-fact answer asks for)
+NEEDED = {
+    "gift": ["증여받는 재산의 금액"],
+    "inheritance": ["상속세 과세가액(상속재산에서 채무·장례비 등을 뺀 금액)"],
+    "income": ["종합소득 과세표준"],
+    "wage": ["총급여액(비과세소득을 뺀 연간 급여)"],
+    "vat": ["과세기간의 매출 공급가액"],
+    "vat-simple": ["1년 동안의 공급대가"],
+}
+CLI_WORD = re.compile(r"\s*\((?:income|gift|inheritance|wage|vat|vat-simple|--[a-z-]+)\)")
+
+
+def clean(text: str) -> str:
+    """A calculator note without command words ('… 계산 (income)' -> '… 계산')."""
+    return CLI_WORD.sub("", text).strip()
+
+
+def subject(kind: str) -> str:
+    """The tax's Korean name from the registry, without its parenthetical ('부가가치세(간이과세)' -> '부가가치세')."""
+    from taxqa.tax.kinds import KINDS
+
+    return KINDS[kind].subject.split("(")[0]
+
+
+def _josa(word: str, pair: str) -> str:
+    """'이가' / '을를' / '은는': the particle that fits ``word``'s last syllable."""
+    last = word.rstrip(")")[-1]
+    batchim = "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 != 0
+    return word + (pair[0] if batchim else pair[1])
+
+
+def _won(value: int) -> str:
+    return format_won(value)
+
+
+def lead(result: dict[str, Any], asked: str, rng: random.Random) -> str:
+    """The opening sentence: the asked figure, first."""
+    kind, payable = result["kind"], result["payable"]
+    name = subject(kind)
+    if kind == "wage":
+        deduction, income = _won(result["deduction"]), _won(result["income"])
+        if asked == "income":
+            return rng.choice([f"근로소득금액은 {income}입니다 (근로소득공제 {deduction}).",
+                               f"총급여에서 근로소득공제 {deduction}을 빼면 근로소득금액은 {income}입니다."])  # fmt: skip
+        return rng.choice([f"근로소득공제액은 {deduction}이고, 근로소득금액은 {income}입니다.",
+                           f"받을 수 있는 근로소득공제는 {deduction}입니다. 따라서 근로소득금액은 {income}입니다."])  # fmt: skip
+    if kind == "income":
+        computed, local = _won(result["computed_tax"]), _won(result.get("local_tax", 0))
+        return rng.choice([
+            f"종합소득 산출세액은 {computed}이고, 지방소득세 {local}이 따로 붙습니다.",
+            f"산출세액은 {computed}입니다. 여기에 지방소득세 {local}을 더해 내게 됩니다.",
+            f"계산하면 종합소득 산출세액은 {computed}입니다 (지방소득세 {local} 별도).",
+        ])  # fmt: skip
+    if payable < 0:
+        return f"환급받을 세액은 {_won(-payable)}입니다."
+    if asked == "tax_base":
+        return f"과세표준은 {_won(result['tax_base'])}이고, 납부할 {name}는 {_won(payable)}입니다."
+    if payable == 0:
+        return rng.choice([f"납부할 {name}는 없습니다(0원).", f"내야 할 {name}는 0원입니다."])
+    return rng.choice([
+        f"납부할 {name}는 {_won(payable)}입니다.",
+        f"내야 할 {name}는 {_won(payable)}입니다.",
+        f"최종 납부세액은 {_won(payable)}입니다.",
+        f"결론부터 말씀드리면, 납부할 세액은 {_won(payable)}입니다.",
+    ])  # fmt: skip
+
+
+def _step(step: dict[str, Any], with_law: bool = True) -> str:
+    """'label: amount (law)': the step form the answer checker reads as that step, not as a result field."""
+    text = f"{step['label']}: {_won(step['amount'])}"
+    return text + (f" ({step['law']})" if with_law and step.get("law") else "")
+
+
+def body(result: dict[str, Any], style: int) -> list[str]:
+    """How the figure was reached: 0 numbered steps, 1 a paragraph, 2 the key steps only."""
+    steps = result.get("steps") or []
+    if style == 0:
+        lines = ["계산 과정은 다음과 같습니다."]
+        for i, s in enumerate(steps, 1):
+            note = f" — {clean(s['note'])}" if s.get("note") else ""
+            lines.append(f"{i}. {s['label']}: {_won(s['amount'])} ({s['law']}){note}")
+        return lines
+    if style == 1:
+        words = ["먼저", "이어서", "그다음", "또", "그리고", "이어", "끝으로"]
+        parts = []
+        for i, s in enumerate(steps):
+            word = words[min(i, len(words) - 2)] if i < len(steps) - 1 else words[-1]
+            parts.append(f"{word} {_step(s)}")
+        return [", ".join(parts) + "입니다."]
+    key = [s for s in steps if re.search(r"공제|산출세액|세율|할증|매입세액|부가가치율", s["label"])] or steps
+    return ["핵심만 보면 " + ", ".join(_step(s) for s in key) + "입니다."]
+
+
+def summary(result: dict[str, Any], rng: random.Random) -> str:
+    """The figures once more at the end (a reader who skims the working sees them again)."""
+    kind, won = result["kind"], _won
+    opener = rng.choice(["정리하면", "요약하면", "즉"])
+    if kind == "wage":
+        return f"{opener} 근로소득공제는 {won(result['deduction'])}, 근로소득금액은 {won(result['income'])}입니다."
+    if kind == "income":
+        return (f"{opener} 산출세액은 {won(result['computed_tax'])}, 지방소득세는 "
+                f"{won(result.get('local_tax', 0))}입니다 (세액공제·기납부세액 반영 전).")  # fmt: skip
+    payable = result["payable"]
+    last = f"환급세액은 {won(-payable)}" if payable < 0 else f"납부할 세액은 {won(payable)}"
+    return f"{opener} 과세표준은 {won(result['tax_base'])}, 산출세액은 {won(result['computed_tax'])}이고, {last}입니다."
+
+
+def closing(result: dict[str, Any], assumptions: list[str], citations: list[str], rng: random.Random) -> list[str]:
+    notes = list(dict.fromkeys(clean(n) for n in [*assumptions, *(result.get("notes") or [])] if clean(n)))
+    lines = []
+    if notes:
+        opener = rng.choice(["이 계산은 다음을 전제로 했습니다: ", "전제: ", "다음과 같이 가정했습니다: "])
+        lines.append(opener + "; ".join(notes) + ".")
+    if citations:
+        lines.append(rng.choice(["근거: ", "근거 조문: ", "관련 조문: "]) + ", ".join(citations))
+    return lines
+
+
+def calc_answer(
+    result: dict[str, Any],
+    asked: str,
+    rng: random.Random,
+    *,
+    assumptions: list[str] = (),
+    citations: list[str] | None = None,
+) -> str:
+    """A calc-mode answer: the asked figure, the working (one of three styles), the premises, the articles."""
+    cited = list(result.get("citations") or []) if citations is None else citations
+    lines = [lead(result, asked, rng), ""]
+    lines += body(result, rng.randrange(3))
+    lines += [summary(result, rng), ""] + closing(result, list(assumptions), cited, rng)
+    return "\n".join(lines).strip()
+
+
+def missing_answer(kind: str, rng: random.Random, citations: list[str] = ()) -> str:
+    """The answer to a question that lacks the fact its tax depends on: what is missing, no figure."""
+    name, needed = subject(kind), " 및 ".join(NEEDED[kind])
+    first = rng.choice([
+        f"{_josa(name, '을를')} 계산하려면 {_josa(needed, '이가')} 필요한데, 질문에 나와 있지 않아 금액을 말씀드릴 수 없습니다.",
+        f"질문만으로는 {_josa(name, '을를')} 정할 수 없습니다. {_josa(needed, '이가')} 빠져 있습니다.",
+        f"{_josa(needed, '을를')} 알 수 없어 {name} 금액은 계산하지 않았습니다.",
+    ])  # fmt: skip
+    lines = [first]
+    if citations:
+        lines.append(f"적용되는 규정은 {', '.join(citations)}입니다.")
+    lines.append(rng.choice([f"{_josa(needed, '을를')} 알려 주시면 단계별로 계산해 드리겠습니다.",
+                             "빠진 사실을 알려 주시면 바로 계산해 드리겠습니다."]))  # fmt: skip
+    return "\n".join(lines)

@@ -1,0 +1,162 @@
+"""What a model reads before it answers: retrieved articles and, for a computable question,
+the calculator's reading of it (`taxqa tax ask --json`).
+
+    build_grounding(question, k=4, max_chars=1600) -> {"articles": [...], "calculation": {...} | None}
+
+Articles the calculation applied come first (they govern the case), then the retrieval's
+best hits, one entry per article, until ``k`` articles; their texts are trimmed so all of
+them fit ``max_chars``. The result is what QA records carry in ``grounding`` and what the
+one prompt renderer (`taxqa.prompt.context_block`) turns into text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+DEFAULT_K = 4
+DEFAULT_MAX_CHARS = 1600  # characters of article text in all (the calculation comes on top)
+MIN_ARTICLE_CHARS = 160
+
+
+def ask(question: str) -> dict[str, Any]:
+    """The question reader's output: the `taxqa tax ask --json` object."""
+    from taxqa.tax.reading import ask as read
+
+    return read(question)
+
+
+def calculation_of(
+    kind: str, inputs: dict[str, Any], result: dict[str, Any], assumptions: list[str] = ()
+) -> dict[str, Any]:
+    """The `taxqa tax ask --json` object for a case whose inputs are known (training data knows them)."""
+    from taxqa.tax.kinds import KINDS
+
+    understood = f"{KINDS[kind].subject}: " + ", ".join(_fact(k, v) for k, v in inputs.items())
+    return {
+        "kind": kind,
+        "inputs": dict(inputs),
+        "understood": understood,
+        "assumptions": list(assumptions),
+        "missing": [],
+        "result": result,
+    }
+
+
+_FACTS = {"amount": "증여재산", "relation": "관계", "prior": "10년 내 사전증여", "estate": "상속세 과세가액",
+          "children": "자녀 수", "financial": "순금융재산", "base": "종합소득 과세표준", "salary": "총급여",
+          "sales": "매출 공급가액", "purchases": "매입", "supply": "공급대가", "industry": "업종"}  # fmt: skip
+_RELATIONS = {"lineal_ascendant": "직계존속", "spouse": "배우자", "lineal_descendant": "직계비속",
+              "other_relative": "기타친족", "other": "타인"}  # fmt: skip
+_FLAGS = {
+    "spouse": "배우자 있음",
+    "minor": "미성년자",
+    "generation_skip": "세대생략",
+    "marriage_birth": "혼인·출산 공제",
+}
+
+
+def _fact(name: str, value: Any) -> str:
+    from taxqa.amounts import format_won
+
+    if name in _FLAGS:
+        return _FLAGS[name] if value else f"{_FLAGS[name]} 아님"
+    if name == "relation":
+        value = _RELATIONS.get(value, value)
+    elif isinstance(value, int) and not isinstance(value, bool) and name != "children":
+        value = format_won(value)
+    return f"{_FACTS.get(name, name)} {value}"
+
+
+def calculation_for(question: str) -> dict[str, Any] | None:
+    """``ask(question)`` when the question names a tax kind, else None (nothing to compute)."""
+    found = ask(question)
+    return found if found.get("kind") else None
+
+
+def search_hits(query: str, k: int) -> list[dict[str, Any]]:
+    """Retrieval hits as dicts (rank, citation, title, score, kind, effective_date, id, text, matched)."""
+    from taxqa.corpus import search_hits as hits
+
+    return hits(query, k)
+
+
+def governing_citations(result: dict[str, Any]) -> list[str]:
+    """The articles a calculation applied, the ones that decide the figure first: the rate
+    (산출세액/납부세액), then the deductions, then the rest."""
+
+    def rank(step: dict[str, Any]) -> int:
+        label = step.get("label", "")
+        return 0 if re.search(r"산출세액|세율|납부세액 \(", label) else 1 if "공제" in label else 2
+
+    steps = sorted(result.get("steps") or [], key=rank)
+    return list(dict.fromkeys([s["law"] for s in steps if s.get("law")] + list(result.get("citations") or [])))
+
+
+def governing_articles(citations: list[str]) -> list[dict[str, Any]]:
+    """The corpus articles of ``citations`` (what a calculation applied), in order; unknown ones skipped."""
+    from taxqa.corpus import resolve_citation
+
+    out = []
+    for citation in citations:
+        passage = resolve_citation(citation)
+        if passage is not None:
+            out.append(
+                {
+                    "citation": passage.citation,
+                    "title": passage.title,
+                    "text": passage.text,
+                    "effective_date": passage.effective_date,
+                    "kind": passage.kind,
+                    "score": None,
+                    "via": "calculator",
+                }
+            )
+    return out
+
+
+def trim(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters at a sentence or line end where possible, marked with '…'."""
+    text = re.sub(r"[ \t]+", " ", text.strip())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = max(cut.rfind("\n"), cut.rfind(". "), cut.rfind("다."))
+    if end > limit // 2:
+        cut = cut[: end + (2 if cut[end : end + 2] == "다." else 1)]
+    return cut.rstrip() + " …"
+
+
+def fit_articles(articles: list[dict[str, Any]], max_chars: int) -> list[dict[str, Any]]:
+    """Trim article texts so together they fit ``max_chars`` (short ones keep their length)."""
+    articles = [dict(a) for a in articles]
+    budget = max_chars
+    for i, article in enumerate(sorted(articles, key=lambda a: len(a.get("text", "")))):
+        share = max(MIN_ARTICLE_CHARS, budget // (len(articles) - i))
+        article["text"] = trim(article.get("text", ""), share)
+        budget = max(0, budget - len(article["text"]))
+    return articles
+
+
+def merge_articles(first: list[dict[str, Any]], hits: list[dict[str, Any]], k: int) -> list[dict[str, Any]]:
+    """``first`` then ``hits``, one entry per citation, at most ``k`` (all of ``first`` when it is longer)."""
+    out, seen = [], set()
+    for article in [*first, *hits]:
+        key = re.sub(r"\s+", "", article["citation"])
+        if key in seen or (len(out) >= k and article not in first):
+            continue
+        seen.add(key)
+        out.append(article)
+    return out
+
+
+def build_grounding(
+    question: str, *, k: int = DEFAULT_K, max_chars: int = DEFAULT_MAX_CHARS, calculate: bool = True
+) -> dict[str, Any]:
+    """{"articles": [...], "calculation": ask(question) or None} for ``question``."""
+    calculation = calculation_for(question) if calculate else None
+    result = (calculation or {}).get("result")
+    first = governing_articles(governing_citations(result))[: max(1, k - 1)] if result and k > 0 else []
+    hits = search_hits(question, k * 3) if k > 0 else []  # an article can have several passages
+    articles = merge_articles(first, hits, k)
+    return {"articles": fit_articles(articles, max_chars), "calculation": calculation}
