@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.taxqa-installed
 
-.PHONY: setup test test-quick test-all lint demo demo-full bench bench-quick corpus-data clean
+.PHONY: setup browser test test-quick test-all lint demo demo-full bench bench-quick corpus-data clean
 
 setup: $(STAMP)
 
@@ -18,14 +18,23 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# The web chat's browser test drives a system Chromium through playwright; a no-op where one exists.
+MAC_CHROME := /Applications/Google Chrome.app/Contents/MacOS/Google Chrome
+browser:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || test -x "$(MAC_CHROME)" || \
+	  if command -v apt-get >/dev/null; then \
+	    sudo=$$(test "$$(id -u)" = 0 || echo sudo); \
+	    $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "make browser: install Chromium or Chrome (or set TAXQA_CHROMIUM)" >&2; exit 1; fi
+
 # What CI runs: every test, the slow ones (whole pipeline, kill -9 and resume) included.
-test: lint
+test: lint browser
 	$(PY) -m pytest -q --durations=15
 
 test-all: test
 
 # The edit loop: everything but the tests marked slow.
-test-quick: lint
+test-quick: lint browser
 	$(PY) -m pytest -q -m "not slow" --durations=15
 
 demo: setup

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.common import CACHE_ENV, REPO, RESULTS, command_line, fmt, print_table, write_result  # noqa: E402
 
 # Cheap ones first; each name is bench/bench_NAME.py writing bench/results/NAME.json.
-BENCHES = ("roofline", "footprint", "inference", "train_step", "convert", "datagen", "corpus", "reading")
+BENCHES = ("roofline", "footprint", "inference", "train_step", "convert", "datagen", "corpus", "reading", "serve")
 
 
 def run_one(name: str, quick: bool, env: dict, timeout: float | None, results: Path | None = None) -> dict:

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "generate": ("taxqa.runtime.generate", "generate an answer with an MLX model (mlx_lm-style)"),
     "lora": ("taxqa.runtime.lora", "small MLX LoRA tuning on a dataset folder"),
     "eval": ("taxqa.runtime.evaluate", "evaluate a model: numeric/citation accuracy, chrF, ROUGE-L, loss, MCQ, speed"),
+    "serve": ("taxqa.serve.cli", "OpenAI-compatible API + web chat on a local model or an upstream server"),
     "demo": ("taxqa.demo", "the offline end-to-end demo on embedded defaults"),
 }
 

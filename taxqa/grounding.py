@@ -160,3 +160,15 @@ def build_grounding(
     hits = search_hits(question, k * 3) if k > 0 else []  # an article can have several passages
     articles = merge_articles(first, hits, k)
     return {"articles": fit_articles(articles, max_chars), "calculation": calculation}
+
+
+def figure_check(question: str, answer: str) -> dict[str, Any] | None:
+    """The calculator's check of the figures in ``answer``; None when the question is not computable."""
+    from taxqa.errors import UserError
+    from taxqa.tax.verify import check_answer
+
+    try:
+        found = check_answer(question, answer)
+    except UserError:
+        return None
+    return found.to_dict() if found is not None else None

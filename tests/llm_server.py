@@ -120,6 +120,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_raw(200, b"<html><body>502 Bad Gateway (proxy)</body></html>", "application/json")
             return
         content = owner.responder(api, body)
+        if api == "openai" and body.get("stream"):
+            self._stream(body, content)
+            return
         data = self._completion(api, body, content, broken=fault == "broken_json")
         encoded = json.dumps(data, ensure_ascii=False).encode("utf-8")
         if fault == "truncated":
@@ -133,6 +136,32 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         self._send_raw(200, encoded, "application/json")
+
+    def _stream(self, body: dict[str, Any], content: dict[str, Any] | str) -> None:
+        """An OpenAI SSE stream of the answer in pieces of a few characters (a str answer is sent as is)."""
+        text = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
+        head = {"id": f"chatcmpl-{self.server.owner.count}", "object": "chat.completion.chunk", "created": 0}
+        head["model"] = body.get("model", "fake-model")
+
+        def event(choices: list, **more: Any) -> bytes:
+            return f"data: {json.dumps({**head, 'choices': choices, **more}, ensure_ascii=False)}\n\n".encode()
+
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        self.close_connection = True  # no Content-Length: the stream ends when the connection closes
+        pieces = [text[i : i + 4] for i in range(0, len(text), 4)]
+        self.wfile.write(event([{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]))
+        for piece in pieces:
+            self.wfile.write(event([{"index": 0, "delta": {"content": piece}, "finish_reason": None}]))
+            self.wfile.flush()
+        self.wfile.write(event([{"index": 0, "delta": {}, "finish_reason": "stop"}]))
+        if (body.get("stream_options") or {}).get("include_usage"):
+            prompt = _tokens(_prompt_text("openai", body))
+            usage = {"prompt_tokens": prompt, "completion_tokens": len(pieces), "total_tokens": prompt + len(pieces)}
+            self.wfile.write(event([], usage=usage))
+        self.wfile.write(b"data: [DONE]\n\n")
+        self.wfile.flush()
 
     def _completion(self, api: str, body: dict[str, Any], content: dict[str, Any], broken: bool) -> dict[str, Any]:
         text = json.dumps(content, ensure_ascii=False)

@@ -28,6 +28,7 @@ def test_public_gift_example():
             "amount": 18_600_000,
             "law": "상속세 및 증여세법 제69조",
             "note": "기한 내 신고 가정",
+            "article": "상속세 및 증여세법 제69조",
         }
     ]
 

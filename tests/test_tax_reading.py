@@ -97,8 +97,9 @@ def test_missing_and_ambiguous_facts_are_said():
     assert answer["kind"] is None and any("업종" in m for m in answer["missing"])
     answer = ask("상속재산 20억원을 자녀들이 상속받으면 상속세는?")  # how many children?
     assert answer["kind"] == "inheritance" and any("자녀 수" in m for m in answer["missing"])
-    answer = ask("연봉 5천만원이면 소득세는 얼마인가요?")  # a 총급여 is not a tax base
-    assert answer["kind"] == "wage" and any("과세표준" in m for m in answer["missing"])
+    answer = ask("연봉 5천만원이면 소득세는 얼마인가요?")  # a 총급여 is not a tax base: the 연말정산 (`salary`)
+    assert answer["kind"] == "salary" and answer["inputs"]["salary"] == 50_000_000
+    assert any("연금보험료" in a for a in answer["result"]["assumptions"])
 
 
 def test_sole_spouse_uses_the_whole_estate():

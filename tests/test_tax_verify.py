@@ -14,7 +14,7 @@ def test_original_dataset_error_is_rejected():
     assert v is not None and v.agree is False and v.checked
     assert "9,000만원" in v.reason and "6억 140만원" in v.reason
     assert v.expected == {"tax_base": 1_950_000_000, "computed_tax": 620_000_000, "payable": 601_400_000,
-                          "deduction": 50_000_000}  # fmt: skip
+                          "determined_tax": 601_400_000, "deduction": 50_000_000}  # fmt: skip
     assert v.found["tax"]["amount"] == 90_000_000
     assert "수증자는 성인으로 가정" in v.assumptions
     assert v.to_dict()["agree"] is False

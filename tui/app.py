@@ -9,6 +9,7 @@ import argparse
 import re
 import sys
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -17,6 +18,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from taxqa.records import write_atomic
+from taxqa.runtime.backends import CHAT_BACKENDS, chat_engine
 from tui.history import HistoryStore, default_data_dir
 from tui.model_thread import Loaded, LoadFailed, Loading, ModelThread, default_engine
 from tui.screens.chat import ChatScreen, ModelEvent
@@ -206,6 +208,8 @@ def build_parser(prog: str = "taxqa-tui") -> argparse.ArgumentParser:
         help="folder for the history and settings (default: the user data dir, e.g. $XDG_DATA_HOME/taxqa)",
     )
     p.add_argument("--dataset", help="open the review screen on this dataset JSONL (e.g. checked.jsonl)")
+    p.add_argument("--backend", choices=CHAT_BACKENDS, default="mlx", help="mlx (default), torch (transformers + "
+                   "a PEFT adapter; CUDA or CPU) or auto (mlx where Metal is present)")  # fmt: skip
     return p
 
 
@@ -222,7 +226,13 @@ def run_app(argv: list[str] | None = None, prog: str = "taxqa-tui") -> int:
                 f"--dataset {args.dataset}: is the quality gate's rejects; open the dataset it belongs to "
                 "(e.g. checked.jsonl) and its rejects are shown beside it"
             )
-    app = TaxQAApp(model=args.model, adapter_path=args.adapter_path, data_dir=args.data_dir, dataset=args.dataset)
+    app = TaxQAApp(
+        model=args.model,
+        adapter_path=args.adapter_path,
+        data_dir=args.data_dir,
+        dataset=args.dataset,
+        engine_factory=partial(chat_engine, args.backend),
+    )
     app.run()
     return app.return_code or 0
 

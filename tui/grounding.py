@@ -120,11 +120,6 @@ def panel_calculation(reading: dict[str, Any] | None) -> dict[str, Any] | None:
 
 def verdict(question: str, answer: str) -> dict[str, Any] | None:
     """The calculator's check of the figures in ``answer``; None when the question is not computable."""
-    from taxqa.errors import UserError
-    from taxqa.tax.verify import check_answer
+    from taxqa.grounding import figure_check
 
-    try:
-        found = check_answer(question, answer)
-    except UserError:
-        return None
-    return found.to_dict() if found is not None else None
+    return figure_check(question, answer)

@@ -23,6 +23,11 @@ NEEDED = {
     "wage": ["총급여액(비과세소득을 뺀 연간 급여)"],
     "vat": ["과세기간의 매출 공급가액"],
     "vat-simple": ["1년 동안의 공급대가"],
+    "salary": ["총급여액(연봉)"],
+    "transfer": ["양도가액", "취득가액", "보유기간"],
+    "corporate": ["각 사업연도 소득에 대한 과세표준"],
+    "penalty": ["신고·납부하지 않은 세액"],
+    "retirement": ["퇴직금", "근속연수"],
 }
 CLI_WORD = re.compile(r"\s*\((?:income|gift|inheritance|wage|vat|vat-simple|--[a-z-]+)\)")
 
@@ -68,6 +73,9 @@ def lead(result: dict[str, Any], asked: str, rng: random.Random) -> str:
             f"산출세액은 {computed}입니다. 여기에 지방소득세 {local}을 더해 내게 됩니다.",
             f"계산하면 종합소득 산출세액은 {computed}입니다 (지방소득세 {local} 별도).",
         ])  # fmt: skip
+    if asked == "determined_tax":
+        tail = f"환급받을 세액은 {_won(-payable)}" if payable < 0 else f"납부할 세액은 {_won(payable)}"
+        return f"결정세액은 {_won(result['determined_tax'])}이고, {tail}입니다."
     if payable < 0:
         return f"환급받을 세액은 {_won(-payable)}입니다."
     if asked == "tax_base":

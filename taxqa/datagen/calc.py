@@ -51,6 +51,11 @@ ASKED = {
     "wage": ("deduction", "deduction", "income"),
     "vat": ("payable",) * 3,
     "vat-simple": ("payable",) * 3,
+    "salary": ("payable", "determined_tax", "payable"),
+    "transfer": ("payable", "tax_base", "payable"),
+    "corporate": ("computed_tax",) * 3,
+    "penalty": ("payable",) * 3,
+    "retirement": ("computed_tax", "computed_tax", "payable"),
 }
 
 

@@ -32,7 +32,8 @@ from taxqa.grounding import (
 VARIANTS = ("grounded", "distractor", "missing", "plain")
 # the tax whose key articles serve as distractors for each kind
 OTHER_TAX = {"gift": "vat", "inheritance": "income", "income": "gift", "wage": "vat", "vat": "inheritance",
-             "vat-simple": "gift"}  # fmt: skip
+             "vat-simple": "gift", "salary": "vat", "transfer": "gift", "corporate": "income", "penalty": "vat",
+             "retirement": "inheritance"}  # fmt: skip
 KEY_ARTICLES = {
     "gift": ["상속세 및 증여세법 제53조", "상속세 및 증여세법 제26조"],
     "inheritance": ["상속세 및 증여세법 제18조", "상속세 및 증여세법 제19조", "상속세 및 증여세법 제21조"],
@@ -40,6 +41,11 @@ KEY_ARTICLES = {
     "wage": ["소득세법 제47조"],
     "vat": ["부가가치세법 제30조", "부가가치세법 제38조"],
     "vat-simple": ["부가가치세법 제63조"],
+    "salary": ["소득세법 제59조", "소득세법 제55조"],
+    "transfer": ["소득세법 제95조", "소득세법 제104조", "소득세법 제89조"],
+    "corporate": ["법인세법 제55조"],
+    "penalty": ["국세기본법 제47조의2", "국세기본법 제47조의4"],
+    "retirement": ["소득세법 제48조", "소득세법 제55조"],
 }
 MISSING_QUESTIONS = {  # {n} is a fact that does not decide the tax (so questions stay distinct)
     "gift": ["{donor}에게서 돈을 증여받기로 했습니다. 저는 {age}세입니다. 증여세는 얼마를 내야 하나요?",
@@ -60,6 +66,21 @@ MISSING_QUESTIONS = {  # {n} is a fact that does not decide the tax (so question
     "vat-simple": ["간이과세자인 {industry} 사업자입니다. 개업 {n}년 차인데 부가가치세는 얼마를 내나요?",
                    "{industry}을 하는 간이과세자의 부가가치세 납부세액을 알려 주세요. 직원은 {n}명입니다.",
                    "{industry} 간이과세자로 {n}년째인데 부가가치세는 얼마인가요?"],
+    "salary": ["입사 {n}년 차 직장인인데 연말정산하면 소득세는 얼마인가요?",
+               "부양가족이 {n}명인 회사원입니다. 근로소득세 결정세액은 얼마인가요?",
+               "직원 {n}명 회사에 다니는데 올해 소득세를 얼마나 내나요?"],
+    "transfer": ["{n}년 보유한 집을 팔면 양도소득세는 얼마인가요?",
+                 "아파트를 {n}년 만에 팔려고 합니다. 양도세가 얼마나 나오나요?",
+                 "1주택자인데 {n}년 살던 집을 팔면 양도소득세는?"],
+    "corporate": ["직원 {n}명인 법인의 법인세는 얼마인가요?",
+                  "설립 {n}년 차 법인입니다. 올해 법인세 산출세액은?",
+                  "중소법인 {n}년 차인데 법인세를 얼마나 내야 하나요?"],
+    "penalty": ["신고기한을 {n}일 넘겨서 신고했는데 가산세는 얼마인가요?",
+                "세금을 {n}일 늦게 냈습니다. 납부지연가산세는 얼마인가요?",
+                "신고를 안 했는데 {n}개월이 지났습니다. 무신고가산세는 얼마인가요?"],
+    "retirement": ["{n}년 근무하고 퇴직하면 퇴직소득세는 얼마인가요?",
+                   "근속 {n}년에 퇴사합니다. 퇴직금에 세금이 얼마나 붙나요?",
+                   "회사를 {n}년 다니고 그만두면 퇴직소득세는?"],
 }  # fmt: skip
 
 

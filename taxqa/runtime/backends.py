@@ -17,6 +17,81 @@ from taxqa.errors import UserError
 from taxqa.runtime.streaming import stop_texts_for
 
 BACKENDS = ("mlx", "torch")
+CHAT_BACKENDS = ("auto", *BACKENDS)  # what `taxqa generate`, `taxqa-tui` and `taxqa serve` take
+
+
+def has_metal() -> bool:
+    """True where MLX can use the GPU (Apple silicon); the CPU build of mlx on Linux says False."""
+    try:
+        import mlx.core as mx
+
+        return bool(mx.metal.is_available())
+    except (ImportError, AttributeError):
+        return False
+
+
+def resolve_backend(name: str) -> str:
+    """``auto`` -> ``mlx`` where Metal is present, ``torch`` elsewhere (a CUDA pod, a plain CPU box;
+    MLX's CPU backend when torch is not installed)."""
+    from importlib.util import find_spec
+
+    if name not in CHAT_BACKENDS:
+        raise UserError(f"--backend {name!r}: expected one of {', '.join(CHAT_BACKENDS)}")
+    if name == "auto":
+        return "mlx" if has_metal() or (find_spec("torch") is None and find_spec("mlx") is not None) else "torch"
+    return name
+
+
+def chat_engine(backend: str, model: str, adapter_path: str | None = None):
+    """A streaming chat engine (``stream(question, history, ...)`` of ChatChunks) on ``backend``."""
+    if resolve_backend(backend) == "mlx":
+        from taxqa.runtime.chat import ChatEngine
+
+        return ChatEngine(model, adapter_path)
+    from taxqa.runtime.torch_chat import TorchChatEngine
+
+    return TorchChatEngine(model, adapter_path)
+
+
+def load_torch(model: str, adapter_path: str | None, *, dtype, device: str = "cpu"):
+    """(model, tokenizer) with transformers; a PEFT adapter is attached unmerged."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from taxqa.models import resolve_model
+
+    source = resolve_model(model, mlx=False)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(source)
+        loaded = AutoModelForCausalLM.from_pretrained(source, dtype=dtype)
+    except (OSError, ValueError) as exc:
+        raise UserError(f"--model {model}: transformers could not load {source}: {exc}") from exc
+    if adapter_path:
+        config = Path(adapter_path) / "adapter_config.json"
+        if not config.exists() or "peft_type" not in config.read_text(encoding="utf-8"):
+            raise UserError(
+                f"--adapter-path {adapter_path}: --backend torch needs a PEFT adapter (adapter_config.json "
+                "with peft_type); MLX adapters run with --backend mlx"
+            )
+        from peft import PeftModel
+
+        loaded = PeftModel.from_pretrained(loaded, adapter_path)
+    return loaded.to(device).eval(), tokenizer
+
+
+def torch_stop_ids(tokenizer) -> list[int]:
+    """EOS plus the token that closes an answer (Gemma3: ``<end_of_turn>``)."""
+    from taxqa.prompt import answer_terminator
+
+    ids = {tokenizer.eos_token_id}
+    vocab = tokenizer.get_vocab()
+    try:
+        terminator = answer_terminator(tokenizer).strip()
+    except ValueError:
+        terminator = ""
+    for token in ("<end_of_turn>", terminator):
+        if token in vocab:
+            ids.add(vocab[token])
+    return sorted(i for i in ids if i is not None)
 
 
 def cut_at_stop(text: str, stops: Sequence[str]) -> tuple[str, bool]:
@@ -103,43 +178,10 @@ class TorchBackend:
 
     def __init__(self, model: str, adapter_path: str | None = None):
         import torch
-        from transformers import AutoModelForCausalLM, AutoTokenizer
 
-        from taxqa.models import resolve_model
-
-        source = resolve_model(model, mlx=False)
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(source)
-            self.model = AutoModelForCausalLM.from_pretrained(source, dtype=torch.float32)
-        except OSError as exc:
-            raise UserError(f"--model {model}: transformers could not load {source}: {exc}") from exc
-        if adapter_path:
-            config = Path(adapter_path) / "adapter_config.json"
-            if not config.exists() or "peft_type" not in config.read_text(encoding="utf-8"):
-                raise UserError(
-                    f"--adapter-path {adapter_path}: --backend torch needs a PEFT adapter (adapter_config.json "
-                    "with peft_type); MLX adapters run with --backend mlx"
-                )
-            from peft import PeftModel
-
-            self.model = PeftModel.from_pretrained(self.model, adapter_path)
-        self.model.eval()
+        self.model, self.tokenizer = load_torch(model, adapter_path, dtype=torch.float32, device="cpu")
         self.torch = torch
-        self.stop_ids = self._stop_ids()
-
-    def _stop_ids(self) -> list[int]:
-        from taxqa.prompt import answer_terminator
-
-        ids = {self.tokenizer.eos_token_id}
-        vocab = self.tokenizer.get_vocab()
-        try:
-            terminator = answer_terminator(self.tokenizer).strip()
-        except ValueError:
-            terminator = ""
-        for token in ("<end_of_turn>", terminator):
-            if token in vocab:
-                ids.add(vocab[token])
-        return sorted(i for i in ids if i is not None)
+        self.stop_ids = torch_stop_ids(self.tokenizer)
 
     def generate(self, prompt: list[int], max_tokens: int) -> tuple[str, dict]:
         torch = self.torch

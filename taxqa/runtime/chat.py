@@ -95,6 +95,7 @@ class ChatEngine:
         min_p: float = 0.0,
         seed: int | None = None,
         should_stop: Callable[[], bool] | None = None,
+        stop: Sequence[str] = (),
     ) -> Iterator[ChatChunk]:
         """Stream the answer to ``question`` after ``history`` (question, answer) turns.
 
@@ -102,7 +103,7 @@ class ChatEngine:
         the one prompt renderer; history turns carry none, so their cached prefix stays valid.
         ``system=None`` uses the default Korean tax-expert system prompt; ``""`` sends none.
         ``should_stop`` is polled between tokens; when it returns True the last chunk has
-        ``finish_reason='cancelled'``.
+        ``finish_reason='cancelled'``. ``stop`` adds texts that end the answer (not included).
         """
         import mlx.core as mx
         from mlx_lm.sample_utils import make_sampler
@@ -125,7 +126,7 @@ class ChatEngine:
                 sampler=make_sampler(temp=temp, top_p=top_p, min_p=min_p),
                 prompt_cache=self._cache,
                 should_stop=should_stop,
-                stop_texts=stop_texts_for(self.tokenizer),
+                stop_texts=(*stop_texts_for(self.tokenizer), *stop),
                 fed_tokens=fed,
                 started=started,
                 cached_tokens=reused,

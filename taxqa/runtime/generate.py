@@ -12,6 +12,7 @@ from taxqa.errors import UserError
 from taxqa.grounding import build_grounding
 from taxqa.options import COUNT, NON_NEGATIVE_INT, PROBABILITY_OPEN, TEMPERATURE, integer, number
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_prompt, render_prompt
+from taxqa.runtime.backends import CHAT_BACKENDS, resolve_backend
 from taxqa.textio import decode_text
 
 
@@ -23,6 +24,13 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     )
     parser.add_argument("--model", required=True, help="registry name (e.g. gemma3-4b), local MLX/HF folder or hub id")
     parser.add_argument("--adapter-path", help="folder of an MLX LoRA adapter (what `taxqa lora` writes)")
+    parser.add_argument(
+        "--backend",
+        choices=CHAT_BACKENDS,
+        default="mlx",
+        help="mlx (default), torch (transformers + a PEFT adapter unmerged; CUDA bf16 or CPU) or auto "
+        "(mlx where Metal is present)",
+    )
     parser.add_argument("--prompt", "-p", required=True, help="the tax question; '-' reads it from stdin")
     parser.add_argument(
         "--system-prompt", default=None, help="system prompt (default: the Korean tax-expert prompt; '' for none)"
@@ -132,10 +140,59 @@ def print_stats(final, model=None, verbose: bool = False) -> None:
         print(f"Time to first token: {final.ttft:.3f} s, finish: {final.finish_reason}", file=sys.stderr)
 
 
+def write_answer(chunks) -> tuple[str, object]:
+    """Stream the answer's text to stdout; (answer, last chunk with the statistics)."""
+    answer, final = [], None
+    for chunk in chunks:
+        if chunk.text:
+            answer.append(chunk.text)
+            sys.stdout.write(chunk.text)
+            sys.stdout.flush()
+        if chunk.done:
+            final = chunk
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+    return "".join(answer), final
+
+
+def generate_torch(args, question: str, grounding: dict | None) -> int:
+    """The same answer on transformers + peft (``--backend torch``): a trained PEFT adapter, unconverted."""
+    from taxqa.runtime.torch_chat import TorchChatEngine
+
+    if args.max_kv_size is not None:
+        raise UserError("--max-kv-size: only --backend mlx has a rotating KV cache")
+    engine = TorchChatEngine(args.model, args.adapter_path)
+    if args.verbose:
+        prompt = engine.tokenizer.decode(engine.prompt_tokens(question, system=args.system_prompt, grounding=grounding))
+        print(f"==========\n{prompt}\n==========", file=sys.stderr)
+    answer, final = write_answer(
+        engine.stream(
+            question,
+            grounding=grounding,
+            system=args.system_prompt,
+            max_tokens=args.max_tokens,
+            temp=args.temp,
+            top_p=args.top_p,
+            min_p=args.min_p,
+            seed=args.seed,
+        )
+    )
+    if final is not None and not args.quiet:
+        print_stats(final)
+    if args.check:
+        report_check(question, answer)
+    return 0
+
+
 def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
     args = build_parser(prog).parse_args(argv)
     check_args(args)
     question = read_question(args.prompt)
+    grounding = None if args.no_ground else build_grounding(question, k=args.ground_k)
+    if grounding is not None and not args.quiet:
+        print(grounding_line(grounding), file=sys.stderr)
+    if resolve_backend(args.backend) == "torch":
+        return generate_torch(args, question, grounding)
 
     import mlx.core as mx
     from mlx_lm.sample_utils import make_sampler
@@ -145,9 +202,6 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
 
     model, tokenizer = load_model(args.model, args.adapter_path)
     system = DEFAULT_SYSTEM_PROMPT if args.system_prompt is None else args.system_prompt
-    grounding = None if args.no_ground else build_grounding(question, k=args.ground_k)
-    if grounding is not None and not args.quiet:
-        print(grounding_line(grounding), file=sys.stderr)
     text = render_prompt(tokenizer, question, system=system or None, grounding=grounding)
     if args.verbose:
         print("==========", file=sys.stderr)
@@ -155,28 +209,21 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
         print("==========", file=sys.stderr)
     if args.seed is not None:
         mx.random.seed(args.seed)
-    answer, final = [], None
-    for chunk in stream_answer(
-        model,
-        tokenizer,
-        encode_prompt(tokenizer, text),
-        max_tokens=args.max_tokens,
-        sampler=make_sampler(temp=args.temp, top_p=args.top_p, min_p=args.min_p),
-        max_kv_size=args.max_kv_size,
-        stop_texts=stop_texts_for(tokenizer),
-    ):
-        if chunk.text:
-            answer.append(chunk.text)
-            sys.stdout.write(chunk.text)
-            sys.stdout.flush()
-        if chunk.done:
-            final = chunk
-    sys.stdout.write("\n")
-    sys.stdout.flush()
+    answer, final = write_answer(
+        stream_answer(
+            model,
+            tokenizer,
+            encode_prompt(tokenizer, text),
+            max_tokens=args.max_tokens,
+            sampler=make_sampler(temp=args.temp, top_p=args.top_p, min_p=args.min_p),
+            max_kv_size=args.max_kv_size,
+            stop_texts=stop_texts_for(tokenizer),
+        )
+    )
     if final is not None and not args.quiet:
         print_stats(final, model, args.verbose)
     if args.check:
-        report_check(question, "".join(answer))
+        report_check(question, answer)
     return 0
 
 

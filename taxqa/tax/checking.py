@@ -25,7 +25,7 @@ TAX_NOUN = r"(?:세액|세금|금액|증여세|상속세|소득세|종합소득�
 PAYABLE = (
     rf"납부할\s*{TAX_NOUN}|납부하(?:실|셔야\s*할|여야\s*할|야\s*할)\s*{TAX_NOUN}|(?<!기)납부\s*세액|차가감\s*납부할\s*세액|"
     rf"최종\s*(?:세액|납부액|세금|부담액?|납부\s*세액)|실제\s*(?:납부|부담)\w*|내야\s*(?:할|하는|될)\s*{TAX_NOUN}?|"
-    rf"내셔야\s*(?:할|하는)\s*{TAX_NOUN}?|낼\s*{TAX_NOUN}|부담할\s*{TAX_NOUN}|결정\s*세액|납부액|"
+    rf"내셔야\s*(?:할|하는)\s*{TAX_NOUN}?|낼\s*{TAX_NOUN}|부담할\s*{TAX_NOUN}|납부액|"
     r"환급\s*세액|환급액|환급받을\s*(?:세액|금액)|돌려받을\s*(?:세액|금액|세금)"
 )
 # (field, pattern) in the order they are tried; a span claimed by one is not read again
@@ -34,6 +34,7 @@ LABELS: list[tuple[str, str]] = [
     ("input_tax", r"매입\s*세액"),
     ("computed_tax", r"(?:종합소득\s*|증여세\s*|상속세\s*)?산출\s*세액"),
     ("tax_base", r"(?:종합소득\s*|증여세\s*|상속세\s*)?과세\s*표준|과표"),
+    ("determined_tax", r"결정\s*세액"),  # after credits; differs from payable once withheld tax is subtracted
     ("payable", PAYABLE),
     ("income", r"근로소득\s*금액"),
     ("deduction", r"근로소득\s*공제(?:액)?|(?<![가-힣])공제액"),
@@ -69,6 +70,7 @@ SENTENCE_END = re.compile(r"(?<=다)\.|\.\s|\n|[?!]")
 # the field a question asks for, by its words (tried in this order of preference)
 ASKS = [
     ("payable", PAYABLE + r"|납부|내야|낼|얼마(?:나)?\s*(?:내|나와|나오)|환급|부담"),
+    ("determined_tax", r"결정\s*세액"),
     ("computed_tax", r"산출\s*세액"),
     ("income", r"근로소득\s*금액"),
     ("deduction", r"근로소득\s*공제|공제액|공제(?:를|는|가)?\s*(?:얼마|몇)"),
@@ -228,7 +230,7 @@ def expected_figures(result: TaxResult) -> dict[str, int]:
     """The calculator's figures by field, named as `found` names them."""
     kind = KINDS[result.kind]
     expected = {"tax_base": result.tax_base, "computed_tax": result.computed_tax, "payable": result.payable}
-    expected |= result.extra | kind.figure_values(result)
+    expected |= {"determined_tax": result.determined_tax} | result.extra | kind.figure_values(result)
     if result.kind == "vat":
         expected.pop("computed_tax", None)  # a VAT answer names 매출세액 (output_tax), not 산출세액
     if result.kind == "wage":

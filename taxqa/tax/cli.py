@@ -80,6 +80,9 @@ def summary_lines(result: TaxResult) -> list[tuple[str, int]]:
 def render_text(result: TaxResult) -> str:
     """A readable Korean breakdown within 80 columns: one line per step with its article, then the
     figures named for what they are (no 납부할 세액 where credits and prepayments were not applied)."""
+    custom = KINDS[result.kind].extra.get("render_text")
+    if custom is not None and (text := custom(result)) is not None:
+        return text
     lines = [f"{KINDS[result.kind].title} (법령 기준일 {result.as_of})", ""]
     label_width = min(max(cell_len(s.label) for s in result.steps), 44)
     amount_width = max(cell_len(format_won(s.amount)) for s in result.steps)

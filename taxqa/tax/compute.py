@@ -9,7 +9,7 @@ from taxqa.tax.kinds import KINDS
 from taxqa.tax.result import TaxResult
 
 
-def compute(kind: str, **kwargs: Any) -> TaxResult:
+def compute(kind: str, /, **kwargs: Any) -> TaxResult:
     """Run the calculator `kind` (gift, inheritance, income, wage, vat, vat-simple, ...)."""
     if kind not in KINDS:
         raise UserError(f"kind: expected one of {', '.join(KINDS)}, got {kind!r}")

@@ -22,6 +22,7 @@ from typing import Any
 FIGURE_LABELS: dict[str, str] = {
     "tax_base": "과세표준",
     "computed_tax": "산출세액",
+    "determined_tax": "결정세액",
     "payable": "납부할 세액",
     "deduction": "공제액",
     "income": "소득금액",
@@ -71,7 +72,8 @@ class TaxKind:
         """The figures of `result` by field name."""
         if self.values is not None:
             return self.values(result)
-        found = {"tax_base": result.tax_base, "computed_tax": result.computed_tax, "payable": result.payable}
+        found = {"tax_base": result.tax_base, "computed_tax": result.computed_tax,
+                 "determined_tax": result.determined_tax, "payable": result.payable}  # fmt: skip
         return found | dict(result.extra)
 
     def kwargs_from(self, args: argparse.Namespace) -> dict[str, Any]:

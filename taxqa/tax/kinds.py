@@ -8,10 +8,15 @@ and datagen's calc mode all look kinds up here.
 
 from __future__ import annotations
 
+from taxqa.tax.corporate import KIND as CORPORATE
 from taxqa.tax.gift import KIND as GIFT
 from taxqa.tax.income import INCOME, WAGE
 from taxqa.tax.inheritance import KIND as INHERITANCE
 from taxqa.tax.kind import FIGURE_LABELS, TaxKind
+from taxqa.tax.penalty import KIND as PENALTY
+from taxqa.tax.retirement import KIND as RETIREMENT
+from taxqa.tax.salary import KIND as SALARY
+from taxqa.tax.transfer import KIND as TRANSFER
 from taxqa.tax.vat import VAT, VAT_SIMPLE
 
 __all__ = ["FIGURE_LABELS", "KINDS", "TaxKind", "get"]
@@ -25,6 +30,11 @@ KINDS: dict[str, TaxKind] = {
         WAGE,
         VAT,
         VAT_SIMPLE,
+        SALARY,
+        TRANSFER,
+        CORPORATE,
+        PENALTY,
+        RETIREMENT,
     )
 }
 

@@ -142,17 +142,17 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
     clean = normalise(text)
     reading = Reading(text=text, as_of=day)
-    if not any(True for _ in iter_amounts(clean)):
-        reading.lack("금액이 없어 계산할 수 없음")
-        return finish(reading)
+    has_amount = any(True for _ in iter_amounts(clean))
     for kind in sorted(KINDS.values(), key=lambda k: k.order):
         if kind.recognise is None or kind.reader is None or not kind.recognise(clean):
+            continue
+        if not has_amount and not kind.extra.get("reads_without_amount"):
             continue
         reading.kind = kind.name
         kind.reader(clean, reading)
         break
     else:
-        reading.lack("어떤 세금을 계산할지 알 수 없음")
+        reading.lack("어떤 세금을 계산할지 알 수 없음" if has_amount else "금액이 없어 계산할 수 없음")
     return finish(reading)
 
 

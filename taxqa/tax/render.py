@@ -12,6 +12,9 @@ from taxqa.tax.result import TaxResult
 
 def conclusion(result: TaxResult) -> str:
     """The final figures, each named for what it is: 납부할 세액 only where credits were applied."""
+    custom = KINDS[result.kind].extra.get("conclusion")
+    if custom is not None:
+        return custom(result)
     if result.kind == "wage":
         return (
             f"총급여액 {format_won(result.tax_base)}의 근로소득공제는 {format_won(result.extra['deduction'])}, "

@@ -12,13 +12,16 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.words import amount_near
+from taxqa.tax.words import amount_near, clause_of
 
 LAW = "부가가치세법"
 
 
-def vat(sales: int | str, purchases: int | str = 0, *, as_of: date | str | None = None) -> TaxResult:
-    """General taxpayer: 매출세액 - 매입세액 on 공급가액 (VAT excluded); negative = 환급세액."""
+def vat(
+    sales: int | str, purchases: int | str = 0, *, card_sales: int | str = 0, as_of: date | str | None = None
+) -> TaxResult:
+    """General taxpayer: 매출세액 - 매입세액 on 공급가액 (VAT excluded); negative = 환급세액.
+    `card_sales` (신용카드매출전표 등 발행금액) gives the 제46조 credit of an individual business."""
     day = parse_as_of(as_of)
     table = select("vat", day)
     sales = won(sales, "sales")
@@ -36,16 +39,46 @@ def vat(sales: int | str, purchases: int | str = 0, *, as_of: date | str | None 
         Step("환급세액" if payable < 0 else "납부세액", payable, f"{LAW} 제37조"),
     ]
     notes = ["매입세액은 모두 공제 가능한 것으로 가정 (불공제 매입세액·대손세액·가산세 없음)"]
+    card = won(card_sales, "card_sales")
+    if card:
+        step = card_credit(card, max(payable, 0), day)  # 제46조②: not beyond the tax to pay
+        credits.append(step)
+        steps.append(step)
+        payable -= step.amount
+        steps.append(Step("차가감 납부할 세액", payable, f"{LAW} 제37조"))
+        notes.append(
+            "직전 연도 공급가액 10억원 이하의 개인사업자로 소비자 대상 업종이라 발행세액공제 대상이라고 가정 (제46조①)"
+        )
     if payable < 0:
         notes.append(f"매입세액이 매출세액을 넘어 {format_won(-payable)}을 환급받음")
-    inputs = {"sales": sales, "purchases": purchases}
+    inputs = {"sales": sales, "purchases": purchases, "card_sales": card}
     return TaxResult("vat", day.isoformat(), sales, output_tax, payable, steps, credits, {}, notes, inputs)
 
 
+def card_credit(card: int, room: int, day: date) -> Step:
+    """신용카드매출전표 등 발행세액공제 (제46조①3: a share of the amount, a yearly cap, ② within the tax)."""
+    ctable = select("vat_card_credit", day)
+    num, den = ctable["rate"]
+    by_rate = card * num // den
+    amount = min(by_rate, ctable["cap"], room)
+    how = f"발행금액 {format_won(card)} × {percent(num, den)} = {format_won(by_rate)}, 연 한도 {format_won(ctable['cap'])}"
+    if amount < min(by_rate, ctable["cap"]):
+        how += ", 납부세액 한도"
+    return Step("신용카드매출전표 등 발행세액공제", amount, ctable["law"], how)
+
+
 def vat_simple(
-    supply: int | str, industry: str, purchases: int | str = 0, *, as_of: date | str | None = None
+    supply: int | str,
+    industry: str,
+    purchases: int | str = 0,
+    *,
+    card_sales: int | str = 0,
+    no_invoice: int | str = 0,
+    as_of: date | str | None = None,
 ) -> TaxResult:
-    """간이과세자: 공급대가 × 업종별 부가가치율 × 10%, less 0.5% of 매입 공급대가; yearly figures."""
+    """간이과세자: 공급대가 × 업종별 부가가치율 × 10%, less 0.5% of 매입 공급대가 (제63조③) and the
+    신용카드매출전표 등 발행세액공제 on `card_sales` (제46조, yearly cap), plus the 0.5% 가산세 on
+    `no_invoice` (purchases from an invoicing supplier without a 세금계산서, 제68조의2②1); yearly figures."""
     day = parse_as_of(as_of)
     table = select("vat", day)
     supply = won(supply, "supply")
@@ -69,7 +102,7 @@ def vat_simple(
     computed = supply * ratio * num // (100 * den)
     pnum, pden = table["simple_purchase_credit"]
     credit = min(purchases * pnum // pden, computed)  # 제63조⑥: the credit never exceeds the tax
-    pct, credit_pct = percent(num, den), percent(pnum, pden)
+    pct = percent(num, den)
     steps = [
         Step("과세표준 (공급대가)", supply, f"{LAW} 제63조"),
         Step(
@@ -79,18 +112,58 @@ def vat_simple(
             f"{industry_name} 부가가치율 {ratio}% ({table['value_added_ratio_law']})",
         ),
     ]
-    credits = [Step(f"매입세금계산서 등 수취세액공제 (매입 공급대가 × {credit_pct})", credit, f"{LAW} 제63조")]
     notes = ["공급대가는 과세기간(1년) 합계, 직전 연도 공급대가도 간이과세 기준 미만으로 가정"]
+    credits, penalty, more_notes = card_credit_and_penalty(supply, computed, credit, card_sales, no_invoice, day)
+    notes.extend(more_notes)
     if supply < table["simple_exemption_below"]:
-        exempt = computed - credit
+        exempt = computed - sum(c.amount for c in credits)
         below = format_won(table["simple_exemption_below"])
         credits.append(Step(f"납부의무 면제 (공급대가 {below} 미만)", exempt, f"{LAW} 제69조"))
         notes.append(f"해당 과세기간 공급대가 합계가 {below} 미만이라 납부의무가 면제됨")
     steps.extend(credits)
-    payable = computed - sum(c.amount for c in credits)
+    if penalty is not None:
+        steps.append(penalty)
+    payable = computed - sum(c.amount for c in credits) + (penalty.amount if penalty else 0)
     steps.append(Step("차가감 납부할 세액", payable, f"{LAW} 제63조"))
-    inputs = {"supply": supply, "industry": industry, "purchases": purchases}
-    return TaxResult("vat-simple", day.isoformat(), supply, computed, payable, steps, credits, {}, notes, inputs)
+    inputs = {
+        "supply": supply,
+        "industry": industry,
+        "purchases": purchases,
+        "card_sales": won(card_sales, "card_sales"),
+        "no_invoice": won(no_invoice, "no_invoice"),
+    }
+    extra = {"penalty": penalty.amount} if penalty else {}  # added to payable, not to the 결정세액
+    return TaxResult("vat-simple", day.isoformat(), supply, computed, payable, steps, credits, extra, notes, inputs)
+
+
+def card_credit_and_penalty(
+    supply: int, computed: int, purchase_credit: int, card_sales: int | str, no_invoice: int | str, day: date
+) -> tuple[list[Step], Step | None, list[str]]:
+    """The credits of a 간이과세자 (매입 0.5% already computed, then 제46조 within what is left: 제63조⑥)
+    and the 미수취 가산세 step (None when there is none)."""
+    card = won(card_sales, "card_sales")
+    missing = won(no_invoice, "no_invoice")
+    table = select("vat", day)
+    pnum, pden = table["simple_purchase_credit"]
+    label = f"매입세금계산서 등 수취세액공제 (매입 공급대가 × {percent(pnum, pden)})"
+    credits = [Step(label, purchase_credit, f"{LAW} 제63조")]
+    notes: list[str] = []
+    if card:
+        credits.append(card_credit(card, max(computed - purchase_credit, 0), day))  # 제63조⑥
+        notes.append("주로 소비자에게 공급하는 업종으로 신용카드매출전표 등 발행세액공제 대상이라고 가정 (제46조①)")
+    penalty = None
+    if missing:
+        ptable = select("vat_simple_penalty", day)
+        if supply < table["simple_exemption_below"]:
+            notes.append(
+                "영수증 발급 간이과세자(공급대가 4,800만원 미만)라 세금계산서 미수취 가산세 없음 (제68조의2②1)"
+            )
+        else:
+            num, den = ptable["no_invoice"]
+            how = f"세금계산서 없이 매입한 공급대가 {format_won(missing)} × {percent(num, den)}"
+            penalty = Step("세금계산서 미수취 가산세", missing * num // den, ptable["law"], how)
+            notes.append("직전 연도 공급대가도 4,800만원 이상이라 세금계산서를 발급받아야 하는 간이과세자로 가정")
+    return credits, penalty, notes
 
 
 # --- the kind records: CLI arguments, question readers, datagen samplers and templates --------
@@ -139,6 +212,7 @@ def industry_arg(value: str) -> str:
 def vat_arguments(p) -> None:
     p.add_argument("--sales", required=True, help="매출 공급가액")
     p.add_argument("--purchases", default="0", help="매입 공급가액 (세금계산서 등)")
+    p.add_argument("--card-sales", default="0", help="신용카드매출전표·현금영수증 발행금액 (제46조 세액공제)")
 
 
 def simple_arguments(p) -> None:
@@ -146,6 +220,8 @@ def simple_arguments(p) -> None:
     p.add_argument("--industry", required=True, type=industry_arg, metavar="INDUSTRY",
                    help=f"업종: {', '.join(INDUSTRIES)} (or its Korean name, e.g. 음식점업)")  # fmt: skip
     p.add_argument("--purchases", default="0", help="세금계산서 등을 받은 매입 공급대가")
+    p.add_argument("--card-sales", default="0", help="신용카드매출전표·현금영수증 발행금액 (제46조 세액공제)")
+    p.add_argument("--no-invoice", default="0", help="세금계산서를 받지 못한 매입 공급대가 (미수취 가산세)")
 
 
 def recognise_vat(text: str) -> bool:
@@ -181,13 +257,31 @@ def read_vat(text: str, reading) -> None:
     reading.say(f"매출 공급가액 {format_won(values[0])}, 매입 공급가액 {format_won(values[1])}")
 
 
+NO_INVOICE = re.compile(r"세금계산서\s*(?:를|을|도)?\s*(?:안|못|없이|받지\s*(?:않|못)|미수취)")
+
+
 def read_simple(text: str, reading) -> None:
     industry = next(((key, m) for key, words in INDUSTRY_WORDS if (m := re.search(words, text))), None)
     if industry is None:
         reading.lack("업종 (간이과세 업종별 부가가치율)")
         return
-    supply = amount_near(text, r"매출|공급대가|수입", r"매입") or next(iter_amounts(text))
+    card = amount_near(text, r"카드|현금\s*영수증", r"매입")
+    no_invoice = NO_INVOICE.search(text)
+    missing = None
+    if no_invoice:  # "세금계산서 없이 산 1천만원", "1천만원어치는 세금계산서를 못 받았다"
+        clause = [
+            a for a in iter_amounts(text) if clause_of(text, a.start, a.end) == clause_of(text, *no_invoice.span())
+        ]
+        missing = clause[0] if clause else None
+    taken = {a.start for a in (card, missing) if a is not None}
+    supply = amount_near(text, r"매출|공급대가|수입", r"매입|카드|현금\s*영수증")
+    supply = supply or next((a for a in iter_amounts(text) if a.start not in taken), None)
+    if supply is None:
+        reading.lack("공급대가 (1년 매출 합계)")
+        return
     purchases = amount_near(text, r"매입", r"매출|공급대가|수입")
+    if purchases is not None and purchases.start in taken:
+        purchases = None
     reading.fact("supply", supply.value, supply.text)
     reading.fact("industry", industry[0], industry[1].group(0))
     threshold = select("vat", parse_as_of(reading.as_of))["simple_threshold"]
@@ -197,7 +291,14 @@ def read_simple(text: str, reading) -> None:
             "(일반과세로 계산: taxqa tax vat)"
         )
     reading.fact("purchases", purchases.value if purchases else 0, purchases.text if purchases else "")
-    reading.say(f"{industry_name(industry[0])} 간이과세자, 공급대가 {format_won(supply.value)}")
+    said = [f"{industry_name(industry[0])} 간이과세자, 공급대가 {format_won(supply.value)}"]
+    if card is not None and card.start != supply.start:
+        reading.fact("card_sales", card.value, card.text)
+        said.append(f"카드·현금영수증 발행 {format_won(card.value)}")
+    if missing is not None:
+        reading.fact("no_invoice", missing.value, missing.text)
+        said.append(f"세금계산서 미수취 매입 {format_won(missing.value)}")
+    reading.say(", ".join(said))
     reading.assume("금액은 1년 과세기간의 공급대가(부가세 포함)로 가정")
     reading.assume("매입은 세금계산서 등을 받은 것으로 가정")
 
@@ -244,7 +345,7 @@ VAT = TaxKind(
     label="부가가치세",
     help="부가가치세 일반과세자: 매출세액 - 매입세액 (공급가액 기준)",
     calculator=vat,
-    fields=("sales", "purchases"),
+    fields=("sales", "purchases", "card_sales"),
     add_arguments=vat_arguments,
     figures={
         "tax_base": "과세표준 (매출 공급가액)",
@@ -267,7 +368,7 @@ VAT_SIMPLE = TaxKind(
     label="부가가치세 (간이과세)",
     help="부가가치세 간이과세자 (공급대가 기준, 연간)",
     calculator=vat_simple,
-    fields=("supply", "industry", "purchases"),
+    fields=("supply", "industry", "purchases", "card_sales", "no_invoice"),
     add_arguments=simple_arguments,
     figures={"tax_base": "과세표준 (공급대가)", "computed_tax": "납부세액 (공제 전)", "payable": "차가감 납부할 세액"},
     reader=read_simple,

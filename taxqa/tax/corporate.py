@@ -1,0 +1,172 @@
+"""법인세 산출세액 (법인세법 제55조) and 법인지방소득세 (지방세법 제103조의20), by the 사업연도's table.
+
+The table is chosen by `as_of` = the first day of the 사업연도 (the 2026 table applies to
+사업연도 beginning on or after 2026-01-01). `small` = a 내국법인 of 법인세법 제60조의2①1호 (소규모
+성실신고확인 법인, e.g. mainly 부동산임대업), taxed by the second table of 제55조① (from 2025).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from taxqa.amounts import format_won, iter_amounts
+from taxqa.errors import UserError
+from taxqa.tax.gift import won
+from taxqa.tax.kind import TaxKind
+from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, progressive, select
+from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.words import amount_near
+
+LAW = "법인세법"
+
+
+def corporate_tax(
+    base: int | str,
+    *,
+    small: bool = False,
+    months: int = 12,
+    prepaid: int | str | None = None,
+    as_of: date | str | None = None,
+) -> TaxResult:
+    """과세표준 -> 산출세액 (제55조①, 사업연도 1년 미만이면 ②의 환산), 법인지방소득세, 기납부세액."""
+    day = parse_as_of(as_of)
+    table = select("corporate_tax_rates", day)
+    local_table = select("local_corporate_tax_rates", day)
+    base_v = won(base, "base")
+    small_asked = small
+    prepaid_v = None if prepaid is None else won(prepaid, "prepaid")
+    try:
+        months = int(months)
+    except (TypeError, ValueError) as exc:
+        raise UserError(f"months: expected the months of the 사업연도 (1-12), got {months!r}") from exc
+    if not 1 <= months <= 12:
+        raise UserError(f"months: expected the months of the 사업연도 (1-12), got {months}")
+    notes = []
+    if small and table["small"] is None:  # 제55조①2호 applies to 사업연도 from 2025-01-01
+        notes.append(f"{day.isoformat()}에 개시한 사업연도에는 제55조①2호(소규모 법인) 세율이 없어 일반 세율 적용")
+        small = False
+    brackets = table["small"] if small else table["brackets"]
+    local_brackets = local_table["small"] if small else local_table["brackets"]
+    which = "제55조①2호 (제60조의2①1호 소규모 법인)" if small else "제55조①1호"
+    assumptions = [f"사업연도 개시일 {day.isoformat()} 기준 세율표 적용; 토지등 양도소득 법인세 없음"]
+    if not small_asked:
+        assumptions.append("법인세법 제60조의2①1호 소규모 성실신고확인 법인(부동산임대업 위주 등)이 아닌 법인으로 가정")
+    steps = [Step("각 사업연도 소득에 대한 과세표준", base_v, f"{LAW} 제13조")]
+    if months == 12:
+        computed, row = progressive(base_v, brackets)
+        local_tax, _ = progressive(base_v, local_brackets)
+        steps.append(Step(f"법인세 산출세액 ({which})", computed, f"{LAW} 제55조", describe_bracket(row)))
+    else:
+        yearly = base_v * 12 // months
+        steps.append(Step(f"연 환산 과세표준 (과세표준 ÷ {months} × 12)", yearly, f"{LAW} 제55조"))
+        year_tax, row = progressive(yearly, brackets)
+        steps.append(Step("연 환산 과세표준의 세액", year_tax, f"{LAW} 제55조", describe_bracket(row)))
+        computed = year_tax * months // 12
+        steps.append(Step(f"법인세 산출세액 (× {months}/12)", computed, f"{LAW} 제55조"))
+        local_year, _ = progressive(yearly, local_brackets)
+        local_tax = local_year * months // 12
+    steps.append(Step("법인지방소득세 (표준세율)", local_tax, "지방세법 제103조의20"))
+    assumptions.append("세액공제·감면, 최저한세, 가산세는 반영하지 않음")
+    payable = computed
+    if prepaid_v is not None:
+        steps.append(Step("기납부세액 (중간예납·원천징수 등)", prepaid_v, f"{LAW} 제64조"))
+        payable = computed - prepaid_v
+        label = "환급받을 세액" if payable < 0 else "차감 납부할 세액"
+        steps.append(Step(label, abs(payable), f"{LAW} 제64조"))
+    else:
+        assumptions.append("중간예납 등 기납부세액이 없다고 가정")
+    if small:
+        low = brackets[0]
+        notes.append(f"제55조①2호: 과세표준 {format_won(low[1])} 이하 전체에 {low[3][0]}% (2억원 이하 저율 구간 없음)")
+    inputs = {"base": base_v, "small": small_asked, "months": months, "prepaid": prepaid_v}
+    return TaxResult(
+        "corporate", day.isoformat(), base_v, computed, payable, steps, [], {"local_tax": local_tax}, notes, inputs,
+        assumptions=assumptions,
+    )  # fmt: skip
+
+
+# --- what the registry, the CLI and datagen need -------------------------------------------------
+
+FIELDS = ("base", "small", "months", "prepaid")
+FIGURES = {"tax_base": "과세표준", "computed_tax": "산출세액", "determined_tax": "결정세액", "payable": "납부할 세액",
+           "local_tax": "법인지방소득세"}  # fmt: skip
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--base", required=True, help="각 사업연도 소득에 대한 과세표준")
+    p.add_argument("--small", action="store_true", help="법인세법 제60조의2①1호 법인 (제55조①2호 table, 2025~)")
+    p.add_argument("--months", type=int, default=12, help="months of the 사업연도 when shorter than a year")
+    p.add_argument("--prepaid", default=None, help="중간예납·원천징수 등 기납부세액")
+
+
+def sample(rng):
+    base = rng.choice([rng.randrange(1, 100) * 1_000 * MAN, rng.randrange(1, 300) * 10 * EOK])
+    return {"base": base}, {"template": rng.randrange(3)}
+
+
+def question(a: dict, say: dict) -> str:
+    base = format_won(a["base"])
+    return [
+        f"법인의 각 사업연도 소득에 대한 과세표준이 {base}이면 법인세는 얼마인가요?",
+        f"과세표준 {base}인 중소법인의 법인세 산출세액과 법인지방소득세를 계산해 주세요.",
+        f"우리 회사 올해 법인세 과세표준이 {base}입니다. 산출세액이 얼마나 되나요?",
+    ][say["template"]]
+
+
+# --- reading a question ---------------------------------------------------------------------
+
+
+def recognise(text: str) -> bool:
+    return bool(re.search(r"법인세|법인\s*(?:의\s*)?(?:과세표준|소득|이익)|법인지방소득세", text))
+
+
+def read(text: str, reading) -> None:
+    found = amount_near(text, r"과세표준|과표|소득|이익|벌") or next(iter_amounts(text))
+    reading.fact("base", found.value, found.text)
+    said = [f"과세표준 {format_won(found.value)}"]
+    if not re.search(r"과세표준|과표", window_of(text, found.start)):
+        reading.assume("주어진 금액을 각 사업연도 소득에 대한 과세표준으로 봄 (세무조정·이월결손금 반영 후)")
+    if re.search(r"성실신고확인|부동산\s*임대업?\s*(?:을\s*)?(?:주로|주된|위주)|소규모\s*(?:임대\s*)?법인", text):
+        reading.fact("small", True, "부동산임대업 위주 소규모 법인")
+        said.append("제60조의2①1호 소규모 법인")
+    prepaid = amount_near(text, r"중간예납|기납부|원천징수|미리\s*낸")
+    if prepaid is not None and prepaid.start != found.start:
+        reading.fact("prepaid", prepaid.value, prepaid.text)
+        said.append(f"기납부세액 {format_won(prepaid.value)}")
+    if m := re.search(r"(\d{4})\s*(?:년|사업연도)", text):
+        reading.as_of = reading.as_of or f"{m.group(1)}-01-01"
+        said.append(f"{m.group(1)} 사업연도")
+    reading.say(", ".join(said))
+
+
+def window_of(text: str, start: int) -> str:
+    return text[max(0, start - 15) : start]
+
+
+def conclusion(result: TaxResult) -> str:
+    return (
+        f"과세표준 {format_won(result.tax_base)}의 법인세 산출세액은 {format_won(result.computed_tax)}이고, "
+        f"법인지방소득세는 {format_won(result.local_tax)}입니다 (세액공제·감면 전)."
+    )
+
+
+KIND = TaxKind(
+    name="corporate",
+    title="법인세 산출세액 계산",
+    subject="법인세",
+    label="법인세",
+    help="법인세 산출세액 (법인세법 제55조, dated tables; --small for 제55조①2호) and 법인지방소득세",
+    calculator=corporate_tax,
+    fields=FIELDS,
+    add_arguments=add_arguments,
+    figures=FIGURES,
+    main_figure="computed_tax",
+    reader=read,
+    recognise=recognise,
+    order=14,
+    weight=10,
+    sampler=sample,
+    question=question,
+    extra={"conclusion": conclusion},
+)

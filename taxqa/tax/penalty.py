@@ -1,0 +1,420 @@
+"""국세기본법 가산세 (제47조의2 무신고, 제47조의3 과소신고, 제47조의4 납부지연, 제48조② 감면) and the
+부과제척기간 (제26조의2). The 2026-06-02 text of 국세기본법 is bundled in ../shared/data/legalize-kr;
+the daily 납부지연 rate is in 국세기본법 시행령 제27조의4 (not bundled: 10만분의 22 from 2022-02-15).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import partial
+
+from taxqa.amounts import format_won
+from taxqa.errors import UserError
+from taxqa.tax.gift import won
+from taxqa.tax.kind import TaxKind
+from taxqa.tax.rates import MAN, parse_as_of, select, whole_number
+from taxqa.tax.result import Step, TaxResult, article
+from taxqa.tax.words import COUNT_WORD, amount_near, amounts, count_value
+
+LAW = "국세기본법"
+KINDS = ("no-return", "under-report", "late-payment")
+KIND_LABELS = {"no-return": "무신고가산세", "under-report": "과소신고가산세", "late-payment": "납부지연가산세"}
+CASE_LABELS = {
+    "general": "일반 (신고한 경우)",
+    "offshore": "역외거래",
+    "no-return": "무신고",
+    "offshore-no-return": "역외거래 무신고",
+    "fraud": "부정행위로 포탈·환급",
+    "offshore-fraud": "역외거래 부정행위",
+    "inheritance-gift": "상속세·증여세",
+    "inheritance-gift-no-return": "상속세·증여세 무신고",
+    "inheritance-gift-fraud": "상속세·증여세 부정행위",
+    "inheritance-gift-false-return": "상속세·증여세 거짓·누락신고",
+}
+CASES = tuple(CASE_LABELS)
+art = partial(article, LAW)
+# other names a caller may use for a case (the kinds' own words, the tax instead of "inheritance-gift")
+CASE_ALIASES = {
+    "under-report": "general",
+    "inheritance": "inheritance-gift",
+    "gift": "inheritance-gift",
+    "inheritance-no-return": "inheritance-gift-no-return",
+    "gift-no-return": "inheritance-gift-no-return",
+    "inheritance-fraud": "inheritance-gift-fraud",
+    "gift-fraud": "inheritance-gift-fraud",
+}
+
+
+def pct(frac: tuple[int, int]) -> str:
+    return f"{frac[0] * 100 / frac[1]:g}%"
+
+
+def reduction_pct(rows: list[tuple[int, int]], months: int) -> tuple[int, int | None]:
+    """(% reduced, the month bound of the row) for a return filed `months` after the due date."""
+    for within, off in rows:
+        if months <= within:
+            return off, within
+    return 0, None
+
+
+def penalty_tax(
+    kind: str,
+    tax: int | str,
+    *,
+    fraud: bool = False,
+    offshore: bool = False,
+    days: int | str | None = None,
+    months_late: int | str | None = None,
+    after_notice: bool = False,
+    as_of: date | str | None = None,
+) -> TaxResult:
+    """가산세 on `tax` (무신고·과소신고·미납 세액) for `kind`; `days` of late payment add 납부지연가산세;
+    `months_late` = the 기한후신고 (no-return) or 수정신고 (under-report) came within that many months."""
+    day = parse_as_of(as_of)
+    table = select("penalty", day)
+    if kind not in KINDS:
+        raise UserError(f"kind: expected one of {', '.join(KINDS)}, got {kind!r}")
+    tax_v = won(tax, "tax")
+    days_v, months_v = whole_number(days, "days"), whole_number(months_late, "months_late")
+    if kind == "late-payment" and days_v is None:
+        raise UserError("days: 납부지연가산세 needs --days (days from the day after the due date to payment)")
+    if kind == "late-payment" and (fraud or months_v is not None):
+        raise UserError("late-payment: --fraud and --months-late apply to no-return and under-report only")
+    if offshore and not fraud:
+        raise UserError("offshore: the 역외거래 rate (60%) applies to 부정행위; give --fraud too")
+    label, law = {"no-return": ("신고하지 않은 본세 (무신고납부세액)", "47-2"),
+                  "under-report": ("적게 신고한 본세 (과소신고납부세액)", "47-3"),
+                  "late-payment": ("납부하지 않은 본세", "47-4")}[kind]  # fmt: skip
+    steps = [Step(label, tax_v, art(law))]
+    assumptions: list[str] = []
+    notes: list[str] = []
+    credits: list[Step] = []
+    filing = 0
+    if kind in ("no-return", "under-report"):
+        key = "no_return" if kind == "no-return" else "under_report"
+        rate = table[f"{key}_fraud_offshore"] if offshore else table[f"{key}_fraud"] if fraud else table[key]
+        filing = tax_v * rate[0] // rate[1]
+        which = "역외거래 부정행위" if offshore else "부정행위" if fraud else "일반"
+        law = art("47-2" if kind == "no-return" else "47-3")
+        steps.append(Step(f"{KIND_LABELS[kind]} ({which} {pct(rate)})", filing, law, f"세액 × {pct(rate)}"))
+        if not fraud:
+            assumptions.append("부정행위(사기 등)가 없는 일반 무신고·과소신고로 가정")
+        if kind == "no-return":
+            assumptions.append("복식부기의무자·법인의 수입금액 기준 가산세(제47조의2②)는 비교하지 않음")
+        if months_v is None:
+            assumptions.append("기한후신고·수정신고를 하지 않아 감면이 없는 것으로 가정 (세무서가 결정·경정)")
+        else:
+            rows = table["late_filing" if kind == "no-return" else "amended"]
+            off, within = reduction_pct(rows, months_v)
+            what = "기한후신고" if kind == "no-return" else "수정신고"
+            if off:
+                cut = filing * off // 100
+                label = f"{what} 감면 (법정신고기한 후 {within}개월 이내: {off}%)"
+                credits.append(Step(label, cut, art("48"), f"{KIND_LABELS[kind]} × {off}%"))
+                assumptions.append(f"세무서의 결정·경정을 미리 알고 {what}한 경우가 아니라고 가정 (제48조②)")
+            else:
+                notes.append(f"법정신고기한 후 {months_v}개월이 지나 {what} 감면이 없음 (제48조②)")
+    late = 0
+    if days_v is not None:
+        num, den = table["daily"]
+        late = tax_v * days_v * num // den
+        how = f"미납세액 × {days_v}일 × 1일 {num}/{den:,}"
+        steps.append(Step(f"납부지연가산세 ({days_v}일)", late, art("47-4"), how))
+        if not after_notice:
+            assumptions.append("납부고지 전에 납부하여 고지 후 3% 가산세(제47조의4①3호)는 없다고 가정")
+        notes.append(f"1일 이자율 {num}/{den:,}은 국세기본법 시행령 제27조의4 ({table['effective']} 이후 적용분)")
+    elif kind != "late-payment":
+        assumptions.append("납부지연 일수를 입력하지 않아 납부지연가산세는 계산하지 않음")
+    if after_notice:  # 제47조의4①3호: unpaid by the 지정납부기한 of a 납부고지
+        if table["after_notice"] is None:
+            raise UserError(
+                f"after_notice: the 3% 납부지연가산세 after a notice is in force from 2020-01-01, not {day}"
+            )
+        num, den = table["after_notice"]
+        notice = tax_v * num // den
+        steps.append(Step("납부고지 후 미납 가산세 (3%)", notice, art("47-4"), f"미납세액 × {num}%"))
+        late += notice
+    computed = filing + late
+    steps.extend(credits)
+    determined = computed - sum(c.amount for c in credits)
+    steps.append(Step("가산세 합계", determined, art("47-4") if kind == "late-payment" else art("48")))
+    notes.append(f"가산세는 본세 {format_won(tax_v)}와 별도로 납부; 지방소득세 가산세는 지방세기본법에 따름")
+    extra = {"principal": tax_v, "total_with_tax": tax_v + determined}
+    inputs = {"kind": kind, "tax": tax_v, "fraud": fraud, "offshore": offshore, "days": days_v, "months_late": months_v,
+              "after_notice": after_notice}  # fmt: skip
+    return TaxResult(
+        "penalty", day.isoformat(), tax_v, computed, determined, steps, credits, extra, notes, inputs,
+        determined_tax=determined, assumptions=assumptions,
+    )  # fmt: skip
+
+
+def add_years(d: date, n: int) -> date:
+    try:
+        return d.replace(year=d.year + n)
+    except ValueError:  # 29 February in a year without one
+        return d.replace(year=d.year + n, day=28)
+
+
+def limitation_period(due_date: date | str, case: str = "general", *, as_of: date | str | None = None) -> TaxResult:
+    """부과제척기간 (제26조의2) for a 법정신고기한 `due_date`: it runs from the next day (the day the tax
+    can be assessed, 시행령 제12조의3) for N years, so it ends on the same date N years after the due date."""
+    day = parse_as_of(as_of)
+    table = select("limitation", day)
+    case = CASE_ALIASES.get(case, case)
+    if case not in table["years"]:
+        raise UserError(f"case: expected one of {', '.join(table['years'])}, got {case!r}")
+    try:
+        due = date.fromisoformat(str(due_date).strip())
+    except ValueError as exc:
+        raise UserError(f"due_date: expected a date like 2025-05-31, got {due_date!r}") from exc
+    n = table["years"][case]
+    start = due + timedelta(days=1)
+    end = add_years(due, n)
+    para = "④" if case.startswith("inheritance-gift") else "②" if case != "general" and case != "offshore" else "①"
+    law = table["law"]
+    steps = [
+        Step(f"법정신고기한 {due.isoformat()}", 0, law),
+        Step(f"부과할 수 있는 날 {start.isoformat()} (신고기한 다음 날)", 0, "국세기본법 시행령 제12조의3"),
+        Step(f"부과제척기간 {n}년 ({CASE_LABELS[case]}, 제26조의2{para})", 0, law),
+        Step(f"제척기간 만료일 {end.isoformat()}", 0, law),
+    ]
+    expired = day > end
+    notes = [
+        f"{day.isoformat()} 현재 제척기간이 " + ("지나 더 이상 부과할 수 없음" if expired else "남아 있음"),
+        "쟁송 결정·판결, 상호합의 등 특례기간(제26조의2⑥)은 반영하지 않음",
+    ]
+    extra = {"limitation_years": n, "limitation_start": start.isoformat(), "limitation_end": end.isoformat(),
+             "expired": expired}  # fmt: skip
+    inputs = {"limitation": True, "due_date": due.isoformat(), "case": case}
+    return TaxResult("penalty", day.isoformat(), 0, 0, 0, steps, [], extra, notes, inputs)
+
+
+def penalty(
+    kind: str | None = None,
+    tax: int | str | None = None,
+    *,
+    fraud: bool = False,
+    offshore: bool = False,
+    days: int | str | None = None,
+    months_late: int | str | None = None,
+    after_notice: bool = False,
+    limitation: bool = False,
+    due_date: str | None = None,
+    case: str | None = None,
+    as_of: date | str | None = None,
+) -> TaxResult:
+    """`taxqa tax penalty`: 가산세 (--kind, --tax) or, with --limitation, the 부과제척기간."""
+    if limitation:
+        if kind is not None or tax is not None:
+            raise UserError("penalty: --limitation takes --due-date and --case, not --kind/--tax")
+        if not due_date:
+            raise UserError("due_date: --limitation needs --due-date YYYY-MM-DD (the 법정신고기한)")
+        return limitation_period(due_date, case or "general", as_of=as_of)
+    if kind is None or tax is None:
+        raise UserError("penalty: give --kind {no-return,under-report,late-payment} and --tax AMOUNT (or --limitation)")
+    if case is not None or due_date is not None:
+        raise UserError("penalty: --case and --due-date go with --limitation")
+    return penalty_tax(kind, tax, fraud=fraud, offshore=offshore, days=days, months_late=months_late,
+                       after_notice=after_notice, as_of=as_of)  # fmt: skip
+
+
+# --- what the registry, the CLI and datagen need -------------------------------------------------
+
+FIELDS = ("kind", "tax", "fraud", "offshore", "days", "months_late", "after_notice", "limitation", "due_date", "case")
+FIGURES = {"tax_base": "본세", "computed_tax": "감면 전 가산세", "determined_tax": "가산세", "payable": "납부할 가산세"}
+
+
+def add_arguments(p) -> None:
+    # dest penalty_kind: `kind` is the subcommand's own name on the namespace
+    p.add_argument("--kind", dest="penalty_kind", choices=KINDS, default=None, help="which 가산세")
+    p.add_argument("--tax", default=None, help="the unreported / under-reported / unpaid tax")
+    p.add_argument("--fraud", action="store_true", help="부정행위 (40%%; with --offshore 60%%)")
+    p.add_argument("--offshore", action="store_true", help="역외거래 (with --fraud)")
+    p.add_argument("--days", type=int, default=None, help="days of late payment (납부지연가산세)")
+    p.add_argument("--after-notice", action="store_true", help="still unpaid by the 납부고지's due date (+3%%)")
+    p.add_argument("--months-late", type=int, default=None,
+                   help="기한후신고 / 수정신고 filed within this many months after the due date (제48조② 감면)")  # fmt: skip
+    p.add_argument("--limitation", action="store_true", help="compute the 부과제척기간 instead")
+    p.add_argument("--due-date", default=None, metavar="YYYY-MM-DD", help="법정신고기한 (with --limitation)")
+    p.add_argument("--case", choices=[*CASES, *CASE_ALIASES], default=None, metavar="CASE",
+                   help=f"제척기간 case (with --limitation; default general): {', '.join(CASES)}")  # fmt: skip
+
+
+def kwargs_from(args) -> dict:
+    names = [n for n in FIELDS if n != "kind"]
+    return {"kind": args.penalty_kind, **{n: getattr(args, n) for n in names}}
+
+
+def sample(rng):
+    tax = rng.randrange(10, 500) * 10 * MAN
+    kind = rng.choice(KINDS)
+    args: dict = {"kind": kind, "tax": tax}
+    if kind == "late-payment":
+        args["days"] = rng.choice([10, 30, 60, 90, 180, 365])
+    elif rng.random() < 0.3:
+        args["fraud"] = True
+    elif rng.random() < 0.5:
+        args["months_late"] = rng.choice([1, 2, 3, 6, 12] if kind == "under-report" else [1, 2, 3, 6])
+    return args, {"template": rng.randrange(2)}
+
+
+def question(a: dict, say: dict) -> str:
+    tax = format_won(a["tax"])
+    if a["kind"] == "late-payment":
+        return [
+            f"세금 {tax}을 납부기한보다 {a['days']}일 늦게 냈습니다. 납부지연가산세는 얼마인가요?",
+            f"납부기한이 지난 뒤 {a['days']}일 만에 {tax}을 납부하면 가산세가 얼마나 붙나요?",
+        ][say["template"]]
+    what = "신고를 하지 않았습니다" if a["kind"] == "no-return" else f"세액을 {tax} 적게 신고했습니다"
+    if a["kind"] == "no-return":
+        what = f"납부할 세액이 {tax}인데 법정신고기한까지 {what}"
+    how = " 부정행위(이중장부)가 있었습니다." if a.get("fraud") else ""
+    if a.get("months_late"):
+        late = "기한 후 신고" if a["kind"] == "no-return" else "수정신고"
+        how += f" 신고기한이 지난 뒤 {a['months_late']}개월 안에 {late}를 했습니다."
+    name = "무신고가산세" if a["kind"] == "no-return" else "과소신고가산세"
+    return [f"{what}.{how} 가산세는 얼마인가요?", f"{what}.{how} {name}를 계산해 주세요."][say["template"]]
+
+
+# --- reading a question ---------------------------------------------------------------------
+
+NO_RETURN = r"무신고|신고\s*(?:를|도)?\s*(?:안|않|못|빠뜨|놓치|까먹|잊)|신고하지\s*(?:않|못)|기한\s*후\s*신고"
+UNDER = r"과소\s*신고|적게\s*신고|덜\s*신고|누락|빠뜨린\s*(?:소득|매출)|수정\s*신고"
+LATE = r"늦게\s*(?:냈|내|납부)|납부\s*(?:를|도)?\s*(?:안|못|늦)|미납|체납|납부\s*지연|연체"
+FRAUD = r"부정|사기|이중\s*장부|허위|가공|고의|장부\s*조작|차명"
+
+
+def recognise(text: str) -> bool:
+    return bool(re.search(r"가산세|제척\s*기간|" + NO_RETURN + "|" + UNDER + "|" + LATE, text))
+
+
+def read_limitation(text: str, reading) -> None:
+    reading.fact("limitation", True, re.search(r"제척\s*기간", text).group(0))
+    if re.search(r"상속|증여", text):
+        case = "inheritance-gift-fraud" if re.search(FRAUD, text) else (
+            "inheritance-gift-no-return" if re.search(NO_RETURN, text) else "inheritance-gift")  # fmt: skip
+    else:
+        offshore = "offshore-" if re.search(r"역외|해외|국외", text) else ""
+        case = "fraud" if re.search(FRAUD, text) else "no-return" if re.search(NO_RETURN, text) else "general"
+        case = (offshore + case) if case != "general" else (offshore.rstrip("-") or "general")
+    reading.fact("case", case, "")
+    m = re.search(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})", text)
+    if m is None:
+        reading.lack("법정신고기한 (예: 2025-05-31)")
+        return
+    due = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    reading.fact("due_date", due, m.group(0))
+    reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
+
+
+def read(text: str, reading) -> None:
+    if re.search(r"제척\s*기간", text):
+        return read_limitation(text, reading)
+    days = re.search(r"(\d{1,4})\s*일\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|후|뒤|만에|연체|초과)", text)
+    months = re.search(rf"(\d{{1,2}}|{COUNT_WORD})\s*(?:개월|달)", text)
+    if re.search(UNDER, text):
+        kind, said = "under-report", "과소신고"
+    elif re.search(NO_RETURN, text):
+        kind, said = "no-return", "무신고"
+    elif re.search(LATE, text) or days:
+        kind, said = "late-payment", "납부지연"
+    else:
+        kind, said = "no-return", "무신고"
+        reading.assume("어떤 가산세인지 밝히지 않아 무신고가산세로 계산")
+    reading.fact("kind", kind, said)
+    tax = amount_near(text, r"세액|세금|소득세|부가세|부가가치세|법인세|납부할|낼|내야|누락|적게") or next(
+        iter(amounts(text)), None
+    )
+    if tax is None:
+        reading.lack("신고·납부하지 않은 세액 (가산세는 그 세액에 비율을 곱함)")
+        reading.say(f"{said} 가산세")
+        return
+    reading.fact("tax", tax.value, tax.text)
+    parts = [f"{said} 가산세", f"세액 {format_won(tax.value)}"]
+    m = re.search(FRAUD, text)
+    if m and re.match(r"\S*\s*(?:은|는|이|가|도)?\s*(?:없|아니|않|안\s)", text[m.end() :]):
+        m = None  # "부정행위는 없어요"
+    if kind != "late-payment" and m:
+        reading.fact("fraud", True, m.group(0))
+        parts.append("부정행위")
+        if re.search(r"역외|해외|국외", text):
+            reading.fact("offshore", True, "역외거래")
+    if days is None and months is not None and kind == "late-payment":
+        reading.fact("days", count_value(months.group(1)) * 30, months.group(0))
+        reading.assume("1개월을 30일로 보아 납부지연 일수를 계산")
+        parts.append(f"{count_value(months.group(1)) * 30}일 지연")
+    elif days is not None:
+        reading.fact("days", int(days.group(1)), days.group(0))
+        parts.append(f"{days.group(1)}일 지연")
+    if (
+        kind != "late-payment"
+        and months is not None
+        and re.search(r"기한\s*후\s*신고|수정\s*신고|신고(?:했|하면|를\s*하)", text)
+    ):
+        reading.fact("months_late", count_value(months.group(1)), months.group(0))
+        parts.append(f"기한 후 {count_value(months.group(1))}개월 내 신고")
+    reading.say(", ".join(parts))
+
+
+def conclusion(result: TaxResult) -> str:
+    if result.inputs.get("limitation"):
+        e = result.extra
+        return (
+            f"부과제척기간은 {e['limitation_years']}년으로 {e['limitation_start']}부터 {e['limitation_end']}까지이며, "
+            + ("이미 지났습니다." if e["expired"] else "그때까지 세금을 부과할 수 있습니다.")
+        )
+    cut = result.computed_tax - result.determined_tax
+    how = f"감면 {format_won(cut)}을 빼면 " if cut else ""
+    return (
+        f"감면 전 가산세는 {format_won(result.computed_tax)}이고, {how}가산세로 납부할 금액은 "
+        f"{format_won(result.determined_tax)}입니다 (본세 {format_won(result.tax_base)}는 별도로 납부)."
+    )
+
+
+def render_limitation(result: TaxResult) -> str | None:
+    """`taxqa tax penalty --limitation` text (its steps carry dates, not amounts)."""
+    if not result.inputs.get("limitation"):
+        return None
+    lines = [f"국세 부과제척기간 (법령 기준일 {result.as_of})", ""]
+    lines += [f"  {s.label}  [{s.law}]" for s in result.steps]
+    lines += ["", f"  {conclusion(result)}", *(f"  * {n}" for n in result.notes)]
+    return "\n".join(lines)
+
+
+def figure_values(result: TaxResult) -> dict[str, int]:
+    if result.inputs.get("limitation"):
+        return {}
+    return {"tax_base": result.tax_base, "computed_tax": result.computed_tax, "determined_tax": result.determined_tax,
+            "payable": result.payable}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PenaltyKind(TaxKind):
+    """`--kind` is stored as `penalty_kind` (the namespace's `kind` is the subcommand)."""
+
+    def kwargs_from(self, args) -> dict:
+        return kwargs_from(args)
+
+
+KIND = PenaltyKind(
+    name="penalty",
+    title="가산세 계산",
+    subject="가산세",
+    label="가산세",
+    help="국세 가산세 (무신고·과소신고·납부지연, 감면) or, with --limitation, the 부과제척기간",
+    calculator=penalty,
+    fields=FIELDS,
+    add_arguments=add_arguments,
+    figures=FIGURES,
+    main_figure="payable",
+    values=figure_values,
+    reader=read,
+    recognise=recognise,
+    order=5,
+    weight=10,
+    sampler=sample,
+    question=question,
+    extra={"conclusion": conclusion, "render_text": render_limitation, "reads_without_amount": True},
+)

@@ -1,0 +1,188 @@
+"""퇴직소득세 (소득세법 제22·48조, 제55조②) and its 개인지방소득세 (지방세법 제92조②).
+
+퇴직소득금액 -> 근속연수공제 -> ÷ 근속연수 × 12 = 환산급여 -> 환산급여공제 -> 과세표준
+-> 기본세율 (제55조①) = 환산산출세액 -> ÷ 12 × 근속연수 = 퇴직소득 산출세액.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+
+from taxqa.amounts import format_won, iter_amounts
+from taxqa.errors import UserError
+from taxqa.tax.gift import won
+from taxqa.tax.kind import TaxKind
+from taxqa.tax.rates import MAN, describe_bracket, parse_as_of, progressive, select
+from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.words import amount_near
+
+LAW = "소득세법"
+
+
+def service_years(value: int | float | str) -> tuple[int, bool]:
+    """근속연수 in whole years, a part year counting as a full year (제48조①): (years, rounded up)."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError) as exc:
+        raise UserError(f"years: expected the years of service (e.g. 10 or 10.5), got {value!r}") from exc
+    if not x > 0 or math.isinf(x):
+        raise UserError(f"years: expected years of service > 0, got {value!r}")
+    n = math.ceil(x)
+    return n, n != x
+
+
+def retirement_tax(
+    pay: int | str, years: int | float | str, *, withheld: int | str | None = None, as_of: date | str | None = None
+) -> TaxResult:
+    """퇴직소득세 on `pay` (퇴직소득금액, 비과세 제외) after `years` of service."""
+    day = parse_as_of(as_of)
+    table = select("retirement", day)
+    rates = select("income_tax_rates", day)
+    local_rates = select("local_income_tax_rates", day)
+    pay_v = won(pay, "pay")
+    n, rounded = service_years(years)
+    withheld_v = None if withheld is None else won(withheld, "withheld")
+    assumptions = ["임원 퇴직소득 한도 초과분과 2012년 이전 근속분의 경과규정은 없는 것으로 가정"]
+    if rounded:
+        assumptions.append(f"1년 미만의 기간은 1년으로 보아 근속연수 {n}년 (제48조①)")
+    steps = [Step("퇴직소득금액", pay_v, f"{LAW} 제22조")]
+    by_table, row = progressive(n, table["service"])
+    service = min(by_table, pay_v)  # 제48조②: never more than the 퇴직소득금액
+    over, _, base, (per_year, _) = row
+    how = f"{format_won(base)} + {format_won(per_year)} × (근속연수 {n}년 - {over}년)" if over else (
+        f"{format_won(per_year)} × 근속연수 {n}년"
+    )  # fmt: skip
+    if service < by_table:
+        how += f" = {format_won(by_table)} → 퇴직소득금액 한도"
+    steps.append(Step("근속연수공제", service, f"{LAW} 제48조", how))
+    converted = (pay_v - service) * 12 // n
+    steps.append(Step("환산급여 ((퇴직소득금액 - 근속연수공제) × 12 ÷ 근속연수)", converted, f"{LAW} 제48조"))
+    conv_ded, conv_row = progressive(converted, table["converted"])
+    conv_ded = min(conv_ded, converted)
+    steps.append(
+        Step("환산급여공제", conv_ded, f"{LAW} 제48조", describe_bracket(conv_row).replace("과세표준", "환산급여"))
+    )
+    tax_base = converted - conv_ded
+    steps.append(Step("퇴직소득 과세표준", tax_base, f"{LAW} 제14조"))
+    converted_tax, rate_row = progressive(tax_base, rates["brackets"])
+    steps.append(Step("환산산출세액 (기본세율)", converted_tax, f"{LAW} 제55조", describe_bracket(rate_row)))
+    computed = converted_tax * n // 12
+    steps.append(Step(f"퇴직소득 산출세액 (환산산출세액 ÷ 12 × {n}년)", computed, f"{LAW} 제55조"))
+    local_converted, _ = progressive(tax_base, local_rates["brackets"])
+    local_tax = local_converted * n // 12
+    steps.append(
+        Step(
+            "퇴직소득 지방소득세",
+            local_tax,
+            "지방세법 제92조",
+            f"지방세 기본세율 적용액 {format_won(local_converted)} ÷ 12 × {n}년",
+        )
+    )
+    payable = computed
+    if withheld_v is not None:
+        payable = computed - withheld_v
+        steps.append(Step("기납부(원천징수)세액", withheld_v, f"{LAW} 제146조"))
+    else:
+        assumptions.append("원천징수 등으로 이미 낸 세액이 없다고 가정")
+    extra = {"service_deduction": service, "converted_pay": converted, "converted_deduction": conv_ded,
+             "converted_tax": converted_tax, "local_tax": local_tax}  # fmt: skip
+    inputs = {"pay": pay_v, "years": n, "withheld": withheld_v}
+    return TaxResult(
+        "retirement", day.isoformat(), tax_base, computed, payable, steps, [], extra, [], inputs,
+        assumptions=assumptions,
+    )  # fmt: skip
+
+
+# --- what the registry, the CLI and datagen need -------------------------------------------------
+
+FIELDS = ("pay", "years", "withheld")
+FIGURES = {"pay": "퇴직소득금액", "service_deduction": "근속연수공제", "converted_pay": "환산급여",
+           "converted_deduction": "환산급여공제", "tax_base": "과세표준", "computed_tax": "산출세액",
+           "determined_tax": "결정세액", "payable": "납부할 세액", "local_tax": "지방소득세"}  # fmt: skip
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--pay", required=True, help="퇴직소득금액 (퇴직금, non-taxable part excluded)")
+    p.add_argument("--years", required=True, help="근속연수 (a part year counts as a year, e.g. 10.5 -> 11)")
+    p.add_argument("--withheld", default=None, help="퇴직소득세 already withheld")
+
+
+def sample(rng):
+    years = rng.randint(1, 35)
+    pay = rng.randrange(5, 60) * years * 100 * MAN // 10 * 10
+    return {"pay": pay, "years": years}, {"template": rng.randrange(3)}
+
+
+def question(a: dict, say: dict) -> str:
+    pay, years = format_won(a["pay"]), a["years"]
+    return [
+        f"{years}년 근무하고 퇴직금 {pay}을 받으면 퇴직소득세는 얼마인가요?",
+        f"근속연수 {years}년, 퇴직급여 {pay}일 때 퇴직소득세와 지방소득세를 계산해 주세요.",
+        f"회사를 {years}년 다니고 퇴사하면서 퇴직금으로 {pay}을 받습니다. 세금이 얼마나 떼이나요?",
+    ][say["template"]]
+
+
+# --- reading a question ---------------------------------------------------------------------
+
+
+def recognise(text: str) -> bool:
+    return bool(re.search(r"퇴직금|퇴직소득|퇴직급여|퇴직\s*수당|명예퇴직", text))
+
+
+def read(text: str, reading) -> None:
+    found = amount_near(text, r"퇴직금|퇴직소득|퇴직급여|퇴직|받") or next(iter_amounts(text))
+    reading.fact("pay", found.value, found.text)
+    years = re.search(
+        r"(\d{1,2}(?:\.\d)?)\s*년\s*(?:간|동안|째|을|이나)?\s*(?:근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담)",
+        text,
+    )
+    years = years or re.search(r"(?:근속|근무|재직)\s*(?:연수|기간)?\s*(?:이|은|는|:)?\s*(\d{1,2}(?:\.\d)?)\s*년", text)
+    if years is None:
+        reading.lack("근속연수 (몇 년 근무했는지)")
+        return
+    value = float(years.group(1)) if "." in years.group(1) else int(years.group(1))
+    months = re.match(r"\s*(\d{1,2})\s*개월", text[years.end(1) + 1 :])  # "3년 6개월": a part year is a year
+    if months and int(months.group(1)) and isinstance(value, int):
+        value += 1
+        reading.assume(
+            f"{years.group(1)}년 {months.group(1)}개월은 1년 미만을 1년으로 보아 근속연수 {value}년 (제48조①)"
+        )
+    reading.fact("years", value, years.group(0))
+    reading.say(f"퇴직소득 {format_won(found.value)}, 근속연수 {value}년")
+    reading.assume("퇴직금 전액이 과세 퇴직소득이고 원천징수 전 금액이라고 가정")
+
+
+def conclusion(result: TaxResult) -> str:
+    return (
+        f"퇴직소득 과세표준은 {format_won(result.tax_base)}, 산출세액은 {format_won(result.computed_tax)}이고 "
+        f"납부할 세액은 {format_won(result.payable)}입니다 (지방소득세 {format_won(result.local_tax)} 별도)."
+    )
+
+
+def figure_values(result: TaxResult) -> dict[str, int]:
+    return {"pay": result.inputs["pay"], "tax_base": result.tax_base, "computed_tax": result.computed_tax,
+            "determined_tax": result.determined_tax, "payable": result.payable, **result.extra}  # fmt: skip
+
+
+KIND = TaxKind(
+    name="retirement",
+    title="퇴직소득세 계산",
+    subject="퇴직소득세",
+    label="퇴직소득세",
+    help="퇴직소득세: 근속연수공제, 환산급여, 환산급여공제, 기본세율, ÷12 × 근속연수",
+    calculator=retirement_tax,
+    fields=FIELDS,
+    add_arguments=add_arguments,
+    figures=FIGURES,
+    main_figure="computed_tax",
+    values=figure_values,
+    reader=read,
+    recognise=recognise,
+    order=16,
+    weight=10,
+    sampler=sample,
+    question=question,
+    extra={"conclusion": conclusion},
+)
