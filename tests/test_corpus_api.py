@@ -44,7 +44,7 @@ def test_embedded_corpus_is_package_data_with_all_sources(passages):
     with gzip.open(embedded_path(), "rt", encoding="utf-8") as fh:
         first = fh.readline()
     assert "상" in first or "소" in first or "법" in first
-    assert set(json.loads(first)) == set(PassageRecord.__dataclass_fields__)
+    assert set(json.loads(first)) == set(PassageRecord.model_fields)
 
 
 def test_newest_version_wins_and_deleted_articles_are_dropped(passages):
