@@ -11,17 +11,17 @@ from taxqa.errors import UserError
 
 # name -> (module with main(argv, prog) -> int, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "tax": ("taxqa.tax.cli", "Korean tax calculators with statute citations (gift, inheritance, income, wage, vat)"),
-    "corpus": ("taxqa.corpus.cli", "fetch law.go.kr data, build passages, BM25 search"),
+    "tax": ("taxqa.tax.cli", "11 tax calculators citing the statute; `tax ask` reads a question"),
+    "corpus": ("taxqa.corpus.cli", "fetch law.go.kr data, build passages, find articles for a question"),
     "data": ("taxqa.datagen.cli", "generate, check, split and import Q&A datasets"),
     "demo-model": ("taxqa.tiny", "build a tiny random-weight checkpoint (gemma3, gemma3-mm, phi2)"),
     "models": ("taxqa.models", "list the model registry"),
-    "train": ("train_cuda.cli", "full-scale LoRA/QLoRA training with transformers + peft (CUDA, or CPU)"),
-    "convert": ("convert.cli", "PEFT adapter -> MLX fused 4-bit model or MLX adapter, with parity checks"),
-    "generate": ("taxqa.runtime.generate", "generate an answer with an MLX model (mlx_lm-style)"),
+    "train": ("train_cuda.cli", "LoRA/QLoRA training with transformers + peft (CUDA, or CPU)"),
+    "convert": ("convert.cli", "PEFT adapter -> MLX fused 4-bit model or MLX adapter, verified"),
+    "generate": ("taxqa.runtime.generate", "generate a grounded answer (MLX or torch backend)"),
     "lora": ("taxqa.runtime.lora", "small MLX LoRA tuning on a dataset folder"),
-    "eval": ("taxqa.runtime.evaluate", "evaluate a model: numeric/citation accuracy, chrF, ROUGE-L, loss, MCQ, speed"),
-    "serve": ("taxqa.serve.cli", "OpenAI-compatible API + web chat on a local model or an upstream server"),
+    "eval": ("taxqa.runtime.evaluate", "evaluate a model: key figures, citations, chrF, loss, MCQ, speed"),
+    "serve": ("taxqa.serve.cli", "OpenAI-compatible API + web chat (local model or upstream server)"),
     "demo": ("taxqa.demo", "the offline end-to-end demo on embedded defaults"),
 }
 
