@@ -37,3 +37,34 @@ def test_articles_calculator_first_then_bm25_every_time():
         assert found["articles"][1]["citation"] == "상속세 및 증여세법 제53조" and found["articles"][1]["text"]
         citations = [a["citation"] for a in found["articles"]]
         assert len(citations) == len(set(citations))
+
+
+def test_panel_says_what_was_understood_and_what_is_missing():
+    import asyncio
+
+    from textual.app import App
+    from textual.widgets import Static
+
+    from tui.widgets.grounding_panel import GroundingPanel
+
+    heirs = grounding.panel("남편이 사망해서 제가 아이 둘과 함께 30억원을 상속받아요. 상속세 얼마?", k=1)
+    assert heirs["reading"]["understood"].startswith("상속세: 피상속인의 배우자 + 자녀 2명")
+    late = grounding.panel("신고를 안 했으면 가산세는?", k=1)  # no tax amount: say so, do not assume one
+    assert late["calculation"] is None and late["reading"]["missing"]
+    assert grounding.panel("안녕하세요", k=1)["reading"] is None
+
+    class Host(App):
+        def compose(self):
+            yield GroundingPanel()
+
+    async def shown(panel: dict) -> str:
+        app = Host()
+        async with app.run_test(size=(120, 60)) as pilot:
+            await app.query_one(GroundingPanel).show(panel)
+            await pilot.pause()
+            return "\n".join(str(w.render()) for w in app.query(Static))
+
+    text = asyncio.run(shown(heirs))
+    assert "이렇게 이해했습니다: 상속세: 피상속인의 배우자 + 자녀 2명" in text
+    text = asyncio.run(shown(late))
+    assert "확인이 필요한 정보: 신고·납부하지 않은 세액" in text and "다시 계산합니다" in text

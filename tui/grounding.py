@@ -65,7 +65,28 @@ def panel(question: str, k: int = 4) -> dict[str, Any]:
         return {"calculation": calculation(question), "articles": [],
                 "articles_error": f"법령 검색 실패: {type(exc).__name__}: {exc}"}  # fmt: skip
     articles = [{**a, "via": a.get("via", "bm25")} for a in built["articles"]]
-    return {"calculation": panel_calculation(built["calculation"]), "articles": articles}
+    return {
+        "calculation": panel_calculation(built["calculation"]),
+        "articles": articles,
+        "reading": reading_summary(built["calculation"] or ask_question(question)),
+    }
+
+
+def ask_question(question: str) -> dict[str, Any] | None:
+    """The reading of a question no calculator can take yet: what was understood and what it lacks."""
+    from taxqa.tax.reading import ask
+
+    try:
+        return ask(question)
+    except Exception:  # noqa: BLE001 - a reading that fails must not break the chat
+        return None
+
+
+def reading_summary(reading: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What the question was read as, and the facts it lacks, for a tax question (None otherwise)."""
+    if not reading or not (reading.get("kind") or reading.get("facts")):
+        return None  # nothing was read from the question: no line to show
+    return {"understood": reading.get("understood", ""), "missing": list(reading.get("missing", []))}
 
 
 def model_context(grounding: dict[str, Any] | None) -> dict[str, Any] | None:

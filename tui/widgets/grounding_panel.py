@@ -86,8 +86,19 @@ class GroundingPanel(VerticalScroll):
             )
             yield Label(said, classes="muted")
         yield Label("계산기", classes="panel-title")
+        reading = g.get("reading") or {}
+        if reading.get("understood"):
+            yield Static(f"이렇게 이해했습니다: {reading['understood']}", markup=False)
+        if reading.get("missing"):
+            yield Static("확인이 필요한 정보: " + "; ".join(reading["missing"]), markup=False, classes="disagree")
+            yield Static(
+                "가정 대신 이 정보를 알려 주시면 다시 계산합니다. 질문에 덧붙여 다시 물어보세요.",
+                markup=False,
+                classes="muted",
+            )
         if calc is None:
-            yield Label("금액을 계산할 수 있는 질문이 아닙니다.", classes="muted")
+            if not reading:
+                yield Label("금액을 계산할 수 있는 질문이 아닙니다.", classes="muted")
         else:
             yield Label(f"{calc['kind_label']} 계산 내역", classes="figure")
             for step in calc["steps"]:
