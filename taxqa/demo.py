@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import shlex
 import subprocess
 import sys
@@ -24,8 +26,10 @@ from rich.panel import Panel
 from taxqa.errors import UserError
 
 DEMO_QUESTION = "부모님으로부터 20억원을 증여받으면 증여세는 얼마인가요?"
-# short grounding for the tiny model and the CPU: 1 article of 300 characters (+ the breakdown)
-DEMO_GROUNDING = ["--ground-k", "1", "--ground-chars", "300"]
+# A short grounding for the tiny model and the CPU: 1 article of 200 characters, plus the calculator's
+# breakdown; no plain items (every training question carries its context), some lacking a fact.
+DEMO_GROUNDING = ["--ground-k", "1", "--ground-chars", "200", "--grounded", "0.65", "--distractor", "0.15",
+                  "--missing", "0.2"]  # fmt: skip
 # The original project's worked example: wrong by 5억원. The quality gate must reject it.
 SEED_EXAMPLE = [
     {
@@ -40,46 +44,94 @@ SEED_EXAMPLE = [
 @dataclass(frozen=True)
 class DemoSizes:
     qa_items: int
+    pretrain_steps: int
     train_steps: int
     lora_iters: int
     eval_limit: int
     max_tokens: int
+    size: str = "2x128"
+    vocab: int = 1536
+    pretrain_lr: float = 3e-3
+    train_lr: float = 1e-3
+    lora_lr: float = 1e-4
 
 
-QUICK = DemoSizes(qa_items=60, train_steps=8, lora_iters=4, eval_limit=4, max_tokens=24)
-DEFAULT = DemoSizes(qa_items=240, train_steps=60, lora_iters=30, eval_limit=12, max_tokens=64)
-FULL = DemoSizes(qa_items=1000, train_steps=300, lora_iters=150, eval_limit=40, max_tokens=128)
+QUICK = DemoSizes(qa_items=80, pretrain_steps=20, train_steps=4, lora_iters=2, eval_limit=4, max_tokens=24)
+DEFAULT = DemoSizes(qa_items=600, pretrain_steps=300, train_steps=20, lora_iters=10, eval_limit=30, max_tokens=32)
+FULL = DemoSizes(qa_items=1500, pretrain_steps=1000, train_steps=100, lora_iters=50, eval_limit=80, max_tokens=48)
 
 
 class Demo:
-    def __init__(self, out: Path, sizes: DemoSizes, console: Console):
-        self.out, self.sizes, self.console = out, sizes, console
+    """Runs the steps: one progress line each (with its time); a step's own output goes to logs/."""
+
+    def __init__(self, out: Path, sizes: DemoSizes, console: Console, total_steps: int):
+        self.out, self.sizes, self.console, self.total = out, sizes, console, total_steps
         self.step_no = 0
         self.timings: list[tuple[str, float]] = []
+        self.commands: list[str] = []  # for REPORT.md: the walkthrough a user can re-type
 
     def path(self, *parts: str) -> Path:
         return self.out.joinpath(*parts)
 
-    def run(self, title: str, args: list[str], done: Path | None = None) -> None:
-        """Run `taxqa ARGS` unless ``done`` exists; stream its output; stop the demo if it fails."""
+    def run(self, title: str, args: list[str], done: Path | None = None, show: bool = False) -> str:
+        """Run `taxqa ARGS` unless ``done`` exists; returns its output (``show``: print it too)."""
         self.step_no += 1
         shown = "taxqa " + " ".join(shlex.quote(a) for a in args)
-        self.console.rule(f"[bold]{self.step_no}. {title}")
-        self.console.print(f"[dim]$ {shown}[/dim]")
+        head = f"[{self.step_no:>2}/{self.total}] {title}"
         if done is not None and done.exists():
-            self.console.print(f"[green]reusing[/green] {done} (run with --fresh to rebuild)")
-            return
+            self.console.print(f"{head} [green]reusing[/green] {done.relative_to(self.out)}")
+            return ""
+        log = self.path("logs", f"{self.step_no:02d}.log")
+        log.parent.mkdir(parents=True, exist_ok=True)
         start = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "taxqa.cli", *args], cwd=self.out)
+        env = {**os.environ, **OFFLINE_ENV}
+        proc = subprocess.run([sys.executable, "-m", "taxqa.cli", *args], cwd=self.out, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")  # fmt: skip
         elapsed = time.perf_counter() - start
+        log.write_text(f"$ {shown}\n{proc.stdout}", encoding="utf-8")
         self.timings.append((title, elapsed))
         if proc.returncode != 0:
-            raise UserError(f"demo step {self.step_no} ({title}) failed with exit code {proc.returncode}: {shown}")
-        self.console.print(f"[green]done[/green] in {elapsed:.1f}s")
+            self.console.print(f"{head} [red]failed[/red] ({elapsed:.1f}s)\n$ {shown}\n" + tail(proc.stdout, 30))
+            raise UserError(f"demo step {self.step_no} ({title}) failed with exit code {proc.returncode}; log: {log}")
+        self.commands.append(shown)
+        self.console.print(f"{head} [green]{elapsed:.1f}s[/green]")
+        if show:
+            self.console.print(squeeze_blank_lines(proc.stdout), markup=False, highlight=False)
+        return proc.stdout
+
+
+# The demo runs offline: no Hugging Face Hub calls (models are local folders) and no hub kernels.
+OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
+
+
+def tail(text: str, lines: int) -> str:
+    return "\n".join(text.rstrip().splitlines()[-lines:])
+
+
+def squeeze_blank_lines(text: str) -> str:
+    """At most one blank line in a row (a model that emits newlines must not scroll the screen away)."""
+    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text.strip())
+
+
+EVAL_RUNS = [
+    ("base", "Evaluate the pre-trained base (MLX)", ["--model", "models/base"]),
+    (
+        "trained-peft",
+        "Evaluate the trained adapter before conversion (torch + peft)",
+        ["--model", "models/base", "--adapter-path", "adapters/cuda", "--backend", "torch"],
+    ),
+    ("fused-4bit", "Evaluate the converted 4-bit model (MLX)", ["--model", "models/fused-4bit"]),
+    (
+        "fused-4bit-mlx-lora",
+        "Evaluate the 4-bit model with the MLX LoRA on top",
+        ["--model", "models/fused-4bit", "--adapter-path", "adapters/mlx"],
+    ),
+]
+STEPS = 12 + len(EVAL_RUNS)
 
 
 def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
-    demo = Demo(out, sizes, console)
+    demo = Demo(out, sizes, console, STEPS)
     s = sizes
     p = demo.path
     start = time.perf_counter()
@@ -93,8 +145,19 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
         "Search the corpus (BM25)", ["corpus", "search", "증여재산 공제 한도", "-k", "3", "--corpus", "passages.jsonl"]
     )
     demo.run(
-        "Calculator-grounded Q&A, offline (templates, no LLM), mixed with the grounding the model reads",
-        ["data", "generate", "--mode", "calc", "--n", str(s.qa_items), *DEMO_GROUNDING, "-o", "raw.jsonl"],
+        "Calculator-grounded Q&A, offline (templates, no LLM), with the grounding the model reads",
+        [
+            "data",
+            "generate",
+            "--mode",
+            "calc",
+            "--n",
+            str(s.qa_items),
+            *DEMO_GROUNDING,
+            "--no-progress",
+            "-o",
+            "raw.jsonl",
+        ],  # fmt: skip
         p("raw.jsonl"),
     )
     if not p("seed.json").exists():
@@ -121,21 +184,37 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
             "rejects.jsonl",
             "--corpus",
             "passages.jsonl",
-        ],
+        ],  # fmt: skip
         p("checked.jsonl"),
     )
     demo.run(
         "Train / valid / test splits", ["data", "split", "checked.jsonl", "-o", "dataset"], p("dataset", "card.md")
     )
     demo.run(
-        "Tiny Gemma3 checkpoint (random weights)",
-        ["demo-model", "--arch", "gemma3", "--out", "models/base"],
+        "Tiny Gemma3 checkpoint: tokenizer and a short pre-training on the train split",
+        [
+            "demo-model",
+            "--arch",
+            "gemma3",
+            "--size",
+            s.size,
+            "--vocab-size",
+            str(s.vocab),
+            "--out",
+            "models/base",
+            "--train-on",
+            "dataset/train.jsonl",
+            "--pretrain-steps",
+            str(s.pretrain_steps),
+            "--pretrain-lr",
+            str(s.pretrain_lr),
+        ],  # fmt: skip
         p("models", "base"),
     )
     demo.run(
         "LoRA training with train_cuda (transformers + peft, on the CPU)",
         [
-            "train",  # with the config train_cuda ships (its --config default)
+            "train",
             "--model",
             "models/base",
             "--data",
@@ -146,12 +225,17 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
             str(s.train_steps),
             "--device",
             "cpu",
-            # a tiny random model needs a large step to learn the format in a few dozen steps
             "--set",
-            "training_args.learning_rate=0.005",
+            f"training_args.learning_rate={s.train_lr}",
             "--set",
             "training_args.gradient_accumulation_steps=1",
-        ],
+            "--set",
+            "training_args.per_device_train_batch_size=8",
+            "--set",
+            "training_args.warmup_steps=0",
+            "--set",
+            "data.max_length=768",
+        ],  # fmt: skip
         p("adapters", "cuda", "run.json"),
     )
     demo.run(
@@ -166,7 +250,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
             "models/fused-4bit",
             "--q-group-size",
             "32",
-        ],
+        ],  # fmt: skip
         p("models", "fused-4bit"),
     )
     demo.run(
@@ -179,27 +263,15 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
             "dataset",
             "--iters",
             str(s.lora_iters),
+            "--learning-rate",
+            str(s.lora_lr),
             "--adapter-path",
             "adapters/mlx",
-        ],
+        ],  # fmt: skip
         p("adapters", "mlx", "adapters.safetensors"),
     )
-    lim = ["--limit", str(s.eval_limit), "--max-tokens", str(s.max_tokens)]
-    runs = [
-        ("base", "Evaluate the base model (MLX)", ["--model", "models/base"]),
-        (
-            "trained-peft",
-            "Evaluate the trained adapter before conversion (torch + peft)",
-            ["--model", "models/base", "--adapter-path", "adapters/cuda", "--backend", "torch"],
-        ),
-        ("fused-4bit", "Evaluate the converted 4-bit model (MLX)", ["--model", "models/fused-4bit"]),
-        (
-            "fused-4bit-mlx-lora",
-            "Evaluate the 4-bit model with the MLX LoRA on top",
-            ["--model", "models/fused-4bit", "--adapter-path", "adapters/mlx"],
-        ),
-    ]
-    for name, title, model_args in runs:
+    lim = ["--limit", str(s.eval_limit), "--max-tokens", str(s.max_tokens), "--ground-k", "1"]
+    for name, title, model_args in EVAL_RUNS:
         demo.run(
             title,
             ["eval", *model_args, "--data", "dataset", *lim, "--ground", "both", "-o", f"eval/{name}.json"],
@@ -207,7 +279,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
         )
     demo.run(
         "Compare base vs trained vs 4-bit (Markdown table + PNG chart)",
-        ["eval", "--compare", *[f"eval/{name}.json" for name, _, _ in runs], "-o", "eval/compare.md"],
+        ["eval", "--compare", *[f"eval/{name}.json" for name, _, _ in EVAL_RUNS], "-o", "eval/compare.md"],
     )
     demo.run(
         "Answer one question, with the calculator's verified figure beside it",
@@ -215,17 +287,18 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
             "generate",
             "--model",
             "models/fused-4bit",
-            "--adapter-path",
-            "adapters/mlx",
             "--prompt",
             DEMO_QUESTION,
+            "--ground-k",
+            "1",
             "--max-tokens",
             str(s.max_tokens),
             "--check",
-        ],
+        ],  # fmt: skip
+        show=True,
     )
     total = time.perf_counter() - start
-    write_report(out, demo.timings, total, sizes)
+    write_report(out, demo.timings, total, sizes, demo.commands)
     summary = {
         "out": str(out),
         "seconds": round(total, 1),
@@ -234,16 +307,47 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
     from taxqa.records import write_atomic
 
     write_atomic(p("demo_summary.json"), json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
-    return summary
+    figures = key_figures(out)
+    figures |= {"seconds": {t: round(x, 1) for t, x in demo.timings}, "total_seconds": round(total, 1)}
+    write_atomic(p("summary.json"), json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
+    return summary | {"figures": figures}
+
+
+def key_figures(out: Path) -> dict:
+    """The figures the demo promises: grounded and ungrounded key-figure accuracy of the trained model
+    (torch + peft, before conversion), and grounded of the converted 4-bit model, on held-out questions."""
+
+    def ground(name: str, mode: str) -> dict:
+        path = out / "eval" / f"{name}.json"
+        run = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        return (run.get("ground") or {}).get(mode) or {}
+
+    trained_on, trained_off, quantized = (
+        ground("trained-peft", "on"),
+        ground("trained-peft", "off"),
+        ground("fused-4bit", "on"),
+    )
+    base_on, base_off = ground("base", "on"), ground("base", "off")
+    return {
+        "grounded_key_figure": trained_on.get("key_figure_accuracy"),
+        "ungrounded_key_figure": trained_off.get("key_figure_accuracy"),
+        "quantized_grounded_key_figure": quantized.get("key_figure_accuracy"),
+        "base_grounded_key_figure": base_on.get("key_figure_accuracy"),
+        "base_ungrounded_key_figure": base_off.get("key_figure_accuracy"),
+        "items": trained_on.get("computable_n"),
+        "questions": trained_on.get("n"),
+    }
 
 
 FRAMING = """\
-> **Read this first.** The model in this demo is a tiny random-weight Gemma3 (a few hundred
-> thousand parameters) built on this machine: no real weights can be downloaded here. It learns
-> the answer *format* from the dataset, not tax law, so numeric and citation accuracy stay near
-> zero; what the numbers show is that every stage runs for real and that training moves the
-> loss. The same commands with real models: `taxqa train --model gemma3-12b` on a RunPod GPU,
-> `taxqa convert --base google/gemma-3-12b-it`, and `taxqa eval` / `taxqa-tui` on a Mac.
+> **Read this first.** The model in this demo is a tiny Gemma3 (a few hundred thousand parameters)
+> built on this machine: no real weights can be downloaded here. Its tokenizer is trained on the
+> bundled statutes and splits digits; it is pre-trained for a few minutes on the training split and
+> then LoRA-trained. It learns one skill, the one grounding needs: to copy the calculator's figure
+> and the governing article from the context block into a Korean answer. It knows not tax law:
+> without the block (ungrounded) it cannot know the figure. The same commands with real models:
+> `taxqa train --model gemma3-12b` on a RunPod GPU, `taxqa convert --base google/gemma-3-12b-it`,
+> and `taxqa eval` / `taxqa-tui` on a Mac.
 """
 
 
@@ -285,7 +389,13 @@ def grounding_section(out: Path, sizes: DemoSizes) -> str:
     return "\n".join(head + rows) + "\n"
 
 
-def write_report(out: Path, timings: list[tuple[str, float]], total: float, sizes: DemoSizes = DEFAULT) -> None:
+def write_report(
+    out: Path,
+    timings: list[tuple[str, float]],
+    total: float,
+    sizes: DemoSizes = DEFAULT,
+    commands: list[str] = (),
+) -> None:
     """REPORT.md: the framing, the evaluation table, grounded vs ungrounded, the conversion proof, timings."""
     from taxqa.records import write_atomic
 
@@ -301,22 +411,36 @@ def write_report(out: Path, timings: list[tuple[str, float]], total: float, size
             parts.append(f"\n## Conversion proof\n\nSee [models/fused-4bit/{name}](models/fused-4bit/{name}).\n")
     rows = "\n".join(f"| {title} | {seconds:.1f} |" for title, seconds in timings)
     parts.append(f"\n## Steps run this time ({total:.0f} s)\n\n| step | seconds |\n| --- | --- |\n{rows}\n")
+    if commands:  # each step's own output is in logs/NN.log
+        parts.append("\n## The commands, to re-type\n\n```\n" + "\n".join(commands) + "\n```\n")
     write_atomic(out / "REPORT.md", "\n".join(parts))
 
 
+def pct(value) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
 def print_next_steps(out: Path, summary: dict, console: Console) -> None:
+    f = summary["figures"]
+    model = out / "models" / "fused-4bit"
     lines = [
-        f"Everything is in [bold]{out}[/bold] ({summary['seconds']:.0f}s); start with REPORT.md.",
-        "The tiny model has random weights: it learns the answer format, not tax law.",
+        f"Key-figure accuracy on {f['items']} held-out questions (the figure asked for, right to the won):",
+        f"  grounded   {pct(f['grounded_key_figure']):>5}   (base before LoRA {pct(f['base_grounded_key_figure'])})",
+        f"  ungrounded {pct(f['ungrounded_key_figure']):>5}   (the model cannot know figures it was not given)",
+        f"  4-bit MLX  {pct(f['quantized_grounded_key_figure']):>5}   grounded, after conversion",
         "",
-        "Chat with what the demo built:",
-        f"  taxqa-tui --model {out / 'models/fused-4bit'} --adapter-path {out / 'adapters/mlx'}",
+        f"Model:  {model}",
+        f"Report: {out / 'REPORT.md'}  (figures in {out / 'summary.json'}; took {summary['seconds']:.0f}s)",
+        "",
+        "Try next:",
+        f"  taxqa-tui --model {model}",
+        f'  taxqa generate --model {model} -p "{DEMO_QUESTION}" --check',
         "The same with real models:",
         "  bash train_cuda/runpod_train.sh --model gemma3-12b --data dataset --output /workspace/out   # RunPod",
         "  taxqa convert --base google/gemma-3-12b-it --adapter /workspace/out -o gemma3-12b-taxqa-4bit",
         "  taxqa-tui --model gemma3-12b-taxqa-4bit                                                     # Mac",
     ]
-    console.print(Panel("\n".join(lines), title="taxqa demo finished", expand=False))
+    console.print(Panel("\n".join(lines), title="taxqa demo finished", expand=False), markup=False)
 
 
 def main(argv: list[str] | None = None, prog: str = "taxqa demo") -> int:

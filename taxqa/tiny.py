@@ -77,7 +77,10 @@ def train_tokenizer(arch: str, vocab_size: int, texts: list[str]):
     specials = GEMMA_SPECIALS + (GEMMA_IMAGE_SPECIALS if arch == "gemma3-mm" else []) if gemma else [PHI_EOS]
     tok = Tokenizer(models.BPE(unk_token="<unk>" if gemma else None, byte_fallback=True, fuse_unk=gemma))
     tok.normalizer = normalizers.Replace(" ", "▁")
-    tok.pre_tokenizer = pre_tokenizers.Split("▁", behavior="merged_with_next")
+    # digits one by one: a figure is copied digit by digit, and no merge hides a digit inside a word
+    tok.pre_tokenizer = pre_tokenizers.Sequence(
+        [pre_tokenizers.Split("▁", behavior="merged_with_next"), pre_tokenizers.Digits(individual_digits=True)]
+    )
     tok.decoder = decoders.Sequence([decoders.Replace("▁", " "), decoders.ByteFallback(), decoders.Fuse()])
     # Rare characters are left to byte fallback, so merges go to common Korean syllables and words.
     trainer = trainers.BpeTrainer(
@@ -220,8 +223,15 @@ def build_checkpoint(
     vocab_size: int = 1024,
     seed: int = 0,
     dtype: str = "float32",
+    train_on: str | os.PathLike | None = None,
+    pretrain_steps: int = 0,
+    pretrain_lr: float = 3e-3,
+    log=None,
 ) -> Path:
-    """Write a tiny checkpoint to ``out`` atomically (temp dir + rename) and return its path."""
+    """Write a tiny checkpoint to ``out`` atomically (temp dir + rename) and return its path.
+
+    With ``train_on`` (QA records), the tokenizer also learns from them and, with ``pretrain_steps``,
+    the model is pre-trained on them (taxqa/tiny_pretrain.py) before it is saved."""
     from taxqa.outputs import MARKER, check_output_dir, user_mode
 
     if arch not in ARCHS:
@@ -237,9 +247,22 @@ def build_checkpoint(
 
     hf_logging.disable_progress_bar()  # no "Writing model shards" bar in a command's output
     torch_dtype = {"float32": torch.float32, "bfloat16": torch.bfloat16, "float16": torch.float16}[dtype]
-    tokenizer = train_tokenizer(arch, vocab_size, tokenizer_training_text())
+    records = []
+    if train_on is not None:
+        from taxqa.tiny_pretrain import read_training_records, record_texts
+
+        records = read_training_records(train_on)
+    corpus = tokenizer_training_text()
+    tokenizer = train_tokenizer(arch, vocab_size, corpus + (record_texts(records) if records else []))
     torch.manual_seed(seed)
-    model = build_model(arch, tokenizer, layers, hidden).to(torch_dtype).eval()
+    model = build_model(arch, tokenizer, layers, hidden)
+    pretrained = None
+    if records and pretrain_steps > 0:
+        from taxqa.tiny_pretrain import pretrain
+
+        pretrained = pretrain(model, tokenizer, records, corpus, steps=pretrain_steps, lr=pretrain_lr, seed=seed,
+                              log=log)  # fmt: skip
+    model = model.to(torch_dtype).eval()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
@@ -251,7 +274,17 @@ def build_checkpoint(
         ).save_pretrained(tmp)
         _patch_config_for_mlx(tmp, arch)
         (tmp / "taxqa_tiny.json").write_text(
-            json.dumps({"arch": arch, "size": size, "vocab_size": len(tokenizer), "seed": seed, "dtype": dtype}) + "\n"
+            json.dumps(
+                {
+                    "arch": arch,
+                    "size": size,
+                    "vocab_size": len(tokenizer),
+                    "seed": seed,
+                    "dtype": dtype,
+                    "pretrained": pretrained,
+                }
+            )
+            + "\n"  # fmt: skip
         )
         (tmp / MARKER).write_text("made by taxqa demo-model; taxqa may replace this folder\n", encoding="utf-8")
         for file in tmp.iterdir():  # safetensors and mkdtemp make 0600/0700; use the user's usual modes
@@ -308,10 +341,33 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
     parser.add_argument(
         "--dtype", default="float32", choices=("float32", "bfloat16", "float16"), help="stored precision"
     )
+    parser.add_argument(
+        "--train-on",
+        metavar="DATA",
+        help="QA records (JSONL or a dataset folder's train.jsonl): the tokenizer also learns from them, "
+        "and --pretrain-steps pre-trains the model on them",
+    )
+    parser.add_argument(
+        "--pretrain-steps", type=integer(0, 100_000), default=0, help="full pre-training steps on --train-on (0)"
+    )
+    parser.add_argument("--pretrain-lr", type=float, default=3e-3, help="pre-training peak learning rate (3e-3)")
     args = parser.parse_args(argv)
+    if args.pretrain_steps and not args.train_on:
+        raise UserError("--pretrain-steps needs --train-on DATA (the records to pre-train on)")
+    if not 0 < args.pretrain_lr < 1:
+        raise UserError(f"--pretrain-lr {args.pretrain_lr}: expected a learning rate between 0 and 1")
     start = time.perf_counter()
     out = build_checkpoint(
-        args.arch, args.out, size=args.size, vocab_size=args.vocab_size, seed=args.seed, dtype=args.dtype
+        args.arch,
+        args.out,
+        size=args.size,
+        vocab_size=args.vocab_size,
+        seed=args.seed,
+        dtype=args.dtype,
+        train_on=args.train_on,
+        pretrain_steps=args.pretrain_steps,
+        pretrain_lr=args.pretrain_lr,
+        log=lambda line: print(line, flush=True),
     )
     params = count_parameters(out)
     print(

@@ -196,7 +196,10 @@ def test_metrics_on_korean_text():
     assert same == pytest.approx(1.0) and 0 < partial < 1
     corpus, (sentence,) = metrics.chrf([good], [ref])
     assert 0 < corpus < 100 and sentence == pytest.approx(corpus)
-    assert metrics.is_refusal("죄송하지만 답변드리기 어렵습니다.") and metrics.is_refusal("  ")
+    assert metrics.is_refusal("죄송하지만 답변드리기 어렵습니다.")
+    # an empty or unreadable answer is "no answer", counted apart from refusals
+    assert not metrics.is_refusal("  ") and metrics.is_no_answer("  ") and metrics.is_no_answer("\ufffd\n…")
+    assert not metrics.is_no_answer("증여세는 6억 140만원입니다.")
     assert not metrics.is_refusal(good)
     assert metrics.wilson_ci95(0, 10)[0] == 0 and metrics.wilson_ci95(10, 10)[1] == pytest.approx(1.0)
 

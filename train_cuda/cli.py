@@ -7,6 +7,7 @@ reported before any weights are loaded; a re-run of the same command resumes.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 from pathlib import Path
 
@@ -91,6 +92,13 @@ def _argv_without_launch(argv: list[str]) -> list[str]:
     return out
 
 
+def stay_offline_for_local_model(config) -> None:
+    """A local model folder and no upload: nothing to fetch, so no Hub call at all (set before transformers
+    is imported; an explicit HF_HUB_OFFLINE wins)."""
+    if Path(str(config.model.name)).is_dir() and not config.output.push_to_hub:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
 def prepare(args: argparse.Namespace, say=print):
     """Config, data, model plan, tokenizer and encoded examples: all the checks, no weights loaded."""
     from taxqa.models import spec_for
@@ -98,6 +106,7 @@ def prepare(args: argparse.Namespace, say=print):
     from train_cuda.train import Prepared, encode_splits
 
     config, notes, fp16_sources = load_config(args.config, overrides_from(args))
+    stay_offline_for_local_model(config)
     from taxqa.outputs import check_output_dir
 
     inputs = {"data.path (--data)": config.data.path, "model.name (--model) folder": config.model.name}

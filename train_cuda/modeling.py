@@ -221,7 +221,7 @@ def plan_model(
     precision = resolve_precision(config, device, family, fp16_sources, notes)
     if config.quantization.load_in_4bit and device != "cuda":
         raise ConfigError(
-            f"quantization.load_in_4bit (QLoRA) needs a CUDA GPU with bitsandbytes; on {device} set "
+            f"quantization.load_in_4bit (QLoRA) needs a CUDA GPU with bitsandbytes (pip install 'taxqa[qlora]'); on {device} set "
             "--set quantization.load_in_4bit=false"
         )
     attn = pick_attention(config.model.attn_implementation, device, precision, notes)

@@ -94,7 +94,7 @@ fi
 if $PYTHON -c "import taxqa, train_cuda, peft, transformers, accelerate" >/dev/null 2>&1; then
   say "taxqa[train] already installed"
 else
-  run $PYTHON -m pip install --quiet -e "$REPO_DIR[train]"
+  run $PYTHON -m pip install --quiet -e "$REPO_DIR[train,qlora]"
 fi
 if [[ $DRY_RUN == 0 ]]; then
   BF16="$($PYTHON -c 'import torch; print(int(torch.cuda.is_available() and torch.cuda.is_bf16_supported()))')"

@@ -15,6 +15,7 @@ DATASET_ROWS = [
     ("chrF / 100", lambda r: _div(r.get("dataset", {}).get("chrf"), 100)),
     ("ROUGE-L", lambda r: r.get("dataset", {}).get("rougeL")),
     ("refusal rate", lambda r: r.get("dataset", {}).get("refusal_rate")),
+    ("no-answer rate", lambda r: r.get("dataset", {}).get("no_answer_rate")),
 ]
 GROUND_ROWS = [  # (label, key) for each grounding mode a run has
     ("key-figure accuracy", "key_figure_accuracy"),

@@ -155,6 +155,7 @@ def reference_item(record: QARecord, answer: str, stats: dict, loss: float, grou
         "loss": loss,
         "length": len(answer),
         "refusal": metrics.is_refusal(answer),
+        "no_answer": metrics.is_no_answer(answer),
         "finish_reason": stats["finish_reason"],
         "grounding": grounding,
     }
@@ -182,6 +183,7 @@ def summarize_dataset(items: list[dict], total_nll: float, total_tokens: int, mo
         "perplexity": perplexity(loss),
         "answer_length": metrics.mean(i["length"] for i in items),
         "refusal_rate": metrics.mean(float(i["refusal"]) for i in items),
+        "no_answer_rate": metrics.mean(float(i["no_answer"]) for i in items),
         "items": items,
     }
 
@@ -237,7 +239,8 @@ def markdown_report(result: dict) -> str:
             f"| ROUGE-L F1 (rouge-score, character tokens) | {fmt(d['rougeL'])} |",
             f"| answer-token loss / perplexity | {fmt(d['loss'])} / {fmt(d['perplexity'], 2)} |",
             f"| mean answer length (characters) | {fmt(d['answer_length'], 1)} |",
-            f"| refusal rate | {fmt(d['refusal_rate'])} |",
+            f"| refusal rate (says it cannot answer) | {fmt(d['refusal_rate'])} |",
+            f"| no answer (empty or unreadable) | {fmt(d.get('no_answer_rate'))} |",
             "",
         ]
         wrong = [i for i in d["items"] if i["numeric"] and not i["numeric"]["correct"]][:5]

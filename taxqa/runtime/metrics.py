@@ -52,8 +52,15 @@ def citation_match(reference_citations: Iterable[str], answer: str) -> dict | No
     return {"expected": expected, "found": found, "missing": missing, "correct": not missing}
 
 
+def is_no_answer(answer: str) -> bool:
+    """Empty or unreadable: not one letter or digit (blank, punctuation, replacement characters).
+    Counted apart from refusals: a model that says nothing has not said it cannot answer."""
+    return not any(c.isalnum() for c in answer)
+
+
 def is_refusal(answer: str) -> bool:
-    return not answer.strip() or bool(REFUSAL_RE.search(answer))
+    """The answer says that it cannot answer (an empty or unreadable one is "no answer", not a refusal)."""
+    return not is_no_answer(answer) and bool(REFUSAL_RE.search(answer))
 
 
 def chrf(hypotheses: list[str], references: list[str]) -> tuple[float, list[float]]:

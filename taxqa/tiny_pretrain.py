@@ -1,0 +1,127 @@
+"""A short pre-training of a tiny checkpoint (`taxqa demo-model --train-on FILE`).
+
+A random-weight model cannot learn, in the few LoRA steps a CPU allows, the one skill grounding
+needs: to copy the calculator's figure and the governing article from the context block into the
+answer. So before LoRA the tiny model is trained in full, for a few hundred steps, on the QA
+records it is given (rendered by the one prompt renderer, with their grounding, exactly as
+training and evaluation render them) and on a little of the embedded corpus. The loss is the
+language-model loss on the whole example plus the loss on the answer alone: the context block is
+full of figures that repeat, which teaches copying, and the answer is what must be right.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from taxqa.errors import UserError
+
+
+def read_training_records(path: str | Path) -> list:
+    """QA records of a JSONL file or a dataset folder (its train.jsonl)."""
+    from taxqa.records import QARecord, read_jsonl
+
+    path = Path(path)
+    if path.is_dir():
+        path = path / "train.jsonl"
+    if not path.is_file():
+        raise UserError(f"--train-on {path}: no such file (expected QA records in JSONL or a dataset folder)")
+    records = [QARecord.from_dict(obj, where=f"{path}:{n}") for n, obj in read_jsonl(path)]
+    if not records:
+        raise UserError(f"--train-on {path}: no records")
+    return records
+
+
+def record_texts(records: list) -> list[str]:
+    """The text of each record as the model reads it (context block, question, answer): tokenizer training."""
+    from taxqa.prompt import user_text
+
+    return [f"{user_text(r.question, r.grounding)}\n\n{r.answer}" for r in records]
+
+
+def encode_records(tokenizer, records: list, *, max_length: int) -> list[tuple[list[int], int]]:
+    from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example
+
+    return [
+        encode_example(
+            tokenizer, r.question, r.answer, system=DEFAULT_SYSTEM_PROMPT, max_length=max_length, grounding=r.grounding
+        )  # fmt: skip
+        for r in records
+    ]
+
+
+def encode_corpus(tokenizer, texts: list[str], *, max_length: int, n: int) -> list[tuple[list[int], int]]:
+    """Up to ``n`` corpus chunks of ``max_length`` tokens (no answer part: start = len)."""
+    chunks = []
+    for text in texts:
+        ids = list(tokenizer.encode(text, add_special_tokens=True))
+        for i in range(0, len(ids) - 16, max_length):
+            chunks.append((ids[i : i + max_length], 0))
+            if len(chunks) >= n:
+                return chunks
+    return chunks
+
+
+def pretrain(
+    model,
+    tokenizer,
+    records: list,
+    corpus: list[str],
+    *,
+    steps: int,
+    lr: float,
+    batch_size: int = 8,
+    max_length: int = 768,
+    seed: int = 0,
+    log: Callable[[str], None] | None = None,
+) -> dict:
+    """Train ``model`` in place; returns {steps, first_loss, last_loss, seconds}."""
+    import torch
+
+    examples = encode_records(tokenizer, records, max_length=max_length)
+    answer_only = len(examples)
+    examples += encode_corpus(tokenizer, corpus, max_length=max_length // 2, n=max(1, len(examples) // 8))
+    rng = random.Random(seed)
+    torch.manual_seed(seed)
+    model.train()
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.0, betas=(0.9, 0.98))
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps, pct_start=0.1)
+    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+    start, losses = time.perf_counter(), []
+    for step in range(steps):
+        # mostly records (the skill), some corpus chunks (the language)
+        batch = [examples[rng.randrange(answer_only)] if rng.random() < 0.9 else rng.choice(examples)
+                 for _ in range(batch_size)]  # fmt: skip
+        width = max(len(ids) for ids, _ in batch)
+        ids = torch.full((batch_size, width), pad, dtype=torch.long)
+        mask = torch.zeros((batch_size, width), dtype=torch.long)
+        answer = torch.zeros((batch_size, width), dtype=torch.bool)
+        for row, (tokens, first) in enumerate(batch):
+            ids[row, : len(tokens)] = torch.tensor(tokens)
+            mask[row, : len(tokens)] = 1
+            if first:
+                answer[row, first : len(tokens)] = True
+        logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1].float()
+        target, valid, on_answer = ids[:, 1:], mask[:, 1:].bool(), answer[:, 1:]
+        nll = torch.nn.functional.cross_entropy(logits.transpose(1, 2), target, reduction="none")
+        loss = nll[valid].mean() + (nll[on_answer].mean() if on_answer.any() else 0.0)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        sched.step()
+        opt.zero_grad(set_to_none=True)
+        losses.append(float(loss))
+        if log and (step + 1) % max(1, steps // 5) == 0:
+            recent = losses[-max(1, steps // 5) :]
+            log(f"pre-training step {step + 1}/{steps}: loss {sum(recent) / len(recent):.3f}")
+    model.eval()
+    return {
+        "steps": steps,
+        "first_loss": round(losses[0], 4) if losses else None,
+        "last_loss": round(sum(losses[-10:]) / len(losses[-10:]), 4) if losses else None,
+        "seconds": round(time.perf_counter() - start, 1),
+        "records": answer_only,
+        "corpus_chunks": len(examples) - answer_only,
+    }
