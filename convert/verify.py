@@ -52,7 +52,10 @@ def torch_reference(hf_base: Path, peft_folder: Path, ids: list[list[int]]) -> R
 
     model = AutoModelForCausalLM.from_pretrained(str(hf_base), dtype="auto")
     dtype = str(next(model.parameters()).dtype).removeprefix("torch.")
-    model = PeftModel.from_pretrained(model, str(peft_folder)).eval()
+    from taxqa.runtime.loading import peft_wrapping
+
+    with peft_wrapping():
+        model = PeftModel.from_pretrained(model, str(peft_folder)).eval()
     with_adapter, without = [], []
     with torch.no_grad():
         for seq in ids:

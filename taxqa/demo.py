@@ -77,7 +77,7 @@ class Demo:
         """Run `taxqa ARGS` unless ``done`` exists; returns its output (``show``: print it too)."""
         self.step_no += 1
         shown = "taxqa " + " ".join(shlex.quote(a) for a in args)
-        head = f"[{self.step_no:>2}/{self.total}] {title}"
+        head = f"[{self.step_no:>2}/{self.total}] {title:<44}"
         if done is not None and done.exists():
             self.console.print(f"{head} [green]reusing[/green] {done.relative_to(self.out)}")
             return ""
@@ -94,7 +94,7 @@ class Demo:
             self.console.print(f"{head} [red]failed[/red] ({elapsed:.1f}s)\n$ {shown}\n" + tail(proc.stdout, 30))
             raise UserError(f"demo step {self.step_no} ({title}) failed with exit code {proc.returncode}; log: {log}")
         self.commands.append(shown)
-        self.console.print(f"{head} [green]{elapsed:.1f}s[/green]")
+        self.console.print(f"{head} [green]{elapsed:6.1f}s[/green]")
         if show:
             self.console.print(squeeze_blank_lines(proc.stdout), markup=False, highlight=False)
         return proc.stdout
@@ -114,16 +114,16 @@ def squeeze_blank_lines(text: str) -> str:
 
 
 EVAL_RUNS = [
-    ("base", "Evaluate the pre-trained base (MLX)", ["--model", "models/base"]),
+    ("base", "Evaluate: pre-trained base (MLX)", ["--model", "models/base"]),
     (
         "trained-peft",
-        "Evaluate the trained adapter before conversion (torch + peft)",
+        "Evaluate: trained adapter (torch + peft)",
         ["--model", "models/base", "--adapter-path", "adapters/cuda", "--backend", "torch"],
     ),
-    ("fused-4bit", "Evaluate the converted 4-bit model (MLX)", ["--model", "models/fused-4bit"]),
+    ("fused-4bit", "Evaluate: 4-bit model (MLX)", ["--model", "models/fused-4bit"]),
     (
         "fused-4bit-mlx-lora",
-        "Evaluate the 4-bit model with the MLX LoRA on top",
+        "Evaluate: 4-bit + MLX LoRA",
         ["--model", "models/fused-4bit", "--adapter-path", "adapters/mlx"],
     ),
 ]
@@ -137,15 +137,15 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
     start = time.perf_counter()
 
     demo.run(
-        "Passages from the embedded corpus",
+        "Corpus: passages from the embedded statutes",
         ["corpus", "build", "--embedded", "-o", "passages.jsonl"],
         p("passages.jsonl"),
     )
     demo.run(
-        "Search the corpus (BM25)", ["corpus", "search", "증여재산 공제 한도", "-k", "3", "--corpus", "passages.jsonl"]
+        "Corpus search (BM25)", ["corpus", "search", "증여재산 공제 한도", "-k", "3", "--corpus", "passages.jsonl"]
     )
     demo.run(
-        "Calculator-grounded Q&A, offline (templates, no LLM), with the grounding the model reads",
+        "Q&A from the calculators, with grounding",
         [
             "data",
             "generate",
@@ -163,7 +163,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
     if not p("seed.json").exists():
         p("seed.json").write_text(json.dumps(SEED_EXAMPLE, ensure_ascii=False, indent=1), encoding="utf-8")
     demo.run(
-        "Import the original project's worked example",
+        "Import the original project's example",
         ["data", "import", "seed.json", "-o", "imported.jsonl"],
         p("imported.jsonl"),
     )
@@ -173,7 +173,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
 
         write_atomic(p("candidates.jsonl"), text)
     demo.run(
-        "Quality gate (numbers checked against the calculators)",
+        "Quality gate (figures checked)",
         [
             "data",
             "check",
@@ -191,7 +191,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
         "Train / valid / test splits", ["data", "split", "checked.jsonl", "-o", "dataset"], p("dataset", "card.md")
     )
     demo.run(
-        "Tiny Gemma3 checkpoint: tokenizer and a short pre-training on the train split",
+        "Tiny Gemma3: tokenizer + pre-training",
         [
             "demo-model",
             "--arch",
@@ -212,7 +212,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
         p("models", "base"),
     )
     demo.run(
-        "LoRA training with train_cuda (transformers + peft, on the CPU)",
+        "LoRA training with train_cuda (CPU)",
         [
             "train",
             "--model",
@@ -239,7 +239,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
         p("adapters", "cuda", "run.json"),
     )
     demo.run(
-        "Convert to a fused MLX 4-bit model, verified against peft",
+        "Convert to MLX 4-bit, checked against peft",
         [
             "convert",
             "--base",
@@ -254,7 +254,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
         p("models", "fused-4bit"),
     )
     demo.run(
-        "A few MLX LoRA iterations on top (what you would run on the Mac)",
+        "MLX LoRA on top (as on a Mac)",
         [
             "lora",
             "--model",
@@ -278,11 +278,11 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
             p("eval", f"{name}.json"),
         )
     demo.run(
-        "Compare base vs trained vs 4-bit (Markdown table + PNG chart)",
+        "Compare the runs (table + chart)",
         ["eval", "--compare", *[f"eval/{name}.json" for name, _, _ in EVAL_RUNS], "-o", "eval/compare.md"],
     )
     demo.run(
-        "Answer one question, with the calculator's verified figure beside it",
+        "Answer a question, checked by the calculator",
         [
             "generate",
             "--model",

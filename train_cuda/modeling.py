@@ -297,4 +297,7 @@ def load_model(config: TrainConfig, plan: ModelPlan, local_rank: int = 0):
         task_type=lora.task_type,
         use_rslora=lora.use_rslora,
     )
-    return get_peft_model(model, peft_config)
+    from taxqa.runtime.loading import peft_wrapping
+
+    with peft_wrapping():
+        return get_peft_model(model, peft_config)

@@ -74,7 +74,10 @@ def load_torch(model: str, adapter_path: str | None, *, dtype, device: str = "cp
             )
         from peft import PeftModel
 
-        loaded = PeftModel.from_pretrained(loaded, adapter_path)
+        from taxqa.runtime.loading import peft_wrapping
+
+        with peft_wrapping():
+            loaded = PeftModel.from_pretrained(loaded, adapter_path)
     return loaded.to(device).eval(), tokenizer
 
 

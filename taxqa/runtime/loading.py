@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 from taxqa.errors import UserError
 from taxqa.models import model_folder
 
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer.model", "vocab.json", "tokenizer.tiktoken")
+
+
+@contextmanager
+def peft_wrapping():
+    """Around `get_peft_model` / `PeftModel.from_pretrained`: peft 0.21 reads transformers 5's deprecated
+    `is_gradient_checkpointing` when it wraps a model, a FutureWarning no user can act on (the
+    replacement, `is_activation_checkpointing`, is for peft to call). Only that warning is hidden."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="`is_gradient_checkpointing` is deprecated", category=FutureWarning)
+        yield
 
 
 def check_tokenizer_files(path: Path, model: str) -> None:
