@@ -112,7 +112,7 @@ def pretrain(
         opt.step()
         sched.step()
         opt.zero_grad(set_to_none=True)
-        losses.append(float(loss))
+        losses.append(loss.item())
         if log and (step + 1) % max(1, steps // 5) == 0:
             recent = losses[-max(1, steps // 5) :]
             log(f"pre-training step {step + 1}/{steps}: loss {sum(recent) / len(recent):.3f}")

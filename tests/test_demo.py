@@ -143,3 +143,29 @@ def test_demo_trains_on_grounded_data_and_reports_grounded_vs_ungrounded(demo_ru
         g = run["ground"][mode]
         assert g["n"] > 0 and g["computable_n"] > 0 and 0 <= g["key_figure_accuracy"] <= 1
         assert f"(n={run['ground']['on']['computable_n']})" in report
+
+
+def test_summary_holds_the_promised_figures(demo_run):
+    out, proc = demo_run
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    for key in ("grounded_key_figure", "ungrounded_key_figure", "quantized_grounded_key_figure"):
+        assert summary[key] is None or 0 <= summary[key] <= 1, key
+    assert summary["items"] > 0
+    assert summary["seconds"] and all(v >= 0 for v in summary["seconds"].values())
+    run = json.loads((out / "eval" / "trained-peft.json").read_text(encoding="utf-8"))
+    assert summary["grounded_key_figure"] == run["ground"]["on"]["key_figure_accuracy"]
+    assert summary["ungrounded_key_figure"] == run["ground"]["off"]["key_figure_accuracy"]
+
+
+def test_a_clean_run_one_line_per_step_and_an_end_box(demo_run):
+    out, proc = demo_run
+    text = proc.stdout + proc.stderr
+    steps = [line for line in text.splitlines() if line.startswith("[") and "/" in line[:8]]
+    assert len(steps) >= 15, text[-3000:]
+    assert all(line.rstrip().endswith("s") or "reusing" in line for line in steps), steps
+    assert "\n\n\n\n" not in text  # no screen of blank lines from a model's answer
+    for noise in ("Warning", "warn(", "kernels-community", "Traceback"):
+        assert noise not in text, noise
+    box = text[text.index("taxqa demo finished") :]
+    assert "taxqa-tui --model" in box and "taxqa generate --model" in box and "REPORT.md" in box
+    assert (out / "logs").is_dir()  # each step's own output
