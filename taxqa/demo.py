@@ -56,9 +56,9 @@ class DemoSizes:
     lora_lr: float = 1e-4
 
 
-QUICK = DemoSizes(qa_items=80, pretrain_steps=20, train_steps=4, lora_iters=2, eval_limit=4, max_tokens=24)
-DEFAULT = DemoSizes(qa_items=600, pretrain_steps=300, train_steps=20, lora_iters=10, eval_limit=30, max_tokens=32)
-FULL = DemoSizes(qa_items=1500, pretrain_steps=1000, train_steps=100, lora_iters=50, eval_limit=80, max_tokens=48)
+QUICK = DemoSizes(qa_items=80, pretrain_steps=20, train_steps=4, lora_iters=1, eval_limit=4, max_tokens=24)
+DEFAULT = DemoSizes(qa_items=400, pretrain_steps=300, train_steps=10, lora_iters=1, eval_limit=20, max_tokens=24)
+FULL = DemoSizes(qa_items=1200, pretrain_steps=1000, train_steps=60, lora_iters=10, eval_limit=60, max_tokens=48)
 
 
 class Demo:

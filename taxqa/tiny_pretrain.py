@@ -41,15 +41,26 @@ def record_texts(records: list) -> list[str]:
     return [f"{user_text(r.question, r.grounding)}\n\n{r.answer}" for r in records]
 
 
+def answer_head(answer: str) -> str:
+    """The answer's first paragraph (where the figure is stated) and its article line ("관련 조문: …"):
+    the part a tiny model must get right, without the long breakdown it would spend its steps on."""
+    paragraphs = [p.strip() for p in answer.strip().split("\n\n") if p.strip()]
+    if not paragraphs:
+        return answer
+    head = paragraphs[0]
+    cited = [line for line in answer.splitlines() if line.startswith("관련 조문") and line not in head]
+    return "\n".join([head, *cited])
+
+
 def encode_records(tokenizer, records: list, *, max_length: int) -> list[tuple[list[int], int]]:
     from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example
 
-    return [
-        encode_example(
-            tokenizer, r.question, r.answer, system=DEFAULT_SYSTEM_PROMPT, max_length=max_length, grounding=r.grounding
-        )  # fmt: skip
-        for r in records
-    ]
+    examples = []
+    for r in records:
+        answer = answer_head(r.answer)
+        examples.append(encode_example(tokenizer, r.question, answer, system=DEFAULT_SYSTEM_PROMPT,
+                                       max_length=max_length, grounding=r.grounding))  # fmt: skip
+    return examples
 
 
 def encode_corpus(tokenizer, texts: list[str], *, max_length: int, n: int) -> list[tuple[list[int], int]]:
