@@ -166,3 +166,63 @@ def test_korean_round_trips_with_special_tokens_skipped(tiny_model, arch):
     assert any(tok.convert_ids_to_tokens(i).startswith("<0x") for i in ids)  # some characters fell back
     assert tok.decode(ids, skip_special_tokens=True) == text
     assert not any(t.startswith("<0x") for t in tok.all_special_tokens)
+
+
+def test_digits_are_tokens_of_their_own(tiny_model):
+    """A figure is copied digit by digit: no merge hides a digit inside a longer token."""
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(tiny_model("gemma3"))
+    pieces = tok.tokenize("납부할 증여세: 1억 4,550만원")
+    digits = [p for p in pieces if any(c.isdigit() for c in p)]
+    assert digits == ["1", "4", "5", "5", "0"], pieces
+
+
+def _records(path, n=6):
+    rows = []
+    for i in range(n):
+        amount = f"{i + 2}억원"
+        rows.append(
+            {
+                "question": f"부모님에게서 {amount}을 증여받으면 증여세는 얼마인가요?",
+                "answer": f"내야 할 증여세는 {i + 1},000만원입니다.\n\n계산 과정은 길게 이어집니다.\n관련 조문: 상속세 및 증여세법 제26조",
+                "type": "calc",
+                "source": "calculator",
+                "grounding": {
+                    "articles": [
+                        {"citation": "상속세 및 증여세법 제26조", "text": "상속세는 과세표준에 세율을 적용한다."}
+                    ],
+                    "calculation": None,
+                },
+            }
+        )
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_pretraining_on_records_lowers_the_loss(tmp_path):
+    """--train-on: the tokenizer learns the records and --pretrain-steps trains the whole model on them."""
+    data = _records(tmp_path / "train.jsonl")
+    out = build_checkpoint("gemma3", tmp_path / "m", train_on=data, pretrain_steps=6, pretrain_lr=3e-3)
+    info = json.loads((out / "taxqa_tiny.json").read_text())["pretrained"]
+    assert info["steps"] == 6 and info["records"] == 6
+    assert info["last_loss"] < info["first_loss"]
+    plain = build_checkpoint("gemma3", tmp_path / "p")
+    assert json.loads((plain / "taxqa_tiny.json").read_text())["pretrained"] is None
+
+
+def test_pretrain_needs_records(tmp_path, capsys):
+    out = tmp_path / "m"
+    assert taxqa_main(["demo-model", "--arch", "gemma3", "--out", str(out), "--pretrain-steps", "3"]) == 2
+    assert "--train-on" in capsys.readouterr().err and not out.exists()
+    assert (
+        taxqa_main(["demo-model", "--arch", "gemma3", "--out", str(out), "--train-on", str(tmp_path / "no.jsonl")]) == 2
+    )
+    assert "no such file" in capsys.readouterr().err and not out.exists()
+
+
+def test_answer_head_keeps_the_figure_and_the_article():
+    from taxqa.tiny_pretrain import answer_head
+
+    answer = "내야 할 증여세는 1억원입니다.\n\n1. 과세표준: 5억원\n\n관련 조문: 상속세 및 증여세법 제26조"
+    assert answer_head(answer) == "내야 할 증여세는 1억원입니다.\n관련 조문: 상속세 및 증여세법 제26조"
