@@ -343,9 +343,9 @@ FRAMING = """\
 > **Read this first.** The model in this demo is a tiny Gemma3 (a few hundred thousand parameters)
 > built on this machine: no real weights can be downloaded here. Its tokenizer is trained on the
 > bundled statutes and splits digits; it is pre-trained for a few minutes on the training split and
-> then LoRA-trained. It learns one skill, the one grounding needs: to copy the calculator's figure
-> and the governing article from the context block into a Korean answer. It knows not tax law:
-> without the block (ungrounded) it cannot know the figure. The same commands with real models:
+> then LoRA-trained for one skill, the one grounding needs: to copy the calculator's figure and the
+> governing article from the context block into a Korean answer; the grounded figures below say
+> how far it got. It learns not tax law: without the block (ungrounded) it cannot know the figure. The same commands with real models:
 > `taxqa train --model gemma3-12b` on a RunPod GPU, `taxqa convert --base google/gemma-3-12b-it`,
 > and `taxqa eval` / `taxqa-tui` on a Mac.
 """
