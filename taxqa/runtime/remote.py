@@ -199,3 +199,57 @@ class RemoteEngine:
 
     def close(self) -> None:
         self.client.close()
+
+
+class RemoteBackend:
+    """What `taxqa eval` needs from a provider model: answers with statistics (no log-likelihoods,
+    so multiple choice is scored by generation). An answer that breaks off is asked again."""
+
+    remote = True
+    tokenizer = None
+
+    def __init__(self, spec: str, *, timeout: float = DEFAULT_TIMEOUT, attempts: int = DEFAULT_ATTEMPTS):
+        self.engine = RemoteEngine(spec, timeout=timeout, attempts=attempts)
+        self.name = self.engine.spec.provider
+        self.attempts = attempts
+        self.answered = 0  # answers that came (`taxqa eval` gives up on a model that never answers)
+
+    def _answer_once(self, question: str, system: str | None, grounding: dict | None, max_tokens: int):
+        text, final = [], None
+        for chunk in self.engine.stream(question, grounding=grounding, system=system or "", max_tokens=max_tokens):
+            text.append(chunk.text)
+            final = chunk
+        return "".join(text), final
+
+    def answer(self, question: str, *, system: str | None, grounding: dict | None, max_tokens: int):
+        """(answer, stats like the local backends' ``generate``); RemoteError when it never answers."""
+
+        def retry_partial(exc: BaseException) -> None:
+            if not getattr(exc, "partial", False):
+                raise exc
+
+        text, final = call_with_retries(
+            self._answer_once, question, system, grounding, max_tokens, attempts=self.attempts,
+            retry_on=RemoteError, base=0.5, cap=self.engine.retry_cap, on_retry=retry_partial,
+        )  # fmt: skip
+        stats = {
+            "prompt_tokens": final.prompt_tokens,
+            "generation_tokens": final.generation_tokens,
+            "prompt_tps": final.prompt_tps,
+            "generation_tps": final.generation_tps,
+            "ttft": final.ttft,
+            "peak_memory_gb": None,
+            "finish_reason": final.finish_reason,
+        }
+        return text, stats
+
+    @property
+    def cost_usd(self) -> float | None:
+        return self.engine.cost_usd
+
+    @property
+    def usage(self) -> Usage:
+        return self.engine.usage
+
+    def close(self) -> None:
+        self.engine.close()
