@@ -26,7 +26,7 @@ from taxqa.errors import UserError
 PROVIDERS = ("openai", "ollama", "lmstudio", "anthropic")
 DEFAULT_BASE_URLS = {"ollama": "http://127.0.0.1:11434/v1", "lmstudio": "http://127.0.0.1:1234/v1"}
 KEY_ENV = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY"}
-_SPEC = re.compile(r"^(openai|ollama|lmstudio|anthropic):(.+)$")
+_SPEC = re.compile(r"^(openai|ollama|lmstudio|anthropic):(.*)$")
 _BASE_URL = re.compile(r"^(.*)@(https?://\S+)$")
 
 

@@ -34,10 +34,13 @@ from taxqa.errors import UserError
 from taxqa.modelspec import ProviderSpec, parse_model_spec
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, chat_request
 from taxqa.retry import call_with_retries
-from taxqa.runtime.streaming import ChatChunk, _held_suffix
+from taxqa.runtime.streaming import ChatChunk, _held_suffix, strip_special
 
 DEFAULT_TIMEOUT = 120.0  # seconds per request (and between two pieces of a stream)
 DEFAULT_ATTEMPTS = 4
+# chat-template markers a server may pass through as text (a small model emits them): never part of an answer
+TEMPLATE_MARKERS = ("<start_of_turn>", "<end_of_turn>", "<|im_start|>", "<|im_end|>", "<|eot_id|>", "<|endoftext|>",
+                    "<|start_header_id|>", "<|end_header_id|>", "<eos>", "<bos>", "<pad>", "</s>")  # fmt: skip
 
 
 class RemoteError(UserError):
@@ -172,7 +175,7 @@ class RemoteEngine:
                     break
                 first = first or time.perf_counter()
                 produced += 1
-                held += piece
+                held = strip_special(held + piece, TEMPLATE_MARKERS)
                 cut = min((i for i in (held.find(s) for s in stop) if i >= 0), default=-1)
                 if cut >= 0:
                     held, finish = held[:cut].rstrip(), "stop"
@@ -180,7 +183,7 @@ class RemoteEngine:
                 if should_stop is not None and should_stop():
                     finish = "cancelled"
                     break
-                keep = _held_suffix(held, stop)
+                keep = _held_suffix(held, (*stop, *TEMPLATE_MARKERS))
                 out, held = (held[: len(held) - keep], held[len(held) - keep :]) if keep else (held, "")
                 if out:
                     yield chunk(out, None)
