@@ -239,3 +239,34 @@ def test_judge_is_not_a_compared_model_unless_asked(server, keys, tmp_path, caps
     assert taxqa_main([*argv, str(tmp_path / "a.json"), "--judge", spec]) == 2
     assert "--judge-compared" in capsys.readouterr().err and not (tmp_path / "a.json").exists()
     assert taxqa_main([*argv, str(tmp_path / "b.json"), "--judge", spec, "--judge-compared", "--ground", "on"]) == 0
+
+
+def test_retry_after_is_honoured(server, keys):
+    from taxqa.runtime.remote import RemoteEngine
+
+    seen = []
+    engine = RemoteEngine(specs(server)["anthropic"], on_retry=seen.append)
+    try:
+        server.inject("429", "500")
+        assert "".join(c.text for c in engine.stream(QUESTION, max_tokens=16)) == ANSWER
+    finally:
+        engine.close()
+    assert [e.retry_after for e in seen] == [server.retry_after, None]  # the 429's header; the 500 backs off
+
+
+def test_single_provider_model_eval_keeps_the_one_run_format(server, keys, tmp_path):
+    data = write_tiny_dataset(tmp_path / "ds", n_train=1, n_valid=1, n_test=2)
+    csv = tmp_path / "mcq.csv"
+    csv.write_text(MCQ, encoding="utf-8")
+    out = tmp_path / "one.json"
+    spec = specs(server)["openai"]
+    argv = ["eval", "--model", spec, "--data", str(data), "--mcq", str(csv), "--max-tokens", "16", "-o", str(out)]
+    assert taxqa_main(argv) == 0
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["model"] == spec and result["backend"] == "openai" and "models" not in result
+    assert list(result["ground"]) == ["on"] and result["ground"]["on"]["n"] == 2
+    assert result["dataset"]["loss"] is None and result["dataset"]["chrf"] is not None
+    assert result["mcq"][0]["method"] == "generation" and result["mcq"][0]["accuracy"] == 0.5
+    assert result["usage"]["output_tokens"] > 0 and result["cost_usd"] > 0
+    assert result["speed"]["latency_p50"] is not None
+    assert "scored by generation" in out.with_suffix(".md").read_text(encoding="utf-8")
