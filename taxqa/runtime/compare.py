@@ -182,7 +182,7 @@ def write_models_chart(entries: list[dict], png_path: Path) -> Path:
     lat.barh(range(len(ran)), p50, xerr=[[0.0] * len(ran), p95], color=[colors[i % 10] for i in range(len(ran))],
              error_kw={"ecolor": "0.3", "capsize": 3})  # fmt: skip
     lat.set_yticks(range(len(ran)))
-    lat.set_yticklabels([n if len(n) <= 22 else n[:21] + "…" for n in names], fontsize=8)
+    lat.set_yticklabels([n if len(n) <= 28 else n[:27] + "…" for n in names], fontsize=8)
     lat.invert_yaxis()
     lat.set_xlabel("seconds per answer\n(p50, whisker to p95)")
     lat.grid(axis="x", alpha=0.3)
