@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -93,9 +94,11 @@ def model_entry(spec: str, adapter: str | None, result: dict) -> dict[str, Any]:
 
 def failed_entry(spec: str, adapter: str | None, exc: BaseException) -> dict[str, Any]:
     from taxqa.datagen.providers import redact
+    from taxqa.modelspec import KEY_ENV
 
+    secrets = [os.environ.get(name) for name in KEY_ENV.values()]
     return {"spec": spec, "label": model_label(spec, adapter), "adapter": adapter, "status": "error",
-            "error": redact(str(exc))[:300]}  # fmt: skip
+            "error": redact(str(exc), secrets)[:300]}  # fmt: skip
 
 
 def distinct_labels(entries: list[dict]) -> list[dict]:

@@ -9,7 +9,13 @@ files: log-likelihood multiple choice with a 95% Wilson interval. Speed of the
 generations: prompt and generation tokens/s, time to first token, peak memory.
 
 Writes OUT.json (the contract below) and a Markdown report beside it; `--compare`
-puts several OUT.json side by side (table + PNG bar chart).
+puts several OUT.json side by side (table + PNG bar chart). `--model` repeated runs every
+model on the same items and writes one comparison (taxqa.runtime.comparison).
+
+A provider model (`--model openai:…`, `ollama:…`, `lmstudio:…`, `anthropic:…`,
+taxqa.runtime.remote) answers through its server: every generation metric as above, no loss or
+perplexity, multiple choice by the letter it states (`method: generation`), plus `usage` and
+`cost_usd`; an answer that fails after the retries is an empty one marked `error`.
 
 Grounding (`--ground on|off|both`, default on): with it on, each question is answered after
 the context block of the one prompt renderer: the record's own `grounding` when it carries
@@ -133,7 +139,6 @@ def answer_item(backend, question: str, *, system: str | None, grounding, max_to
             if backend.answered == 0:  # nothing answered yet: the model is unreachable, stop here
                 raise
             answer, stats = "", {**EMPTY_STATS, "error": str(exc)}
-        backend.answered += 1
     else:
         tokenizer = backend.tokenizer
         prompt = encode_prompt(tokenizer, render_prompt(tokenizer, question, system=system, grounding=grounding))

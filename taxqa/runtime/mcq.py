@@ -106,6 +106,8 @@ def score_by_generation(backend, items: list[MCQItem], system: str | None, max_t
         try:
             reply, _ = backend.answer(mcq_prompt_text(item), system=system, grounding=None, max_tokens=max_tokens)
         except RemoteError as exc:
+            if backend.answered == 0:  # nothing answered yet: the model is unreachable
+                raise
             reply, error = "", str(exc)
         else:
             error = None

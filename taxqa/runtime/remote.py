@@ -88,7 +88,12 @@ class RemoteEngine:
             raise UserError(f"--model {spec}: not a provider spec (PROVIDER:MODEL[@BASE_URL])")
         self.model_name, self.adapter_path, self.tokenizer = self.spec.spec, None, None
         self.config = provider_config(self.spec, timeout)
-        self.sdk, self.client = make_sync_client(self.config)
+        try:
+            self.sdk, self.client = make_sync_client(self.config)
+        except ImportError:
+            raise UserError(
+                f"--model {self.spec.label}: the {self.spec.sdk} SDK is not installed (pip install 'taxqa[datagen]')"
+            ) from None
         self.attempts, self.retry_cap, self.on_retry = attempts, retry_cap, on_retry
         self.price = spec_price(self.spec)
         self.usage = Usage()  # summed over every answer
@@ -235,6 +240,7 @@ class RemoteBackend:
             self._answer_once, question, system, grounding, max_tokens, attempts=self.attempts,
             retry_on=RemoteError, base=0.5, cap=self.engine.retry_cap, on_retry=retry_partial,
         )  # fmt: skip
+        self.answered += 1
         stats = {
             "prompt_tokens": final.prompt_tokens,
             "generation_tokens": final.generation_tokens,
