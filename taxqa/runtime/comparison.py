@@ -9,7 +9,7 @@ reached gets a row saying why; the others finish. OUT.json:
    "n", "key_figure_accuracy_grounded", "key_figure_accuracy_ungrounded",
    "figure_consistency_grounded", "figure_consistency_ungrounded",
    "citation_accuracy_grounded", "citation_accuracy_ungrounded", "mcq_accuracy", "mcq_ci95",
-   "mcq_n", "mcq_method", "answers", "refusals", "empty_answers", "errors", "latency_p50",
+   "mcq_n", "mcq_method", "answers", "refusals", "empty_answers" (and their rates), "errors", "latency_p50",
    "latency_p95", "tokens_per_second", "cost_usd", "judge", "result" (the single-run JSON)}, ...],
  "paired": {"items": "answered by every model", "tests": [{"metric", "a", "b", "n", "a_only",
    "b_only", "p_value", "p_holm", "significant"}]},
@@ -84,6 +84,8 @@ def model_entry(spec: str, adapter: str | None, result: dict) -> dict[str, Any]:
     entry["mcq_n"] = n
     entry["mcq_method"] = ", ".join(sorted({m["method"] for m in mcq})) or None
     entry |= answer_counts(result)
+    for key, rate in (("refusals", "refusal_rate"), ("empty_answers", "empty_rate")):
+        entry[rate] = entry[key] / entry["answers"] if entry["answers"] else None
     speed = result.get("speed") or {}
     entry["latency_p50"], entry["latency_p95"] = speed.get("latency_p50"), speed.get("latency_p95")
     entry["tokens_per_second"] = speed.get("generation_tps")

@@ -197,6 +197,10 @@ def generate_remote(args, question: str, grounding: dict | None) -> int:
     if args.max_kv_size is not None:
         raise UserError("--max-kv-size: a provider model's server manages its own cache")
     engine = RemoteEngine(args.model, args.adapter_path)
+    if args.verbose:
+        from taxqa.prompt import user_text
+
+        print(f"==========\n{user_text(question, grounding)}\n==========", file=sys.stderr)
     try:
         answer, final = write_answer(
             engine.stream(
