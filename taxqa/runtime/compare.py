@@ -52,7 +52,10 @@ def read_run(path: str) -> dict:
 
 
 def run_label(run: dict, path: str) -> str:
-    label = Path(str(run["model"])).name
+    from taxqa.modelspec import is_provider_spec
+
+    model = str(run["model"])
+    label = model.split("@", 1)[0] if is_provider_spec(model) else Path(model).name
     if run.get("adapter"):
         label += f" + {Path(str(run['adapter'])).name}"
     if run.get("backend") == "torch":
