@@ -112,8 +112,21 @@ def distinct_labels(entries: list[dict]) -> list[dict]:
     return entries
 
 
+def same_model(a: str, b: str) -> bool:
+    """The same model named two ways (a default base URL spelled out, a folder by two paths)."""
+    from taxqa.modelspec import parse_model_spec
+
+    pa, pb = parse_model_spec(a, need_key=False), parse_model_spec(b, need_key=False)
+    if pa or pb:
+        api = {"openai": "https://api.openai.com/v1", "anthropic": "https://api.anthropic.com"}
+        strip = lambda p: (p.provider, p.model, (p.base_url or api[p.provider]).rstrip("/")) if p else None  # noqa: E731
+        return strip(pa) == strip(pb)
+    return a == b or Path(a).expanduser().resolve() == Path(b).expanduser().resolve()
+
+
 def check_judge(args) -> None:
-    if args.judge and args.judge in args.model and not args.judge_compared:
+    compared = args.judge and any(same_model(args.judge, m) for m in args.model)
+    if compared and not args.judge_compared:
         raise UserError(
             f"--judge {args.judge}: it is also a compared --model and would grade its own answers; choose another "
             "judge or pass --judge-compared"
