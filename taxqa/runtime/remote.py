@@ -18,7 +18,6 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 
 from taxqa.datagen.providers import (
-    FatalProviderError,
     Price,
     ProviderConfig,
     RetryableError,
@@ -135,6 +134,7 @@ class RemoteEngine:
     ) -> Iterator[ChatChunk]:
         """Stream the answer like ``ChatEngine.stream`` (``min_p`` is not sent: the APIs lack it)."""
         system = DEFAULT_SYSTEM_PROMPT if system is None else system
+        stop = tuple(s for s in stop if s)
         messages = chat_request(question, history=history, grounding=grounding)
         if self._options is None:
             self._options = SamplingOptions()
@@ -171,8 +171,6 @@ class RemoteEngine:
             )  # fmt: skip
         except RetryableError as exc:
             raise RemoteError(f"{self.spec.label}: no answer after {self.attempts} tries ({exc})") from None
-        except FatalProviderError:
-            raise
         try:
             while True:
                 if isinstance(piece, StreamEnd):
