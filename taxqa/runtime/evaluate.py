@@ -339,6 +339,8 @@ def main(argv: list[str] | None = None, prog: str = "taxqa eval") -> int:
         return 0
     if args.max_tokens < 1:
         raise UserError(f"--max-tokens {args.max_tokens}: expected at least 1")
+    if not args.timeout > 0:
+        raise UserError(f"--timeout {args.timeout}: expected seconds above 0")
     if len(args.model or ()) > 1 or args.judge:
         from taxqa.runtime.comparison import main_models
 
