@@ -7,20 +7,19 @@ OpenAI-compatible servers) and ``anthropic``. The model name may hold colons
 ``@https://``. A path that exists, a path-looking string (``./x``, ``/x``, ``~/x``) or a hub id
 (``org/name``) is never read as a provider spec.
 
-Keys come from the environment only, never from the spec: ``OPENAI_API_KEY`` for ``openai``
-(without it, a server named by ``@BASE_URL`` gets a placeholder: local servers need none),
-``ANTHROPIC_API_KEY`` for ``anthropic``; Ollama and LM Studio get a placeholder, never a real key.
+Keys never come from the spec or a flag: ``OPENAI_API_KEY`` for ``openai`` (without it, a server
+named by ``@BASE_URL`` gets a placeholder: local servers need none), ``ANTHROPIC_API_KEY`` for
+``anthropic`` (or the user's config file, through datagen's provider settings); Ollama and LM Studio
+get a placeholder, never a real key.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from taxqa.datagen.providers.keys import DUMMY_KEY
 from taxqa.errors import UserError
 
 PROVIDERS = ("openai", "ollama", "lmstudio", "anthropic")
@@ -91,16 +90,21 @@ def parse_model_spec(spec: str, *, flag: str = "--model", need_key: bool = True)
 
 
 def resolve_key(provider: str, base_url: str | None, *, spec: str, flag: str, need: bool) -> str:
-    """The key from the environment; a placeholder for servers that need none."""
-    env = KEY_ENV.get(provider)
-    key = os.environ.get(env, "").strip() if env else ""
-    if key:
-        return key
-    if provider in ("ollama", "lmstudio") or (provider == "openai" and base_url is not None):
-        return DUMMY_KEY
-    if need:
-        raise UserError(f"{flag} {spec}: no API key for {provider}: set {env} in the environment")
-    return ""
+    """The key, through the provider layer's settings (environment, then the user's config file); a
+    placeholder for servers that need none. ``OPENAI_API_KEY`` goes to a server named by ``@BASE_URL``
+    only with the ``openai`` provider (the user named both); Ollama and LM Studio never get it."""
+    from taxqa.datagen.providers import resolve_provider
+
+    if not need:
+        return ""
+    try:
+        if provider in ("ollama", "lmstudio"):
+            return resolve_provider("openai-compatible", "m", base_url).api_key
+        if provider == "openai" and base_url is not None:
+            return resolve_provider("openai-compatible", "m", base_url, api_key_env="OPENAI_API_KEY").api_key
+        return resolve_provider(provider, "m", base_url).api_key
+    except UserError as exc:
+        raise UserError(f"{flag} {spec}: {exc}") from None
 
 
 def example(provider: str) -> str:

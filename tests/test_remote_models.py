@@ -60,6 +60,8 @@ def specs(server):
 
 
 def test_spec_parsing(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no user config file with keys
+    monkeypatch.delenv("TAXQA_CONFIG", raising=False)
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
     spec = parse_model_spec("ollama:gemma3:12b")
