@@ -322,7 +322,7 @@ def check_outputs(args) -> None:
     out = check_output_file(args.output, "-o", inputs=inputs)
     report = args.report or out.with_suffix(".md")
     check_output_file(report, "--report", inputs=inputs, outputs={"-o": out})
-    if len(args.model or ()) > 1:  # the comparison's chart
+    if len(args.model or ()) > 1 or args.judge:  # the comparison's chart
         check_output_file(
             out.with_suffix(".png"), "-o (its .png)", inputs=inputs, outputs={"-o": out, "--report": report}
         )

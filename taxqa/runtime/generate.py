@@ -190,8 +190,9 @@ def generate_torch(args, question: str, grounding: dict | None) -> int:
     return 0
 
 
-def generate_remote(args, question: str, grounding: dict | None) -> int:
-    """The answer from a provider model (`--model openai:…`, `ollama:…`, `lmstudio:…`, `anthropic:…`)."""
+def generate_remote(args, question: str, grounding: dict | None, check) -> int:
+    """The answer from a provider model (`--model openai:…`, `ollama:…`, `lmstudio:…`, `anthropic:…`);
+    ``check(answer)`` reports the calculator's verdict (with --check)."""
     from taxqa.runtime.remote import RemoteEngine
 
     if args.max_kv_size is not None:
@@ -224,7 +225,7 @@ def generate_remote(args, question: str, grounding: dict | None) -> int:
         )
         print(f"Model: {engine.spec.label}; finish: {final.finish_reason}; cost {cost}", file=sys.stderr)
     if args.check:
-        report_check(question, answer)
+        check(answer)
     return 0
 
 
@@ -236,7 +237,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
     if grounding is not None and not args.quiet:
         print(grounding_line(grounding), file=sys.stderr)
     if is_provider_spec(args.model):
-        return generate_remote(args, question, grounding)
+        return generate_remote(args, question, grounding, lambda answer: report_check(question, answer))
     if resolve_backend(args.backend) == "torch":
         return generate_torch(args, question, grounding)
 
