@@ -32,7 +32,8 @@ def calculation_of(
     """The `taxqa tax ask --json` object for a case whose inputs are known (training data knows them)."""
     from taxqa.tax.kinds import KINDS
 
-    understood = f"{KINDS[kind].subject}: " + ", ".join(_fact(k, v) for k, v in inputs.items())
+    record = KINDS[kind]
+    understood = f"{record.subject}: " + ", ".join(record.fact(k, v) for k, v in inputs.items())
     return {
         "kind": kind,
         "inputs": dict(inputs),
@@ -41,31 +42,6 @@ def calculation_of(
         "missing": [],
         "result": result,
     }
-
-
-_FACTS = {"amount": "증여재산", "relation": "관계", "prior": "10년 내 사전증여", "estate": "상속세 과세가액",
-          "children": "자녀 수", "financial": "순금융재산", "base": "종합소득 과세표준", "salary": "총급여",
-          "sales": "매출 공급가액", "purchases": "매입", "supply": "공급대가", "industry": "업종"}  # fmt: skip
-_RELATIONS = {"lineal_ascendant": "직계존속", "spouse": "배우자", "lineal_descendant": "직계비속",
-              "other_relative": "기타친족", "other": "타인"}  # fmt: skip
-_FLAGS = {
-    "spouse": "배우자 있음",
-    "minor": "미성년자",
-    "generation_skip": "세대생략",
-    "marriage_birth": "혼인·출산 공제",
-}
-
-
-def _fact(name: str, value: Any) -> str:
-    from taxqa.amounts import format_won
-
-    if name in _FLAGS:
-        return _FLAGS[name] if value else f"{_FLAGS[name]} 아님"
-    if name == "relation":
-        value = _RELATIONS.get(value, value)
-    elif isinstance(value, int) and not isinstance(value, bool) and name != "children":
-        value = format_won(value)
-    return f"{_FACTS.get(name, name)} {value}"
 
 
 def calculation_for(question: str) -> dict[str, Any] | None:

@@ -48,7 +48,8 @@ def test_one_wrong_figure_among_right_ones():
 
 def test_answer_without_result_figure_is_not_judged():
     v = check_answer(WRONG_Q, "증여세는 증여받은 날이 속하는 달의 말일부터 3개월 이내에 신고해야 합니다.")
-    assert v is not None and v.agree and not v.checked
+    # nothing was checked: agree is None, never a pass (#25); nothing stated is wrong either
+    assert v is not None and v.agree is None and not v.checked and v.consistent
 
 
 def test_not_computable_returns_none():

@@ -9,39 +9,33 @@ the tax depends on get an answer that names the missing fact and gives no figure
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from typing import Any
 
 from taxqa.amounts import format_won
 
-# facts a question of each kind must give (what a missing-fact answer asks for)
-NEEDED = {
-    "gift": ["증여받는 재산의 금액"],
-    "inheritance": ["상속세 과세가액(상속재산에서 채무·장례비 등을 뺀 금액)"],
-    "income": ["종합소득 과세표준"],
-    "wage": ["총급여액(비과세소득을 뺀 연간 급여)"],
-    "vat": ["과세기간의 매출 공급가액"],
-    "vat-simple": ["1년 동안의 공급대가"],
-    "salary": ["총급여액(연봉)"],
-    "transfer": ["양도가액", "취득가액", "보유기간"],
-    "corporate": ["각 사업연도 소득에 대한 과세표준"],
-    "penalty": ["신고·납부하지 않은 세액"],
-    "retirement": ["퇴직금", "근속연수"],
-}
-CLI_WORD = re.compile(r"\s*\((?:income|gift|inheritance|wage|vat|vat-simple|--[a-z-]+)\)")
+
+@functools.cache
+def cli_word() -> re.Pattern[str]:
+    """'(income)', '(vat-simple)', '(--amount)': the command words a calculator note may carry."""
+    from taxqa.tax.kinds import KINDS
+
+    names = "|".join(re.escape(n) for n in sorted(KINDS, key=len, reverse=True))
+    return re.compile(rf"\s*\((?:{names}|--[a-z-]+)\)")
 
 
 def clean(text: str) -> str:
     """A calculator note without command words ('… 계산 (income)' -> '… 계산')."""
-    return CLI_WORD.sub("", text).strip()
+    return cli_word().sub("", text).strip()
 
 
 def subject(kind: str) -> str:
     """The tax's Korean name from the registry, without its parenthetical ('부가가치세(간이과세)' -> '부가가치세')."""
     from taxqa.tax.kinds import KINDS
 
-    return KINDS[kind].subject.split("(")[0]
+    return KINDS[kind].tax_name
 
 
 def _josa(word: str, pair: str) -> str:
@@ -159,7 +153,9 @@ def calc_answer(
 
 def missing_answer(kind: str, rng: random.Random, citations: list[str] = ()) -> str:
     """The answer to a question that lacks the fact its tax depends on: what is missing, no figure."""
-    name, needed = subject(kind), " 및 ".join(NEEDED[kind])
+    from taxqa.tax.kinds import KINDS
+
+    name, needed = subject(kind), " 및 ".join(KINDS[kind].needs)
     first = rng.choice([
         f"{_josa(name, '을를')} 계산하려면 {_josa(needed, '이가')} 필요한데, 질문에 나와 있지 않아 금액을 말씀드릴 수 없습니다.",
         f"질문만으로는 {_josa(name, '을를')} 정할 수 없습니다. {_josa(needed, '이가')} 빠져 있습니다.",

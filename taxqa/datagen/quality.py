@@ -158,7 +158,7 @@ class QualityGate:
                 extra["verification_error"] = f"{type(exc).__name__}: {exc}"
             if verdict is not None:
                 extra["verification"] = verdict.to_dict()
-                if not verdict.agree:
+                if verdict.agree is False:  # None: the answer states no figure, nothing to judge
                     reasons.append(f"numeric: {verdict.reason}")
             missing_fact = isinstance(obj.get("meta"), dict) and obj["meta"].get("variant") == "missing"
             if is_calc(obj) and missing_fact and verdict is None:

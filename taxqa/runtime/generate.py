@@ -93,6 +93,7 @@ def check_args(args) -> None:
 def report_check(question: str, answer: str) -> None:
     """Print the calculator's verdict on the answer's figures to stderr."""
     from taxqa.amounts import format_won
+    from taxqa.tax.kinds import KINDS
     from taxqa.tax.verify import FIELD_LABELS, check_answer
 
     verdict = check_answer(question, answer)
@@ -106,7 +107,7 @@ def report_check(question: str, answer: str) -> None:
     if getattr(verdict, "understood", ""):
         print(f"check: 이렇게 이해했습니다: {verdict.understood}", file=sys.stderr)
     print(f"check: {status} — {verdict.reason}", file=sys.stderr)
-    labels = {**FIELD_LABELS, "deduction": "근로소득공제" if verdict.kind == "wage" else "공제액"}
+    labels = {**FIELD_LABELS, "deduction": KINDS[verdict.kind].label_of("deduction")}
     expected = ", ".join(f"{labels.get(k, k)} {format_won(v)}" for k, v in verdict.expected.items())
     print(f"check: calculator ({verdict.kind or 'tax'}): {expected}", file=sys.stderr)
     for assumption in verdict.assumptions:

@@ -5,6 +5,7 @@ consistency, citations, invented figures). Question files without reference answ
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,14 +56,21 @@ class Case:
     governing: list[str]  # the articles a right answer cites (one of them)
 
 
-TAX_ASKED = re.compile(r"(?:증여세|상속세|소득세|부가가치세|부가세|근로소득공제|근로소득금액).*(?:얼마|계산|몇)")
+@functools.cache
+def tax_asked() -> re.Pattern[str]:
+    """A question that asks for a tax figure: any kind's word for its tax, or a figure of a kind
+    that has no tax word of its own (근로소득공제, 근로소득금액), then 얼마/계산/몇."""
+    from taxqa.tax.kinds import KINDS, words_pattern
+
+    labels = tuple(k.label_of(f) for k in KINDS.values() if not k.words for f in k.figures if f != "tax_base")
+    return re.compile(rf"(?:{words_pattern(labels)}).*(?:얼마|계산|몇)")
 
 
 def asks_tax_without_amount(question: str) -> bool:
     """'아버지에게서 돈을 받으면 증여세는 얼마?': a tax figure is asked but no amount is given."""
     from taxqa.amounts import iter_amounts
 
-    return bool(TAX_ASKED.search(question)) and next(iter_amounts(question), None) is None
+    return bool(tax_asked().search(question)) and next(iter_amounts(question), None) is None
 
 
 def read_case(record) -> Case:

@@ -100,8 +100,6 @@ def mean(values: Iterable[float | None]) -> float | None:
 
 # -- grounding metrics: the figure asked for, figure consistency, citations, invented figures ------
 
-DEFAULT_ASKED = {"wage": "deduction", "income": "computed_tax"}
-
 
 def _close(value: int, expected: int, approx: bool) -> bool:
     return value == expected or (approx and abs(value - expected) <= abs(expected) // 100)
@@ -112,11 +110,12 @@ def figure_check(question: str, answer: str, asked: str | None = None) -> dict |
     right (key_figure_ok), and is no stated figure wrong (consistent)? None if not computable.
     Judged on the asked figure alone: no template constants need to appear."""
     from taxqa.tax.checking import check_answer
+    from taxqa.tax.kinds import KINDS
 
     verdict = check_answer(question, answer)
     if verdict is None:
         return None
-    field = getattr(verdict, "asked", None) or asked or DEFAULT_ASKED.get(verdict.kind, "payable")
+    field = getattr(verdict, "asked", None) or asked or KINDS[verdict.kind].main_figure
     expected = verdict.expected.get(field)
     ok = getattr(verdict, "key_figure_ok", None)
     stated = verdict.found.get(field)

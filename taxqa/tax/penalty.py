@@ -416,5 +416,17 @@ KIND = PenaltyKind(
     weight=10,
     sampler=sample,
     question=question,
+    # no tax word: "가산세는 본세 X와 별도로 납부" — an answer's 가산세 sits beside the 본세 and names
+    # the penalty before and after its reduction, so a plain "가산세는 X" is not read as one figure
+    needs={"신고·납부하지 않은 세액": "신고하지 않았거나 덜 낸 세액은 얼마인가요?"},
+    missing_questions=(
+        "신고기한을 {n}일 넘겨서 신고했는데 가산세는 얼마인가요?",
+        "세금을 {n}일 늦게 냈습니다. 납부지연가산세는 얼마인가요?",
+        "신고를 안 했는데 {n}개월이 지났습니다. 무신고가산세는 얼마인가요?",
+    ),
+    articles=("국세기본법 제47조의2", "국세기본법 제47조의4"),
+    distractor="vat",
+    fact_labels={"tax": "본세", "days": "경과일수", "months_late": "지난 개월 수"},
+    counts=("days", "months_late"),
     extra={"conclusion": conclusion, "render_text": render_limitation, "reads_without_amount": True},
 )

@@ -404,5 +404,17 @@ KIND = TaxKind(
     weight=15,
     sampler=sample,
     question=question,
+    template_asks=("payable", "determined_tax", "payable"),
+    words=("근로소득세", "소득세"),
+    needs={"총급여액(연봉)": "비과세소득을 뺀 1년 총급여(연봉)는 얼마인가요?"},
+    missing_questions=(
+        "입사 {n}년 차 직장인인데 연말정산하면 소득세는 얼마인가요?",
+        "부양가족이 {n}명인 회사원입니다. 근로소득세 결정세액은 얼마인가요?",
+        "직원 {n}명 회사에 다니는데 올해 소득세를 얼마나 내나요?",
+    ),
+    articles=("소득세법 제59조", "소득세법 제55조"),
+    distractor="vat",
+    fact_labels={"salary": "총급여", "dependents": "부양가족 수", "children": "자녀 수"},
+    counts=("dependents", "children", "elderly", "disabled"),
     extra={"conclusion": conclusion},
 )

@@ -338,6 +338,11 @@ def vat_figures(result: TaxResult) -> dict[str, int]:
             "payable": result.payable}  # fmt: skip
 
 
+def vat_checked(result: TaxResult, figures: dict[str, int]) -> dict[str, int]:
+    """A VAT answer names 매출세액 (output_tax), not 산출세액."""
+    return {k: v for k, v in figures.items() if k != "computed_tax"}
+
+
 VAT = TaxKind(
     name="vat",
     title="부가가치세 (일반과세) 계산",
@@ -360,6 +365,20 @@ VAT = TaxKind(
     weight=10,
     sampler=sample_vat,
     question=vat_question,
+    words=("부가가치세", "부가세"),
+    stems=("부가가치세", "부가세"),
+    needs={"과세기간의 매출 공급가액": "이번 과세기간의 매출 공급가액(부가세 제외)은 얼마인가요?"},
+    missing_questions=(
+        "직원 {n}명인 일반과세자인데 이번 과세기간 부가가치세는 얼마인가요?",
+        "일반과세자로 {n}년째 장사하고 있습니다. 이번 부가가치세 납부세액은?",
+        "개업 {n}년 차 일반과세자입니다. 부가가치세를 얼마 내야 하나요?",
+    ),
+    articles=("부가가치세법 제30조", "부가가치세법 제38조"),
+    distractor="inheritance",
+    fact_labels={"sales": "매출 공급가액", "purchases": "매입"},
+    plain_tax=("payable",),
+    also_asked=("payable", "tax_base"),  # a VAT answer names 매출세액, not 산출세액
+    checked=vat_checked,
 )
 VAT_SIMPLE = TaxKind(
     name="vat-simple",
@@ -377,4 +396,16 @@ VAT_SIMPLE = TaxKind(
     weight=10,
     sampler=sample_simple,
     question=simple_question,
+    words=("부가가치세", "부가세"),
+    stems=("간이과세",),
+    needs={"1년 동안의 공급대가": "1년 동안의 공급대가(부가세 포함 매출)는 얼마인가요?"},
+    missing_questions=(
+        "간이과세자인 {industry} 사업자입니다. 개업 {n}년 차인데 부가가치세는 얼마를 내나요?",
+        "{industry}을 하는 간이과세자의 부가가치세 납부세액을 알려 주세요. 직원은 {n}명입니다.",
+        "{industry} 간이과세자로 {n}년째인데 부가가치세는 얼마인가요?",
+    ),
+    articles=("부가가치세법 제63조",),
+    distractor="gift",
+    fact_labels={"supply": "공급대가", "industry": "업종", "purchases": "매입"},
+    plain_tax=("payable",),
 )
