@@ -126,25 +126,35 @@ def merge_articles(first: list[dict[str, Any]], hits: list[dict[str, Any]], k: i
     return out
 
 
+def articles_for(
+    question: str, result: dict[str, Any] | None, *, k: int = DEFAULT_K, max_chars: int = DEFAULT_MAX_CHARS
+) -> list[dict[str, Any]]:
+    """The articles for ``question``: those ``result`` (a calculation) applied, then retrieval's best
+    hits, one per article, ``k`` in all, trimmed to fit ``max_chars``."""
+    first = governing_articles(governing_citations(result))[: max(1, k - 1)] if result and k > 0 else []
+    hits = search_hits(question, k * 3) if k > 0 else []  # an article can have several passages
+    return fit_articles(merge_articles(first, hits, k), max_chars)
+
+
 def build_grounding(
     question: str, *, k: int = DEFAULT_K, max_chars: int = DEFAULT_MAX_CHARS, calculate: bool = True
 ) -> dict[str, Any]:
-    """{"articles": [...], "calculation": ask(question) or None} for ``question``."""
-    calculation = calculation_for(question) if calculate else None
-    result = (calculation or {}).get("result")
-    first = governing_articles(governing_citations(result))[: max(1, k - 1)] if result and k > 0 else []
-    hits = search_hits(question, k * 3) if k > 0 else []  # an article can have several passages
-    articles = merge_articles(first, hits, k)
-    return {"articles": fit_articles(articles, max_chars), "calculation": calculation}
+    """{"articles": [...], "calculation": the reading or None} for ``question`` (its `Case`'s grounding;
+    a caller that also checks an answer or shows the reading keeps the `taxqa.case.Case` itself)."""
+    if not calculate:
+        return {"articles": articles_for(question, None, k=k, max_chars=max_chars), "calculation": None}
+    from taxqa.case import read_case
+
+    return read_case(question, k=k, max_chars=max_chars).grounding()
 
 
-def figure_check(question: str, answer: str) -> dict[str, Any] | None:
-    """The calculator's check of the figures in ``answer``; None when the question is not computable."""
+def figure_check(question: str, answer: str, as_of: str | None = None) -> dict[str, Any] | None:
+    """The figure check of ``answer`` for a question not read yet; None when it is not computable.
+    A request that has its `Case` calls ``case.figure_check(answer)`` instead of reading again."""
+    from taxqa.case import read_case
     from taxqa.errors import UserError
-    from taxqa.tax.verify import check_answer
 
     try:
-        found = check_answer(question, answer)
+        return read_case(question, as_of=as_of, retrieve=False).figure_check(answer)
     except UserError:
         return None
-    return found.to_dict() if found is not None else None

@@ -48,12 +48,17 @@ def read_questions(path: Path) -> list:
 
 
 @dataclass
-class Case:
-    """What the calculator knows about a question, shared by the grounding modes."""
+class EvalCase:
+    """What the calculator knows about a question, shared by the grounding modes: the question's
+    `taxqa.case.Case` (read, computed and retrieved once) and what a right answer looks like."""
 
-    reading: dict[str, Any] | None  # taxqa.grounding.calculation_for(question)
+    case: Any  # taxqa.case.Case
     missing_facts: bool  # the question lacks a fact its tax depends on
     governing: list[str]  # the articles a right answer cites (one of them)
+
+    @property
+    def reading(self) -> dict[str, Any] | None:
+        return self.case.calculation
 
 
 @functools.cache
@@ -73,32 +78,36 @@ def asks_tax_without_amount(question: str) -> bool:
     return bool(tax_asked().search(question)) and next(iter_amounts(question), None) is None
 
 
-def read_case(record) -> Case:
-    from taxqa.grounding import calculation_for, governing_citations
+def read_case(record, k: int = 4) -> EvalCase:
+    """Read the record's question once (its articles only when the record brings none)."""
+    from taxqa.case import read_case as read
+    from taxqa.grounding import governing_citations
 
-    reading = calculation_for(record.question)
+    case = read(record.question, k=k, retrieve=not record.grounding)
+    reading = case.calculation
     result = (reading or {}).get("result")
     missing = bool(record.meta.get("variant") == "missing" or record.meta.get("missing"))
     missing = missing or bool(reading and (reading.get("missing") or not result))
     missing = missing or (reading is None and asks_tax_without_amount(record.question))
     governing = governing_citations(result)[:2] if result else list(record.citations)
-    return Case(reading, missing, governing)
+    return EvalCase(case, missing, governing)
 
 
-def item_grounding(record, mode: str, k: int) -> dict[str, Any] | None:
-    """The record's own grounding when it has one, else what inference would build; None when off."""
+def item_grounding(record, mode: str, k: int, case: EvalCase | None = None) -> dict[str, Any] | None:
+    """The record's own grounding when it has one, else what inference would build (the item's
+    `Case`, not a second reading); None when off."""
     if mode == "off":
         return None
     if record.grounding:
         return record.grounding
-    from taxqa.grounding import build_grounding
-
-    return build_grounding(record.question, k=k)
+    return (case or read_case(record, k)).case.grounding()
 
 
-def judge(record, case: Case, answer: str) -> dict[str, Any]:
-    """The grounding metrics of one answer."""
-    figure = metrics.figure_check(record.question, answer, record.meta.get("asked")) if not case.missing_facts else None
+def judge(record, case: EvalCase, answer: str) -> dict[str, Any]:
+    """The grounding metrics of one answer (the figure check of the item's `Case`)."""
+    figure = None
+    if not case.missing_facts:
+        figure = metrics.figure_summary(case.case.check(answer), record.meta.get("asked"))
     return {
         "figure": figure,
         "citations": metrics.citation_check(answer, case.governing),
