@@ -17,8 +17,8 @@ from taxqa.datagen.calc import calc_items, compute_scenario, question_text, samp
 from taxqa.datagen.cli import main  # noqa: E402
 from taxqa.records import read_qa  # noqa: E402
 from taxqa.runtime.metrics import figures  # noqa: E402
+from taxqa.tax.checking import check_answer  # noqa: E402
 from taxqa.tax.kinds import KINDS  # noqa: E402
-from taxqa.tax.verify import check_answer  # noqa: E402
 
 
 def test_scenarios_are_seeded_per_index_and_cover_every_calculator():
@@ -72,7 +72,7 @@ def test_template_items_verify_against_the_calculators(tmp_path):
 
 
 def test_vat_template_answers_verify():
-    from taxqa.tax.verify import render_answer
+    from taxqa.tax.render import render_answer
 
     scenarios = [s for s in (sample_scenario(0, i) for i in range(800)) if s["kind"] == "vat"]
     assert len(scenarios) > 20

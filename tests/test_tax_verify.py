@@ -1,10 +1,13 @@
-"""taxqa.tax.verify: questions -> scenarios, answers checked against the calculators, answer templates."""
+"""Checking and rendering (taxqa.tax.checking, reading, render): questions -> scenarios, answers checked against the calculators, answer templates."""
 
 from __future__ import annotations
 
 import pytest
 
-from taxqa.tax.verify import check_answer, compute, render_answer, scenario_from_question
+from taxqa.tax.checking import check_answer
+from taxqa.tax.compute import compute
+from taxqa.tax.reading import scenario_from_question
+from taxqa.tax.render import render_answer
 
 WRONG_Q = "부모로부터 20억원을 증여받았을 때 증여세는 얼마인가요?"
 
