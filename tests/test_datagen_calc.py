@@ -9,6 +9,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from taxqa.dataset import SPLITS
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from llm_server import LLMServer  # noqa: E402
@@ -120,5 +122,5 @@ def test_generate_check_split_end_to_end(tmp_path):
         assert all(r.startswith("duplicate") or r.startswith("near_duplicate") for r in row["reasons"]), row["reasons"]
     assert all(r.meta["check"]["verification"]["agree"] for r in accepted if r.meta["variant"] != "missing")
     assert main(["split", str(checked), "-o", str(dataset)]) == 0
-    sizes = {name: len(list(read_qa(dataset / f"{name}.jsonl"))) for name in ("train", "valid", "test")}
+    sizes = {name: len(list(read_qa(dataset / f"{name}.jsonl"))) for name in SPLITS}
     assert sum(sizes.values()) == len(accepted) and sizes["valid"] >= 4 and sizes["test"] >= 4
