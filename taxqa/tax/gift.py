@@ -390,13 +390,5 @@ KIND = TaxKind(
         "generation_skip": "세대생략",
         "marriage_birth": "혼인·출산 공제",
     },  # fmt: skip
-    value_labels={
-        "relation": {
-            "lineal_ascendant": "직계존속",
-            "spouse": "배우자",
-            "lineal_descendant": "직계비속",
-            "other_relative": "기타친족",
-            "other": "타인",
-        }
-    },  # fmt: skip
+    value_labels={"relation": RELATION_LABELS},
 )

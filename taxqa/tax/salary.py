@@ -12,6 +12,7 @@ from functools import partial
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
+from taxqa.tax.credits import child_credit_amount, wage_credit_limit
 from taxqa.tax.gift import won
 from taxqa.tax.income import wage_income
 from taxqa.tax.kind import TaxKind
@@ -27,27 +28,6 @@ art = partial(article, LAW)
 
 def count(value: int | str | None, name: str) -> int:
     return whole_number(value, name) or 0
-
-
-def wage_credit_limit(salary: int, rows: list) -> tuple[int, str]:
-    """제59조②: the 근로소득세액공제 limit for a 총급여 (floored to the won), with how it was found."""
-    for over, up_to, at_over, (num, den), floor in rows:
-        if up_to is None or salary <= up_to:
-            cut = -(-(salary - over) * num // den)  # ceil: the limit is floored to the won
-            limit = max(at_over - cut, floor)
-            if num == 0:
-                return limit, f"급여 {format_won(up_to)} 이하 구간 {format_won(limit)}"
-            how = f"{format_won(at_over)} - ({format_won(over)} 넘는 급여 × {num}/{den}), 최소 {format_won(floor)}"
-            return limit, how
-    raise AssertionError("the limit table ends with an open row")
-
-
-def child_credit_amount(children: int, table: dict) -> int:
-    if children <= 0:
-        return 0
-    if children == 1:
-        return table["one"]
-    return table["two"] + (children - 2) * table["each_more"]
 
 
 def salary_tax(
