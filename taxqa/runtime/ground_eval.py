@@ -62,20 +62,35 @@ class EvalCase:
 
 
 @functools.cache
-def tax_asked() -> re.Pattern[str]:
-    """A question that asks for a tax figure: any kind's word for its tax, or a figure of a kind
-    that has no tax word of its own (근로소득공제, 근로소득금액), then 얼마/계산/몇."""
+def tax_named() -> re.Pattern[str]:
+    """Any kind's word for its tax, or a figure of a kind without one (근로소득공제)."""
     from taxqa.tax.kinds import KINDS, words_pattern
 
     labels = tuple(k.label_of(f) for k in KINDS.values() if not k.words for f in k.figures if f != "tax_base")
-    return re.compile(rf"(?:{words_pattern(labels)}).*(?:얼마|계산|몇)")
+    return re.compile(words_pattern(labels))
+
+
+@functools.cache
+def tax_asked() -> re.Pattern[str]:
+    """A question that asks for a tax figure: any kind's word for its tax, or a figure of a kind
+    that has no tax word of its own (근로소득공제, 근로소득금액), then 얼마/계산/몇."""
+    return re.compile(rf"(?:{tax_named().pattern}).*(?:얼마|계산|몇)")
 
 
 def asks_tax_without_amount(question: str) -> bool:
-    """'아버지에게서 돈을 받으면 증여세는 얼마?': a tax figure is asked but no amount is given."""
+    """'아버지에게서 돈을 받으면 증여세는 얼마?', '일반과세자인데 부가가치세 납부세액은?': a tax figure
+    is asked (a tax word, or a figure word in a question some kind recognises) but no amount is given."""
     from taxqa.amounts import iter_amounts
+    from taxqa.tax.kinds import KINDS
+    from taxqa.tax.reading import ASKS_FIGURE
 
-    return bool(tax_asked().search(question)) and next(iter_amounts(question), None) is None
+    if next(iter_amounts(question), None) is not None:
+        return False
+    if tax_asked().search(question):
+        return True
+    if not ASKS_FIGURE.search(question):
+        return False
+    return bool(tax_named().search(question)) or any(k.recognise and k.recognise(question) for k in KINDS.values())
 
 
 def read_case(record, k: int = 4) -> EvalCase:
