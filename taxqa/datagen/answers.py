@@ -38,6 +38,13 @@ def subject(kind: str) -> str:
     return KINDS[kind].tax_name
 
 
+def kind_hook(kind: str, name: str):
+    """A kind's own answer wording (`extra["lead"]`, `extra["summary"]` of its record), or None."""
+    from taxqa.tax.kinds import KINDS
+
+    return KINDS[kind].extra.get(name)
+
+
 def _josa(word: str, pair: str) -> str:
     """'이가' / '을를' / '은는': the particle that fits ``word``'s last syllable."""
     last = word.rstrip(")")[-1]
@@ -53,20 +60,9 @@ def lead(result: dict[str, Any], asked: str, rng: random.Random) -> str:
     """The opening sentence: the asked figure, first."""
     kind, payable = result["kind"], result["payable"]
     name = subject(kind)
-    if kind == "wage":
-        deduction, income = _won(result["deduction"]), _won(result["income"])
-        if asked == "income":
-            return rng.choice([f"근로소득금액은 {income}입니다 (근로소득공제 {deduction}).",
-                               f"총급여에서 근로소득공제 {deduction}을 빼면 근로소득금액은 {income}입니다."])  # fmt: skip
-        return rng.choice([f"근로소득공제액은 {deduction}이고, 근로소득금액은 {income}입니다.",
-                           f"받을 수 있는 근로소득공제는 {deduction}입니다. 따라서 근로소득금액은 {income}입니다."])  # fmt: skip
-    if kind == "income":
-        computed, local = _won(result["computed_tax"]), _won(result.get("local_tax", 0))
-        return rng.choice([
-            f"종합소득 산출세액은 {computed}이고, 지방소득세 {local}이 따로 붙습니다.",
-            f"산출세액은 {computed}입니다. 여기에 지방소득세 {local}을 더해 내게 됩니다.",
-            f"계산하면 종합소득 산출세액은 {computed}입니다 (지방소득세 {local} 별도).",
-        ])  # fmt: skip
+    own = kind_hook(kind, "lead")  # a kind whose answer leads with another figure (wage, income)
+    if own is not None:
+        return own(result, asked, rng)
     if asked == "determined_tax":
         tail = f"환급받을 세액은 {_won(-payable)}" if payable < 0 else f"납부할 세액은 {_won(payable)}"
         return f"결정세액은 {_won(result['determined_tax'])}이고, {tail}입니다."
@@ -114,11 +110,9 @@ def summary(result: dict[str, Any], rng: random.Random) -> str:
     """The figures once more at the end (a reader who skims the working sees them again)."""
     kind, won = result["kind"], _won
     opener = rng.choice(["정리하면", "요약하면", "즉"])
-    if kind == "wage":
-        return f"{opener} 근로소득공제는 {won(result['deduction'])}, 근로소득금액은 {won(result['income'])}입니다."
-    if kind == "income":
-        return (f"{opener} 산출세액은 {won(result['computed_tax'])}, 지방소득세는 "
-                f"{won(result.get('local_tax', 0))}입니다 (세액공제·기납부세액 반영 전).")  # fmt: skip
+    own = kind_hook(kind, "summary")
+    if own is not None:
+        return own(result, opener)
     payable = result["payable"]
     last = f"환급세액은 {won(-payable)}" if payable < 0 else f"납부할 세액은 {won(payable)}"
     return f"{opener} 과세표준은 {won(result['tax_base'])}, 산출세액은 {won(result['computed_tax'])}이고, {last}입니다."

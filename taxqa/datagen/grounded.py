@@ -124,26 +124,27 @@ def grounded_grounding(question: str, mix: Mix) -> dict:
 
 def missing_question(scenario: dict[str, Any], rng: random.Random) -> str:
     from taxqa.amounts import format_won
+    from taxqa.tax.kinds import KINDS
     from taxqa.tax.vat import industry_name
 
     kind, a, say = scenario["kind"], scenario["args"], scenario["say"]
-    heirs = (
-        (f"배우자와 자녀 {a['children']}명" if a.get("spouse") else f"자녀 {a.get('children', 1)}명")
-        if kind == "inheritance"
+    record = KINDS[kind]
+    heirs = (  # the heirs of an estate ({heirs} in the kind's missing-fact questions)
+        (f"배우자와 자녀 {a.get('children', 1)}명" if a.get("spouse") else f"자녀 {a.get('children', 1)}명")
+        if "{heirs}" in "".join(record.missing_questions)
         else ""
     )
+    low, high = record.extra.get("missing_ages", (20, 60))  # the asker's age (the decedent's for 상속)
     fields = {
         "donor": say.get("donor", "부모님"),
         "decedent": say.get("decedent", "아버지"),
         "heirs": heirs,
         "purchases": format_won(a.get("purchases") or 10_000_000),
         "industry": industry_name(a.get("industry") or "retail"),
-        "age": rng.randint(20, 85) if kind == "inheritance" else rng.randint(20, 60),
+        "age": rng.randint(low, high),
         "n": rng.randint(1, 30),
     }
-    from taxqa.tax.kinds import KINDS
-
-    return rng.choice(KINDS[kind].missing_questions).format(**fields)
+    return rng.choice(record.missing_questions).format(**fields)
 
 
 def training_calculation(question: str, kind: str, args: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:

@@ -154,6 +154,35 @@ def wage_question(a: dict, say: dict) -> str:
     ][say["template"]]
 
 
+def wage_lead(result: dict, asked: str, rng) -> str:
+    """The opening sentence of a calc-mode answer about 근로소득공제 (datagen.answers)."""
+    deduction, income = format_won(result["deduction"]), format_won(result["income"])
+    if asked == "income":
+        return rng.choice([f"근로소득금액은 {income}입니다 (근로소득공제 {deduction}).",
+                           f"총급여에서 근로소득공제 {deduction}을 빼면 근로소득금액은 {income}입니다."])  # fmt: skip
+    return rng.choice([f"근로소득공제액은 {deduction}이고, 근로소득금액은 {income}입니다.",
+                       f"받을 수 있는 근로소득공제는 {deduction}입니다. 따라서 근로소득금액은 {income}입니다."])  # fmt: skip
+
+
+def wage_summary(result: dict, opener: str) -> str:
+    return f"{opener} 근로소득공제는 {format_won(result['deduction'])}, 근로소득금액은 {format_won(result['income'])}입니다."
+
+
+def income_lead(result: dict, asked: str, rng) -> str:
+    """The opening sentence of a calc-mode answer about 종합소득 산출세액 (no credits applied)."""
+    computed, local = format_won(result["computed_tax"]), format_won(result.get("local_tax", 0))
+    return rng.choice([
+        f"종합소득 산출세액은 {computed}이고, 지방소득세 {local}이 따로 붙습니다.",
+        f"산출세액은 {computed}입니다. 여기에 지방소득세 {local}을 더해 내게 됩니다.",
+        f"계산하면 종합소득 산출세액은 {computed}입니다 (지방소득세 {local} 별도).",
+    ])  # fmt: skip
+
+
+def income_summary(result: dict, opener: str) -> str:
+    return (f"{opener} 산출세액은 {format_won(result['computed_tax'])}, 지방소득세는 "
+            f"{format_won(result.get('local_tax', 0))}입니다 (세액공제·기납부세액 반영 전).")  # fmt: skip
+
+
 def wage_checked(result: TaxResult, figures: dict[str, int]) -> dict[str, int]:
     """What a wage answer is checked against: the salary it starts from, the deduction and the income."""
     return {"salary": result.tax_base, **{k: v for k, v in figures.items() if k in ("deduction", "income")}}
@@ -190,6 +219,7 @@ INCOME = TaxKind(
     fact_labels={"base": "종합소득 과세표준"},
     never_asked=("payable",),  # no credits are applied: the tax asked for is the 산출세액
     asked_as={"payable": "computed_tax"},
+    extra={"lead": income_lead, "summary": income_summary},
 )
 WAGE = TaxKind(
     name="wage",
@@ -222,4 +252,5 @@ WAGE = TaxKind(
     plain_tax=("deduction",),
     asked_as={"tax_base": "deduction"},  # "과세표준" of a wage question: what is deducted from the salary
     checked=wage_checked,
+    extra={"lead": wage_lead, "summary": wage_summary},
 )

@@ -355,4 +355,5 @@ KIND = TaxKind(
         "financial": "순금융재산",
     },  # fmt: skip
     counts=("children", "parents"),
+    extra={"missing_ages": (20, 85)},  # the decedent's age in datagen's missing-fact questions
 )
