@@ -76,10 +76,10 @@ def read_case(
     ``strict=False`` (the chat app) leaves the articles empty with `articles_error` saying why;
     ``retrieve=False`` skips retrieval."""
     from taxqa.grounding import articles_for
-    from taxqa.tax.reading import ask_object, read_question
+    from taxqa.tax.reading import ask, read_question
 
     read = read_question(question, as_of)
-    reading = ask_object(read)
+    reading = ask(read)
     result = read.result if reading.get("result") is not None else None
     articles, error = [], None
     if retrieve and k > 0:

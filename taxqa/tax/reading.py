@@ -183,14 +183,11 @@ def complete_inputs(kind: str, inputs: dict[str, Any]) -> dict[str, Any]:
     return full
 
 
-def ask(text: str, as_of: str | date | None = None) -> dict[str, Any]:
+def ask(text: str | Reading, as_of: str | date | None = None) -> dict[str, Any]:
     """The `taxqa tax ask --json` object: kind, inputs, understood, assumptions, missing, result
-    (+ facts and ambiguous). `result` is `taxqa tax KIND --json` for the inputs, or None."""
-    return ask_object(read_question(text, as_of))
-
-
-def ask_object(reading: Reading) -> dict[str, Any]:
-    """The `taxqa tax ask --json` object of a finished reading (its result computed once, by `finish`)."""
+    (+ facts and ambiguous). `result` is `taxqa tax KIND --json` for the inputs, or None.
+    `text` may be a finished Reading (taxqa.case reads once and keeps both)."""
+    reading = text if isinstance(text, Reading) else read_question(text, as_of)
     result = reading.result.to_dict() if reading.computable and reading.result is not None else None
     return {
         "kind": reading.kind if reading.computable else None,
