@@ -117,11 +117,6 @@ def missing_grounding(question: str, kind: str, rng: random.Random, mix: Mix) ->
     return {"articles": [_article(a) for a in found["articles"]], "calculation": None}
 
 
-def grounded_grounding(question: str, mix: Mix) -> dict:
-    g = build_grounding(question, k=mix.k, max_chars=mix.max_chars)
-    return {"articles": [_article(a) for a in g["articles"]], "calculation": g["calculation"]}
-
-
 def missing_question(scenario: dict[str, Any], rng: random.Random) -> str:
     from taxqa.amounts import format_won
     from taxqa.tax.kinds import KINDS
@@ -147,12 +142,15 @@ def missing_question(scenario: dict[str, Any], rng: random.Random) -> str:
     return rng.choice(record.missing_questions).format(**fields)
 
 
-def training_calculation(question: str, kind: str, args: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
-    """What inference would show for ``question`` (the question reader's own output) when it reads
-    the case right; else the case as the scenario defines it, so the breakdown is never wrong."""
+def training_calculation(
+    question: str, kind: str, args: dict[str, Any], data: dict[str, Any], found: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """What inference would show for ``question`` (the question reader's own output, ``found`` when
+    the question's Case has it) when it reads the case right; else the case as the scenario defines
+    it, so the breakdown is never wrong."""
     from taxqa.grounding import ask, calculation_of
 
-    found = ask(question)
+    found = ask(question) if found is None else found
     result = found.get("result") or {}
     if (
         found.get("kind") == kind
@@ -195,10 +193,13 @@ def variant_parts(
     applied = list(data["citations"])
     grounding = None
     if variant in ("grounded", "distractor"):
-        calculation = training_calculation(question, kind, scenario["args"], data)
+        from taxqa.case import read_case
+
         mix = mix or Mix()
+        case = read_case(question, k=mix.k, max_chars=mix.max_chars, retrieve=variant == "grounded")  # read once
+        calculation = training_calculation(question, kind, scenario["args"], data, case.reading)
         if variant == "grounded":
-            grounding = {"articles": grounded_grounding(question, mix)["articles"], "calculation": calculation}
+            grounding = {"articles": [_article(a) for a in case.articles], "calculation": calculation}
         else:
             grounding = distractor_grounding(kind, data, calculation, rng, mix)
         applied = cited_in(applied, grounding["articles"]) or applied[:1]
