@@ -75,6 +75,21 @@ def test_result_invariants(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_more_of_the_amount_never_lowers_the_key_figure(name):
+    from taxqa.errors import UserError
+    from taxqa.tax.checking import all_figures
+
+    kind = KINDS[name]
+    assert kind.amount in kind.fields
+    for _, question, args, result in cases(name):
+        try:
+            more = kind.calculator(**{**args, kind.amount: int(args[kind.amount]) * 2})
+        except UserError:  # e.g. 간이과세 above its threshold: another kind's case
+            continue
+        assert all_figures(more)[kind.main_figure] >= all_figures(result)[kind.main_figure], question
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_answers_are_checked_gated_and_judged(name):
     from taxqa.datagen.quality import QualityGate
     from taxqa.runtime.metrics import figure_summary

@@ -171,6 +171,7 @@ KIND = TaxKind(
     template_asks=("computed_tax", "computed_tax", "computed_tax"),
     words=("법인세",),
     stems=("법인세",),
+    amount="base",
     needs={"각 사업연도 소득에 대한 과세표준": "이번 사업연도 법인세 과세표준은 얼마인가요?"},
     missing_questions=(
         "직원 {n}명인 법인의 법인세는 얼마인가요?",

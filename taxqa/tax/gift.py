@@ -374,6 +374,7 @@ KIND = TaxKind(
     template_asks=("payable", "payable", "tax_base"),
     words=("증여세",),
     stems=("증여",),
+    amount="amount",
     needs={"증여받는 재산의 금액": "증여받으시는 재산(현금·부동산 등)은 얼마인가요?"},
     missing_questions=(
         "{donor}에게서 돈을 증여받기로 했습니다. 저는 {age}세입니다. 증여세는 얼마를 내야 하나요?",

@@ -208,6 +208,7 @@ INCOME = TaxKind(
     template_asks=("computed_tax", "computed_tax", "computed_tax"),
     words=("종합소득세", "소득세"),
     stems=("종합소득",),
+    amount="base",
     needs={"종합소득 과세표준": "종합소득 과세표준(소득금액에서 소득공제를 뺀 금액)은 얼마인가요?"},
     missing_questions=(
         "사업을 시작한 지 {n}년 된 개인사업자입니다. 종합소득세 산출세액은 얼마인가요?",
@@ -240,6 +241,7 @@ WAGE = TaxKind(
     question=wage_question,
     template_asks=("deduction", "deduction", "income"),
     stems=("근로소득", "급여", "연봉", "월급"),
+    amount="salary",
     needs={"총급여액(비과세소득을 뺀 연간 급여)": "비과세소득을 뺀 1년 총급여액은 얼마인가요?"},
     missing_questions=(
         "입사 {n}년 차 직장인인데 근로소득공제를 얼마나 받을 수 있나요?",

@@ -338,6 +338,7 @@ KIND = TaxKind(
     template_asks=("payable", "payable", "tax_base"),
     words=("상속세",),
     stems=("상속",),
+    amount="estate",
     needs={
         "상속세 과세가액(상속재산에서 채무·장례비 등을 뺀 금액)": "상속재산에서 채무·장례비 등을 뺀 금액은 얼마인가요?"
     },

@@ -68,6 +68,8 @@ class TaxKind:
     words: tuple[str, ...] = ()
     # stems that tag a question as about this kind (near-duplicate keys of the quality gate)
     stems: tuple[str, ...] = ()
+    # the input the tax grows with (gift: amount, transfer: price): more of it never lowers the key figure
+    amount: str = ""
     # the facts a question must give, each with the Korean question that asks for it
     needs: dict[str, str] = field(default_factory=dict)
     # questions that leave those facts out (datagen's `missing` variant); {n}, {age}, {donor},

@@ -355,6 +355,7 @@ KIND = PenaltyKind(
     question=question,
     # no tax word: "가산세는 본세 X와 별도로 납부" — an answer's 가산세 sits beside the 본세 and names
     # the penalty before and after its reduction, so a plain "가산세는 X" is not read as one figure
+    amount="tax",
     needs={"신고·납부하지 않은 세액": "신고하지 않았거나 덜 낸 세액은 얼마인가요?"},
     missing_questions=(
         "신고기한을 {n}일 넘겨서 신고했는데 가산세는 얼마인가요?",

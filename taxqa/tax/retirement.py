@@ -186,6 +186,7 @@ KIND = TaxKind(
     question=question,
     template_asks=("computed_tax", "computed_tax", "payable"),
     words=("퇴직소득세",),
+    amount="pay",
     needs={"퇴직금": "퇴직금(퇴직소득금액)은 얼마인가요?", "근속연수": "몇 년 근무하셨나요?"},
     missing_questions=(
         "{n}년 근무하고 퇴직하면 퇴직소득세는 얼마인가요?",

@@ -21,8 +21,6 @@ from taxqa.tax.result import Step, TaxResult, article
 from taxqa.tax.words import COUNT_WORD, amount_near, count_value, window_before
 
 LAW = "소득세법"
-
-
 art = partial(article, LAW)
 
 
@@ -386,6 +384,7 @@ KIND = TaxKind(
     question=question,
     template_asks=("payable", "determined_tax", "payable"),
     words=("근로소득세", "소득세"),
+    amount="salary",
     needs={"총급여액(연봉)": "비과세소득을 뺀 1년 총급여(연봉)는 얼마인가요?"},
     missing_questions=(
         "입사 {n}년 차 직장인인데 연말정산하면 소득세는 얼마인가요?",

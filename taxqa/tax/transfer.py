@@ -362,6 +362,7 @@ KIND = TaxKind(
     template_asks=("payable", "tax_base", "payable"),
     words=("양도소득세", "양도세"),
     stems=("양도",),
+    amount="price",
     needs={
         "양도가액": "얼마에 파시나요(양도가액)?",
         "취득가액": "얼마에 사셨나요(취득가액)?",

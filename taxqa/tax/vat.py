@@ -324,6 +324,7 @@ VAT = TaxKind(
     question=vat_question,
     words=("부가가치세", "부가세"),
     stems=("부가가치세", "부가세"),
+    amount="sales",
     needs={"과세기간의 매출 공급가액": "이번 과세기간의 매출 공급가액(부가세 제외)은 얼마인가요?"},
     missing_questions=(
         "직원 {n}명인 일반과세자인데 이번 과세기간 부가가치세는 얼마인가요?",
@@ -355,6 +356,7 @@ VAT_SIMPLE = TaxKind(
     question=simple_question,
     words=("부가가치세", "부가세"),
     stems=("간이과세",),
+    amount="supply",
     needs={"1년 동안의 공급대가": "1년 동안의 공급대가(부가세 포함 매출)는 얼마인가요?"},
     missing_questions=(
         "간이과세자인 {industry} 사업자입니다. 개업 {n}년 차인데 부가가치세는 얼마를 내나요?",
