@@ -248,7 +248,7 @@ def check_answer(question: str, answer: str, as_of: str | None = None) -> Verdic
     if not reading.computable:
         return None
     notes = reading.assumptions + reading.ambiguous
-    return check_figures(question, reading.compute(), answer, notes=notes, understood=reading.understood)
+    return check_figures(question, reading.result, answer, notes=notes, understood=reading.understood)
 
 
 def check_figures(
@@ -271,7 +271,7 @@ def check_figures(
         value, approx = item["amount"], item["approx"]
         if name == "tax":  # "증여세는 X": the payable or the computed tax
             # 증여세·상속세 "는 X": the payable or the 산출세액 before the filing credit; VAT: what is paid
-            generic = [figures[name] for name in record.plain_tax]
+            generic = [figures[field_name] for field_name in record.plain_tax]
             ok = any(close(value, c, approx) for c in generic)
             target = f"계산값 {format_won(generic[0])}" + (
                 f" (산출세액 {format_won(result.computed_tax)})" if len(generic) > 1 else ""
