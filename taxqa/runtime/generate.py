@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from taxqa.case import read_case
 from taxqa.errors import UserError
 from taxqa.options import COUNT, NON_NEGATIVE_INT, PROBABILITY_OPEN, TEMPERATURE, integer, number
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_prompt, render_prompt
@@ -189,6 +188,8 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
     args = build_parser(prog).parse_args(argv)
     check_args(args)
     question = read_question(args.prompt)
+    from taxqa.case import read_case
+
     case = read_case(question, k=args.ground_k, retrieve=not args.no_ground)  # read and computed once
     grounding = None if args.no_ground else case.grounding()
     if grounding is not None and not args.quiet:
