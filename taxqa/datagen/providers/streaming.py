@@ -81,7 +81,8 @@ def refused_field(exc: BaseException, sdk, options: SamplingOptions, sent: dict[
         return None
     text = str(exc)
     sent = {**sent, **(sent.get("extra_body") or {})}
-    return next((f for f in ("stream_options", "temperature", "top_p", "seed") if f in sent and f in text), None)
+    fields = ("stream_options", "temperature", "top_p", "seed", "stop")  # stop texts are also cut on our side
+    return next((f for f in fields if f in sent and f in text), None)
 
 
 def openai_request(cfg: ProviderConfig, system: str | None, messages: list, options: SamplingOptions) -> dict:
