@@ -272,3 +272,32 @@ def test_single_provider_model_eval_keeps_the_one_run_format(server, keys, tmp_p
     assert result["usage"]["output_tokens"] > 0 and result["cost_usd"] > 0
     assert result["speed"]["latency_p50"] is not None
     assert "scored by generation" in out.with_suffix(".md").read_text(encoding="utf-8")
+
+
+def test_a_server_that_refuses_sampling_fields_is_asked_without_them(keys):
+    from test_provider_faults import Canned
+
+    from taxqa.runtime.remote import RemoteEngine
+
+    seen = []
+
+    def answer(body):
+        seen.append(sorted(body))
+        refused = next((f for f in ("temperature", "stream_options") if f in body), None)
+        if refused:
+            error = {"error": {"message": f"Unsupported parameter: '{refused}'", "type": "invalid_request_error"}}
+            return 400, "application/json", json.dumps(error).encode()
+        events = [{"choices": [{"index": 0, "delta": {"content": ANSWER}, "finish_reason": None}]},
+                  {"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}]  # fmt: skip
+        data = "".join(f"data: {json.dumps(e, ensure_ascii=False)}\n\n" for e in events) + "data: [DONE]\n\n"
+        return 200, "text/event-stream", data.encode()
+
+    server = Canned(answer)
+    engine = RemoteEngine(f"openai:o-model@{server.base_url}")
+    try:
+        assert "".join(c.text for c in engine.stream(QUESTION)) == ANSWER
+        assert "".join(c.text for c in engine.stream(QUESTION)) == ANSWER  # remembered: one request
+    finally:
+        engine.close()
+        server.close()
+    assert len(seen) == 4 and "temperature" not in seen[-1] and "stream_options" not in seen[-1]
