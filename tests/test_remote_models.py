@@ -45,7 +45,7 @@ def keys(monkeypatch):
 
 @pytest.fixture
 def server():
-    with LLMServer(responder=responder, retry_after=0.05, timeout_delay=1.5) as s:
+    with LLMServer(responder=responder, retry_after=0.05, timeout_delay=2.5) as s:
         yield s
 
 
@@ -99,7 +99,7 @@ def test_engine_streams_and_recovers_from_faults(sdk, server, keys):
     from taxqa.runtime.backends import chat_engine
 
     engine = chat_engine("auto", specs(server)[sdk])
-    engine.client = engine.client.with_options(timeout=0.5)  # the stand-in's timeout fault waits 1.5 s
+    engine.client = engine.client.with_options(timeout=1.0)  # the stand-in's timeout fault waits 2.5 s
     try:
         grounding = {
             "articles": [{"citation": "상속세 및 증여세법 제53조", "text": "증여재산 공제"}],
