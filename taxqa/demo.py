@@ -79,7 +79,7 @@ class Demo:
         shown = "taxqa " + " ".join(shlex.quote(a) for a in args)
         head = f"[{self.step_no:>2}/{self.total}] {title:<44}"
         if done is not None and done.exists():
-            self.console.print(f"{head} [green]reusing[/green] {done.relative_to(self.out)}")
+            self.console.print(f"{head} [green]reusing[/green]")  # its output exists (--fresh rebuilds)
             return ""
         log = self.path("logs", f"{self.step_no:02d}.log")
         log.parent.mkdir(parents=True, exist_ok=True)
