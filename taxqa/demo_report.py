@@ -119,7 +119,7 @@ def print_next_steps(out: Path, summary: dict, console, question: str) -> None:
     f = summary["figures"]
     model = out / "models" / "fused-4bit"
     lines = [
-        f"Key-figure accuracy on {f['items']} held-out questions (the figure asked for, right to the won):",
+        f"Key-figure accuracy, {f['items']} held-out questions (figure right to the won):",
         f"  grounded   {pct(f['grounded_key_figure']):>5}   (base before LoRA {pct(f['base_grounded_key_figure'])})",
         f"  ungrounded {pct(f['ungrounded_key_figure']):>5}   (the model cannot know figures it was not given)",
         f"  4-bit MLX  {pct(f['quantized_grounded_key_figure']):>5}   grounded, after conversion",
@@ -130,9 +130,9 @@ def print_next_steps(out: Path, summary: dict, console, question: str) -> None:
         "Try next:",
         f"  taxqa-tui --model {model}",
         f'  taxqa generate --model {model} -p "{question}" --check',
-        "The same with real models:",
-        "  bash train_cuda/runpod_train.sh --model gemma3-12b --data dataset --output /workspace/out   # RunPod",
-        "  taxqa convert --base google/gemma-3-12b-it --adapter /workspace/out -o gemma3-12b-taxqa-4bit",
-        "  taxqa-tui --model gemma3-12b-taxqa-4bit                                                     # Mac",
+        "The same with real models (a RunPod GPU, then a Mac):",
+        "  bash train_cuda/runpod_train.sh --model gemma3-12b --data dataset",
+        "  taxqa convert --base google/gemma-3-12b-it --adapter OUT -o g12-4bit",
+        "  taxqa-tui --model g12-4bit",
     ]
     console.print(Panel("\n".join(lines), title="taxqa demo finished", expand=False), markup=False)
