@@ -276,3 +276,24 @@ def test_runpod_script_dry_run(tmp_path):
         ["bash", str(script), "--dry-run", "--model", "phi2"], capture_output=True, text=True, env=env, timeout=60
     )
     assert result.returncode == 0 and "strategy: ddp" in result.stdout and "distributed.strategy=ddp" in result.stdout
+
+
+def test_a_local_model_trains_without_contacting_the_hub(tmp_path, monkeypatch):
+    """A local folder and no upload: HF_HUB_OFFLINE is set before transformers loads (no version,
+    kernel or file lookups); a hub id or an upload keeps the Hub reachable; an explicit setting wins."""
+    from train_cuda.cli import stay_offline_for_local_model
+
+    local = tmp_path / "model"
+    local.mkdir()
+    for name, push, expected in (
+        (str(local), None, "1"),
+        ("google/gemma-3-1b-it", None, None),
+        (str(local), "me/x", None),
+    ):
+        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+        config, _, _ = load_config(None, {"model.name": name, "output.push_to_hub": push})
+        stay_offline_for_local_model(config)
+        assert os.environ.get("HF_HUB_OFFLINE") == expected, name
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+    stay_offline_for_local_model(load_config(None, {"model.name": str(local)})[0])
+    assert os.environ["HF_HUB_OFFLINE"] == "0"
