@@ -138,10 +138,13 @@ def bench_search() -> dict:
     return {**run.json_lines()[0], "peak_rss_mb": run.peak_rss / MB}
 
 
-QUESTION_SETS = {
-    "tuned": "tests/data/retrieval_questions.tsv",
-    "held-out": "tests/data/retrieval_heldout.tsv",
-    "fresh": "tests/data/retrieval_fresh.tsv",
+QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
+    "tuned": ("tests/data/retrieval_questions.tsv", ""),
+    "held-out": ("tests/data/retrieval_heldout.tsv", ""),
+    "fresh": ("tests/data/retrieval_fresh.tsv", ""),
+    "plain2": ("tests/data/retrieval_plain2.tsv", ""),
+    "public": ("tests/data/retrieval_public.tsv", ""),
+    "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }
 RETRIEVAL_CODE = """
 import json, sys, time
@@ -152,8 +155,9 @@ t1 = time.perf_counter()
 search("증여재산 공제 한도", 5)
 t2 = time.perf_counter()
 out = {"load_s": t1 - t0, "index_first_query_s": t2 - t1, "sets": {}}
-for name, path in json.loads(sys.argv[1]).items():
+for name, (path, keep) in json.loads(sys.argv[1]).items():
     rows = [line.rstrip("\\n").split("\\t") for line in open(path, encoding="utf-8") if line.strip() and not line.startswith("#")]
+    rows = [r[:3] for r in rows if not keep or r[0] == keep]
     ranks, ms = [], []
     for _topic, question, gold in rows:
         gold = {g.strip() for g in gold.split("|")}
@@ -165,6 +169,7 @@ for name, path in json.loads(sys.argv[1]).items():
     out["sets"][name] = {
         "questions": n,
         **{f"recall@{k}": sum(r is not None and r < k for r in ranks) / n for k in (1, 5, 10)},
+        "mrr": sum(1 / (r + 1) for r in ranks if r is not None) / n,
         "ms_mean": sum(ms) / n, "ms_p50": sorted(ms)[n // 2], "ms_max": max(ms),
     }
 print(json.dumps(out))
@@ -177,7 +182,7 @@ def bench_retrieval(tmp: Path, quick: bool = False) -> dict:
     quick: one run on the user's own index cache (as a test runs it: no cold index build)."""
     import os
 
-    sets = json.dumps({k: str(REPO / v) for k, v in QUESTION_SETS.items()})
+    sets = json.dumps({k: (str(REPO / path), keep) for k, (path, keep) in QUESTION_SETS.items()})
     env = {**os.environ} if quick else {**os.environ, "TAXQA_CACHE": str(tmp / "cache")}
     out = {}
     for state in ("warm",) if quick else ("cold", "warm"):
@@ -192,9 +197,19 @@ def print_retrieval(result: dict) -> None:
     warm = result["warm"]
     print_table(
         "retrieval on plain-language questions (governing article; embedded corpus, lexical)",
-        ["question set", "questions", "recall@1", "recall@5", "recall@10", "ms/query mean", "p50", "max"],
+        ["question set", "questions", "recall@1", "recall@5", "recall@10", "MRR@10", "ms/query mean", "p50", "max"],
         [
-            [name, s["questions"], s["recall@1"], s["recall@5"], s["recall@10"], s["ms_mean"], s["ms_p50"], s["ms_max"]]
+            [
+                name,
+                s["questions"],
+                s["recall@1"],
+                s["recall@5"],
+                s["recall@10"],
+                s["mrr"],
+                s["ms_mean"],
+                s["ms_p50"],
+                s["ms_max"],
+            ]
             for name, s in warm["sets"].items()
         ],
         caption="k = 10 per query; one process, index already built (the warm run)",
@@ -220,7 +235,7 @@ def main() -> int:
         print_retrieval(result)
         warm = result["warm"]["sets"]
         headline = ", ".join(
-            f"{name}: recall@1 {s['recall@1']:.2f} @5 {s['recall@5']:.2f} @10 {s['recall@10']:.2f}, "
+            f"{name}: recall@1 {s['recall@1']:.2f} @5 {s['recall@5']:.2f} @10 {s['recall@10']:.2f} MRR {s['mrr']:.2f}, "
             f"{s['ms_mean']:.1f} ms/query"
             for name, s in warm.items()
         )
