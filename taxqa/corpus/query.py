@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from taxqa.corpus.cite import LawNames, article_label, find_citations, squash
-from taxqa.corpus.morph import morphs, words
+from taxqa.corpus.morph import morphs, vocabulary, words
 from taxqa.errors import UserError
 
 TABLE_NAME = "lay_terms.yaml"
@@ -108,19 +108,35 @@ def read_query(text: str) -> Query:
     query.primary |= named
     if query.acts:
         query.terms = [m for m in terms if m not in t["tax_names"]] or terms
+    query.terms += _head(query.terms)
     return query
 
 
+HEAD_SHARE = 0.4
+HEAD_MIN = 6  # words; a short question is all head
+
+
+def _head(terms: list[str]) -> list[str]:
+    """The last words of a question once more: a Korean question ends on what it asks ("...의 부과제척기간
+    기산일", "...과세 여부"), its first words are the facts around it."""
+    n = int(len(terms) * HEAD_SHARE) if len(terms) >= HEAD_MIN else 0
+    return terms[len(terms) - n :] if n else []
+
+
 def _phrase(text: str, stop: set[str]) -> str:
-    """Each word's content morphemes joined back ("증여재산을" -> 증여재산, "세금을" -> nothing)."""
+    """Each word's content morphemes joined back ("증여재산을" -> 증여재산, "세금을" -> nothing); a word the
+    vocabulary cannot read ("상증법") as written, for the bigram index, which needs no dictionary."""
     out = []
     for word in words(text):
         kept: list[str] = []
-        for m in morphs(word):
+        found = morphs(word)
+        for m in found:
             if m not in stop and not any(m in k for k in kept):
                 kept.append(m)
         if kept:
             out.append("".join(kept))
+        elif not found and len(word) >= 2 and "가" <= word[0] <= "힣" and word not in vocabulary():
+            out.append(word)
     return " ".join(out)
 
 

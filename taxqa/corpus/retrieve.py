@@ -17,6 +17,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from taxqa.corpus.cite import squash
 from taxqa.corpus.query import Query, read_query, table
 from taxqa.records import PassageRecord
 
@@ -27,6 +28,7 @@ DECISION = 0.8
 RRF_K = 60
 POOL = 100  # passages per ranking taken into the fusion
 EMBED_ENV = "TAXQA_EMBED_MODEL"
+NAMES_CONCEPT = 5.0  # summed idf of the terms of an article the question contains: it names its concept
 
 
 @dataclass
@@ -41,11 +43,13 @@ def _is_decree(p: PassageRecord) -> bool:
     return p.kind == "decree" or p.law.endswith(("시행령", "시행규칙"))
 
 
-def _prior(p: PassageRecord, q: Query, special: set[str]) -> float:
+def _prior(p: PassageRecord, q: Query, special: set[str], named: float = 0.0) -> float:
     if p.kind in ("precedent", "ruling"):
         return DECISION
     if p.law in q.named:
         return 1.0
+    if named >= NAMES_CONCEPT and (not q.acts or p.law in q.acts or p.law in special or _is_decree(p)):
+        return 1.0  # the question names the article's concept (a title phrase or a defined term)
     if _is_decree(p):
         return 1.0 if q.wants_decree and p.law.rsplit(" ", 1)[0] in q.acts else SPECIAL_OR_DECREE
     if p.law in special:
@@ -75,8 +79,9 @@ def rank(
         return []
     index = index_for(passages, cache_key)
     special = table()["special"]
-    prior = np.array([_prior(p, q, special) for p in index.passages])
-    scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added])) * prior
+    named = index.named(squash(q.text), [squash(a) for a in q.added])
+    prior = np.array([_prior(p, q, special, named[i]) for i, p in enumerate(index.passages)])
+    scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named) * prior
     order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
     via = "lexical"
     model = embed_model or os.environ.get(EMBED_ENV) or None

@@ -1,0 +1,109 @@
+"""The term table: the names the statutes give their concepts, each pointing at the articles that carry it.
+
+Built from the corpus itself, not by hand:
+
+- title phrases: an article title cut at its connectives ("국세의 부과제척기간" -> 국세, 부과제척기간;
+  "창업중소기업 등에 대한 세액감면" -> 창업중소기업, 세액감면) and the whole title;
+- defined terms: what an article defines ("용역"이란 ..., (이하 "공급대가"라 한다), ... 를 "자녀세액공제"라
+  한다), in 제2조 and wherever else a term is coined.
+
+A question that contains a term (spaces removed; the legal terms its lay phrases map to included, see
+taxqa.corpus.query) names the concept, and the articles carrying the term gain a score weighted by how
+rare the term is (taxqa.corpus.bm25). `python -m taxqa.corpus.terms` writes the table of the embedded corpus
+to taxqa/corpus/data/terms.tsv for review: a row whose first column is changed to `drop` is ignored
+(a phrase too generic to name a concept), and a rebuild keeps those marks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from taxqa.corpus.cite import squash
+from taxqa.records import PassageRecord
+
+TABLE = "terms.tsv"
+MIN_CHARS = 3  # shorter phrases ("세율", "정의") are too common to name one concept
+_CONNECTIVES = re.compile(
+    r"\s+등에\s+대한\s+|\s+등에\s+관한\s+|에\s+대한\s+|에\s+관한\s+|에\s+따른\s+|으로\s+인한\s+|로\s+인한\s+|"
+    r"\s+및\s+|\s+또는\s+|ㆍ|·|,|\s+등의\s+|\s+등\s+|의\s+|을\s+위한\s+|를\s+위한\s+"
+)
+_DEFINED = re.compile(
+    r'"([^"\n]{2,30})"(?:이)?란|\(이하 (?:이 [조항호목]에서 |이 절에서 |이 장에서 )?"([^"\n]{2,30})"(?:이)?라 한다|'
+    r'(?:을|를) "([^"\n]{2,30})"(?:이)?라 한다'
+)
+
+
+def defined_terms(text: str) -> list[str]:
+    """Terms a passage defines: "용역"이란 ..., (이하 "공급대가"라 한다), ... 를 "자녀세액공제"라 한다."""
+    return list(dict.fromkeys(next(g for g in m.groups() if g) for m in _DEFINED.finditer(text)))
+
+
+def title_phrases(title: str) -> list[str]:
+    """A title and the phrases between its connectives, spaces removed."""
+    parts = [squash(title), *(squash(p) for p in _CONNECTIVES.split(title))]
+    return [p for p in dict.fromkeys(parts) if len(p) >= MIN_CHARS]
+
+
+def keys_of(p: PassageRecord) -> list[tuple[str, str]]:
+    """(term, source) pairs of a passage: its title phrases, then the terms it defines."""
+    out = [(t, "title") for t in title_phrases(p.title)]
+    out += [(squash(t), "defined") for t in defined_terms(p.text) if len(squash(t)) >= MIN_CHARS]
+    seen: set[str] = set()
+    return [(t, s) for t, s in out if not (t in seen or seen.add(t))]
+
+
+def dropped() -> set[str]:
+    """Terms the review marked `drop` in the shipped table."""
+    path = resources.files("taxqa.corpus") / "data" / TABLE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return set()
+    return {line.split("\t")[1] for line in lines if line.startswith("drop\t")}
+
+
+def table_rows(passages: Sequence[PassageRecord], drop: set[str]) -> list[list[str]]:
+    """The review table: mark, term, source, articles (citations), idf."""
+    where: dict[str, dict[str, None]] = {}
+    source: dict[str, str] = {}
+    for p in passages:
+        for term, src in keys_of(p):
+            where.setdefault(term, {})[p.citation] = None
+            source.setdefault(term, src)
+    n = len({p.citation for p in passages}) or 1
+    rows = []
+    for term in sorted(where):
+        mark = "drop" if term in drop else "keep"
+        idf = math.log(1 + n / len(where[term]))
+        rows.append([mark, term, source[term], " | ".join(where[term]), f"{idf:.2f}"])
+    return rows
+
+
+def write_table(rows: Iterable[list[str]], out: Path) -> None:
+    from taxqa.records import write_atomic
+
+    head = "# mark<TAB>term<TAB>source<TAB>articles<TAB>idf  (mark: keep | drop; see taxqa/corpus/terms.py)\n"
+    write_atomic(out, head + "".join("\t".join(r) + "\n" for r in rows))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m taxqa.corpus.terms", description=__doc__.split("\n")[0])
+    parser.add_argument("passages", nargs="?", help="passages.jsonl(.gz) (default: the embedded corpus)")
+    parser.add_argument("-o", "--output", required=True, help="terms.tsv to write")
+    args = parser.parse_args(argv)
+    from taxqa.corpus.embedded import load_passages
+
+    rows = table_rows(load_passages(args.passages), dropped())
+    write_table(rows, Path(args.output))
+    print(f"wrote {len(rows)} terms ({sum(r[0] == 'drop' for r in rows)} dropped in review) to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
