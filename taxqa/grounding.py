@@ -74,11 +74,12 @@ def calculation_for(question: str) -> dict[str, Any] | None:
     return found if found.get("kind") else None
 
 
-def search_hits(query: str, k: int) -> list[dict[str, Any]]:
-    """Retrieval hits as dicts (rank, citation, title, score, kind, effective_date, id, text, matched)."""
+def search_hits(query: str, k: int, reading: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Retrieval hits as dicts (rank, citation, title, score, kind, effective_date, id, text, matched, clause);
+    ``reading`` (the question's calculation) lets retrieval rank around the articles it applied."""
     from taxqa.corpus import search_hits as hits
 
-    return hits(query, k)
+    return hits(query, k, reading=reading)
 
 
 def governing_citations(result: dict[str, Any]) -> list[str]:
@@ -157,7 +158,7 @@ def build_grounding(
     calculation = calculation_for(question) if calculate else None
     result = (calculation or {}).get("result")
     first = governing_articles(governing_citations(result))[: max(1, k - 1)] if result and k > 0 else []
-    hits = search_hits(question, k * 3) if k > 0 else []  # an article can have several passages
+    hits = search_hits(question, k * 3, calculation) if k > 0 else []  # an article can have several passages
     articles = merge_articles(first, hits, k)
     return {"articles": fit_articles(articles, max_chars), "calculation": calculation}
 

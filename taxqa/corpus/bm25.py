@@ -52,7 +52,7 @@ HEADS_WEIGHT = 0.5
 NAMED_WEIGHT = 0.6  # the question contains a term the article is titled by or defines (taxqa.corpus.terms)
 NAMED_SCALE = 7.0  # idf of a term only one article carries, about
 FIELDS = ("text", "bigram", "title", "heads")
-FORMAT = "2"  # bump when the saved layout changes
+FORMAT = "4"  # bump when the saved layout changes
 
 _ITEM = re.compile(r"^\s*(?:[①-⑳]|\d+(?:의\d+)?\.|[가-하]\.)\s*")
 _CUT = re.compile(r"[:：]|다\.|\. |<|\(이하")
@@ -75,15 +75,35 @@ def headings(text: str) -> list[str]:
 
 
 class Field:
-    """One field's BM25 scores (CSC: one column per token) and vocabulary, possibly memory-mapped."""
+    """One field's BM25 scores (CSC: one column per token) and vocabulary, possibly memory-mapped.
 
-    def __init__(self, data, indices, indptr, vocab: dict[str, int], n: int):
-        self.data, self.indices, self.indptr, self.vocab, self.n = data, indices, indptr, vocab, n
+    The vocabulary is two arrays, the tokens sorted and their column numbers, searched by bisection: a
+    saved field opens without parsing its (100,000-token) vocabulary.
+    """
+
+    def __init__(self, data, indices, indptr, tokens, columns, n: int):
+        self.data, self.indices, self.indptr, self.tokens, self.columns, self.n = (
+            data,
+            indices,
+            indptr,
+            tokens,
+            columns,
+            n,
+        )
+
+    def ids(self, tokens: Sequence[str]) -> list[int]:
+        import numpy as np
+
+        if not len(self.tokens) or not tokens:
+            return []
+        found = np.searchsorted(self.tokens, np.asarray(tokens, dtype=self.tokens.dtype))
+        found = np.minimum(found, len(self.tokens) - 1)
+        return [int(self.columns[f]) for t, f in zip(tokens, found) if self.tokens[f] == t]
 
     def scores(self, tokens: Sequence[str]):
         import numpy as np
 
-        ids = [self.vocab[t] for t in tokens if t in self.vocab]
+        ids = self.ids(tokens)
         if not ids:
             return np.zeros(self.n)
         spans = [(int(self.indptr[i]), int(self.indptr[i + 1])) for i in ids]
@@ -92,26 +112,41 @@ class Field:
         return np.bincount(idx, weights=val, minlength=self.n).astype(np.float64)
 
 
+MAX_TOKEN = 24  # characters; longer tokens (runs of digits, long Latin words) are left out of the vocabulary
+_ARRAYS = ("data", "indices", "indptr", "tokens", "columns")
+
+
 def _field_from_bm25(model, n: int) -> Field:
+    import numpy as np
+
     s = model.scores
-    return Field(s["data"], s["indices"], s["indptr"], dict(model.vocab_dict), n)
+    vocab = sorted((t, c) for t, c in model.vocab_dict.items() if len(t) <= MAX_TOKEN)
+    width = max((len(t) for t, _ in vocab), default=1)
+    tokens = np.array([t for t, _ in vocab], dtype=f"<U{width}")
+    columns = np.array([c for _, c in vocab], dtype=np.int32)
+    return Field(s["data"], s["indices"], s["indptr"], tokens, columns, n)
+
+
+def _empty_field() -> Field:
+    import numpy as np
+
+    return Field(
+        np.zeros(0), np.zeros(0, np.int32), np.zeros(1, np.int32), np.zeros(0, "<U1"), np.zeros(0, np.int32), 0
+    )
 
 
 def _save_field(field: Field, folder: Path) -> None:
     import numpy as np
 
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("data", "indices", "indptr"):
+    for name in _ARRAYS:
         np.save(folder / f"{name}.npy", np.asarray(getattr(field, name)))
-    (folder / "vocab.json").write_text(json.dumps(field.vocab, ensure_ascii=False), encoding="utf-8")
 
 
 def _load_field(folder: Path, n: int) -> Field:
     import numpy as np
 
-    arrays = [np.load(folder / f"{name}.npy", mmap_mode="r") for name in ("data", "indices", "indptr")]
-    vocab = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
-    return Field(*arrays, vocab, n)
+    return Field(*(np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS), n)
 
 
 class Index:
@@ -129,17 +164,10 @@ class Index:
         self.fields: dict[str, Field] = saved["fields"]
         meta = saved["meta"]
         remember(meta.get("words", {}))
-        self._docs: list = meta["docs"]
         self._doc_sets: dict[int, set[str]] = {}
         self.title_sets = [set(t) for t in meta["titles"]]
-        self.keys: dict[str, list[int]] = {}  # term -> the passages carrying it
-        for i, ks in enumerate(meta["keys"]):
-            for k in ks:
-                self.keys.setdefault(k, []).append(i)
-        articles = len({p.citation for p in self.passages}) or 1
-        self.idf = {
-            k: math.log(1 + articles / len({self.passages[i].citation for i in ids})) for k, ids in self.keys.items()
-        }
+        self.keys: dict[str, list[int]] = meta["keys"]  # term -> the passages carrying it
+        self.idf: dict[str, float] = meta["idf"]
         self.title_keys = [squash(p.title) for p in self.passages]
 
     def _build(self) -> dict:
@@ -165,19 +193,26 @@ class Index:
                 model.index([s or ["-"] for s in streams[name]], show_progress=False)
                 fields[name] = _field_from_bm25(model, n)
             else:
-                fields[name] = Field([], [], [0], {}, 0)
+                fields[name] = _empty_field()
+        where: dict[str, list[int]] = {}
+        for i, ks in enumerate(keys):
+            for k in ks:
+                where.setdefault(k, []).append(i)
+        articles = len({p.citation for p in self.passages}) or 1
+        idf = {k: math.log(1 + articles / len({self.passages[i].citation for i in ids})) for k, ids in where.items()}
         meta = {
-            "docs": [sorted({t for t in d if "+" not in t}) for d in docs],
             "titles": titles,
-            "keys": keys,
+            "keys": where,
+            "idf": idf,
             "words": {w: list(f) for w, f in new.items()},
         }
         return {"fields": fields, "meta": meta}
 
     def doc_set(self, i: int) -> set[str]:
+        """The morphemes of passage i (read again from the vocabulary when first asked: only hits need it)."""
         found = self._doc_sets.get(i)
         if found is None:
-            found = self._doc_sets[i] = set(self._docs[i])
+            found = self._doc_sets[i] = set(morphs(passage_text(self.passages[i])))
         return found
 
     def named(self, question: str, added: Sequence[str] = ()):
@@ -287,7 +322,7 @@ def _load_saved(folder: Path | None, count: int) -> dict | None:
     try:
         with gzip.open(folder / "meta.json.gz", "rt", encoding="utf-8") as fh:
             meta = json.load(fh)
-        if not all(isinstance(meta.get(k), list) and len(meta[k]) == count for k in ("docs", "titles", "keys")):
+        if not all(isinstance(meta.get(k), list) and len(meta[k]) == count for k in ("titles",)):
             return None
         return {"meta": meta, "fields": {name: _load_field(folder / name, count) for name in FIELDS}}
     except Exception:  # noqa: BLE001 - whatever a damaged cache raises, the index is rebuilt

@@ -21,6 +21,7 @@ TABLE_NAME = "lay_terms.yaml"
 _LOCK = threading.Lock()
 _TABLE: dict | None = None
 _ARTICLE_RE = re.compile(r"(제\s?)?(\d+)\s?조(?:\s?의\s?(\d+))?(?![가-힣]*세)")
+_SECTION_RE = re.compile(r"\s?§\s?(\d+)(?:\s?의\s?(\d+))?")  # rulings write "상증법§45의4", "법인법§46②"
 
 
 @dataclass
@@ -87,6 +88,7 @@ def expand(text: str) -> list[str]:
 
 def read_query(text: str) -> Query:
     t = table()
+    text = _SECTION_RE.sub(lambda m: " " + article_label(m.group(1), m.group(2)) + " ", text)
     text = " ".join(text.split())
     stop = t["stop"]
     terms = [m for m in morphs(text) if m not in stop]

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from taxqa.corpus.cite import squash
+from taxqa.corpus.clause import best_clause
 from taxqa.corpus.query import Query, read_query, table
 from taxqa.records import PassageRecord
 
@@ -28,6 +29,7 @@ DECISION = 0.8
 RRF_K = 60
 POOL = 100  # passages per ranking taken into the fusion
 EMBED_ENV = "TAXQA_EMBED_MODEL"
+CALCULATOR_BOOST = 1.3  # an article the question's calculation applied
 NAMES_CONCEPT = 5.0  # summed idf of the terms of an article the question contains: it names its concept
 
 
@@ -36,7 +38,8 @@ class Hit:
     passage: PassageRecord
     score: float
     matched: list[str] = field(default_factory=list)
-    via: str = "lexical"  # "citation", "lexical" or "fused"
+    via: str = "lexical"  # "citation", "lexical", "fused" or "calculator"
+    clause: tuple[str, str] = ("", "")  # the 항/호 the query matched: label and opening
 
 
 def _is_decree(p: PassageRecord) -> bool:
@@ -68,19 +71,33 @@ def rank(
     *,
     cache_key: str | None = None,
     embed_model: str | None = None,
+    reading: dict | None = None,
 ) -> list[Hit]:
-    """The top-k hits for a question, best first, one per citation (the best chunk of a long article)."""
+    """The top-k hits for a question, best first, one per citation (the best chunk of a long article).
+
+    ``reading`` is what the question reader made of it (`taxqa tax ask --json`): when it computed a result,
+    the acts of the articles the calculator applied govern the question and those articles rank first
+    among close scores (x CALCULATOR_BOOST); retrieval ranks within and around them.
+    """
     import numpy as np
 
     from taxqa.corpus.bm25 import index_for
 
     q = read_query(query)
+    applied = _applied(reading)
+    if applied:
+        acts = {c.rsplit(" ", 1)[0] for c in applied}
+        q.acts |= acts
+        q.primary |= acts
     if not passages or k < 1 or not (q.terms or q.expansion or q.citations or q.bare_articles):
         return []
     index = index_for(passages, cache_key)
     special = table()["special"]
     named = index.named(squash(q.text), [squash(a) for a in q.added])
-    prior = np.array([_prior(p, q, special, named[i]) for i, p in enumerate(index.passages)])
+    prior = np.array(
+        [_prior(p, q, special, named[i]) * (CALCULATOR_BOOST if p.citation in applied else 1.0)
+         for i, p in enumerate(index.passages)]
+    )  # fmt: skip
     scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named) * prior
     order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
     via = "lexical"
@@ -104,7 +121,17 @@ def rank(
             break
     hits = _governing_first(hits, q, special)
     hits = _cited_first(hits, q, passages, index)
-    return _monotone(hits[:k])
+    hits = _monotone(hits[:k])
+    for h in hits:
+        h.clause = best_clause(h.passage.text, [*q.terms, *q.added])
+    return hits
+
+
+def _applied(reading: dict | None) -> set[str]:
+    """The citations a reading's computed result applied (its steps' laws and its citations)."""
+    result = (reading or {}).get("result") or {}
+    laws = [step.get("law") for step in result.get("steps") or () if isinstance(step, dict)]
+    return {c for c in [*laws, *(result.get("citations") or ())] if isinstance(c, str) and c}
 
 
 def _fuse(lexical: list[int], dense: list[int]) -> tuple[list[int], dict[int, float]]:
@@ -176,7 +203,8 @@ def _monotone(hits: list[Hit]) -> list[Hit]:
 
 
 def hit_dict(rank_no: int, hit: Hit) -> dict:
-    """A hit as the JSON object `taxqa corpus search --json` prints and search_hits returns."""
+    """A hit as the JSON object `taxqa corpus search --json` prints and search_hits returns; `clause` is the
+    항/호 the question matched ("제3항 제1호", "" when none) and `clause_text` its opening."""
     p = hit.passage
     return {
         "rank": rank_no,
@@ -191,4 +219,6 @@ def hit_dict(rank_no: int, hit: Hit) -> dict:
         "text": p.text,
         "matched": hit.matched,
         "via": hit.via,
+        "clause": hit.clause[0],
+        "clause_text": hit.clause[1],
     }
