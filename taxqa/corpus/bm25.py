@@ -10,7 +10,7 @@ Each passage is indexed by field, each field a BM25 index of its own (built with
 plus the term table (taxqa.corpus.terms): the phrases of its title and the terms it defines ("용역"이란 ...,
 (이하 "부과제척기간"이라 한다)), in 제2조 and elsewhere; a question containing one names the concept:
 
-    score = text/best + 0.35 bigram/best + 0.8 title/best + 0.5 cover + 0.4 exact title + 0.5 heads/best
+    score = text/best + 0.35 bigram/best + 0.8 title/best + 0.5 cover + 0.4 exact title + 0.25 heads/best
             + 0.6 named (sum of the idf of the terms it contains / 7, at most 1.5)
 
 where the query's own words count fully and the legal terms its lay phrases map to at 0.9. Which act
@@ -48,9 +48,11 @@ COVER_WEIGHT = 0.5  # share of the question's own words in the title
 EXACT_TITLE_WEIGHT = 0.4
 EXACT_TITLE_MIN = 4  # characters, spaces removed
 PRECISION_WEIGHT = 0.5  # plus this x the share of the title's words the query has (an exact title)
-HEADS_WEIGHT = 0.5
+HEADS_WEIGHT = 0.25
 NAMED_WEIGHT = 0.6  # the question contains a term the article is titled by or defines (taxqa.corpus.terms)
 NAMED_SCALE = 7.0  # idf of a term only one article carries, about
+NAMED_START = 0.4  # weight of a term at the start of the question (1.0 at its end)
+NAMED_ADDED = 0.3  # weight of a term only the lay phrases' legal terms contain
 FIELDS = ("text", "bigram", "title", "heads")
 FORMAT = "4"  # bump when the saved layout changes
 
@@ -215,11 +217,11 @@ class Index:
             found = self._doc_sets[i] = set(morphs(passage_text(self.passages[i])))
         return found
 
-    def named(self, question: str, added: Sequence[str] = ()):
+    def named(self, question: str, added: Sequence[str] = (), skip: set[str] = frozenset()):
         """Per passage: the summed idf of the table's terms the question (spaces removed) contains.
 
         A Korean question ends on what it asks ("...가산세의 부과제척기간 기산일", "...과세대상인지 여부"): a term
-        counts 0.4 at the start of the question rising to 1.0 at its end; one its lay phrases added, 0.7.
+        counts 0.4 at the start of the question rising to 1.0 at its end; one its lay phrases added, 0.3.
         """
         import numpy as np
 
@@ -227,11 +229,13 @@ class Index:
         size = max(len(question), 1)
         extra = " ".join(added)
         for key, ids in self.keys.items():
+            if key in skip:  # the name of a tax ("부가가치세") says which act, not which article
+                continue
             at = question.rfind(key)
             if at >= 0:
-                out[ids] += self.idf[key] * (0.4 + 0.6 * (at + len(key)) / size)
+                out[ids] += self.idf[key] * (NAMED_START + (1 - NAMED_START) * (at + len(key)) / size)
             elif key in extra:
-                out[ids] += self.idf[key] * 0.7
+                out[ids] += self.idf[key] * NAMED_ADDED
         return out
 
     def scores(self, terms: Sequence[str], expansion: Sequence[str], raw: str, named=None):

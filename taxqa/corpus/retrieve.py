@@ -76,8 +76,8 @@ def rank(
     """The top-k hits for a question, best first, one per citation (the best chunk of a long article).
 
     ``reading`` is what the question reader made of it (`taxqa tax ask --json`): when it computed a result,
-    the acts of the articles the calculator applied govern the question and those articles rank first
-    among close scores (x CALCULATOR_BOOST); retrieval ranks within and around them.
+    the acts of the articles the calculator applied govern the question, and the best of those articles
+    (by the question's words, at most half of k) come first; retrieval ranks within and around them.
     """
     import numpy as np
 
@@ -93,7 +93,8 @@ def rank(
         return []
     index = index_for(passages, cache_key)
     special = table()["special"]
-    named = index.named(squash(q.text), [squash(a) for a in q.added])
+    taxes = {squash(t) for t in table()["tax_names"]}
+    named = index.named(squash(q.text), [squash(a) for a in q.added], taxes)
     prior = np.array(
         [_prior(p, q, special, named[i]) * (CALCULATOR_BOOST if p.citation in applied else 1.0)
          for i, p in enumerate(index.passages)]
@@ -120,6 +121,9 @@ def rank(
         if len(hits) >= max(k, 10) * 3:
             break
     hits = _governing_first(hits, q, special)
+    if applied:  # the calculation's articles first, the best of them by the question's words, then the rest
+        first = [h for h in hits if h.passage.citation in applied][: max(2, k // 2)]
+        hits = first + [h for h in hits if h not in first]
     hits = _cited_first(hits, q, passages, index)
     hits = _monotone(hits[:k])
     for h in hits:
