@@ -53,6 +53,7 @@ NAMED_WEIGHT = 0.6  # the question contains a term the article is titled by or d
 NAMED_SCALE = 7.0  # idf of a term only one article carries, about
 NAMED_START = 0.4  # weight of a term at the start of the question (1.0 at its end)
 NAMED_ADDED = 0.3  # weight of a term only the lay phrases' legal terms contain
+NAMED_SAID = 0.9  # weight of a term the question says in everyday words the term table lists
 FIELDS = ("text", "bigram", "title", "heads")
 FORMAT = "4"  # bump when the saved layout changes
 
@@ -217,18 +218,24 @@ class Index:
             found = self._doc_sets[i] = set(morphs(passage_text(self.passages[i])))
         return found
 
-    def named(self, question: str, added: Sequence[str] = (), skip: set[str] = frozenset()):
+    def named(self, question: str, added: Sequence[str] = (), skip: set[str] = frozenset(), said: Sequence[str] = ()):
         """Per passage: the summed idf of the table's terms the question (spaces removed) contains.
 
         A Korean question ends on what it asks ("...가산세의 부과제척기간 기산일", "...과세대상인지 여부"): a term
-        counts 0.4 at the start of the question rising to 1.0 at its end; one its lay phrases added, 0.3.
+        counts 0.4 at the start of the question rising to 1.0 at its end; one its lay phrases added, 0.3; one
+        the question says in everyday words the term table knows (``said``), NAMED_SAID.
         """
         import numpy as np
 
         out = np.zeros(len(self.passages))
         size = max(len(question), 1)
         extra = " ".join(added)
+        for key in said:
+            if key in self.keys and key not in skip:
+                out[self.keys[key]] += self.idf[key] * NAMED_SAID
         for key, ids in self.keys.items():
+            if key in said:
+                continue
             if key in skip:  # the name of a tax ("부가가치세") says which act, not which article
                 continue
             at = question.rfind(key)

@@ -35,6 +35,7 @@ class Query:
     primary: set[str] = field(default_factory=set)  # of those, the acts its own words point at
     named: set[str] = field(default_factory=set)  # acts it names (official names, decrees included)
     citations: list[str] = field(default_factory=list)  # "상속세 및 증여세법 제53조"
+    concepts: list[str] = field(default_factory=list)  # terms of the term table the question says in everyday words
     bare_articles: list[str] = field(default_factory=list)  # "제53조" with no act named
 
     @property
@@ -69,6 +70,9 @@ def _load_table() -> dict:
         }
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise UserError(f"{path}: unreadable lay-term table ({type(exc).__name__}: {exc})") from None
+    from taxqa.corpus.terms import phrasings
+
+    out["concepts"] = phrasings()
     names = LawNames(out["aliases"].values())
     for alias in out["aliases"]:
         names.by_key.setdefault(alias, out["aliases"][alias])
@@ -92,10 +96,12 @@ def read_query(text: str) -> Query:
     text = " ".join(text.split())
     stop = t["stop"]
     terms = [m for m in morphs(text) if m not in stop]
-    added = expand(text)
+    concepts = list(dict.fromkeys(term for pattern, term in t["concepts"] if pattern.search(text)))
+    added = list(dict.fromkeys([*expand(text), *concepts]))
     said = set(terms)
     expansion = [m for m in morphs(" ".join(added)) if m not in stop and m not in said]
     query = Query(text=text, terms=terms, expansion=expansion, added=added, phrase=_phrase(text, stop))
+    query.concepts = concepts
     _read_citations(query, t)
     haystack = squash(text) + " " + " ".join(added)
     tokens = {*terms, *expansion, *added}

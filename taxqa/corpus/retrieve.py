@@ -94,7 +94,7 @@ def rank(
     index = index_for(passages, cache_key)
     special = table()["special"]
     taxes = {squash(t) for t in table()["tax_names"]}
-    named = index.named(squash(q.text), [squash(a) for a in q.added], taxes)
+    named = index.named(squash(q.text), [squash(a) for a in q.added], taxes, q.concepts)
     prior = np.array(
         [_prior(p, q, special, named[i]) * (CALCULATOR_BOOST if p.citation in applied else 1.0)
          for i, p in enumerate(index.passages)]

@@ -11,7 +11,10 @@ A question that contains a term (spaces removed; the legal terms its lay phrases
 taxqa.corpus.query) names the concept, and the articles carrying the term gain a score weighted by how
 rare the term is (taxqa.corpus.bm25). `python -m taxqa.corpus.terms` writes the table of the embedded corpus
 to taxqa/corpus/data/terms.tsv for review: a row whose first column is changed to `drop` is ignored
-(a phrase too generic to name a concept), and a rebuild keeps those marks.
+(a phrase too generic to name a concept), and the review may give a term the everyday ways of saying it
+(last column: a regular expression over the question as typed, e.g. 자녀세액공제 <- "(아이|애들?|자녀).{0,15}
+(세금|공제|깎|빼)"). A question saying it names the term as if it were written. A rebuild keeps the marks and
+the phrasings, and refuses a phrasing whose term the corpus no longer has (or that does not compile).
 """
 
 from __future__ import annotations
@@ -58,18 +61,33 @@ def keys_of(p: PassageRecord) -> list[tuple[str, str]]:
     return [(t, s) for t, s in out if not (t in seen or seen.add(t))]
 
 
-def dropped() -> set[str]:
-    """Terms the review marked `drop` in the shipped table."""
-    path = resources.files("taxqa.corpus") / "data" / TABLE
+def review(path=None) -> dict[str, tuple[str, str]]:
+    """The shipped table's review: term -> (mark, everyday phrasing or "")."""
+    path = path or resources.files("taxqa.corpus") / "data" / TABLE
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
-        return set()
-    return {line.split("\t")[1] for line in lines if line.startswith("drop\t")}
+        return {}
+    out = {}
+    for line in lines:
+        if line and not line.startswith("#"):
+            cols = line.split("\t")
+            out[cols[1]] = (cols[0], cols[5] if len(cols) > 5 else "")
+    return out
 
 
-def table_rows(passages: Sequence[PassageRecord], drop: set[str]) -> list[list[str]]:
-    """The review table: mark, term, source, articles (citations), idf."""
+def dropped() -> set[str]:
+    """Terms the review marked `drop` in the shipped table."""
+    return {t for t, (mark, _) in review().items() if mark == "drop"}
+
+
+def phrasings() -> list[tuple[re.Pattern, str]]:
+    """(everyday phrasing, term) pairs the review gave, compiled."""
+    return [(re.compile(lay), t) for t, (mark, lay) in review().items() if lay and mark != "drop"]
+
+
+def table_rows(passages: Sequence[PassageRecord], reviewed: dict[str, tuple[str, str]]) -> list[list[str]]:
+    """The review table: mark, term, source, articles (citations), idf, everyday phrasing."""
     where: dict[str, dict[str, None]] = {}
     source: dict[str, str] = {}
     for p in passages:
@@ -77,18 +95,22 @@ def table_rows(passages: Sequence[PassageRecord], drop: set[str]) -> list[list[s
             where.setdefault(term, {})[p.citation] = None
             source.setdefault(term, src)
     n = len({p.citation for p in passages}) or 1
+    lost = sorted(t for t, (_, lay) in reviewed.items() if lay and t not in where)
+    if lost:
+        raise ValueError(f"phrasings for terms the corpus no longer has: {', '.join(lost)}")
     rows = []
     for term in sorted(where):
-        mark = "drop" if term in drop else "keep"
+        mark, lay = reviewed.get(term, ("keep", ""))
+        re.compile(lay)  # a broken phrasing fails the build, not a search
         idf = math.log(1 + n / len(where[term]))
-        rows.append([mark, term, source[term], " | ".join(where[term]), f"{idf:.2f}"])
+        rows.append([mark, term, source[term], " | ".join(where[term]), f"{idf:.2f}", lay])
     return rows
 
 
 def write_table(rows: Iterable[list[str]], out: Path) -> None:
     from taxqa.records import write_atomic
 
-    head = "# mark<TAB>term<TAB>source<TAB>articles<TAB>idf  (mark: keep | drop; see taxqa/corpus/terms.py)\n"
+    head = "# mark<TAB>term<TAB>source<TAB>articles<TAB>idf<TAB>everyday phrasing  (see taxqa/corpus/terms.py)\n"
     write_atomic(out, head + "".join("\t".join(r) + "\n" for r in rows))
 
 
@@ -99,9 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from taxqa.corpus.embedded import load_passages
 
-    rows = table_rows(load_passages(args.passages), dropped())
-    write_table(rows, Path(args.output))
-    print(f"wrote {len(rows)} terms ({sum(r[0] == 'drop' for r in rows)} dropped in review) to {args.output}")
+    out = Path(args.output)
+    rows = table_rows(load_passages(args.passages), review(out if out.is_file() else None))
+    write_table(rows, out)
+    lay = sum(bool(r[5]) for r in rows)
+    print(f"wrote {len(rows)} terms ({sum(r[0] == 'drop' for r in rows)} dropped, {lay} with phrasings) to {out}")
     return 0
 
 
