@@ -143,6 +143,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "held-out": ("tests/data/retrieval_heldout.tsv", ""),
     "fresh": ("tests/data/retrieval_fresh.tsv", ""),
     "plain2": ("tests/data/retrieval_plain2.tsv", ""),
+    "plain3": ("tests/data/retrieval_plain3.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }

@@ -170,6 +170,7 @@ class Index:
         self._doc_sets: dict[int, set[str]] = {}
         self.title_sets = [set(t) for t in meta["titles"]]
         self.keys: dict[str, list[int]] = meta["keys"]  # term -> the passages carrying it
+        self._by_start: dict[str, list[str]] | None = None
         self.idf: dict[str, float] = meta["idf"]
         self.title_keys = [squash(p.title) for p in self.passages]
 
@@ -211,6 +212,24 @@ class Index:
         }
         return {"fields": fields, "meta": meta}
 
+    def groups(self):
+        """One passage per (act, kind) and each passage's group number (the act prior is per group)."""
+        if getattr(self, "_groups", None) is None:
+            import numpy as np
+
+            first: dict[tuple[str, str], int] = {}
+            ids = [first.setdefault((p.law, p.kind), len(first)) for p in self.passages]
+            reps = {g: self.passages[ids.index(g)] for g in first.values()}
+            self._groups = ([reps[g] for g in range(len(first))], np.array(ids, dtype=np.int64))
+        return self._groups
+
+    def by_citation(self, citation: str) -> list[int]:
+        if getattr(self, "_citations", None) is None:
+            self._citations: dict[str, list[int]] = {}
+            for i, p in enumerate(self.passages):
+                self._citations.setdefault(p.citation, []).append(i)
+        return self._citations.get(citation, [])
+
     def doc_set(self, i: int) -> set[str]:
         """The morphemes of passage i (read again from the vocabulary when first asked: only hits need it)."""
         found = self._doc_sets.get(i)
@@ -233,7 +252,14 @@ class Index:
         for key in said:
             if key in self.keys and key not in skip:
                 out[self.keys[key]] += self.idf[key] * NAMED_SAID
-        for key, ids in self.keys.items():
+        if self._by_start is None:  # terms by their first two characters: only those the text has are tried
+            self._by_start = {}
+            for key in self.keys:
+                self._by_start.setdefault(key[:2], []).append(key)
+        text = question + " " + extra
+        starts = {text[i : i + 2] for i in range(len(text) - 1)}
+        for key in (k for st in starts for k in self._by_start.get(st, ())):
+            ids = self.keys[key]
             if key in said:
                 continue
             if key in skip:  # the name of a tax ("부가가치세") says which act, not which article
@@ -264,13 +290,15 @@ class Index:
         grams = [g for g in bigrams(raw) if len(g) > 1]
         chars = f["bigram"].scores(grams) if grams else np.zeros(n)
         said, asked = set(terms) or set(expansion), {*terms, *expansion}
-        cover = np.array(
-            [
-                (len(said & t) / len(said) if said else 0) + PRECISION_WEIGHT * (len(asked & t) / len(t) if t else 0)
-                for t in self.title_sets
-            ]
-        )
-        exact = np.array([len(t) >= EXACT_TITLE_MIN and t in squashed for t in self.title_keys], dtype=np.float64)
+        found = np.flatnonzero((text > 0) | (chars > 0))  # every other passage scores 0 below anyway
+        cover, exact = np.zeros(n), np.zeros(n)
+        for i in found:
+            t = self.title_sets[i]
+            cover[i] = (len(said & t) / len(said) if said else 0) + PRECISION_WEIGHT * (
+                len(asked & t) / len(t) if t else 0
+            )
+            key = self.title_keys[i]
+            exact[i] = len(key) >= EXACT_TITLE_MIN and key in squashed
         score = _norm(text) + BIGRAM_WEIGHT * _norm(chars) + TITLE_WEIGHT * _norm(title) + COVER_WEIGHT * cover
         score += EXACT_TITLE_WEIGHT * exact + HEADS_WEIGHT * _norm(heads)
         if named is not None:

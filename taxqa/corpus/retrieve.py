@@ -95,10 +95,7 @@ def rank(
     special = table()["special"]
     taxes = {squash(t) for t in table()["tax_names"]}
     named = index.named(squash(q.text), [squash(a) for a in q.added], taxes, q.concepts)
-    prior = np.array(
-        [_prior(p, q, special, named[i]) * (CALCULATOR_BOOST if p.citation in applied else 1.0)
-         for i, p in enumerate(index.passages)]
-    )  # fmt: skip
+    prior = _priors(index, q, special, named, applied)
     scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named) * prior
     order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
     via = "lexical"
@@ -129,6 +126,19 @@ def rank(
     for h in hits:
         h.clause = best_clause(h.passage.text, [*q.terms, *q.added])
     return hits
+
+
+def _priors(index, q: Query, special: set[str], named, applied: set[str]):
+    """_prior of every passage, computed once per (act, kind) group and spread with numpy."""
+    import numpy as np
+
+    groups, ids = index.groups()
+    base = np.array([_prior(p, q, special) for p in groups])[ids]
+    lifted = np.array([_prior(p, q, special, NAMES_CONCEPT) for p in groups])[ids]
+    prior = np.where(named >= NAMES_CONCEPT, lifted, base)
+    for c in applied:
+        prior[index.by_citation(c)] *= CALCULATOR_BOOST
+    return prior
 
 
 def _applied(reading: dict | None) -> set[str]:
