@@ -111,7 +111,7 @@ def read_query(text: str) -> Query:
             query.acts.add(act)
             if any(c in terms or c in own for c in cues):
                 query.primary.add(act)
-    named = {n for n in query.named if not n.endswith(("시행령", "시행규칙"))}
+    named = {n.rsplit(" ", 1)[0] if n.endswith(("시행령", "시행규칙")) else n for n in query.named}  # a decree: its act
     query.acts |= named
     query.primary |= named
     if query.acts:
