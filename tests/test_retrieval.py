@@ -308,9 +308,10 @@ def test_term_table_is_built_from_the_corpus_and_reviewed():
     assert dropped() == {r[1] for r in rows if r[0] == "drop"}
 
 
-def test_search_needs_no_analyser_in_a_new_process(tmp_path):
+def test_search_needs_no_analyser_in_a_new_process():
     """The shipped vocabulary reads queries: `taxqa corpus search` never imports kiwipiepy, bm25s or scipy
-    once the index is saved (the first run here builds it from the vocabulary, without kiwipiepy too)."""
+    once the index is saved (a first run builds it if this cache lacks it: from the vocabulary, without
+    kiwipiepy too)."""
     import os
     import subprocess
     import sys
@@ -322,7 +323,7 @@ def test_search_needs_no_analyser_in_a_new_process(tmp_path):
         "hit = search_hits('아이가 둘인데 자녀세액공제 얼마예요', 1)[0]\n"
         "print(hit['citation'], 'bm25s' in sys.modules, 'scipy' in sys.modules)\n"
     )
-    env = {**os.environ, "TAXQA_CACHE": str(tmp_path)}
+    env = dict(os.environ)
     first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
     assert first.returncode == 0, first.stderr[-2000:]
     again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
