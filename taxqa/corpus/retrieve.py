@@ -16,11 +16,14 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from taxqa.corpus.cite import squash
 from taxqa.corpus.clause import best_clause
 from taxqa.corpus.query import Query, read_query, table
-from taxqa.records import PassageRecord
+
+if TYPE_CHECKING:
+    from taxqa.records import PassageRecord
 
 OTHER_STATUTE = 0.7
 SECONDARY_ACT = 0.85  # a governing act only the expansion points at, when the question's words name another
