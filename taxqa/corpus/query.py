@@ -21,6 +21,7 @@ TABLE_NAME = "lay_terms.yaml"
 _LOCK = threading.Lock()
 _TABLE: dict | None = None
 _ARTICLE_RE = re.compile(r"(제\s?)?(\d+)\s?조(?:\s?의\s?(\d+))?(?![가-힣]*세)")
+_RELIEF_RE = re.compile(r"감면|깎|깍|특례|혜택")
 _SECTION_RE = re.compile(r"\s?§\s?(\d+)(?:\s?의\s?(\d+))?")  # rulings write "상증법§45의4", "법인법§46②"
 
 
@@ -37,6 +38,11 @@ class Query:
     citations: list[str] = field(default_factory=list)  # "상속세 및 증여세법 제53조"
     concepts: list[str] = field(default_factory=list)  # terms of the term table the question says in everyday words
     bare_articles: list[str] = field(default_factory=list)  # "제53조" with no act named
+
+    @property
+    def wants_relief(self) -> bool:
+        """It asks for a relief (감면, 깎아 주는, 특례, 혜택): those live mostly in the special acts."""
+        return bool(_RELIEF_RE.search(self.text))
 
     @property
     def wants_decree(self) -> bool:
