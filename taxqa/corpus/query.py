@@ -71,6 +71,7 @@ def _load_table() -> dict:
             "lay": lay,
             "acts": acts,
             "special": set(raw.get("special_acts", [])),
+            "mirror": set(raw.get("mirror_acts", [])),
             "stop": set(raw.get("stopwords", [])),
             "tax_names": set(raw.get("tax_names", [])),
             "aliases": {squash(k): v for k, v in raw.get("aliases", {}).items()},

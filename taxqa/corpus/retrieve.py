@@ -58,6 +58,8 @@ def _prior(p: PassageRecord, q: Query, special: set[str], named: float = 0.0) ->
         return DECISION
     if p.law in q.named:
         return 1.0
+    if p.law in table()["mirror"] and p.law not in q.acts:
+        return SPECIAL_OR_DECREE  # e.g. 지방세법's 지방소득세 articles, for a question about 소득세
     if named >= NAMES_CONCEPT and (not q.acts or p.law in q.acts or p.law in special or _is_decree(p)):
         return 1.0  # the question names the article's concept (a title phrase or a defined term)
     if _is_decree(p):
@@ -175,7 +177,8 @@ def _governing_first(hits: list[Hit], q: Query, special: set[str]) -> list[Hit]:
     def outranked(h: Hit) -> bool:
         p = h.passage
         named = p.law in q.named or (q.wants_relief and p.law in special)
-        return not named and (_is_decree(p) or p.law in special)
+        mirror = p.law in table()["mirror"] and p.law not in q.acts
+        return not named and (_is_decree(p) or p.law in special or mirror)
 
     above = [h for h in hits[:g] if not outranked(h)]
     below = [h for h in hits[:g] if outranked(h)]
