@@ -7,7 +7,10 @@ candidate's title is cut into character bigrams (spaces and the connective 에 �
 by how rare they are among all titles; its cover is the weighted share the question contains, counted fully
 only when at least MIN_GRAMS of them are found (a two-syllable title like 세율 says little). The score grows
 by up to WEIGHT as the cover goes from FLOOR to 1 (the act priors stay: lifting the special-act demotion
-for a title said whole lost more than it won on the public and plain sets).
+for a title said whole lost more than it won on the public and plain sets). An article carrying a concept
+the question says in everyday words (the term table's reviewed phrasings, ``Query.concepts``) gains
+CONCEPT_WEIGHT: the question's issue outranks a context word ("연말정산 때 애들 몫으로 ..." -> 자녀세액공제,
+not 연말정산).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import math
 import re
 
 WEIGHT = 0.3
+CONCEPT_WEIGHT = 0.2  # an article carrying a concept the question says in everyday words (q.concepts)
 FLOOR = 0.5  # a cover below this adds nothing: a word or two of a title is what BM25 already counts
 MIN_GRAMS = 3
 _CONNECTIVES = re.compile(r"에\s*대한|에\s*관한|에\s*따른|[\s·ㆍ,]|및|등(?=[\s에의]|$)|의(?=\s)")
@@ -53,12 +57,16 @@ def cover(title_grams: set[str], question: str, idf: dict[str, float]) -> float:
     return share * min(1.0, len(said) / MIN_GRAMS)
 
 
-def by_title(hits: list, question: str, index) -> list:
-    """Hits re-scored by their title's cover in the question (squashed), best first (stable)."""
+def by_title(hits: list, question: str, index, concepts=()) -> list:
+    """Hits re-scored by their title's cover in the question (squashed) and the concepts it says in everyday
+    words (the term table's reviewed phrasings: "애들 몫으로 세금 깎아" -> 자녀세액공제), best first (stable)."""
     per, idf = title_weights(index)
+    carriers = {i for c in concepts for i in index.keys.get(c, ())}
     for h in hits:
         if h.row < 0:
             continue
+        if h.row in carriers:
+            h.score *= 1.0 + CONCEPT_WEIGHT
         c = h.titled = cover(per[h.row], question, idf)
         if c <= FLOOR:
             continue
