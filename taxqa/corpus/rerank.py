@@ -57,7 +57,7 @@ def cover(title_grams: set[str], question: str, idf: dict[str, float]) -> float:
     return share * min(1.0, len(said) / MIN_GRAMS)
 
 
-def by_title(hits: list, question: str, index, concepts=()) -> list:
+def by_title(hits: list, question: str, index, concepts=(), primary: set[str] = frozenset()) -> list:
     """Hits re-scored by their title's cover in the question (squashed) and the concepts it says in everyday
     words (the term table's reviewed phrasings: "애들 몫으로 세금 깎아" -> 자녀세액공제), best first (stable)."""
     per, idf = title_weights(index)
@@ -65,7 +65,7 @@ def by_title(hits: list, question: str, index, concepts=()) -> list:
     for h in hits:
         if h.row < 0:
             continue
-        if h.row in carriers:
+        if h.row in carriers and (not primary or h.passage.law in primary):  # an act its own words point at
             h.score *= 1.0 + CONCEPT_WEIGHT
         c = h.titled = cover(per[h.row], question, idf)
         if c <= FLOOR:

@@ -126,7 +126,7 @@ def rank(
         hits.append(Hit(p, float(scores[i]), index.matched(i, words), via, row=i))
         if len(hits) >= max(k, 10) * 3:
             break
-    hits = by_title(hits, squash(q.text), index, q.concepts)
+    hits = by_title(hits, squash(q.text), index, q.concepts, q.primary)
     hits = _governing_first(hits, q, special)
     if applied:  # the calculation's articles first, the best of them by the question's words, then the rest
         first = [h for h in hits if h.passage.citation in applied][: max(2, k // 2)]
