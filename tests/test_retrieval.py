@@ -279,6 +279,18 @@ def test_a_question_asking_for_a_relief_finds_the_special_act_first(query, expec
     assert search(query, k=3)[0][0].citation == expected
 
 
+def test_local_income_tax_mirrors_rank_below_the_income_tax_unless_asked():
+    for query in ("과세표준이 1억이면 소득세 세율은 몇 퍼센트", "금융소득 종합과세 기준 금액"):
+        assert not any(p.law == "지방세법" for p, _ in search(query, k=3)), query
+    assert search("지방소득세 세율", k=1)[0][0].law == "지방세법"
+
+
+def test_the_concept_said_in_everyday_words_outranks_a_context_word():
+    top = [p.citation for p, _ in search("연말정산 때 아이 둘이면 애들 몫으로 세금 깎아주는 금액", k=3)]
+    assert top[0] == "소득세법 제59조의2"
+    assert search("혼인 출산 증여 공제", k=1)[0][0].citation == "상속세 및 증여세법 제53조의2"
+
+
 def test_titles_are_covered_by_rare_bigrams_not_connectives():
     from taxqa.corpus.rerank import cover, grams
 
