@@ -78,6 +78,8 @@ def compute_tax(kind: Any = None, inputs: Any = None, as_of: Any = None) -> dict
     try:
         return compute(record.name, **kwargs, as_of=day).to_dict()
     except UserError as exc:
+        if day and day in str(exc):  # "no gift table in force on 1990-01-01 (data starts 2016-01-01)"
+            raise BadInput("as_of", "이 날짜에 시행 중인 세율표가 없습니다", str(exc)) from None
         raise calculator_failure(record, exc) from None
 
 
