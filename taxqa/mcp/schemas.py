@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import re
 from typing import Any
 
 from taxqa.amounts import AmountError, parse_won
@@ -68,7 +69,7 @@ def field_actions(kind: TaxKind) -> dict[str, argparse.Action]:
 
 def field_schema(kind: TaxKind, name: str, action: argparse.Action) -> dict[str, Any]:
     """The JSON schema of one input, with a description an agent can follow (Korean first)."""
-    help_ = (action.help or "").replace("%%", "%")
+    help_ = re.sub(r"--([a-z][a-z-]*)", lambda m: m.group(1).replace("-", "_"), (action.help or "").replace("%%", "%"))
     annotation = str(inspect.signature(kind.calculator).parameters[name].annotation)
     if isinstance(action, argparse._StoreTrueAction):
         schema: dict[str, Any] = {"type": "boolean", "default": False, "description": f"예/아니오. {help_}"}
