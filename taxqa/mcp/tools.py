@@ -57,13 +57,14 @@ def kind_arg(value: Any):
 
 
 def ask_tax(question: Any = None, as_of: Any = None) -> dict[str, Any]:
-    """The `taxqa tax ask --json` object for a Korean question."""
-    from taxqa.tax.reading import ask
+    """The `taxqa tax ask --json` object for a Korean question: the reading of its Case (read and
+    computed once; no retrieval, search_law and get_article give the articles)."""
+    from taxqa.case import read_case
 
     text = text_arg("question", question, MAX_QUESTION_CHARS)
     day = as_of_arg(as_of)
     try:
-        return ask(text, as_of=day)
+        return read_case(text, as_of=day, retrieve=False).reading
     except UserError as exc:
         raise BadInput("question", "이 질문으로는 계산할 수 없습니다", str(exc)) from None
 
