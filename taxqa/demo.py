@@ -57,7 +57,7 @@ class DemoSizes:
 
 
 QUICK = DemoSizes(qa_items=80, pretrain_steps=20, train_steps=4, lora_iters=1, eval_limit=4, max_tokens=24)
-DEFAULT = DemoSizes(qa_items=400, pretrain_steps=300, train_steps=10, lora_iters=1, eval_limit=20, max_tokens=24)
+DEFAULT = DemoSizes(qa_items=400, pretrain_steps=200, train_steps=10, lora_iters=1, eval_limit=20, max_tokens=24)
 FULL = DemoSizes(qa_items=1200, pretrain_steps=1000, train_steps=60, lora_iters=10, eval_limit=60, max_tokens=48)
 
 
