@@ -116,9 +116,9 @@ class ChatEngine:
         if seed is not None:
             mx.random.seed(seed)
         fed: list[int] = []
-        ok = False
+        ok = False  # the answer ended (or its reader stopped reading it): the cache is sound
         try:
-            yield from stream_answer(
+            for chunk in stream_answer(
                 self.model,
                 self.tokenizer,
                 prompt[reused:],
@@ -130,8 +130,13 @@ class ChatEngine:
                 fed_tokens=fed,
                 started=started,
                 cached_tokens=reused,
-            )
+            ):
+                ok = chunk.done
+                yield chunk
             ok = True
+        except GeneratorExit:  # closed by its reader (a consumer that stops at the last chunk, a cancel)
+            ok = True
+            raise
         finally:
             held = prompt + fed
             offset = self._cache_offset()
