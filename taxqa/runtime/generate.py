@@ -11,8 +11,8 @@ import sys
 from taxqa.errors import UserError
 from taxqa.grounding import build_grounding
 from taxqa.options import COUNT, NON_NEGATIVE_INT, PROBABILITY_OPEN, TEMPERATURE, integer, number
-from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_prompt, render_prompt
-from taxqa.runtime.backends import CHAT_BACKENDS, resolve_backend
+from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, render_prompt
+from taxqa.runtime.backends import CHAT_BACKENDS, chat_engine, resolve_backend
 from taxqa.textio import decode_text
 
 
@@ -155,16 +155,22 @@ def write_answer(chunks) -> tuple[str, object]:
     return "".join(answer), final
 
 
-def generate_torch(args, question: str, grounding: dict | None) -> int:
-    """The same answer on transformers + peft (``--backend torch``): a trained PEFT adapter, unconverted."""
-    from taxqa.runtime.torch_chat import TorchChatEngine
-
-    if args.max_kv_size is not None:
+def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
+    args = build_parser(prog).parse_args(argv)
+    check_args(args)
+    question = read_question(args.prompt)
+    grounding = None if args.no_ground else build_grounding(question, k=args.ground_k)
+    if grounding is not None and not args.quiet:
+        print(grounding_line(grounding), file=sys.stderr)
+    backend = resolve_backend(args.backend, args.model, args.adapter_path)
+    if args.max_kv_size is not None and backend != "mlx":
         raise UserError("--max-kv-size: only --backend mlx has a rotating KV cache")
-    engine = TorchChatEngine(args.model, args.adapter_path)
+    options = {"max_kv_size": args.max_kv_size} if args.max_kv_size is not None else {}
+    engine = chat_engine(backend, args.model, args.adapter_path, **options)
     if args.verbose:
-        prompt = engine.tokenizer.decode(engine.prompt_tokens(question, system=args.system_prompt, grounding=grounding))
-        print(f"==========\n{prompt}\n==========", file=sys.stderr)
+        system = DEFAULT_SYSTEM_PROMPT if args.system_prompt is None else args.system_prompt
+        text = render_prompt(engine.tokenizer, question, system=system or None, grounding=grounding)
+        print(f"==========\n{text}\n==========", file=sys.stderr)
     answer, final = write_answer(
         engine.stream(
             question,
@@ -178,50 +184,7 @@ def generate_torch(args, question: str, grounding: dict | None) -> int:
         )
     )
     if final is not None and not args.quiet:
-        print_stats(final)
-    if args.check:
-        report_check(question, answer)
-    return 0
-
-
-def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
-    args = build_parser(prog).parse_args(argv)
-    check_args(args)
-    question = read_question(args.prompt)
-    grounding = None if args.no_ground else build_grounding(question, k=args.ground_k)
-    if grounding is not None and not args.quiet:
-        print(grounding_line(grounding), file=sys.stderr)
-    if resolve_backend(args.backend) == "torch":
-        return generate_torch(args, question, grounding)
-
-    import mlx.core as mx
-    from mlx_lm.sample_utils import make_sampler
-
-    from taxqa.runtime.loading import load_model
-    from taxqa.runtime.streaming import stop_texts_for, stream_answer
-
-    model, tokenizer = load_model(args.model, args.adapter_path)
-    system = DEFAULT_SYSTEM_PROMPT if args.system_prompt is None else args.system_prompt
-    text = render_prompt(tokenizer, question, system=system or None, grounding=grounding)
-    if args.verbose:
-        print("==========", file=sys.stderr)
-        print(text, file=sys.stderr)
-        print("==========", file=sys.stderr)
-    if args.seed is not None:
-        mx.random.seed(args.seed)
-    answer, final = write_answer(
-        stream_answer(
-            model,
-            tokenizer,
-            encode_prompt(tokenizer, text),
-            max_tokens=args.max_tokens,
-            sampler=make_sampler(temp=args.temp, top_p=args.top_p, min_p=args.min_p),
-            max_kv_size=args.max_kv_size,
-            stop_texts=stop_texts_for(tokenizer),
-        )
-    )
-    if final is not None and not args.quiet:
-        print_stats(final, model, args.verbose)
+        print_stats(final, engine.model if backend == "mlx" else None, args.verbose)
     if args.check:
         report_check(question, answer)
     return 0

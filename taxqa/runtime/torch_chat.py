@@ -67,6 +67,19 @@ class TorchChatEngine:
         history: Sequence[tuple[str, str]] = (),
         *,
         system: str | None = None,
+        grounding: dict | None = None,
+        **options,
+    ) -> Iterator[ChatChunk]:
+        """Stream the answer like ``ChatEngine.stream``; the last chunk has ``done`` and the statistics."""
+        if self.model is None:
+            raise RuntimeError("TorchChatEngine is closed")
+        started = time.perf_counter()
+        yield from self.stream_ids(self.prompt_tokens(question, history, system, grounding), started=started, **options)
+
+    def stream_ids(
+        self,
+        prompt: list[int],
+        *,
         max_tokens: int = 512,
         temp: float = 0.0,
         top_p: float = 1.0,
@@ -74,14 +87,12 @@ class TorchChatEngine:
         seed: int | None = None,
         should_stop: Callable[[], bool] | None = None,
         stop: Sequence[str] = (),
-        grounding: dict | None = None,
+        started: float | None = None,
     ) -> Iterator[ChatChunk]:
-        """Stream the answer like ``ChatEngine.stream``; the last chunk has ``done`` and the statistics."""
+        """The one torch decoding loop: token ids in, answer chunks out (KV cache, stop ids and texts,
+        sampling, cancelling between tokens). `taxqa eval`'s torch backend runs it too."""
         torch = self.torch
-        if self.model is None:
-            raise RuntimeError("TorchChatEngine is closed")
-        started = time.perf_counter()
-        prompt = self.prompt_tokens(question, history, system, grounding)
+        started = time.perf_counter() if started is None else started
         stops = (*stop_texts_for(self.tokenizer), *stop)
         generator = torch.Generator(device=self.device)
         if seed is not None:
@@ -121,11 +132,10 @@ class TorchChatEngine:
                 token = sample_token(torch, out.logits[0, -1].float(), temp, top_p, min_p, generator)
                 if first is None:
                     first = time.perf_counter()
+                new.append(token)
                 if token in self.stop_ids:
-                    new.append(token)
                     yield chunk(answer[sent:], "stop")
                     return
-                new.append(token)
                 answer = self.tokenizer.decode(new, skip_special_tokens=False)
                 for text in stops:
                     at = answer.find(text)

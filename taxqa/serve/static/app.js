@@ -58,11 +58,11 @@
     const sign = n < 0 ? "-" : "";
     n = Math.abs(Math.round(n));
     const eok = Math.floor(n / 1e8), man = Math.floor((n % 1e8) / 1e4), won = n % 1e4;
-    let out = "";
-    if (eok) out += eok.toLocaleString("ko-KR") + "억";
-    if (man) out += man.toLocaleString("ko-KR") + "만";
-    if (won || !out) out += won.toLocaleString("ko-KR");
-    return sign + out + "원";
+    const parts = [];  // "3억 5,000만원": a space between the units, as taxqa.amounts writes them
+    if (eok) parts.push(eok.toLocaleString("ko-KR") + "억");
+    if (man) parts.push(man.toLocaleString("ko-KR") + "만");
+    if (won || !parts.length) parts.push(won.toLocaleString("ko-KR"));
+    return sign + parts.join(" ") + "원";
   }
   function describe(value) {
     if (value == null) return "";
