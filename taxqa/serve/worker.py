@@ -139,7 +139,7 @@ class UpstreamWorker:
         self.max_queue = max_queue
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self._client = httpx.AsyncClient(headers=headers, timeout=httpx.Timeout(timeout, connect=10.0))
-        self._secrets = (api_key, self.base_url)  # never in what a client sees
+        self._secrets = (api_key,)  # never logged; the URL and details are never in what a client sees
         self._active = 0
         self.ready = threading.Event()
         self.ready.set()
