@@ -222,11 +222,8 @@ def test_disconnect_mid_stream_cancels_the_generation(served, client):
         if pieces == 3:
             break
     stream.close()  # the client hangs up mid-answer
-    deadline = time.monotonic() + 20
-    while worker.finished["cancelled"] == before and time.monotonic() < deadline:
-        time.sleep(0.05)
+    assert worker.wait_until(lambda: worker.finished["cancelled"] > before and worker.running is None, 20)
     assert worker.finished["cancelled"] == before + 1
-    assert worker.running is None
     assert time.perf_counter() - started < 20
     served_next = ask(client, max_tokens=2)  # the model thread serves the next one
     assert served_next.usage.completion_tokens == 2 and served_next.choices[0].finish_reason == "length"
@@ -235,23 +232,25 @@ def test_disconnect_mid_stream_cancels_the_generation(served, client):
 def test_disconnect_while_queued_never_runs(served, client):
     server, worker, args = served
     before = dict(worker.finished)
-    long = threading.Thread(
-        target=lambda: ask(client, max_tokens=200, extra_body={"ground": True}), daemon=True
-    )  # keeps the model busy for a moment
-    long.start()
-    while worker.running is None:
-        time.sleep(0.005)
+    long = client.chat.completions.create(  # keeps the model busy until this test hangs up on it
+        model="gemma3",
+        messages=[{"role": "user", "content": "길게 설명해 주세요."}],
+        stream=True,
+        max_tokens=args.max_tokens_limit,
+        extra_body=PLAIN,
+    )
+    next(iter(long))  # it is generating
+    assert worker.wait_until(lambda: worker.running is not None, 20)
     with pytest.raises(httpx.TimeoutException):  # this one gives up while it waits in the queue
         httpx.post(
             f"{server.url}/v1/chat/completions",
             json={"model": "gemma3", "messages": [{"role": "user", "content": "대기"}], "ground": False},
-            timeout=0.2,
+            timeout=httpx.Timeout(30, read=0.5),
         )
-    long.join(60)
-    deadline = time.monotonic() + 10
-    while sum(worker.finished.values()) < sum(before.values()) + 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert worker.finished["cancelled"] == before.get("cancelled", 0) + 1
+    long.close()  # now the long one goes too: both end cancelled, the queued one without running
+    assert worker.wait_until(lambda: sum(worker.finished.values()) >= sum(before.values()) + 2, 30)
+    assert worker.finished["cancelled"] == before.get("cancelled", 0) + 2
+    assert sum(worker.finished.values()) == sum(before.values()) + 2
 
 
 BAD_REQUESTS = [
@@ -384,9 +383,7 @@ def test_full_queue_answers_503_with_retry_after(tiny_model):
             next(lines)  # the first answer is generating ...
             waiter = threading.Thread(target=lambda: queued.append(httpx.post(url, json=body(4), timeout=120)))
             waiter.start()  # ... the second waits in the one-place queue ...
-            deadline = time.monotonic() + 10
-            while worker.waiting < 1 and time.monotonic() < deadline:
-                time.sleep(0.01)
+            assert worker.wait_until(lambda: worker.waiting >= 1, 30)
             busy = http.post(url, json=body(4))  # ... so the third is turned away
             del lines
         waiter.join(60)  # leaving the `with` hung up on the first: the queued one runs
@@ -411,8 +408,7 @@ def test_logs_hold_no_prompt_or_key_unless_asked(served, caplog):
         try:
             good = openai.OpenAI(base_url=f"{server.url}/v1", api_key="k3y-value", max_retries=0)
             with caplog.at_level("INFO", logger="taxqa.serve"):
-                ask(good, secret_question, max_tokens=2)
-                time.sleep(0.1)
+                ask(good, secret_question, max_tokens=2)  # logged before the response is sent
         finally:
             server.close()
         logged = "\n".join(r.getMessage() for r in caplog.records)

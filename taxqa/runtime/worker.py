@@ -161,6 +161,7 @@ class ModelWorker:
         self._ids = itertools.count(1)
         self._pending: dict[int, GenerateRequest] = {}
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)  # a request queued, started or finished
         self._seconds = 5.0  # running mean of an answer's duration, for Retry-After
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self._thread.start()
@@ -179,6 +180,7 @@ class ModelWorker:
             if self.max_queue and self.waiting >= self.max_queue:
                 raise Busy(self.retry_after())
             self._pending[request.id] = request
+            self._changed.notify_all()
         self._queue.put(request)
         return request.id
 
@@ -196,6 +198,11 @@ class ModelWorker:
         self.cancel()
         self._queue.put(None)
         self._thread.join(timeout)
+
+    def wait_until(self, predicate: Callable[[], bool], timeout: float = 60.0) -> bool:
+        """Block until ``predicate()`` holds (checked whenever a request is queued, starts or ends)."""
+        with self._changed:
+            return self._changed.wait_for(predicate, timeout)
 
     @property
     def alive(self) -> bool:
@@ -219,14 +226,17 @@ class ModelWorker:
             if isinstance(request, LoadRequest):
                 self._load(request)
                 continue
-            self.running = request
+            with self._changed:
+                self.running = request
+                self._changed.notify_all()
             started = time.perf_counter()
             try:
                 self._generate(request)
             finally:
-                with self._lock:
+                with self._changed:
                     self._pending.pop(request.id, None)
                     self.running = None
+                    self._changed.notify_all()
                 self._seconds = 0.8 * self._seconds + 0.2 * (time.perf_counter() - started)
 
     def _unload(self) -> None:
@@ -252,7 +262,9 @@ class ModelWorker:
         self.post(Loaded(request.model, request.adapter, time.perf_counter() - started))
 
     def _end(self, request: GenerateRequest, event: Finished | Failed) -> None:
-        self.finished["error" if isinstance(event, Failed) else event.finish_reason] += 1
+        with self._changed:
+            self.finished["error" if isinstance(event, Failed) else event.finish_reason] += 1
+            self._changed.notify_all()
         (request.post or self.post)(event)
 
     def _context(self, request: GenerateRequest) -> dict | None:

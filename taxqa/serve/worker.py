@@ -92,6 +92,9 @@ class LocalWorker:
     def retry_after(self) -> int:
         return self.model.retry_after()
 
+    def wait_until(self, predicate: Callable[[], bool], timeout: float = 60.0) -> bool:
+        return self.model.wait_until(predicate, timeout)
+
     async def stream(self, job: Job) -> AsyncIterator[ChatChunk]:
         loop, events = asyncio.get_running_loop(), asyncio.Queue()
 
