@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import http.server
 import json
-import os
 import re
-import socket
 import subprocess
-import sys
 import threading
-import time
 
 import httpx
 import pytest
@@ -162,27 +158,12 @@ def test_upstream_502_carries_neither_key_nor_url(monkeypatch):
 
 
 def test_access_log_has_no_query_strings():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    command = [sys.executable, "-m", "taxqa", "serve", "--model", "taxqa", "--upstream", "http://127.0.0.1:9/v1"]
-    process = subprocess.Popen(
-        [*command, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/health?token=QS-SECRET-1", timeout=1)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None and time.monotonic() < deadline, process.stderr.read()
-                time.sleep(0.2)  # waiting for another process to bind its port: there is no event to wait on
-        httpx.get(f"http://127.0.0.1:{port}/v1/models?api_key=QS-SECRET-2", timeout=5)
-    finally:
-        process.terminate()
-        out, err = process.communicate(timeout=30)
-    logged = out + err
+    from serve_process import ServeProcess
+
+    with ServeProcess(["--model", "taxqa", "--upstream", "http://127.0.0.1:9/v1"]) as served:
+        httpx.get(f"{served.url}/health?token=QS-SECRET-1", timeout=10)
+        httpx.get(f"{served.url}/v1/models?api_key=QS-SECRET-2", timeout=10)
+    logged = served.out + served.err
     assert "GET /health" in logged and "GET /v1/models" in logged  # the requests are logged ...
     assert "QS-SECRET" not in logged  # ... without their query strings
 

@@ -8,7 +8,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 
 import httpx
 import pytest
@@ -157,31 +156,18 @@ def test_vllm_command_for_a_train_output(tiny_model, tmp_path):
 
 
 def test_the_real_command_serves_until_stopped(tiny_model):
-    port = free_port()
+    from serve_process import ServeProcess
+
     env = {**os.environ, "TAXQA_API_KEY": "env-secret"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "taxqa", "serve", "--model", str(tiny_model("gemma3")), "--backend", "mlx"]
-        + ["--port", str(port), "--served-model-name", "tiny"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
-                break
-            except httpx.TransportError:
-                assert process.poll() is None, process.stderr.read()
-                assert time.monotonic() < deadline
-                time.sleep(0.3)
+    args = ["--model", str(tiny_model("gemma3")), "--backend", "mlx", "--served-model-name", "tiny"]
+    with ServeProcess(args, env) as served:
+        health = httpx.get(f"{served.url}/health", timeout=10)
         assert health.json()["status"] == "ok" and health.json()["auth"] is True  # the key came from the env
-        client = openai.OpenAI(base_url=f"http://127.0.0.1:{port}/v1", api_key="env-secret", max_retries=0)
+        client = openai.OpenAI(base_url=f"{served.url}/v1", api_key="env-secret", max_retries=0)
         reply = client.chat.completions.create(
             model="tiny", messages=[{"role": "user", "content": "비밀스러운 질문"}], max_tokens=3
         )
         assert reply.choices[0].message.content
-    finally:
-        process.terminate()
-        _, err = process.communicate(timeout=30)
+    err = served.err
     assert "env-secret" not in err and "비밀스러운" not in err  # neither key nor prompt in the logs
     assert "completion=" in err  # but the request is logged
