@@ -11,12 +11,41 @@ exists for the before/after-conversion comparison (PEFT adapter vs converted MLX
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from taxqa.errors import UserError
 
+if TYPE_CHECKING:
+    from taxqa.runtime.streaming import ChatChunk
+
 BACKENDS = ("mlx", "torch")
 CHAT_BACKENDS = ("auto", *BACKENDS)  # what `taxqa generate`, `taxqa-tui` and `taxqa serve` take
+
+
+class Engine(Protocol):
+    """What every engine ``chat_engine`` returns offers: it is loaded when constructed (on the thread
+    that will use it), streams an answer as ChatChunks (the last one ``done``, with statistics),
+    stops between tokens when ``should_stop()`` says so, and gives its memory back on ``close``."""
+
+    def stream(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        *,
+        grounding: dict | None = None,
+        system: str | None = None,
+        max_tokens: int = 512,
+        temp: float = 0.0,
+        top_p: float = 1.0,
+        min_p: float = 0.0,
+        seed: int | None = None,
+        should_stop: Callable[[], bool] | None = None,
+        stop: Sequence[str] = (),
+    ) -> Iterator[ChatChunk]: ...
+
+    def close(self) -> None: ...
 
 
 def has_metal() -> bool:
@@ -67,7 +96,7 @@ def resolve_backend(name: str, model: str | None = None, adapter_path: str | Non
     return "mlx" if has_metal() or (find_spec("torch") is None and find_spec("mlx") is not None) else "torch"
 
 
-def chat_engine(backend: str, model: str, adapter_path: str | None = None, **options):
+def chat_engine(backend: str, model: str, adapter_path: str | None = None, **options) -> Engine:
     """The one door to a model: a streaming chat engine (``stream(question, history, ...)`` of
     ChatChunks, ``close()``) for ``backend`` (``auto``, ``mlx``, ``torch``).
 

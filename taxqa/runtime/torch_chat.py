@@ -61,6 +61,23 @@ class TorchChatEngine:
 
         return peak_rss_bytes() / 1e9
 
+    def _chunk(self, text: str, finish: str | None, n_prompt: int, n_new: int, started: float, first) -> ChatChunk:
+        """A chunk of the answer; with ``finish``, the last one with the statistics."""
+        ended = time.perf_counter()
+        ttft = (first or ended) - started
+        decode = ended - (first or ended)
+        return ChatChunk(
+            text=text,
+            done=finish is not None,
+            finish_reason=finish,
+            prompt_tokens=n_prompt,
+            generation_tokens=n_new,
+            prompt_tps=n_prompt / ttft if ttft > 0 else 0.0,
+            generation_tps=(n_new - 1) / decode if decode > 0 and n_new > 1 else 0.0,
+            ttft=ttft,
+            peak_memory_gb=self._peak_memory_gb() if finish else 0.0,
+        )
+
     def stream(
         self,
         question: str,
@@ -95,29 +112,13 @@ class TorchChatEngine:
         started = time.perf_counter() if started is None else started
         stops = (*stop_texts_for(self.tokenizer), *stop)
         generator = torch.Generator(device=self.device)
-        if seed is not None:
-            generator.manual_seed(seed)
-        else:
-            generator.seed()
+        generator.manual_seed(seed) if seed is not None else generator.seed()
         new: list[int] = []
         sent = 0  # characters of the decoded answer already yielded
         first = None
 
         def chunk(text: str, finish: str | None) -> ChatChunk:
-            ended = time.perf_counter()
-            ttft = (first or ended) - started
-            decode = ended - (first or ended)
-            return ChatChunk(
-                text=text,
-                done=finish is not None,
-                finish_reason=finish,
-                prompt_tokens=len(prompt),
-                generation_tokens=len(new),
-                prompt_tps=len(prompt) / ttft if ttft > 0 else 0.0,
-                generation_tps=(len(new) - 1) / decode if decode > 0 and len(new) > 1 else 0.0,
-                ttft=ttft,
-                peak_memory_gb=self._peak_memory_gb() if finish else 0.0,
-            )
+            return self._chunk(text, finish, len(prompt), len(new), started, first)
 
         ids = torch.tensor([prompt], device=self.device)
         past = None

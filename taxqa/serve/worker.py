@@ -116,6 +116,8 @@ class LocalWorker:
                 if isinstance(event, Finished):
                     yield chunk_of(event)
                     return
+                if not isinstance(event, Token):  # (a Grounded event: serve builds its grounding itself)
+                    continue
                 # a client slower than the model gets what has piled up as one chunk (one SSE write)
                 text = [event.text]
                 while pending is None and not events.empty():
