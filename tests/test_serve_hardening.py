@@ -221,3 +221,17 @@ def test_load_errors_are_korean_with_a_hint(mlx_4bit, tmp_path):
     with pytest.raises(UserError, match="힌트") as caught:
         make_worker(args)
     assert "불러오지 못했습니다" in str(caught.value)
+
+
+def test_an_adapter_given_as_the_model_gets_a_korean_hint(tmp_path):
+    from taxqa.errors import UserError
+    from taxqa.serve.cli import build_parser, make_worker
+
+    adapter = tmp_path / "adapters"
+    adapter.mkdir()
+    config = {"peft_type": "LORA", "r": 8, "base_model_name_or_path": "google/gemma-3-1b-it"}
+    (adapter / "adapter_config.json").write_text(json.dumps(config), encoding="utf-8")
+    args = build_parser("taxqa serve").parse_args(["--model", str(adapter)])
+    with pytest.raises(UserError, match="어댑터 폴더") as caught:
+        make_worker(args)
+    assert f"--model google/gemma-3-1b-it --adapter-path {adapter}" in str(caught.value)

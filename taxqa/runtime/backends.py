@@ -80,6 +80,24 @@ def folder_backend(model: str | None, adapter_path: str | None = None) -> str | 
     return "mlx" if isinstance(config, dict) and isinstance(config.get("quantization"), dict) else None
 
 
+def check_not_an_adapter(model: str) -> None:
+    """An adapter folder given as --model: say so, and how to run it, instead of a loader's traceback."""
+    import json
+
+    folder = Path(model).expanduser()
+    config = folder / "adapter_config.json"
+    if not config.is_file() or (folder / "config.json").is_file():
+        return
+    try:
+        base = json.loads(config.read_text(encoding="utf-8")).get("base_model_name_or_path") or "BASE"
+    except (OSError, ValueError, AttributeError):
+        base = "BASE"
+    raise UserError(
+        f"--model {model}: 모델이 아니라 LoRA 어댑터 폴더입니다. "
+        f"힌트: --model {base} --adapter-path {model} 로 실행하세요."
+    )
+
+
 def resolve_backend(name: str, model: str | None = None, adapter_path: str | None = None) -> str:
     """``auto`` -> the backend the folder needs (an MLX 4-bit model or adapter: mlx; a PEFT adapter:
     torch), else ``mlx`` where Metal is present and ``torch`` elsewhere (a CUDA pod, a plain CPU
@@ -105,6 +123,7 @@ def chat_engine(backend: str, model: str, adapter_path: str | None = None, **opt
     point below and nowhere else. ``options``: ``max_kv_size`` (mlx only).
     """
     # -- dispatch point for engines that are not a local folder (provider specs) --
+    check_not_an_adapter(model)
     kind = resolve_backend(backend, model, adapter_path)
     if kind == "mlx":
         from taxqa.runtime.chat import ChatEngine
