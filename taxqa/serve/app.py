@@ -3,7 +3,7 @@ server. Routes: the OpenAI chat-completions API (`taxqa/serve/chat.py`), taxqa's
 endpoint, the health check, the model list and the web chat page.
 
 Every bad request gets the OpenAI error shape; /v1 routes refuse other sites' pages and need
-``Authorization: Bearer KEY`` when the server has a key (`taxqa/serve/http.py`). A client
+``Authorization: Bearer KEY`` when the server has a key (`taxqa/serve/guard.py`). A client
 that disconnects (while queued or while its answer streams) cancels its generation.
 """
 
@@ -25,7 +25,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from taxqa.serve.chat import job_of, serve_chat
-from taxqa.serve.http import guard, read_json
+from taxqa.serve.guard import guard, read_json
 from taxqa.serve.schema import APIError, ChatRequest, GroundRequest, Health, ModelCard, ModelList, parse
 
 STATIC = Path(__file__).resolve().parent / "static"

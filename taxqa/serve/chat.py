@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
 from taxqa.errors import UserError
-from taxqa.serve.http import ClientGone, Stream
+from taxqa.serve.guard import ClientGone, Stream
 from taxqa.serve.schema import (
     APIError,
     AssistantMessage,
