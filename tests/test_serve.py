@@ -108,7 +108,9 @@ def test_ground_endpoint_without_generation(served):
     expected = scenario_from_question(GIFT).compute()
     wrong = expected.payable + 10_000_000
     body = httpx.post(
-        f"{server.url}/v1/taxqa/ground", json={"question": GIFT, "answer": f"납부할 세액은 {wrong:,}원입니다."}
+        f"{server.url}/v1/taxqa/ground",
+        json={"question": GIFT, "answer": f"납부할 세액은 {wrong:,}원입니다."},
+        timeout=120,  # retrieval and the calculator on a loaded machine
     )
     assert body.status_code == 200
     data = body.json()
@@ -117,9 +119,11 @@ def test_ground_endpoint_without_generation(served):
     right = httpx.post(
         f"{server.url}/v1/taxqa/ground",
         json={"question": GIFT, "answer": f"납부할 세액은 {expected.payable:,}원입니다."},
+        timeout=120,
     ).json()
     assert right["check"]["agree"] is True
-    none = httpx.post(f"{server.url}/v1/taxqa/ground", json={"question": "부가가치세 신고 기한은 언제인가요?"}).json()
+    question = "부가가치세 신고 기한은 언제인가요?"
+    none = httpx.post(f"{server.url}/v1/taxqa/ground", json={"question": question}, timeout=120).json()
     assert none["calculation"] is None and "check" not in none
 
 

@@ -96,10 +96,10 @@ def test_favicon_and_page_link(served):
 def test_law_go_kr_key_never_reaches_the_page(served, monkeypatch):
     """Whatever the corpus holds, the grounding a client gets never carries LAW_OC."""
     gift = "부모님께 5억원을 증여받으면 증여세는 얼마인가요?"
-    plain = httpx.post(f"{served.url}/v1/taxqa/ground", json={"question": gift}).json()
+    plain = httpx.post(f"{served.url}/v1/taxqa/ground", json={"question": gift}, timeout=120).json()
     assert "증여세법" in json.dumps(plain, ensure_ascii=False)
     monkeypatch.setenv("LAW_OC", "증여세법")  # a key that happens to occur in the articles' titles and texts
-    scrubbed = httpx.post(f"{served.url}/v1/taxqa/ground", json={"question": gift}).json()
+    scrubbed = httpx.post(f"{served.url}/v1/taxqa/ground", json={"question": gift}, timeout=120).json()
     assert "증여세법" not in json.dumps(scrubbed, ensure_ascii=False)
 
 
