@@ -227,3 +227,10 @@ def test_web_page_and_assets_are_served_locally(served):
     for asset in ("app.js", "markdown.js", "style.css"):
         assert httpx.get(f"{server.url}/static/{asset}").status_code == 200
     assert "http" not in "".join(line for line in page.text.splitlines() if "src=" in line or "href=" in line)
+
+
+def test_requests_reuse_the_prompt_cache(client):
+    """The system prompt is prefilled once, not per request (what made serve's first token 2.6x slower)."""
+    ask(client, "상속세가 무엇인가요?", max_tokens=2)
+    again = ask(client, "양도소득세가 무엇인가요?", max_tokens=2)
+    assert again.usage.prompt_tokens_details.cached_tokens > again.usage.prompt_tokens // 2

@@ -54,46 +54,46 @@ class LocalWorker:
     kind = "local"
 
     def __init__(self, engine_factory: Callable[[], Any], max_queue: int = 32):
-        self.model = ModelWorker(
+        self.thread = ModelWorker(
             engine_factory=lambda _m, _a: engine_factory(), max_queue=max_queue, name="taxqa-serve-model"
         )
-        self.model.load("serve")
+        self.thread.load("serve")
         self.max_queue = max_queue
-        self.ready = self.model.loaded
+        self.ready = self.thread.loaded
 
     @property
     def error(self) -> str | None:
-        exc = self.model.load_error
+        exc = self.thread.load_error
         return f"{type(exc).__name__}: {exc}" if exc is not None else None
 
     @property
     def exception(self) -> BaseException | None:
-        return self.model.load_error
+        return self.thread.load_error
 
     @property
     def engine(self):
-        return self.model.engine
+        return self.thread.engine
 
     @property
     def running(self):
-        return self.model.running
+        return self.thread.running
 
     @property
     def finished(self):
-        return self.model.finished
+        return self.thread.finished
 
     @property
     def waiting(self) -> int:
-        return self.model.waiting
+        return self.thread.waiting
 
     def status(self) -> str:
         return "error" if self.error else "ok" if self.ready.is_set() else "loading"
 
     def retry_after(self) -> int:
-        return self.model.retry_after()
+        return self.thread.retry_after()
 
     def wait_until(self, predicate: Callable[[], bool], timeout: float = 60.0) -> bool:
-        return self.model.wait_until(predicate, timeout)
+        return self.thread.wait_until(predicate, timeout)
 
     async def stream(self, job: Job) -> AsyncIterator[ChatChunk]:
         loop, events = asyncio.get_running_loop(), asyncio.Queue()
@@ -104,7 +104,7 @@ class LocalWorker:
             except RuntimeError:  # the event loop is gone (server shutting down)
                 job.cancel.set()
 
-        self.model.generate(
+        self.thread.generate(
             job.question, job.history, system=job.system, post=post, cancel=job.cancel, **job.options
         )  # raises Busy when the queue is full
         pending = None
@@ -128,7 +128,7 @@ class LocalWorker:
             job.cancel.set()  # a no-op when the job ended; stops it when the client went away
 
     def close(self, timeout: float = 10.0) -> None:
-        self.model.stop(timeout)
+        self.thread.stop(timeout)
 
 
 class UpstreamWorker:
