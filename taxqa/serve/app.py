@@ -115,8 +115,8 @@ async def chat_completions(request: Request) -> Response:
         message = f"model {req.model!r} does not exist; this server serves {config.model_id!r}"
         raise APIError(404, message, code="model_not_found")
     question, job = job_of(req, config)  # every check of the request before the grounding's work
-    grounding = job.options["grounding"] = await ground_for(config, question) if req.ground else None
-    return await serve_chat(request, req, config, worker, job, grounding)
+    job.options["grounding"] = await ground_for(config, question) if req.ground else None
+    return await serve_chat(request, req, config, worker, job)
 
 
 # -- errors ------------------------------------------------------------------------------

@@ -88,11 +88,10 @@ def job_of(req: ChatRequest, config) -> tuple[str, Job]:
     return question, Job(question, history, system, options)
 
 
-async def serve_chat(request: Request, req: ChatRequest, config, worker, job: Job, grounding) -> Response:
+async def serve_chat(request: Request, req: ChatRequest, config, worker, job: Job) -> Response:
     """Queue the job, wait for its first chunk (or the client leaving), then answer."""
-    question = job.question
-    extra = {"grounding": grounding} if req.return_grounding else None
-    call = Call(f"chatcmpl-{uuid.uuid4().hex[:24]}", req, question, config.model_id, extra, time.perf_counter())
+    extra = {"grounding": job.options["grounding"]} if req.return_grounding else None
+    call = Call(f"chatcmpl-{uuid.uuid4().hex[:24]}", req, job.question, config.model_id, extra, time.perf_counter())
     call.log_prompts = config.log_prompts
     stream = Stream(request, worker.stream(job))
     try:
