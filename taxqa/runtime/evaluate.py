@@ -114,13 +114,13 @@ def evaluate_dataset(
     from tqdm import tqdm
 
     tokenizer = backend.tokenizer
-    cases = [read_case(r) for r in records]
+    cases = [read_case(r, k) for r in records]  # each question read, computed and retrieved once
     ground, speeds, first_items = {}, [], []
     total_nll, total_tokens = 0.0, 0
     for mode in modes:
         g_items = []
         for record, case in tqdm(list(zip(records, cases)), desc=f"ground {mode}", unit="item", file=sys.stderr):
-            grounding = item_grounding(record, mode, k)
+            grounding = item_grounding(record, mode, k, case)
             prompt = encode_prompt(
                 tokenizer, render_prompt(tokenizer, record.question, system=system, grounding=grounding)
             )

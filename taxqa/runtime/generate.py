@@ -9,7 +9,6 @@ import argparse
 import sys
 
 from taxqa.errors import UserError
-from taxqa.grounding import build_grounding
 from taxqa.options import COUNT, NON_NEGATIVE_INT, PROBABILITY_OPEN, TEMPERATURE, integer, number
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, render_prompt
 from taxqa.runtime.backends import CHAT_BACKENDS, chat_engine, resolve_backend
@@ -90,12 +89,13 @@ def check_args(args) -> None:
         raise UserError(f"--max-kv-size {args.max_kv_size}: expected at least 8")
 
 
-def report_check(question: str, answer: str) -> None:
-    """Print the calculator's verdict on the answer's figures to stderr."""
+def report_check(case, answer: str) -> None:
+    """Print the calculator's verdict on the answer's figures to stderr (the question's `Case`, read once)."""
     from taxqa.amounts import format_won
-    from taxqa.tax.verify import FIELD_LABELS, check_answer
+    from taxqa.tax.checking import FIELD_LABELS
+    from taxqa.tax.kinds import KINDS
 
-    verdict = check_answer(question, answer)
+    verdict = case.check(answer)
     if verdict is None:
         print("check: not a computable question (no calculator scenario found)", file=sys.stderr)
         return
@@ -106,7 +106,7 @@ def report_check(question: str, answer: str) -> None:
     if getattr(verdict, "understood", ""):
         print(f"check: 이렇게 이해했습니다: {verdict.understood}", file=sys.stderr)
     print(f"check: {status} — {verdict.reason}", file=sys.stderr)
-    labels = {**FIELD_LABELS, "deduction": "근로소득공제" if verdict.kind == "wage" else "공제액"}
+    labels = {**FIELD_LABELS, "deduction": KINDS[verdict.kind].label_of("deduction")}
     expected = ", ".join(f"{labels.get(k, k)} {format_won(v)}" for k, v in verdict.expected.items())
     print(f"check: calculator ({verdict.kind or 'tax'}): {expected}", file=sys.stderr)
     for assumption in verdict.assumptions:
@@ -159,7 +159,10 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
     args = build_parser(prog).parse_args(argv)
     check_args(args)
     question = read_question(args.prompt)
-    grounding = None if args.no_ground else build_grounding(question, k=args.ground_k)
+    from taxqa.case import read_case
+
+    case = read_case(question, k=args.ground_k, retrieve=not args.no_ground)  # read and computed once
+    grounding = None if args.no_ground else case.grounding()
     if grounding is not None and not args.quiet:
         print(grounding_line(grounding), file=sys.stderr)
     backend = resolve_backend(args.backend, args.model, args.adapter_path)
@@ -186,7 +189,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
     if final is not None and not args.quiet:
         print_stats(final, engine.model if backend == "mlx" else None, args.verbose)
     if args.check:
-        report_check(question, answer)
+        report_check(case, answer)
     return 0
 
 

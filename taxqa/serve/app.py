@@ -49,14 +49,20 @@ def settings(request: Request) -> tuple[ServeConfig, Any]:
     return request.app.state.config, request.app.state.worker
 
 
-async def ground_for(config: ServeConfig, question: str) -> dict[str, Any]:
-    """The grounding of ``question`` (articles + calculation): the one place serve builds it.
-    The law.go.kr key never reaches a client, whatever the corpus holds."""
-    from taxqa.corpus.client import OC_ENV, scrub
-    from taxqa.grounding import build_grounding
+async def case_for(config: ServeConfig, question: str, retrieve: bool = True):
+    """The question read once (`taxqa.case`): its grounding and the figure check of the answer.
+    The one place serve reads a question."""
+    from taxqa.case import read_case
 
-    grounding = await asyncio.to_thread(build_grounding, question, k=config.ground_k)
-    return scrub(grounding, os.environ.get(OC_ENV))
+    return await asyncio.to_thread(read_case, question, k=config.ground_k, retrieve=retrieve)
+
+
+def grounding_of(case) -> dict[str, Any]:
+    """What a client and the model get: the Case's grounding, the law.go.kr key never in it
+    (whatever the corpus holds)."""
+    from taxqa.corpus.client import OC_ENV, scrub
+
+    return scrub(case.grounding(), os.environ.get(OC_ENV))
 
 
 def error_response(exc: APIError) -> JSONResponse:
@@ -96,14 +102,13 @@ async def models(request: Request) -> Response:
 
 
 async def ground(request: Request) -> Response:
-    from taxqa.grounding import figure_check
-
     config, _ = settings(request)
     guard(request, config.api_key)
     req = parse(GroundRequest, await read_json(request, config.max_body_bytes))
-    body: dict[str, Any] = {"question": req.question, **await ground_for(config, req.question)}
+    case = await case_for(config, req.question)
+    body: dict[str, Any] = {"question": req.question, **grounding_of(case)}
     if req.answer is not None:
-        body["check"] = await asyncio.to_thread(figure_check, req.question, req.answer)
+        body["check"] = await asyncio.to_thread(case.figure_check, req.answer)
     return JSONResponse(body)
 
 
@@ -115,8 +120,9 @@ async def chat_completions(request: Request) -> Response:
         message = f"model {req.model!r} does not exist; this server serves {config.model_id!r}"
         raise APIError(404, message, code="model_not_found")
     question, job = job_of(req, config)  # every check of the request before the grounding's work
-    job.options["grounding"] = await ground_for(config, question) if req.ground else None
-    return await serve_chat(request, req, config, worker, job)
+    case = await case_for(config, question, retrieve=req.ground) if req.ground or req.return_grounding else None
+    job.options["grounding"] = grounding_of(case) if req.ground else None
+    return await serve_chat(request, req, config, worker, job, case)
 
 
 # -- errors ------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ class Call:
     model_id: str
     extra: dict[str, Any] | None  # {"grounding": ...} when the request asked for it back
     began: float
+    case: Any = None  # the question's Case (taxqa.case), read once, when grounding or its check is asked
     log_prompts: bool = False
 
     def log_done(self, answer: str, final, status: str) -> None:
@@ -58,9 +59,7 @@ class Call:
         log.info(" ".join(parts))
 
     async def check(self, answer: str) -> dict | None:
-        from taxqa.grounding import figure_check
-
-        return await asyncio.to_thread(figure_check, self.question, answer)
+        return await asyncio.to_thread(self.case.figure_check, answer)
 
 
 def api_error(exc: BaseException) -> APIError:
@@ -88,11 +87,11 @@ def job_of(req: ChatRequest, config) -> tuple[str, Job]:
     return question, Job(question, history, system, options)
 
 
-async def serve_chat(request: Request, req: ChatRequest, config, worker, job: Job) -> Response:
+async def serve_chat(request: Request, req: ChatRequest, config, worker, job: Job, case=None) -> Response:
     """Queue the job, wait for its first chunk (or the client leaving), then answer."""
     extra = {"grounding": job.options["grounding"]} if req.return_grounding else None
     call = Call(f"chatcmpl-{uuid.uuid4().hex[:24]}", req, job.question, config.model_id, extra, time.perf_counter())
-    call.log_prompts = config.log_prompts
+    call.case, call.log_prompts = case, config.log_prompts
     stream = Stream(request, worker.stream(job))
     try:
         first = await stream.next()
