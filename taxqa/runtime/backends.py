@@ -116,13 +116,20 @@ def resolve_backend(name: str, model: str | None = None, adapter_path: str | Non
 
 def chat_engine(backend: str, model: str, adapter_path: str | None = None, **options) -> Engine:
     """The one door to a model: a streaming chat engine (``stream(question, history, ...)`` of
-    ChatChunks, ``close()``) for ``backend`` (``auto``, ``mlx``, ``torch``).
+    ChatChunks, ``close()``) for ``backend`` (``auto``, ``mlx``, ``torch``), or for a provider spec
+    (``openai:…``, ``ollama:…``, ``lmstudio:…``, ``anthropic:…``) the engine that runs on its server.
 
     Generate, eval's generation, the chat app and serve all get their engine here. A new kind of
-    engine (a provider API such as ``openai:MODEL``, a local server) is dispatched at the marked
-    point below and nowhere else. ``options``: ``max_kv_size`` (mlx only).
+    engine (another API, a local server) is dispatched at the marked point below and nowhere else.
+    ``options``: ``max_kv_size`` (mlx only).
     """
+    from taxqa.modelspec import is_provider_spec
+
     # -- dispatch point for engines that are not a local folder (provider specs) --
+    if is_provider_spec(model):
+        from taxqa.runtime.remote import RemoteEngine
+
+        return RemoteEngine(model, adapter_path)
     check_not_an_adapter(model)
     kind = resolve_backend(backend, model, adapter_path)
     if kind == "mlx":

@@ -9,6 +9,7 @@ import argparse
 import sys
 
 from taxqa.errors import UserError
+from taxqa.modelspec import is_provider_spec
 from taxqa.options import COUNT, NON_NEGATIVE_INT, PROBABILITY_OPEN, TEMPERATURE, integer, number
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, render_prompt
 from taxqa.runtime.backends import CHAT_BACKENDS, chat_engine, resolve_backend
@@ -21,7 +22,12 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         description="Generate an answer to a tax question with an MLX model (mlx_lm-style). "
         "The answer streams to stdout; prompt/generation tokens-per-second and peak memory go to stderr.",
     )
-    parser.add_argument("--model", required=True, help="registry name (e.g. gemma3-4b), local MLX/HF folder or hub id")
+    parser.add_argument(
+        "--model",
+        required=True,
+        help="registry name (e.g. gemma3-4b), local MLX/HF folder or hub id, or PROVIDER:MODEL[@BASE_URL] "
+        "(openai, ollama, lmstudio, anthropic; keys from OPENAI_API_KEY / ANTHROPIC_API_KEY)",
+    )
     parser.add_argument("--adapter-path", help="folder of an MLX LoRA adapter (what `taxqa lora` writes)")
     parser.add_argument(
         "--backend",
@@ -155,6 +161,43 @@ def write_answer(chunks) -> tuple[str, object]:
     return "".join(answer), final
 
 
+def generate_remote(args, question: str, grounding: dict | None, check) -> int:
+    """The answer from a provider model (`--model openai:…`, `ollama:…`, `lmstudio:…`, `anthropic:…`);
+    ``check(answer)`` reports the calculator's verdict (with --check)."""
+    if args.max_kv_size is not None:
+        raise UserError("--max-kv-size: a provider model's server manages its own cache")
+    engine = chat_engine(args.backend, args.model, args.adapter_path)  # the one door: a RemoteEngine
+    if args.verbose:
+        from taxqa.prompt import user_text
+
+        print(f"==========\n{user_text(question, grounding)}\n==========", file=sys.stderr)
+    try:
+        answer, final = write_answer(
+            engine.stream(
+                question,
+                grounding=grounding,
+                system=args.system_prompt,
+                max_tokens=args.max_tokens,
+                temp=args.temp,
+                top_p=args.top_p,
+                seed=args.seed,
+            )  # fmt: skip
+        )
+    finally:
+        engine.close()
+    if final is not None and not args.quiet:
+        cost = "not priced" if engine.cost_usd is None else f"${engine.cost_usd:.5f}"
+        print("==========", file=sys.stderr)
+        print(f"Prompt: {final.prompt_tokens} tokens; time to first token {final.ttft:.3f} s", file=sys.stderr)
+        print(
+            f"Generation: {final.generation_tokens} tokens, {final.generation_tps:.3f} tokens-per-sec", file=sys.stderr
+        )
+        print(f"Model: {engine.spec.label}; finish: {final.finish_reason}; cost {cost}", file=sys.stderr)
+    if args.check:
+        check(answer)
+    return 0
+
+
 def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
     args = build_parser(prog).parse_args(argv)
     check_args(args)
@@ -165,6 +208,8 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
     grounding = None if args.no_ground else case.grounding()
     if grounding is not None and not args.quiet:
         print(grounding_line(grounding), file=sys.stderr)
+    if is_provider_spec(args.model):
+        return generate_remote(args, question, grounding, lambda answer: report_check(case, answer))
     backend = resolve_backend(args.backend, args.model, args.adapter_path)
     if args.max_kv_size is not None and backend != "mlx":
         raise UserError("--max-kv-size: only --backend mlx has a rotating KV cache")
