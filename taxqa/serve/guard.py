@@ -11,13 +11,13 @@
 from __future__ import annotations
 
 import asyncio
-import hmac
 import json
 from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.requests import Request
 
+from taxqa.serve.keys import key_problem
 from taxqa.serve.schema import APIError
 
 
@@ -30,13 +30,9 @@ def same_origin(request: Request) -> bool:
 
 
 def authorize(request: Request, api_key: str | None) -> None:
-    if not api_key:
-        return
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not token:
-        raise APIError(401, "missing API key: send 'Authorization: Bearer <key>'", code="invalid_api_key")
-    if not hmac.compare_digest(token.strip().encode(), api_key.encode()):
-        raise APIError(401, "invalid API key", code="invalid_api_key")
+    problem = key_problem(request.headers.get("authorization", ""), api_key)  # the rules every server shares
+    if problem:
+        raise APIError(401, problem, code="invalid_api_key")
 
 
 def guard(request: Request, api_key: str | None) -> None:
