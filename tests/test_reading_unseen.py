@@ -32,7 +32,6 @@ def test_sets_are_well_formed():
             "penalty", "retirement", None} <= kinds  # fmt: skip
 
 
-@pytest.mark.xfail(reason="the reader before the mentions rework (issue 26)", strict=False)
 @pytest.mark.parametrize("path", SETS, ids=[p.name for p in SETS])
 def test_goals_on_unseen_wording(path):
     s = load_scorer().score(path)

@@ -182,8 +182,15 @@ def relation_arg(value: str) -> str:
         return value
     if value in by_korean:
         return by_korean[value]
+    from taxqa.tax.family import RELATION_OF, mentions
+
+    words = mentions(value)  # the relation words the question reader knows: 엄마, 아들, 시어머니, 삼촌 ...
+    if len(words) == 1 and words[0].words == value:
+        return RELATION_OF[words[0].category][0]  # the donor as seen from the donee
     choices = ", ".join(f"{k} ({v})" for k, v in RELATION_LABELS.items())
-    raise argparse.ArgumentTypeError(f"expected one of {choices}, got {value!r}")
+    raise argparse.ArgumentTypeError(
+        f"expected one of {choices} or a family word (엄마, 아들, 삼촌 ...), got {value!r}"
+    )
 
 
 def recognise(text: str) -> bool:
@@ -225,6 +232,12 @@ def read(text: str, reading) -> None:
     year = parse_as_of(reading.as_of).year
     current, prior, notes = split_amounts(text, year)
     parties = gift_parties(text, current[0].start if current else None)
+    gone = [
+        m for m in reading.mentions if m.type == "person" and m.value["relation"] == "parent" and not m.value["alive"]
+    ]
+    if parties.generation_skip and gone:  # "아버지는 예전에 돌아가셨고 할아버지가 저한테": no 할증 (제57조① 단서)
+        parties.generation_skip = False
+        parties.notes.append(f"수증자의 부모({gone[0].text})가 사망해 세대생략 할증과세를 하지 않음 (제57조① 단서)")
     if parties.relation is None:
         reading.lack("증여자와의 관계 (배우자, 부모, 자녀, 친족, 타인 등)")
         return
@@ -280,7 +293,8 @@ def read(text: str, reading) -> None:
             )
     same = [a for a in prior if prior_from_same_group(text, a, parties.relation)]
     if len(same) < len(prior):
-        reading.assume("다른 관계의 증여자에게 받은 이전 증여는 합산·공제에 영향이 없어 제외")
+        others = ", ".join(format_won(a.value) for a in prior if a not in same)
+        reading.assume(f"다른 관계의 증여자에게 받은 이전 증여({others})는 합산·공제에 영향이 없어 제외")
     if same:
         reading.fact("prior", sum(a.value for a in same), " + ".join(a.text for a in same))
         reading.say(f"10년 내 이전 증여 {format_won(sum(a.value for a in same))}")

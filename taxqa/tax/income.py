@@ -90,8 +90,13 @@ def wage_arguments(p) -> None:
 
 
 def recognise_income(text: str) -> bool:
+    """종합소득세; or a 과세표준 given for a person's income tax ("직장인 A씨의 과세표준이 5천만원")."""
+    if re.search(r"종합소득|종소(?:세|\s|$)", text):
+        return True
     return bool(
-        re.search(r"종합소득|종소세", text) or (re.search(r"소득세", text) and re.search(r"과세표준|과표", text))
+        re.search(r"과세표준|과표", text)
+        and re.search(r"소득세|세금|세액|직장인|근로자|회사원|개인", text)
+        and not re.search(r"법인|상속|증여|양도|부가|간이|퇴직|가산세", text)
     )
 
 

@@ -301,6 +301,15 @@ def read_limitation(text: str, reading) -> None:
         case = (offshore + case) if case != "general" else (offshore.rstrip("-") or "general")
     reading.fact("case", case, "")
     m = re.search(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})", text)
+    year = re.search(r"(\d{4})\s*년\s*(?:도\s*)?(?:귀속|분)", text)
+    if m is None and year is not None and re.search(r"종합소득|종소|법인세", text):
+        y = int(year.group(1)) + 1  # 종합소득세: 5월 31일 (소득세법 제70조); 법인세: 3월 31일 (12월 결산)
+        due = f"{y}-05-31" if re.search(r"종합소득|종소", text) else f"{y}-03-31"
+        if "03-31" in due:
+            reading.assume("12월 결산 법인으로 보아 법정신고기한은 다음 해 3월 31일")
+        reading.fact("due_date", due, year.group(0))
+        reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
+        return
     if m is None:
         reading.lack("법정신고기한 (예: 2025-05-31)")
         return
@@ -314,6 +323,13 @@ def read(text: str, reading) -> None:
         return read_limitation(text, reading)
     days = re.search(r"(\d{1,4})\s*일\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|후|뒤|만에|연체|초과)", text)
     months = re.search(rf"(\d{{1,2}}|{COUNT_WORD})\s*(?:개월|달)", text)
+    filed_after = days is not None and re.match(r"[^.,?!]{0,12}?(?:기한\s*후\s*신고|수정\s*신고)", text[days.end() :])
+    if filed_after:  # "20일 만에 기한후신고": filed within ceil(20/30) months, no days of late payment said
+        months_after = max(1, -(-int(days.group(1)) // 30))
+        reading.fact("months_late", months_after, days.group(0))
+        reading.assume(f"신고기한 {days.group(1)}일 뒤 신고는 {months_after}개월 이내 신고로 감면 (제48조②)")
+        days = None
+        months = None
     if re.search(UNDER, text):
         kind, said = "under-report", "과소신고"
     elif re.search(NO_RETURN, text):
@@ -334,7 +350,7 @@ def read(text: str, reading) -> None:
     reading.fact("tax", tax.value, tax.text)
     parts = [f"{said} 가산세", f"세액 {format_won(tax.value)}"]
     m = re.search(FRAUD, text)
-    if m and re.match(r"\S*\s*(?:은|는|이|가|도)?\s*(?:없|아니|않|안\s)", text[m.end() :]):
+    if m and re.match(r"\S*\s*(?:은|는|이|가|도)?\s*(?:없|아니|아님|않|안\s)", text[m.end() :]):
         m = None  # "부정행위는 없어요"
     if kind != "late-payment" and m:
         reading.fact("fraud", True, m.group(0))

@@ -286,13 +286,15 @@ def question(a: dict, say: dict) -> str:
 # --- reading a question ---------------------------------------------------------------------
 
 ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|내야|내나|낼|떼|얼마나?\s*나오|원천징수"
-CHILD_WORDS = r"자녀|아이|애|아들|딸|자식"
+CHILD_WORDS = r"자녀|아이|(?<!장)애(?!인)|아들|딸|자식"
 
 
 def recognise(text: str) -> bool:
     """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
     if not re.search(r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산", text):
         return False
+    if re.search(r"과세표준|과표", text) and not re.search(r"연봉|총급여|급여|월급|연말정산", text):
+        return False  # "직장인 A씨의 종합소득 과세표준이 5천만원": a tax base is given, not wages
     if re.search(r"근로소득공제|근로소득금액", text) and not re.search(
         r"결정세액|연말정산|환급|소득세|세금|내야|내나", text
     ):
@@ -352,6 +354,27 @@ def read(text: str, reading) -> None:
         dependents += n
         said.append(f"부양하는 부모 {n}명")
         reading.assume("부양하는 부모는 60세 이상이고 소득이 없는 기본공제대상자로 가정")
+    others = re.search(
+        r"((?:장애인?\s*)?(?:(?:친|외)?할머니|(?:친|외)?할아버지|조부모님?|남동생|여동생|동생|형|누나|오빠|언니|장인|장모))"
+        r"\s*(?:(한|두)\s*(?:명|분)\s*)?(?:을|를)?\s*(?:부양|모시)",
+        text,
+    )
+    if others:
+        n = 2 if others.group(2) == "두" else 1
+        dependents += n
+        said.append(f"부양가족 {others.group(1)} {n}명")
+        reading.assume("부양하는 가족은 소득이 없고 나이 요건을 충족하는 기본공제대상자로 가정")
+    cared = [g for g in (parents, others) if g]
+    old = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and any(
+        abs(a.start - g.start()) <= 12 or abs(a.end - g.end()) <= 12 for g in cared)]  # fmt: skip
+    if old:
+        reading.fact("elderly", len(old), " ".join(a.text for a in old))
+        said.append(f"70세 이상 {len(old)}명")
+    disabled = re.search(r"장애", others.group(0) if others else "") or (
+        parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()]))  # fmt: skip
+    if disabled:
+        reading.fact("disabled", 1, disabled.group(0))
+        said.append("장애인 1명")
     if (m := re.search(rf"부양가족\s*(?:이|은|는)?\s*({COUNT_WORD})\s*명", text)) and not (spouse or parents):
         dependents = max(dependents, count_value(m.group(1)))
     if dependents:

@@ -15,9 +15,10 @@ from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind
+from taxqa.tax.mentions import near
 from taxqa.tax.rates import describe_bracket, parse_as_of, progressive, select, whole_number
 from taxqa.tax.result import Step, TaxResult, article
-from taxqa.tax.words import amount_near
+from taxqa.tax.words import amount_near, window_before
 
 LAW = "소득세법"
 DECREE = "소득세법 시행령"
@@ -240,7 +241,15 @@ def recognise(text: str) -> bool:
 def read(text: str, reading) -> None:
     bought = sold = None
     found = list(iter_amounts(text))
+    label = r"\s*(?:가액|가격|가|금액)?\s*(?:은|는|이|가|:|=)?\s*$"
     for a in found:
+        before = window_before(text, a.start, 12)
+        if bought is None and re.search(r"(?:취득|매입|구입|매수|분양)" + label, before):
+            bought = a
+            continue
+        if sold is None and re.search(r"(?:양도|매도|처분)" + label, before):
+            sold = a
+            continue
         after = text[a.end : a.end + 12]
         if bought is None and re.match(BOUGHT, after):
             bought = a
@@ -281,7 +290,15 @@ def read(text: str, reading) -> None:
     short = re.search(r"(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text)
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
     bought_year = re.search(r"(\d{4})\s*년(?:도)?에?\s*[^.,?!]{0,20}?(?:사|샀|산|취득|분양|매입|구입)", text)
-    if held:
+    span = near(reading.mentions, reading.text, "duration", r"보유|소유|가지고|갖고")
+    ago = next((m for m in reading.mentions if m.type == "duration" and m.value.get("ago") and m.value.get("years")
+                and re.match(r"\s*(?:전|前)에?\s*(?:\S+\s*){0,2}?(?:산|샀|사서|사고|취득|구입|매입|분양)",
+                             reading.text[m.end :])), None)  # fmt: skip
+    if span is not None and span.value.get("years") is not None:
+        reading.fact("held_years", span.value["years"], span.text)
+        if span.value.get("months"):
+            reading.assume(f"보유기간 {span.text}은 만 {span.value['years']}년으로 계산 (1년 미만은 버림)")
+    elif held:
         reading.fact("held_years", int(held.group(1)), held.group(0))
     elif bought_year:
         years_said = [m for m in re.finditer(r"(\d{4})\s*년", text) if m.start() != bought_year.start()]
@@ -291,6 +308,9 @@ def read(text: str, reading) -> None:
         reading.assume("보유기간은 취득 연도부터 양도 연도까지의 햇수로 봄 (정확한 날짜에 따라 1년 차이 가능)")
         if lived is None and re.search(r"계속\s*(?:거주|살)|줄곧\s*(?:거주|살)|쭉\s*(?:거주|살)", text):
             reading.fact("resided_years", reading.inputs["held_years"], "계속 거주")
+    elif ago is not None:
+        reading.fact("held_years", ago.value["years"], ago.text + " 전")
+        reading.assume(f"'{ago.text} 전'에 사서 지금 팔면 보유기간 {ago.value['years']}년으로 봄")
     elif short:
         reading.fact("held_years", int(short.group(1)) // 12, short.group(0))
     elif lived:
@@ -315,7 +335,7 @@ def read(text: str, reading) -> None:
     many = re.search(r"다주택|[2-9]\s*주택|두\s*채|세\s*채|집이\s*(?:두|세|여러)|2채|3채", text)
     one = re.search(r"1\s*세대\s*1\s*주택|1\s*주택|한\s*채|1채|유일한\s*집|집\s*하나", text)
     negated = re.search(
-        r"1\s*주택\S{0,4}\s*아닌|비과세\s*(?:대상이|요건에|요건을)?\s*(?:아닌|해당하지|안\s*되|못)", text
+        r"1\s*주택\S{0,4}\s*아(?:닌|님|니)|비과세\s*(?:대상이|요건에|요건을)?\s*(?:아닌|해당하지|안\s*되|못)", text
     )
     if negated:
         reading.assume("1세대1주택 비과세가 아닌 일반 양도로 계산 (다주택 중과세율 없음)")

@@ -12,7 +12,7 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.words import amount_near, clause_of
+from taxqa.tax.words import amount_near, clause_of, window_before
 
 LAW = "부가가치세법"
 
@@ -236,11 +236,15 @@ def read_vat(text: str, reading) -> None:
     ten = 10  # 매출세액/매입세액 given instead of 공급가액: the tax is 10% of the value
     output = amount_near(text, r"매출\s*세액", r"매입")
     input_ = amount_near(text, r"매입\s*세액", r"매출")
-    sales = output or amount_near(text, r"매출|공급가액|판매", r"매입|세액")
+    card = amount_near(text, r"카드|현금\s*영수증", r"매입")
+    if card is not None and not re.search(r"(?:카드|현금\s*영수증)\S{0,6}\s*$", window_before(text, card.start, 12)):
+        card = None  # the keyword must name this amount, not an earlier one
+    rest = text if card is None else text[: card.start] + " " * (card.end - card.start) + text[card.end :]
+    sales = output or amount_near(rest, r"매출|공급가액|판매", r"매입|세액")
     if sales is None:
         reading.lack("매출 공급가액")
         return
-    purchases = input_ or amount_near(text, r"매입|구입|사들|원가", r"매출|세액")
+    purchases = input_ or amount_near(rest, r"매입|구입|사들|원가", r"매출|세액")
     values = [
         sales.value * (ten if sales is output else 1),
         (purchases.value * (ten if purchases is input_ else 1)) if purchases else 0,
@@ -254,6 +258,9 @@ def read_vat(text: str, reading) -> None:
         reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
     reading.fact("sales", values[0], sales.text)
     reading.fact("purchases", values[1], purchases.text if purchases else "")
+    if card is not None:
+        reading.fact("card_sales", card.value, card.text)
+        reading.assume("카드매출은 부가세를 포함한 발행금액으로 보고 신용카드매출전표 등 발행세액공제 적용 (제46조)")
     reading.say(f"매출 공급가액 {format_won(values[0])}, 매입 공급가액 {format_won(values[1])}")
 
 

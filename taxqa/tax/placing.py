@@ -1,0 +1,149 @@
+"""After a kind's reader has filled a `Reading`: which mention became which input (`used_as`), and
+what the result cannot be trusted without — a number not placed, an amount that is a range, a
+foreign currency or negative, a period amount, tax already paid and not applied, revenue where
+income is needed, facts that contradict each other. Those go to `missing` (no figure) or
+`ambiguous` (a figure, with "확인이 필요합니다").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from taxqa.amounts import format_won
+from taxqa.tax.mentions import Mention
+
+AMOUNT_FIELDS = {"amount", "prior", "prior_tax", "marriage_birth", "estate", "spouse_inherits", "financial", "base",
+                 "salary", "pension", "insurance", "withheld", "sales", "purchases", "card_sales", "supply",
+                 "no_invoice", "price", "acquired", "expenses", "prepaid", "tax", "pay"}  # fmt: skip
+PAID_FIELDS = ("withheld", "prepaid")
+DURATION_FIELDS = ("held_years", "resided_years", "years", "days", "months_late")
+REVENUE = re.compile(r"매출|수입|수익|매상|벌었|번\s*돈|벌어|영업수익|총수입")
+INCOME_WORDS = re.compile(r"과세표준|과표|소득금액|순이익|순소득|이익금|각\s*사업연도\s*소득")
+CURRENCY_NAMES = {"USD": "달러", "EUR": "유로", "JPY": "엔", "CNY": "위안", "GBP": "파운드"}
+
+
+def fact_words(reading) -> list[tuple[str, Any, str]]:
+    return [(f.name, f.value, f.words) for f in reading.facts]
+
+
+def mark_used(reading, found: list[Mention]) -> None:
+    facts = fact_words(reading)
+    for m in found:
+        if m.type == "amount":
+            for name, _value, words in facts:
+                if m.clean and m.clean in words or m.text and m.text in words:
+                    m.used_as = name
+                    break
+            else:
+                m.used_as = next((n for n, v in reading.inputs.items() if n in AMOUNT_FIELDS and v == m.value), None)
+        elif m.type == "duration":
+            years = m.value.get("years")
+            for name, _value, words in facts:
+                if name in DURATION_FIELDS and words and (m.text in words or words in m.text):
+                    m.used_as = name
+                    break
+            else:
+                m.used_as = next((n for n in DURATION_FIELDS if years is not None and reading.inputs.get(n) in
+                                  (years, years + 1) and n in ("held_years", "years")), None)  # fmt: skip
+        elif m.type in ("person", "date", "age", "negation"):
+            for name, _value, words in facts:
+                if words and (m.text in words or (m.type == "date" and words in m.text)):
+                    m.used_as = name
+                    break
+
+
+def flag_amounts(reading, found: list[Mention]) -> None:
+    for m in found:
+        if m.type == "unreadable":
+            reading.lack(f"금액을 읽을 수 없음: '{m.text}' (단위보다 큰 숫자가 섞여 있어 합치지 않음; 예: 1억 5천만원)")
+            continue
+        if m.type != "amount":
+            continue
+        f = m.flags
+        if f.get("currency"):
+            unit = CURRENCY_NAMES.get(f["currency"], f["currency"])
+            reading.lack(f"외화 금액 '{m.text} {unit}': 원화로 환산한 금액이 필요합니다 (환율·환산일 확인)")
+        elif f.get("negative"):
+            reading.lack(f"음수 금액 '-{m.text}': 금액은 0 이상이어야 합니다 (손실·차감이면 무엇에서 빼는지 확인)")
+        elif f.get("range"):
+            reading.lack(f"금액이 범위로 주어짐 ('{m.text}' {f['range']}): 정확한 금액이 필요합니다")
+        elif f.get("period") and not (m.used_as == "salary" and reading.kind in ("wage", "salary")):
+            reading.lack(f"'{f['period']}'은 기간마다의 금액입니다: 몇 번(몇 개월·몇 년)인지, 합계 금액이 필요합니다")
+        elif f.get("tax_paid") and m.used_as not in (*PAID_FIELDS, "pension", "insurance"):
+            reading.unclear(
+                f"이미 낸 세액 {format_won(m.value)}은 이 계산에 반영되지 않음: 결과 세액에서 빼야 더 낼 세액입니다"
+            )
+        elif f.get("implied_unit") and m.used_as:
+            reading.assume(f"'{m.text}'에 단위가 없어 {format_won(m.value)}으로 봄 (만원 단위 생략)")
+        elif m.used_as is None and not f.get("context") and not explained(reading, m, found):
+            reading.unclear(f"금액 '{m.text}'을 어디에 넣을지 알 수 없어 계산에 넣지 않음: 무엇의 금액인지 확인 필요")
+
+
+def explained(reading, m: Mention, found: list[Mention]) -> bool:
+    """An amount not placed that the reading says what it did with (an assumption naming it), or
+    that is the rest of an input beside another amount ("40억 중 배우자 10억, 자녀 30억")."""
+    if any(m.text in a or m.clean in a or format_won(m.value) in a for a in reading.assumptions):
+        return True
+    amounts = {o.value for o in found if o.type == "amount" and o is not m}
+    return any(isinstance(v, int) and v > m.value and v - m.value in amounts for v in reading.inputs.values())
+
+
+def flag_facts(reading, found: list[Mention]) -> None:
+    """Negated facts read as true, revenue for income, contradictions, durations not placed."""
+    inputs = reading.inputs
+    negations = [m for m in found if m.type == "negation"]
+    for fact in list(reading.facts):
+        if fact.value is True and fact.words and fact.name in inputs:
+            hit = next((n for n in negations if n.value and (n.value in fact.words or fact.words in n.value)), None)
+            if hit is not None:
+                inputs.pop(fact.name)
+                reading.facts.remove(fact)
+                reading.assume(f"'{hit.text}': {fact.words}에 해당하지 않는 것으로 계산")
+                reading.summary = [s for s in reading.summary if fact.words not in s]
+    if reading.kind in ("income", "corporate") and "base" in inputs:
+        base = next((m for m in found if m.type == "amount" and m.used_as == "base"), None)
+        if base is not None and not INCOME_WORDS.search(reading.text):
+            left = reading.text[max(0, base.start - 16) : base.start] + reading.text[base.end : base.end + 6]
+            if REVENUE.search(left):
+                reading.lack(
+                    "매출·수입 금액은 과세표준이 아닙니다: 필요경비(손금)를 뺀 소득금액과 공제 후 과세표준이 필요합니다"
+                )
+    sales = inputs.get("sales", inputs.get("supply"))
+    card = inputs.get("card_sales")
+    if card and sales is not None and card > (sales if "supply" in inputs else sales * 11 // 10):
+        reading.lack(
+            f"카드매출 {format_won(card)}이 매출 {format_won(sales)}보다 커서 맞지 않음: 두 금액을 확인해 주세요"
+        )
+    if inputs.get("resided_years") and inputs.get("held_years") is not None:
+        if inputs["resided_years"] > inputs["held_years"]:
+            reading.lack("거주기간이 보유기간보다 길어 맞지 않음: 보유·거주 기간을 확인해 주세요")
+    for name in ("withheld", "prepaid", "pension", "insurance"):
+        whole = inputs.get("salary", inputs.get("pay", inputs.get("base")))
+        if inputs.get(name) and whole and inputs[name] > whole:
+            reading.lack(f"{name} {format_won(inputs[name])}이 소득보다 커서 맞지 않음: 금액을 확인해 주세요")
+    if inputs.get("minor"):
+        adult = next((m for m in found if m.type == "age" and m.value >= 19), None)
+        if adult is not None and not any(m.type == "age" and m.value < 19 for m in found):
+            reading.unclear(f"미성년으로 읽었지만 '{adult.text}'이라 성년일 수 있음: 수증자의 나이를 확인해 주세요")
+    dead = [m for m in found if m.type == "person" and not m.value["alive"]]
+    relation = next((f for f in reading.facts if f.name == "relation"), None)
+    living = [m for m in found if m.type == "person" and m.value["alive"] and m.value["role"] == "donor"]
+    if relation is not None and any(m.text == relation.words for m in dead) and not living and reading.kind == "gift":
+        reading.unclear(f"증여자로 읽은 '{relation.words}'은 돌아가신 분으로 보임: 누가 준 것인지 확인해 주세요")
+    if reading.kind in ("transfer", "retirement", "penalty"):
+        for m in found:
+            if m.type == "duration" and m.used_as is None and not m.value.get("ago") and not m.value.get("late"):
+                if reading.kind == "penalty" or "held_years" in inputs or "years" in inputs:
+                    continue
+                reading.unclear(f"기간 '{m.text}'을 계산에 넣지 않음: 무엇의 기간인지 확인해 주세요")
+
+
+def place(reading, found: list[Mention]) -> None:
+    """Mark `used_as` on every mention and flag what the result cannot be trusted without."""
+    if reading.kind is None:
+        return
+    mark_used(reading, found)
+    flag_facts(reading, found)
+    mark_used(reading, found)
+    flag_amounts(reading, found)
