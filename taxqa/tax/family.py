@@ -181,10 +181,15 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     parties.generation_skip = skip_donor if as_donor else skip_donee
     parties.words, parties.category = pick.words, pick.category
     grandchild = [m for m in found if m.category == "grandchild" or (
-        m.category == "child" and m.role == "donee" and re.search(r"(?:제|내|저의|우리)\s*$", text[: m.start]))]  # fmt: skip
+        m.category == "child" and m.role == "donee" and re.search(r"(?:제|내|저의|저희|우리)\s*$", text[: m.start]))]  # fmt: skip
     if as_donor and pick.category == "parent" and grandchild:  # "아버지가 제 아들(손자)에게": grandparent to grandchild
         parties.generation_skip = True
         parties.words += f" → {grandchild[0].words}"
+    if as_donor and pick.category == "inlaw" and re.search(PARENT_IN_LAW, pick.words) and grandchild:
+        # "시아버님이 저희 아이(손자)에게": the donee's grandparent (직계존속), a generation skipped
+        parties.relation, parties.generation_skip = "lineal_ascendant", True
+        parties.words += f" → {grandchild[0].words}"
+        return parties
     if pick.category in NOTE_OF:
         parties.notes.append(NOTE_OF[pick.category])
     if pick.category == "blood" and re.search(r"친척|친족", pick.words):

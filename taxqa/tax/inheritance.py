@@ -215,6 +215,10 @@ def classify(text: str, a, spouse_words: str) -> str:
 def read(text: str, reading) -> None:
     """Fill `reading` (taxqa.tax.reading.Reading) from an inheritance question."""
     h = heirs(text)
+    gone = [m for m in reading.mentions if m.type == "person" and not m.value["alive"] and m.text == h.spouse_words]
+    if h.spouse and gone and h.decedent not in ("", "spouse"):  # "아버지는 10년 전에 먼저 돌아가셨고"
+        h.spouse, h.spouse_words = False, ""
+        h.notes.append(f"{gone[0].text}도 먼저 돌아가셔서 피상속인의 배우자 없음")
     parts: dict[str, list] = {}
     for a in iter_amounts(text):
         parts.setdefault(classify(text, a, h.spouse_words if h.decedent not in ("spouse",) else ""), []).append(a)

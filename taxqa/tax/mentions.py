@@ -217,19 +217,22 @@ def negation_mentions(text: str, toks: list) -> list[Mention]:
 
 
 def person_mentions(text: str, toks: list) -> list[Mention]:
-    """Relation words with their category, giver/receiver role and whether they are said to have died."""
+    """Relation words with their category, giver/receiver role and whether they are said to have died
+    (a death verb in the person's own predicate: "어머니는 예전에 돌아가셨고", not "배우자와 자녀가 있는
+    사람이 사망")."""
     deaths = [t.start for t in toks if t.form.startswith(DEATH_STEMS) and t.tag[:2] in ("VV", "NN", "XR")]
+    people = family_mentions(text)
     found = []
-    for p in family_mentions(text):
-        left, right = clause_span(text, p.start, p.end)
-        dead = any(p.end <= d < right for d in deaths) or bool(
-            re.match(rf"\S{{0,4}}\s*(?:\S+\s*){{0,2}}(?:{DEATH})", text[p.end : right])
-        )
-        others = [q for q in family_mentions(text[p.end : right])]
-        if others and dead and re.match(r"(?:님)?(?:와|과|랑|하고|,)", text[p.end : p.end + 3]) is None:
-            dead = not any(
-                d > p.end + others[0].start for d in deaths
-            )  # "어머니와 아버지가 돌아가" both; else the nearer
+    for i, p in enumerate(people):
+        _, right = clause_span(text, p.start, p.end)
+        stop = min(right, people[i + 1].start if i + 1 < len(people) else right, p.end + 24)
+        own = re.match(r"(?:님)?(?:께서|은|는|이|가|도)?(?!\s*(?:와|과|랑|하고))", text[p.end : stop])
+        between = text[p.end : stop]
+        dead = own is not None and not re.match(r"(?:님)?(?:와|과|랑|하고|의)", between) and (
+            any(p.end <= d < stop for d in deaths) or bool(re.search(DEATH, between)))  # fmt: skip
+        said = re.search(DEATH, between)
+        if dead and said and re.search(r"있|계시|살아|생존", between[: said.start()]):
+            dead = False  # "자녀 2명이 있는 사람이 사망": the death is another's
         value = {"relation": p.category, "alive": not dead, "role": role_of(text, p) or None}
         if p.category in RELATION_OF:
             found.append(Mention(p.words, p.start, p.end, "person", value))

@@ -35,7 +35,8 @@ def clause_of(text: str, start: int, end: int) -> str:
     return text[left : right.start() if right else len(text)]
 
 
-PART_MARKS = r"[?!\n]|[,.](?!\d)|는데|지만|(?:았|었|했|였|셨)고\s|(?<=[가-힣])고\s(?=[가-힣]*(?:이번|올해|지금|또))"
+PAST = "".join(chr(0xAC00 + i * 28 + 20) for i in range(19 * 21))  # every syllable ending in ㅆ: 았 었 줬 샀 ...
+PART_MARKS = r"[?!\n]|[,.](?!\d)|는데|지만|[" + PAST + r"]고\s|(?<=[가-힣])고\s(?=[가-힣]*(?:이번|올해|지금|또))"
 
 
 def part_of(text: str, start: int, end: int) -> str:
