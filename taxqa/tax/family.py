@@ -51,6 +51,8 @@ WORDS: list[tuple[str, str]] = [
         + _H
         + r"처(?=[에가는와의])",
     ),
+    ("parent", r"직계존속"),
+    ("child", r"직계비속"),
     (
         "parent",
         r"친정\s*(?:부모님?|엄마|아빠|어머니|아버지)?|본가|부모님?|아버지|어머니|아버님|어머님|아빠|엄마|부친|모친|양부모님?|양아버지|양어머니",
@@ -132,6 +134,8 @@ def role_of(text: str, m: Mention) -> str:
     if re.match(SUBJECT, after):
         if receive and (not give or receive.start() < give.start()):
             return "donee"
+        if give and re.search(r"(?<![가-힣])(?:제가|내가|저는|나는|본인이|저희가)", verb_zone[: give.start()]):
+            return "donee"  # "손녀가 중학생인데 제가 5천만원을 주려고": the asker gives
         return "donor" if give else ""
     if re.match(r"\s*(?:명의|앞|몫|쪽|결혼|혼인|생활비|학비|집|사업)", after):  # "아들 명의로 이체하면"
         if give and not receive:

@@ -94,8 +94,8 @@ def flag_facts(reading, found: list[Mention]) -> None:
     inputs = reading.inputs
     negations = [m for m in found if m.type == "negation"]
     for fact in list(reading.facts):
-        if fact.value is True and fact.words and fact.name in inputs:
-            hit = next((n for n in negations if n.value and (n.value in fact.words or fact.words in n.value)), None)
+        if fact.words and fact.name in inputs and (fact.value is True or fact.name == "marriage_birth"):
+            hit = next((n for n in negations if n.value and fact.words in n.value), None)
             if hit is not None:
                 inputs.pop(fact.name)
                 reading.facts.remove(fact)
@@ -103,9 +103,9 @@ def flag_facts(reading, found: list[Mention]) -> None:
                 reading.summary = [s for s in reading.summary if fact.words not in s]
     if reading.kind in ("income", "corporate") and "base" in inputs:
         base = next((m for m in found if m.type == "amount" and m.used_as == "base"), None)
-        if base is not None and not INCOME_WORDS.search(reading.text):
-            left = reading.text[max(0, base.start - 16) : base.start] + reading.text[base.end : base.end + 6]
-            if REVENUE.search(left):
+        if base is not None:
+            left = reading.text[max(0, base.start - 12) : base.start] + reading.text[base.end : base.end + 6]
+            if REVENUE.search(left) and not INCOME_WORDS.search(left):
                 reading.lack(
                     "매출·수입 금액은 과세표준이 아닙니다: 필요경비(손금)를 뺀 소득금액과 공제 후 과세표준이 필요합니다"
                 )
@@ -139,11 +139,23 @@ def flag_facts(reading, found: list[Mention]) -> None:
                 reading.unclear(f"기간 '{m.text}'을 계산에 넣지 않음: 무엇의 기간인지 확인해 주세요")
 
 
+def apply_paid(reading, found: list[Mention]) -> None:
+    """An amount said to be tax already paid becomes the kind's `withheld`/`prepaid` input."""
+    from taxqa.tax.kinds import KINDS
+
+    field = next((f for f in PAID_FIELDS if f in KINDS[reading.kind].fields), None)
+    paid = [m for m in found if m.type == "amount" and m.flags.get("tax_paid") and m.used_as is None]
+    if field and field not in reading.inputs and len(paid) == 1 and not paid[0].flags.get("period"):
+        reading.fact(field, paid[0].value, paid[0].text)
+        reading.assume(f"이미 낸 세액 {format_won(paid[0].value)}을 기납부세액으로 빼서 계산")
+
+
 def place(reading, found: list[Mention]) -> None:
     """Mark `used_as` on every mention and flag what the result cannot be trusted without."""
     if reading.kind is None:
         return
     mark_used(reading, found)
+    apply_paid(reading, found)
     flag_facts(reading, found)
     mark_used(reading, found)
     flag_amounts(reading, found)

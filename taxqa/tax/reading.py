@@ -175,9 +175,10 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     for kind in sorted(KINDS.values(), key=lambda k: k.order):
         if kind.recognise is None or kind.reader is None or not kind.recognise(clean):
             continue
-        if not has_amount and not kind.extra.get("reads_without_amount"):
-            continue
         reading.kind = kind.name
+        if not has_amount and not kind.extra.get("reads_without_amount"):
+            reading.lack(f"{kind.subject} 계산에 필요한 금액 (질문에 금액이 없음)")
+            break
         kind.reader(clean, reading)
         break
     else:

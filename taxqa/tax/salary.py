@@ -341,7 +341,9 @@ def read(text: str, reading) -> None:
         said.append(f"자녀 {children[0]}명")
         reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
     spouse = re.search(r"배우자|아내|남편|부인|와이프|외벌이|홑벌이", text)
-    if spouse and not re.search(r"맞벌이|배우자\s*(?:도|가|는)\s*(?:소득|일|근무|직장)", text):
+    if spouse and not re.search(
+        r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|배우자\s*(?:도|가|는)\s*(?:소득|일|근무|직장)", text
+    ):
         dependents += 1
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)

@@ -237,7 +237,7 @@ def read_vat(text: str, reading) -> None:
     output = amount_near(text, r"매출\s*세액", r"매입")
     input_ = amount_near(text, r"매입\s*세액", r"매출")
     card = amount_near(text, r"카드|현금\s*영수증", r"매입")
-    if card is not None and not re.search(r"(?:카드|현금\s*영수증)\S{0,6}\s*$", window_before(text, card.start, 12)):
+    if card is not None and not re.search(r"(?:카드|현금\s*영수증)\s*\S{0,6}\s*$", window_before(text, card.start, 12)):
         card = None  # the keyword must name this amount, not an earlier one
     rest = text if card is None else text[: card.start] + " " * (card.end - card.start) + text[card.end :]
     sales = output or amount_near(rest, r"매출|공급가액|판매", r"매입|세액")
