@@ -75,7 +75,7 @@ def tokens(text: str) -> list:
     """kiwipiepy morphemes of `text` (form, tag, start, len); the analyser is shared with the corpus."""
     from taxqa.corpus.morph import kiwi
 
-    return kiwi().tokenize(text)
+    return kiwi().tokenize(re.sub(r"[\ud800-\udfff]", "\ufffd", text))  # a lone surrogate: same length
 
 
 def aligner(clean: str, text: str):

@@ -12,7 +12,7 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.words import amount_near, clause_of, window_before
+from taxqa.tax.words import amount_near, clause_of, part_of, window_before
 
 LAW = "부가가치세법"
 
@@ -240,21 +240,24 @@ def read_vat(text: str, reading) -> None:
     if card is not None and not re.search(r"(?:카드|현금\s*영수증)\s*\S{0,6}\s*$", window_before(text, card.start, 12)):
         card = None  # the keyword must name this amount, not an earlier one
     rest = text if card is None else text[: card.start] + " " * (card.end - card.start) + text[card.end :]
-    sales = output or amount_near(rest, r"매출|공급가액|판매", r"매입|세액")
+    sales = (
+        output or amount_near(rest, r"매출|판매|팔", r"매입|세액|구입|사들") or amount_near(rest, r"공급가액", r"매입")
+    )
     if sales is None:
         reading.lack("매출 공급가액")
         return
-    purchases = input_ or amount_near(rest, r"매입|구입|사들|원가", r"매출|세액")
+    purchases = input_ or amount_near(rest, r"매입|구입|사들|원가", r"매출|세액|판매|팔")
     values = [
         sales.value * (ten if sales is output else 1),
         (purchases.value * (ten if purchases is input_ else 1)) if purchases else 0,
     ]
     if output or input_:
         reading.assume("매출세액·매입세액은 공급가액의 10%로 보고 공급가액을 역산")
-    if re.search(r"부가세\s*포함|부가가치세\s*포함|VAT\s*포함|공급대가", text):
-        values = [v * 10 // 11 for v in values]
-        reading.assume("부가세 포함 금액(공급대가)에서 공급가액(× 10/11)을 역산")
-    else:
+    for i, a in enumerate((sales, purchases)):
+        if a is not None and a not in (output, input_) and vat_included(text, a):
+            values[i] = values[i] * 10 // 11
+            reading.assume(f"{a.text}은 부가세 포함 금액(공급대가)이라 공급가액(× 10/11)을 역산")
+    if not any("역산" in x for x in reading.assumptions):
         reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
     reading.fact("sales", values[0], sales.text)
     reading.fact("purchases", values[1], purchases.text if purchases else "")
@@ -262,6 +265,23 @@ def read_vat(text: str, reading) -> None:
         reading.fact("card_sales", card.value, card.text)
         reading.assume("카드매출은 부가세를 포함한 발행금액으로 보고 신용카드매출전표 등 발행세액공제 적용 (제46조)")
     reading.say(f"매출 공급가액 {format_won(values[0])}, 매입 공급가액 {format_won(values[1])}")
+
+
+INCLUDED = r"부가세\s*포함|부가가치세\s*포함|VAT\s*포함|공급대가|포함\s*(?:가격|금액)"
+EXCLUDED = r"별도|제외|포함\s*(?:안|아님|아닌|않|X)|공급가액"
+
+
+def vat_included(text: str, a) -> bool:
+    """Does amount `a` include VAT? Its own words decide ("부가세 포함 매입 2,200만원", "공급가액 1억");
+    a question that says so once for all ("모두 부가세 포함") applies it to every amount without its own."""
+    own = part_of(text, a.start, a.end)
+    after = own[own.find(a.text) + len(a.text) :] if a.text in own else ""
+    near = window_before(text, a.start, 14)[-len(own) :] + after[:14]
+    if re.search(EXCLUDED, near) or (re.search(EXCLUDED, own) and not re.search(INCLUDED, near)):
+        return False
+    if re.search(INCLUDED, near) or re.search(INCLUDED, own):
+        return True
+    return bool(re.search(INCLUDED, text)) and not re.search(EXCLUDED, text)
 
 
 NO_INVOICE = re.compile(r"세금계산서\s*(?:를|을|도)?\s*(?:안|못|없이|받지\s*(?:않|못)|미수취)")
