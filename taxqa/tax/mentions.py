@@ -23,7 +23,9 @@ from taxqa.tax.family import mentions as family_mentions
 CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", "EUR": "EUR", "엔": "JPY",
                   "JPY": "JPY", "위안": "CNY", "CNY": "CNY", "파운드": "GBP", "GBP": "GBP"}  # fmt: skip
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "¥": "JPY", "£": "GBP", "￥": "JPY"}
-BOUND = r"이상|이하|초과|미만|넘게|넘는|넘어|넘음|남짓|이내|안팎|내외|가량|언저리|대(?=[이가은는의를]|\s|$)"
+BOUND = r"이상|이하|초과|미만|넘게|넘는|넘어|넘음|이내|언저리|대(?=[이가은는의를]|\s|$)"
+APPROX_AFTER = r"\s*(?:원)?\s*(?:정도|쯤|가량|남짓|안팎|내외|전후|대충|언저리)"
+APPROX_BEFORE = r"(?:대략|약|대충|얼추|한)\s*$"
 # an amount the question gives as a rule or limit, not as a fact of the case ("공제 5억", "12억 이하 비과세")
 CONTEXT_BEFORE = re.compile(r"(?:공제|한도|면제|기준|비과세|구간|세율|기준금액)\S{0,4}\s*$")
 CONTEXT_AFTER = re.compile(r"^\s*(?:원)?\s*(?:까지|을|를|이|가|은|는)?\s*(?:(?:" + BOUND + r")\s*)?(?:\S{0,3}\s*)?"
@@ -60,7 +62,7 @@ class Mention:
     text: str
     start: int
     end: int
-    type: str  # amount | unreadable | age | duration | date | person | negation | term
+    type: str  # amount | unreadable | count | age | duration | date | person | negation | term
     value: Any
     used_as: str | None = None
     clean: str = ""  # an amount as written in the normalised question the readers read
@@ -122,6 +124,8 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
             m.flags["context"] = True
         elif lower or upper or bound:
             m.flags["range"] = (lower or upper or bound).group(0).strip()
+        if not context and (re.match(APPROX_AFTER, after) or re.search(APPROX_BEFORE, near)):
+            m.flags["approx"] = (re.match(APPROX_AFTER, after) or re.search(APPROX_BEFORE, near)).group(0).strip()
         per = PERIOD_BEFORE.search(near)
         each = re.search(r"각각|각자|(?<![가-힣])각\s|명에게|명당|사람당|인당|명한테|두\s*분|둘\s*다", text[left:e])
         if per or (re.match(r"\s*(?:원)?\s*씩", after) and not each):
@@ -171,7 +175,13 @@ def number_mentions(text: str, toks: list) -> list[Mention]:
             found.append(Mention(text[start:end], start, end, "date", value))
             i += 2
             continue
-        if unit in ("세", "살") and n < 130:
+        if unit in ("명", "분") and n < 100:
+            k = i - 1
+            while k >= 0 and toks[k].tag.startswith(("J", "XS")):
+                k -= 1
+            noun = toks[k].form if k >= 0 and toks[k].tag.startswith("NN") and toks[k].start >= start - 6 else None
+            found.append(Mention(text[start:end], start, end, "count", {"count": n, "of": noun}))
+        elif unit in ("세", "살") and n < 130:
             found.append(Mention(text[start:end], start, end, "age", n))
         elif unit in ("년", "개월", "달", "일", "주") and n < 100 or unit == "일" and n < 2000:
             value = {"years": n} if unit == "년" else {"months": n} if unit in ("개월", "달") else (

@@ -70,6 +70,8 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             reading.lack(f"금액이 범위로 주어짐 ('{m.text}' {f['range']}): 정확한 금액이 필요합니다")
         elif f.get("period") and not (m.used_as == "salary" and reading.kind in ("wage", "salary")):
             reading.lack(f"'{f['period']}'은 기간마다의 금액입니다: 몇 번(몇 개월·몇 년)인지, 합계 금액이 필요합니다")
+        elif f.get("approx") and m.used_as:
+            reading.unclear(f"'{m.text}'은 어림한 금액('{f['approx']}')이라 정확한 금액이면 세액이 달라질 수 있음")
         elif f.get("tax_paid") and m.used_as not in (*PAID_FIELDS, "pension", "insurance"):
             reading.unclear(
                 f"이미 낸 세액 {format_won(m.value)}은 이 계산에 반영되지 않음: 결과 세액에서 빼야 더 낼 세액입니다"
@@ -126,6 +128,17 @@ def flag_facts(reading, found: list[Mention]) -> None:
         adult = next((m for m in found if m.type == "age" and m.value >= 19), None)
         if adult is not None and not any(m.type == "age" and m.value < 19 for m in found):
             reading.unclear(f"미성년으로 읽었지만 '{adult.text}'이라 성년일 수 있음: 수증자의 나이를 확인해 주세요")
+    counts = [m for m in found if m.type == "count"]
+    for a, b in zip(counts, counts[1:]):
+        noun_a, noun_b = a.value["of"], b.value["of"] or a.value["of"]
+        between = reading.text[a.end : b.start]
+        if (
+            noun_a
+            and noun_a == noun_b
+            and a.value["count"] != b.value["count"]
+            and not re.search(r"중|가운데|그\s*중|각", between)
+        ):
+            reading.lack(f"'{a.text}'와 '{b.text}'이 서로 맞지 않음: {noun_a} 수를 확인해 주세요")
     dead = [m for m in found if m.type == "person" and not m.value["alive"]]
     relation = next((f for f in reading.facts if f.name == "relation"), None)
     living = [m for m in found if m.type == "person" and m.value["alive"] and m.value["role"] == "donor"]

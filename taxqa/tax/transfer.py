@@ -332,11 +332,19 @@ def read(text: str, reading) -> None:
     if land and not re.search(r"집|아파트|주택|빌라", text):
         reading.fact("asset", "land", land.group(0))
         said.append("토지·건물")
-    many = re.search(r"다주택|[2-9]\s*주택|두\s*채|세\s*채|집이\s*(?:두|세|여러)|2채|3채", text)
+    many = re.search(
+        r"다주택|[2-9]\s*주택|두\s*채|세\s*채|집이\s*(?:두|세|여러)|2채|3채|(?:한\s*채|1채)\s*더|"
+        r"다른\s*(?:집|주택|아파트)\S{0,2}\s*(?:도\s*)?(?:한\s*채\s*)?(?:있|보유|소유|가지)",
+        text,
+    )
     one = re.search(r"1\s*세대\s*1\s*주택|1\s*주택|한\s*채|1채|유일한\s*집|집\s*하나", text)
     negated = re.search(
         r"1\s*주택\S{0,4}\s*아(?:닌|님|니|닙)|비과세\s*(?:대상이|요건에|요건을)?\s*(?:아닌|해당하지|안\s*되|못)", text
     )
+    if one and many and not negated and not re.match(r"\S{0,3}\s*아", text[one.end() : one.end() + 6]):
+        reading.lack(
+            f"'{one.group(0)}'이라면서 '{many.group(0)}'이라고 해 맞지 않음: 주택 수(1세대1주택 여부)를 확인해 주세요"
+        )
     if negated:
         reading.assume("1세대1주택 비과세가 아닌 일반 양도로 계산 (다주택 중과세율 없음)")
     elif many:
