@@ -163,6 +163,28 @@ def apply_paid(reading, found: list[Mention]) -> None:
         reading.assume(f"이미 낸 세액 {format_won(paid[0].value)}을 기납부세액으로 빼서 계산")
 
 
+NAMED_TAX = [("증여세", r"증여세"), ("상속세", r"상속세"), ("양도소득세", r"양도세|양도소득세"),
+             ("종합소득세", r"종합소득세|종소세"), ("부가가치세", r"부가세|부가가치세"), ("법인세", r"법인세"),
+             ("퇴직소득세", r"퇴직소득세"), ("근로소득세", r"근로소득세|연말정산")]  # fmt: skip
+KIND_TAXES = {"gift": "증여세", "inheritance": "상속세", "transfer": "양도소득세", "income": "종합소득세",
+              "vat": "부가가치세", "vat-simple": "부가가치세", "corporate": "법인세", "retirement": "퇴직소득세",
+              "salary": "근로소득세", "wage": "근로소득세"}  # fmt: skip
+
+
+def flag_mismatch(reading) -> None:
+    """The question names one tax and was read as another; or one amount became two inputs."""
+    named = {name for name, words in NAMED_TAX if re.search(words, reading.text)}
+    mine = KIND_TAXES.get(reading.kind)
+    if mine and len(named) == 1 and mine not in named and not named <= {"종합소득세", "근로소득세"}:
+        reading.unclear(f"질문은 {next(iter(named))}를 묻는데 {mine}로 계산함: 어떤 세금인지 확인해 주세요")
+    seen: dict[str, str] = {}
+    for f in reading.facts:
+        if f.name in AMOUNT_FIELDS and f.words and re.search(r"\d", f.words) and f.name in reading.inputs:
+            if f.words in seen and seen[f.words] != f.name and reading.text.count(f.words) < 2:
+                reading.unclear(f"'{f.words}'을 {seen[f.words]}와 {f.name} 두 곳에 넣음: 각각의 금액을 확인해 주세요")
+            seen.setdefault(f.words, f.name)
+
+
 def place(reading, found: list[Mention]) -> None:
     """Mark `used_as` on every mention and flag what the result cannot be trusted without."""
     if reading.kind is None:
@@ -170,5 +192,6 @@ def place(reading, found: list[Mention]) -> None:
     mark_used(reading, found)
     apply_paid(reading, found)
     flag_facts(reading, found)
+    flag_mismatch(reading)
     mark_used(reading, found)
     flag_amounts(reading, found)
