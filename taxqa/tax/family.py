@@ -158,6 +158,7 @@ class GiftParties:
     category: str = ""
     notes: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
+    asker_gives: bool = False  # the relation word names the donee: the asker is the donor
 
 
 def gift_parties(text: str, focus: int | None = None) -> GiftParties:
@@ -185,6 +186,7 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
         pick, as_donor = plain[0], not (re.search(GIVE, text) and not re.search(RECEIVE, text))
     else:
         return parties
+    parties.asker_gives = not as_donor
     rel_donor, rel_donee, skip_donor, skip_donee = RELATION_OF[pick.category]
     parties.relation = rel_donor if as_donor else rel_donee
     parties.generation_skip = skip_donor if as_donor else skip_donee

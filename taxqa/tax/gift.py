@@ -270,7 +270,10 @@ def read(text: str, reading) -> None:
         reading.assume(note)
     label = RELATION_LABELS[parties.relation]
     particle = from_particle(label)[len(label) :]  # 으로부터 / 로부터
-    reading.say(f"{parties.words}({label}){particle} {format_won(amount)} 증여")
+    if parties.asker_gives:  # "딸한테 2억 주려고": the asker gives; the relation is the donor's, seen from the donee
+        reading.say(f"질문자가 {parties.words}에게 {format_won(amount)} 증여 (수증자에게 증여자는 {label})")
+    else:
+        reading.say(f"{parties.words}({label}){particle} {format_won(amount)} 증여")
     age, age_words = minor_age(text)
     if parties.relation == "lineal_ascendant" or parties.generation_skip:
         if age is not None and not re.search(r"결혼|혼인|출산", text):
