@@ -134,7 +134,11 @@ def hangul_amount(m: re.Match) -> str:
 # A bare number after a word that takes a won amount, with 만 left out: "월급 400", "연봉 3500이면".
 IMPLIED_MAN = re.compile(
     r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?)"
-    r"(?P<sep>\s*(?:은|는|이|가|:|=)?\s*)(?P<n>[1-9]\d{0,4})(?![\d,.]|\s*[천백십만억조원%년월일세살명개배])"
+    r"(?P<sep>\s*(?:은|는|이|가|:|=|,|\|)?\s*)(?P<n>[1-9]\d{0,4}|[1-9]\d{5,15})(?![\d,.]|\s*[천백십만억조원%년월일세살명개배])"
+)
+# small Hangul numerals before a unit of time: "보유기간 칠년", "삼년 육개월"
+HANGUL_SPAN = re.compile(
+    r"(?<![가-힣])([일이삼사오육칠팔구]?십?[일이삼사오육칠팔구]?)\s*(년|개월)(?=[간동째전후\s,.?!]|$)"
 )
 
 
@@ -148,7 +152,10 @@ def normalise(text: str) -> str:
     text = re.sub(r"(\d)\s*억\s*(\d{1,4})\s*천(?![만원\d])", r"\1억 \2천만", text)
     text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(?!\s*[만억원\d])", r"\1천\2백만", text)  # 3천3백
     text = re.sub(r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억])", r"\1천만", text)  # "연봉 6천": 6천만원
-    text = IMPLIED_MAN.sub(lambda m: f"{m['key']}{m['sep']}{m['n']}만원", text)
+    text = IMPLIED_MAN.sub(
+        lambda m: f"{m['key']}{m['sep'].replace(',', ' ')}{m['n']}{'만원' if len(m['n']) <= 5 else '원'}", text
+    )
+    text = HANGUL_SPAN.sub(lambda m: f"{sino_number(m[1])}{m[2]}" if m[1] else m[0], text)
     return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)
 
 
