@@ -196,6 +196,12 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     if as_donor and pick.category == "parent" and grandchild:  # "아버지가 제 아들(손자)에게": grandparent to grandchild
         parties.generation_skip = True
         parties.words += f" → {grandchild[0].words}"
+    to_spouse = [m for m in found if m.category == "spouse" and m.role == "donee"]
+    if as_donor and pick.category == "inlaw" and re.search(PARENT_IN_LAW, pick.words) and to_spouse and not grandchild:
+        parties.relation = "lineal_ascendant"  # "시어머니께서 제 남편에게": the donee's own mother
+        parties.words += f" → {to_spouse[0].words}"
+        parties.notes.append("배우자의 부모가 배우자에게 주는 증여는 수증자의 직계존속 증여 (제53조제2호)")
+        return parties
     if as_donor and pick.category == "inlaw" and re.search(PARENT_IN_LAW, pick.words) and grandchild:
         # "시아버님이 저희 아이(손자)에게": the donee's grandparent (직계존속), a generation skipped
         parties.relation, parties.generation_skip = "lineal_ascendant", True
@@ -217,7 +223,7 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
 
 # --- heirs ------------------------------------------------------------------------------------
 
-DEATH = r"돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리"
+DEATH = r"돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]"
 NEGATED = r"(?:는|은|이|가|도)?\s*(?:없|안\s*계|모두\s*돌아가|이미\s*돌아가|먼저\s*돌아가|사망|돌아가)"
 KID_NOUNS = r"자녀|자식|아이|애|아들|딸|남매|형제자매|형제|자매|손자녀|손주|아드님|따님"
 SIBLINGS = r"남동생|여동생|동생|누나|오빠|언니|형님|형"

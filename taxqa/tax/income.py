@@ -101,8 +101,11 @@ def recognise_income(text: str) -> bool:
 
 
 def recognise_wage(text: str) -> bool:
-    return bool(re.search(r"근로소득공제|총급여|연봉|근로소득금액|월급|급여", text)) and not re.search(
-        r"(?:종합소득|소득세)\s*(?:과세표준|과표)", text
+    other = re.search(r"종합소득|종소", text) and re.search(
+        r"부업|사업소득|임대|프리랜서|유튜브|수익|수입|이자|배당", text
+    )
+    return bool(re.search(r"근로소득공제|총급여|연봉|근로소득금액|월급|급여", text)) and not (
+        re.search(r"(?:종합소득|소득세)\s*(?:과세표준|과표)", text) or other
     )
 
 

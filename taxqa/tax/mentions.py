@@ -195,6 +195,10 @@ def number_mentions(text: str, toks: list) -> list[Mention]:
                 value["months"] = 6
                 end = text.index("반", end) + 1
             rest = text[end : end + 10]
+            if re.search(r"\d\s*(?:년|개월)?\s*[~∼〜-]\s*$", text[max(0, start - 6) : start]) or re.match(
+                r"\s*[~∼〜]|\s*-\s*\d|\s*(?:이상|이하|넘게|미만|초과)", rest
+            ):
+                value["range"] = True
             if re.match(r"\s*(?:전|前)", rest):
                 value["ago"] = True
             elif re.match(r"\s*(?:만에|후|뒤|늦|지연|연체|지나|경과|초과)", rest):

@@ -18,7 +18,7 @@ AMOUNT_FIELDS = {"amount", "prior", "prior_tax", "marriage_birth", "estate", "sp
                  "no_invoice", "price", "acquired", "expenses", "prepaid", "tax", "pay"}  # fmt: skip
 PAID_FIELDS = ("withheld", "prepaid")
 DURATION_FIELDS = ("held_years", "resided_years", "years", "days", "months_late")
-REVENUE = re.compile(r"매출|수입|수익|매상|벌었|번\s*돈|벌어|영업수익|총수입")
+REVENUE = re.compile(r"매출|수입|수익|매상|벌었|번\s*돈|벌어|영업수익|총수입|연봉|총급여|급여|월급")
 INCOME_WORDS = re.compile(r"과세표준|과표|소득금액|순이익|순소득|이익금|각\s*사업연도\s*소득")
 CURRENCY_NAMES = {"USD": "달러", "EUR": "유로", "JPY": "엔", "CNY": "위안", "GBP": "파운드"}
 
@@ -109,7 +109,8 @@ def flag_facts(reading, found: list[Mention]) -> None:
             left = reading.text[max(0, base.start - 12) : base.start] + reading.text[base.end : base.end + 6]
             if REVENUE.search(left) and not INCOME_WORDS.search(left):
                 reading.lack(
-                    "매출·수입 금액은 과세표준이 아닙니다: 필요경비(손금)를 뺀 소득금액과 공제 후 과세표준이 필요합니다"
+                    "매출·수입·급여 금액은 과세표준이 아닙니다: 필요경비(손금)·근로소득공제를 뺀 소득금액과 "
+                    "공제 후 과세표준이 필요합니다"
                 )
     sales = inputs.get("sales", inputs.get("supply"))
     card = inputs.get("card_sales")
@@ -144,6 +145,9 @@ def flag_facts(reading, found: list[Mention]) -> None:
     living = [m for m in found if m.type == "person" and m.value["alive"] and m.value["role"] == "donor"]
     if relation is not None and any(m.text == relation.words for m in dead) and not living and reading.kind == "gift":
         reading.unclear(f"증여자로 읽은 '{relation.words}'은 돌아가신 분으로 보임: 누가 준 것인지 확인해 주세요")
+    for m in found:
+        if m.type == "duration" and m.value.get("range"):
+            reading.lack(f"기간이 범위로 주어짐 ('{m.text}' 근처): 정확한 기간이 필요합니다")
     if reading.kind in ("transfer", "retirement", "penalty"):
         for m in found:
             if m.type == "duration" and m.used_as is None and not m.value.get("ago") and not m.value.get("late"):
@@ -171,6 +175,43 @@ KIND_TAXES = {"gift": "증여세", "inheritance": "상속세", "transfer": "양�
               "salary": "근로소득세", "wage": "근로소득세"}  # fmt: skip
 
 
+# Words that bear on an input of the kind: said in the question but not read (the input unset, and no
+# assumption or note naming it), the result may be off, so the answer asks. (kind, input, words, label)
+CUES = [
+    ("salary", "single_parent", r"한부모|싱글\s*(?:맘|대디)", "한부모"), ("salary", "woman", r"부녀자|여성\s*세대주", "부녀자"),
+    ("salary", "disabled", r"장애", "장애"), ("salary", "elderly", r"경로우대|(?<!\d)[7-9]\d\s*(?:세|살)", "70세"),
+    ("salary", "pension", r"국민연금|연금보험료", "연금"), ("salary", "insurance", r"건강보험|고용보험", "보험료"),
+    ("gift", "generation_skip", r"할아버지|할머니|조부|손자|손녀|손주", "세대생략"),
+    ("inheritance", "financial", r"예금|적금|주식|펀드|금융|통장", "금융"),
+    ("transfer", "expenses", r"경비|수수료|수리비|인테리어", "경비"),
+    ("corporate", "small", r"성실신고|부동산\s*임대업", "제60조의2"), ("corporate", "prepaid", r"중간예납|기납부", "기납부"),
+    ("penalty", "fraud", r"부정행위|허위|이중\s*장부|장부\s*조작", "부정"),
+    ("penalty", "months_late", r"기한\s*후\s*신고|수정\s*신고", "개월"),
+    ("retirement", "withheld", r"원천징수|이미\s*(?:냈|낸|떼)", "원천징수"),
+    ("vat", "card_sales", r"카드|현금\s*영수증", "카드"), ("vat-simple", "card_sales", r"카드|현금\s*영수증", "카드"),
+]  # fmt: skip
+MINOR_INPUT = {"gift": "minor", "inheritance": "minor_children_years"}
+
+
+def flag_unread_cues(reading, found: list[Mention]) -> None:
+    negated = " ".join(m.text for m in found if m.type == "negation")
+    said = " ".join(reading.assumptions + reading.ambiguous + reading.missing + [f.words for f in reading.facts])
+    for kind, name, words, label in CUES:
+        if kind != reading.kind or name in reading.inputs:
+            continue
+        m = re.search(words, reading.text)
+        if m and m.group(0) not in negated and m.group(0) not in said and label not in said:
+            if re.match(r"\S{0,3}\s*(?:없|아니|아님|안\s|않|X|x|0원)", reading.text[m.end() : m.end() + 8]):
+                continue  # "카드매출: 없음", "부정행위 없이"
+            reading.unclear(f"'{m.group(0)}'이(가) 있지만 계산({name})에 넣지 않음: 해당하는지 확인해 주세요")
+    name = MINOR_INPUT.get(reading.kind)
+    young = [m for m in found if m.type == "age" and m.value < 19 and m.used_as is None]
+    if name and name not in reading.inputs and young:
+        reading.unclear(
+            f"'{young[0].text}'이 있지만 미성년 관련 공제({name})에 넣지 않음: 누구의 나이인지 확인해 주세요"
+        )
+
+
 def flag_mismatch(reading) -> None:
     """The question names one tax and was read as another; or one amount became two inputs."""
     named = {name for name, words in NAMED_TAX if re.search(words, reading.text)}
@@ -193,5 +234,7 @@ def place(reading, found: list[Mention]) -> None:
     apply_paid(reading, found)
     flag_facts(reading, found)
     flag_mismatch(reading)
+    if not reading.missing:
+        flag_unread_cues(reading, found)
     mark_used(reading, found)
     flag_amounts(reading, found)

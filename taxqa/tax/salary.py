@@ -293,6 +293,8 @@ def recognise(text: str) -> bool:
     """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
     if not re.search(r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산", text):
         return False
+    if re.search(r"종합소득|종소", text) and re.search(r"부업|사업소득|임대|프리랜서|유튜브|수익|수입|이자|배당", text):
+        return False  # wages and other income: 종합소득세 on a 과세표준, not the 연말정산
     if re.search(r"과세표준|과표", text) and not re.search(r"연봉|총급여|급여|월급|연말정산", text):
         return False  # "직장인 A씨의 종합소득 과세표준이 5천만원": a tax base is given, not wages
     if re.search(r"근로소득공제|근로소득금액", text) and not re.search(
@@ -379,6 +381,10 @@ def read(text: str, reading) -> None:
         said.append("장애인 1명")
     if (m := re.search(rf"부양가족\s*(?:이|은|는)?\s*({COUNT_WORD})\s*명", text)) and not (spouse or parents):
         dependents = max(dependents, count_value(m.group(1)))
+    lone = re.search(r"한부모|싱글\s*(?:맘|대디|파파)|홀로\s*(?:아이|자녀)", text)
+    if lone and children:
+        reading.fact("single_parent", True, lone.group(0))
+        said.append("한부모")
     if dependents:
         reading.fact("dependents", dependents, "")
     said.append(f"본인 포함 기본공제 {dependents + 1}명")
