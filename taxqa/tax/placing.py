@@ -197,7 +197,7 @@ def flag_unread_cues(reading, found: list[Mention]) -> None:
     negated = " ".join(m.text for m in found if m.type == "negation")
     said = " ".join(reading.assumptions + reading.ambiguous + reading.missing + [f.words for f in reading.facts])
     for kind, name, words, label in CUES:
-        if kind != reading.kind or name in reading.inputs:
+        if kind != reading.kind or name in reading.inputs or reading.inputs.get("limitation"):
             continue
         m = re.search(words, reading.text)
         if m and m.group(0) not in negated and m.group(0) not in said and label not in said:
