@@ -21,6 +21,10 @@ _H = r"(?<![가-힣])"  # not inside a longer word on the left
 # (category, pattern); longer words first so 시어머니 is not read as 어머니, 할아버지 not as 아버지
 WORDS: list[tuple[str, str]] = [
     (
+        "stepchild",
+        r"전\s*(?:처|부인|남편|아내|배우자)(?:와|과|랑|하고)?\s*(?:사이에서\s*)?(?:낳은|난|얻은)\s*(?:아들|딸|자녀|자식|아이)|전처\s*소생",
+    ),
+    (
         "other",
         r"사실혼\s*(?:관계의?\s*)?(?:배우자|남편|아내|부인)|전\s*남편|전\s*아내|전처|전부인|이혼한\s*(?:남편|아내|배우자)",
     ),
@@ -139,8 +143,9 @@ def role_of(text: str, m: Mention) -> str:
     if re.match(SUBJECT, after):
         if receive and (not give or receive.start() < give.start()):
             return "donee"
-        if give and re.search(r"(?<![가-힣])(?:제가|내가|저는|나는|본인이|저희가)", verb_zone[: give.start()]):
-            return "donee"  # "손녀가 중학생인데 제가 5천만원을 주려고": the asker gives
+        me = re.search(r"(?<![가-힣])(?:제가|내가|저는|나는|본인이|저희가)", verb_zone[: give.start()] if give else "")
+        if me:  # "손녀가 중학생인데 제가 5천만원을 주려고": the asker gives (to this word, unless to another)
+            return "" if re.search(TO, verb_zone[: me.start()]) else "donee"
         return "donor" if give else ""
     if re.match(r"\s*(?:명의|앞|몫|쪽|결혼|혼인|생활비|학비|집|사업)", after):  # "아들 명의로 이체하면"
         if give and not receive:
@@ -207,8 +212,10 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
         parties.relation, parties.generation_skip = "lineal_ascendant", True
         parties.words += f" → {grandchild[0].words}"
         return parties
-    if pick.category in NOTE_OF:
-        parties.notes.append(NOTE_OF[pick.category])
+    flipped = {"stepchild": "stepparent", "stepparent": "stepchild"}  # the asker gives: the note of the other side
+    note = flipped.get(pick.category, pick.category) if not as_donor else pick.category
+    if note in NOTE_OF:
+        parties.notes.append(NOTE_OF[note])
     if pick.category == "blood" and re.search(r"친척|친족", pick.words):
         parties.notes.append("친척은 4촌 이내 혈족 또는 3촌 이내 인척으로 가정 (제53조제4호)")
     if pick.category in ("spouse",) and re.search(r"사실혼", text):

@@ -21,7 +21,9 @@ from taxqa.tax.family import DEATH, RELATION_OF, role_of
 from taxqa.tax.family import mentions as family_mentions
 
 CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", "EUR": "EUR", "엔": "JPY",
-                  "JPY": "JPY", "위안": "CNY", "CNY": "CNY", "파운드": "GBP", "GBP": "GBP"}  # fmt: skip
+                  "JPY": "JPY", "위안": "CNY", "CNY": "CNY", "파운드": "GBP", "GBP": "GBP", "페소": "PHP",
+                  "루피": "INR", "바트": "THB", "루블": "RUB", "프랑": "CHF", "링깃": "MYR", "CAD": "CAD",
+                  "AUD": "AUD", "HKD": "HKD"}  # fmt: skip
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "¥": "JPY", "£": "GBP", "￥": "JPY"}
 BOUND = r"이상|이하|초과|미만|넘게|넘는|넘어|넘음|이내|언저리|대(?=[이가은는의를]|\s|$)"
 APPROX_AFTER = r"\s*(?:원)?\s*(?:정도|쯤|가량|남짓|안팎|내외|전후|대충|언저리)"
@@ -110,7 +112,8 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         before, after = text[max(0, s - 14) : s], text[e : e + 16]
         left, _ = clause_span(text, s, e)
         near = text[max(left, s - 14) : s]
-        if cur := re.match(r"\s*(" + "|".join(CURRENCY_WORDS) + r")(?![가-힣]{2})", after):
+        if cur := re.match(r"\s*(?:미국|미|캐나다|호주|홍콩|싱가포르|대만|뉴질랜드)?\s*(" + "|".join(CURRENCY_WORDS)
+                           + r")(?![가-힣]{2})", after):  # fmt: skip
             m.flags["currency"] = CURRENCY_WORDS[cur.group(1)]
         elif sign := re.search(r"(US\$|[$€¥£￥])\s*$", before):
             m.flags["currency"] = CURRENCY_SIGNS[sign.group(1)[-1]]
