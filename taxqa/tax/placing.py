@@ -212,6 +212,24 @@ def flag_unread_cues(reading, found: list[Mention]) -> None:
         )
 
 
+def flag_parties(reading, found: list[Mention]) -> None:
+    """A gift with two people who could each be the donee (or the donor) under different relations."""
+    from taxqa.tax.family import RELATION_OF
+    from taxqa.tax.mentions import clause_span
+
+    gift = next((m for m in found if m.type == "amount" and m.used_as == "amount"), None)
+    if reading.kind != "gift" or gift is None:
+        return
+    left, right = clause_span(reading.text, gift.start, gift.end)
+    for role, side in (("donee", 1), ("donor", 0)):
+        people = [m for m in found if m.type == "person" and m.value["role"] == role and left <= m.start < right]
+        relations = {RELATION_OF[m.value["relation"]][side] for m in people}
+        if len(relations) > 1 and not any(m.value["relation"] in ("grandchild", "grandparent") for m in people):
+            names = ", ".join(dict.fromkeys(m.text for m in people))
+            who = "받는 사람" if role == "donee" else "주는 사람"
+            reading.unclear(f"{who}으로 읽을 수 있는 사람이 여럿({names}): 누가 누구에게 주는지 확인해 주세요")
+
+
 def flag_mismatch(reading) -> None:
     """The question names one tax and was read as another; or one amount became two inputs."""
     named = {name for name, words in NAMED_TAX if re.search(words, reading.text)}
@@ -234,6 +252,7 @@ def place(reading, found: list[Mention]) -> None:
     apply_paid(reading, found)
     flag_facts(reading, found)
     flag_mismatch(reading)
+    flag_parties(reading, found)
     if not reading.missing:
         flag_unread_cues(reading, found)
     mark_used(reading, found)
