@@ -30,6 +30,8 @@ def fact_words(reading) -> list[tuple[str, Any, str]]:
 def mark_used(reading, found: list[Mention]) -> None:
     facts = fact_words(reading)
     for m in found:
+        if m.type == "amount" and m.flags.get("corrected"):
+            continue  # said, then corrected by the question itself
         if m.type == "amount":
             for name, _value, words in facts:
                 if m.clean and m.clean in words or m.text and m.text in words:

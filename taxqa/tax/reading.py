@@ -173,6 +173,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     clean = normalise(text)
     reading = Reading(text=text, as_of=day)
     reading.mentions = read_mentions(text, clean)
+    clean = drop_corrected(clean, reading)
     uncovered = uncovered_tax(clean)
     if uncovered is not None:
         reading.tax_name = uncovered
@@ -193,6 +194,22 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     place(reading, reading.mentions)
     reading.tax_name = tax_name_of(reading)
     return finish(reading)
+
+
+CORRECTED = re.compile(r"\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼))")
+
+
+def drop_corrected(clean: str, reading: Reading) -> str:
+    """'처음엔 3억이라고 했는데 정확히는 3억 2천만원': an amount the question corrects is left out
+    of what the kind readers see (blanked, so positions stay), and the reading says so."""
+    for a in list(iter_amounts(clean)):
+        if CORRECTED.match(clean[a.end :]):
+            clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+            reading.assume(f"'{a.text}'은 질문에서 정정된 금액으로 보고 계산에서 뺌")
+    for m in reading.mentions:
+        if m.type == "amount" and CORRECTED.match(reading.text[m.end :]):
+            m.flags["corrected"] = True
+    return clean
 
 
 def tax_name_of(reading: Reading) -> str | None:

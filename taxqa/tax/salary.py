@@ -337,11 +337,21 @@ def read(text: str, reading) -> None:
         children = None
     else:
         children = count_people(text, CHILD_WORDS)
+        if re.search(r"쌍둥이", text) and (children is None or children[0] == 1):
+            children = (2, "쌍둥이")
     if children:
-        reading.fact("children", children[0], children[1])
+        ages = [m.value for m in reading.mentions if m.type == "age" and m.value < 20]
+        qualifying = children[0]  # 자녀세액공제: children aged 8 or more (제59조의2)
+        if ages and len(ages) in (1, children[0]):
+            qualifying = sum(a >= 8 for a in ages) if len(ages) == children[0] else children[0] * (ages[0] >= 8)
+        if qualifying:
+            reading.fact("children", qualifying, children[1])
         dependents += children[0]
         said.append(f"자녀 {children[0]}명")
-        reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
+        if qualifying < children[0]:
+            reading.assume("8세 미만 자녀는 자녀세액공제 없이 기본공제만 적용 (제59조의2)")
+        else:
+            reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
     spouse = re.search(r"배우자|아내|남편|부인|와이프|외벌이|홑벌이", text)
     if spouse and not re.search(
         r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|배우자\s*(?:도|가|는)\s*(?:소득|일|근무|직장)", text
