@@ -26,6 +26,8 @@ def vat(
     table = select("vat", day)
     sales = won(sales, "sales")
     purchases = won(purchases, "purchases")
+    if won(card_sales, "card_sales") > sales + sales // 10:  # 발행금액 includes VAT: at most 공급가액 × 1.1
+        raise UserError(f"card_sales: {format_won(won(card_sales, 'card_sales'))} is more than the sales with VAT")
     num, den = table["rate"]
     output_tax = sales * num // den
     input_tax = purchases * num // den
@@ -83,6 +85,10 @@ def vat_simple(
     table = select("vat", day)
     supply = won(supply, "supply")
     purchases = won(purchases, "purchases")
+    if won(card_sales, "card_sales") > supply:  # 공급대가 already includes VAT
+        raise UserError(
+            f"card_sales: {format_won(won(card_sales, 'card_sales'))} is more than the supply {format_won(supply)}"
+        )
     ratios = table["value_added_ratio"]
     if industry not in ratios:
         raise UserError(f"industry: expected one of {', '.join(ratios)}, got {industry!r}")
