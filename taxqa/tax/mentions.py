@@ -158,7 +158,7 @@ def number_mentions(text: str, toks: list) -> list[Mention]:
     while i < len(toks):
         t = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if t.tag != "SN" or nxt is None or not t.form.isdigit():
+        if t.tag != "SN" or nxt is None or not t.form.isascii() or not t.form.isdigit() or len(t.form) > 6:
             i += 1
             continue
         n, unit = int(t.form), nxt.form
