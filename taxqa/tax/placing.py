@@ -238,6 +238,13 @@ def flag_mismatch(reading) -> None:
     mine = KIND_TAXES.get(reading.kind)
     if mine and len(named) == 1 and mine not in named and not named <= {"종합소득세", "근로소득세"}:
         reading.unclear(f"질문은 {next(iter(named))}를 묻는데 {mine}로 계산함: 어떤 세금인지 확인해 주세요")
+    elif mine and len(named) > 1 and not named <= {"종합소득세", "근로소득세"} and reading.kind != "penalty":
+        reading.unclear(
+            f"질문에 여러 세금({', '.join(sorted(named))})이 나와 {mine}로 계산함: 묻는 세금을 확인해 주세요"
+        )
+    share = re.search(r"반반|나눠|나누어|절반|몫|등분|[2-9]\s*분의\s*1", reading.text)
+    if reading.kind == "gift" and share and not any(share.group(0) in a for a in reading.assumptions):
+        reading.unclear(f"'{share.group(0)}': 증여재산은 각자 받은 몫만이라 본인 몫의 금액을 확인해 주세요")
     seen: dict[str, str] = {}
     for f in reading.facts:
         if f.name in AMOUNT_FIELDS and f.words and re.search(r"\d", f.words) and f.name in reading.inputs:

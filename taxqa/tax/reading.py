@@ -16,7 +16,7 @@ from taxqa.amounts import iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
-from taxqa.tax.placing import place
+from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 
@@ -136,6 +136,9 @@ IMPLIED_MAN = re.compile(
     r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?)"
     r"(?P<sep>\s*(?:은|는|이|가|:|=|,|\|)?\s*)(?P<n>[1-9]\d{0,4}|[1-9]\d{5,15})(?![\d,.]|\s*[천백십만억조원%년월일세살명개배])"
 )
+WEEKS = re.compile(
+    r"(?<![\d.])(\d{1,2})\s*주\s*(?:일)?(?=\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|뒤|후|만에|연체|초과|경과|넘))"
+)
 # small Hangul numerals before a unit of time: "보유기간 칠년", "삼년 육개월"
 HANGUL_SPAN = re.compile(
     r"(?<![가-힣])([일이삼사오육칠팔구]?십?[일이삼사오육칠팔구]?)\s*(년|개월)(?=[간동째전후\s,.?!]|$)"
@@ -156,6 +159,7 @@ def normalise(text: str) -> str:
         lambda m: f"{m['key']}{m['sep'].replace(',', ' ')}{m['n']}{'만원' if len(m['n']) <= 5 else '원'}", text
     )
     text = HANGUL_SPAN.sub(lambda m: f"{sino_number(m[1])}{m[2]}" if m[1] else m[0], text)
+    text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일
     return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)
 
 
@@ -180,8 +184,11 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
         reading.lack(f"이 계산기는 {uncovered}를 계산하지 않습니다 (다른 세금의 계산으로 답하지 않음)")
         return finish(reading)
     has_amount = any(True for _ in iter_amounts(clean)) or any(m.type == "unreadable" for m in reading.mentions)
+    asked = asked_tax(clean)
     for kind in sorted(KINDS.values(), key=lambda k: k.order):
         if kind.recognise is None or kind.reader is None or not kind.recognise(clean):
+            continue
+        if asked is not None and KIND_TAXES.get(kind.name) not in (asked, None) and kind.name != "penalty":
             continue
         reading.kind = kind.name
         if not has_amount and not kind.extra.get("reads_without_amount"):
@@ -210,6 +217,18 @@ def drop_corrected(clean: str, reading: Reading) -> str:
         if m.type == "amount" and CORRECTED.match(reading.text[m.end :]):
             m.flags["corrected"] = True
     return clean
+
+
+def asked_tax(clean: str) -> str | None:
+    """With several taxes named ("증여세랑 상속세 차이도 궁금한데요, 일단 부모님께 2억 받으면 증여세는?"),
+    the one named from the last amount on; None when one or no tax is named."""
+    named = {name for name, words in NAMED_TAX if re.search(words, clean)}
+    last = list(iter_amounts(clean))
+    if len(named) < 2 or not last:
+        return None
+    left = max([m.end() for m in re.finditer(r"[?!\n]|[.,](?!\d)|는데|지만", clean[: last[-1].start])] or [0])
+    tail = {name for name, words in NAMED_TAX if re.search(words, clean[left:])}
+    return next(iter(tail)) if len(tail) == 1 else None
 
 
 def tax_name_of(reading: Reading) -> str | None:
