@@ -21,6 +21,11 @@ _H = r"(?<![가-힣])"  # not inside a longer word on the left
 # (category, pattern); longer words first so 시어머니 is not read as 어머니, 할아버지 not as 아버지
 WORDS: list[tuple[str, str]] = [
     (
+        "other",
+        r"(?:친구|지인|동료|선배|후배|이웃|거래처|사장님?|회사\s*대표)\s*(?:의\s*)?"
+        r"(?:어머니|아버지|어머님|아버님|엄마|아빠|부모님?|아들|딸|형|누나|오빠|언니|동생|남편|아내|부인)",
+    ),
+    (
         "stepchild",
         r"전\s*(?:처|부인|남편|아내|배우자)(?:와|과|랑|하고)?\s*(?:사이에서\s*)?(?:낳은|난|얻은)\s*(?:아들|딸|자녀|자식|아이)|전처\s*소생",
     ),

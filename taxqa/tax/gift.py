@@ -231,6 +231,9 @@ def read(text: str, reading) -> None:
     """Fill `reading` (taxqa.tax.reading.Reading) from a gift question."""
     year = parse_as_of(reading.as_of).year
     current, prior, notes = split_amounts(text, year)
+    if not current and len(prior) == 1:  # "엄마가 작년에 4천만원을 주셨어요": the one gift asked about
+        current, prior = prior, []
+        reading.assume(f"{current[0].text}은 지난 증여지만 묻는 증여로 보고 계산 (10년 내 다른 증여 없음)")
     parties = gift_parties(text, current[0].start if current else None)
     gone = [
         m for m in reading.mentions if m.type == "person" and m.value["relation"] == "parent" and not m.value["alive"]

@@ -121,8 +121,9 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
             m.flags["negative"] = True
         lower = re.match(r"\s*(?:원)?\s*(?:[~∼〜]|-\s*\d|에서\s*\d)", after)
         upper = re.search(r"\d\s*[천백만억원]?\s*(?:[~∼〜-]|에서)\s*$", before)
-        bound = re.match(rf"\s*(?:원)?\s*(?:{BOUND})", after)
-        context = CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after)
+        bound = re.match(rf"\s*(?:원)?\s*(?:이|가|을|를|은|는)?\s*(?:{BOUND})", after)
+        context = CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
+            re.match(rf"\s*(?:원)?\s*(?:{BOUND})", after) and re.search(r"구간|세율|누진", text[left : e + 30]))  # fmt: skip
         if context:
             m.flags["context"] = True
         elif lower or upper or bound:
@@ -270,7 +271,8 @@ def uncovered_tax(text: str) -> str | None:
         r"증여|상속|양도세|양도소득|종합소득|종소|부가|법인세|퇴직|가산세|연말정산|근로소득", text
     )
     realty = re.search(r"집|아파트|주택|토지|땅|건물|상가|빌라|오피스텔|부동산|분양권|입주권", text)
-    if STOCK.search(text) and STOCK_SALE.search(text) and not re.search(r"증여|상속", text) and not realty:
+    gift_words = re.search(r"(?:증여|상속)(?!\S{0,2}\s*(?:말고|아니|대신))", text)
+    if STOCK.search(text) and STOCK_SALE.search(text) and not gift_words and not realty:
         return "주식 양도소득세"
     for name, words in UNCOVERED:
         if re.search(words, text) and not (covered_subject and name in ("취득세", "재산세")):

@@ -188,7 +188,7 @@ CUES = [
     ("transfer", "expenses", r"경비|수수료|수리비|인테리어", "경비"),
     ("corporate", "small", r"성실신고|부동산\s*임대업", "제60조의2"), ("corporate", "prepaid", r"중간예납|기납부", "기납부"),
     ("penalty", "fraud", r"부정행위|허위|이중\s*장부|장부\s*조작", "부정"),
-    ("penalty", "months_late", r"기한\s*후\s*신고|수정\s*신고", "개월"),
+    ("penalty", "months_late", r"기한\s*후(?:\s*신고)?|수정\s*신고", "개월"),
     ("retirement", "withheld", r"원천징수|이미\s*(?:냈|낸|떼)", "원천징수"),
     ("vat", "card_sales", r"카드|현금\s*영수증", "카드"), ("vat-simple", "card_sales", r"카드|현금\s*영수증", "카드"),
 ]  # fmt: skip

@@ -203,6 +203,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     return finish(reading)
 
 
+BRACKET = re.compile(r"\s*(?:원)?\s*(?:초과|이하|이상|미만)(?=[^.?!]{0,24}(?:구간|세율|누진))")
 CORRECTED = re.compile(r"\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼))")
 
 
@@ -210,6 +211,9 @@ def drop_corrected(clean: str, reading: Reading) -> str:
     """'처음엔 3억이라고 했는데 정확히는 3억 2천만원': an amount the question corrects is left out
     of what the kind readers see (blanked, so positions stay), and the reading says so."""
     for a in list(iter_amounts(clean)):
+        if BRACKET.match(clean[a.end :]):  # "8,800만원 초과 1억 5천만원 이하 구간": the rate table, not the case
+            clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+            continue
         if CORRECTED.match(clean[a.end :]):
             clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
             reading.assume(f"'{a.text}'은 질문에서 정정된 금액으로 보고 계산에서 뺌")

@@ -395,6 +395,9 @@ def read(text: str, reading) -> None:
     if lone and children:
         reading.fact("single_parent", True, lone.group(0))
         said.append("한부모")
+    elif woman := re.search(r"부녀자|여성\s*세대주|배우자\s*(?:가\s*)?없는\s*여성", text):
+        reading.fact("woman", True, woman.group(0))
+        said.append("부녀자")
     if dependents:
         reading.fact("dependents", dependents, "")
     said.append(f"본인 포함 기본공제 {dependents + 1}명")

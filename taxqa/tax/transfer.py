@@ -291,7 +291,9 @@ def read(text: str, reading) -> None:
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
     bought_year = re.search(
         r"(\d{4})\s*년(?:도)?에?\s*[^.,?!]{0,20}?(?:사|샀|산|취득|분양|매입|구입)", text
-    ) or re.search(r"(?:취득|매입|구입|분양)\S{0,3}\s*(?:일|시점|연도)?\s*(?:은|는|:)?\s*(\d{4})\s*년", text)
+    ) or re.search(
+        r"(?:취득|매입|구입|분양)(?:\S{0,3}\s*(?:일|시점|연도)?\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()(\d{4})\s*년", text
+    )
     span = near(reading.mentions, reading.text, "duration", r"보유|소유|가지고|갖고")
     ago = next((m for m in reading.mentions if m.type == "duration" and m.value.get("ago") and m.value.get("years")
                 and re.match(r"\s*(?:전|前)에?\s*(?:\S+\s*){0,2}?(?:산|샀|사서|사고|취득|구입|매입|분양)",
@@ -305,7 +307,7 @@ def read(text: str, reading) -> None:
     elif bought_year:
         years_said = [m for m in re.finditer(r"(\d{4})\s*년", text) if m.start() != bought_year.start(1)]
         sold_year = next((m for m in years_said if re.search(r"팔|판|매도|양도", text[m.end() : m.end() + 14])
-                          or re.search(r"(?:양도|매도|처분)\S{0,3}\s*(?:은|는|:)?\s*$", text[: m.start()])), None)  # fmt: skip
+                          or re.search(r"(?:양도|매도|처분)(?:\S{0,3}\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()$", text[: m.start()])), None)  # fmt: skip
         now = int(sold_year.group(1)) if sold_year else int((reading.as_of or date.today().isoformat())[:4])
         reading.fact("held_years", max(now - int(bought_year.group(1)), 0), bought_year.group(0))
         reading.assume("보유기간은 취득 연도부터 양도 연도까지의 햇수로 봄 (정확한 날짜에 따라 1년 차이 가능)")

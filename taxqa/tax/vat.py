@@ -265,6 +265,9 @@ def read_vat(text: str, reading) -> None:
             reading.assume(f"{a.text}은 부가세 포함 금액(공급대가)이라 공급가액(× 10/11)을 역산")
     if not any("역산" in x for x in reading.assumptions):
         reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
+    zero = re.search(r"영세율|수출|면세", text)
+    if zero:
+        reading.unclear(f"'{zero.group(0)}' 매출은 세율이 0%이거나 과세되지 않음: 과세 매출과 나눈 금액이 필요합니다")
     reading.fact("sales", values[0], sales.text)
     reading.fact("purchases", values[1], purchases.text if purchases else "")
     if card is not None:
