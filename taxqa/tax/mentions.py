@@ -112,9 +112,10 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         before, after = text[max(0, s - 14) : s], text[e : e + 16]
         left, _ = clause_span(text, s, e)
         near = text[max(left, s - 14) : s]
+        conversion = re.search(r"\d\s*[조억만천]?\s*원?\s*\(\s*(?:약|대략)?\s*$", before)  # "1억(약 7만 달러)"
         if cur := re.match(r"\s*(?:미국|미|캐나다|호주|홍콩|싱가포르|대만|뉴질랜드)?\s*(" + "|".join(CURRENCY_WORDS)
                            + r")(?![가-힣]{2})", after):  # fmt: skip
-            m.flags["currency"] = CURRENCY_WORDS[cur.group(1)]
+            m.flags["conversion" if conversion else "currency"] = CURRENCY_WORDS[cur.group(1)]
         elif sign := re.search(r"(US\$|[$€¥£￥])\s*$", before):
             m.flags["currency"] = CURRENCY_SIGNS[sign.group(1)[-1]]
         if re.search(r"(?:(?<![\d가-힣])[-−]|마이너스\s*|적자\s*)$", before):
@@ -122,7 +123,7 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         lower = re.match(r"\s*(?:원)?\s*(?:[~∼〜]|-\s*\d|에서\s*\d)", after)
         upper = re.search(r"\d\s*[천백만억원]?\s*(?:[~∼〜-]|에서)\s*$", before)
         bound = re.match(rf"\s*(?:원)?\s*(?:이|가|을|를|은|는)?\s*(?:{BOUND})", after)
-        context = CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
+        context = conversion or CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
             re.match(rf"\s*(?:원)?\s*(?:{BOUND})", after) and re.search(r"구간|세율|누진", text[left : e + 30]))  # fmt: skip
         if context:
             m.flags["context"] = True

@@ -323,7 +323,7 @@ def read(text: str, reading) -> None:
         return read_limitation(text, reading)
     days = re.search(
         r"(\d{1,4})\s*일\s*(?:을|이나|동안|간|이|째)?\s*(?:늦|지연|지나|후|뒤|만에|연체|초과|경과|넘)", text
-    ) or re.search(r"(?:지연|연체|경과|미납)\s*(?:일수|기간)\s*(?:은|는|이|:)?\s*(\d{1,4})\s*일", text)
+    ) or re.search(r"(?:지연|연체|경과|미납|늦)\S{0,2}\s*(?:일수|기간)?\s*(?:은|는|이|:)?\s*(\d{1,4})\s*일", text)
     months = re.search(rf"(\d{{1,2}}|{COUNT_WORD})\s*(?:개월|달)", text)
     filed_after = days is not None and re.match(r"[^.,?!]{0,12}?(?:기한\s*후\s*신고|수정\s*신고)", text[days.end() :])
     if filed_after:  # "20일 만에 기한후신고": filed within ceil(20/30) months, no days of late payment said
@@ -342,6 +342,8 @@ def read(text: str, reading) -> None:
         kind, said = "no-return", "무신고"
         reading.assume("어떤 가산세인지 밝히지 않아 무신고가산세로 계산")
     reading.fact("kind", kind, said)
+    if kind == "late-payment" and days is None and months is None:
+        reading.lack("납부지연 일수 (납부기한 다음 날부터 며칠 늦게 냈는지)")
     tax = amount_near(text, r"세액|세금|소득세|부가세|부가가치세|법인세|납부할|낼|내야|누락|적게") or next(
         iter(amounts(text)), None
     )

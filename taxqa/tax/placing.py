@@ -195,6 +195,14 @@ CUES = [
 MINOR_INPUT = {"gift": "minor", "inheritance": "minor_children_years"}
 
 
+def flag_tiny(reading, found: list[Mention]) -> None:
+    """A won amount under 10만원 placed where a tax base, salary, estate or price stands: likely 만원 left out."""
+    for m in found:
+        if m.type == "amount" and m.used_as in AMOUNT_FIELDS - {"tax", "prepaid", "withheld", "prior_tax"}:
+            if 0 < m.value < 100_000 and not re.search(r"원", m.text):
+                reading.unclear(f"'{m.text}'을 {m.value:,}원으로 계산함: 단위(만원·억원)를 확인해 주세요")
+
+
 def flag_unread_cues(reading, found: list[Mention]) -> None:
     negated = " ".join(m.text for m in found if m.type == "negation")
     said = " ".join(reading.assumptions + reading.ambiguous + reading.missing + [f.words for f in reading.facts])
@@ -265,4 +273,5 @@ def place(reading, found: list[Mention]) -> None:
     if not reading.missing:
         flag_unread_cues(reading, found)
     mark_used(reading, found)
+    flag_tiny(reading, found)
     flag_amounts(reading, found)

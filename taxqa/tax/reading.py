@@ -133,8 +133,10 @@ def hangul_amount(m: re.Match) -> str:
 
 # A bare number after a word that takes a won amount, with 만 left out: "월급 400", "연봉 3500이면".
 IMPLIED_MAN = re.compile(
-    r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?)"
-    r"(?P<sep>\s*(?:은|는|이|가|:|=|,|\|)?\s*)(?P<n>[1-9]\d{0,4}|[1-9]\d{5,15})(?![\d,.]|\s*[천백십만억조원%년월일세살명개배])"
+    r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
+    r"(?<![가-힣])[월연](?=\s))"
+    r"(?P<sep>\s*(?:은|는|이|가|:|=|,|\|)?\s*)(?P<n>[1-9]\d{0,2},\d{3}|[1-9]\d{0,4}|[1-9]\d{5,15})"
+    r"(?![\d,.]|\s*[천백십만억조원%년월일세살명개배])"
 )
 WEEKS = re.compile(
     r"(?<![\d.])(\d{1,2})\s*주\s*(?:일)?(?=\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|뒤|후|만에|연체|초과|경과|넘))"
@@ -156,7 +158,10 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(?!\s*[만억원\d])", r"\1천\2백만", text)  # 3천3백
     text = re.sub(r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억])", r"\1천만", text)  # "연봉 6천": 6천만원
     text = IMPLIED_MAN.sub(
-        lambda m: f"{m['key']}{m['sep'].replace(',', ' ')}{m['n']}{'만원' if len(m['n']) <= 5 else '원'}", text
+        lambda m: (
+            f"{m['key']}{m['sep'].replace(',', ' ')}{m['n']}{'만원' if len(m['n'].replace(',', '')) <= 5 else '원'}"
+        ),
+        text,
     )
     text = HANGUL_SPAN.sub(lambda m: f"{sino_number(m[1])}{m[2]}" if m[1] else m[0], text)
     text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일
