@@ -312,7 +312,9 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
         others = sum(c for _, _, c in siblings) + len(
             [m for m in named if not any(p <= m.start() < p + len(w) for p, w, _ in siblings)]
         )
-        speaker = re.search(r"(?<![가-힣])(?:저(?=[와랑하는도희입이만뿐,.\s]|$)|제가|나(?:와|랑|하고)|본인)", text)
+        speaker = re.search(
+            r"(?<![가-힣])(?:저(?=[와랑하는도희입이만뿐,.\s]|$)|제가|나(?:와|랑|하고|(?=[,·/]))|본인)", text
+        )
         listed = re.search(rf"(?<![가-힣])(?:저|제|나)\s*(?:와|랑|하고|,)\s*((?:(?:{SIBLINGS})\s*(?:와|랑|하고|,)?\s*)+?)"
                            rf"\s*(둘|셋|넷)\s*(?:이서|이)", text)  # fmt: skip
         alone = listed and not re.search(

@@ -198,7 +198,7 @@ def recognise(text: str) -> bool:
 
 
 PRIOR_CUE = re.compile(
-    r"(\d+)\s*년\s*(?:전|前)|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
+    r"(\d+)\s*년\s*(?:전|前)|\d+\s*년\s*(?:내|이내|안)에?(?=\s*\d)|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
     r"(\d{4})\s*년에"
 )
 NOW_CUE = re.compile(r"이번|올해|금년|지금|현재|추가로|또\s|다시|새로")
@@ -292,6 +292,11 @@ def read(text: str, reading) -> None:
         r"(?<!재)(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|출산|출생|아이를\s*낳|득남|득녀|입양",
         text,
     )
+    long_ago = m and next((d for d in reading.mentions if d.type == "duration" and d.value.get("ago")
+                           and (d.value.get("years") or 0) > 2 and abs(d.start - m.start()) < 20), None)  # fmt: skip
+    if long_ago:  # "혼인신고는 3년 전에 했어요": outside 혼인신고일 전후 2년 (제53조의2)
+        reading.assume(f"혼인·출산이 {long_ago.text} 전이라 2년이 지나 혼인·출산 증여재산공제 없음 (제53조의2)")
+        m = None
     if parties.relation == "lineal_ascendant" and m and not parties.generation_skip:
         limit = select("gift", parse_as_of(reading.as_of))["marriage_birth"]
         if limit:

@@ -272,7 +272,7 @@ def uncovered_tax(text: str) -> str | None:
         r"증여|상속|양도세|양도소득|종합소득|종소|부가|법인세|퇴직|가산세|연말정산|근로소득", text
     )
     realty = re.search(r"집|아파트|주택|토지|땅|건물|상가|빌라|오피스텔|부동산|분양권|입주권", text)
-    gift_words = re.search(r"(?:증여|상속)(?!\S{0,2}\s*(?:말고|아니|대신))", text)
+    gift_words = re.search(r"(?:증여|상속)세(?!\S{0,2}\s*(?:말고|아니|대신))", text)  # the tax asked is 증여세/상속세
     if STOCK.search(text) and STOCK_SALE.search(text) and not gift_words and not realty:
         return "주식 양도소득세"
     for name, words in UNCOVERED:

@@ -164,9 +164,12 @@ def apply_paid(reading, found: list[Mention]) -> None:
 
     field = next((f for f in PAID_FIELDS if f in KINDS[reading.kind].fields), None)
     paid = [m for m in found if m.type == "amount" and m.flags.get("tax_paid") and m.used_as is None]
-    if field and field not in reading.inputs and len(paid) == 1 and not paid[0].flags.get("period"):
-        reading.fact(field, paid[0].value, paid[0].text)
-        reading.assume(f"이미 낸 세액 {format_won(paid[0].value)}을 기납부세액으로 빼서 계산")
+    paid = [m for m in paid if not m.flags.get("period")]
+    if field and paid and len(paid) <= 3:  # "중간예납 500만원, 원천징수 100만원": both are 기납부세액
+        total = reading.inputs.get(field, 0) + sum(m.value for m in paid)
+        words = " + ".join(([f.words for f in reading.facts if f.name == field] or []) + [m.text for m in paid])
+        reading.fact(field, total, words)
+        reading.assume(f"이미 낸 세액 {format_won(total)}을 기납부세액으로 빼서 계산")
 
 
 NAMED_TAX = [("증여세", r"증여세"), ("상속세", r"상속세"), ("양도소득세", r"양도세|양도소득세"),

@@ -232,6 +232,8 @@ def asked_tax(clean: str) -> str | None:
     """With several taxes named ("증여세랑 상속세 차이도 궁금한데요, 일단 부모님께 2억 받으면 증여세는?"),
     the one named from the last amount on; None when one or no tax is named."""
     named = {name for name, words in NAMED_TAX if re.search(words, clean)}
+    if len(named) == 1 and not named & {"종합소득세", "근로소득세"}:  # "직장인인데 이모가 ... 증여세": 증여세
+        return next(iter(named))
     last = list(iter_amounts(clean))
     if len(named) < 2 or not last:
         return None

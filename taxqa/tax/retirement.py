@@ -167,7 +167,7 @@ def read_rest(text: str, reading, found, value) -> None:
     if paid is not None and paid.start != found.start:
         reading.fact("withheld", paid.value, paid.text)
     reading.say(f"퇴직소득 {format_won(found.value)}, 근속연수 {value}년")
-    reading.assume("퇴직금 전액이 과세 퇴직소득이고 원천징수 전 금액이라고 가정")
+    reading.assume("퇴직금 전액이 과세 퇴직소득이고 세금을 떼기 전 금액이라고 가정")
 
 
 def conclusion(result: TaxResult) -> str:
