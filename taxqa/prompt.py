@@ -42,6 +42,8 @@ def _article_text(i: int, article: Mapping[str, Any]) -> str:
     head = f"{i}. {article['citation']}"
     if article.get("title"):
         head += f" ({article['title']})"
+    if article.get("clause"):  # the 항/호 the question matched: why this article was chosen
+        head += f" {article['clause']}"
     if article.get("effective_date"):
         head += f" · 시행 {article['effective_date']}"
     return f"{head}\n{str(article.get('text', '')).strip()}"
@@ -106,6 +108,13 @@ def _messages(
         messages += [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
     messages.append({"role": "user", "content": user_text(question, grounding)})
     return messages
+
+
+def chat_request(
+    question: str, *, system: str | None = None, history: Sequence[Turn] = (), grounding: Grounding | None = None
+) -> list[dict[str, str]]:
+    """The chat messages a server with its own template receives (OpenAI/Anthropic-style roles)."""
+    return _messages(question, system, history, grounding)
 
 
 def _plain_prompt(question: str, system: str | None, history: Sequence[Turn], grounding: Grounding | None) -> str:
