@@ -8,8 +8,9 @@ from datetime import date
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
-from taxqa.tax.family import CHILD, SPOUSE, heirs
+from taxqa.tax.family import CHILD, SPOUSE
 from taxqa.tax.gift import art, won
+from taxqa.tax.heirs import heirs
 from taxqa.tax.kind import TaxKind, realistic_won, round_won
 from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult

@@ -12,8 +12,9 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.vat_amounts import vat_included
 from taxqa.tax.vat_credits import LAW, card_credit, card_credit_and_penalty
-from taxqa.tax.words import amount_near, clause_of, part_of, window_before
+from taxqa.tax.words import amount_near, clause_of, window_before
 
 
 def vat(
@@ -231,26 +232,6 @@ def read_vat(text: str, reading) -> None:
         reading.fact("card_sales", card.value, card.text)
         reading.assume("카드매출은 부가세를 포함한 발행금액으로 보고 신용카드매출전표 등 발행세액공제 적용 (제46조)")
     reading.say(f"매출 공급가액 {format_won(values[0])}, 매입 공급가액 {format_won(values[1])}")
-
-
-INCLUDED = r"부가세\s*포함|부가가치세\s*포함|VAT\s*포함|공급대가|포함\s*(?:가격|금액)"
-EXCLUDED = r"별도|제외|포함\s*(?:안|아님|아닌|않|X)|공급가액"
-
-
-def vat_included(text: str, a) -> bool:
-    """Does amount `a` include VAT? Its own words decide ("부가세 포함 매입 2,200만원", "공급가액 1억");
-    a question that says so once for all ("모두 부가세 포함") applies it to every amount without its own."""
-    others = [b for b in iter_amounts(text) if b.start != a.start]
-    left = max([b.end for b in others if b.end <= a.start] or [0])
-    right = min([b.start for b in others if b.start >= a.end] or [len(text)])
-    own = part_of(text, a.start, a.end)
-    alone = not any(b.start >= text.find(own) and b.end <= text.find(own) + len(own) for b in others)
-    near = text[max(left, a.start - 14) : a.start] + text[a.end : min(right, a.end + 14)]
-    if re.search(EXCLUDED, near) or (alone and re.search(EXCLUDED, own) and not re.search(INCLUDED, near)):
-        return False
-    if re.search(INCLUDED, near) or (alone and re.search(INCLUDED, own)):
-        return True
-    return bool(re.search(INCLUDED, text)) and not re.search(EXCLUDED, text)
 
 
 NO_INVOICE = re.compile(r"세금계산서\s*(?:를|을|도)?\s*(?:안|못|없이|받지\s*(?:않|못)|미수취)")
