@@ -269,7 +269,7 @@ def term_mentions(text: str) -> list[Mention]:
 def uncovered_tax(text: str) -> str | None:
     """The name of a tax the question asks about that no calculator here computes, or None."""
     covered_subject = re.search(
-        r"증여|상속|양도세|양도소득|종합소득|종소|부가|법인세|퇴직|가산세|연말정산|근로소득", text
+        r"증여세|상속세|양도세|양도소득|종합소득|종소|부가|법인세|퇴직|가산세|연말정산|근로소득", text
     )
     realty = re.search(r"집|아파트|주택|토지|땅|건물|상가|빌라|오피스텔|부동산|분양권|입주권", text)
     gift_words = re.search(r"(?:증여|상속)세(?!\S{0,2}\s*(?:말고|아니|대신))", text)  # the tax asked is 증여세/상속세

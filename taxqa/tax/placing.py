@@ -109,6 +109,11 @@ def flag_facts(reading, found: list[Mention]) -> None:
         base = next((m for m in found if m.type == "amount" and m.used_as == "base"), None)
         if base is not None:
             left = reading.text[max(0, base.start - 12) : base.start] + reading.text[base.end : base.end + 6]
+            profit = re.search(r"(?:당기\s*)?순이익|영업이익|이익금|순소득", left)
+            if profit and reading.kind == "corporate" and not re.search(r"과세표준|과표", reading.text):
+                reading.unclear(
+                    f"'{profit.group(0)}'은 세무조정 전 이익이라 과세표준과 다를 수 있음: 과세표준을 확인해 주세요"
+                )
             if REVENUE.search(left) and not INCOME_WORDS.search(left):
                 reading.lack(
                     "매출·수입·급여 금액은 과세표준이 아닙니다: 필요경비(손금)·근로소득공제를 뺀 소득금액과 "

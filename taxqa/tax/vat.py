@@ -141,7 +141,7 @@ INDUSTRY_WORDS = [
     ("retail", r"소매|편의점|슈퍼|마트|가게|상점"),
     ("restaurant", r"음식점|식당|카페|치킨|분식|음식|요식"),
     ("manufacturing", r"제조"),
-    ("agriculture", r"농업|임업|어업|농림"),
+    ("agriculture", r"(?<![가-힣])(?:농업|임업|어업)|농림|축산|양식업"),  # not the 어업 of 인테리어업
     ("lodging", r"숙박|모텔|펜션|민박|게스트하우스"),
     ("construction", r"건설|인테리어|시공"),
     ("transport", r"운수|운송|택시|화물|창고"),
