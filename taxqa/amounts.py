@@ -185,7 +185,8 @@ def _scan(text: str) -> Iterator[AmountMention | tuple[int, int, str, str]]:
         if text[max(0, m.start() - 1) : m.start()] == "제":
             continue
         tail = text[m.end() : m.end() + 1]
-        if tail in ("%", "조", "년", "월", "일", "호", "항", "세", "명", "개", "배") and "원" not in s:
+        day = tail == "일" and not re.search(r"[조억만]", s)  # "과표가 10억일 때": the copula, not a day
+        if (tail in ("%", "조", "년", "월", "호", "항", "세", "명", "개", "배") or day) and "원" not in s:
             continue
         try:
             value = _value_of(s, s)

@@ -54,6 +54,9 @@ def _count_in(text: str, noun: str) -> list[tuple[int, str, int]]:
 
 def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     """Children of the deceased and the words; None when the question does not say."""
+    m = re.search(r"(?:자녀|자식)\s*없음", text)  # "유족은 어머니뿐(자녀 없음)": said outright
+    if m:
+        return 0, m.group(0)
     m = re.search(
         r"무자녀|자녀\s*없이|자식\s*없이|" rf"(?:{KID_NOUNS})(?:들)?\s*(?:는|은|이|가|도)\s*(?:없|하나도\s*없)", text
     )

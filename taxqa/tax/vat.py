@@ -211,6 +211,8 @@ def read_vat(text: str, reading) -> None:
         reading.lack("매출 공급가액")
         return
     purchases = input_ or amount_near(rest, r"매입|구입|사들|원가", r"매출|세액|판매|팔")
+    if purchases is None and re.search(r"매입", text):  # "매입은 잘 모르겠어요"
+        reading.unclear("매입 금액을 알 수 없어 매입세액 0원으로 계산함: 매입 공급가액을 확인해 주세요")
     values = [
         sales.value * (ten if sales is output else 1),
         (purchases.value * (ten if purchases is input_ else 1)) if purchases else 0,
