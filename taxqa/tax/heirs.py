@@ -104,7 +104,7 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
                 [w for _, w, _ in siblings] + [m.group(0) for m in named] + ([speaker.group(0)] if speaker else [])
             )
             return others + 1, words
-    bare = re.findall(r"(?<![가-힣])(?:아들|딸)(?=[이가은는과와랑하도에,·/\s]|$)", text)
+    bare = re.findall(r"(?<![가-힣])(?:아들|딸|장남|차남|삼남|장녀|차녀|삼녀)(?=[이가은는과와랑하도에,.·/\s]|$)", text)
     if speaker_is_child and not bare:
         return None, ""
     if bare:

@@ -203,6 +203,18 @@ CUES = [
 MINOR_INPUT = {"gift": "minor", "inheritance": "minor_children_years"}
 
 
+UNKNOWN = re.compile(r"모르겠|모름|모르는데|모릅니다|기억(?:이)?\s*안|말\s*안\s*할|확실하지\s*않|알\s*수\s*없|미정")
+
+
+def flag_unknown(reading) -> None:
+    """A clause that says a fact is not known ("몇 채인지는 말 안 할게요", "매입은 잘 모르겠어요")."""
+    for m in UNKNOWN.finditer(reading.text):
+        left = max([x.end() for x in re.finditer(r"[?!\n]|[.,](?!\d)", reading.text[: m.start()])] or [0])
+        clause = reading.text[left : m.end()].strip()
+        if not any(clause in x for x in reading.missing + reading.ambiguous):
+            reading.unclear(f"'{clause}…': 모르는 사실이 있어 가정으로 계산함 — 확인되면 결과가 달라질 수 있음")
+
+
 def flag_tiny(reading, found: list[Mention]) -> None:
     """A won amount under 10만원 placed where a tax base, salary, estate or price stands: likely 만원 left out."""
     for m in found:
@@ -281,5 +293,6 @@ def place(reading, found: list[Mention]) -> None:
     if not reading.missing:
         flag_unread_cues(reading, found)
     mark_used(reading, found)
+    flag_unknown(reading)
     flag_tiny(reading, found)
     flag_amounts(reading, found)
