@@ -203,7 +203,9 @@ CUES = [
 MINOR_INPUT = {"gift": "minor", "inheritance": "minor_children_years"}
 
 
-UNKNOWN = re.compile(r"모르겠|모름|모르는데|모릅니다|기억(?:이)?\s*안|말\s*안\s*할|확실하지\s*않|알\s*수\s*없|미정")
+UNKNOWN = re.compile(
+    r"모르(?:겠|는데|고|니|며)|모름|몰라|모릅니다|기억(?:이)?\s*안|말\s*안\s*할|확실하지\s*않|알\s*수\s*없|미정"
+)
 
 
 def flag_unknown(reading) -> None:
