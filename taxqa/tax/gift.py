@@ -6,7 +6,7 @@ import argparse
 import re
 from datetime import date
 
-from taxqa.amounts import format_won, parse_won
+from taxqa.amounts import format_won, iter_amounts, parse_won
 from taxqa.errors import UserError
 from taxqa.tax.family import ADULT_WORDS, GIVE, RECEIVE, RELATION_OF, gift_parties, mentions, minor_age
 from taxqa.tax.gift_amounts import JOINED, prior_from_same_group, split_amounts
@@ -283,8 +283,13 @@ def read(text: str, reading) -> None:
     if same:
         reading.fact("prior", sum(a.value for a in same), " + ".join(a.text for a in same))
         reading.say(f"10년 내 이전 증여 {format_won(sum(a.value for a in same))}")
+        taxed = next((a for a in iter_amounts(text) if re.search(
+            r"(?:증여세|세액|(?<![전월])세금)\s*(?:로|를|은|는|:)?\s*$", text[max(0, a.start - 10) : a.start])), None)  # fmt: skip
+        if taxed is not None:  # "당시 증여세 500만원 납부": 제58조 credit of the tax on the earlier gift
+            reading.fact("prior_tax", taxed.value, taxed.text)
         reading.assume(
-            "10년 내 이전 증여는 같은 증여자(직계존속은 그 배우자 포함)에게 받았고, 그 세액은 같은 관계로 계산한 산출세액으로 가정"
+            "10년 내 이전 증여는 같은 증여자(직계존속은 그 배우자 포함)에게 받았고, 그 세액은 "
+            + ("질문에 나온 금액으로 공제" if taxed else "같은 관계로 계산한 산출세액으로 가정")
         )
     else:
         reading.assume("10년 내 동일인 증여 없음으로 가정")

@@ -10,7 +10,7 @@ from taxqa.tax.family import RELATION_OF, mentions
 from taxqa.tax.words import PART_MARKS, part_of
 
 PRIOR_CUE = re.compile(
-    r"(\d+)\s*년\s*(?:전|前)|\d+\s*년\s*(?:내|이내|안)에?(?=\s*\d)|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
+    r"(\d+)\s*년\s*(?:전|前)|\d+\s*년\s*(?:내|이내|안)에?(?!\s*(?:받은\s*(?:건|것|적)|증여\s*(?:없|無)))|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
     r"(\d{4})\s*년에"
 )
 NOW_CUE = re.compile(r"이번|올해|금년|지금|현재|추가로|또\s|다시|새로")
@@ -25,6 +25,8 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
         before = text[max(0, a.start - 30) : a.start]
         if NOT_GIFT.search(before) or re.match(r"\s*(?:원)?\s*(?:을|를)?\s*(?:공제|한도)", text[a.end : a.end + 8]):
             continue
+        if re.search(r"(?:증여세|세액|(?<![전월])세금)\s*(?:로|를|은|는|:)?\s*$", before[-10:]):
+            continue  # "당시 증여세 500만원 납부": the tax on an earlier gift, read as prior_tax
         clause = part_of(text, a.start, a.end)
         near = re.split(PART_MARKS, before)[-1]
         cue = PRIOR_CUE.search(near) or (PRIOR_CUE.search(clause) if not NOW_CUE.search(near) else None)

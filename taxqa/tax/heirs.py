@@ -74,7 +74,7 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     m = re.search(r"쌍둥이", text)
     if m and not _count_in(text, KID_NOUNS):
         return 2, m.group(0)
-    m = re.search(r"(?<![가-힣])자(?:녀)?\s*(\d{1,2})\s*(?:인|명)", text)
+    m = re.search(r"(?:(?<![가-힣])자(?:녀)?|子)\s*(\d{1,2})\s*(?:인|명)", text)
     if m:
         return int(m.group(1)), m.group(0)
     generic = _count_in(text, r"자녀|자식|아이|애|남매|형제자매|형제|자매|상속인인?\s*자녀")

@@ -26,7 +26,7 @@ CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", 
                   "AUD": "AUD", "HKD": "HKD"}  # fmt: skip
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "¥": "JPY", "£": "GBP", "￥": "JPY"}
 BOUND = r"이상|이하|초과|미만|넘게|넘는|넘어|넘음|이내|언저리|대(?=[이가은는의를]|\s|$)"
-APPROX_AFTER = r"\s*(?:원)?\s*(?:정도|쯤|가량|남짓|안팎|내외|전후|대충|언저리)"
+APPROX_AFTER = r"\s*(?:원)?\s*(?:정도|쯤|가량|남짓|안팎|내외|전후|대충|언저리|몇\s*[십백천만억])"
 APPROX_BEFORE = r"(?:대략|약|대충|얼추|한)\s*$"
 # an amount the question gives as a rule or limit, not as a fact of the case ("공제 5억", "12억 이하 비과세")
 CONTEXT_BEFORE = re.compile(r"(?:공제|한도|면제|기준|비과세|구간|세율|기준금액)\S{0,4}\s*$")

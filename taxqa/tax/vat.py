@@ -189,7 +189,9 @@ def simple_arguments(p) -> None:
 
 
 def recognise_vat(text: str) -> bool:
-    return bool(re.search(r"부가가치세|부가세|매출세액|VAT", text) and re.search(r"매출|공급가액|판매", text))
+    return bool(
+        re.search(r"부가가치세|부가세|매출세액|VAT|일반과세자", text) and re.search(r"매출|공급가액|판매", text)
+    )
 
 
 def recognise_simple(text: str) -> bool:
