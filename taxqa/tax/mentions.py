@@ -122,7 +122,7 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
             m.flags["negative"] = True
         lower = re.match(r"\s*(?:원)?\s*(?:[~∼〜]|-\s*\d|에서\s*\d)", after)
         upper = re.search(r"\d\s*[천백만억원]?\s*(?:[~∼〜-]|에서)\s*$", before)
-        bound = re.match(rf"\s*(?:원)?\s*(?:이|가|을|를|은|는)?\s*(?:{BOUND})", after)
+        bound = re.match(rf"\s*(?:원)?\s*(?:이|가|을|를|은|는)?\s*(?:조금|좀|약간|살짝|훨씬)?\s*(?:{BOUND})", after)
         context = conversion or CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
             re.match(rf"\s*(?:원)?\s*(?:{BOUND})", after) and re.search(r"구간|세율|누진", text[left : e + 30]))  # fmt: skip
         if context:

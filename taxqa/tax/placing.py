@@ -204,6 +204,7 @@ MINOR_INPUT = {"gift": "minor", "inheritance": "minor_children_years"}
 
 
 UNKNOWN = re.compile(
+    r"부양가족\s*(?:이|은|는)?\s*(?:많|여럿|몇)|"
     r"모르(?:겠|는데|고|니|며)|모름|몰라|모릅니다|기억(?:이)?\s*안|말\s*안\s*할|확실하지\s*않|알\s*수\s*없|미정"
 )
 
