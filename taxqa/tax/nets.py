@@ -5,6 +5,8 @@ question says something the reading contradicts or leaves out, whatever sentence
   ("아들 ... 부양가족 없고" read as a dependent child);
 - an amount input made of several amounts said beside different people ("저한테 1억, 누나한테 2억")
   or a person said in an amount's clause who was not placed anywhere;
+- an amount-shaped number (digits or Hangul numerals before 억/만/천/원, or a bare number of three
+  or more digits) that no mention covers: something was said the reader did not take in;
 - a follow-up that points back at an earlier question ("아까 말씀드린 조건에서", "그럼 3억이면"):
   only what this question says is read, so the rest of the case is unknown.
 """
@@ -25,6 +27,10 @@ LABELS = {
 }
 FOLLOW_UP = re.compile(
     r"아까|앞서|앞에서|말씀드린|(?:위|이전|앞)의?\s*(?:조건|질문|내용|경우)|^\s*(?:그럼|그러면|그렇다면)"
+)
+AMOUNT_SHAPED = re.compile(
+    r"(?:\d[\d,.]*|(?<![가-힣])[일이삼사오육칠팔구십백천]+)\s*(?:억|천만|백만|십만|만\s*원|만|천|원)"
+    r"|(?<![\d.,])\d{3,}(?![\d,.]|\s*(?:년|동|호|번|월|일|%))"
 )
 NEW_QUESTION = re.compile(r"말고|새로|별개|따로\s*묻")
 
@@ -81,7 +87,18 @@ def flag_follow_up(reading) -> None:
         )
 
 
+def flag_uncovered_numbers(reading, found) -> None:
+    spans = [(m.start, m.end) for m in found]
+    for t in AMOUNT_SHAPED.finditer(reading.text):
+        if not any(s <= t.start() < e for s, e in spans):
+            reading.unclear(
+                f"'{t.group(0).strip()}'을(를) 금액으로 읽지 못해 계산에 넣지 않음: 무엇의 금액인지 확인해 주세요"
+            )
+            return
+
+
 def run(reading, found) -> None:
     flag_follow_up(reading)
+    flag_uncovered_numbers(reading, found)
     flag_negated_inputs(reading, found)
     flag_split_amounts(reading, found)
