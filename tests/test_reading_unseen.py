@@ -36,6 +36,8 @@ def test_sets_are_well_formed():
 
 @pytest.mark.parametrize("path", SETS, ids=[p.name for p in SETS])
 def test_goals_on_unseen_wording(path):
+    if json.loads(path.read_text(encoding="utf-8")).get("scored_once"):
+        pytest.skip("a set kept as written and scored once before any fix (BENCHMARKS.md section 13)")
     s = load_scorer().score(path)
     misses = [r for r in s["rows"] if r["wrong_unflagged"] or r.get("right") is False or r.get("asked") is False]
     assert s["wrong_unflagged"] == 0, misses
