@@ -4,15 +4,22 @@ Rules (DESIGN.md, "Any output path"):
 - an output is not an input and not another output of the same command;
 - a file output is not a folder (and a folder output is not a file), and its folder is writable;
 - a command removes or replaces only a folder it made: such a folder carries the marker file
-  ``.taxqa-made``; anything else is refused with a message.
+  ``.taxqa-made`` naming the command that made it (`demo-model` never replaces a `data split`
+  dataset); anything else is refused with a message;
+- every file and folder lands atomically (``atomic_file``, ``write_file``, ``atomic_folder``): the one
+  writer every command uses, so a kill leaves the old output or the new one, never a mix.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from taxqa.errors import UserError
 
@@ -62,12 +69,20 @@ def _writable_folder(folder: Path, label: str, shown: str) -> None:
 
 
 def check_output_file(
-    path: str | os.PathLike, label: str = "-o", *, inputs: Named | None = None, outputs: Named | None = None
+    path: str | os.PathLike,
+    label: str = "-o",
+    *,
+    inputs: Named | None = None,
+    outputs: Named | None = None,
+    ours: Callable[[Path], bool] | None = None,
+    what: str = "file this command writes",
 ) -> Path:
     """Check a file a command will write: not a folder, not an input, not another output, writable.
 
     ``inputs`` / ``outputs`` map a label (e.g. ``"input"``, ``"--rejects"``) to a path; ``None`` entries
     are skipped. Input folders count too: an output inside an input folder is fine, the folder itself not.
+    ``ours(path)``: an existing non-empty file is replaced only if it looks like one this command wrote
+    (an earlier report, not the user's README.md or a model's config.json).
     """
     shown = str(path)
     real = _real(path)
@@ -81,12 +96,49 @@ def check_output_file(
             raise UserError(f"{label} {shown}: is also {other}; choose two different files")
     if real.exists() and not os.access(real, os.W_OK):
         raise UserError(f"{label} {shown}: the file is read-only")
+    if ours is not None and real.is_file() and real.stat().st_size > 0 and not _looks_ours(ours, real):
+        raise UserError(
+            f"{label} {shown}: exists and is not a {what}; refusing to overwrite it (choose a new name or remove it)"
+        )
     _writable_folder(real.parent, label, shown)
     return real
 
 
-def is_made(folder: str | os.PathLike) -> bool:
-    return (Path(folder) / MARKER).is_file()
+def _looks_ours(ours: Callable[[Path], bool], path: Path) -> bool:
+    try:
+        return bool(ours(path))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return False
+
+
+def head_text(path: Path, size: int = 4096) -> str:
+    """The first bytes of a file as text (for ``ours`` checks)."""
+    with open(path, "rb") as fh:
+        return fh.read(size).decode("utf-8", errors="replace")
+
+
+def made_by(folder: str | os.PathLike) -> str | None:
+    """The command named in ``folder``'s marker ("" for an old marker naming none), None without one."""
+    marker = Path(folder) / MARKER
+    if not marker.is_file():
+        return None
+    try:
+        text = marker.read_text(encoding="utf-8", errors="replace")[:4096]
+    except OSError:
+        return ""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None
+    if isinstance(data, dict) and isinstance(data.get("made_by"), str):
+        return data["made_by"]
+    return ""
+
+
+def is_made(folder: str | os.PathLike, by: str | None = None) -> bool:
+    """Made by taxqa (a marker) and, with ``by``, by that command."""
+    maker = made_by(folder)
+    return maker is not None and (by is None or maker == by)
 
 
 def _is_empty_dir(folder: Path) -> bool:
@@ -101,13 +153,14 @@ def check_output_dir(
     replace: bool = False,
     overwrites: Iterable[str] = (),
     force: bool = False,
+    made_by: str | None = None,
 ) -> Path:
     """Check a folder a command will write into (or, with ``replace``, remove and write anew).
 
     - a file where a folder is meant is refused;
     - a folder that is or holds an input is refused (``split`` into the folder it reads);
-    - ``replace``: the folder must be new, empty or one taxqa made (it carries ``.taxqa-made``);
-      the current folder and its parents are never replaced;
+    - ``replace``: the folder must be new, empty or one taxqa made (it carries ``.taxqa-made``) —
+      with ``made_by``, made by that very command; the current folder and its parents are never replaced;
     - ``overwrites``: names the command writes inside the folder; if any exists, ``force`` is needed.
     """
     shown = str(path)
@@ -120,11 +173,7 @@ def check_output_dir(
     if replace and real.exists() and not _is_empty_dir(real):
         if _inside(_real(os.getcwd()), real):
             raise UserError(f"{label} {shown}: is the current folder or holds it; choose a new folder")
-        if not is_made(real):
-            raise UserError(
-                f"{label} {shown}: exists and was not made by taxqa (no {MARKER} in it); "
-                "choose a new or empty folder, or remove it yourself"
-            )
+        _check_maker(real, label, shown, made_by)
     existing = [n for n in overwrites if (real / n).exists()]
     if existing and not force:
         raise UserError(
@@ -134,23 +183,35 @@ def check_output_dir(
     return real
 
 
-def mark_made(folder: str | os.PathLike) -> Path:
+def _check_maker(real: Path, label: str, shown: str, by: str | None) -> None:
+    maker = made_by(real)
+    if maker is None:
+        raise UserError(
+            f"{label} {shown}: exists and was not made by taxqa (no {MARKER} in it); "
+            "choose a new or empty folder, or remove it yourself"
+        )
+    if by is not None and maker != by:
+        what = f"`taxqa {maker}`" if maker else "another taxqa command"
+        raise UserError(
+            f"{label} {shown}: was made by {what}, not by `taxqa {by}`; it is not this command's to replace "
+            "(choose a new or empty folder)"
+        )
+
+
+def mark_made(folder: str | os.PathLike, by: str = "") -> Path:
     """Create ``folder`` (if needed) and mark it as made by taxqa — only when it is new or empty: a folder
     that already held other files is not taxqa's to remove later, so it stays unmarked."""
     folder = Path(folder)
     if folder.exists() and not _is_empty_dir(folder) and not is_made(folder):
         return folder
     folder.mkdir(parents=True, exist_ok=True)
-    marker = folder / MARKER
-    if not marker.exists():
-        marker.write_text("made by taxqa; taxqa may replace or remove this folder\n", encoding="utf-8")
+    if not (folder / MARKER).exists():
+        write_marker(folder, by)
     return folder
 
 
-def remove_made(folder: str | os.PathLike, label: str = "--out") -> None:
+def remove_made(folder: str | os.PathLike, label: str = "--out", made_by: str | None = None) -> None:
     """Remove a folder taxqa made; refuse anything else (the rule behind ``--fresh`` and replacing outputs)."""
-    import shutil
-
     real = _real(folder)
     if not real.exists():
         return
@@ -161,10 +222,11 @@ def remove_made(folder: str | os.PathLike, label: str = "--out") -> None:
         return
     if _inside(_real(os.getcwd()), real):
         raise UserError(f"{label} {folder}: is the current folder or holds it; refusing to delete it")
-    if not is_made(real):
+    if made_by is None and not is_made(real):
         raise UserError(
             f"{label} {folder}: was not made by taxqa (no {MARKER} in it); refusing to delete it — remove it yourself"
         )
+    _check_maker(real, label, str(folder), made_by)
     shutil.rmtree(real)
 
 
@@ -173,3 +235,142 @@ def user_mode(mode: int = 0o666) -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mode & ~mask
+
+
+# --- the one atomic writer: files and folders land whole or not at all -------------------------------
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def atomic_file(path: str | os.PathLike) -> Iterator[BinaryIO]:
+    """A binary file handle whose content replaces ``path`` only when the block ends without error
+    (temp file in the same folder, fsync, rename): a reader or a kill never sees half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, user_mode())  # mkstemp makes 0600; the file gets the mode open() would give it
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        _fsync_dir(path.parent)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_file(path: str | os.PathLike, data: str | bytes) -> None:
+    """Write a whole file atomically. Text passes through secret redaction (the keys we hold never land
+    in a file) and is gzip-compressed when the name ends in ``.gz``."""
+    from taxqa.redaction import redact_known
+
+    path = Path(path)
+    raw = redact_known(data).encode("utf-8") if isinstance(data, str) else data
+    if path.name.endswith(".gz") and not raw.startswith(b"\x1f\x8b"):
+        import gzip
+
+        raw = gzip.compress(raw, mtime=0)
+    with atomic_file(path) as fh:
+        fh.write(raw)
+
+
+def write_marker(folder: str | os.PathLike, made_by: str) -> None:
+    """The marker naming the command that made ``folder`` (only that command replaces it)."""
+    text = json.dumps({"made_by": made_by, "note": "made by taxqa; only this command replaces it"}) + "\n"
+    (Path(folder) / MARKER).write_text(text, encoding="utf-8")
+
+
+def _partials(out: Path) -> list[Path]:
+    return sorted(out.parent.glob(f".{out.name}.partial-*")) + sorted(out.parent.glob(f".{out.name}.old-*"))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True
+    return True
+
+
+def recover_folder(out: str | os.PathLike) -> None:
+    """Undo what a killed folder write left: a half-built temp folder is removed; an old folder moved
+    aside during a swap (only where the system has no atomic exchange) is put back."""
+    out = Path(out)
+    for leftover in _partials(out):
+        rest = leftover.name.removeprefix(f".{out.name}.").removeprefix("partial-").removeprefix("old-")
+        pid = rest.split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            continue  # another run is writing right now
+        if ".old-" in leftover.name and not out.exists():
+            os.replace(leftover, out)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return rc == 0
+
+
+@contextmanager
+def atomic_folder(path: str | os.PathLike, made_by: str, label: str = "--out") -> Iterator[Path]:
+    """Build a folder in a temp sibling and swap it in whole when the block ends without error.
+
+    ``path`` must be new, empty, or made earlier by ``made_by`` (checked again right before the swap);
+    the result carries the marker naming ``made_by``. A kill at any point leaves the old folder or the
+    new one, never a mix; the next call cleans what the kill left.
+    """
+    out = _real(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    recover_folder(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-{os.getpid()}-", dir=out.parent))
+    try:
+        yield tmp
+        write_marker(tmp, made_by)
+        for file in tmp.rglob("*"):  # mkdtemp/mkstemp make 0700/0600; use the user's usual modes
+            os.chmod(file, user_mode(0o777 if file.is_dir() else 0o666))
+        os.chmod(tmp, user_mode(0o777))
+        if out.exists():
+            check_output_dir(out, label, replace=True, made_by=made_by)
+            if _is_empty_dir(out):
+                out.rmdir()
+                os.replace(tmp, out)
+            elif _exchange(tmp, out):
+                shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old folder
+            else:
+                old = out.with_name(f".{out.name}.old-{os.getpid()}-{os.urandom(3).hex()}")
+                os.replace(out, old)
+                os.replace(tmp, out)
+                shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, out)
+        _fsync_dir(out.parent)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
