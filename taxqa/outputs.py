@@ -117,6 +117,56 @@ def head_text(path: Path, size: int = 4096) -> str:
         return fh.read(size).decode("utf-8", errors="replace")
 
 
+def text_starting(*prefixes: str) -> Callable[[Path], bool]:
+    """``ours`` for a Markdown/text file this command writes: it starts with one of ``prefixes``."""
+    return lambda path: head_text(path).lstrip("\ufeff").startswith(prefixes)
+
+
+def png_file(path: Path) -> bool:
+    """``ours`` for a chart: a PNG image."""
+    with open(path, "rb") as fh:
+        return fh.read(4) == b"\x89PNG"
+
+
+def json_with(*keys: str) -> Callable[[Path], bool]:
+    """``ours`` for a JSON file this command writes: an object holding ``keys``."""
+
+    def check(path: Path) -> bool:
+        if path.stat().st_size > 256 * 2**20:
+            return False
+        data = json.loads(path.read_bytes())
+        return isinstance(data, dict) and all(k in data for k in keys)
+
+    return check
+
+
+def jsonl_of(*keys: str) -> Callable[[Path], bool]:
+    """``ours`` for a JSONL file of records: its first line is an object holding ``keys`` (dotted: ``meta.key``).
+    A first line cut short by a kill (no newline yet, starts with ``{``) counts as ours too."""
+
+    def check(path: Path) -> bool:
+        import gzip
+
+        opener = gzip.open if path.name.endswith(".gz") else open
+        with opener(path, "rb") as fh:
+            line = fh.readline(64 * 2**20)
+        if not line.strip():
+            return True
+        try:
+            root = json.loads(line)
+        except ValueError:
+            return not line.endswith(b"\n") and line.lstrip().startswith(b"{")
+        if not isinstance(root, dict):
+            return False
+        for key in keys:
+            obj = root
+            for part in key.split("."):
+                obj = obj.get(part) if isinstance(obj, dict) else None
+            if obj is None:
+                return False
+        return True
+
+
 def made_by(folder: str | os.PathLike) -> str | None:
     """The command named in ``folder``'s marker ("" for an old marker naming none), None without one."""
     marker = Path(folder) / MARKER
@@ -132,7 +182,10 @@ def made_by(folder: str | os.PathLike) -> str | None:
         data = None
     if isinstance(data, dict) and isinstance(data.get("made_by"), str):
         return data["made_by"]
-    return ""
+    import re
+
+    legacy = re.match(r"made by taxqa ([a-z][a-z -]*);", text)  # "made by taxqa demo-model; ..."
+    return legacy.group(1).strip() if legacy else ""
 
 
 def is_made(folder: str | os.PathLike, by: str | None = None) -> bool:
@@ -180,6 +233,27 @@ def check_output_dir(
             f"{label} {shown}: already holds {', '.join(existing)}; pass --force to overwrite, or choose a new folder"
         )
     _writable_folder(real, label, shown)
+    return real
+
+
+def check_own_dir(
+    path: str | os.PathLike,
+    label: str,
+    made_by_cmd: str,
+    *,
+    inputs: Named | None = None,
+    known: Iterable[str] = (),
+) -> Path:
+    """A folder a command writes into over several runs (resume): new, empty, made by ``made_by_cmd``,
+    or (an older run without a marker) holding only names in ``known``. Never a folder of the user's."""
+    real = check_output_dir(path, label, inputs=inputs)
+    if real.is_dir() and not _is_empty_dir(real) and made_by(real) != made_by_cmd:
+        known = set(known) | {MARKER}
+        other = sorted(p.name for p in real.iterdir() if p.name not in known)
+        maker = made_by(real)
+        if other or maker:
+            what = f"was made by `taxqa {maker}`" if maker else f"holds files `taxqa {made_by_cmd}` did not write"
+            raise UserError(f"{label} {path}: {what} ({', '.join(other[:3]) or MARKER}); choose a new or empty folder")
     return real
 
 
@@ -339,11 +413,14 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 @contextmanager
-def atomic_folder(path: str | os.PathLike, made_by: str, label: str = "--out") -> Iterator[Path]:
+def atomic_folder(
+    path: str | os.PathLike, made_by: str, label: str = "--out", may_replace: Callable[[Path], None] | None = None
+) -> Iterator[Path]:
     """Build a folder in a temp sibling and swap it in whole when the block ends without error.
 
     ``path`` must be new, empty, or made earlier by ``made_by`` (checked again right before the swap);
-    the result carries the marker naming ``made_by``. A kill at any point leaves the old folder or the
+    ``may_replace(path)`` replaces that re-check for a command with its own rule. The result carries the
+    marker naming ``made_by``. A kill at any point leaves the old folder or the
     new one, never a mix; the next call cleans what the kill left.
     """
     out = _real(path)
@@ -357,7 +434,10 @@ def atomic_folder(path: str | os.PathLike, made_by: str, label: str = "--out") -
             os.chmod(file, user_mode(0o777 if file.is_dir() else 0o666))
         os.chmod(tmp, user_mode(0o777))
         if out.exists():
-            check_output_dir(out, label, replace=True, made_by=made_by)
+            if may_replace is not None:
+                may_replace(out)
+            else:
+                check_output_dir(out, label, replace=True, made_by=made_by)
             if _is_empty_dir(out):
                 out.rmdir()
                 os.replace(tmp, out)

@@ -191,12 +191,8 @@ def _open_bytes(path: Path):
     return open(path, "rb")
 
 
-def read_jsonl(path: str | os.PathLike, *, skip_torn_tail: bool = False) -> Iterator[tuple[int, Any]]:
-    """Yield (line number, object) for each non-blank line (of a .gz file too); RecordError names file:line.
-
-    With skip_torn_tail, an unparseable *last* line without a newline (what a
-    kill during an append leaves) is skipped instead of raised.
-    """
+def iter_raw_lines(path: str | os.PathLike) -> Iterator[tuple[int, bytes]]:
+    """(line number, raw line) of a JSONL file (.gz too): the one place files are opened and split."""
     import zlib
 
     path = Path(path)
@@ -205,39 +201,50 @@ def read_jsonl(path: str | os.PathLike, *, skip_torn_tail: bool = False) -> Iter
         with _open_bytes(path) as fh:
             for raw in _lines(fh, path):
                 lineno += 1
-                obj = _parse_line(raw, path, lineno, skip_torn_tail)
-                if obj is _TORN:
-                    return
-                if obj is not _BLANK:
-                    yield lineno, obj
+                yield lineno, raw
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         raise RecordError(f"{path}: damaged gzip file after line {lineno} ({exc or type(exc).__name__})") from None
 
 
-_TORN, _BLANK = object(), object()
+def read_jsonl(path: str | os.PathLike, *, skip_torn_tail: bool = False) -> Iterator[tuple[int, Any]]:
+    """Yield (line number, object) for each non-blank line (of a .gz file too); RecordError names file:line.
+
+    With skip_torn_tail, an unparseable *last* line without a newline (what a
+    kill during an append leaves) is skipped instead of raised.
+    """
+    for lineno, raw in iter_raw_lines(path):
+        obj = parse_line(raw, f"{path}:{lineno}", skip_torn_tail)
+        if obj is TORN:
+            return
+        if obj is not BLANK:
+            yield lineno, obj
 
 
-def _parse_line(raw: bytes, path: Path, lineno: int, skip_torn_tail: bool) -> Any:
+TORN, BLANK = object(), object()
+
+
+def parse_line(raw: bytes, where: str, skip_torn_tail: bool = False) -> Any:
+    """One JSONL line as an object (BLANK for a blank line, TORN for a torn last line when skipped)."""
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise RecordError(f"{path}:{lineno}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+        raise RecordError(f"{where}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     if not line.strip():
-        return _BLANK
+        return BLANK
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         if skip_torn_tail and not line.endswith("\n"):
-            return _TORN
-        raise RecordError(f"{path}:{lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+            return TORN
+        raise RecordError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
     except RecursionError:
-        raise RecordError(f"{path}:{lineno}: JSON nested too deeply to read") from None
+        raise RecordError(f"{where}: JSON nested too deeply to read") from None
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-        raise RecordError(f"{path}:{lineno}: unreadable JSON value ({str(exc).split(';')[0][:80]})") from None
+        raise RecordError(f"{where}: unreadable JSON value ({str(exc).split(';')[0][:80]})") from None
     if "\\u" in line:
         from taxqa.textio import check_unicode
 
-        check_unicode(obj, f"{path}:{lineno}")
+        check_unicode(obj, where)
     return obj
 
 

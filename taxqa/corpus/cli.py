@@ -17,7 +17,7 @@ from pathlib import Path
 from taxqa.corpus.fetch import PRESETS
 from taxqa.errors import UserError
 from taxqa.options import FRACTION, integer
-from taxqa.outputs import check_output_dir, check_output_file
+from taxqa.outputs import check_output_dir, check_output_file, jsonl_of
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
@@ -128,7 +128,13 @@ def _build(args: argparse.Namespace) -> int:
     from taxqa.corpus.embedded import load_passages
     from taxqa.records import dumps, write_atomic
 
-    check_output_file(args.out, "-o", inputs={f"source {src}": src for src in args.sources})
+    check_output_file(
+        args.out,
+        "-o",
+        inputs={f"source {src}": src for src in args.sources},
+        ours=jsonl_of("citation"),
+        what="passages file",
+    )
     if args.embedded:
         if args.sources:
             raise UserError("--embedded takes no sources")

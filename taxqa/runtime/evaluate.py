@@ -315,20 +315,28 @@ def run(args) -> dict:
 
 
 def check_outputs(args) -> None:
-    """Before any work: -o and --report are files, writable, and neither an input nor each other."""
-    from taxqa.dataset import split_file
+    """Before any work: -o and --report are files, writable, neither an input nor each other, and never
+    over a file eval did not write (a split, a model's config.json, a README.md beside -o)."""
+    from taxqa.dataset import SPLITS, split_file
+    from taxqa.outputs import json_with, png_file, text_starting
 
     data = Path(args.data) if args.data else None
     inputs = {"--data file": split_file(data, "test") if data and data.is_dir() else data}
+    if data and data.is_dir():
+        inputs |= {f"--data {s} split": split_file(data, s) for s in SPLITS}
     inputs |= {f"--mcq file {p}": p for p in args.mcq} | {f"--compare file {p}": p for p in args.compare or []}
     if args.compare:  # writes OUT.md and OUT.png
         out = Path(args.output)
-        for suffix in (".md", ".png"):
-            check_output_file(out.with_suffix(suffix), f"-o (its {suffix})", inputs=inputs)
+        md = text_starting("# Evaluation comparison")
+        check_output_file(out.with_suffix(".md"), "-o (its .md)", inputs=inputs, ours=md, what="comparison table")
+        check_output_file(out.with_suffix(".png"), "-o (its .png)", inputs=inputs, ours=png_file, what="chart")
         return
-    out = check_output_file(args.output, "-o", inputs=inputs)
+    result = json_with("model", "backend")
+    out = check_output_file(args.output, "-o", inputs=inputs, ours=result, what="taxqa eval result")
     report = args.report or out.with_suffix(".md")
-    check_output_file(report, "--report", inputs=inputs, outputs={"-o": out})
+    check_output_file(
+        report, "--report", inputs=inputs, outputs={"-o": out}, ours=text_starting("# Evaluation"), what="eval report"
+    )
 
 
 def main(argv: list[str] | None = None, prog: str = "taxqa eval") -> int:

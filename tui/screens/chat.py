@@ -229,7 +229,13 @@ class ChatScreen(Screen):
         if self.conversation_id is None:
             self.notify("내보낼 대화가 없습니다.", severity="warning")
             return
-        path = self.app.export_conversation(self.conversation_id)
+        try:
+            path = self.app.export_conversation(self.conversation_id)
+        except OSError as exc:
+            self.notify(
+                f"내보낼 수 없습니다: {exc.filename or ''} ({exc.strerror or type(exc).__name__})", severity="error"
+            )
+            return
         self.notify(f"Markdown으로 내보냈습니다: {path}")
 
     # -- asking -----------------------------------------------------------------------
