@@ -331,19 +331,28 @@ def _fsync_dir(folder: Path) -> None:
 def atomic_file(path: str | os.PathLike) -> Iterator[BinaryIO]:
     """A binary file handle whose content replaces ``path`` only when the block ends without error
     (temp file in the same folder, fsync, rename): a reader or a kill never sees half a file."""
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        yield fh
+
+
+@contextmanager
+def atomic_path(path: str | os.PathLike, suffix: str = ".tmp") -> Iterator[Path]:
+    """A temp path beside ``path`` for a library that writes by file name (safetensors, numpy); it is
+    fsynced and renamed onto ``path`` when the block ends without error, removed otherwise."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    tmp = Path(name)
     try:
         os.fchmod(fd, user_mode())  # mkstemp makes 0600; the file gets the mode open() would give it
-        with os.fdopen(fd, "wb") as fh:
-            yield fh
-            fh.flush()
+        os.close(fd)
+        yield tmp
+        with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
         _fsync_dir(path.parent)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

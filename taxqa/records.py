@@ -203,7 +203,7 @@ def iter_raw_lines(path: str | os.PathLike) -> Iterator[tuple[int, bytes]]:
                 lineno += 1
                 yield lineno, raw
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        raise RecordError(f"{path}: damaged gzip file after line {lineno} ({exc or type(exc).__name__})") from None
+        raise RecordError(f"{path}: truncated or damaged gzip file after line {lineno} ({exc or type(exc).__name__})") from None
 
 
 def read_jsonl(path: str | os.PathLike, *, skip_torn_tail: bool = False) -> Iterator[tuple[int, Any]]:
@@ -330,8 +330,9 @@ def write_jsonl_atomic(path: str | os.PathLike, rows: Iterable[Any]) -> int:
 def import_seed(path: str | os.PathLike) -> list[QARecord]:
     """The original project's JSON array of {question, answer, type, source} as QA records."""
     path = Path(path)
-    from taxqa.textio import decode_text
+    from taxqa.textio import check_regular, decode_text
 
+    check_regular(path)
     try:
         data = json.loads(decode_text(path.read_bytes(), str(path)))
     except json.JSONDecodeError as exc:

@@ -22,7 +22,7 @@ SECRET_ENV = ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "HF_TOKEN", "HUGGING_FACE_H
 
 KEY_SHAPES = re.compile(
     r"sk-ant-[A-Za-z0-9_\-]{6,}|\bsk-[A-Za-z0-9_\-]{8,}|\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{8,}"
-    r"|\b(?:hf|ghp|gho|ghs|ghu|gsk|glpat)_[A-Za-z0-9]{20,}|\bgithub_pat_[A-Za-z0-9_]{20,}|\bxai-[A-Za-z0-9]{20,}"
+    r"|\b(?:hf|ghp|gho|ghs|ghu|github_pat)_[A-Za-z0-9_]{8,}|\b(?:gsk|glpat)_[A-Za-z0-9]{20,}|\bxai-[A-Za-z0-9]{20,}"
     r"|\bAIza[0-9A-Za-z_\-]{20,}|\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\bxox[abpr]-[A-Za-z0-9\-]{8,}"
     r"|\beyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{4,}"
     r"|(?i:bearer|basic)\s+[^\s\"',;)}\]]{8,}"

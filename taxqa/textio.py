@@ -84,3 +84,13 @@ def check_regular(path) -> None:
         raise UserError(f"{path}: is a folder; expected a file")
     if not stat.S_ISREG(mode):
         raise UserError(f"{path}: not a regular file (a pipe or device); expected a file on disk")
+
+
+def text_type(where: str):
+    """An argparse ``type=`` for a text argument (see ``text_arg``)."""
+
+    def parse(value: str) -> str:
+        return text_arg(value, where)
+
+    parse.__name__ = "text"
+    return parse

@@ -20,8 +20,6 @@ import gzip
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -168,20 +166,18 @@ def _load_saved(folder: Path | None, count: int) -> dict | None:
 
 def _save(saved: dict, folder: Path) -> None:
     """Save via a temp folder and a rename; a read-only or full disk only costs the next process a rebuild."""
-    tmp = None
+    from taxqa.errors import UserError
+    from taxqa.outputs import atomic_folder
+
     try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
-        for name in _INDEXES:
-            saved[name].save(str(tmp / name))
-        data = json.dumps(saved["sets"], ensure_ascii=False).encode("utf-8")
-        (tmp / "sets.json.gz").write_bytes(gzip.compress(data, compresslevel=3, mtime=0))
-        if folder.exists():  # a damaged earlier save
-            shutil.rmtree(folder, ignore_errors=True)
-        os.replace(tmp, folder)  # fails if another process saved it first: theirs is as good
-    except OSError:
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
+        # the cache folder is ours by where it lives: a damaged earlier save is swapped out whole
+        with atomic_folder(folder, "corpus index", may_replace=lambda _: None) as tmp:
+            for name in _INDEXES:
+                saved[name].save(str(tmp / name))
+            data = json.dumps(saved["sets"], ensure_ascii=False).encode("utf-8")
+            (tmp / "sets.json.gz").write_bytes(gzip.compress(data, compresslevel=3, mtime=0))
+    except (OSError, UserError):
+        pass
 
 
 _LOCK = threading.Lock()

@@ -18,6 +18,7 @@ from taxqa.corpus.fetch import PRESETS
 from taxqa.errors import UserError
 from taxqa.options import FRACTION, integer
 from taxqa.outputs import check_output_dir, check_output_file, jsonl_of
+from taxqa.textio import text_type
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
@@ -69,7 +70,9 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         description="Rank passages for a question in plain Korean: cited articles first, then the act that "
         "governs the question, lay terms read as legal terms; lexical (no download) unless --embed-model.",
     )
-    search.add_argument("query", help="a question or keywords, e.g. '부가세 신고기한' or '상증법 53조'")
+    search.add_argument(
+        "query", type=text_type("query"), help="a question or keywords, e.g. '부가세 신고기한' or '상증법 53조'"
+    )
     search.add_argument("-k", type=integer(1), default=5, help="how many articles to show (5)")
     search.add_argument("--corpus", help="passages.jsonl (default: the embedded corpus)")
     search.add_argument("--json", action="store_true", help="print a JSON list of hits, best first")

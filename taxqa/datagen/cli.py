@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 from taxqa.errors import UserError
-from taxqa.options import COUNT, FRACTION, NON_NEGATIVE, NON_NEGATIVE_INT, POSITIVE, TEMPERATURE, price_pair
+from taxqa.options import COUNT, FRACTION, NON_NEGATIVE, NON_NEGATIVE_INT, POSITIVE, TEMPERATURE, integer, price_pair
 from taxqa.outputs import check_output_file, jsonl_of
+from taxqa.textio import check_regular
 
+MAX_ITEMS = 1_000_000  # more is a typo (1e11 items would fill memory before the first request)
 EXIT_FAILED_ITEMS = 1
 EXIT_BUDGET = 3
 
@@ -48,7 +50,9 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     )
     gen.add_argument("--passages", help="passages.jsonl for distill (default: the embedded corpus)")
     gen.add_argument(
-        "--n", type=COUNT, help="distill: passages to use (2 items each; default all); calc: items (default 100)"
+        "--n",
+        type=integer(1, MAX_ITEMS),
+        help=f"distill: passages to use (2 items each; default all); calc: items (default 100, at most {MAX_ITEMS:,})",
     )
     gen.add_argument(
         "--seed", type=NON_NEGATIVE_INT, default=0, help="passage order / scenario sampling seed (default 0)"
@@ -221,8 +225,7 @@ def _split(args: argparse.Namespace) -> int:
     from taxqa.records import read_qa
 
     path = Path(args.input)
-    if not path.is_file():
-        raise UserError(f"{path}: no such file")
+    check_regular(path)  # missing, a folder, a FIFO or /dev/zero: one line, never a hang
     check_dataset_folder(args.output, "-o", inputs={"input": path}, force=args.force)
     records = list(read_qa(path))
     if not records:
@@ -238,8 +241,7 @@ def _import(args: argparse.Namespace) -> int:
     from taxqa.records import import_seed, write_jsonl_atomic
 
     path = Path(args.input)
-    if not path.is_file():
-        raise UserError(f"{path}: no such file")
+    check_regular(path)  # missing, a folder, a FIFO or /dev/zero: one line, never a hang
     check_output_file(
         args.output, "-o", inputs={"input": path}, ours=jsonl_of("question"), what="JSONL file of QA records"
     )

@@ -222,8 +222,9 @@ def check_file(
     limits: Limits = Limits(),
 ) -> CheckResult:
     in_path = Path(in_path)
-    if not in_path.is_file():
-        raise RecordError(f"{in_path}: no such file")
+    from taxqa.textio import check_regular
+
+    check_regular(in_path)
     gate = QualityGate(passages, limits)
     rows = ((f"line {n}", obj, err) for n, obj, err in read_raw_lines(in_path))
     result = gate.run(rows)
