@@ -26,10 +26,12 @@ from taxqa.errors import UserError
 MARKER = ".taxqa-made"
 
 Named = Mapping[str, "str | os.PathLike | None"]
+# folders whose files belong together (a dataset, a model, an adapter): no other command overwrites one
+SEALED = frozenset({"data split", "demo-model", "convert", "train", "lora"})
 
 
 def _real(path: str | os.PathLike) -> Path:
-    return Path(os.path.abspath(os.path.expanduser(path))).resolve()
+    return Path(os.path.realpath(os.path.expanduser(path)))  # never raises, even on a symlink loop
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -88,6 +90,8 @@ def check_output_file(
     real = _real(path)
     if real.is_dir():
         raise UserError(f"{label} {shown}: is a folder; expected a file path")
+    if real.exists() and not real.is_file():
+        raise UserError(f"{label} {shown}: is not a regular file (a pipe or device); expected a file path")
     for other, p in _items(inputs):
         if _same(real, p):
             raise UserError(f"{label} {shown}: is also the {other}; writing it would destroy the input")
@@ -96,6 +100,12 @@ def check_output_file(
             raise UserError(f"{label} {shown}: is also {other}; choose two different files")
     if real.exists() and not os.access(real, os.W_OK):
         raise UserError(f"{label} {shown}: the file is read-only")
+    maker = made_by(real.parent) if real.exists() else None
+    if maker in SEALED:
+        raise UserError(
+            f"{label} {shown}: is part of the folder `taxqa {maker}` made (a dataset or a model); "
+            "write your output elsewhere"
+        )
     if ours is not None and real.is_file() and real.stat().st_size > 0 and not _looks_ours(ours, real):
         raise UserError(
             f"{label} {shown}: exists and is not a {what}; refusing to overwrite it (choose a new name or remove it)"
@@ -165,6 +175,8 @@ def jsonl_of(*keys: str) -> Callable[[Path], bool]:
             if obj is None:
                 return False
         return True
+
+    return check
 
 
 def made_by(folder: str | os.PathLike) -> str | None:

@@ -203,7 +203,9 @@ def iter_raw_lines(path: str | os.PathLike) -> Iterator[tuple[int, bytes]]:
                 lineno += 1
                 yield lineno, raw
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        raise RecordError(f"{path}: truncated or damaged gzip file after line {lineno} ({exc or type(exc).__name__})") from None
+        raise RecordError(
+            f"{path}: truncated or damaged gzip file after line {lineno} ({exc or type(exc).__name__})"
+        ) from None
 
 
 def read_jsonl(path: str | os.PathLike, *, skip_torn_tail: bool = False) -> Iterator[tuple[int, Any]]:
@@ -339,6 +341,8 @@ def import_seed(path: str | os.PathLike) -> list[QARecord]:
         raise RecordError(f"{path}:{exc.lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
     except RecursionError:
         raise RecordError(f"{path}: JSON nested too deeply to read") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise RecordError(f"{path}: unreadable JSON value ({str(exc).split(';')[0][:80]})") from None
     if isinstance(data, dict) and isinstance(data.get("data"), list):
         data = data["data"]
     if not isinstance(data, list):

@@ -244,3 +244,137 @@ def test_tui_entry_point_uses_the_same_error_handling(tmp_path):
         out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=60)
         assert out.returncode == 2 and "Traceback" not in out.stderr
         assert out.stderr.startswith("taxqa-tui: error: --dataset") and len(out.stderr.strip().splitlines()) == 1
+
+
+# --- the systematic sweep (tests/bad_inputs.py): outputs, damaged files, numbers, text ----------------
+import stat  # noqa: E402
+
+from bad_inputs import (  # noqa: E402
+    BAD_TEXTS,
+    LENIENT,
+    READERS,
+    SPECIAL_PATHS,
+    STDIN_BYTES,
+    bad_contents,
+    numeric_cases,
+    output_cases,
+    reader_cases,
+    text_cases,
+)
+
+
+def make_user_files(root: Path) -> None:
+    """What a user keeps beside taxqa's files: none of it may be written, replaced or removed."""
+    from taxqa.outputs import write_marker
+
+    (root / "notes.txt").write_text("the user's own notes\n", encoding="utf-8")
+    (root / "notes_nonl.txt").write_text("notes without a trailing newline", encoding="utf-8")
+    (root / "README.md").write_text("# my project\n", encoding="utf-8")
+    (root / "dataset" / "card.md").write_text("# my dataset card\n", encoding="utf-8")
+    (root / "mine.rejects.jsonl").write_text("my own list, not rejects\n", encoding="utf-8")
+    (root / "seed.json").write_text(json.dumps([GOOD_QA], ensure_ascii=False), encoding="utf-8")
+    (root / "link_notes.txt").symlink_to(root / "notes.txt")
+    (root / "dangling.jsonl").symlink_to(root / "nowhere.jsonl")
+    (root / "loop.jsonl").symlink_to(root / "loop.jsonl")
+    os.mkfifo(root / "pipe")
+    write_marker(root / "dataset", "data split")
+
+
+def snapshot(root: Path) -> dict[str, tuple]:
+    """Names, sizes, modification times and modes of everything under ``root`` (FIFOs never opened)."""
+    out = {}
+    for p in sorted(root.rglob("*")):
+        st = p.lstat()
+        kind = stat.S_IFMT(st.st_mode)  # a folder's own mtime moves when a writability probe comes and goes
+        out[str(p.relative_to(root))] = (kind,) if kind == stat.S_IFDIR else (kind, st.st_size, st.st_mtime_ns)
+    return out
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory, model_files) -> Path:
+    root = make_inputs(tmp_path_factory.mktemp("sweep") / "work", model_files)
+    make_user_files(root)
+    return root
+
+
+@pytest.fixture
+def shared_work(pristine, monkeypatch) -> Path:
+    monkeypatch.chdir(pristine)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.delenv("LAW_OC", raising=False)
+    return pristine
+
+
+def run_case(argv: list[str], capsys, work: Path, fragment: str | None, *, exits=(2,)) -> None:
+    before = snapshot(work)
+    code, err = run(argv, capsys)
+    assert "Traceback" not in err, err[-2000:]
+    assert code in exits, (code, err[-2000:])
+    if code == 2:
+        errors = [line for line in err.splitlines() if "error:" in line]
+        assert len(errors) == 1, err[-2000:]
+        assert fragment is None or fragment in errors[0], errors[0]
+        assert snapshot(work) == before, "a refused command changed, added or removed files"
+
+
+OUTPUT_CASES = output_cases()
+
+
+@pytest.mark.parametrize("case_id,command,fragment,kind", OUTPUT_CASES, ids=[c[0] for c in OUTPUT_CASES])
+def test_sweep_outputs_never_over_what_the_command_did_not_make(case_id, command, fragment, kind, shared_work, capsys):
+    argv = [a.replace("{d}", str(shared_work)) for a in command.split(" ")]
+    run_case(argv, capsys, shared_work, fragment)
+
+
+READER_CASES = reader_cases()
+
+
+@pytest.mark.parametrize("case_id,reader,name,kind", READER_CASES, ids=[c[0] for c in READER_CASES])
+def test_sweep_damaged_inputs_are_one_line_errors(case_id, reader, name, kind, pristine, tmp_path, capsys, monkeypatch):
+    work = tmp_path / "w"
+    work.mkdir()
+    for entry in ("model_bad", "dataset"):
+        os.symlink(pristine / entry, work / entry)  # read only; the snapshot covers `work` itself
+    os.mkfifo(work / "pipe")
+    (work / "userdir").mkdir()
+    (work / "dangling.jsonl").symlink_to(work / "nowhere.jsonl")
+    (work / "loop.jsonl").symlink_to(work / "loop.jsonl")
+    if name in SPECIAL_PATHS:
+        bad = SPECIAL_PATHS[name].replace("{d}", str(work))
+    else:
+        suffix, data = bad_contents()[name]
+        bad = str(work / f"bad{suffix}")
+        Path(bad).write_bytes(data)
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    rid = case_id.split("-reads-")[0]
+    argv = [a.replace("{d}", str(work)).replace("{F}", bad) for a in READERS[rid].split(" ")]
+    run_case(argv, capsys, work, None, exits=(0, 2) if rid in LENIENT else (2,))
+
+
+NUMERIC_CASES = numeric_cases()
+
+
+@pytest.mark.parametrize("case_id,command,option,kind", NUMERIC_CASES, ids=[c[0] for c in NUMERIC_CASES])
+def test_sweep_bad_numbers_name_the_option(case_id, command, option, kind, shared_work, capsys):
+    head, _, value = command.rpartition(" ")
+    argv = [a.replace("{d}", str(shared_work)) for a in head.split(" ")] + [value]
+    if not option.startswith("--"):  # "-k VALUE"
+        head2, _, opt = head.rpartition(" ")
+        argv = [a.replace("{d}", str(shared_work)) for a in head2.split(" ")] + [opt, value]
+    run_case(argv, capsys, shared_work, option)
+
+
+TEXT_CASES = text_cases()
+
+
+@pytest.mark.parametrize("case_id,command,text_id,kind", TEXT_CASES, ids=[c[0] for c in TEXT_CASES])
+def test_sweep_undecodable_or_huge_text_arguments(case_id, command, text_id, kind, shared_work, capsys):
+    argv = [BAD_TEXTS[text_id] if a == "{Q}" else a.replace("{d}", str(shared_work)) for a in command.split(" ")]
+    run_case(argv, capsys, shared_work, None)
+
+
+@pytest.mark.parametrize("stdin_id", list(STDIN_BYTES))
+def test_sweep_bad_prompts_on_stdin(stdin_id, shared_work, capsys):
+    code, err = run(["generate", "--model", str(shared_work / "model_bad"), "-p", "-"], capsys, STDIN_BYTES[stdin_id])
+    assert_one_line_error(code, err, "stdin" if stdin_id != "blank" else "empty")

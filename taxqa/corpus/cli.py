@@ -16,7 +16,7 @@ from pathlib import Path
 
 from taxqa.corpus.fetch import PRESETS
 from taxqa.errors import UserError
-from taxqa.options import FRACTION, integer
+from taxqa.options import FRACTION, integer, number
 from taxqa.outputs import check_output_dir, check_output_file, jsonl_of
 from taxqa.textio import text_type
 
@@ -42,10 +42,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     fetch.add_argument("--date", help="with --law: the version in force on this date (YYYYMMDD, target=eflaw)")
     fetch.add_argument("--prec", action="append", default=[], metavar="QUERY", help="precedents matching QUERY")
     fetch.add_argument("--expc", action="append", default=[], metavar="QUERY", help="interpretations matching QUERY")
-    fetch.add_argument("--limit", type=int, default=100, help="most documents per --prec/--expc query (100)")
+    fetch.add_argument(
+        "--limit", type=integer(1, 100_000), default=100, help="most documents per --prec/--expc query (100)"
+    )
     fetch.add_argument("--base-url", default=None, help="API base URL (default https://www.law.go.kr)")
     fetch.add_argument("--cache", help="answer cache folder (default: DIR/.cache)")
-    fetch.add_argument("--interval", type=float, default=0.5, help="seconds between requests (0.5)")
+    fetch.add_argument("--interval", type=number(0, 60), default=0.5, help="seconds between requests (0.5)")
     fetch.add_argument(
         "--retries", type=integer(0), default=3, help="retries of a request that failed on the network or a 5xx (3)"
     )

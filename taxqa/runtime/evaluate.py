@@ -321,6 +321,10 @@ def check_outputs(args) -> None:
     from taxqa.outputs import json_with, png_file, text_starting
 
     data = Path(args.data) if args.data else None
+    if data is not None and not data.is_dir():
+        from taxqa.textio import check_regular
+
+        check_regular(data)  # a FIFO or /dev/zero is refused before the model loads, never read forever
     inputs = {"--data file": split_file(data, "test") if data and data.is_dir() else data}
     if data and data.is_dir():
         inputs |= {f"--data {s} split": split_file(data, s) for s in SPLITS}
