@@ -374,7 +374,8 @@ def write_file(path: str | os.PathLike, data: str | bytes) -> None:
     from taxqa.redaction import redact_known
 
     path = Path(path)
-    raw = redact_known(data).encode("utf-8") if isinstance(data, str) else data
+    # a lone surrogate (a name the file system could not decode) is written as U+FFFD, never a traceback
+    raw = redact_known(data).encode("utf-8", "replace") if isinstance(data, str) else data
     if path.name.endswith(".gz") and not raw.startswith(b"\x1f\x8b"):
         import gzip
 

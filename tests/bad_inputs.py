@@ -238,3 +238,56 @@ STDIN_BYTES = {
     "blank": b"  \n\t\n",
     "cp949-broken": b"\xb0\xa1\xff",
 }
+
+
+# --- secrets: shapes of keys we do not hold, and pieces/encodings of one we do -----------------------
+KEY_SHAPES = {
+    "openai-project": "sk-proj-" + "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z" * 2,
+    "openai-legacy": "sk-" + "T3BlbkFJ" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6",
+    "anthropic": "sk-ant-api03-" + "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Jh1Gf0Ed" * 2,
+    "google": "AIzaSyD" + "4f9Qk2Lm8Np3Rs7Tu1Vw5Xy0Za6Bc",
+    "aws": "AKIA" + "IOSFODNN7EXAMPLE",
+    "xai": "xai-" + "Qw9Er8Ty7Ui6Op5As4Df3Gh2Jk1Lz0Xc" * 2,
+    "groq": "gsk_" + "Mn8Bv7Cx6Zl5Kj4Hg3Fd2Sa1Qw0Er9Ty" * 2,
+    "huggingface": "hf_" + "aBcDeFgHiJkLmNoPqRsTuVwXyZ012345",
+    "github": "ghp_" + "16C7e42F292c6912E7710c838347Ae178B4a",
+    "github-fine": "github_pat_" + "11ABCDEFG0123456789_abcdefghijklmnop",
+    "slack": "xoxb-" + "123456789012-1234567890123-AbCdEfGhIjKl",
+    "jwt": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    "stripe": "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
+    "bearer": "Bearer " + "q8W7e6R5t4Y3u2I1o0P9a8S7d6F5g4H3",
+}
+SECRET_CONTEXTS = ("user-error", "os-error-filename", "url-query")
+HELD_KEY = "Zq9xW2vB7nM4kL1pR8sT5uY3hJ6gF0dC"  # shaped like nothing: only known because we hold it
+HELD_FORMS = {
+    "whole": HELD_KEY,
+    "prefix-12": HELD_KEY[:12],
+    "suffix-12": HELD_KEY[-12:],
+    "middle-10": HELD_KEY[11:21],
+    "base64": __import__("base64").b64encode(HELD_KEY.encode()).decode(),
+    "basic-auth": __import__("base64").b64encode(f"user:{HELD_KEY}".encode()).decode(),
+    "base64-offset": __import__("base64").b64encode(f"x{HELD_KEY}".encode()).decode(),
+}
+GATE_FIELDS = ("question", "answer", "citation", "meta")
+
+# --- the chat app's files --------------------------------------------------------------------------
+SETTINGS_FILES = {
+    "not-json": b"{",
+    "array": b"[]",
+    "xff": b"\xff\xfe",
+    "nested": b"[" * 100_000,
+    "string": b'"x"',
+    "empty": b"",
+    "utf16": '{"theme": "x"}'.encode("utf-16"),
+    "truncated": b'{"model": "gemma3-4b", "temperature": 0.',
+}
+SETTINGS_VALUES = {
+    "huge-number": '{"temperature": 1e999}',
+    "nan": '{"top_p": NaN}',
+    "wrong-type": '{"max_tokens": "many"}',
+    "bigint": '{"max_tokens": ' + "9" * 5000 + "}",
+    "negative": '{"articles": -5}',
+    "bool-for-int": '{"max_tokens": true}',
+    "list-for-str": '{"model": [1]}',
+    "lone-surrogate": '{"system_prompt": "\\ud800"}',
+}

@@ -265,8 +265,6 @@ from bad_inputs import (  # noqa: E402
 
 def make_user_files(root: Path) -> None:
     """What a user keeps beside taxqa's files: none of it may be written, replaced or removed."""
-    from taxqa.outputs import write_marker
-
     (root / "notes.txt").write_text("the user's own notes\n", encoding="utf-8")
     (root / "notes_nonl.txt").write_text("notes without a trailing newline", encoding="utf-8")
     (root / "README.md").write_text("# my project\n", encoding="utf-8")
@@ -277,7 +275,7 @@ def make_user_files(root: Path) -> None:
     (root / "dangling.jsonl").symlink_to(root / "nowhere.jsonl")
     (root / "loop.jsonl").symlink_to(root / "loop.jsonl")
     os.mkfifo(root / "pipe")
-    write_marker(root / "dataset", "data split")
+    (root / "dataset" / ".taxqa-made").write_text('{"made_by": "data split"}\n', encoding="utf-8")
 
 
 def snapshot(root: Path) -> dict[str, tuple]:
@@ -378,3 +376,148 @@ def test_sweep_undecodable_or_huge_text_arguments(case_id, command, text_id, kin
 def test_sweep_bad_prompts_on_stdin(stdin_id, shared_work, capsys):
     code, err = run(["generate", "--model", str(shared_work / "model_bad"), "-p", "-"], capsys, STDIN_BYTES[stdin_id])
     assert_one_line_error(code, err, "stdin" if stdin_id != "blank" else "empty")
+
+
+# --- leaks: keys never reach stderr, and the gate keeps none ----------------------------------------
+from bad_inputs import (  # noqa: E402
+    GATE_FIELDS,
+    HELD_FORMS,
+    HELD_KEY,
+    KEY_SHAPES,
+    SECRET_CONTEXTS,
+    SETTINGS_FILES,
+    SETTINGS_VALUES,
+)
+
+from taxqa.cli import run_main  # noqa: E402
+from taxqa.errors import UserError  # noqa: E402
+
+
+def _raise_with(secret: str, context: str):
+    def func(argv, prog):
+        if context == "user-error":
+            raise UserError(f"server said: invalid key {secret} (401)")
+        if context == "os-error-filename":
+            raise OSError(2, "No such file or directory", f"/tmp/{secret}/x.json")
+        raise UserError(f"GET https://api.example.com/v1/models?key={secret.replace(' ', '%20')}&page=2 failed")
+
+    return func
+
+
+@pytest.mark.parametrize("context", SECRET_CONTEXTS)
+@pytest.mark.parametrize("shape", list(KEY_SHAPES))
+def test_sweep_key_shapes_never_reach_stderr(shape, context, capsys):
+    secret = KEY_SHAPES[shape]
+    assert run_main(_raise_with(secret, context), [], "taxqa x") == 2
+    err = capsys.readouterr().err
+    token = secret.split()[-1]
+    assert token not in err and token[-10:] not in err, err
+
+
+@pytest.mark.parametrize("form", list(HELD_FORMS))
+def test_sweep_pieces_and_base64_of_a_held_key_never_reach_stderr(form, capsys, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", HELD_KEY)
+    shown = HELD_FORMS[form]
+    assert run_main(_raise_with(shown, "user-error"), [], "taxqa x") == 2
+    err = capsys.readouterr().err
+    core = shown[2:-2] if len(shown) > 12 else shown
+    assert core not in err, err
+
+
+@pytest.fixture(scope="module")
+def gate_passages():
+    from taxqa.corpus import load_passages
+
+    return load_passages(None)
+
+
+@pytest.mark.parametrize("field", GATE_FIELDS)
+@pytest.mark.parametrize("shape", list(KEY_SHAPES))
+def test_sweep_the_gate_rejects_a_key_in_any_field(shape, field, gate_passages):
+    from taxqa.datagen.quality import QualityGate
+
+    key = KEY_SHAPES[shape]
+    row = dict(GOOD_QA, citations=["상속세 및 증여세법 제53조"], meta={})
+    if field == "citation":
+        row["citations"] = [f"상속세 및 증여세법 제53조 {key}"]
+    elif field == "meta":
+        row["meta"] = {"note": key}
+    else:
+        row[field] = f"{row[field]} {key}"
+    record, reasons, _ = QualityGate(gate_passages).check(row, "line 1")
+    assert record is None and any(r.startswith("secret") for r in reasons), reasons
+
+
+# --- the chat app: settings and history files it must read without losing them ----------------------
+@pytest.mark.parametrize("name", list(SETTINGS_FILES) + ["folder-at-path"])
+def test_sweep_damaged_settings_are_kept_and_reported(name, tmp_path):
+    pytest.importorskip("textual")
+    from tui.settings import Settings
+
+    path = tmp_path / "tui-settings.json"
+    if name == "folder-at-path":
+        path.mkdir()
+    else:
+        path.write_bytes(SETTINGS_FILES[name])
+    before = {p.name: (p.read_bytes() if p.is_file() else None) for p in tmp_path.iterdir()}
+    settings = Settings.load(path)
+    settings.temperature = 0.5
+    settings.save()
+    kept = [p for p in tmp_path.iterdir() if p.name != path.name] + ([path] if path.is_dir() else [])
+    original = before[path.name]
+    if original is None:
+        assert path.is_dir() and settings.notices  # nothing saved over a folder, and the user is told
+    elif original:
+        assert settings.notices and any(p.is_file() and p.read_bytes() == original for p in kept), kept
+
+
+@pytest.mark.parametrize("name", list(SETTINGS_VALUES))
+def test_sweep_bad_setting_values_fall_back(name, tmp_path):
+    pytest.importorskip("textual")
+    from tui.settings import Settings
+
+    path = tmp_path / "tui-settings.json"
+    path.write_text(SETTINGS_VALUES[name], encoding="utf-8")
+    settings = Settings.load(path)
+    assert settings.save() in (True, False)
+    assert 0 <= settings.temperature <= 2 and 1 <= settings.max_tokens <= 32768 and isinstance(settings.model, str)
+
+
+def _history_missing(path: Path, table: str, column: str | None) -> None:
+    import sqlite3
+
+    from tui.history_db import REPAIR_COLUMNS
+
+    db = sqlite3.connect(path)
+    for name, columns in REPAIR_COLUMNS.items():
+        if name == table and column is None:
+            continue
+        cols = ["id INTEGER PRIMARY KEY"] + [f"{c} {d}" for c, d in columns.items() if (name, c) != (table, column)]
+        db.execute(f"CREATE TABLE {name} ({', '.join(cols)})")
+    if table != "conversations" or column is not None:
+        db.execute("INSERT INTO conversations(id) VALUES (1)")
+    db.execute("PRAGMA user_version=1")
+    db.commit()
+    db.close()
+
+
+def _history_cases():
+    from tui.history_db import REPAIR_COLUMNS
+
+    cases = [(t, c) for t, cols in REPAIR_COLUMNS.items() for c in cols]
+    return cases + [(t, None) for t in REPAIR_COLUMNS]
+
+
+@pytest.mark.parametrize("table,column", _history_cases())
+def test_sweep_history_missing_a_table_or_column_opens(table, column, tmp_path):
+    pytest.importorskip("textual")
+    from tui.history import HistoryStore
+
+    path = tmp_path / "history.sqlite3"
+    _history_missing(path, table, column)
+    store = HistoryStore(path)
+    conv = store.new_conversation("t")
+    store.add_message(conv.id, "user", "증여세 질문")
+    assert [m.content for m in store.messages(conv.id)] == ["증여세 질문"]
+    assert store.conversations()
+    store.close()

@@ -84,6 +84,8 @@ class Settings:
                 continue
             if isinstance(default, float) and isinstance(value, int):
                 value = float(value)
+            if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+                continue  # not valid Unicode: it could never be saved again
             if isinstance(value, type(default)) and in_range(f.name, value):
                 setattr(settings, f.name, value)
         return settings
