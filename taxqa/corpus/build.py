@@ -198,7 +198,9 @@ class _Output:
         self._raw = self._cm.__enter__()
         # mtime=0: the same input gives byte-identical package data
         self._gz = (
-            gzip.GzipFile(filename="", fileobj=self._raw, mode="wb", compresslevel=9, mtime=0) if path.suffix == ".gz" else None
+            gzip.GzipFile(filename="", fileobj=self._raw, mode="wb", compresslevel=9, mtime=0)
+            if path.suffix == ".gz"
+            else None
         )
 
     def write(self, p: PassageRecord) -> None:
