@@ -291,3 +291,14 @@ SETTINGS_VALUES = {
     "list-for-str": '{"model": [1]}',
     "lone-surrogate": '{"system_prompt": "\\ud800"}',
 }
+
+# the history file's columns (tui/history_db.py's schema); a file may lack any one of them
+HISTORY_COLUMNS = {
+    "conversations": {"title": "TEXT NOT NULL DEFAULT ''", "created": "REAL NOT NULL DEFAULT 0",
+                      "updated": "REAL NOT NULL DEFAULT 0"},
+    "messages": {"conversation_id": "INTEGER NOT NULL DEFAULT 0", "role": "TEXT NOT NULL DEFAULT 'user'",
+                 "content": "TEXT NOT NULL DEFAULT ''", "status": "TEXT NOT NULL DEFAULT 'complete'",
+                 "created": "REAL NOT NULL DEFAULT 0", "model": "TEXT NOT NULL DEFAULT ''",
+                 "adapter": "TEXT NOT NULL DEFAULT ''", "stats": "TEXT NOT NULL DEFAULT '{}'",
+                 "grounding": "TEXT NOT NULL DEFAULT '{}'"},
+}  # fmt: skip

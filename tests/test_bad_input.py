@@ -383,6 +383,7 @@ from bad_inputs import (  # noqa: E402
     GATE_FIELDS,
     HELD_FORMS,
     HELD_KEY,
+    HISTORY_COLUMNS,
     KEY_SHAPES,
     SECRET_CONTEXTS,
     SETTINGS_FILES,
@@ -486,10 +487,8 @@ def test_sweep_bad_setting_values_fall_back(name, tmp_path):
 def _history_missing(path: Path, table: str, column: str | None) -> None:
     import sqlite3
 
-    from tui.history_db import REPAIR_COLUMNS
-
     db = sqlite3.connect(path)
-    for name, columns in REPAIR_COLUMNS.items():
+    for name, columns in HISTORY_COLUMNS.items():
         if name == table and column is None:
             continue
         cols = ["id INTEGER PRIMARY KEY"] + [f"{c} {d}" for c, d in columns.items() if (name, c) != (table, column)]
@@ -502,10 +501,8 @@ def _history_missing(path: Path, table: str, column: str | None) -> None:
 
 
 def _history_cases():
-    from tui.history_db import REPAIR_COLUMNS
-
-    cases = [(t, c) for t, cols in REPAIR_COLUMNS.items() for c in cols]
-    return cases + [(t, None) for t in REPAIR_COLUMNS]
+    cases = [(t, c) for t, cols in HISTORY_COLUMNS.items() for c in cols]
+    return cases + [(t, None) for t in HISTORY_COLUMNS]
 
 
 @pytest.mark.parametrize("table,column", _history_cases())
