@@ -518,3 +518,83 @@ def test_sweep_history_missing_a_table_or_column_opens(table, column, tmp_path):
     assert [m.content for m in store.messages(conv.id)] == ["증여세 질문"]
     assert store.conversations()
     store.close()
+
+
+# --- read right, not silently wrong: gzip and CR-only datasets; nothing lost on resume or review ----
+def _qa_lines(n: int) -> list[str]:
+    return [json.dumps(dict(GOOD_QA, question=f"{GOOD_QA['question']} ({i})"), ensure_ascii=False) for i in range(n)]
+
+
+@pytest.mark.parametrize("layout", ["gzip", "cr-only", "crlf", "gzip-cr-only"])
+def test_sweep_check_reads_gzip_and_old_mac_line_ends(layout, tmp_path, capsys):
+    import gzip
+
+    sep = "\r" if "cr-only" in layout else "\r\n" if layout == "crlf" else "\n"
+    data = (sep.join(_qa_lines(3)) + sep).encode("utf-8")
+    src = tmp_path / ("raw.jsonl.gz" if "gzip" in layout else "raw.jsonl")
+    src.write_bytes(gzip.compress(data) if "gzip" in layout else data)
+    assert main(["data", "check", str(src), "-o", str(tmp_path / "checked.jsonl")]) == 0
+    assert len((tmp_path / "checked.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+
+
+@pytest.mark.parametrize("tail", ["complete-no-newline", "torn", "complete-crlf-no-newline"])
+def test_sweep_resume_keeps_a_last_record_without_newline(tail, tmp_path):
+    from taxqa.records import AppendWriter, read_jsonl
+
+    path = tmp_path / "raw.jsonl"
+    first, second = ({"i": 1, "meta": {"key": "a"}}, {"i": 2, "meta": {"key": "b"}})
+    body = json.dumps(first) + "\n" + json.dumps(second)
+    path.write_text(body + ("\r" if "crlf" in tail else "") if tail != "torn" else body[:-5], encoding="utf-8")
+    with AppendWriter(path) as writer:
+        writer.write({"i": 3, "meta": {"key": "c"}})
+    rows = [obj["i"] for _, obj in read_jsonl(path)]
+    assert rows == ([1, 3] if tail == "torn" else [1, 2, 3])
+
+
+@pytest.mark.parametrize("name", ["checked.jsonl", "checked.jsonl.gz"])
+def test_sweep_review_keeps_extra_fields_and_gzip(name, tmp_path):
+    pytest.importorskip("textual")
+    import gzip
+
+    from tui.screens.review import ReviewSet
+
+    rows = [dict(GOOD_QA, question=f"{GOOD_QA['question']} ({i})", grounding=None, extra={"mine": i}) for i in range(3)]
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(text.encode()) if name.endswith(".gz") else text.encode())
+    review = ReviewSet(path)
+    review.decide(0, "rejected")
+    review.decide(1, "accepted")
+    raw = path.read_bytes()
+    if name.endswith(".gz"):
+        raw = gzip.decompress(raw)  # still gzip, as its name says
+    kept = [json.loads(line) for line in raw.decode().splitlines()]
+    assert [r["extra"] for r in kept] == [{"mine": 1}, {"mine": 2}]
+
+
+@pytest.mark.parametrize("where", ["answer", "question", "citation"])
+def test_sweep_a_key_the_server_echoes_is_never_written(where, tmp_path, monkeypatch, capsys):
+    from llm_server import LLMServer, default_responder
+
+    key = "sk-" + "echoEcho" * 6
+
+    def echo(api, body):
+        reply = default_responder(api, body)
+        for qa in reply["qa"]:
+            if where == "citation":
+                qa["citations"] = [*qa["citations"], f"상속세 및 증여세법 제53조 {key}"]
+            else:
+                qa[where] = f"{qa[where]} (key {key})"
+        return reply
+
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    with LLMServer(responder=echo) as server:
+        raw = tmp_path / "raw.jsonl"
+        args = ["data", "generate", "--mode", "distill", "--provider", "openai", "--base-url",
+                server.openai_base_url, "--n", "1", "--no-progress", "-o", str(raw)]  # fmt: skip
+        assert main(args) == 0
+    assert main(["data", "check", str(raw), "-o", str(tmp_path / "checked.jsonl")]) == 0
+    err = capsys.readouterr().err
+    for path in tmp_path.iterdir():
+        assert key not in path.read_text(encoding="utf-8"), path
+    assert key not in err
