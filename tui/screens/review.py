@@ -189,7 +189,9 @@ class ReviewScreen(Screen):
         try:
             self.review = ReviewSet(path)
         except UserError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
+            from taxqa.redaction import redact
+
+            self.notify(f"데이터셋을 열 수 없습니다: {redact(exc)}", severity="error", timeout=8)
             return
         self.fill()
         self.query_one(DataTable).focus()
