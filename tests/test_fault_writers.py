@@ -133,7 +133,7 @@ def test_data_split_is_the_old_dataset_or_the_new_one(tmp_path):
             src = {[str(a), str(b)]!r}[i % 2]
             main(["split", src, "-o", {str(out)!r}, "--force"]); print(i, flush=True); i += 1
     """
-    kill_during(code, tmp_path)
+    kill_during(code, tmp_path, rounds=2)
     assert tree(out) in refs  # never train.jsonl of one split beside test.jsonl of the other
     assert data_main(["split", str(a), "-o", str(out), "--force"]) == 0
     assert tree(out) == refs[0]
@@ -157,7 +157,7 @@ def test_data_check_and_import_outputs_are_old_or_new(tmp_path):
         while True:
             main(["check", {[str(a), str(b)]!r}[i % 2], "-o", {str(out)!r}]); print(i, flush=True); i += 1
     """
-    kill_during(code, tmp_path, rounds=2)
+    kill_during(code, tmp_path, rounds=1)
     for name, versions in refs.items():
         assert (tmp_path / name).read_bytes() in versions, name
 
@@ -200,7 +200,7 @@ def test_corpus_build_output_is_old_or_new(tmp_path):
         while True:
             main(["build", {[str(a), str(b)]!r}[i % 2], "-o", {str(out)!r}]); print(i, flush=True); i += 1
     """
-    kill_during(code, tmp_path, rounds=2)
+    kill_during(code, tmp_path, rounds=1)
     assert out.read_bytes() in refs
 
 
