@@ -598,3 +598,35 @@ def test_sweep_a_key_the_server_echoes_is_never_written(where, tmp_path, monkeyp
     for path in tmp_path.iterdir():
         assert key not in path.read_text(encoding="utf-8"), path
     assert key not in err
+
+
+# --- hangs: inputs that never end or would fill memory are refused up front -------------------------
+HANG_CASES = {
+    "generate-n-1e11": ("data generate --mode calc --n 100000000000 -o {d}/g.jsonl", "--n"),
+    "generate-n-2e6": ("data generate --mode calc --n 2000000 -o {d}/g.jsonl", "--n"),
+    "eval-data-fifo": ("eval --model {d}/model_bad --data {d}/pipe -o {d}/e.json", "pipe"),
+    "eval-data-dev-zero": ("eval --model {d}/model_bad --data /dev/zero -o {d}/e.json", "/dev/zero"),
+    "import-dev-zero": ("data import /dev/zero -o {d}/i.jsonl", "/dev/zero"),
+    "split-dev-zero": ("data split /dev/zero -o {d}/s", "/dev/zero"),
+    "check-dev-zero": ("data check /dev/zero -o {d}/c.jsonl", "/dev/zero"),
+    "check-fifo": ("data check {d}/pipe -o {d}/c.jsonl", "pipe"),
+    "demo-model-huge": ("demo-model --arch gemma3 --out {d}/m --size 4096x65536", "--size"),
+    "demo-model-5000-digits": ("demo-model --arch gemma3 --out {d}/m --size " + "9" * 5000 + "x64", "--size"),
+    "corpus-build-dev-zero": ("corpus build /dev/zero -o {d}/p.jsonl", None),
+    "o-is-dev-null-dir": ("data import {d}/seed.json -o /dev/null/x.jsonl", None),
+}
+
+
+@pytest.mark.parametrize("case_id", list(HANG_CASES))
+def test_sweep_inputs_that_never_end_are_refused(case_id, shared_work, capsys):
+    command, fragment = HANG_CASES[case_id]
+    run_case([a.replace("{d}", str(shared_work)) for a in command.split(" ")], capsys, shared_work, fragment)
+
+
+@pytest.mark.parametrize("reader", ["check", "split"])
+def test_sweep_a_100_mb_line_is_one_error(reader, tmp_path, capsys):
+    path = tmp_path / "huge.jsonl"
+    with open(path, "wb") as fh:
+        fh.write(b'{"question": "' + b"a" * (100 * 2**20) + b'"}\n')
+    code, err = run(["data", reader, str(path), "-o", str(tmp_path / "out")], capsys)
+    assert_one_line_error(code, err, "MB")
