@@ -10,7 +10,9 @@ from pathlib import Path
 from taxqa.errors import UserError
 from taxqa.records import QARecord, read_qa
 
-SPLITS = ("train", "valid", "test")
+SPLITS = ("train", "valid", "test")  # the one list of split names (written by taxqa/datagen/split.py)
+TRAIN, VALID, TEST = SPLITS
+HELD_OUT = (TEST, VALID)  # the splits no training reads, filled first
 
 
 class DatasetError(UserError):

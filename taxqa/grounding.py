@@ -32,7 +32,8 @@ def calculation_of(
     """The `taxqa tax ask --json` object for a case whose inputs are known (training data knows them)."""
     from taxqa.tax.kinds import KINDS
 
-    understood = f"{KINDS[kind].subject}: " + ", ".join(_fact(k, v) for k, v in inputs.items())
+    record = KINDS[kind]
+    understood = f"{record.subject}: " + ", ".join(record.fact(k, v) for k, v in inputs.items())
     return {
         "kind": kind,
         "inputs": dict(inputs),
@@ -41,31 +42,6 @@ def calculation_of(
         "missing": [],
         "result": result,
     }
-
-
-_FACTS = {"amount": "증여재산", "relation": "관계", "prior": "10년 내 사전증여", "estate": "상속세 과세가액",
-          "children": "자녀 수", "financial": "순금융재산", "base": "종합소득 과세표준", "salary": "총급여",
-          "sales": "매출 공급가액", "purchases": "매입", "supply": "공급대가", "industry": "업종"}  # fmt: skip
-_RELATIONS = {"lineal_ascendant": "직계존속", "spouse": "배우자", "lineal_descendant": "직계비속",
-              "other_relative": "기타친족", "other": "타인"}  # fmt: skip
-_FLAGS = {
-    "spouse": "배우자 있음",
-    "minor": "미성년자",
-    "generation_skip": "세대생략",
-    "marriage_birth": "혼인·출산 공제",
-}
-
-
-def _fact(name: str, value: Any) -> str:
-    from taxqa.amounts import format_won
-
-    if name in _FLAGS:
-        return _FLAGS[name] if value else f"{_FLAGS[name]} 아님"
-    if name == "relation":
-        value = _RELATIONS.get(value, value)
-    elif isinstance(value, int) and not isinstance(value, bool) and name != "children":
-        value = format_won(value)
-    return f"{_FACTS.get(name, name)} {value}"
 
 
 def calculation_for(question: str) -> dict[str, Any] | None:
@@ -150,25 +126,35 @@ def merge_articles(first: list[dict[str, Any]], hits: list[dict[str, Any]], k: i
     return out
 
 
+def articles_for(
+    question: str, result: dict[str, Any] | None, *, k: int = DEFAULT_K, max_chars: int = DEFAULT_MAX_CHARS
+) -> list[dict[str, Any]]:
+    """The articles for ``question``: those ``result`` (a calculation) applied, then retrieval's best
+    hits, one per article, ``k`` in all, trimmed to fit ``max_chars``."""
+    first = governing_articles(governing_citations(result))[: max(1, k - 1)] if result and k > 0 else []
+    hits = search_hits(question, k * 3) if k > 0 else []  # an article can have several passages
+    return fit_articles(merge_articles(first, hits, k), max_chars)
+
+
 def build_grounding(
     question: str, *, k: int = DEFAULT_K, max_chars: int = DEFAULT_MAX_CHARS, calculate: bool = True
 ) -> dict[str, Any]:
-    """{"articles": [...], "calculation": ask(question) or None} for ``question``."""
-    calculation = calculation_for(question) if calculate else None
-    result = (calculation or {}).get("result")
-    first = governing_articles(governing_citations(result))[: max(1, k - 1)] if result and k > 0 else []
-    hits = search_hits(question, k * 3) if k > 0 else []  # an article can have several passages
-    articles = merge_articles(first, hits, k)
-    return {"articles": fit_articles(articles, max_chars), "calculation": calculation}
+    """{"articles": [...], "calculation": the reading or None} for ``question`` (its `Case`'s grounding;
+    a caller that also checks an answer or shows the reading keeps the `taxqa.case.Case` itself)."""
+    if not calculate:
+        return {"articles": articles_for(question, None, k=k, max_chars=max_chars), "calculation": None}
+    from taxqa.case import read_case
+
+    return read_case(question, k=k, max_chars=max_chars).grounding()
 
 
-def figure_check(question: str, answer: str) -> dict[str, Any] | None:
-    """The calculator's check of the figures in ``answer``; None when the question is not computable."""
+def figure_check(question: str, answer: str, as_of: str | None = None) -> dict[str, Any] | None:
+    """The figure check of ``answer`` for a question not read yet; None when it is not computable.
+    A request that has its `Case` calls ``case.figure_check(answer)`` instead of reading again."""
+    from taxqa.case import read_case
     from taxqa.errors import UserError
-    from taxqa.tax.verify import check_answer
 
     try:
-        found = check_answer(question, answer)
+        return read_case(question, as_of=as_of, retrieve=False).figure_check(answer)
     except UserError:
         return None
-    return found.to_dict() if found is not None else None

@@ -108,6 +108,13 @@ def _messages(
     return messages
 
 
+def chat_request(
+    question: str, *, system: str | None = None, history: Sequence[Turn] = (), grounding: Grounding | None = None
+) -> list[dict[str, str]]:
+    """The chat messages a server with its own template receives (OpenAI/Anthropic-style roles)."""
+    return _messages(question, system, history, grounding)
+
+
 def _plain_prompt(question: str, system: str | None, history: Sequence[Turn], grounding: Grounding | None) -> str:
     parts = [f"{system}\n\n"] if system else []
     for q, a in history:

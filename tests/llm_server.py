@@ -24,7 +24,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-FAULTS = ("429", "500", "503", "timeout", "truncated", "nonjson", "slow", "broken_json")
+FAULTS = ("429", "500", "503", "timeout", "truncated", "nonjson", "slow", "broken_json", "cut", "badsse", "stall")
 _CITATION_RE = re.compile(r"([가-힣]+(?: [가-힣]+)*법(?: 시행령)? 제\d+조(?:의\d+)?)")
 
 
@@ -120,8 +120,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_raw(200, b"<html><body>502 Bad Gateway (proxy)</body></html>", "application/json")
             return
         content = owner.responder(api, body)
-        if api == "openai" and body.get("stream"):
-            self._stream(body, content)
+        if body.get("stream"):
+            (self._stream if api == "openai" else self._stream_anthropic)(body, content, fault)
             return
         data = self._completion(api, body, content, broken=fault == "broken_json")
         encoded = json.dumps(data, ensure_ascii=False).encode("utf-8")
@@ -137,8 +137,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._send_raw(200, encoded, "application/json")
 
-    def _stream(self, body: dict[str, Any], content: dict[str, Any] | str) -> None:
-        """An OpenAI SSE stream of the answer in pieces of a few characters (a str answer is sent as is)."""
+    def _stream(self, body: dict[str, Any], content: dict[str, Any] | str, fault: str | None = None) -> None:
+        """An OpenAI SSE stream of the answer in pieces of a few characters (a str answer is sent as is).
+
+        Faults: ``cut`` hangs up after half the pieces, ``badsse`` sends an event that is not JSON
+        there, ``stall`` stops sending for ``timeout_delay`` seconds there."""
         text = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
         head = {"id": f"chatcmpl-{self.server.owner.count}", "object": "chat.completion.chunk", "created": 0}
         head["model"] = body.get("model", "fake-model")
@@ -152,7 +155,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True  # no Content-Length: the stream ends when the connection closes
         pieces = [text[i : i + 4] for i in range(0, len(text), 4)]
         self.wfile.write(event([{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]))
-        for piece in pieces:
+        for i, piece in enumerate(pieces):
+            if self._stream_fault(fault, i, len(pieces)):
+                return
             self.wfile.write(event([{"index": 0, "delta": {"content": piece}, "finish_reason": None}]))
             self.wfile.flush()
         self.wfile.write(event([{"index": 0, "delta": {}, "finish_reason": "stop"}]))
@@ -161,6 +166,51 @@ class _Handler(BaseHTTPRequestHandler):
             usage = {"prompt_tokens": prompt, "completion_tokens": len(pieces), "total_tokens": prompt + len(pieces)}
             self.wfile.write(event([], usage=usage))
         self.wfile.write(b"data: [DONE]\n\n")
+        self.wfile.flush()
+
+    def _stream_fault(self, fault: str | None, i: int, n: int) -> bool:
+        """Apply a mid-stream fault at the middle piece; True when the stream must end here."""
+        if fault not in ("cut", "badsse", "stall") or i != n // 2:
+            return False
+        if fault == "badsse":
+            self.wfile.write(b'data: {"choices": [{"delta": {"content": \n\n')
+        elif fault == "stall":
+            self.wfile.flush()
+            time.sleep(self.server.owner.timeout_delay)
+            return False
+        self.wfile.flush()
+        return True
+
+    def _stream_anthropic(self, body: dict[str, Any], content: dict[str, Any] | str, fault: str | None) -> None:
+        """An Anthropic messages event stream of the answer (same faults as ``_stream``)."""
+        text = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
+        owner = self.server.owner
+
+        def event(kind: str, data: dict[str, Any]) -> bytes:
+            return f"event: {kind}\ndata: {json.dumps({'type': kind, **data}, ensure_ascii=False)}\n\n".encode()
+
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        self.close_connection = True
+        prompt = _tokens(_prompt_text("anthropic", body))
+        message = {"id": f"msg_{owner.count}", "type": "message", "role": "assistant", "content": [],
+                   "model": body.get("model", "fake-model"), "stop_reason": None, "stop_sequence": None,
+                   "usage": {"input_tokens": prompt, "output_tokens": 0}}  # fmt: skip
+        self.wfile.write(event("message_start", {"message": message}))
+        block = {"type": "text", "text": ""}
+        self.wfile.write(event("content_block_start", {"index": 0, "content_block": block}))
+        pieces = [text[i : i + 4] for i in range(0, len(text), 4)]
+        for i, piece in enumerate(pieces):
+            if self._stream_fault(fault, i, len(pieces)):
+                return
+            delta = {"index": 0, "delta": {"type": "text_delta", "text": piece}}
+            self.wfile.write(event("content_block_delta", delta))
+            self.wfile.flush()
+        self.wfile.write(event("content_block_stop", {"index": 0}))
+        done = {"delta": {"stop_reason": "end_turn", "stop_sequence": None}, "usage": {"output_tokens": len(pieces)}}
+        self.wfile.write(event("message_delta", done))
+        self.wfile.write(event("message_stop", {}))
         self.wfile.flush()
 
     def _completion(self, api: str, body: dict[str, Any], content: dict[str, Any], broken: bool) -> dict[str, Any]:

@@ -9,6 +9,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from taxqa.dataset import SPLITS
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from llm_server import LLMServer  # noqa: E402
@@ -17,8 +19,8 @@ from taxqa.datagen.calc import calc_items, compute_scenario, question_text, samp
 from taxqa.datagen.cli import main  # noqa: E402
 from taxqa.records import read_qa  # noqa: E402
 from taxqa.runtime.metrics import figures  # noqa: E402
+from taxqa.tax.checking import check_answer  # noqa: E402
 from taxqa.tax.kinds import KINDS  # noqa: E402
-from taxqa.tax.verify import check_answer  # noqa: E402
 
 
 def test_scenarios_are_seeded_per_index_and_cover_every_calculator():
@@ -72,7 +74,7 @@ def test_template_items_verify_against_the_calculators(tmp_path):
 
 
 def test_vat_template_answers_verify():
-    from taxqa.tax.verify import render_answer
+    from taxqa.tax.render import render_answer
 
     scenarios = [s for s in (sample_scenario(0, i) for i in range(800)) if s["kind"] == "vat"]
     assert len(scenarios) > 20
@@ -120,5 +122,5 @@ def test_generate_check_split_end_to_end(tmp_path):
         assert all(r.startswith("duplicate") or r.startswith("near_duplicate") for r in row["reasons"]), row["reasons"]
     assert all(r.meta["check"]["verification"]["agree"] for r in accepted if r.meta["variant"] != "missing")
     assert main(["split", str(checked), "-o", str(dataset)]) == 0
-    sizes = {name: len(list(read_qa(dataset / f"{name}.jsonl"))) for name in ("train", "valid", "test")}
+    sizes = {name: len(list(read_qa(dataset / f"{name}.jsonl"))) for name in SPLITS}
     assert sum(sizes.values()) == len(accepted) and sizes["valid"] >= 4 and sizes["test"] >= 4

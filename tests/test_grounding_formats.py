@@ -12,6 +12,7 @@ import pytest
 
 from taxqa.cli import run_command
 from taxqa.datagen.cli import main as data_main
+from taxqa.dataset import SPLITS
 from taxqa.prompt import context_block, user_text
 from taxqa.records import read_qa
 
@@ -42,7 +43,7 @@ def grounded_dataset(tmp_path_factory) -> Path:
 
 
 def test_seed_import_and_grounded_records_share_one_dataset(grounded_dataset):
-    records = [r for name in ("train", "valid", "test") for r in read_qa(grounded_dataset / f"{name}.jsonl")]
+    records = [r for name in SPLITS for r in read_qa(grounded_dataset / f"{name}.jsonl")]
     assert any(r.source == "imported" and r.grounding is None for r in records)  # the seed's right answer
     assert any(r.grounding and r.grounding["calculation"] for r in records)
     card = (grounded_dataset / "card.md").read_text(encoding="utf-8")

@@ -115,7 +115,7 @@ def test_stop_sequences_cut_the_answer(client):
 
 
 def test_grounding_is_on_by_default_and_returned_on_request(client):
-    from taxqa.tax.verify import scenario_from_question
+    from taxqa.tax.reading import scenario_from_question
 
     grounded = ask(client, GIFT, extra_body={"return_grounding": True}, max_tokens=4)
     plain = ask(client, GIFT, extra_body={"ground": False, "return_grounding": True}, max_tokens=4)
@@ -139,7 +139,7 @@ def test_stream_carries_grounding_first_and_check_last(client):
 
 
 def test_ground_endpoint_without_generation(served):
-    from taxqa.tax.verify import scenario_from_question
+    from taxqa.tax.reading import scenario_from_question
 
     server, _, _ = served
     expected = scenario_from_question(GIFT).compute()

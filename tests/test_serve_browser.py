@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from taxqa.tax.verify import scenario_from_question
+from taxqa.tax.reading import scenario_from_question
 
 GIFT = "부모님께 5억원을 증여받으면 증여세는 얼마인가요?"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")

@@ -28,7 +28,7 @@ def front(upstream_url: str, *extra: str):
 
 
 def payable(question: str) -> int:
-    from taxqa.tax.verify import scenario_from_question
+    from taxqa.tax.reading import scenario_from_question
 
     return scenario_from_question(question).compute().payable
 

@@ -6,8 +6,8 @@ import pytest
 
 from taxqa.errors import UserError
 from taxqa.tax import gift_tax, income_tax, inheritance_tax, vat, vat_simple, wage_income
+from taxqa.tax.compute import compute
 from taxqa.tax.rates import select
-from taxqa.tax.verify import compute
 
 AS_OF = "2026-01-01"
 

@@ -11,10 +11,10 @@ import pytest
 
 from taxqa.amounts import format_won
 from taxqa.cli import main
+from taxqa.tax.checking import check_answer
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.reading import ask
 from taxqa.tax.render import render_answer
-from taxqa.tax.verify import check_answer
 
 CONTRACT = {"tax_base", "computed_tax", "credits", "determined_tax", "payable", "local_tax", "steps", "as_of",
             "inputs", "citations", "assumptions"}  # fmt: skip

@@ -1,10 +1,13 @@
-"""taxqa.tax.verify: questions -> scenarios, answers checked against the calculators, answer templates."""
+"""Checking and rendering (taxqa.tax.checking, reading, render): questions -> scenarios, answers checked against the calculators, answer templates."""
 
 from __future__ import annotations
 
 import pytest
 
-from taxqa.tax.verify import check_answer, compute, render_answer, scenario_from_question
+from taxqa.tax.checking import check_answer
+from taxqa.tax.compute import compute
+from taxqa.tax.reading import scenario_from_question
+from taxqa.tax.render import render_answer
 
 WRONG_Q = "부모로부터 20억원을 증여받았을 때 증여세는 얼마인가요?"
 
@@ -48,7 +51,8 @@ def test_one_wrong_figure_among_right_ones():
 
 def test_answer_without_result_figure_is_not_judged():
     v = check_answer(WRONG_Q, "증여세는 증여받은 날이 속하는 달의 말일부터 3개월 이내에 신고해야 합니다.")
-    assert v is not None and v.agree and not v.checked
+    # nothing was checked: agree is None, never a pass (#25); nothing stated is wrong either
+    assert v is not None and v.agree is None and not v.checked and v.consistent
 
 
 def test_not_computable_returns_none():

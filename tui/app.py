@@ -202,7 +202,11 @@ class TaxQAApp(App):
 
 def build_parser(prog: str = "taxqa-tui") -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=prog, description="Korean tax Q&A chat in the terminal, on a local MLX model.")
-    p.add_argument("--model", help="registry name (e.g. gemma3-4b), local MLX/HF model folder or hub id")
+    p.add_argument(
+        "--model",
+        help="registry name (e.g. gemma3-4b), local MLX/HF model folder or hub id, or PROVIDER:MODEL[@BASE_URL] "
+        "(openai, ollama, lmstudio, anthropic; keys from OPENAI_API_KEY / ANTHROPIC_API_KEY)",
+    )
     p.add_argument("--adapter-path", help="MLX adapter folder (adapter_config.json + adapters.safetensors)")
     p.add_argument(
         "--data-dir",

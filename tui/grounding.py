@@ -3,9 +3,9 @@
 corpus, the calculator's breakdown with what it understood and assumed, and whether the
 model's figures agree with the calculator.
 
-The model reads exactly what the panel shows: `panel(question, k)` builds the panel's
-grounding with `taxqa.grounding.build_grounding`, and `model_context(panel)` turns the same
-dict into the grounding the one prompt renderer takes.
+The question is read once (`read` -> a `taxqa.case.Case`): `panel(case)` is what the panel
+shows, `model_context(panel)` turns the same dict into the grounding the one prompt renderer
+takes, and `verdict(case, answer)` checks the answer against that same case.
 """
 
 from __future__ import annotations
@@ -54,32 +54,27 @@ def retrieve_articles(question: str, k: int = 4, cited: list[str] | tuple[str, .
     return {"articles": articles}
 
 
-def panel(question: str, k: int = 4) -> dict[str, Any]:
-    """The panel's grounding for ``question``: the calculation (None when not computable) and the
-    articles the model reads (those the calculation applied first, then retrieval's best)."""
-    from taxqa.grounding import build_grounding
+def read(question: str, k: int = 4, as_of: str | None = None):
+    """The question read once (taxqa.case.Case): reading, calculator result and articles. A missing
+    or damaged corpus index leaves the articles empty (the chat answers without them)."""
+    from taxqa.case import read_case
 
-    try:
-        built = build_grounding(question, k=k)
-    except Exception as exc:  # a missing or damaged index must not break the chat
-        return {"calculation": calculation(question), "articles": [],
-                "articles_error": f"법령 검색 실패: {type(exc).__name__}: {exc}"}  # fmt: skip
-    articles = [{**a, "via": a.get("via", "bm25")} for a in built["articles"]]
-    return {
-        "calculation": panel_calculation(built["calculation"]),
-        "articles": articles,
-        "reading": reading_summary(built["calculation"] or ask_question(question)),
+    return read_case(question, as_of=as_of, k=k, strict=False)
+
+
+def panel(question, k: int = 4, as_of: str | None = None) -> dict[str, Any]:
+    """The panel of a `Case` (or of a question, read here): the calculation (None when not
+    computable), the articles the model reads (those the calculation applied first, then
+    retrieval's best) and what the question was read as."""
+    case = question if not isinstance(question, str) else read(question, k, as_of)
+    shown: dict[str, Any] = {
+        "calculation": panel_calculation(case.calculation, case.result),
+        "articles": [{**a, "via": a.get("via", "bm25")} for a in case.articles],
+        "reading": reading_summary(case.reading),
     }
-
-
-def ask_question(question: str) -> dict[str, Any] | None:
-    """The reading of a question no calculator can take yet: what was understood and what it lacks."""
-    from taxqa.tax.reading import ask
-
-    try:
-        return ask(question)
-    except Exception:  # noqa: BLE001 - a reading that fails must not break the chat
-        return None
+    if case.articles_error:
+        shown["articles_error"] = f"법령 검색 실패: {case.articles_error}"
+    return shown
 
 
 def reading_summary(reading: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -98,24 +93,23 @@ def model_context(grounding: dict[str, Any] | None) -> dict[str, Any] | None:
     return context if context["articles"] or context["calculation"] else None
 
 
-def calculation(question: str) -> dict[str, Any] | None:
+def calculation(question: str, as_of: str | None = None) -> dict[str, Any] | None:
     """The calculator's breakdown for a computable question, with what it assumed; None otherwise."""
+    from taxqa.case import read_case
     from taxqa.errors import UserError
-    from taxqa.grounding import calculation_for
 
     try:
-        return panel_calculation(calculation_for(question))
+        case = read_case(question, as_of=as_of, retrieve=False)
     except UserError:
         return None
+    return panel_calculation(case.calculation, case.result)
 
 
-def panel_calculation(reading: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The panel's view of a `taxqa tax ask` reading (kept whole under "reading" for the model)."""
-    if not reading or not reading.get("result"):
+def panel_calculation(reading: dict[str, Any] | None, computed=None) -> dict[str, Any] | None:
+    """The panel's view of a `taxqa tax ask` reading (kept whole under "reading" for the model) and
+    of its calculator result (the Case's TaxResult: computed once, on the case's as-of date)."""
+    if not reading or not reading.get("result") or computed is None:
         return None
-    from taxqa.tax.compute import compute
-
-    computed = compute(reading["kind"], **reading["inputs"])
     result, kind = reading["result"], KINDS[computed.kind]
     figures = {name: value for name, value in kind.figure_values(computed).items() if name in kind.figures}
     labels = {name: kind.label_of(name) for name in figures}
@@ -139,8 +133,11 @@ def panel_calculation(reading: dict[str, Any] | None) -> dict[str, Any] | None:
     }
 
 
-def verdict(question: str, answer: str) -> dict[str, Any] | None:
-    """The calculator's check of the figures in ``answer``; None when the question is not computable."""
-    from taxqa.grounding import figure_check
+def verdict(case, answer: str) -> dict[str, Any] | None:
+    """The figure check of ``answer`` against the `Case` the panel showed (a question string is
+    read here); None when the question is not computable."""
+    if isinstance(case, str):
+        from taxqa.grounding import figure_check
 
-    return figure_check(question, answer)
+        return figure_check(case, answer)
+    return case.figure_check(answer)

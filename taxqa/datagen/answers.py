@@ -9,39 +9,40 @@ the tax depends on get an answer that names the missing fact and gives no figure
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from typing import Any
 
 from taxqa.amounts import format_won
 
-# facts a question of each kind must give (what a missing-fact answer asks for)
-NEEDED = {
-    "gift": ["증여받는 재산의 금액"],
-    "inheritance": ["상속세 과세가액(상속재산에서 채무·장례비 등을 뺀 금액)"],
-    "income": ["종합소득 과세표준"],
-    "wage": ["총급여액(비과세소득을 뺀 연간 급여)"],
-    "vat": ["과세기간의 매출 공급가액"],
-    "vat-simple": ["1년 동안의 공급대가"],
-    "salary": ["총급여액(연봉)"],
-    "transfer": ["양도가액", "취득가액", "보유기간"],
-    "corporate": ["각 사업연도 소득에 대한 과세표준"],
-    "penalty": ["신고·납부하지 않은 세액"],
-    "retirement": ["퇴직금", "근속연수"],
-}
-CLI_WORD = re.compile(r"\s*\((?:income|gift|inheritance|wage|vat|vat-simple|--[a-z-]+)\)")
+
+@functools.cache
+def cli_word() -> re.Pattern[str]:
+    """'(income)', '(vat-simple)', '(--amount)': the command words a calculator note may carry."""
+    from taxqa.tax.kinds import KINDS
+
+    names = "|".join(re.escape(n) for n in sorted(KINDS, key=len, reverse=True))
+    return re.compile(rf"\s*\((?:{names}|--[a-z-]+)\)")
 
 
 def clean(text: str) -> str:
     """A calculator note without command words ('… 계산 (income)' -> '… 계산')."""
-    return CLI_WORD.sub("", text).strip()
+    return cli_word().sub("", text).strip()
 
 
 def subject(kind: str) -> str:
     """The tax's Korean name from the registry, without its parenthetical ('부가가치세(간이과세)' -> '부가가치세')."""
     from taxqa.tax.kinds import KINDS
 
-    return KINDS[kind].subject.split("(")[0]
+    return KINDS[kind].tax_name
+
+
+def kind_hook(kind: str, name: str):
+    """A kind's own answer wording (`extra["lead"]`, `extra["summary"]` of its record), or None."""
+    from taxqa.tax.kinds import KINDS
+
+    return KINDS[kind].extra.get(name)
 
 
 def _josa(word: str, pair: str) -> str:
@@ -59,20 +60,9 @@ def lead(result: dict[str, Any], asked: str, rng: random.Random) -> str:
     """The opening sentence: the asked figure, first."""
     kind, payable = result["kind"], result["payable"]
     name = subject(kind)
-    if kind == "wage":
-        deduction, income = _won(result["deduction"]), _won(result["income"])
-        if asked == "income":
-            return rng.choice([f"근로소득금액은 {income}입니다 (근로소득공제 {deduction}).",
-                               f"총급여에서 근로소득공제 {deduction}을 빼면 근로소득금액은 {income}입니다."])  # fmt: skip
-        return rng.choice([f"근로소득공제액은 {deduction}이고, 근로소득금액은 {income}입니다.",
-                           f"받을 수 있는 근로소득공제는 {deduction}입니다. 따라서 근로소득금액은 {income}입니다."])  # fmt: skip
-    if kind == "income":
-        computed, local = _won(result["computed_tax"]), _won(result.get("local_tax", 0))
-        return rng.choice([
-            f"종합소득 산출세액은 {computed}이고, 지방소득세 {local}이 따로 붙습니다.",
-            f"산출세액은 {computed}입니다. 여기에 지방소득세 {local}을 더해 내게 됩니다.",
-            f"계산하면 종합소득 산출세액은 {computed}입니다 (지방소득세 {local} 별도).",
-        ])  # fmt: skip
+    own = kind_hook(kind, "lead")  # a kind whose answer leads with another figure (wage, income)
+    if own is not None:
+        return own(result, asked, rng)
     if asked == "determined_tax":
         tail = f"환급받을 세액은 {_won(-payable)}" if payable < 0 else f"납부할 세액은 {_won(payable)}"
         return f"결정세액은 {_won(result['determined_tax'])}이고, {tail}입니다."
@@ -120,11 +110,9 @@ def summary(result: dict[str, Any], rng: random.Random) -> str:
     """The figures once more at the end (a reader who skims the working sees them again)."""
     kind, won = result["kind"], _won
     opener = rng.choice(["정리하면", "요약하면", "즉"])
-    if kind == "wage":
-        return f"{opener} 근로소득공제는 {won(result['deduction'])}, 근로소득금액은 {won(result['income'])}입니다."
-    if kind == "income":
-        return (f"{opener} 산출세액은 {won(result['computed_tax'])}, 지방소득세는 "
-                f"{won(result.get('local_tax', 0))}입니다 (세액공제·기납부세액 반영 전).")  # fmt: skip
+    own = kind_hook(kind, "summary")
+    if own is not None:
+        return own(result, opener)
     payable = result["payable"]
     last = f"환급세액은 {won(-payable)}" if payable < 0 else f"납부할 세액은 {won(payable)}"
     return f"{opener} 과세표준은 {won(result['tax_base'])}, 산출세액은 {won(result['computed_tax'])}이고, {last}입니다."
@@ -159,7 +147,9 @@ def calc_answer(
 
 def missing_answer(kind: str, rng: random.Random, citations: list[str] = ()) -> str:
     """The answer to a question that lacks the fact its tax depends on: what is missing, no figure."""
-    name, needed = subject(kind), " 및 ".join(NEEDED[kind])
+    from taxqa.tax.kinds import KINDS
+
+    name, needed = subject(kind), " 및 ".join(KINDS[kind].needs)
     first = rng.choice([
         f"{_josa(name, '을를')} 계산하려면 {_josa(needed, '이가')} 필요한데, 질문에 나와 있지 않아 금액을 말씀드릴 수 없습니다.",
         f"질문만으로는 {_josa(name, '을를')} 정할 수 없습니다. {_josa(needed, '이가')} 빠져 있습니다.",

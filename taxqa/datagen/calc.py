@@ -43,24 +43,11 @@ def question_text(scenario: dict[str, Any]) -> str:
     return KINDS[scenario["kind"]].question(scenario["args"], scenario["say"])
 
 
-# what each question template asks for (by kind, in template order): the figure the answer states first
-ASKED = {
-    "gift": ("payable", "payable", "tax_base"),
-    "inheritance": ("payable", "payable", "tax_base"),
-    "income": ("computed_tax",) * 3,
-    "wage": ("deduction", "deduction", "income"),
-    "vat": ("payable",) * 3,
-    "vat-simple": ("payable",) * 3,
-    "salary": ("payable", "determined_tax", "payable"),
-    "transfer": ("payable", "tax_base", "payable"),
-    "corporate": ("computed_tax",) * 3,
-    "penalty": ("payable",) * 3,
-    "retirement": ("computed_tax", "computed_tax", "payable"),
-}
-
-
 def asked_field(scenario: dict[str, Any]) -> str:
-    return ASKED[scenario["kind"]][scenario["say"]["template"]]
+    """What the scenario's question template asks for (the kind's `template_asks`): the figure the answer states first."""
+    from taxqa.tax.kinds import KINDS
+
+    return KINDS[scenario["kind"]].template_asks[scenario["say"]["template"]]
 
 
 def calc_items(n: int, seed: int = 0, mix=None) -> list[WorkItem]:

@@ -16,6 +16,7 @@ from collections.abc import Hashable
 from taxqa.amounts import iter_amounts
 from taxqa.neardup import NUM_PERM, MinHashIndex, string_hashes
 from taxqa.records import normalize_text
+from taxqa.tax.kinds import KINDS
 
 DEFAULT_THRESHOLD = 0.7
 
@@ -52,14 +53,8 @@ FACT_WORDS: dict[str, str] = {
     **dict.fromkeys(["혼인", "결혼"], "marriage"),
     **dict.fromkeys(["출산", "출생"], "birth"),
     **dict.fromkeys(["세대생략", "세대를 건너뛴"], "generation-skip"),
-    **dict.fromkeys(["증여"], "gift"),
-    **dict.fromkeys(["상속"], "inheritance"),
-    **dict.fromkeys(["근로소득", "급여", "연봉", "월급"], "wage"),
-    **dict.fromkeys(["종합소득"], "income"),
-    **dict.fromkeys(["양도"], "transfer"),
-    **dict.fromkeys(["부가가치세", "부가세"], "vat"),
-    **dict.fromkeys(["간이과세"], "vat-simple"),
-    **dict.fromkeys(["법인세"], "corporate"),
+    # the tax: each kind's stems (taxqa.tax.kinds), e.g. 증여 -> gift, 양도 -> transfer
+    **{stem: kind.name for kind in KINDS.values() for stem in kind.stems},
     **dict.fromkeys(["비거주자"], "non-resident"),
     # Industries: the 간이과세 value-added ratio differs by industry.
     **{

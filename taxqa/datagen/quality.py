@@ -4,7 +4,7 @@ is recorded with its reason.
 Checks: schema, length bounds, Korean ratio, citation present (the `citations`
 field or found in the text) and resolvable in the corpus, exact and
 near-duplicate questions, and numeric verification against the calculators
-(taxqa.tax.verify.check_answer compares the result figures an answer gives —
+(the question's `taxqa.case.Case` checks the result figures an answer gives —
 과세표준, 산출세액, 납부할 세액 — with the calculator's).
 """
 
@@ -146,16 +146,16 @@ class QualityGate:
                 break
 
         if question and answer:
-            from taxqa.tax.verify import check_answer
+            from taxqa.case import read_case
 
             try:
-                verdict = check_answer(question, answer)
+                verdict = read_case(question, retrieve=False).check(answer)  # the one figure check
             except Exception as exc:  # noqa: BLE001 - a scenario the calculators cannot take is not a verdict
                 verdict = None
                 extra["verification_error"] = f"{type(exc).__name__}: {exc}"
             if verdict is not None:
                 extra["verification"] = verdict.to_dict()
-                if not verdict.agree:
+                if verdict.agree is False:  # None: the answer states no figure, nothing to judge
                     reasons.append(f"numeric: {verdict.reason}")
             missing_fact = isinstance(obj.get("meta"), dict) and obj["meta"].get("variant") == "missing"
             if is_calc(obj) and missing_fact and verdict is None:

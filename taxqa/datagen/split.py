@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from taxqa.datagen.dedup import DEFAULT_THRESHOLD, NearDupIndex
-from taxqa.dataset import SPLITS
+from taxqa.dataset import HELD_OUT, SPLITS, TEST, TRAIN, VALID
 from taxqa.errors import UserError
 from taxqa.outputs import MARKER, atomic_folder, check_output_dir, made_by
 from taxqa.prompt import chat_messages
@@ -78,17 +78,17 @@ def split_records(
         strata[(first.source, first.type)].append(group)
     sizes = {k: sum(len(g) for g in gs) for k, gs in strata.items()}
     total = len(records)
-    quota = {"test": _quotas(sizes, test, total), "valid": _quotas(sizes, valid, total)}
+    quota = {TEST: _quotas(sizes, test, total), VALID: _quotas(sizes, valid, total)}
     rng = random.Random(seed)
     out: dict[str, list[int]] = {s: [] for s in SPLITS}
     for key in sorted(strata):
         stratum = list(strata[key])
         rng.shuffle(stratum)
-        filled = {"test": 0, "valid": 0}
+        filled = dict.fromkeys(HELD_OUT, 0)
         for group in stratum:
             # A group goes to the first held-out split it fits in whole, else to train.
-            target = next((s for s in ("test", "valid") if filled[s] + len(group) <= quota[s][key]), "train")
-            if target != "train":
+            target = next((s for s in HELD_OUT if filled[s] + len(group) <= quota[s][key]), TRAIN)
+            if target != TRAIN:
                 filled[target] += len(group)
             out[target].extend(group)
     return {s: [records[i] for i in sorted(idx)] for s, idx in out.items()}

@@ -43,7 +43,14 @@ def resolve_backend(name: str) -> str:
 
 
 def chat_engine(backend: str, model: str, adapter_path: str | None = None):
-    """A streaming chat engine (``stream(question, history, ...)`` of ChatChunks) on ``backend``."""
+    """A streaming chat engine (``stream(question, history, ...)`` of ChatChunks) on ``backend``;
+    a provider spec (``openai:…``, ``ollama:…``, ``lmstudio:…``, ``anthropic:…``) runs on its server."""
+    from taxqa.modelspec import is_provider_spec
+
+    if is_provider_spec(model):
+        from taxqa.runtime.remote import RemoteEngine
+
+        return RemoteEngine(model, adapter_path)
     if resolve_backend(backend) == "mlx":
         from taxqa.runtime.chat import ChatEngine
 

@@ -52,7 +52,10 @@ def read_run(path: str) -> dict:
 
 
 def run_label(run: dict, path: str) -> str:
-    label = Path(str(run["model"])).name
+    from taxqa.modelspec import is_provider_spec
+
+    model = str(run["model"])
+    label = model.split("@", 1)[0] if is_provider_spec(model) else Path(model).name
     if run.get("adapter"):
         label += f" + {Path(str(run['adapter'])).name}"
     if run.get("backend") == "torch":
@@ -128,3 +131,70 @@ def write_comparison(paths: list[str], output: str) -> tuple[Path, Path]:
     plt.close(fig)
     tmp.replace(png_path)
     return md_path, png_path
+
+
+CHART_METRICS = [  # (label, entry key) of `taxqa eval --model A --model B` entries, 0-1, higher is better
+    ("key figure\n(grounded)", "key_figure_accuracy_grounded"),
+    ("key figure\n(ungrounded)", "key_figure_accuracy_ungrounded"),
+    ("figure consistency\n(grounded)", "figure_consistency_grounded"),
+    ("citations\n(grounded)", "citation_accuracy_grounded"),
+    ("multiple choice\n(95% CI)", "mcq_accuracy"),
+]
+
+
+def write_models_chart(entries: list[dict], png_path: Path) -> Path:
+    """Accuracy bars per metric (one colour per model, value printed, MCQ with its 95% interval) and
+    latency p50 with p95 whiskers; a model that did not run is named as failed."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ran = [e for e in entries if e["status"] == "ok"]
+    metrics = [(label, key) for label, key in CHART_METRICS if any(e.get(key) is not None for e in ran)]
+    fig, (ax, lat) = plt.subplots(
+        1, 2, figsize=(11, 1.2 + 0.45 * max(1, len(metrics)) * max(1, len(ran))), width_ratios=(3, 1)
+    )
+    height = 0.8 / max(1, len(ran))
+    colors = plt.get_cmap("tab10").colors
+    for i, e in enumerate(ran):
+        ys = [j + i * height for j in range(len(metrics))]
+        values = [e.get(key) for _, key in metrics]
+        errors = [[0.0] * len(metrics), [0.0] * len(metrics)]
+        for j, (_, key) in enumerate(metrics):
+            if key == "mcq_accuracy" and e.get("mcq_ci95") and values[j] is not None:
+                errors[0][j], errors[1][j] = values[j] - e["mcq_ci95"][0], e["mcq_ci95"][1] - values[j]
+        bars = ax.barh(ys, [v or 0.0 for v in values], height, xerr=errors, color=colors[i % 10], label=e["label"],
+                       error_kw={"ecolor": "0.3", "capsize": 2})  # fmt: skip
+        for bar, v, hi in zip(bars, values, errors[1]):
+            text = "–" if v is None else f"{v:.2f}"
+            ax.text(min((v or 0.0) + hi, 1.0) + 0.01, bar.get_y() + bar.get_height() / 2, text, va="center", fontsize=8)
+    ax.set_yticks([j + height * (len(ran) - 1) / 2 for j in range(len(metrics))])
+    ax.set_yticklabels([label for label, _ in metrics], fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.12)
+    ax.set_xlabel("accuracy (higher is better)")
+    ax.grid(axis="x", alpha=0.3)
+    failed = [e for e in entries if e["status"] != "ok"]
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=min(3, max(1, len(ran))))
+    if failed:
+        ax.set_title("did not run: " + ", ".join(e["label"] for e in failed), fontsize=9, color="firebrick")
+    names = [e["label"] for e in ran]
+    p50 = [e.get("latency_p50") or 0.0 for e in ran]
+    p95 = [max(0.0, (e.get("latency_p95") or 0.0) - (e.get("latency_p50") or 0.0)) for e in ran]
+    lat.barh(range(len(ran)), p50, xerr=[[0.0] * len(ran), p95], color=[colors[i % 10] for i in range(len(ran))],
+             error_kw={"ecolor": "0.3", "capsize": 3})  # fmt: skip
+    lat.set_yticks(range(len(ran)))
+    lat.set_yticklabels([n if len(n) <= 28 else n[:27] + "…" for n in names], fontsize=8)
+    lat.invert_yaxis()
+    lat.set_xlabel("seconds per answer\n(p50, whisker to p95)")
+    lat.grid(axis="x", alpha=0.3)
+    fig.suptitle("taxqa eval: models side by side", fontsize=11)
+    fig.tight_layout()
+    png_path = Path(png_path)
+    png_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = png_path.with_name(f".{png_path.name}.tmp.png")
+    fig.savefig(tmp, dpi=110)
+    plt.close(fig)
+    tmp.replace(png_path)
+    return png_path

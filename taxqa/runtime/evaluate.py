@@ -9,7 +9,13 @@ files: log-likelihood multiple choice with a 95% Wilson interval. Speed of the
 generations: prompt and generation tokens/s, time to first token, peak memory.
 
 Writes OUT.json (the contract below) and a Markdown report beside it; `--compare`
-puts several OUT.json side by side (table + PNG bar chart).
+puts several OUT.json side by side (table + PNG bar chart). `--model` repeated runs every
+model on the same items and writes one comparison (taxqa.runtime.comparison).
+
+A provider model (`--model openai:…`, `ollama:…`, `lmstudio:…`, `anthropic:…`,
+taxqa.runtime.remote) answers through its server: every generation metric as above, no loss or
+perplexity, multiple choice by the letter it states (`method: generation`), plus `usage` and
+`cost_usd`; an answer that fails after the retries is an empty one marked `error`.
 
 Grounding (`--ground on|off|both`, default on): with it on, each question is answered after
 the context block of the one prompt renderer: the record's own `grounding` when it carries
@@ -40,12 +46,14 @@ from pathlib import Path
 from typing import Any
 
 from taxqa.errors import UserError
+from taxqa.modelspec import is_provider_spec
 from taxqa.options import COUNT
 from taxqa.outputs import check_output_file
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example, encode_prompt, render_prompt
 from taxqa.records import QARecord, write_atomic
 from taxqa.runtime import metrics
 from taxqa.runtime.backends import BACKENDS, make_backend, perplexity
+from taxqa.runtime.eval_report import markdown_report, summarize_speed
 from taxqa.runtime.ground_eval import ground_summary, item_grounding, judge, read_case, read_questions
 
 
@@ -56,8 +64,27 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         "refusals), on KMMLU-layout multiple-choice CSVs (log-likelihood, accuracy with 95% CI) and for speed. "
         "Writes OUT.json and a Markdown report; --compare puts several runs side by side.",
     )
-    p.add_argument("--model", help="registry name, local folder or hub id (MLX; HF/PEFT with --backend torch)")
-    p.add_argument("--adapter-path", help="MLX adapter folder (or a PEFT adapter with --backend torch)")
+    p.add_argument(
+        "--model",
+        action="append",
+        metavar="SPEC",
+        help="registry name, local folder or hub id (MLX; HF/PEFT with --backend torch), or PROVIDER:MODEL[@BASE_URL] "
+        "(openai, ollama, lmstudio, anthropic; keys from OPENAI_API_KEY / ANTHROPIC_API_KEY). Repeat it to compare "
+        "models on the same items: OUT.json gets a `models` list, OUT.md a table, OUT.png a chart",
+    )
+    p.add_argument(
+        "--adapter-path",
+        action="append",
+        help="MLX adapter folder (or a PEFT adapter with --backend torch); with several --model, once per model "
+        "in the same order ('-' for none)",
+    )
+    p.add_argument("--judge", metavar="SPEC", help="a model that grades free-text answers against the reference")
+    p.add_argument(
+        "--judge-compared",
+        action="store_true",
+        help="allow the --judge model to be one of the compared models (it would grade its own answers)",
+    )
+    p.add_argument("--timeout", type=float, default=120.0, help="seconds per request to a provider model (default 120)")
     p.add_argument("--data", help="dataset folder (its test.jsonl) or a JSONL file of QA records")
     p.add_argument("--mcq", nargs="+", default=[], metavar="FILE.csv", help="KMMLU-layout CSV files")
     p.add_argument("--limit", type=COUNT, default=None, help="evaluate at most N items per dataset/file")
@@ -71,8 +98,9 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument(
         "--ground",
         choices=("on", "off", "both"),
-        default="on",
-        help="answer with the grounding block (on, default), without (off), or both side by side",
+        default=None,
+        help="answer with the grounding block (on; the default for one model), without (off), or both side by side "
+        "(the default when comparing models)",
     )
     p.add_argument("--no-ground", dest="ground", action="store_const", const="off", help="same as --ground off")
     p.add_argument(
@@ -99,6 +127,29 @@ def is_calc(record: QARecord) -> bool:
     return record.type == "calc" or getattr(record, "source", "") == "calculator"
 
 
+def answer_item(backend, question: str, *, system: str | None, grounding, max_tokens: int) -> tuple[str, dict]:
+    """(answer, stats with ``latency``); a provider model's failure after retries is an ``error`` stat."""
+    started = time.perf_counter()
+    if getattr(backend, "remote", False):
+        from taxqa.runtime.remote import RemoteError
+
+        try:
+            answer, stats = backend.answer(question, system=system, grounding=grounding, max_tokens=max_tokens)
+        except RemoteError as exc:
+            if backend.answered == 0:  # nothing answered yet: the model is unreachable, stop here
+                raise
+            answer, stats = "", {**EMPTY_STATS, "error": str(exc)}
+    else:
+        tokenizer = backend.tokenizer
+        prompt = encode_prompt(tokenizer, render_prompt(tokenizer, question, system=system, grounding=grounding))
+        answer, stats = backend.generate(prompt, max_tokens)
+    return answer, {**stats, "latency": time.perf_counter() - started}
+
+
+EMPTY_STATS = {"prompt_tokens": 0, "generation_tokens": 0, "prompt_tps": 0.0, "generation_tps": 0.0, "ttft": 0.0,
+               "peak_memory_gb": None, "finish_reason": "error"}  # fmt: skip
+
+
 def evaluate_dataset(
     backend,
     records: list,
@@ -114,21 +165,25 @@ def evaluate_dataset(
     from tqdm import tqdm
 
     tokenizer = backend.tokenizer
-    cases = [read_case(r) for r in records]
+    logprobs = hasattr(backend, "sequence_logprobs")  # provider models give none: no loss
+    cases = [read_case(r, k) for r in records]  # each question read, computed and retrieved once
     ground, speeds, first_items = {}, [], []
     total_nll, total_tokens = 0.0, 0
     for mode in modes:
         g_items = []
         for record, case in tqdm(list(zip(records, cases)), desc=f"ground {mode}", unit="item", file=sys.stderr):
-            grounding = item_grounding(record, mode, k)
-            prompt = encode_prompt(
-                tokenizer, render_prompt(tokenizer, record.question, system=system, grounding=grounding)
-            )
-            answer, stats = backend.generate(prompt, max_tokens)
+            grounding = item_grounding(record, mode, k, case)
+            answer, stats = answer_item(backend, record.question, system=system, grounding=grounding,
+                                        max_tokens=max_tokens)  # fmt: skip
             speeds.append(stats)
             g_items.append({"id": record.id, "question": record.question, "answer": answer,
-                            "grounded": bool(grounding), **judge(record, case, answer)})  # fmt: skip
+                            "grounded": bool(grounding), "latency": stats["latency"],
+                            **({"error": stats["error"]} if "error" in stats else {}),
+                            **judge(record, case, answer)})  # fmt: skip
             if mode != modes[0] or record.answer is None:
+                continue
+            if not logprobs:
+                first_items.append(reference_item(record, answer, stats, None, grounding))
                 continue
             ids, start = encode_example(tokenizer, record.question, record.answer, system=system,
                                         max_length=max_seq_length, grounding=grounding)  # fmt: skip
@@ -186,87 +241,6 @@ def summarize_dataset(items: list[dict], total_nll: float, total_tokens: int, mo
     }
 
 
-def summarize_speed(speeds: list[dict], backend: str) -> dict:
-    """Token-weighted rates (total tokens / total time), mean time to first token, peak memory."""
-    prompt_time = sum(s["prompt_tokens"] / s["prompt_tps"] for s in speeds if s["prompt_tps"])
-    gen_time = sum(s["generation_tokens"] / s["generation_tps"] for s in speeds if s["generation_tps"])
-    prompt_tokens = sum(s["prompt_tokens"] for s in speeds if s["prompt_tps"])
-    gen_tokens = sum(s["generation_tokens"] for s in speeds if s["generation_tps"])
-    return {
-        "backend": backend,
-        "n": len(speeds),
-        "prompt_tokens": sum(s["prompt_tokens"] for s in speeds),
-        "generation_tokens": sum(s["generation_tokens"] for s in speeds),
-        "prompt_tps": prompt_tokens / prompt_time if prompt_time else None,
-        "generation_tps": gen_tokens / gen_time if gen_time else None,
-        "ttft": metrics.mean(s["ttft"] for s in speeds),
-        "peak_memory_gb": max((s["peak_memory_gb"] for s in speeds), default=None),
-    }
-
-
-def fmt(value, digits: int = 3) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.{digits}f}"
-    return str(value)
-
-
-GROUND_ROWS = [
-    ("key_figure_accuracy", "key-figure accuracy (the asked figure stated and right)", "computable_n"),
-    ("figure_consistency", "figure consistency (no stated figure wrong)", "computable_n"),
-    ("citation_accuracy", "citation accuracy (cited articles exist; a governing one cited)", "citation_n"),
-    ("invented_figure_rate", "invented-figure rate (questions without enough facts)", "missing_facts_n"),
-]
-
-
-def markdown_report(result: dict) -> str:
-    lines = [f"# Evaluation: {result['model']}", ""]
-    lines += [f"- adapter: {result.get('adapter') or 'none'}", f"- backend: {result['backend']}"]
-    lines += [f"- date: {result['created']}", ""]
-    if "dataset" in result:
-        d = result["dataset"]
-        lines += [f"## Test split ({d['n']} items, {result.get('data')}, ground {d.get('ground', 'off')})", ""]
-        lines += ["| metric | value |", "| --- | --- |"]
-        lines += [
-            f"| numeric accuracy (calculator items, every reference figure present) | {fmt(d['numeric_accuracy'])} "
-            f"(n={d['numeric_n']}) |",
-            f"| citation accuracy (every reference article cited) | {fmt(d['citation_accuracy'])} "
-            f"(n={d['citation_n']}) |",
-            f"| chrF (sacrebleu, 0-100) | {fmt(d['chrf'], 1)} |",
-            f"| ROUGE-L F1 (rouge-score, character tokens) | {fmt(d['rougeL'])} |",
-            f"| answer-token loss / perplexity | {fmt(d['loss'])} / {fmt(d['perplexity'], 2)} |",
-            f"| mean answer length (characters) | {fmt(d['answer_length'], 1)} |",
-            f"| refusal rate | {fmt(d['refusal_rate'])} |",
-            "",
-        ]
-        wrong = [i for i in d["items"] if i["numeric"] and not i["numeric"]["correct"]][:5]
-        if wrong:
-            lines += ["Figures missing from answers (first 5):", ""]
-            lines += [f"- `{i['id']}` {i['question'][:60]} — missing {i['numeric']['missing']}" for i in wrong]
-            lines.append("")
-    if result.get("ground"):
-        modes = list(result["ground"])
-        g = result["ground"]
-        lines += ["## Grounded vs ungrounded (judged by the calculator)", ""]
-        lines += ["| metric | " + " | ".join(f"ground {m}" for m in modes) + " |", "| --- |" + " --- |" * len(modes)]
-        for key, label, n_key in GROUND_ROWS:
-            cells = " | ".join(f"{fmt(g[m][key])} (n={g[m][n_key]})" for m in modes)
-            lines.append(f"| {label} | {cells} |")
-        lines.append("")
-    for m in result.get("mcq", []):
-        lo, hi = m["ci95"]
-        lines += [f"## Multiple choice: {m['file']}", ""]
-        lines += [f"accuracy {m['accuracy']:.3f} on {m['n']} questions (95% CI {lo:.3f}–{hi:.3f}; chance 0.25)", ""]
-    if "speed" in result:
-        s = result["speed"]
-        lines += ["## Speed", "", "| prompt tok/s | generation tok/s | time to first token (s) | peak memory (GB) |"]
-        lines += ["| --- | --- | --- | --- |"]
-        lines += [f"| {fmt(s['prompt_tps'], 1)} | {fmt(s['generation_tps'], 1)} | {fmt(s['ttft'])} | "
-                  f"{fmt(s['peak_memory_gb'])} |", ""]  # fmt: skip
-    return "\n".join(lines) + "\n"
-
-
 def run(args) -> dict:
     if not args.model:
         raise UserError("--model is required (unless --compare)")
@@ -283,7 +257,14 @@ def run(args) -> dict:
         read_mcq(path)
     system = DEFAULT_SYSTEM_PROMPT if args.system_prompt is None else args.system_prompt
     modes = ("on", "off") if args.ground == "both" else (args.ground,)
-    backend = make_backend(args.backend, args.model, args.adapter_path)
+    if is_provider_spec(args.model):
+        from taxqa.runtime.remote import RemoteBackend
+
+        if args.adapter_path:
+            raise UserError(f"--adapter-path {args.adapter_path}: {args.model} is a provider model (no local adapter)")
+        backend = RemoteBackend(args.model, timeout=args.timeout)
+    else:
+        backend = make_backend(args.backend, args.model, args.adapter_path)
     result = {
         "model": args.model,
         "adapter": args.adapter_path,
@@ -308,10 +289,22 @@ def run(args) -> dict:
             if dataset is not None:
                 result["dataset"] = dataset
         if args.mcq:
-            result["mcq"] = [score_mcq(backend, path, system=system or None, limit=args.limit) for path in args.mcq]
+            result["mcq"] = [
+                score_mcq(backend, path, system=system or None, limit=args.limit, max_tokens=args.max_tokens)
+                for path in args.mcq
+            ]
     finally:
         backend.close()
+    if getattr(backend, "remote", False):
+        result["usage"] = {"input_tokens": backend.usage.input_tokens, "output_tokens": backend.usage.output_tokens}
+        result["cost_usd"] = backend.cost_usd
     return result
+
+
+def single_adapter(paths: list[str] | None) -> str | None:
+    if paths and len(paths) > 1:
+        raise UserError(f"--adapter-path given {len(paths)} times for one --model")
+    return None if not paths or paths[0] == "-" else paths[0]
 
 
 def check_outputs(args) -> None:
@@ -335,12 +328,30 @@ def check_outputs(args) -> None:
         check_output_file(out.with_suffix(".md"), "-o (its .md)", inputs=inputs, ours=md, what="comparison table")
         check_output_file(out.with_suffix(".png"), "-o (its .png)", inputs=inputs, ours=png_file, what="chart")
         return
-    result = json_with("model", "backend")
+    one, several = json_with("model", "backend"), json_with("models")  # one model's result, or a comparison
+
+    def result(path: Path) -> bool:
+        return one(path) or several(path)
+
     out = check_output_file(args.output, "-o", inputs=inputs, ours=result, what="taxqa eval result")
     report = args.report or out.with_suffix(".md")
     check_output_file(
-        report, "--report", inputs=inputs, outputs={"-o": out}, ours=text_starting("# Evaluation"), what="eval report"
+        report,
+        "--report",
+        inputs=inputs,
+        outputs={"-o": out},
+        ours=text_starting("# Evaluation", "# Model comparison"),
+        what="eval report",
     )
+    if len(args.model or ()) > 1 or args.judge:  # the comparison's chart
+        check_output_file(
+            out.with_suffix(".png"),
+            "-o (its .png)",
+            inputs=inputs,
+            outputs={"-o": out, "--report": report},
+            ours=png_file,
+            what="chart",
+        )
 
 
 def main(argv: list[str] | None = None, prog: str = "taxqa eval") -> int:
@@ -354,6 +365,15 @@ def main(argv: list[str] | None = None, prog: str = "taxqa eval") -> int:
         return 0
     if args.max_tokens < 1:
         raise UserError(f"--max-tokens {args.max_tokens}: expected at least 1")
+    if not args.timeout > 0:
+        raise UserError(f"--timeout {args.timeout}: expected seconds above 0")
+    if len(args.model or ()) > 1 or args.judge:
+        from taxqa.runtime.comparison import main_models
+
+        return main_models(args)
+    args.model = (args.model or [None])[0]
+    args.adapter_path = single_adapter(args.adapter_path)
+    args.ground = args.ground or "on"
     result = run(args)
     out = Path(args.output)
     report = Path(args.report) if args.report else out.with_suffix(".md")

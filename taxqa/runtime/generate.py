@@ -9,7 +9,7 @@ import argparse
 import sys
 
 from taxqa.errors import UserError
-from taxqa.grounding import build_grounding
+from taxqa.modelspec import is_provider_spec
 from taxqa.options import COUNT, NON_NEGATIVE_INT, PROBABILITY_OPEN, TEMPERATURE, integer, number
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_prompt, render_prompt
 from taxqa.runtime.backends import CHAT_BACKENDS, resolve_backend
@@ -22,7 +22,12 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         description="Generate an answer to a tax question with an MLX model (mlx_lm-style). "
         "The answer streams to stdout; prompt/generation tokens-per-second and peak memory go to stderr.",
     )
-    parser.add_argument("--model", required=True, help="registry name (e.g. gemma3-4b), local MLX/HF folder or hub id")
+    parser.add_argument(
+        "--model",
+        required=True,
+        help="registry name (e.g. gemma3-4b), local MLX/HF folder or hub id, or PROVIDER:MODEL[@BASE_URL] "
+        "(openai, ollama, lmstudio, anthropic; keys from OPENAI_API_KEY / ANTHROPIC_API_KEY)",
+    )
     parser.add_argument("--adapter-path", help="folder of an MLX LoRA adapter (what `taxqa lora` writes)")
     parser.add_argument(
         "--backend",
@@ -90,12 +95,13 @@ def check_args(args) -> None:
         raise UserError(f"--max-kv-size {args.max_kv_size}: expected at least 8")
 
 
-def report_check(question: str, answer: str) -> None:
-    """Print the calculator's verdict on the answer's figures to stderr."""
+def report_check(case, answer: str) -> None:
+    """Print the calculator's verdict on the answer's figures to stderr (the question's `Case`, read once)."""
     from taxqa.amounts import format_won
-    from taxqa.tax.verify import FIELD_LABELS, check_answer
+    from taxqa.tax.checking import FIELD_LABELS
+    from taxqa.tax.kinds import KINDS
 
-    verdict = check_answer(question, answer)
+    verdict = case.check(answer)
     if verdict is None:
         print("check: not a computable question (no calculator scenario found)", file=sys.stderr)
         return
@@ -106,7 +112,7 @@ def report_check(question: str, answer: str) -> None:
     if getattr(verdict, "understood", ""):
         print(f"check: 이렇게 이해했습니다: {verdict.understood}", file=sys.stderr)
     print(f"check: {status} — {verdict.reason}", file=sys.stderr)
-    labels = {**FIELD_LABELS, "deduction": "근로소득공제" if verdict.kind == "wage" else "공제액"}
+    labels = {**FIELD_LABELS, "deduction": KINDS[verdict.kind].label_of("deduction")}
     expected = ", ".join(f"{labels.get(k, k)} {format_won(v)}" for k, v in verdict.expected.items())
     print(f"check: calculator ({verdict.kind or 'tax'}): {expected}", file=sys.stderr)
     for assumption in verdict.assumptions:
@@ -155,7 +161,7 @@ def write_answer(chunks) -> tuple[str, object]:
     return "".join(answer), final
 
 
-def generate_torch(args, question: str, grounding: dict | None) -> int:
+def generate_torch(args, question: str, grounding: dict | None, case) -> int:
     """The same answer on transformers + peft (``--backend torch``): a trained PEFT adapter, unconverted."""
     from taxqa.runtime.torch_chat import TorchChatEngine
 
@@ -180,7 +186,46 @@ def generate_torch(args, question: str, grounding: dict | None) -> int:
     if final is not None and not args.quiet:
         print_stats(final)
     if args.check:
-        report_check(question, answer)
+        report_check(case, answer)
+    return 0
+
+
+def generate_remote(args, question: str, grounding: dict | None, check) -> int:
+    """The answer from a provider model (`--model openai:…`, `ollama:…`, `lmstudio:…`, `anthropic:…`);
+    ``check(answer)`` reports the calculator's verdict (with --check)."""
+    from taxqa.runtime.remote import RemoteEngine
+
+    if args.max_kv_size is not None:
+        raise UserError("--max-kv-size: a provider model's server manages its own cache")
+    engine = RemoteEngine(args.model, args.adapter_path)
+    if args.verbose:
+        from taxqa.prompt import user_text
+
+        print(f"==========\n{user_text(question, grounding)}\n==========", file=sys.stderr)
+    try:
+        answer, final = write_answer(
+            engine.stream(
+                question,
+                grounding=grounding,
+                system=args.system_prompt,
+                max_tokens=args.max_tokens,
+                temp=args.temp,
+                top_p=args.top_p,
+                seed=args.seed,
+            )  # fmt: skip
+        )
+    finally:
+        engine.close()
+    if final is not None and not args.quiet:
+        cost = "not priced" if engine.cost_usd is None else f"${engine.cost_usd:.5f}"
+        print("==========", file=sys.stderr)
+        print(f"Prompt: {final.prompt_tokens} tokens; time to first token {final.ttft:.3f} s", file=sys.stderr)
+        print(
+            f"Generation: {final.generation_tokens} tokens, {final.generation_tps:.3f} tokens-per-sec", file=sys.stderr
+        )
+        print(f"Model: {engine.spec.label}; finish: {final.finish_reason}; cost {cost}", file=sys.stderr)
+    if args.check:
+        check(answer)
     return 0
 
 
@@ -188,11 +233,16 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
     args = build_parser(prog).parse_args(argv)
     check_args(args)
     question = read_question(args.prompt)
-    grounding = None if args.no_ground else build_grounding(question, k=args.ground_k)
+    from taxqa.case import read_case
+
+    case = read_case(question, k=args.ground_k, retrieve=not args.no_ground)  # read and computed once
+    grounding = None if args.no_ground else case.grounding()
     if grounding is not None and not args.quiet:
         print(grounding_line(grounding), file=sys.stderr)
+    if is_provider_spec(args.model):
+        return generate_remote(args, question, grounding, lambda answer: report_check(case, answer))
     if resolve_backend(args.backend) == "torch":
-        return generate_torch(args, question, grounding)
+        return generate_torch(args, question, grounding, case)
 
     import mlx.core as mx
     from mlx_lm.sample_utils import make_sampler
@@ -223,7 +273,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
     if final is not None and not args.quiet:
         print_stats(final, model, args.verbose)
     if args.check:
-        report_check(question, answer)
+        report_check(case, answer)
     return 0
 
 

@@ -5,6 +5,7 @@ consistency, citations, invented figures). Question files without reference answ
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,50 +51,81 @@ def read_questions(path: Path) -> list:
 
 
 @dataclass
-class Case:
-    """What the calculator knows about a question, shared by the grounding modes."""
+class EvalCase:
+    """What the calculator knows about a question, shared by the grounding modes: the question's
+    `taxqa.case.Case` (read, computed and retrieved once) and what a right answer looks like."""
 
-    reading: dict[str, Any] | None  # taxqa.grounding.calculation_for(question)
+    case: Any  # taxqa.case.Case
     missing_facts: bool  # the question lacks a fact its tax depends on
     governing: list[str]  # the articles a right answer cites (one of them)
 
+    @property
+    def reading(self) -> dict[str, Any] | None:
+        return self.case.calculation
 
-TAX_ASKED = re.compile(r"(?:증여세|상속세|소득세|부가가치세|부가세|근로소득공제|근로소득금액).*(?:얼마|계산|몇)")
+
+@functools.cache
+def tax_named() -> re.Pattern[str]:
+    """Any kind's word for its tax, or a figure of a kind without one (근로소득공제)."""
+    from taxqa.tax.kinds import KINDS, words_pattern
+
+    labels = tuple(k.label_of(f) for k in KINDS.values() if not k.words for f in k.figures if f != "tax_base")
+    return re.compile(words_pattern(labels))
+
+
+@functools.cache
+def tax_asked() -> re.Pattern[str]:
+    """A question that asks for a tax figure: any kind's word for its tax, or a figure of a kind
+    that has no tax word of its own (근로소득공제, 근로소득금액), then 얼마/계산/몇."""
+    return re.compile(rf"(?:{tax_named().pattern}).*(?:얼마|계산|몇)")
 
 
 def asks_tax_without_amount(question: str) -> bool:
-    """'아버지에게서 돈을 받으면 증여세는 얼마?': a tax figure is asked but no amount is given."""
+    """'아버지에게서 돈을 받으면 증여세는 얼마?', '일반과세자인데 부가가치세 납부세액은?': a tax figure
+    is asked (a tax word, or a figure word in a question some kind recognises) but no amount is given."""
     from taxqa.amounts import iter_amounts
+    from taxqa.tax.kinds import KINDS
+    from taxqa.tax.reading import ASKS_FIGURE
 
-    return bool(TAX_ASKED.search(question)) and next(iter_amounts(question), None) is None
+    if next(iter_amounts(question), None) is not None:
+        return False
+    if tax_asked().search(question):
+        return True
+    if not ASKS_FIGURE.search(question):
+        return False
+    return bool(tax_named().search(question)) or any(k.recognise and k.recognise(question) for k in KINDS.values())
 
 
-def read_case(record) -> Case:
-    from taxqa.grounding import calculation_for, governing_citations
+def read_case(record, k: int = 4) -> EvalCase:
+    """Read the record's question once (its articles only when the record brings none)."""
+    from taxqa.case import read_case as read
+    from taxqa.grounding import governing_citations
 
-    reading = calculation_for(record.question)
+    case = read(record.question, k=k, retrieve=not record.grounding)
+    reading = case.calculation
     result = (reading or {}).get("result")
     missing = bool(record.meta.get("variant") == "missing" or record.meta.get("missing"))
     missing = missing or bool(reading and (reading.get("missing") or not result))
     missing = missing or (reading is None and asks_tax_without_amount(record.question))
     governing = governing_citations(result)[:2] if result else list(record.citations)
-    return Case(reading, missing, governing)
+    return EvalCase(case, missing, governing)
 
 
-def item_grounding(record, mode: str, k: int) -> dict[str, Any] | None:
-    """The record's own grounding when it has one, else what inference would build; None when off."""
+def item_grounding(record, mode: str, k: int, case: EvalCase | None = None) -> dict[str, Any] | None:
+    """The record's own grounding when it has one, else what inference would build (the item's
+    `Case`, not a second reading); None when off."""
     if mode == "off":
         return None
     if record.grounding:
         return record.grounding
-    from taxqa.grounding import build_grounding
-
-    return build_grounding(record.question, k=k)
+    return (case or read_case(record, k)).case.grounding()
 
 
-def judge(record, case: Case, answer: str) -> dict[str, Any]:
-    """The grounding metrics of one answer."""
-    figure = metrics.figure_check(record.question, answer, record.meta.get("asked")) if not case.missing_facts else None
+def judge(record, case: EvalCase, answer: str) -> dict[str, Any]:
+    """The grounding metrics of one answer (the figure check of the item's `Case`)."""
+    figure = None
+    if not case.missing_facts:
+        figure = metrics.figure_summary(case.case.check(answer), record.meta.get("asked"))
     return {
         "figure": figure,
         "citations": metrics.citation_check(answer, case.governing),

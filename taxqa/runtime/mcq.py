@@ -4,12 +4,15 @@ Layout: a header with at least ``question,answer,A,B,C,D`` (other columns such a
 ``Category`` or ``Human Accuracy`` are ignored), ``answer`` 1-4 (A-D also read).
 Each question is rendered through the one prompt renderer with its four options and
 the model's log-likelihood of each answer letter is compared — the letter form the
-KMMLU reference harness scores — and the most likely letter is the prediction.
+KMMLU reference harness scores — and the most likely letter is the prediction
+(``method: loglik``). A model that gives no log-likelihoods (a provider model) answers in
+words and the letter it states is the prediction (``method: generation``; no letter: wrong).
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,9 +85,44 @@ def mcq_prompt_text(item: MCQItem) -> str:
     return f"{item.question}\n{options}\n정답을 A, B, C, D 중 하나로 답하세요."
 
 
-def score_mcq(backend, path: str | Path, *, system: str | None, limit: int | None = None) -> dict:
+_LETTER = re.compile(r"(?<![A-Za-z])([ABCD])(?![A-Za-z])|([1-4])\s*번|정답\s*[은는:]?\s*([1-4])(?!\d)")
+
+
+def letter_in(reply: str, item: MCQItem) -> int | None:
+    """The option (1-4) a reply names: its first letter A-D (or '3번'), else the one option text it quotes."""
+    found = _LETTER.search(reply)
+    if found:
+        letter, number, after = found.groups()
+        return LETTERS.index(letter) + 1 if letter else int(number or after)
+    quoted = [i for i, text in enumerate(item.options, 1) if text and text in reply]
+    return quoted[0] if len(quoted) == 1 else None
+
+
+def score_by_generation(backend, items: list[MCQItem], system: str | None, max_tokens: int) -> list[dict]:
+    from taxqa.runtime.remote import RemoteError
+
+    results = []
+    for item in items:
+        try:
+            reply, _ = backend.answer(mcq_prompt_text(item), system=system, grounding=None, max_tokens=max_tokens)
+        except RemoteError as exc:
+            if backend.answered == 0:  # nothing answered yet: the model is unreachable
+                raise
+            reply, error = "", str(exc)
+        else:
+            error = None
+        pred = letter_in(reply, item)
+        row = {"line": item.line, "pred": pred, "answer": item.answer, "correct": pred == item.answer, "reply": reply}
+        results.append({**row, "error": error} if error else row)
+    return results
+
+
+def score_mcq(backend, path: str | Path, *, system: str | None, limit: int | None = None, max_tokens: int = 64) -> dict:
     """The `mcq` entry of the evaluation JSON for one file."""
     items = read_mcq(path)[:limit] if limit else read_mcq(path)
+    if not hasattr(backend, "continuation_logprobs"):
+        results = score_by_generation(backend, items, system, max_tokens)
+        return summary(path, results, "generation")
     tokenizer = backend.tokenizer
     letters = [list(tokenizer.encode(letter, add_special_tokens=False)) for letter in LETTERS]
     results = []
@@ -101,9 +139,14 @@ def score_mcq(backend, path: str | Path, *, system: str | None, limit: int | Non
                 "logprobs": logprobs,
             }  # fmt: skip
         )
+    return summary(path, results, "loglik")
+
+
+def summary(path: str | Path, results: list[dict], method: str) -> dict:
     correct = sum(r["correct"] for r in results)
     return {
         "file": str(path),
+        "method": method,
         "n": len(results),
         "accuracy": correct / len(results),
         "ci95": wilson_ci95(correct, len(results)),

@@ -100,23 +100,27 @@ def mean(values: Iterable[float | None]) -> float | None:
 
 # -- grounding metrics: the figure asked for, figure consistency, citations, invented figures ------
 
-DEFAULT_ASKED = {"wage": "deduction", "income": "computed_tax"}
-
 
 def _close(value: int, expected: int, approx: bool) -> bool:
     return value == expected or (approx and abs(value - expected) <= abs(expected) // 100)
 
 
 def figure_check(question: str, answer: str, asked: str | None = None) -> dict | None:
-    """The calculator's judgement of ``answer``: was the figure the question asks for stated and
-    right (key_figure_ok), and is no stated figure wrong (consistent)? None if not computable.
-    Judged on the asked figure alone: no template constants need to appear."""
-    from taxqa.tax.checking import check_answer
+    """The calculator's judgement of ``answer`` to a question not read yet (see `figure_summary`)."""
+    from taxqa.case import read_case
 
-    verdict = check_answer(question, answer)
+    return figure_summary(read_case(question, retrieve=False).check(answer), asked)
+
+
+def figure_summary(verdict, asked: str | None = None) -> dict | None:
+    """The eval view of the one figure check's verdict: was the figure the question asks for stated
+    and right (key_figure_ok), and is no stated figure wrong (consistent)? None if not computable.
+    Judged on the asked figure alone: no template constants need to appear."""
+    from taxqa.tax.kinds import KINDS
+
     if verdict is None:
         return None
-    field = getattr(verdict, "asked", None) or asked or DEFAULT_ASKED.get(verdict.kind, "payable")
+    field = getattr(verdict, "asked", None) or asked or KINDS[verdict.kind].main_figure
     expected = verdict.expected.get(field)
     ok = getattr(verdict, "key_figure_ok", None)
     stated = verdict.found.get(field)

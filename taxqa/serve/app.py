@@ -25,7 +25,6 @@ from starlette.responses import FileResponse, JSONResponse, Response, StreamingR
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from taxqa.grounding import figure_check as check
 from taxqa.serve.schema import APIError, ChatRequest, GroundRequest, conversation, parse
 from taxqa.serve.worker import Busy, Job, UpstreamError
 
@@ -142,10 +141,11 @@ def create_app(config: ServeConfig, worker) -> Starlette:
         except ValueError as exc:
             raise APIError(400, f"request body is not valid JSON ({exc})") from None
 
-    async def ground_for(question: str) -> dict[str, Any]:
-        from taxqa.grounding import build_grounding
+    async def case_for(question: str, retrieve: bool = True):
+        """The question read once (taxqa.case): its grounding and the figure check of the answer."""
+        from taxqa.case import read_case
 
-        return await asyncio.to_thread(build_grounding, question, k=config.ground_k)
+        return await asyncio.to_thread(read_case, question, k=config.ground_k, retrieve=retrieve)
 
     def log_done(rid: str, req: ChatRequest, question: str, answer: str, final, seconds: float, status: str) -> None:
         parts = [rid, status, f"stream={req.stream}", f"ground={req.ground}"]
@@ -189,10 +189,10 @@ def create_app(config: ServeConfig, worker) -> Starlette:
     async def ground(request: Request) -> Response:
         authorize(request)
         req = parse(GroundRequest, await read_json(request))
-        grounding = await ground_for(req.question)
-        body: dict[str, Any] = {"question": req.question, **grounding}
+        case = await case_for(req.question)
+        body: dict[str, Any] = {"question": req.question, **case.grounding()}
         if req.answer is not None:
-            body["check"] = await asyncio.to_thread(check, req.question, req.answer)
+            body["check"] = await asyncio.to_thread(case.figure_check, req.answer)
         return JSONResponse(body)
 
     async def chat_completions(request: Request) -> Response:
@@ -210,7 +210,8 @@ def create_app(config: ServeConfig, worker) -> Starlette:
         system, history, question = conversation(req.messages)
         options = {"max_tokens": max_tokens, "temp": req.temperature, "top_p": req.top_p, "seed": req.seed}
         options["stop"] = req.stops()
-        grounding = options["grounding"] = await ground_for(question) if req.ground else None
+        case = await case_for(question, retrieve=req.ground) if req.ground or req.return_grounding else None
+        grounding = options["grounding"] = case.grounding() if req.ground else None
         job = Job(question, history, system, options)
         rid = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         began = time.perf_counter()
@@ -235,13 +236,13 @@ def create_app(config: ServeConfig, worker) -> Starlette:
         extra = {"grounding": grounding} if req.return_grounding else None
         if req.stream:
             return StreamingResponse(
-                stream_events(rid, req, question, stream, first, extra, began),
+                stream_events(rid, req, question, stream, first, extra, began, case),
                 media_type="text/event-stream",
                 headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
             )
-        return await complete(rid, req, question, stream, first, extra, began)
+        return await complete(rid, req, question, stream, first, extra, began, case)
 
-    async def complete(rid, req, question, stream: Stream, chunk, extra, began) -> Response:
+    async def complete(rid, req, question, stream: Stream, chunk, extra, began, case=None) -> Response:
         parts = []
         try:
             while chunk is not None:
@@ -276,11 +277,11 @@ def create_app(config: ServeConfig, worker) -> Starlette:
             "system_fingerprint": None,
         }
         if extra is not None:
-            body["taxqa"] = {**extra, "check": await asyncio.to_thread(check, question, answer)}
+            body["taxqa"] = {**extra, "check": await asyncio.to_thread(case.figure_check, answer)}
         log_done(rid, req, question, answer, chunk, time.perf_counter() - began, "ok")
         return JSONResponse(body)
 
-    async def stream_events(rid, req, question, stream: Stream, chunk, extra, began):
+    async def stream_events(rid, req, question, stream: Stream, chunk, extra, began, case=None):
         created = int(time.time())
 
         head = {"id": rid, "object": "chat.completion.chunk", "created": created, "model": config.model_id}
@@ -306,7 +307,7 @@ def create_app(config: ServeConfig, worker) -> Starlette:
                 return
             more = {}
             if extra is not None:
-                more["taxqa"] = {"check": await asyncio.to_thread(check, question, "".join(parts))}
+                more["taxqa"] = {"check": await asyncio.to_thread(case.figure_check, "".join(parts))}
             yield event({}, finish_reason(chunk), **more)
             if req.stream_options and req.stream_options.include_usage:
                 yield sse({**head, "choices": [], "usage": usage(chunk)})

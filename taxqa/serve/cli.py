@@ -35,7 +35,8 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     p.add_argument(
         "--model",
         required=True,
-        help="registry name, local model folder or hub id (with --upstream: "
+        help="registry name, local model folder or hub id, or PROVIDER:MODEL[@BASE_URL] (openai, ollama, lmstudio, "
+        "anthropic) (with --upstream: "
         "the model name the upstream serves, e.g. the vLLM --lora-modules name)",
     )
     p.add_argument("--adapter-path", help="LoRA adapter: MLX adapter folder (mlx) or PEFT adapter folder (torch)")
@@ -114,8 +115,20 @@ def check_args(args) -> None:
 
 
 def model_id(model: str) -> str:
+    from taxqa.modelspec import parse_model_spec
+
+    provider = parse_model_spec(model, need_key=False)
+    if provider is not None:  # openai:name@url -> openai:name (the spec as given stays an alias)
+        return provider.label
     path = Path(model).expanduser()
     return path.name if path.exists() else model
+
+
+def provider_name(model: str) -> str | None:
+    from taxqa.modelspec import parse_model_spec
+
+    provider = parse_model_spec(model, need_key=False)
+    return provider.provider if provider else None
 
 
 def make_worker(args):
@@ -142,7 +155,7 @@ def make_app(args, worker):
 
     config = ServeConfig(
         model_id=args.served_model_name or (args.model if args.upstream else model_id(args.model)),
-        backend="upstream" if args.upstream else resolve_backend(args.backend),
+        backend="upstream" if args.upstream else provider_name(args.model) or resolve_backend(args.backend),
         api_key=args.api_key,
         max_body_bytes=args.max_body_bytes,
         max_tokens_limit=args.max_tokens_limit,

@@ -3,7 +3,7 @@ payable, 매출세액 -> output tax, 산출세액, 과세표준, a step such as 
 with the calculator's result for the question; the answer is judged on the figure the question asks
 for. Used by the quality gate, `taxqa generate --check`, evaluation and the chat app.
 
-Verdict fields: `agree` (no stated figure wrong, = `consistent`), `checked` (the answer states a
+Verdict fields: `agree` (no stated figure wrong; None when nothing was checked), `checked` (the answer states a
 figure at all), `asked` (the field the question asks for), `key_figure_ok` (the asked figure is
 stated and right; None when the answer does not state it), `consistent`, `expected` (the
 calculator's figures by field), `found` (the stated figures by field), `reason`.
@@ -17,11 +17,12 @@ from typing import Any
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.kind import FIGURE_LABELS
-from taxqa.tax.kinds import KINDS
+from taxqa.tax.kinds import KINDS, words_pattern
 from taxqa.tax.reading import ASKS_FIGURE, read_question
 from taxqa.tax.result import TaxResult
 
-TAX_NOUN = r"(?:세액|세금|금액|증여세|상속세|소득세|종합소득세|부가가치세|부가세)"
+TAXES = words_pattern()  # every kind's words for its tax (taxqa.tax.kinds)
+TAX_NOUN = rf"(?:세액|세금|금액|{TAXES})"
 PAYABLE = (
     rf"납부할\s*{TAX_NOUN}|납부하(?:실|셔야\s*할|여야\s*할|야\s*할)\s*{TAX_NOUN}|(?<!기)납부\s*세액|차가감\s*납부할\s*세액|"
     rf"최종\s*(?:세액|납부액|세금|부담액?|납부\s*세액)|실제\s*(?:납부|부담)\w*|내야\s*(?:할|하는|될)\s*{TAX_NOUN}?|"
@@ -43,12 +44,12 @@ LABELS: list[tuple[str, str]] = [
     # the generic tax word needs a particle so "증여세 과세가액" is not read as a figure
     (
         "tax",
-        r"(?<![가-힣])(?:증여세|상속세|종합소득세|소득세|부가가치세|부가세|세금|세액)(?:액)?\s*(?:은|는|이|가|:|：|으로|로)",
+        rf"(?<![가-힣])(?:{TAXES}|세금|세액)(?:액)?\s*(?:은|는|이|가|:|：|으로|로)",
     ),
 ]
 # an amount followed by one of these verbs is what the answer says is paid (or refunded)
 PAY_VERB = re.compile(
-    r"\s*(?:원)?\s*(?:의\s*(?:세금|세액|증여세|상속세|소득세|부가세|부가가치세)\s*)?(?:을|를|이|가|만)?\s*"
+    rf"\s*(?:원)?\s*(?:의\s*(?:세금|세액|{TAXES})\s*)?(?:을|를|이|가|만)?\s*"
     r"(?:최종적으로\s*|실제로\s*)?(?:납부|내(?:야|면|게|시|세|요|고|ㅂ|셔)|냅니다|부담하)"
 )
 REFUND_VERB = re.compile(r"\s*(?:원)?\s*(?:을|를|이|가)?\s*(?:환급|돌려\s*받)")
@@ -84,7 +85,7 @@ GIVEN_AFTER = re.compile(r"\s*(?:이|가|은|는|을|를)?\s*(?:약\s*)?\d")  # 
 
 @dataclass
 class Verdict:
-    agree: bool
+    agree: bool | None  # None when nothing was checked (the answer states no result figure)
     expected: dict[str, int]
     found: dict[str, dict[str, Any]]
     reason: str
@@ -114,20 +115,19 @@ class Verdict:
 
 def asked_field(question: str, kind: str) -> str:
     """The figure the question asks for: the most final field it names as a question (not as a
-    given fact), else the kind's main figure (payable; 산출세액 for income; 근로소득공제 for wage)."""
-    figures = set(KINDS[kind].figures) | {"deduction", "income"} if kind == "wage" else set(KINDS[kind].figures)
-    figures |= {"payable", "computed_tax", "tax_base"} - ({"computed_tax"} if kind == "vat" else set())
-    if kind == "income":
-        figures.discard("payable")  # no credits are applied: the tax asked for is the 산출세액
+    given fact), else the kind's main figure; the kind's record says which fields it can be asked
+    for and what a question's words mean for it (`asked_figures`, `asked_as`)."""
+    record = KINDS[kind]
+    figures = record.asked_figures
     for name, pattern in ASKS:
         for m in re.finditer(pattern, question):
             if GIVEN_AFTER.match(question, m.end()):
                 continue
             if name in figures:
                 return name
-            if name == "payable" and kind == "income":
-                return "computed_tax"  # no credits are applied: the tax asked for is the 산출세액
-    return KINDS[kind].main_figure
+            if name in record.asked_as and record.asked_as[name] in figures:
+                return record.asked_as[name]  # income: no credits are applied, the tax asked is the 산출세액
+    return record.main_figure
 
 
 def stated_amount(answer: str, start: int) -> tuple[int, str, bool, int] | None:
@@ -229,27 +229,39 @@ def close(value: int, expected: int, approx: bool) -> bool:
 def expected_figures(result: TaxResult) -> dict[str, int]:
     """The calculator's figures by field, named as `found` names them."""
     kind = KINDS[result.kind]
-    expected = {"tax_base": result.tax_base, "computed_tax": result.computed_tax, "payable": result.payable}
-    expected |= {"determined_tax": result.determined_tax} | result.extra | kind.figure_values(result)
-    if result.kind == "vat":
-        expected.pop("computed_tax", None)  # a VAT answer names 매출세액 (output_tax), not 산출세액
-    if result.kind == "wage":
-        expected = {"salary": result.tax_base, **{k: v for k, v in expected.items() if k in ("deduction", "income")}}
-    return expected
+    figures = all_figures(result)
+    return kind.checked(result, figures) if kind.checked is not None else figures
 
 
-def check_answer(question: str, answer: str) -> Verdict | None:
-    """Compare the figures an answer states with the calculator's; None if the question is not computable."""
+def all_figures(result: TaxResult) -> dict[str, int]:
+    """Every figure of a result by field (the TaxResult fields, its extra, the kind's own figures)."""
+    figures = {"tax_base": result.tax_base, "computed_tax": result.computed_tax, "payable": result.payable}
+    return figures | {"determined_tax": result.determined_tax} | result.extra | KINDS[result.kind].figure_values(result)
+
+
+def check_answer(question: str, answer: str, as_of: str | None = None) -> Verdict | None:
+    """Read ``question`` and check ``answer`` against it (None if the question is not computable).
+    A request that has read its question already checks its `taxqa.case.Case` (`Case.check`)."""
     if not ASKS_FIGURE.search(question):
         return None
-    scenario = read_question(question)
-    if not scenario.computable:
+    reading = read_question(question, as_of)
+    if not reading.computable:
         return None
-    result = scenario.compute()
+    notes = reading.assumptions + reading.ambiguous
+    return check_figures(question, reading.result, answer, notes=notes, understood=reading.understood)
+
+
+def check_figures(
+    question: str, result: TaxResult, answer: str, *, notes: list[str] = (), understood: str = ""
+) -> Verdict:
+    """The one figure check: each figure ``answer`` states against the calculator's ``result`` for
+    ``question`` (judged on the figure the question asks for). `agree` is None when the answer
+    states no result figure (nothing was checked), else whether no stated figure is wrong."""
+    record = KINDS[result.kind]
+    figures = all_figures(result)
     expected = expected_figures(result)
     asked = asked_field(question, result.kind)
-    if result.kind == "wage" and asked == "tax_base":
-        asked = "deduction"
+    asked = record.asked_as.get(asked, asked)  # wage: the "과세표준" asked is the deduction
     steps = step_labels(result)
     statements = read_statements(answer, steps)
     found = {name: item for _, name, item in statements}
@@ -259,11 +271,7 @@ def check_answer(question: str, answer: str) -> Verdict | None:
         value, approx = item["amount"], item["approx"]
         if name == "tax":  # "증여세는 X": the payable or the computed tax
             # 증여세·상속세 "는 X": the payable or the 산출세액 before the filing credit; VAT: what is paid
-            generic = (
-                [result.payable] if result.kind in ("vat", "vat-simple") else [result.payable, result.computed_tax]
-            )
-            if result.kind == "wage":
-                generic = [result.extra["deduction"]]
+            generic = [figures[field_name] for field_name in record.plain_tax]
             ok = any(close(value, c, approx) for c in generic)
             target = f"계산값 {format_won(generic[0])}" + (
                 f" (산출세액 {format_won(result.computed_tax)})" if len(generic) > 1 else ""
@@ -282,10 +290,10 @@ def check_answer(question: str, answer: str) -> Verdict | None:
         else:
             continue
         (right if ok else wrong).append(f"{item['label']} {format_won(value)}" + ("" if ok else f" != {target}"))
-    asked_label = KINDS[result.kind].label_of(asked)
+    asked_label = record.label_of(asked)
     if not right and not wrong:
-        return Verdict(True, expected, found, "답변에 결과 금액이 없어 비교하지 않음", scenario.assumptions, False,
-                       result.kind, asked, None, True, scenario.understood)  # fmt: skip
+        return Verdict(None, expected, found, "답변에 결과 금액이 없어 비교하지 않음", list(notes), False,
+                       result.kind, asked, None, True, understood)  # fmt: skip
     if wrong:
         reason = "; ".join(wrong)
     else:
@@ -293,6 +301,5 @@ def check_answer(question: str, answer: str) -> Verdict | None:
     if key is None:
         reason += f" (질문이 묻는 {asked_label}은 답변에 없음)"
     consistent = not wrong
-    notes = scenario.assumptions + scenario.ambiguous
-    return Verdict(consistent, expected, found, reason, notes, True, result.kind, asked, key, consistent,
-                   scenario.understood)  # fmt: skip
+    return Verdict(consistent, expected, found, reason, list(notes), True, result.kind, asked, key, consistent,
+                   understood)  # fmt: skip

@@ -164,9 +164,9 @@ def main(argv: list[str] | None = None, prog: str = "taxqa tax") -> int:
     except SystemExit as exc:  # argparse usage errors and --help: return its code, not exit
         return int(exc.code or 0)
     if args.kind == "ask":
-        from taxqa.tax.reading import ask
+        from taxqa.case import read_case
 
-        answer = ask(args.question, as_of=args.as_of)
+        answer = read_case(args.question, as_of=args.as_of, retrieve=False).reading  # read and computed once
         print(json.dumps(answer, ensure_ascii=False, indent=2) if args.json else render_ask(answer))
         sys.stdout.flush()
         return 0

@@ -168,5 +168,24 @@ KIND = TaxKind(
     weight=10,
     sampler=sample,
     question=question,
+    template_asks=("computed_tax", "computed_tax", "computed_tax"),
+    words=("법인세",),
+    stems=("법인세",),
+    amount="base",
+    needs={"각 사업연도 소득에 대한 과세표준": "이번 사업연도 법인세 과세표준은 얼마인가요?"},
+    missing_questions=(
+        "직원 {n}명인 법인의 법인세는 얼마인가요?",
+        "설립 {n}년 차 법인입니다. 올해 법인세 산출세액은?",
+        "중소법인 {n}년 차인데 법인세를 얼마나 내야 하나요?",
+    ),
+    articles=("법인세법 제55조",),
+    distractor="income",
+    fact_labels={
+        "base": "과세표준",
+        "small": "제60조의2 법인",
+        "months": "사업연도 개월 수",
+        "prepaid": "기납부세액",
+    },  # fmt: skip
+    counts=("months",),
     extra={"conclusion": conclusion},
 )

@@ -371,4 +371,25 @@ KIND = TaxKind(
     weight=40,
     sampler=sample,
     question=question,
+    template_asks=("payable", "payable", "tax_base"),
+    words=("증여세",),
+    stems=("증여",),
+    amount="amount",
+    needs={"증여받는 재산의 금액": "증여받으시는 재산(현금·부동산 등)은 얼마인가요?"},
+    missing_questions=(
+        "{donor}에게서 돈을 증여받기로 했습니다. 저는 {age}세입니다. 증여세는 얼마를 내야 하나요?",
+        "{age}세인데 {donor}에게 현금을 받으면 증여세가 얼마나 나오나요?",
+        "{donor}께서 집 살 때 보태 주신다고 합니다. 저는 {age}세인데 증여세가 얼마인가요?",
+    ),
+    articles=("상속세 및 증여세법 제53조", "상속세 및 증여세법 제26조"),
+    distractor="vat",
+    fact_labels={
+        "amount": "증여재산",
+        "relation": "관계",
+        "prior": "10년 내 사전증여",
+        "minor": "미성년자",
+        "generation_skip": "세대생략",
+        "marriage_birth": "혼인·출산 공제",
+    },  # fmt: skip
+    value_labels={"relation": RELATION_LABELS},
 )

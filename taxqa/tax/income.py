@@ -154,6 +154,40 @@ def wage_question(a: dict, say: dict) -> str:
     ][say["template"]]
 
 
+def wage_lead(result: dict, asked: str, rng) -> str:
+    """The opening sentence of a calc-mode answer about 근로소득공제 (datagen.answers)."""
+    deduction, income = format_won(result["deduction"]), format_won(result["income"])
+    if asked == "income":
+        return rng.choice([f"근로소득금액은 {income}입니다 (근로소득공제 {deduction}).",
+                           f"총급여에서 근로소득공제 {deduction}을 빼면 근로소득금액은 {income}입니다."])  # fmt: skip
+    return rng.choice([f"근로소득공제액은 {deduction}이고, 근로소득금액은 {income}입니다.",
+                       f"받을 수 있는 근로소득공제는 {deduction}입니다. 따라서 근로소득금액은 {income}입니다."])  # fmt: skip
+
+
+def wage_summary(result: dict, opener: str) -> str:
+    return f"{opener} 근로소득공제는 {format_won(result['deduction'])}, 근로소득금액은 {format_won(result['income'])}입니다."
+
+
+def income_lead(result: dict, asked: str, rng) -> str:
+    """The opening sentence of a calc-mode answer about 종합소득 산출세액 (no credits applied)."""
+    computed, local = format_won(result["computed_tax"]), format_won(result.get("local_tax", 0))
+    return rng.choice([
+        f"종합소득 산출세액은 {computed}이고, 지방소득세 {local}이 따로 붙습니다.",
+        f"산출세액은 {computed}입니다. 여기에 지방소득세 {local}을 더해 내게 됩니다.",
+        f"계산하면 종합소득 산출세액은 {computed}입니다 (지방소득세 {local} 별도).",
+    ])  # fmt: skip
+
+
+def income_summary(result: dict, opener: str) -> str:
+    return (f"{opener} 산출세액은 {format_won(result['computed_tax'])}, 지방소득세는 "
+            f"{format_won(result.get('local_tax', 0))}입니다 (세액공제·기납부세액 반영 전).")  # fmt: skip
+
+
+def wage_checked(result: TaxResult, figures: dict[str, int]) -> dict[str, int]:
+    """What a wage answer is checked against: the salary it starts from, the deduction and the income."""
+    return {"salary": result.tax_base, **{k: v for k, v in figures.items() if k in ("deduction", "income")}}
+
+
 INCOME = TaxKind(
     name="income",
     title="종합소득세 산출세액 계산",
@@ -171,6 +205,22 @@ INCOME = TaxKind(
     weight=15,
     sampler=sample_income,
     question=income_question,
+    template_asks=("computed_tax", "computed_tax", "computed_tax"),
+    words=("종합소득세", "소득세"),
+    stems=("종합소득",),
+    amount="base",
+    needs={"종합소득 과세표준": "종합소득 과세표준(소득금액에서 소득공제를 뺀 금액)은 얼마인가요?"},
+    missing_questions=(
+        "사업을 시작한 지 {n}년 된 개인사업자입니다. 종합소득세 산출세액은 얼마인가요?",
+        "프리랜서 {n}년 차인데 종합소득세를 얼마나 내야 하나요?",
+        "부업 소득이 {n}건 있는데 종합소득세는 얼마가 나오나요?",
+    ),
+    articles=("소득세법 제55조", "소득세법 제47조"),
+    distractor="gift",
+    fact_labels={"base": "종합소득 과세표준"},
+    never_asked=("payable",),  # no credits are applied: the tax asked for is the 산출세액
+    asked_as={"payable": "computed_tax"},
+    extra={"lead": income_lead, "summary": income_summary},
 )
 WAGE = TaxKind(
     name="wage",
@@ -189,4 +239,20 @@ WAGE = TaxKind(
     weight=10,
     sampler=sample_wage,
     question=wage_question,
+    template_asks=("deduction", "deduction", "income"),
+    stems=("근로소득", "급여", "연봉", "월급"),
+    amount="salary",
+    needs={"총급여액(비과세소득을 뺀 연간 급여)": "비과세소득을 뺀 1년 총급여액은 얼마인가요?"},
+    missing_questions=(
+        "입사 {n}년 차 직장인인데 근로소득공제를 얼마나 받을 수 있나요?",
+        "회사에 다닌 지 {n}년입니다. 제 근로소득금액은 얼마인가요?",
+        "직원 {n}명 회사에 다니는데 근로소득공제액은 얼마인가요?",
+    ),
+    articles=("소득세법 제47조",),
+    distractor="vat",
+    fact_labels={"salary": "총급여"},
+    plain_tax=("deduction",),
+    asked_as={"tax_base": "deduction"},  # "과세표준" of a wage question: what is deducted from the salary
+    checked=wage_checked,
+    extra={"lead": wage_lead, "summary": wage_summary},
 )

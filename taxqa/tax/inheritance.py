@@ -335,4 +335,26 @@ KIND = TaxKind(
     weight=15,
     sampler=sample,
     question=question,
+    template_asks=("payable", "payable", "tax_base"),
+    words=("상속세",),
+    stems=("상속",),
+    amount="estate",
+    needs={
+        "상속세 과세가액(상속재산에서 채무·장례비 등을 뺀 금액)": "상속재산에서 채무·장례비 등을 뺀 금액은 얼마인가요?"
+    },
+    missing_questions=(
+        "{decedent}께서 {age}세로 돌아가셨습니다. 상속인은 {heirs}입니다. 상속세는 얼마인가요?",
+        "상속인이 {heirs}일 때 상속세를 얼마나 내야 하나요? {decedent}께서 {age}세에 돌아가셨습니다.",
+        "{decedent} 명의 집과 예금을 {heirs}이 상속받습니다. 상속세는 얼마쯤 나올까요?",
+    ),
+    articles=("상속세 및 증여세법 제18조", "상속세 및 증여세법 제19조", "상속세 및 증여세법 제21조"),
+    distractor="income",
+    fact_labels={
+        "estate": "상속세 과세가액",
+        "spouse": "배우자 있음",
+        "children": "자녀 수",
+        "financial": "순금융재산",
+    },  # fmt: skip
+    counts=("children", "parents"),
+    extra={"missing_ages": (20, 85)},  # the decedent's age in datagen's missing-fact questions
 )

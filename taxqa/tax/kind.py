@@ -62,7 +62,47 @@ class TaxKind:
     weight: int = 0
     sampler: Callable[[random.Random], tuple[dict[str, Any], dict[str, Any]]] | None = None
     question: Callable[[dict[str, Any], dict[str, Any]], str] | None = None
+    # the figure each question template asks for (by `say["template"]`)
+    template_asks: tuple[str, ...] = ("payable", "payable", "payable")
+    # the words people use for this tax (양도소득세, 양도세): what an answer calls the tax it states
+    words: tuple[str, ...] = ()
+    # stems that tag a question as about this kind (near-duplicate keys of the quality gate)
+    stems: tuple[str, ...] = ()
+    # the input the tax grows with (gift: amount, transfer: price): more of it never lowers the key figure
+    amount: str = ""
+    # the facts a question must give, each with the Korean question that asks for it
+    needs: dict[str, str] = field(default_factory=dict)
+    # questions that leave those facts out (datagen's `missing` variant); {n}, {age}, {donor},
+    # {decedent}, {heirs}, {industry} are filled in, none of them decides the tax
+    missing_questions: tuple[str, ...] = ()
+    # the governing articles of the kind (citations), the most decisive first
+    articles: tuple[str, ...] = ()
+    # the kind whose articles serve as distractors in datagen (a tax about something else)
+    distractor: str = ""
+    # the Korean name of each calculator input in the understood line, and of coded values
+    fact_labels: dict[str, str] = field(default_factory=dict)
+    value_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    counts: tuple[str, ...] = ()  # inputs that count things (not won amounts)
+    # answer checking: the figures a plain "세액은 X" may mean (the first is the one reported),
+    # the figures a question can ask for beside `figures` and those it cannot, and the field
+    # a question's words mean for this kind ({"payable": "computed_tax"}: no credits applied)
+    plain_tax: tuple[str, ...] = ("payable", "computed_tax")
+    also_asked: tuple[str, ...] = ("payable", "computed_tax", "tax_base")
+    never_asked: tuple[str, ...] = ()
+    asked_as: dict[str, str] = field(default_factory=dict)
+    # expected(result, figures) -> the figures an answer is checked against (default: all of them)
+    checked: Callable[[Any, dict[str, int]], dict[str, int]] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def asked_figures(self) -> set[str]:
+        """The fields a question about this kind can ask for."""
+        return (set(self.figures) | set(self.also_asked)) - set(self.never_asked)
+
+    @property
+    def tax_name(self) -> str:
+        """The tax's name without its parenthetical ('부가가치세(간이과세)' -> '부가가치세')."""
+        return self.subject.split("(")[0]
 
     def label_of(self, name: str) -> str:
         """The Korean name of figure `name` for this kind."""
@@ -75,6 +115,19 @@ class TaxKind:
         found = {"tax_base": result.tax_base, "computed_tax": result.computed_tax,
                  "determined_tax": result.determined_tax, "payable": result.payable}  # fmt: skip
         return found | dict(result.extra)
+
+    def fact(self, name: str, value: Any) -> str:
+        """One input as the understood line says it ('증여재산 1억원', '배우자 있음 아님')."""
+        from taxqa.amounts import format_won
+
+        label = self.fact_labels.get(name, name)
+        if isinstance(value, bool):
+            return label if value else f"{label} 아님"
+        if name in self.value_labels:
+            value = self.value_labels[name].get(value, value)
+        elif isinstance(value, int) and name not in self.counts:
+            value = format_won(value)
+        return f"{label} {value}"
 
     def kwargs_from(self, args: argparse.Namespace) -> dict[str, Any]:
         """Calculator keyword arguments from parsed `taxqa tax KIND` arguments."""

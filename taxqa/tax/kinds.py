@@ -19,7 +19,7 @@ from taxqa.tax.salary import KIND as SALARY
 from taxqa.tax.transfer import KIND as TRANSFER
 from taxqa.tax.vat import VAT, VAT_SIMPLE
 
-__all__ = ["FIGURE_LABELS", "KINDS", "TaxKind", "get"]
+__all__ = ["FIGURE_LABELS", "KINDS", "TaxKind", "get", "tax_words", "words_pattern"]
 
 KINDS: dict[str, TaxKind] = {
     kind.name: kind
@@ -46,3 +46,16 @@ def get(name: str) -> TaxKind:
     if name not in KINDS:
         raise UserError(f"kind: expected one of {', '.join(KINDS)}, got {name!r}")
     return KINDS[name]
+
+
+def tax_words() -> list[str]:
+    """Every word people use for a tax of some kind (증여세, 양도세, 법인세 ...), longest first."""
+    words = {w for kind in KINDS.values() for w in kind.words}
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
+def words_pattern(extra: tuple[str, ...] = ()) -> str:
+    """A regex alternation of `extra` and every tax word (longest first, so 종합소득세 before 소득세)."""
+    import re
+
+    return "|".join(re.escape(w) for w in sorted({*extra, *tax_words()}, key=lambda w: (-len(w), w)))

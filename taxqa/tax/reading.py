@@ -52,6 +52,7 @@ class Reading:
     understood: str = ""
     summary: list[str] = field(default_factory=list)  # Korean phrases for the understood line
     as_of: str | None = None
+    result: TaxResult | None = None  # the calculator's result, computed once when the reading is done
 
     def fact(self, name: str, value: Any, words: str = "", *, input: bool = True) -> None:
         """Record a fact; `input` facts also set the calculator input `name`."""
@@ -159,7 +160,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
 def finish(reading: Reading) -> Reading:
     if reading.kind is not None and not reading.missing:
         try:
-            reading.compute()
+            reading.result = reading.compute()
         except UserError as exc:
             reading.lack(f"계산할 수 없는 값: {exc}")
     kind = KINDS.get(reading.kind) if reading.kind else None
@@ -182,11 +183,12 @@ def complete_inputs(kind: str, inputs: dict[str, Any]) -> dict[str, Any]:
     return full
 
 
-def ask(text: str, as_of: str | date | None = None) -> dict[str, Any]:
+def ask(text: str | Reading, as_of: str | date | None = None) -> dict[str, Any]:
     """The `taxqa tax ask --json` object: kind, inputs, understood, assumptions, missing, result
-    (+ facts and ambiguous). `result` is `taxqa tax KIND --json` for the inputs, or None."""
-    reading = read_question(text, as_of)
-    result = reading.compute().to_dict() if reading.computable else None
+    (+ facts and ambiguous). `result` is `taxqa tax KIND --json` for the inputs, or None.
+    `text` may be a finished Reading (taxqa.case reads once and keeps both)."""
+    reading = text if isinstance(text, Reading) else read_question(text, as_of)
+    result = reading.result.to_dict() if reading.computable and reading.result is not None else None
     return {
         "kind": reading.kind if reading.computable else None,
         "inputs": dict(reading.inputs),

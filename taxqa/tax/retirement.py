@@ -184,5 +184,18 @@ KIND = TaxKind(
     weight=10,
     sampler=sample,
     question=question,
+    template_asks=("computed_tax", "computed_tax", "payable"),
+    words=("퇴직소득세",),
+    amount="pay",
+    needs={"퇴직금": "퇴직금(퇴직소득금액)은 얼마인가요?", "근속연수": "몇 년 근무하셨나요?"},
+    missing_questions=(
+        "{n}년 근무하고 퇴직하면 퇴직소득세는 얼마인가요?",
+        "근속 {n}년에 퇴사합니다. 퇴직금에 세금이 얼마나 붙나요?",
+        "회사를 {n}년 다니고 그만두면 퇴직소득세는?",
+    ),
+    articles=("소득세법 제48조", "소득세법 제55조"),
+    distractor="inheritance",
+    fact_labels={"pay": "퇴직금", "years": "근속연수", "withheld": "원천징수세액"},
+    counts=("years",),
     extra={"conclusion": conclusion},
 )

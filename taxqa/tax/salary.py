@@ -12,6 +12,7 @@ from functools import partial
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
+from taxqa.tax.credits import child_credit_amount, wage_credit_limit
 from taxqa.tax.gift import won
 from taxqa.tax.income import wage_income
 from taxqa.tax.kind import TaxKind
@@ -20,34 +21,11 @@ from taxqa.tax.result import Step, TaxResult, article
 from taxqa.tax.words import COUNT_WORD, amount_near, count_value, window_before
 
 LAW = "소득세법"
-
-
 art = partial(article, LAW)
 
 
 def count(value: int | str | None, name: str) -> int:
     return whole_number(value, name) or 0
-
-
-def wage_credit_limit(salary: int, rows: list) -> tuple[int, str]:
-    """제59조②: the 근로소득세액공제 limit for a 총급여 (floored to the won), with how it was found."""
-    for over, up_to, at_over, (num, den), floor in rows:
-        if up_to is None or salary <= up_to:
-            cut = -(-(salary - over) * num // den)  # ceil: the limit is floored to the won
-            limit = max(at_over - cut, floor)
-            if num == 0:
-                return limit, f"급여 {format_won(up_to)} 이하 구간 {format_won(limit)}"
-            how = f"{format_won(at_over)} - ({format_won(over)} 넘는 급여 × {num}/{den}), 최소 {format_won(floor)}"
-            return limit, how
-    raise AssertionError("the limit table ends with an open row")
-
-
-def child_credit_amount(children: int, table: dict) -> int:
-    if children <= 0:
-        return 0
-    if children == 1:
-        return table["one"]
-    return table["two"] + (children - 2) * table["each_more"]
 
 
 def salary_tax(
@@ -404,5 +382,18 @@ KIND = TaxKind(
     weight=15,
     sampler=sample,
     question=question,
+    template_asks=("payable", "determined_tax", "payable"),
+    words=("근로소득세", "소득세"),
+    amount="salary",
+    needs={"총급여액(연봉)": "비과세소득을 뺀 1년 총급여(연봉)는 얼마인가요?"},
+    missing_questions=(
+        "입사 {n}년 차 직장인인데 연말정산하면 소득세는 얼마인가요?",
+        "부양가족이 {n}명인 회사원입니다. 근로소득세 결정세액은 얼마인가요?",
+        "직원 {n}명 회사에 다니는데 올해 소득세를 얼마나 내나요?",
+    ),
+    articles=("소득세법 제59조", "소득세법 제55조"),
+    distractor="vat",
+    fact_labels={"salary": "총급여", "dependents": "부양가족 수", "children": "자녀 수"},
+    counts=("dependents", "children", "elderly", "disabled"),
     extra={"conclusion": conclusion},
 )

@@ -359,5 +359,30 @@ KIND = TaxKind(
     weight=15,
     sampler=sample,
     question=question,
+    template_asks=("payable", "tax_base", "payable"),
+    words=("양도소득세", "양도세"),
+    stems=("양도",),
+    amount="price",
+    needs={
+        "양도가액": "얼마에 파시나요(양도가액)?",
+        "취득가액": "얼마에 사셨나요(취득가액)?",
+        "보유기간": "몇 년 보유하셨나요?",
+    },  # fmt: skip
+    missing_questions=(
+        "{n}년 보유한 집을 팔면 양도소득세는 얼마인가요?",
+        "아파트를 {n}년 만에 팔려고 합니다. 양도세가 얼마나 나오나요?",
+        "1주택자인데 {n}년 살던 집을 팔면 양도소득세는?",
+    ),
+    articles=("소득세법 제95조", "소득세법 제104조", "소득세법 제89조"),
+    distractor="gift",
+    fact_labels={
+        "price": "양도가액",
+        "acquired": "취득가액",
+        "expenses": "필요경비",
+        "held_years": "보유기간",
+        "resided_years": "거주기간",
+        "one_house": "1세대1주택",
+    },  # fmt: skip
+    counts=("held_years", "resided_years"),
     extra={"conclusion": conclusion},
 )

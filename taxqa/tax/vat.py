@@ -12,9 +12,8 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.vat_credits import LAW, card_credit, card_credit_and_penalty
 from taxqa.tax.words import amount_near, clause_of
-
-LAW = "부가가치세법"
 
 
 def vat(
@@ -53,18 +52,6 @@ def vat(
         notes.append(f"매입세액이 매출세액을 넘어 {format_won(-payable)}을 환급받음")
     inputs = {"sales": sales, "purchases": purchases, "card_sales": card}
     return TaxResult("vat", day.isoformat(), sales, output_tax, payable, steps, credits, {}, notes, inputs)
-
-
-def card_credit(card: int, room: int, day: date) -> Step:
-    """신용카드매출전표 등 발행세액공제 (제46조①3: a share of the amount, a yearly cap, ② within the tax)."""
-    ctable = select("vat_card_credit", day)
-    num, den = ctable["rate"]
-    by_rate = card * num // den
-    amount = min(by_rate, ctable["cap"], room)
-    how = f"발행금액 {format_won(card)} × {percent(num, den)} = {format_won(by_rate)}, 연 한도 {format_won(ctable['cap'])}"
-    if amount < min(by_rate, ctable["cap"]):
-        how += ", 납부세액 한도"
-    return Step("신용카드매출전표 등 발행세액공제", amount, ctable["law"], how)
 
 
 def vat_simple(
@@ -134,36 +121,6 @@ def vat_simple(
     }
     extra = {"penalty": penalty.amount} if penalty else {}  # added to payable, not to the 결정세액
     return TaxResult("vat-simple", day.isoformat(), supply, computed, payable, steps, credits, extra, notes, inputs)
-
-
-def card_credit_and_penalty(
-    supply: int, computed: int, purchase_credit: int, card_sales: int | str, no_invoice: int | str, day: date
-) -> tuple[list[Step], Step | None, list[str]]:
-    """The credits of a 간이과세자 (매입 0.5% already computed, then 제46조 within what is left: 제63조⑥)
-    and the 미수취 가산세 step (None when there is none)."""
-    card = won(card_sales, "card_sales")
-    missing = won(no_invoice, "no_invoice")
-    table = select("vat", day)
-    pnum, pden = table["simple_purchase_credit"]
-    label = f"매입세금계산서 등 수취세액공제 (매입 공급대가 × {percent(pnum, pden)})"
-    credits = [Step(label, purchase_credit, f"{LAW} 제63조")]
-    notes: list[str] = []
-    if card:
-        credits.append(card_credit(card, max(computed - purchase_credit, 0), day))  # 제63조⑥
-        notes.append("주로 소비자에게 공급하는 업종으로 신용카드매출전표 등 발행세액공제 대상이라고 가정 (제46조①)")
-    penalty = None
-    if missing:
-        ptable = select("vat_simple_penalty", day)
-        if supply < table["simple_exemption_below"]:
-            notes.append(
-                "영수증 발급 간이과세자(공급대가 4,800만원 미만)라 세금계산서 미수취 가산세 없음 (제68조의2②1)"
-            )
-        else:
-            num, den = ptable["no_invoice"]
-            how = f"세금계산서 없이 매입한 공급대가 {format_won(missing)} × {percent(num, den)}"
-            penalty = Step("세금계산서 미수취 가산세", missing * num // den, ptable["law"], how)
-            notes.append("직전 연도 공급대가도 4,800만원 이상이라 세금계산서를 발급받아야 하는 간이과세자로 가정")
-    return credits, penalty, notes
 
 
 # --- the kind records: CLI arguments, question readers, datagen samplers and templates --------
@@ -338,6 +295,11 @@ def vat_figures(result: TaxResult) -> dict[str, int]:
             "payable": result.payable}  # fmt: skip
 
 
+def vat_checked(result: TaxResult, figures: dict[str, int]) -> dict[str, int]:
+    """A VAT answer names 매출세액 (output_tax), not 산출세액."""
+    return {k: v for k, v in figures.items() if k != "computed_tax"}
+
+
 VAT = TaxKind(
     name="vat",
     title="부가가치세 (일반과세) 계산",
@@ -360,6 +322,21 @@ VAT = TaxKind(
     weight=10,
     sampler=sample_vat,
     question=vat_question,
+    words=("부가가치세", "부가세"),
+    stems=("부가가치세", "부가세"),
+    amount="sales",
+    needs={"과세기간의 매출 공급가액": "이번 과세기간의 매출 공급가액(부가세 제외)은 얼마인가요?"},
+    missing_questions=(
+        "직원 {n}명인 일반과세자인데 이번 과세기간 부가가치세는 얼마인가요?",
+        "일반과세자로 {n}년째 장사하고 있습니다. 이번 부가가치세 납부세액은?",
+        "개업 {n}년 차 일반과세자입니다. 부가가치세를 얼마 내야 하나요?",
+    ),
+    articles=("부가가치세법 제30조", "부가가치세법 제38조"),
+    distractor="inheritance",
+    fact_labels={"sales": "매출 공급가액", "purchases": "매입"},
+    plain_tax=("payable",),
+    also_asked=("payable", "tax_base"),  # a VAT answer names 매출세액, not 산출세액
+    checked=vat_checked,
 )
 VAT_SIMPLE = TaxKind(
     name="vat-simple",
@@ -377,4 +354,17 @@ VAT_SIMPLE = TaxKind(
     weight=10,
     sampler=sample_simple,
     question=simple_question,
+    words=("부가가치세", "부가세"),
+    stems=("간이과세",),
+    amount="supply",
+    needs={"1년 동안의 공급대가": "1년 동안의 공급대가(부가세 포함 매출)는 얼마인가요?"},
+    missing_questions=(
+        "간이과세자인 {industry} 사업자입니다. 개업 {n}년 차인데 부가가치세는 얼마를 내나요?",
+        "{industry}을 하는 간이과세자의 부가가치세 납부세액을 알려 주세요. 직원은 {n}명입니다.",
+        "{industry} 간이과세자로 {n}년째인데 부가가치세는 얼마인가요?",
+    ),
+    articles=("부가가치세법 제63조",),
+    distractor="gift",
+    fact_labels={"supply": "공급대가", "industry": "업종", "purchases": "매입"},
+    plain_tax=("payable",),
 )

@@ -74,6 +74,7 @@ class ChatScreen(Screen):
         self.conversation_id: int | None = None
         self.answer: Answer | None = None
         self.groundings: dict[int, dict] = {}  # message id -> grounding, while articles are fetched
+        self.cases: dict[int, object] = {}  # message id -> the question's Case (read once, on the model thread)
 
     @property
     def store(self):
@@ -281,13 +282,19 @@ class ChatScreen(Screen):
         # that grounding (Grounded event) and the model reads exactly it (unless grounding is off)
         request_id = self.app.model.generate(question, history, system=s.system_prompt, max_tokens=s.max_tokens,
                                              temp=s.temperature, top_p=s.top_p, use_grounding=s.ground,
-                                             ground=partial(ground.panel, question, s.articles))  # fmt: skip
+                                             ground=partial(self.read_case, row.id, question, s.articles))  # fmt: skip
         self.answer = Answer(request_id, row.id, self.conversation_id, question, view, time.monotonic())
         self.groundings[row.id] = grounding
         await self.query_one(GroundingPanel).show(grounding)
         conv = self.store.conversation(self.conversation_id)
         self.sub_title = conv.title if conv else ""
         await self.refresh_sidebar()
+
+    def read_case(self, message_id: int, question: str, k: int) -> dict:
+        """On the model thread: read the question once; the panel, the prompt and the answer's
+        figure check all take this one Case."""
+        case = self.cases[message_id] = ground.read(question, k)
+        return ground.panel(case)
 
     async def grounding_ready(self, message_id: int, found: dict, used: bool) -> None:
         grounding = self.groundings.get(message_id)
@@ -349,8 +356,9 @@ class ChatScreen(Screen):
             answer.view.set_status(status)
         grounding = self.groundings.pop(answer.message_id, {})
         grounding.pop("pending", None)  # cancelled before the grounding was built: nothing more will come
-        if grounding.get("calculation") and answer.text.strip():
-            grounding["verdict"] = ground.verdict(answer.question, answer.text)
+        case = self.cases.pop(answer.message_id, None)
+        if case is not None and grounding.get("calculation") and answer.text.strip():
+            grounding["verdict"] = ground.verdict(case, answer.text)  # the Case the panel showed
         self.store.update_message(answer.message_id, content=answer.text, status=status, stats=stats,
                                   grounding=grounding)  # fmt: skip
         if stats:

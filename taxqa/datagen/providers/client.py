@@ -13,9 +13,7 @@ from taxqa.datagen.providers.errors import FatalProviderError, RetryableError, r
 from taxqa.datagen.providers.jsonreply import parse_json_reply
 from taxqa.datagen.providers.keys import ProviderConfig
 from taxqa.datagen.providers.prices import Usage
-from taxqa.retry import retry_after_seconds
-
-MESSAGE_CHARS = 160  # how much of a server's text an error message keeps
+from taxqa.datagen.providers.streaming import MESSAGE_CHARS, classify
 
 
 @dataclass
@@ -39,19 +37,7 @@ class ChatProvider:
         return redact(text, self._secrets)[:MESSAGE_CHARS]
 
     def _error(self, exc: Exception) -> Exception:
-        sdk = self._sdk
-        message = self._clean(f"{type(exc).__name__}: {exc}")
-        if isinstance(exc, sdk.APIStatusError):
-            status = exc.status_code
-            if status in (408, 409, 429) or status >= 500:
-                return RetryableError(message, retry_after_seconds(exc.response.headers))
-            hint = " (check the API key)" if status in (401, 403) else ""
-            return FatalProviderError(f"{self.config.provider} rejected the request{hint}: {message}")
-        if isinstance(exc, (sdk.APIConnectionError, sdk.APIResponseValidationError, ValueError)):
-            return RetryableError(message)
-        if isinstance(exc, sdk.APIError):
-            return FatalProviderError(f"{self.config.provider}: {message}")
-        return RetryableError(f"unreadable reply ({message})")
+        return classify(exc, self._sdk, self.config.provider, self._secrets)
 
     async def ask(self, system: str, user: str) -> Reply:
         try:
