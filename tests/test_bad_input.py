@@ -632,3 +632,20 @@ def test_sweep_a_100_mb_line_is_one_error(reader, tmp_path, capsys):
         fh.write(b'{"question": "' + b"a" * (100 * 2**20) + b'"}\n')
     code, err = run(["data", reader, str(path), "-o", str(tmp_path / "out")], capsys)
     assert_one_line_error(code, err, "MB")
+
+
+@pytest.mark.parametrize("command", ["check", "split", "import-missing", "check-o"])
+def test_sweep_a_file_name_with_a_non_utf8_byte(command, tmp_path, capsys):
+    """`\\xff` in a file name (Python keeps it as a surrogate escape): read, written and named in
+    messages without a traceback."""
+    name = os.fsdecode(b"data\xff.jsonl")
+    src = tmp_path / name
+    src.write_text("".join(_qa_lines(3)[i] + "\n" for i in range(3)), encoding="utf-8")
+    argv = {
+        "check": ["data", "check", str(src), "-o", str(tmp_path / "c.jsonl")],
+        "split": ["data", "split", str(src), "-o", str(tmp_path / os.fsdecode(b"ds\xff"))],
+        "import-missing": ["data", "import", str(tmp_path / os.fsdecode(b"none\xff.json")), "-o", str(tmp_path / "i")],
+        "check-o": ["data", "check", str(src), "-o", str(tmp_path / os.fsdecode(b"out\xfe.jsonl"))],
+    }[command]
+    code, err = run(argv, capsys)
+    assert "Traceback" not in err and code == (2 if command == "import-missing" else 0), err
