@@ -649,3 +649,21 @@ def test_sweep_a_file_name_with_a_non_utf8_byte(command, tmp_path, capsys):
     }[command]
     code, err = run(argv, capsys)
     assert "Traceback" not in err and code == (2 if command == "import-missing" else 0), err
+
+
+@pytest.mark.parametrize("where", ["under-a-file", "proc"])
+def test_sweep_a_data_folder_that_cannot_be_written(where, tmp_path):
+    """The chat app's data folder cannot be written (read-only, or not a folder at all): the history is
+    kept in memory and settings are not saved, each said in Korean; nothing crashes."""
+    pytest.importorskip("textual")
+    from tui.history import HistoryStore
+    from tui.settings import Settings
+
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    folder = tmp_path / "file" / "data" if where == "under-a-file" else Path("/proc/taxqa-data")
+    settings = Settings.load(folder / "tui-settings.json")
+    assert settings.save() is False and settings.notices
+    store = HistoryStore(folder / "history.sqlite3")
+    conv = store.new_conversation("t")
+    store.add_message(conv.id, "user", "질문")
+    assert store.notices and [m.content for m in store.messages(conv.id)] == ["질문"]
