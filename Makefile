@@ -60,6 +60,8 @@ bench-quick: setup
 # Rebuild the embedded corpus shipped in the package from ../shared/data.
 corpus-data: setup
 	$(VENV)/bin/taxqa corpus build ../shared/data -o taxqa/corpus/data/passages.jsonl.gz
+	$(PY) -m taxqa.corpus.vocab -o taxqa/corpus/data/words.tsv.gz
+	$(PY) -m taxqa.corpus.terms -o taxqa/corpus/data/terms.tsv
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -138,10 +138,14 @@ def bench_search() -> dict:
     return {**run.json_lines()[0], "peak_rss_mb": run.peak_rss / MB}
 
 
-QUESTION_SETS = {
-    "tuned": "tests/data/retrieval_questions.tsv",
-    "held-out": "tests/data/retrieval_heldout.tsv",
-    "fresh": "tests/data/retrieval_fresh.tsv",
+QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
+    "tuned": ("tests/data/retrieval_questions.tsv", ""),
+    "held-out": ("tests/data/retrieval_heldout.tsv", ""),
+    "fresh": ("tests/data/retrieval_fresh.tsv", ""),
+    "plain2": ("tests/data/retrieval_plain2.tsv", ""),
+    "plain3": ("tests/data/retrieval_plain3.tsv", ""),
+    "public": ("tests/data/retrieval_public.tsv", ""),
+    "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }
 RETRIEVAL_CODE = """
 import json, sys, time
@@ -152,8 +156,9 @@ t1 = time.perf_counter()
 search("증여재산 공제 한도", 5)
 t2 = time.perf_counter()
 out = {"load_s": t1 - t0, "index_first_query_s": t2 - t1, "sets": {}}
-for name, path in json.loads(sys.argv[1]).items():
+for name, (path, keep) in json.loads(sys.argv[1]).items():
     rows = [line.rstrip("\\n").split("\\t") for line in open(path, encoding="utf-8") if line.strip() and not line.startswith("#")]
+    rows = [r[:3] for r in rows if not keep or r[0] == keep]
     ranks, ms = [], []
     for _topic, question, gold in rows:
         gold = {g.strip() for g in gold.split("|")}
@@ -165,10 +170,38 @@ for name, path in json.loads(sys.argv[1]).items():
     out["sets"][name] = {
         "questions": n,
         **{f"recall@{k}": sum(r is not None and r < k for r in ranks) / n for k in (1, 5, 10)},
+        "mrr": sum(1 / (r + 1) for r in ranks if r is not None) / n,
         "ms_mean": sum(ms) / n, "ms_p50": sorted(ms)[n // 2], "ms_max": max(ms),
     }
+out["kiwipiepy_loaded"] = "kiwipiepy" in sys.modules
 print(json.dumps(out))
 """
+STARTUP_QUERY = "자녀세액공제 얼마"
+
+
+def bench_startup(tmp: Path, runs: int = 5, baseline: str | None = None) -> dict:
+    """`taxqa corpus search QUERY -k 1` as a new process, index cache warm: median wall seconds over `runs`,
+    alternating with a baseline source tree (PYTHONPATH) when given, so both see the same machine load."""
+    import os
+    import statistics
+
+    trees = {"this tree": str(REPO)} | ({"baseline": baseline} if baseline else {})
+    cmd = [sys.executable, "-P", "-m", "taxqa", "corpus", "search", STARTUP_QUERY, "-k", "1"]  # -P: not the cwd's taxqa
+    times: dict[str, list[float]] = {name: [] for name in trees}
+    peaks: dict[str, list[int]] = {name: [] for name in trees}
+    for n in range(runs + 1):  # the first round fills each tree's index cache
+        for name, tree in trees.items():
+            env = {**os.environ, "PYTHONPATH": tree, "TAXQA_CACHE": str(tmp / f"cache-{name}")}
+            run = run_child(cmd, env=env)
+            if run.returncode != 0:
+                raise RuntimeError(run.stderr[-2000:])
+            if n:
+                times[name].append(run.seconds)
+                peaks[name].append(run.peak_rss)
+    return {
+        name: {"median_s": statistics.median(t), "min_s": min(t), "peak_rss_mb": max(peaks[name]) / MB, "runs": runs}
+        for name, t in times.items()
+    }
 
 
 def bench_retrieval(tmp: Path, quick: bool = False) -> dict:
@@ -177,7 +210,7 @@ def bench_retrieval(tmp: Path, quick: bool = False) -> dict:
     quick: one run on the user's own index cache (as a test runs it: no cold index build)."""
     import os
 
-    sets = json.dumps({k: str(REPO / v) for k, v in QUESTION_SETS.items()})
+    sets = json.dumps({k: (str(REPO / path), keep) for k, (path, keep) in QUESTION_SETS.items()})
     env = {**os.environ} if quick else {**os.environ, "TAXQA_CACHE": str(tmp / "cache")}
     out = {}
     for state in ("warm",) if quick else ("cold", "warm"):
@@ -188,13 +221,37 @@ def bench_retrieval(tmp: Path, quick: bool = False) -> dict:
     return out
 
 
+def print_startup(result: dict) -> None:
+    rows = [[name, r["median_s"], r["min_s"], r["peak_rss_mb"]] for name, r in result.items()]
+    if "baseline" in result:
+        ratio = result["this tree"]["median_s"] / result["baseline"]["median_s"]
+        rows.append(["ratio this / baseline", ratio, "", ""])
+    print_table(
+        f"`taxqa corpus search '{STARTUP_QUERY}' -k 1` as a new process (warm index cache)",
+        ["tree", "median s", "min s", "peak RSS MB"],
+        rows,
+        caption="wall time of the whole process, start to first result printed; runs alternate between trees",
+    )
+
+
 def print_retrieval(result: dict) -> None:
     warm = result["warm"]
+    states = {k: v for k, v in result.items() if k in ("cold", "warm")}
     print_table(
         "retrieval on plain-language questions (governing article; embedded corpus, lexical)",
-        ["question set", "questions", "recall@1", "recall@5", "recall@10", "ms/query mean", "p50", "max"],
+        ["question set", "questions", "recall@1", "recall@5", "recall@10", "MRR@10", "ms/query mean", "p50", "max"],
         [
-            [name, s["questions"], s["recall@1"], s["recall@5"], s["recall@10"], s["ms_mean"], s["ms_p50"], s["ms_max"]]
+            [
+                name,
+                s["questions"],
+                s["recall@1"],
+                s["recall@5"],
+                s["recall@10"],
+                s["mrr"],
+                s["ms_mean"],
+                s["ms_p50"],
+                s["ms_max"],
+            ]
             for name, s in warm["sets"].items()
         ],
         caption="k = 10 per query; one process, index already built (the warm run)",
@@ -202,8 +259,9 @@ def print_retrieval(result: dict) -> None:
     print_table(
         "retrieval start-up",
         ["index cache", "load s", "index + first query s", "peak RSS MB"],
-        [[state, r["load_s"], r["index_first_query_s"], r["peak_rss_mb"]] for state, r in result.items()],
-        caption="cold: morphemes analysed (kiwipiepy) and saved; warm: read back from the cache",
+        [[state, r["load_s"], r["index_first_query_s"], r["peak_rss_mb"]] for state, r in states.items()],
+        caption="cold: indexes built and saved; warm: mapped from the cache. "
+        f"kiwipiepy loaded: {warm.get('kiwipiepy_loaded')}",
     )
 
 
@@ -213,14 +271,18 @@ def main() -> int:
     parser.add_argument("--sizes", help="dump sizes in MB, comma-separated (default 50,400; quick 8)")
     parser.add_argument("--retrieval", action="store_true", help="only the retrieval tables (recall, latency)")
     parser.add_argument("--json", default=str(RESULTS / "corpus.json"), help="where to write JSON")
+    parser.add_argument("--baseline", help="another source tree (its repo root) to time `corpus search` against")
+    parser.add_argument("--runs", type=int, default=5, help="start-up runs per tree (default 5)")
     args = parser.parse_args()
     if args.retrieval:
         with tempfile.TemporaryDirectory(prefix="taxqa-bench-retrieval-") as tmp:
             result = bench_retrieval(Path(tmp))
+            result["startup"] = bench_startup(Path(tmp), args.runs, args.baseline)
         print_retrieval(result)
+        print_startup(result["startup"])
         warm = result["warm"]["sets"]
         headline = ", ".join(
-            f"{name}: recall@1 {s['recall@1']:.2f} @5 {s['recall@5']:.2f} @10 {s['recall@10']:.2f}, "
+            f"{name}: recall@1 {s['recall@1']:.2f} @5 {s['recall@5']:.2f} @10 {s['recall@10']:.2f} MRR {s['mrr']:.2f}, "
             f"{s['ms_mean']:.1f} ms/query"
             for name, s in warm.items()
         )

@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lora": ("taxqa.runtime.lora", "small MLX LoRA tuning on a dataset folder"),
     "eval": ("taxqa.runtime.evaluate", "evaluate a model: key figures, citations, chrF, loss, MCQ, speed"),
     "serve": ("taxqa.serve.cli", "OpenAI-compatible API + web chat (local model or upstream server)"),
+    "mcp": ("taxqa.mcp.cli", "MCP server: calculators, question reading, statutes as agent tools"),
     "demo": ("taxqa.demo", "the offline end-to-end demo on embedded defaults"),
 }
 

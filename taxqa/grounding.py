@@ -50,11 +50,12 @@ def calculation_for(question: str) -> dict[str, Any] | None:
     return found if found.get("kind") else None
 
 
-def search_hits(query: str, k: int) -> list[dict[str, Any]]:
-    """Retrieval hits as dicts (rank, citation, title, score, kind, effective_date, id, text, matched)."""
+def search_hits(query: str, k: int, reading: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Retrieval hits as dicts (rank, citation, title, score, kind, effective_date, id, text, matched, clause);
+    ``reading`` (the question's calculation) lets retrieval rank around the articles it applied."""
     from taxqa.corpus import search_hits as hits
 
-    return hits(query, k)
+    return hits(query, k, reading=reading)
 
 
 def governing_citations(result: dict[str, Any]) -> list[str]:
@@ -132,7 +133,8 @@ def articles_for(
     """The articles for ``question``: those ``result`` (a calculation) applied, then retrieval's best
     hits, one per article, ``k`` in all, trimmed to fit ``max_chars``."""
     first = governing_articles(governing_citations(result))[: max(1, k - 1)] if result and k > 0 else []
-    hits = search_hits(question, k * 3) if k > 0 else []  # an article can have several passages
+    reading = {"result": result} if result else None  # retrieval ranks around the articles it applied
+    hits = search_hits(question, k * 3, reading) if k > 0 else []  # an article can have several passages
     return fit_articles(merge_articles(first, hits, k), max_chars)
 
 

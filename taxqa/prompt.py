@@ -42,6 +42,8 @@ def _article_text(i: int, article: Mapping[str, Any]) -> str:
     head = f"{i}. {article['citation']}"
     if article.get("title"):
         head += f" ({article['title']})"
+    if article.get("clause"):  # the 항/호 the question matched: why this article was chosen
+        head += f" {article['clause']}"
     if article.get("effective_date"):
         head += f" · 시행 {article['effective_date']}"
     return f"{head}\n{str(article.get('text', '')).strip()}"

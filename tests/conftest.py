@@ -1,9 +1,13 @@
-"""Shared fixtures: tiny real checkpoints (built once per session), the shared data folder."""
+"""Shared fixtures: tiny real checkpoints and the adapters trained on them (each built once per
+session), the shared data folder."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -77,3 +81,88 @@ def write_tiny_dataset(folder: Path, n_train: int = 24, n_valid: int = 6, n_test
 def tiny_dataset(tmp_path) -> Path:
     """A dataset folder in the shape `taxqa data split` writes (QA-record splits only)."""
     return write_tiny_dataset(tmp_path / "dataset")
+
+
+@contextlib.contextmanager
+def compile_disabled():
+    """mx.compile on the CPU backend builds each fused kernel with the C++ compiler (~45 s cold for a
+    tiny LoRA step); the uncompiled step computes the same thing, so tests train uncompiled."""
+    import mlx.core as mx
+
+    mx.disable_compile()
+    try:
+        yield
+    finally:
+        mx.enable_compile()
+
+
+def lora_args(model, data, out, *extra) -> list[str]:
+    """`taxqa lora` on a tiny dataset: batch 2, a report every step, an evaluation and a checkpoint every 2."""
+    return ["lora", "--model", str(model), "--data", str(data), "--adapter-path", str(out), "--batch-size", "2",
+            "--learning-rate", "5e-3", "--steps-per-report", "1", "--steps-per-eval", "2", "--save-every", "2",
+            "--val-batches", "1", *extra]  # fmt: skip
+
+
+# `taxqa train` (train_cuda) on the CPU, small and quick: 128-token examples, batch 4, no accumulation, an
+# evaluation and a checkpoint every 4 steps.
+TRAIN_FAST = [
+    "--device", "cpu",
+    "--set", "data.max_length=128",
+    "--set", "training_args.per_device_train_batch_size=4",
+    "--set", "training_args.gradient_accumulation_steps=1",
+    "--set", "training_args.learning_rate=3e-3",
+    "--set", "training_args.warmup_steps=0",
+    "--set", "training_args.logging_steps=4",
+    "--set", "training_args.eval_steps=4",
+    "--set", "training_args.save_steps=4",
+    "--set", "lora_config.r=8",
+    "--set", "lora_config.lora_alpha=16",
+    "--set", "lora_config.lora_dropout=0.0",
+]  # fmt: skip
+TRAIN_STEPS = 24
+
+
+def train_argv(model: Path, data: Path, out: Path, steps: int) -> list[str]:
+    return ["--model", str(model), "--data", str(data), "--output", str(out), "--max-steps", str(steps), *TRAIN_FAST]
+
+
+@pytest.fixture(scope="session")
+def peft_adapter(tiny_model, tmp_path_factory):
+    """peft_adapter(arch) -> SimpleNamespace(base, path, data, code, printed): one `taxqa train` run of
+    TRAIN_STEPS steps per architecture per session. Read it, never write into it: copy it first."""
+    from taxqa.cli import run_command
+
+    root = tmp_path_factory.mktemp("peft-trained")
+    data = write_tiny_dataset(root / "dataset")
+    cache: dict[str, SimpleNamespace] = {}
+
+    def get(arch: str) -> SimpleNamespace:
+        if arch not in cache:
+            base, out, printed = tiny_model(arch), root / arch, io.StringIO()
+            with contextlib.redirect_stdout(printed):
+                code = run_command("train_cuda.cli", train_argv(base, data, out, TRAIN_STEPS), prog="taxqa train")
+            cache[arch] = SimpleNamespace(base=base, path=out, data=data, code=code, printed=printed.getvalue())
+        return cache[arch]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def mlx_adapter(tiny_model, tmp_path_factory):
+    """mlx_adapter(arch) -> SimpleNamespace(base, path, data, code): one `taxqa lora` run of 4 iterations per
+    architecture per session. Read it, never write into it: copy it first (e.g. to test --resume)."""
+    from taxqa.cli import main as taxqa_main
+
+    root = tmp_path_factory.mktemp("mlx-trained")
+    data = write_tiny_dataset(root / "dataset", n_train=8, n_valid=2, n_test=2)
+    cache: dict[str, SimpleNamespace] = {}
+
+    def get(arch: str) -> SimpleNamespace:
+        if arch not in cache:
+            base, out = tiny_model(arch), root / arch
+            with compile_disabled():
+                code = taxqa_main(lora_args(base, data, out, "--iters", "4"))
+            cache[arch] = SimpleNamespace(base=base, path=out, data=data, code=code)
+        return cache[arch]
+
+    return get

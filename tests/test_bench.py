@@ -99,6 +99,7 @@ def test_run_all_reports_a_missing_script_and_fails_on_a_failing_one(tmp_path, m
     assert rows[1]["status"] == "missing"
 
 
+@pytest.mark.slow  # every bench script end to end (minutes): `make test` runs it, `make test-quick` does not
 def test_all_quick_benches_run(tmp_path):
     summary = tmp_path / "summary.json"
     proc = subprocess.run(

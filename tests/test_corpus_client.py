@@ -22,7 +22,6 @@ from taxqa.corpus.client import DRFClient, DRFError, scrub
 from taxqa.corpus.parse import PREC_SECTIONS, split_front_matter
 
 SECRET = "s3cretOCkey"
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 LAW_FILES = {  # MST -> saved full-statute answer
     "268341": "inheritance_gift_tax_act_20250314.json",
     "265959": "income_tax_act_20250101.json",
@@ -45,9 +44,9 @@ EXPC = {
 }
 
 
-def _precedents() -> dict[str, dict]:
+def _precedents(data: Path) -> dict[str, dict]:
     out = {}
-    for path in sorted((DATA / "legalize-kr" / "precedents").glob("*.md")):
+    for path in sorted((data / "legalize-kr" / "precedents").glob("*.md")):
         meta, body = split_front_matter(path.read_text(encoding="utf-8"), str(path))
         sections, current = {}, None
         for line in body.split("\n"):
@@ -74,6 +73,7 @@ class DRF(BaseHTTPRequestHandler):
     hits: dict[str, int] = {}
     precedents: dict[str, dict] = {}
     laws: dict[str, dict] = {}
+    data: Path = Path()  # the shared data folder (the `shared_data` fixture)
 
     def log_message(self, *args):  # keep pytest output clean
         pass
@@ -113,7 +113,7 @@ class DRF(BaseHTTPRequestHandler):
         if url.path == "/DRF/lawService.do" and target in ("law", "eflaw"):
             mst = q.get("MST", "")
             if mst == "999":  # truncated answer
-                return self._send(200, (DATA / "law.go.kr" / LAW_FILES["268341"]).read_bytes()[:4000])
+                return self._send(200, (DRF.data / "law.go.kr" / LAW_FILES["268341"]).read_bytes()[:4000])
             if mst == "998":
                 return self._send(200, HTML_ERROR, "text/html")
             if mst == "997" and DRF.hits[key] == 1:  # one server error, then the answer
@@ -121,7 +121,7 @@ class DRF(BaseHTTPRequestHandler):
             mst = "268341" if mst == "997" else mst
             if mst not in LAW_FILES:
                 return self._json({"result": "일치하는 법령이 없습니다.", "msg": "법령명을 확인하여 주십시오."})
-            return self._send(200, (DATA / "law.go.kr" / LAW_FILES[mst]).read_bytes())
+            return self._send(200, (DRF.data / "law.go.kr" / LAW_FILES[mst]).read_bytes())
         if url.path == "/DRF/lawSearch.do" and target == "prec":
             items = [
                 {
@@ -157,7 +157,8 @@ def server(shared_data):
     DRF.laws = {
         mst: json.loads((shared_data / "law.go.kr" / f).read_text(encoding="utf-8")) for mst, f in LAW_FILES.items()
     }
-    DRF.precedents = _precedents()
+    DRF.data = shared_data
+    DRF.precedents = _precedents(shared_data)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), DRF)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

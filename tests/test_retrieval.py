@@ -226,3 +226,106 @@ def test_dense_fusion_with_a_local_model(tmp_path, monkeypatch, capsys):
     argv[-2] = str(tmp_path / "no-model")
     assert run_command("taxqa.corpus.cli", argv, "taxqa corpus") == 2
     assert "embed-model" in capsys.readouterr().err
+
+
+PUBLIC = Path(__file__).parent / "data" / "retrieval_public.tsv"
+PLAIN2 = Path(__file__).parent / "data" / "retrieval_plain2.tsv"
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+
+
+def test_public_and_plain2_sets_point_at_real_articles_and_name_their_sources():
+    public, plain2 = _rows(PUBLIC), _rows(PLAIN2)
+    assert len(public) >= 100 and len(plain2) >= 30
+    assert sum(r[0] == "casebook" for r in public) >= 60
+    assert all(len(r) == 4 and r[3].strip() for r in public)  # every pair says where it comes from
+    passages = load_passages()
+    for row in [*public, *plain2]:
+        for citation in (g.strip() for g in row[2].split("|")):
+            p = resolve_citation(citation, passages)
+            assert p is not None and p.citation == citation, (row[1], citation)
+
+
+def test_recall_on_text_written_by_others_does_not_fall_back():
+    """The floor measured when retrieval round 2 landed (BENCHMARKS 9b), not the goal: it must not drop."""
+    for path, floor5 in [(PUBLIC, 0.72), (PLAIN2, 0.5)]:
+        rows = _rows(path)
+        found = 0
+        for row in rows:
+            gold = {g.strip() for g in row[2].split("|")}
+            found += any(p.citation in gold for p, _ in search(row[1], k=5))
+        assert found / len(rows) >= floor5, (path.name, found / len(rows))
+
+
+def test_a_concept_named_by_its_term_is_found_in_a_special_act_too():
+    # a title phrase of 조세특례제한법 lifts its demotion; a defined term finds the defining article
+    assert search("통합투자세액공제 적용대상 투자금액 산정방법", k=3)[0][0].citation == "조세특례제한법 제24조"
+    assert "조세특례제한법 제95조의2" in [p.citation for p, _ in search("월세액 세액공제시 임차주택 기준시가", k=3)]
+    assert "국세기본법 제26조의2" in [p.citation for p, _ in search("가산세의 부과제척기간 기산일", k=3)]
+
+
+def test_section_sign_citations_from_rulings():
+    assert read_query("상증법§45의4 적용 가능한지 여부").citations == ["상속세 및 증여세법 제45조의4"]
+    assert read_query("법인법§46②(1)에 따른 사업기간요건").citations == ["법인세법 제46조"]
+
+
+def test_hits_say_which_clause_matched():
+    top = search_hits("상속세 부과제척기간은 몇 년인가요", k=1)[0]
+    assert top["citation"] == "국세기본법 제26조의2" and top["title"] == "국세의 부과제척기간"
+    assert top["clause"] == "제4항" and "상속세" in top["clause_text"]
+    from taxqa.prompt import context_block
+
+    block = context_block({"articles": [top], "calculation": None})
+    assert "국세기본법 제26조의2 (국세의 부과제척기간) 제4항" in block
+
+
+def test_a_reading_with_a_calculation_ranks_its_articles_first():
+    from taxqa.tax.reading import ask
+
+    question = "총급여 5천만원 직장인인데 자녀 둘이면 연말정산 세금 얼마"
+    reading = ask(question)
+    assert reading["result"] and "소득세법 제59조의2" in reading["result"]["citations"]
+    plain = [p.citation for p, _ in search(question, k=5)]
+    read = [p.citation for p, _ in search(question, k=5, reading=reading)]
+    applied = set(reading["result"]["citations"])
+    assert sum(c in applied for c in read) >= sum(c in applied for c in plain) and read[0] in applied
+
+
+def test_term_table_is_built_from_the_corpus_and_reviewed():
+    from taxqa.corpus.terms import dropped, keys_of, title_phrases
+
+    assert title_phrases("창업중소기업 등에 대한 세액감면") == [
+        "창업중소기업등에대한세액감면",
+        "창업중소기업",
+        "세액감면",
+    ]
+    p = resolve_citation("소득세법 제59조의2")
+    assert ("자녀세액공제", "title") in keys_of(p)
+    rows = _rows(Path(__file__).parents[1] / "taxqa" / "corpus" / "data" / "terms.tsv")
+    assert len(rows) > 1000 and {r[0] for r in rows} <= {"keep", "drop"}
+    assert dropped() == {r[1] for r in rows if r[0] == "drop"}
+
+
+def test_search_needs_no_analyser_in_a_new_process():
+    """The shipped vocabulary reads queries: `taxqa corpus search` never imports kiwipiepy, bm25s or scipy
+    once the index is saved (a first run builds it if this cache lacks it: from the vocabulary, without
+    kiwipiepy too)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "sys.modules['kiwipiepy'] = None\n"
+        "from taxqa.corpus import search_hits\n"
+        "hit = search_hits('아이가 둘인데 자녀세액공제 얼마예요', 1)[0]\n"
+        "print(hit['citation'], 'bm25s' in sys.modules, 'scipy' in sys.modules)\n"
+    )
+    env = dict(os.environ)
+    first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    assert first.returncode == 0, first.stderr[-2000:]
+    again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert again.stdout.split() == ["소득세법", "제59조의2", "False", "False"]

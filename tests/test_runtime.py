@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import threading
 from pathlib import Path
@@ -12,26 +11,13 @@ import pytest
 
 pytest.importorskip("mlx_lm")
 
-from conftest import write_tiny_dataset  # noqa: E402
+from conftest import compile_disabled, lora_args, write_tiny_dataset  # noqa: E402
 
 from taxqa.cli import main as taxqa_main  # noqa: E402
 
 Q1 = "부모에게서 5억원을 증여받으면 증여세는 얼마인가요?"
 Q2 = "배우자라면 어떻게 달라지나요?"
 Q3 = "신고기한은 언제인가요?"
-
-
-@contextlib.contextmanager
-def compile_disabled():
-    """mx.compile on the CPU backend builds each fused kernel with the C++ compiler (~45 s cold for a
-    tiny LoRA step); the uncompiled step computes the same thing, so tests train uncompiled."""
-    import mlx.core as mx
-
-    mx.disable_compile()
-    try:
-        yield
-    finally:
-        mx.enable_compile()
 
 
 @pytest.fixture(scope="module")
@@ -48,19 +34,12 @@ def gemma_q4(gemma, tmp_path_factory) -> Path:
     return out
 
 
-def lora_args(model, data, out, *extra):
-    return ["lora", "--model", str(model), "--data", str(data), "--adapter-path", str(out), "--batch-size", "2",
-            "--learning-rate", "5e-3", "--steps-per-report", "1", "--steps-per-eval", "2", "--save-every", "2",
-            "--val-batches", "1", *extra]  # fmt: skip
-
-
 @pytest.fixture(scope="module")
-def adapter(gemma, tmp_path_factory):
-    data = write_tiny_dataset(tmp_path_factory.mktemp("ds") / "dataset", n_train=8, n_valid=2, n_test=2)
-    out = tmp_path_factory.mktemp("adapter") / "ad"
-    with compile_disabled():
-        assert taxqa_main(lora_args(gemma, data, out, "--iters", "4")) == 0
-    return SimpleNamespace(path=out, data=data)
+def adapter(mlx_adapter, gemma):
+    """The session's `taxqa lora` run of 4 iterations on the tiny gemma3 (conftest `mlx_adapter`)."""
+    trained = mlx_adapter("gemma3")
+    assert trained.code == 0 and trained.base == gemma
+    return trained
 
 
 def collect(chunks):
@@ -241,19 +220,22 @@ def test_lora_trains_logs_and_changes_the_model(gemma, adapter, capsys):
     assert "Generation: 4 tokens" in capsys.readouterr().err
 
 
-def test_lora_resume_continues_counting(gemma, adapter):
-    before = (adapter.path / "adapters.safetensors").read_bytes()
-    second = (adapter.path / "0000002_adapters.safetensors").read_bytes()
+def test_lora_resume_continues_counting(gemma, adapter, tmp_path):
+    import shutil
+
+    path = shutil.copytree(adapter.path, tmp_path / "resumed")  # the session's adapter stays as trained
+    before = (path / "adapters.safetensors").read_bytes()
+    second = (path / "0000002_adapters.safetensors").read_bytes()
     with compile_disabled():
-        assert taxqa_main(lora_args(gemma, adapter.data, adapter.path, "--iters", "6", "--resume")) == 0
-    assert (adapter.path / "adapters.safetensors").read_bytes() != before
-    assert json.loads((adapter.path / "training_state.json").read_text()) == {"iters_done": 6}
-    assert {f"{i:07d}_adapters.safetensors" for i in (2, 4, 6)} <= {p.name for p in adapter.path.iterdir()}
-    assert (adapter.path / "0000002_adapters.safetensors").read_bytes() == second  # the first run's, kept
-    assert not list(adapter.path.glob(".resume-*"))
-    iters = [json.loads(line)["iter"] for line in (adapter.path / "train_log.jsonl").read_text().splitlines()]
+        assert taxqa_main(lora_args(gemma, adapter.data, path, "--iters", "6", "--resume")) == 0
+    assert (path / "adapters.safetensors").read_bytes() != before
+    assert json.loads((path / "training_state.json").read_text()) == {"iters_done": 6}
+    assert {f"{i:07d}_adapters.safetensors" for i in (2, 4, 6)} <= {p.name for p in path.iterdir()}
+    assert (path / "0000002_adapters.safetensors").read_bytes() == second  # the first run's, kept
+    assert not list(path.glob(".resume-*"))
+    iters = [json.loads(line)["iter"] for line in (path / "train_log.jsonl").read_text().splitlines()]
     assert max(iters) == 6 and [i for i in iters if i > 4]  # appended after the first run's rows
-    assert taxqa_main(lora_args(gemma, adapter.data, adapter.path, "--iters", "6", "--resume")) == 0  # nothing left
+    assert taxqa_main(lora_args(gemma, adapter.data, path, "--iters", "6", "--resume")) == 0  # nothing left
 
 
 def test_lora_resumed_run_equals_an_uninterrupted_one(gemma, adapter, tmp_path):

@@ -1,5 +1,5 @@
 """The rate tables in taxqa/tax/rates.py must equal the tables printed in the real statute text
-(law.go.kr JSON and legalize-kr Markdown in ../shared/data), so a stale table cannot pass."""
+(law.go.kr JSON and legalize-kr Markdown in the `shared_data` folder), so a stale table cannot pass."""
 
 from __future__ import annotations
 
@@ -12,9 +12,6 @@ import pytest
 
 from taxqa.amounts import parse_won
 from taxqa.tax.rates import select
-
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"shared data not found at {DATA}")
 
 
 def markdown_article(path: Path, article: str) -> tuple[str, date]:
@@ -98,39 +95,45 @@ def check(table_name: str, text: str, effective: date):
     assert parsed == [tuple(row) for row in select(table_name, effective)["brackets"]]
 
 
-LAWS = DATA / "legalize-kr" / "laws"
-GO_KR = DATA / "law.go.kr"
+@pytest.fixture(scope="module")
+def laws(shared_data) -> Path:
+    return shared_data / "legalize-kr" / "laws"
 
 
-def test_inheritance_gift_rates_match_legalize_kr_2026():
-    check("inheritance_gift_rates", *markdown_article(LAWS / "inheritance_gift_tax_act_20260101.md", "제26조"))
+@pytest.fixture(scope="module")
+def go_kr(shared_data) -> Path:
+    return shared_data / "law.go.kr"
 
 
-def test_inheritance_gift_rates_match_law_go_kr_json():
-    check("inheritance_gift_rates", *json_article(GO_KR / "inheritance_gift_tax_act_20250314.json", "26"))
+def test_inheritance_gift_rates_match_legalize_kr_2026(laws):
+    check("inheritance_gift_rates", *markdown_article(laws / "inheritance_gift_tax_act_20260101.md", "제26조"))
 
 
-def test_income_tax_rates_match_legalize_kr_2026():
-    check("income_tax_rates", *markdown_article(LAWS / "income_tax_act_20260421.md", "제55조"))
+def test_inheritance_gift_rates_match_law_go_kr_json(go_kr):
+    check("inheritance_gift_rates", *json_article(go_kr / "inheritance_gift_tax_act_20250314.json", "26"))
 
 
-def test_income_tax_rates_match_law_go_kr_json():
-    check("income_tax_rates", *json_article(GO_KR / "income_tax_act_20250101.json", "55"))
+def test_income_tax_rates_match_legalize_kr_2026(laws):
+    check("income_tax_rates", *markdown_article(laws / "income_tax_act_20260421.md", "제55조"))
 
 
-def test_wage_deduction_matches_statute():
-    text, effective = markdown_article(LAWS / "income_tax_act_20260421.md", "제47조")
+def test_income_tax_rates_match_law_go_kr_json(go_kr):
+    check("income_tax_rates", *json_article(go_kr / "income_tax_act_20250101.json", "55"))
+
+
+def test_wage_deduction_matches_statute(laws):
+    text, effective = markdown_article(laws / "income_tax_act_20260421.md", "제47조")
     check("wage_deduction", text, effective)
     assert "2천만원을 공제한다" in text and select("wage_deduction", effective)["cap"] == 20_000_000
 
 
-def test_local_income_tax_rates_match_statute():
-    check("local_income_tax_rates", *markdown_article(LAWS / "local_tax_act_20260101.md", "제92조"))
+def test_local_income_tax_rates_match_statute(laws):
+    check("local_income_tax_rates", *markdown_article(laws / "local_tax_act_20260101.md", "제92조"))
 
 
-def test_gift_and_inheritance_amounts_are_in_the_statute():
+def test_gift_and_inheritance_amounts_are_in_the_statute(laws):
     """The fixed amounts the calculators use appear in the 2026 articles they cite."""
-    path = LAWS / "inheritance_gift_tax_act_20260101.md"
+    path = laws / "inheritance_gift_tax_act_20260101.md"
     day = date(2026, 1, 1)
     gift, inh = select("gift", day), select("inheritance", day)
     a53, _ = markdown_article(path, "제53조")
@@ -153,8 +156,8 @@ def test_gift_and_inheritance_amounts_are_in_the_statute():
     assert "2억원을 초과하면 2억원" in a22 and "100분의 20 또는 2천만원 중 큰 금액" in a22
 
 
-def test_vat_amounts_are_in_the_statute():
-    path = LAWS / "vat_act_20260101.md"
+def test_vat_amounts_are_in_the_statute(laws):
+    path = laws / "vat_act_20260101.md"
     vat = select("vat", date(2026, 1, 1))
     assert "10퍼센트로 한다" in markdown_article(path, "제30조")[0] and vat["rate"] == (10, 100)
     assert "0.5퍼센트를 곱한 금액" in markdown_article(path, "제63조")[0]

@@ -11,29 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import train_argv  # noqa: E402  (the quick CPU settings the session's adapters use)
 
 from taxqa.cli import run_command
 
 REPO = Path(__file__).resolve().parents[1]
-# Small and quick: 128-token examples, batch 4, no accumulation, an evaluation and checkpoint every 4 steps.
-FAST = [
-    "--device", "cpu",
-    "--set", "data.max_length=128",
-    "--set", "training_args.per_device_train_batch_size=4",
-    "--set", "training_args.gradient_accumulation_steps=1",
-    "--set", "training_args.learning_rate=3e-3",
-    "--set", "training_args.warmup_steps=0",
-    "--set", "training_args.logging_steps=4",
-    "--set", "training_args.eval_steps=4",
-    "--set", "training_args.save_steps=4",
-    "--set", "lora_config.r=8",
-    "--set", "lora_config.lora_alpha=16",
-    "--set", "lora_config.lora_dropout=0.0",
-]  # fmt: skip
-
-
-def train_argv(model: Path, data: Path, out: Path, steps: int) -> list[str]:
-    return ["--model", str(model), "--data", str(data), "--output", str(out), "--max-steps", str(steps), *FAST]
 
 
 def subprocess_env() -> dict:
@@ -43,16 +25,16 @@ def subprocess_env() -> dict:
 
 
 @pytest.mark.parametrize("arch", ["gemma3", "gemma3-mm", "phi2"])
-def test_train_saves_a_peft_adapter_that_changes_logits(arch, tiny_model, tiny_dataset, tmp_path, capsys):
+def test_train_saves_a_peft_adapter_that_changes_logits(arch, peft_adapter):
+    """The session's `taxqa train` run of 24 steps for this architecture (conftest `peft_adapter`)."""
     import torch
     from peft import PeftModel
     from safetensors import safe_open
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    base_dir, out = tiny_model(arch), tmp_path / "adapter"
-    code = run_command("train_cuda.cli", train_argv(base_dir, tiny_dataset, out, 24), prog="taxqa train")
-    printed = capsys.readouterr().out
-    assert code == 0, printed
+    trained = peft_adapter(arch)
+    base_dir, out, printed = trained.base, trained.path, trained.printed
+    assert trained.code == 0, printed
     for name in (
         "adapter_model.safetensors",
         "adapter_config.json",

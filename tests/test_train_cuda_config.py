@@ -16,7 +16,6 @@ from taxqa.models import GEMMA3_MM_TARGET_REGEX, REGISTRY
 from train_cuda.config import ConfigError, apply_preset, load_config
 
 REPO = Path(__file__).resolve().parents[1]
-ORIGINAL = REPO.parent / "shared" / "data" / "original"
 
 
 def train(argv: list[str], capsys) -> tuple[int, str, str]:

@@ -14,6 +14,7 @@ pytest.importorskip("textual")
 
 from textual.widgets import DataTable, Input, Label, TextArea  # noqa: E402
 
+from taxqa.grounding import figure_check  # noqa: E402
 from taxqa.records import QARecord, read_jsonl, write_jsonl_atomic  # noqa: E402
 from tui.app import TaxQAApp, main  # noqa: E402
 from tui.history import HistoryStore  # noqa: E402
@@ -104,7 +105,11 @@ async def test_send_stream_and_ground(tmp_path, gemma):
         assert "6억 140만원" in text and "성인으로 가정" in text and "상증법 제53조" in text
         # the model read exactly what the panel shows
         assert panel.grounding["grounded"] is True and "모델이 아래 근거를 읽고 답했습니다." in text
-        assert panel.grounding["verdict"]["checked"] is False or "agree" in panel.grounding["verdict"]
+        # the verdict is the calculator's own check of the answer shown, for the figures the panel shows
+        verdict = panel.grounding["verdict"]
+        assert verdict == figure_check(GIFT, answer.content)
+        assert verdict["kind"] == "gift" and verdict["asked"] == "payable"
+        assert verdict["expected"]["payable"] == 601_400_000
         item = panel.query(ArticleItem).first()
         item.collapsed = False
         await wait_for(pilot, lambda: item.query(".article-text"))

@@ -1,17 +1,25 @@
-"""Lexical retrieval over passages: BM25 (bm25s) on morphemes and on character bigrams, plus a title field.
+"""Lexical retrieval over passages: BM25 over fields of each article, kept on disk and memory-mapped.
 
-Each passage is indexed twice: by its content morphemes (kiwipiepy; taxqa.corpus.morph) and by character
-bigrams, which catch what the analyser splits differently. The article title is a field of its own: the
-share of the query's morphemes found in the title, as in BM25F. The score of a passage is
+Each passage is indexed by field, each field a BM25 index of its own (built with bm25s, scored here):
 
-    morph BM25 / best + 0.35 x bigram BM25 / best + 0.8 x title match
+    text     content morphemes (and adjacent pairs) of title + text       (taxqa.corpus.morph)
+    bigram   character bigrams of title + text: what the analyser splits differently
+    title    the article title's morphemes, plus how much of the question's words it covers
+    heads    the heading clause of each 항 and 호 ("1. 사업자가 행하는 재화 또는 용역의 공급")
 
-where the morph BM25 counts the query's own words fully and the legal terms its lay phrases map to at
-0.6. Which act governs the question is applied on top of this (taxqa.corpus.retrieve).
+plus the term table (taxqa.corpus.terms): the phrases of its title and the terms it defines ("용역"이란 ...,
+(이하 "부과제척기간"이라 한다)), in 제2조 and elsewhere; a question containing one names the concept:
 
-The three indexes and each passage's morpheme sets are kept on disk between processes (TAXQA_CACHE or the
-user cache dir), keyed by the passages file, this module's and the tokenizer's source and the kiwipiepy
-version: a later process reads them back in a fraction of a second instead of analysing the corpus again.
+    score = text/best + 0.35 bigram/best + 0.8 title/best + 0.5 cover + 0.4 exact title + 0.25 heads/best
+            + 0.6 named (sum of the idf of the terms it contains / 7, at most 1.5)
+
+where the query's own words count fully and the legal terms its lay phrases map to at 0.9. Which act
+governs the question and the terms it names are applied on top of this (taxqa.corpus.retrieve).
+
+The indexes are saved as numpy arrays (bm25s's score matrix in CSC form) plus each field's vocabulary, in
+TAXQA_CACHE or the user cache dir, keyed by the passages file and this module's and the tokenizer's source.
+A later process maps the arrays from disk (np.load(mmap_mode="r")) and scores with numpy alone: no bm25s,
+scipy or analyser import, a few milliseconds to open.
 """
 
 from __future__ import annotations
@@ -19,13 +27,16 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import math
 import os
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from taxqa.corpus.cite import squash
-from taxqa.corpus.morph import analyse_words, bigrams, kiwi_version, morphs, with_pairs, words
+from taxqa.corpus.morph import analyse_words, bigrams, morphs, remember, vocabulary, with_pairs, words
+from taxqa.corpus.terms import dropped, keys_of
 from taxqa.records import PassageRecord
 
 EXPANSION_WEIGHT = 0.9  # a legal term the lay table added, against a word of the question
@@ -35,43 +46,230 @@ COVER_WEIGHT = 0.5  # share of the question's own words in the title
 EXACT_TITLE_WEIGHT = 0.4
 EXACT_TITLE_MIN = 4  # characters, spaces removed
 PRECISION_WEIGHT = 0.5  # plus this x the share of the title's words the query has (an exact title)
+HEADS_WEIGHT = 0.25
+NAMED_WEIGHT = 0.6  # the question contains a term the article is titled by or defines (taxqa.corpus.terms)
+NAMED_SCALE = 7.0  # idf of a term only one article carries, about
+NAMED_START = 0.4  # weight of a term at the start of the question (1.0 at its end)
+NAMED_ADDED = 0.3  # weight of a term only the lay phrases' legal terms contain
+NAMED_SAID = 0.9  # weight of a term the question says in everyday words the term table lists
+FIELDS = ("text", "bigram", "title", "heads")
+FORMAT = "4"  # bump when the saved layout changes
+
+_ITEM = re.compile(r"^\s*(?:[①-⑳]|\d+(?:의\d+)?\.|[가-하]\.)\s*")
+_CUT = re.compile(r"[:：]|다\.|\. |<|\(이하")
 
 
 def passage_text(p: PassageRecord) -> str:
     return f"{p.title}\n{p.text}"
 
 
+def headings(text: str) -> list[str]:
+    """The heading clause of each 항/호/목 line: its text up to the first colon, sentence end or 이하-note."""
+    out = []
+    for line in text.splitlines():
+        m = _ITEM.match(line)
+        if m:
+            head = _CUT.split(line[m.end() :], 1)[0].strip()
+            if len(head) >= 2:
+                out.append(head[:60])
+    return out
+
+
+class Field:
+    """One field's BM25 scores (CSC: one column per token) and vocabulary, possibly memory-mapped.
+
+    The vocabulary is two arrays, the tokens sorted and their column numbers, searched by bisection: a
+    saved field opens without parsing its (100,000-token) vocabulary.
+    """
+
+    def __init__(self, data, indices, indptr, tokens, columns, n: int):
+        self.data, self.indices, self.indptr, self.tokens, self.columns, self.n = (
+            data,
+            indices,
+            indptr,
+            tokens,
+            columns,
+            n,
+        )
+
+    def ids(self, tokens: Sequence[str]) -> list[int]:
+        import numpy as np
+
+        if not len(self.tokens) or not tokens:
+            return []
+        found = np.searchsorted(self.tokens, np.asarray(tokens, dtype=self.tokens.dtype))
+        found = np.minimum(found, len(self.tokens) - 1)
+        return [int(self.columns[f]) for t, f in zip(tokens, found) if self.tokens[f] == t]
+
+    def scores(self, tokens: Sequence[str]):
+        import numpy as np
+
+        ids = self.ids(tokens)
+        if not ids:
+            return np.zeros(self.n)
+        spans = [(int(self.indptr[i]), int(self.indptr[i + 1])) for i in ids]
+        idx = np.concatenate([self.indices[a:b] for a, b in spans])
+        val = np.concatenate([self.data[a:b] for a, b in spans])
+        return np.bincount(idx, weights=val, minlength=self.n).astype(np.float64)
+
+
+MAX_TOKEN = 24  # characters; longer tokens (runs of digits, long Latin words) are left out of the vocabulary
+_ARRAYS = ("data", "indices", "indptr", "tokens", "columns")
+
+
+def _field_from_bm25(model, n: int) -> Field:
+    import numpy as np
+
+    s = model.scores
+    vocab = sorted((t, c) for t, c in model.vocab_dict.items() if len(t) <= MAX_TOKEN)
+    width = max((len(t) for t, _ in vocab), default=1)
+    tokens = np.array([t for t, _ in vocab], dtype=f"<U{width}")
+    columns = np.array([c for _, c in vocab], dtype=np.int32)
+    return Field(s["data"], s["indices"], s["indptr"], tokens, columns, n)
+
+
+def _empty_field() -> Field:
+    import numpy as np
+
+    return Field(
+        np.zeros(0), np.zeros(0, np.int32), np.zeros(1, np.int32), np.zeros(0, "<U1"), np.zeros(0, np.int32), 0
+    )
+
+
+def _save_field(field: Field, folder: Path) -> None:
+    import numpy as np
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in _ARRAYS:
+        np.save(folder / f"{name}.npy", np.asarray(getattr(field, name)))
+
+
+def _load_field(folder: Path, n: int) -> Field:
+    import numpy as np
+
+    return Field(*(np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS), n)
+
+
 class Index:
-    """bm25s indexes of morphemes, bigrams and titles over a list of passages, plus their morpheme sets."""
+    """The field indexes of a list of passages, plus each passage's morpheme sets and defined terms."""
 
     def __init__(self, passages: Sequence[PassageRecord], cache_key: str | None = None):
         self.passages = list(passages)
+        n = len(self.passages)
         folder = _cache_folder(cache_key) if cache_key else None
-        saved = _load_saved(folder, len(self.passages))
+        saved = _load_saved(folder, n)
         if saved is None:
             saved = self._build()
             if folder is not None:
                 _save(saved, folder)
-        self.morph, self.bigram, self.title = saved["morph"], saved["bigram"], saved["title"]
-        self.morph_sets = [set(d) for d in saved["sets"]["docs"]]
-        self.title_sets = [set(t) for t in saved["sets"]["titles"]]
+        self.fields: dict[str, Field] = saved["fields"]
+        meta = saved["meta"]
+        remember(meta.get("words", {}))
+        self._doc_sets: dict[int, set[str]] = {}
+        self.title_sets = [set(t) for t in meta["titles"]]
+        self.keys: dict[str, list[int]] = meta["keys"]  # term -> the passages carrying it
+        self._by_start: dict[str, list[str]] | None = None
+        self.idf: dict[str, float] = meta["idf"]
         self.title_keys = [squash(p.title) for p in self.passages]
 
     def _build(self) -> dict:
         import bm25s
 
-        analyse_words(w for p in self.passages for w in words(passage_text(p)) if "가" <= w[0] <= "힣")
+        # words outside the shipped vocabulary (passages other than the embedded corpus) are analysed now
+        new = analyse_words(w for p in self.passages for w in words(passage_text(p)) if "가" <= w[0] <= "힣")
         docs = [with_pairs(morphs(passage_text(p))) for p in self.passages]
         titles = [sorted(set(morphs(p.title))) for p in self.passages]
-        out = {name: bm25s.BM25() for name in _INDEXES}
-        if self.passages:
-            out["morph"].index(docs, show_progress=False)
-            out["title"].index([t or ["-"] for t in titles], show_progress=False)
-            out["bigram"].index([bigrams(passage_text(p)) for p in self.passages], show_progress=False)
-        sets = {"docs": [sorted({t for t in d if "+" not in t}) for d in docs], "titles": titles}
-        return {**out, "sets": sets}
+        drop = dropped()
+        keys = [[k for k, _ in keys_of(p) if k not in drop] for p in self.passages]
+        streams = {
+            "text": docs,
+            "bigram": [bigrams(passage_text(p)) for p in self.passages],
+            "title": titles,
+            "heads": [with_pairs(morphs("\n".join(headings(p.text)))) for p in self.passages],
+        }
+        fields = {}
+        n = len(self.passages)
+        for name in FIELDS:
+            model = bm25s.BM25()
+            if n:
+                model.index([s or ["-"] for s in streams[name]], show_progress=False)
+                fields[name] = _field_from_bm25(model, n)
+            else:
+                fields[name] = _empty_field()
+        where: dict[str, list[int]] = {}
+        for i, ks in enumerate(keys):
+            for k in ks:
+                where.setdefault(k, []).append(i)
+        articles = len({p.citation for p in self.passages}) or 1
+        idf = {k: math.log(1 + articles / len({self.passages[i].citation for i in ids})) for k, ids in where.items()}
+        meta = {
+            "titles": titles,
+            "keys": where,
+            "idf": idf,
+            "words": {w: list(f) for w, f in new.items()},
+        }
+        return {"fields": fields, "meta": meta}
 
-    def scores(self, terms: Sequence[str], expansion: Sequence[str], raw: str):
+    def groups(self):
+        """One passage per (act, kind) and each passage's group number (the act prior is per group)."""
+        if getattr(self, "_groups", None) is None:
+            import numpy as np
+
+            first: dict[tuple[str, str], int] = {}
+            ids = [first.setdefault((p.law, p.kind), len(first)) for p in self.passages]
+            reps = {g: self.passages[ids.index(g)] for g in first.values()}
+            self._groups = ([reps[g] for g in range(len(first))], np.array(ids, dtype=np.int64))
+        return self._groups
+
+    def by_citation(self, citation: str) -> list[int]:
+        if getattr(self, "_citations", None) is None:
+            self._citations: dict[str, list[int]] = {}
+            for i, p in enumerate(self.passages):
+                self._citations.setdefault(p.citation, []).append(i)
+        return self._citations.get(citation, [])
+
+    def doc_set(self, i: int) -> set[str]:
+        """The morphemes of passage i (read again from the vocabulary when first asked: only hits need it)."""
+        found = self._doc_sets.get(i)
+        if found is None:
+            found = self._doc_sets[i] = set(morphs(passage_text(self.passages[i])))
+        return found
+
+    def named(self, question: str, added: Sequence[str] = (), skip: set[str] = frozenset(), said: Sequence[str] = ()):
+        """Per passage: the summed idf of the table's terms the question (spaces removed) contains.
+
+        A Korean question ends on what it asks ("...가산세의 부과제척기간 기산일", "...과세대상인지 여부"): a term
+        counts 0.4 at the start of the question rising to 1.0 at its end; one its lay phrases added, 0.3; one
+        the question says in everyday words the term table knows (``said``), NAMED_SAID.
+        """
+        import numpy as np
+
+        out = np.zeros(len(self.passages))
+        size = max(len(question), 1)
+        extra = " ".join(added)
+        for key in said:
+            if key in self.keys and key not in skip:
+                out[self.keys[key]] += self.idf[key] * NAMED_SAID
+        if self._by_start is None:  # terms by their first two characters: only those the text has are tried
+            self._by_start = {}
+            for key in self.keys:
+                self._by_start.setdefault(key[:2], []).append(key)
+        text = question + " " + extra
+        starts = {text[i : i + 2] for i in range(len(text) - 1)}
+        for key in (k for st in starts for k in self._by_start.get(st, ())):
+            ids = self.keys[key]
+            if key in said:
+                continue
+            if key in skip:  # the name of a tax ("부가가치세") says which act, not which article
+                continue
+            at = question.rfind(key)
+            if at >= 0:
+                out[ids] += self.idf[key] * (NAMED_START + (1 - NAMED_START) * (at + len(key)) / size)
+            elif key in extra:
+                out[ids] += self.idf[key] * NAMED_ADDED
+        return out
+
+    def scores(self, terms: Sequence[str], expansion: Sequence[str], raw: str, named=None):
         """Score of every passage (numpy array) for a query's words, expansion terms and raw text.
 
         A title of 4+ characters that the raw text contains whole ("근로소득공제", "납부지연가산세") adds
@@ -80,29 +278,35 @@ class Index:
         import numpy as np
 
         n = len(self.passages)
-        if not n or not (terms or expansion):
+        if not n:
             return np.zeros(n)
-        text = _weighted(self.morph, with_pairs(list(terms)), with_pairs(list(expansion)), n)
-        title = _weighted(self.title, terms, expansion, n)
-        grams = [g for g in bigrams(raw) if len(g) > 1]
-        chars = np.asarray(self.bigram.get_scores(grams), dtype=np.float64) if grams else np.zeros(n)
-        said, asked = set(terms) or set(expansion), {*terms, *expansion}
-        cover = np.array(
-            [
-                len(said & t) / len(said) + PRECISION_WEIGHT * (len(asked & t) / len(t) if t else 0)
-                for t in self.title_sets
-            ]
-        )
+        f = self.fields
+        text = _weighted(f["text"], with_pairs(list(terms)), with_pairs(list(expansion)))
+        title = _weighted(f["title"], terms, expansion)
+        heads = _weighted(f["heads"], with_pairs(list(terms)), with_pairs(list(expansion)))
         squashed = squash(raw)
-        exact = np.array([len(t) >= EXACT_TITLE_MIN and t in squashed for t in self.title_keys], dtype=np.float64)
+        grams = [g for g in bigrams(raw) if len(g) > 1]
+        chars = f["bigram"].scores(grams) if grams else np.zeros(n)
+        said, asked = set(terms) or set(expansion), {*terms, *expansion}
+        found = np.flatnonzero((text > 0) | (chars > 0))  # every other passage scores 0 below anyway
+        cover, exact = np.zeros(n), np.zeros(n)
+        for i in found:
+            t = self.title_sets[i]
+            cover[i] = (len(said & t) / len(said) if said else 0) + PRECISION_WEIGHT * (
+                len(asked & t) / len(t) if t else 0
+            )
+            key = self.title_keys[i]
+            exact[i] = len(key) >= EXACT_TITLE_MIN and key in squashed
         score = _norm(text) + BIGRAM_WEIGHT * _norm(chars) + TITLE_WEIGHT * _norm(title) + COVER_WEIGHT * cover
-        score += EXACT_TITLE_WEIGHT * exact
+        score += EXACT_TITLE_WEIGHT * exact + HEADS_WEIGHT * _norm(heads)
+        if named is not None:
+            score += NAMED_WEIGHT * np.minimum(named / NAMED_SCALE, 1.5)
         score[(text <= 0) & (chars <= 0)] = 0.0
         return score
 
     def matched(self, i: int, words: Sequence[str]) -> list[str]:
         """The words (query words and legal terms) passage i contains, in the order given."""
-        have = self.morph_sets[i] | self.title_sets[i]
+        have = self.doc_set(i) | self.title_sets[i]
         text = self.passages[i].title + self.passages[i].text
         out: dict[str, None] = {}
         for w in words:
@@ -111,13 +315,11 @@ class Index:
         return list(out)
 
 
-def _weighted(index, terms: Sequence[str], expansion: Sequence[str], n: int):
+def _weighted(field: Field, terms: Sequence[str], expansion: Sequence[str]):
     """BM25 of the query's words plus EXPANSION_WEIGHT x BM25 of its added legal terms."""
-    import numpy as np
-
-    out = np.asarray(index.get_scores(list(terms)), dtype=np.float64) if terms else np.zeros(n)
+    out = field.scores(list(terms))
     if expansion:
-        out = out + EXPANSION_WEIGHT * np.asarray(index.get_scores(list(expansion)), dtype=np.float64)
+        out = out + EXPANSION_WEIGHT * field.scores(list(expansion))
     return out
 
 
@@ -126,40 +328,40 @@ def _norm(values):
     return values / best if best > 0 else values
 
 
-# Saved tokens are keyed by the tokenizer's own source and kiwipiepy's version too: a change to either
-# makes the old ones unused, with nothing to remember to bump.
-_SOURCES = ("morph.py", "bm25.py")
-_MODULE_HASH = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes() for name in _SOURCES)).hexdigest()[
-    :12
-]
+# Saved indexes are keyed by the tokenizer's and this module's own source and the shipped vocabulary:
+# a change to any makes the old ones unused, with nothing to remember to bump.
+_SOURCES = ("morph.py", "bm25.py", "terms.py", "data/words.tsv.gz", "data/terms.tsv")
+
+
+def _module_hash() -> str:
+    digest = hashlib.sha256(FORMAT.encode())
+    for name in _SOURCES:
+        path = Path(__file__).parent / name
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()[:12]
 
 
 def _cache_folder(key: str) -> Path | None:
-    """Where the tokens of a passages file are kept between processes (TAXQA_CACHE or the user cache dir)."""
+    """Where the indexes of a passages file are kept between processes (TAXQA_CACHE or the user cache dir)."""
     root = os.environ.get("TAXQA_CACHE")
     if not root:
         from platformdirs import user_cache_dir
 
         root = user_cache_dir("taxqa")
-    digest = hashlib.sha256(f"{_MODULE_HASH}\n{kiwi_version()}\n{key}".encode()).hexdigest()[:20]
+    digest = hashlib.sha256(f"{_module_hash()}\n{key}".encode()).hexdigest()[:20]
     return Path(root) / "lexical" / digest
-
-
-_INDEXES = ("morph", "bigram", "title")
 
 
 def _load_saved(folder: Path | None, count: int) -> dict | None:
     """The saved indexes and token sets, or None when missing or damaged (then rebuilt, never fatal)."""
     if folder is None or not folder.is_dir():
         return None
-    import bm25s
-
     try:
-        with gzip.open(folder / "sets.json.gz", "rt", encoding="utf-8") as fh:
-            sets = json.load(fh)
-        if not all(isinstance(sets.get(k), list) and len(sets[k]) == count for k in ("docs", "titles")):
+        with gzip.open(folder / "meta.json.gz", "rt", encoding="utf-8") as fh:
+            meta = json.load(fh)
+        if not all(isinstance(meta.get(k), list) and len(meta[k]) == count for k in ("titles",)):
             return None
-        return {"sets": sets, **{name: bm25s.BM25.load(str(folder / name)) for name in _INDEXES}}
+        return {"meta": meta, "fields": {name: _load_field(folder / name, count) for name in FIELDS}}
     except Exception:  # noqa: BLE001 - whatever a damaged cache raises, the index is rebuilt
         return None
 
@@ -172,10 +374,10 @@ def _save(saved: dict, folder: Path) -> None:
     try:
         # the cache folder is ours by where it lives: a damaged earlier save is swapped out whole
         with atomic_folder(folder, "corpus index", may_replace=lambda _: None) as tmp:
-            for name in _INDEXES:
-                saved[name].save(str(tmp / name))
-            data = json.dumps(saved["sets"], ensure_ascii=False).encode("utf-8")
-            (tmp / "sets.json.gz").write_bytes(gzip.compress(data, compresslevel=3, mtime=0))
+            for name in FIELDS:
+                _save_field(saved["fields"][name], tmp / name)
+            data = json.dumps(saved["meta"], ensure_ascii=False).encode("utf-8")
+            (tmp / "meta.json.gz").write_bytes(gzip.compress(data, compresslevel=3, mtime=0))
     except (OSError, UserError):
         pass
 
@@ -199,3 +401,6 @@ def index_for(passages: Sequence[PassageRecord], cache_key: str | None = None) -
             _CACHE.pop(next(iter(_CACHE)))
         _CACHE[id(passages)] = (passages, index)
         return index
+
+
+__all__ = ["Index", "headings", "index_for", "passage_text", "vocabulary"]

@@ -189,6 +189,8 @@ def _search(args: argparse.Namespace) -> int:
         title = f" ({h['title']})" if h["title"] else ""
         snippet = " ".join(h["text"].split())
         snippet = snippet[:90] + ("…" if len(snippet) > 90 else "")
+        if h.get("clause"):  # the 항/호 the question matched: why this article
+            snippet = f"{h['clause']}: {h['clause_text']}"
         print(f"{h['rank']}. {h['citation']}{title} {snippet}  [{h['score']:.2f}]")
     return 0
 

@@ -45,8 +45,23 @@ def load_passages(path: str | os.PathLike | None = None) -> list[PassageRecord]:
         raise UserError(f"{file}: no such passages file") from None
     with _LOCK:
         if stamp not in _LOADED:
-            _LOADED[stamp] = read_passage_file(file)
+            _LOADED[stamp] = read_passage_file(file) if path is not None else _read_embedded(file)
         return _LOADED[stamp]
+
+
+def _read_embedded(file: Path) -> list[PassageRecord]:
+    """The package's own passages, built and checked by `make corpus-data`: read without re-validating
+    each record (a third of a second saved on every start); a damaged file still fails clearly."""
+    import gzip
+    import json
+    import zlib
+
+    try:
+        with gzip.open(file, "rt", encoding="utf-8") as fh:
+            passages = [PassageRecord.model_construct(**json.loads(line)) for line in fh if line.strip()]
+    except (OSError, EOFError, zlib.error, ValueError, UnicodeDecodeError):
+        return read_passage_file(file)  # names the damage (file:line) as a UserError
+    return passages or read_passage_file(file)
 
 
 def iter_corpus_texts(passages: Sequence[PassageRecord] | None = None) -> Iterator[str]:
@@ -62,25 +77,37 @@ def _cache_key(passages: Sequence[PassageRecord]) -> str | None:
 
 
 def search(
-    query: str, k: int = 5, passages: Sequence[PassageRecord] | None = None, *, embed_model: str | None = None
+    query: str,
+    k: int = 5,
+    passages: Sequence[PassageRecord] | None = None,
+    *,
+    embed_model: str | None = None,
+    reading: dict | None = None,
 ) -> list[tuple[PassageRecord, float]]:
     """Top-k (passage, score), best first, one per article; see taxqa.corpus.retrieve for the ranking.
 
     Articles the query cites ("상증법 53조") come first, then the articles of the act that governs the
     question, ranked lexically (morphemes, bigrams, titles, lay terms), fused with a dense ranking when
-    embed_model (or TAXQA_EMBED_MODEL) names an embedding model.
+    embed_model (or TAXQA_EMBED_MODEL) names an embedding model. ``reading`` is the question reader's
+    `taxqa tax ask --json` object, when the caller has it: its calculation's articles and acts come first.
     """
-    return [(h.passage, h.score) for h in _rank(query, k, passages, embed_model)]
+    return [(h.passage, h.score) for h in _rank(query, k, passages, embed_model, reading)]
 
 
 def search_hits(
-    query: str, k: int = 5, passages: Sequence[PassageRecord] | None = None, *, embed_model: str | None = None
+    query: str,
+    k: int = 5,
+    passages: Sequence[PassageRecord] | None = None,
+    *,
+    embed_model: str | None = None,
+    reading: dict | None = None,
 ) -> list[dict]:
     """search() as JSON-ready dicts: rank, citation, title, score, kind, effective_date, law, article, id, text,
-    matched (the query words and legal terms the passage contains: why it was chosen) and via."""
+    matched (the query words and legal terms the passage contains: why it was chosen), via, and clause /
+    clause_text (the 항/호 the question matched)."""
     from taxqa.corpus.retrieve import hit_dict
 
-    return [hit_dict(n, h) for n, h in enumerate(_rank(query, k, passages, embed_model), 1)]
+    return [hit_dict(n, h) for n, h in enumerate(_rank(query, k, passages, embed_model, reading), 1)]
 
 
 def warm_up(passages: Sequence[PassageRecord] | None = None) -> None:
@@ -89,11 +116,11 @@ def warm_up(passages: Sequence[PassageRecord] | None = None) -> None:
     search("증여세 신고", 1, passages)
 
 
-def _rank(query: str, k: int, passages: Sequence[PassageRecord] | None, embed_model: str | None):
+def _rank(query: str, k: int, passages, embed_model: str | None, reading: dict | None = None):
     from taxqa.corpus.retrieve import rank
 
     passages = load_passages() if passages is None else passages
-    return rank(query, k, passages, cache_key=_cache_key(passages), embed_model=embed_model)
+    return rank(query, k, passages, cache_key=_cache_key(passages), embed_model=embed_model, reading=reading)
 
 
 def _citation_index(passages: Sequence[PassageRecord]) -> CitationIndex:

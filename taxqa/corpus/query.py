@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from taxqa.corpus.cite import LawNames, article_label, find_citations, squash
-from taxqa.corpus.morph import morphs, words
+from taxqa.corpus.morph import morphs, vocabulary, words
 from taxqa.errors import UserError
 
 TABLE_NAME = "lay_terms.yaml"
 _LOCK = threading.Lock()
 _TABLE: dict | None = None
 _ARTICLE_RE = re.compile(r"(제\s?)?(\d+)\s?조(?:\s?의\s?(\d+))?(?![가-힣]*세)")
+_SECTION_RE = re.compile(r"\s?§\s?(\d+)(?:\s?의\s?(\d+))?")  # rulings write "상증법§45의4", "법인법§46②"
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Query:
     primary: set[str] = field(default_factory=set)  # of those, the acts its own words point at
     named: set[str] = field(default_factory=set)  # acts it names (official names, decrees included)
     citations: list[str] = field(default_factory=list)  # "상속세 및 증여세법 제53조"
+    concepts: list[str] = field(default_factory=list)  # terms of the term table the question says in everyday words
     bare_articles: list[str] = field(default_factory=list)  # "제53조" with no act named
 
     @property
@@ -68,6 +70,9 @@ def _load_table() -> dict:
         }
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise UserError(f"{path}: unreadable lay-term table ({type(exc).__name__}: {exc})") from None
+    from taxqa.corpus.terms import phrasings
+
+    out["concepts"] = phrasings()
     names = LawNames(out["aliases"].values())
     for alias in out["aliases"]:
         names.by_key.setdefault(alias, out["aliases"][alias])
@@ -87,13 +92,16 @@ def expand(text: str) -> list[str]:
 
 def read_query(text: str) -> Query:
     t = table()
+    text = _SECTION_RE.sub(lambda m: " " + article_label(m.group(1), m.group(2)) + " ", text)
     text = " ".join(text.split())
     stop = t["stop"]
     terms = [m for m in morphs(text) if m not in stop]
-    added = expand(text)
+    concepts = list(dict.fromkeys(term for pattern, term in t["concepts"] if pattern.search(text)))
+    added = list(dict.fromkeys([*expand(text), *concepts]))
     said = set(terms)
     expansion = [m for m in morphs(" ".join(added)) if m not in stop and m not in said]
     query = Query(text=text, terms=terms, expansion=expansion, added=added, phrase=_phrase(text, stop))
+    query.concepts = concepts
     _read_citations(query, t)
     haystack = squash(text) + " " + " ".join(added)
     tokens = {*terms, *expansion, *added}
@@ -103,24 +111,40 @@ def read_query(text: str) -> Query:
             query.acts.add(act)
             if any(c in terms or c in own for c in cues):
                 query.primary.add(act)
-    named = {n for n in query.named if not n.endswith(("시행령", "시행규칙"))}
+    named = {n.rsplit(" ", 1)[0] if n.endswith(("시행령", "시행규칙")) else n for n in query.named}  # a decree: its act
     query.acts |= named
     query.primary |= named
     if query.acts:
         query.terms = [m for m in terms if m not in t["tax_names"]] or terms
+    query.terms += _head(query.terms)
     return query
 
 
+HEAD_SHARE = 0.4
+HEAD_MIN = 6  # words; a short question is all head
+
+
+def _head(terms: list[str]) -> list[str]:
+    """The last words of a question once more: a Korean question ends on what it asks ("...의 부과제척기간
+    기산일", "...과세 여부"), its first words are the facts around it."""
+    n = int(len(terms) * HEAD_SHARE) if len(terms) >= HEAD_MIN else 0
+    return terms[len(terms) - n :] if n else []
+
+
 def _phrase(text: str, stop: set[str]) -> str:
-    """Each word's content morphemes joined back ("증여재산을" -> 증여재산, "세금을" -> nothing)."""
+    """Each word's content morphemes joined back ("증여재산을" -> 증여재산, "세금을" -> nothing); a word the
+    vocabulary cannot read ("상증법") as written, for the bigram index, which needs no dictionary."""
     out = []
     for word in words(text):
         kept: list[str] = []
-        for m in morphs(word):
+        found = morphs(word)
+        for m in found:
             if m not in stop and not any(m in k for k in kept):
                 kept.append(m)
         if kept:
             out.append("".join(kept))
+        elif not found and len(word) >= 2 and "가" <= word[0] <= "힣" and word not in vocabulary():
+            out.append(word)
     return " ".join(out)
 
 

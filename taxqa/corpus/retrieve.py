@@ -17,6 +17,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from taxqa.corpus.cite import squash
+from taxqa.corpus.clause import best_clause
 from taxqa.corpus.query import Query, read_query, table
 from taxqa.records import PassageRecord
 
@@ -27,6 +29,8 @@ DECISION = 0.8
 RRF_K = 60
 POOL = 100  # passages per ranking taken into the fusion
 EMBED_ENV = "TAXQA_EMBED_MODEL"
+CALCULATOR_BOOST = 1.3  # an article the question's calculation applied
+NAMES_CONCEPT = 5.0  # summed idf of the terms of an article the question contains: it names its concept
 
 
 @dataclass
@@ -34,18 +38,21 @@ class Hit:
     passage: PassageRecord
     score: float
     matched: list[str] = field(default_factory=list)
-    via: str = "lexical"  # "citation", "lexical" or "fused"
+    via: str = "lexical"  # "citation", "lexical", "fused" or "calculator"
+    clause: tuple[str, str] = ("", "")  # the 항/호 the query matched: label and opening
 
 
 def _is_decree(p: PassageRecord) -> bool:
     return p.kind == "decree" or p.law.endswith(("시행령", "시행규칙"))
 
 
-def _prior(p: PassageRecord, q: Query, special: set[str]) -> float:
+def _prior(p: PassageRecord, q: Query, special: set[str], named: float = 0.0) -> float:
     if p.kind in ("precedent", "ruling"):
         return DECISION
     if p.law in q.named:
         return 1.0
+    if named >= NAMES_CONCEPT and (not q.acts or p.law in q.acts or p.law in special or _is_decree(p)):
+        return 1.0  # the question names the article's concept (a title phrase or a defined term)
     if _is_decree(p):
         return 1.0 if q.wants_decree and p.law.rsplit(" ", 1)[0] in q.acts else SPECIAL_OR_DECREE
     if p.law in special:
@@ -64,19 +71,32 @@ def rank(
     *,
     cache_key: str | None = None,
     embed_model: str | None = None,
+    reading: dict | None = None,
 ) -> list[Hit]:
-    """The top-k hits for a question, best first, one per citation (the best chunk of a long article)."""
+    """The top-k hits for a question, best first, one per citation (the best chunk of a long article).
+
+    ``reading`` is what the question reader made of it (`taxqa tax ask --json`): when it computed a result,
+    the acts of the articles the calculator applied govern the question, and the best of those articles
+    (by the question's words, at most half of k) come first; retrieval ranks within and around them.
+    """
     import numpy as np
 
     from taxqa.corpus.bm25 import index_for
 
     q = read_query(query)
+    applied = _applied(reading)
+    if applied:
+        acts = {c.rsplit(" ", 1)[0] for c in applied}
+        q.acts |= acts
+        q.primary |= acts
     if not passages or k < 1 or not (q.terms or q.expansion or q.citations or q.bare_articles):
         return []
     index = index_for(passages, cache_key)
     special = table()["special"]
-    prior = np.array([_prior(p, q, special) for p in index.passages])
-    scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added])) * prior
+    taxes = {squash(t) for t in table()["tax_names"]}
+    named = index.named(squash(q.text), [squash(a) for a in q.added], taxes, q.concepts)
+    prior = _priors(index, q, special, named, applied)
+    scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named) * prior
     order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
     via = "lexical"
     model = embed_model or os.environ.get(EMBED_ENV) or None
@@ -98,8 +118,34 @@ def rank(
         if len(hits) >= max(k, 10) * 3:
             break
     hits = _governing_first(hits, q, special)
+    if applied:  # the calculation's articles first, the best of them by the question's words, then the rest
+        first = [h for h in hits if h.passage.citation in applied][: max(2, k // 2)]
+        hits = first + [h for h in hits if h not in first]
     hits = _cited_first(hits, q, passages, index)
-    return _monotone(hits[:k])
+    hits = _monotone(hits[:k])
+    for h in hits:
+        h.clause = best_clause(h.passage.text, [*q.terms, *q.added])
+    return hits
+
+
+def _priors(index, q: Query, special: set[str], named, applied: set[str]):
+    """_prior of every passage, computed once per (act, kind) group and spread with numpy."""
+    import numpy as np
+
+    groups, ids = index.groups()
+    base = np.array([_prior(p, q, special) for p in groups])[ids]
+    lifted = np.array([_prior(p, q, special, NAMES_CONCEPT) for p in groups])[ids]
+    prior = np.where(named >= NAMES_CONCEPT, lifted, base)
+    for c in applied:
+        prior[index.by_citation(c)] *= CALCULATOR_BOOST
+    return prior
+
+
+def _applied(reading: dict | None) -> set[str]:
+    """The citations a reading's computed result applied (its steps' laws and its citations)."""
+    result = (reading or {}).get("result") or {}
+    laws = [step.get("law") for step in result.get("steps") or () if isinstance(step, dict)]
+    return {c for c in [*laws, *(result.get("citations") or ())] if isinstance(c, str) and c}
 
 
 def _fuse(lexical: list[int], dense: list[int]) -> tuple[list[int], dict[int, float]]:
@@ -171,7 +217,8 @@ def _monotone(hits: list[Hit]) -> list[Hit]:
 
 
 def hit_dict(rank_no: int, hit: Hit) -> dict:
-    """A hit as the JSON object `taxqa corpus search --json` prints and search_hits returns."""
+    """A hit as the JSON object `taxqa corpus search --json` prints and search_hits returns; `clause` is the
+    항/호 the question matched ("제3항 제1호", "" when none) and `clause_text` its opening."""
     p = hit.passage
     return {
         "rank": rank_no,
@@ -186,4 +233,6 @@ def hit_dict(rank_no: int, hit: Hit) -> dict:
         "text": p.text,
         "matched": hit.matched,
         "via": hit.via,
+        "clause": hit.clause[0],
+        "clause_text": hit.clause[1],
     }

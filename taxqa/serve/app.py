@@ -9,7 +9,6 @@ answer streams) cancels its generation.
 from __future__ import annotations
 
 import asyncio
-import hmac
 import json
 import logging
 import time
@@ -25,6 +24,7 @@ from starlette.responses import FileResponse, JSONResponse, Response, StreamingR
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from taxqa.serve.keys import key_problem
 from taxqa.serve.schema import APIError, ChatRequest, GroundRequest, conversation, parse
 from taxqa.serve.worker import Busy, Job, UpstreamError
 
@@ -117,14 +117,9 @@ def create_app(config: ServeConfig, worker) -> Starlette:
     model_names = {config.model_id, *config.aliases}
 
     def authorize(request: Request) -> None:
-        if not config.api_key:
-            return
-        header = request.headers.get("authorization", "")
-        scheme, _, token = header.partition(" ")
-        if scheme.lower() != "bearer" or not token:
-            raise APIError(401, "missing API key: send 'Authorization: Bearer <key>'", code="invalid_api_key")
-        if not hmac.compare_digest(token.strip().encode(), config.api_key.encode()):
-            raise APIError(401, "invalid API key", code="invalid_api_key")
+        problem = key_problem(request.headers.get("authorization", ""), config.api_key)
+        if problem:
+            raise APIError(401, problem, code="invalid_api_key")
 
     async def read_json(request: Request) -> Any:
         limit = config.max_body_bytes

@@ -8,7 +8,6 @@ taxqa serve --vllm-command --model BASE --adapter-path TRAIN_OUTPUT [--gpus N]
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import logging
 import os
 import socket
@@ -18,8 +17,8 @@ import time
 from pathlib import Path
 
 from taxqa.errors import UserError
+from taxqa.serve.keys import API_KEY_ENV, check_bind
 
-API_KEY_ENV = "TAXQA_API_KEY"
 UPSTREAM_KEY_ENV = "TAXQA_UPSTREAM_API_KEY"
 
 
@@ -88,21 +87,8 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     return p
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def check_args(args) -> None:
-    if not is_loopback(args.host) and not args.api_key:
-        raise UserError(
-            f"--host {args.host}: binding a non-loopback address needs an API key "
-            f"(--api-key or ${API_KEY_ENV}); without one, bind 127.0.0.1"
-        )
+    check_bind(args.host, args.api_key)
     if not 0 <= args.port <= 65535:
         raise UserError(f"--port {args.port}: expected 0..65535")
     for name in ("max_queue", "max_tokens_limit", "default_max_tokens", "max_body_bytes", "ground_k"):

@@ -164,7 +164,7 @@ def gift_tax(
 
 def add_arguments(p) -> None:
     p.add_argument("--amount", required=True, help="증여재산가액 of this gift")
-    p.add_argument("--relation", required=True, type=relation_arg, metavar="RELATION",
+    p.add_argument("--relation", required=True, type=relation_arg, choices=RELATIONS, metavar="RELATION",
                    help=f"the donor, as seen from the donee: {', '.join(RELATIONS)} "
                         f"(or {', '.join(RELATION_LABELS.values())})")  # fmt: skip
     p.add_argument("--minor", action="store_true", help="the donee is a minor (under 19)")

@@ -174,7 +174,7 @@ def vat_arguments(p) -> None:
 
 def simple_arguments(p) -> None:
     p.add_argument("--supply", required=True, help="공급대가 합계 (VAT included)")
-    p.add_argument("--industry", required=True, type=industry_arg, metavar="INDUSTRY",
+    p.add_argument("--industry", required=True, type=industry_arg, choices=INDUSTRIES, metavar="INDUSTRY",
                    help=f"업종: {', '.join(INDUSTRIES)} (or its Korean name, e.g. 음식점업)")  # fmt: skip
     p.add_argument("--purchases", default="0", help="세금계산서 등을 받은 매입 공급대가")
     p.add_argument("--card-sales", default="0", help="신용카드매출전표·현금영수증 발행금액 (제46조 세액공제)")

@@ -32,7 +32,7 @@ class ArticleItem(Collapsible):
 
     def __init__(self, article: dict) -> None:
         mark = "계산 " if article.get("via") == "calculator" else ""
-        title = f"{mark}{article.get('citation', '')} {article.get('title', '')}".strip()
+        title = f"{mark}{article.get('citation', '')} {article.get('title', '')} {article.get('clause', '')}".strip()
         super().__init__(title=title, collapsed=True)
         self.tooltip = title  # the whole title, however narrow the panel
         self.article = article

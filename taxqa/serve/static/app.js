@@ -145,6 +145,7 @@
         const li = el("li", "article");
         li.append(el("span", "citation", a.citation));
         if (a.title) li.append(" ", el("span", "title", "(" + a.title + ")"));
+        if (a.clause) li.append(" ", el("span", "clause", a.clause));
         if (a.effective_date) li.append(" ", el("span", "muted", "시행 " + a.effective_date));
         const button = el("button", "show-text", "본문 보기");
         button.type = "button";

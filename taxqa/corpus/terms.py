@@ -1,0 +1,133 @@
+"""The term table: the names the statutes give their concepts, each pointing at the articles that carry it.
+
+Built from the corpus itself, not by hand:
+
+- title phrases: an article title cut at its connectives ("국세의 부과제척기간" -> 국세, 부과제척기간;
+  "창업중소기업 등에 대한 세액감면" -> 창업중소기업, 세액감면) and the whole title;
+- defined terms: what an article defines ("용역"이란 ..., (이하 "공급대가"라 한다), ... 를 "자녀세액공제"라
+  한다), in 제2조 and wherever else a term is coined.
+
+A question that contains a term (spaces removed; the legal terms its lay phrases map to included, see
+taxqa.corpus.query) names the concept, and the articles carrying the term gain a score weighted by how
+rare the term is (taxqa.corpus.bm25). `python -m taxqa.corpus.terms` writes the table of the embedded corpus
+to taxqa/corpus/data/terms.tsv for review: a row whose first column is changed to `drop` is ignored
+(a phrase too generic to name a concept), and the review may give a term the everyday ways of saying it
+(last column: a regular expression over the question as typed, e.g. 자녀세액공제 <- "(아이|애들?|자녀).{0,15}
+(세금|공제|깎|빼)"). A question saying it names the term as if it were written. A rebuild keeps the marks and
+the phrasings, and refuses a phrasing whose term the corpus no longer has (or that does not compile).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from taxqa.corpus.cite import squash
+from taxqa.records import PassageRecord
+
+TABLE = "terms.tsv"
+MIN_CHARS = 3  # shorter phrases ("세율", "정의") are too common to name one concept
+_CONNECTIVES = re.compile(
+    r"\s+등에\s+대한\s+|\s+등에\s+관한\s+|에\s+대한\s+|에\s+관한\s+|에\s+따른\s+|으로\s+인한\s+|로\s+인한\s+|"
+    r"\s+및\s+|\s+또는\s+|ㆍ|·|,|\s+등의\s+|\s+등\s+|의\s+|을\s+위한\s+|를\s+위한\s+"
+)
+_DEFINED = re.compile(
+    r'"([^"\n]{2,30})"(?:이)?란|\(이하 (?:이 [조항호목]에서 |이 절에서 |이 장에서 )?"([^"\n]{2,30})"(?:이)?라 한다|'
+    r'(?:을|를) "([^"\n]{2,30})"(?:이)?라 한다'
+)
+
+
+def defined_terms(text: str) -> list[str]:
+    """Terms a passage defines: "용역"이란 ..., (이하 "공급대가"라 한다), ... 를 "자녀세액공제"라 한다."""
+    return list(dict.fromkeys(next(g for g in m.groups() if g) for m in _DEFINED.finditer(text)))
+
+
+def title_phrases(title: str) -> list[str]:
+    """A title and the phrases between its connectives, spaces removed."""
+    parts = [squash(title), *(squash(p) for p in _CONNECTIVES.split(title))]
+    return [p for p in dict.fromkeys(parts) if len(p) >= MIN_CHARS]
+
+
+def keys_of(p: PassageRecord) -> list[tuple[str, str]]:
+    """(term, source) pairs of a passage: its title phrases, then the terms it defines."""
+    out = [(t, "title") for t in title_phrases(p.title)]
+    out += [(squash(t), "defined") for t in defined_terms(p.text) if len(squash(t)) >= MIN_CHARS]
+    seen: set[str] = set()
+    return [(t, s) for t, s in out if not (t in seen or seen.add(t))]
+
+
+def review(path=None) -> dict[str, tuple[str, str]]:
+    """The shipped table's review: term -> (mark, everyday phrasing or "")."""
+    path = path or resources.files("taxqa.corpus") / "data" / TABLE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    out = {}
+    for line in lines:
+        if line and not line.startswith("#"):
+            cols = line.split("\t")
+            out[cols[1]] = (cols[0], cols[5] if len(cols) > 5 else "")
+    return out
+
+
+def dropped() -> set[str]:
+    """Terms the review marked `drop` in the shipped table."""
+    return {t for t, (mark, _) in review().items() if mark == "drop"}
+
+
+def phrasings() -> list[tuple[re.Pattern, str]]:
+    """(everyday phrasing, term) pairs the review gave, compiled."""
+    return [(re.compile(lay), t) for t, (mark, lay) in review().items() if lay and mark != "drop"]
+
+
+def table_rows(passages: Sequence[PassageRecord], reviewed: dict[str, tuple[str, str]]) -> list[list[str]]:
+    """The review table: mark, term, source, articles (citations), idf, everyday phrasing."""
+    where: dict[str, dict[str, None]] = {}
+    source: dict[str, str] = {}
+    for p in passages:
+        for term, src in keys_of(p):
+            where.setdefault(term, {})[p.citation] = None
+            source.setdefault(term, src)
+    n = len({p.citation for p in passages}) or 1
+    lost = sorted(t for t, (_, lay) in reviewed.items() if lay and t not in where)
+    if lost:
+        raise ValueError(f"phrasings for terms the corpus no longer has: {', '.join(lost)}")
+    rows = []
+    for term in sorted(where):
+        mark, lay = reviewed.get(term, ("keep", ""))
+        re.compile(lay)  # a broken phrasing fails the build, not a search
+        idf = math.log(1 + n / len(where[term]))
+        rows.append([mark, term, source[term], " | ".join(where[term]), f"{idf:.2f}", lay])
+    return rows
+
+
+def write_table(rows: Iterable[list[str]], out: Path) -> None:
+    from taxqa.records import write_atomic
+
+    head = "# mark<TAB>term<TAB>source<TAB>articles<TAB>idf<TAB>everyday phrasing  (see taxqa/corpus/terms.py)\n"
+    write_atomic(out, head + "".join("\t".join(r) + "\n" for r in rows))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m taxqa.corpus.terms", description=__doc__.split("\n")[0])
+    parser.add_argument("passages", nargs="?", help="passages.jsonl(.gz) (default: the embedded corpus)")
+    parser.add_argument("-o", "--output", required=True, help="terms.tsv to write")
+    args = parser.parse_args(argv)
+    from taxqa.corpus.embedded import load_passages
+
+    out = Path(args.output)
+    rows = table_rows(load_passages(args.passages), review(out if out.is_file() else None))
+    write_table(rows, out)
+    lay = sum(bool(r[5]) for r in rows)
+    print(f"wrote {len(rows)} terms ({sum(r[0] == 'drop' for r in rows)} dropped, {lay} with phrasings) to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
