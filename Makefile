@@ -62,6 +62,7 @@ corpus-data: setup
 	$(VENV)/bin/taxqa corpus build ../shared/data -o taxqa/corpus/data/passages.jsonl.gz
 	$(PY) -m taxqa.corpus.vocab -o taxqa/corpus/data/words.tsv.gz
 	$(PY) -m taxqa.corpus.terms -o taxqa/corpus/data/terms.tsv
+	$(PY) -m taxqa.corpus.store -o taxqa/corpus/data/lexical.tar.gz
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

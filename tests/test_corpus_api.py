@@ -170,7 +170,8 @@ def test_iter_corpus_texts_gives_plain_korean_text():
 
 
 def test_index_is_saved_and_reused_between_processes(tmp_path, monkeypatch):
-    from taxqa.corpus.bm25 import Index, _cache_folder
+    from taxqa.corpus.bm25 import Index
+    from taxqa.corpus.store import cache_folder as _cache_folder
 
     monkeypatch.setenv("TAXQA_CACHE", str(tmp_path))
     mine = [

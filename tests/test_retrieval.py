@@ -259,6 +259,48 @@ def test_recall_on_text_written_by_others_does_not_fall_back():
         assert found / len(rows) >= floor5, (path.name, found / len(rows))
 
 
+def test_recall_at_1_on_the_casebook_does_not_fall_back():
+    """Round 2b's floor (BENCHMARKS 9c: 0.61 measured), not the goal."""
+    rows = [r for r in _rows(PUBLIC) if r[0] == "casebook"]
+    first = sum(search(r[1], k=1)[0][0].citation in {g.strip() for g in r[2].split("|")} for r in rows)
+    assert first / len(rows) >= 0.58, first / len(rows)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("창업중소기업 세액감면 적용 시 창업의 의미", "조세특례제한법 제6조"),
+        ("8년 자경한 농지를 팔 때 양도세 감면 요건", "조세특례제한법 제69조"),
+        ("부모님이 창업자금을 주시면 증여세 특례가 있나", "조세특례제한법 제30조의5"),
+    ],
+)
+def test_a_question_asking_for_a_relief_finds_the_special_act_first(query, expected):
+    assert read_query(query).wants_relief
+    assert search(query, k=3)[0][0].citation == expected
+
+
+def test_local_income_tax_mirrors_rank_below_the_income_tax_unless_asked():
+    for query in ("과세표준이 1억이면 소득세 세율은 몇 퍼센트", "금융소득 종합과세 기준 금액"):
+        assert not any(p.law == "지방세법" for p, _ in search(query, k=3)), query
+    assert search("지방소득세 세율", k=1)[0][0].law == "지방세법"
+
+
+def test_the_concept_said_in_everyday_words_outranks_a_context_word():
+    top = [p.citation for p, _ in search("연말정산 때 아이 둘이면 애들 몫으로 세금 깎아주는 금액", k=3)]
+    assert top[0] == "소득세법 제59조의2"
+    assert search("혼인 출산 증여 공제", k=1)[0][0].citation == "상속세 및 증여세법 제53조의2"
+
+
+def test_titles_are_covered_by_rare_bigrams_not_connectives():
+    from taxqa.corpus.rerank import cover, grams
+
+    assert grams("창업중소기업 등에 대한 세액감면") >= {"창업", "중소", "세액", "감면"}
+    assert not {"대한", "에대"} & grams("창업중소기업 등에 대한 세액감면")
+    idf = {g: 1.0 for g in grams("월세액에 대한 세액공제")}
+    assert cover(grams("월세액에 대한 세액공제"), "월세액세액공제시임차주택", idf) == 1.0
+    assert cover(grams("세율"), "세율이얼마", {"세율": 1.0}) < 0.5  # a two-syllable title says little
+
+
 def test_a_concept_named_by_its_term_is_found_in_a_special_act_too():
     # a title phrase of 조세특례제한법 lifts its demotion; a defined term finds the defining article
     assert search("통합투자세액공제 적용대상 투자금액 산정방법", k=3)[0][0].citation == "조세특례제한법 제24조"

@@ -16,28 +16,25 @@ plus the term table (taxqa.corpus.terms): the phrases of its title and the terms
 where the query's own words count fully and the legal terms its lay phrases map to at 0.9. Which act
 governs the question and the terms it names are applied on top of this (taxqa.corpus.retrieve).
 
-The indexes are saved as numpy arrays (bm25s's score matrix in CSC form) plus each field's vocabulary, in
-TAXQA_CACHE or the user cache dir, keyed by the passages file and this module's and the tokenizer's source.
-A later process maps the arrays from disk (np.load(mmap_mode="r")) and scores with numpy alone: no bm25s,
-scipy or analyser import, a few milliseconds to open.
+The indexes are built by taxqa.corpus.indexing and saved as numpy arrays (bm25s's score matrix in CSC form)
+plus each field's vocabulary by taxqa.corpus.store, in TAXQA_CACHE or the user cache dir; the embedded
+corpus's index ships prebuilt in the package. A process maps the arrays from disk (np.load(mmap_mode="r"))
+and scores with numpy alone: no bm25s, scipy or analyser import, a few milliseconds to open.
 """
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import json
-import math
-import os
-import re
 import threading
 from collections.abc import Sequence
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from taxqa.corpus.cite import squash
-from taxqa.corpus.morph import analyse_words, bigrams, morphs, remember, vocabulary, with_pairs, words
-from taxqa.corpus.terms import dropped, keys_of
-from taxqa.records import PassageRecord
+from taxqa.corpus.indexing import build_saved, passage_text
+from taxqa.corpus.morph import bigrams, morphs, remember, vocabulary, with_pairs
+from taxqa.corpus.store import Field, cache_folder, load_saved, save, unpack_shipped
+
+if TYPE_CHECKING:
+    from taxqa.records import PassageRecord
 
 EXPANSION_WEIGHT = 0.9  # a legal term the lay table added, against a word of the question
 BIGRAM_WEIGHT = 0.35
@@ -52,102 +49,6 @@ NAMED_SCALE = 7.0  # idf of a term only one article carries, about
 NAMED_START = 0.4  # weight of a term at the start of the question (1.0 at its end)
 NAMED_ADDED = 0.3  # weight of a term only the lay phrases' legal terms contain
 NAMED_SAID = 0.9  # weight of a term the question says in everyday words the term table lists
-FIELDS = ("text", "bigram", "title", "heads")
-FORMAT = "4"  # bump when the saved layout changes
-
-_ITEM = re.compile(r"^\s*(?:[①-⑳]|\d+(?:의\d+)?\.|[가-하]\.)\s*")
-_CUT = re.compile(r"[:：]|다\.|\. |<|\(이하")
-
-
-def passage_text(p: PassageRecord) -> str:
-    return f"{p.title}\n{p.text}"
-
-
-def headings(text: str) -> list[str]:
-    """The heading clause of each 항/호/목 line: its text up to the first colon, sentence end or 이하-note."""
-    out = []
-    for line in text.splitlines():
-        m = _ITEM.match(line)
-        if m:
-            head = _CUT.split(line[m.end() :], 1)[0].strip()
-            if len(head) >= 2:
-                out.append(head[:60])
-    return out
-
-
-class Field:
-    """One field's BM25 scores (CSC: one column per token) and vocabulary, possibly memory-mapped.
-
-    The vocabulary is two arrays, the tokens sorted and their column numbers, searched by bisection: a
-    saved field opens without parsing its (100,000-token) vocabulary.
-    """
-
-    def __init__(self, data, indices, indptr, tokens, columns, n: int):
-        self.data, self.indices, self.indptr, self.tokens, self.columns, self.n = (
-            data,
-            indices,
-            indptr,
-            tokens,
-            columns,
-            n,
-        )
-
-    def ids(self, tokens: Sequence[str]) -> list[int]:
-        import numpy as np
-
-        if not len(self.tokens) or not tokens:
-            return []
-        found = np.searchsorted(self.tokens, np.asarray(tokens, dtype=self.tokens.dtype))
-        found = np.minimum(found, len(self.tokens) - 1)
-        return [int(self.columns[f]) for t, f in zip(tokens, found) if self.tokens[f] == t]
-
-    def scores(self, tokens: Sequence[str]):
-        import numpy as np
-
-        ids = self.ids(tokens)
-        if not ids:
-            return np.zeros(self.n)
-        spans = [(int(self.indptr[i]), int(self.indptr[i + 1])) for i in ids]
-        idx = np.concatenate([self.indices[a:b] for a, b in spans])
-        val = np.concatenate([self.data[a:b] for a, b in spans])
-        return np.bincount(idx, weights=val, minlength=self.n).astype(np.float64)
-
-
-MAX_TOKEN = 24  # characters; longer tokens (runs of digits, long Latin words) are left out of the vocabulary
-_ARRAYS = ("data", "indices", "indptr", "tokens", "columns")
-
-
-def _field_from_bm25(model, n: int) -> Field:
-    import numpy as np
-
-    s = model.scores
-    vocab = sorted((t, c) for t, c in model.vocab_dict.items() if len(t) <= MAX_TOKEN)
-    width = max((len(t) for t, _ in vocab), default=1)
-    tokens = np.array([t for t, _ in vocab], dtype=f"<U{width}")
-    columns = np.array([c for _, c in vocab], dtype=np.int32)
-    return Field(s["data"], s["indices"], s["indptr"], tokens, columns, n)
-
-
-def _empty_field() -> Field:
-    import numpy as np
-
-    return Field(
-        np.zeros(0), np.zeros(0, np.int32), np.zeros(1, np.int32), np.zeros(0, "<U1"), np.zeros(0, np.int32), 0
-    )
-
-
-def _save_field(field: Field, folder: Path) -> None:
-    import numpy as np
-
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in _ARRAYS:
-        np.save(folder / f"{name}.npy", np.asarray(getattr(field, name)))
-
-
-def _load_field(folder: Path, n: int) -> Field:
-    import numpy as np
-
-    return Field(*(np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS), n)
 
 
 class Index:
@@ -156,12 +57,14 @@ class Index:
     def __init__(self, passages: Sequence[PassageRecord], cache_key: str | None = None):
         self.passages = list(passages)
         n = len(self.passages)
-        folder = _cache_folder(cache_key) if cache_key else None
-        saved = _load_saved(folder, n)
+        folder = cache_folder(cache_key) if cache_key else None
+        saved = load_saved(folder, n)
+        if saved is None and folder is not None and unpack_shipped(self.passages, folder):
+            saved = load_saved(folder, n)  # the embedded corpus: its prebuilt index, unpacked once
         if saved is None:
-            saved = self._build()
+            saved = build_saved(self.passages)
             if folder is not None:
-                _save(saved, folder)
+                save(saved, folder)
         self.fields: dict[str, Field] = saved["fields"]
         meta = saved["meta"]
         remember(meta.get("words", {}))
@@ -171,44 +74,6 @@ class Index:
         self._by_start: dict[str, list[str]] | None = None
         self.idf: dict[str, float] = meta["idf"]
         self.title_keys = [squash(p.title) for p in self.passages]
-
-    def _build(self) -> dict:
-        import bm25s
-
-        # words outside the shipped vocabulary (passages other than the embedded corpus) are analysed now
-        new = analyse_words(w for p in self.passages for w in words(passage_text(p)) if "가" <= w[0] <= "힣")
-        docs = [with_pairs(morphs(passage_text(p))) for p in self.passages]
-        titles = [sorted(set(morphs(p.title))) for p in self.passages]
-        drop = dropped()
-        keys = [[k for k, _ in keys_of(p) if k not in drop] for p in self.passages]
-        streams = {
-            "text": docs,
-            "bigram": [bigrams(passage_text(p)) for p in self.passages],
-            "title": titles,
-            "heads": [with_pairs(morphs("\n".join(headings(p.text)))) for p in self.passages],
-        }
-        fields = {}
-        n = len(self.passages)
-        for name in FIELDS:
-            model = bm25s.BM25()
-            if n:
-                model.index([s or ["-"] for s in streams[name]], show_progress=False)
-                fields[name] = _field_from_bm25(model, n)
-            else:
-                fields[name] = _empty_field()
-        where: dict[str, list[int]] = {}
-        for i, ks in enumerate(keys):
-            for k in ks:
-                where.setdefault(k, []).append(i)
-        articles = len({p.citation for p in self.passages}) or 1
-        idf = {k: math.log(1 + articles / len({self.passages[i].citation for i in ids})) for k, ids in where.items()}
-        meta = {
-            "titles": titles,
-            "keys": where,
-            "idf": idf,
-            "words": {w: list(f) for w, f in new.items()},
-        }
-        return {"fields": fields, "meta": meta}
 
     def groups(self):
         """One passage per (act, kind) and each passage's group number (the act prior is per group)."""
@@ -328,60 +193,6 @@ def _norm(values):
     return values / best if best > 0 else values
 
 
-# Saved indexes are keyed by the tokenizer's and this module's own source and the shipped vocabulary:
-# a change to any makes the old ones unused, with nothing to remember to bump.
-_SOURCES = ("morph.py", "bm25.py", "terms.py", "data/words.tsv.gz", "data/terms.tsv")
-
-
-def _module_hash() -> str:
-    digest = hashlib.sha256(FORMAT.encode())
-    for name in _SOURCES:
-        path = Path(__file__).parent / name
-        digest.update(path.read_bytes() if path.is_file() else b"-")
-    return digest.hexdigest()[:12]
-
-
-def _cache_folder(key: str) -> Path | None:
-    """Where the indexes of a passages file are kept between processes (TAXQA_CACHE or the user cache dir)."""
-    root = os.environ.get("TAXQA_CACHE")
-    if not root:
-        from platformdirs import user_cache_dir
-
-        root = user_cache_dir("taxqa")
-    digest = hashlib.sha256(f"{_module_hash()}\n{key}".encode()).hexdigest()[:20]
-    return Path(root) / "lexical" / digest
-
-
-def _load_saved(folder: Path | None, count: int) -> dict | None:
-    """The saved indexes and token sets, or None when missing or damaged (then rebuilt, never fatal)."""
-    if folder is None or not folder.is_dir():
-        return None
-    try:
-        with gzip.open(folder / "meta.json.gz", "rt", encoding="utf-8") as fh:
-            meta = json.load(fh)
-        if not all(isinstance(meta.get(k), list) and len(meta[k]) == count for k in ("titles",)):
-            return None
-        return {"meta": meta, "fields": {name: _load_field(folder / name, count) for name in FIELDS}}
-    except Exception:  # noqa: BLE001 - whatever a damaged cache raises, the index is rebuilt
-        return None
-
-
-def _save(saved: dict, folder: Path) -> None:
-    """Save via a temp folder and a rename; a read-only or full disk only costs the next process a rebuild."""
-    from taxqa.errors import UserError
-    from taxqa.outputs import atomic_folder
-
-    try:
-        # the cache folder is ours by where it lives: a damaged earlier save is swapped out whole
-        with atomic_folder(folder, "corpus index", may_replace=lambda _: None) as tmp:
-            for name in FIELDS:
-                _save_field(saved["fields"][name], tmp / name)
-            data = json.dumps(saved["meta"], ensure_ascii=False).encode("utf-8")
-            (tmp / "meta.json.gz").write_bytes(gzip.compress(data, compresslevel=3, mtime=0))
-    except (OSError, UserError):
-        pass
-
-
 _LOCK = threading.Lock()
 _CACHE: dict[int, tuple[Sequence[PassageRecord], Index]] = {}  # id(list) -> (the list, its index)
 _CACHE_SIZE = 4
@@ -403,4 +214,4 @@ def index_for(passages: Sequence[PassageRecord], cache_key: str | None = None) -
         return index
 
 
-__all__ = ["Index", "headings", "index_for", "passage_text", "vocabulary"]
+__all__ = ["Index", "index_for", "passage_text", "vocabulary"]

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from taxqa.records import PassageRecord
+if TYPE_CHECKING:
+    from taxqa.records import PassageRecord
+
 
 # The national and local tax acts (`taxqa corpus fetch --preset tax` fetches them with their decrees and rules).
 TAX_ACTS = (
@@ -38,6 +41,8 @@ TAX_ACTS = (
 )
 # Official names of the laws the project deals with; more come from the corpus itself.
 OFFICIAL_LAWS = (*TAX_ACTS, "민법")
+# acts fetched together: `taxqa corpus fetch --preset tax`
+PRESETS = {"tax": tuple(f"{act}{suffix}" for act in TAX_ACTS for suffix in ("", " 시행령", " 시행규칙"))}
 
 # Abbreviations practitioners write -> official name.
 ALIASES = {

@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from taxqa.corpus.fetch import PRESETS
+from taxqa.corpus.cite import PRESETS
 from taxqa.errors import UserError
 from taxqa.options import FRACTION, integer, number
 from taxqa.outputs import check_output_dir, check_output_file, jsonl_of

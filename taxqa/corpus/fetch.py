@@ -18,13 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from taxqa.corpus.cite import TAX_ACTS, squash
+from taxqa.corpus.cite import PRESETS, TAX_ACTS, squash  # noqa: F401 - PRESETS, TAX_ACTS: re-exported
 from taxqa.corpus.client import DRFClient, DRFError, search_items
 from taxqa.corpus.parse import json_kind
 from taxqa.records import dumps, write_atomic
 
 # `--preset tax`: the national and local tax acts, each with its decree (시행령) and rule (시행규칙).
-PRESETS = {"tax": tuple(f"{act}{suffix}" for act in TAX_ACTS for suffix in ("", " 시행령", " 시행규칙"))}
 
 
 class LawNotFound(DRFError):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import gzip
 import re
 import threading
+import zlib
 from collections.abc import Iterable
 from importlib import resources
 
@@ -97,11 +98,10 @@ def load_vocabulary() -> None:
     path = resources.files("taxqa.corpus") / "data" / VOCABULARY
     found: dict[str, tuple[str, ...]] = {}
     try:
-        with gzip.open(path.open("rb"), "rt", encoding="utf-8") as fh:
-            for line in fh:
-                word, _, forms = line.rstrip("\n").partition("\t")
-                found[word] = tuple(forms.split()) if forms else ()
-    except (OSError, EOFError):  # no vocabulary (a source checkout mid-rebuild): words are analysed instead
+        for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():  # one read: faster
+            word, _, forms = line.partition("\t")
+            found[word] = tuple(forms.split())
+    except (OSError, EOFError, UnicodeDecodeError, zlib.error):  # none (a checkout mid-rebuild): words are analysed
         found = {}
     _remember(found)
     _LOADED = True

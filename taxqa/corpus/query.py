@@ -21,6 +21,7 @@ TABLE_NAME = "lay_terms.yaml"
 _LOCK = threading.Lock()
 _TABLE: dict | None = None
 _ARTICLE_RE = re.compile(r"(제\s?)?(\d+)\s?조(?:\s?의\s?(\d+))?(?![가-힣]*세)")
+_RELIEF_RE = re.compile(r"감면|깎|깍|특례|혜택")
 _SECTION_RE = re.compile(r"\s?§\s?(\d+)(?:\s?의\s?(\d+))?")  # rulings write "상증법§45의4", "법인법§46②"
 
 
@@ -37,6 +38,11 @@ class Query:
     citations: list[str] = field(default_factory=list)  # "상속세 및 증여세법 제53조"
     concepts: list[str] = field(default_factory=list)  # terms of the term table the question says in everyday words
     bare_articles: list[str] = field(default_factory=list)  # "제53조" with no act named
+
+    @property
+    def wants_relief(self) -> bool:
+        """It asks for a relief (감면, 깎아 주는, 특례, 혜택): those live mostly in the special acts."""
+        return bool(_RELIEF_RE.search(self.text))
 
     @property
     def wants_decree(self) -> bool:
@@ -57,13 +63,15 @@ def _load_table() -> dict:
 
     path = resources.files("taxqa.corpus") / "data" / TABLE_NAME
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's: a few times faster at start-up
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
         lay = [(re.compile(pattern), str(terms).split()) for pattern, terms in raw["lay_terms"].items()]
         acts = {act: {squash(c) for c in cues} for act, cues in raw["acts"].items()}
         out = {
             "lay": lay,
             "acts": acts,
             "special": set(raw.get("special_acts", [])),
+            "mirror": set(raw.get("mirror_acts", [])),
             "stop": set(raw.get("stopwords", [])),
             "tax_names": set(raw.get("tax_names", [])),
             "aliases": {squash(k): v for k, v in raw.get("aliases", {}).items()},

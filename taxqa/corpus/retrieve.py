@@ -16,15 +16,20 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from taxqa.corpus.cite import squash
 from taxqa.corpus.clause import best_clause
 from taxqa.corpus.query import Query, read_query, table
-from taxqa.records import PassageRecord
+from taxqa.corpus.rerank import by_title
+
+if TYPE_CHECKING:
+    from taxqa.records import PassageRecord
 
 OTHER_STATUTE = 0.7
 SECONDARY_ACT = 0.85  # a governing act only the expansion points at, when the question's words name another
 SPECIAL_OR_DECREE = 0.5
+SPECIAL_RELIEF = 0.8  # a special act, for a question asking for a relief (감면, 특례, 깎아 주는 ...)
 DECISION = 0.8
 RRF_K = 60
 POOL = 100  # passages per ranking taken into the fusion
@@ -40,6 +45,8 @@ class Hit:
     matched: list[str] = field(default_factory=list)
     via: str = "lexical"  # "citation", "lexical", "fused" or "calculator"
     clause: tuple[str, str] = ("", "")  # the 항/호 the query matched: label and opening
+    titled: float = 0.0  # how much of the article's title the question says (taxqa.corpus.rerank)
+    row: int = -1  # the passage's position in the index
 
 
 def _is_decree(p: PassageRecord) -> bool:
@@ -51,12 +58,14 @@ def _prior(p: PassageRecord, q: Query, special: set[str], named: float = 0.0) ->
         return DECISION
     if p.law in q.named:
         return 1.0
+    if p.law in table()["mirror"] and p.law not in q.acts:
+        return SPECIAL_OR_DECREE  # e.g. 지방세법's 지방소득세 articles, for a question about 소득세
     if named >= NAMES_CONCEPT and (not q.acts or p.law in q.acts or p.law in special or _is_decree(p)):
         return 1.0  # the question names the article's concept (a title phrase or a defined term)
     if _is_decree(p):
         return 1.0 if q.wants_decree and p.law.rsplit(" ", 1)[0] in q.acts else SPECIAL_OR_DECREE
     if p.law in special:
-        return SPECIAL_OR_DECREE
+        return SPECIAL_RELIEF if q.wants_relief else SPECIAL_OR_DECREE
     if q.acts and p.law not in q.acts:
         return OTHER_STATUTE
     if q.primary and p.law not in q.primary:
@@ -114,9 +123,10 @@ def rank(
         if p.citation in seen:
             continue
         seen.add(p.citation)
-        hits.append(Hit(p, float(scores[i]), index.matched(i, words), via))
+        hits.append(Hit(p, float(scores[i]), index.matched(i, words), via, row=i))
         if len(hits) >= max(k, 10) * 3:
             break
+    hits = by_title(hits, squash(q.text), index, q.concepts, q.primary)
     hits = _governing_first(hits, q, special)
     if applied:  # the calculation's articles first, the best of them by the question's words, then the rest
         first = [h for h in hits if h.passage.citation in applied][: max(2, k // 2)]
@@ -166,8 +176,9 @@ def _governing_first(hits: list[Hit], q: Query, special: set[str]) -> list[Hit]:
 
     def outranked(h: Hit) -> bool:
         p = h.passage
-        named = p.law in q.named
-        return not named and (_is_decree(p) or p.law in special)
+        named = p.law in q.named or (q.wants_relief and p.law in special)
+        mirror = p.law in table()["mirror"] and p.law not in q.acts
+        return not named and (_is_decree(p) or p.law in special or mirror)
 
     above = [h for h in hits[:g] if not outranked(h)]
     below = [h for h in hits[:g] if outranked(h)]

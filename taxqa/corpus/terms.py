@@ -26,9 +26,12 @@ import sys
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from taxqa.corpus.cite import squash
-from taxqa.records import PassageRecord
+
+if TYPE_CHECKING:
+    from taxqa.records import PassageRecord
 
 TABLE = "terms.tsv"
 MIN_CHARS = 3  # shorter phrases ("세율", "정의") are too common to name one concept

@@ -1,0 +1,74 @@
+"""Second stage: the candidates re-ordered by how much of each article's title the question says.
+
+A question, plain or a ruling's issue, usually names its article's concept in words close to the title
+("창업중소기업 세액감면 적용 시 창업의 의미" -> 「창업중소기업 등에 대한 세액감면」, "월세액 세액공제시 ..." ->
+「월세액에 대한 세액공제」), while the body text and other articles' words can outweigh it in BM25. Each
+candidate's title is cut into character bigrams (spaces and the connective 에 대한/및/등/의 ignored), weighted
+by how rare they are among all titles; its cover is the weighted share the question contains, counted fully
+only when at least MIN_GRAMS of them are found (a two-syllable title like 세율 says little). The score grows
+by up to WEIGHT as the cover goes from FLOOR to 1 (the act priors stay: lifting the special-act demotion
+for a title said whole lost more than it won on the public and plain sets). An article carrying a concept
+the question says in everyday words (the term table's reviewed phrasings, ``Query.concepts``) gains
+CONCEPT_WEIGHT: the question's issue outranks a context word ("연말정산 때 애들 몫으로 ..." -> 자녀세액공제,
+not 연말정산).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+WEIGHT = 0.3
+CONCEPT_WEIGHT = 0.2  # an article carrying a concept the question says in everyday words (q.concepts)
+FLOOR = 0.5  # a cover below this adds nothing: a word or two of a title is what BM25 already counts
+MIN_GRAMS = 3
+_CONNECTIVES = re.compile(r"에\s*대한|에\s*관한|에\s*따른|[\s·ㆍ,]|및|등(?=[\s에의]|$)|의(?=\s)")
+
+
+def grams(title: str) -> set[str]:
+    text = _CONNECTIVES.sub(" ", title)
+    out: set[str] = set()
+    for run in re.findall(r"[가-힣A-Za-z0-9]+", text):
+        out.update(run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def title_weights(index) -> tuple[list[set[str]], dict[str, float]]:
+    """Each passage's title bigrams and every bigram's idf over the distinct titles (kept on the index)."""
+    cached = getattr(index, "_title_grams", None)
+    if cached is None:
+        per = [grams(p.title) for p in index.passages]
+        seen: dict[str, set[str]] = {}
+        for p, g in zip(index.passages, per):
+            for x in g:
+                seen.setdefault(x, set()).add(p.title)
+        titles = len({p.title for p in index.passages}) or 1
+        idf = {x: math.log(1 + titles / len(t)) for x, t in seen.items()}
+        cached = index._title_grams = (per, idf)
+    return cached
+
+
+def cover(title_grams: set[str], question: str, idf: dict[str, float]) -> float:
+    if not title_grams:
+        return 0.0
+    said = [x for x in title_grams if x in question]
+    total = sum(idf.get(x, 0.0) for x in title_grams)
+    share = sum(idf.get(x, 0.0) for x in said) / total if total else 0.0
+    return share * min(1.0, len(said) / MIN_GRAMS)
+
+
+def by_title(hits: list, question: str, index, concepts=(), primary: set[str] = frozenset()) -> list:
+    """Hits re-scored by their title's cover in the question (squashed) and the concepts it says in everyday
+    words (the term table's reviewed phrasings: "애들 몫으로 세금 깎아" -> 자녀세액공제), best first (stable)."""
+    per, idf = title_weights(index)
+    carriers = {i for c in concepts for i in index.keys.get(c, ())}
+    for h in hits:
+        if h.row < 0:
+            continue
+        if h.row in carriers and (not primary or h.passage.law in primary):  # an act its own words point at
+            h.score *= 1.0 + CONCEPT_WEIGHT
+        c = h.titled = cover(per[h.row], question, idf)
+        if c <= FLOOR:
+            continue
+        h.score *= 1.0 + WEIGHT * (c - FLOOR) / (1.0 - FLOOR)
+    return sorted(hits, key=lambda h: -h.score)
