@@ -13,7 +13,7 @@ from taxqa.modelspec import is_provider_spec
 from taxqa.options import COUNT, NON_NEGATIVE_INT, PROBABILITY_OPEN, TEMPERATURE, integer, number
 from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, render_prompt
 from taxqa.runtime.backends import CHAT_BACKENDS, chat_engine, resolve_backend
-from taxqa.textio import decode_text
+from taxqa.textio import read_text_stream, text_arg
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
@@ -71,9 +71,9 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
 def read_question(prompt: str) -> str:
     if prompt == "-":
         raw = getattr(sys.stdin, "buffer", None)  # bytes, so CP949 or broken input gets a clear answer
-        question = decode_text(raw.read(), "stdin") if raw is not None else sys.stdin.read()
+        question = read_text_stream(raw, "stdin") if raw is not None else text_arg(sys.stdin.read(), "stdin")
     else:
-        question = prompt
+        question = text_arg(prompt, "--prompt")
     question = question.strip()
     if not question:
         raise UserError("--prompt: the question is empty" + (" (nothing on stdin)" if prompt == "-" else ""))

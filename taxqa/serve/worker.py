@@ -206,7 +206,7 @@ class UpstreamWorker:
             self._active -= 1
 
     def _redact(self, text: object) -> str:
-        from taxqa.datagen.providers.errors import redact
+        from taxqa.redaction import redact
 
         return redact(text, self._secrets)
 

@@ -14,6 +14,7 @@ from taxqa.amounts import format_won
 from taxqa.tax.compute import compute
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.result import TaxResult
+from taxqa.textio import text_type
 
 WIDTH = 80  # text output fits 80 terminal columns (Korean characters take 2)
 
@@ -29,7 +30,11 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         kind.add_arguments(p)
     help_ = "read a Korean question: what was understood, what was assumed or is missing, and the result"
     p = sub.add_parser("ask", help=help_, description=help_)
-    p.add_argument("question", help='e.g. "남편이 사망해서 제가 아이 둘과 함께 30억원을 상속받아요. 상속세 얼마?"')
+    p.add_argument(
+        "question",
+        type=text_type("question"),
+        help='e.g. "남편이 사망해서 제가 아이 둘과 함께 30억원을 상속받아요. 상속세 얼마?"',
+    )
     p.add_argument("--json", action="store_true", help="print {kind, inputs, understood, assumptions, missing, result}")
     p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD", help="law version date (default: today)")
     return parser

@@ -28,6 +28,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     """Fill the family facts of `reading` (a taxqa.tax.reading.Reading); returns the number of
     dependents besides the worker and adds the phrases for the understood line to `said`."""
     dependents = 0
+    if re.search(r"부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)", text):
+        return 0  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent
     if re.search(r"자녀\s*(?:는|가)?\s*없|아이\s*(?:는|가)?\s*없|무자녀", text):
         children = None
     else:

@@ -22,8 +22,8 @@ def decedent(text: str) -> Mention | None:
     found = mentions(text)
     named = re.search(r"피상속인(?:은|는|이|:|\s)*\s*", text)
     for m in found:  # "피상속인 아버지", "피상속인: 남편"
-        if named and m.start == named.end():
-            return m
+        if named and m.start == named.end() and not re.match(r"\s*(?:은|는|이|가)?\s*(?:없|X\b|x\b)", text[m.end :]):
+            return m  # "피상속인 배우자 없음" is the decedent's spouse, not the decedent
     for i, m in enumerate(found):
         rest = text[m.end : found[i + 1].start if i + 1 < len(found) else len(text)]
         if re.match(r"(?:님)?(?:께서|이|가|은|는|도)?\s*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest) and not re.match(

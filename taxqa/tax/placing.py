@@ -12,6 +12,7 @@ from typing import Any
 
 from taxqa.amounts import format_won
 from taxqa.tax.mentions import Mention
+from taxqa.tax.nets import run as run_nets
 
 AMOUNT_FIELDS = {"amount", "prior", "prior_tax", "marriage_birth", "estate", "spouse_inherits", "financial", "base",
                  "salary", "pension", "insurance", "withheld", "sales", "purchases", "card_sales", "supply",
@@ -299,3 +300,4 @@ def place(reading, found: list[Mention]) -> None:
     flag_unknown(reading)
     flag_tiny(reading, found)
     flag_amounts(reading, found)
+    run_nets(reading, found)

@@ -144,7 +144,7 @@ WEEKS = re.compile(
 )
 # small Hangul numerals before a unit of time: "보유기간 칠년", "삼년 육개월"
 HANGUL_SPAN = re.compile(
-    r"(?<![가-힣])([일이삼사오육칠팔구]?십?[일이삼사오육칠팔구]?)\s*(년|개월)(?=[간동째전후\s,.?!]|$)"
+    r"(?<![가-힣])([일이삼사오육칠팔구]?십?[일이삼사오육칠팔구]?)\s*(년|개월)(?=[간동째전후\s,.?!]|이면|이고|을|를|은|는|의|에|$)"
 )
 
 
@@ -165,6 +165,9 @@ def normalise(text: str) -> str:
         text,
     )
     text = HANGUL_SPAN.sub(lambda m: f"{sino_number(m[1])}{m[2]}" if m[1] else m[0], text)
+    text = re.sub(r"\b(?:not|no)\s+([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"
+    text = re.sub(r"\bheld\s+(?:for\s+)?(\d{1,2})\s*years?\b", r"보유 \1년", text, flags=re.I)
+    text = re.sub(r"(?<![\d.])(\d{1,2})\s*years?\b", r"\1년", text, flags=re.I)
     text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일
     return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)
 

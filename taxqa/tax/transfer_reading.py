@@ -27,10 +27,14 @@ def read(text: str, reading) -> None:
     label = r"\s*(?:가액|가격|가|금액)?\s*(?:은|는|이|가|:|=)?\s*$"
     for a in found:
         before = window_before(text, a.start, 12)
-        if bought is None and re.search(r"(?:취득|매입|구입|매수|분양)" + label, before):
+        if bought is None and re.search(
+            r"(?:취득|매입|구입|매수|분양|(?<![가-힣])(?:산|샀던)\s*(?:값|가격|금액|돈))" + label, before
+        ):
             bought = a
             continue
-        if sold is None and re.search(r"(?:양도|매도|처분)" + label, before):
+        if sold is None and re.search(
+            r"(?:양도|매도|처분|(?<![가-힣])(?:판|팔았던)\s*(?:값|가격|금액|돈))" + label, before
+        ):
             sold = a
             continue
         after = text[a.end : a.end + 12]
