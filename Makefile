@@ -18,14 +18,22 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-# The web chat's browser test drives a system Chromium through playwright; a no-op where one exists.
+# The web chat's browser test drives a system Chromium through playwright, with a Korean font (Debian
+# fonts-nanum) so screenshots show Hangul, not boxes; a no-op where both exist.
 MAC_CHROME := /Applications/Google Chrome.app/Contents/MacOS/Google Chrome
 browser:
-	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || test -x "$(MAC_CHROME)" || \
-	  if command -v apt-get >/dev/null; then \
+	@if command -v apt-get >/dev/null; then \
+	  need=""; \
+	  command -v chromium >/dev/null || command -v chromium-browser >/dev/null || test -n "$$TAXQA_CHROMIUM" || \
+	    need="chromium"; \
+	  dpkg -s fonts-nanum >/dev/null 2>&1 || need="$$need fonts-nanum"; \
+	  if test -n "$$need"; then \
 	    sudo=$$(test "$$(id -u)" = 0 || echo sudo); \
-	    $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else echo "make browser: install Chromium or Chrome (or set TAXQA_CHROMIUM)" >&2; exit 1; fi
+	    $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$need; \
+	  fi; \
+	elif ! { command -v chromium >/dev/null || command -v chromium-browser >/dev/null || test -x "$(MAC_CHROME)"; }; then \
+	  echo "make browser: install Chromium or Chrome (or set TAXQA_CHROMIUM)" >&2; exit 1; \
+	fi
 
 # What CI runs: every test, the slow ones (whole pipeline, kill -9 and resume) included.
 test: lint browser

@@ -6,7 +6,6 @@ import gc
 import json
 import os
 import shutil
-import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -20,10 +19,12 @@ from convert.peft_adapter import PeftAdapter, read_peft_adapter
 from taxqa.errors import UserError
 from taxqa.hub import check_hub_ready, upload_folder
 from taxqa.models import family_of
+from taxqa.outputs import atomic_folder
 
 FORMATS = ("fused", "adapter")
 PROVENANCE = "taxqa_conversion.json"
 REPORT = "conversion_report"
+MADE_BY = "convert"
 
 
 class VerificationFailed(UserError):
@@ -210,8 +211,7 @@ def convert(opts: Options, log=print) -> dict:
     out = Path(opts.out).expanduser()
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_partials(out, log)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-{os.getpid()}-", dir=out.parent))
-    try:
+    with atomic_folder(out, MADE_BY, "-o") as tmp:  # a kill leaves no half-written model at -o
         started = time.perf_counter()
         if opts.format == "fused":
             log(f"merging {len(adapter.updates)} LoRA layers into {base.folder} and saving with mlx_lm")
@@ -250,12 +250,6 @@ def convert(opts: Options, log=print) -> dict:
                 failed = [c["name"] for c in report["checks"] if not c["passed"]]
                 raise VerificationFailed(f"verification failed ({'; '.join(failed)}); no output written to {out}")
         (tmp / PROVENANCE).write_text(json.dumps(prov, indent=2, ensure_ascii=False, default=str) + "\n")
-        if out.exists():
-            out.rmdir()  # validated empty above
-        os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     log(f"wrote {out}")
     if opts.upload_repo:
         prov["uploaded"] = upload_folder(

@@ -52,17 +52,28 @@ def _value_of(text: str, whole: str) -> int:
     pending = Decimal(0)  # digits below the current big unit (e.g. "3,456" in "3,456만")
     pending_small = False  # the pending digits carry a 천/백/십 unit
     last_big = None
+    place = None  # the smallest 천/백/십 place written so far below the current big unit
     for m in _TOKEN_RE.finditer(text):
         num, small, big = m.groups()
         value = _number(num, whole) * (SMALL_UNITS[small] if small else 1)
+        if place is not None and value >= place:
+            # "1억 5천 10000", "5천 3000", "3백5천": a part not below the place written before it
+            raise AmountError(f"cannot read {whole!r} as a won amount: {m.group(0).strip()!r} is larger than its place")
+        if small:
+            place = SMALL_UNITS[small]
         if big:
             unit = BIG_UNITS[big]
             if last_big is not None and unit >= last_big:
                 raise AmountError(f"units out of order in {whole!r}: {big} after a larger or equal unit")
+            if last_big is not None and (pending + value) * unit >= last_big:  # "3억 20000만", "1억 12000만"
+                raise AmountError(
+                    f"cannot read {whole!r} as a won amount: the part before {big} is not below the unit before it"
+                )
             last_big = unit
             total += (pending + value) * unit
             pending = Decimal(0)
             pending_small = False
+            place = None
         else:
             pending += value
             pending_small = pending_small or bool(small)
@@ -70,6 +81,8 @@ def _value_of(text: str, whole: str) -> int:
         big_name = next(k for k, v in BIG_UNITS.items() if v == last_big)
         if big_name in SPOKEN_NEXT_UNIT:
             pending *= BIG_UNITS[SPOKEN_NEXT_UNIT[big_name]]
+    if last_big is not None and pending >= last_big:  # "2만 10000원": the won part is not below 만
+        raise AmountError(f"cannot read {whole!r} as a won amount: the last part is not below the unit before it")
     total += pending
     if total != total.to_integral_value():
         raise AmountError(f"{whole!r} is not a whole number of won")
@@ -149,6 +162,20 @@ def iter_amounts(text: str) -> Iterator[AmountMention]:
     money amount; only numbers carrying 원 or a Korean unit (조/억/만/천) or
     digit grouping (1,500,000) count.
     """
+    for found in _scan(text):
+        if isinstance(found, AmountMention):
+            yield found
+
+
+def iter_unreadable(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, text, reason) of what is written like an amount but does not read as one
+    ("1억 5천 10000", "3억 20000만"): a reader must ask, not drop or mis-sum it."""
+    for found in _scan(text):
+        if isinstance(found, tuple):
+            yield found
+
+
+def _scan(text: str) -> Iterator[AmountMention | tuple[int, int, str, str]]:
     for m in _AMOUNT_RE.finditer(text):
         s = m.group(0).rstrip()
         has_unit = any(u in s for u in "조억만천원") or re.search(r"\d,\d{3}", s)
@@ -158,10 +185,12 @@ def iter_amounts(text: str) -> Iterator[AmountMention]:
         if text[max(0, m.start() - 1) : m.start()] == "제":
             continue
         tail = text[m.end() : m.end() + 1]
-        if tail in ("%", "조", "년", "월", "일", "호", "항", "세", "명", "개", "배") and "원" not in s:
+        day = tail == "일" and not re.search(r"[조억만]", s)  # "과표가 10억일 때": the copula, not a day
+        if (tail in ("%", "조", "년", "월", "호", "항", "세", "명", "개", "배") or day) and "원" not in s:
             continue
         try:
             value = _value_of(s, s)
-        except AmountError:
+        except AmountError as exc:
+            yield (m.start(), m.start() + len(s), s, str(exc))
             continue
         yield AmountMention(m.start(), m.start() + len(s), s, value)

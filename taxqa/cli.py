@@ -46,6 +46,8 @@ def _fault_message(exc: BaseException) -> str | None:
         return "input nested too deeply to read (e.g. JSON with thousands of nested brackets)"
     if isinstance(exc, UnicodeDecodeError):
         return f"input is not UTF-8 text (byte {exc.start}: {exc.reason}); save it as UTF-8"
+    if isinstance(exc, UnicodeEncodeError):
+        return f"text that is not valid Unicode ({exc.reason}); expected UTF-8 text"
     if isinstance(exc, MemoryError):
         return "out of memory: the input or model is too large for this machine"
     if isinstance(exc, OSError) and exc.filename is not None:
@@ -77,15 +79,30 @@ def run_command(module: str, argv: list[str], prog: str) -> int:
     return run_main(lambda a, p: importlib.import_module(module).main(a, prog=p), argv, prog)
 
 
+def _safe_streams() -> None:
+    """A file name or argument with bytes that are not UTF-8 is printed escaped, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def _error(prog: str, message: str) -> None:
+    from taxqa.redaction import redact
+
+    print(f"{prog}: error: {redact(message)}", file=sys.stderr)
+
+
 def run_main(func, argv: list[str] | None, prog: str) -> int:
     """Every entry point (`taxqa COMMAND`, `python -m ...`, `taxqa-tui`) goes through here."""
+    _safe_streams()
     try:
         code = func(argv, prog) or 0
         sys.stdout.flush()
         return code
     except UserError as exc:
-        message = str(exc).replace("\n", " ").strip() or type(exc).__name__
-        print(f"{prog}: error: {message}", file=sys.stderr)
+        _error(prog, str(exc).replace("\n", " ").strip() or type(exc).__name__)
         return 2
     except KeyboardInterrupt:
         print(f"{prog}: interrupted", file=sys.stderr)
@@ -101,20 +118,24 @@ def run_main(func, argv: list[str] | None, prog: str) -> int:
         message = _fault_message(exc)
         if message is None:
             raise
-        print(f"{prog}: error: {message}", file=sys.stderr)
+        _error(prog, message)
         return 2
+
+
+def _top_level(argv: list[str], prog: str) -> int:
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(usage())
+    else:
+        from taxqa import __version__
+
+        print(f"taxqa {__version__}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] in ("-h", "--help", "help"):
-        print(usage())
-        return 0
-    if argv[0] == "--version":
-        from taxqa import __version__
-
-        print(f"taxqa {__version__}")
-        return 0
+    if not argv or argv[0] in ("-h", "--help", "help", "--version"):
+        return run_main(_top_level, argv, "taxqa")
     name = argv[0]
     if name not in COMMANDS:
         print(f"taxqa: unknown command {name!r}\n\n{usage()}", file=sys.stderr)

@@ -331,9 +331,9 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo") -> int:
     from taxqa.outputs import check_output_dir, mark_made, remove_made
 
     if args.fresh:
-        remove_made(out, "--out")  # only a folder taxqa made (it carries .taxqa-made)
-    check_output_dir(out, "--out", replace=True)  # new, empty or made by taxqa: never a folder of your own
-    mark_made(out)
+        remove_made(out, "--out", made_by="demo")  # only a folder `taxqa demo` made
+    check_output_dir(out, "--out", replace=True, made_by="demo")  # new, empty or the demo's: never one of yours
+    mark_made(out, "demo")
     sizes = QUICK if args.quick else FULL if args.full else DEFAULT
     console = Console(stderr=True)
     summary = run_demo(out, sizes, console)

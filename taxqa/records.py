@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -161,32 +160,94 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
+MAX_LINE = 64 * 1024 * 1024  # a longer "line" is not a record (e.g. /dev/zero, a binary file)
+
+
+def _lines(fh, path: Path) -> Iterator[bytes]:
+    """Raw lines ending in \n, \r\n or a lone \r (old Mac files), each at most MAX_LINE bytes."""
+    while True:
+        raw = fh.readline(MAX_LINE + 1)
+        if not raw:
+            return
+        if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
+            raise RecordError(f"{path}: a line longer than {MAX_LINE // 2**20} MB; expected JSONL, one record per line")
+        if b"\r" in raw.rstrip(b"\r\n"):
+            parts = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+            yield from (p + b"\n" for p in parts[:-1])
+            if parts[-1]:
+                yield parts[-1]
+        else:
+            yield raw
+
+
+def _open_bytes(path: Path):
+    if path.name.endswith(".gz"):
+        return gzip.open(path, "rb")
+    if path.is_dir():
+        raise RecordError(f"{path}: is a folder; expected a JSONL file")
+    from taxqa.textio import check_regular
+
+    check_regular(path)
+    return open(path, "rb")
+
+
+def iter_raw_lines(path: str | os.PathLike) -> Iterator[tuple[int, bytes]]:
+    """(line number, raw line) of a JSONL file (.gz too): the one place files are opened and split."""
+    import zlib
+
+    path = Path(path)
+    lineno = 0
+    try:
+        with _open_bytes(path) as fh:
+            for raw in _lines(fh, path):
+                lineno += 1
+                yield lineno, raw
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        raise RecordError(
+            f"{path}: truncated or damaged gzip file after line {lineno} ({exc or type(exc).__name__})"
+        ) from None
+
+
 def read_jsonl(path: str | os.PathLike, *, skip_torn_tail: bool = False) -> Iterator[tuple[int, Any]]:
     """Yield (line number, object) for each non-blank line (of a .gz file too); RecordError names file:line.
 
     With skip_torn_tail, an unparseable *last* line without a newline (what a
     kill during an append leaves) is skipped instead of raised.
     """
-    path = Path(path)
-    with gzip.open(path, "rb") if path.name.endswith(".gz") else open(path, "rb") as fh:
-        lineno = 0
-        for raw in fh:
-            lineno += 1
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise RecordError(f"{path}:{lineno}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                if skip_torn_tail and not line.endswith("\n"):
-                    return
-                raise RecordError(f"{path}:{lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
-            except RecursionError:
-                raise RecordError(f"{path}:{lineno}: JSON nested too deeply to read") from None
+    for lineno, raw in iter_raw_lines(path):
+        obj = parse_line(raw, f"{path}:{lineno}", skip_torn_tail)
+        if obj is TORN:
+            return
+        if obj is not BLANK:
             yield lineno, obj
+
+
+TORN, BLANK = object(), object()
+
+
+def parse_line(raw: bytes, where: str, skip_torn_tail: bool = False) -> Any:
+    """One JSONL line as an object (BLANK for a blank line, TORN for a torn last line when skipped)."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RecordError(f"{where}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    if not line.strip():
+        return BLANK
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        if skip_torn_tail and not line.endswith("\n"):
+            return TORN
+        raise RecordError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise RecordError(f"{where}: JSON nested too deeply to read") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise RecordError(f"{where}: unreadable JSON value ({str(exc).split(';')[0][:80]})") from None
+    if "\\u" in line:
+        from taxqa.textio import check_unicode
+
+        check_unicode(obj, where)
+    return obj
 
 
 def read_qa(path: str | os.PathLike, *, skip_torn_tail: bool = False) -> Iterator[QARecord]:
@@ -213,7 +274,9 @@ class AppendWriter:
         self._fh = open(self.path, "a", encoding="utf-8")
 
     def write(self, row: Any) -> None:
-        self._fh.write(dumps(_as_dict(row)) + "\n")
+        from taxqa.redaction import redact_known
+
+        self._fh.write(redact_known(dumps(_as_dict(row))) + "\n")
         self._fh.flush()
         os.fsync(self._fh.fileno())
 
@@ -228,36 +291,36 @@ class AppendWriter:
 
 
 def _repair_torn_tail(path: Path) -> None:
-    """Drop a partial last line (no newline) left by a kill, so appends start clean."""
+    """Before appending: a last line without a newline is either a whole record (keep it, add the newline)
+    or what a kill left mid-record (a JSON fragment: cut it). Anything else is not our file: refuse."""
     if not path.exists() or path.stat().st_size == 0:
         return
     with open(path, "rb+") as fh:
         fh.seek(-1, os.SEEK_END)
         if fh.read(1) == b"\n":
             return
-        fh.seek(0)
+        size = fh.seek(0, os.SEEK_END)
+        fh.seek(max(0, size - MAX_LINE))
         data = fh.read()
         cut = data.rfind(b"\n") + 1
-        fh.truncate(cut)
+        tail = data[cut:]
+        try:
+            json.loads(tail.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            if not tail.lstrip().startswith(b"{"):
+                raise RecordError(f"{path}: the last line is not a JSONL record; refusing to append to it") from None
+            fh.truncate(size - len(tail))
+            return
+        fh.seek(0, os.SEEK_END)
+        fh.write(b"\n")
 
 
 def write_atomic(path: str | os.PathLike, text: str | bytes) -> None:
-    """Write a whole file via a temp file in the same folder and a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        from taxqa.outputs import user_mode
+    """Write a whole file atomically (taxqa.outputs.write_file: temp file + rename, secrets redacted,
+    gzip for a .gz name)."""
+    from taxqa.outputs import write_file
 
-        os.fchmod(fd, user_mode())  # mkstemp makes 0600; the file gets the mode open() would give it
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_file(path, text)
 
 
 def write_jsonl_atomic(path: str | os.PathLike, rows: Iterable[Any]) -> int:
@@ -269,14 +332,17 @@ def write_jsonl_atomic(path: str | os.PathLike, rows: Iterable[Any]) -> int:
 def import_seed(path: str | os.PathLike) -> list[QARecord]:
     """The original project's JSON array of {question, answer, type, source} as QA records."""
     path = Path(path)
-    from taxqa.textio import decode_text
+    from taxqa.textio import check_regular, decode_text
 
+    check_regular(path)
     try:
         data = json.loads(decode_text(path.read_bytes(), str(path)))
     except json.JSONDecodeError as exc:
         raise RecordError(f"{path}:{exc.lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from None
     except RecursionError:
         raise RecordError(f"{path}: JSON nested too deeply to read") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise RecordError(f"{path}: unreadable JSON value ({str(exc).split(';')[0][:80]})") from None
     if isinstance(data, dict) and isinstance(data.get("data"), list):
         data = data["data"]
     if not isinstance(data, list):

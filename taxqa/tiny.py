@@ -12,8 +12,6 @@ import argparse
 import json
 import os
 import re
-import shutil
-import tempfile
 import time
 from pathlib import Path
 
@@ -42,15 +40,37 @@ GEMMA_CHAT_TEMPLATE = (
 )
 
 
+MADE_BY = "demo-model"
+
+
 def parse_size(text: str) -> tuple[int, int]:
     """'LAYERSxHIDDEN' such as '2x64' or '16x1152'."""
-    m = re.fullmatch(r"\s*(\d+)\s*[xX]\s*(\d+)\s*", text or "")
+    m = re.fullmatch(r"\s*(\d{1,7})\s*[xX]\s*(\d{1,7})\s*", text or "")
     if not m:
-        raise UserError(f"--size {text!r}: expected LAYERSxHIDDEN, e.g. 2x64 or 16x1152")
+        raise UserError(f"--size {text[:40]!r}: expected LAYERSxHIDDEN, e.g. 2x64 or 16x1152")
     layers, hidden = int(m.group(1)), int(m.group(2))
     if layers < 1 or hidden < 16 or hidden % 16:
         raise UserError(f"--size {text!r}: need at least 1 layer and a hidden size that is a multiple of 16")
+    if layers > MAX_LAYERS or hidden > MAX_HIDDEN:
+        raise UserError(f"--size {text!r}: at most {MAX_LAYERS} layers and hidden size {MAX_HIDDEN} (a tiny model)")
+    need = 16 * layers * hidden * hidden * 4  # ~12 h^2 weights per layer, fp32, plus room to save them
+    total = _physical_memory()
+    if total and need > total // 2:
+        raise UserError(
+            f"--size {text!r}: needs about {need / 2**30:.1f} GB of memory to build, more than half of this "
+            f"machine's {total / 2**30:.1f} GB; choose a smaller size"
+        )
     return layers, hidden
+
+
+MAX_LAYERS, MAX_HIDDEN = 256, 16384
+
+
+def _physical_memory() -> int:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return 0
 
 
 def tokenizer_training_text(max_chars: int = 400_000) -> list[str]:
@@ -232,14 +252,15 @@ def build_checkpoint(
 
     With ``train_on`` (QA records), the tokenizer also learns from them and, with ``pretrain_steps``,
     the model is pre-trained on them (taxqa/tiny_pretrain.py) before it is saved."""
-    from taxqa.outputs import MARKER, check_output_dir, user_mode
+    from taxqa.outputs import atomic_folder, check_output_dir
 
     if arch not in ARCHS:
         raise UserError(f"unknown --arch {arch!r}; expected one of {', '.join(ARCHS)}")
     if vocab_size < 512:
         raise UserError(f"--vocab-size {vocab_size}: need at least 512 (256 byte tokens + merges)")
     layers, hidden = parse_size(size)
-    out = check_output_dir(out, "--out", replace=True)  # before any work: never replace a folder we did not make
+    # before any work: never replace a folder demo-model did not make (a dataset, a user's folder)
+    out = check_output_dir(out, "--out", replace=True, made_by=MADE_BY)
 
     import torch
     from transformers import GenerationConfig
@@ -263,9 +284,7 @@ def build_checkpoint(
         pretrained = pretrain(model, tokenizer, records, corpus, steps=pretrain_steps, lr=pretrain_lr, seed=seed,
                               log=log)  # fmt: skip
     model = model.to(torch_dtype).eval()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
+    with atomic_folder(out, MADE_BY, "--out") as tmp:
         model.save_pretrained(tmp)
         tokenizer.save_pretrained(tmp)
         eos = model.config.get_text_config().eos_token_id
@@ -286,17 +305,6 @@ def build_checkpoint(
             )
             + "\n"  # fmt: skip
         )
-        (tmp / MARKER).write_text("made by taxqa demo-model; taxqa may replace this folder\n", encoding="utf-8")
-        for file in tmp.iterdir():  # safetensors and mkdtemp make 0600/0700; use the user's usual modes
-            os.chmod(file, user_mode(0o777 if file.is_dir() else 0o666))
-        os.chmod(tmp, user_mode(0o777))  # mkdtemp makes 0700; the folder gets the user's usual mode
-        if out.exists():
-            check_output_dir(out, "--out", replace=True)  # checked again right before replacing
-            shutil.rmtree(out)
-        os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return out
 
 

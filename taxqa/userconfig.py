@@ -76,10 +76,13 @@ def text_value(value: Any, where: str, *, secret: bool = False) -> str | None:
 
 def config_secret(env: str, *dotted: str, path: str | os.PathLike | None = None) -> str:
     """A key from the environment variable ``env``, else from the config file's dotted keys; "" if none."""
+    from taxqa import redaction
+
     value = os.environ.get(env)
-    if value:
-        return value
-    data = load_config_file(path)
-    found = lookup(data, *dotted)
-    where = f"{config_path(path)}: " + next((k for k in dotted if lookup(data, k) is not None), dotted[0])
-    return text_value(found, where, secret=True) or ""
+    if not value:
+        data = load_config_file(path)
+        found = lookup(data, *dotted)
+        where = f"{config_path(path)}: " + next((k for k in dotted if lookup(data, k) is not None), dotted[0])
+        value = text_value(found, where, secret=True) or ""
+    redaction.register(value)
+    return value

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from taxqa.amounts import AmountError, format_won, iter_amounts, parse_won
+from taxqa.amounts import AmountError, format_won, iter_amounts, iter_unreadable, parse_won
 
 
 @pytest.mark.parametrize(
@@ -136,3 +136,19 @@ def test_non_ascii_digits_refused(value, digits):
 @given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=9))
 def test_bare_thousands_after_eok_are_cheonman(eok, cheon):
     assert parse_won(f"{eok}억{cheon}천") == eok * 10**8 + cheon * 10**7
+
+
+@pytest.mark.parametrize(
+    "text", ["1억 5천 10000", "3억 20000만", "1억 12000만원", "2만 10000원", "5천 3000", "5만 12345"]
+)
+def test_a_part_not_below_its_place_is_refused_not_summed(text):
+    with pytest.raises(AmountError, match="cannot read"):
+        parse_won(text)
+    assert list(iter_amounts(f"매출 {text} 받음")) == []
+    assert [u[2] for u in iter_unreadable(f"매출 {text} 받음")] == [text]
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=0, max_value=9999), st.integers(0, 9999))
+def test_well_formed_korean_amounts_still_read(eok, man, won):
+    text = f"{eok}억" + (f" {man}만" if man else "") + (f" {won}원" if won else "")
+    assert parse_won(text) == eok * 10**8 + man * 10**4 + won

@@ -152,3 +152,67 @@ def test_a_case_the_calculator_refuses_is_said_in_korean():
     answer = ask("간이과세 음식점 매출 2억이면 부가세?", as_of=AS_OF)
     assert answer["kind"] is None and answer["result"] is None
     assert any("간이과세 기준금액" in m and "일반과세" in m for m in answer["missing"])
+
+
+def test_ask_gives_mentions_ambiguous_and_tax_name():
+    answer = ask("부모님께 1.5억 받으면 증여세는?", as_of=AS_OF)
+    assert {"mentions", "ambiguous", "tax_name"} <= set(answer) and answer["tax_name"] == "증여세"
+    amount = next(m for m in answer["mentions"] if m["type"] == "amount")
+    assert amount == {
+        "text": "1.5억",
+        "start": 5,
+        "end": 9,
+        "type": "amount",
+        "value": 150_000_000,
+        "used_as": "amount",
+    }
+    assert answer["result"]["inputs"]["amount"] == 150_000_000 and answer["ambiguous"] == []
+    json.dumps(answer, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("미국 삼촌이 10만 달러를 보내줬어요 증여세는?", "외화"),
+        ("부모님께 3억 이상 받으면 증여세는?", "범위"),
+        ("부모님께 3-5억 받으면 증여세는?", "범위"),
+        ("부모님이 매달 100만원씩 주시면 증여세는?", "기간"),
+        ("아빠가 -2억 증여하면 증여세는?", "음수"),
+        ("부모님께 1억 5천 10000원 받으면 증여세는?", "읽을 수 없음"),
+        ("매출 5천만원, 카드매출 7천만원이면 부가세는?", "카드매출"),
+        ("프리랜서 수입 6천만원이면 종합소득세는?", "과세표준"),
+    ],
+)
+def test_amounts_that_are_not_one_exact_won_figure_are_asked_for(question, words):
+    answer = ask(question, as_of=AS_OF)
+    assert answer["result"] is None and any(words in m for m in answer["missing"]), answer["missing"]
+
+
+def test_taxes_not_computed_here_are_named_not_answered_with_another_tax():
+    for question, name in [("상장주식 팔아서 3억 벌었는데 양도세는?", "주식 양도소득세"),
+                           ("공시가 20억 아파트 종부세 얼마?", "종합부동산세"), ("10억 아파트 취득세는?", "취득세")]:  # fmt: skip
+        answer = ask(question, as_of=AS_OF)
+        assert answer["kind"] is None and answer["tax_name"] == name and answer["result"] is None
+        assert any("계산하지 않습니다" in m for m in answer["missing"])
+
+
+def test_income_tax_base_of_a_worker_is_read_as_income_not_salary():
+    answer = ask("직장인 A씨의 종합소득 과세표준이 5,000만원일 때 산출세액", as_of=AS_OF)
+    assert answer["kind"] == "income" and answer["inputs"] == {"base": 50_000_000}
+    assert answer["result"]["computed_tax"] == 6_240_000 and answer["tax_name"] == "종합소득세"
+
+
+def test_negation_duration_and_tax_already_paid():
+    answer = ask("1세대1주택 아님. 보유 3년6개월, 취득 2억 양도 3억 양도소득세는?", as_of=AS_OF)
+    assert answer["inputs"] == {"price": 300_000_000, "acquired": 200_000_000, "held_years": 3}
+    answer = ask("종합소득 과세표준 4천만원이고 이미 원천징수로 50만원 냈어요 더 낼 세금은?", as_of=AS_OF)
+    assert answer["result"] is not None and any("이미 낸 세액" in m for m in answer["ambiguous"])
+
+
+def test_cli_text_says_what_to_check_before_a_figure(capsys):
+    code, out, _ = run(capsys, "ask", "종합소득 과세표준 4천만원이고 이미 원천징수로 50만원 냈어요 더 낼 세금은?")
+    assert code == 0 and "확인이 필요합니다: 이미 낸 세액" in out and "참고 계산" in out
+    code, out, _ = run(capsys, "gift", "--amount", "1억", "--relation", "엄마", "--json")
+    assert code == 0 and json.loads(out)["inputs"]["relation"] == "lineal_ascendant"
+    code, out, _ = run(capsys, "gift", "--amount", "1억", "--relation", "시어머니", "--json")
+    assert code == 0 and json.loads(out)["inputs"]["relation"] == "other_relative"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from taxqa.errors import UserError
 from taxqa.tax.vat import vat, vat_simple
 
 MAN = 10_000
@@ -24,8 +25,13 @@ def test_purchase_and_card_credits():
 
 
 def test_credits_stop_at_the_tax():
-    r = simple("1억", industry="service", purchases="2천만원", card_sales="5억")  # 300만 - 10만 -> 카드 290만까지
-    assert [c.amount for c in r.credits] == [10 * MAN, 290 * MAN] and r.payable == 0
+    # 150만 - 매입 50만 -> 카드 1억 × 1.3% = 130만 but only 100만 is left (card sales above the supply are refused)
+    r = simple("1억", industry="retail", purchases="1억", card_sales="1억")
+    assert [c.amount for c in r.credits] == [50 * MAN, 100 * MAN] and r.payable == 0
+    with pytest.raises(UserError, match="card_sales"):
+        simple("1억", industry="service", purchases="2천만원", card_sales="5억")
+    with pytest.raises(UserError, match="card_sales"):
+        vat("1억", card_sales="2억")
 
 
 def test_card_credit_rate_and_cap_by_date():

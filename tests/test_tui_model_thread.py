@@ -19,10 +19,13 @@ class Events:
     def __init__(self):
         self.queue: queue.Queue = queue.Queue()
         self.threads: set[str] = set()
+        self.on_token = None  # called on the model thread, between two tokens
 
     def post(self, event):
         self.threads.add(threading.current_thread().name)
         self.queue.put(event)
+        if isinstance(event, Token) and self.on_token is not None:
+            self.on_token(event)
 
     def until(self, kind, timeout=60.0):
         """Events up to and including the first of type ``kind``."""
@@ -58,12 +61,14 @@ def test_load_generate_cancel_without_leaks(gemma):
         assert got[-1].stats["generation_tokens"] > 0 and got[-1].stats["generation_tps"] > 0
         assert events.threads == {"taxqa-model"}  # every event comes from the one model thread
 
-        # cancel a long answer after its first token: it ends 'cancelled' and is cut short
+        # cancel a long answer at its first token (on the model thread, before the next one: no race
+        # with the answer ending on its own): it ends 'cancelled' and is cut short
+        events.on_token = lambda token: thread.cancel(token.request_id)
         long_id = thread.generate("종합소득 과세표준 5천만원이면 소득세는?", max_tokens=200)
         first = events.until(Token)
         assert first[-1].request_id == long_id
-        thread.cancel(long_id)
         cancelled = events.until(Finished)
+        events.on_token = None
         assert cancelled[-1].finish_reason == "cancelled"
         assert cancelled[-1].stats["generation_tokens"] < 200
 
@@ -71,10 +76,17 @@ def test_load_generate_cancel_without_leaks(gemma):
         again = thread.generate(QUESTION, max_tokens=6)
         assert answer_of(events.until(Finished), again) == reference
 
-        # a request cancelled while still queued never starts
+        # a request cancelled while still queued never starts: the thread is held in the grounding
+        # step of the request before it until the second one is queued and cancelled
+        gate = threading.Event()
+        blocker = thread.generate(QUESTION, max_tokens=2, ground=lambda: gate.wait(60) and {}, use_grounding=False)
         queued = thread.generate(QUESTION, max_tokens=6)
         thread.cancel(queued)
+        gate.set()
         done = events.until(Finished)
+        assert done[-1].request_id == blocker
+        done = events.until(Finished)
+        assert done[-1].request_id == queued
         assert done[-1].finish_reason == "cancelled" and answer_of(done, queued) == ""
     finally:
         thread.stop()

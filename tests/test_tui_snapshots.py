@@ -48,7 +48,7 @@ def chat_app(tmp_path) -> TaxQAApp:
     store.update_message(partial.id, status="cancelled")
     store.add_message(conv.id, "user", GIFT)
     g = {"calculation": grounding.calculation(GIFT), "verdict": grounding.verdict(GIFT, WRONG)}
-    g |= grounding.retrieve_articles(GIFT, 2, g["calculation"]["citations"])
+    g["articles"] = grounding.panel(GIFT, k=2)["articles"]  # what the panel shows: the Case's articles
     store.add_message(conv.id, "assistant", WRONG, model="gemma3-4b", adapter="tax-lora", grounding=g)
     return app
 

@@ -107,10 +107,11 @@ def prepare(args: argparse.Namespace, say=print):
 
     config, notes, fp16_sources = load_config(args.config, overrides_from(args))
     stay_offline_for_local_model(config)
-    from taxqa.outputs import check_output_dir
+    from taxqa.outputs import check_own_dir
+    from train_cuda.train import MADE_BY, OUTPUT_NAMES
 
     inputs = {"data.path (--data)": config.data.path, "model.name (--model) folder": config.model.name}
-    check_output_dir(config.output.dir, "output.dir (--output)", inputs=inputs)
+    check_own_dir(config.output.dir, "output.dir (--output)", MADE_BY, inputs=inputs, known=OUTPUT_NAMES)
     for note in notes:
         say(f"note: {note}")
     notes.clear()

@@ -17,6 +17,14 @@ from train_cuda.config import TrainConfig, config_dict
 from train_cuda.modeling import ModelPlan, load_model
 from train_cuda.resume import CONFIG_SNAPSHOT, last_checkpoint, plan_resume, remove_checkpoints, say
 
+MADE_BY = "train"
+# what a run writes into --output (an older run's folder without the marker holds only these)
+OUTPUT_NAMES = (
+    "checkpoints", "tensorboard", "run.json", "README.md", "adapter_model.safetensors", "adapter_config.json",
+    "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "chat_template.jinja",
+    "tokenizer.model", "added_tokens.json", "training_args.bin", "runs",
+)  # fmt: skip
+
 
 class TrainingOOM(UserError):
     """CUDA ran out of memory; the message says which knob to turn."""
@@ -191,7 +199,10 @@ def run_training(
     import torch
     from transformers import PrinterCallback
 
+    from taxqa.outputs import mark_made
+
     config, plan = prepared.config, prepared.plan
+    mark_made(output, MADE_BY)  # ours from now on: a later run may resume in it, nothing else is touched
     checkpoints = output / "checkpoints"
     # transformers' TensorBoard callback reads its folder from the environment
     os.environ["TENSORBOARD_LOGGING_DIR"] = str(config.logging.tensorboard_dir or output / "tensorboard")

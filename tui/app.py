@@ -68,8 +68,9 @@ class TaxQAApp(App):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.model = ModelThread(lambda event: self.post_message(ModelEvent(event)), self.engine_factory)
-        for notice in self.store.notices:
+        for notice in [*self.store.notices, *self.settings.notices]:
             self.notify(notice, severity="warning", timeout=15)
+        self.settings.on_notice = lambda message: self.notify(message, severity="warning", timeout=15)
         if self.store.interrupted:
             self.notify(
                 f"지난 실행에서 중단된 답변 {self.store.interrupted}개를 표시해 두었습니다.", severity="warning"

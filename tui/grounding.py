@@ -16,44 +16,6 @@ from taxqa.amounts import format_won
 from taxqa.tax.kinds import FIGURE_LABELS, KINDS  # noqa: F401 - the panel's FIGURE_LABELS come from here
 
 
-def article_dict(passage, score: float | None, via: str) -> dict[str, Any]:
-    return {
-        "id": passage.id,
-        "citation": passage.citation,
-        "title": passage.title,
-        "text": passage.text,
-        "effective_date": passage.effective_date,
-        "kind": passage.kind,
-        "score": None if score is None else round(float(score), 3),
-        "via": via,  # 'calculator' (an article the calculation applied) or 'bm25'
-    }
-
-
-def retrieve_articles(question: str, k: int = 4, cited: list[str] | tuple[str, ...] = ()) -> dict[str, Any]:
-    """{"articles": [...]}: the articles in ``cited`` (what the calculator applied), then the BM25
-    top ``k`` from the corpus; or {"articles": [], "error": why} when the corpus is unavailable."""
-    from taxqa.corpus import resolve_citation, search
-
-    articles, seen = [], set()
-    try:
-        for citation in cited:
-            passage = resolve_citation(citation)
-            if passage is not None and passage.citation not in seen:
-                seen.add(passage.citation)
-                articles.append(article_dict(passage, None, "calculator"))
-        found = 0
-        for passage, score in search(question, k * 3):  # an article can have several passages: keep its best
-            if found == k:
-                break
-            if passage.citation not in seen:
-                seen.add(passage.citation)
-                articles.append(article_dict(passage, score, "bm25"))
-                found += 1
-    except Exception as exc:  # a missing or damaged index must not break the chat
-        return {"articles": articles, "error": f"법령 검색 실패: {type(exc).__name__}: {exc}"}
-    return {"articles": articles}
-
-
 def read(question: str, k: int = 4, as_of: str | None = None):
     """The question read once (taxqa.case.Case): reading, calculator result and articles. A missing
     or damaged corpus index leaves the articles empty (the chat answers without them)."""

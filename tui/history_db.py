@@ -58,6 +58,39 @@ def _upgrade_0_to_1(db: sqlite3.Connection) -> None:
             db.execute(f"ALTER TABLE messages ADD COLUMN {column} {declaration}")
 
 
+# What a current-version file may still lack (edited by hand or by another tool), with safe defaults.
+REPAIR_COLUMNS = {
+    "conversations": {"title": "TEXT NOT NULL DEFAULT ''", "created": "REAL NOT NULL DEFAULT 0",
+                      "updated": "REAL NOT NULL DEFAULT 0"},
+    "messages": {"conversation_id": "INTEGER NOT NULL DEFAULT 0", "role": "TEXT NOT NULL DEFAULT 'assistant'",
+                 "content": "TEXT NOT NULL DEFAULT ''", "created": "REAL NOT NULL DEFAULT 0", **V1_MESSAGE_COLUMNS},
+}  # fmt: skip
+
+
+def _repair_columns(db: sqlite3.Connection) -> None:
+    """Add the tables and columns a current-version file lacks instead of failing on the first read."""
+    missing = []
+    for table, columns in REPAIR_COLUMNS.items():
+        have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+        missing += [(table, c, d) for c, d in columns.items() if have and c not in have]
+        if not have:
+            missing.append((table, None, None))
+    if not missing:
+        return
+    db.execute("BEGIN")
+    try:
+        for statement in SCHEMA_V1.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        for table, column, declaration in missing:
+            if column is not None:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+
+
 # MIGRATIONS[n] upgrades a version-n file to version n + 1.
 MIGRATIONS = [_upgrade_0_to_1]
 assert len(MIGRATIONS) == SCHEMA_VERSION
@@ -107,6 +140,7 @@ def connect(path: Path | None) -> sqlite3.Connection:
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
         migrate(db)
+        _repair_columns(db)
     except BaseException:
         db.close()
         raise

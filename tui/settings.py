@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -44,17 +46,34 @@ class Settings:
     recent_models: list[str] = field(default_factory=list)
     recent_adapters: list[str] = field(default_factory=list)
     path: Path | None = field(default=None, repr=False, compare=False)
+    notices: list[str] = field(default_factory=list, repr=False, compare=False)  # for the user, in Korean
+    on_notice: Callable[[str], None] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: str | Path) -> Settings:
-        """Read the file; unknown or mistyped keys fall back to defaults (a damaged file never blocks the app)."""
+        """Read the file; unknown or mistyped keys fall back to defaults (a damaged file never blocks the app).
+
+        A file that cannot be read is never overwritten: unreadable, it is left alone and nothing is
+        saved this run; damaged (not JSON), it is moved aside first. Either way the user is told."""
         path = Path(path)
         settings = cls(path=path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            raw = path.read_bytes()
+        except FileNotFoundError:
             return settings
+        except OSError as exc:
+            settings.path = None
+            settings.notices.append(
+                f"설정 파일 {path}을(를) 읽을 수 없어({exc.strerror or type(exc).__name__}) 기본 설정으로 시작합니다. "
+                "파일은 그대로 두고, 이번 실행의 설정은 저장하지 않습니다."
+            )
+            return settings
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError):
+            data = None
         if not isinstance(data, dict):
+            settings._move_aside(path)
             return settings
         for f in fields(cls):
             if f.name == "path" or f.name not in data:
@@ -65,15 +84,37 @@ class Settings:
                 continue
             if isinstance(default, float) and isinstance(value, int):
                 value = float(value)
+            if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+                continue  # not valid Unicode: it could never be saved again
             if isinstance(value, type(default)) and in_range(f.name, value):
                 setattr(settings, f.name, value)
         return settings
 
-    def save(self) -> None:
-        if self.path is None:
+    def _move_aside(self, path: Path) -> None:
+        target = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            path.rename(target)
+        except OSError:
+            self.path = None
+            self.notices.append(f"설정 파일 {path}이(가) 손상되어 기본 설정으로 시작합니다. 파일은 그대로 둡니다.")
             return
-        data = {k: v for k, v in asdict(self).items() if k != "path"}
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        self.notices.append(f"설정 파일이 손상되어 {target.name}(으)로 옮겨 두고 기본 설정으로 시작합니다.")
+
+    def save(self) -> bool:
+        """Write the settings atomically; a folder that cannot be written is reported, never a crash."""
+        if self.path is None:
+            return False
+        data = {k: v for k, v in asdict(self).items() if k not in ("path", "notices", "on_notice")}
+        try:
+            write_atomic(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        except OSError as exc:
+            message = f"설정을 {self.path.parent}에 저장할 수 없습니다({exc.strerror or type(exc).__name__})."
+            if message not in self.notices:
+                self.notices.append(message)
+                if self.on_notice is not None:
+                    self.on_notice(message)
+            return False
+        return True
 
     def remember(self, model: str = "", adapter: str = "") -> None:
         """Put a model/adapter at the front of the recent lists (kept short)."""

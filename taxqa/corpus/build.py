@@ -19,7 +19,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,17 +188,19 @@ def _units_from_obj(obj: object, where: str, note: Callable[[str], None]) -> Ite
 
 
 class _Output:
-    """Passages written to a temp file next to the target (gzip for *.gz), renamed into place on success."""
+    """Passages streamed into the one atomic writer (gzip for *.gz): renamed into place on commit."""
 
     def __init__(self, path: Path):
+        from taxqa.outputs import atomic_file
+
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.chmod(self.tmp, 0o644)  # mkstemp makes 0600; package data must be world-readable
-        self._raw = os.fdopen(fd, "wb")
+        self._cm = atomic_file(path)
+        self._raw = self._cm.__enter__()
         # mtime=0: the same input gives byte-identical package data
         self._gz = (
-            gzip.GzipFile(fileobj=self._raw, mode="wb", compresslevel=9, mtime=0) if path.suffix == ".gz" else None
+            gzip.GzipFile(filename="", fileobj=self._raw, mode="wb", compresslevel=9, mtime=0)
+            if path.suffix == ".gz"
+            else None
         )
 
     def write(self, p: PassageRecord) -> None:
@@ -208,14 +209,13 @@ class _Output:
     def commit(self) -> None:
         if self._gz:
             self._gz.close()
-        self._raw.flush()
-        os.fsync(self._raw.fileno())
-        self._raw.close()
-        os.replace(self.tmp, self.path)
+        self._cm.__exit__(None, None, None)
 
     def abort(self) -> None:
-        self._raw.close()
-        Path(self.tmp).unlink(missing_ok=True)
+        try:
+            self._cm.__exit__(RuntimeError, RuntimeError("aborted"), None)
+        except RuntimeError:
+            pass
 
 
 def build(

@@ -16,8 +16,9 @@ from pathlib import Path
 
 from taxqa.corpus.cite import PRESETS
 from taxqa.errors import UserError
-from taxqa.options import FRACTION, integer
-from taxqa.outputs import check_output_dir, check_output_file
+from taxqa.options import FRACTION, integer, number
+from taxqa.outputs import check_output_dir, check_output_file, jsonl_of
+from taxqa.textio import text_type
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
@@ -41,10 +42,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     fetch.add_argument("--date", help="with --law: the version in force on this date (YYYYMMDD, target=eflaw)")
     fetch.add_argument("--prec", action="append", default=[], metavar="QUERY", help="precedents matching QUERY")
     fetch.add_argument("--expc", action="append", default=[], metavar="QUERY", help="interpretations matching QUERY")
-    fetch.add_argument("--limit", type=int, default=100, help="most documents per --prec/--expc query (100)")
+    fetch.add_argument(
+        "--limit", type=integer(1, 100_000), default=100, help="most documents per --prec/--expc query (100)"
+    )
     fetch.add_argument("--base-url", default=None, help="API base URL (default https://www.law.go.kr)")
     fetch.add_argument("--cache", help="answer cache folder (default: DIR/.cache)")
-    fetch.add_argument("--interval", type=float, default=0.5, help="seconds between requests (0.5)")
+    fetch.add_argument("--interval", type=number(0, 60), default=0.5, help="seconds between requests (0.5)")
     fetch.add_argument(
         "--retries", type=integer(0), default=3, help="retries of a request that failed on the network or a 5xx (3)"
     )
@@ -69,7 +72,9 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         description="Rank passages for a question in plain Korean: cited articles first, then the act that "
         "governs the question, lay terms read as legal terms; lexical (no download) unless --embed-model.",
     )
-    search.add_argument("query", help="a question or keywords, e.g. '부가세 신고기한' or '상증법 53조'")
+    search.add_argument(
+        "query", type=text_type("query"), help="a question or keywords, e.g. '부가세 신고기한' or '상증법 53조'"
+    )
     search.add_argument("-k", type=integer(1), default=5, help="how many articles to show (5)")
     search.add_argument("--corpus", help="passages.jsonl (default: the embedded corpus)")
     search.add_argument("--json", action="store_true", help="print a JSON list of hits, best first")
@@ -128,7 +133,13 @@ def _build(args: argparse.Namespace) -> int:
     from taxqa.corpus.embedded import load_passages
     from taxqa.records import dumps, write_atomic
 
-    check_output_file(args.out, "-o", inputs={f"source {src}": src for src in args.sources})
+    check_output_file(
+        args.out,
+        "-o",
+        inputs={f"source {src}": src for src in args.sources},
+        ours=jsonl_of("citation"),
+        what="passages file",
+    )
     if args.embedded:
         if args.sources:
             raise UserError("--embedded takes no sources")

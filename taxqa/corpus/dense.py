@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -95,16 +94,13 @@ def _cache_file(model: str, key: str) -> Path:
 def _save(vectors, file: Path) -> None:
     import numpy as np
 
-    tmp = None
+    from taxqa.outputs import atomic_file
+
     try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".npy", dir=file.parent)
-        with os.fdopen(fd, "wb") as fh:
+        with atomic_file(file) as fh:
             np.save(fh, vectors)
-        os.replace(tmp, file)
     except OSError:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+        pass  # a read-only or full disk only costs the next process a rebuild
 
 
 _LOCK = threading.Lock()

@@ -17,9 +17,7 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import tarfile
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -133,20 +131,18 @@ def _members(saved: dict) -> dict[str, bytes]:
 
 
 def _write_folder(files: dict[str, bytes], folder: Path) -> None:
-    """Write via a temp folder and a rename; a read-only or full disk only costs the next process a rebuild."""
-    tmp = None
+    """Write through the one atomic folder writer; a read-only or full disk only costs the next process
+    a rebuild. The cache folder is ours by where it lives: a damaged earlier save is swapped out whole."""
+    from taxqa.errors import UserError
+    from taxqa.outputs import atomic_folder
+
     try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
-        for rel, data in files.items():
-            (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
-            (tmp / rel).write_bytes(data)
-        if folder.exists():  # a damaged earlier save
-            shutil.rmtree(folder, ignore_errors=True)
-        os.replace(tmp, folder)  # fails if another process saved it first: theirs is as good
-    except OSError:
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
+        with atomic_folder(folder, "corpus index", may_replace=lambda _: None) as tmp:
+            for rel, data in files.items():
+                (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+                (tmp / rel).write_bytes(data)
+    except (OSError, UserError):
+        pass
 
 
 def save(saved: dict, folder: Path) -> None:

@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 from taxqa.errors import UserError
-from taxqa.options import COUNT, FRACTION, NON_NEGATIVE, NON_NEGATIVE_INT, POSITIVE, TEMPERATURE, price_pair
-from taxqa.outputs import check_output_dir, check_output_file, mark_made
+from taxqa.options import COUNT, FRACTION, NON_NEGATIVE, NON_NEGATIVE_INT, POSITIVE, TEMPERATURE, integer, price_pair
+from taxqa.outputs import check_output_file, jsonl_of
+from taxqa.textio import check_regular
 
+MAX_ITEMS = 1_000_000  # more is a typo (1e11 items would fill memory before the first request)
 EXIT_FAILED_ITEMS = 1
 EXIT_BUDGET = 3
 
@@ -48,7 +50,9 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     )
     gen.add_argument("--passages", help="passages.jsonl for distill (default: the embedded corpus)")
     gen.add_argument(
-        "--n", type=COUNT, help="distill: passages to use (2 items each; default all); calc: items (default 100)"
+        "--n",
+        type=integer(1, MAX_ITEMS),
+        help=f"distill: passages to use (2 items each; default all); calc: items (default 100, at most {MAX_ITEMS:,})",
     )
     gen.add_argument(
         "--seed", type=NON_NEGATIVE_INT, default=0, help="passage order / scenario sampling seed (default 0)"
@@ -120,7 +124,13 @@ def _generate(args: argparse.Namespace) -> int:
     from taxqa.datagen.engine import run_items
     from taxqa.datagen.providers import ChatProvider, price_for, resolve_provider
 
-    check_output_file(args.output, "-o", inputs={"--passages": args.passages, "--config": args.config})
+    check_output_file(
+        args.output,
+        "-o",
+        inputs={"--passages": args.passages, "--config": args.config},
+        ours=jsonl_of("meta.key"),
+        what="`taxqa data generate` output (JSONL records with meta.key) to resume",
+    )
     provider = None
     price = None
     if args.provider:
@@ -181,8 +191,10 @@ def _generate(args: argparse.Namespace) -> int:
 
     stats = asyncio.run(run())
     print(f"{args.output}: {stats.summary()}", file=sys.stderr)
+    from taxqa.redaction import redact
+
     for key, error in stats.failed[:5]:
-        print(f"  failed {key}: {error}", file=sys.stderr)
+        print(f"  failed {key}: {redact(error)}", file=sys.stderr)
     if stats.failed:
         return EXIT_FAILED_ITEMS
     return EXIT_BUDGET if stats.budget_exhausted and stats.not_started else 0
@@ -198,8 +210,10 @@ def _check(args: argparse.Namespace) -> int:
         passages = load_passages(args.corpus)
     rejects = Path(args.rejects) if args.rejects else default_rejects(args.output)
     inputs = {"input": args.input, "--corpus": args.corpus}
-    check_output_file(args.output, "-o", inputs=inputs)
-    check_output_file(rejects, "--rejects", inputs=inputs, outputs={"-o": args.output})
+    check_output_file(args.output, "-o", inputs=inputs, ours=jsonl_of("question"), what="JSONL file of QA records")
+    check_output_file(
+        rejects, "--rejects", inputs=inputs, outputs={"-o": args.output}, ours=jsonl_of("reasons"), what="rejects file"
+    )
     limits = Limits(min_korean=args.min_korean, near_dup_threshold=args.near_dup_threshold)
     result = check_file(args.input, args.output, rejects, passages, limits)
     print(f"{result.summary()}; wrote {args.output} and {rejects}", file=sys.stderr)
@@ -207,19 +221,16 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _split(args: argparse.Namespace) -> int:
-    from taxqa.datagen.split import SPLITS, split_records, write_dataset
+    from taxqa.datagen.split import SPLITS, check_dataset_folder, split_records, write_dataset
     from taxqa.records import read_qa
 
     path = Path(args.input)
-    if not path.is_file():
-        raise UserError(f"{path}: no such file")
-    overwrites = [f"{s}.jsonl" for s in SPLITS] + ["card.md", "mlx"]
-    check_output_dir(args.output, "-o", inputs={"input": path}, overwrites=overwrites, force=args.force)
+    check_regular(path)  # missing, a folder, a FIFO or /dev/zero: one line, never a hang
+    check_dataset_folder(args.output, "-o", inputs={"input": path}, force=args.force)
     records = list(read_qa(path))
     if not records:
         raise UserError(f"{path}: no records to split")
     splits = split_records(records, args.valid, args.test, args.seed, args.near_dup_threshold)
-    mark_made(args.output)
     out = write_dataset(splits, args.output, path, args.seed)
     counts = ", ".join(f"{s} {len(splits[s])}" for s in SPLITS)
     print(f"{out}: {counts} (card.md, mlx/)", file=sys.stderr)
@@ -230,9 +241,10 @@ def _import(args: argparse.Namespace) -> int:
     from taxqa.records import import_seed, write_jsonl_atomic
 
     path = Path(args.input)
-    if not path.is_file():
-        raise UserError(f"{path}: no such file")
-    check_output_file(args.output, "-o", inputs={"input": path})
+    check_regular(path)  # missing, a folder, a FIFO or /dev/zero: one line, never a hang
+    check_output_file(
+        args.output, "-o", inputs={"input": path}, ours=jsonl_of("question"), what="JSONL file of QA records"
+    )
     n = write_jsonl_atomic(args.output, import_seed(path))
     print(f"{args.output}: {n} records imported from {path}", file=sys.stderr)
     return 0

@@ -20,6 +20,7 @@ from typing import Any
 
 from taxqa.datagen.dedup import DEFAULT_THRESHOLD, NearDupIndex
 from taxqa.records import PassageRecord, QARecord, RecordError, normalize_text, write_jsonl_atomic
+from taxqa.redaction import has_key_shape
 
 # Strings shaped like credentials (OpenAI/Anthropic, Hugging Face, GitHub, AWS, Google, Slack, bearer
 # tokens): generated text that holds one is never kept, whatever its other merits.
@@ -69,24 +70,20 @@ def korean_ratio(text: str) -> float:
 
 
 def read_raw_lines(path: str | Path) -> Iterator[tuple[int, Any, str | None]]:
-    """(line, object or None, JSON error or None) for each non-blank line; a torn last line is skipped."""
-    with open(path, "rb") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield lineno, None, f"not UTF-8 ({exc.reason})"
-                continue
-            if not line.strip():
-                continue
-            try:
-                yield lineno, json.loads(line), None
-            except json.JSONDecodeError as exc:
-                if not line.endswith("\n"):
-                    return  # the torn tail of an interrupted append
-                yield lineno, None, f"invalid JSON ({exc.msg} at column {exc.colno})"
-            except RecursionError:
-                yield lineno, None, "JSON nested too deeply"
+    """(line, object or None, JSON error or None) for each non-blank line; a torn last line is skipped.
+    Read by the one JSONL line reader (gzip, CR-only line ends, damaged files)."""
+    from taxqa.records import BLANK, TORN, iter_raw_lines, parse_line
+
+    for lineno, raw in iter_raw_lines(path):
+        try:
+            obj = parse_line(raw, f"line {lineno}", skip_torn_tail=True)
+        except RecordError as exc:
+            yield lineno, None, str(exc).removeprefix(f"line {lineno}: ")
+            continue
+        if obj is TORN:
+            return
+        if obj is not BLANK:
+            yield lineno, obj, None
 
 
 def _text_field(obj: Any, name: str) -> str:
@@ -128,7 +125,7 @@ class QualityGate:
             if text and ratio < lim.min_korean:
                 reasons.append(f"korean: {name} Hangul ratio {ratio:.2f} < {lim.min_korean:.2f}")
 
-        if any(KEY_SHAPED.search(text) for text in (question, answer)):
+        if any(KEY_SHAPED.search(text) for text in (question, answer)) or has_key_shape(json.dumps(obj)):
             reasons.append("secret: the text contains a credential-shaped string (API key or token)")
 
         given = obj.get("citations") if isinstance(obj, dict) else None
@@ -225,11 +222,14 @@ def check_file(
     limits: Limits = Limits(),
 ) -> CheckResult:
     in_path = Path(in_path)
-    if not in_path.is_file():
-        raise RecordError(f"{in_path}: no such file")
+    from taxqa.textio import check_regular
+
+    check_regular(in_path)
     gate = QualityGate(passages, limits)
     rows = ((f"line {n}", obj, err) for n, obj, err in read_raw_lines(in_path))
     result = gate.run(rows)
+    if not result.accepted and not result.rejects:
+        raise RecordError(f"{in_path}: no records (expected JSONL, one QA record per line)")
     write_jsonl_atomic(out_path, result.accepted)
     write_jsonl_atomic(rejects_path, result.rejects)
     return result

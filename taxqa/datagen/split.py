@@ -20,8 +20,12 @@ from typing import Any
 from taxqa.datagen.dedup import DEFAULT_THRESHOLD, NearDupIndex
 from taxqa.dataset import HELD_OUT, SPLITS, TEST, TRAIN, VALID
 from taxqa.errors import UserError
+from taxqa.outputs import MARKER, atomic_folder, check_output_dir, made_by
 from taxqa.prompt import chat_messages
 from taxqa.records import QARecord, read_jsonl, write_atomic, write_jsonl_atomic
+
+MADE_BY = "data split"
+DATASET_FILES = frozenset({f"{s}.jsonl" for s in SPLITS} | {"card.md", "mlx", MARKER})
 
 
 def near_dup_groups(records: Sequence[QARecord], threshold: float = DEFAULT_THRESHOLD) -> list[list[int]]:
@@ -202,13 +206,35 @@ def card_text(splits: dict[str, list[QARecord]], source: Path, rejects: Path | N
     return "\n".join(lines)
 
 
+def check_dataset_folder(out_dir: str | Path, label: str = "-o", inputs=None, force: bool = False) -> Path:
+    """The dataset folder may be new, empty, or a dataset folder (made by `taxqa data split`, or holding
+    only its files) — then only with --force; a folder holding anything else is never replaced."""
+    overwrites = sorted(DATASET_FILES - {MARKER})
+    real = check_output_dir(out_dir, label, inputs=inputs, overwrites=overwrites, force=force)
+    if real.is_dir() and any(real.iterdir()) and made_by(real) != MADE_BY:
+        other = sorted(p.name for p in real.iterdir() if p.name not in DATASET_FILES)
+        if other:
+            raise UserError(
+                f"{label} {out_dir}: holds files `taxqa data split` did not write ({', '.join(other[:3])}); "
+                "the dataset folder is written whole: choose a new or empty folder"
+            )
+    return real
+
+
 def write_dataset(splits: dict[str, list[QARecord]], out_dir: str | Path, source: str | Path, seed: int = 0) -> Path:
+    """Write the whole dataset folder at once: built beside it and swapped in, so a kill leaves the old
+    splits or the new ones, never a mix (a train/test leak)."""
     out_dir, source = Path(out_dir), Path(source)
-    for name in SPLITS:
-        write_jsonl_atomic(out_dir / f"{name}.jsonl", splits[name])
-        write_jsonl_atomic(out_dir / "mlx" / f"{name}.jsonl", [mlx_row(r) for r in splits[name]])
     from taxqa.datagen.quality import default_rejects
 
     rejects = default_rejects(source, existing=True)
-    write_atomic(out_dir / "card.md", card_text(splits, source, rejects, seed))
+
+    def may_replace(folder: Path) -> None:
+        check_dataset_folder(folder, force=True)
+
+    with atomic_folder(out_dir, MADE_BY, "-o", may_replace=may_replace) as tmp:
+        for name in SPLITS:
+            write_jsonl_atomic(tmp / f"{name}.jsonl", splits[name])
+            write_jsonl_atomic(tmp / "mlx" / f"{name}.jsonl", [mlx_row(r) for r in splits[name]])
+        write_atomic(tmp / "card.md", card_text(splits, source, rejects, seed))
     return out_dir

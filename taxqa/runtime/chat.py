@@ -34,9 +34,10 @@ def common_prefix_len(a: Sequence[int], b: Sequence[int]) -> int:
 
 
 class ChatEngine:
-    def __init__(self, model: str, adapter_path: str | None = None):
+    def __init__(self, model: str, adapter_path: str | None = None, max_kv_size: int | None = None):
         self.model_name = model
         self.adapter_path = adapter_path
+        self.max_kv_size = max_kv_size  # a rotating KV cache of this many tokens (None: unbounded)
         self.model, self.tokenizer = load_model(model, adapter_path)
         self._cache: list | None = None
         self._cached: list[int] = []  # the token ids the cache holds, in order
@@ -49,7 +50,7 @@ class ChatEngine:
     def _reset_cache(self) -> None:
         from mlx_lm.models.cache import make_prompt_cache
 
-        self._cache = make_prompt_cache(self.model)
+        self._cache = make_prompt_cache(self.model, max_kv_size=self.max_kv_size)
         self._cached = []
 
     def _reuse(self, prompt: list[int]) -> int:
@@ -116,9 +117,9 @@ class ChatEngine:
         if seed is not None:
             mx.random.seed(seed)
         fed: list[int] = []
-        ok = False
+        ok = False  # the answer ended (or its reader stopped reading it): the cache is sound
         try:
-            yield from stream_answer(
+            for chunk in stream_answer(
                 self.model,
                 self.tokenizer,
                 prompt[reused:],
@@ -130,8 +131,13 @@ class ChatEngine:
                 fed_tokens=fed,
                 started=started,
                 cached_tokens=reused,
-            )
+            ):
+                ok = chunk.done
+                yield chunk
             ok = True
+        except GeneratorExit:  # closed by its reader (a consumer that stops at the last chunk, a cancel)
+            ok = True
+            raise
         finally:
             held = prompt + fed
             offset = self._cache_offset()
@@ -139,6 +145,22 @@ class ChatEngine:
                 self._cached = held[:offset]
             else:  # an error (or an unknown cache layout) mid-answer: start clean next time
                 self._cache, self._cached = None, []
+
+    def stream_ids(self, prompt: list[int], *, max_tokens: int = 512, **options) -> Iterator[ChatChunk]:
+        """Greedy (or sampled) answer chunks for token ids, without the prompt cache: one request on
+        its own, as `taxqa eval` measures it. ``options``: temp, top_p, min_p, should_stop."""
+        from mlx_lm.sample_utils import make_sampler
+
+        sampling = {k: options.pop(k) for k in ("temp", "top_p", "min_p") if k in options}
+        return stream_answer(
+            self.model,
+            self.tokenizer,
+            prompt,
+            max_tokens=max_tokens,
+            sampler=make_sampler(**sampling) if sampling else None,
+            stop_texts=stop_texts_for(self.tokenizer),
+            **options,
+        )
 
     def close(self) -> None:
         """Drop the model and the caches and give the memory back."""

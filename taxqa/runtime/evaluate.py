@@ -310,23 +310,49 @@ def single_adapter(paths: list[str] | None) -> str | None:
 
 
 def check_outputs(args) -> None:
-    """Before any work: -o and --report are files, writable, and neither an input nor each other."""
-    from taxqa.dataset import split_file
+    """Before any work: -o and --report are files, writable, neither an input nor each other, and never
+    over a file eval did not write (a split, a model's config.json, a README.md beside -o)."""
+    from taxqa.dataset import SPLITS, split_file
+    from taxqa.outputs import json_with, png_file, text_starting
 
     data = Path(args.data) if args.data else None
+    if data is not None and not data.is_dir():
+        from taxqa.textio import check_regular
+
+        check_regular(data)  # a FIFO or /dev/zero is refused before the model loads, never read forever
     inputs = {"--data file": split_file(data, "test") if data and data.is_dir() else data}
+    if data and data.is_dir():
+        inputs |= {f"--data {s} split": split_file(data, s) for s in SPLITS}
     inputs |= {f"--mcq file {p}": p for p in args.mcq} | {f"--compare file {p}": p for p in args.compare or []}
     if args.compare:  # writes OUT.md and OUT.png
         out = Path(args.output)
-        for suffix in (".md", ".png"):
-            check_output_file(out.with_suffix(suffix), f"-o (its {suffix})", inputs=inputs)
+        md = text_starting("# Evaluation comparison")
+        check_output_file(out.with_suffix(".md"), "-o (its .md)", inputs=inputs, ours=md, what="comparison table")
+        check_output_file(out.with_suffix(".png"), "-o (its .png)", inputs=inputs, ours=png_file, what="chart")
         return
-    out = check_output_file(args.output, "-o", inputs=inputs)
+    one, several = json_with("model", "backend"), json_with("models")  # one model's result, or a comparison
+
+    def result(path: Path) -> bool:
+        return one(path) or several(path)
+
+    out = check_output_file(args.output, "-o", inputs=inputs, ours=result, what="taxqa eval result")
     report = args.report or out.with_suffix(".md")
-    check_output_file(report, "--report", inputs=inputs, outputs={"-o": out})
+    check_output_file(
+        report,
+        "--report",
+        inputs=inputs,
+        outputs={"-o": out},
+        ours=text_starting("# Evaluation", "# Model comparison"),
+        what="eval report",
+    )
     if len(args.model or ()) > 1 or args.judge:  # the comparison's chart
         check_output_file(
-            out.with_suffix(".png"), "-o (its .png)", inputs=inputs, outputs={"-o": out, "--report": report}
+            out.with_suffix(".png"),
+            "-o (its .png)",
+            inputs=inputs,
+            outputs={"-o": out, "--report": report},
+            ours=png_file,
+            what="chart",
         )
 
 

@@ -11,9 +11,9 @@ import sys
 from taxqa.errors import UserError
 from taxqa.modelspec import is_provider_spec
 from taxqa.options import COUNT, NON_NEGATIVE_INT, PROBABILITY_OPEN, TEMPERATURE, integer, number
-from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_prompt, render_prompt
-from taxqa.runtime.backends import CHAT_BACKENDS, resolve_backend
-from taxqa.textio import decode_text
+from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, render_prompt
+from taxqa.runtime.backends import CHAT_BACKENDS, chat_engine, resolve_backend
+from taxqa.textio import read_text_stream, text_arg
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
@@ -71,9 +71,9 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
 def read_question(prompt: str) -> str:
     if prompt == "-":
         raw = getattr(sys.stdin, "buffer", None)  # bytes, so CP949 or broken input gets a clear answer
-        question = decode_text(raw.read(), "stdin") if raw is not None else sys.stdin.read()
+        question = read_text_stream(raw, "stdin") if raw is not None else text_arg(sys.stdin.read(), "stdin")
     else:
-        question = prompt
+        question = text_arg(prompt, "--prompt")
     question = question.strip()
     if not question:
         raise UserError("--prompt: the question is empty" + (" (nothing on stdin)" if prompt == "-" else ""))
@@ -161,43 +161,12 @@ def write_answer(chunks) -> tuple[str, object]:
     return "".join(answer), final
 
 
-def generate_torch(args, question: str, grounding: dict | None, case) -> int:
-    """The same answer on transformers + peft (``--backend torch``): a trained PEFT adapter, unconverted."""
-    from taxqa.runtime.torch_chat import TorchChatEngine
-
-    if args.max_kv_size is not None:
-        raise UserError("--max-kv-size: only --backend mlx has a rotating KV cache")
-    engine = TorchChatEngine(args.model, args.adapter_path)
-    if args.verbose:
-        prompt = engine.tokenizer.decode(engine.prompt_tokens(question, system=args.system_prompt, grounding=grounding))
-        print(f"==========\n{prompt}\n==========", file=sys.stderr)
-    answer, final = write_answer(
-        engine.stream(
-            question,
-            grounding=grounding,
-            system=args.system_prompt,
-            max_tokens=args.max_tokens,
-            temp=args.temp,
-            top_p=args.top_p,
-            min_p=args.min_p,
-            seed=args.seed,
-        )
-    )
-    if final is not None and not args.quiet:
-        print_stats(final)
-    if args.check:
-        report_check(case, answer)
-    return 0
-
-
 def generate_remote(args, question: str, grounding: dict | None, check) -> int:
     """The answer from a provider model (`--model openai:…`, `ollama:…`, `lmstudio:…`, `anthropic:…`);
     ``check(answer)`` reports the calculator's verdict (with --check)."""
-    from taxqa.runtime.remote import RemoteEngine
-
     if args.max_kv_size is not None:
         raise UserError("--max-kv-size: a provider model's server manages its own cache")
-    engine = RemoteEngine(args.model, args.adapter_path)
+    engine = chat_engine(args.backend, args.model, args.adapter_path)  # the one door: a RemoteEngine
     if args.verbose:
         from taxqa.prompt import user_text
 
@@ -241,37 +210,29 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
         print(grounding_line(grounding), file=sys.stderr)
     if is_provider_spec(args.model):
         return generate_remote(args, question, grounding, lambda answer: report_check(case, answer))
-    if resolve_backend(args.backend) == "torch":
-        return generate_torch(args, question, grounding, case)
-
-    import mlx.core as mx
-    from mlx_lm.sample_utils import make_sampler
-
-    from taxqa.runtime.loading import load_model
-    from taxqa.runtime.streaming import stop_texts_for, stream_answer
-
-    model, tokenizer = load_model(args.model, args.adapter_path)
-    system = DEFAULT_SYSTEM_PROMPT if args.system_prompt is None else args.system_prompt
-    text = render_prompt(tokenizer, question, system=system or None, grounding=grounding)
+    backend = resolve_backend(args.backend, args.model, args.adapter_path)
+    if args.max_kv_size is not None and backend != "mlx":
+        raise UserError("--max-kv-size: only --backend mlx has a rotating KV cache")
+    options = {"max_kv_size": args.max_kv_size} if args.max_kv_size is not None else {}
+    engine = chat_engine(backend, args.model, args.adapter_path, **options)
     if args.verbose:
-        print("==========", file=sys.stderr)
-        print(text, file=sys.stderr)
-        print("==========", file=sys.stderr)
-    if args.seed is not None:
-        mx.random.seed(args.seed)
+        system = DEFAULT_SYSTEM_PROMPT if args.system_prompt is None else args.system_prompt
+        text = render_prompt(engine.tokenizer, question, system=system or None, grounding=grounding)
+        print(f"==========\n{text}\n==========", file=sys.stderr)
     answer, final = write_answer(
-        stream_answer(
-            model,
-            tokenizer,
-            encode_prompt(tokenizer, text),
+        engine.stream(
+            question,
+            grounding=grounding,
+            system=args.system_prompt,
             max_tokens=args.max_tokens,
-            sampler=make_sampler(temp=args.temp, top_p=args.top_p, min_p=args.min_p),
-            max_kv_size=args.max_kv_size,
-            stop_texts=stop_texts_for(tokenizer),
+            temp=args.temp,
+            top_p=args.top_p,
+            min_p=args.min_p,
+            seed=args.seed,
         )
     )
     if final is not None and not args.quiet:
-        print_stats(final, model, args.verbose)
+        print_stats(final, engine.model if backend == "mlx" else None, args.verbose)
     if args.check:
         report_check(case, answer)
     return 0

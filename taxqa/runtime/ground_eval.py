@@ -31,7 +31,10 @@ class Question:
 def read_questions(path: Path) -> list:
     """QA records, or bare questions (.txt lines; JSONL objects without an answer)."""
     if path.suffix == ".txt":
-        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+        from taxqa.textio import check_regular, decode_text
+
+        check_regular(path)
+        lines = [line.strip() for line in decode_text(path.read_bytes(), str(path)).splitlines()]
         return [Question(q, qa_id(q)) for q in lines if q]
     rows = []
     for lineno, obj in read_jsonl(path):

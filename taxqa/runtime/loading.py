@@ -26,8 +26,8 @@ def check_tokenizer_files(path: Path, model: str) -> None:
     """A model folder without its tokenizer would run on a stand-in: refuse it by name."""
     if not any((path / name).exists() for name in TOKENIZER_FILES) and not any(path.glob("*.tiktoken")):
         raise UserError(
-            f"--model {model}: {path} has no tokenizer files (expected one of {', '.join(TOKENIZER_FILES)}); "
-            "copy them from the base model"
+            f"--model {model}: {path}에 토크나이저 파일이 없습니다 ({', '.join(TOKENIZER_FILES)} 중 하나가 필요합니다). "
+            "힌트: 기반 모델 폴더에서 토크나이저 파일을 복사하세요."
         )
 
 
@@ -37,7 +37,10 @@ def check_adapter(adapter_path: str | Path | None) -> Path | None:
     path = Path(adapter_path).expanduser()
     missing = [n for n in ("adapter_config.json", "adapters.safetensors") if not (path / n).exists()]
     if missing:
-        raise UserError(f"--adapter-path {adapter_path}: missing {', '.join(missing)} (expected an MLX adapter folder)")
+        raise UserError(
+            f"--adapter-path {adapter_path}: {', '.join(missing)} 파일이 없습니다 (MLX 어댑터 폴더가 필요합니다). "
+            "힌트: PEFT 어댑터(`taxqa train` 출력)는 --backend torch로 실행하세요."
+        )
     return path
 
 
@@ -66,6 +69,9 @@ def load_model(model: str, adapter_path: str | Path | None = None):
     try:
         mlx_model, tokenizer = load(str(folder), adapter_path=str(adapter) if adapter else None)
     except (ValueError, KeyError, OSError, RuntimeError) as exc:  # RuntimeError: a corrupt or truncated file
-        raise UserError(f"--model {model}: mlx_lm could not load {folder}: {type(exc).__name__}: {exc}") from exc
+        raise UserError(
+            f"--model {model}: mlx_lm이 {folder}를 불러오지 못했습니다 ({type(exc).__name__}: {exc}). "
+            "힌트: MLX 또는 Hugging Face 모델 폴더(config.json, 가중치, 토크나이저)가 온전한지 확인하세요."
+        ) from exc
     add_answer_stop_tokens(tokenizer)
     return mlx_model, tokenizer

@@ -252,7 +252,9 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     if len(train_records) < args.batch_size:
         raise UserError(f"--batch-size {args.batch_size}: {data / 'train.jsonl'} has only {len(train_records)} records")
     adapter_path = Path(args.adapter_path)
-    check_output_dir(adapter_path, "--adapter-path", inputs={"--data folder": data}, replace=not args.resume)
+    check_output_dir(
+        adapter_path, "--adapter-path", inputs={"--data folder": data}, replace=not args.resume, made_by="lora"
+    )
     saved, iters_done = resume_point(adapter_path) if args.resume else ({}, 0)
     if saved:
         check_resume_flags(args, saved)
@@ -293,7 +295,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa lora") -> int:
     model.freeze()
     linear_to_lora_layers(model, num_layers, lora_parameters, use_dora=fine_tune_type == "dora")
     if not saved:  # a new adapter folder is taxqa's
-        mark_made(adapter_path)
+        mark_made(adapter_path, "lora")
     if saved:
         # the numbered checkpoint is the one the state file names (a kill may have come after a later save)
         weights = adapter_path / f"{iters_done:07d}_{ADAPTER_FILE}"

@@ -17,7 +17,6 @@ seen, from a batch order that depends on the seed alone.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -41,11 +40,10 @@ def write_state(adapter_path: Path, iters_done: int) -> None:
 def save_safetensors_atomic(path: Path, arrays: dict, metadata: dict | None = None) -> None:
     import mlx.core as mx
 
-    tmp = path.with_name(f".{path.name}.partial.safetensors")
-    mx.save_safetensors(str(tmp), arrays, metadata=metadata or {})
-    with open(tmp, "rb") as f:
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    from taxqa.outputs import atomic_path
+
+    with atomic_path(path, suffix=".safetensors") as tmp:
+        mx.save_safetensors(str(tmp), arrays, metadata=metadata or {})
 
 
 def save_checkpoint(adapter_path: Path, model, optimizer, iters_done: int, *, numbered: bool) -> None:

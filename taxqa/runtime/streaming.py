@@ -86,6 +86,24 @@ def _held_suffix(text: str, stops: Sequence[str]) -> int:
     return best
 
 
+def chunk_of(last, text: str, finish: str | None, n_prompt: int, ttft: float | None, cached: int) -> ChatChunk:
+    """A chunk of the answer from mlx_lm's last response (None before the first token)."""
+    import mlx.core as mx
+
+    return ChatChunk(
+        text=text,
+        done=finish is not None,
+        finish_reason=finish,
+        prompt_tokens=last.prompt_tokens if last else n_prompt,
+        generation_tokens=last.generation_tokens if last else 0,
+        prompt_tps=last.prompt_tps if last else 0.0,
+        generation_tps=last.generation_tps if last else 0.0,
+        ttft=ttft or 0.0,
+        peak_memory_gb=last.peak_memory if last else mx.get_peak_memory() / 1e9,
+        cached_tokens=cached,
+    )
+
+
 def stream_answer(
     model,
     tokenizer,
@@ -116,18 +134,7 @@ def stream_answer(
     last = None
 
     def chunk(text: str, finish: str | None) -> ChatChunk:
-        return ChatChunk(
-            text=text,
-            done=finish is not None,
-            finish_reason=finish,
-            prompt_tokens=last.prompt_tokens if last else len(prompt),
-            generation_tokens=last.generation_tokens if last else 0,
-            prompt_tps=last.prompt_tps if last else 0.0,
-            generation_tps=last.generation_tps if last else 0.0,
-            ttft=ttft or 0.0,
-            peak_memory_gb=last.peak_memory if last else mx.get_peak_memory() / 1e9,
-            cached_tokens=cached_tokens,
-        )
+        return chunk_of(last, text, finish, len(prompt), ttft, cached_tokens)
 
     if should_stop is not None and should_stop():
         yield chunk("", "cancelled")

@@ -61,12 +61,42 @@ class TorchChatEngine:
 
         return peak_rss_bytes() / 1e9
 
+    def _chunk(self, text: str, finish: str | None, n_prompt: int, n_new: int, started: float, first) -> ChatChunk:
+        """A chunk of the answer; with ``finish``, the last one with the statistics."""
+        ended = time.perf_counter()
+        ttft = (first or ended) - started
+        decode = ended - (first or ended)
+        return ChatChunk(
+            text=text,
+            done=finish is not None,
+            finish_reason=finish,
+            prompt_tokens=n_prompt,
+            generation_tokens=n_new,
+            prompt_tps=n_prompt / ttft if ttft > 0 else 0.0,
+            generation_tps=(n_new - 1) / decode if decode > 0 and n_new > 1 else 0.0,
+            ttft=ttft,
+            peak_memory_gb=self._peak_memory_gb() if finish else 0.0,
+        )
+
     def stream(
         self,
         question: str,
         history: Sequence[tuple[str, str]] = (),
         *,
         system: str | None = None,
+        grounding: dict | None = None,
+        **options,
+    ) -> Iterator[ChatChunk]:
+        """Stream the answer like ``ChatEngine.stream``; the last chunk has ``done`` and the statistics."""
+        if self.model is None:
+            raise RuntimeError("TorchChatEngine is closed")
+        started = time.perf_counter()
+        yield from self.stream_ids(self.prompt_tokens(question, history, system, grounding), started=started, **options)
+
+    def stream_ids(
+        self,
+        prompt: list[int],
+        *,
         max_tokens: int = 512,
         temp: float = 0.0,
         top_p: float = 1.0,
@@ -74,39 +104,21 @@ class TorchChatEngine:
         seed: int | None = None,
         should_stop: Callable[[], bool] | None = None,
         stop: Sequence[str] = (),
-        grounding: dict | None = None,
+        started: float | None = None,
     ) -> Iterator[ChatChunk]:
-        """Stream the answer like ``ChatEngine.stream``; the last chunk has ``done`` and the statistics."""
+        """The one torch decoding loop: token ids in, answer chunks out (KV cache, stop ids and texts,
+        sampling, cancelling between tokens). `taxqa eval`'s torch backend runs it too."""
         torch = self.torch
-        if self.model is None:
-            raise RuntimeError("TorchChatEngine is closed")
-        started = time.perf_counter()
-        prompt = self.prompt_tokens(question, history, system, grounding)
+        started = time.perf_counter() if started is None else started
         stops = (*stop_texts_for(self.tokenizer), *stop)
         generator = torch.Generator(device=self.device)
-        if seed is not None:
-            generator.manual_seed(seed)
-        else:
-            generator.seed()
+        generator.manual_seed(seed) if seed is not None else generator.seed()
         new: list[int] = []
         sent = 0  # characters of the decoded answer already yielded
         first = None
 
         def chunk(text: str, finish: str | None) -> ChatChunk:
-            ended = time.perf_counter()
-            ttft = (first or ended) - started
-            decode = ended - (first or ended)
-            return ChatChunk(
-                text=text,
-                done=finish is not None,
-                finish_reason=finish,
-                prompt_tokens=len(prompt),
-                generation_tokens=len(new),
-                prompt_tps=len(prompt) / ttft if ttft > 0 else 0.0,
-                generation_tps=(len(new) - 1) / decode if decode > 0 and len(new) > 1 else 0.0,
-                ttft=ttft,
-                peak_memory_gb=self._peak_memory_gb() if finish else 0.0,
-            )
+            return self._chunk(text, finish, len(prompt), len(new), started, first)
 
         ids = torch.tensor([prompt], device=self.device)
         past = None
@@ -121,11 +133,10 @@ class TorchChatEngine:
                 token = sample_token(torch, out.logits[0, -1].float(), temp, top_p, min_p, generator)
                 if first is None:
                     first = time.perf_counter()
+                new.append(token)
                 if token in self.stop_ids:
-                    new.append(token)
                     yield chunk(answer[sent:], "stop")
                     return
-                new.append(token)
                 answer = self.tokenizer.decode(new, skip_special_tokens=False)
                 for text in stops:
                     at = answer.find(text)

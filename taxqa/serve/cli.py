@@ -125,14 +125,26 @@ def make_worker(args):
         return UpstreamWorker(args.upstream, args.model, os.environ.get(UPSTREAM_KEY_ENV), max_queue=args.max_queue)
     from taxqa.runtime.backends import chat_engine, resolve_backend
 
-    backend = resolve_backend(args.backend)
+    backend = resolve_backend(args.backend, args.model, args.adapter_path)
     worker = LocalWorker(lambda: chat_engine(backend, args.model, args.adapter_path), max_queue=args.max_queue)
     worker.ready.wait()
     if worker.exception is not None:
+        worker.close()
         if isinstance(worker.exception, UserError):
             raise worker.exception
-        raise UserError(f"--model {args.model}: could not load it ({worker.error})")
+        raise UserError(
+            f"--model {args.model}: {backend} 백엔드로 모델을 불러오지 못했습니다 ({worker.error}). "
+            f"힌트: {load_hint(backend)}"
+        )
     return worker
+
+
+def load_hint(backend: str) -> str:
+    other = "torch" if backend == "mlx" else "mlx"
+    return (
+        f"모델 폴더(config.json, 가중치, 토크나이저)가 맞는지 확인하거나 --backend {other}로 실행해 보세요 "
+        "(MLX 4비트 모델은 mlx, PEFT 어댑터는 torch)."
+    )
 
 
 def make_app(args, worker):
@@ -141,7 +153,9 @@ def make_app(args, worker):
 
     config = ServeConfig(
         model_id=args.served_model_name or (args.model if args.upstream else model_id(args.model)),
-        backend="upstream" if args.upstream else provider_name(args.model) or resolve_backend(args.backend),
+        backend="upstream"
+        if args.upstream
+        else provider_name(args.model) or resolve_backend(args.backend, args.model, args.adapter_path),
         api_key=args.api_key,
         max_body_bytes=args.max_body_bytes,
         max_tokens_limit=args.max_tokens_limit,
@@ -151,6 +165,30 @@ def make_app(args, worker):
         aliases=(args.model,),
     )
     return create_app(config, worker)
+
+
+class PathOnly(logging.Filter):
+    """uvicorn's access log without query strings (they may carry a key or a question)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str) and "?" in args[2]:
+            record.args = (*args[:2], args[2].split("?", 1)[0], *args[3:])
+        return True
+
+
+def log_config() -> dict:
+    """uvicorn's logging at INFO, its access log through :class:`PathOnly`."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config.setdefault("filters", {})["path_only"] = {"()": PathOnly}
+    config["handlers"]["access"]["filters"] = ["path_only"]
+    for logger in config["loggers"].values():
+        logger["level"] = "INFO"
+    return config
 
 
 class BackgroundServer:
@@ -202,7 +240,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa serve") -> int:
     where = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}"
     print(f"{prog}: web chat {where}/  API {where}/v1  (auth: {'on' if args.api_key else 'off'})", file=sys.stderr)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=True)
+        uvicorn.run(app, host=args.host, port=args.port, log_config=log_config(), access_log=True)
     finally:
         worker.close()
     return 0

@@ -1,8 +1,10 @@
-"""The request bodies the server accepts (OpenAI chat completions + taxqa's extra fields),
-validated with pydantic, and the OpenAI error shape every bad request gets."""
+"""The server's protocol, typed with pydantic (the shape of vLLM's OpenAI server): the request
+bodies it accepts (OpenAI chat completions + taxqa's extra fields), the responses and stream
+chunks it sends, and the OpenAI error shape every bad request gets."""
 
 from __future__ import annotations
 
+import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -17,7 +19,8 @@ class APIError(Exception):
         self.headers: dict[str, str] = {}
 
     def body(self) -> dict[str, Any]:
-        return {"error": {"message": self.message, "type": self.type, "param": self.param, "code": self.code}}
+        info = ErrorInfo(message=self.message, type=self.type, param=self.param, code=self.code)
+        return ErrorResponse(error=info).model_dump()
 
 
 class TextPart(BaseModel):
@@ -52,7 +55,7 @@ class ChatRequest(BaseModel):
     max_tokens: int | None = Field(None, ge=1)
     max_completion_tokens: int | None = Field(None, ge=1)
     stop: str | list[str] | None = None
-    seed: int | None = None
+    seed: int | None = Field(None, ge=0, le=2**64 - 1)  # what the engines' generators take
     n: int = Field(1, ge=1, le=1)
     # taxqa's extra fields (the openai SDK sends them with extra_body=...)
     ground: bool = True  # put the articles and the calculator's result in front of the question
@@ -69,6 +72,124 @@ class GroundRequest(BaseModel):
     model_config = ConfigDict(extra="ignore")
     question: str = Field(min_length=1)
     answer: str | None = None  # when given, the figure check of this answer is returned too
+
+
+# -- responses ------------------------------------------------------------------------
+
+
+class ErrorInfo(BaseModel):
+    message: str
+    type: str
+    param: str | None = None
+    code: str | None = None
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorInfo
+
+
+class ModelCard(BaseModel):
+    id: str
+    object: Literal["model"] = "model"
+    created: int
+    owned_by: str = "taxqa"
+
+
+class ModelList(BaseModel):
+    object: Literal["list"] = "list"
+    data: list[ModelCard]
+
+
+class Health(BaseModel):
+    status: Literal["ok", "loading", "error"]
+    model: str
+    backend: str
+    waiting: int
+    auth: bool
+    finished: dict[str, int] | None = None
+    error: str | None = None
+
+
+class PromptTokensDetails(BaseModel):
+    cached_tokens: int = 0
+
+
+class Usage(BaseModel):
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+    prompt_tokens_details: PromptTokensDetails
+
+    @classmethod
+    def of(cls, final) -> Usage:
+        """From the last ChatChunk (its prompt_tokens are after prompt-cache reuse)."""
+        prompt = final.prompt_tokens + final.cached_tokens
+        details = PromptTokensDetails(cached_tokens=final.cached_tokens)
+        return cls(
+            prompt_tokens=prompt,
+            completion_tokens=final.generation_tokens,
+            total_tokens=prompt + final.generation_tokens,
+            prompt_tokens_details=details,
+        )
+
+
+class AssistantMessage(BaseModel):
+    role: Literal["assistant"] = "assistant"
+    content: str
+
+
+class Choice(BaseModel):
+    index: int = 0
+    message: AssistantMessage
+    finish_reason: Literal["stop", "length"]
+    logprobs: None = None
+
+
+class ChatCompletion(BaseModel):
+    id: str
+    object: Literal["chat.completion"] = "chat.completion"
+    created: int
+    model: str
+    choices: list[Choice]
+    usage: Usage
+    system_fingerprint: None = None
+    taxqa: dict[str, Any] | None = None  # {"grounding", "check"} when the request asked
+
+    def body(self) -> dict[str, Any]:
+        return self.model_dump(exclude={"taxqa"} if self.taxqa is None else set())
+
+
+class Delta(BaseModel):
+    role: Literal["assistant"] | None = None
+    content: str | None = None
+
+
+class StreamChoice(BaseModel):
+    index: int = 0
+    delta: Delta
+    finish_reason: Literal["stop", "length"] | None = None
+    logprobs: None = None
+
+
+class ChatCompletionChunk(BaseModel):
+    id: str
+    object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
+    created: int
+    model: str
+    choices: list[StreamChoice] = []
+    usage: Usage | None = None
+    taxqa: dict[str, Any] | None = None
+
+    def sse(self) -> str:
+        """One server-sent event; a delta names only what it carries, usage/taxqa only when present."""
+        data = self.model_dump(exclude_none=True)
+        for choice, typed in zip(data["choices"], self.choices):
+            choice["finish_reason"], choice["logprobs"] = typed.finish_reason, None
+        return sse(data)
+
+
+def sse(data: dict[str, Any] | str) -> str:
+    return f"data: {data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)}\n\n"
 
 
 def parse(model: type[BaseModel], data: Any) -> Any:

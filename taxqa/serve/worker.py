@@ -1,37 +1,36 @@
-"""Where answers are generated: one long-lived model thread (MLX or torch), or an upstream
-OpenAI-compatible server.
+"""Where answers are generated: the one model thread (`taxqa.runtime.worker.ModelWorker`, MLX
+or torch), or an upstream OpenAI-compatible server.
 
-MLX streams are per thread, so the local model is loaded and run on one thread only
-(like the chat app's model thread). Requests wait in a bounded queue; past it the server
-answers 503 with Retry-After. Each job carries a cancel flag the engine polls between
-tokens: a client that disconnects sets it and the model moves on to the next job.
+A request's events come back from the model thread through ``loop.call_soon_threadsafe``
+into its own asyncio queue, so the first token is written the moment it exists (no
+polling). Requests wait in a bounded queue; past it the server answers 503 with
+Retry-After. Each job carries a cancel flag the engine polls between tokens: a client
+that disconnects sets it and the model moves on to the next job.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import queue
 import threading
 import time
-from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from taxqa.runtime.streaming import ChatChunk
+from taxqa.runtime.worker import Busy, Failed, Finished, ModelWorker, Token
 
-
-class Busy(Exception):
-    """The queue is full; ``retry_after`` is a guess in seconds."""
-
-    def __init__(self, retry_after: int):
-        super().__init__(f"the server is busy: {retry_after}s")
-        self.retry_after = retry_after
+__all__ = ["Busy", "Job", "LocalWorker", "UpstreamError", "UpstreamWorker"]
 
 
 class UpstreamError(Exception):
-    """The upstream server is unreachable or refused the request (-> 502)."""
+    """The upstream server is unreachable or refused the request (-> 502). The message is safe to
+    show a client (no URL, no key); ``detail`` is for the server's log only."""
+
+    def __init__(self, message: str, detail: str = ""):
+        super().__init__(message)
+        self.detail = detail
 
 
 @dataclass
@@ -41,124 +40,95 @@ class Job:
     system: str | None
     options: dict[str, Any]  # max_tokens, temp, top_p, seed, stop, grounding
     cancel: threading.Event = field(default_factory=threading.Event)
-    loop: asyncio.AbstractEventLoop | None = None
-    events: asyncio.Queue | None = None
-    queued_at: float = field(default_factory=time.perf_counter)
-    started_at: float | None = None
 
-    def push(self, item: object) -> None:
-        """From the model thread: hand a chunk (or an exception, or None at the end) to the request."""
-        try:
-            self.loop.call_soon_threadsafe(self.events.put_nowait, item)
-        except RuntimeError:  # the event loop is gone (server shutting down)
-            self.cancel.set()
+
+def chunk_of(event: Token | Finished) -> ChatChunk:
+    if isinstance(event, Token):
+        return ChatChunk(text=event.text)
+    return ChatChunk(text="", done=True, finish_reason=event.finish_reason, **event.stats)
 
 
 class LocalWorker:
-    """One daemon thread: loads the engine, then generates one job at a time."""
+    """`taxqa serve`'s side of the model thread: loads the engine, streams each job's chunks."""
 
     kind = "local"
 
     def __init__(self, engine_factory: Callable[[], Any], max_queue: int = 32):
-        self._jobs: queue.Queue = queue.Queue(maxsize=max_queue)
+        self.thread = ModelWorker(
+            engine_factory=lambda _m, _a: engine_factory(), max_queue=max_queue, name="taxqa-serve-model"
+        )
+        self.thread.load("serve")
         self.max_queue = max_queue
-        self.ready = threading.Event()
-        self.error: str | None = None
-        self.exception: Exception | None = None
-        self.engine = None
-        self.running: Job | None = None
-        self.finished: Counter[str] = Counter()  # answers by finish reason ('stop', 'length', 'cancelled', 'error')
-        self._seconds = 5.0  # running mean of a job's duration, for Retry-After
-        self._thread = threading.Thread(target=self._run, args=(engine_factory,), name="taxqa-serve-model", daemon=True)
-        self._thread.start()
+        self.ready = self.thread.loaded
+
+    @property
+    def error(self) -> str | None:
+        exc = self.thread.load_error
+        return f"{type(exc).__name__}: {exc}" if exc is not None else None
+
+    @property
+    def exception(self) -> BaseException | None:
+        return self.thread.load_error
+
+    @property
+    def engine(self):
+        return self.thread.engine
+
+    @property
+    def running(self):
+        return self.thread.running
+
+    @property
+    def finished(self):
+        return self.thread.finished
 
     @property
     def waiting(self) -> int:
-        return self._jobs.qsize()
+        return self.thread.waiting
 
     def status(self) -> str:
         return "error" if self.error else "ok" if self.ready.is_set() else "loading"
 
     def retry_after(self) -> int:
-        return max(1, round(self._seconds * (self.waiting + 1)))
+        return self.thread.retry_after()
+
+    def wait_until(self, predicate: Callable[[], bool], timeout: float = 60.0) -> bool:
+        return self.thread.wait_until(predicate, timeout)
 
     async def stream(self, job: Job) -> AsyncIterator[ChatChunk]:
-        job.loop, job.events = asyncio.get_running_loop(), asyncio.Queue()
-        try:
-            self._jobs.put_nowait(job)
-        except queue.Full:
-            raise Busy(self.retry_after()) from None
+        loop, events = asyncio.get_running_loop(), asyncio.Queue()
+
+        def post(event: object) -> None:  # on the model thread
+            try:
+                loop.call_soon_threadsafe(events.put_nowait, event)
+            except RuntimeError:  # the event loop is gone (server shutting down)
+                job.cancel.set()
+
+        self.thread.generate(
+            job.question, job.history, system=job.system, post=post, cancel=job.cancel, **job.options
+        )  # raises Busy when the queue is full
         pending = None
         try:
             while True:
-                item, pending = pending if pending is not None else await job.events.get(), None
-                if item is None:
+                event, pending = pending or await events.get(), None
+                if isinstance(event, Failed):
+                    raise event.exception or RuntimeError(event.error)
+                if isinstance(event, Finished):
+                    yield chunk_of(event)
                     return
-                if isinstance(item, BaseException):
-                    raise item
+                if not isinstance(event, Token):  # (a Grounded event: serve builds its grounding itself)
+                    continue
                 # a client slower than the model gets what has piled up as one chunk (one SSE write)
-                while not item.done and not job.events.empty():
-                    more = job.events.get_nowait()
-                    if not isinstance(more, ChatChunk):
-                        pending = more
-                        break
-                    item = replace(more, text=item.text + more.text)
-                yield item
+                text = [event.text]
+                while pending is None and not events.empty():
+                    more = events.get_nowait()
+                    text, pending = (text + [more.text], None) if isinstance(more, Token) else (text, more)
+                yield ChatChunk(text="".join(text))
         finally:
             job.cancel.set()  # a no-op when the job ended; stops it when the client went away
 
-    def _run(self, engine_factory: Callable[[], Any]) -> None:
-        try:
-            self.engine = engine_factory()
-        except Exception as exc:
-            self.exception, self.error = exc, f"{type(exc).__name__}: {exc}"
-            self.ready.set()
-            return
-        self.ready.set()
-        while True:
-            job = self._jobs.get()
-            if job is None:
-                break
-            self._generate(job)
-        engine, self.engine = self.engine, None
-        engine.close()
-
-    def _generate(self, job: Job) -> None:
-        job.started_at = time.perf_counter()
-        self.running = job
-        reason = "cancelled"
-        try:
-            if job.cancel.is_set():
-                return
-            for chunk in self.engine.stream(
-                job.question, job.history, system=job.system, should_stop=job.cancel.is_set, **job.options
-            ):
-                job.push(chunk)
-                if chunk.done:
-                    reason = chunk.finish_reason or "stop"
-                    break
-        except Exception as exc:
-            reason = "error"
-            job.push(exc)
-        finally:
-            self.finished[reason] += 1
-            self.running = None
-            self._seconds = 0.8 * self._seconds + 0.2 * (time.perf_counter() - job.started_at)
-            job.push(None)
-
     def close(self, timeout: float = 10.0) -> None:
-        if self.running is not None:
-            self.running.cancel.set()
-        while True:  # drop what waits; the model thread ends after the running job
-            try:
-                job = self._jobs.get_nowait()
-            except queue.Empty:
-                break
-            if job is not None:
-                job.cancel.set()
-                job.push(None)
-        self._jobs.put(None)
-        self._thread.join(timeout)
+        self.thread.stop(timeout)
 
 
 class UpstreamWorker:
@@ -174,6 +144,7 @@ class UpstreamWorker:
         self.max_queue = max_queue
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self._client = httpx.AsyncClient(headers=headers, timeout=httpx.Timeout(timeout, connect=10.0))
+        self._secrets = (api_key,)  # never logged; the URL and details are never in what a client sees
         self._active = 0
         self.ready = threading.Event()
         self.ready.set()
@@ -223,14 +194,21 @@ class UpstreamWorker:
         try:
             async with self._client.stream("POST", url, json=body) as response:
                 if response.status_code >= 400:
-                    detail = (await response.aread()).decode("utf-8", "replace")[:300]
-                    raise UpstreamError(f"upstream {url} answered HTTP {response.status_code}: {detail}")
+                    detail = (await response.aread()).decode("utf-8", "replace")
+                    message = f"the upstream server answered HTTP {response.status_code}"
+                    raise UpstreamError(message, self._redact(f"{url}: {detail}")[:500])
                 async for chunk in self._chunks(response, started):
                     yield chunk
         except httpx.HTTPError as exc:
-            raise UpstreamError(f"upstream {self.base_url} is unreachable ({type(exc).__name__}: {exc})") from exc
+            detail = self._redact(f"{self.base_url}: {type(exc).__name__}: {exc}")
+            raise UpstreamError(f"the upstream server is unreachable ({type(exc).__name__})", detail) from None
         finally:
             self._active -= 1
+
+    def _redact(self, text: object) -> str:
+        from taxqa.redaction import redact
+
+        return redact(text, self._secrets)
 
     async def _chunks(self, response, started: float) -> AsyncIterator[ChatChunk]:
         ttft, finish, usage, n = None, None, {}, 0
@@ -243,9 +221,11 @@ class UpstreamWorker:
             try:
                 event = json.loads(data)
             except json.JSONDecodeError as exc:
-                raise UpstreamError(f"upstream sent a line that is not JSON: {data[:120]!r}") from exc
+                raise UpstreamError(
+                    "the upstream server sent a line that is not JSON", self._redact(data)[:200]
+                ) from exc
             if "error" in event:
-                raise UpstreamError(f"upstream error: {event['error']}")
+                raise UpstreamError("the upstream server reported an error", self._redact(event["error"])[:500])
             usage = event.get("usage") or usage
             for choice in event.get("choices") or ():
                 text = (choice.get("delta") or {}).get("content") or ""

@@ -14,6 +14,7 @@ from taxqa.amounts import format_won
 from taxqa.tax.compute import compute
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.result import TaxResult
+from taxqa.textio import text_type
 
 WIDTH = 80  # text output fits 80 terminal columns (Korean characters take 2)
 
@@ -29,7 +30,11 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         kind.add_arguments(p)
     help_ = "read a Korean question: what was understood, what was assumed or is missing, and the result"
     p = sub.add_parser("ask", help=help_, description=help_)
-    p.add_argument("question", help='e.g. "남편이 사망해서 제가 아이 둘과 함께 30억원을 상속받아요. 상속세 얼마?"')
+    p.add_argument(
+        "question",
+        type=text_type("question"),
+        help='e.g. "남편이 사망해서 제가 아이 둘과 함께 30억원을 상속받아요. 상속세 얼마?"',
+    )
     p.add_argument("--json", action="store_true", help="print {kind, inputs, understood, assumptions, missing, result}")
     p.add_argument("--as-of", default=None, metavar="YYYY-MM-DD", help="law version date (default: today)")
     return parser
@@ -112,18 +117,24 @@ def wrap_note(note: str) -> list[str]:
 
 
 def render_ask(answer: dict) -> str:
-    """Text of `taxqa tax ask`: what was understood, assumptions, what is missing, the breakdown."""
+    """Text of `taxqa tax ask`: what was understood, assumptions, what must be checked, the breakdown.
+    With anything missing or ambiguous the figure is not presented as the answer: the text says
+    "확인이 필요합니다: ..." first and shows the breakdown only as a calculation on the assumptions."""
     lines = wrap(f"이렇게 이해했습니다: {answer['understood']}", WIDTH, "")
     if answer["assumptions"]:
         lines.append("가정:")
         for item in answer["assumptions"]:
             lines.extend(wrap_item(item))
-    if answer["missing"]:
-        lines.append("확인이 필요한 사실:" if answer["result"] else "계산할 수 없습니다. 빠졌거나 맞지 않는 사실:")
-        for item in answer["missing"]:
+    flags = list(dict.fromkeys(answer["missing"] + answer.get("ambiguous", [])))
+    if flags:
+        head = "계산할 수 없습니다. " if not answer["result"] else ""
+        lines.extend(wrap(f"{head}확인이 필요합니다: {flags[0]}", WIDTH, ""))
+        for item in flags[1:]:
             lines.extend(wrap_item(item))
     if answer["result"]:
         lines.append("")
+        if flags:
+            lines.append("아래는 위 사항을 확인하기 전, 가정에 따른 참고 계산입니다 (최종 세액이 아님).")
         lines.append(
             render_text(compute(answer["kind"], **answer["result"]["inputs"], as_of=answer["result"]["as_of"]))
         )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from taxqa.tax.words import COUNT_WORD, PART_MARKS, SINO_COUNTS, count_value, part_of
+from taxqa.tax.words import PART_MARKS, part_of
 
 SPOUSE = r"배우자|아내|남편|와이프|집사람|안사람|마누라|부인"
 CHILD = r"자녀|아들|(?<![가-힣])딸(?!기)|자식"
@@ -22,12 +22,25 @@ _H = r"(?<![가-힣])"  # not inside a longer word on the left
 WORDS: list[tuple[str, str]] = [
     (
         "other",
+        r"(?:친구|지인|동료|선배|후배|이웃|거래처|사장님?|회사\s*대표)\s*(?:의\s*)?"
+        r"(?:어머니|아버지|어머님|아버님|엄마|아빠|부모님?|아들|딸|형|누나|오빠|언니|동생|남편|아내|부인)",
+    ),
+    (
+        "stepchild",
+        r"전\s*(?:처|부인|남편|아내|배우자)(?:와|과|랑|하고)?\s*(?:사이에서\s*)?(?:낳은|난|얻은)\s*(?:아들|딸|자녀|자식|아이)|전처\s*소생",
+    ),
+    (
+        "other",
         r"사실혼\s*(?:관계의?\s*)?(?:배우자|남편|아내|부인)|전\s*남편|전\s*아내|전처|전부인|이혼한\s*(?:남편|아내|배우자)",
     ),
     ("inlaw", r"(?:남편|아내|배우자|와이프|부인)의\s*(?:부모님?|아버지|어머니|아버님|어머님)"),
     ("stepchild", r"의붓\s*(?:아들|딸|자녀|자식)|(?:남편|아내|배우자|와이프|부인)의\s*(?:자녀|아들|딸|자식)"),
     ("stepparent", r"계부모님?|계부|계모|새\s*(?:아버지|어머니|엄마|아빠)|의붓\s*(?:아버지|어머니|엄마|아빠)"),
-    ("grandparent", r"(?:증조|외증조|외|친)?(?:할아버지|할머니|할아버님|할머님)|(?:외|증)?조부모님?|조부|조모"),
+    (
+        "grandparent",
+        r"(?:증조|외증조|외|친)?(?:할아버지|할머니|할아버님|할머님|할매|할배|할부지|할무니)|(?:외|증)?조부모님?|조부|조모|"
+        r"(?i:grand(?:ma|pa|mother|father))",
+    ),
     ("grandchild", r"(?:외|친)?(?:손자녀|손녀딸|손자|손녀|손주)"),
     (
         "inlaw",
@@ -45,15 +58,20 @@ WORDS: list[tuple[str, str]] = [
     ),  # fmt: skip
     (
         "spouse",
-        r"배우자|아내|남편|와이프|집사람|안사람|마누라|"
+        r"배우자|아내|남편|와이프|집사람|안사람|마누라|바깥양반|할멈|"
+        + _H
+        + r"영감(?=[이가은는에한께과와도의,\s])|"
         + _H
         + r"부인(?=[이가은는에한께과와도의,\s])|"
         + _H
         + r"처(?=[에가는와의])",
     ),
+    ("parent", r"직계존속|父|母"),
+    ("child", r"직계비속|子"),
     (
         "parent",
-        r"친정\s*(?:부모님?|엄마|아빠|어머니|아버지)?|본가|부모님?|아버지|어머니|아버님|어머님|아빠|엄마|부친|모친|양부모님?|양아버지|양어머니",
+        r"친정\s*(?:부모님?|엄마|아빠|어머니|아버지)?|본가|부모님?|아버지|어머니|아버님|어머님|아빠|엄마|부친|모친|양부모님?|양아버지|양어머니|"
+        r"아부지|어무니|어머이|엄빠|울\s*엄마|울\s*아빠|(?i:(?<![a-z])(?:mom|dad|mother|father|parents?)(?![a-z]))",
     ),
     (
         "child",
@@ -63,7 +81,7 @@ WORDS: list[tuple[str, str]] = [
     ),
     (
         "other",
-        r"친구|지인|타인|제3자|남남|동료|선배|후배|이웃|애인|여자\s*친구|남자\s*친구|여친|남친|약혼자|약혼녀|"
+        r"친구|지인|타인|제3자|남남|동료|선배|후배|이웃|(?<!장)애인|여자\s*친구|남자\s*친구|여친|남친|약혼자|약혼녀|"
         r"예비\s*(?:신랑|신부|배우자)|법인|회사",
     ),  # fmt: skip
 ]
@@ -108,7 +126,7 @@ def mentions(text: str) -> list[Mention]:
     return found
 
 
-GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함)|(?<![가-힣])주(?:[고면었시셨려는신실셔세자]|어|기)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
+GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함)|(?<![가-힣])주(?:[고면었시셨려는신실셔세자]|어|기)|(?<![가-힣])줄(?:라|려|까)|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
 RECEIVE = r"받|물려\s*받|상속받|증여받"
 FROM = r"(?:님)?(?:으로부터|로부터|에게서|한테서|께로부터|에서)"
 TO = r"(?:님)?(?:에게|한테|께|에게로)(?!서)"
@@ -132,6 +150,9 @@ def role_of(text: str, m: Mention) -> str:
     if re.match(SUBJECT, after):
         if receive and (not give or receive.start() < give.start()):
             return "donee"
+        me = re.search(r"(?<![가-힣])(?:제가|내가|저는|나는|본인이|저희가)", verb_zone[: give.start()] if give else "")
+        if me:  # "손녀가 중학생인데 제가 5천만원을 주려고": the asker gives (to this word, unless to another)
+            return "" if re.search(TO, verb_zone[: me.start()]) else "donee"
         return "donor" if give else ""
     if re.match(r"\s*(?:명의|앞|몫|쪽|결혼|혼인|생활비|학비|집|사업)", after):  # "아들 명의로 이체하면"
         if give and not receive:
@@ -149,6 +170,7 @@ class GiftParties:
     category: str = ""
     notes: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
+    asker_gives: bool = False  # the relation word names the donee: the asker is the donor
 
 
 def gift_parties(text: str, focus: int | None = None) -> GiftParties:
@@ -176,17 +198,31 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
         pick, as_donor = plain[0], not (re.search(GIVE, text) and not re.search(RECEIVE, text))
     else:
         return parties
+    parties.asker_gives = not as_donor
     rel_donor, rel_donee, skip_donor, skip_donee = RELATION_OF[pick.category]
     parties.relation = rel_donor if as_donor else rel_donee
     parties.generation_skip = skip_donor if as_donor else skip_donee
     parties.words, parties.category = pick.words, pick.category
     grandchild = [m for m in found if m.category == "grandchild" or (
-        m.category == "child" and m.role == "donee" and re.search(r"(?:제|내|저의|우리)\s*$", text[: m.start]))]  # fmt: skip
+        m.category == "child" and m.role == "donee" and re.search(r"(?:제|내|저의|저희|우리)\s*$", text[: m.start]))]  # fmt: skip
     if as_donor and pick.category == "parent" and grandchild:  # "아버지가 제 아들(손자)에게": grandparent to grandchild
         parties.generation_skip = True
         parties.words += f" → {grandchild[0].words}"
-    if pick.category in NOTE_OF:
-        parties.notes.append(NOTE_OF[pick.category])
+    to_spouse = [m for m in found if m.category == "spouse" and m.role == "donee"]
+    if as_donor and pick.category == "inlaw" and re.search(PARENT_IN_LAW, pick.words) and to_spouse and not grandchild:
+        parties.relation = "lineal_ascendant"  # "시어머니께서 제 남편에게": the donee's own mother
+        parties.words += f" → {to_spouse[0].words}"
+        parties.notes.append("배우자의 부모가 배우자에게 주는 증여는 수증자의 직계존속 증여 (제53조제2호)")
+        return parties
+    if as_donor and pick.category == "inlaw" and re.search(PARENT_IN_LAW, pick.words) and grandchild:
+        # "시아버님이 저희 아이(손자)에게": the donee's grandparent (직계존속), a generation skipped
+        parties.relation, parties.generation_skip = "lineal_ascendant", True
+        parties.words += f" → {grandchild[0].words}"
+        return parties
+    flipped = {"stepchild": "stepparent", "stepparent": "stepchild"}  # the asker gives: the note of the other side
+    note = flipped.get(pick.category, pick.category) if not as_donor else pick.category
+    if note in NOTE_OF:
+        parties.notes.append(NOTE_OF[note])
     if pick.category == "blood" and re.search(r"친척|친족", pick.words):
         parties.notes.append("친척은 4촌 이내 혈족 또는 3촌 이내 인척으로 가정 (제53조제4호)")
     if pick.category in ("spouse",) and re.search(r"사실혼", text):
@@ -199,208 +235,9 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     return parties
 
 
-# --- heirs ------------------------------------------------------------------------------------
-
-DEATH = r"돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리"
-NEGATED = r"(?:는|은|이|가|도)?\s*(?:없|안\s*계|모두\s*돌아가|이미\s*돌아가|먼저\s*돌아가|사망|돌아가)"
-KID_NOUNS = r"자녀|자식|아이|애|아들|딸|남매|형제자매|형제|자매|손자녀|손주|아드님|따님"
-SIBLINGS = r"남동생|여동생|동생|누나|오빠|언니|형님|형"
-PARENT_IN_LAW = r"시아버|시어머|장인|장모|(?:남편|아내|배우자|와이프|부인)의\s*(?:아버|어머)"
-CHILDREN_IN_LAW = ("시누이", "시동생", "시아주버니", "아주버님", "처남", "처제", "처형")  # the spouse's siblings
-
-
-def decedent(text: str) -> Mention | None:
-    """The person who died: the relation word that is the subject of a death verb (or of 상속재산/유산)."""
-    found = mentions(text)
-    named = re.search(r"피상속인(?:은|는|이|:|\s)*\s*", text)
-    for m in found:  # "피상속인 아버지", "피상속인: 남편"
-        if named and m.start == named.end():
-            return m
-    for i, m in enumerate(found):
-        rest = text[m.end : found[i + 1].start if i + 1 < len(found) else len(text)]
-        if re.match(r"(?:님)?(?:께서|이|가|은|는|도)?\s*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest) and not re.match(
-            r"(?:님)?(?:은|는|도)\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + ")", rest
-        ):
-            return m
-        if re.match(r"(?:님)?(?:께서|이|가|와|과)\s*사별", rest):
-            return m
-        if re.match(r"(?:님)?(?:의|께서|가|이)?\s*(?:남기신|남긴|남기셨|명의의?|의\s*상속|상속재산|유산|재산)", rest):
-            return m
-    return None
-
-
-def _count_in(text: str, noun: str) -> list[tuple[int, str, int]]:
-    """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀."""
-    out = []
-    after = rf"(?:{noun})(?:들)?\s*(?:이|가|은|는|도|만)?\s*(?:모두|총|전부|다)?\s*({COUNT_WORD})\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|\)|\s|,|\.|$)"
-    for m in re.finditer(after, text):
-        if re.match(r"\d+\s*(?:세|살|년|억|만|천|원|%)", text[m.start(1) :]):
-            continue
-        out.append((m.start(), m.group(0).strip(), count_value(m.group(1))))
-    before = rf"(?<![\d가-힣])({COUNT_WORD})\s*(?:명의|명)?\s*(?:{noun})"
-    for m in re.finditer(before, text):
-        if not any(p <= m.start() < p + len(w) for p, w, _ in out):
-            out.append((m.start(), m.group(0).strip(), count_value(m.group(1))))
-    return out
-
-
-def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
-    """Children of the deceased and the words; None when the question does not say."""
-    m = re.search(
-        r"무자녀|자녀\s*없이|자식\s*없이|" rf"(?:{KID_NOUNS})(?:들)?\s*(?:는|은|이|가|도)\s*(?:없|하나도\s*없)", text
-    )
-    if m and not speaker_is_child:
-        return 0, m.group(0)
-    m = re.search(r"([일이삼사오육칠팔구])\s*(남매|형제|자매)", text)
-    if m:
-        return SINO_COUNTS[m.group(1)], m.group(0)
-    m = re.search(r"(\d|[한두세네])\s*남\s*(\d|[한두세네])\s*녀", text)
-    if m:
-        return count_value(m.group(1)) + count_value(m.group(2)), m.group(0)
-    m = re.search(r"외동(?:딸|아들)?|외아들|무남독녀|독자", text)
-    if m:
-        return 1, m.group(0)
-    m = re.search(r"쌍둥이", text)
-    if m and not _count_in(text, KID_NOUNS):
-        return 2, m.group(0)
-    m = re.search(r"(?<![가-힣])자(?:녀)?\s*(\d{1,2})\s*(?:인|명)", text)
-    if m:
-        return int(m.group(1)), m.group(0)
-    generic = _count_in(text, r"자녀|자식|아이|애|남매|형제자매|형제|자매|상속인인?\s*자녀")
-    if generic:
-        return max(c for _, _, c in generic), generic[0][1]
-    gendered = _count_in(text, r"아들|딸|아드님|따님")
-    if gendered:
-        return sum(c for _, _, c in gendered), ", ".join(w for _, w, _ in gendered)
-    if speaker_is_child:
-        siblings = _count_in(text, SIBLINGS)
-        named = [m for m in re.finditer(rf"(?<![가-힣])(?:{SIBLINGS})(?=[이가은는과와랑하도입만,.)\s]|$)", text)]
-        others = sum(c for _, _, c in siblings) + len(
-            [m for m in named if not any(p <= m.start() < p + len(w) for p, w, _ in siblings)]
-        )
-        speaker = re.search(r"(?<![가-힣])(?:저(?=[와랑하는도희입이만뿐,.\s]|$)|제가|나(?:와|랑|하고)|본인)", text)
-        listed = re.search(rf"(?<![가-힣])(?:저|제|나)\s*(?:와|랑|하고|,)\s*((?:(?:{SIBLINGS})\s*(?:와|랑|하고|,)?\s*)+?)"
-                           rf"\s*(둘|셋|넷)\s*(?:이서|이)", text)  # fmt: skip
-        alone = listed and not re.search(
-            r"(?:와|과|랑|하고|,)\s*$", text[: listed.start()]
-        )  # not "엄마, 저, 동생 둘이"
-        if alone and count_value(listed.group(2)) == 1 + len(re.findall(SIBLINGS, listed.group(1))):
-            return count_value(listed.group(2)), listed.group(0)  # "저랑 언니 둘이": the two of us
-        if others or speaker:
-            words = ", ".join(
-                [w for _, w, _ in siblings] + [m.group(0) for m in named] + ([speaker.group(0)] if speaker else [])
-            )
-            return others + 1, words
-    bare = re.findall(r"(?<![가-힣])(?:아들|딸)(?=[이가은는과와랑하도에,·/\s]|$)", text)
-    if speaker_is_child and not bare:
-        return None, ""
-    if bare:
-        return len(bare), " ".join(bare)
-    if re.search(r"(?<![가-힣])(?:자녀|자식|아이|애)들", text):
-        return None, "자녀들"
-    m = re.search(r"(?<![가-힣])(?:자녀|자식|아이)(?=[이가은는과와랑하도에,\s])", text)
-    if m:
-        return 1, m.group(0)
-    return None, ""
-
-
-@dataclass
-class Heirs:
-    decedent: str = ""  # category of the deceased as seen from the speaker ("" = not named)
-    decedent_words: str = ""
-    spouse: bool = False
-    spouse_words: str = ""
-    children: int | None = None
-    children_words: str = ""
-    parents: int = 0
-    parents_words: str = ""
-    notes: list[str] = field(default_factory=list)
-    ambiguous: list[str] = field(default_factory=list)
-
-
-def heirs(text: str) -> Heirs:
-    """Who inherits: the deceased's spouse (from either side), children (the speaker included when
-    the speaker is a child of the deceased) and, without children, the deceased's parents."""
-    found = decedent(text)
-    h = Heirs()
-    category = found.category if found else ""
-    h.decedent, h.decedent_words = category, found.words if found else ""
-    others = [m for m in mentions(text) if found is None or m.start != found.start]
-    gone = r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + r"|안\s*계|없|계시지\s*않)"
-    alive = [m for m in others if not re.match(gone, text[m.end : m.end + 12])]
-    if category == "spouse":
-        h.spouse, h.spouse_words = True, found.words + " (질문자가 배우자)"
-    elif category in ("parent", "stepparent"):
-        partner = [m for m in alive if m.category == "parent" and m.words != found.words and "부모" not in m.words]
-        if partner:
-            h.spouse, h.spouse_words = True, partner[0].words
-        elif re.search(r"부모님?\s*(?:두\s*분\s*)?(?:이|가|께서)?\s*(?:모두|다)\s*(?:" + DEATH + ")", text):
-            h.spouse = False
-        else:
-            h.notes.append("피상속인의 배우자(다른 부모)가 언급되지 않아 배우자 없음으로 가정")
-    elif category == "grandparent":
-        partner = [m for m in alive if m.category == "grandparent"]
-        if partner:
-            h.spouse, h.spouse_words = True, partner[0].words
-    elif category == "inlaw" and re.search(PARENT_IN_LAW, found.words):
-        partner = [m for m in alive if m.category == "inlaw" and re.search(PARENT_IN_LAW, m.words)]
-        if partner:
-            h.spouse, h.spouse_words = True, partner[0].words
-    elif category == "child":
-        partner = [m for m in alive if m.words in ("며느리", "사위")]
-        if partner:
-            h.spouse, h.spouse_words = True, partner[0].words
-    else:
-        spouse = [m for m in alive if m.category == "spouse"]
-        if spouse and not re.match(NEGATED, text[spouse[0].end : spouse[0].end + 8]):
-            h.spouse, h.spouse_words = True, spouse[0].words
-    neutral = re.search(r"(?:피상속인의\s*)?배우자(?!의)", text)
-    if category and not h.spouse and neutral and not re.match(NEGATED, text[neutral.end() : neutral.end() + 8]):
-        h.spouse, h.spouse_words = True, neutral.group(0)  # "배우자" is the deceased's spouse from any side
-        h.notes = [n for n in h.notes if "배우자 없음" not in n]
-    if category in ("parent", "stepparent"):
-        h.children, h.children_words = count_children(text, speaker_is_child=True)
-    elif category == "grandparent":
-        uncles = [
-            m
-            for m in alive
-            if m.category in ("parent",) or m.words in ("삼촌", "외삼촌", "고모", "이모", "큰아버지", "작은아버지")
-        ]
-        counted = _count_in(text, KID_NOUNS)
-        if counted:
-            h.children, h.children_words = max(c for _, _, c in counted), counted[0][1]
-        elif uncles:
-            h.children, h.children_words = len(uncles), ", ".join(m.words for m in uncles)
-    elif category == "inlaw" and re.search(PARENT_IN_LAW, found.words):
-        counted = _count_in(text, KID_NOUNS)
-        kids = [m for m in alive if m.category == "spouse" or m.words in CHILDREN_IN_LAW]
-        if counted:
-            h.children, h.children_words = max(c for _, _, c in counted), counted[0][1]
-        elif kids:
-            h.children, h.children_words = len(kids), ", ".join(m.words for m in kids)
-    elif category == "child":
-        grand = [m for m in alive if m.category == "grandchild"]
-        counted = _count_in(text, r"손자녀|손자|손녀|손주")
-        if counted:
-            h.children, h.children_words = sum(c for _, _, c in counted), counted[0][1]
-        elif grand:
-            h.children, h.children_words = len(grand), grand[0].words
-        else:
-            h.children = 0
-            if not h.spouse:
-                h.notes.append("자녀·배우자가 없는 자녀의 상속인은 부모(직계존속)")
-    else:
-        h.children, h.children_words = count_children(text, speaker_is_child=False)
-    if not h.children:
-        inlaws = re.search(
-            r"시부모님?|시아버지|시어머니|장인|장모|(?:남편|아내|배우자)의\s*(?:부모님?|아버지|어머니)", text
-        )
-        if category == "spouse" and inlaws:
-            h.parents, h.parents_words = (2 if "부모" in inlaws.group(0) else 1), inlaws.group(0)
-        elif category == "child" and h.spouse:
-            us = re.search(r"저희\s*부부|우리\s*부부|부부", text)
-            h.parents, h.parents_words = (2, us.group(0)) if us else (1, "질문자(부모)")
-    return h
+# words the heirs reader (taxqa.tax.heirs) and the mentions share
+DEATH = r"돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]"
+PARENT_IN_LAW = r"시아버|시어머|시부모|처부모|장인|장모|(?:남편|아내|배우자|와이프|부인)의\s*(?:아버|어머)"
 
 
 MINOR_WORDS = r"미성년\S*|초등학생|중학생|고등학생|고딩|중딩|유치원생?|갓난\s*아기|신생아|영아|유아|아기|10대"

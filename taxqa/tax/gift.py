@@ -9,10 +9,11 @@ from datetime import date
 from taxqa.amounts import format_won, iter_amounts, parse_won
 from taxqa.errors import UserError
 from taxqa.tax.family import ADULT_WORDS, GIVE, RECEIVE, RELATION_OF, gift_parties, mentions, minor_age
+from taxqa.tax.gift_amounts import JOINED, prior_from_same_group, split_amounts
 from taxqa.tax.kind import TaxKind
 from taxqa.tax.rates import EOK, MAN, RELATIONS, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.words import PART_MARKS, from_particle, part_of
+from taxqa.tax.words import from_particle
 
 LAW = "상속세 및 증여세법"
 RELATION_LABELS = {
@@ -182,49 +183,35 @@ def relation_arg(value: str) -> str:
         return value
     if value in by_korean:
         return by_korean[value]
+    from taxqa.tax.family import RELATION_OF, mentions
+
+    words = mentions(value)  # the relation words the question reader knows: 엄마, 아들, 시어머니, 삼촌 ...
+    if len(words) == 1 and words[0].words == value:
+        return RELATION_OF[words[0].category][0]  # the donor as seen from the donee
     choices = ", ".join(f"{k} ({v})" for k, v in RELATION_LABELS.items())
-    raise argparse.ArgumentTypeError(f"expected one of {choices}, got {value!r}")
+    raise argparse.ArgumentTypeError(
+        f"expected one of {choices} or a family word (엄마, 아들, 삼촌 ...), got {value!r}"
+    )
 
 
 def recognise(text: str) -> bool:
     return "증여" in text or bool(re.search(f"{RECEIVE}|{GIVE}", text) and gift_parties(text).relation)
 
 
-PRIOR_CUE = re.compile(
-    r"(\d+)\s*년\s*(?:전|前)|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
-    r"(\d{4})\s*년에"
-)
-NOW_CUE = re.compile(r"이번|올해|금년|지금|현재|추가로|또\s|다시|새로")
-NOT_GIFT = re.compile(r"(?:공제|한도|면제|기준|이하|이상|초과|미만)\S{0,3}\s*$")
-JOINED = re.compile(r"^\s*(?:원)?\s*(?:과|와|이랑|랑|하고|및|,|에\s*더해|\+|그리고)\s*(?:\S{1,8}\s*)?$")
-
-
-def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
-    """(this gift's amounts, earlier gifts' amounts, notes) by the time words around each amount."""
-    current, prior, notes = [], [], []
-    for a in iter_amounts(text):
-        before = text[max(0, a.start - 30) : a.start]
-        if NOT_GIFT.search(before) or re.match(r"\s*(?:원)?\s*(?:을|를)?\s*(?:공제|한도)", text[a.end : a.end + 8]):
-            continue
-        clause = part_of(text, a.start, a.end)
-        near = re.split(PART_MARKS, before)[-1]
-        cue = PRIOR_CUE.search(near) or (PRIOR_CUE.search(clause) if not NOW_CUE.search(near) else None)
-        if cue and not NOW_CUE.search(near) and not re.search(r"이번", clause):
-            ago = int(cue.group(1)) if cue.group(1) else (year - int(cue.group(2)) if cue.group(2) else None)
-            if ago is not None and ago > 10:
-                notes.append(f"{ago}년 전 증여 {format_won(a.value)}은 10년이 지나 합산하지 않음 (제47조②)")
-                continue
-            prior.append(a)
-        else:
-            current.append(a)
-    return current, prior, notes
-
-
 def read(text: str, reading) -> None:
     """Fill `reading` (taxqa.tax.reading.Reading) from a gift question."""
     year = parse_as_of(reading.as_of).year
     current, prior, notes = split_amounts(text, year)
+    if not current and len(prior) == 1:  # "엄마가 작년에 4천만원을 주셨어요": the one gift asked about
+        current, prior = prior, []
+        reading.assume(f"{current[0].text}은 지난 증여지만 묻는 증여로 보고 계산 (10년 내 다른 증여 없음)")
     parties = gift_parties(text, current[0].start if current else None)
+    gone = [
+        m for m in reading.mentions if m.type == "person" and m.value["relation"] == "parent" and not m.value["alive"]
+    ]
+    if parties.generation_skip and gone:  # "아버지는 예전에 돌아가셨고 할아버지가 저한테": no 할증 (제57조① 단서)
+        parties.generation_skip = False
+        parties.notes.append(f"수증자의 부모({gone[0].text})가 사망해 세대생략 할증과세를 하지 않음 (제57조① 단서)")
     if parties.relation is None:
         reading.lack("증여자와의 관계 (배우자, 부모, 자녀, 친족, 타인 등)")
         return
@@ -257,7 +244,10 @@ def read(text: str, reading) -> None:
         reading.assume(note)
     label = RELATION_LABELS[parties.relation]
     particle = from_particle(label)[len(label) :]  # 으로부터 / 로부터
-    reading.say(f"{parties.words}({label}){particle} {format_won(amount)} 증여")
+    if parties.asker_gives:  # "딸한테 2억 주려고": the asker gives; the relation is the donor's, seen from the donee
+        reading.say(f"질문자가 {parties.words}에게 {format_won(amount)} 증여 (수증자에게 증여자는 {label})")
+    else:
+        reading.say(f"{parties.words}({label}){particle} {format_won(amount)} 증여")
     age, age_words = minor_age(text)
     if parties.relation == "lineal_ascendant" or parties.generation_skip:
         if age is not None and not re.search(r"결혼|혼인|출산", text):
@@ -269,7 +259,15 @@ def read(text: str, reading) -> None:
         reading.fact("generation_skip", True, parties.words)
         reading.say("세대생략 할증")
         reading.assume("수증자의 부모가 생존해 있어 세대생략 할증과세 적용으로 가정")
-    m = re.search(r"혼인|결혼|출산|출생|아이를\s*낳|득남|득녀|입양", text)
+    m = re.search(
+        r"(?<!재)(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|출산|출생|아이를\s*낳|득남|득녀|입양",
+        text,
+    )
+    long_ago = m and next((d for d in reading.mentions if d.type == "duration" and d.value.get("ago")
+                           and (d.value.get("years") or 0) > 2 and abs(d.start - m.start()) < 20), None)  # fmt: skip
+    if long_ago:  # "혼인신고는 3년 전에 했어요": outside 혼인신고일 전후 2년 (제53조의2)
+        reading.assume(f"혼인·출산이 {long_ago.text} 전이라 2년이 지나 혼인·출산 증여재산공제 없음 (제53조의2)")
+        m = None
     if parties.relation == "lineal_ascendant" and m and not parties.generation_skip:
         limit = select("gift", parse_as_of(reading.as_of))["marriage_birth"]
         if limit:
@@ -280,25 +278,22 @@ def read(text: str, reading) -> None:
             )
     same = [a for a in prior if prior_from_same_group(text, a, parties.relation)]
     if len(same) < len(prior):
-        reading.assume("다른 관계의 증여자에게 받은 이전 증여는 합산·공제에 영향이 없어 제외")
+        others = ", ".join(format_won(a.value) for a in prior if a not in same)
+        reading.assume(f"다른 관계의 증여자에게 받은 이전 증여({others})는 합산·공제에 영향이 없어 제외")
     if same:
         reading.fact("prior", sum(a.value for a in same), " + ".join(a.text for a in same))
         reading.say(f"10년 내 이전 증여 {format_won(sum(a.value for a in same))}")
+        taxed = next((a for a in iter_amounts(text) if re.search(
+            r"(?:증여세|세액|(?<![전월])세금)\s*(?:로|를|은|는|:)?\s*$", text[max(0, a.start - 10) : a.start])), None)  # fmt: skip
+        if taxed is not None:  # "당시 증여세 500만원 납부": 제58조 credit of the tax on the earlier gift
+            reading.fact("prior_tax", taxed.value, taxed.text)
         reading.assume(
-            "10년 내 이전 증여는 같은 증여자(직계존속은 그 배우자 포함)에게 받았고, 그 세액은 같은 관계로 계산한 산출세액으로 가정"
+            "10년 내 이전 증여는 같은 증여자(직계존속은 그 배우자 포함)에게 받았고, 그 세액은 "
+            + ("질문에 나온 금액으로 공제" if taxed else "같은 관계로 계산한 산출세액으로 가정")
         )
     else:
         reading.assume("10년 내 동일인 증여 없음으로 가정")
     reading.assume("거주자로 가정")
-
-
-def prior_from_same_group(text: str, a, relation: str) -> bool:
-    """An earlier gift counts when its clause names no donor or one of the same 제53조 group."""
-    clause_start = max(text.rfind(c, 0, a.start) for c in ",.?!\n") + 1
-    named = [m for m in mentions(text[clause_start : a.start]) if m.category in RELATION_OF]
-    if not named:
-        return True
-    return RELATION_OF[named[-1].category][0] == relation
 
 
 GIFT_AMOUNTS = [3_000 * MAN, 5_000 * MAN, 8_000 * MAN, 1 * EOK, 15_000 * MAN, 2 * EOK, 3 * EOK, 5 * EOK,

@@ -90,14 +90,22 @@ def wage_arguments(p) -> None:
 
 
 def recognise_income(text: str) -> bool:
+    """종합소득세; or a 과세표준 given for a person's income tax ("직장인 A씨의 과세표준이 5천만원")."""
+    if re.search(r"종합소득|종소(?:세|\s|$)", text):
+        return True
     return bool(
-        re.search(r"종합소득|종소세", text) or (re.search(r"소득세", text) and re.search(r"과세표준|과표", text))
+        re.search(r"과세표준|과표", text)
+        and re.search(r"소득세|세금|세액|직장인|근로자|회사원|개인", text)
+        and not re.search(r"법인|상속|증여|양도|부가|간이|퇴직|가산세", text)
     )
 
 
 def recognise_wage(text: str) -> bool:
-    return bool(re.search(r"근로소득공제|총급여|연봉|근로소득금액|월급|급여", text)) and not re.search(
-        r"(?:종합소득|소득세)\s*(?:과세표준|과표)", text
+    other = re.search(r"종합소득|종소", text) and re.search(
+        r"부업|사업소득|임대|프리랜서|유튜브|수익|수입|이자|배당", text
+    )
+    return bool(re.search(r"근로소득공제|총급여|연봉|근로소득금액|월급|급여", text)) and not (
+        re.search(r"(?:종합소득|소득세)\s*(?:과세표준|과표)", text) or other
     )
 
 
@@ -116,7 +124,7 @@ def read_wage(text: str, reading) -> None:
     monthly = amount_near(text, r"월급|월\s*급여|매달|한\s*달에?|월")
     found = amount_near(text, r"총급여|연봉|급여|연\s*소득") or monthly or next(iter_amounts(text))
     salary = found.value
-    if found is monthly and not re.search(r"연봉|총급여|1년|연간", text):
+    if monthly is not None and found.start == monthly.start and not re.search(r"연봉|총급여|1년|연간", text):
         salary = found.value * 12
         reading.assume("월급을 12개월분으로 곱해 총급여액으로 봄 (상여금 없음)")
     reading.fact("salary", salary, found.text)

@@ -8,8 +8,9 @@ from datetime import date
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
-from taxqa.tax.family import CHILD, SPOUSE, heirs
+from taxqa.tax.family import CHILD, SPOUSE
 from taxqa.tax.gift import art, won
+from taxqa.tax.heirs import heirs
 from taxqa.tax.kind import TaxKind, realistic_won, round_won
 from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
@@ -180,10 +181,11 @@ TOTAL = r"상속재산|유산|재산|과세가액|총|합계|합쳐|전\s*재산
 FINANCIAL = r"금융재산|금융자산|금융|예금|적금|주식|펀드|현금|채권|보험금|통장|예적금"
 ITEM = r"집|아파트|주택|토지|땅|건물|상가|부동산|빌라|오피스텔|자동차|차량|임야|농지|전답|회원권"
 DEBT = r"채무|빚|부채|대출금?|차입금|공과금|보증금"
+ASKER = r"(?<![가-힣])(?:제가|저는|본인이|본인은|내가|나는)"  # the asker, when the deceased is the asker's spouse
 FUNERAL = r"장례\s*비용?|장례식\s*비용?|장례비"
 
 
-def classify(text: str, a, spouse_words: str) -> str:
+def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> str:
     """What an amount in an inheritance question is: estate, financial, item, spouse, debt, funeral, skip."""
     window = window_before(text, a.start, 30)
     after = text[a.end : a.end + 10]
@@ -194,7 +196,7 @@ def classify(text: str, a, spouse_words: str) -> str:
     keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]
     hits = [(m.end(), -i, key) for i, (key, pattern) in enumerate(keys) for m in re.finditer(pattern, window)]
     spouse = re.compile(
-        rf"(?:{SPOUSE}{'|' + re.escape(spouse_words) if spouse_words else ''})(?:님)?(?:이|가|께서|은|는|의\s*몫은?|몫은?|에게|한테|께)?\s*(?:\S+\s*){{0,2}}$"
+        rf"(?:{ASKER if asker_is_spouse else SPOUSE + ('|' + re.escape(spouse_words) if spouse_words else '')})(?:님)?(?:이|가|께서|은|는|의\s*몫은?|몫은?|에게|한테|께)?\s*(?:\S+\s*){{0,{3 if asker_is_spouse else 2}}}$"
     )
     m = spouse.search(window)
     if m and not re.match(
@@ -215,9 +217,14 @@ def classify(text: str, a, spouse_words: str) -> str:
 def read(text: str, reading) -> None:
     """Fill `reading` (taxqa.tax.reading.Reading) from an inheritance question."""
     h = heirs(text)
+    gone = [m for m in reading.mentions if m.type == "person" and not m.value["alive"] and m.text == h.spouse_words]
+    if h.spouse and gone and h.decedent not in ("", "spouse"):  # "아버지는 10년 전에 먼저 돌아가셨고"
+        h.spouse, h.spouse_words = False, ""
+        h.notes.append(f"{gone[0].text}도 먼저 돌아가셔서 피상속인의 배우자 없음")
     parts: dict[str, list] = {}
     for a in iter_amounts(text):
-        parts.setdefault(classify(text, a, h.spouse_words if h.decedent not in ("spouse",) else ""), []).append(a)
+        asker = h.decedent == "spouse"  # "남편 사망 ... 제가 실제로 상속받는 금액 25억": the asker's share
+        parts.setdefault(classify(text, a, h.spouse_words if not asker else "", asker), []).append(a)
     totals, items, financial = parts.get("estate", []), parts.get("item", []), parts.get("financial", [])
     if totals:
         whole = max(totals, key=lambda a: a.value)

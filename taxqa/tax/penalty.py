@@ -238,6 +238,15 @@ def read_limitation(text: str, reading) -> None:
         case = (offshore + case) if case != "general" else (offshore.rstrip("-") or "general")
     reading.fact("case", case, "")
     m = re.search(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})", text)
+    year = re.search(r"(\d{4})\s*년\s*(?:도\s*)?(?:귀속|분)", text)
+    if m is None and year is not None and re.search(r"종합소득|종소|법인세", text):
+        y = int(year.group(1)) + 1  # 종합소득세: 5월 31일 (소득세법 제70조); 법인세: 3월 31일 (12월 결산)
+        due = f"{y}-05-31" if re.search(r"종합소득|종소", text) else f"{y}-03-31"
+        if "03-31" in due:
+            reading.assume("12월 결산 법인으로 보아 법정신고기한은 다음 해 3월 31일")
+        reading.fact("due_date", due, year.group(0))
+        reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
+        return
     if m is None:
         reading.lack("법정신고기한 (예: 2025-05-31)")
         return
@@ -249,8 +258,17 @@ def read_limitation(text: str, reading) -> None:
 def read(text: str, reading) -> None:
     if re.search(r"제척\s*기간", text):
         return read_limitation(text, reading)
-    days = re.search(r"(\d{1,4})\s*일\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|후|뒤|만에|연체|초과)", text)
+    days = re.search(
+        r"(\d{1,4})\s*일\s*(?:을|이나|동안|간|이|째)?\s*(?:늦|지연|지나|후|뒤|만에|연체|초과|경과|넘)", text
+    ) or re.search(r"(?:지연|연체|경과|미납|늦)\S{0,2}\s*(?:일수|기간)?\s*(?:은|는|이|:)?\s*(\d{1,4})\s*일", text)
     months = re.search(rf"(\d{{1,2}}|{COUNT_WORD})\s*(?:개월|달)", text)
+    filed_after = days is not None and re.match(r"[^.,?!]{0,12}?(?:기한\s*후\s*신고|수정\s*신고)", text[days.end() :])
+    if filed_after:  # "20일 만에 기한후신고": filed within ceil(20/30) months, no days of late payment said
+        months_after = max(1, -(-int(days.group(1)) // 30))
+        reading.fact("months_late", months_after, days.group(0))
+        reading.assume(f"신고기한 {days.group(1)}일 뒤 신고는 {months_after}개월 이내 신고로 감면 (제48조②)")
+        days = None
+        months = None
     if re.search(UNDER, text):
         kind, said = "under-report", "과소신고"
     elif re.search(NO_RETURN, text):
@@ -261,6 +279,8 @@ def read(text: str, reading) -> None:
         kind, said = "no-return", "무신고"
         reading.assume("어떤 가산세인지 밝히지 않아 무신고가산세로 계산")
     reading.fact("kind", kind, said)
+    if kind == "late-payment" and days is None and months is None:
+        reading.lack("납부지연 일수 (납부기한 다음 날부터 며칠 늦게 냈는지)")
     tax = amount_near(text, r"세액|세금|소득세|부가세|부가가치세|법인세|납부할|낼|내야|누락|적게") or next(
         iter(amounts(text)), None
     )
@@ -271,7 +291,7 @@ def read(text: str, reading) -> None:
     reading.fact("tax", tax.value, tax.text)
     parts = [f"{said} 가산세", f"세액 {format_won(tax.value)}"]
     m = re.search(FRAUD, text)
-    if m and re.match(r"\S*\s*(?:은|는|이|가|도)?\s*(?:없|아니|않|안\s)", text[m.end() :]):
+    if m and re.match(r"\S*\s*(?:은|는|이|가|도)?\s*(?:없|아니|아님|않|안\s)", text[m.end() :]):
         m = None  # "부정행위는 없어요"
     if kind != "late-payment" and m:
         reading.fact("fraud", True, m.group(0))
@@ -288,7 +308,7 @@ def read(text: str, reading) -> None:
     if (
         kind != "late-payment"
         and months is not None
-        and re.search(r"기한\s*후\s*신고|수정\s*신고|신고(?:했|하면|를\s*하)", text)
+        and re.search(r"기한\s*후|수정\s*신고|신고(?:했|하면|를\s*하)|내\s*신고", text)
     ):
         reading.fact("months_late", count_value(months.group(1)), months.group(0))
         parts.append(f"기한 후 {count_value(months.group(1))}개월 내 신고")

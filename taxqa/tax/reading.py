@@ -15,6 +15,8 @@ from typing import Any
 from taxqa.amounts import iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.kinds import KINDS
+from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
+from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 
@@ -52,6 +54,8 @@ class Reading:
     understood: str = ""
     summary: list[str] = field(default_factory=list)  # Korean phrases for the understood line
     as_of: str | None = None
+    mentions: list[Mention] = field(default_factory=list)  # the question read into typed mentions
+    tax_name: str | None = None  # the tax the question is about, in Korean (also when kind is None)
     result: TaxResult | None = None  # the calculator's result, computed once when the reading is done
 
     def fact(self, name: str, value: Any, words: str = "", *, input: bool = True) -> None:
@@ -96,6 +100,8 @@ class Reading:
             "assumptions": list(self.assumptions),
             "missing": list(self.missing),
             "ambiguous": list(self.ambiguous),
+            "mentions": [m.to_dict() for m in self.mentions],
+            "tax_name": self.tax_name,
         }
 
 
@@ -126,35 +132,128 @@ def hangul_amount(m: re.Match) -> str:
     return " ".join(f"{sino_number(num)}{unit}" for num, unit in parts) + (" " if m.group(1).endswith(" ") else "")
 
 
+# A bare number after a word that takes a won amount, with 만 left out: "월급 400", "연봉 3500이면".
+IMPLIED_MAN = re.compile(
+    r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
+    r"(?<![가-힣])[월연](?=\s))"
+    r"(?P<sep>\s*(?:은|는|이|가|:|=|,|\|)?\s*)(?P<n>[1-9]\d{0,2},\d{3}|[1-9]\d{0,4}|[1-9]\d{5,15})"
+    r"(?![\d,.]|\s*[천백십만억조원%년월일세살명개배])"
+)
+WEEKS = re.compile(
+    r"(?<![\d.])(\d{1,2})\s*주\s*(?:일)?(?=\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|뒤|후|만에|연체|초과|경과|넘))"
+)
+# small Hangul numerals before a unit of time: "보유기간 칠년", "삼년 육개월"
+HANGUL_SPAN = re.compile(
+    r"(?<![가-힣])([일이삼사오육칠팔구]?십?[일이삼사오육칠팔구]?)\s*(년|개월)(?=[간동째전후\s,.?!]|이면|이고|을|를|은|는|의|에|$)"
+)
+
+
 def normalise(text: str) -> str:
     """The question in the shapes the amount parser reads: the act's own name removed (상속세 및
     증여세법 names both taxes), amounts in Hangul numerals as digits (이십억 -> 20억, 천만원 ->
-    1천만원), and the spoken '3억5천' as 3억 5천만."""
+    1천만원), the spoken '3억5천' as 3억 5천만, '3천3백' as 3천3백만 and '연봉 3500' as 3500만원."""
     text = re.sub(r"상속세\s*및\s*증여세법", "상증법", text)
-    text = re.sub(r"(?<![\d가-힣])(천|백)(만\s*원|만원)", r"1\1\2", text)
+    text = re.sub(r"(?<![\d가-힣])(천|백)(만\s*원|만원|만\s*(?=엔|달러|유로|위안))", r"1\1\2", text)
     text = HANGUL_AMOUNT.sub(hangul_amount, text)
     text = re.sub(r"(\d)\s*억\s*(\d{1,4})\s*천(?![만원\d])", r"\1억 \2천만", text)
+    text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(?!\s*[만억원\d])", r"\1천\2백만", text)  # 3천3백
     text = re.sub(r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억])", r"\1천만", text)  # "연봉 6천": 6천만원
+    text = IMPLIED_MAN.sub(
+        lambda m: (
+            f"{m['key']}{m['sep'].replace(',', ' ')}{m['n']}{'만원' if len(m['n'].replace(',', '')) <= 5 else '원'}"
+        ),
+        text,
+    )
+    text = HANGUL_SPAN.sub(lambda m: f"{sino_number(m[1])}{m[2]}" if m[1] else m[0], text)
+    text = re.sub(r"\b(?:not|no)\s+([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"
+    text = re.sub(r"\bheld\s+(?:for\s+)?(\d{1,2})\s*years?\b", r"보유 \1년", text, flags=re.I)
+    text = re.sub(r"(?<![\d.])(\d{1,2})\s*years?\b", r"\1년", text, flags=re.I)
+    text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일
     return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)
 
 
+TAX_NAMES = {"gift": "증여세", "inheritance": "상속세", "income": "종합소득세", "wage": "근로소득세",
+             "salary": "근로소득세", "vat": "부가가치세", "vat-simple": "부가가치세", "transfer": "양도소득세",
+             "corporate": "법인세", "penalty": "가산세", "retirement": "퇴직소득세"}  # fmt: skip
+
+
 def read_question(text: str, as_of: str | date | None = None) -> Reading:
-    """Read a Korean question. kind is None when no calculator fits (then `missing` says why)."""
+    """Read a Korean question. kind is None when no calculator fits (then `missing` says why).
+
+    The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
+    recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
     clean = normalise(text)
     reading = Reading(text=text, as_of=day)
-    has_amount = any(True for _ in iter_amounts(clean))
+    reading.mentions = read_mentions(text, clean)
+    clean = drop_corrected(clean, reading)
+    uncovered = uncovered_tax(clean)
+    if uncovered is not None:
+        reading.tax_name = uncovered
+        reading.lack(f"이 계산기는 {uncovered}를 계산하지 않습니다 (다른 세금의 계산으로 답하지 않음)")
+        return finish(reading)
+    has_amount = any(True for _ in iter_amounts(clean)) or any(m.type == "unreadable" for m in reading.mentions)
+    asked = asked_tax(clean)
     for kind in sorted(KINDS.values(), key=lambda k: k.order):
         if kind.recognise is None or kind.reader is None or not kind.recognise(clean):
             continue
-        if not has_amount and not kind.extra.get("reads_without_amount"):
+        if asked is not None and KIND_TAXES.get(kind.name) not in (asked, None) and kind.name != "penalty":
             continue
         reading.kind = kind.name
+        if not has_amount and not kind.extra.get("reads_without_amount"):
+            reading.lack(f"{kind.subject} 계산에 필요한 금액 (질문에 금액이 없음)")
+            break
         kind.reader(clean, reading)
         break
     else:
         reading.lack("어떤 세금을 계산할지 알 수 없음" if has_amount else "금액이 없어 계산할 수 없음")
+    place(reading, reading.mentions)
+    reading.tax_name = tax_name_of(reading)
     return finish(reading)
+
+
+BRACKET = re.compile(r"\s*(?:원)?\s*(?:초과|이하|이상|미만)(?=[^.?!]{0,24}(?:구간|세율|누진))")
+CORRECTED = re.compile(r"\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼))")
+
+
+def drop_corrected(clean: str, reading: Reading) -> str:
+    """'처음엔 3억이라고 했는데 정확히는 3억 2천만원': an amount the question corrects is left out
+    of what the kind readers see (blanked, so positions stay), and the reading says so."""
+    for a in list(iter_amounts(clean)):
+        if BRACKET.match(clean[a.end :]):  # "8,800만원 초과 1억 5천만원 이하 구간": the rate table, not the case
+            clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+            continue
+        if CORRECTED.match(clean[a.end :]):
+            clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+            reading.assume(f"'{a.text}'은 질문에서 정정된 금액으로 보고 계산에서 뺌")
+    for m in reading.mentions:
+        if m.type == "amount" and CORRECTED.match(reading.text[m.end :]):
+            m.flags["corrected"] = True
+    return clean
+
+
+def asked_tax(clean: str) -> str | None:
+    """With several taxes named ("증여세랑 상속세 차이도 궁금한데요, 일단 부모님께 2억 받으면 증여세는?"),
+    the one named from the last amount on; None when one or no tax is named."""
+    named = {name for name, words in NAMED_TAX if re.search(words, clean)}
+    if len(named) == 1 and not named & {"종합소득세", "근로소득세"}:  # "직장인인데 이모가 ... 증여세": 증여세
+        return next(iter(named))
+    last = list(iter_amounts(clean))
+    if len(named) < 2 or not last:
+        return None
+    left = max([m.end() for m in re.finditer(r"[?!\n]|[.,](?!\d)|는데|지만", clean[: last[-1].start])] or [0])
+    tail = {name for name, words in NAMED_TAX if re.search(words, clean[left:])}
+    return next(iter(tail)) if len(tail) == 1 else None
+
+
+def tax_name_of(reading: Reading) -> str | None:
+    terms = [m.value for m in reading.mentions if m.type == "term"]
+    if reading.kind == "penalty" and reading.inputs.get("limitation"):
+        named = [t for t in terms if t not in ("가산세", "국세 부과제척기간")]
+        return f"{named[0]} 부과제척기간" if named else "국세 부과제척기간"
+    if reading.kind is not None:
+        return TAX_NAMES.get(reading.kind, KINDS[reading.kind].subject)
+    return terms[0] if terms else None
 
 
 def finish(reading: Reading) -> Reading:
@@ -164,7 +263,11 @@ def finish(reading: Reading) -> Reading:
         except UserError as exc:
             reading.lack(f"계산할 수 없는 값: {exc}")
     kind = KINDS.get(reading.kind) if reading.kind else None
-    head = kind.subject if kind else "계산할 수 없는 질문"
+    head = (
+        kind.subject
+        if kind
+        else (f"{reading.tax_name} (계산할 수 없는 질문)" if reading.tax_name else "계산할 수 없는 질문")
+    )
     parts = ", ".join(reading.summary)
     reading.understood = f"{head}: {parts}" if parts else head
     return reading
@@ -185,7 +288,8 @@ def complete_inputs(kind: str, inputs: dict[str, Any]) -> dict[str, Any]:
 
 def ask(text: str | Reading, as_of: str | date | None = None) -> dict[str, Any]:
     """The `taxqa tax ask --json` object: kind, inputs, understood, assumptions, missing, result
-    (+ facts and ambiguous). `result` is `taxqa tax KIND --json` for the inputs, or None.
+    (+ facts, ambiguous, mentions, tax_name). `result` is `taxqa tax KIND --json` for the inputs,
+    or None. `missing` also repeats the `ambiguous` lines (a result with either needs checking).
     `text` may be a finished Reading (taxqa.case reads once and keeps both)."""
     reading = text if isinstance(text, Reading) else read_question(text, as_of)
     result = reading.result.to_dict() if reading.computable and reading.result is not None else None
@@ -195,6 +299,9 @@ def ask(text: str | Reading, as_of: str | date | None = None) -> dict[str, Any]:
         "understood": reading.understood,
         "assumptions": list(reading.assumptions),
         "missing": list(reading.missing + reading.ambiguous),
+        "ambiguous": list(reading.ambiguous),
+        "tax_name": reading.tax_name,
+        "mentions": [m.to_dict() for m in reading.mentions],
         "result": result,
         "facts": [f.to_dict() for f in reading.facts],
     }

@@ -14,6 +14,7 @@ from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind
+from taxqa.tax.mentions import near
 from taxqa.tax.rates import MAN, describe_bracket, parse_as_of, progressive, select
 from taxqa.tax.result import Step, TaxResult
 from taxqa.tax.words import amount_near
@@ -139,6 +140,14 @@ def read(text: str, reading) -> None:
         text,
     )
     years = years or re.search(r"(?:근속|근무|재직)\s*(?:연수|기간)?\s*(?:이|은|는|:)?\s*(\d{1,2}(?:\.\d)?)\s*년", text)
+    span = near(reading.mentions, reading.text, "duration", r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사")
+    if years is None and span is not None and span.value.get("years") is not None:
+        value = span.value["years"] + (1 if span.value.get("months") else 0)
+        if span.value.get("months"):
+            reading.assume(f"{span.text}은 1년 미만을 1년으로 보아 근속연수 {value}년 (제48조①)")
+        reading.fact("years", value, span.text)
+        read_rest(text, reading, found, value)
+        return
     if years is None:
         reading.lack("근속연수 (몇 년 근무했는지)")
         return
@@ -150,8 +159,15 @@ def read(text: str, reading) -> None:
             f"{years.group(1)}년 {months.group(1)}개월은 1년 미만을 1년으로 보아 근속연수 {value}년 (제48조①)"
         )
     reading.fact("years", value, years.group(0))
+    read_rest(text, reading, found, value)
+
+
+def read_rest(text: str, reading, found, value) -> None:
+    paid = amount_near(text, r"원천징수|기납부|이미|떼")
+    if paid is not None and paid.start != found.start:
+        reading.fact("withheld", paid.value, paid.text)
     reading.say(f"퇴직소득 {format_won(found.value)}, 근속연수 {value}년")
-    reading.assume("퇴직금 전액이 과세 퇴직소득이고 원천징수 전 금액이라고 가정")
+    reading.assume("퇴직금 전액이 과세 퇴직소득이고 세금을 떼기 전 금액이라고 가정")
 
 
 def conclusion(result: TaxResult) -> str:

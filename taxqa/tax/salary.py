@@ -13,12 +13,13 @@ from functools import partial
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.credits import child_credit_amount, wage_credit_limit
+from taxqa.tax.dependents import read_dependents
 from taxqa.tax.gift import won
 from taxqa.tax.income import wage_income
 from taxqa.tax.kind import TaxKind
 from taxqa.tax.rates import MAN, describe_bracket, parse_as_of, progressive, select, whole_number
 from taxqa.tax.result import Step, TaxResult, article
-from taxqa.tax.words import COUNT_WORD, amount_near, count_value, window_before
+from taxqa.tax.words import amount_near, window_before
 
 LAW = "소득세법"
 art = partial(article, LAW)
@@ -264,30 +265,21 @@ def question(a: dict, say: dict) -> str:
 # --- reading a question ---------------------------------------------------------------------
 
 ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|내야|내나|낼|떼|얼마나?\s*나오|원천징수"
-CHILD_WORDS = r"자녀|아이|애|아들|딸|자식"
 
 
 def recognise(text: str) -> bool:
     """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
     if not re.search(r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산", text):
         return False
+    if re.search(r"종합소득|종소", text) and re.search(r"부업|사업소득|임대|프리랜서|유튜브|수익|수입|이자|배당", text):
+        return False  # wages and other income: 종합소득세 on a 과세표준, not the 연말정산
+    if re.search(r"과세표준|과표", text) and not re.search(r"연봉|총급여|급여|월급|연말정산", text):
+        return False  # "직장인 A씨의 종합소득 과세표준이 5천만원": a tax base is given, not wages
     if re.search(r"근로소득공제|근로소득금액", text) and not re.search(
         r"결정세액|연말정산|환급|소득세|세금|내야|내나", text
     ):
         return False
     return bool(re.search(ASKS_TAX, text))
-
-
-def count_people(text: str, words: str) -> tuple[int, str] | None:
-    """'자녀 2명', '아이 둘', '자녀가 3명', '두 아이' -> (count, words); None when not mentioned."""
-    m = re.search(rf"({words})\s*(?:가|이|는|은|도)?\s*({COUNT_WORD})\s*(?:명|이|인)?", text)
-    if m:
-        return count_value(m.group(2)), m.group(0)
-    m = re.search(rf"({COUNT_WORD})\s*(?:명의\s*)?({words})", text)
-    if m and not m.group(1).isdigit():
-        return count_value(m.group(1)), m.group(0)
-    m = re.search(rf"({words})", text)
-    return (1, m.group(0)) if m else None
 
 
 def read(text: str, reading) -> None:
@@ -306,32 +298,8 @@ def read(text: str, reading) -> None:
         reading.assume("월급에 12개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")
     else:
         reading.assume("연봉을 비과세소득을 뺀 총급여액으로 봄")
-    dependents, said = 0, [f"총급여 {format_won(salary)}"]
-    if re.search(r"자녀\s*(?:는|가)?\s*없|아이\s*(?:는|가)?\s*없|무자녀", text):
-        children = None
-    else:
-        children = count_people(text, CHILD_WORDS)
-    if children:
-        reading.fact("children", children[0], children[1])
-        dependents += children[0]
-        said.append(f"자녀 {children[0]}명")
-        reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
-    spouse = re.search(r"배우자|아내|남편|부인|와이프|외벌이|홑벌이", text)
-    if spouse and not re.search(r"맞벌이|배우자\s*(?:도|가|는)\s*(?:소득|일|근무|직장)", text):
-        dependents += 1
-        said.append("소득 없는 배우자")
-        reading.fact("spouse", True, spouse.group(0), input=False)
-    parents = re.search(
-        r"(부모님|어머니|아버지|장인|장모|시부모님?)\s*(?:을|를)?\s*(?:(두|한)\s*분\s*(?:을|를|다)?\s*)?(?:부양|모시)",
-        text,
-    )
-    if parents:
-        n = 2 if re.search(r"부모님|시부모", parents.group(1)) and parents.group(2) != "한" else 1
-        dependents += n
-        said.append(f"부양하는 부모 {n}명")
-        reading.assume("부양하는 부모는 60세 이상이고 소득이 없는 기본공제대상자로 가정")
-    if (m := re.search(rf"부양가족\s*(?:이|은|는)?\s*({COUNT_WORD})\s*명", text)) and not (spouse or parents):
-        dependents = max(dependents, count_value(m.group(1)))
+    said = [f"총급여 {format_won(salary)}"]
+    dependents = read_dependents(text, reading, said)
     if dependents:
         reading.fact("dependents", dependents, "")
     said.append(f"본인 포함 기본공제 {dependents + 1}명")

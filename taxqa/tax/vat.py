@@ -12,8 +12,9 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.vat_amounts import vat_included
 from taxqa.tax.vat_credits import LAW, card_credit, card_credit_and_penalty
-from taxqa.tax.words import amount_near, clause_of
+from taxqa.tax.words import amount_near, clause_of, window_before
 
 
 def vat(
@@ -25,6 +26,8 @@ def vat(
     table = select("vat", day)
     sales = won(sales, "sales")
     purchases = won(purchases, "purchases")
+    if won(card_sales, "card_sales") > sales + sales // 10:  # 발행금액 includes VAT: at most 공급가액 × 1.1
+        raise UserError(f"card_sales: {format_won(won(card_sales, 'card_sales'))} is more than the sales with VAT")
     num, den = table["rate"]
     output_tax = sales * num // den
     input_tax = purchases * num // den
@@ -70,6 +73,10 @@ def vat_simple(
     table = select("vat", day)
     supply = won(supply, "supply")
     purchases = won(purchases, "purchases")
+    if won(card_sales, "card_sales") > supply:  # 공급대가 already includes VAT
+        raise UserError(
+            f"card_sales: {format_won(won(card_sales, 'card_sales'))} is more than the supply {format_won(supply)}"
+        )
     ratios = table["value_added_ratio"]
     if industry not in ratios:
         raise UserError(f"industry: expected one of {', '.join(ratios)}, got {industry!r}")
@@ -134,7 +141,7 @@ INDUSTRY_WORDS = [
     ("retail", r"소매|편의점|슈퍼|마트|가게|상점"),
     ("restaurant", r"음식점|식당|카페|치킨|분식|음식|요식"),
     ("manufacturing", r"제조"),
-    ("agriculture", r"농업|임업|어업|농림"),
+    ("agriculture", r"(?<![가-힣])(?:농업|임업|어업)|농림|축산|양식업"),  # not the 어업 of 인테리어업
     ("lodging", r"숙박|모텔|펜션|민박|게스트하우스"),
     ("construction", r"건설|인테리어|시공"),
     ("transport", r"운수|운송|택시|화물|창고"),
@@ -182,7 +189,9 @@ def simple_arguments(p) -> None:
 
 
 def recognise_vat(text: str) -> bool:
-    return bool(re.search(r"부가가치세|부가세|매출세액|VAT", text) and re.search(r"매출|공급가액|판매", text))
+    return bool(
+        re.search(r"부가가치세|부가세|매출세액|VAT|일반과세자", text) and re.search(r"매출|공급가액|판매", text)
+    )
 
 
 def recognise_simple(text: str) -> bool:
@@ -193,24 +202,39 @@ def read_vat(text: str, reading) -> None:
     ten = 10  # 매출세액/매입세액 given instead of 공급가액: the tax is 10% of the value
     output = amount_near(text, r"매출\s*세액", r"매입")
     input_ = amount_near(text, r"매입\s*세액", r"매출")
-    sales = output or amount_near(text, r"매출|공급가액|판매", r"매입|세액")
+    card = amount_near(text, r"카드|현금\s*영수증", r"매입")
+    if card is not None and not re.search(r"(?:카드|현금\s*영수증)\s*\S{0,6}\s*$", window_before(text, card.start, 12)):
+        card = None  # the keyword must name this amount, not an earlier one
+    rest = text if card is None else text[: card.start] + " " * (card.end - card.start) + text[card.end :]
+    sales = (
+        output or amount_near(rest, r"매출|판매|팔", r"매입|세액|구입|사들") or amount_near(rest, r"공급가액", r"매입")
+    )
     if sales is None:
         reading.lack("매출 공급가액")
         return
-    purchases = input_ or amount_near(text, r"매입|구입|사들|원가", r"매출|세액")
+    purchases = input_ or amount_near(rest, r"매입|구입|사들|원가", r"매출|세액|판매|팔")
+    if purchases is None and re.search(r"매입", text):  # "매입은 잘 모르겠어요"
+        reading.unclear("매입 금액을 알 수 없어 매입세액 0원으로 계산함: 매입 공급가액을 확인해 주세요")
     values = [
         sales.value * (ten if sales is output else 1),
         (purchases.value * (ten if purchases is input_ else 1)) if purchases else 0,
     ]
     if output or input_:
         reading.assume("매출세액·매입세액은 공급가액의 10%로 보고 공급가액을 역산")
-    if re.search(r"부가세\s*포함|부가가치세\s*포함|VAT\s*포함|공급대가", text):
-        values = [v * 10 // 11 for v in values]
-        reading.assume("부가세 포함 금액(공급대가)에서 공급가액(× 10/11)을 역산")
-    else:
+    for i, a in enumerate((sales, purchases)):
+        if a is not None and a not in (output, input_) and vat_included(text, a):
+            values[i] = values[i] * 10 // 11
+            reading.assume(f"{a.text}은 부가세 포함 금액(공급대가)이라 공급가액(× 10/11)을 역산")
+    if not any("역산" in x for x in reading.assumptions):
         reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
+    zero = re.search(r"영세율|수출|면세", text)
+    if zero:
+        reading.unclear(f"'{zero.group(0)}' 매출은 세율이 0%이거나 과세되지 않음: 과세 매출과 나눈 금액이 필요합니다")
     reading.fact("sales", values[0], sales.text)
     reading.fact("purchases", values[1], purchases.text if purchases else "")
+    if card is not None:
+        reading.fact("card_sales", card.value, card.text)
+        reading.assume("카드매출은 부가세를 포함한 발행금액으로 보고 신용카드매출전표 등 발행세액공제 적용 (제46조)")
     reading.say(f"매출 공급가액 {format_won(values[0])}, 매입 공급가액 {format_won(values[1])}")
 
 

@@ -24,14 +24,19 @@ def count_value(word: str) -> int:
     return int(word) if word.isdigit() else KOREAN_COUNTS[word]
 
 
+# a mark that ends a clause: not the point of "1.5억" nor the comma of "1,500,000"
+CLAUSE_END = re.compile(r"[?!\n]|[.,](?!\d)")
+
+
 def clause_of(text: str, start: int, end: int) -> str:
     """The clause around a span: from the last , . ? ! or newline before it to the next one after."""
-    left = max(text.rfind(c, 0, start) for c in CLAUSE_MARKS) + 1
-    rights = [i for i in (text.find(c, end) for c in CLAUSE_MARKS) if i != -1]
-    return text[left : min(rights) if rights else len(text)]
+    left = max([m.end() for m in CLAUSE_END.finditer(text, 0, start)] or [0])
+    right = CLAUSE_END.search(text, end)
+    return text[left : right.start() if right else len(text)]
 
 
-PART_MARKS = r"[,.?!\n]|는데|지만|(?:았|었|했|였)고\s|(?<=[가-힣])고\s(?=[가-힣]*(?:이번|올해|지금|또))"
+PAST = "".join(chr(0xAC00 + i * 28 + 20) for i in range(19 * 21))  # every syllable ending in ㅆ: 았 었 줬 샀 ...
+PART_MARKS = r"[?!\n]|[,.](?!\d)|는데|지만|[" + PAST + r"]고\s|(?<=[가-힣])고\s(?=[가-힣]*(?:이번|올해|지금|또))"
 
 
 def part_of(text: str, start: int, end: int) -> str:
@@ -43,7 +48,7 @@ def part_of(text: str, start: int, end: int) -> str:
 
 def window_before(text: str, start: int, width: int = 25) -> str:
     """Up to `width` characters before `start`, not reaching back past the clause start."""
-    left = max(text.rfind(c, 0, start) for c in CLAUSE_MARKS) + 1
+    left = max([m.end() for m in CLAUSE_END.finditer(text, 0, start)] or [0])
     return text[max(left, start - width) : start]
 
 

@@ -93,7 +93,7 @@ class ChatScreen(Screen):
                 yield PromptInput(id="prompt", placeholder="세법 질문을 입력하세요 (Enter 보내기, Shift+Enter 줄바꿈)")
             yield GroundingPanel(id="grounding")
         yield StatusBar(id="status")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # every key fits in 80 columns
 
     # -- layout -----------------------------------------------------------------------
     def panel_is_overlay(self, panel_id: str) -> bool:
@@ -110,6 +110,13 @@ class ChatScreen(Screen):
                 panel.display = False if overlay else shown
             elif not overlay:
                 panel.display = shown
+        self._cover_chat()
+
+    def _cover_chat(self) -> None:
+        """An open overlay panel takes the whole row: the conversation under it is hidden meanwhile, so no
+        Hangul is cut in half where the two would overlap (it showed as blanks in the Ctrl+B list)."""
+        covered = any(p.has_class("overlay") and p.display for p in self.query("#sidebar, #grounding"))
+        self.query_one("#chat").display = not covered
 
     def on_resize(self) -> None:
         self.apply_layout()
@@ -122,6 +129,9 @@ class ChatScreen(Screen):
                 other = self.query_one("#grounding" if panel_id == "sidebar" else "#sidebar")
                 if other.has_class("overlay"):
                     other.display = False
+            self._cover_chat()
+            if not panel.display:
+                self.query_one(PromptInput).focus()
             return False
         return True
 
@@ -169,6 +179,7 @@ class ChatScreen(Screen):
         sidebar = self.query_one(Sidebar)
         if sidebar.has_class("overlay"):  # picked: the overlay gets out of the way
             sidebar.display = False
+            self._cover_chat()
         self.query_one(PromptInput).focus()
 
     @on(Input.Changed, "#search")
@@ -230,7 +241,13 @@ class ChatScreen(Screen):
         if self.conversation_id is None:
             self.notify("내보낼 대화가 없습니다.", severity="warning")
             return
-        path = self.app.export_conversation(self.conversation_id)
+        try:
+            path = self.app.export_conversation(self.conversation_id)
+        except OSError as exc:
+            self.notify(
+                f"내보낼 수 없습니다: {exc.filename or ''} ({exc.strerror or type(exc).__name__})", severity="error"
+            )
+            return
         self.notify(f"Markdown으로 내보냈습니다: {path}")
 
     # -- asking -----------------------------------------------------------------------

@@ -29,7 +29,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
 from taxqa.errors import UserError
-from taxqa.records import QARecord, read_jsonl, read_qa, write_jsonl_atomic
+from taxqa.records import QARecord, read_jsonl, write_jsonl_atomic
 
 REJECTS_NAME = "rejects.jsonl"
 DECISION_LABELS = {"accepted": "승인", "rejected": "반려", "": "미검토"}
@@ -77,7 +77,10 @@ class ReviewSet:
         self.load()
 
     def load(self) -> None:
-        dataset = [ReviewItem(r.to_dict(), "dataset") for r in read_qa(self.dataset_path)]
+        dataset = []
+        for lineno, obj in read_jsonl(self.dataset_path):
+            record = QARecord.from_dict(obj, where=f"{self.dataset_path}:{lineno}")
+            dataset.append(ReviewItem({**obj, **record.to_dict()}, "dataset"))  # extra fields kept as they were
         rejects = []
         if self.rejects_path.is_file():
             rejects = [ReviewItem(obj if isinstance(obj, dict) else {"raw": obj}, "rejects")
@@ -186,7 +189,9 @@ class ReviewScreen(Screen):
         try:
             self.review = ReviewSet(path)
         except UserError as exc:
-            self.notify(str(exc), severity="error", timeout=8)
+            from taxqa.redaction import redact
+
+            self.notify(f"데이터셋을 열 수 없습니다: {redact(exc)}", severity="error", timeout=8)
             return
         self.fill()
         self.query_one(DataTable).focus()
@@ -237,6 +242,13 @@ class ReviewScreen(Screen):
             item = self.review.decide(index, decision)
         except UserError as exc:
             self.notify(f"이 항목은 승인할 수 없습니다: {exc}", severity="error", timeout=8)
+            return
+        except OSError as exc:  # a read-only folder: nothing was changed on disk; show the files as they are
+            self.notify(
+                f"저장할 수 없습니다: {exc.filename or ''} ({exc.strerror or exc})", severity="error", timeout=8
+            )
+            self.review.load()
+            self.fill()
             return
         for column, value in zip(table.ordered_columns, self.cells(item)):
             table.update_cell(str(index), column.key, value)

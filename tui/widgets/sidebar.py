@@ -11,10 +11,30 @@ from textual.widgets import Input, Label, ListItem, ListView
 
 from tui.history import Conversation
 
+TITLE_CELLS = 26  # what fits in the list at its narrowest (the 32-column overlay at 80x24)
+
+
+def fit_title(title: str, cells: int = TITLE_CELLS) -> str:
+    """Cut a title to ``cells`` terminal cells on a character boundary (Hangul is two cells wide), so the
+    list never splits a wide character, which showed as blanks in the Ctrl+B overlay."""
+    from rich.cells import cell_len
+
+    title = " ".join(title.split())
+    if cell_len(title) <= cells:
+        return title
+    out, used = [], 0
+    for ch in title:
+        width = cell_len(ch)
+        if used + width > cells - 1:
+            break
+        out.append(ch)
+        used += width
+    return "".join(out) + "…"
+
 
 class ConversationItem(ListItem):
     def __init__(self, conversation: Conversation) -> None:
-        super().__init__(Label(conversation.title or "새 대화", markup=False))
+        super().__init__(Label(fit_title(conversation.title or "새 대화"), markup=False))
         self.conversation = conversation
 
 
@@ -24,7 +44,7 @@ class Sidebar(Vertical):
     Sidebar #sidebar-title { text-style: bold; padding: 0 1; color: $text-accent; }
     Sidebar Input { margin: 0; }
     Sidebar ListView { height: 1fr; }
-    Sidebar ListItem Label { width: 1fr; height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    Sidebar ListItem Label { width: 1fr; height: 1; text-wrap: nowrap; }
     """
 
     @dataclass

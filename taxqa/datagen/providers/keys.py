@@ -82,4 +82,8 @@ def resolve_provider(
             )
         model = model or section["model"] or DEFAULT_MODELS[provider]
         base_url = base_url or section["base_url"]
+    if key != DUMMY_KEY:
+        from taxqa import redaction
+
+        redaction.register(key)  # never written to a file or printed, wherever it turns up
     return ProviderConfig(provider=provider, model=model, api_key=key, base_url=base_url, **options)

@@ -8,11 +8,6 @@
   const CURRENT = "taxqa.current";
   const KEY = "taxqa.apiKey";
   const GROUND = "taxqa.ground";
-  const KIND_LABELS = {
-    gift: "증여세", inheritance: "상속세", income: "종합소득세", wage: "근로소득세",
-    vat: "부가가치세", "vat-simple": "부가가치세 (간이과세)", salary: "근로소득세",
-    transfer: "양도소득세", corporate: "법인세", penalty: "가산세", retirement: "퇴직소득세",
-  };
   const FIGURES = [["tax_base", "과세표준"], ["computed_tax", "산출세액"], ["payable", "납부할 세액"]];
   const $ = (id) => document.getElementById(id);
   const md = window.TaxqaMarkdown;
@@ -58,11 +53,11 @@
     const sign = n < 0 ? "-" : "";
     n = Math.abs(Math.round(n));
     const eok = Math.floor(n / 1e8), man = Math.floor((n % 1e8) / 1e4), won = n % 1e4;
-    let out = "";
-    if (eok) out += eok.toLocaleString("ko-KR") + "억";
-    if (man) out += man.toLocaleString("ko-KR") + "만";
-    if (won || !out) out += won.toLocaleString("ko-KR");
-    return sign + out + "원";
+    const parts = [];  // "3억 5,000만원": a space between the units, as taxqa.amounts writes them
+    if (eok) parts.push(eok.toLocaleString("ko-KR") + "억");
+    if (man) parts.push(man.toLocaleString("ko-KR") + "만");
+    if (won || !parts.length) parts.push(won.toLocaleString("ko-KR"));
+    return sign + parts.join(" ") + "원";
   }
   function describe(value) {
     if (value == null) return "";
@@ -94,7 +89,7 @@
     const summary = el("summary", null, "근거");
     const articles = (g && g.articles) || [];
     const calc = g && g.calculation;
-    summary.append(" · 조문 " + articles.length + "개" + (calc ? " · 계산기 (" + (KIND_LABELS[calc.kind] || calc.kind) + ")" : ""));
+    summary.append(" · 조문 " + articles.length + "개" + (calc ? " · 계산기 (" + (calc.tax_name || calc.kind) + ")" : ""));
     const badge = checkBadge(check);
     if (badge) summary.append(" ", badge);
     panel.append(summary);
@@ -104,7 +99,7 @@
     }
     if (calc && calc.result) {
       const box = el("section", "calc");
-      box.append(el("h4", null, "계산기 결과 · " + (KIND_LABELS[calc.kind] || calc.kind) + (calc.result.as_of ? " (" + calc.result.as_of + " 기준)" : "")));
+      box.append(el("h4", null, "계산기 결과 · " + (calc.tax_name || calc.kind) + (calc.result.as_of ? " (" + calc.result.as_of + " 기준)" : "")));
       const understood = [].concat(calc.understood || []);
       if (understood.length) {
         box.append(el("div", "label", "질문에서 읽은 내용"));

@@ -1,0 +1,106 @@
+"""The worker's family for the 연말정산 reader (taxqa.tax.salary): the dependents (기본공제대상자)
+and who among them gives an extra deduction or credit — children (자녀세액공제 from age 8), a spouse
+without income, parents and other relatives cared for, 70 or older, disabled, 한부모, 부녀자.
+"""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.tax.words import COUNT_WORD, count_value
+
+CHILD_WORDS = r"자녀|아이|(?<!장)애(?!인)|아들|딸|자식"
+
+
+def count_people(text: str, words: str) -> tuple[int, str] | None:
+    """'자녀 2명', '아이 둘', '자녀가 3명', '두 아이' -> (count, words); None when not mentioned."""
+    m = re.search(rf"({words})\s*(?:가|이|는|은|도)?\s*({COUNT_WORD})\s*(?:명|이|인)?", text)
+    if m:
+        return count_value(m.group(2)), m.group(0)
+    m = re.search(rf"({COUNT_WORD})\s*(?:명의\s*)?({words})", text)
+    if m and not m.group(1).isdigit():
+        return count_value(m.group(1)), m.group(0)
+    m = re.search(rf"({words})", text)
+    return (1, m.group(0)) if m else None
+
+
+def read_dependents(text: str, reading, said: list[str]) -> int:
+    """Fill the family facts of `reading` (a taxqa.tax.reading.Reading); returns the number of
+    dependents besides the worker and adds the phrases for the understood line to `said`."""
+    dependents = 0
+    if re.search(r"부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)", text):
+        return 0  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent
+    if re.search(r"자녀\s*(?:는|가)?\s*없|아이\s*(?:는|가)?\s*없|무자녀", text):
+        children = None
+    else:
+        children = count_people(text, CHILD_WORDS)
+        if re.search(r"쌍둥이", text) and (children is None or children[0] == 1):
+            children = (2, "쌍둥이")
+    if children:
+        ages = [m.value for m in reading.mentions if m.type == "age" and m.value < 20]
+        qualifying = children[0]  # 자녀세액공제: children aged 8 or more (제59조의2)
+        if ages and len(ages) in (1, children[0]):
+            qualifying = sum(a >= 8 for a in ages) if len(ages) == children[0] else children[0] * (ages[0] >= 8)
+        if qualifying:
+            reading.fact("children", qualifying, children[1])
+        dependents += children[0]
+        said.append(f"자녀 {children[0]}명")
+        if qualifying < children[0]:
+            reading.assume("8세 미만 자녀는 자녀세액공제 없이 기본공제만 적용 (제59조의2)")
+        else:
+            reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
+    spouse = re.search(r"배우자|아내|남편|부인|와이프|외벌이|홑벌이", text)
+    if spouse and not re.search(
+        r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|배우자\s*(?:도|가|는)\s*(?:소득|일|근무|직장)", text
+    ):
+        dependents += 1
+        said.append("소득 없는 배우자")
+        reading.fact("spouse", True, spouse.group(0), input=False)
+    parents = re.search(
+        r"(부모님|어머니|아버지|장인|장모|시부모님?)\s*(?:을|를)?\s*(?:(두|한)\s*분\s*(?:을|를|다)?\s*)?(?:부양|모시)",
+        text,
+    )
+    if parents:
+        n = 2 if re.search(r"부모님|시부모", parents.group(1)) and parents.group(2) != "한" else 1
+        dependents += n
+        said.append(f"부양하는 부모 {n}명")
+        reading.assume("부양하는 부모는 60세 이상이고 소득이 없는 기본공제대상자로 가정")
+    others = re.search(
+        r"((?:장애인?\s*)?(?:(?:친|외)?할머니|(?:친|외)?할아버지|조부모님?|남동생|여동생|동생|형|누나|오빠|언니|장인|장모))"
+        r"\s*(?:(한|두)\s*(?:명|분)\s*)?(?:을|를)?\s*(?:부양|모시)",
+        text,
+    )
+    if others:
+        n = 2 if others.group(2) == "두" else 1
+        dependents += n
+        said.append(f"부양가족 {others.group(1)} {n}명")
+        reading.assume("부양하는 가족은 소득이 없고 나이 요건을 충족하는 기본공제대상자로 가정")
+    cared = [g for g in (parents, others) if g]
+    listed = re.search(r"부양가족\s*[:：]\s*([^.?\n]*)", text)  # "부양가족: 아내(무소득), 자녀 1명, 어머니(72세)"
+    if listed and not parents:
+        words = re.compile(r"(?<![가-힣])(?:어머니|아버지|어머님|아버님|장인|장모|시어머니|시아버지)")
+        for g in words.finditer(text, listed.start(1), listed.end(1)):
+            dependents += 1
+            said.append(f"부양하는 {g.group(0)}")
+            cared.append(g)
+            reading.assume(f"부양가족으로 든 {g.group(0)}는 60세 이상이고 소득이 없는 기본공제대상자로 가정")
+    old = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and any(
+        abs(a.start - g.start()) <= 12 or abs(a.end - g.end()) <= 12 for g in cared)]  # fmt: skip
+    if old:
+        reading.fact("elderly", len(old), " ".join(a.text for a in old))
+        said.append(f"70세 이상 {len(old)}명")
+    disabled = re.search(r"장애", others.group(0) if others else "") or (
+        parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()]))  # fmt: skip
+    if disabled:
+        reading.fact("disabled", 1, disabled.group(0))
+        said.append("장애인 1명")
+    if (m := re.search(rf"부양가족\s*(?:이|은|는)?\s*({COUNT_WORD})\s*명", text)) and not (spouse or parents):
+        dependents = max(dependents, count_value(m.group(1)))
+    lone = re.search(r"한부모|싱글\s*(?:맘|대디|파파)|홀로\s*(?:아이|자녀)", text)
+    if lone and children:
+        reading.fact("single_parent", True, lone.group(0))
+        said.append("한부모")
+    elif woman := re.search(r"부녀자|여성\s*세대주|배우자\s*(?:가\s*)?없는\s*여성", text):
+        reading.fact("woman", True, woman.group(0))
+        said.append("부녀자")
+    return dependents

@@ -1,0 +1,50 @@
+"""Which amounts of a gift question are this gift and which are earlier gifts (10년 합산, 제47조②),
+by the time words around each amount, for the gift reader (taxqa.tax.gift)."""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.amounts import format_won, iter_amounts
+from taxqa.tax.family import RELATION_OF, mentions
+from taxqa.tax.words import PART_MARKS, part_of
+
+PRIOR_CUE = re.compile(
+    r"(\d+)\s*년\s*(?:전|前)|\d+\s*년\s*(?:내|이내|안)에?(?!\s*(?:받은\s*(?:건|것|적)|증여\s*(?:없|無)))|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
+    r"(\d{4})\s*년에"
+)
+NOW_CUE = re.compile(r"이번|올해|금년|지금|현재|추가로|또\s|다시|새로")
+NOT_GIFT = re.compile(r"(?:공제|한도|면제|기준|이하|이상|초과|미만)\S{0,3}\s*$")
+JOINED = re.compile(r"^\s*(?:원)?\s*(?:과|와|이랑|랑|하고|및|,|에\s*더해|\+|그리고)\s*(?:\S{1,8}\s*)?$")
+
+
+def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
+    """(this gift's amounts, earlier gifts' amounts, notes) by the time words around each amount."""
+    current, prior, notes = [], [], []
+    for a in iter_amounts(text):
+        before = text[max(0, a.start - 30) : a.start]
+        if NOT_GIFT.search(before) or re.match(r"\s*(?:원)?\s*(?:을|를)?\s*(?:공제|한도)", text[a.end : a.end + 8]):
+            continue
+        if re.search(r"(?:증여세|세액|(?<![전월])세금)\s*(?:로|를|은|는|:)?\s*$", before[-10:]):
+            continue  # "당시 증여세 500만원 납부": the tax on an earlier gift, read as prior_tax
+        clause = part_of(text, a.start, a.end)
+        near = re.split(PART_MARKS, before)[-1]
+        cue = PRIOR_CUE.search(near) or (PRIOR_CUE.search(clause) if not NOW_CUE.search(near) else None)
+        if cue and not NOW_CUE.search(near) and not re.search(r"이번", clause):
+            ago = int(cue.group(1)) if cue.group(1) else (year - int(cue.group(2)) if cue.group(2) else None)
+            if ago is not None and ago > 10:
+                notes.append(f"{ago}년 전 증여 {format_won(a.value)}은 10년이 지나 합산하지 않음 (제47조②)")
+                continue
+            prior.append(a)
+        else:
+            current.append(a)
+    return current, prior, notes
+
+
+def prior_from_same_group(text: str, a, relation: str) -> bool:
+    """An earlier gift counts when its clause names no donor or one of the same 제53조 group."""
+    clause_start = max(text.rfind(c, 0, a.start) for c in ",.?!\n") + 1
+    named = [m for m in mentions(text[clause_start : a.start]) if m.category in RELATION_OF]
+    if not named:
+        return True
+    return RELATION_OF[named[-1].category][0] == relation

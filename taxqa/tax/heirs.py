@@ -1,0 +1,216 @@
+"""Who inherits, for the inheritance reader: the deceased (the relation word that is the subject of
+a death verb), the spouse from either side, the children (the asker among them when the asker is a
+child), and without children the deceased's parents. Relation words come from taxqa.tax.family.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from taxqa.tax.family import DEATH, PARENT_IN_LAW, Mention, mentions
+from taxqa.tax.words import COUNT_WORD, SINO_COUNTS, count_value
+
+NEGATED = r"(?:는|은|이|가|도)?\s*(?:없|안\s*계|모두\s*돌아가|이미\s*돌아가|먼저\s*돌아가|사망|돌아가)"
+KID_NOUNS = r"자녀|자식|아이|애|아들|딸|남매|형제자매|형제|자매|손자녀|손주|아드님|따님"
+SIBLINGS = r"남동생|여동생|동생|누나|오빠|언니|형님|형"
+CHILDREN_IN_LAW = ("시누이", "시동생", "시아주버니", "아주버님", "처남", "처제", "처형")  # the spouse's siblings
+
+
+def decedent(text: str) -> Mention | None:
+    """The person who died: the relation word that is the subject of a death verb (or of 상속재산/유산)."""
+    found = mentions(text)
+    named = re.search(r"피상속인(?:은|는|이|:|\s)*\s*", text)
+    for m in found:  # "피상속인 아버지", "피상속인: 남편"
+        if named and m.start == named.end() and not re.match(r"\s*(?:은|는|이|가)?\s*(?:없|X\b|x\b)", text[m.end :]):
+            return m  # "피상속인 배우자 없음" is the decedent's spouse, not the decedent
+    for i, m in enumerate(found):
+        rest = text[m.end : found[i + 1].start if i + 1 < len(found) else len(text)]
+        if re.match(r"(?:님)?(?:께서|이|가|은|는|도)?\s*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest) and not re.match(
+            r"(?:님)?(?:은|는|도)\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + ")", rest
+        ):
+            return m
+        if re.match(r"(?:님)?(?:께서|이|가|와|과)\s*사별", rest):
+            return m
+        if re.match(r"(?:님)?(?:의|께서|가|이)?\s*(?:남기신|남긴|남기셨|명의의?|의\s*상속|상속재산|유산|재산)", rest):
+            return m
+    return None
+
+
+def _count_in(text: str, noun: str) -> list[tuple[int, str, int]]:
+    """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀."""
+    out = []
+    after = rf"(?:{noun})(?:들)?\s*(?:이|가|은|는|도|만)?\s*(?:모두|총|전부|다)?\s*({COUNT_WORD})\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|\)|\s|,|\.|$)"
+    for m in re.finditer(after, text):
+        if re.match(r"\d+\s*(?:세|살|년|억|만|천|원|%)", text[m.start(1) :]):
+            continue
+        out.append((m.start(), m.group(0).strip(), count_value(m.group(1))))
+    before = rf"(?<![\d가-힣])({COUNT_WORD})\s*(?:명의|명)?\s*(?:{noun})"
+    for m in re.finditer(before, text):
+        if not any(p <= m.start() < p + len(w) for p, w, _ in out):
+            out.append((m.start(), m.group(0).strip(), count_value(m.group(1))))
+    return out
+
+
+def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
+    """Children of the deceased and the words; None when the question does not say."""
+    m = re.search(r"(?:자녀|자식)\s*없음", text)  # "유족은 어머니뿐(자녀 없음)": said outright
+    if m:
+        return 0, m.group(0)
+    m = re.search(
+        r"무자녀|자녀\s*없이|자식\s*없이|" rf"(?:{KID_NOUNS})(?:들)?\s*(?:는|은|이|가|도)\s*(?:없|하나도\s*없)", text
+    )
+    if m and not speaker_is_child:
+        return 0, m.group(0)
+    m = re.search(r"([일이삼사오육칠팔구])\s*(남매|형제|자매)", text)
+    if m:
+        return SINO_COUNTS[m.group(1)], m.group(0)
+    m = re.search(r"(\d|[한두세네])\s*남\s*(\d|[한두세네])\s*녀", text)
+    if m:
+        return count_value(m.group(1)) + count_value(m.group(2)), m.group(0)
+    m = re.search(r"외동(?:딸|아들)?|외아들|무남독녀|독자", text)
+    if m:
+        return 1, m.group(0)
+    m = re.search(r"쌍둥이", text)
+    if m and not _count_in(text, KID_NOUNS):
+        return 2, m.group(0)
+    m = re.search(r"(?:(?<![가-힣])자(?:녀)?|子)\s*(\d{1,2})\s*(?:인|명)", text)
+    if m:
+        return int(m.group(1)), m.group(0)
+    generic = _count_in(text, r"자녀|자식|아이|애|남매|형제자매|형제|자매|상속인인?\s*자녀")
+    if generic:
+        return max(c for _, _, c in generic), generic[0][1]
+    gendered = _count_in(text, r"아들|딸|아드님|따님")
+    if gendered:
+        return sum(c for _, _, c in gendered), ", ".join(w for _, w, _ in gendered)
+    if speaker_is_child:
+        siblings = _count_in(text, SIBLINGS)
+        named = [m for m in re.finditer(rf"(?<![가-힣])(?:{SIBLINGS})(?=[이가은는과와랑하도입만,.)\s]|$)", text)]
+        others = sum(c for _, _, c in siblings) + len(
+            [m for m in named if not any(p <= m.start() < p + len(w) for p, w, _ in siblings)]
+        )
+        speaker = re.search(
+            r"(?<![가-힣])(?:저(?=[와랑하는도희입이만뿐,.\s]|$)|제가|나(?:와|랑|하고|(?=[,·/]))|본인)", text
+        )
+        listed = re.search(rf"(?<![가-힣])(?:저|제|나)\s*(?:와|랑|하고|,)\s*((?:(?:{SIBLINGS})\s*(?:와|랑|하고|,)?\s*)+?)"
+                           rf"\s*(둘|셋|넷)\s*(?:이서|이)", text)  # fmt: skip
+        alone = listed and not re.search(
+            r"(?:와|과|랑|하고|,)\s*$", text[: listed.start()]
+        )  # not "엄마, 저, 동생 둘이"
+        if alone and count_value(listed.group(2)) == 1 + len(re.findall(SIBLINGS, listed.group(1))):
+            return count_value(listed.group(2)), listed.group(0)  # "저랑 언니 둘이": the two of us
+        if others or speaker:
+            words = ", ".join(
+                [w for _, w, _ in siblings] + [m.group(0) for m in named] + ([speaker.group(0)] if speaker else [])
+            )
+            return others + 1, words
+    bare = re.findall(r"(?<![가-힣])(?:아들|딸|장남|차남|삼남|장녀|차녀|삼녀)(?=[이가은는과와랑하도에,.·/\s]|$)", text)
+    if speaker_is_child and not bare:
+        return None, ""
+    if bare:
+        return len(bare), " ".join(bare)
+    if re.search(r"(?<![가-힣])(?:자녀|자식|아이|애)들", text):
+        return None, "자녀들"
+    m = re.search(r"(?<![가-힣])(?:자녀|자식|아이)(?=[이가은는과와랑하도에,\s])", text)
+    if m:
+        return 1, m.group(0)
+    return None, ""
+
+
+@dataclass
+class Heirs:
+    decedent: str = ""  # category of the deceased as seen from the speaker ("" = not named)
+    decedent_words: str = ""
+    spouse: bool = False
+    spouse_words: str = ""
+    children: int | None = None
+    children_words: str = ""
+    parents: int = 0
+    parents_words: str = ""
+    notes: list[str] = field(default_factory=list)
+    ambiguous: list[str] = field(default_factory=list)
+
+
+def heirs(text: str) -> Heirs:
+    """Who inherits: the deceased's spouse (from either side), children (the speaker included when
+    the speaker is a child of the deceased) and, without children, the deceased's parents."""
+    found = decedent(text)
+    h = Heirs()
+    category = found.category if found else ""
+    h.decedent, h.decedent_words = category, found.words if found else ""
+    others = [m for m in mentions(text) if found is None or m.start != found.start]
+    gone = r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + r"|안\s*계|없|계시지\s*않)"
+    alive = [m for m in others if not re.match(gone, text[m.end : m.end + 12])]
+    if category == "spouse":
+        h.spouse, h.spouse_words = True, found.words + " (질문자가 배우자)"
+    elif category in ("parent", "stepparent"):
+        partner = [m for m in alive if m.category == "parent" and m.words != found.words and "부모" not in m.words]
+        if partner:
+            h.spouse, h.spouse_words = True, partner[0].words
+        elif re.search(r"부모님?\s*(?:두\s*분\s*)?(?:이|가|께서)?\s*(?:모두|다)\s*(?:" + DEATH + ")", text):
+            h.spouse = False
+        else:
+            h.notes.append("피상속인의 배우자(다른 부모)가 언급되지 않아 배우자 없음으로 가정")
+    elif category == "grandparent":
+        partner = [m for m in alive if m.category == "grandparent"]
+        if partner:
+            h.spouse, h.spouse_words = True, partner[0].words
+    elif category == "inlaw" and re.search(PARENT_IN_LAW, found.words):
+        partner = [m for m in alive if m.category == "inlaw" and re.search(PARENT_IN_LAW, m.words)]
+        if partner:
+            h.spouse, h.spouse_words = True, partner[0].words
+    elif category == "child":
+        partner = [m for m in alive if m.words in ("며느리", "사위")]
+        if partner:
+            h.spouse, h.spouse_words = True, partner[0].words
+    else:
+        spouse = [m for m in alive if m.category == "spouse"]
+        if spouse and not re.match(NEGATED, text[spouse[0].end : spouse[0].end + 8]):
+            h.spouse, h.spouse_words = True, spouse[0].words
+    neutral = re.search(r"(?:피상속인의\s*)?배우자(?!의)", text)
+    if category and not h.spouse and neutral and not re.match(NEGATED, text[neutral.end() : neutral.end() + 8]):
+        h.spouse, h.spouse_words = True, neutral.group(0)  # "배우자" is the deceased's spouse from any side
+        h.notes = [n for n in h.notes if "배우자 없음" not in n]
+    if category in ("parent", "stepparent"):
+        h.children, h.children_words = count_children(text, speaker_is_child=True)
+    elif category == "grandparent":
+        uncles = [
+            m
+            for m in alive
+            if m.category in ("parent",) or m.words in ("삼촌", "외삼촌", "고모", "이모", "큰아버지", "작은아버지")
+        ]
+        counted = _count_in(text, KID_NOUNS)
+        if counted:
+            h.children, h.children_words = max(c for _, _, c in counted), counted[0][1]
+        elif uncles:
+            h.children, h.children_words = len(uncles), ", ".join(m.words for m in uncles)
+    elif category == "inlaw" and re.search(PARENT_IN_LAW, found.words):
+        counted = _count_in(text, KID_NOUNS)
+        kids = [m for m in alive if m.category == "spouse" or m.words in CHILDREN_IN_LAW]
+        if counted:
+            h.children, h.children_words = max(c for _, _, c in counted), counted[0][1]
+        elif kids:
+            h.children, h.children_words = len(kids), ", ".join(m.words for m in kids)
+    elif category == "child":
+        grand = [m for m in alive if m.category == "grandchild"]
+        counted = _count_in(text, r"손자녀|손자|손녀|손주")
+        if counted:
+            h.children, h.children_words = sum(c for _, _, c in counted), counted[0][1]
+        elif grand:
+            h.children, h.children_words = len(grand), grand[0].words
+        else:
+            h.children = 0
+            if not h.spouse:
+                h.notes.append("자녀·배우자가 없는 자녀의 상속인은 부모(직계존속)")
+    else:
+        h.children, h.children_words = count_children(text, speaker_is_child=False)
+    if not h.children:
+        inlaws = re.search(
+            r"시부모님?|시아버지|시어머니|장인|장모|(?:남편|아내|배우자)의\s*(?:부모님?|아버지|어머니)", text
+        )
+        if category == "spouse" and inlaws:
+            h.parents, h.parents_words = (2 if "부모" in inlaws.group(0) else 1), inlaws.group(0)
+        elif category == "child" and h.spouse:
+            us = re.search(r"저희\s*부부|우리\s*부부|부부", text)
+            h.parents, h.parents_words = (2, us.group(0)) if us else (1, "질문자(부모)")
+    return h

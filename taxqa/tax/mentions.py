@@ -1,0 +1,302 @@
+"""A question read once into typed mentions: amounts (with currency, sign, range, period and an
+implied 만 unit), ages, durations, dates and 귀속 years, people (relation, alive or not, giver or
+receiver), negations and tax terms. Numbers, units, negations and death verbs are found on
+kiwipiepy's morphemes (the analyser is loaded lazily, once per process); won amounts go through
+the one amount parser (taxqa.amounts).
+
+The kind readers fill a `Reading` from the normalised question; `taxqa.tax.placing` then marks
+which mention became which input (`used_as`) and says what was not placed or cannot be taken as
+an exact won amount.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from taxqa.amounts import iter_amounts, iter_unreadable
+from taxqa.tax.family import DEATH, RELATION_OF, role_of
+from taxqa.tax.family import mentions as family_mentions
+
+CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", "EUR": "EUR", "엔": "JPY",
+                  "JPY": "JPY", "위안": "CNY", "CNY": "CNY", "파운드": "GBP", "GBP": "GBP", "페소": "PHP",
+                  "루피": "INR", "바트": "THB", "루블": "RUB", "프랑": "CHF", "링깃": "MYR", "CAD": "CAD",
+                  "AUD": "AUD", "HKD": "HKD"}  # fmt: skip
+CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "¥": "JPY", "£": "GBP", "￥": "JPY"}
+BOUND = r"이상|이하|초과|미만|넘게|넘는|넘어|넘음|이내|언저리|대(?=[이가은는의를]|\s|$)"
+APPROX_AFTER = r"\s*(?:원)?\s*(?:정도|쯤|가량|남짓|안팎|내외|전후|대충|언저리|몇\s*[십백천만억])"
+APPROX_BEFORE = r"(?:대략|약|대충|얼추|한)\s*$"
+# an amount the question gives as a rule or limit, not as a fact of the case ("공제 5억", "12억 이하 비과세")
+CONTEXT_BEFORE = re.compile(r"(?:공제|한도|면제|기준|비과세|구간|세율|기준금액)\S{0,4}\s*$")
+CONTEXT_AFTER = re.compile(r"^\s*(?:원)?\s*(?:까지|을|를|이|가|은|는)?\s*(?:(?:" + BOUND + r")\s*)?(?:\S{0,3}\s*)?"
+                           r"(?:공제|비과세|면제|한도|기준|구간|세율|이면\s*면제)")  # fmt: skip
+PERIOD_BEFORE = re.compile(r"(?:매달|매월|매년|매주|달마다|해마다|주마다|한\s*달에|(?<![가-힣])월)\s*(?:에\s*)?$")
+TAX_PAID = re.compile(
+    r"원천징수|기납부|중간예납|예정신고|예정고지|(?:이미|미리|먼저)\s*(?:\S{0,6}\s*)?(?:냈|낸|내|납부)|떼(?:어|고|인|간|가)"
+)
+NEGATION_FORMS = {("아니", "VCN"), ("없", "VA"), ("않", "VX"), ("못", "VX")}
+DEATH_STEMS = ("돌아가", "사망", "별세", "타계", "작고", "숨지", "죽", "여의", "사별")
+UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
+    ("종합부동산세", r"종합부동산세|종부세"),
+    ("취득세", r"취득세|취등록세|등록세"),
+    ("재산세", r"(?<!상속)재산세"),
+    ("증권거래세", r"증권거래세"),
+    ("자동차세", r"자동차세"),
+    ("개별소비세", r"개별소비세|개소세"),
+    ("이자·배당소득세", r"이자소득세|배당소득세|금융소득\s*종합과세"),
+    ("가상자산 소득세", r"(?:가상자산|코인|비트코인)\S{0,6}\s*(?:\S+\s*){0,3}(?:세금|과세|소득세|양도)"),
+]
+STOCK = re.compile(r"주식|상장주|비상장주|ETF|해외주식|증권")
+STOCK_SALE = re.compile(r"양도|팔|판\s|매도|처분|차익|벌")
+COVERED_TERMS = [("증여세", r"증여"), ("상속세", r"상속"), ("양도소득세", r"양도세|양도소득"),
+                 ("종합소득세", r"종합소득|종소"), ("근로소득세", r"연말정산|근로소득|연봉|월급|총급여"),
+                 ("부가가치세", r"부가가치세|부가세|간이과세"), ("법인세", r"법인세"), ("퇴직소득세", r"퇴직"),
+                 ("가산세", r"가산세"), ("국세 부과제척기간", r"제척\s*기간")]  # fmt: skip
+
+
+@dataclass
+class Mention:
+    """One thing the question says: where (start/end in the question), what (type, value), and the
+    input it became (`used_as`, None = not placed)."""
+
+    text: str
+    start: int
+    end: int
+    type: str  # amount | unreadable | count | age | duration | date | person | negation | term
+    value: Any
+    used_as: str | None = None
+    clean: str = ""  # an amount as written in the normalised question the readers read
+    flags: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "type": self.type,
+                "value": self.value, "used_as": self.used_as}  # fmt: skip
+
+
+def tokens(text: str) -> list:
+    """kiwipiepy morphemes of `text` (form, tag, start, len); the analyser is shared with the corpus."""
+    from taxqa.corpus.morph import kiwi
+
+    return kiwi().tokenize(re.sub(r"[\ud800-\udfff]", "\ufffd", text))  # a lone surrogate: same length
+
+
+def aligner(clean: str, text: str):
+    """A function mapping a position in the normalised question to one in the question."""
+    ops = difflib.SequenceMatcher(None, clean, text, autojunk=False).get_opcodes()
+
+    def to_text(i: int, end: bool = False) -> int:
+        for tag, i1, i2, j1, j2 in ops:
+            if i1 <= i < i2 or (end and i == i2 and i2 > i1):
+                return j1 + (i - i1) if tag == "equal" else (j2 if end else j1)
+        return len(text)
+
+    return to_text
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    marks = r"[?!\n]|[.,](?!\d)|는데|지만"
+    left = max([m.end() for m in re.finditer(marks, text[:start])] or [0])
+    right = re.search(marks, text[end:])
+    return left, end + right.start() if right else len(text)
+
+
+def amount_mentions(text: str, clean: str) -> list[Mention]:
+    to_text = aligner(clean, text)
+    found: list[Mention] = []
+    for a in iter_amounts(clean):
+        s, e = to_text(a.start), to_text(a.end, end=True)
+        words = text[s:e] or a.text
+        m = Mention(words, s, e, "amount", a.value, clean=a.text)
+        before, after = text[max(0, s - 14) : s], text[e : e + 16]
+        left, _ = clause_span(text, s, e)
+        near = text[max(left, s - 14) : s]
+        conversion = re.search(r"\d\s*[조억만천]?\s*원?\s*\(\s*(?:약|대략)?\s*$", before)  # "1억(약 7만 달러)"
+        if cur := re.match(r"\s*(?:미국|미|캐나다|호주|홍콩|싱가포르|대만|뉴질랜드)?\s*(" + "|".join(CURRENCY_WORDS)
+                           + r")(?![가-힣]{2})", after):  # fmt: skip
+            m.flags["conversion" if conversion else "currency"] = CURRENCY_WORDS[cur.group(1)]
+        elif sign := re.search(r"(US\$|[$€¥£￥])\s*$", before):
+            m.flags["currency"] = CURRENCY_SIGNS[sign.group(1)[-1]]
+        if re.search(r"(?:(?<![\d가-힣])[-−]|마이너스\s*|적자\s*)$", before):
+            m.flags["negative"] = True
+        lower = re.match(r"\s*(?:원)?\s*(?:[~∼〜]|-\s*\d|에서\s*\d)", after)
+        upper = re.search(r"\d\s*[천백만억원]?\s*(?:[~∼〜-]|에서)\s*$", before)
+        bound = re.match(rf"\s*(?:원)?\s*(?:이|가|을|를|은|는)?\s*(?:조금|좀|약간|살짝|훨씬)?\s*(?:{BOUND})", after)
+        context = conversion or CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
+            re.match(rf"\s*(?:원)?\s*(?:{BOUND})", after) and re.search(r"구간|세율|누진", text[left : e + 30]))  # fmt: skip
+        if context:
+            m.flags["context"] = True
+        elif lower or upper or bound:
+            m.flags["range"] = (lower or upper or bound).group(0).strip()
+        if not context and (re.match(APPROX_AFTER, after) or re.search(APPROX_BEFORE, near)):
+            m.flags["approx"] = (re.match(APPROX_AFTER, after) or re.search(APPROX_BEFORE, near)).group(0).strip()
+        per = PERIOD_BEFORE.search(near)
+        each = re.search(r"각각|각자|(?<![가-힣])각\s|명에게|명당|사람당|인당|명한테|두\s*분|둘\s*다", text[left:e])
+        if per or (re.match(r"\s*(?:원)?\s*씩", after) and not each):
+            m.flags["period"] = (per.group(0).strip() + " " if per else "") + words + (
+                "씩" if re.match(r"\s*(?:원)?\s*씩", after) else "")  # fmt: skip
+        if not re.search(r"[조억만천백십원]", words) and re.search(r"[억만]", a.text):
+            m.flags["implied_unit"] = True
+        clause = text[left : e + 20]
+        paid_after = re.match(r"\s*(?:원)?\s*(?:을|를|은|는)?\s*(?:이미\s*)?(?:냈|납부했|원천징수|떼)", after)
+        if paid_after and re.search(r"연금|보험|이자|월세|보증금|대출|할부|학비|등록금|기부", near):
+            paid_after = None  # "국민연금 300만원 냈어요" is not tax paid
+        if TAX_PAID.search(near) or paid_after:
+            m.flags["tax_paid"] = True
+        elif re.search(r"원천징수|기납부", clause[: s - left]) and not re.search(r"연봉|급여|월급", near):
+            m.flags["tax_paid"] = True
+        found.append(m)
+    for s, e, words, _reason in iter_unreadable(clean):
+        start, end = to_text(s), to_text(e, end=True)
+        found.append(Mention(text[start:end] or words, start, end, "unreadable", None, clean=words))
+    return found
+
+
+def number_mentions(text: str, toks: list) -> list[Mention]:
+    """Ages, durations, dates and 귀속 years, from number morphemes and the unit after them."""
+    found: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if t.tag != "SN" or nxt is None or not t.form.isascii() or not t.form.isdigit() or len(t.form) > 6:
+            i += 1
+            continue
+        n, unit = int(t.form), nxt.form
+        start, end = t.start, nxt.start + nxt.len
+        if unit == "년" and n >= 1900:
+            value: dict[str, Any] = {"year": n}
+            j = i + 2
+            if j + 1 < len(toks) and toks[j].tag == "SN" and toks[j + 1].form == "월":
+                value["month"] = int(toks[j].form)
+                end = toks[j + 1].start + toks[j + 1].len
+                j += 2
+                if j + 1 < len(toks) and toks[j].tag == "SN" and toks[j + 1].form == "일":
+                    value["day"] = int(toks[j].form)
+                    end = toks[j + 1].start + toks[j + 1].len
+            if re.match(r"\s*(?:도\s*)?(?:귀속|분\s*(?:소득|종합소득))", text[end : end + 8]):
+                value["attribution"] = True
+            found.append(Mention(text[start:end], start, end, "date", value))
+            i += 2
+            continue
+        if unit in ("명", "분") and n < 100:
+            k = i - 1
+            while k >= 0 and toks[k].tag.startswith(("J", "XS")):
+                k -= 1
+            noun = toks[k].form if k >= 0 and toks[k].tag.startswith("NN") and toks[k].start >= start - 6 else None
+            found.append(Mention(text[start:end], start, end, "count", {"count": n, "of": noun}))
+        elif unit in ("세", "살") and n < 130:
+            found.append(Mention(text[start:end], start, end, "age", n))
+        elif unit in ("년", "개월", "달", "일", "주") and n < 100 or unit == "일" and n < 2000:
+            value = {"years": n} if unit == "년" else {"months": n} if unit in ("개월", "달") else (
+                {"days": n} if unit == "일" else {"days": 7 * n})  # fmt: skip
+            j = i + 2
+            if unit == "년" and j + 1 < len(toks) and toks[j].tag == "SN" and toks[j + 1].form in ("개월", "달"):
+                value["months"] = int(toks[j].form)
+                end = toks[j + 1].start + toks[j + 1].len
+                i += 2
+            elif unit == "년" and re.match(r"\s*반", text[end : end + 2]):
+                value["months"] = 6
+                end = text.index("반", end) + 1
+            rest = text[end : end + 10]
+            if re.search(r"\d\s*(?:년|개월)?\s*[~∼〜-]\s*$", text[max(0, start - 6) : start]) or re.match(
+                r"\s*[~∼〜]|\s*-\s*\d|\s*(?:이상|이하|넘게|미만|초과)", rest
+            ):
+                value["range"] = True
+            if re.match(r"\s*(?:전|前)", rest):
+                value["ago"] = True
+            elif re.match(r"\s*(?:만에|후|뒤|늦|지연|연체|지나|경과|초과)", rest):
+                value["late"] = True
+            found.append(Mention(text[start:end], start, end, "duration", value))
+        i += 2
+    return found
+
+
+def negation_mentions(text: str, toks: list) -> list[Mention]:
+    """'1세대1주택 아님', '부정행위는 아님', '자녀는 없고': the nouns a negation word stands after."""
+    found: list[Mention] = []
+    for k, t in enumerate(toks):
+        if (t.form, t.tag[:3]) not in NEGATION_FORMS and not (t.form == "안" and t.tag == "MAG"):
+            continue
+        j = k - 1
+        while j >= 0 and toks[j].tag.startswith(("J", "XS")):
+            j -= 1
+        if t.form == "안":  # "안 했어요": the verb after is negated; the object before it
+            while j >= 0 and toks[j].tag.startswith(("J",)):
+                j -= 1
+        last = j
+        while j >= 0 and (toks[j].tag.startswith(("NN", "SN", "SL", "XR")) or toks[j].tag == "XSN"):
+            j -= 1
+        if last <= j:
+            continue
+        start, end = toks[j + 1].start, toks[last].start + toks[last].len
+        found.append(Mention(text[start : t.start + t.len], start, t.start + t.len, "negation", text[start:end]))
+    return found
+
+
+def person_mentions(text: str, toks: list) -> list[Mention]:
+    """Relation words with their category, giver/receiver role and whether they are said to have died
+    (a death verb in the person's own predicate: "어머니는 예전에 돌아가셨고", not "배우자와 자녀가 있는
+    사람이 사망")."""
+    deaths = [t.start for t in toks if t.form.startswith(DEATH_STEMS) and t.tag[:2] in ("VV", "NN", "XR")]
+    people = family_mentions(text)
+    found = []
+    for i, p in enumerate(people):
+        _, right = clause_span(text, p.start, p.end)
+        stop = min(right, people[i + 1].start if i + 1 < len(people) else right, p.end + 24)
+        own = re.match(r"(?:님)?(?:께서|은|는|이|가|도)?(?!\s*(?:와|과|랑|하고))", text[p.end : stop])
+        between = text[p.end : stop]
+        dead = own is not None and not re.match(r"(?:님)?(?:와|과|랑|하고|의)", between) and (
+            any(p.end <= d < stop for d in deaths) or bool(re.search(DEATH, between)))  # fmt: skip
+        said = re.search(DEATH, between)
+        if dead and said and re.search(r"있|계시|살아|생존", between[: said.start()]):
+            dead = False  # "자녀 2명이 있는 사람이 사망": the death is another's
+        value = {"relation": p.category, "alive": not dead, "role": role_of(text, p) or None}
+        if p.category in RELATION_OF:
+            found.append(Mention(p.words, p.start, p.end, "person", value))
+    return found
+
+
+def term_mentions(text: str) -> list[Mention]:
+    found = []
+    for name, words in UNCOVERED + COVERED_TERMS:
+        for m in re.finditer(words, text):
+            found.append(Mention(m.group(0), m.start(), m.end(), "term", name))
+    return found
+
+
+def uncovered_tax(text: str) -> str | None:
+    """The name of a tax the question asks about that no calculator here computes, or None."""
+    covered_subject = re.search(
+        r"증여세|상속세|양도세|양도소득|종합소득|종소|부가|법인세|퇴직|가산세|연말정산|근로소득", text
+    )
+    realty = re.search(r"집|아파트|주택|토지|땅|건물|상가|빌라|오피스텔|부동산|분양권|입주권", text)
+    gift_words = re.search(r"(?:증여|상속)세(?!\S{0,2}\s*(?:말고|아니|대신))", text)  # the tax asked is 증여세/상속세
+    if STOCK.search(text) and STOCK_SALE.search(text) and not gift_words and not realty:
+        return "주식 양도소득세"
+    for name, words in UNCOVERED:
+        if re.search(words, text) and not (covered_subject and name in ("취득세", "재산세")):
+            return name
+    return None
+
+
+def read_mentions(text: str, clean: str) -> list[Mention]:
+    """Every mention of the question, in order of position."""
+    toks = tokens(text)
+    found = amount_mentions(text, clean) + number_mentions(text, toks) + negation_mentions(text, toks)
+    found += person_mentions(text, toks) + term_mentions(text)
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def near(found: list[Mention], text: str, type_: str, keywords: str, width: int = 12) -> Mention | None:
+    """The first mention of `type_` with one of `keywords` just before it (within its clause) or just after it."""
+    for m in found:
+        if m.type != type_:
+            continue
+        left, right = clause_span(text, m.start, m.end)
+        if re.search(keywords, text[max(left, m.start - width) : m.start]) or re.match(
+            rf"\s*(?:\S{{0,3}}\s*)?(?:{keywords})", text[m.end : min(right, m.end + width)]
+        ):
+            return m
+    return None

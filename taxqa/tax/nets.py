@@ -1,0 +1,104 @@
+"""Safety nets run after placing: generic checks that a figure is not stated as final when the
+question says something the reading contradicts or leaves out, whatever sentence rule read it.
+
+- an input counted from the question while the question negates that very concept
+  ("아들 ... 부양가족 없고" read as a dependent child);
+- an amount input made of several amounts said beside different people ("저한테 1억, 누나한테 2억")
+  or a person said in an amount's clause who was not placed anywhere;
+- an amount-shaped number (digits or Hangul numerals before 억/만/천/원, or a bare number of three
+  or more digits) that no mention covers: something was said the reader did not take in;
+- a follow-up that points back at an earlier question ("아까 말씀드린 조건에서", "그럼 3억이면"):
+  only what this question says is read, so the rest of the case is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+LABELS = {
+    "dependents": "부양가족",
+    "children": "자녀",
+    "elderly": "경로우대자",
+    "disabled": "장애인",
+    "spouse": "배우자",
+    "amount": "증여재산",
+    "estate": "상속재산",
+    "prior": "10년 내 증여재산",
+}
+FOLLOW_UP = re.compile(
+    r"아까|앞서|앞에서|말씀드린|(?:위|이전|앞)의?\s*(?:조건|질문|내용|경우)|^\s*(?:그럼|그러면|그렇다면)"
+)
+AMOUNT_SHAPED = re.compile(
+    r"(?:\d[\d,.]*|(?<![가-힣])[일이삼사오육칠팔구십백천]+)\s*(?:억|천만|백만|십만|만\s*원|만|천|원)"
+    r"|(?<![\d.,])\d{3,}(?![\d,.]|\s*(?:년|동|호|번|월|일|%))"
+)
+NEW_QUESTION = re.compile(r"말고|새로|별개|따로\s*묻")
+
+# a concept a negation can name -> the inputs that count it
+NEGATABLE = [
+    (r"부양\s*가족|부양", ("dependents", "children", "elderly", "disabled")),
+    (r"자녀|아이|애|자식", ("children",)),
+    (r"배우자|아내|남편|와이프", ("spouse",)),
+]
+
+
+def flag_negated_inputs(reading, found) -> None:
+    for m in found:
+        if m.type != "negation" or not m.value:
+            continue
+        for words, names in NEGATABLE:
+            if not re.search(words, m.value):
+                continue
+            set_ = [n for n in names if reading.inputs.get(n)]
+            if set_:
+                reading.unclear(
+                    f"'{m.text}'라고 했는데 {', '.join(LABELS.get(n, n) for n in set_)}을(를) 넣어 계산함: 해당하는 사람이 있는지 확인해 주세요"
+                )
+                return
+
+
+def flag_split_amounts(reading, found) -> None:
+    """Two or more amounts placed into one input, each said with its own person."""
+    if reading.kind not in ("gift", "inheritance"):
+        return
+    amounts = [m for m in found if m.type == "amount" and m.used_as]
+    people = [m for m in found if m.type == "person"]
+    by_input: dict[str, list] = {}
+    for m in amounts:
+        by_input.setdefault(m.used_as, []).append(m)
+    for name, group in by_input.items():
+        if len(group) < 2 or len({m.value for m in group}) < 2:
+            continue
+        between = [p for p in people if group[0].end <= p.start < group[-1].start and p.used_as is None]
+        if between and reading.inputs.get(name) == sum(m.value for m in group):
+            texts = ", ".join(m.text for m in group)
+            reading.unclear(
+                f"금액 {texts}을(를) 합쳐 한 사람의 {LABELS.get(name, name)}으로 계산함 ('{between[0].text}' 몫이 섞였을 수 있음): "
+                "누가 얼마를 받는지 확인해 주세요"
+            )
+
+
+def flag_follow_up(reading) -> None:
+    hit = FOLLOW_UP.search(reading.text)
+    if hit and not NEW_QUESTION.search(reading.text[hit.end() : hit.end() + 12]):
+        reading.unclear(
+            f"'{hit.group(0).strip()}'은(는) 앞의 질문을 가리키지만 이 질문에 적힌 것만으로 계산함: "
+            "앞에서 말한 조건(금액·기간·관계 등)을 함께 적어 주세요"
+        )
+
+
+def flag_uncovered_numbers(reading, found) -> None:
+    spans = [(m.start, m.end) for m in found]
+    for t in AMOUNT_SHAPED.finditer(reading.text):
+        if not any(s <= t.start() < e for s, e in spans):
+            reading.unclear(
+                f"'{t.group(0).strip()}'을(를) 금액으로 읽지 못해 계산에 넣지 않음: 무엇의 금액인지 확인해 주세요"
+            )
+            return
+
+
+def run(reading, found) -> None:
+    flag_follow_up(reading)
+    flag_uncovered_numbers(reading, found)
+    flag_negated_inputs(reading, found)
+    flag_split_amounts(reading, found)

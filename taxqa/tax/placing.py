@@ -1,0 +1,303 @@
+"""After a kind's reader has filled a `Reading`: which mention became which input (`used_as`), and
+what the result cannot be trusted without — a number not placed, an amount that is a range, a
+foreign currency or negative, a period amount, tax already paid and not applied, revenue where
+income is needed, facts that contradict each other. Those go to `missing` (no figure) or
+`ambiguous` (a figure, with "확인이 필요합니다").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from taxqa.amounts import format_won
+from taxqa.tax.mentions import Mention
+from taxqa.tax.nets import run as run_nets
+
+AMOUNT_FIELDS = {"amount", "prior", "prior_tax", "marriage_birth", "estate", "spouse_inherits", "financial", "base",
+                 "salary", "pension", "insurance", "withheld", "sales", "purchases", "card_sales", "supply",
+                 "no_invoice", "price", "acquired", "expenses", "prepaid", "tax", "pay"}  # fmt: skip
+PAID_FIELDS = ("withheld", "prepaid")
+DURATION_FIELDS = ("held_years", "resided_years", "years", "days", "months_late")
+REVENUE = re.compile(r"매출|수입|수익|매상|벌었|번\s*돈|벌어|영업수익|총수입|연봉|총급여|급여|월급")
+INCOME_WORDS = re.compile(r"과세표준|과표|소득금액|순이익|순소득|이익금|각\s*사업연도\s*소득")
+CURRENCY_NAMES = {"USD": "달러", "EUR": "유로", "JPY": "엔", "CNY": "위안", "GBP": "파운드"}
+
+
+def fact_words(reading) -> list[tuple[str, Any, str]]:
+    return [(f.name, f.value, f.words) for f in reading.facts]
+
+
+def mark_used(reading, found: list[Mention]) -> None:
+    facts = fact_words(reading)
+    for m in found:
+        if m.type == "amount" and m.flags.get("corrected"):
+            continue  # said, then corrected by the question itself
+        if m.type == "amount":
+            for name, _value, words in facts:
+                if m.clean and m.clean in words or m.text and m.text in words:
+                    m.used_as = name
+                    break
+            else:
+                m.used_as = next((n for n, v in reading.inputs.items() if n in AMOUNT_FIELDS and v == m.value), None)
+        elif m.type == "duration":
+            years = m.value.get("years")
+            for name, _value, words in facts:
+                if name in DURATION_FIELDS and words and (m.text in words or words in m.text):
+                    m.used_as = name
+                    break
+            else:
+                m.used_as = next((n for n in DURATION_FIELDS if years is not None and reading.inputs.get(n) in
+                                  (years, years + 1) and n in ("held_years", "years")), None)  # fmt: skip
+        elif m.type in ("person", "date", "age", "negation"):
+            for name, _value, words in facts:
+                if words and (m.text in words or (m.type == "date" and words in m.text)):
+                    m.used_as = name
+                    break
+
+
+def flag_amounts(reading, found: list[Mention]) -> None:
+    for m in found:
+        if m.type == "unreadable":
+            reading.lack(f"금액을 읽을 수 없음: '{m.text}' (단위보다 큰 숫자가 섞여 있어 합치지 않음; 예: 1억 5천만원)")
+            continue
+        if m.type != "amount":
+            continue
+        f = m.flags
+        if f.get("currency"):
+            unit = CURRENCY_NAMES.get(f["currency"], f["currency"])
+            reading.lack(f"외화 금액 '{m.text} {unit}': 원화로 환산한 금액이 필요합니다 (환율·환산일 확인)")
+        elif f.get("negative"):
+            reading.lack(f"음수 금액 '-{m.text}': 금액은 0 이상이어야 합니다 (손실·차감이면 무엇에서 빼는지 확인)")
+        elif f.get("range"):
+            reading.lack(f"금액이 범위로 주어짐 ('{m.text}' {f['range']}): 정확한 금액이 필요합니다")
+        elif f.get("period") and not (m.used_as == "salary" and reading.kind in ("wage", "salary")):
+            reading.lack(f"'{f['period']}'은 기간마다의 금액입니다: 몇 번(몇 개월·몇 년)인지, 합계 금액이 필요합니다")
+        elif f.get("approx") and m.used_as:
+            reading.unclear(f"'{m.text}'은 어림한 금액('{f['approx']}')이라 정확한 금액이면 세액이 달라질 수 있음")
+        elif f.get("tax_paid") and m.used_as not in (*PAID_FIELDS, "pension", "insurance"):
+            reading.unclear(
+                f"이미 낸 세액 {format_won(m.value)}은 이 계산에 반영되지 않음: 결과 세액에서 빼야 더 낼 세액입니다"
+            )
+        elif f.get("implied_unit") and m.used_as:
+            reading.assume(f"'{m.text}'에 단위가 없어 {format_won(m.value)}으로 봄 (만원 단위 생략)")
+        elif m.used_as is None and not f.get("context") and not explained(reading, m, found):
+            reading.unclear(f"금액 '{m.text}'을 어디에 넣을지 알 수 없어 계산에 넣지 않음: 무엇의 금액인지 확인 필요")
+
+
+def explained(reading, m: Mention, found: list[Mention]) -> bool:
+    """An amount not placed that the reading says what it did with (an assumption naming it), or
+    that is the rest of an input beside another amount ("40억 중 배우자 10억, 자녀 30억")."""
+    if any(m.text in a or m.clean in a or format_won(m.value) in a for a in reading.assumptions):
+        return True
+    amounts = {o.value for o in found if o.type == "amount" and o is not m}
+    return any(isinstance(v, int) and v > m.value and v - m.value in amounts for v in reading.inputs.values())
+
+
+def flag_facts(reading, found: list[Mention]) -> None:
+    """Negated facts read as true, revenue for income, contradictions, durations not placed."""
+    inputs = reading.inputs
+    negations = [m for m in found if m.type == "negation"]
+    for fact in list(reading.facts):
+        if fact.words and fact.name in inputs and (fact.value is True or fact.name == "marriage_birth"):
+            hit = next((n for n in negations if n.value and fact.words in n.value), None)
+            if hit is not None:
+                inputs.pop(fact.name)
+                reading.facts.remove(fact)
+                reading.assume(f"'{hit.text}': {fact.words}에 해당하지 않는 것으로 계산")
+                reading.summary = [s for s in reading.summary if fact.words not in s]
+    if reading.kind in ("income", "corporate") and "base" in inputs:
+        base = next((m for m in found if m.type == "amount" and m.used_as == "base"), None)
+        if base is not None:
+            left = reading.text[max(0, base.start - 12) : base.start] + reading.text[base.end : base.end + 6]
+            profit = re.search(r"(?:당기\s*)?순이익|영업이익|이익금|순소득", left)
+            if profit and reading.kind == "corporate" and not re.search(r"과세표준|과표", reading.text):
+                reading.unclear(
+                    f"'{profit.group(0)}'은 세무조정 전 이익이라 과세표준과 다를 수 있음: 과세표준을 확인해 주세요"
+                )
+            if REVENUE.search(left) and not INCOME_WORDS.search(left):
+                reading.lack(
+                    "매출·수입·급여 금액은 과세표준이 아닙니다: 필요경비(손금)·근로소득공제를 뺀 소득금액과 "
+                    "공제 후 과세표준이 필요합니다"
+                )
+    sales = inputs.get("sales", inputs.get("supply"))
+    card = inputs.get("card_sales")
+    if card and sales is not None and card > (sales if "supply" in inputs else sales * 11 // 10):
+        reading.lack(
+            f"카드매출 {format_won(card)}이 매출 {format_won(sales)}보다 커서 맞지 않음: 두 금액을 확인해 주세요"
+        )
+    if inputs.get("resided_years") and inputs.get("held_years") is not None:
+        if inputs["resided_years"] > inputs["held_years"]:
+            reading.lack("거주기간이 보유기간보다 길어 맞지 않음: 보유·거주 기간을 확인해 주세요")
+    for name in ("withheld", "prepaid", "pension", "insurance"):
+        whole = inputs.get("salary", inputs.get("pay", inputs.get("base")))
+        if inputs.get(name) and whole and inputs[name] > whole:
+            reading.lack(f"{name} {format_won(inputs[name])}이 소득보다 커서 맞지 않음: 금액을 확인해 주세요")
+    if inputs.get("minor"):
+        adult = next((m for m in found if m.type == "age" and m.value >= 19), None)
+        if adult is not None and not any(m.type == "age" and m.value < 19 for m in found):
+            reading.unclear(f"미성년으로 읽었지만 '{adult.text}'이라 성년일 수 있음: 수증자의 나이를 확인해 주세요")
+    counts = [m for m in found if m.type == "count"]
+    for a, b in zip(counts, counts[1:]):
+        noun_a, noun_b = a.value["of"], b.value["of"] or a.value["of"]
+        between = reading.text[a.end : b.start]
+        if (
+            noun_a
+            and noun_a == noun_b
+            and a.value["count"] != b.value["count"]
+            and not re.search(r"중|가운데|그\s*중|각", between)
+        ):
+            reading.lack(f"'{a.text}'와 '{b.text}'이 서로 맞지 않음: {noun_a} 수를 확인해 주세요")
+    dead = [m for m in found if m.type == "person" and not m.value["alive"]]
+    relation = next((f for f in reading.facts if f.name == "relation"), None)
+    living = [m for m in found if m.type == "person" and m.value["alive"] and m.value["role"] == "donor"]
+    if relation is not None and any(m.text == relation.words for m in dead) and not living and reading.kind == "gift":
+        reading.unclear(f"증여자로 읽은 '{relation.words}'은 돌아가신 분으로 보임: 누가 준 것인지 확인해 주세요")
+    for m in found:
+        if m.type == "duration" and m.value.get("range"):
+            reading.lack(f"기간이 범위로 주어짐 ('{m.text}' 근처): 정확한 기간이 필요합니다")
+    if reading.kind in ("transfer", "retirement", "penalty"):
+        for m in found:
+            if m.type == "duration" and m.used_as is None and not m.value.get("ago") and not m.value.get("late"):
+                if reading.kind == "penalty" or "held_years" in inputs or "years" in inputs:
+                    continue
+                reading.unclear(f"기간 '{m.text}'을 계산에 넣지 않음: 무엇의 기간인지 확인해 주세요")
+
+
+def apply_paid(reading, found: list[Mention]) -> None:
+    """An amount said to be tax already paid becomes the kind's `withheld`/`prepaid` input."""
+    from taxqa.tax.kinds import KINDS
+
+    field = next((f for f in PAID_FIELDS if f in KINDS[reading.kind].fields), None)
+    paid = [m for m in found if m.type == "amount" and m.flags.get("tax_paid") and m.used_as is None]
+    paid = [m for m in paid if not m.flags.get("period")]
+    if field and paid and len(paid) <= 3:  # "중간예납 500만원, 원천징수 100만원": both are 기납부세액
+        total = reading.inputs.get(field, 0) + sum(m.value for m in paid)
+        words = " + ".join(([f.words for f in reading.facts if f.name == field] or []) + [m.text for m in paid])
+        reading.fact(field, total, words)
+        reading.assume(f"이미 낸 세액 {format_won(total)}을 기납부세액으로 빼서 계산")
+
+
+NAMED_TAX = [("증여세", r"증여세"), ("상속세", r"상속세"), ("양도소득세", r"양도세|양도소득세"),
+             ("종합소득세", r"종합소득세|종소세"), ("부가가치세", r"부가세|부가가치세"), ("법인세", r"법인세"),
+             ("퇴직소득세", r"퇴직소득세"), ("근로소득세", r"근로소득세|연말정산")]  # fmt: skip
+KIND_TAXES = {"gift": "증여세", "inheritance": "상속세", "transfer": "양도소득세", "income": "종합소득세",
+              "vat": "부가가치세", "vat-simple": "부가가치세", "corporate": "법인세", "retirement": "퇴직소득세",
+              "salary": "근로소득세", "wage": "근로소득세"}  # fmt: skip
+
+
+# Words that bear on an input of the kind: said in the question but not read (the input unset, and no
+# assumption or note naming it), the result may be off, so the answer asks. (kind, input, words, label)
+CUES = [
+    ("salary", "single_parent", r"한부모|싱글\s*(?:맘|대디)", "한부모"), ("salary", "woman", r"부녀자|여성\s*세대주", "부녀자"),
+    ("salary", "disabled", r"장애", "장애"), ("salary", "elderly", r"경로우대|(?<!\d)[7-9]\d\s*(?:세|살)", "70세"),
+    ("salary", "pension", r"국민연금|연금보험료", "연금"), ("salary", "insurance", r"건강보험|고용보험", "보험료"),
+    ("gift", "generation_skip", r"할아버지|할머니|조부|손자|손녀|손주", "세대생략"),
+    ("inheritance", "financial", r"예금|적금|주식|펀드|금융|통장", "금융"),
+    ("transfer", "expenses", r"경비|수수료|수리비|인테리어", "경비"),
+    ("corporate", "small", r"성실신고|부동산\s*임대업", "제60조의2"), ("corporate", "prepaid", r"중간예납|기납부", "기납부"),
+    ("penalty", "fraud", r"부정행위|허위|이중\s*장부|장부\s*조작", "부정"),
+    ("penalty", "months_late", r"기한\s*후(?:\s*신고)?|수정\s*신고", "개월"),
+    ("retirement", "withheld", r"원천징수|이미\s*(?:냈|낸|떼)", "원천징수"),
+    ("vat", "card_sales", r"카드|현금\s*영수증", "카드"), ("vat-simple", "card_sales", r"카드|현금\s*영수증", "카드"),
+]  # fmt: skip
+MINOR_INPUT = {"gift": "minor", "inheritance": "minor_children_years"}
+
+
+UNKNOWN = re.compile(
+    r"부양가족\s*(?:이|은|는)?\s*(?:많|여럿|몇)|"
+    r"모르(?:겠|는데|고|니|며)|모름|몰라|모릅니다|기억(?:이)?\s*안|말\s*안\s*할|확실하지\s*않|알\s*수\s*없|미정"
+)
+
+
+def flag_unknown(reading) -> None:
+    """A clause that says a fact is not known ("몇 채인지는 말 안 할게요", "매입은 잘 모르겠어요")."""
+    for m in UNKNOWN.finditer(reading.text):
+        left = max([x.end() for x in re.finditer(r"[?!\n]|[.,](?!\d)", reading.text[: m.start()])] or [0])
+        clause = reading.text[left : m.end()].strip()
+        if not any(clause in x for x in reading.missing + reading.ambiguous):
+            reading.unclear(f"'{clause}…': 모르는 사실이 있어 가정으로 계산함 — 확인되면 결과가 달라질 수 있음")
+
+
+def flag_tiny(reading, found: list[Mention]) -> None:
+    """A won amount under 10만원 placed where a tax base, salary, estate or price stands: likely 만원 left out."""
+    for m in found:
+        if m.type == "amount" and m.used_as in AMOUNT_FIELDS - {"tax", "prepaid", "withheld", "prior_tax"}:
+            if 0 < m.value < 100_000 and not re.search(r"원", m.text):
+                reading.unclear(f"'{m.text}'을 {m.value:,}원으로 계산함: 단위(만원·억원)를 확인해 주세요")
+
+
+def flag_unread_cues(reading, found: list[Mention]) -> None:
+    negated = " ".join(m.text for m in found if m.type == "negation")
+    said = " ".join(reading.assumptions + reading.ambiguous + reading.missing + [f.words for f in reading.facts])
+    for kind, name, words, label in CUES:
+        if kind != reading.kind or name in reading.inputs or reading.inputs.get("limitation"):
+            continue
+        m = re.search(words, reading.text)
+        if m and m.group(0) not in negated and m.group(0) not in said and label not in said:
+            if re.match(r"\S{0,3}\s*(?:없|아니|아님|안\s|않|X|x|0원)", reading.text[m.end() : m.end() + 8]):
+                continue  # "카드매출: 없음", "부정행위 없이"
+            reading.unclear(f"'{m.group(0)}'이(가) 있지만 계산({name})에 넣지 않음: 해당하는지 확인해 주세요")
+    name = MINOR_INPUT.get(reading.kind)
+    young = [m for m in found if m.type == "age" and m.value < 19 and m.used_as is None]
+    if name and name not in reading.inputs and young:
+        reading.unclear(
+            f"'{young[0].text}'이 있지만 미성년 관련 공제({name})에 넣지 않음: 누구의 나이인지 확인해 주세요"
+        )
+
+
+def flag_parties(reading, found: list[Mention]) -> None:
+    """A gift with two people who could each be the donee (or the donor) under different relations."""
+    from taxqa.tax.family import RELATION_OF
+    from taxqa.tax.mentions import clause_span
+
+    gift = next((m for m in found if m.type == "amount" and m.used_as == "amount"), None)
+    if reading.kind != "gift" or gift is None:
+        return
+    left, right = clause_span(reading.text, gift.start, gift.end)
+    for role, side in (("donee", 1), ("donor", 0)):
+        people = [m for m in found if m.type == "person" and m.value["role"] == role and left <= m.start < right]
+        relations = {RELATION_OF[m.value["relation"]][side] for m in people}
+        if len(relations) > 1 and not any(m.value["relation"] in ("grandchild", "grandparent") for m in people):
+            names = ", ".join(dict.fromkeys(m.text for m in people))
+            who = "받는 사람" if role == "donee" else "주는 사람"
+            reading.unclear(f"{who}으로 읽을 수 있는 사람이 여럿({names}): 누가 누구에게 주는지 확인해 주세요")
+
+
+def flag_mismatch(reading) -> None:
+    """The question names one tax and was read as another; or one amount became two inputs."""
+    named = {name for name, words in NAMED_TAX if re.search(words, reading.text)}
+    mine = KIND_TAXES.get(reading.kind)
+    if mine and len(named) == 1 and mine not in named and not named <= {"종합소득세", "근로소득세"}:
+        reading.unclear(f"질문은 {next(iter(named))}를 묻는데 {mine}로 계산함: 어떤 세금인지 확인해 주세요")
+    elif mine and len(named) > 1 and not named <= {"종합소득세", "근로소득세"} and reading.kind != "penalty":
+        reading.unclear(
+            f"질문에 여러 세금({', '.join(sorted(named))})이 나와 {mine}로 계산함: 묻는 세금을 확인해 주세요"
+        )
+    share = re.search(r"반반|나눠|나누어|절반|몫|등분|[2-9]\s*분의\s*1", reading.text)
+    if reading.kind == "gift" and share and not any(share.group(0) in a for a in reading.assumptions):
+        reading.unclear(f"'{share.group(0)}': 증여재산은 각자 받은 몫만이라 본인 몫의 금액을 확인해 주세요")
+    seen: dict[str, str] = {}
+    for f in reading.facts:
+        if f.name in AMOUNT_FIELDS and f.words and re.search(r"\d", f.words) and f.name in reading.inputs:
+            if f.words in seen and seen[f.words] != f.name and reading.text.count(f.words) < 2:
+                reading.unclear(f"'{f.words}'을 {seen[f.words]}와 {f.name} 두 곳에 넣음: 각각의 금액을 확인해 주세요")
+            seen.setdefault(f.words, f.name)
+
+
+def place(reading, found: list[Mention]) -> None:
+    """Mark `used_as` on every mention and flag what the result cannot be trusted without."""
+    if reading.kind is None:
+        return
+    mark_used(reading, found)
+    apply_paid(reading, found)
+    flag_facts(reading, found)
+    flag_mismatch(reading)
+    flag_parties(reading, found)
+    if not reading.missing:
+        flag_unread_cues(reading, found)
+    mark_used(reading, found)
+    flag_unknown(reading)
+    flag_tiny(reading, found)
+    flag_amounts(reading, found)
+    run_nets(reading, found)

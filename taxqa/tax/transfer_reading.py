@@ -1,0 +1,157 @@
+"""Reading a 양도소득세 question (taxqa.tax.transfer's question reader): the sale and purchase prices,
+필요경비, 보유·거주 기간 (from durations, "5년 전에 산", the years bought and sold), 토지·건물 or 주택,
+and 1세대1주택 said, denied or contradicted."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from taxqa.amounts import format_won, iter_amounts
+from taxqa.tax.mentions import near
+from taxqa.tax.words import amount_near, window_before
+
+BOUGHT = r"\s*(?:원)?\s*(?:에|을|를|으로|로|주고)?\s*(?:사|샀|산|구입|구매|매입|취득|분양|매수)"
+SOLD = r"\s*(?:원)?\s*(?:에|을|를|으로|로|받고)?\s*(?:팔|판|매도|양도|처분)"
+
+
+def recognise(text: str) -> bool:
+    if re.search(r"양도세|양도소득", text):
+        return True
+    return bool(re.search(r"(?:집|아파트|주택|땅|토지|상가|건물|빌라|오피스텔)", text) and re.search(SOLD, text))
+
+
+def read(text: str, reading) -> None:
+    bought = sold = None
+    found = list(iter_amounts(text))
+    label = r"\s*(?:가액|가격|가|금액)?\s*(?:은|는|이|가|:|=)?\s*$"
+    for a in found:
+        before = window_before(text, a.start, 12)
+        if bought is None and re.search(
+            r"(?:취득|매입|구입|매수|분양|(?<![가-힣])(?:산|샀던)\s*(?:값|가격|금액|돈))" + label, before
+        ):
+            bought = a
+            continue
+        if sold is None and re.search(
+            r"(?:양도|매도|처분|(?<![가-힣])(?:판|팔았던)\s*(?:값|가격|금액|돈))" + label, before
+        ):
+            sold = a
+            continue
+        after = text[a.end : a.end + 12]
+        if bought is None and re.match(BOUGHT, after):
+            bought = a
+        elif sold is None and re.match(SOLD, after):
+            sold = a
+    if sold is None:
+        sold = amount_near(text, r"양도가|매도가|판\s*(?:가격|금액)|팔")
+    if bought is None:
+        bought = amount_near(text, r"취득가|매입가|산\s*(?:가격|금액)|분양가")
+    if bought is not None and sold is not None and bought.start == sold.start:
+        bought = None
+    others = [a for a in found if a is not bought and a is not sold]
+    if sold is None and bought is None and len(others) >= 2:
+        bought, sold = sorted(others[:2], key=lambda a: a.value)
+        reading.assume("두 금액 중 작은 것을 취득가액, 큰 것을 양도가액으로 봄")
+    elif sold is None and bought is not None and others:
+        sold = others[0]
+        reading.assume(f"{sold.text}을 양도가액으로 봄")
+    elif bought is None and sold is not None and others:
+        bought = others[0]
+        reading.assume(f"{bought.text}을 취득가액으로 봄")
+    if sold is None:
+        reading.lack("양도가액 (판 가격)")
+        return
+    if bought is None:
+        reading.lack("취득가액 (산 가격)")
+        return
+    reading.fact("price", sold.value, sold.text)
+    reading.fact("acquired", bought.value, bought.text)
+    said = [f"취득가액 {format_won(bought.value)}", f"양도가액 {format_won(sold.value)}"]
+    expense = amount_near(text, r"필요경비|경비|중개수수료|수리비|인테리어|취득세")
+    if expense is not None and expense not in (bought, sold):
+        reading.fact("expenses", expense.value, expense.text)
+        said.append(f"필요경비 {format_won(expense.value)}")
+    held = re.search(r"(\d{1,2})\s*년\s*(?:반\s*)?(?:간|동안|째)?\s*(?:을\s*)?(?:보유|가지고|갖고|소유|들고)", text)
+    held = held or re.search(r"보유\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
+    lived = re.search(r"(\d{1,2})\s*년\s*(?:간|동안|째)?\s*(?:을\s*)?(?:살|거주|실거주)", text)
+    short = re.search(r"(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text)
+    lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
+    bought_year = re.search(
+        r"(\d{4})\s*년(?:도)?에?\s*[^.,?!]{0,20}?(?:사|샀|산|취득|분양|매입|구입)", text
+    ) or re.search(
+        r"(?:취득|매입|구입|분양)(?:\S{0,3}\s*(?:일|시점|연도)?\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()(\d{4})\s*년", text
+    )
+    span = near(reading.mentions, reading.text, "duration", r"보유|소유|가지고|갖고")
+    ago = next((m for m in reading.mentions if m.type == "duration" and m.value.get("ago") and m.value.get("years")
+                and re.match(r"\s*(?:전|前)에?\s*(?:\S+\s*){0,2}?(?:산|샀|사서|사고|취득|구입|매입|분양)",
+                             reading.text[m.end :])), None)  # fmt: skip
+    later = next((m for m in reading.mentions if m.type == "duration" and m.value.get("late") and m.value.get("years")
+                  and re.search(r"(?:사|샀|사서|산|취득|구입|매입|분양)\S{0,3}\s*$", reading.text[: m.start])), None)  # fmt: skip
+    if span is None and later is not None:  # "2억에 사서 4년 뒤 2억 8천에 팔면"
+        span = later
+    if span is not None and span.value.get("years") is not None:
+        reading.fact("held_years", span.value["years"], span.text)
+        if span.value.get("months"):
+            reading.assume(f"보유기간 {span.text}은 만 {span.value['years']}년으로 계산 (1년 미만은 버림)")
+    elif held:
+        reading.fact("held_years", int(held.group(1)), held.group(0))
+    elif bought_year:
+        years_said = [m for m in re.finditer(r"(\d{4})\s*년", text) if m.start() != bought_year.start(1)]
+        sold_year = next((m for m in years_said if re.search(r"팔|판|매도|양도", text[m.end() : m.end() + 14])
+                          or re.search(r"(?:양도|매도|처분)(?:\S{0,3}\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()$", text[: m.start()])), None)  # fmt: skip
+        now = int(sold_year.group(1)) if sold_year else int((reading.as_of or date.today().isoformat())[:4])
+        reading.fact("held_years", max(now - int(bought_year.group(1)), 0), bought_year.group(0))
+        reading.assume("보유기간은 취득 연도부터 양도 연도까지의 햇수로 봄 (정확한 날짜에 따라 1년 차이 가능)")
+        if lived is None and re.search(r"계속\s*(?:거주|살)|줄곧\s*(?:거주|살)|쭉\s*(?:거주|살)", text):
+            reading.fact("resided_years", reading.inputs["held_years"], "계속 거주")
+    elif ago is not None:
+        reading.fact("held_years", ago.value["years"], ago.text + " 전")
+        reading.assume(f"'{ago.text} 전'에 사서 지금 팔면 보유기간 {ago.value['years']}년으로 봄")
+    elif short:
+        reading.fact("held_years", int(short.group(1)) // 12, short.group(0))
+    elif lived:
+        reading.fact("held_years", int(lived.group(1)), lived.group(0))
+        reading.assume("거주한 기간 동안 보유한 것으로 보아 보유기간 = 거주기간")
+    else:
+        reading.lack("보유기간 (몇 년 보유했는지)")
+        return
+    never = re.search(
+        r"거주한\s*적\s*(?:은|이)?\s*없|거주하지\s*(?:않|않았)|살지\s*(?:않|않았)|실거주\s*(?:안|없)|세를\s*(?:주|줬)",
+        text,
+    )
+    if lived:
+        reading.fact("resided_years", int(lived.group(1)), lived.group(0))
+    elif never:
+        reading.fact("resided_years", 0, never.group(0))
+    said.append(f"보유 {reading.inputs['held_years']}년" + (f", 거주 {lived.group(1)}년" if lived else ""))
+    land = re.search(r"땅|토지|상가|건물|임야|농지|빌딩", text)
+    if land and not re.search(r"집|아파트|주택|빌라", text):
+        reading.fact("asset", "land", land.group(0))
+        said.append("토지·건물")
+    many = re.search(
+        r"다주택|[2-9]\s*주택|두\s*채|세\s*채|집이\s*(?:두|세|여러)|2채|3채|(?:한\s*채|1채)\s*더|"
+        r"다른\s*(?:집|주택|아파트)\S{0,2}\s*(?:도\s*)?(?:한\s*채\s*)?(?:있|보유|소유|가지)",
+        text,
+    )
+    one = re.search(r"1\s*세대\s*1\s*주택|1\s*주택|한\s*채|1채|유일한\s*집|집\s*하나", text)
+    negated = re.search(
+        r"1\s*주택\S{0,4}\s*아(?:닌|님|니|닙)|비과세\s*(?:대상이|요건에|요건을)?\s*(?:아닌|해당하지|안\s*되|못)", text
+    )
+    if one and many and not negated and not re.match(r"\S{0,3}\s*아", text[one.end() : one.end() + 6]):
+        reading.lack(
+            f"'{one.group(0)}'이라면서 '{many.group(0)}'이라고 해 맞지 않음: 주택 수(1세대1주택 여부)를 확인해 주세요"
+        )
+    if negated:
+        reading.assume("1세대1주택 비과세가 아닌 일반 양도로 계산 (다주택 중과세율 없음)")
+    elif many:
+        reading.assume("다주택자이지만 중과세율 없이 기본세율로 계산 (조정대상지역 중과 유예 가정)")
+    elif one:
+        reading.fact("one_house", True, one.group(0))
+        said.append("1세대1주택")
+    elif lived and not land:
+        reading.fact("one_house", True, lived.group(0))
+        said.append("1세대1주택 (가정)")
+        reading.assume("살던 집이라 1세대1주택(비과세 요건 충족)으로 가정; 다른 주택이 있으면 결과가 달라짐")
+    else:
+        reading.assume("1세대1주택 비과세가 아닌 일반 양도로 계산")
+    reading.say(", ".join(said))

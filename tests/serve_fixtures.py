@@ -1,0 +1,53 @@
+"""What the serve tests share: the tiny model served over loopback (``serving``), a client, ``ask``."""
+
+from __future__ import annotations
+
+import pytest
+
+openai = pytest.importorskip("openai")
+pytest.importorskip("mlx_lm")
+
+GIFT = "부모님께 5억원을 증여받으면 증여세는 얼마인가요?"
+PLAIN = {"ground": False}  # most tests skip the grounding context: shorter prompts, faster tests
+
+
+def serving(tiny_model):
+    """(server, worker, base args) for the tiny gemma3 model on the MLX engine."""
+    from taxqa.serve.cli import BackgroundServer, build_parser, make_app, make_worker
+
+    args = build_parser("taxqa serve").parse_args(
+        ["--model", str(tiny_model("gemma3")), "--served-model-name", "gemma3", "--backend", "mlx"]
+        + ["--max-body-bytes", "100000"]
+    )
+    worker = make_worker(args)
+    server = BackgroundServer(make_app(args, worker))
+    yield server, worker, args
+    server.close()
+    worker.close()
+
+
+def client_of(served):
+    server, _, _ = served
+    return openai.OpenAI(base_url=f"{server.url}/v1", api_key="unused", max_retries=0, timeout=60)
+
+
+def ask(client, question="증여세가 무엇인가요?", **kw):
+    kw.setdefault("max_tokens", 12)
+    kw.setdefault("extra_body", PLAIN)
+    return client.chat.completions.create(model="gemma3", messages=[{"role": "user", "content": question}], **kw)
+
+
+def streamed(client, question="증여세가 무엇인가요?", **kw):
+    kw.setdefault("max_tokens", 12)
+    kw.setdefault("extra_body", PLAIN)
+    chunks = list(
+        client.chat.completions.create(
+            model="gemma3",
+            messages=[{"role": "user", "content": question}],
+            stream=True,
+            stream_options={"include_usage": True},
+            **kw,
+        )
+    )
+    text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+    return text, chunks

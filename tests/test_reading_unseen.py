@@ -1,0 +1,67 @@
+"""Reading questions in wording the reader was not written against (tests/data/reading_unseen*.json,
+scored by bench/bench_unseen.py): the figure right for >= 95% of the computable questions, no figure
+given unflagged where it is wrong or a fact is lacking, the lacking fact asked for in >= 90%."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from taxqa.tax.reading import ask, read_question
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = sorted((ROOT / "tests" / "data").glob("reading_unseen*.json"))
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("bench_unseen", ROOT / "bench" / "bench_unseen.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sets_are_well_formed():
+    assert SETS
+    cases = [c for path in SETS for c in json.loads(path.read_text(encoding="utf-8"))["cases"]]
+    assert len(cases) >= 100
+    for c in cases:
+        assert c["q"] and "tax_name" in c and ("flag" in c) != ("expected" in c), c["q"]
+    kinds = {c["kind"] for c in cases}
+    assert {"gift", "inheritance", "income", "wage", "salary", "vat", "vat-simple", "transfer", "corporate",
+            "penalty", "retirement", None} <= kinds  # fmt: skip
+
+
+@pytest.mark.parametrize("path", SETS, ids=[p.name for p in SETS])
+def test_goals_on_unseen_wording(path):
+    if json.loads(path.read_text(encoding="utf-8")).get("scored_once"):
+        pytest.skip("a set kept as written and scored once before any fix (BENCHMARKS.md section 13)")
+    s = load_scorer().score(path)
+    misses = [r for r in s["rows"] if r["wrong_unflagged"] or r.get("right") is False or r.get("asked") is False]
+    assert s["wrong_unflagged"] == 0, misses
+    assert s["right"] >= 0.95 * s["computable"], misses
+    assert s["asked"] >= 0.90 * s["lacking"], misses
+
+
+def test_nets_flag_what_a_sentence_rule_got_wrong():
+    from taxqa.tax.nets import flag_uncovered_numbers
+
+    a = ask("아버지가 저한테 1억, 누나한테 2억 줬어요. 증여세 각각 얼마예요?", as_of="2026-06-01")
+    assert any("누가 얼마를" in x for x in a["ambiguous"])
+    a = ask("아까 말씀드린 조건에서 매출만 2억으로 바꾸면 부가세는?", as_of="2026-06-01")
+    assert any("앞의 질문" in x for x in a["ambiguous"])
+    a = ask("아까 질문 말고요, 새로: 아버지께 7천만원 증여받음. 증여세?", as_of="2026-06-01")
+    assert not a["ambiguous"] and not a["missing"]
+    reading = read_question("배우자한테 팔억 증여하면 세금 나오나요?", as_of="2026-06-01")
+    assert not reading.ambiguous
+    flag_uncovered_numbers(reading, [])  # as if no mention had covered '팔억'
+    assert any("팔억" in x for x in reading.ambiguous)
+
+
+def test_said_outright_wins_over_a_relation_word():
+    r = read_question("제 아들이 연봉 3,600이래요. 부양가족 없고요. 아들 연말정산 결정세액", as_of="2026-06-01")
+    assert "children" not in r.inputs and not r.ambiguous
+    r = read_question("피상속인 배우자 없음, 자녀 1명, 상속재산 4억. 상속세?", as_of="2026-06-01")
+    assert "spouse" not in r.inputs and not r.ambiguous
