@@ -172,17 +172,7 @@ def generate_remote(args, question: str, grounding: dict | None, check) -> int:
 
         print(f"==========\n{user_text(question, grounding)}\n==========", file=sys.stderr)
     try:
-        answer, final = write_answer(
-            engine.stream(
-                question,
-                grounding=grounding,
-                system=args.system_prompt,
-                max_tokens=args.max_tokens,
-                temp=args.temp,
-                top_p=args.top_p,
-                seed=args.seed,
-            )  # fmt: skip
-        )
+        answer, final = stream_answer(engine, question, grounding, args)
     finally:
         engine.close()
     if final is not None and not args.quiet:
@@ -196,6 +186,22 @@ def generate_remote(args, question: str, grounding: dict | None, check) -> int:
     if args.check:
         check(answer)
     return 0
+
+
+def stream_answer(engine, question: str, grounding: dict | None, args: argparse.Namespace):
+    """(answer, last chunk): the answer streamed to stdout with the command line's sampling options
+    (a provider engine leaves out what its API lacks, such as ``min_p``)."""
+    chunks = engine.stream(
+        question,
+        grounding=grounding,
+        system=args.system_prompt,
+        max_tokens=args.max_tokens,
+        temp=args.temp,
+        top_p=args.top_p,
+        min_p=args.min_p,
+        seed=args.seed,
+    )
+    return write_answer(chunks)
 
 
 def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
@@ -219,18 +225,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
         system = DEFAULT_SYSTEM_PROMPT if args.system_prompt is None else args.system_prompt
         text = render_prompt(engine.tokenizer, question, system=system or None, grounding=grounding)
         print(f"==========\n{text}\n==========", file=sys.stderr)
-    answer, final = write_answer(
-        engine.stream(
-            question,
-            grounding=grounding,
-            system=args.system_prompt,
-            max_tokens=args.max_tokens,
-            temp=args.temp,
-            top_p=args.top_p,
-            min_p=args.min_p,
-            seed=args.seed,
-        )
-    )
+    answer, final = stream_answer(engine, question, grounding, args)
     if final is not None and not args.quiet:
         print_stats(final, engine.model if backend == "mlx" else None, args.verbose)
     if args.check:
