@@ -11,11 +11,10 @@ Offline; the SDK loads when the server starts, the corpus on the first search.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from taxqa.errors import UserError
-from taxqa.serve.keys import API_KEY_ENV, check_bind, key_problem
+from taxqa.serve.keys import add_listen_arguments, check_bind, key_problem
 
 PATH = "/mcp"
 
@@ -27,16 +26,7 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         "stdio by default; --http for streamable HTTP on 127.0.0.1.",
     )
     p.add_argument("--http", action="store_true", help=f"serve streamable HTTP at http://HOST:PORT{PATH}")
-    p.add_argument(
-        "--host", default="127.0.0.1", help="with --http: address (default 127.0.0.1; any other needs an API key)"
-    )
-    p.add_argument("--port", type=int, default=8765, help="with --http: port (default 8765; 0 picks a free one)")
-    p.add_argument(
-        "--api-key",
-        default=os.environ.get(API_KEY_ENV),
-        help=f"with --http: require 'Authorization: Bearer KEY' (default: ${API_KEY_ENV}; prefer the env var, "
-        "a flag shows in the process list)",
-    )
+    add_listen_arguments(p, port=8765, when="with --http: ")
     return p
 
 

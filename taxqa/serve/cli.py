@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from taxqa.errors import UserError
-from taxqa.serve.keys import API_KEY_ENV, check_bind
+from taxqa.serve.keys import API_KEY_ENV, add_listen_arguments, check_bind
 
 UPSTREAM_KEY_ENV = "TAXQA_UPSTREAM_API_KEY"
 
@@ -46,16 +46,7 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         help="auto (default: mlx where Metal is present, torch otherwise), mlx, or torch (transformers + "
         "peft; CUDA bf16 when a GPU is present, CPU float32 otherwise)",
     )
-    p.add_argument(
-        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1; any other address requires an API key)"
-    )
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument(
-        "--api-key",
-        default=os.environ.get(API_KEY_ENV),
-        help=f"require 'Authorization: Bearer KEY' on /v1 (default: ${API_KEY_ENV}; prefer the env var, "
-        "a flag shows in the process list)",
-    )
+    add_listen_arguments(p, port=8000)
     p.add_argument(
         "--upstream",
         metavar="URL",

@@ -6,12 +6,28 @@ one; with a key, requests must send ``Authorization: Bearer KEY`` (compared in c
 
 from __future__ import annotations
 
+import argparse
 import hmac
 import ipaddress
+import os
 
 from taxqa.errors import UserError
 
 API_KEY_ENV = "TAXQA_API_KEY"
+
+
+def add_listen_arguments(p: argparse.ArgumentParser, *, port: int, when: str = "") -> None:
+    """--host, --port and --api-key, the same for every taxqa HTTP server (``when``: 'with --http: ')."""
+    p.add_argument(
+        "--host", default="127.0.0.1", help=f"{when}address to bind (default 127.0.0.1; any other needs an API key)"
+    )
+    p.add_argument("--port", type=int, default=port, help=f"{when}port (default {port}; 0: any free port)")
+    p.add_argument(
+        "--api-key",
+        default=os.environ.get(API_KEY_ENV),
+        help=f"{when}require 'Authorization: Bearer KEY' (default: ${API_KEY_ENV}; prefer the env var, "
+        "a flag shows in the process list)",
+    )
 
 
 def is_loopback(host: str) -> bool:
