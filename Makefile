@@ -35,15 +35,17 @@ browser:
 	  echo "make browser: install Chromium or Chrome (or set TAXQA_CHROMIUM)" >&2; exit 1; \
 	fi
 
-# What CI runs: every test, the slow ones (whole pipeline, kill -9 and resume) included.
+# What CI runs: every test, the slow ones (whole pipeline, kill -9 and resume) included, on
+# PYTEST_WORKERS processes (pytest-xdist; a test file stays on one worker, so its fixtures build once).
+PYTEST_WORKERS ?= 2
 test: lint browser
-	$(PY) -m pytest -q --durations=15
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile --durations=15
 
 test-all: test
 
 # The edit loop: everything but the tests marked slow.
 test-quick: lint browser
-	$(PY) -m pytest -q -m "not slow" --durations=15
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile -m "not slow" --durations=15
 
 demo: setup
 	$(VENV)/bin/taxqa demo
