@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
-
-openai = pytest.importorskip("openai")
-pytest.importorskip("mlx_lm")
-
 GIFT = "부모님께 5억원을 증여받으면 증여세는 얼마인가요?"
 PLAIN = {"ground": False}  # most tests skip the grounding context: shorter prompts, faster tests
 
 
-def serving(tiny_model):
-    """(server, worker, base args) for the tiny gemma3 model on the MLX engine."""
+def serve_tiny(tiny_model, *flags: str):
+    """(server, worker, args): `taxqa serve` of the tiny gemma3 model on the MLX engine, in a thread,
+    with the extra command-line ``flags``; closed after the yield."""
     from taxqa.serve.cli import BackgroundServer, build_parser, make_app, make_worker
 
-    args = build_parser("taxqa serve").parse_args(
-        ["--model", str(tiny_model("gemma3")), "--served-model-name", "gemma3", "--backend", "mlx"]
-        + ["--max-body-bytes", "100000"]
-    )
+    args = build_parser("taxqa serve").parse_args(["--model", str(tiny_model("gemma3")), "--backend", "mlx", *flags])
     worker = make_worker(args)
     server = BackgroundServer(make_app(args, worker))
     yield server, worker, args
@@ -26,7 +19,14 @@ def serving(tiny_model):
     worker.close()
 
 
+def serving(tiny_model):
+    """(server, worker, base args) for the tiny gemma3 model on the MLX engine."""
+    yield from serve_tiny(tiny_model, "--served-model-name", "gemma3", "--max-body-bytes", "100000")
+
+
 def client_of(served):
+    import openai
+
     server, _, _ = served
     return openai.OpenAI(base_url=f"{server.url}/v1", api_key="unused", max_retries=0, timeout=60)
 

@@ -10,6 +10,7 @@ import os
 import shutil
 
 import pytest
+from serve_fixtures import serve_tiny
 
 from taxqa.tax.reading import scenario_from_question
 
@@ -38,16 +39,8 @@ def browser():
 
 @pytest.fixture(scope="module")
 def local_server(tiny_model):
-    from taxqa.serve.cli import BackgroundServer, build_parser, make_app, make_worker
-
-    args = build_parser("taxqa serve").parse_args(
-        ["--model", str(tiny_model("gemma3")), "--backend", "mlx", "--default-max-tokens", "24"]
-    )
-    worker = make_worker(args)
-    server = BackgroundServer(make_app(args, worker))
-    yield server
-    server.close()
-    worker.close()
+    for server, _, _ in serve_tiny(tiny_model, "--default-max-tokens", "24"):
+        yield server
 
 
 def ask(page, question: str) -> None:

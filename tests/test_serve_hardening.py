@@ -15,21 +15,15 @@ import pytest
 pytest.importorskip("openai")
 pytest.importorskip("mlx_lm")
 
+from serve_fixtures import serve_tiny  # noqa: E402
+
 QUESTION = {"model": "gemma3", "messages": [{"role": "user", "content": "증여세?"}], "max_tokens": 2, "ground": False}
 
 
 @pytest.fixture(scope="module")
 def served(tiny_model):
-    from taxqa.serve.cli import BackgroundServer, build_parser, make_app, make_worker
-
-    args = build_parser("taxqa serve").parse_args(
-        ["--model", str(tiny_model("gemma3")), "--served-model-name", "gemma3", "--backend", "mlx"]
-    )
-    worker = make_worker(args)
-    server = BackgroundServer(make_app(args, worker))
-    yield server
-    server.close()
-    worker.close()
+    for server, _, _ in serve_tiny(tiny_model, "--served-model-name", "gemma3"):
+        yield server
 
 
 def post(server, body: bytes | str, **headers):
