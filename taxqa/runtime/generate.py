@@ -210,7 +210,10 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
     question = read_question(args.prompt)
     from taxqa.case import read_case
 
-    case = read_case(question, k=args.ground_k, retrieve=not args.no_ground)  # read and computed once
+    # read and computed once, and only when the grounding or the check needs it (the analyser costs seconds)
+    case = (
+        read_case(question, k=args.ground_k, retrieve=not args.no_ground) if args.check or not args.no_ground else None
+    )
     grounding = None if args.no_ground else case.grounding()
     if grounding is not None and not args.quiet:
         print(grounding_line(grounding), file=sys.stderr)
