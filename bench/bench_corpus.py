@@ -145,6 +145,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain2": ("tests/data/retrieval_plain2.tsv", ""),
     "plain3": ("tests/data/retrieval_plain3.tsv", ""),
     "plain4": ("tests/data/retrieval_plain4.tsv", ""),
+    "plain5": ("tests/data/retrieval_plain5.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }

@@ -230,6 +230,7 @@ def test_dense_fusion_with_a_local_model(tmp_path, monkeypatch, capsys):
 
 PUBLIC = Path(__file__).parent / "data" / "retrieval_public.tsv"
 PLAIN2 = Path(__file__).parent / "data" / "retrieval_plain2.tsv"
+HELD_OUT_PLAIN = [Path(__file__).parent / "data" / f"retrieval_plain{n}.tsv" for n in (3, 4, 5)]  # no floors: held out
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -238,11 +239,13 @@ def _rows(path: Path) -> list[list[str]]:
 
 def test_public_and_plain2_sets_point_at_real_articles_and_name_their_sources():
     public, plain2 = _rows(PUBLIC), _rows(PLAIN2)
-    assert len(public) >= 100 and len(plain2) >= 30
+    held_out = [row for path in HELD_OUT_PLAIN for row in _rows(path)]
+    assert len(public) >= 100 and len(plain2) >= 30 and len(held_out) >= 110
     assert sum(r[0] == "casebook" for r in public) >= 60
     assert all(len(r) == 4 and r[3].strip() for r in public)  # every pair says where it comes from
+    assert all(len(r) == 3 for r in held_out)
     passages = load_passages()
-    for row in [*public, *plain2]:
+    for row in [*public, *plain2, *held_out]:
         for citation in (g.strip() for g in row[2].split("|")):
             p = resolve_citation(citation, passages)
             assert p is not None and p.citation == citation, (row[1], citation)
