@@ -57,16 +57,31 @@ def cover(title_grams: set[str], question: str, idf: dict[str, float]) -> float:
     return share * min(1.0, len(said) / MIN_GRAMS)
 
 
-def by_title(hits: list, question: str, index, concepts=(), primary: set[str] = frozenset()) -> list:
+def by_title(
+    hits: list, question: str, index, concepts=(), primary: set[str] = frozenset(), special: set[str] = frozenset()
+) -> list:
     """Hits re-scored by their title's cover in the question (squashed) and the concepts it says in everyday
     words (the term table's reviewed phrasings: "애들 몫으로 세금 깎아" -> 자녀세액공제), best first (stable)."""
     per, idf = title_weights(index)
-    carriers = {i for c in concepts for i in index.keys.get(c, ())}
+    carriers: set[int] = set()
+    for c in concepts:
+        rows = index.keys.get(c, ())
+        laws = {index.passages[i].law for i in rows}
+        # an act the question's own words point at; a concept no such act carries (a relief of the special
+        # act: 월세액, 자경농지) is the issue whatever act the context words name
+        carriers.update(
+            i
+            for i in rows
+            if not primary
+            or index.passages[i].law in primary
+            or (index.passages[i].law in special and not laws & primary)
+        )
     for h in hits:
         if h.row < 0:
             continue
-        if h.row in carriers and (not primary or h.passage.law in primary):  # an act its own words point at
+        if h.row in carriers:
             h.score *= 1.0 + CONCEPT_WEIGHT
+            h.said = True
         c = h.titled = cover(per[h.row], question, idf)
         if c <= FLOOR:
             continue

@@ -47,6 +47,7 @@ class Hit:
     clause: tuple[str, str] = ("", "")  # the 항/호 the query matched: label and opening
     titled: float = 0.0  # how much of the article's title the question says (taxqa.corpus.rerank)
     row: int = -1  # the passage's position in the index
+    said: bool = False  # it carries a concept the question says in everyday words (taxqa.corpus.rerank)
 
 
 def _is_decree(p: PassageRecord) -> bool:
@@ -126,7 +127,7 @@ def rank(
         hits.append(Hit(p, float(scores[i]), index.matched(i, words), via, row=i))
         if len(hits) >= max(k, 10) * 3:
             break
-    hits = by_title(hits, squash(q.text), index, q.concepts, q.primary)
+    hits = by_title(hits, squash(q.text), index, q.concepts, q.primary, special)
     hits = _governing_first(hits, q, special)
     if applied:  # the calculation's articles first, the best of them by the question's words, then the rest
         first = [h for h in hits if h.passage.citation in applied][: max(2, k // 2)]
@@ -176,7 +177,7 @@ def _governing_first(hits: list[Hit], q: Query, special: set[str]) -> list[Hit]:
 
     def outranked(h: Hit) -> bool:
         p = h.passage
-        named = p.law in q.named or (q.wants_relief and p.law in special)
+        named = p.law in q.named or (q.wants_relief and p.law in special) or h.said
         mirror = p.law in table()["mirror"] and p.law not in q.acts
         return not named and (_is_decree(p) or p.law in special or mirror)
 
