@@ -104,7 +104,8 @@ def table_rows(passages: Sequence[PassageRecord], reviewed: dict[str, tuple[str,
     rows = []
     for term in sorted(where):
         mark, lay = reviewed.get(term, ("keep", ""))
-        re.compile(lay)  # a broken phrasing fails the build, not a search
+        if lay and re.compile(lay).search(""):  # a broken phrasing fails the build, not a search
+            raise ValueError(f"phrasing of {term} matches any question (an empty alternative?): {lay}")
         idf = math.log(1 + n / len(where[term]))
         rows.append([mark, term, source[term], " | ".join(where[term]), f"{idf:.2f}", lay])
     return rows
