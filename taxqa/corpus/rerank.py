@@ -10,7 +10,9 @@ by up to WEIGHT as the cover goes from FLOOR to 1 (the act priors stay: lifting 
 for a title said whole lost more than it won on the public and plain sets). An article carrying a concept
 the question says in everyday words (the term table's reviewed phrasings, ``Query.concepts``) gains
 CONCEPT_WEIGHT: the question's issue outranks a context word ("연말정산 때 애들 몫으로 ..." -> 자녀세액공제,
-not 연말정산).
+not 연말정산). An article of a general act titled ...특례 (an exception: 「양도소득의 필요경비 계산 특례」,
+「매입자발행세금계산서에 따른 매입세액 공제 특례」) loses 10 % unless the question asks for an exception or a
+relief: a plain question asks for the rule.
 """
 
 from __future__ import annotations
@@ -22,6 +24,16 @@ WEIGHT = 0.3
 CONCEPT_WEIGHT = 0.2  # an article carrying a concept the question says in everyday words (q.concepts)
 FLOOR = 0.5  # a cover below this adds nothing: a word or two of a title is what BM25 already counts
 MIN_GRAMS = 3
+EXCEPTION_TITLE = "특례"  # an article titled ...특례 is an exception to another article's rule
+EXCEPTION_FACTOR = 0.9
+_ASKS_EXCEPTION = re.compile(r"특례|특별|예외|감면|혜택")
+
+
+def asks_exception(question: str) -> bool:
+    """The question asks for an exception or relief (특례, 감면, 혜택, ...), not for the rule itself."""
+    return bool(_ASKS_EXCEPTION.search(question))
+
+
 _CONNECTIVES = re.compile(r"에\s*대한|에\s*관한|에\s*따른|[\s·ㆍ,]|및|등(?=[\s에의]|$)|의(?=\s)")
 
 
@@ -82,6 +94,8 @@ def by_title(
         if h.row in carriers:
             h.score *= 1.0 + CONCEPT_WEIGHT
             h.said = True
+        if EXCEPTION_TITLE in h.passage.title and not asks_exception(question) and h.passage.law not in special:
+            h.score *= EXCEPTION_FACTOR
         c = h.titled = cover(per[h.row], question, idf)
         if c <= FLOOR:
             continue
