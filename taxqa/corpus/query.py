@@ -72,6 +72,7 @@ def _load_table() -> dict:
             "acts": acts,
             "special": set(raw.get("special_acts", [])),
             "mirror": set(raw.get("mirror_acts", [])),
+            "general": set(raw.get("general_acts", [])),
             "stop": set(raw.get("stopwords", [])),
             "tax_names": set(raw.get("tax_names", [])),
             "aliases": {squash(k): v for k, v in raw.get("aliases", {}).items()},
@@ -104,7 +105,15 @@ def read_query(text: str) -> Query:
     text = " ".join(text.split())
     stop = t["stop"]
     terms = [m for m in morphs(text) if m not in stop]
-    concepts = list(dict.fromkeys(term for pattern, term in t["concepts"] if pattern.search(text)))
+    own = squash(text)
+    own_acts = {act for act, cues in t["acts"].items() if any(c in terms or c in own for c in cues)}
+    concepts = list(
+        dict.fromkeys(
+            term
+            for pattern, term, acts in t["concepts"]
+            if pattern.search(text) and _fits(acts, own_acts, t["special"] | t["general"])
+        )
+    )
     added = list(dict.fromkeys([*expand(text), *concepts]))
     said = set(terms)
     expansion = [m for m in morphs(" ".join(added)) if m not in stop and m not in said]
@@ -113,7 +122,6 @@ def read_query(text: str) -> Query:
     _read_citations(query, t)
     haystack = squash(text) + " " + " ".join(added)
     tokens = {*terms, *expansion, *added}
-    own = squash(text)
     for act, cues in t["acts"].items():
         if any(c in tokens or c in haystack for c in cues):
             query.acts.add(act)
@@ -126,6 +134,14 @@ def read_query(text: str) -> Query:
         query.terms = [m for m in terms if m not in t["tax_names"]] or terms
     query.terms += _head(query.terms)
     return query
+
+
+def _fits(carriers: frozenset[str], own_acts: set[str], anywhere: set[str]) -> bool:
+    """A concept said in everyday words belongs to the question unless its own words point at other acts
+    only: "자녀 1명당 5천만원 상속공제" says 자녀 ... 공제, but 상속공제 puts it in 상속세 및 증여세법, not at
+    소득세법's 자녀세액공제. A special act's relief (월세액 for a 직장인's question) is the exception the
+    question's act does not carry itself, and a general act's rule (부과제척기간) applies to every tax."""
+    return not own_acts or bool(carriers & own_acts) or bool(carriers & anywhere)
 
 
 HEAD_SHARE = 0.4

@@ -84,9 +84,27 @@ def dropped() -> set[str]:
     return {t for t, (mark, _) in review().items() if mark == "drop"}
 
 
-def phrasings() -> list[tuple[re.Pattern, str]]:
-    """(everyday phrasing, term) pairs the review gave, compiled."""
-    return [(re.compile(lay), t) for t, (mark, lay) in review().items() if lay and mark != "drop"]
+def phrasings() -> list[tuple[re.Pattern, str, frozenset[str]]]:
+    """(everyday phrasing, term, the acts of the articles carrying it) for each phrasing the review gave,
+    compiled; a decree counts as its act."""
+    path = resources.files("taxqa.corpus") / "data" / TABLE
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    out = []
+    for line in lines:
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 6 or not cols[5] or cols[0] == "drop":
+            continue
+        acts = frozenset(_act_of(c.strip()) for c in cols[3].split("|") if c.strip())
+        out.append((re.compile(cols[5]), cols[1], acts))
+    return out
+
+
+def _act_of(citation: str) -> str:
+    law = citation.rsplit(" ", 1)[0]
+    return law.removesuffix(" 시행규칙").removesuffix(" 시행령")
 
 
 def table_rows(passages: Sequence[PassageRecord], reviewed: dict[str, tuple[str, str]]) -> list[list[str]]:
