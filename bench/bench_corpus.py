@@ -146,6 +146,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain3": ("tests/data/retrieval_plain3.tsv", ""),
     "plain4": ("tests/data/retrieval_plain4.tsv", ""),
     "plain5": ("tests/data/retrieval_plain5.tsv", ""),
+    "plain6": ("tests/data/retrieval_plain6.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }
