@@ -254,8 +254,8 @@ def test_public_and_plain2_sets_point_at_real_articles_and_name_their_sources():
 
 
 def test_recall_on_text_written_by_others_does_not_fall_back():
-    """The floor measured when retrieval round 2 landed (BENCHMARKS 9b), not the goal: it must not drop."""
-    for path, floor5 in [(PUBLIC, 0.72), (PLAIN2, 0.5)]:
+    """The floors measured in round 2c (BENCHMARKS 9d: 0.80 and 0.95), not the goal: they must not drop."""
+    for path, floor5 in [(PUBLIC, 0.78), (PLAIN2, 0.9)]:
         rows = _rows(path)
         found = 0
         for row in rows:
@@ -265,10 +265,10 @@ def test_recall_on_text_written_by_others_does_not_fall_back():
 
 
 def test_recall_at_1_on_the_casebook_does_not_fall_back():
-    """Round 2b's floor (BENCHMARKS 9c: 0.61 measured), not the goal."""
+    """Round 2c's floor (BENCHMARKS 9d: 0.63 measured), not the goal."""
     rows = [r for r in _rows(PUBLIC) if r[0] == "casebook"]
     first = sum(search(r[1], k=1)[0][0].citation in {g.strip() for g in r[2].split("|")} for r in rows)
-    assert first / len(rows) >= 0.58, first / len(rows)
+    assert first / len(rows) >= 0.6, first / len(rows)
 
 
 @pytest.mark.parametrize(
@@ -376,3 +376,40 @@ def test_search_needs_no_analyser_in_a_new_process():
     again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
     assert again.returncode == 0, again.stderr[-2000:]
     assert again.stdout.split() == ["소득세법", "제59조의2", "False", "False"]
+
+
+def test_an_everyday_phrasing_names_its_concept_only_for_an_act_the_question_points_at():
+    # 자녀 ... 공제 in a question about 상속공제 is not 소득세법's 자녀세액공제
+    assert "자녀세액공제" not in read_query("자녀 1명당 5천만원 상속공제 되나요").concepts
+    assert "자녀세액공제" in read_query("아이 둘 키우는데 연말정산에서 세금 얼마나 빼줘요").concepts
+    # a special act's relief and 국세기본법's rules fit whatever act the question's words name
+    assert "월세액" in read_query("월세 사는 직장인인데 소득세 공제 되나요").concepts
+    assert "부과제척기간" in read_query("10년 전에 빠뜨린 상속세도 지금 와서 부과할 수 있어요").concepts
+
+
+def test_a_relief_said_in_everyday_words_is_not_forced_below_the_general_act():
+    for question in ("월세 사는 직장인인데 소득세 공제 되나요", "원룸 집세 내는 회사원도 세금 공제 받나요"):
+        assert search(question, k=1)[0][0].citation == "조세특례제한법 제95조의2", question
+
+
+def test_an_exception_article_yields_to_the_rule_unless_asked_for():
+    from taxqa.corpus.rerank import asks_exception
+
+    assert not asks_exception("집 팔 때 필요경비 뭐가 들어가요") and asks_exception("필요경비 계산 특례")
+    assert search("집 팔 때 필요경비 뭐가 들어가요", k=1)[0][0].citation == "소득세법 제97조"
+    assert search("양도소득의 필요경비 계산 특례는 언제 적용돼요", k=1)[0][0].citation == "소득세법 제97조의2"
+
+
+def test_vat_exemption_said_as_면제_reads_as_면세():
+    from taxqa.corpus.query import expand
+
+    assert "면세" in expand("신용카드 제휴 용역의 부가가치세 면제 여부")
+    assert "면세" not in expand("증여세 면제 한도")
+
+
+def test_a_phrasing_that_matches_any_question_fails_the_table_build():
+    from taxqa.corpus.terms import table_rows
+
+    passages = load_passages()
+    with pytest.raises(ValueError, match="matches any question"):
+        table_rows(passages, {"부과제척기간": ("keep", "(몇\\s*년|)")})
