@@ -8,7 +8,8 @@
 3. With an embedding model (`embed_model=` or TAXQA_EMBED_MODEL) the lexical and dense rankings are fused by
    reciprocal rank: 1/(60 + lexical rank) + 1/(60 + dense rank).
 4. Two rules hold whatever the scores: the best article of a governing act ranks above any special-case act
-   or decree the question does not name, and precedents and rulings never push it out of the top 3.
+   or decree the question does not name (nor says the concept of, in the term table's everyday words), and
+   precedents and rulings never push it out of the top 3.
 """
 
 from __future__ import annotations
