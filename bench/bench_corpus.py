@@ -147,6 +147,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain4": ("tests/data/retrieval_plain4.tsv", ""),
     "plain5": ("tests/data/retrieval_plain5.tsv", ""),
     "plain6": ("tests/data/retrieval_plain6.tsv", ""),
+    "plain7": ("tests/data/retrieval_plain7.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }
