@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from taxqa.corpus.cite import CitationIndex
 from taxqa.corpus.cite import find_citations as _find_citations
@@ -23,6 +23,30 @@ if TYPE_CHECKING:
     from taxqa.records import PassageRecord
 
 EMBEDDED_NAME = "passages.jsonl.gz"
+
+
+class EmbeddedPassage(NamedTuple):
+    """A passage of the package's own corpus: PassageRecord's fields, read-only, without pydantic.
+
+    The file is built and checked by `make corpus-data`, so a search process reads it into these and does
+    not import pydantic (about a third of a new `taxqa corpus search` process's start-up). Code that takes
+    a PassageRecord reads the same attributes and `to_dict()`.
+    """
+
+    id: str
+    citation: str
+    law: str
+    article: str = ""
+    title: str = ""
+    text: str = ""
+    effective_date: str = ""
+    kind: str = "statute"
+    source_url: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return self._asdict()
+
+
 _LOCK = threading.Lock()
 _LOADED: dict[str, list[PassageRecord]] = {}  # "path:mtime:size" -> passages
 _CITATIONS: dict[int, tuple[Sequence[PassageRecord], CitationIndex]] = {}
@@ -57,18 +81,19 @@ def load_passages(path: str | os.PathLike | None = None) -> list[PassageRecord]:
 
 
 def _read_embedded(file: Path) -> list[PassageRecord]:
-    """The package's own passages, built and checked by `make corpus-data`: read without re-validating
-    each record (a third of a second saved on every start); a damaged file still fails clearly."""
+    """The package's own passages, built and checked by `make corpus-data`: read into EmbeddedPassage
+    without re-validating each record or importing pydantic; a damaged file still fails clearly."""
     import gzip
     import json
     import zlib
 
-    from taxqa.records import PassageRecord
-
+    fields = EmbeddedPassage._fields
     try:
         lines = [line for line in gzip.decompress(file.read_bytes()).decode("utf-8").splitlines() if line.strip()]
         rows = json.loads("[" + ",".join(lines) + "]")  # one parse of the whole file: faster than per line
-        passages = [PassageRecord.model_construct(**row) for row in rows]
+        passages = [EmbeddedPassage(**{k: v for k, v in row.items() if k in fields}) for row in rows]
+        if any(not (p.id and p.citation and p.law and p.text) for p in passages):
+            passages = []
     except (OSError, EOFError, zlib.error, ValueError, UnicodeDecodeError, TypeError):
         passages = []
     if not passages:  # read again, checked: names the damage (file:line) as a UserError
