@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from taxqa.corpus.morph import analyse_words, bigrams, morphs, with_pairs, words
 from taxqa.corpus.store import FIELDS, Field
-from taxqa.corpus.terms import dropped, keys_of
+from taxqa.corpus.terms import all_keys, dropped
 
 if TYPE_CHECKING:
     from taxqa.records import PassageRecord
@@ -95,7 +95,7 @@ def build_saved(passages: Sequence[PassageRecord]) -> dict:
     docs = [with_pairs(morphs(passage_text(p))) for p in passages]
     titles = [sorted(set(morphs(p.title))) for p in passages]
     drop = dropped()
-    keys = [[k for k, _ in keys_of(p) if k not in drop] for p in passages]
+    keys = [[k for k, _ in ks if k not in drop] for ks in all_keys(passages)]
     streams = {
         "text": docs,
         "bigram": [bigrams(passage_text(p)) for p in passages],

@@ -27,6 +27,11 @@ MIN_GRAMS = 3
 EXCEPTION_TITLE = "특례"  # an article titled ...특례 is an exception to another article's rule
 EXCEPTION_FACTOR = 0.9
 _ASKS_EXCEPTION = re.compile(r"특례|특별|예외|감면|혜택")
+SANCTION_TITLE = re.compile(r"가산세$|과태료$|벌칙$|처벌$")  # an article that sanctions a duty set elsewhere
+SANCTION_FACTOR = 0.75
+_ASKS_SANCTION = re.compile(
+    r"가산세|과태료|벌금|벌칙|처벌|불이익|페널티|패널티|안\s*하면|안\s*내면|않으면|어기|위반|늦게|늦으면|누락|빠뜨|불성실|미등록|미가입"
+)
 
 
 def asks_exception(question: str) -> bool:
@@ -96,6 +101,8 @@ def by_title(
             h.said = True
         if EXCEPTION_TITLE in h.passage.title and not asks_exception(question) and h.passage.law not in special:
             h.score *= EXCEPTION_FACTOR
+        if SANCTION_TITLE.search(h.passage.title) and not _ASKS_SANCTION.search(question):
+            h.score *= SANCTION_FACTOR
         c = h.titled = cover(per[h.row], question, idf)
         if c <= FLOOR:
             continue

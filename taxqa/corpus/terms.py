@@ -5,7 +5,11 @@ Built from the corpus itself, not by hand:
 - title phrases: an article title cut at its connectives ("국세의 부과제척기간" -> 국세, 부과제척기간;
   "창업중소기업 등에 대한 세액감면" -> 창업중소기업, 세액감면) and the whole title;
 - defined terms: what an article defines ("용역"이란 ..., (이하 "공급대가"라 한다), ... 를 "자녀세액공제"라
-  한다), in 제2조 and wherever else a term is coined.
+  한다), in 제2조 and wherever else a term is coined;
+- cross-references: the noun other articles name an article by ("제160조에 따른 복식부기의무자", "「소득세법」
+  제16조에 따른 직장공제회"), when at least two places say it and it is not a generic word of the corpus
+  (a tax's name, a word in more than XREF_MAX_SHARE of the passages): the statute's own name for what that
+  article governs, where its title says something else.
 
 A question that contains a term (spaces removed; the legal terms its lay phrases map to included, see
 taxqa.corpus.query) names the concept, and the articles carrying the term gain a score weighted by how
@@ -54,6 +58,70 @@ def title_phrases(title: str) -> list[str]:
     """A title and the phrases between its connectives, spaces removed."""
     parts = [squash(title), *(squash(p) for p in _CONNECTIVES.split(title))]
     return [p for p in dict.fromkeys(parts) if len(p) >= MIN_CHARS]
+
+
+XREF_MIN = 2  # places naming an article by the same noun
+XREF_MAX_SHARE = 0.02  # of the passages: a noun in more of them (가산세, 과세표준) names no article
+_REFERENCE = re.compile(
+    r"(?:「([^」]+)」\s*)?제(\d+)조(?:의(\d+))?(?:제\d+항)?(?:제\d+호)?(?:[가-하]목)?(?:\s*각\s*호\s*외의\s*부분)?"
+    r"(?:\s*본문|\s*단서)?에\s*따른\s+([가-힣]{2,20})"
+)
+# "법 제73조" in a decree, "같은 법 제5조", "「지방세기본법」 제49조 및 제50조": the act is another or named earlier
+_LAWISH = re.compile(r"(?:법|령|규칙|같은|동|[조항호](?:\s*(?:및|또는|부터|와|과))?\s*,?)\s*$")
+_TAX = re.compile(r"세$|세액$|과세표준$|소득$")  # a tax, an amount or a base: every article of its act says it
+
+
+def references(passages: Sequence[PassageRecord]) -> dict[str, list[tuple[str, str]]]:
+    """citation -> [(noun, "xref")]: the nouns other articles name it by ("제160조에 따른 복식부기의무자"),
+    said in at least XREF_MIN places, rare in the corpus, and not already its title phrase or defined term."""
+    from collections import Counter
+
+    cited = {p.citation for p in passages}
+    counts: Counter = Counter()
+    for p in passages:
+        if p.kind not in ("statute", "decree"):
+            continue
+        for m in _REFERENCE.finditer(p.text):
+            act = m.group(1)
+            if act is None:
+                if _LAWISH.search(p.text[max(0, m.start() - 8) : m.start()]):
+                    continue  # which act "법" or "같은 법" means is not read here
+                act = p.law
+            target = f"{act} 제{m.group(2)}조" + (f"의{m.group(3)}" if m.group(3) else "")
+            noun = _noun(m.group(4))
+            if target in cited and target != p.citation and len(noun) >= MIN_CHARS and not _TAX.search(noun):
+                counts[(noun, target)] += 1
+    candidates = {noun for (noun, _), n in counts.items() if n >= XREF_MIN}
+    share = {w: sum(w in p.text for p in passages) / (len(passages) or 1) for w in candidates}
+    own = {p.citation: {k for k, _ in keys_of(p)} for p in passages}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for (noun, target), n in sorted(counts.items()):
+        if n >= XREF_MIN and share[noun] <= XREF_MAX_SHARE and noun not in own[target]:
+            out.setdefault(target, []).append((noun, "xref"))
+    return out
+
+
+def _noun(word: str) -> str:
+    """The noun a word starts with, particles and endings cut off: its content morphemes, when they spell
+    its beginning ("국산승용자동차로서" -> 국산승용자동차); "" otherwise."""
+    from taxqa.corpus.morph import morphs
+
+    joined = "".join(morphs(word))
+    return joined if joined and word.startswith(joined) else ""
+
+
+def all_keys(passages: Sequence[PassageRecord]) -> list[list[tuple[str, str]]]:
+    """Each passage's (term, source) pairs: its own (keys_of), then the nouns other articles name it by
+    (on the first passage of the article only: a long article's chunks share its citation)."""
+    refs = references(passages)
+    out, seen = [], set()
+    for p in passages:
+        keys = keys_of(p)
+        if p.citation not in seen:
+            keys += refs.get(p.citation, [])
+            seen.add(p.citation)
+        out.append(keys)
+    return out
 
 
 def keys_of(p: PassageRecord) -> list[tuple[str, str]]:
@@ -111,8 +179,8 @@ def table_rows(passages: Sequence[PassageRecord], reviewed: dict[str, tuple[str,
     """The review table: mark, term, source, articles (citations), idf, everyday phrasing."""
     where: dict[str, dict[str, None]] = {}
     source: dict[str, str] = {}
-    for p in passages:
-        for term, src in keys_of(p):
+    for p, keys in zip(passages, all_keys(passages)):
+        for term, src in keys:
             where.setdefault(term, {})[p.citation] = None
             source.setdefault(term, src)
     n = len({p.citation for p in passages}) or 1
