@@ -10,7 +10,7 @@ Each passage is indexed by field, each field a BM25 index of its own (built with
 plus the term table (taxqa.corpus.terms): the phrases of its title and the terms it defines ("용역"이란 ...,
 (이하 "부과제척기간"이라 한다)), in 제2조 and elsewhere; a question containing one names the concept:
 
-    score = text/best + 0.35 bigram/best + 0.8 title/best + 0.5 cover + 0.4 exact title + 0.25 heads/best
+    score = text/best + 0.45 bigram/best + 0.8 title/best + 0.5 cover + 0.4 exact title + 0.25 heads/best
             + 0.6 named (sum of the idf of the terms it contains / 7, at most 1.5)
 
 where the query's own words count fully and the legal terms its lay phrases map to at 0.9. Which act
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from taxqa.records import PassageRecord
 
 EXPANSION_WEIGHT = 0.9  # a legal term the lay table added, against a word of the question
-BIGRAM_WEIGHT = 0.35
+BIGRAM_WEIGHT = 0.45  # the dictionary-free signal: what the vocabulary splits badly or lacks (everyday words)
 TITLE_WEIGHT = 0.8
 COVER_WEIGHT = 0.5  # share of the question's own words in the title
 EXACT_TITLE_WEIGHT = 0.4
