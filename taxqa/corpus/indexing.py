@@ -48,6 +48,58 @@ def headings(text: str) -> list[str]:
     return out
 
 
+# Acts that carry several taxes, one chapter each, whose articles are titled by what they do (납기, 과세기준일,
+# 신고 및 납부) while the chapter heading, which the passages lack, says which tax: the tax is read from the
+# article's text (the one it names most; an article naming none belongs with the article before it) and
+# indexed with its title (title_tokens).
+SEVERAL_TAXES = {
+    "지방세법": (
+        "취득세",
+        "등록면허세",
+        "레저세",
+        "담배소비세",
+        "지방소비세",
+        "주민세",
+        "지방소득세",
+        "재산세",
+        "자동차세",
+        "지역자원시설세",
+        "지방교육세",
+    )
+}
+
+
+def chapter_taxes(passages: Sequence[PassageRecord]) -> list[str]:
+    """Per passage, the tax its article is about in an act of SEVERAL_TAXES ("" elsewhere): the one its text
+    names first ("재산세의 납기는 ..."); an article naming none takes the article before it's, and a chapter's
+    정의 (which names the taxes its terms come from) the next article's."""
+    first: dict[str, str] = {}
+    order: list[tuple[str, str, bool]] = []
+    names = {law: re.compile("|".join(sorted(taxes, key=len, reverse=True))) for law, taxes in SEVERAL_TAXES.items()}
+    for p in passages:
+        if p.law in SEVERAL_TAXES and p.kind in ("statute", "decree") and p.citation not in first:
+            m = names[p.law].search(p.text)
+            defines = p.title.endswith("정의")
+            first[p.citation] = "" if m is None or defines else m.group()
+            order.append((p.law, p.citation, defines))
+    before: dict[str, str] = {}
+    for law, citation, defines in order:
+        if not defines:
+            first[citation] = before[law] = first[citation] or before.get(law, "")
+    after: dict[str, str] = {}
+    for law, citation, defines in reversed(order):
+        if defines:
+            first[citation] = after.get(law, "")
+        after[law] = first[citation]
+    return [first.get(p.citation, "") for p in passages]
+
+
+def title_tokens(p: PassageRecord, tax: str) -> list[str]:
+    """The title field's tokens: the morphemes of the title, preceded by its chapter's tax when it lacks it
+    ("납기" of 지방세법 -> 재산세 납기)."""
+    return sorted(set(morphs(f"{tax} {p.title}" if tax and tax not in p.title else p.title)))
+
+
 MAX_TOKEN = 24  # characters; longer tokens (runs of digits, long Latin words) are left out of the vocabulary
 
 
@@ -93,7 +145,7 @@ def build_saved(passages: Sequence[PassageRecord]) -> dict:
     # words outside the shipped vocabulary (passages other than the embedded corpus) are analysed now
     new = analyse_words(w for p in passages for w in words(passage_text(p)) if "가" <= w[0] <= "힣")
     docs = [with_pairs(morphs(passage_text(p))) for p in passages]
-    titles = [sorted(set(morphs(p.title))) for p in passages]
+    titles = [title_tokens(p, t) for p, t in zip(passages, chapter_taxes(passages))]
     drop = dropped()
     keys = [[k for k, _ in ks if k not in drop] for ks in all_keys(passages)]
     streams = {
