@@ -368,14 +368,14 @@ def test_search_needs_no_analyser_in_a_new_process():
         "sys.modules['kiwipiepy'] = None\n"
         "from taxqa.corpus import search_hits\n"
         "hit = search_hits('아이가 둘인데 자녀세액공제 얼마예요', 1)[0]\n"
-        "print(hit['citation'], 'bm25s' in sys.modules, 'scipy' in sys.modules)\n"
+        "print(hit['citation'], 'bm25s' in sys.modules, 'scipy' in sys.modules, 'pydantic' in sys.modules)\n"
     )
     env = dict(os.environ)
     first = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
     assert first.returncode == 0, first.stderr[-2000:]
     again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=300)
     assert again.returncode == 0, again.stderr[-2000:]
-    assert again.stdout.split() == ["소득세법", "제59조의2", "False", "False"]
+    assert again.stdout.split() == ["소득세법", "제59조의2", "False", "False", "False"]
 
 
 def test_an_everyday_phrasing_names_its_concept_only_for_an_act_the_question_points_at():
@@ -413,3 +413,60 @@ def test_a_phrasing_that_matches_any_question_fails_the_table_build():
     passages = load_passages()
     with pytest.raises(ValueError, match="matches any question"):
         table_rows(passages, {"부과제척기간": ("keep", "(몇\\s*년|)")})
+
+
+def test_embedded_passages_carry_the_record_fields():
+    from taxqa.corpus import load_passages
+    from taxqa.records import PassageRecord
+
+    p = load_passages()[0]
+    assert set(p.to_dict()) == set(PassageRecord.model_fields)
+    assert PassageRecord.from_dict(p.to_dict()).citation == p.citation
+
+
+def test_cross_references_name_the_article_they_point_at():
+    from taxqa.corpus import load_passages
+    from taxqa.corpus.terms import references
+
+    refs = references(load_passages())
+    assert ("직장공제회", "xref") in refs["소득세법 제16조"]  # "...제16조제1항제10호에 따른 직장공제회" elsewhere
+    # a decree's "법 제5조" is its act's article, and "「지방세기본법」 제49조 및 제50조" names no 지방세법 article
+    decree = [
+        PassageRecord(
+            f"d{n}", f"시험법 시행령 제{n}조", "시험법 시행령", f"제{n}조", "제목", "법 제5조에 따른 시험대상자를 본다."
+        )
+        for n in (1, 2)
+    ]
+    own = PassageRecord("d5", "시험법 시행령 제5조", "시험법 시행령", "제5조", "다른 제목", "본문이다.")
+    assert references([*decree, own]) == {}
+    act = [
+        PassageRecord(f"a{n}", f"시험법 제{n}조", "시험법", f"제{n}조", "제목", "제5조에 따른 시험대상자를 본다.")
+        for n in (1, 2)
+    ]
+    target = PassageRecord("a5", "시험법 제5조", "시험법", "제5조", "다른 제목", "본문이다.")
+    # a noun in more than 2 % of the passages names no article: enough others to keep it rare
+    others = [
+        PassageRecord(f"o{n}", f"기타법 제{n}조", "기타법", f"제{n}조", "제목", "다른 내용이다.") for n in range(200)
+    ]
+    assert references([*act, target, *others]) == {"시험법 제5조": [("시험대상자", "xref")]}
+    assert references([*act, target]) == {}  # in 2 of 3 passages: generic
+
+
+def test_an_article_of_a_several_tax_act_is_titled_with_its_chapters_tax():
+    from taxqa.corpus import load_passages
+    from taxqa.corpus.indexing import chapter_taxes
+
+    passages = load_passages()
+    tax = dict(zip((p.citation for p in passages), chapter_taxes(passages)))
+    assert tax["지방세법 제115조"] == "재산세"  # 납기
+    assert tax["지방세법 제20조"] == "취득세"  # 신고 및 납부
+    assert tax["지방세법 제23조"] == "등록면허세"  # a chapter's 정의: the tax of the article after it
+    assert tax["소득세법 제70조"] == ""
+    # 취득세 is a word of the question (지방세법 carries eleven taxes): its 신고 및 납부, not 지방소득세's
+    assert search("취득세 신고는 언제까지 해요", k=1)[0][0].citation == "지방세법 제20조"
+
+
+def test_a_sanction_article_yields_to_the_duty_unless_the_question_asks_about_the_sanction():
+    duty = [p.citation for p, _ in search("현금영수증 발급 의무가 있는 업종", k=2)]
+    assert "소득세법 제162조의3" in duty
+    assert search("현금영수증 발급 안 하면 가산세 얼마예요", k=2)[0][0].title.endswith("가산세")
