@@ -4,11 +4,13 @@ Each passage is indexed by field, each field a BM25 index of its own (built with
 
     text     content morphemes (and adjacent pairs) of title + text       (taxqa.corpus.morph)
     bigram   character bigrams of title + text: what the analyser splits differently
-    title    the article title's morphemes, plus how much of the question's words it covers
+    title    the article title's morphemes (in 지방세법 with its chapter's tax), plus how much of the
+             question's words it covers
     heads    the heading clause of each 항 and 호 ("1. 사업자가 행하는 재화 또는 용역의 공급")
 
-plus the term table (taxqa.corpus.terms): the phrases of its title and the terms it defines ("용역"이란 ...,
-(이하 "부과제척기간"이라 한다)), in 제2조 and elsewhere; a question containing one names the concept:
+plus the term table (taxqa.corpus.terms): the phrases of its title, the terms it defines ("용역"이란 ...,
+(이하 "부과제척기간"이라 한다)), in 제2조 and elsewhere, and the nouns other articles name it by ("제16조에 따른
+직장공제회"); a question containing one names the concept:
 
     score = text/best + 0.45 bigram/best + 0.8 title/best + 0.5 cover + 0.4 exact title + 0.25 heads/best
             + 0.6 named (sum of the idf of the terms it contains / 7, at most 1.5)

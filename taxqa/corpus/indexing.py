@@ -4,7 +4,7 @@ Each passage is indexed by field, each field a BM25 index of its own (built with
 
     text     content morphemes (and adjacent pairs) of title + text       (taxqa.corpus.morph)
     bigram   character bigrams of title + text: what the analyser splits differently
-    title    the article title's morphemes
+    title    the article title's morphemes (in 지방세법, with the tax of its chapter: 납기 -> 재산세 납기)
     heads    the heading clause of each 항 and 호 ("1. 사업자가 행하는 재화 또는 용역의 공급")
 
 plus the meta data: each title's morphemes, the term table's terms (taxqa.corpus.terms) with the passages

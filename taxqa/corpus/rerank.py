@@ -12,7 +12,9 @@ the question says in everyday words (the term table's reviewed phrasings, ``Quer
 CONCEPT_WEIGHT: the question's issue outranks a context word ("연말정산 때 애들 몫으로 ..." -> 자녀세액공제,
 not 연말정산). An article of a general act titled ...특례 (an exception: 「양도소득의 필요경비 계산 특례」,
 「매입자발행세금계산서에 따른 매입세액 공제 특례」) loses 10 % unless the question asks for an exception or a
-relief: a plain question asks for the rule.
+relief: a plain question asks for the rule. Likewise an article that sanctions a duty set elsewhere (titled
+...가산세, ...과태료) loses 25 % unless the question asks about a sanction (가산세, 벌금, 안 하면, 늦게, ...): "현금영수증
+발급 의무" is 「현금영수증가맹점 가입ㆍ발급의무 등」, not the 가산세 for breaking it.
 """
 
 from __future__ import annotations
