@@ -148,6 +148,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain5": ("tests/data/retrieval_plain5.tsv", ""),
     "plain6": ("tests/data/retrieval_plain6.tsv", ""),
     "plain7": ("tests/data/retrieval_plain7.tsv", ""),
+    "plain8": ("tests/data/retrieval_plain8.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }
