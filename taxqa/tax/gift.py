@@ -260,7 +260,7 @@ def read(text: str, reading) -> None:
         reading.say("세대생략 할증")
         reading.assume("수증자의 부모가 생존해 있어 세대생략 할증과세 적용으로 가정")
     m = re.search(
-        r"(?<!재)(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|출산|출생|아이를\s*낳|득남|득녀|입양",
+        r"(?<![재미비])(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|출산|출생|아이를\s*낳|득남|득녀|입양",
         text,
     )
     long_ago = m and next((d for d in reading.mentions if d.type == "duration" and d.value.get("ago")

@@ -7,6 +7,8 @@ question says something the reading contradicts or leaves out, whatever sentence
   or a person said in an amount's clause who was not placed anywhere;
 - an amount-shaped number (digits or Hangul numerals before 억/만/천/원, or a bare number of three
   or more digits) that no mention covers: something was said the reader did not take in;
+- a refund (환급, 돌려받, 13월의 월급) or an amount still owed asked at the 연말정산 without the
+  tax already withheld (기납부세액): the figure would be the 결정세액, not what is refunded;
 - a follow-up that points back at an earlier question ("아까 말씀드린 조건에서", "그럼 3억이면"):
   only what this question says is read, so the rest of the case is unknown.
 """
@@ -33,6 +35,8 @@ AMOUNT_SHAPED = re.compile(
     r"|(?<![\d.,])\d{3,}(?![\d,.]|\s*(?:년|동|호|번|월|일|%))"
 )
 NEW_QUESTION = re.compile(r"말고|새로|별개|따로\s*묻")
+# what the 연말정산 refunds or still collects is the 결정세액 less the tax already withheld
+REFUND = re.compile(r"환급|돌려\s*받|13\s*월의?\s*월급|토해|추가\s*(?:로\s*)?(?:납부|낼|내야|징수)|차감\s*징수|더\s*내")
 
 # a concept a negation can name -> the inputs that count it
 NEGATABLE = [
@@ -97,8 +101,19 @@ def flag_uncovered_numbers(reading, found) -> None:
             return
 
 
+def flag_refund_without_paid(reading) -> None:
+    """A refund or an amount still owed asked for while the tax already withheld is not given."""
+    if reading.kind != "salary" or reading.inputs.get("withheld") is not None:
+        return
+    if hit := REFUND.search(reading.text):
+        say = f"'{hit.group(0)}' 금액은 이미 원천징수된 소득세(기납부세액)를 알아야 계산됨: 기납부세액을 알려 주세요"
+        # with the 결정세액 asked as well, that figure stands; the refund is still said to need the tax withheld
+        reading.unclear(say) if re.search(r"결정\s*세액|산출\s*세액", reading.text) else reading.lack(say)
+
+
 def run(reading, found) -> None:
     flag_follow_up(reading)
+    flag_refund_without_paid(reading)
     flag_uncovered_numbers(reading, found)
     flag_negated_inputs(reading, found)
     flag_split_amounts(reading, found)

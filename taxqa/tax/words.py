@@ -82,3 +82,26 @@ def from_particle(word: str) -> str:
     """'부모님' -> '부모님으로부터', '친구' -> '친구로부터', '딸' -> '딸로부터' (ㄹ takes 로)."""
     rieul = has_batchim(word) and (ord(word[-1]) - 0xAC00) % 28 == 8
     return word + ("으로부터" if has_batchim(word) and not rieul else "로부터")
+
+
+def untable(text: str) -> str:
+    """Rows pasted from a spreadsheet as sentences the readers take: a tab-separated block with a
+    header row and rows of three or more cells becomes "header value, header value" per row
+    ("취득가\\t양도가\\n3억\\t7억" -> "취득가 3억, 양도가 7억"); two-cell rows become "key value"."""
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    header: list[str] | None = None
+    for line in lines:
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) < 2:
+            header = None
+            out.append(line)
+        elif len(cells) == 2:
+            out.append(" ".join(cells) + ".")
+        elif header is None or len(header) != len(cells):
+            header = cells
+        else:
+            out.append(", ".join(f"{h} {c}" for h, c in zip(header, cells)) + ".")
+    return "\n".join(out)
