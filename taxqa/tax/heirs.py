@@ -20,6 +20,9 @@ CHILDREN_IN_LAW = ("시누이", "시동생", "시아주버니", "아주버님", 
 
 def decedent(text: str) -> Mention | None:
     """The person who died: the relation word that is the subject of a death verb (or of 상속재산/유산)."""
+    # "어머니(배우자 없음) 별세": an aside that says no death is blanked (positions kept), so the word
+    # before it is the subject of the verb after it
+    text = re.sub(r"\([^()]{0,30}\)", lambda m: m[0] if re.search(DEATH, m[0]) else " " * len(m[0]), text)
     found = mentions(text)
     named = re.search(r"피상속인(?:은|는|이|:|\s)*\s*", text)
     for m in found:  # "피상속인 아버지", "피상속인: 남편"

@@ -262,7 +262,14 @@ def read(text: str, reading) -> None:
         r"(\d{1,4})\s*일\s*(?:을|이나|동안|간|이|째)?\s*(?:늦|지연|지나|후|뒤|만에|연체|초과|경과|넘)", text
     ) or re.search(r"(?:지연|연체|경과|미납|늦)\S{0,2}\s*(?:일수|기간)?\s*(?:은|는|이|:)?\s*(\d{1,4})\s*일", text)
     months = re.search(rf"(\d{{1,2}}|{COUNT_WORD})\s*(?:개월|달)", text)
-    filed_after = days is not None and re.match(r"[^.,?!]{0,12}?(?:기한\s*후\s*신고|수정\s*신고)", text[days.end() :])
+    within = re.search(r"(\d{1,4})\s*일\s*(?:이\s*)?(?:내|이내|안에)\S{0,2}\s*(?:기한\s*후\s*신고|수정\s*신고)", text)
+    filed_after = (
+        within is not None
+        or (  # "기한 후 15일 내 기한후신고": filed within 15 days
+            days is not None and re.match(r"[^.,?!]{0,12}?(?:기한\s*후\s*신고|수정\s*신고)", text[days.end() :])
+        )
+    )
+    days = within or days
     if filed_after:  # "20일 만에 기한후신고": filed within ceil(20/30) months, no days of late payment said
         months_after = max(1, -(-int(days.group(1)) // 30))
         reading.fact("months_late", months_after, days.group(0))

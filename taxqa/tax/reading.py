@@ -149,13 +149,26 @@ HANGUL_SPAN = re.compile(
 )
 
 
+ASIDE_BEFORE_AMOUNT = re.compile(
+    r"([가-힣])\s*(\((?![^()]*(?:공급가액|과세표준|과표))[^()\d]{1,16}\))\s*(\d[\d,.]*\s*(?:억|천만|백만|만|천|원)(?:\s*\d[\d,.]*\s*(?:천만|백만|만|천|원))*(?:\s*원)?)"
+)
+
+
 def normalise(text: str) -> str:
     """The question in the shapes the amount parser reads: the act's own name removed (상속세 및
     증여세법 names both taxes), amounts in Hangul numerals as digits (이십억 -> 20억, 천만원 ->
     1천만원), the spoken '3억5천' as 3억 5천만, '3천3백' as 3천3백만 and '연봉 3500' as 3500만원."""
     text = re.sub(r"상속세\s*및\s*증여세법", "상증법", text)
+    # "매입(공급대가) 2,200만", "상속재산(채무 차감 후) 20억": the aside after the amount, so the label is
+    # nearest (an aside that is itself the label, "과세표준(공급가액) 2억", stays)
+    text = ASIDE_BEFORE_AMOUNT.sub(r"\1 \3\2", text)
     text = re.sub(r"(?<![\d가-힣])(천|백)(만\s*원|만원|만\s*(?=엔|달러|유로|위안))", r"1\1\2", text)
     text = HANGUL_AMOUNT.sub(hangul_amount, text)
+    text = re.sub(  # "일억 오천" (spoken, 만 left out after 억): 1억 5000만
+        r"(\d억)\s*([일이삼사오육칠팔구]?천(?:\s*[일이삼사오육칠팔구]?백)?)(?=\s|[을를이가은는에원,.]|$)",
+        lambda m: f"{m[1]} {sino_number(m[2].replace(' ', ''))}만",
+        text,
+    )
     text = re.sub(r"(\d)\s*억\s*(\d{1,4})\s*천(?![만원\d])", r"\1억 \2천만", text)
     text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(?!\s*[만억원\d])", r"\1천\2백만", text)  # 3천3백
     text = re.sub(r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억])", r"\1천만", text)  # "연봉 6천": 6천만원

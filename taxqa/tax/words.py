@@ -25,7 +25,7 @@ def count_value(word: str) -> int:
 
 
 # a mark that ends a clause: not the point of "1.5억" nor the comma of "1,500,000"
-CLAUSE_END = re.compile(r"[?!\n]|[.,](?!\d)")
+CLAUSE_END = re.compile(r"[?!\n]|[.,](?!\d)|(?<=\s)/(?=\s)")  # " / ": the fields of a memo line
 
 
 def clause_of(text: str, start: int, end: int) -> str:
