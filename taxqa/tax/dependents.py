@@ -31,8 +31,15 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     dependents = 0
     if re.search(r"부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)", text):
         return 0  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent
+    elsewhere = re.search(
+        r"(?:남편|아내|배우자|와이프)\s*(?:쪽|앞|밑)\S{0,2}\s*(?:올렸|올림|올려|넣었|등록)|(?:남편|아내|배우자|와이프)(?:이|가)\s*(?:공제|올렸)",
+        text,
+    )
     if re.search(r"자녀\s*(?:는|가)?\s*없|아이\s*(?:는|가)?\s*없|무자녀", text):
         children = None
+    elif elsewhere:  # "애 하나는 남편 쪽에 올렸어요": the other spouse claims the child
+        children = None
+        reading.assume(f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌")
     else:
         children = count_people(text, CHILD_WORDS)
         if re.search(r"쌍둥이", text) and (children is None or children[0] == 1):
@@ -58,7 +65,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)
     parents = re.search(
-        r"(부모님|어머니|아버지|장인|장모|시부모님?)\s*(?:을|를)?\s*(?:(두|한)\s*분\s*(?:을|를|다)?\s*)?(?:부양|모시)",
+        r"(부모님|어머니|아버지|장인|장모|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를)?\s*(?:(두|한)\s*분\s*(?:을|를|다)?\s*)?(?:부양|모시)",
         text,
     )
     if parents:

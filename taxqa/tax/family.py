@@ -126,7 +126,7 @@ def mentions(text: str) -> list[Mention]:
     return found
 
 
-GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함|[.,/]|$)|(?<![가-힣])주(?:[고면었시셨려는신실셔세자]|어|기)|(?<![가-힣])줄(?:라|려|까)|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
+GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함|[.,/]|$)|(?<=[어아])\s*줬|넣어\s*주|입금|(?<![가-힣])주(?:[고면었시셨려는신실셔세자]|어|기)|(?<![가-힣])줄(?:라|려|까)|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
 RECEIVE = r"받|물려\s*받|상속받|증여받"
 FROM = r"(?:님)?(?:으로부터|로부터|에게서|한테서|께로부터|에서)"
 TO = r"(?:님)?(?:에게|한테|께|에게로)(?!서)"
@@ -183,6 +183,8 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     found = [
         m for m in found if not any(n.start > m.end and re.fullmatch(r"의\s*", text[m.end : n.start]) for n in found)
     ]
+    # "저랑 누나가 반반 받았어요": a co-donee beside the asker, not the other party
+    found = [m for m in found if not re.search(r"(?:저|나|제|본인)\s*(?:랑|이랑|와|하고)\s*$", text[: m.start])]
     for m in found:
         m.role = role_of(text, m)
     if focus is not None:

@@ -238,6 +238,13 @@ def read(text: str, reading) -> None:
         reading.assume("부모(직계존속과 그 배우자)에게 받은 증여는 동일인 증여로 합산 (제47조②)")
     elif each:
         reading.unclear("여러 증여자에게 각각 받은 금액은 증여자별로 따로 과세됨: 한 사람 몫으로 계산")
+    halves = re.search(r"반반|절반씩", text)
+    if halves and not re.search(r"씩|몫\S{0,3}\s*\d", text.replace(halves.group(0), "")):
+        # "저랑 동생한테 반반 나눠서 4억": each donee is taxed on the half received (제4조의2)
+        amount, words = amount // 2, f"{words} ÷ 2"
+        reading.unclear(
+            f"'{halves.group(0)}': 두 사람이 나눠 받은 것으로 보고 본인 몫 {format_won(amount)}에 과세함 — 몫이 다르면 알려 주세요"
+        )
     reading.fact("amount", amount, words)
     reading.fact("relation", parties.relation, parties.words)
     for note in parties.notes + notes:

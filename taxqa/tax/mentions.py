@@ -19,6 +19,7 @@ from typing import Any
 from taxqa.amounts import iter_amounts, iter_unreadable
 from taxqa.tax.family import DEATH, RELATION_OF, role_of
 from taxqa.tax.family import mentions as family_mentions
+from taxqa.tax.words import SINO, SINO_UNITS, sino_number
 
 CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", "EUR": "EUR", "엔": "JPY",
                   "JPY": "JPY", "위안": "CNY", "CNY": "CNY", "파운드": "GBP", "GBP": "GBP", "페소": "PHP",
@@ -153,9 +154,37 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
     return found
 
 
+@dataclass
+class NumberToken:
+    form: str
+    tag: str
+    start: int
+    len: int
+
+
+def sino_tokens(text: str, toks: list) -> list:
+    """Hangul numerals before a unit of time or age ("이십 년 전에", "근속 삼십 년", "칠 년") as number
+    tokens, so they are read like digits; amounts (오천만원) are left to the amount parser."""
+    out, i = [], 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j].tag == "NR" and all(c in SINO or c in SINO_UNITS for c in toks[j].form):
+            j += 1
+        if j > i and j < len(toks) and toks[j].form in ("년", "개월", "달", "세", "살"):
+            start, end = toks[i].start, toks[j - 1].start + toks[j - 1].len
+            number = str(sino_number(text[start:end].replace(" ", "")))
+            out.append(NumberToken(number, "SN", start, end - start))
+            i = j
+            continue
+        out.append(toks[i])
+        i += 1
+    return out
+
+
 def number_mentions(text: str, toks: list) -> list[Mention]:
     """Ages, durations, dates and 귀속 years, from number morphemes and the unit after them."""
     found: list[Mention] = []
+    toks = sino_tokens(text, toks)
     i = 0
     while i < len(toks):
         t = toks[i]

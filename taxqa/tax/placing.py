@@ -277,7 +277,11 @@ def flag_mismatch(reading) -> None:
             f"질문에 여러 세금({', '.join(sorted(named))})이 나와 {mine}로 계산함: 묻는 세금을 확인해 주세요"
         )
     share = re.search(r"반반|나눠|나누어|절반|몫|등분|[2-9]\s*분의\s*1", reading.text)
-    if reading.kind == "gift" and share and not any(share.group(0) in a for a in reading.assumptions):
+    if (
+        reading.kind == "gift"
+        and share
+        and not any(share.group(0) in a for a in reading.assumptions + reading.ambiguous)
+    ):
         reading.unclear(f"'{share.group(0)}': 증여재산은 각자 받은 몫만이라 본인 몫의 금액을 확인해 주세요")
     seen: dict[str, str] = {}
     for f in reading.facts:

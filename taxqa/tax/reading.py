@@ -19,7 +19,7 @@ from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
-from taxqa.tax.words import untable
+from taxqa.tax.words import sino_number, untable
 
 # A question asks for a figure when it has one of these words.
 ASKS_FIGURE = re.compile(
@@ -106,23 +106,9 @@ class Reading:
         }
 
 
-SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
-SINO_UNITS = {"십": 10, "백": 100, "천": 1000}
 HANGUL_AMOUNT = re.compile(
     r"(?<![가-힣\d])((?:[일이삼사오육칠팔구십백천]+\s*[억만]\s*)+)(?=원|\s*원|[을를이가은는의과와에,.\s]|$)"
 )
-
-
-def sino_number(word: str) -> int:
-    """'이십' -> 20, '오천' -> 5000, '천' -> 1000."""
-    total, digit = 0, 0
-    for ch in word:
-        if ch in SINO:
-            digit = SINO[ch]
-        else:
-            total += (digit or 1) * SINO_UNITS[ch]
-            digit = 0
-    return total + digit
 
 
 def hangul_amount(m: re.Match) -> str:
@@ -138,7 +124,7 @@ IMPLIED_MAN = re.compile(
     r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
     r"(?<![가-힣])[월연](?=\s))"
     r"(?P<sep>\s*(?:은|는|이|가|:|=|,|\|)?\s*)(?P<n>[1-9]\d{0,2},\d{3}|[1-9]\d{0,4}|[1-9]\d{5,15})"
-    r"(?![\d,.]|\s*[천백십만억조원%년월일세살명개배])"
+    r"(?![\d,]|\.\d|\s*[천백십만억조원%년월일세살명개배])"
 )
 WEEKS = re.compile(
     r"(?<![\d.])(\d{1,2})\s*주\s*(?:일)?(?=\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|뒤|후|만에|연체|초과|경과|넘))"

@@ -305,7 +305,7 @@ def read(text: str, reading) -> None:
     said.append(f"본인 포함 기본공제 {dependents + 1}명")
     for name, pattern, label in (("withheld", r"원천징수|기납부|이미\s*(?:낸|냈)|떼", "기납부세액"),
                                  ("pension", r"국민연금|연금보험료", "연금보험료"),
-                                 ("insurance", r"건강보험|고용보험|보험료", "보험료")):  # fmt: skip
+                                 ("insurance", r"건강보험|고용보험|보험료|건강\s*[·ㆍ,/]\s*고용|4대\s*보험", "보험료")):  # fmt: skip
         hit = amount_near(text, pattern)
         if hit is not None and hit.start != found.start:
             reading.fact(name, hit.value, hit.text)

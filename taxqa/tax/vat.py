@@ -196,12 +196,8 @@ def recognise_vat(text: str) -> bool:
 
 def recognise_simple(text: str) -> bool:
     """간이과세, or "간이" alone beside a VAT word or 공급대가 ("간이 편의점 ... 부가세", "간이 택시 공급대가")."""
-    if "간이과세" in text:
-        return True
-    return bool(
-        re.search(r"(?<![가-힣])간이(?!\s*(?:세액|지급|영수증|명세))", text)
-        and re.search(r"부가가치세|부가세|공급대가", text)
-    )
+    bare = re.search(r"(?<![가-힣])간이(?!\s*(?:세액|지급|영수증|명세))", text)
+    return "간이과세" in text or bool(bare and re.search(r"부가가치세|부가세|공급대가", text))
 
 
 def read_vat(text: str, reading) -> None:

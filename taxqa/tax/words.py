@@ -105,3 +105,19 @@ def untable(text: str) -> str:
         else:
             out.append(", ".join(f"{h} {c}" for h, c in zip(header, cells)) + ".")
     return "\n".join(out)
+
+
+SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+SINO_UNITS = {"십": 10, "백": 100, "천": 1000}
+
+
+def sino_number(word: str) -> int:
+    """'이십' -> 20, '오천' -> 5000, '천' -> 1000."""
+    total, digit = 0, 0
+    for ch in word:
+        if ch in SINO:
+            digit = SINO[ch]
+        else:
+            total += (digit or 1) * SINO_UNITS[ch]
+            digit = 0
+    return total + digit
