@@ -94,8 +94,9 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             reading.assume(f"부양가족으로 든 {g.group(0)}는 60세 이상이고 소득이 없는 기본공제대상자로 가정")
     old = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and any(
         abs(a.start - g.start()) <= 12 or abs(a.end - g.end()) <= 12 for g in cared)]  # fmt: skip
-    if old:
-        reading.fact("elderly", len(old), " ".join(a.text for a in old))
+    both = old and len(old) == 1 and re.search(r"두\s*분\s*(?:다|모두)", text[max(0, old[0].start - 12) : old[0].start])
+    if old:  # "부모님(두 분 다 70세 이상)": one age said of both
+        reading.fact("elderly", 2 if both else len(old), " ".join(a.text for a in old))
         said.append(f"70세 이상 {len(old)}명")
     disabled = re.search(r"장애", others.group(0) if others else "") or (
         parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()]))  # fmt: skip

@@ -248,7 +248,7 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
 
 
 # words the heirs reader (taxqa.tax.heirs) and the mentions share
-DEATH = r"돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]"
+DEATH = r"(?i:passed\s+away|died)|돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]"
 PARENT_IN_LAW = r"시아버|시어머|시부모|처부모|장인|장모|(?:남편|아내|배우자|와이프|부인)의\s*(?:아버|어머)"
 SIBLING_IN_LAW = (
     r"시누이|시동생|시아주버니|아주버님|처남|처제|처형"  # the spouse's siblings: a parent-in-law's children

@@ -72,7 +72,10 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     m = re.search(r"(\d|[한두세네])\s*남\s*(\d|[한두세네])\s*녀", text)
     if m:
         return count_value(m.group(1)) + count_value(m.group(2)), m.group(0)
-    m = re.search(r"외동(?:딸|아들)?|외아들|무남독녀|독자", text)
+    m = re.search(
+        r"외동(?:딸|아들)?|외아들|무남독녀|독자|(?:나|저)\s*혼자\s*(?:자식|자녀)|(?:자식|자녀)\S{0,2}\s*(?:나|저)\s*(?:혼자|하나)",
+        text,
+    )
     if m:
         return 1, m.group(0)
     m = re.search(r"쌍둥이", text)

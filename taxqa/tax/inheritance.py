@@ -8,7 +8,7 @@ from datetime import date
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
-from taxqa.tax.family import CHILD, SPOUSE
+from taxqa.tax.family import CHILD, DEATH, SPOUSE
 from taxqa.tax.gift import art, won
 from taxqa.tax.heirs import heirs
 from taxqa.tax.kind import TaxKind, realistic_won, round_won
@@ -174,7 +174,8 @@ def add_arguments(p) -> None:
 
 
 def recognise(text: str) -> bool:
-    return "상속" in text
+    """상속, or a death beside the estate ("아버님이 돌아가셨는데요 ... 재산은 20억") with no gift in it."""
+    return "상속" in text or bool(re.search(DEATH, text) and re.search(r"재산|유산", text) and "증여" not in text)
 
 
 TOTAL = r"상속재산|유산|재산|과세가액|총|합계|합쳐|전\s*재산|남기|남긴|물려|상속"

@@ -33,7 +33,9 @@ APPROX_BEFORE = r"(?:대략|약|대충|얼추|한)\s*$"
 CONTEXT_BEFORE = re.compile(r"(?:공제|한도|면제|기준|비과세|구간|세율|기준금액)\S{0,4}\s*$")
 CONTEXT_AFTER = re.compile(r"^\s*(?:원)?\s*(?:까지|을|를|이|가|은|는)?\s*(?:(?:" + BOUND + r")\s*)?(?:\S{0,3}\s*)?"
                            r"(?:공제|비과세|면제|한도|기준|구간|세율|이면\s*면제)")  # fmt: skip
-PERIOD_BEFORE = re.compile(r"(?:매달|매월|매년|매주|달마다|해마다|주마다|한\s*달에|(?<![가-힣])월)\s*(?:에\s*)?$")
+PERIOD_BEFORE = re.compile(
+    r"(?:매달|매월|매년|매주|달마다|해마다|주마다|한\s*달에|(?<![가-힣\d])월)\s*(?:에\s*)?$"
+)  # not "3월에 3억"
 TAX_PAID = re.compile(
     r"원천징수|기납부|중간예납|예정신고|예정고지|(?:이미|미리|먼저)\s*(?:\S{0,6}\s*)?(?:냈|낸|내|납부)|떼(?:어|고|인|간|가)"
 )
@@ -298,7 +300,9 @@ def term_mentions(text: str) -> list[Mention]:
 def uncovered_tax(text: str) -> str | None:
     """The name of a tax the question asks about that no calculator here computes, or None."""
     covered_subject = re.search(
-        r"증여세|상속세|양도세|양도소득|종합소득|종소|부가|법인세|퇴직|가산세|연말정산|근로소득", text
+        r"(?:증여세|상속세|양도세|양도소득|종합소득|종소|부가|법인세|퇴직|가산세|연말정산|근로소득)"
+        r"(?!\S{0,2}\s*(?:말고|아니라|대신))",  # "증여세 말고 취득세요": the tax set aside is not the subject
+        text,
     )
     realty = re.search(r"집|아파트|주택|토지|땅|건물|상가|빌라|오피스텔|부동산|분양권|입주권", text)
     gift_words = re.search(r"(?:증여|상속)세(?!\S{0,2}\s*(?:말고|아니|대신))", text)  # the tax asked is 증여세/상속세

@@ -19,7 +19,7 @@ from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
-from taxqa.tax.words import sino_number, untable
+from taxqa.tax.words import apply_unit_header, sino_number, untable
 
 # A question asks for a figure when it has one of these words.
 ASKS_FIGURE = re.compile(
@@ -107,7 +107,7 @@ class Reading:
 
 
 HANGUL_AMOUNT = re.compile(
-    r"(?<![가-힣\d])((?:[일이삼사오육칠팔구십백천]+\s*[억만]\s*)+)(?=원|\s*원|[을를이가은는의과와에,.\s]|$)"
+    r"(?<![가-힣\d])((?:[일이삼사오육칠팔구십백천]+\s*[억만]\s*)+)(?=원|\s*원|[을를이가은는의과와에,.?!\s]|$)"
 )
 
 
@@ -183,7 +183,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
-    text = untable(text)
+    text = apply_unit_header(untable(text))
     clean = normalise(text)
     reading = Reading(text=text, as_of=day)
     reading.mentions = read_mentions(text, clean)

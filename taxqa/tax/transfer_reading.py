@@ -136,6 +136,8 @@ def read(text: str, reading) -> None:
     one = re.search(r"1\s*세대\s*1\s*주택|1\s*주택|한\s*채|1채|유일한\s*집|집\s*하나", text)
     if one and re.search(r"중\s*$", text[: one.start()]):  # "2주택 중 1채": one of the houses, not one house
         one = None
+    if one and many and many.start() <= one.start() < many.end():  # "다른 집도 한 채 있어요": part of the other
+        one = None
     negated = re.search(
         r"1\s*주택\S{0,4}\s*아(?:닌|님|니|닙)|비과세\s*(?:대상이|요건에|요건을)?\s*(?:아닌|해당하지|안\s*되|못)", text
     )

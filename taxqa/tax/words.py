@@ -84,27 +84,54 @@ def from_particle(word: str) -> str:
     return word + ("으로부터" if has_batchim(word) and not rieul else "로부터")
 
 
+def table_cells(line: str) -> list[str]:
+    """The cells of a pasted table row: tab-separated, or a markdown row "| a | b |"."""
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    if line.strip().startswith("|") and line.count("|") >= 3:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return [line]
+
+
 def untable(text: str) -> str:
-    """Rows pasted from a spreadsheet as sentences the readers take: a tab-separated block with a
-    header row and rows of three or more cells becomes "header value, header value" per row
-    ("취득가\\t양도가\\n3억\\t7억" -> "취득가 3억, 양도가 7억"); two-cell rows become "key value"."""
-    if "\t" not in text:
+    """Rows pasted from a spreadsheet or a markdown table as sentences the readers take: a block with
+    a header row and rows of three or more cells becomes "header value, header value" per row
+    ("취득가\t양도가\n3억\t7억" -> "취득가 3억, 양도가 7억"); two-cell rows become "key value"."""
+    if "\t" not in text and not re.search(r"^\s*\|.*\|.*\|", text, re.M):
         return text
-    lines = text.split("\n")
     out: list[str] = []
     header: list[str] | None = None
-    for line in lines:
-        cells = [c.strip() for c in line.split("\t")]
+    for line in text.split("\n"):
+        cells = table_cells(line)
+        if len(cells) >= 2 and all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
+            continue  # the markdown "| --- | --- |" line
         if len(cells) < 2:
             header = None
             out.append(line)
-        elif len(cells) == 2:
+        elif len(cells) == 2 and not (header and len(header) == 2 and re.search(r"\d", cells[0])):
+            header = cells  # "상속재산 | 25억" is a key and its value; it may also head "| 20년 | 2억 |"
             out.append(" ".join(cells) + ".")
         elif header is None or len(header) != len(cells):
             header = cells
         else:
             out.append(", ".join(f"{h} {c}" for h, c in zip(header, cells)) + ".")
     return "\n".join(out)
+
+
+UNIT_HEADER = re.compile(r"[(\[]?\s*단위\s*[:：]?\s*(천원|만원|백만원|억원)\s*[)\]]?")
+UNIT_WON = {"천원": 1_000, "만원": 10_000, "백만원": 1_000_000, "억원": 100_000_000}
+
+
+def apply_unit_header(text: str) -> str:
+    """ "(단위: 만원) 매출 12,000": bare numbers in the question are in the unit its header names, so
+    they are written out in won and the header is blanked."""
+    header = UNIT_HEADER.search(text)
+    if header is None:
+        return text
+    won = UNIT_WON[header.group(1)]
+    text = text[: header.start()] + " " * (header.end() - header.start()) + text[header.end() :]
+    bare = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d|\s*[천백십만억조원%년월일세살명개배주]|\s*\))"
+    return re.sub(bare, lambda m: f"{int(m[1].replace(',', '')) * won:,}원", text)
 
 
 SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
