@@ -59,7 +59,9 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
     spouse = re.search(r"배우자|아내|남편|부인|와이프|외벌이|홑벌이", text)
     if spouse and not re.search(
-        r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|배우자\s*(?:도|가|는)\s*(?:소득|일|근무|직장)", text
+        r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|"
+        r"(?:배우자|아내|남편|부인|와이프)\s*(?:도|가|는|이)\s*(?:소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌)",
+        text,
     ):
         dependents += 1
         said.append("소득 없는 배우자")
@@ -105,6 +107,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         said.append("장애인 1명")
     if (m := re.search(rf"부양가족\s*(?:이|은|는)?\s*({COUNT_WORD})\s*명", text)) and not (spouse or parents):
         dependents = max(dependents, count_value(m.group(1)))
+    if m := re.search(rf"(?:부양가족|기본공제\S{{0,4}})\s*(?:은|는|이)?\s*본인\s*포함\s*({COUNT_WORD})\s*명", text):
+        dependents = count_value(m.group(1)) - 1  # "부양가족 본인 포함 3명": said outright, the worker among them
     lone = re.search(r"한부모|싱글\s*(?:맘|대디|파파)|홀로\s*(?:아이|자녀)", text)
     if lone and children:
         reading.fact("single_parent", True, lone.group(0))

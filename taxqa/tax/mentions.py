@@ -123,7 +123,7 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
             m.flags["currency"] = CURRENCY_SIGNS[sign.group(1)[-1]]
         if re.search(r"(?:(?<![\d가-힣])[-−]|마이너스\s*|적자\s*)$", before):
             m.flags["negative"] = True
-        lower = re.match(r"\s*(?:원)?\s*(?:[~∼〜]|-\s*\d|에서\s*\d)", after)
+        lower = re.match(r"[ \t]*(?:원)?[ \t]*(?:[~∼〜]|-[ \t]*\d|에서\s*\d)", after)  # not "3억\n- 10년 …" (a list)
         upper = re.search(r"\d\s*[천백만억원]?\s*(?:[~∼〜-]|에서)\s*$", before)
         bound = re.match(rf"\s*(?:원)?\s*(?:이|가|을|를|은|는)?\s*(?:조금|좀|약간|살짝|훨씬)?\s*(?:{BOUND})", after)
         context = conversion or CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
@@ -301,7 +301,7 @@ def uncovered_tax(text: str) -> str | None:
     """The name of a tax the question asks about that no calculator here computes, or None."""
     covered_subject = re.search(
         r"(?:증여세|상속세|양도세|양도소득|종합소득|종소|부가|법인세|퇴직|가산세|연말정산|근로소득)"
-        r"(?!\S{0,2}\s*(?:말고|아니라|대신))",  # "증여세 말고 취득세요": the tax set aside is not the subject
+        r"(?!\S{0,2}\s*(?:말고|아니라|대신|알겠|됐고|빼고))",  # "증여세 말고 취득세요": the tax set aside is not the subject
         text,
     )
     realty = re.search(r"집|아파트|주택|토지|땅|건물|상가|빌라|오피스텔|부동산|분양권|입주권", text)

@@ -293,6 +293,10 @@ def read(text: str, reading) -> None:
         value *= 10_000
         reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
     salary = value * 12 if monthly else value
+    bonus = amount_near(text, r"상여|보너스|성과급")
+    if bonus is not None and bonus.start != found.start and (monthly or re.search(r"따로|별도|추가로", text)):
+        salary += bonus.value  # "월급 320에 상여 400 따로": the bonus is wages too (제20조)
+        reading.assume(f"상여 {format_won(bonus.value)}을 총급여에 더함")
     reading.fact("salary", salary, found.text)
     if monthly:
         reading.assume("월급에 12개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")

@@ -100,7 +100,12 @@ def read(text: str, reading) -> None:
         sold_year = next((m for m in years_said if re.search(r"팔|판|매도|양도", text[m.end() : m.end() + 14])
                           or re.search(r"(?:양도|매도|처분)(?:\S{0,3}\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()$", text[: m.start()])), None)  # fmt: skip
         now = int(sold_year.group(1)) if sold_year else int((reading.as_of or date.today().isoformat())[:4])
-        reading.fact("held_years", max(now - int(bought_year.group(1)), 0), bought_year.group(0))
+        held_n = max(now - int(bought_year.group(1)), 0)
+        month_in, month_out = (re.match(r"년\s*(\d{1,2})\s*월", text[m.end(1) :]) if m else None
+                               for m in (bought_year, sold_year))  # fmt: skip
+        if month_in and month_out and int(month_out.group(1)) < int(month_in.group(1)):
+            held_n = max(held_n - 1, 0)  # "2019년 6월 취득, 2026년 5월 양도": 6 years 11 months, 6 whole years
+        reading.fact("held_years", held_n, bought_year.group(0))
         reading.assume("보유기간은 취득 연도부터 양도 연도까지의 햇수로 봄 (정확한 날짜에 따라 1년 차이 가능)")
         if lived is None and re.search(r"계속\s*(?:거주|살)|줄곧\s*(?:거주|살)|쭉\s*(?:거주|살)", text):
             reading.fact("resided_years", reading.inputs["held_years"], "계속 거주")

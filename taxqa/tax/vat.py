@@ -190,14 +190,15 @@ def simple_arguments(p) -> None:
 
 def recognise_vat(text: str) -> bool:
     return bool(
-        re.search(r"부가가치세|부가세|매출세액|VAT|일반과세자", text) and re.search(r"매출|공급가액|판매", text)
+        re.search(r"부가가치세|부가세|부과세|매출세액|VAT|일반과세자", text)
+        and re.search(r"매출|공급가액|판매|월세|임대료", text)
     )
 
 
 def recognise_simple(text: str) -> bool:
-    """간이과세, or "간이" alone beside a VAT word or 공급대가 ("간이 편의점 ... 부가세", "간이 택시 공급대가")."""
-    bare = re.search(r"(?<![가-힣])간이(?!\s*(?:세액|지급|영수증|명세))", text)
-    return "간이과세" in text or bool(bare and re.search(r"부가가치세|부가세|공급대가", text))
+    """간이과세, or "간이" alone beside a VAT word ("간이 편의점 ... 부가세"), not "간이인지 일반인지"."""
+    bare = re.search(r"(?<![가-힣])간이(?!\s*(?:세액|지급|영수증|명세))", text) and "일반" not in text
+    return "간이과세" in text or bool(bare and re.search(r"부가가치세|부가세|부과세|공급대가", text))
 
 
 def read_vat(text: str, reading) -> None:
