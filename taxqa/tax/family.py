@@ -259,10 +259,13 @@ MINOR_WORDS = r"미성년\S*|초등학생|중학생|고등학생|고딩|중딩|�
 ADULT_WORDS = r"성인|성년|대학생|직장인|회사원|[2-9]0대|결혼|혼인|출산"
 
 
-def minor_age(text: str) -> tuple[int | None, str]:
+def minor_age(text: str, year: int | None = None) -> tuple[int | None, str]:
     """(the age of a minor mentioned, its words); age -1 = a minor of unknown age; None = no minor."""
     for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)(?!\s*(?:이상|이후|부터|까지|때))", text):
         if int(m.group(1)) < 19:
             return int(m.group(1)), m.group(0)
+    born = re.search(r"((?:19|20)\d{2})\s*년생", text) if year else None
+    if born and 0 <= year - int(born.group(1)) < 19:  # "2010년생 아들": a minor in the year asked about
+        return year - int(born.group(1)), born.group(0)
     m = re.search(MINOR_WORDS, text)
     return (-1, m.group(0)) if m else (None, "")

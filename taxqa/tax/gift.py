@@ -9,7 +9,7 @@ from datetime import date
 from taxqa.amounts import format_won, iter_amounts, parse_won
 from taxqa.errors import UserError
 from taxqa.tax.family import ADULT_WORDS, GIVE, RECEIVE, RELATION_OF, gift_parties, mentions, minor_age
-from taxqa.tax.gift_amounts import JOINED, prior_from_same_group, split_amounts
+from taxqa.tax.gift_amounts import JOINED, own_share, prior_from_same_group, split_amounts
 from taxqa.tax.kind import TaxKind
 from taxqa.tax.rates import EOK, MAN, RELATIONS, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
@@ -238,13 +238,7 @@ def read(text: str, reading) -> None:
         reading.assume("부모(직계존속과 그 배우자)에게 받은 증여는 동일인 증여로 합산 (제47조②)")
     elif each:
         reading.unclear("여러 증여자에게 각각 받은 금액은 증여자별로 따로 과세됨: 한 사람 몫으로 계산")
-    halves = re.search(r"반반|절반씩", text)
-    if halves and not re.search(r"씩|몫\S{0,3}\s*\d", text.replace(halves.group(0), "")):
-        # "저랑 동생한테 반반 나눠서 4억": each donee is taxed on the half received (제4조의2)
-        amount, words = amount // 2, f"{words} ÷ 2"
-        reading.unclear(
-            f"'{halves.group(0)}': 두 사람이 나눠 받은 것으로 보고 본인 몫 {format_won(amount)}에 과세함 — 몫이 다르면 알려 주세요"
-        )
+    amount, words = own_share(text, reading, amount, words, current[0])
     reading.fact("amount", amount, words)
     reading.fact("relation", parties.relation, parties.words)
     for note in parties.notes + notes:
@@ -255,7 +249,7 @@ def read(text: str, reading) -> None:
         reading.say(f"질문자가 {parties.words}에게 {format_won(amount)} 증여 (수증자에게 증여자는 {label})")
     else:
         reading.say(f"{parties.words}({label}){particle} {format_won(amount)} 증여")
-    age, age_words = minor_age(text)
+    age, age_words = minor_age(text, parse_as_of(reading.as_of).year)
     if parties.relation == "lineal_ascendant" or parties.generation_skip:
         if age is not None and not re.search(r"결혼|혼인|출산", text):
             reading.fact("minor", True, age_words)

@@ -7,7 +7,7 @@ import re
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.family import RELATION_OF, mentions
-from taxqa.tax.words import PART_MARKS, part_of
+from taxqa.tax.words import PART_MARKS, part_of, window_before
 
 PRIOR_CUE = re.compile(
     r"(\d+)\s*년\s*(?:전|前)|\d+\s*년\s*(?:내|이내|안)에?(?!\s*(?:받은\s*(?:건|것|적)|증여\s*(?:없|無)))|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
@@ -48,3 +48,20 @@ def prior_from_same_group(text: str, a, relation: str) -> bool:
     if not named:
         return True
     return RELATION_OF[named[-1].category][0] == relation
+
+
+def own_share(text: str, reading, amount: int, words: str, first) -> tuple[int, str]:
+    """The donee's own share when the question gives the whole: "지분 30%만큼 … 전체가 10억", "반반"."""
+    pct = re.search(r"(?:지분|몫)\S{0,3}\s*(\d{1,2}(?:\.\d+)?)\s*%|(\d{1,2}(?:\.\d+)?)\s*%\s*(?:지분|몫)", text)
+    if pct and re.search(r"전체|총|전부", window_before(text, first.start, 15)):
+        share = float(pct.group(1) or pct.group(2))  # "지분 30%만큼 … 땅 전체가 10억": the share received
+        amount, words = int(amount * share / 100), f"{words} × {share:g}%"
+        reading.assume(f"전체 {format_won(first.value)} 중 지분 {share:g}%를 받은 금액으로 계산")
+    halves = re.search(r"반반|절반씩", text)
+    if halves and not re.search(r"씩|몫\S{0,3}\s*\d", text.replace(halves.group(0), "")):
+        # "저랑 동생한테 반반 나눠서 4억": each donee is taxed on the half received (제4조의2)
+        amount, words = amount // 2, f"{words} ÷ 2"
+        reading.unclear(
+            f"'{halves.group(0)}': 두 사람이 나눠 받은 것으로 보고 본인 몫 {format_won(amount)}에 과세함 — 몫이 다르면 알려 주세요"
+        )
+    return amount, words

@@ -19,7 +19,7 @@ from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
-from taxqa.tax.words import apply_unit_header, sino_number, untable
+from taxqa.tax.words import apply_unit_header, has_batchim, join_label_lines, sino_number, untable
 
 # A question asks for a figure when it has one of these words.
 ASKS_FIGURE = re.compile(
@@ -149,6 +149,18 @@ def normalise(text: str) -> str:
     # "매입(공급대가) 2,200만", "상속재산(채무 차감 후) 20억": the aside after the amount, so the label is
     # nearest (an aside that is itself the label, "과세표준(공급가액) 2억", stays)
     text = ASIDE_BEFORE_AMOUNT.sub(r"\1 \3\2", text)
+    # "매출 2억(부가세 포함 2억 2천)": the bracket restates the amount with VAT, so the amount is the 공급가액
+    text = re.sub(
+        r"\(\s*(?:부가세|부가가치세|VAT)\s*포함(?:하면|시)?\s*[\d,.]+\s*[억천만원][\d,.\s억천만원]*\)",
+        "(공급가액)",
+        text,
+    )
+    # "외삼촌 → 나": the one before the arrow gives to the one after it
+    text = re.sub(
+        r"([가-힣]+)\s*(?:→|->|⇒)\s*([가-힣]+)",
+        lambda m: f"{m[1]}{'이' if has_batchim(m[1]) else '가'} {m[2]}에게",
+        text,
+    )
     text = re.sub(r"(?<![\d가-힣])(천|백)(만\s*원|만원|만\s*(?=엔|달러|유로|위안))", r"1\1\2", text)
     text = HANGUL_AMOUNT.sub(hangul_amount, text)
     text = re.sub(  # "일억 오천" (spoken, 만 left out after 억): 1억 5000만
@@ -184,7 +196,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
-    text = apply_unit_header(untable(text))
+    text = apply_unit_header(join_label_lines(untable(text)))
     clean = normalise(text)
     reading = Reading(text=text, as_of=day)
     reading.mentions = read_mentions(text, clean)

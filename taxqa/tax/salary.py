@@ -13,7 +13,7 @@ from functools import partial
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.credits import child_credit_amount, wage_credit_limit
-from taxqa.tax.dependents import read_dependents
+from taxqa.tax.dependents import read_dependents, read_own_age
 from taxqa.tax.gift import won
 from taxqa.tax.income import wage_income
 from taxqa.tax.kind import TaxKind
@@ -304,6 +304,7 @@ def read(text: str, reading) -> None:
         reading.assume("연봉을 비과세소득을 뺀 총급여액으로 봄")
     said = [f"총급여 {format_won(salary)}"]
     dependents = read_dependents(text, reading, said)
+    read_own_age(text, reading, said)
     if dependents:
         reading.fact("dependents", dependents, "")
     said.append(f"본인 포함 기본공제 {dependents + 1}명")

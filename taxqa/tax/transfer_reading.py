@@ -112,6 +112,10 @@ def read(text: str, reading) -> None:
     elif ago is not None:
         reading.fact("held_years", ago.value["years"], ago.text + " 전")
         reading.assume(f"'{ago.text} 전'에 사서 지금 팔면 보유기간 {ago.value['years']}년으로 봄")
+    elif rel := re.search(r"(재재작년|재작년|작년)에?\s*(?:\S+\s*){0,2}?(?:산|샀|사서|사고|취득|구입|매입|분양)", text):
+        back = {"작년": 1, "재작년": 2, "재재작년": 3}[rel.group(1)]  # "재작년에 산 땅을 올해": held 2 years
+        reading.fact("held_years", back, rel.group(1))
+        reading.assume(f"'{rel.group(1)}'에 사서 올해 팔면 보유기간 {back}년으로 봄 (정확한 날짜에 따라 1년 차이 가능)")
     elif short:
         reading.fact("held_years", int(short.group(1)) // 12, short.group(0))
     elif lived:

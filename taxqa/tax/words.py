@@ -118,6 +118,11 @@ def untable(text: str) -> str:
     return "\n".join(out)
 
 
+def join_label_lines(text: str) -> str:
+    """ "매출\n1억 5천\n매입\n9천": a label on its own line joined to the amount on the next line."""
+    return re.sub(r"(?m)^(\s*[가-힣][가-힣 ]{0,9})\n(?=\s*[\d일이삼사오육칠팔구₩])", r"\1 ", text)
+
+
 UNIT_HEADER = re.compile(r"[(\[]?\s*단위\s*[:：]?\s*(천원|만원|백만원|억원)\s*[)\]]?")
 UNIT_WON = {"천원": 1_000, "만원": 10_000, "백만원": 1_000_000, "억원": 100_000_000}
 
