@@ -111,8 +111,22 @@ def flag_refund_without_paid(reading) -> None:
         reading.unclear(say) if re.search(r"결정\s*세액|산출\s*세액", reading.text) else reading.lack(say)
 
 
+def flag_approx_durations(reading, found) -> None:
+    """ "근속 한 10년 정도?", "약 5년 보유": a period said roughly, placed as if exact."""
+    for m in found:
+        if m.type != "duration" or m.value.get("ago"):
+            continue
+        after, before = reading.text[m.end : m.end + 6], reading.text[max(0, m.start - 6) : m.start]
+        if re.match(r"\s*(?:정도|쯤|가량|남짓|즈음|안팎|전후)", after) or re.search(
+            r"(?:(?<![가-힣])한|약|대략|대충|거의)\s*$", before
+        ):
+            reading.unclear(f"'{m.text}'은(는) 어림한 기간: 정확한 기간(년·개월)을 알려 주세요")
+            return
+
+
 def run(reading, found) -> None:
     flag_follow_up(reading)
+    flag_approx_durations(reading, found)
     flag_refund_without_paid(reading)
     flag_uncovered_numbers(reading, found)
     flag_negated_inputs(reading, found)

@@ -19,7 +19,7 @@ from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
-from taxqa.tax.words import apply_unit_header, has_batchim, join_label_lines, sino_number, untable
+from taxqa.tax.words import apply_unit_header, has_batchim, join_label_lines, plain_digits, sino_number, untable
 
 # A question asks for a figure when it has one of these words.
 ASKS_FIGURE = re.compile(
@@ -182,6 +182,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bheld\s+(?:for\s+)?(\d{1,2})\s*years?\b", r"보유 \1년", text, flags=re.I)
     text = re.sub(r"(?<![\d.])(\d{1,2})\s*years?\b", r"\1년", text, flags=re.I)
     text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일
+    text = re.sub(r"(?<![가-힣])보름", "15일", text)  # "보름 늦게": 15 days
     return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)
 
 
@@ -196,7 +197,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
-    text = apply_unit_header(join_label_lines(untable(text)))
+    text = apply_unit_header(join_label_lines(untable(plain_digits(text))))
     clean = normalise(text)
     reading = Reading(text=text, as_of=day)
     reading.mentions = read_mentions(text, clean)

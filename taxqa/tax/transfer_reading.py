@@ -79,7 +79,8 @@ def read(text: str, reading) -> None:
     bought_year = re.search(
         r"(\d{4})\s*년(?:도)?에?\s*[^.,?!]{0,20}?(?:사|샀|산|취득|분양|매입|구입)", text
     ) or re.search(
-        r"(?:취득|매입|구입|분양)(?:\S{0,3}\s*(?:일|시점|연도)?\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()(\d{4})\s*년", text
+        r"(?:취득|매입|구입|분양)(?:\S{0,3}\s*(?:일|시점|연도)?\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()(\d{4})\s*(?:년|(?=[.\-/]\d{1,2}(?!\d)))",
+        text,
     )
     span = near(reading.mentions, reading.text, "duration", r"보유|소유|가지고|갖고")
     ago = next((m for m in reading.mentions if m.type == "duration" and m.value.get("ago") and m.value.get("years")
@@ -96,12 +97,16 @@ def read(text: str, reading) -> None:
     elif held:
         reading.fact("held_years", int(held.group(1)), held.group(0))
     elif bought_year:
-        years_said = [m for m in re.finditer(r"(\d{4})\s*년", text) if m.start() != bought_year.start(1)]
+        years_said = [
+            m
+            for m in re.finditer(r"(\d{4})\s*(?:년|(?=[.\-/]\d{1,2}(?!\d)))", text)
+            if m.start() != bought_year.start(1)
+        ]
         sold_year = next((m for m in years_said if re.search(r"팔|판|매도|양도", text[m.end() : m.end() + 14])
                           or re.search(r"(?:양도|매도|처분)(?:\S{0,3}\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()$", text[: m.start()])), None)  # fmt: skip
         now = int(sold_year.group(1)) if sold_year else int((reading.as_of or date.today().isoformat())[:4])
         held_n = max(now - int(bought_year.group(1)), 0)
-        month_in, month_out = (re.match(r"년\s*(\d{1,2})\s*월", text[m.end(1) :]) if m else None
+        month_in, month_out = (re.match(r"(?:년\s*|[.\-/])(\d{1,2})(?:\s*월|(?!\d))", text[m.end(1) :]) if m else None
                                for m in (bought_year, sold_year))  # fmt: skip
         if month_in and month_out and int(month_out.group(1)) < int(month_in.group(1)):
             held_n = max(held_n - 1, 0)  # "2019년 6월 취득, 2026년 5월 양도": 6 years 11 months, 6 whole years

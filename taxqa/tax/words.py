@@ -153,3 +153,22 @@ def sino_number(word: str) -> int:
             total += (digit or 1) * SINO_UNITS[ch]
             digit = 0
     return total + digit
+
+
+# full-width digits and signs ("１억５천") and hanja units ("8千萬원", "1億") as the readers write them
+WIDE = {
+    **{0xFF10 + i: str(i) for i in range(10)},
+    0xFF0C: ",",
+    0xFF0E: ".",
+    0xFF05: "%",
+    ord("億"): "억",
+    ord("萬"): "만",
+    ord("千"): "천",
+    ord("百"): "백",
+    ord("圓"): "원",
+    ord("￦"): "₩",
+}
+
+
+def plain_digits(text: str) -> str:
+    return text.translate(WIDE)
