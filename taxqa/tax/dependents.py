@@ -42,6 +42,11 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         reading.assume(f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌")
     else:
         children = count_people(text, CHILD_WORDS)
+        aged = re.findall(
+            rf"\d{{1,2}}\s*(?:살|세)\s*(?:{CHILD_WORDS})|(?:{CHILD_WORDS})\s*\(?\s*\d{{1,2}}\s*(?:살|세)", text
+        )
+        if children and children[0] == 1 and len(aged) > 1:  # "10살 딸, 7살 아들": each child said with an age
+            children = (len(aged), ", ".join(aged))
         if re.search(r"쌍둥이", text) and (children is None or children[0] == 1):
             children = (2, "쌍둥이")
     if children:

@@ -57,6 +57,10 @@ def own_share(text: str, reading, amount: int, words: str, first) -> tuple[int, 
         share = float(pct.group(1) or pct.group(2))  # "지분 30%만큼 … 땅 전체가 10억": the share received
         amount, words = int(amount * share / 100), f"{words} × {share:g}%"
         reading.assume(f"전체 {format_won(first.value)} 중 지분 {share:g}%를 받은 금액으로 계산")
+    if re.match(r"\s*(?:원)?\s*의\s*(?:절반|반)(?![가-힣])", text[first.end :]):  # "3억의 절반을 아빠가 저한테"
+        amount, words = amount // 2, f"{words}의 절반"
+        reading.assume(f"'{words}': {format_won(amount)}을 받는 것으로 계산")
+        return amount, words
     halves = re.search(r"반반|절반씩", text)
     if halves and not re.search(r"씩|몫\S{0,3}\s*\d", text.replace(halves.group(0), "")):
         # "저랑 동생한테 반반 나눠서 4억": each donee is taxed on the half received (제4조의2)

@@ -285,6 +285,10 @@ def read(text: str, reading) -> None:
             reading.fact("spouse_inherits", share.value, share.text)
             if not h.spouse:
                 reading.fact("spouse", True, h.spouse_words or "배우자")
+    elif h.spouse and (children or h.parents) and re.search(r"법정\s*상속분", text):
+        share = spouse_legal_share(estate, children or h.parents, table)  # "배우자 실제 상속액은 법정상속분"
+        reading.fact("spouse_inherits", share, "법정상속분")
+        reading.assume(f"배우자가 법정상속분 {format_won(share)}을 실제로 상속받는 것으로 계산 (민법 제1009조)")
     elif h.spouse and (children or h.parents):
         reading.assume(f"배우자 실제 상속액이 없어 배우자상속공제 최소 {format_won(table['spouse_min'])} 적용")
     ages = [m for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)", text) if int(m.group(1)) < table["minor_age"]]

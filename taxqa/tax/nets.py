@@ -124,8 +124,16 @@ def flag_approx_durations(reading, found) -> None:
             return
 
 
+def flag_either(reading) -> None:
+    """ "2억인가 3억인가", "5년인지 6년인지": the question offers two values for one fact."""
+    if hit := re.search(r"(\S+?)(?:인가|인지)\s*,?\s*(\S+?)(?:인가|인지)", reading.text):
+        if re.search(r"\d", hit.group(1) + hit.group(2)):
+            reading.unclear(f"'{hit.group(0)}': 어느 값인지 정확히 알려 주세요")
+
+
 def run(reading, found) -> None:
     flag_follow_up(reading)
+    flag_either(reading)
     flag_approx_durations(reading, found)
     flag_refund_without_paid(reading)
     flag_uncovered_numbers(reading, found)

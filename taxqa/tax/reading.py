@@ -19,7 +19,15 @@ from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
-from taxqa.tax.words import apply_unit_header, has_batchim, join_label_lines, plain_digits, sino_number, untable
+from taxqa.tax.words import (
+    SINO,
+    apply_unit_header,
+    has_batchim,
+    join_label_lines,
+    plain_digits,
+    sino_number,
+    untable,
+)
 
 # A question asks for a figure when it has one of these words.
 ASKS_FIGURE = re.compile(
@@ -163,6 +171,7 @@ def normalise(text: str) -> str:
     )
     text = re.sub(r"(?<![\d가-힣])(천|백)(만\s*원|만원|만\s*(?=엔|달러|유로|위안))", r"1\1\2", text)
     text = HANGUL_AMOUNT.sub(hangul_amount, text)
+    text = re.sub(r"(?<![가-힣\d])([이삼사오육칠팔구])천(?=\s|[을를이가은는,.]|$)", lambda m: f"{SINO[m[1]]}천", text)
     text = re.sub(  # "일억 오천" (spoken, 만 left out after 억): 1억 5000만
         r"(\d억)\s*([일이삼사오육칠팔구]?천(?:\s*[일이삼사오육칠팔구]?백)?)(?=\s|[을를이가은는에원,.]|$)",
         lambda m: f"{m[1]} {sino_number(m[2].replace(' ', ''))}만",
