@@ -15,7 +15,9 @@ NOT_COUNT = r"(?:살|세(?![가-힣])|개월|년|학년|월)"  # "딸 10살", "�
 
 def count_people(text: str, words: str) -> tuple[int, str] | None:
     """'자녀 2명', '아이 둘', '자녀가 3명', '두 아이' -> (count, words); None when not mentioned."""
-    m = re.search(rf"({words})\s*(?:가|이|는|은|도)?\s*({COUNT_WORD})(?!\d)(?!\s*{NOT_COUNT})\s*(?:명|이|인)?", text)
+    m = re.search(
+        rf"({words})\s*(?:가|이|는|은|도|:|：)?\s*({COUNT_WORD})(?!\d)(?!\s*{NOT_COUNT})\s*(?:명|이|인)?", text
+    )
     if m:
         return count_value(m.group(2)), m.group(0)
     m = re.search(rf"({COUNT_WORD})\s*(?:명의\s*)?({words})", text)

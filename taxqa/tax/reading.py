@@ -154,6 +154,9 @@ def normalise(text: str) -> str:
     증여세법 names both taxes), amounts in Hangul numerals as digits (이십억 -> 20억, 천만원 ->
     1천만원), the spoken '3억5천' as 3억 5천만, '3천3백' as 3천3백만 and '연봉 3500' as 3500만원."""
     text = re.sub(r"상속세\s*및\s*증여세법", "상증법", text)
+    for _ in range(2):  # "3 천 만 원", "1 억 원": the units of one amount written apart
+        text = re.sub(r"([\d억천백만])\s+(?=(?:억|천|백|만|원)(?![가-힣]))", r"\1", text)
+    text = re.sub(r"['‘’](\d{2})\s*년", r"20\1년", text)  # "'19년에 산": 2019
     # "매입(공급대가) 2,200만", "상속재산(채무 차감 후) 20억": the aside after the amount, so the label is
     # nearest (an aside that is itself the label, "과세표준(공급가액) 2억", stays)
     text = ASIDE_BEFORE_AMOUNT.sub(r"\1 \3\2", text)
