@@ -146,7 +146,11 @@ def heirs(text: str) -> Heirs:
     category = found.category if found else ""
     h.decedent, h.decedent_words = category, found.words if found else ""
     others = [m for m in mentions(text) if found is None or m.start != found.start]
-    gone = r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + r"|안\s*계|없|계시지\s*않)"
+    gone = (  # dead, or not an heir: "아버지는 이혼해서 상속인 아님"
+        r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:이미\s*|먼저\s*)?(?:"
+        + DEATH
+        + r"|안\s*계|없|계시지\s*않|이혼|상속인\s*(?:이\s*)?아)"
+    )
     alive = [m for m in others if not re.match(gone, text[m.end : m.end + 12])]
     if category == "spouse":
         h.spouse, h.spouse_words = True, found.words + " (질문자가 배우자)"

@@ -135,6 +135,10 @@ def recognise(text: str) -> bool:
 def read(text: str, reading) -> None:
     found = amount_near(text, r"퇴직금|퇴직소득|퇴직급여|퇴직|받") or next(iter_amounts(text))
     reading.fact("pay", found.value, found.text)
+    if net := re.search(
+        r"세후|실수령|세금\s*(?:떼고|빼고|제하고)|손에\s*쥔", text
+    ):  # "세후 퇴직금 9천": tax already taken
+        reading.lack(f"'{net.group(0)}' 금액이라 퇴직소득세를 떼기 전 퇴직금(세전)이 필요합니다")
     years = re.search(
         r"(\d{1,2}(?:\.\d)?)\s*년\s*(?:간|동안|째|을|이나)?\s*(?:근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담)",
         text,

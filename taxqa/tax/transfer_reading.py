@@ -82,7 +82,11 @@ def read(text: str, reading) -> None:
         r"(?:취득|매입|구입|분양)(?:\S{0,3}\s*(?:일|시점|연도)?\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()(\d{4})\s*(?:년|(?=[.\-/]\d{1,2}(?!\d)))",
         text,
     )
-    span = near(reading.mentions, reading.text, "duration", r"보유|소유|가지고|갖고")
+    if joint := re.search(r"공동\s*명의|공유\s*지분|지분\s*\d{1,2}\s*%", text):  # each owner's share is taxed apart
+        reading.unclear(
+            f"'{joint.group(0)}': 양도소득세는 각자 지분만큼 따로 계산됨 — 전체 금액으로 계산했으니 본인 지분을 알려 주세요"
+        )
+    span = near(reading.mentions, reading.text, "duration", r"보유|소유|가지고|갖고|있었")
     ago = next((m for m in reading.mentions if m.type == "duration" and m.value.get("ago") and m.value.get("years")
                 and re.match(r"\s*(?:전|前)에?\s*(?:\S+\s*){0,2}?(?:산|샀|사서|사고|취득|구입|매입|분양)",
                              reading.text[m.end :])), None)  # fmt: skip
