@@ -10,11 +10,14 @@ import re
 from taxqa.tax.words import COUNT_WORD, count_value
 
 CHILD_WORDS = r"자녀|아이|(?<!장)애(?!인)|아들|딸|자식"
+NOT_COUNT = r"(?:살|세(?![가-힣])|개월|년|학년|월)"  # "딸 10살", "아들 9세": an age, not how many
 
 
 def count_people(text: str, words: str) -> tuple[int, str] | None:
     """'자녀 2명', '아이 둘', '자녀가 3명', '두 아이' -> (count, words); None when not mentioned."""
-    m = re.search(rf"({words})\s*(?:가|이|는|은|도)?\s*({COUNT_WORD})\s*(?:명|이|인)?", text)
+    m = re.search(
+        rf"({words})\s*(?:가|이|는|은|도|:|：)?\s*({COUNT_WORD})(?!\d)(?!\s*{NOT_COUNT})\s*(?:명|이|인)?", text
+    )
     if m:
         return count_value(m.group(2)), m.group(0)
     m = re.search(rf"({COUNT_WORD})\s*(?:명의\s*)?({words})", text)
@@ -30,10 +33,22 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     dependents = 0
     if re.search(r"부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)", text):
         return 0  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent
+    elsewhere = re.search(
+        r"(?:남편|아내|배우자|와이프)\s*(?:쪽|앞|밑)\S{0,2}\s*(?:올렸|올림|올려|넣었|등록)|(?:남편|아내|배우자|와이프)(?:이|가)\s*(?:공제|올렸)",
+        text,
+    )
     if re.search(r"자녀\s*(?:는|가)?\s*없|아이\s*(?:는|가)?\s*없|무자녀", text):
         children = None
+    elif elsewhere:  # "애 하나는 남편 쪽에 올렸어요": the other spouse claims the child
+        children = None
+        reading.assume(f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌")
     else:
         children = count_people(text, CHILD_WORDS)
+        aged = re.findall(
+            rf"\d{{1,2}}\s*(?:살|세)\s*(?:{CHILD_WORDS})|(?:{CHILD_WORDS})\s*\(?\s*\d{{1,2}}\s*(?:살|세)", text
+        )
+        if children and children[0] == 1 and len(aged) > 1:  # "10살 딸, 7살 아들": each child said with an age
+            children = (len(aged), ", ".join(aged))
         if re.search(r"쌍둥이", text) and (children is None or children[0] == 1):
             children = (2, "쌍둥이")
     if children:
@@ -51,13 +66,15 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
     spouse = re.search(r"배우자|아내|남편|부인|와이프|외벌이|홑벌이", text)
     if spouse and not re.search(
-        r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|배우자\s*(?:도|가|는)\s*(?:소득|일|근무|직장)", text
+        r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|"
+        r"(?:배우자|아내|남편|부인|와이프)\s*(?:도|가|는|이)\s*(?:소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌)",
+        text,
     ):
         dependents += 1
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)
     parents = re.search(
-        r"(부모님|어머니|아버지|장인|장모|시부모님?)\s*(?:을|를)?\s*(?:(두|한)\s*분\s*(?:을|를|다)?\s*)?(?:부양|모시)",
+        r"(부모님|어머니|아버지|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를)?\s*(?:(두|한)\s*분\s*(?:을|를|다)?\s*)?(?:부양|모시)",
         text,
     )
     if parents:
@@ -86,8 +103,9 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             reading.assume(f"부양가족으로 든 {g.group(0)}는 60세 이상이고 소득이 없는 기본공제대상자로 가정")
     old = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and any(
         abs(a.start - g.start()) <= 12 or abs(a.end - g.end()) <= 12 for g in cared)]  # fmt: skip
-    if old:
-        reading.fact("elderly", len(old), " ".join(a.text for a in old))
+    both = old and len(old) == 1 and re.search(r"두\s*분\s*(?:다|모두)", text[max(0, old[0].start - 12) : old[0].start])
+    if old:  # "부모님(두 분 다 70세 이상)": one age said of both
+        reading.fact("elderly", 2 if both else len(old), " ".join(a.text for a in old))
         said.append(f"70세 이상 {len(old)}명")
     disabled = re.search(r"장애", others.group(0) if others else "") or (
         parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()]))  # fmt: skip
@@ -96,6 +114,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         said.append("장애인 1명")
     if (m := re.search(rf"부양가족\s*(?:이|은|는)?\s*({COUNT_WORD})\s*명", text)) and not (spouse or parents):
         dependents = max(dependents, count_value(m.group(1)))
+    if m := re.search(rf"(?:부양가족|기본공제\S{{0,4}})\s*(?:은|는|이)?\s*본인\s*포함\s*({COUNT_WORD})\s*명", text):
+        dependents = count_value(m.group(1)) - 1  # "부양가족 본인 포함 3명": said outright, the worker among them
     lone = re.search(r"한부모|싱글\s*(?:맘|대디|파파)|홀로\s*(?:아이|자녀)", text)
     if lone and children:
         reading.fact("single_parent", True, lone.group(0))
@@ -104,3 +124,14 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         reading.fact("woman", True, woman.group(0))
         said.append("부녀자")
     return dependents
+
+
+def read_own_age(text: str, reading, said: list[str]) -> None:
+    """ "총급여 1,800만원, 78세세요", "저는 72세": the worker's own age of 70 or more (경로우대, 제51조①1)."""
+    if reading.inputs.get("elderly"):
+        return
+    own = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and re.search(
+        r"(?:저는|본인은?|나이는?|제\s*나이|내\s*나이|(?:총급여|연봉|급여|월급)[^.?!]{0,12})$", reading.text[max(0, a.start - 16) : a.start])]  # fmt: skip
+    if own:
+        reading.fact("elderly", 1, own[0].text)
+        said.append("본인 70세 이상")

@@ -66,12 +66,12 @@ WORDS: list[tuple[str, str]] = [
         + _H
         + r"처(?=[에가는와의])",
     ),
-    ("parent", r"직계존속|父|母"),
+    ("parent", r"직계존속|父|母|(?:(?<=[:：])|(?<=[:：]\s))(?:부|모)(?=[\s,)}]|$)"),  # "{증여자: 모, …}"
     ("child", r"직계비속|子"),
     (
         "parent",
         r"친정\s*(?:부모님?|엄마|아빠|어머니|아버지)?|본가|부모님?|아버지|어머니|아버님|어머님|아빠|엄마|부친|모친|양부모님?|양아버지|양어머니|"
-        r"아부지|어무니|어머이|엄빠|울\s*엄마|울\s*아빠|(?i:(?<![a-z])(?:mom|dad|mother|father|parents?)(?![a-z]))",
+        r"아부지|어무니|어무이|어머이|어매|아배|엄빠|울\s*엄마|울\s*아빠|(?i:(?<![a-z])(?:mom|dad|mother|father|parents?)(?![a-z]))",
     ),
     (
         "child",
@@ -126,27 +126,28 @@ def mentions(text: str) -> list[Mention]:
     return found
 
 
-GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함)|(?<![가-힣])주(?:[고면었시셨려는신실셔세자]|어|기)|(?<![가-힣])줄(?:라|려|까)|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
+GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함|[.,/]|$)|(?<=[어아])\s*줬|넣어\s*주|(?:통장|계좌)\S{0,2}\s*(?:\S+\s*){0,3}?넣|입금|(?<![가-힣])주(?:[고면었시셨려는신실셔세자]|어|기)|(?<![가-힣])줄(?:라|려|까)|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
 RECEIVE = r"받|물려\s*받|상속받|증여받"
 FROM = r"(?:님)?(?:으로부터|로부터|에게서|한테서|께로부터|에서)"
 TO = r"(?:님)?(?:에게|한테|께|에게로)(?!서)"
 SUBJECT = r"(?:님)?(?:께서|이|가|은|는|도)(?![가-힣]{2})"
+ASIDE = re.compile(r"^\s*[(\[][^()\[\]]{0,30}[)\]]")
 
 
 def role_of(text: str, m: Mention) -> str:
     """'donor', 'donee' or '' for a relation word, from its particle and the verb after it."""
-    after = text[m.end : m.end + 12]
-    rest = text[m.end :]
+    rest = ASIDE.sub("", text[m.end :], count=1)  # "처형(아내 언니)이": the particle after the aside
+    after = rest[:12]
     clause_end = re.search(r"[.?!\n]|는데|니까|(?:아|어|해|라)서\s", rest)
     verb_zone = rest[: clause_end.start()] if clause_end else rest
     give, receive = re.search(GIVE, verb_zone), re.search(RECEIVE, verb_zone)
     if re.match(FROM, after):
         return "donor"
     if re.match(TO, after):
-        # "아버지께 받은" = donor; "아들에게 증여하면" = donee
+        # "아버지께 받은" = donor; "아들에게 증여하면" = donee; "할아버지께 3억," (no verb) = either
         if receive and (not give or receive.start() < give.start()):
             return "donor"
-        return "donee"
+        return "donee" if give or re.search(r"증여(?!세)", verb_zone) else ""
     if re.match(SUBJECT, after):
         if receive and (not give or receive.start() < give.start()):
             return "donee"
@@ -154,7 +155,7 @@ def role_of(text: str, m: Mention) -> str:
         if me:  # "손녀가 중학생인데 제가 5천만원을 주려고": the asker gives (to this word, unless to another)
             return "" if re.search(TO, verb_zone[: me.start()]) else "donee"
         return "donor" if give else ""
-    if re.match(r"\s*(?:명의|앞|몫|쪽|결혼|혼인|생활비|학비|집|사업)", after):  # "아들 명의로 이체하면"
+    if re.match(r"\s*(?:명의|앞|몫|쪽|통장|계좌|결혼|혼인|생활비|학비|집|사업)", after):  # "아들 명의로 이체하면"
         if give and not receive:
             return "donee"
         if receive:
@@ -178,6 +179,12 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     the speaker is the other party when only one side is named. With `focus` (the position of
     this gift's amount), a word in the same sentence part is preferred over an earlier gift's donor."""
     found = mentions(text)
+    # "아내의 오빠(처남)가": a word that only says whose relative the next one is, not a party
+    found = [
+        m for m in found if not any(n.start > m.end and re.fullmatch(r"의\s*", text[m.end : n.start]) for n in found)
+    ]
+    # "저랑 누나가 반반 받았어요": a co-donee beside the asker, not the other party
+    found = [m for m in found if not re.search(r"(?:저|나|제|본인)\s*(?:랑|이랑|와|하고)\s*$", text[: m.start])]
     for m in found:
         m.role = role_of(text, m)
     if focus is not None:
@@ -204,15 +211,20 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     parties.generation_skip = skip_donor if as_donor else skip_donee
     parties.words, parties.category = pick.words, pick.category
     grandchild = [m for m in found if m.category == "grandchild" or (
-        m.category == "child" and m.role == "donee" and re.search(r"(?:제|내|저의|저희|우리)\s*$", text[: m.start]))]  # fmt: skip
+        m.category == "child" and m.role == "donee" and m.start > pick.start  # "딸이 시아버지한테": her own in-law
+        and re.search(r"(?:제|내|저의|저희|우리)\s*$", text[: m.start]))]  # fmt: skip
     if as_donor and pick.category == "parent" and grandchild:  # "아버지가 제 아들(손자)에게": grandparent to grandchild
         parties.generation_skip = True
         parties.words += f" → {grandchild[0].words}"
-    to_spouse = [m for m in found if m.category == "spouse" and m.role == "donee"]
+    to_spouse = [
+        m for m in found if m.role == "donee" and (m.category == "spouse" or re.fullmatch(SIBLING_IN_LAW, m.words))
+    ]
     if as_donor and pick.category == "inlaw" and re.search(PARENT_IN_LAW, pick.words) and to_spouse and not grandchild:
-        parties.relation = "lineal_ascendant"  # "시어머니께서 제 남편에게": the donee's own mother
+        parties.relation = "lineal_ascendant"  # "시어머니께서 제 남편에게 / 시누이에게": the donee's own mother
         parties.words += f" → {to_spouse[0].words}"
-        parties.notes.append("배우자의 부모가 배우자에게 주는 증여는 수증자의 직계존속 증여 (제53조제2호)")
+        parties.notes.append(
+            "배우자의 부모가 배우자(또는 그 형제자매)에게 주는 증여는 수증자의 직계존속 증여 (제53조제2호)"
+        )
         return parties
     if as_donor and pick.category == "inlaw" and re.search(PARENT_IN_LAW, pick.words) and grandchild:
         # "시아버님이 저희 아이(손자)에게": the donee's grandparent (직계존속), a generation skipped
@@ -236,18 +248,24 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
 
 
 # words the heirs reader (taxqa.tax.heirs) and the mentions share
-DEATH = r"돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]"
+DEATH = r"(?i:passed\s+away|died)|돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]"
 PARENT_IN_LAW = r"시아버|시어머|시부모|처부모|장인|장모|(?:남편|아내|배우자|와이프|부인)의\s*(?:아버|어머)"
+SIBLING_IN_LAW = (
+    r"시누이|시동생|시아주버니|아주버님|처남|처제|처형"  # the spouse's siblings: a parent-in-law's children
+)
 
 
 MINOR_WORDS = r"미성년\S*|초등학생|중학생|고등학생|고딩|중딩|유치원생?|갓난\s*아기|신생아|영아|유아|아기|10대"
 ADULT_WORDS = r"성인|성년|대학생|직장인|회사원|[2-9]0대|결혼|혼인|출산"
 
 
-def minor_age(text: str) -> tuple[int | None, str]:
+def minor_age(text: str, year: int | None = None) -> tuple[int | None, str]:
     """(the age of a minor mentioned, its words); age -1 = a minor of unknown age; None = no minor."""
     for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)(?!\s*(?:이상|이후|부터|까지|때))", text):
         if int(m.group(1)) < 19:
             return int(m.group(1)), m.group(0)
+    born = re.search(r"((?:19|20)\d{2})\s*년생", text) if year else None
+    if born and 0 <= year - int(born.group(1)) < 19:  # "2010년생 아들": a minor in the year asked about
+        return year - int(born.group(1)), born.group(0)
     m = re.search(MINOR_WORDS, text)
     return (-1, m.group(0)) if m else (None, "")

@@ -9,7 +9,7 @@ from datetime import date
 from taxqa.amounts import format_won, iter_amounts, parse_won
 from taxqa.errors import UserError
 from taxqa.tax.family import ADULT_WORDS, GIVE, RECEIVE, RELATION_OF, gift_parties, mentions, minor_age
-from taxqa.tax.gift_amounts import JOINED, prior_from_same_group, split_amounts
+from taxqa.tax.gift_amounts import JOINED, own_share, prior_from_same_group, split_amounts
 from taxqa.tax.kind import TaxKind
 from taxqa.tax.rates import EOK, MAN, RELATIONS, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
@@ -238,6 +238,7 @@ def read(text: str, reading) -> None:
         reading.assume("부모(직계존속과 그 배우자)에게 받은 증여는 동일인 증여로 합산 (제47조②)")
     elif each:
         reading.unclear("여러 증여자에게 각각 받은 금액은 증여자별로 따로 과세됨: 한 사람 몫으로 계산")
+    amount, words = own_share(text, reading, amount, words, current[0])
     reading.fact("amount", amount, words)
     reading.fact("relation", parties.relation, parties.words)
     for note in parties.notes + notes:
@@ -248,7 +249,7 @@ def read(text: str, reading) -> None:
         reading.say(f"질문자가 {parties.words}에게 {format_won(amount)} 증여 (수증자에게 증여자는 {label})")
     else:
         reading.say(f"{parties.words}({label}){particle} {format_won(amount)} 증여")
-    age, age_words = minor_age(text)
+    age, age_words = minor_age(text, parse_as_of(reading.as_of).year)
     if parties.relation == "lineal_ascendant" or parties.generation_skip:
         if age is not None and not re.search(r"결혼|혼인|출산", text):
             reading.fact("minor", True, age_words)
@@ -260,7 +261,7 @@ def read(text: str, reading) -> None:
         reading.say("세대생략 할증")
         reading.assume("수증자의 부모가 생존해 있어 세대생략 할증과세 적용으로 가정")
     m = re.search(
-        r"(?<!재)(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|출산|출생|아이를\s*낳|득남|득녀|입양",
+        r"(?<![재미비])(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|출산|출생|아이를\s*낳|득남|득녀|입양",
         text,
     )
     long_ago = m and next((d for d in reading.mentions if d.type == "duration" and d.value.get("ago")

@@ -7,13 +7,13 @@ import re
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.family import RELATION_OF, mentions
-from taxqa.tax.words import PART_MARKS, part_of
+from taxqa.tax.words import PART_MARKS, part_of, window_before
 
 PRIOR_CUE = re.compile(
     r"(\d+)\s*년\s*(?:전|前)|\d+\s*년\s*(?:내|이내|안)에?(?!\s*(?:받은\s*(?:건|것|적)|증여\s*(?:없|無)))|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
     r"(\d{4})\s*년에"
 )
-NOW_CUE = re.compile(r"이번|올해|금년|지금|현재|추가로|또\s|다시|새로")
+NOW_CUE = re.compile(r"이번|올해|금년|지금|현재|추가로|또\s|다시|새로|내년|다음\s*(?:달|해)|앞으로")
 NOT_GIFT = re.compile(r"(?:공제|한도|면제|기준|이하|이상|초과|미만)\S{0,3}\s*$")
 JOINED = re.compile(r"^\s*(?:원)?\s*(?:과|와|이랑|랑|하고|및|,|에\s*더해|\+|그리고)\s*(?:\S{1,8}\s*)?$")
 
@@ -48,3 +48,24 @@ def prior_from_same_group(text: str, a, relation: str) -> bool:
     if not named:
         return True
     return RELATION_OF[named[-1].category][0] == relation
+
+
+def own_share(text: str, reading, amount: int, words: str, first) -> tuple[int, str]:
+    """The donee's own share when the question gives the whole: "지분 30%만큼 … 전체가 10억", "반반"."""
+    pct = re.search(r"(?:지분|몫)\S{0,3}\s*(\d{1,2}(?:\.\d+)?)\s*%|(\d{1,2}(?:\.\d+)?)\s*%\s*(?:지분|몫)", text)
+    if pct and re.search(r"전체|총|전부", window_before(text, first.start, 15)):
+        share = float(pct.group(1) or pct.group(2))  # "지분 30%만큼 … 땅 전체가 10억": the share received
+        amount, words = int(amount * share / 100), f"{words} × {share:g}%"
+        reading.assume(f"전체 {format_won(first.value)} 중 지분 {share:g}%를 받은 금액으로 계산")
+    if re.match(r"\s*(?:원)?\s*의\s*(?:절반|반)(?![가-힣])", text[first.end :]):  # "3억의 절반을 아빠가 저한테"
+        amount, words = amount // 2, f"{words}의 절반"
+        reading.assume(f"'{words}': {format_won(amount)}을 받는 것으로 계산")
+        return amount, words
+    halves = re.search(r"반반|절반씩", text)
+    if halves and not re.search(r"씩|몫\S{0,3}\s*\d", text.replace(halves.group(0), "")):
+        # "저랑 동생한테 반반 나눠서 4억": each donee is taxed on the half received (제4조의2)
+        amount, words = amount // 2, f"{words} ÷ 2"
+        reading.unclear(
+            f"'{halves.group(0)}': 두 사람이 나눠 받은 것으로 보고 본인 몫 {format_won(amount)}에 과세함 — 몫이 다르면 알려 주세요"
+        )
+    return amount, words

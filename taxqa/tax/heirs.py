@@ -14,11 +14,15 @@ from taxqa.tax.words import COUNT_WORD, SINO_COUNTS, count_value
 NEGATED = r"(?:는|은|이|가|도)?\s*(?:없|안\s*계|모두\s*돌아가|이미\s*돌아가|먼저\s*돌아가|사망|돌아가)"
 KID_NOUNS = r"자녀|자식|아이|애|아들|딸|남매|형제자매|형제|자매|손자녀|손주|아드님|따님"
 SIBLINGS = r"남동생|여동생|동생|누나|오빠|언니|형님|형"
+PARENT_WORD = r"아버지|어머니|아버님|어머님|아빠|엄마"
 CHILDREN_IN_LAW = ("시누이", "시동생", "시아주버니", "아주버님", "처남", "처제", "처형")  # the spouse's siblings
 
 
 def decedent(text: str) -> Mention | None:
     """The person who died: the relation word that is the subject of a death verb (or of 상속재산/유산)."""
+    # "어머니(배우자 없음) 별세": an aside that says no death is blanked (positions kept), so the word
+    # before it is the subject of the verb after it
+    text = re.sub(r"\([^()]{0,30}\)", lambda m: m[0] if re.search(DEATH, m[0]) else " " * len(m[0]), text)
     found = mentions(text)
     named = re.search(r"피상속인(?:은|는|이|:|\s)*\s*", text)
     for m in found:  # "피상속인 아버지", "피상속인: 남편"
@@ -40,7 +44,7 @@ def decedent(text: str) -> Mention | None:
 def _count_in(text: str, noun: str) -> list[tuple[int, str, int]]:
     """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀."""
     out = []
-    after = rf"(?:{noun})(?:들)?\s*(?:이|가|은|는|도|만)?\s*(?:모두|총|전부|다)?\s*({COUNT_WORD})\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|\)|\s|,|\.|$)"
+    after = rf"(?:{noun})(?:들)?\s*(?:이|가|은|는|도|만)?\s*(?:모두|총|전부|다)?\s*({COUNT_WORD})\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|[()]|\s|,|\.|$)"
     for m in re.finditer(after, text):
         if re.match(r"\d+\s*(?:세|살|년|억|만|천|원|%)", text[m.start(1) :]):
             continue
@@ -68,7 +72,10 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     m = re.search(r"(\d|[한두세네])\s*남\s*(\d|[한두세네])\s*녀", text)
     if m:
         return count_value(m.group(1)) + count_value(m.group(2)), m.group(0)
-    m = re.search(r"외동(?:딸|아들)?|외아들|무남독녀|독자", text)
+    m = re.search(
+        r"외동(?:딸|아들)?|외아들|무남독녀|독자|(?:나|저)\s*혼자\s*(?:자식|자녀)|(?:자식|자녀)\S{0,2}\s*(?:나|저)\s*(?:혼자|하나)",
+        text,
+    )
     if m:
         return 1, m.group(0)
     m = re.search(r"쌍둥이", text)
@@ -139,7 +146,11 @@ def heirs(text: str) -> Heirs:
     category = found.category if found else ""
     h.decedent, h.decedent_words = category, found.words if found else ""
     others = [m for m in mentions(text) if found is None or m.start != found.start]
-    gone = r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + r"|안\s*계|없|계시지\s*않)"
+    gone = (  # dead, or not an heir: "아버지는 이혼해서 상속인 아님"
+        r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:이미\s*|먼저\s*)?(?:"
+        + DEATH
+        + r"|안\s*계|없|계시지\s*않|이혼|상속인\s*(?:이\s*)?아)"
+    )
     alive = [m for m in others if not re.match(gone, text[m.end : m.end + 12])]
     if category == "spouse":
         h.spouse, h.spouse_words = True, found.words + " (질문자가 배우자)"
@@ -161,6 +172,13 @@ def heirs(text: str) -> Heirs:
             h.spouse, h.spouse_words = True, partner[0].words
     elif category == "child":
         partner = [m for m in alive if m.words in ("며느리", "사위")]
+        if partner:
+            h.spouse, h.spouse_words = True, partner[0].words
+    elif category == "other" and (whose := re.match(rf"(.+?)\s*(?:의\s*)?(?:{PARENT_WORD})$", found.words)):
+        # "친구 아버지가 돌아가셨는데 ... 친구 어머니 살아계시고": the other parent of the same person
+        partner = [
+            m for m in alive if m.words.startswith(whose.group(1)) and re.search(rf"(?:{PARENT_WORD})$", m.words)
+        ]
         if partner:
             h.spouse, h.spouse_words = True, partner[0].words
     else:

@@ -124,7 +124,11 @@ def read_wage(text: str, reading) -> None:
     monthly = amount_near(text, r"월급|월\s*급여|매달|한\s*달에?|월")
     found = amount_near(text, r"총급여|연봉|급여|연\s*소득") or monthly or next(iter_amounts(text))
     salary = found.value
-    if monthly is not None and found.start == monthly.start and not re.search(r"연봉|총급여|1년|연간", text):
+    if (
+        monthly is not None
+        and found.start == monthly.start
+        and not re.search(r"연봉|총급여|1년\s*(?:치|총|합계|에\s*\d)|연간", text)
+    ):
         salary = found.value * 12
         reading.assume("월급을 12개월분으로 곱해 총급여액으로 봄 (상여금 없음)")
     reading.fact("salary", salary, found.text)

@@ -8,7 +8,7 @@ from datetime import date
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
-from taxqa.tax.family import CHILD, SPOUSE
+from taxqa.tax.family import CHILD, DEATH, SPOUSE
 from taxqa.tax.gift import art, won
 from taxqa.tax.heirs import heirs
 from taxqa.tax.kind import TaxKind, realistic_won, round_won
@@ -174,7 +174,8 @@ def add_arguments(p) -> None:
 
 
 def recognise(text: str) -> bool:
-    return "상속" in text
+    """상속, or a death beside the estate ("아버님이 돌아가셨는데요 ... 재산은 20억") with no gift in it."""
+    return "상속" in text or bool(re.search(DEATH, text) and re.search(r"재산|유산", text) and "증여" not in text)
 
 
 TOTAL = r"상속재산|유산|재산|과세가액|총|합계|합쳐|전\s*재산|남기|남긴|물려|상속"
@@ -193,6 +194,8 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         r"\s*(?:원)?\s*(?:이하|이상|초과|미만|까지)", after
     ):
         return "skip"
+    if re.search(r"(?:빼고|뺀|차감\s*후|제외하고|제하고)\s*(?:\S+\s*)?$", window):
+        return "estate"  # "상속재산은 부채를 빼고 16억": what is left after the debts
     keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]
     hits = [(m.end(), -i, key) for i, (key, pattern) in enumerate(keys) for m in re.finditer(pattern, window)]
     spouse = re.compile(
@@ -282,6 +285,10 @@ def read(text: str, reading) -> None:
             reading.fact("spouse_inherits", share.value, share.text)
             if not h.spouse:
                 reading.fact("spouse", True, h.spouse_words or "배우자")
+    elif h.spouse and (children or h.parents) and re.search(r"법정\s*상속분", text):
+        share = spouse_legal_share(estate, children or h.parents, table)  # "배우자 실제 상속액은 법정상속분"
+        reading.fact("spouse_inherits", share, "법정상속분")
+        reading.assume(f"배우자가 법정상속분 {format_won(share)}을 실제로 상속받는 것으로 계산 (민법 제1009조)")
     elif h.spouse and (children or h.parents):
         reading.assume(f"배우자 실제 상속액이 없어 배우자상속공제 최소 {format_won(table['spouse_min'])} 적용")
     ages = [m for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)", text) if int(m.group(1)) < table["minor_age"]]

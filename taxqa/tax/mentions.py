@@ -19,6 +19,7 @@ from typing import Any
 from taxqa.amounts import iter_amounts, iter_unreadable
 from taxqa.tax.family import DEATH, RELATION_OF, role_of
 from taxqa.tax.family import mentions as family_mentions
+from taxqa.tax.words import SINO, SINO_UNITS, sino_number
 
 CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", "EUR": "EUR", "엔": "JPY",
                   "JPY": "JPY", "위안": "CNY", "CNY": "CNY", "파운드": "GBP", "GBP": "GBP", "페소": "PHP",
@@ -32,7 +33,9 @@ APPROX_BEFORE = r"(?:대략|약|대충|얼추|한)\s*$"
 CONTEXT_BEFORE = re.compile(r"(?:공제|한도|면제|기준|비과세|구간|세율|기준금액)\S{0,4}\s*$")
 CONTEXT_AFTER = re.compile(r"^\s*(?:원)?\s*(?:까지|을|를|이|가|은|는)?\s*(?:(?:" + BOUND + r")\s*)?(?:\S{0,3}\s*)?"
                            r"(?:공제|비과세|면제|한도|기준|구간|세율|이면\s*면제)")  # fmt: skip
-PERIOD_BEFORE = re.compile(r"(?:매달|매월|매년|매주|달마다|해마다|주마다|한\s*달에|(?<![가-힣])월)\s*(?:에\s*)?$")
+PERIOD_BEFORE = re.compile(
+    r"(?:매달|매월|매년|매주|달마다|해마다|주마다|한\s*달에|(?<![가-힣\d])월)\s*(?:에\s*)?$"
+)  # not "3월에 3억"
 TAX_PAID = re.compile(
     r"원천징수|기납부|중간예납|예정신고|예정고지|(?:이미|미리|먼저)\s*(?:\S{0,6}\s*)?(?:냈|낸|내|납부)|떼(?:어|고|인|간|가)"
 )
@@ -44,6 +47,7 @@ UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
     ("재산세", r"(?<!상속)재산세"),
     ("증권거래세", r"증권거래세"),
     ("자동차세", r"자동차세"),
+    ("인지세", r"인지세"),
     ("개별소비세", r"개별소비세|개소세"),
     ("이자·배당소득세", r"이자소득세|배당소득세|금융소득\s*종합과세"),
     ("가상자산 소득세", r"(?:가상자산|코인|비트코인)\S{0,6}\s*(?:\S+\s*){0,3}(?:세금|과세|소득세|양도)"),
@@ -120,7 +124,7 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
             m.flags["currency"] = CURRENCY_SIGNS[sign.group(1)[-1]]
         if re.search(r"(?:(?<![\d가-힣])[-−]|마이너스\s*|적자\s*)$", before):
             m.flags["negative"] = True
-        lower = re.match(r"\s*(?:원)?\s*(?:[~∼〜]|-\s*\d|에서\s*\d)", after)
+        lower = re.match(r"[ \t]*(?:원)?[ \t]*(?:[~∼〜]|-[ \t]*\d|에서\s*\d)", after)  # not "3억\n- 10년 …" (a list)
         upper = re.search(r"\d\s*[천백만억원]?\s*(?:[~∼〜-]|에서)\s*$", before)
         bound = re.match(rf"\s*(?:원)?\s*(?:이|가|을|를|은|는)?\s*(?:조금|좀|약간|살짝|훨씬)?\s*(?:{BOUND})", after)
         context = conversion or CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
@@ -153,9 +157,37 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
     return found
 
 
+@dataclass
+class NumberToken:
+    form: str
+    tag: str
+    start: int
+    len: int
+
+
+def sino_tokens(text: str, toks: list) -> list:
+    """Hangul numerals before a unit of time or age ("이십 년 전에", "근속 삼십 년", "칠 년") as number
+    tokens, so they are read like digits; amounts (오천만원) are left to the amount parser."""
+    out, i = [], 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j].tag == "NR" and all(c in SINO or c in SINO_UNITS for c in toks[j].form):
+            j += 1
+        if j > i and j < len(toks) and toks[j].form in ("년", "개월", "달", "세", "살"):
+            start, end = toks[i].start, toks[j - 1].start + toks[j - 1].len
+            number = str(sino_number(text[start:end].replace(" ", "")))
+            out.append(NumberToken(number, "SN", start, end - start))
+            i = j
+            continue
+        out.append(toks[i])
+        i += 1
+    return out
+
+
 def number_mentions(text: str, toks: list) -> list[Mention]:
     """Ages, durations, dates and 귀속 years, from number morphemes and the unit after them."""
     found: list[Mention] = []
+    toks = sino_tokens(text, toks)
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -269,7 +301,9 @@ def term_mentions(text: str) -> list[Mention]:
 def uncovered_tax(text: str) -> str | None:
     """The name of a tax the question asks about that no calculator here computes, or None."""
     covered_subject = re.search(
-        r"증여세|상속세|양도세|양도소득|종합소득|종소|부가|법인세|퇴직|가산세|연말정산|근로소득", text
+        r"(?:증여세|상속세|양도세|양도소득|종합소득|종소|부가|법인세|퇴직|가산세|연말정산|근로소득)"
+        r"(?!\S{0,2}\s*(?:말고|아니라|대신|알겠|됐고|빼고))",  # "증여세 말고 취득세요": the tax set aside is not the subject
+        text,
     )
     realty = re.search(r"집|아파트|주택|토지|땅|건물|상가|빌라|오피스텔|부동산|분양권|입주권", text)
     gift_words = re.search(r"(?:증여|상속)세(?!\S{0,2}\s*(?:말고|아니|대신))", text)  # the tax asked is 증여세/상속세

@@ -7,6 +7,8 @@ question says something the reading contradicts or leaves out, whatever sentence
   or a person said in an amount's clause who was not placed anywhere;
 - an amount-shaped number (digits or Hangul numerals before 억/만/천/원, or a bare number of three
   or more digits) that no mention covers: something was said the reader did not take in;
+- a refund (환급, 돌려받, 13월의 월급) or an amount still owed asked at the 연말정산 without the
+  tax already withheld (기납부세액): the figure would be the 결정세액, not what is refunded;
 - a follow-up that points back at an earlier question ("아까 말씀드린 조건에서", "그럼 3억이면"):
   only what this question says is read, so the rest of the case is unknown.
 """
@@ -33,6 +35,8 @@ AMOUNT_SHAPED = re.compile(
     r"|(?<![\d.,])\d{3,}(?![\d,.]|\s*(?:년|동|호|번|월|일|%))"
 )
 NEW_QUESTION = re.compile(r"말고|새로|별개|따로\s*묻")
+# what the 연말정산 refunds or still collects is the 결정세액 less the tax already withheld
+REFUND = re.compile(r"환급|돌려\s*받|13\s*월의?\s*월급|토해|추가\s*(?:로\s*)?(?:납부|낼|내야|징수)|차감\s*징수|더\s*내")
 
 # a concept a negation can name -> the inputs that count it
 NEGATABLE = [
@@ -97,8 +101,41 @@ def flag_uncovered_numbers(reading, found) -> None:
             return
 
 
+def flag_refund_without_paid(reading) -> None:
+    """A refund or an amount still owed asked for while the tax already withheld is not given."""
+    if reading.kind != "salary" or reading.inputs.get("withheld") is not None:
+        return
+    if hit := REFUND.search(reading.text):
+        say = f"'{hit.group(0)}' 금액은 이미 원천징수된 소득세(기납부세액)를 알아야 계산됨: 기납부세액을 알려 주세요"
+        # with the 결정세액 asked as well, that figure stands; the refund is still said to need the tax withheld
+        reading.unclear(say) if re.search(r"결정\s*세액|산출\s*세액", reading.text) else reading.lack(say)
+
+
+def flag_approx_durations(reading, found) -> None:
+    """ "근속 한 10년 정도?", "약 5년 보유": a period said roughly, placed as if exact."""
+    for m in found:
+        if m.type != "duration" or m.value.get("ago"):
+            continue
+        after, before = reading.text[m.end : m.end + 6], reading.text[max(0, m.start - 6) : m.start]
+        if re.match(r"\s*(?:정도|쯤|가량|남짓|즈음|안팎|전후)", after) or re.search(
+            r"(?:(?<![가-힣])한|약|대략|대충|거의)\s*$", before
+        ):
+            reading.unclear(f"'{m.text}'은(는) 어림한 기간: 정확한 기간(년·개월)을 알려 주세요")
+            return
+
+
+def flag_either(reading) -> None:
+    """ "2억인가 3억인가", "5년인지 6년인지": the question offers two values for one fact."""
+    if hit := re.search(r"(\S+?)(?:인가|인지)\s*,?\s*(\S+?)(?:인가|인지)", reading.text):
+        if re.search(r"\d", hit.group(1) + hit.group(2)):
+            reading.unclear(f"'{hit.group(0)}': 어느 값인지 정확히 알려 주세요")
+
+
 def run(reading, found) -> None:
     flag_follow_up(reading)
+    flag_either(reading)
+    flag_approx_durations(reading, found)
+    flag_refund_without_paid(reading)
     flag_uncovered_numbers(reading, found)
     flag_negated_inputs(reading, found)
     flag_split_amounts(reading, found)

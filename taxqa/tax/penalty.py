@@ -238,7 +238,7 @@ def read_limitation(text: str, reading) -> None:
         case = (offshore + case) if case != "general" else (offshore.rstrip("-") or "general")
     reading.fact("case", case, "")
     m = re.search(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})", text)
-    year = re.search(r"(\d{4})\s*년\s*(?:도\s*)?(?:귀속|분)", text)
+    year = re.search(r"(\d{4})\s*(?:년\s*)?(?:도\s*)?(?:귀속|분|사업\s*연도)", text)
     if m is None and year is not None and re.search(r"종합소득|종소|법인세", text):
         y = int(year.group(1)) + 1  # 종합소득세: 5월 31일 (소득세법 제70조); 법인세: 3월 31일 (12월 결산)
         due = f"{y}-05-31" if re.search(r"종합소득|종소", text) else f"{y}-03-31"
@@ -259,10 +259,17 @@ def read(text: str, reading) -> None:
     if re.search(r"제척\s*기간", text):
         return read_limitation(text, reading)
     days = re.search(
-        r"(\d{1,4})\s*일\s*(?:을|이나|동안|간|이|째)?\s*(?:늦|지연|지나|후|뒤|만에|연체|초과|경과|넘)", text
+        r"(\d{1,4})\s*일\s*(?:을|이나|동안|간|이|째)?\s*(?:늦|지연|지나|지남|지났|후|뒤|만에|연체|초과|경과|넘)", text
     ) or re.search(r"(?:지연|연체|경과|미납|늦)\S{0,2}\s*(?:일수|기간)?\s*(?:은|는|이|:)?\s*(\d{1,4})\s*일", text)
     months = re.search(rf"(\d{{1,2}}|{COUNT_WORD})\s*(?:개월|달)", text)
-    filed_after = days is not None and re.match(r"[^.,?!]{0,12}?(?:기한\s*후\s*신고|수정\s*신고)", text[days.end() :])
+    within = re.search(r"(\d{1,4})\s*일\s*(?:이\s*)?(?:내|이내|안에)\S{0,2}\s*(?:기한\s*후\s*신고|수정\s*신고)", text)
+    filed_after = (
+        within is not None
+        or (  # "기한 후 15일 내 기한후신고": filed within 15 days
+            days is not None and re.match(r"[^.,?!]{0,12}?(?:기한\s*후\s*신고|수정\s*신고)", text[days.end() :])
+        )
+    )
+    days = within or days
     if filed_after:  # "20일 만에 기한후신고": filed within ceil(20/30) months, no days of late payment said
         months_after = max(1, -(-int(days.group(1)) // 30))
         reading.fact("months_late", months_after, days.group(0))

@@ -206,7 +206,9 @@ MINOR_INPUT = {"gift": "minor", "inheritance": "minor_children_years"}
 
 UNKNOWN = re.compile(
     r"부양가족\s*(?:이|은|는)?\s*(?:많|여럿|몇)|"
-    r"모르(?:겠|는데|고|니|며)|모름|몰라|모릅니다|기억(?:이)?\s*안|말\s*안\s*할|확실하지\s*않|알\s*수\s*없|미정"
+    r"모르(?:겠|는데|고|니|며)|모름|몰라|모릅니다|기억(?:이)?\s*안|말\s*안\s*할|확실(?:하지|하진|치)\s*않|알\s*수\s*없|미정|"
+    r"비밀|말\s*(?:못|안)\s*(?:해|하|할|드리)|곤란|밝히기\s*(?:어렵|싫)|확인\s*(?:중|못|이\s*안|안\s*(?:됐|돼))|"
+    r"정리\s*(?:가\s*)?안\s*(?:됐|돼|되)|잃어버|안\s*정했|정하지\s*않|미확인|나중에\s*(?:알려|말씀)"
 )
 
 
@@ -275,7 +277,11 @@ def flag_mismatch(reading) -> None:
             f"질문에 여러 세금({', '.join(sorted(named))})이 나와 {mine}로 계산함: 묻는 세금을 확인해 주세요"
         )
     share = re.search(r"반반|나눠|나누어|절반|몫|등분|[2-9]\s*분의\s*1", reading.text)
-    if reading.kind == "gift" and share and not any(share.group(0) in a for a in reading.assumptions):
+    if (
+        reading.kind == "gift"
+        and share
+        and not any(share.group(0) in a for a in reading.assumptions + reading.ambiguous)
+    ):
         reading.unclear(f"'{share.group(0)}': 증여재산은 각자 받은 몫만이라 본인 몫의 금액을 확인해 주세요")
     seen: dict[str, str] = {}
     for f in reading.facts:

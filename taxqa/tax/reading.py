@@ -19,6 +19,15 @@ from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
+from taxqa.tax.words import (
+    SINO,
+    apply_unit_header,
+    has_batchim,
+    join_label_lines,
+    plain_digits,
+    sino_number,
+    untable,
+)
 
 # A question asks for a figure when it has one of these words.
 ASKS_FIGURE = re.compile(
@@ -105,23 +114,9 @@ class Reading:
         }
 
 
-SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
-SINO_UNITS = {"십": 10, "백": 100, "천": 1000}
 HANGUL_AMOUNT = re.compile(
-    r"(?<![가-힣\d])((?:[일이삼사오육칠팔구십백천]+\s*[억만]\s*)+)(?=원|\s*원|[을를이가은는의과와에,.\s]|$)"
+    r"(?<![가-힣\d])((?:[일이삼사오육칠팔구십백천]+\s*[억만]\s*)+)(?=원|\s*원|[을를이가은는의과와에인,.?!\s]|$)"
 )
-
-
-def sino_number(word: str) -> int:
-    """'이십' -> 20, '오천' -> 5000, '천' -> 1000."""
-    total, digit = 0, 0
-    for ch in word:
-        if ch in SINO:
-            digit = SINO[ch]
-        else:
-            total += (digit or 1) * SINO_UNITS[ch]
-            digit = 0
-    return total + digit
 
 
 def hangul_amount(m: re.Match) -> str:
@@ -135,9 +130,10 @@ def hangul_amount(m: re.Match) -> str:
 # A bare number after a word that takes a won amount, with 만 left out: "월급 400", "연봉 3500이면".
 IMPLIED_MAN = re.compile(
     r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
+    r"상여금?|보너스|성과급|월세|임대료|"
     r"(?<![가-힣])[월연](?=\s))"
     r"(?P<sep>\s*(?:은|는|이|가|:|=|,|\|)?\s*)(?P<n>[1-9]\d{0,2},\d{3}|[1-9]\d{0,4}|[1-9]\d{5,15})"
-    r"(?![\d,.]|\s*[천백십만억조원%년월일세살명개배])"
+    r"(?![\d,]|\.\d|\s*[천백십만억조원%년월일세살명개배])"
 )
 WEEKS = re.compile(
     r"(?<![\d.])(\d{1,2})\s*주\s*(?:일)?(?=\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|뒤|후|만에|연체|초과|경과|넘))"
@@ -148,13 +144,45 @@ HANGUL_SPAN = re.compile(
 )
 
 
+ASIDE_BEFORE_AMOUNT = re.compile(
+    r"([가-힣])\s*(\((?![^()]*(?:공급가액|과세표준|과표))[^()\d]{1,16}\))\s*(\d[\d,.]*\s*(?:억|천만|백만|만|천|백|원)(?:\s*\d[\d,.]*\s*(?:천만|백만|만|천|백|원))*(?:\s*원)?)"
+)
+
+
 def normalise(text: str) -> str:
     """The question in the shapes the amount parser reads: the act's own name removed (상속세 및
     증여세법 names both taxes), amounts in Hangul numerals as digits (이십억 -> 20억, 천만원 ->
     1천만원), the spoken '3억5천' as 3억 5천만, '3천3백' as 3천3백만 and '연봉 3500' as 3500만원."""
     text = re.sub(r"상속세\s*및\s*증여세법", "상증법", text)
+    for _ in range(2):  # "3 천 만 원", "1 억 원": the units of one amount written apart
+        text = re.sub(r"([\d억천백만])\s+(?=(?:억|천|백|만|원)(?![가-힣]))", r"\1", text)
+    text = re.sub(r"['‘’](\d{2})\s*년", r"20\1년", text)  # "'19년에 산": 2019
+    # "매입(공급대가) 2,200만", "상속재산(채무 차감 후) 20억": the aside after the amount, so the label is
+    # nearest (an aside that is itself the label, "과세표준(공급가액) 2억", stays)
+    text = ASIDE_BEFORE_AMOUNT.sub(r"\1 \3\2", text)
+    # "매출 2억(부가세 포함 2억 2천)": the bracket restates the amount with VAT, so the amount is the 공급가액
+    text = re.sub(
+        r"\(\s*(?:부가세|부가가치세|VAT)\s*포함(?:하면|시)?\s*[\d,.]+\s*[억천만원][\d,.\s억천만원]*\)",
+        "(공급가액)",
+        text,
+    )
+    # "외삼촌 → 나": the one before the arrow gives to the one after it
+    text = re.sub(
+        r"([가-힣]+)\s*(?:→|->|⇒)\s*([가-힣]+)",
+        lambda m: f"{m[1]}{'이' if has_batchim(m[1]) else '가'} {m[2]}에게",
+        text,
+    )
     text = re.sub(r"(?<![\d가-힣])(천|백)(만\s*원|만원|만\s*(?=엔|달러|유로|위안))", r"1\1\2", text)
     text = HANGUL_AMOUNT.sub(hangul_amount, text)
+    text = re.sub(
+        r"(?<![가-힣\d])([이삼사오육칠팔구])(천|백)(?=\s*\d)", lambda m: f"{SINO[m[1]]}{m[2]}", text
+    )  # 삼천5백
+    text = re.sub(r"(?<![가-힣\d])([이삼사오육칠팔구])천(?=\s|[을를이가은는,.]|$)", lambda m: f"{SINO[m[1]]}천", text)
+    text = re.sub(  # "일억 오천" (spoken, 만 left out after 억): 1억 5000만
+        r"(\d억)\s*([일이삼사오육칠팔구]?천(?:\s*[일이삼사오육칠팔구]?백)?)(?=\s|[을를이가은는에원,.]|$)",
+        lambda m: f"{m[1]} {sino_number(m[2].replace(' ', ''))}만",
+        text,
+    )
     text = re.sub(r"(\d)\s*억\s*(\d{1,4})\s*천(?![만원\d])", r"\1억 \2천만", text)
     text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(?!\s*[만억원\d])", r"\1천\2백만", text)  # 3천3백
     text = re.sub(r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억])", r"\1천만", text)  # "연봉 6천": 6천만원
@@ -169,6 +197,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bheld\s+(?:for\s+)?(\d{1,2})\s*years?\b", r"보유 \1년", text, flags=re.I)
     text = re.sub(r"(?<![\d.])(\d{1,2})\s*years?\b", r"\1년", text, flags=re.I)
     text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일
+    text = re.sub(r"(?<![가-힣])보름", "15일", text)  # "보름 늦게": 15 days
     return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)
 
 
@@ -183,6 +212,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
+    text = apply_unit_header(join_label_lines(untable(plain_digits(text))))
     clean = normalise(text)
     reading = Reading(text=text, as_of=day)
     reading.mentions = read_mentions(text, clean)

@@ -135,11 +135,20 @@ def recognise(text: str) -> bool:
 def read(text: str, reading) -> None:
     found = amount_near(text, r"퇴직금|퇴직소득|퇴직급여|퇴직|받") or next(iter_amounts(text))
     reading.fact("pay", found.value, found.text)
+    if net := re.search(
+        r"세후|실수령|세금\s*(?:떼고|빼고|제하고)|손에\s*쥔", text
+    ):  # "세후 퇴직금 9천": tax already taken
+        reading.lack(f"'{net.group(0)}' 금액이라 퇴직소득세를 떼기 전 퇴직금(세전)이 필요합니다")
     years = re.search(
         r"(\d{1,2}(?:\.\d)?)\s*년\s*(?:간|동안|째|을|이나)?\s*(?:근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담)",
         text,
     )
-    years = years or re.search(r"(?:근속|근무|재직)\s*(?:연수|기간)?\s*(?:이|은|는|:)?\s*(\d{1,2}(?:\.\d)?)\s*년", text)
+    years = years or re.search(
+        r"(?:근속|근무|재직)\s*(?:연수|기간)?\s*(?:이|은|는|:)?\s*(\d{1,2}(?:\.\d)?)(?:\s*년|(?=\s*[,.]\s|\s*$))", text
+    )  # "근속 12년", a table's "근속연수 12,"
+    years = years or re.search(
+        r"(?:근속|근무|재직)[^()]{0,6}\([^()]*?(?<![\d.])(\d{1,2})\s*년", text
+    )  # "근속(입사 …, 11년 11개월)"
     span = near(reading.mentions, reading.text, "duration", r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사")
     if years is None and span is not None and span.value.get("years") is not None:
         value = span.value["years"] + (1 if span.value.get("months") else 0)

@@ -13,7 +13,7 @@ from functools import partial
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.credits import child_credit_amount, wage_credit_limit
-from taxqa.tax.dependents import read_dependents
+from taxqa.tax.dependents import read_dependents, read_own_age
 from taxqa.tax.gift import won
 from taxqa.tax.income import wage_income
 from taxqa.tax.kind import TaxKind
@@ -264,7 +264,7 @@ def question(a: dict, say: dict) -> str:
 
 # --- reading a question ---------------------------------------------------------------------
 
-ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|내야|내나|낼|떼|얼마나?\s*나오|원천징수"
+ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|내야|내나|낼|떼|얼마나?\s*나오|원천징수|13\s*월의?\s*월급|돌려\s*받"
 
 
 def recognise(text: str) -> bool:
@@ -293,6 +293,10 @@ def read(text: str, reading) -> None:
         value *= 10_000
         reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
     salary = value * 12 if monthly else value
+    bonus = amount_near(text, r"상여|보너스|성과급")
+    if bonus is not None and bonus.start != found.start and (monthly or re.search(r"따로|별도|추가로", text)):
+        salary += bonus.value  # "월급 320에 상여 400 따로": the bonus is wages too (제20조)
+        reading.assume(f"상여 {format_won(bonus.value)}을 총급여에 더함")
     reading.fact("salary", salary, found.text)
     if monthly:
         reading.assume("월급에 12개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")
@@ -300,12 +304,13 @@ def read(text: str, reading) -> None:
         reading.assume("연봉을 비과세소득을 뺀 총급여액으로 봄")
     said = [f"총급여 {format_won(salary)}"]
     dependents = read_dependents(text, reading, said)
+    read_own_age(text, reading, said)
     if dependents:
         reading.fact("dependents", dependents, "")
     said.append(f"본인 포함 기본공제 {dependents + 1}명")
     for name, pattern, label in (("withheld", r"원천징수|기납부|이미\s*(?:낸|냈)|떼", "기납부세액"),
                                  ("pension", r"국민연금|연금보험료", "연금보험료"),
-                                 ("insurance", r"건강보험|고용보험|보험료", "보험료")):  # fmt: skip
+                                 ("insurance", r"건강보험|고용보험|보험료|건강\s*[·ㆍ,/]\s*고용|4대\s*보험", "보험료")):  # fmt: skip
         hit = amount_near(text, pattern)
         if hit is not None and hit.start != found.start:
             reading.fact(name, hit.value, hit.text)

@@ -79,9 +79,14 @@ def read(text: str, reading) -> None:
     bought_year = re.search(
         r"(\d{4})\s*년(?:도)?에?\s*[^.,?!]{0,20}?(?:사|샀|산|취득|분양|매입|구입)", text
     ) or re.search(
-        r"(?:취득|매입|구입|분양)(?:\S{0,3}\s*(?:일|시점|연도)?\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()(\d{4})\s*년", text
+        r"(?:취득|매입|구입|분양)(?:\S{0,3}\s*(?:일|시점|연도)?\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()(\d{4})\s*(?:년|(?=[.\-/]\d{1,2}(?!\d)))",
+        text,
     )
-    span = near(reading.mentions, reading.text, "duration", r"보유|소유|가지고|갖고")
+    if joint := re.search(r"공동\s*명의|공유\s*지분|지분\s*\d{1,2}\s*%", text):  # each owner's share is taxed apart
+        reading.unclear(
+            f"'{joint.group(0)}': 양도소득세는 각자 지분만큼 따로 계산됨 — 전체 금액으로 계산했으니 본인 지분을 알려 주세요"
+        )
+    span = near(reading.mentions, reading.text, "duration", r"보유|소유|가지고|갖고|있었")
     ago = next((m for m in reading.mentions if m.type == "duration" and m.value.get("ago") and m.value.get("years")
                 and re.match(r"\s*(?:전|前)에?\s*(?:\S+\s*){0,2}?(?:산|샀|사서|사고|취득|구입|매입|분양)",
                              reading.text[m.end :])), None)  # fmt: skip
@@ -96,17 +101,30 @@ def read(text: str, reading) -> None:
     elif held:
         reading.fact("held_years", int(held.group(1)), held.group(0))
     elif bought_year:
-        years_said = [m for m in re.finditer(r"(\d{4})\s*년", text) if m.start() != bought_year.start(1)]
+        years_said = [
+            m
+            for m in re.finditer(r"(\d{4})\s*(?:년|(?=[.\-/]\d{1,2}(?!\d)))", text)
+            if m.start() != bought_year.start(1)
+        ]
         sold_year = next((m for m in years_said if re.search(r"팔|판|매도|양도", text[m.end() : m.end() + 14])
                           or re.search(r"(?:양도|매도|처분)(?:\S{0,3}\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()$", text[: m.start()])), None)  # fmt: skip
         now = int(sold_year.group(1)) if sold_year else int((reading.as_of or date.today().isoformat())[:4])
-        reading.fact("held_years", max(now - int(bought_year.group(1)), 0), bought_year.group(0))
+        held_n = max(now - int(bought_year.group(1)), 0)
+        month_in, month_out = (re.match(r"(?:년\s*|[.\-/])(\d{1,2})(?:\s*월|(?!\d))", text[m.end(1) :]) if m else None
+                               for m in (bought_year, sold_year))  # fmt: skip
+        if month_in and month_out and int(month_out.group(1)) < int(month_in.group(1)):
+            held_n = max(held_n - 1, 0)  # "2019년 6월 취득, 2026년 5월 양도": 6 years 11 months, 6 whole years
+        reading.fact("held_years", held_n, bought_year.group(0))
         reading.assume("보유기간은 취득 연도부터 양도 연도까지의 햇수로 봄 (정확한 날짜에 따라 1년 차이 가능)")
         if lived is None and re.search(r"계속\s*(?:거주|살)|줄곧\s*(?:거주|살)|쭉\s*(?:거주|살)", text):
             reading.fact("resided_years", reading.inputs["held_years"], "계속 거주")
     elif ago is not None:
         reading.fact("held_years", ago.value["years"], ago.text + " 전")
         reading.assume(f"'{ago.text} 전'에 사서 지금 팔면 보유기간 {ago.value['years']}년으로 봄")
+    elif rel := re.search(r"(재재작년|재작년|작년)에?\s*(?:\S+\s*){0,2}?(?:산|샀|사서|사고|취득|구입|매입|분양)", text):
+        back = {"작년": 1, "재작년": 2, "재재작년": 3}[rel.group(1)]  # "재작년에 산 땅을 올해": held 2 years
+        reading.fact("held_years", back, rel.group(1))
+        reading.assume(f"'{rel.group(1)}'에 사서 올해 팔면 보유기간 {back}년으로 봄 (정확한 날짜에 따라 1년 차이 가능)")
     elif short:
         reading.fact("held_years", int(short.group(1)) // 12, short.group(0))
     elif lived:
@@ -134,6 +152,10 @@ def read(text: str, reading) -> None:
         text,
     )
     one = re.search(r"1\s*세대\s*1\s*주택|1\s*주택|한\s*채|1채|유일한\s*집|집\s*하나", text)
+    if one and re.search(r"중\s*$", text[: one.start()]):  # "2주택 중 1채": one of the houses, not one house
+        one = None
+    if one and many and many.start() <= one.start() < many.end():  # "다른 집도 한 채 있어요": part of the other
+        one = None
     negated = re.search(
         r"1\s*주택\S{0,4}\s*아(?:닌|님|니|닙)|비과세\s*(?:대상이|요건에|요건을)?\s*(?:아닌|해당하지|안\s*되|못)", text
     )

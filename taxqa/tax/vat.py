@@ -12,9 +12,9 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.vat_amounts import vat_included
+from taxqa.tax.vat_amounts import card_amounts, vat_included
 from taxqa.tax.vat_credits import LAW, card_credit, card_credit_and_penalty
-from taxqa.tax.words import amount_near, clause_of, window_before
+from taxqa.tax.words import amount_near, clause_of
 
 
 def vat(
@@ -190,21 +190,22 @@ def simple_arguments(p) -> None:
 
 def recognise_vat(text: str) -> bool:
     return bool(
-        re.search(r"부가가치세|부가세|매출세액|VAT|일반과세자", text) and re.search(r"매출|공급가액|판매", text)
+        re.search(r"부가가치세|부가세|부과세|매출세액|VAT|일반과세자|[12]\s*기\s*(?:확정|예정)|매출\s*공급가액", text)
+        and re.search(r"매출|공급가액|판매|월세|임대료", text)
     )
 
 
 def recognise_simple(text: str) -> bool:
-    return "간이과세" in text
+    """간이과세, or "간이" alone beside a VAT word ("간이 편의점 ... 부가세"), not "간이인지 일반인지"."""
+    bare = re.search(r"(?<![가-힣])간이(?!\s*(?:세액|지급|영수증|명세))", text) and "일반" not in text
+    return "간이과세" in text or bool(bare and re.search(r"부가가치세|부가세|부과세|공급대가", text))
 
 
 def read_vat(text: str, reading) -> None:
     ten = 10  # 매출세액/매입세액 given instead of 공급가액: the tax is 10% of the value
     output = amount_near(text, r"매출\s*세액", r"매입")
     input_ = amount_near(text, r"매입\s*세액", r"매출")
-    card = amount_near(text, r"카드|현금\s*영수증", r"매입")
-    if card is not None and not re.search(r"(?:카드|현금\s*영수증)\s*\S{0,6}\s*$", window_before(text, card.start, 12)):
-        card = None  # the keyword must name this amount, not an earlier one
+    card, bought_by_card = card_amounts(text)
     rest = text if card is None else text[: card.start] + " " * (card.end - card.start) + text[card.end :]
     sales = (
         output or amount_near(rest, r"매출|판매|팔", r"매입|세액|구입|사들") or amount_near(rest, r"공급가액", r"매입")
@@ -219,6 +220,9 @@ def read_vat(text: str, reading) -> None:
         sales.value * (ten if sales is output else 1),
         (purchases.value * (ten if purchases is input_ else 1)) if purchases else 0,
     ]
+    if bought_by_card is not None and bought_by_card is not purchases:
+        values[1] += bought_by_card.value
+        reading.assume(f"카드로 산 매입 {bought_by_card.text}도 매입세액 공제 대상으로 합산")
     if output or input_:
         reading.assume("매출세액·매입세액은 공급가액의 10%로 보고 공급가액을 역산")
     for i, a in enumerate((sales, purchases)):

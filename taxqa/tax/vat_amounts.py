@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import iter_amounts
-from taxqa.tax.words import part_of
+from taxqa.tax.words import amount_near, part_of, window_before
 
 INCLUDED = r"부가세\s*포함|부가가치세\s*포함|VAT\s*포함|공급대가|포함\s*(?:가격|금액)"
 EXCLUDED = r"별도|제외|포함\s*(?:안|아님|아닌|않|X)|공급가액"
@@ -25,3 +25,14 @@ def vat_included(text: str, a) -> bool:
     if re.search(INCLUDED, near) or (alone and re.search(INCLUDED, own)):
         return True
     return bool(re.search(INCLUDED, text)) and not re.search(EXCLUDED, text)
+
+
+def card_amounts(text: str):
+    """(card sales, purchases paid by card) of a general taxpayer's question: the amount named by
+    카드/현금영수증, unless it is said in the 매입 clause ("매입은 세금계산서 3억 + 카드 5천", 제46조③)."""
+    card = amount_near(text, r"카드|현금\s*영수증", r"매입")
+    if card is not None and not re.search(r"(?:카드|현금\s*영수증)\s*\S{0,6}\s*$", window_before(text, card.start, 12)):
+        card = None  # the keyword must name this amount, not an earlier one
+    if card is not None and re.search(r"매입(?![^,.]*매출)[^,.]*$", text[: card.start]):
+        return None, card
+    return card, None

@@ -25,7 +25,7 @@ def count_value(word: str) -> int:
 
 
 # a mark that ends a clause: not the point of "1.5억" nor the comma of "1,500,000"
-CLAUSE_END = re.compile(r"[?!\n]|[.,](?!\d)")
+CLAUSE_END = re.compile(r"[?!\n]|[.,](?!\d)|(?<=\s)/(?=\s)")  # " / ": the fields of a memo line
 
 
 def clause_of(text: str, start: int, end: int) -> str:
@@ -82,3 +82,93 @@ def from_particle(word: str) -> str:
     """'부모님' -> '부모님으로부터', '친구' -> '친구로부터', '딸' -> '딸로부터' (ㄹ takes 로)."""
     rieul = has_batchim(word) and (ord(word[-1]) - 0xAC00) % 28 == 8
     return word + ("으로부터" if has_batchim(word) and not rieul else "로부터")
+
+
+def table_cells(line: str) -> list[str]:
+    """The cells of a pasted table row: tab-separated, or a markdown row "| a | b |"."""
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    if line.strip().startswith("|") and line.count("|") >= 3:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return [line]
+
+
+def untable(text: str) -> str:
+    """Rows pasted from a spreadsheet or a markdown table as sentences the readers take: a block with
+    a header row and rows of three or more cells becomes "header value, header value" per row
+    ("취득가\t양도가\n3억\t7억" -> "취득가 3억, 양도가 7억"); two-cell rows become "key value"."""
+    if "\t" not in text and not re.search(r"^\s*\|.*\|.*\|", text, re.M):
+        return text
+    out: list[str] = []
+    header: list[str] | None = None
+    for line in text.split("\n"):
+        cells = table_cells(line)
+        if len(cells) >= 2 and all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
+            continue  # the markdown "| --- | --- |" line
+        if len(cells) < 2:
+            header = None
+            out.append(line)
+        elif len(cells) == 2 and not (header and len(header) == 2 and re.search(r"\d", cells[0])):
+            header = cells  # "상속재산 | 25억" is a key and its value; it may also head "| 20년 | 2억 |"
+            out.append(" ".join(cells) + ".")
+        elif header is None or len(header) != len(cells):
+            header = cells
+        else:
+            out.append(", ".join(f"{h} {c}" for h, c in zip(header, cells)) + ".")
+    return "\n".join(out)
+
+
+def join_label_lines(text: str) -> str:
+    """ "매출\n1억 5천\n매입\n9천": a label on its own line joined to the amount on the next line."""
+    return re.sub(r"(?m)^(\s*[가-힣][가-힣 ]{0,9})\n(?=\s*[\d일이삼사오육칠팔구₩])", r"\1 ", text)
+
+
+UNIT_HEADER = re.compile(r"[(\[]?\s*단위\s*[:：]?\s*(천원|만원|백만원|억원)\s*[)\]]?")
+UNIT_WON = {"천원": 1_000, "만원": 10_000, "백만원": 1_000_000, "억원": 100_000_000}
+
+
+def apply_unit_header(text: str) -> str:
+    """ "(단위: 만원) 매출 12,000": bare numbers in the question are in the unit its header names, so
+    they are written out in won and the header is blanked."""
+    header = UNIT_HEADER.search(text)
+    if header is None:
+        return text
+    won = UNIT_WON[header.group(1)]
+    text = text[: header.start()] + " " * (header.end() - header.start()) + text[header.end() :]
+    bare = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d|\s*[천백십만억조원%년월일세살명개배주]|\s*\))"
+    return re.sub(bare, lambda m: f"{int(m[1].replace(',', '')) * won:,}원", text)
+
+
+SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+SINO_UNITS = {"십": 10, "백": 100, "천": 1000}
+
+
+def sino_number(word: str) -> int:
+    """'이십' -> 20, '오천' -> 5000, '천' -> 1000."""
+    total, digit = 0, 0
+    for ch in word:
+        if ch in SINO:
+            digit = SINO[ch]
+        else:
+            total += (digit or 1) * SINO_UNITS[ch]
+            digit = 0
+    return total + digit
+
+
+# full-width digits and signs ("１억５천") and hanja units ("8千萬원", "1億") as the readers write them
+WIDE = {
+    **{0xFF10 + i: str(i) for i in range(10)},
+    0xFF0C: ",",
+    0xFF0E: ".",
+    0xFF05: "%",
+    ord("億"): "억",
+    ord("萬"): "만",
+    ord("千"): "천",
+    ord("百"): "백",
+    ord("圓"): "원",
+    ord("￦"): "₩",
+}
+
+
+def plain_digits(text: str) -> str:
+    return text.translate(WIDE)
