@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from taxqa.records import PassageRecord
 
 EXPANSION_WEIGHT = 0.9  # a legal term the lay table added, against a word of the question
-LEXICON_WEIGHT = 0.5  # a statute word an everyday word maps to (taxqa.corpus.lexicon): a guess, weaker still
+LEXICON_WEIGHT = 0.3  # a statute word an everyday word maps to (taxqa.corpus.lexicon): a guess, weaker still
 BIGRAM_WEIGHT = 0.45  # the dictionary-free signal: what the vocabulary splits badly or lacks (everyday words)
 TITLE_WEIGHT = 0.8
 COVER_WEIGHT = 0.5  # share of the question's own words in the title
