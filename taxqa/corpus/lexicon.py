@@ -25,7 +25,9 @@ from importlib import resources
 
 LEXICON = "lexicon.tsv"
 _LOCK = threading.Lock()
-_ENTRIES: list[tuple[re.Pattern, str, tuple[str, ...]]] | None = None
+_ENTRIES: list | None = None
+_INDEX: tuple | None = None
+_HANGUL_RUN = re.compile(r"[가-힣]+")
 
 _BASE, _V, _T = 0xAC00, 28, 21 * 28  # Hangul syllable = BASE + lead * 588 + vowel * 28 + tail
 # vowels ㅏ ㅐ ㅓ ㅔ ㅕ ㅗ ㅘ ㅙ ㅚ ㅜ ㅝ ㅡ ㅣ
@@ -115,26 +117,28 @@ def verb_forms(stem: str) -> set[str]:
     return forms
 
 
-def _alternatives(forms: set[str]) -> str:
-    """One regex alternation: a form of two syllables or more (or a past form: 샀, 줬) begins a word; a form
-    of one syllable (판, 산, 팔) is the whole word."""
-    long = sorted((f for f in forms if len(f) >= 2 or _split(f[-1])[2] == _SS), key=lambda f: (-len(f), f))
-    short = sorted(f for f in forms if f not in long)
-    parts = [*map(re.escape, long), *(re.escape(f) + "(?![가-힣])" for f in short)]
-    return "(?:" + "|".join(parts) + ")"
-
-
-def pattern(word: str) -> str:
-    """The regex of an everyday word of the lexicon (see the module docstring)."""
-    *lead, last = word.split()
+def surface(word: str) -> tuple[set[str], set[str]]:
+    """How a written word says an everyday word of the lexicon: (beginnings, whole words). A form of two
+    syllables or more, or a past form (샀, 줬), begins a word (팔아 -> 팔아서, 팔았 -> 팔았는데; 가게 -> 가게를); a
+    form of one syllable is the whole word (판, 산; 집, 집을, 집에서; not 집중). A noun with its verb ("세 놓다")
+    is said as two words (세를 놓고) or one (세놓고)."""
+    last = word.split()[-1]
     if last.endswith("다") and len(last) >= 2:
-        body = _alternatives(verb_forms(last[:-1]))
+        forms = verb_forms(last[:-1])
     elif len(last) >= 2:
-        body = re.escape(last)
+        forms = {last}
     else:
-        body = re.escape(last) + f"(?:{_PARTICLES})?(?![가-힣])"
-    before = "".join(re.escape(w) + f"(?:{_PARTICLES})?\\s*" for w in lead)
-    return f"(?<![가-힣]){before}{body}"
+        return set(), _with_particles(last)  # a one-syllable noun: bare or with a particle, whole
+    begins = {f for f in forms if len(f) >= 2 or _split(f[-1])[2] == _SS}
+    return begins, forms - begins
+
+
+def _with_particles(noun: str) -> set[str]:
+    return {noun, *(noun + p for p in _PARTICLES.split("|"))}
+
+
+def _says(written: str, begins: set[str], wholes: set[str], longest: int) -> bool:
+    return written in wholes or any(written[:n] in begins for n in range(1, min(len(written), longest) + 1))
 
 
 def read_lexicon(text: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -154,8 +158,9 @@ def _text() -> str:
     return (resources.files("taxqa.corpus") / "data" / LEXICON).read_text(encoding="utf-8")
 
 
-def entries() -> list[tuple[re.Pattern, str, tuple[str, ...]]]:
-    """(compiled pattern, everyday word, statute words) of the shipped lexicon, read once per process."""
+def entries() -> list[tuple[str, tuple[str, ...], tuple[str, ...], set[str], set[str], int]]:
+    """(everyday word, its lead words, statute words, beginnings, whole words, longest beginning) of the
+    shipped lexicon, read once per process (a few ms: set lookups, no regexes)."""
     global _ENTRIES
     with _LOCK:
         if _ENTRIES is None:
@@ -163,13 +168,51 @@ def entries() -> list[tuple[re.Pattern, str, tuple[str, ...]]]:
                 rows = read_lexicon(_text())
             except OSError:
                 rows = []
-            _ENTRIES = [(re.compile(pattern(w)), w, t) for w, t in rows]
+            _ENTRIES = []
+            for word, targets in rows:
+                begins, wholes = surface(word)
+                longest = max(map(len, begins), default=0)
+                _ENTRIES.append((word, tuple(word.split()[:-1]), targets, begins, wholes, longest))
         return _ENTRIES
+
+
+def _forms_index() -> tuple[dict[str, set[int]], dict[str, set[int]], int]:
+    """beginning -> entries, whole word -> entries, the longest beginning: each written word is looked up
+    once per prefix, not once per entry."""
+    global _INDEX
+    if _INDEX is None:
+        begins: dict[str, set[int]] = {}
+        wholes: dict[str, set[int]] = {}
+        for n, (_, lead, _, b, w, _) in enumerate(entries()):
+            if not lead:
+                for f in b:
+                    begins.setdefault(f, set()).add(n)
+                for f in w:
+                    wholes.setdefault(f, set()).add(n)
+        _INDEX = begins, wholes, max(map(len, begins), default=0)
+    return _INDEX
 
 
 def lookup(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """The everyday words of the lexicon a text says, with their statute words, in lexicon order."""
-    return [(w, t) for rx, w, t in entries() if rx.search(text)]
+    written = _HANGUL_RUN.findall(text)
+    begins, wholes, longest = _forms_index()
+    hit: set[int] = set()
+    for w in written:
+        hit |= wholes.get(w, set())
+        for n in range(1, min(len(w), longest) + 1):
+            hit |= begins.get(w[:n], set())
+    table = entries()
+    for n, (_, lead, _, b, w, most) in enumerate(table):
+        if lead:  # "세 놓다": 세(를) then a form of 놓다, or 세놓고 in one word
+            joined, leads = "".join(lead), _with_particles(lead[-1])
+            if any(
+                (i + 1 < len(written) and x in leads and _says(written[i + 1], b, w, most))
+                or (x.startswith(joined) and _says(x[len(joined) :], b, w, most))
+                for i, x in enumerate(written)
+            ):
+                hit.add(n)
+    return [(table[n][0], table[n][2]) for n in sorted(hit)]
 
 
 def expand(text: str) -> list[str]:
@@ -184,7 +227,7 @@ def expansion(text: str) -> list[str]:
 
 def check(rows: list[tuple[str, tuple[str, ...]]] | None = None) -> list[str]:
     """Problems of the lexicon: statute words the corpus vocabulary does not have (see _in_corpus),
-    everyday words listed twice, patterns that match an empty text. Empty when it is sound."""
+    everyday words listed twice. Empty when it is sound."""
     from taxqa.corpus.morph import _KNOWN, morphs, vocabulary
 
     corpus_words = "\n".join(vocabulary())  # every word of the embedded corpus, as written
@@ -197,8 +240,8 @@ def check(rows: list[tuple[str, tuple[str, ...]]] | None = None) -> list[str]:
         missing = [t for t in targets if not _in_corpus(t, morphs(t), _KNOWN, corpus_words)]
         if missing:
             problems.append(f"{word}: not in the corpus vocabulary: {' '.join(missing)}")
-        if re.search(pattern(word), ""):
-            problems.append(f"{word}: its pattern matches an empty text")
+        if not any(surface(word)):
+            problems.append(f"{word}: no written form")
     return problems
 
 
