@@ -495,6 +495,8 @@ def test_everyday_words_reach_the_statutes_words_in_their_usual_forms():
     assert expand("상가를 세 놓고 받은 돈") == ["임대"]
     assert "양도" in expand("아파트 팔았어요") and "주택" in expand("집을 샀다")
     assert "주택" not in expand("집중해서") and expand("사업") == []  # a one-syllable word or stem is whole
+    assert "소득" in expand("장사해서 번 돈") and "소득" not in expand("1년에 몇 번 신고해")  # 번: a counter
+    assert expand("물건 떼 올 때") == ["재화", "상품", "매입"]  # the phrase, not 떼다 (원천징수)
     q = read_query("가게 통장에 들어온 돈")
     assert {"사업장", "계좌"} <= set(q.lexicon) and "계좌" not in q.terms  # weaker than the question's own words
     hits = search("물려받은 재산 세금 신고는 언제까지", 5)

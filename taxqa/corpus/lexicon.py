@@ -27,7 +27,8 @@ LEXICON = "lexicon.tsv"
 _LOCK = threading.Lock()
 _ENTRIES: list | None = None
 _INDEX: tuple | None = None
-_HANGUL_RUN = re.compile(r"[가-힣]+")
+_WRITTEN = re.compile(r"[가-힣]+|\d+")
+_NUMBER_WORDS = {"몇", "한", "두", "세", "네", "다섯", "여러", "첫", "열"}
 
 _BASE, _V, _T = 0xAC00, 28, 21 * 28  # Hangul syllable = BASE + lead * 588 + vowel * 28 + tail
 # vowels ㅏ ㅐ ㅓ ㅔ ㅕ ㅗ ㅘ ㅙ ㅚ ㅜ ㅝ ㅡ ㅣ
@@ -194,24 +195,33 @@ def _forms_index() -> tuple[dict[str, set[int]], dict[str, set[int]], int]:
 
 
 def lookup(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    """The everyday words of the lexicon a text says, with their statute words, in lexicon order."""
-    written = _HANGUL_RUN.findall(text)
+    """The everyday words of the lexicon a text says, with their statute words, in lexicon order. A noun with
+    its verb ("떼 오다": 매입) takes its words from the single entries (떼다: 원천징수); a one-syllable form after
+    a number word is a counter ("몇 번", "두 살"), not a verb's form (벌다's 번, 살다's 살)."""
+    written = _WRITTEN.findall(text)
     begins, wholes, longest = _forms_index()
-    hit: set[int] = set()
-    for w in written:
-        hit |= wholes.get(w, set())
-        for n in range(1, min(len(w), longest) + 1):
-            hit |= begins.get(w[:n], set())
     table = entries()
+    hit: set[int] = set()
+    used: set[int] = set()
     for n, (_, lead, _, b, w, most) in enumerate(table):
-        if lead:  # "세 놓다": 세(를) then a form of 놓다, or 세놓고 in one word
-            joined, leads = "".join(lead), _with_particles(lead[-1])
-            if any(
-                (i + 1 < len(written) and x in leads and _says(written[i + 1], b, w, most))
-                or (x.startswith(joined) and _says(x[len(joined) :], b, w, most))
-                for i, x in enumerate(written)
-            ):
+        if not lead:
+            continue
+        joined, leads = "".join(lead), _with_particles(lead[-1])  # 세(를) 놓고, or 세놓고 in one word
+        for i, x in enumerate(written):
+            if i + 1 < len(written) and x in leads and _says(written[i + 1], b, w, most):
                 hit.add(n)
+                used |= {i, i + 1}
+            elif x.startswith(joined) and _says(x[len(joined) :], b, w, most):
+                hit.add(n)
+                used.add(i)
+    for i, x in enumerate(written):
+        if i in used:
+            continue
+        counted = len(x) == 1 and i > 0 and (written[i - 1] in _NUMBER_WORDS or written[i - 1].isdigit())
+        if not counted:
+            hit |= wholes.get(x, set())
+        for n in range(1, min(len(x), longest) + 1):
+            hit |= begins.get(x[:n], set())
     return [(table[n][0], table[n][2]) for n in sorted(hit)]
 
 
