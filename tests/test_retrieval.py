@@ -470,3 +470,34 @@ def test_a_sanction_article_yields_to_the_duty_unless_the_question_asks_about_th
     duty = [p.citation for p, _ in search("현금영수증 발급 의무가 있는 업종", k=2)]
     assert "소득세법 제162조의3" in duty
     assert search("현금영수증 발급 안 하면 가산세 얼마예요", k=2)[0][0].title.endswith("가산세")
+
+
+def test_the_everyday_lexicon_is_checked_against_the_corpus_vocabulary():
+    """Every statute word of the shipped lexicon is the corpus's; a word the corpus lacks, a word listed twice
+    or a malformed line fails the check (and so `python -m taxqa.corpus.terms`)."""
+    from taxqa.corpus import lexicon
+
+    assert lexicon.check() == []
+    rows = lexicon.read_lexicon(lexicon._text())
+    assert len(rows) > 100
+    bad = lexicon.check([("팔다", ("양도",)), ("팔다", ("양도",)), ("가게", ("사업장", "세무교섭권"))])
+    assert bad == ["팔다: listed twice", "가게: not in the corpus vocabulary: 세무교섭권"]
+    with pytest.raises(ValueError, match="everyday word"):
+        lexicon.read_lexicon("팔다 양도\n")
+
+
+def test_everyday_words_reach_the_statutes_words_in_their_usual_forms():
+    from taxqa.corpus.lexicon import expand, verb_forms
+
+    assert {"팔아", "팔았", "판", "파는", "팔면", "팝니"} <= verb_forms("팔")
+    assert {"고쳐", "고쳤", "고친", "고칠"} <= verb_forms("고치")
+    assert {"물려줘", "물려줬", "물려준"} <= verb_forms("물려주")
+    assert expand("상가를 세 놓고 받은 돈") == ["임대"]
+    assert "양도" in expand("아파트 팔았어요") and "주택" in expand("집을 샀다")
+    assert "주택" not in expand("집중해서") and expand("사업") == []  # a one-syllable word or stem is whole
+    assert "소득" in expand("장사해서 번 돈") and "소득" not in expand("1년에 몇 번 신고해")  # 번: a counter
+    assert expand("물건 떼 올 때") == ["재화", "상품", "매입"]  # the phrase, not 떼다 (원천징수)
+    q = read_query("가게 통장에 들어온 돈")
+    assert {"사업장", "계좌"} <= set(q.lexicon) and "계좌" not in q.terms  # weaker than the question's own words
+    hits = search("물려받은 재산 세금 신고는 언제까지", 5)
+    assert "상속세 및 증여세법 제67조" in [p.citation for p, _ in hits]

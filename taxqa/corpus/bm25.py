@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from taxqa.records import PassageRecord
 
 EXPANSION_WEIGHT = 0.9  # a legal term the lay table added, against a word of the question
+LEXICON_WEIGHT = 0.3  # a statute word an everyday word maps to (taxqa.corpus.lexicon): a guess, weaker still
 BIGRAM_WEIGHT = 0.45  # the dictionary-free signal: what the vocabulary splits badly or lacks (everyday words)
 TITLE_WEIGHT = 0.8
 COVER_WEIGHT = 0.5  # share of the question's own words in the title
@@ -136,7 +137,7 @@ class Index:
                 out[ids] += self.idf[key] * NAMED_ADDED
         return out
 
-    def scores(self, terms: Sequence[str], expansion: Sequence[str], raw: str, named=None):
+    def scores(self, terms: Sequence[str], expansion: Sequence[str], raw: str, named=None, lexicon: Sequence[str] = ()):
         """Score of every passage (numpy array) for a query's words, expansion terms and raw text.
 
         A title of 4+ characters that the raw text contains whole ("근로소득공제", "납부지연가산세") adds
@@ -148,9 +149,10 @@ class Index:
         if not n:
             return np.zeros(n)
         f = self.fields
-        text = _weighted(f["text"], with_pairs(list(terms)), with_pairs(list(expansion)))
-        title = _weighted(f["title"], terms, expansion)
-        heads = _weighted(f["heads"], with_pairs(list(terms)), with_pairs(list(expansion)))
+        lexicon_pairs = with_pairs(list(lexicon))  # 원천+징수: a statute word the vocabulary splits
+        text = _weighted(f["text"], with_pairs(list(terms)), with_pairs(list(expansion)), lexicon_pairs)
+        title = _weighted(f["title"], terms, expansion, lexicon)
+        heads = _weighted(f["heads"], with_pairs(list(terms)), with_pairs(list(expansion)), lexicon_pairs)
         squashed = squash(raw)
         grams = [g for g in bigrams(raw) if len(g) > 1]
         chars = f["bigram"].scores(grams) if grams else np.zeros(n)
@@ -182,11 +184,14 @@ class Index:
         return list(out)
 
 
-def _weighted(field: Field, terms: Sequence[str], expansion: Sequence[str]):
-    """BM25 of the query's words plus EXPANSION_WEIGHT x BM25 of its added legal terms."""
+def _weighted(field: Field, terms: Sequence[str], expansion: Sequence[str], lexicon: Sequence[str] = ()):
+    """BM25 of the query's words plus EXPANSION_WEIGHT x BM25 of its added legal terms plus LEXICON_WEIGHT x
+    BM25 of the statute words its everyday words map to."""
     out = field.scores(list(terms))
     if expansion:
         out = out + EXPANSION_WEIGHT * field.scores(list(expansion))
+    if lexicon:
+        out = out + LEXICON_WEIGHT * field.scores(list(lexicon))
     return out
 
 

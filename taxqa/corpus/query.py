@@ -1,9 +1,10 @@
 """Reading a search query: lay terms -> legal terms, the act that governs it, articles it cites.
 
 The tables live in taxqa/corpus/data/lay_terms.yaml (data, not code): a person asks "늦게 내면 얼마나 더
-내요?" and the statute says 납부지연가산세. The act governing the question comes from the terms of the
-question and of its expansion (증여 -> 상속세 및 증여세법, 가산세 -> 국세기본법); acts the question names
-("조특법 제30조의5", "상증령") are named acts, and so are decrees when it says 시행령.
+내요?" and the statute says 납부지연가산세. Single everyday words (팔다 -> 양도, 통장 -> 계좌) come from the
+word-level lexicon (taxqa.corpus.lexicon), a weaker expansion of their own. The act governing the question
+comes from the terms of the question and of its expansion (증여 -> 상속세 및 증여세법, 가산세 -> 국세기본법); acts
+the question names ("조특법 제30조의5", "상증령") are named acts, and so are decrees when it says 시행령.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from importlib import resources
 
+from taxqa.corpus import lexicon
 from taxqa.corpus.cite import LawNames, article_label, find_citations, squash
 from taxqa.corpus.morph import morphs, vocabulary, words
 from taxqa.errors import UserError
@@ -38,6 +40,7 @@ class Query:
     citations: list[str] = field(default_factory=list)  # "상속세 및 증여세법 제53조"
     concepts: list[str] = field(default_factory=list)  # terms of the term table the question says in everyday words
     bare_articles: list[str] = field(default_factory=list)  # "제53조" with no act named
+    lexicon: list[str] = field(default_factory=list)  # statute words its everyday words map to (taxqa.corpus.lexicon)
 
     @property
     def wants_relief(self) -> bool:
@@ -119,6 +122,7 @@ def read_query(text: str) -> Query:
     expansion = [m for m in morphs(" ".join(added)) if m not in stop and m not in said]
     query = Query(text=text, terms=terms, expansion=expansion, added=added, phrase=_phrase(text, stop))
     query.concepts = concepts
+    query.lexicon = [m for m in lexicon.expansion(text) if m not in stop and m not in said and m not in expansion]
     _read_citations(query, t)
     haystack = squash(text) + " " + " ".join(added)
     tokens = {*terms, *expansion, *added}

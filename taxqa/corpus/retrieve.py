@@ -100,14 +100,14 @@ def rank(
         acts = {c.rsplit(" ", 1)[0] for c in applied}
         q.acts |= acts
         q.primary |= acts
-    if not passages or k < 1 or not (q.terms or q.expansion or q.citations or q.bare_articles):
+    if not passages or k < 1 or not (q.terms or q.expansion or q.lexicon or q.citations or q.bare_articles):
         return []
     index = index_for(passages, cache_key)
     special = table()["special"]
     taxes = {squash(t) for t in table()["tax_names"]}
     named = index.named(squash(q.text), [squash(a) for a in q.added], taxes, q.concepts)
     prior = _priors(index, q, special, named, applied)
-    scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named) * prior
+    scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon) * prior
     order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
     via = "lexical"
     model = embed_model or os.environ.get(EMBED_ENV) or None
@@ -117,7 +117,7 @@ def rank(
         dense = dense_for(model, passages, cache_key).scores(query)  # the act rules below apply to the fusion
         order, scores = _fuse(order[:POOL], [int(i) for i in np.argsort(-dense, kind="stable")[:POOL]])
         via = "fused"
-    words = [*q.terms, *q.added]
+    words = [*q.terms, *q.added, *q.lexicon]
     hits: list[Hit] = []
     seen: set[str] = set()
     for i in order:

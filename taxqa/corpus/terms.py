@@ -209,8 +209,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("passages", nargs="?", help="passages.jsonl(.gz) (default: the embedded corpus)")
     parser.add_argument("-o", "--output", required=True, help="terms.tsv to write")
     args = parser.parse_args(argv)
+    from taxqa.corpus import lexicon
     from taxqa.corpus.embedded import load_passages
 
+    problems = lexicon.check()  # the everyday-word lexicon's statute words must be the corpus's too
+    if problems:
+        print("\n".join(f"{lexicon.LEXICON}: {p}" for p in problems), file=sys.stderr)
+        return 1
     out = Path(args.output)
     rows = table_rows(load_passages(args.passages), review(out if out.is_file() else None))
     write_table(rows, out)
