@@ -43,6 +43,11 @@ def atomic_path(path: str | os.PathLike, suffix: str = ".tmp") -> Iterator[Path]
     """A temp path beside ``path`` for a library that writes by file name (safetensors, numpy); it is
     fsynced and renamed onto ``path`` when the block ends without error, removed otherwise."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        # a rename would replace the device, pipe or folder itself (`-o /dev/null` once did)
+        from taxqa.errors import UserError
+
+        raise UserError(f"{path}: is not a regular file (a folder, pipe or device); refusing to replace it")
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
     tmp = Path(name)

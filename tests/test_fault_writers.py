@@ -218,3 +218,18 @@ def test_demo_model_folder_is_old_or_new(tmp_path):
 
     config = json.loads((out / "taxqa_tiny.json").read_text())
     assert made_by(out) == "demo-model" and config["seed"] in (0, 1) and (out / "model.safetensors").is_file()
+
+
+def test_the_writer_never_replaces_a_device_pipe_or_folder(tmp_path):
+    from taxqa.atomic import write_file
+    from taxqa.errors import UserError
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for target in (Path(os.devnull), pipe, folder):
+        with pytest.raises(UserError, match="not a regular file"):
+            write_file(target, "x")
+    assert Path(os.devnull).is_char_device() and pipe.is_fifo() and folder.is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "pipe"]  # no temp file left behind
