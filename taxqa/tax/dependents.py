@@ -131,7 +131,7 @@ def read_own_age(text: str, reading, said: list[str]) -> None:
     if reading.inputs.get("elderly"):
         return
     own = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and re.search(
-        r"(?:저는|본인은?|나이는?|제\s*나이|내\s*나이|(?:총급여|연봉|급여|월급)[^.?!]{0,12})$", reading.text[max(0, a.start - 16) : a.start])]  # fmt: skip
+        r"(?:저는|본인은?|나이는?|제\s*나이|내\s*나이|(?:총급여|연봉|급여|월급)[^.?!]{0,12})\s*$", reading.text[max(0, a.start - 16) : a.start])]  # fmt: skip
     if own:
         reading.fact("elderly", 1, own[0].text)
         said.append("본인 70세 이상")

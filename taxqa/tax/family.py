@@ -77,6 +77,8 @@ WORDS: list[tuple[str, str]] = [
         "child",
         r"자녀들?|자식들?|아들들?|아이들?|애들|"
         + _H
+        + r"(?:갓난\s*)?(?:아기|애기)(?!\s*(?:엄마|아빠))|신생아|"
+        + _H
         + r"딸(?!기)들?|외동딸|외아들|장남|차남|장녀|차녀|막내|큰아들|작은아들|큰딸|작은딸",
     ),
     (
@@ -212,7 +214,8 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     parties.words, parties.category = pick.words, pick.category
     grandchild = [m for m in found if m.category == "grandchild" or (
         m.category == "child" and m.role == "donee" and m.start > pick.start  # "딸이 시아버지한테": her own in-law
-        and re.search(r"(?:제|내|저의|저희|우리)\s*$", text[: m.start]))]  # fmt: skip
+        and re.search(r"(?:제|내|저의|저희|우리)\s*$", text[: m.start])) or (
+        m.category == "child" and pick.category == "inlaw" and re.match(r"\s*(?:의\s*)?증여세", text[m.end :]))]  # fmt: skip
     if as_donor and pick.category == "parent" and grandchild:  # "아버지가 제 아들(손자)에게": grandparent to grandchild
         parties.generation_skip = True
         parties.words += f" → {grandchild[0].words}"
@@ -248,7 +251,7 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
 
 
 # words the heirs reader (taxqa.tax.heirs) and the mentions share
-DEATH = r"(?i:passed\s+away|died)|돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]"
+DEATH = r"(?i:passed\s+away|died)|돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]|(?:먼저|일찍|이미)\s*(?:갔|떠났)|하늘나라|소천"
 PARENT_IN_LAW = r"시아버|시어머|시부모|처부모|장인|장모|(?:남편|아내|배우자|와이프|부인)의\s*(?:아버|어머)"
 SIBLING_IN_LAW = (
     r"시누이|시동생|시아주버니|아주버님|처남|처제|처형"  # the spouse's siblings: a parent-in-law's children

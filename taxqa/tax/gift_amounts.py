@@ -38,7 +38,7 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
             prior.append(a)
         else:
             current.append(a)
-    return current, prior, notes
+    return asked_share(text, current, notes), prior, notes
 
 
 def prior_from_same_group(text: str, a, relation: str) -> bool:
@@ -69,3 +69,40 @@ def own_share(text: str, reading, amount: int, words: str, first) -> tuple[int, 
             f"'{halves.group(0)}': 두 사람이 나눠 받은 것으로 보고 본인 몫 {format_won(amount)}에 과세함 — 몫이 다르면 알려 주세요"
         )
     return amount, words
+
+
+COUPLE = re.compile(
+    r"(?:우리|저희)\s*부부|부모님|(?:엄마|어머니|아빠|아버지)\s*(?:랑|이랑|와|과|하고)\s*(?:엄마|어머니|아빠|아버지)"
+)
+
+
+def each_from_parents(text: str, first, givers: list) -> int:
+    """How many parents each give the amount ('부모님이 각각 5천씩', '우리 부부가 아들에게 각각 5천씩': 2),
+    0 when the givers are not the donee's parents (a parent and the parent's spouse are one donor, 제47조②)."""
+    if len(givers) > 1 and all(m.category == "parent" for m in givers):
+        return len(givers)
+    return 2 if COUPLE.search(text[: first.start]) else 0
+
+
+def asked_share(text: str, current: list, notes: list[str]) -> list:
+    """'큰아들한테 3천, 작은아들한테도 3천 줬어요. 작은아들 증여세는요?': amounts said each beside its own person,
+    and the question asks about one of them: that person's amount alone is the gift (증여세 is per donee)."""
+    if len(current) < 2:
+        return current
+    owners, prev = [], 0
+    for a in current:
+        named = [m for m in mentions(text[prev : a.start]) if m.category in RELATION_OF]
+        owners.append(named[-1].words if named else None)
+        prev = a.end
+    if None in owners or len(set(owners)) < len(owners):
+        return current
+    tail = text[current[-1].end :]
+    asked = [w for w in owners if re.search(re.escape(w) + r"(?:님)?\s*(?:의\s*)?(?:증여세|세금|몫)", tail)]
+    if len(asked) != 1:
+        return current
+    pick = current[owners.index(asked[0])]
+    others = ", ".join(f"{w} {a.text}" for w, a in zip(owners, current) if a is not pick)
+    notes.append(
+        f"증여세는 받는 사람마다 따로 계산: {asked[0]}의 {format_won(pick.value)}만 계산 ({others}은 다른 사람 몫)"
+    )
+    return [pick]

@@ -19,7 +19,7 @@ from typing import Any
 from taxqa.amounts import iter_amounts, iter_unreadable
 from taxqa.tax.family import DEATH, RELATION_OF, role_of
 from taxqa.tax.family import mentions as family_mentions
-from taxqa.tax.words import SINO, SINO_UNITS, sino_number
+from taxqa.tax.words import NATIVE_AGE, SINO, SINO_UNITS, native_age, sino_number
 
 CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", "EUR": "EUR", "엔": "JPY",
                   "JPY": "JPY", "위안": "CNY", "CNY": "CNY", "파운드": "GBP", "GBP": "GBP", "페소": "PHP",
@@ -137,9 +137,11 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
             m.flags["approx"] = (re.match(APPROX_AFTER, after) or re.search(APPROX_BEFORE, near)).group(0).strip()
         per = PERIOD_BEFORE.search(near)
         each = re.search(r"각각|각자|(?<![가-힣])각\s|명에게|명당|사람당|인당|명한테|두\s*분|둘\s*다", text[left:e])
-        if per or (re.match(r"\s*(?:원)?\s*씩", after) and not each):
-            m.flags["period"] = (per.group(0).strip() + " " if per else "") + words + (
-                "씩" if re.match(r"\s*(?:원)?\s*씩", after) else "")  # fmt: skip
+        each_time = re.match(r"\s*(?:원)?\s*(?:\([^()]{0,16}\))?\s*씩", after)  # "월세 300(부가세 별도)씩"
+        if per or (each_time and not each):
+            m.flags["period"] = (per.group(0).strip() + " " if per else "") + words + ("씩" if each_time else "")
+        if m.flags.get("period") and (times := period_count(text, per, e)):
+            m.flags["times"] = times
         if not re.search(r"[조억만천백십원]", words) and re.search(r"[억만]", a.text):
             m.flags["implied_unit"] = True
         clause = text[left : e + 20]
@@ -155,6 +157,27 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         start, end = to_text(s), to_text(e, end=True)
         found.append(Mention(text[start:end] or words, start, end, "unreadable", None, clean=words))
     return found
+
+
+MONTHS_SAID = re.compile(
+    r"^[^?!\n]{0,30}?(?:(?<![\d.])(\d{1,3})\s*(?:개월|달)|(?<![\d.])(\d{1,2})\s*년|(?<![가-힣])(일|한)\s*년)"
+    r"\s*(?:동안|간|치|분|내내|을|를|째|받|냈|넣|보내|줬|주|입금)"
+)
+
+
+def period_count(text: str, per, end: int) -> int | None:
+    """How many times a period amount is paid, from the span said after it in its sentence: "매달 500씩
+    1년 동안" 12, "매달 400 … 6개월치" 6, "매년 2천씩 3년간" 3; None when not said or not in the period's unit."""
+    said = MONTHS_SAID.match(text[end:])
+    if said is None:
+        return None
+    months = int(said[1]) if said[1] else None
+    years = int(said[2]) if said[2] else (1 if said[3] else None)
+    if per is None:  # "월세 300씩 6개월": a count of months says the period
+        return months
+    if re.search(r"매년|해마다", per.group(0)):
+        return years
+    return months if months else (years * 12 if years else None)
 
 
 @dataclass
@@ -320,6 +343,9 @@ def read_mentions(text: str, clean: str) -> list[Mention]:
     toks = tokens(text)
     found = amount_mentions(text, clean) + number_mentions(text, toks) + negation_mentions(text, toks)
     found += person_mentions(text, toks) + term_mentions(text)
+    for m in NATIVE_AGE.finditer(text):  # "나이는 일흔 둘", "마흔다섯 살"
+        if m["age"] or m["unit"]:
+            found.append(Mention(m[0], m.start("tens"), m.end(), "age", int(native_age(m)[len(m["age"] or "") : -1])))
     return sorted(found, key=lambda m: (m.start, m.end))
 
 

@@ -53,7 +53,12 @@ def flag_negated_inputs(reading, found) -> None:
         for words, names in NEGATABLE:
             if not re.search(words, m.value):
                 continue
-            set_ = [n for n in names if reading.inputs.get(n)]
+            # elderly/disabled with no dependent counted is the worker's own (본인 경로우대), not a dependent
+            set_ = [
+                n
+                for n in names
+                if reading.inputs.get(n) and (n not in ("elderly", "disabled") or "dependents" in reading.inputs)
+            ]
             if set_:
                 reading.unclear(
                     f"'{m.text}'라고 했는데 {', '.join(LABELS.get(n, n) for n in set_)}을(를) 넣어 계산함: 해당하는 사람이 있는지 확인해 주세요"
@@ -71,9 +76,11 @@ def flag_split_amounts(reading, found) -> None:
     for m in amounts:
         by_input.setdefault(m.used_as, []).append(m)
     for name, group in by_input.items():
-        if len(group) < 2 or len({m.value for m in group}) < 2:
-            continue
         between = [p for p in people if group[0].end <= p.start < group[-1].start and p.used_as is None]
+        if len(group) < 2 or (
+            len({m.value for m in group}) < 2 and not any(p.value["role"] == "donee" for p in between)
+        ):
+            continue  # equal amounts: flagged when another receiver is named between them ("큰아들한테 3천, 작은아들한테도 3천")
         if between and reading.inputs.get(name) == sum(m.value for m in group):
             texts = ", ".join(m.text for m in group)
             reading.unclear(

@@ -164,6 +164,20 @@ def flag_facts(reading, found: list[Mention]) -> None:
                 reading.unclear(f"기간 '{m.text}'을 계산에 넣지 않음: 무엇의 기간인지 확인해 주세요")
 
 
+def apply_periods(reading, found: list[Mention]) -> None:
+    """An amount paid every period with the number of periods said ("매달 500씩 1년 동안", "매달 400 … 6개월치")
+    and placed as one payment: the input is the total (a monthly pay in the wage readers is theirs to multiply)."""
+    for m in found:
+        times, name = m.flags.get("times"), m.used_as
+        if not times or name is None or reading.inputs.get(name) != m.value or name in ("salary", "pay"):
+            continue
+        if reading.kind == "gift" and re.search(r"매년|해마다", m.flags["period"]):
+            continue  # a gift every year is a gift each year, 10년 합산 year by year
+        total = m.value * times
+        reading.fact(name, total, f"{m.text} × {times}")
+        reading.assume(f"'{m.flags.pop('period')}'을 {times}번 받은 합계 {format_won(total)}으로 계산")
+
+
 def apply_paid(reading, found: list[Mention]) -> None:
     """An amount said to be tax already paid becomes the kind's `withheld`/`prepaid` input."""
     from taxqa.tax.kinds import KINDS
@@ -296,6 +310,7 @@ def place(reading, found: list[Mention]) -> None:
     if reading.kind is None:
         return
     mark_used(reading, found)
+    apply_periods(reading, found)
     apply_paid(reading, found)
     flag_facts(reading, found)
     flag_mismatch(reading)

@@ -269,7 +269,7 @@ ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|�
 
 def recognise(text: str) -> bool:
     """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
-    if not re.search(r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산", text):
+    if not re.search(r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산|근로소득세", text):
         return False
     if re.search(r"종합소득|종소", text) and re.search(r"부업|사업소득|임대|프리랜서|유튜브|수익|수입|이자|배당", text):
         return False  # wages and other income: 종합소득세 on a 과세표준, not the 연말정산
@@ -293,10 +293,10 @@ def read(text: str, reading) -> None:
         value *= 10_000
         reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
     salary = value * 12 if monthly else value
-    bonus = amount_near(text, r"상여|보너스|성과급")
+    bonus = amount_near(text, r"상여|보너스|성과급|성과금|인센티브|인센")
     if bonus is not None and bonus.start != found.start and (monthly or re.search(r"따로|별도|추가로", text)):
         salary += bonus.value  # "월급 320에 상여 400 따로": the bonus is wages too (제20조)
-        reading.assume(f"상여 {format_won(bonus.value)}을 총급여에 더함")
+        reading.assume(f"상여(성과급) {format_won(bonus.value)}을 총급여에 더함")
     reading.fact("salary", salary, found.text)
     if monthly:
         reading.assume("월급에 12개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")

@@ -172,3 +172,19 @@ WIDE = {
 
 def plain_digits(text: str) -> str:
     return text.translate(WIDE)
+
+
+NATIVE_TENS = dict(열=10, 스물=20, 서른=30, 마흔=40, 쉰=50, 예순=60, 일흔=70, 여든=80, 아흔=90)
+NATIVE_ONES = dict(하나=1, 한=1, 둘=2, 두=2, 셋=3, 세=3, 넷=4, 네=4, 다섯=5, 여섯=6, 일곱=7, 여덟=8, 아홉=9)
+NATIVE_AGE = re.compile(
+    r"(?P<age>나이\S{0,2}\s*)?(?<![가-힣])(?P<tens>스물|서른|마흔|쉰|예순|일흔|여든|아흔)\s*"
+    r"(?P<ones>하나|다섯|여섯|일곱|여덟|아홉|둘|셋|넷|한|두|세|네)?(?:\s*(?P<unit>살|세))?"
+)
+
+
+def native_age(m: re.Match) -> str:
+    """'나이는 일흔 둘', '마흔다섯 살': an age in native Korean numbers as digits ('72세')."""
+    if not (m["age"] or m["unit"]):
+        return m[0]
+    n = NATIVE_TENS[m["tens"]] + NATIVE_ONES.get(m["ones"] or "", 0)
+    return f"{m['age'] or ''}{n}세"
