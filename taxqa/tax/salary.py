@@ -294,7 +294,7 @@ def read(text: str, reading) -> None:
         reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
     salary = value * 12 if monthly else value
     bonus = amount_near(text, r"상여|보너스|성과급|성과금|인센티브|인센")
-    if bonus is not None and bonus.start != found.start and (monthly or re.search(r"따로|별도|추가로", text)):
+    if bonus is not None and bonus.start != found.start and (monthly or re.search(r"따로|별도|추가로|\+", text)):
         salary += bonus.value  # "월급 320에 상여 400 따로": the bonus is wages too (제20조)
         reading.assume(f"상여(성과급) {format_won(bonus.value)}을 총급여에 더함")
     reading.fact("salary", salary, found.text)
