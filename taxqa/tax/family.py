@@ -138,6 +138,11 @@ ASIDE = re.compile(r"^\s*[(\[][^()\[\]]{0,30}[)\]]")
 
 def role_of(text: str, m: Mention) -> str:
     """'donor', 'donee' or '' for a relation word, from its particle and the verb after it."""
+    label = re.search(
+        r"(수증자|증여자|받는\s*(?:사람|분)|주는\s*(?:사람|분))\s*[:：=]\s*$", text[max(0, m.start - 12) : m.start]
+    )
+    if label:  # "증여자: 외할머니", "수증자: 손자"
+        return "donee" if re.match(r"수증|받", label.group(1)) else "donor"
     rest = ASIDE.sub("", text[m.end :], count=1)  # "처형(아내 언니)이": the particle after the aside
     after = rest[:12]
     clause_end = re.search(r"[.?!\n]|는데|니까|(?:아|어|해|라)서\s", rest)
@@ -208,6 +213,12 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     else:
         return parties
     parties.asker_gives = not as_donor
+    other = next((d for d in donees if d.words != pick.words), None) if as_donor and pick.category == "parent" else None
+    if other is not None and (other.category == "parent" or re.fullmatch(SIBLING, other.words)):
+        # "아버지가 어머니 앞으로": the asker's parents are each other's spouse; "아버지가 형한테": the donee's parent
+        parties.relation = "spouse" if other.category == "parent" else "lineal_ascendant"
+        parties.words, parties.category = pick.words, pick.category  # the receiver stays a person of its own
+        return parties
     rel_donor, rel_donee, skip_donor, skip_donee = RELATION_OF[pick.category]
     parties.relation = rel_donor if as_donor else rel_donee
     parties.generation_skip = skip_donor if as_donor else skip_donee
@@ -253,6 +264,7 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
 # words the heirs reader (taxqa.tax.heirs) and the mentions share
 DEATH = r"(?i:passed\s+away|died)|돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]|(?:먼저|일찍|이미)\s*(?:갔|떠났)|하늘나라|소천"
 PARENT_IN_LAW = r"시아버|시어머|시부모|처부모|장인|장모|(?:남편|아내|배우자|와이프|부인)의\s*(?:아버|어머)"
+SIBLING = r"(?:친|큰|작은)?(?:형님?|누나|오빠|언니|남동생|여동생|동생)"
 SIBLING_IN_LAW = (
     r"시누이|시동생|시아주버니|아주버님|처남|처제|처형"  # the spouse's siblings: a parent-in-law's children
 )

@@ -26,7 +26,7 @@ CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", 
                   "루피": "INR", "바트": "THB", "루블": "RUB", "프랑": "CHF", "링깃": "MYR", "CAD": "CAD",
                   "AUD": "AUD", "HKD": "HKD"}  # fmt: skip
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "¥": "JPY", "£": "GBP", "￥": "JPY"}
-BOUND = r"이상|이하|초과|미만|넘게|넘는|넘어|넘음|이내|언저리|대(?=[이가은는의를]|\s|$)"
+BOUND = r"이상|이하|초과|미만|넘게|넘는|넘어|넘음|넘고|넘었|넘으|이내|언저리|대(?=[이가은는의를]|\s|$)"
 APPROX_AFTER = r"\s*(?:원)?\s*(?:정도|쯤|가량|남짓|안팎|내외|전후|대충|언저리|몇\s*[십백천만억])"
 APPROX_BEFORE = r"(?:대략|약|대충|얼추|한)\s*$"
 # an amount the question gives as a rule or limit, not as a fact of the case ("공제 5억", "12억 이하 비과세")
@@ -118,7 +118,7 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         near = text[max(left, s - 14) : s]
         conversion = re.search(r"\d\s*[조억만천]?\s*원?\s*\(\s*(?:약|대략)?\s*$", before)  # "1억(약 7만 달러)"
         if cur := re.match(r"\s*(?:미국|미|캐나다|호주|홍콩|싱가포르|대만|뉴질랜드)?\s*(" + "|".join(CURRENCY_WORDS)
-                           + r")(?![가-힣]{2})", after):  # fmt: skip
+                           + r")(?:(?![가-힣]{2})|(?=짜리|어치|정도|가량))", after):  # fmt: skip
             m.flags["conversion" if conversion else "currency"] = CURRENCY_WORDS[cur.group(1)]
         elif sign := re.search(r"(US\$|[$€¥£￥])\s*$", before):
             m.flags["currency"] = CURRENCY_SIGNS[sign.group(1)[-1]]
@@ -136,7 +136,10 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         if not context and (re.match(APPROX_AFTER, after) or re.search(APPROX_BEFORE, near)):
             m.flags["approx"] = (re.match(APPROX_AFTER, after) or re.search(APPROX_BEFORE, near)).group(0).strip()
         per = PERIOD_BEFORE.search(near)
-        each = re.search(r"각각|각자|(?<![가-힣])각\s|명에게|명당|사람당|인당|명한테|두\s*분|둘\s*다", text[left:e])
+        each = re.search(
+            r"각각|각자|(?<![가-힣])각\s|명에게|명당|사람당|인당|명한테|두\s*분|둘\s*다|(?<![가-힣])(?:둘|셋|넷)\s*(?:한테|에게|께)",
+            text[left:e],
+        )
         each_time = re.match(r"\s*(?:원)?\s*(?:\([^()]{0,16}\))?\s*씩", after)  # "월세 300(부가세 별도)씩"
         if per or (each_time and not each):
             m.flags["period"] = (per.group(0).strip() + " " if per else "") + words + ("씩" if each_time else "")

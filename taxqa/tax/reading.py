@@ -23,6 +23,7 @@ from taxqa.tax.words import (
     NATIVE_AGE,
     SINO,
     apply_unit_header,
+    count_value,
     has_batchim,
     join_label_lines,
     native_age,
@@ -157,6 +158,7 @@ def normalise(text: str) -> str:
     증여세법 names both taxes), amounts in Hangul numerals as digits (이십억 -> 20억, 천만원 ->
     1천만원), the spoken '3억5천' as 3억 5천만, '3천3백' as 3천3백만 and '연봉 3500' as 3500만원."""
     text = re.sub(r"상속세\s*및\s*증여세법", "상증법", text)
+    text = re.sub(r"Q\d*[.):]?\s*([^?\n]{1,20})\?\s*A\d*[.):]?\s*", r"\1: ", text)  # "Q. 근속연수? A. 22년"
     for _ in range(2):  # "3 천 만 원", "1 억 원": the units of one amount written apart
         text = re.sub(r"([\d억천백만])\s+(?=(?:억|천|백|만|원)(?![가-힣]))", r"\1", text)
     text = re.sub(r"['‘’](\d{2})\s*년", r"20\1년", text)  # "'19년에 산": 2019
@@ -207,6 +209,11 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<![\d.])(\d{1,2})\s*years?\b", r"\1년", text, flags=re.I)
     text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일
     text = re.sub(r"(?<![가-힣])보름", "15일", text)  # "보름 늦게": 15 days
+    text = re.sub(  # "한 달 반 늦게": 45 days
+        r"(?<![가-힣\d])(한|두|세|\d{1,2})\s*(?:달|개월)\s*반(?![가-힣])",
+        lambda m: f"{count_value(m[1]) * 30 + 15}일",
+        text,
+    )
     text = re.sub(
         r"(?<![가-힣])(이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘|스무\s*날)",
         lambda m: f"{DAY_WORDS[m[1][:2]]}일",

@@ -135,7 +135,7 @@ def apply_unit_header(text: str) -> str:
         return text
     won = UNIT_WON[header.group(1)]
     text = text[: header.start()] + " " * (header.end() - header.start()) + text[header.end() :]
-    bare = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d|\s*[천백십만억조원%년월일세살명개배주]|\s*\))"
+    bare = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d|[ \t]*[천백십만억조원%년월일세살명개배주]|\s*\))"
     return re.sub(bare, lambda m: f"{int(m[1].replace(',', '')) * won:,}원", text)
 
 
