@@ -110,6 +110,15 @@ def asked_share(text: str, current: list, notes: list[str]) -> list:
         return current
     tail = text[current[-1].end :]
     asked = [w for w in owners if re.search(re.escape(w) + r"(?:님)?\s*(?:의\s*)?(?:증여세|세금|몫)", tail)]
+    if not asked and re.search(
+        r"(?:제|저의|내|나의|본인)\s*(?:증여세|세금|몫)", tail
+    ):  # "… 저한테 5천. 제 증여세는요?"
+        prev, me = 0, []
+        for w, a in zip(owners, current):
+            if re.search(r"(?<![가-힣])(?:저|나|본인)\s*(?:한테|에게|께)", text[prev : a.start]):
+                me.append(w)
+            prev = a.end
+        asked = me
     if len(asked) != 1:
         return current
     pick = current[owners.index(asked[0])]

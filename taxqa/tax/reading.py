@@ -205,6 +205,8 @@ def normalise(text: str) -> str:
     text = NATIVE_AGE.sub(native_age, text)
     text = HANGUL_SPAN.sub(lambda m: f"{sino_number(m[1])}{m[2]}" if m[1] else m[0], text)
     text = re.sub(r"\b(?:not|no)\s+([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"
+    for english, korean in (("gift", "증여세"), ("inheritance", "상속세"), (r"capital\s*gains?", "양도소득세")):
+        text = re.sub(rf"\b{english}\s*tax\b", korean, text, flags=re.I)  # "Gift tax 얼마?"
     text = re.sub(r"\bheld\s+(?:for\s+)?(\d{1,2})\s*years?\b", r"보유 \1년", text, flags=re.I)
     text = re.sub(r"(?<![\d.])(\d{1,2})\s*years?\b", r"\1년", text, flags=re.I)
     text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일

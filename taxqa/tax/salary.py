@@ -292,14 +292,16 @@ def read(text: str, reading) -> None:
     if value < 100_000 and not re.search(r"[만억원]", found.text):  # "연봉 7천", "월급 300": 만원 left out
         value *= 10_000
         reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
-    salary = value * 12 if monthly else value
+    paid = re.search(r"(?<![\d.])(\d{1,2})\s*(?:개월|달)\s*(?:치|동안|간|분)", text) if monthly else None
+    salary = value * (int(paid[1]) if paid and int(paid[1]) < 12 else 12) if monthly else value  # "7개월치만"
     bonus = amount_near(text, r"상여|보너스|성과급|성과금|인센티브|인센")
     if bonus is not None and bonus.start != found.start and (monthly or re.search(r"따로|별도|추가로|\+", text)):
         salary += bonus.value  # "월급 320에 상여 400 따로": the bonus is wages too (제20조)
         reading.assume(f"상여(성과급) {format_won(bonus.value)}을 총급여에 더함")
     reading.fact("salary", salary, found.text)
     if monthly:
-        reading.assume("월급에 12개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")
+        times = int(paid[1]) if paid and int(paid[1]) < 12 else 12
+        reading.assume(f"월급에 {times}개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")
     else:
         reading.assume("연봉을 비과세소득을 뺀 총급여액으로 봄")
     said = [f"총급여 {format_won(salary)}"]
