@@ -286,7 +286,7 @@ def read(text: str, reading) -> None:
     found = amount_near(
         text, r"연봉|총급여|급여|월급|근로소득|받", r"원천징수|기납부|이미|소득세|세금|연금|보험료|공제"
     )
-    found = found or max(iter_amounts(text), key=lambda a: a.value)
+    found = amount_near(text, r"총급여") or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
     monthly = re.search(r"월급|월\s*급여|한\s*달", window_before(text, found.start, 12))
     value = found.value
     if value < 100_000 and not re.search(r"[만억원]", found.text):  # "연봉 7천", "월급 300": 만원 left out
