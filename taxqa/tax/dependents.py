@@ -108,7 +108,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         reading.fact("elderly", 2 if both else len(old), " ".join(a.text for a in old))
         said.append(f"70세 이상 {len(old)}명")
     disabled = re.search(r"장애", others.group(0) if others else "") or (
-        parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()]))  # fmt: skip
+        parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()])) or re.search(
+        r"장애\S{0,2}\s*(?:아들|딸|자녀|아이|배우자|아내|남편)", text)  # "장애인 아들(25세)"  # fmt: skip
     if disabled:
         reading.fact("disabled", 1, disabled.group(0))
         said.append("장애인 1명")

@@ -123,6 +123,8 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
             m.flags["conversion" if conversion else "currency"] = CURRENCY_WORDS[cur.group(1)]
         elif sign := re.search(r"(US\$|[$€¥£￥])\s*$", before):
             m.flags["currency"] = CURRENCY_SIGNS[sign.group(1)[-1]]
+        elif code := re.search(r"(?<![A-Za-z])(USD|EUR|JPY|CNY|GBP|AUD|CAD|HKD)\s*$", before):  # "AUD 5만"
+            m.flags["currency"] = code.group(1)
         if re.search(r"(?:(?<![\d가-힣])[-−]|마이너스\s*|적자\s*)$", before):
             m.flags["negative"] = True
         lower = re.match(r"[ \t]*(?:원)?[ \t]*(?:[~∼〜]|-[ \t]*\d|에서\s*\d)", after)  # not "3억\n- 10년 …" (a list)

@@ -216,6 +216,18 @@ def flag_unplaced_counts(reading, found) -> None:
         return
 
 
+VAGUE_AMOUNT = re.compile(
+    r"(?:\d+|[일이삼사오육칠팔구십])?\s*(?:억|천만|백만)\s*(?:원)?\s*대(?![가-힣])(?:\s*(?:초반|중반|후반))?|몇\s*(?:억|천만|백만)"
+)
+
+
+def flag_vague_amount(reading, found) -> None:
+    """ "억대 초반으로", "몇 억": an amount said only as its order, which no amount mention covers."""
+    hit = VAGUE_AMOUNT.search(reading.text)
+    if hit and not any(m.start <= hit.start() < m.end for m in found if m.type == "amount"):
+        reading.lack(f"금액이 범위로만 주어짐 ('{hit.group(0).strip()}'): 정확한 금액이 필요합니다")
+
+
 def run(reading, found) -> None:
     flag_follow_up(reading)
     flag_either(reading)
@@ -227,3 +239,4 @@ def run(reading, found) -> None:
     flag_arithmetic(reading, found)
     flag_multipliers(reading, found)
     flag_unplaced_counts(reading, found)
+    flag_vague_amount(reading, found)

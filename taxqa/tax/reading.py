@@ -16,6 +16,7 @@ from taxqa.amounts import iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
+from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
@@ -28,6 +29,7 @@ from taxqa.tax.words import (
     join_label_lines,
     native_age,
     plain_digits,
+    plain_words,
     sino_number,
     untable,
 )
@@ -138,8 +140,6 @@ IMPLIED_MAN = re.compile(
     r"(?P<sep>\s*(?:은|는|이|가|:|=|,|\|)?\s*)(?P<n>[1-9]\d{0,2},\d{3}|[1-9]\d{0,4}|[1-9]\d{5,15})"
     r"(?![\d,]|\.\d|\s*[천백십만억조원%년월일세살명개배])"
 )
-ENGLISH_LABELS = (("deceased", "피상속인"), ("heirs?", "상속인"), ("estate", "상속재산"), ("from", "증여자"),
-                  ("to", "수증자"), ("amount", "금액"), ("salary", "총급여"), ("sales", "매출"))  # fmt: skip
 DAY_WORDS = dict(이틀=2, 사흘=3, 나흘=4, 닷새=5, 엿새=6, 이레=7, 여드=8, 아흐=9, 열흘=10, 스무=20)  # native day counts
 WEEKS = re.compile(
     r"(?<![\d.])(\d{1,2})\s*주\s*(?:일)?(?=\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|뒤|후|만에|연체|초과|경과|넘))"
@@ -160,13 +160,7 @@ def normalise(text: str) -> str:
     증여세법 names both taxes), amounts in Hangul numerals as digits (이십억 -> 20억, 천만원 ->
     1천만원), the spoken '3억5천' as 3억 5천만, '3천3백' as 3천3백만 and '연봉 3500' as 3500만원."""
     text = re.sub(r"상속세\s*및\s*증여세법", "상증법", text)
-    text = re.sub(
-        r"\((?=[^)]*[壹貳參肆伍陸柒捌玖拾佰仟萬億])[壹貳參肆伍陸柒捌玖拾佰仟萬億一二三四五六七八九十百千万억만천]+\)",
-        "",
-        text,
-    )  # "일억(壹億)원"
-    for label, korean in ENGLISH_LABELS:  # "deceased: 아버지", "heirs: …", "amount: 7천만원"
-        text = re.sub(rf"(?im)^(\s*(?:[-*]\s*)?){label}\s*:", rf"\1{korean}:", text)
+    text = plain_words(text)
     text = re.sub(r"Q\d*[.):]?\s*([^?\n]{1,20})\?\s*A\d*[.):]?\s*", r"\1: ", text)  # "Q. 근속연수? A. 22년"
     for _ in range(2):  # "3 천 만 원", "1 억 원": the units of one amount written apart
         text = re.sub(r"([\d억천백만])\s+(?=(?:억|천|백|만|원)(?![가-힣]))", r"\1", text)
@@ -214,8 +208,6 @@ def normalise(text: str) -> str:
     text = NATIVE_AGE.sub(native_age, text)
     text = HANGUL_SPAN.sub(lambda m: f"{sino_number(m[1])}{m[2]}" if m[1] else m[0], text)
     text = re.sub(r"\b(?:not|no)\s+([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"
-    for english, korean in (("gift", "증여세"), ("inheritance", "상속세"), (r"capital\s*gains?", "양도소득세")):
-        text = re.sub(rf"\b{english}\s*tax\b", korean, text, flags=re.I)  # "Gift tax 얼마?"
     text = re.sub(r"\bheld\s+(?:for\s+)?(\d{1,2})\s*years?\b", r"보유 \1년", text, flags=re.I)
     text = re.sub(r"(?<![\d.])(\d{1,2})\s*years?\b", r"\1년", text, flags=re.I)
     text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일
@@ -269,6 +261,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
         break
     else:
         reading.lack("어떤 세금을 계산할지 알 수 없음" if has_amount else "금액이 없어 계산할 수 없음")
+        flag_follow_up(reading)  # "그럼 3억이면요?": say what it points back at, whatever the tax
     place(reading, reading.mentions)
     reading.tax_name = tax_name_of(reading)
     return finish(reading)

@@ -73,6 +73,10 @@ def read(text: str, reading) -> None:
         said.append(f"필요경비 {format_won(expense.value)}")
     held = re.search(r"(\d{1,2})\s*년\s*(?:반\s*)?(?:간|동안|째)?\s*(?:을\s*)?(?:보유|가지고|갖고|소유|들고)", text)
     held = held or re.search(r"보유\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
+    dates = r"(\d{4})[.\-/]\s*(\d{1,2})(?:[.\-/]\s*\d{1,2})?\.?"  # "보유기간 2018.03.15 ~ 2026.05.20": whole years
+    if held is None and (span_said := re.search(rf"보유\S{{0,4}}\s*{dates}\s*[~∼-]\s*{dates}", text)):
+        y1, m1, y2, m2 = (int(x) for x in span_said.groups())
+        held = re.match(r"(\d+)", str(((y2 - y1) * 12 + m2 - m1) // 12))
     lived = re.search(r"(\d{1,2})\s*년\s*(?:간|동안|째)?\s*(?:을\s*)?(?:살|거주|실거주)", text)
     short = re.search(r"(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text)
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)

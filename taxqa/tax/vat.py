@@ -191,7 +191,7 @@ def simple_arguments(p) -> None:
 def recognise_vat(text: str) -> bool:
     return bool(
         re.search(r"부가가치세|부가세|부과세|매출세액|VAT|일반과세자|[12]\s*기\s*(?:확정|예정)|매출\s*공급가액", text)
-        and re.search(r"매출|공급가액|판매|월세|임대료", text)
+        and re.search(r"매출|매입|공급가액|판매|월세|임대료", text)
     )
 
 
@@ -223,7 +223,7 @@ def read_simple(text: str, reading) -> None:
     if supply is None:
         reading.lack("공급대가 (1년 매출 합계)")
         return
-    purchases = amount_near(text, r"매입", r"매출|공급대가|수입")
+    purchases = amount_near(text, r"매입", r"매출|(?<!매입\s)(?<!매입)공급대가|수입")  # not "매입 공급대가 3,300"
     if purchases is not None and purchases.start in taken:
         purchases = None
     reading.fact("supply", supply.value, supply.text)
