@@ -60,6 +60,31 @@ def test_nets_flag_what_a_sentence_rule_got_wrong():
     assert any("팔억" in x for x in reading.ambiguous)
 
 
+def test_nets_for_signs_multipliers_and_counts():
+    from taxqa.tax.nets import flag_arithmetic, flag_multipliers, flag_unplaced_counts
+
+    reading = read_question("매출 1억 + 현금매출 2천, 매입 7천. 부가세?", as_of="2026-06-01")
+    assert reading.inputs["sales"] == 120_000_000 and not reading.ambiguous
+    reading.inputs["sales"] = 100_000_000  # as if the "+" had not been read
+    flag_arithmetic(reading, reading.mentions)
+    assert any("1억 + 현금매출 2천" in x for x in reading.ambiguous)
+    reading = read_question("매출 2억 반반 나눠서 동업, 매입 1억. 부가세?", as_of="2026-06-01")
+    assert any("반반" in x for x in reading.ambiguous)  # a partner's half or the whole business: asked
+    reading.ambiguous.clear()
+    flag_multipliers(reading, reading.mentions)
+    assert any("반반" in x for x in reading.ambiguous)
+    reading = read_question(
+        "아버지 돌아가심, 상속재산 20억, 상속인은 어머니와 3남매 그리고 할머니 1명. 상속세?", as_of="2026-06-01"
+    )
+    flag_unplaced_counts(reading, reading.mentions)
+    assert any("1명" in x for x in reading.ambiguous)
+    for q in (
+        "엄마 아빠가 합쳐서 1억 주시면 증여세?",
+        "자녀 3명이 아버지 유산 40억원을 나눠 받습니다. 어머니는 먼저 돌아가셨어요. 상속세는?",
+    ):
+        assert not read_question(q, as_of="2026-06-01").ambiguous, q
+
+
 def test_said_outright_wins_over_a_relation_word():
     r = read_question("제 아들이 연봉 3,600이래요. 부양가족 없고요. 아들 연말정산 결정세액", as_of="2026-06-01")
     assert "children" not in r.inputs and not r.ambiguous

@@ -108,7 +108,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         reading.fact("elderly", 2 if both else len(old), " ".join(a.text for a in old))
         said.append(f"70세 이상 {len(old)}명")
     disabled = re.search(r"장애", others.group(0) if others else "") or (
-        parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()]))  # fmt: skip
+        parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()])) or re.search(
+        r"장애\S{0,2}\s*(?:아들|딸|자녀|아이|배우자|아내|남편)", text)  # "장애인 아들(25세)"  # fmt: skip
     if disabled:
         reading.fact("disabled", 1, disabled.group(0))
         said.append("장애인 1명")
@@ -131,7 +132,7 @@ def read_own_age(text: str, reading, said: list[str]) -> None:
     if reading.inputs.get("elderly"):
         return
     own = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and re.search(
-        r"(?:저는|본인은?|나이는?|제\s*나이|내\s*나이|(?:총급여|연봉|급여|월급)[^.?!]{0,12})$", reading.text[max(0, a.start - 16) : a.start])]  # fmt: skip
+        r"(?:저는|본인은?|나이는?|제\s*나이|내\s*나이|(?:총급여|연봉|급여|월급)[^.?!]{0,12})\s*$", reading.text[max(0, a.start - 16) : a.start])]  # fmt: skip
     if own:
         reading.fact("elderly", 1, own[0].text)
         said.append("본인 70세 이상")

@@ -54,7 +54,7 @@ WORDS: list[tuple[str, str]] = [
         r"외삼촌|삼촌|이모|고모|큰아버지|작은아버지|백부|숙부|사촌\s*(?:형|누나|오빠|언니|동생)?|사촌|조카|"
         r"남동생|여동생|동생|누나|오빠|언니|형제자매|형제|자매|남매|친척|친족|"
         + _H
-        + r"(?:친|큰|작은)?형(?:님)?(?=[이가은는에한께과와도의랑,\s]|$)",
+        + r"(?:친|큰|작은)?형(?:님)?(?=[이가은는에한께과와도의랑으,\s]|$)",
     ),  # fmt: skip
     (
         "spouse",
@@ -64,9 +64,12 @@ WORDS: list[tuple[str, str]] = [
         + _H
         + r"부인(?=[이가은는에한께과와도의,\s])|"
         + _H
-        + r"처(?=[에가는와의])",
+        + r"처(?=[에가는와의]|\s*(?:및|와|과|,|·))",
     ),
-    ("parent", r"직계존속|父|母|(?:(?<=[:：])|(?<=[:：]\s))(?:부|모)(?=[\s,)}]|$)"),  # "{증여자: 모, …}"
+    (  # "{증여자: 모, …}", "망 부(2026.1 사망)", "상속인 모·자녀 2"
+        "parent",
+        r"직계존속|父|母|(?:(?<=[:：·/])|(?<=[:：·/]\s)|(?<=망)|(?<=망\s)|(?<=상속인\s))(?:부|모)(?=[\s,)}·(/]|$)",
+    ),
     ("child", r"직계비속|子"),
     (
         "parent",
@@ -76,6 +79,8 @@ WORDS: list[tuple[str, str]] = [
     (
         "child",
         r"자녀들?|자식들?|아들들?|아이들?|애들|"
+        + _H
+        + r"(?:갓난\s*)?(?:아기|애기)(?!\s*(?:엄마|아빠))|신생아|"
         + _H
         + r"딸(?!기)들?|외동딸|외아들|장남|차남|장녀|차녀|막내|큰아들|작은아들|큰딸|작은딸",
     ),
@@ -126,7 +131,7 @@ def mentions(text: str) -> list[Mention]:
     return found
 
 
-GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함|[.,/]|$)|(?<=[어아])\s*줬|넣어\s*주|(?:통장|계좌)\S{0,2}\s*(?:\S+\s*){0,3}?넣|입금|(?<![가-힣])주(?:[고면었시셨려는신실셔세자]|어|기)|(?<![가-힣])줄(?:라|려|까)|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
+GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함|[.,/]|$)|(?<![가-힣])줌(?![가-힣])|(?<=[어아])\s*줬|넣어\s*주|(?:통장|계좌)\S{0,2}\s*(?:\S+\s*){0,3}?넣|입금|(?<![가-힣])주(?:[고면었시셨려는신실셔세자]|어|기)|(?<![가-힣])줄(?:라|려|까)|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
 RECEIVE = r"받|물려\s*받|상속받|증여받"
 FROM = r"(?:님)?(?:으로부터|로부터|에게서|한테서|께로부터|에서)"
 TO = r"(?:님)?(?:에게|한테|께|에게로)(?!서)"
@@ -136,6 +141,11 @@ ASIDE = re.compile(r"^\s*[(\[][^()\[\]]{0,30}[)\]]")
 
 def role_of(text: str, m: Mention) -> str:
     """'donor', 'donee' or '' for a relation word, from its particle and the verb after it."""
+    label = re.search(
+        r"(수증자|증여자|받는\s*(?:사람|분)|주는\s*(?:사람|분))\s*[:：=]\s*$", text[max(0, m.start - 12) : m.start]
+    )
+    if label:  # "증여자: 외할머니", "수증자: 손자"
+        return "donee" if re.match(r"수증|받", label.group(1)) else "donor"
     rest = ASIDE.sub("", text[m.end :], count=1)  # "처형(아내 언니)이": the particle after the aside
     after = rest[:12]
     clause_end = re.search(r"[.?!\n]|는데|니까|(?:아|어|해|라)서\s", rest)
@@ -206,13 +216,20 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     else:
         return parties
     parties.asker_gives = not as_donor
+    other = next((d for d in donees if d.words != pick.words), None) if as_donor and pick.category == "parent" else None
+    if other is not None and (other.category == "parent" or re.fullmatch(SIBLING, other.words)):
+        # "아버지가 어머니 앞으로": the asker's parents are each other's spouse; "아버지가 형한테": the donee's parent
+        parties.relation = "spouse" if other.category == "parent" else "lineal_ascendant"
+        parties.words, parties.category = pick.words, pick.category  # the receiver stays a person of its own
+        return parties
     rel_donor, rel_donee, skip_donor, skip_donee = RELATION_OF[pick.category]
     parties.relation = rel_donor if as_donor else rel_donee
     parties.generation_skip = skip_donor if as_donor else skip_donee
     parties.words, parties.category = pick.words, pick.category
     grandchild = [m for m in found if m.category == "grandchild" or (
         m.category == "child" and m.role == "donee" and m.start > pick.start  # "딸이 시아버지한테": her own in-law
-        and re.search(r"(?:제|내|저의|저희|우리)\s*$", text[: m.start]))]  # fmt: skip
+        and re.search(r"(?:제|내|저의|저희|우리)\s*$", text[: m.start])) or (
+        m.category == "child" and pick.category == "inlaw" and re.match(r"\s*(?:의\s*)?증여세", text[m.end :]))]  # fmt: skip
     if as_donor and pick.category == "parent" and grandchild:  # "아버지가 제 아들(손자)에게": grandparent to grandchild
         parties.generation_skip = True
         parties.words += f" → {grandchild[0].words}"
@@ -248,8 +265,9 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
 
 
 # words the heirs reader (taxqa.tax.heirs) and the mentions share
-DEATH = r"(?i:passed\s+away|died)|돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]"
+DEATH = r"(?i:passed\s+away|died)|돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]|(?:먼저|일찍|이미)\s*(?:갔|떠났)|하늘나라|소천"
 PARENT_IN_LAW = r"시아버|시어머|시부모|처부모|장인|장모|(?:남편|아내|배우자|와이프|부인)의\s*(?:아버|어머)"
+SIBLING = r"(?:친|큰|작은)?(?:형님?|누나|오빠|언니|남동생|여동생|동생)"
 SIBLING_IN_LAW = (
     r"시누이|시동생|시아주버니|아주버님|처남|처제|처형"  # the spouse's siblings: a parent-in-law's children
 )

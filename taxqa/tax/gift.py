@@ -9,7 +9,14 @@ from datetime import date
 from taxqa.amounts import format_won, iter_amounts, parse_won
 from taxqa.errors import UserError
 from taxqa.tax.family import ADULT_WORDS, GIVE, RECEIVE, RELATION_OF, gift_parties, mentions, minor_age
-from taxqa.tax.gift_amounts import JOINED, own_share, prior_from_same_group, split_amounts
+from taxqa.tax.gift_amounts import (
+    JOINED,
+    each_from_parents,
+    kin_couple_to_child,
+    own_share,
+    prior_from_same_group,
+    split_amounts,
+)
 from taxqa.tax.kind import TaxKind
 from taxqa.tax.rates import EOK, MAN, RELATIONS, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
@@ -229,13 +236,14 @@ def read(text: str, reading) -> None:
         amount, words = sum(a.value for a in joined), " + ".join(a.text for a in joined)
         if len(current) > len(joined):
             reading.unclear(f"이번 증여 금액이 여럿이라 {format_won(amount)}으로 봄")
-    each = re.search(r"각각\s*$", text[max(0, current[0].start - 8) : current[0].start]) and re.match(
-        r"\s*(?:원)?\s*씩", text[current[0].end :]
-    )
+    each = not total and re.search(r"(?:각각|각자)\s*$", text[max(0, current[0].start - 8) : current[0].start])
+    each = each and re.match(r"\s*(?:원)?\s*씩", text[current[0].end :])
     givers = [m for m in mentions(text[: current[0].start]) if m.category in RELATION_OF]
-    if each and len(givers) > 1 and all(m.category == "parent" for m in givers):
-        amount, words = amount * len(givers), f"{words} × {len(givers)}"
+    if each and (parents := each_from_parents(text, current[0], givers)):
+        amount, words = amount * parents, f"{words} × {parents}"
         reading.assume("부모(직계존속과 그 배우자)에게 받은 증여는 동일인 증여로 합산 (제47조②)")
+        if kin_couple_to_child(text, current[0]):  # the couple give to their own child: 직계존속, no generation skipped
+            parties.relation, parties.generation_skip, parties.notes = "lineal_ascendant", False, []
     elif each:
         reading.unclear("여러 증여자에게 각각 받은 금액은 증여자별로 따로 과세됨: 한 사람 몫으로 계산")
     amount, words = own_share(text, reading, amount, words, current[0])

@@ -25,6 +25,8 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
         before = text[max(0, a.start - 30) : a.start]
         if NOT_GIFT.search(before) or re.match(r"\s*(?:원)?\s*(?:을|를)?\s*(?:공제|한도)", text[a.end : a.end + 8]):
             continue
+        if re.match(r"\s*(?:원)?\s*중(?:에서?)?\s*\d", text[a.end : a.end + 8]):
+            continue  # "보증금 3억 중 1억을": the whole, of which the next amount is the gift
         if re.search(r"(?:증여세|세액|(?<![전월])세금)\s*(?:로|를|은|는|:)?\s*$", before[-10:]):
             continue  # "당시 증여세 500만원 납부": the tax on an earlier gift, read as prior_tax
         clause = part_of(text, a.start, a.end)
@@ -38,7 +40,7 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
             prior.append(a)
         else:
             current.append(a)
-    return current, prior, notes
+    return asked_share(text, current, notes), prior, notes
 
 
 def prior_from_same_group(text: str, a, relation: str) -> bool:
@@ -57,7 +59,9 @@ def own_share(text: str, reading, amount: int, words: str, first) -> tuple[int, 
         share = float(pct.group(1) or pct.group(2))  # "지분 30%만큼 … 땅 전체가 10억": the share received
         amount, words = int(amount * share / 100), f"{words} × {share:g}%"
         reading.assume(f"전체 {format_won(first.value)} 중 지분 {share:g}%를 받은 금액으로 계산")
-    if re.match(r"\s*(?:원)?\s*의\s*(?:절반|반)(?![가-힣])", text[first.end :]):  # "3억의 절반을 아빠가 저한테"
+    if re.match(
+        r"\s*(?:원)?\s*(?:의|중(?:에서?)?)\s*(?:절반|반)(?=[을를은는이가만의\s,.]|$)", text[first.end :]
+    ):  # "4억 중에 절반"  # "3억의 절반을 아빠가 저한테"
         amount, words = amount // 2, f"{words}의 절반"
         reading.assume(f"'{words}': {format_won(amount)}을 받는 것으로 계산")
         return amount, words
@@ -69,3 +73,57 @@ def own_share(text: str, reading, amount: int, words: str, first) -> tuple[int, 
             f"'{halves.group(0)}': 두 사람이 나눠 받은 것으로 보고 본인 몫 {format_won(amount)}에 과세함 — 몫이 다르면 알려 주세요"
         )
     return amount, words
+
+
+KIN_COUPLE = re.compile(r"(?:(형|누나|오빠|언니|동생)|(아들|딸))(?:네)?\s*부부")
+COUPLE = re.compile(
+    r"(?:우리|저희)\s*부부|(?:형|누나|오빠|언니|동생|아들|딸)(?:네)?\s*부부|부모님|(?:엄마|어머니|아빠|아버지)\s*(?:랑|이랑|와|과|하고)\s*(?:엄마|어머니|아빠|아버지)"
+)
+
+
+def each_from_parents(text: str, first, givers: list) -> int:
+    """How many parents each give the amount ('부모님이 각각 5천씩', '우리 부부가 아들에게 각각 5천씩': 2),
+    0 when the givers are not the donee's parents (a parent and the parent's spouse are one donor, 제47조②)."""
+    if len(givers) > 1 and all(m.category == "parent" for m in givers):
+        return len(givers)
+    return 2 if COUPLE.search(text[: first.start]) else 0
+
+
+def kin_couple_to_child(text: str, first) -> bool:
+    """ "형 부부가 조카한테", "딸네 부부가 손주에게": the couple are the donee's own parents (직계존속)."""
+    couple = KIN_COUPLE.search(text[: first.start])
+    child = r"조카" if couple and couple.group(1) else r"손주|손자|손녀"
+    return bool(couple and re.search(child, text[couple.end() : first.start]))
+
+
+def asked_share(text: str, current: list, notes: list[str]) -> list:
+    """'큰아들한테 3천, 작은아들한테도 3천 줬어요. 작은아들 증여세는요?': amounts said each beside its own person,
+    and the question asks about one of them: that person's amount alone is the gift (증여세 is per donee)."""
+    if len(current) < 2:
+        return current
+    owners, prev = [], 0
+    for a in current:
+        named = [m for m in mentions(text[prev : a.start]) if m.category in RELATION_OF]
+        owners.append(named[-1].words if named else None)
+        prev = a.end
+    if None in owners or len(set(owners)) < len(owners):
+        return current
+    tail = text[current[-1].end :]
+    asked = [w for w in owners if re.search(re.escape(w) + r"(?:님)?\s*(?:의\s*)?(?:증여세|세금|몫)", tail)]
+    if not asked and re.search(
+        r"(?:제|저의|내|나의|본인)\s*(?:증여세|세금|몫)", tail
+    ):  # "… 저한테 5천. 제 증여세는요?"
+        prev, me = 0, []
+        for w, a in zip(owners, current):
+            if re.search(r"(?<![가-힣])(?:저|나|본인)\s*(?:한테|에게|께)", text[prev : a.start]):
+                me.append(w)
+            prev = a.end
+        asked = me
+    if len(asked) != 1:
+        return current
+    pick = current[owners.index(asked[0])]
+    others = ", ".join(f"{w} {a.text}" for w, a in zip(owners, current) if a is not pick)
+    notes.append(
+        f"증여세는 받는 사람마다 따로 계산: {asked[0]}의 {format_won(pick.value)}만 계산 ({others}은 다른 사람 몫)"
+    )
+    return [pick]

@@ -19,14 +19,14 @@ from typing import Any
 from taxqa.amounts import iter_amounts, iter_unreadable
 from taxqa.tax.family import DEATH, RELATION_OF, role_of
 from taxqa.tax.family import mentions as family_mentions
-from taxqa.tax.words import SINO, SINO_UNITS, sino_number
+from taxqa.tax.words import NATIVE_AGE, SINO, SINO_UNITS, native_age, sino_number
 
 CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", "EUR": "EUR", "엔": "JPY",
                   "JPY": "JPY", "위안": "CNY", "CNY": "CNY", "파운드": "GBP", "GBP": "GBP", "페소": "PHP",
                   "루피": "INR", "바트": "THB", "루블": "RUB", "프랑": "CHF", "링깃": "MYR", "CAD": "CAD",
                   "AUD": "AUD", "HKD": "HKD"}  # fmt: skip
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "¥": "JPY", "£": "GBP", "￥": "JPY"}
-BOUND = r"이상|이하|초과|미만|넘게|넘는|넘어|넘음|이내|언저리|대(?=[이가은는의를]|\s|$)"
+BOUND = r"이상|이하|초과|미만|넘게|넘는|넘어|넘음|넘고|넘었|넘으|이내|언저리|안\s*(?:돼|되|됨)|못\s*미|대(?=[이가은는의를]|\s|$)"
 APPROX_AFTER = r"\s*(?:원)?\s*(?:정도|쯤|가량|남짓|안팎|내외|전후|대충|언저리|몇\s*[십백천만억])"
 APPROX_BEFORE = r"(?:대략|약|대충|얼추|한)\s*$"
 # an amount the question gives as a rule or limit, not as a fact of the case ("공제 5억", "12억 이하 비과세")
@@ -34,7 +34,8 @@ CONTEXT_BEFORE = re.compile(r"(?:공제|한도|면제|기준|비과세|구간|�
 CONTEXT_AFTER = re.compile(r"^\s*(?:원)?\s*(?:까지|을|를|이|가|은|는)?\s*(?:(?:" + BOUND + r")\s*)?(?:\S{0,3}\s*)?"
                            r"(?:공제|비과세|면제|한도|기준|구간|세율|이면\s*면제)")  # fmt: skip
 PERIOD_BEFORE = re.compile(
-    r"(?:매달|매월|매년|매주|달마다|해마다|주마다|한\s*달에|(?<![가-힣\d])월)\s*(?:에\s*)?$"
+    r"(?:매달|매월|매년|매주|달마다|해마다|주마다|한\s*달에|(?<![가-힣\d])월)\s*(?:에\s*)?"
+    r"(?:(?:임대료|월세|급여|수입|매출|용돈|생활비|이자)\s*(?:은|는|이|가|:)?\s*)?$"
 )  # not "3월에 3억"
 TAX_PAID = re.compile(
     r"원천징수|기납부|중간예납|예정신고|예정고지|(?:이미|미리|먼저)\s*(?:\S{0,6}\s*)?(?:냈|낸|내|납부)|떼(?:어|고|인|간|가)"
@@ -118,10 +119,12 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         near = text[max(left, s - 14) : s]
         conversion = re.search(r"\d\s*[조억만천]?\s*원?\s*\(\s*(?:약|대략)?\s*$", before)  # "1억(약 7만 달러)"
         if cur := re.match(r"\s*(?:미국|미|캐나다|호주|홍콩|싱가포르|대만|뉴질랜드)?\s*(" + "|".join(CURRENCY_WORDS)
-                           + r")(?![가-힣]{2})", after):  # fmt: skip
+                           + r")(?:(?![가-힣]{2})|(?=짜리|어치|정도|가량))", after):  # fmt: skip
             m.flags["conversion" if conversion else "currency"] = CURRENCY_WORDS[cur.group(1)]
         elif sign := re.search(r"(US\$|[$€¥£￥])\s*$", before):
             m.flags["currency"] = CURRENCY_SIGNS[sign.group(1)[-1]]
+        elif code := re.search(r"(?<![A-Za-z])(USD|EUR|JPY|CNY|GBP|AUD|CAD|HKD)\s*$", before):  # "AUD 5만"
+            m.flags["currency"] = code.group(1)
         if re.search(r"(?:(?<![\d가-힣])[-−]|마이너스\s*|적자\s*)$", before):
             m.flags["negative"] = True
         lower = re.match(r"[ \t]*(?:원)?[ \t]*(?:[~∼〜]|-[ \t]*\d|에서\s*\d)", after)  # not "3억\n- 10년 …" (a list)
@@ -136,10 +139,15 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         if not context and (re.match(APPROX_AFTER, after) or re.search(APPROX_BEFORE, near)):
             m.flags["approx"] = (re.match(APPROX_AFTER, after) or re.search(APPROX_BEFORE, near)).group(0).strip()
         per = PERIOD_BEFORE.search(near)
-        each = re.search(r"각각|각자|(?<![가-힣])각\s|명에게|명당|사람당|인당|명한테|두\s*분|둘\s*다", text[left:e])
-        if per or (re.match(r"\s*(?:원)?\s*씩", after) and not each):
-            m.flags["period"] = (per.group(0).strip() + " " if per else "") + words + (
-                "씩" if re.match(r"\s*(?:원)?\s*씩", after) else "")  # fmt: skip
+        each = re.search(
+            r"각각|각자|(?<![가-힣])각\s|명에게|명당|사람당|인당|명한테|두\s*분|둘\s*다|(?<![가-힣])(?:둘|셋|넷)\s*(?:한테|에게|께)",
+            text[left:e],
+        )
+        each_time = re.match(r"\s*(?:원)?\s*(?:\([^()]{0,16}\))?\s*씩", after)  # "월세 300(부가세 별도)씩"
+        if per or (each_time and not each):
+            m.flags["period"] = (per.group(0).strip() + " " if per else "") + words + ("씩" if each_time else "")
+        if m.flags.get("period") and (times := period_count(text, per, e)):
+            m.flags["times"] = times
         if not re.search(r"[조억만천백십원]", words) and re.search(r"[억만]", a.text):
             m.flags["implied_unit"] = True
         clause = text[left : e + 20]
@@ -155,6 +163,27 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         start, end = to_text(s), to_text(e, end=True)
         found.append(Mention(text[start:end] or words, start, end, "unreadable", None, clean=words))
     return found
+
+
+MONTHS_SAID = re.compile(
+    r"^[^?!\n]{0,30}?(?:(?<![\d.])(\d{1,3})\s*(?:개월|달)|(?<![\d.])(\d{1,2})\s*년|(?<![가-힣])(일|한)\s*년)"
+    r"\s*(?:동안|간|치|분|내내|을|를|째|받|냈|넣|보내|줬|주|입금)"
+)
+
+
+def period_count(text: str, per, end: int) -> int | None:
+    """How many times a period amount is paid, from the span said after it in its sentence: "매달 500씩
+    1년 동안" 12, "매달 400 … 6개월치" 6, "매년 2천씩 3년간" 3; None when not said or not in the period's unit."""
+    said = MONTHS_SAID.match(text[end:])
+    if said is None:
+        return None
+    months = int(said[1]) if said[1] else None
+    years = int(said[2]) if said[2] else (1 if said[3] else None)
+    if per is None:  # "월세 300씩 6개월": a count of months says the period
+        return months
+    if re.search(r"매년|해마다", per.group(0)):
+        return years
+    return months if months else (years * 12 if years else None)
 
 
 @dataclass
@@ -320,6 +349,9 @@ def read_mentions(text: str, clean: str) -> list[Mention]:
     toks = tokens(text)
     found = amount_mentions(text, clean) + number_mentions(text, toks) + negation_mentions(text, toks)
     found += person_mentions(text, toks) + term_mentions(text)
+    for m in NATIVE_AGE.finditer(text):  # "나이는 일흔 둘", "마흔다섯 살"
+        if m["age"] or m["unit"]:
+            found.append(Mention(m[0], m.start("tens"), m.end(), "age", int(native_age(m)[len(m["age"] or "") : -1])))
     return sorted(found, key=lambda m: (m.start, m.end))
 
 

@@ -9,6 +9,11 @@ question says something the reading contradicts or leaves out, whatever sentence
   or more digits) that no mention covers: something was said the reader did not take in;
 - a refund (환급, 돌려받, 13월의 월급) or an amount still owed asked at the 연말정산 without the
   tax already withheld (기납부세액): the figure would be the 결정세액, not what is refunded;
+- two amounts joined by an arithmetic sign ("1억 + 2천", "5억 - 1억", "300 × 12") whose result is not
+  an input: the question computes something the reading did not;
+- a word that multiplies or splits an amount (각각, 씩, 반반, 합쳐서, 나눠) beside a placed amount that
+  the reading says nothing about;
+- a count of people (3명, 두 분) not taken into any count input while the kind counts people;
 - a follow-up that points back at an earlier question ("아까 말씀드린 조건에서", "그럼 3억이면"):
   only what this question says is read, so the rest of the case is unknown.
 """
@@ -28,7 +33,7 @@ LABELS = {
     "prior": "10년 내 증여재산",
 }
 FOLLOW_UP = re.compile(
-    r"아까|앞서|앞에서|말씀드린|(?:위|이전|앞)의?\s*(?:조건|질문|내용|경우)|^\s*(?:그럼|그러면|그렇다면)"
+    r"아까|앞서|앞에서|방금\s*(?:그|전|말)|그\s*계산에서|말씀드린|(?:위|이전|앞)의?\s*(?:조건|질문|내용|경우)|^\s*(?:그럼|그러면|그렇다면)"
 )
 AMOUNT_SHAPED = re.compile(
     r"(?:\d[\d,.]*|(?<![가-힣])[일이삼사오육칠팔구십백천]+)\s*(?:억|천만|백만|십만|만\s*원|만|천|원)"
@@ -53,7 +58,12 @@ def flag_negated_inputs(reading, found) -> None:
         for words, names in NEGATABLE:
             if not re.search(words, m.value):
                 continue
-            set_ = [n for n in names if reading.inputs.get(n)]
+            # elderly/disabled with no dependent counted is the worker's own (본인 경로우대), not a dependent
+            set_ = [
+                n
+                for n in names
+                if reading.inputs.get(n) and (n not in ("elderly", "disabled") or "dependents" in reading.inputs)
+            ]
             if set_:
                 reading.unclear(
                     f"'{m.text}'라고 했는데 {', '.join(LABELS.get(n, n) for n in set_)}을(를) 넣어 계산함: 해당하는 사람이 있는지 확인해 주세요"
@@ -71,9 +81,11 @@ def flag_split_amounts(reading, found) -> None:
     for m in amounts:
         by_input.setdefault(m.used_as, []).append(m)
     for name, group in by_input.items():
-        if len(group) < 2 or len({m.value for m in group}) < 2:
-            continue
         between = [p for p in people if group[0].end <= p.start < group[-1].start and p.used_as is None]
+        if len(group) < 2 or (
+            len({m.value for m in group}) < 2 and not any(p.value["role"] == "donee" for p in between)
+        ):
+            continue  # equal amounts: flagged when another receiver is named between them ("큰아들한테 3천, 작은아들한테도 3천")
         if between and reading.inputs.get(name) == sum(m.value for m in group):
             texts = ", ".join(m.text for m in group)
             reading.unclear(
@@ -131,6 +143,91 @@ def flag_either(reading) -> None:
             reading.unclear(f"'{hit.group(0)}': 어느 값인지 정확히 알려 주세요")
 
 
+SIGN = re.compile(r"^\s*(?:원)?\s*(?:\([^()]{0,20}\))?\s*([+\-−×xX*÷/]|더하기|빼기|곱하기)\s*(?:[가-힣]{1,8}\s*)?$")
+MULTIPLIER_BEFORE = re.compile(
+    r"각각|각자|반반|절반씩|나눠|나누어|둘이서|셋이서"
+)  # not "합쳐서 2억": that is the total
+MULTIPLIER_AFTER = re.compile(r"^\s*(?:원)?\s*(?:씩|\S{0,3}\s*(?:각각|반반|나눠|나누어))")
+COUNTED = ("children", "dependents", "elderly", "disabled", "parents")
+
+
+def flag_arithmetic(reading, found) -> None:
+    """ "매출 1억 + 현금매출 2천", "양도가 5억 - 경비 2천": two amounts with a sign between them."""
+    amounts = [m for m in found if m.type == "amount" and not m.flags.get("context")]
+    values = {v for v in reading.inputs.values() if isinstance(v, int) and not isinstance(v, bool)}
+    for a, b in zip(amounts, amounts[1:]):
+        sign = SIGN.match(reading.text[a.end : b.start])
+        if sign is None or (sign.group(1) in "-−" and a.flags.get("range")):
+            continue
+        op = sign.group(1)
+        result = (a.value + b.value if op in ("+", "더하기") else a.value - b.value if op in ("-", "−", "빼기")
+                  else a.value * b.value if op in ("×", "x", "X", "*", "곱하기") else None)  # fmt: skip
+        if result in values or (a.used_as and b.used_as and a.used_as != b.used_as):
+            continue  # the sum was placed, or the two amounts are two inputs ("매출 1억 / 매입 5천")
+        reading.unclear(
+            f"'{reading.text[a.start : b.end]}'의 계산 결과를 그대로 넣지 않음: 계산에 넣을 금액을 확인해 주세요"
+        )
+        return
+
+
+def flag_multipliers(reading, found) -> None:
+    """ "각각 5천씩", "반반 나눠서", "합쳐서 3억": a placed amount whose clause multiplies or splits it, with
+    no assumption or flag saying how the reading took it."""
+    from taxqa.tax.mentions import clause_span
+
+    if reading.kind == "inheritance":
+        return  # the whole estate is taxed however the heirs split it
+    said = " ".join(reading.assumptions + reading.ambiguous + reading.missing)
+    for m in found:
+        if m.type != "amount" or not m.used_as:
+            continue
+        left, right = clause_span(reading.text, m.start, m.end)
+        hit = MULTIPLIER_BEFORE.search(reading.text[max(left, m.start - 10) : m.start]) or MULTIPLIER_AFTER.match(
+            reading.text[m.end : min(right, m.end + 10)]
+        )
+        if (
+            hit
+            and hit.group(0).strip() not in said
+            and m.text not in said
+            and not any(m.text in f.words and re.search(r"[×+÷]", f.words) for f in reading.facts)
+        ):
+            reading.unclear(
+                f"'{hit.group(0).strip()}'이(가) '{m.text}' 옆에 있지만 그대로 계산함: 한 사람 몫·합계인지 확인해 주세요"
+            )
+            return
+
+
+def flag_unplaced_counts(reading, found) -> None:
+    """ "상속인은 배우자와 자녀 3명", "부양가족 2명": a count of people the reading took into no count input."""
+    if reading.kind not in ("inheritance", "salary") or not reading.inputs:
+        return
+    counts = [v for n, v in reading.inputs.items() if n in COUNTED and isinstance(v, int)]
+    kids = reading.inputs.get("minor_children_years") or []
+    for m in found:
+        if m.type != "count" or m.value["of"] in (None, "직원", "사람") and m.value["count"] > 20:
+            continue
+        n = m.value["count"]
+        used = any(f.words and m.text in f.words for f in reading.facts)
+        if used or n in counts or n == len(kids) or n - 1 in counts or n in {c + 1 for c in counts}:
+            continue
+        if re.search(r"명의|명단|분의|분할|분기", reading.text[m.start : m.end + 2]):
+            continue
+        reading.unclear(f"'{m.text}'을(를) 인원 수로 넣지 않음: 몇 명인지(누구인지) 확인해 주세요")
+        return
+
+
+VAGUE_AMOUNT = re.compile(
+    r"(?:\d+|[일이삼사오육칠팔구십])?\s*(?:억|천만|백만)\s*(?:원)?\s*대(?![가-힣])(?:\s*(?:초반|중반|후반))?|몇\s*(?:억|천만|백만)"
+)
+
+
+def flag_vague_amount(reading, found) -> None:
+    """ "억대 초반으로", "몇 억": an amount said only as its order, which no amount mention covers."""
+    hit = VAGUE_AMOUNT.search(reading.text)
+    if hit and not any(m.start <= hit.start() < m.end for m in found if m.type == "amount"):
+        reading.lack(f"금액이 범위로만 주어짐 ('{hit.group(0).strip()}'): 정확한 금액이 필요합니다")
+
+
 def run(reading, found) -> None:
     flag_follow_up(reading)
     flag_either(reading)
@@ -139,3 +236,7 @@ def run(reading, found) -> None:
     flag_uncovered_numbers(reading, found)
     flag_negated_inputs(reading, found)
     flag_split_amounts(reading, found)
+    flag_arithmetic(reading, found)
+    flag_multipliers(reading, found)
+    flag_unplaced_counts(reading, found)
+    flag_vague_amount(reading, found)

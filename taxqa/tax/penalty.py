@@ -1,7 +1,6 @@
 """국세기본법 가산세 (제47조의2 무신고, 제47조의3 과소신고, 제47조의4 납부지연, 제48조② 감면) and the
 부과제척기간 (제26조의2). The 2026-06-02 text of 국세기본법 is bundled in ../shared/data/legalize-kr;
-the daily 납부지연 rate is in 국세기본법 시행령 제27조의4 (not bundled: 10만분의 22 from 2022-02-15).
-"""
+the daily 납부지연 rate is in 국세기본법 시행령 제27조의4 (not bundled: 10만분의 22 from 2022-02-15)."""
 
 from __future__ import annotations
 
@@ -286,7 +285,10 @@ def read(text: str, reading) -> None:
         kind, said = "no-return", "무신고"
         reading.assume("어떤 가산세인지 밝히지 않아 무신고가산세로 계산")
     reading.fact("kind", kind, said)
-    if kind == "late-payment" and days is None and months is None:
+    lone = list(re.finditer(r"(?<![월\d])(?<!월\s)(\d{1,4})\s*일(?![자째])", text))  # "납부지연, …, 60일"
+    if kind == "late-payment" and days is None and months is None and len(lone) == 1:
+        days = reading.assume(f"'{lone[0].group(0)}'을 납부기한 다음 날부터 늦은 일수로 봄") or lone[0]
+    elif kind == "late-payment" and days is None and months is None:
         reading.lack("납부지연 일수 (납부기한 다음 날부터 며칠 늦게 냈는지)")
     tax = amount_near(text, r"세액|세금|소득세|부가세|부가가치세|법인세|납부할|낼|내야|누락|적게") or next(
         iter(amounts(text)), None

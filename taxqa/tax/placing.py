@@ -164,6 +164,20 @@ def flag_facts(reading, found: list[Mention]) -> None:
                 reading.unclear(f"기간 '{m.text}'을 계산에 넣지 않음: 무엇의 기간인지 확인해 주세요")
 
 
+def apply_periods(reading, found: list[Mention]) -> None:
+    """An amount paid every period with the number of periods said ("매달 500씩 1년 동안", "매달 400 … 6개월치")
+    and placed as one payment: the input is the total (a monthly pay in the wage readers is theirs to multiply)."""
+    for m in found:
+        times, name = m.flags.get("times"), m.used_as
+        if not times or name is None or reading.inputs.get(name) != m.value or name in ("salary", "pay"):
+            continue
+        if reading.kind == "gift" and re.search(r"매년|해마다", m.flags["period"]):
+            continue  # a gift every year is a gift each year, 10년 합산 year by year
+        total = m.value * times
+        reading.fact(name, total, f"{m.text} × {times}")
+        reading.assume(f"'{m.flags.pop('period')}'을 {times}번 받은 합계 {format_won(total)}으로 계산")
+
+
 def apply_paid(reading, found: list[Mention]) -> None:
     """An amount said to be tax already paid becomes the kind's `withheld`/`prepaid` input."""
     from taxqa.tax.kinds import KINDS
@@ -208,7 +222,8 @@ UNKNOWN = re.compile(
     r"부양가족\s*(?:이|은|는)?\s*(?:많|여럿|몇)|"
     r"모르(?:겠|는데|고|니|며)|모름|몰라|모릅니다|기억(?:이)?\s*안|말\s*안\s*할|확실(?:하지|하진|치)\s*않|알\s*수\s*없|미정|"
     r"비밀|말\s*(?:못|안)\s*(?:해|하|할|드리)|곤란|밝히기\s*(?:어렵|싫)|확인\s*(?:중|못|이\s*안|안\s*(?:됐|돼))|"
-    r"정리\s*(?:가\s*)?안\s*(?:됐|돼|되)|잃어버|안\s*정했|정하지\s*않|미확인|나중에\s*(?:알려|말씀)"
+    r"정리\s*(?:가\s*)?안\s*(?:됐|돼|되)|잃어버|안\s*정했|안\s*정해|정해지지\s*않|정하지\s*않|미확인|나중에\s*(?:알려|말씀)|"
+    r"(?:좀|조금|많이|너무)\s*복잡|헷갈"
 )
 
 
@@ -296,6 +311,7 @@ def place(reading, found: list[Mention]) -> None:
     if reading.kind is None:
         return
     mark_used(reading, found)
+    apply_periods(reading, found)
     apply_paid(reading, found)
     flag_facts(reading, found)
     flag_mismatch(reading)

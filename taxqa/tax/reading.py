@@ -16,15 +16,20 @@ from taxqa.amounts import iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
+from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 from taxqa.tax.words import (
+    NATIVE_AGE,
     SINO,
     apply_unit_header,
+    count_value,
     has_batchim,
     join_label_lines,
+    native_age,
     plain_digits,
+    plain_words,
     sino_number,
     untable,
 )
@@ -130,11 +135,12 @@ def hangul_amount(m: re.Match) -> str:
 # A bare number after a word that takes a won amount, with 만 left out: "월급 400", "연봉 3500이면".
 IMPLIED_MAN = re.compile(
     r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
-    r"상여금?|보너스|성과급|월세|임대료|"
+    r"상여금?|보너스|성과급|성과금|인센티브|인센|월세|임대료|매달|매월|달마다|매년|해마다|"
     r"(?<![가-힣])[월연](?=\s))"
     r"(?P<sep>\s*(?:은|는|이|가|:|=|,|\|)?\s*)(?P<n>[1-9]\d{0,2},\d{3}|[1-9]\d{0,4}|[1-9]\d{5,15})"
     r"(?![\d,]|\.\d|\s*[천백십만억조원%년월일세살명개배])"
 )
+DAY_WORDS = dict(이틀=2, 사흘=3, 나흘=4, 닷새=5, 엿새=6, 이레=7, 여드=8, 아흐=9, 열흘=10, 스무=20)  # native day counts
 WEEKS = re.compile(
     r"(?<![\d.])(\d{1,2})\s*주\s*(?:일)?(?=\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|뒤|후|만에|연체|초과|경과|넘))"
 )
@@ -154,6 +160,8 @@ def normalise(text: str) -> str:
     증여세법 names both taxes), amounts in Hangul numerals as digits (이십억 -> 20억, 천만원 ->
     1천만원), the spoken '3억5천' as 3억 5천만, '3천3백' as 3천3백만 and '연봉 3500' as 3500만원."""
     text = re.sub(r"상속세\s*및\s*증여세법", "상증법", text)
+    text = plain_words(text)
+    text = re.sub(r"Q\d*[.):]?\s*([^?\n]{1,20})\?\s*A\d*[.):]?\s*", r"\1: ", text)  # "Q. 근속연수? A. 22년"
     for _ in range(2):  # "3 천 만 원", "1 억 원": the units of one amount written apart
         text = re.sub(r"([\d억천백만])\s+(?=(?:억|천|백|만|원)(?![가-힣]))", r"\1", text)
     text = re.sub(r"['‘’](\d{2})\s*년", r"20\1년", text)  # "'19년에 산": 2019
@@ -177,6 +185,11 @@ def normalise(text: str) -> str:
     text = re.sub(
         r"(?<![가-힣\d])([이삼사오육칠팔구])(천|백)(?=\s*\d)", lambda m: f"{SINO[m[1]]}{m[2]}", text
     )  # 삼천5백
+    text = re.sub(  # "이천 사백 받어": 2천4백 (만 left out), read below as 2,400만
+        r"(?<![가-힣\d])([이삼사오육칠팔구]?)천\s*([이삼사오육칠팔구]?)백(?!\s*[만억원])",
+        lambda m: f"{SINO.get(m[1], 1)}천{SINO.get(m[2], 1)}백",
+        text,
+    )
     text = re.sub(r"(?<![가-힣\d])([이삼사오육칠팔구])천(?=\s|[을를이가은는,.]|$)", lambda m: f"{SINO[m[1]]}천", text)
     text = re.sub(  # "일억 오천" (spoken, 만 left out after 억): 1억 5000만
         r"(\d억)\s*([일이삼사오육칠팔구]?천(?:\s*[일이삼사오육칠팔구]?백)?)(?=\s|[을를이가은는에원,.]|$)",
@@ -192,12 +205,23 @@ def normalise(text: str) -> str:
         ),
         text,
     )
+    text = NATIVE_AGE.sub(native_age, text)
     text = HANGUL_SPAN.sub(lambda m: f"{sino_number(m[1])}{m[2]}" if m[1] else m[0], text)
     text = re.sub(r"\b(?:not|no)\s+([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"
     text = re.sub(r"\bheld\s+(?:for\s+)?(\d{1,2})\s*years?\b", r"보유 \1년", text, flags=re.I)
     text = re.sub(r"(?<![\d.])(\d{1,2})\s*years?\b", r"\1년", text, flags=re.I)
     text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일
     text = re.sub(r"(?<![가-힣])보름", "15일", text)  # "보름 늦게": 15 days
+    text = re.sub(  # "한 달 반 늦게": 45 days
+        r"(?<![가-힣\d])(한|두|세|\d{1,2})\s*(?:달|개월)\s*반(?![가-힣])",
+        lambda m: f"{count_value(m[1]) * 30 + 15}일",
+        text,
+    )
+    text = re.sub(
+        r"(?<![가-힣])(이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘|스무\s*날)",
+        lambda m: f"{DAY_WORDS[m[1][:2]]}일",
+        text,
+    )
     return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)
 
 
@@ -237,6 +261,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
         break
     else:
         reading.lack("어떤 세금을 계산할지 알 수 없음" if has_amount else "금액이 없어 계산할 수 없음")
+        flag_follow_up(reading)  # "그럼 3억이면요?": say what it points back at, whatever the tax
     place(reading, reading.mentions)
     reading.tax_name = tax_name_of(reading)
     return finish(reading)

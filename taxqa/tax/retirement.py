@@ -140,15 +140,29 @@ def read(text: str, reading) -> None:
     ):  # "세후 퇴직금 9천": tax already taken
         reading.lack(f"'{net.group(0)}' 금액이라 퇴직소득세를 떼기 전 퇴직금(세전)이 필요합니다")
     years = re.search(
-        r"(\d{1,2}(?:\.\d)?)\s*년\s*(?:간|동안|째|을|이나)?\s*(?:근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담)",
+        r"(\d{1,2}(?:\.\d)?)\s*년\s*(?:간|동안|째|을|이나)?\s*(?:근무|다니|다닌|다녔|재직|일하|일한|일했|일혔|근속|몸담|복무)",
         text,
     )
     years = years or re.search(
-        r"(?:근속|근무|재직)\s*(?:연수|기간)?\s*(?:이|은|는|:)?\s*(\d{1,2}(?:\.\d)?)(?:\s*년|(?=\s*[,.]\s|\s*$))", text
+        r"(?:근속|근무|재직|복무)\s*(?:연수|기간)?\s*(?:이|은|는|:)?\s*(\d{1,2}(?:\.\d)?)(?:\s*년|(?=\s*[,.]\s|\s*$))",
+        text,
     )  # "근속 12년", a table's "근속연수 12,"
     years = years or re.search(
         r"(?:근속|근무|재직)[^()]{0,6}\([^()]*?(?<![\d.])(\d{1,2})\s*년", text
     )  # "근속(입사 …, 11년 11개월)"
+    month = r"(\d{4})\s*(?:년|[.-])\s*(\d{1,2})(?:\s*월)?"  # "입사 2012년 3월", "2016.7 입사"
+    start = re.search(rf"(?:입사|근무\s*시작)\S{{0,3}}\s*{month}|{month}\s*(?:에\s*)?입사", text)
+    end = re.search(rf"(?:퇴사|퇴직)\S{{0,3}}\s*{month}|{month}\s*(?:에\s*)?(?:퇴사|퇴직)", text)
+    start = start and [None, start[1] or start[3], start[2] or start[4]]
+    end = end and [None, end[1] or end[3], end[2] or end[4]]
+    if years is None and start and end:  # "입사 2012년 3월 ~ 퇴사 2026년 2월": 13년 11개월, a part year is a year
+        months = (int(end[1]) - int(start[1])) * 12 + int(end[2]) - int(start[2])
+        value = -(-months // 12)
+        reading.assume(
+            f"입사·퇴사 연월로 근속 {months // 12}년 {months % 12}개월, 1년 미만을 1년으로 보아 {value}년 (제48조①)"
+        )
+        reading.fact("years", value, f"{start[1]}.{start[2]} ~ {end[1]}.{end[2]}")
+        return read_rest(text, reading, found, value)
     span = near(reading.mentions, reading.text, "duration", r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사")
     if years is None and span is not None and span.value.get("years") is not None:
         value = span.value["years"] + (1 if span.value.get("months") else 0)

@@ -269,7 +269,7 @@ ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|�
 
 def recognise(text: str) -> bool:
     """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
-    if not re.search(r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산", text):
+    if not re.search(r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산|근로소득세", text):
         return False
     if re.search(r"종합소득|종소", text) and re.search(r"부업|사업소득|임대|프리랜서|유튜브|수익|수입|이자|배당", text):
         return False  # wages and other income: 종합소득세 on a 과세표준, not the 연말정산
@@ -286,20 +286,22 @@ def read(text: str, reading) -> None:
     found = amount_near(
         text, r"연봉|총급여|급여|월급|근로소득|받", r"원천징수|기납부|이미|소득세|세금|연금|보험료|공제"
     )
-    found = found or max(iter_amounts(text), key=lambda a: a.value)
+    found = amount_near(text, r"총급여") or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
     monthly = re.search(r"월급|월\s*급여|한\s*달", window_before(text, found.start, 12))
     value = found.value
     if value < 100_000 and not re.search(r"[만억원]", found.text):  # "연봉 7천", "월급 300": 만원 left out
         value *= 10_000
         reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
-    salary = value * 12 if monthly else value
-    bonus = amount_near(text, r"상여|보너스|성과급")
-    if bonus is not None and bonus.start != found.start and (monthly or re.search(r"따로|별도|추가로", text)):
+    paid = re.search(r"(?<![\d.])(\d{1,2})\s*(?:개월|달)\s*(?:치|동안|간|분)", text) if monthly else None
+    salary = value * (int(paid[1]) if paid and int(paid[1]) < 12 else 12) if monthly else value  # "7개월치만"
+    bonus = amount_near(text, r"상여|보너스|성과급|성과금|인센티브|인센")
+    if bonus is not None and bonus.start != found.start and (monthly or re.search(r"따로|별도|추가로|\+", text)):
         salary += bonus.value  # "월급 320에 상여 400 따로": the bonus is wages too (제20조)
-        reading.assume(f"상여 {format_won(bonus.value)}을 총급여에 더함")
+        reading.assume(f"상여(성과급) {format_won(bonus.value)}을 총급여에 더함")
     reading.fact("salary", salary, found.text)
     if monthly:
-        reading.assume("월급에 12개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")
+        times = int(paid[1]) if paid and int(paid[1]) < 12 else 12
+        reading.assume(f"월급에 {times}개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")
     else:
         reading.assume("연봉을 비과세소득을 뺀 총급여액으로 봄")
     said = [f"총급여 {format_won(salary)}"]

@@ -12,7 +12,7 @@ from taxqa.tax.mentions import near
 from taxqa.tax.words import amount_near, window_before
 
 BOUGHT = r"\s*(?:원)?\s*(?:에|을|를|으로|로|주고)?\s*(?:사|샀|산|구입|구매|매입|취득|분양|매수)"
-SOLD = r"\s*(?:원)?\s*(?:에|을|를|으로|로|받고)?\s*(?:팔|판|매도|양도|처분)"
+SOLD = r"\s*(?:원)?\s*(?:에|을|를|으로|로|받고)?\s*(?:팔|판|팜|매도|양도|처분)"
 
 
 def recognise(text: str) -> bool:
@@ -43,7 +43,7 @@ def read(text: str, reading) -> None:
         elif sold is None and re.match(SOLD, after):
             sold = a
     if sold is None:
-        sold = amount_near(text, r"양도가|매도가|판\s*(?:가격|금액)|팔")
+        sold = amount_near(text, r"양도가|매도가|판\s*(?:가격|금액)|팔|팜")
     if bought is None:
         bought = amount_near(text, r"취득가|매입가|산\s*(?:가격|금액)|분양가")
     if bought is not None and sold is not None and bought.start == sold.start:
@@ -73,6 +73,10 @@ def read(text: str, reading) -> None:
         said.append(f"필요경비 {format_won(expense.value)}")
     held = re.search(r"(\d{1,2})\s*년\s*(?:반\s*)?(?:간|동안|째)?\s*(?:을\s*)?(?:보유|가지고|갖고|소유|들고)", text)
     held = held or re.search(r"보유\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
+    dates = r"(\d{4})[.\-/]\s*(\d{1,2})(?:[.\-/]\s*\d{1,2})?\.?"  # "보유기간 2018.03.15 ~ 2026.05.20": whole years
+    if held is None and (span_said := re.search(rf"보유\S{{0,4}}\s*{dates}\s*[~∼-]\s*{dates}", text)):
+        y1, m1, y2, m2 = (int(x) for x in span_said.groups())
+        held = re.match(r"(\d+)", str(((y2 - y1) * 12 + m2 - m1) // 12))
     lived = re.search(r"(\d{1,2})\s*년\s*(?:간|동안|째)?\s*(?:을\s*)?(?:살|거주|실거주)", text)
     short = re.search(r"(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text)
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
@@ -106,7 +110,7 @@ def read(text: str, reading) -> None:
             for m in re.finditer(r"(\d{4})\s*(?:년|(?=[.\-/]\d{1,2}(?!\d)))", text)
             if m.start() != bought_year.start(1)
         ]
-        sold_year = next((m for m in years_said if re.search(r"팔|판|매도|양도", text[m.end() : m.end() + 14])
+        sold_year = next((m for m in years_said if re.search(r"팔|판|팜|매도|양도", text[m.end() : m.end() + 14])
                           or re.search(r"(?:양도|매도|처분)(?:\S{0,3}\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()$", text[: m.start()])), None)  # fmt: skip
         now = int(sold_year.group(1)) if sold_year else int((reading.as_of or date.today().isoformat())[:4])
         held_n = max(now - int(bought_year.group(1)), 0)

@@ -12,7 +12,7 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.vat_amounts import card_amounts, vat_included
+from taxqa.tax.vat_amounts import read_vat
 from taxqa.tax.vat_credits import LAW, card_credit, card_credit_and_penalty
 from taxqa.tax.words import amount_near, clause_of
 
@@ -191,7 +191,7 @@ def simple_arguments(p) -> None:
 def recognise_vat(text: str) -> bool:
     return bool(
         re.search(r"부가가치세|부가세|부과세|매출세액|VAT|일반과세자|[12]\s*기\s*(?:확정|예정)|매출\s*공급가액", text)
-        and re.search(r"매출|공급가액|판매|월세|임대료", text)
+        and re.search(r"매출|매입|공급가액|판매|월세|임대료", text)
     )
 
 
@@ -199,47 +199,6 @@ def recognise_simple(text: str) -> bool:
     """간이과세, or "간이" alone beside a VAT word ("간이 편의점 ... 부가세"), not "간이인지 일반인지"."""
     bare = re.search(r"(?<![가-힣])간이(?!\s*(?:세액|지급|영수증|명세))", text) and "일반" not in text
     return "간이과세" in text or bool(bare and re.search(r"부가가치세|부가세|부과세|공급대가", text))
-
-
-def read_vat(text: str, reading) -> None:
-    ten = 10  # 매출세액/매입세액 given instead of 공급가액: the tax is 10% of the value
-    output = amount_near(text, r"매출\s*세액", r"매입")
-    input_ = amount_near(text, r"매입\s*세액", r"매출")
-    card, bought_by_card = card_amounts(text)
-    rest = text if card is None else text[: card.start] + " " * (card.end - card.start) + text[card.end :]
-    sales = (
-        output or amount_near(rest, r"매출|판매|팔", r"매입|세액|구입|사들") or amount_near(rest, r"공급가액", r"매입")
-    )
-    if sales is None:
-        reading.lack("매출 공급가액")
-        return
-    purchases = input_ or amount_near(rest, r"매입|구입|사들|원가", r"매출|세액|판매|팔")
-    if purchases is None and re.search(r"매입", text):  # "매입은 잘 모르겠어요"
-        reading.unclear("매입 금액을 알 수 없어 매입세액 0원으로 계산함: 매입 공급가액을 확인해 주세요")
-    values = [
-        sales.value * (ten if sales is output else 1),
-        (purchases.value * (ten if purchases is input_ else 1)) if purchases else 0,
-    ]
-    if bought_by_card is not None and bought_by_card is not purchases:
-        values[1] += bought_by_card.value
-        reading.assume(f"카드로 산 매입 {bought_by_card.text}도 매입세액 공제 대상으로 합산")
-    if output or input_:
-        reading.assume("매출세액·매입세액은 공급가액의 10%로 보고 공급가액을 역산")
-    for i, a in enumerate((sales, purchases)):
-        if a is not None and a not in (output, input_) and vat_included(text, a):
-            values[i] = values[i] * 10 // 11
-            reading.assume(f"{a.text}은 부가세 포함 금액(공급대가)이라 공급가액(× 10/11)을 역산")
-    if not any("역산" in x for x in reading.assumptions):
-        reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
-    zero = re.search(r"영세율|수출|면세", text)
-    if zero:
-        reading.unclear(f"'{zero.group(0)}' 매출은 세율이 0%이거나 과세되지 않음: 과세 매출과 나눈 금액이 필요합니다")
-    reading.fact("sales", values[0], sales.text)
-    reading.fact("purchases", values[1], purchases.text if purchases else "")
-    if card is not None:
-        reading.fact("card_sales", card.value, card.text)
-        reading.assume("카드매출은 부가세를 포함한 발행금액으로 보고 신용카드매출전표 등 발행세액공제 적용 (제46조)")
-    reading.say(f"매출 공급가액 {format_won(values[0])}, 매입 공급가액 {format_won(values[1])}")
 
 
 NO_INVOICE = re.compile(r"세금계산서\s*(?:를|을|도)?\s*(?:안|못|없이|받지\s*(?:않|못)|미수취)")
@@ -264,7 +223,7 @@ def read_simple(text: str, reading) -> None:
     if supply is None:
         reading.lack("공급대가 (1년 매출 합계)")
         return
-    purchases = amount_near(text, r"매입", r"매출|공급대가|수입")
+    purchases = amount_near(text, r"매입", r"매출|(?<!매입\s)(?<!매입)공급대가|수입")  # not "매입 공급대가 3,300"
     if purchases is not None and purchases.start in taken:
         purchases = None
     reading.fact("supply", supply.value, supply.text)

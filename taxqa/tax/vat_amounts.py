@@ -1,10 +1,11 @@
-"""Whether an amount in a VAT question includes VAT (공급대가) or not (공급가액), by its own words."""
+"""A general taxpayer's VAT question read into 공급가액 amounts (`read_vat`): whether an amount includes
+VAT (공급대가) or not (공급가액) by its own words, card sales, parts joined with "+", a form's 금액 column."""
 
 from __future__ import annotations
 
 import re
 
-from taxqa.amounts import iter_amounts
+from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.words import amount_near, part_of, window_before
 
 INCLUDED = r"부가세\s*포함|부가가치세\s*포함|VAT\s*포함|공급대가|포함\s*(?:가격|금액)"
@@ -36,3 +37,100 @@ def card_amounts(text: str):
     if card is not None and re.search(r"매입(?![^,.]*매출)[^,.]*$", text[: card.start]):
         return None, card
     return card, None
+
+
+PLUS = re.compile(r"^\s*(?:원)?\s*(?:\([^()]{0,20}\))?\s*(?:\+|더하기)\s*(?:[가-힣]{0,8}\s*(?:은|는|이|가|:)?\s*)?$")
+
+
+def plus_joined(text: str, a) -> list:
+    """The amounts added to `a` with "+" ("매출 1억 + 현금매출 2천"): a, then each amount joined by a plus sign."""
+    chain = [a]
+    for b in iter_amounts(text):
+        if b.start >= chain[-1].end and PLUS.match(text[chain[-1].end : b.start]):
+            chain.append(b)
+    return chain
+
+
+def said_as_value(text: str, a) -> bool:
+    """'매출세액 - 세금계산서 발급분 금액 80,000,000': a tax form's 금액 column is the value, not the tax."""
+    return bool(re.search(r"(?<!세)금액\s*[:=]?\s*$|공급가액\s*[:=]?\s*$", window_before(text, a.start, 10)))
+
+
+def excluded_said(text: str, a) -> bool:
+    """The amount's own words say it is without VAT ("카드매출 2천(부가세 별도)", "카드 2,000만원 공급가액")."""
+    return bool(
+        re.match(
+            r"\s*(?:원)?\s*\(?\s*(?:부가세|부가가치세|VAT)?\s*(?:별도|제외|미포함)|\s*(?:원)?\s*\(?\s*공급가액",
+            text[a.end : a.end + 16],
+        )
+    )
+
+
+def all_by_card(text: str, a) -> bool:
+    """'매출 8천만원(전부 카드결제)': the whole of amount `a` was paid by card."""
+    return bool(re.match(r"\s*(?:원)?\s*[(,]?\s*(?:전부|모두|전액|다)\s*(?:신용)?카드", text[a.end : a.end + 16]))
+
+
+def read_vat(text: str, reading) -> None:
+    ten = 10  # 매출세액/매입세액 given instead of 공급가액: the tax is 10% of the value
+    output = amount_near(text, r"매출\s*세액", r"매입")
+    input_ = amount_near(text, r"매입\s*세액", r"매출")
+    card, bought_by_card = card_amounts(text)
+    rest = text if card is None else text[: card.start] + " " * (card.end - card.start) + text[card.end :]
+    sales = (
+        output
+        or amount_near(rest, r"매출|판매|팔|임대료|월세", r"매입|세액|구입|사들")
+        or amount_near(rest, r"공급가액", r"매입")
+    )
+    if sales is None:
+        reading.lack("매출 공급가액")
+        return
+    bought = None
+    if output is not None and said_as_value(text, output):
+        sales, output = output, None  # a form's "금액" column beside 매출세액: the 공급가액 itself
+    if input_ is not None and said_as_value(text, input_):
+        bought, input_ = input_, None
+    purchases = input_ or bought or amount_near(rest, r"매입|구입|사들|원가", r"매출|세액|판매|팔")
+    if (
+        purchases is None and re.search(r"매입", text) and not re.search(r"매입\S{0,2}\s*(?:없|0원|X)", text)
+    ):  # "매입은 잘 모르겠어요"
+        reading.unclear("매입 금액을 알 수 없어 매입세액 0원으로 계산함: 매입 공급가액을 확인해 주세요")
+    values = [
+        sales.value * (ten if sales is output else 1),
+        (purchases.value * (ten if purchases is input_ else 1)) if purchases else 0,
+    ]
+    for i, a in enumerate((sales, purchases)):
+        chain = plus_joined(text, a) if a is not None and a not in (output, input_) else []
+        chain = [b for b in chain if b.start not in {c.start for c in (card, bought_by_card) if c is not None}]
+        if len(chain) > 1:  # "매출 1억 + 현금매출 2천": the parts of one total
+            values[i] = sum(b.value for b in chain)
+            reading.assume(f"{' + '.join(b.text for b in chain)}을 합해 {format_won(values[i])}으로 봄")
+    if bought_by_card is not None and bought_by_card is not purchases:
+        values[1] += bought_by_card.value
+        reading.assume(f"카드로 산 매입 {bought_by_card.text}도 매입세액 공제 대상으로 합산")
+    if output or input_:
+        reading.assume("매출세액·매입세액은 공급가액의 10%로 보고 공급가액을 역산")
+    for i, a in enumerate((sales, purchases)):
+        if a is not None and a not in (output, input_) and vat_included(text, a):
+            values[i] = values[i] * 10 // 11
+            reading.assume(f"{a.text}은 부가세 포함 금액(공급대가)이라 공급가액(× 10/11)을 역산")
+    if not any("역산" in x for x in reading.assumptions):
+        reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
+    zero = re.search(r"영세율|수출|면세", text)
+    if zero:
+        reading.unclear(f"'{zero.group(0)}' 매출은 세율이 0%이거나 과세되지 않음: 과세 매출과 나눈 금액이 필요합니다")
+    reading.fact("sales", values[0], sales.text)
+    reading.fact("purchases", values[1], purchases.text if purchases else "")
+    if card is None and all_by_card(text, sales):  # "매출 8천만원(전부 카드결제, 부가세 별도)"
+        card, card_words = sales, f"전부 카드결제 {sales.text}"
+        card_value = values[0] * 11 // 10
+        reading.assume(f"매출 전부가 카드 결제라 발행금액을 공급가액에 부가세를 더한 {format_won(card_value)}으로 봄")
+    elif card is not None and excluded_said(text, card):  # "카드매출 2천(부가세 별도)": 발행금액 includes VAT
+        card_value = card.value * 11 // 10
+        reading.assume(f"카드매출 {card.text}은 부가세 별도라 발행금액 {format_won(card_value)}(× 1.1)으로 봄")
+    else:
+        card_value = card.value if card is not None else 0
+    if card is not None:
+        reading.fact("card_sales", card_value, card_words if card is sales else card.text)
+        reading.assume("카드매출은 부가세를 포함한 발행금액으로 보고 신용카드매출전표 등 발행세액공제 적용 (제46조)")
+    reading.say(f"매출 공급가액 {format_won(values[0])}, 매입 공급가액 {format_won(values[1])}")

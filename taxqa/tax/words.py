@@ -135,7 +135,7 @@ def apply_unit_header(text: str) -> str:
         return text
     won = UNIT_WON[header.group(1)]
     text = text[: header.start()] + " " * (header.end() - header.start()) + text[header.end() :]
-    bare = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d|\s*[천백십만억조원%년월일세살명개배주]|\s*\))"
+    bare = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d|[ \t]*[천백십만억조원%년월일세살명개배주]|\s*\))"
     return re.sub(bare, lambda m: f"{int(m[1].replace(',', '')) * won:,}원", text)
 
 
@@ -171,4 +171,45 @@ WIDE = {
 
 
 def plain_digits(text: str) -> str:
-    return text.translate(WIDE)
+    """Full-width digits as ASCII; keycap emoji ("1️⃣") are list marks, not digits of an amount."""
+    return re.sub(r"[0-9#*]\ufe0f?\u20e3", " ", text.translate(WIDE))
+
+
+NATIVE_TENS = dict(열=10, 스물=20, 서른=30, 마흔=40, 쉰=50, 예순=60, 일흔=70, 여든=80, 아흔=90)
+NATIVE_ONES = dict(하나=1, 한=1, 둘=2, 두=2, 셋=3, 세=3, 넷=4, 네=4, 다섯=5, 여섯=6, 일곱=7, 여덟=8, 아홉=9)
+NATIVE_AGE = re.compile(
+    r"(?P<age>나이\S{0,2}\s*)?(?<![가-힣])(?P<tens>스물|서른|마흔|쉰|예순|일흔|여든|아흔)\s*"
+    r"(?P<ones>하나|다섯|여섯|일곱|여덟|아홉|둘|셋|넷|한|두|세|네)?(?:\s*(?P<unit>살|세))?"
+)
+
+
+def native_age(m: re.Match) -> str:
+    """'나이는 일흔 둘', '마흔다섯 살': an age in native Korean numbers as digits ('72세')."""
+    if not (m["age"] or m["unit"]):
+        return m[0]
+    n = NATIVE_TENS[m["tens"]] + NATIVE_ONES.get(m["ones"] or "", 0)
+    return f"{m['age'] or ''}{n}세"
+
+
+ENGLISH_LABELS = (("deceased", "피상속인"), ("heirs?", "상속인"), ("estate", "상속재산"), ("from", "증여자"),
+                  ("to", "수증자"), ("amount", "금액"), ("salary", "총급여"), ("sales", "매출"))  # fmt: skip
+ENGLISH_TAXES = (("gift", "증여세"), ("inheritance", "상속세"), (r"capital\s*gains?", "양도소득세"))
+ABBREVIATIONS = (("증재공", "증여재산공제"), ("연정", "연말정산"))
+HANJA_AMOUNT = (
+    r"\((?=[^)]*[壹貳參肆伍陸柒捌玖拾佰仟萬億])[壹貳參肆伍陸柒捌玖拾佰仟萬億一二三四五六七八九十百千万억만천]+\)"
+)
+
+
+def plain_words(text: str) -> str:
+    """Words the readers know for words they do not: a hanja restatement in brackets dropped ("일억(壹億)원"),
+    a one-letter hanja name dropped ("처 乙 및 자녀 丙·丁"), English field labels and tax names ("heirs:",
+    "Gift tax"), and abbreviations (증재공, 연정)."""
+    text = re.sub(HANJA_AMOUNT, "", text)
+    text = re.sub(r"(?<=[가-힣\s·])[甲乙丙丁戊己庚辛](?=[\s·,)의은는이가와과에]|$)", "", text)
+    for label, korean in ENGLISH_LABELS:  # "deceased: 아버지", "heirs: …", "amount: 7천만원"
+        text = re.sub(rf"(?im)^(\s*(?:[-*]\s*)?){label}\s*:", rf"\1{korean}:", text)
+    for english, korean in ENGLISH_TAXES:
+        text = re.sub(rf"\b{english}\s*tax\b", korean, text, flags=re.I)  # "Gift tax 얼마?"
+    for short, full in ABBREVIATIONS:
+        text = re.sub(rf"(?<![가-힣]){short}(?![가-힣]{{2}})", full, text)
+    return text
