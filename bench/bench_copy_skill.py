@@ -1,0 +1,140 @@
+"""Can a tiny demo checkpoint learn the copying skill grounding needs, and how many steps does it take?
+
+Issue #28 asks the demo's tiny model to copy the calculator's figure from the grounding block. This
+bench isolates that skill from everything else: each example is a block of labelled figures (the
+calculator's wording, `format_won` amounts, random values) and one question about one label; the
+answer must repeat that label's figure. The model is the demo's own (`taxqa.tiny`: tokenizer trained
+on the bundled statutes with digits split, a random-weight Gemma3 text model), trained in full with
+AdamW on the answer loss plus the language-model loss, and judged by greedy decoding on fresh
+examples: the first amount of the answer must equal the figure, to the won.
+
+    python bench/bench_copy_skill.py                         # 2x128, 800 steps, checked every 200
+    python bench/bench_copy_skill.py --size 4x256 --heads 4 --lr 1e-3 --steps 400
+    python bench/bench_copy_skill.py --quick                 # 40 steps: the bench runs at all
+
+A flat loss and 0 right over the steps the demo can afford (a few hundred) means the copying circuit
+has not formed yet: the demo's figures cannot be better than that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import print_table, write_result  # noqa: E402
+
+LABELS = ("과세표준", "산출세액", "공제", "납부할 세액", "가산세")
+
+
+def example(rng: random.Random) -> tuple[str, str, int]:
+    """(prompt, answer, figure): five labelled figures, a question about one of them."""
+    from taxqa.amounts import format_won
+
+    values = {label: rng.randrange(1, 10 ** rng.randint(4, 10)) * 1000 for label in LABELS}
+    block = "\n".join(f"- {label}: {format_won(v)}" for label, v in values.items())
+    asked = rng.choice(LABELS)
+    return f"{block}\n\n{asked}은 얼마인가요?\n", f"{asked}은 {format_won(values[asked])}입니다.", values[asked]
+
+
+def build(size: str, heads: int, vocab: int, seed: int):
+    import torch
+    import transformers as tf
+
+    from taxqa import tiny
+
+    tokenizer = tiny.train_tokenizer("gemma3", vocab, tiny.tokenizer_training_text())
+    layers, hidden = tiny.parse_size(size)
+    torch.manual_seed(seed)
+    if not heads:
+        return tokenizer, tiny.build_model("gemma3", tokenizer, layers, hidden)
+    config = tiny._gemma_text_config(len(tokenizer), layers, hidden, tokenizer)
+    config.num_attention_heads = config.num_key_value_heads = heads
+    config.head_dim = config.query_pre_attn_scalar = hidden // heads
+    return tokenizer, tf.Gemma3ForCausalLM(config)
+
+
+def accuracy(model, tokenizer, rng: random.Random, n: int) -> float:
+    import torch
+
+    from taxqa.amounts import iter_amounts
+
+    right = 0
+    model.eval()
+    with torch.no_grad():
+        for _ in range(n):
+            prompt, _, figure = example(rng)
+            ids = torch.tensor([tokenizer.encode(prompt, add_special_tokens=True)])
+            out = model.generate(ids, max_new_tokens=24, do_sample=False)
+            text = tokenizer.decode(out[0, ids.shape[1] :], skip_special_tokens=True)
+            first = next(iter_amounts(text), None)
+            right += first is not None and first.value == figure
+    model.train()
+    return right / n
+
+
+def train(args) -> list[dict]:
+    import torch
+
+    torch.set_num_threads(1)  # a tiny model loses more to a second thread than it gains (BENCHMARKS 15)
+    tokenizer, model = build(args.size, args.heads, args.vocab, args.seed)
+    rng, held_out = random.Random(args.seed), random.Random(args.seed + 1)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr)
+    rows, start = [], time.perf_counter()
+    for step in range(1, args.steps + 1):
+        batch = []
+        for _ in range(args.batch):
+            prompt, answer, _ = example(rng)
+            p = tokenizer.encode(prompt, add_special_tokens=True)
+            batch.append((p + tokenizer.encode(answer, add_special_tokens=False), len(p)))
+        width = max(len(ids) for ids, _ in batch)
+        ids = torch.zeros((args.batch, width), dtype=torch.long)
+        mask = torch.zeros((args.batch, width), dtype=torch.long)
+        on_answer = torch.zeros((args.batch, width), dtype=torch.bool)
+        for row, (tokens, first) in enumerate(batch):
+            ids[row, : len(tokens)] = torch.tensor(tokens)
+            mask[row, : len(tokens)] = 1
+            on_answer[row, first : len(tokens)] = True
+        logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1]
+        nll = torch.nn.functional.cross_entropy(logits.transpose(1, 2), ids[:, 1:], reduction="none")
+        loss = nll[mask[:, 1:].bool()].mean() + nll[on_answer[:, 1:]].mean()
+        loss.backward()
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+        if step % args.every == 0 or step == args.steps:
+            right = accuracy(model, tokenizer, held_out, args.checks)
+            rows.append({"step": step, "loss": round(loss.item(), 3), "right": right,
+                         "seconds": round(time.perf_counter() - start, 1)})  # fmt: skip
+            print(f"step {step}: loss {loss.item():.3f}, right {right:.2f}", flush=True)
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", default="2x128", help="LAYERSxHIDDEN of the tiny Gemma3 (default: the demo's 2x128)")
+    parser.add_argument("--heads", type=int, default=0, help="attention heads (default: taxqa.tiny's choice)")
+    parser.add_argument("--vocab", type=int, default=1536, help="tokenizer size (default: the demo's 1536)")
+    parser.add_argument("--steps", type=int, default=800)
+    parser.add_argument("--every", type=int, default=200, help="check every N steps")
+    parser.add_argument("--batch", type=int, default=16)
+    parser.add_argument("--lr", type=float, default=3e-3)
+    parser.add_argument("--checks", type=int, default=30, help="fresh examples per check")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--quick", action="store_true", help="40 steps, 5 checks: the bench runs at all")
+    parser.add_argument("--json", help="write the result here (default bench/results/copy_skill.json)")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.steps, args.every, args.checks = 40, 40, 5
+    rows = train(args)
+    print_table(f"Copying a labelled figure: tiny Gemma3 {args.size}, lr {args.lr}, batch {args.batch}",
+                ["step", "loss", "right", "seconds"], [[r["step"], r["loss"], r["right"], r["seconds"]] for r in rows])  # fmt: skip
+    write_result("copy_skill", {"size": args.size, "heads": args.heads, "lr": args.lr, "rows": rows}, args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
