@@ -41,6 +41,7 @@ class Query:
     concepts: list[str] = field(default_factory=list)  # terms of the term table the question says in everyday words
     bare_articles: list[str] = field(default_factory=list)  # "제53조" with no act named
     lexicon: list[str] = field(default_factory=list)  # statute words its everyday words map to (taxqa.corpus.lexicon)
+    voted: str = ""  # the act its statute words alone point at, when nothing else does (taxqa.corpus.acts)
 
     @property
     def wants_relief(self) -> bool:

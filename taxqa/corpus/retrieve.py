@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from taxqa.corpus import acts
 from taxqa.corpus.cite import squash
 from taxqa.corpus.clause import best_clause
 from taxqa.corpus.query import Query, read_query, table
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 OTHER_STATUTE = 0.7
 SECONDARY_ACT = 0.85  # a governing act only the expansion points at, when the question's words name another
 SPECIAL_OR_DECREE = 0.5
+VOTED_OTHER = 0.85  # another statute, when only the question's statute words voted for the act (taxqa.corpus.acts)
 SPECIAL_RELIEF = 0.8  # a special act, for a question asking for a relief (감면, 특례, 깎아 주는 ...)
 DECISION = 0.8
 RRF_K = 60
@@ -69,7 +71,7 @@ def _prior(p: PassageRecord, q: Query, special: set[str], named: float = 0.0) ->
     if p.law in special:
         return SPECIAL_RELIEF if q.wants_relief else SPECIAL_OR_DECREE
     if q.acts and p.law not in q.acts:
-        return OTHER_STATUTE
+        return VOTED_OTHER if q.voted else OTHER_STATUTE
     if q.primary and p.law not in q.primary:
         return SECONDARY_ACT
     return 1.0
@@ -104,6 +106,8 @@ def rank(
         return []
     index = index_for(passages, cache_key)
     special = table()["special"]
+    if not q.acts and q.lexicon:
+        _voted_act(q, index, special)
     taxes = {squash(t) for t in table()["tax_names"]}
     named = index.named(squash(q.text), [squash(a) for a in q.added], taxes, q.concepts)
     prior = _priors(index, q, special, named, applied)
@@ -138,6 +142,18 @@ def rank(
     for h in hits:
         h.clause = best_clause(h.passage.text, [*q.terms, *q.added])
     return hits
+
+
+def _voted_act(q: Query, index, special: set[str]) -> None:
+    """No tax named and no lay phrase pointing at an act, but everyday words (taxqa.corpus.lexicon): the act (and in 지방세법 the chapter's tax) the
+    question's statute words point at (taxqa.corpus.acts) governs it; a special act only for a relief."""
+    act, tax, _ = acts.vote(index, [*q.terms, *q.lexicon])
+    if not act or (act in special and not q.wants_relief):
+        return
+    q.acts.add(act)
+    q.voted = act
+    if tax and tax not in q.lexicon:
+        q.lexicon.append(tax)
 
 
 def _priors(index, q: Query, special: set[str], named, applied: set[str]):
