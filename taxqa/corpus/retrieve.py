@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from taxqa.corpus import acts
+from taxqa.corpus.bm25 import LEXICON_WEIGHT
 from taxqa.corpus.cite import squash
 from taxqa.corpus.clause import best_clause
 from taxqa.corpus.query import Query, read_query, table
@@ -37,6 +38,8 @@ DECISION = 0.8
 RRF_K = 60
 POOL = 100  # passages per ranking taken into the fusion
 EMBED_ENV = "TAXQA_EMBED_MODEL"
+FEW_OWN_WORDS = 1  # a question with at most this many words of its own in the corpus ...
+LEXICON_ALONE = 1.0  # ... weighs its everyday words' statute words like its own
 CALCULATOR_BOOST = 1.3  # an article the question's calculation applied
 NAMES_CONCEPT = 5.0  # summed idf of the terms of an article the question contains: it names its concept
 
@@ -111,7 +114,8 @@ def rank(
     taxes = {squash(t) for t in table()["tax_names"]}
     named = index.named(squash(q.text), [squash(a) for a in q.added], taxes, q.concepts)
     prior = _priors(index, q, special, named, applied)
-    scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon) * prior
+    weight = _lexicon_weight(q, index)
+    scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight) * prior
     order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
     via = "lexical"
     model = embed_model or os.environ.get(EMBED_ENV) or None
@@ -142,6 +146,13 @@ def rank(
     for h in hits:
         h.clause = best_clause(h.passage.text, [*q.terms, *q.added])
     return hits
+
+
+def _lexicon_weight(q: Query, index) -> float:
+    """The everyday words' weight: a guess beside the question's own statute words (LEXICON_WEIGHT), but all
+    the question says when at most one of its own words is in the corpus ("집 사면 내는 세금은 몇 퍼센트야")."""
+    own = {t for t in q.terms if index.fields["text"].ids([t])}
+    return LEXICON_ALONE if len(own) <= FEW_OWN_WORDS and q.lexicon else LEXICON_WEIGHT
 
 
 def _voted_act(q: Query, index, special: set[str]) -> None:
