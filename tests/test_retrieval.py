@@ -525,7 +525,21 @@ def test_money_received_for_work_or_a_refund_is_not_a_gift():
     from taxqa.corpus.query import expand
 
     assert "증여" in expand("아버지한테 받은 돈") and "증여" in expand("삼촌이 보내준 현금")
-    for text in ("알바 뛰고 받은 돈", "편의점 일해서 받은 돈", "아빠 약값 환급받을 수 있나", "월급으로 받은 돈"):
+    for text in (
+        "알바 뛰고 받은 돈",
+        "편의점 일해서 받은 돈",
+        "아빠 약값 환급받을 수 있나",
+        "월급으로 받은 돈",
+        "퇴사하고 받은 돈",
+        "나라에서 주는 지원금 받은 돈",
+        "일본 주식 팔고 남은 돈",  # 주 of 주식 is not 주다
+    ):
         assert "증여" not in expand(text), text
     assert "중소기업" in expand("조그만 회사 다니는데") and "중소기업" not in expand("회사 다니는데")
     assert search("청년인데 작은 회사 입사하면 소득세 감면", 2)[0][0].citation == "조세특례제한법 제30조"
+
+
+def test_everyday_relief_verbs_ask_for_a_relief():
+    for text in ("세금 좀 빼주나요", "세금 덜 내는 방법", "세금 줄여주는 거", "감면되나요"):
+        assert read_query(text).wants_relief, text
+    assert not read_query("세금 언제까지 내요").wants_relief

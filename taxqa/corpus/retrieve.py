@@ -156,13 +156,14 @@ def _lexicon_weight(q: Query, index) -> float:
 
 
 def _voted_act(q: Query, index, special: set[str]) -> None:
-    """No tax named and no lay phrase pointing at an act, but everyday words (taxqa.corpus.lexicon): the act (and in 지방세법 the chapter's tax) the
-    question's statute words point at (taxqa.corpus.acts) governs it; a special act only for a relief."""
+    """No tax named and no lay phrase pointing at an act, but everyday words (taxqa.corpus.lexicon): the act
+    (and in 지방세법 the chapter's tax) the question's statute words point at (taxqa.corpus.acts) governs it; a
+    special act only for a relief."""
     act, tax, _ = acts.vote(index, [*q.terms, *q.lexicon])
     if not act or (act in special and not q.wants_relief):
         return
     q.acts.add(act)
-    q.voted = act
+    q.voted = f"{act}:{tax}" if tax else act
     if tax and tax not in q.lexicon:
         q.lexicon.append(tax)
 
@@ -175,6 +176,11 @@ def _priors(index, q: Query, special: set[str], named, applied: set[str]):
     base = np.array([_prior(p, q, special) for p in groups])[ids]
     lifted = np.array([_prior(p, q, special, NAMES_CONCEPT) for p in groups])[ids]
     prior = np.where(named >= NAMES_CONCEPT, lifted, base)
+    if ":" in q.voted:  # the voted chapter's tax: the act's other chapters count like another statute's
+        unit_of, names, _ = acts.units(index)
+        act = q.voted.partition(":")[0] + ":"
+        others = [n for n, name in enumerate(names) if name.startswith(act) and name != q.voted]
+        prior[np.isin(unit_of, others)] *= VOTED_OTHER
     for c in applied:
         prior[index.by_citation(c)] *= CALCULATOR_BOOST
     return prior
