@@ -4,7 +4,9 @@
 2. Every other passage gets its lexical score (taxqa.corpus.bm25) times a prior for its act: an article of
    an act that governs the question (taxqa.corpus.query) counts fully (0.85 when only the lay-term expansion
    points at it and the question's own words point at another); other statutes 0.7; special-case
-   acts (조세특례제한법) and decrees the question does not name 0.5; precedents and rulings 0.8.
+   acts (조세특례제한법) and decrees the question does not name 0.5; precedents and rulings 0.8. A question
+   naming no tax, with no lay phrase pointing at an act but with everyday words, gets the act its statute
+   words point at (taxqa.corpus.acts); other statutes then count 0.85.
 3. With an embedding model (`embed_model=` or TAXQA_EMBED_MODEL) the lexical and dense rankings are fused by
    reciprocal rank: 1/(60 + lexical rank) + 1/(60 + dense rank).
 4. Two rules hold whatever the scores: the best article of a governing act ranks above any special-case act
