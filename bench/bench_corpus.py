@@ -150,6 +150,8 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain7": ("tests/data/retrieval_plain7.tsv", ""),
     "plain8": ("tests/data/retrieval_plain8.tsv", ""),
     "plain9": ("tests/data/retrieval_plain9.tsv", ""),
+    "plain10": ("tests/data/retrieval_plain10.tsv", ""),
+    "plain11": ("tests/data/retrieval_plain11.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }

@@ -501,3 +501,45 @@ def test_everyday_words_reach_the_statutes_words_in_their_usual_forms():
     assert {"사업장", "계좌"} <= set(q.lexicon) and "계좌" not in q.terms  # weaker than the question's own words
     hits = search("물려받은 재산 세금 신고는 언제까지", 5)
     assert "상속세 및 증여세법 제67조" in [p.citation for p, _ in hits]
+
+
+def test_an_everyday_question_naming_no_tax_gets_the_act_its_statute_words_point_at():
+    """사다 -> 취득 points at 지방세법's 취득세 chapter, 갖다 + 집 -> 보유 소유 주택 at its 재산세 chapter: counted from
+    the corpus (taxqa.corpus.acts), used only when neither a tax name nor a lay phrase points at an act."""
+    from taxqa.corpus import acts
+    from taxqa.corpus.bm25 import index_for
+    from taxqa.corpus.embedded import _cache_key
+
+    passages = load_passages()
+    search("증여재산 공제 한도", 1)
+    index = index_for(passages, _cache_key(passages))
+    assert acts.vote(index, ["취득", "매입", "주택"])[:2] == ("지방세법", "취득세")
+    assert acts.vote(index, ["보유", "소유", "주택"])[:2] == ("지방세법", "재산세")
+    assert acts.vote(index, ["양도", "소득"]) == ("", "", 0.0)  # words every income act uses decide nothing
+    assert {p.law for p, _ in search("아파트 장만하면 내는 세금", 5)} == {"지방세법"}
+    assert search("집 팔면 양도세 얼마", 1)[0][0].law == "소득세법"  # a named tax outweighs the words' vote
+    assert search("가게 차리면 내는 세금", 1)[0][0].law != "조세특례제한법"  # a special act only for a relief
+
+
+def test_money_received_for_work_or_a_refund_is_not_a_gift():
+    from taxqa.corpus.query import expand
+
+    assert "증여" in expand("아버지한테 받은 돈") and "증여" in expand("삼촌이 보내준 현금")
+    for text in (
+        "알바 뛰고 받은 돈",
+        "편의점 일해서 받은 돈",
+        "아빠 약값 환급받을 수 있나",
+        "월급으로 받은 돈",
+        "퇴사하고 받은 돈",
+        "나라에서 주는 지원금 받은 돈",
+        "일본 주식 팔고 남은 돈",  # 주 of 주식 is not 주다
+    ):
+        assert "증여" not in expand(text), text
+    assert "중소기업" in expand("조그만 회사 다니는데") and "중소기업" not in expand("회사 다니는데")
+    assert search("청년인데 작은 회사 입사하면 소득세 감면", 2)[0][0].citation == "조세특례제한법 제30조"
+
+
+def test_everyday_relief_verbs_ask_for_a_relief():
+    for text in ("세금 좀 빼주나요", "세금 덜 내는 방법", "세금 줄여주는 거", "감면되나요"):
+        assert read_query(text).wants_relief, text
+    assert not read_query("세금 언제까지 내요").wants_relief

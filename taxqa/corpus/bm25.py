@@ -137,7 +137,15 @@ class Index:
                 out[ids] += self.idf[key] * NAMED_ADDED
         return out
 
-    def scores(self, terms: Sequence[str], expansion: Sequence[str], raw: str, named=None, lexicon: Sequence[str] = ()):
+    def scores(
+        self,
+        terms: Sequence[str],
+        expansion: Sequence[str],
+        raw: str,
+        named=None,
+        lexicon: Sequence[str] = (),
+        lexicon_weight: float = LEXICON_WEIGHT,
+    ):
         """Score of every passage (numpy array) for a query's words, expansion terms and raw text.
 
         A title of 4+ characters that the raw text contains whole ("근로소득공제", "납부지연가산세") adds
@@ -150,9 +158,10 @@ class Index:
             return np.zeros(n)
         f = self.fields
         lexicon_pairs = with_pairs(list(lexicon))  # 원천+징수: a statute word the vocabulary splits
-        text = _weighted(f["text"], with_pairs(list(terms)), with_pairs(list(expansion)), lexicon_pairs)
-        title = _weighted(f["title"], terms, expansion, lexicon)
-        heads = _weighted(f["heads"], with_pairs(list(terms)), with_pairs(list(expansion)), lexicon_pairs)
+        w = lexicon_weight
+        text = _weighted(f["text"], with_pairs(list(terms)), with_pairs(list(expansion)), lexicon_pairs, w)
+        title = _weighted(f["title"], terms, expansion, lexicon, w)
+        heads = _weighted(f["heads"], with_pairs(list(terms)), with_pairs(list(expansion)), lexicon_pairs, w)
         squashed = squash(raw)
         grams = [g for g in bigrams(raw) if len(g) > 1]
         chars = f["bigram"].scores(grams) if grams else np.zeros(n)
@@ -184,14 +193,20 @@ class Index:
         return list(out)
 
 
-def _weighted(field: Field, terms: Sequence[str], expansion: Sequence[str], lexicon: Sequence[str] = ()):
+def _weighted(
+    field: Field,
+    terms: Sequence[str],
+    expansion: Sequence[str],
+    lexicon: Sequence[str] = (),
+    lexicon_weight: float = LEXICON_WEIGHT,
+):
     """BM25 of the query's words plus EXPANSION_WEIGHT x BM25 of its added legal terms plus LEXICON_WEIGHT x
     BM25 of the statute words its everyday words map to."""
     out = field.scores(list(terms))
     if expansion:
         out = out + EXPANSION_WEIGHT * field.scores(list(expansion))
     if lexicon:
-        out = out + LEXICON_WEIGHT * field.scores(list(lexicon))
+        out = out + lexicon_weight * field.scores(list(lexicon))
     return out
 
 

@@ -23,7 +23,7 @@ TABLE_NAME = "lay_terms.yaml"
 _LOCK = threading.Lock()
 _TABLE: dict | None = None
 _ARTICLE_RE = re.compile(r"(제\s?)?(\d+)\s?조(?:\s?의\s?(\d+))?(?![가-힣]*세)")
-_RELIEF_RE = re.compile(r"감면|깎|깍|특례|혜택")
+_RELIEF_RE = re.compile(r"감면|깎|깍|특례|혜택|빼\s?주|빼\s?줘|덜\s?내|줄여|줄어|줄일")
 _SECTION_RE = re.compile(r"\s?§\s?(\d+)(?:\s?의\s?(\d+))?")  # rulings write "상증법§45의4", "법인법§46②"
 
 
@@ -41,6 +41,7 @@ class Query:
     concepts: list[str] = field(default_factory=list)  # terms of the term table the question says in everyday words
     bare_articles: list[str] = field(default_factory=list)  # "제53조" with no act named
     lexicon: list[str] = field(default_factory=list)  # statute words its everyday words map to (taxqa.corpus.lexicon)
+    voted: str = ""  # the act (act:chapter tax) its statute words alone point at, when nothing else does
 
     @property
     def wants_relief(self) -> bool:

@@ -4,7 +4,9 @@
 2. Every other passage gets its lexical score (taxqa.corpus.bm25) times a prior for its act: an article of
    an act that governs the question (taxqa.corpus.query) counts fully (0.85 when only the lay-term expansion
    points at it and the question's own words point at another); other statutes 0.7; special-case
-   acts (조세특례제한법) and decrees the question does not name 0.5; precedents and rulings 0.8.
+   acts (조세특례제한법) and decrees the question does not name 0.5; precedents and rulings 0.8. A question
+   naming no tax, with no lay phrase pointing at an act but with everyday words, gets the act its statute
+   words point at (taxqa.corpus.acts); other statutes then count 0.85.
 3. With an embedding model (`embed_model=` or TAXQA_EMBED_MODEL) the lexical and dense rankings are fused by
    reciprocal rank: 1/(60 + lexical rank) + 1/(60 + dense rank).
 4. Two rules hold whatever the scores: the best article of a governing act ranks above any special-case act
@@ -19,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from taxqa.corpus import acts
+from taxqa.corpus.bm25 import LEXICON_WEIGHT
 from taxqa.corpus.cite import squash
 from taxqa.corpus.clause import best_clause
 from taxqa.corpus.query import Query, read_query, table
@@ -30,11 +34,14 @@ if TYPE_CHECKING:
 OTHER_STATUTE = 0.7
 SECONDARY_ACT = 0.85  # a governing act only the expansion points at, when the question's words name another
 SPECIAL_OR_DECREE = 0.5
+VOTED_OTHER = 0.85  # another statute, when only the question's statute words voted for the act (taxqa.corpus.acts)
 SPECIAL_RELIEF = 0.8  # a special act, for a question asking for a relief (감면, 특례, 깎아 주는 ...)
 DECISION = 0.8
 RRF_K = 60
 POOL = 100  # passages per ranking taken into the fusion
 EMBED_ENV = "TAXQA_EMBED_MODEL"
+FEW_OWN_WORDS = 1  # a question with at most this many words of its own in the corpus ...
+LEXICON_ALONE = 1.0  # ... weighs its everyday words' statute words like its own
 CALCULATOR_BOOST = 1.3  # an article the question's calculation applied
 NAMES_CONCEPT = 5.0  # summed idf of the terms of an article the question contains: it names its concept
 
@@ -69,7 +76,7 @@ def _prior(p: PassageRecord, q: Query, special: set[str], named: float = 0.0) ->
     if p.law in special:
         return SPECIAL_RELIEF if q.wants_relief else SPECIAL_OR_DECREE
     if q.acts and p.law not in q.acts:
-        return OTHER_STATUTE
+        return VOTED_OTHER if q.voted else OTHER_STATUTE
     if q.primary and p.law not in q.primary:
         return SECONDARY_ACT
     return 1.0
@@ -104,10 +111,13 @@ def rank(
         return []
     index = index_for(passages, cache_key)
     special = table()["special"]
+    if not q.acts and q.lexicon:
+        _voted_act(q, index, special)
     taxes = {squash(t) for t in table()["tax_names"]}
     named = index.named(squash(q.text), [squash(a) for a in q.added], taxes, q.concepts)
     prior = _priors(index, q, special, named, applied)
-    scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon) * prior
+    weight = _lexicon_weight(q, index)
+    scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight) * prior
     order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
     via = "lexical"
     model = embed_model or os.environ.get(EMBED_ENV) or None
@@ -140,6 +150,26 @@ def rank(
     return hits
 
 
+def _lexicon_weight(q: Query, index) -> float:
+    """The everyday words' weight: a guess beside the question's own statute words (LEXICON_WEIGHT), but all
+    the question says when at most one of its own words is in the corpus ("집 사면 내는 세금은 몇 퍼센트야")."""
+    own = {t for t in q.terms if index.fields["text"].ids([t])}
+    return LEXICON_ALONE if len(own) <= FEW_OWN_WORDS and q.lexicon else LEXICON_WEIGHT
+
+
+def _voted_act(q: Query, index, special: set[str]) -> None:
+    """No tax named and no lay phrase pointing at an act, but everyday words (taxqa.corpus.lexicon): the act
+    (and in 지방세법 the chapter's tax) the question's statute words point at (taxqa.corpus.acts) governs it; a
+    special act only for a relief."""
+    act, tax, _ = acts.vote(index, [*q.terms, *q.lexicon])
+    if not act or (act in special and not q.wants_relief):
+        return
+    q.acts.add(act)
+    q.voted = f"{act}:{tax}" if tax else act
+    if tax and tax not in q.lexicon:
+        q.lexicon.append(tax)
+
+
 def _priors(index, q: Query, special: set[str], named, applied: set[str]):
     """_prior of every passage, computed once per (act, kind) group and spread with numpy."""
     import numpy as np
@@ -148,6 +178,11 @@ def _priors(index, q: Query, special: set[str], named, applied: set[str]):
     base = np.array([_prior(p, q, special) for p in groups])[ids]
     lifted = np.array([_prior(p, q, special, NAMES_CONCEPT) for p in groups])[ids]
     prior = np.where(named >= NAMES_CONCEPT, lifted, base)
+    if ":" in q.voted:  # the voted chapter's tax: the act's other chapters count like another statute's
+        unit_of, names, _ = acts.units(index)
+        act = q.voted.partition(":")[0] + ":"
+        others = [n for n, name in enumerate(names) if name.startswith(act) and name != q.voted]
+        prior[np.isin(unit_of, others)] *= VOTED_OTHER
     for c in applied:
         prior[index.by_citation(c)] *= CALCULATOR_BOOST
     return prior
