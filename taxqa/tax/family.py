@@ -46,19 +46,19 @@ WORDS: list[tuple[str, str]] = [
         "inlaw",
         r"시댁|시가(?=[에의]|\s)|처가(?:댁|집)?|처갓집|시부모님?|시아버님|시어머님|시아버지|시어머니|장인(?:어른|어르신)?|장모님?|며느리|사위|처남|처제|처형|"
         r"시누이|시동생|시아주버니|아주버님|형수님?|제수씨?|매형|매부|매제|올케|형부|동서|이모부|고모부|숙모|외숙모|"
-        r"큰어머니|작은어머니",
+        r"큰어머니|작은어머니|큰엄마|작은엄마|시엄마|시아빠|제부",
     ),  # fmt: skip
     ("far", r"당숙|5촌|오촌|6촌|육촌|재종\S*|팔촌|먼\s*친척|사돈(?:어른|댁|어르신)?"),  # 사돈: not 인척 (민법 제769조)
     (
         "blood",
-        r"외삼촌|삼촌|이모|고모|큰아버지|작은아버지|백부|숙부|사촌\s*(?:형|누나|오빠|언니|동생)?|사촌|조카|"
+        r"외삼촌|삼촌|이모|고모|큰아버지|작은아버지|큰아빠|작은아빠|백부|숙부|사촌\s*(?:형|누나|오빠|언니|동생)?|사촌|조카|"
         r"남동생|여동생|동생|누나|오빠|언니|형제자매|형제|자매|남매|친척|친족|"
         + _H
         + r"(?:친|큰|작은)?형(?:님)?(?=[이가은는에한께과와도의랑으,\s]|$)",
     ),  # fmt: skip
     (
         "spouse",
-        r"배우자|아내|남편|와이프|집사람|안사람|마누라|바깥양반|할멈|"
+        r"배우자|아내|남편|와이프|집사람|안사람|마누라|바깥양반|할멈|(?<!예비\s)(?<!예비)신랑|"
         + _H
         + r"영감(?=[이가은는에한께과와도의,\s])|"
         + _H
@@ -74,7 +74,7 @@ WORDS: list[tuple[str, str]] = [
     (
         "parent",
         r"친정\s*(?:부모님?|엄마|아빠|어머니|아버지)?|본가|부모님?|아버지|어머니|아버님|어머님|아빠|엄마|부친|모친|양부모님?|양아버지|양어머니|"
-        r"아부지|어무니|어무이|어머이|어매|아배|엄빠|울\s*엄마|울\s*아빠|(?i:(?<![a-z])(?:mom|dad|mother|father|parents?)(?![a-z]))",
+        r"아부지|어무니|어무이|어머이|어매|아배|엄빠|울\s*엄마|울\s*아빠|(?i:(?<![a-z])(?:mom|dad|mother|father|parents?|appa|eomma|omma|umma)(?![a-z]))",
     ),
     (
         "child",
@@ -236,7 +236,8 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     to_spouse = [
         m for m in found if m.role == "donee" and (m.category == "spouse" or re.fullmatch(SIBLING_IN_LAW, m.words))
     ]
-    if as_donor and pick.category == "inlaw" and re.search(PARENT_IN_LAW, pick.words) and to_spouse and not grandchild:
+    in_law_parents = re.search(PARENT_IN_LAW + "|" + IN_LAW_HOME, pick.words)  # "처가에서 아내가": her parents' home
+    if as_donor and pick.category == "inlaw" and in_law_parents and to_spouse and not grandchild:
         parties.relation = "lineal_ascendant"  # "시어머니께서 제 남편에게 / 시누이에게": the donee's own mother
         parties.words += f" → {to_spouse[0].words}"
         parties.notes.append(
@@ -266,6 +267,7 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
 
 # words the heirs reader (taxqa.tax.heirs) and the mentions share
 DEATH = r"(?i:passed\s+away|died)|돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]|(?:먼저|일찍|이미)\s*(?:갔|떠났)|하늘나라|소천"
+IN_LAW_HOME = r"시댁|시가|처가|처갓집"
 PARENT_IN_LAW = r"시아버|시어머|시부모|처부모|장인|장모|(?:남편|아내|배우자|와이프|부인)의\s*(?:아버|어머)"
 SIBLING = r"(?:친|큰|작은)?(?:형님?|누나|오빠|언니|남동생|여동생|동생)"
 SIBLING_IN_LAW = (

@@ -38,6 +38,16 @@ def decedent(text: str) -> Mention | None:
             return m
         if re.match(r"(?:님)?(?:의|께서|가|이)?\s*(?:남기신|남긴|남기셨|명의의?|의\s*상속|상속재산|유산|재산)", rest):
             return m
+    # "어머니는 사망했습니다. 상속인은 …": with no other death said and no word of it being earlier, the
+    # one "X는 사망" is the decedent ("어머니는 예전에 돌아가셨고" stays a parent who died before)
+    said = [
+        m
+        for m in found
+        if re.match(r"(?:님)?(?:은|는|도)\s*(?:" + DEATH + ")", text[m.end :])
+        and not re.match(r"\S{0,3}\s*(?:먼저|일찍|이미|예전|오래|전에)", text[m.end :])
+    ]
+    if len(said) == 1 and len(re.findall(DEATH, text)) == 1:
+        return said[0]
     return None
 
 

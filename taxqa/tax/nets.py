@@ -33,7 +33,7 @@ LABELS = {
     "prior": "10년 내 증여재산",
 }
 FOLLOW_UP = re.compile(
-    r"아까|앞서|앞에서|방금\s*(?:그|전|말)|그\s*계산에서|말씀드린|(?:위|이전|앞)의?\s*(?:조건|질문|내용|경우)|^\s*(?:그럼|그러면|그렇다면)"
+    r"아까|앞서|앞에서|방금\s*(?:그|전|말)|그\s*계산에서|말씀드린|(?:위|이전|앞)의?\s*(?:조건|질문|내용|경우)|위에서\s*(?:말|얘기|이야기|쓴|적은|언급)|(?:조건|내용|상황)\S{0,2}\s*(?:다\s*|전부\s*|모두\s*)?그대로|(?:똑같은|동일한?)\s*(?:조건|상황)|^\s*(?:그럼|그러면|그렇다면)"
 )
 AMOUNT_SHAPED = re.compile(
     r"(?:\d[\d,.]*|(?<![가-힣])[일이삼사오육칠팔구십백천]+)\s*(?:억|천만|백만|십만|만\s*원|만|천|원)"
@@ -228,6 +228,54 @@ def flag_vague_amount(reading, found) -> None:
         reading.lack(f"금액이 범위로만 주어짐 ('{hit.group(0).strip()}'): 정확한 금액이 필요합니다")
 
 
+# kinship nouns as kiwipiepy reads them (whole morphemes, so 장인 in 직장인 and 법인 is not one); a one-letter
+# prefix noun the analyser splits off ("시/엄마") is joined back to the word it belongs to; 애 and 애비/애미
+# (a child, a child's parent, read by the salary reader's own words or named only as alive) are left out
+KIN = re.compile(
+    r"(?:아버지|어머니|아버님|어머님|아빠|엄마|부모님?|부친|모친|아들|딸|자녀|자식|아이|남편|아내|배우자|와이프|"
+    r"신랑|색시|각시|처|형님?|누나|오빠|언니|동생|남동생|여동생|할아버지|할머니|할아버님|할머님|손자|손녀|손주|조카|"
+    r"삼촌|외삼촌|이모|고모|숙부|숙모|며느리|사위|장인|장모|처남|처제|처형|올케|형수|제수|매형|매부|매제|제부|형부|"
+    r"동서|시누이?|시동생|사촌|조부|조모|증손자?|증손녀|양자|양녀|계모|계부|서방|엄니|아부지|"
+    r"어무니|영감|할멈|집사람|안사람|마누라|큰엄마|작은엄마|큰아빠|작은아빠|새엄마|새아빠|시엄마|시아빠|친정엄마|"
+    r"친정아빠|외손자|외손녀|외할머니|외할아버지|친할머니|친할아버지)"
+)
+KIN_PREFIX = ("시", "처", "외", "친", "새", "애", "양", "의붓", "큰", "작은", "친정")
+
+
+def kin_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every kinship noun, by kiwipiepy's morpheme boundaries."""
+    from taxqa.tax.mentions import tokens
+
+    toks = [t for t in tokens(text) if t.tag in ("NNG", "NNP")]
+    out = []
+    for i, t in enumerate(toks):
+        if not KIN.fullmatch(t.form):
+            continue
+        start, word = t.start, t.form
+        prev = toks[i - 1] if i else None
+        if prev is not None and prev.start + prev.len == t.start and prev.form in KIN_PREFIX:
+            start, word = prev.start, prev.form + t.form  # "시엄마": the in-law, not the parent
+        aside = text.count("(", 0, start) > text.count(")", 0, start)  # "(외할머니 입장에선 증손녀)"
+        named = re.match(r"\s*[一-龥]", text[t.start + t.len :])  # "처 乙": a name follows the word
+        if not (aside or named):
+            out.append((start, t.start + t.len, word))
+    return out
+
+
+def flag_unread_people(reading, found) -> None:
+    """A kinship word no person mention covers whole ("신랑이", "시엄마가", "제부한테"): the reading of who
+    gives, who inherits or who is a dependent may be missing or wrong while every number is placed."""
+    if reading.kind not in ("gift", "inheritance", "salary"):
+        return
+    people = [m for m in found if m.type == "person"]
+    for start, end, word in kin_words(reading.text):
+        if not any(m.start <= start and end <= m.end for m in people):
+            reading.unclear(
+                f"'{word}'이(가) 누구인지 읽지 못했습니다: 관계(누가 누구에게, 상속인·부양가족 여부)를 확인해 주세요"
+            )
+            return
+
+
 def run(reading, found) -> None:
     flag_follow_up(reading)
     flag_either(reading)
@@ -240,3 +288,4 @@ def run(reading, found) -> None:
     flag_multipliers(reading, found)
     flag_unplaced_counts(reading, found)
     flag_vague_amount(reading, found)
+    flag_unread_people(reading, found)

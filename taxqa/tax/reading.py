@@ -29,6 +29,7 @@ from taxqa.tax.words import (
     join_label_lines,
     native_age,
     plain_digits,
+    plain_forms,
     plain_words,
     sino_number,
     untable,
@@ -236,7 +237,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
-    text = apply_unit_header(join_label_lines(untable(plain_digits(text))))
+    text = apply_unit_header(join_label_lines(untable(plain_forms(plain_digits(text)))))
     clean = normalise(text)
     reading = Reading(text=text, as_of=day)
     reading.mentions = read_mentions(text, clean)

@@ -213,3 +213,45 @@ def plain_words(text: str) -> str:
     for short, full in ABBREVIATIONS:
         text = re.sub(rf"(?<![가-힣]){short}(?![가-힣]{{2}})", full, text)
     return text
+
+
+SPACED_TOKEN = re.compile(r"[가-힣\d]")
+MILLIONS = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s*(mn|million|bn|billion)(?![A-Za-z])", re.I)
+SHORT_FAMILY = {"처": "배우자", "자": "자녀", "부": "아버지", "모": "어머니"}
+
+
+def unspaced_line(line: str) -> str:
+    """'증 여 세 질 문 : 아 빠 가 1 억 줌': a line written one letter at a time, its letters joined."""
+    parts = line.split(" ")
+    single = [p for p in parts if len(p) == 1 and SPACED_TOKEN.fullmatch(p)]
+    if len(single) < 6 or len(single) < 0.7 * len([p for p in parts if p]):
+        return line
+    out = []
+    for p in parts:
+        joined = out and len(p) == 1 and SPACED_TOKEN.fullmatch(p) and SPACED_TOKEN.fullmatch(out[-1][-1])
+        if joined and (p.isdigit() == out[-1][-1].isdigit() or p in "억만천백원"):
+            out[-1] += p
+        else:
+            out.append(p)
+    return " ".join(out)
+
+
+def millions(m: re.Match) -> str:
+    """'KRW 3,500mn', '2.5bn': millions and billions written out in digits."""
+    unit = 1_000_000_000 if m[2].lower().startswith("b") else 1_000_000
+    whole, _, frac = m[1].replace(",", "").partition(".")
+    value = int(whole) * unit + (int(frac) * unit // 10 ** len(frac) if frac else 0)
+    return f"{value:,}"
+
+
+def plain_forms(text: str) -> str:
+    """Forms the readers know for forms they do not, before anything else reads the question: a line
+    spaced letter by letter, millions written 'mn'/'bn', and the one-letter family words of a dependents
+    list ('부양: 처, 자 1(9세)': 배우자, 자녀 1)."""
+    text = "\n".join(unspaced_line(line) for line in text.split("\n"))
+    text = MILLIONS.sub(millions, text)
+    return re.sub(
+        r"부양(?:가족)?\s*[:：]([^/\n?]*)",
+        lambda m: "부양가족:" + re.sub(r"(?<![가-힣])([처자부모])(?![가-힣])", lambda k: SHORT_FAMILY[k[1]], m[1]),
+        text,
+    )
