@@ -74,7 +74,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)
     parents = re.search(
-        r"(부모님|어머니|아버지|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를)?\s*(?:(두|한)\s*분\s*(?:을|를|다)?\s*)?(?:부양|모시)",
+        r"(부모님|어머니|아버지|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를)?\s*(?:(두|한)\s*분\s*(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|제)\s*)?(?:부양|모시|모셔|모심)",
         text,
     )
     if parents:

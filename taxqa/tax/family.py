@@ -74,7 +74,7 @@ WORDS: list[tuple[str, str]] = [
     (
         "parent",
         r"친정\s*(?:부모님?|엄마|아빠|어머니|아버지)?|본가|부모님?|아버지|어머니|아버님|어머님|아빠|엄마|부친|모친|양부모님?|양아버지|양어머니|"
-        r"아부지|어무니|어무이|어머이|어매|아배|엄빠|울\s*엄마|울\s*아빠|(?i:(?<![a-z])(?:mom|dad|mother|father|parents?|appa|eomma|omma|umma)(?![a-z]))",
+        r"아부지|어무니|어무이|어머이|어매|아배|아바이|오마니|어마이|엄빠|울\s*엄마|울\s*아빠|(?i:(?<![a-z])(?:mom|dad|mother|father|parents?|appa|eomma|omma|umma)(?![a-z]))",
     ),
     (
         "child",
@@ -226,6 +226,10 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     parties.relation = rel_donor if as_donor else rel_donee
     parties.generation_skip = skip_donor if as_donor else skip_donee
     parties.words, parties.category = pick.words, pick.category
+    if re.match(r"\s*\((?:[^()]{0,12}\s)?(?:" + NO_KIN + r")", text[pick.end :]):
+        parties.relation, parties.generation_skip = "other", False  # "할머니(남남)께서": a stranger called 할머니
+        parties.words += " (친족 아님)"
+        return parties
     grandchild = [m for m in found if m.category == "grandchild" or (
         m.category == "child" and m.role == "donee" and m.start > pick.start  # "딸이 시아버지한테": her own in-law
         and re.search(r"(?:제|내|저의|저희|우리)\s*$", text[: m.start])) or (
@@ -267,6 +271,7 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
 
 # words the heirs reader (taxqa.tax.heirs) and the mentions share
 DEATH = r"(?i:passed\s+away|died)|돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]|(?:먼저|일찍|이미)\s*(?:갔|떠났)|하늘나라|소천"
+NO_KIN = r"남남|타인|제3자|지인|남이|모르는\s*분|친척\s*(?:아님|아닌|아니)|가족\s*(?:아님|아닌|아니)|혈연\s*(?:없|아님)"
 IN_LAW_HOME = r"시댁|시가|처가|처갓집"
 PARENT_IN_LAW = r"시아버|시어머|시부모|처부모|장인|장모|(?:남편|아내|배우자|와이프|부인)의\s*(?:아버|어머)"
 SIBLING = r"(?:친|큰|작은)?(?:형님?|누나|오빠|언니|남동생|여동생|동생)"

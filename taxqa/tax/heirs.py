@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from taxqa.tax.family import DEATH, PARENT_IN_LAW, Mention, mentions
 from taxqa.tax.words import COUNT_WORD, SINO_COUNTS, count_value
 
-NEGATED = r"(?:는|은|이|가|도)?\s*(?:없|안\s*계|모두\s*돌아가|이미\s*돌아가|먼저\s*돌아가|사망|돌아가)"
+NEGATED = r"(?:는|은|이|가|도|\s*[:：])?\s*(?:없|안\s*계|모두\s*돌아가|이미\s*돌아가|먼저\s*돌아가|사망|돌아가)"
 KID_NOUNS = r"자녀|자식|아이|애|아들|딸|남매|형제자매|형제|자매|손자녀|손주|아드님|따님"
 SIBLINGS = r"남동생|여동생|동생|누나|오빠|언니|형님|형"
 PARENT_WORD = r"아버지|어머니|아버님|어머님|아빠|엄마"
@@ -54,7 +54,7 @@ def decedent(text: str) -> Mention | None:
 def _count_in(text: str, noun: str) -> list[tuple[int, str, int]]:
     """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀."""
     out = []
-    after = rf"(?:{noun})(?:들)?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만)?\s*(?:모두|총|전부|다)?\s*({COUNT_WORD})\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
+    after = rf"(?:{noun})(?:들)?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만|:|：)?\s*(?:모두|총|전부|다)?\s*({COUNT_WORD})\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
     for m in re.finditer(after, text):
         if re.match(r"\d+\s*(?:세|살|년|억|만|천|원|%)", text[m.start(1) :]):
             continue

@@ -217,6 +217,7 @@ def plain_words(text: str) -> str:
 
 SPACED_TOKEN = re.compile(r"[가-힣\d]")
 MILLIONS = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s*(mn|million|bn|billion)(?![A-Za-z])", re.I)
+CJK_UNITS = str.maketrans({"万": "만", "億": "억", "円": "엔"})
 SHORT_FAMILY = {"처": "배우자", "자": "자녀", "부": "아버지", "모": "어머니"}
 
 
@@ -250,6 +251,9 @@ def plain_forms(text: str) -> str:
     list ('부양: 처, 자 1(9세)': 배우자, 자녀 1)."""
     text = "\n".join(unspaced_line(line) for line in text.split("\n"))
     text = MILLIONS.sub(millions, text)
+    text = text.translate(CJK_UNITS)  # "100万円": 100만엔
+    # "상속재산............20억", "배우자..... 없음": a receipt's dotted leader between a line's label and its value
+    text = re.sub(r"(?m)^(\s*[^\s.…:][^\n.…:]{0,20}?)\s*(?:\.{3,}|…+|·{3,})\s*(?=\S)", r"\1: ", text)
     return re.sub(
         r"부양(?:가족)?\s*[:：]([^/\n?]*)",
         lambda m: "부양가족:" + re.sub(r"(?<![가-힣])([처자부모])(?![가-힣])", lambda k: SHORT_FAMILY[k[1]], m[1]),
