@@ -98,6 +98,9 @@ def test_net_for_kin_words_no_person_covers():
     # kiwipiepy's morpheme boundaries: 장인 inside 직장인 and 법인 is no kinship word, a split-off prefix joins back
     assert kin_words("직장인 A씨, 법인 대표") == []
     assert [w for _, _, w in kin_words("시엄마가 5천 주셨어요")] == ["시엄마"]
+    from taxqa.tax.family import mentions
+
+    assert [m.words for m in mentions("학부모입니다. 고2 아들 이름으로")] == ["아들"]  # not 부모 inside 학부모
     reading = read_question("큰엄마가 2천 주심 증여세", as_of="2026-06-01")
     assert reading.inputs["relation"] == "other_relative" and not reading.ambiguous
     people = [m for m in reading.mentions if m.type != "person"]  # as if no person mention had covered 큰엄마

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.family import KIN, nouns
+
 LABELS = {
     "dependents": "부양가족",
     "children": "자녀",
@@ -33,7 +35,7 @@ LABELS = {
     "prior": "10년 내 증여재산",
 }
 FOLLOW_UP = re.compile(
-    r"아까|앞서|앞에서|방금\s*(?:그|전|말|얘기|이야기|물어|질문|계산)|그\s*(?:케이스|경우|건)에서|그\s*계산에서|말씀드린|(?:위|이전|앞)의?\s*(?:조건|질문|내용|경우)|위에서\s*(?:말|얘기|이야기|쓴|적은|언급)|(?:조건|내용|상황)\S{0,2}\s*(?:다\s*|전부\s*|모두\s*)?그대로|(?:똑같은|동일한?)\s*(?:조건|상황)|^\s*(?:그럼|그러면|그렇다면)"
+    r"아까|앞서|앞에서|방금\s*(?:그|전|말|얘기|이야기|물어|질문|계산)|그\s*(?:케이스|경우|건)에서|(?<![가-힣])위\s+\S{1,4}\s*(?:건|케이스|사례)\S{0,2}(?:에서|대로|기준)|그\s*계산에서|말씀드린|(?:위|이전|앞)의?\s*(?:조건|질문|내용|경우)|위에서\s*(?:말|얘기|이야기|쓴|적은|언급)|(?:조건|내용|상황)\S{0,2}\s*(?:다\s*|전부\s*|모두\s*)?그대로|(?:똑같은|동일한?)\s*(?:조건|상황)|^\s*(?:그럼|그러면|그렇다면)"
 )
 AMOUNT_SHAPED = re.compile(
     r"(?:\d[\d,.]*|(?<![가-힣])[일이삼사오육칠팔구십백천]+)\s*(?:억|천만|백만|십만|만\s*원|만|천|원)"
@@ -228,28 +230,17 @@ def flag_vague_amount(reading, found) -> None:
         reading.lack(f"금액이 범위로만 주어짐 ('{hit.group(0).strip()}'): 정확한 금액이 필요합니다")
 
 
-# kinship nouns as kiwipiepy reads them (whole morphemes, so 장인 in 직장인 and 법인 is not one); a one-letter
-# prefix noun the analyser splits off ("시/엄마") is joined back to the word it belongs to; 애 and 애비/애미
-# (a child, a child's parent, read by the salary reader's own words or named only as alive) are left out
-KIN = re.compile(
-    r"(?:아버지|어머니|아버님|어머님|아빠|엄마|부모님?|부친|모친|아들|딸|자녀|자식|아이|남편|아내|배우자|와이프|"
-    r"신랑|색시|각시|처|형님?|누나|오빠|언니|동생|남동생|여동생|할아버지|할머니|할아버님|할머님|손자|손녀|손주|조카|"
-    r"삼촌|외삼촌|이모|고모|숙부|숙모|며느리|사위|장인|장모|처남|처제|처형|올케|형수|제수|매형|매부|매제|제부|형부|"
-    r"동서|시누이?|시동생|사촌|조부|조모|증손자?|증손녀|양자|양녀|계모|계부|서방|엄니|아부지|"
-    r"어무니|영감|할멈|집사람|안사람|마누라|큰엄마|작은엄마|큰아빠|작은아빠|새엄마|새아빠|시엄마|시아빠|친정엄마|"
-    r"친정아빠|외손자|외손녀|외할머니|외할아버지|친할머니|친할아버지)"
-)
 KIN_PREFIX = ("시", "처", "외", "친", "새", "애", "양", "의붓", "큰", "작은", "친정")
 
 
 def kin_words(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) of every kinship noun, by kiwipiepy's morpheme boundaries."""
-    from taxqa.tax.mentions import tokens
-
-    toks = [t for t in tokens(text) if t.tag in ("NNG", "NNP")]
+    """(start, end, word) of every kinship noun, by kiwipiepy's morpheme boundaries; the end leaves out a
+    suffix such as 내미 or 님 ("딸내미": 딸 is the word to be covered)."""
+    toks = nouns(text)
     out = []
     for i, t in enumerate(toks):
-        if not KIN.fullmatch(t.form):
+        kin = KIN.fullmatch(t.form)
+        if not kin:
             continue
         start, word = t.start, t.form
         prev = toks[i - 1] if i else None
@@ -258,7 +249,7 @@ def kin_words(text: str) -> list[tuple[int, int, str]]:
         aside = text.count("(", 0, start) > text.count(")", 0, start)  # "(외할머니 입장에선 증손녀)"
         named = re.match(r"\s*[一-龥]", text[t.start + t.len :])  # "처 乙": a name follows the word
         if not (aside or named):
-            out.append((start, t.start + t.len, word))
+            out.append((start, t.start + t.len - len(kin["suffix"] or ""), word))
     return out
 
 
