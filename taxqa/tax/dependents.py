@@ -39,7 +39,11 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     )
     if re.search(r"자녀\s*(?:는|가)?\s*없|아이\s*(?:는|가)?\s*없|무자녀", text):
         children = None
-    elif elsewhere:  # "애 하나는 남편 쪽에 올렸어요": the other spouse claims the child
+    elif elsewhere and not re.search(  # "… 남편이 공제. 남편 결정세액?": the claimer is the worker asked about
+        re.match(r"남편|아내|배우자|와이프", elsewhere.group(0)).group(0)
+        + r"\S{0,2}\s*(?:의\s*)?(?:결정세액|연말정산|근로소득세)",
+        text,
+    ):  # "애 하나는 남편 쪽에 올렸어요": the other spouse claims the child
         children = None
         reading.assume(f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌")
     else:

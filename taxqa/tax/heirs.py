@@ -24,7 +24,7 @@ def decedent(text: str) -> Mention | None:
     # before it is the subject of the verb after it
     text = re.sub(r"\([^()]{0,30}\)", lambda m: m[0] if re.search(DEATH, m[0]) else " " * len(m[0]), text)
     found = mentions(text)
-    named = re.search(r"피상속인(?:은|는|이|:|\s)*\s*", text)
+    named = re.search(r"(?:피상속인|사망자|고인)(?:은|는|이|:|\s)*\s*", text)  # "사망자: 남편"
     for m in found:  # "피상속인 아버지", "피상속인: 남편"
         if named and m.start == named.end() and not re.match(r"\s*(?:은|는|이|가)?\s*(?:없|X\b|x\b)", text[m.end :]):
             return m  # "피상속인 배우자 없음" is the decedent's spouse, not the decedent

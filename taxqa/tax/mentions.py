@@ -50,6 +50,8 @@ UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
     ("자동차세", r"자동차세"),
     ("인지세", r"인지세"),
     ("등록면허세", r"등록면허세|면허세"),
+    ("교육세", r"(?<![가-힣])교육세"),
+    ("농어촌특별세", r"농어촌특별세|농특세"),
     # asked by itself: not "… 포함", not "소득세와 지방소득세를 계산" (asked beside a tax computed here)
     ("지방소득세", r"(?<!법인)(?<![와과및,랑]\s)(?<![와과및,랑])지방소득세\S{0,2}\s*(?:얼마|계산|따로|몇)"),
     ("개별소비세", r"개별소비세|개소세"),
