@@ -184,7 +184,8 @@ def _scan(text: str) -> Iterator[AmountMention | tuple[int, int, str, str]]:
         # "10%" / "제53조" / "2025년" style neighbours are not amounts.
         if text[max(0, m.start() - 1) : m.start()] == "제":
             continue
-        tail = text[m.end() : m.end() + 1]
+        # the next letter after the number, not across a line break ("25,000,000\n일반과세자" is no day count)
+        tail = "" if "\n" in m.group(0)[len(s) :] else text[m.end() : m.end() + 1]
         day = tail == "일" and not re.search(r"[조억만]", s)  # "과표가 10억일 때": the copula, not a day
         if (tail in ("%", "조", "년", "월", "호", "항", "세", "명", "개", "배") or day) and "원" not in s:
             continue

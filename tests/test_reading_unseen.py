@@ -90,3 +90,21 @@ def test_said_outright_wins_over_a_relation_word():
     assert "children" not in r.inputs and not r.ambiguous
     r = read_question("피상속인 배우자 없음, 자녀 1명, 상속재산 4억. 상속세?", as_of="2026-06-01")
     assert "spouse" not in r.inputs and not r.ambiguous
+
+
+def test_net_for_kin_words_no_person_covers():
+    from taxqa.tax.nets import flag_unread_people, kin_words
+
+    # kiwipiepy's morpheme boundaries: 장인 inside 직장인 and 법인 is no kinship word, a split-off prefix joins back
+    assert kin_words("직장인 A씨, 법인 대표") == []
+    assert [w for _, _, w in kin_words("시엄마가 5천 주셨어요")] == ["시엄마"]
+    from taxqa.tax.family import mentions
+
+    assert [m.words for m in mentions("학부모입니다. 고2 아들 이름으로")] == ["아들"]  # not 부모 inside 학부모
+    reading = read_question("큰엄마가 2천 주심 증여세", as_of="2026-06-01")
+    assert reading.inputs["relation"] == "other_relative" and not reading.ambiguous
+    people = [m for m in reading.mentions if m.type != "person"]  # as if no person mention had covered 큰엄마
+    flag_unread_people(reading, people)
+    assert any("'큰엄마'" in x for x in reading.ambiguous)
+    reading = read_question("남편 사망. 남은 가족: 저(처), 아들, 딸. 유산 12억. 상속세?", as_of="2026-06-01")
+    assert not reading.ambiguous  # "(처)": an aside restating the asker, not a person left unread

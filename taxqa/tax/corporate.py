@@ -121,7 +121,9 @@ def recognise(text: str) -> bool:
     if re.search(r"법인세|법인\s*(?:의\s*)?(?:과세표준|소득|이익)|법인지방소득세|(?:내국|영리)법인", text):
         return True  # and "갑 법인의 사업연도(1.1.~12.31.) 과세표준은": the company's own base
     return bool(
-        re.search(r"법인의\s[^?!\n]{0,30}?(?:과세표준|과표)", text) and not re.search(r"종합소득|종소|근로|연봉", text)
+        # "갑 법인의 … 과세표준", "레스토랑 법인 대표입니다. 과세표준 5억": a company's base, no other tax said
+        re.search(r"법인(?!세)\S{0,2}\s[^?!\n]{0,30}?(?:과세표준|과표)", text)
+        and not re.search(r"종합소득|종소|근로|연봉|월급|급여|양도|증여|상속|부가|퇴직", text)
     )
 
 

@@ -39,7 +39,11 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     )
     if re.search(r"자녀\s*(?:는|가)?\s*없|아이\s*(?:는|가)?\s*없|무자녀", text):
         children = None
-    elif elsewhere:  # "애 하나는 남편 쪽에 올렸어요": the other spouse claims the child
+    elif elsewhere and not re.search(  # "… 남편이 공제. 남편 결정세액?": the claimer is the worker asked about
+        re.match(r"남편|아내|배우자|와이프", elsewhere.group(0)).group(0)
+        + r"\S{0,2}\s*(?:의\s*)?(?:결정세액|연말정산|근로소득세)",
+        text,
+    ):  # "애 하나는 남편 쪽에 올렸어요": the other spouse claims the child
         children = None
         reading.assume(f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌")
     else:
@@ -64,7 +68,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             reading.assume("8세 미만 자녀는 자녀세액공제 없이 기본공제만 적용 (제59조의2)")
         else:
             reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
-    spouse = re.search(r"배우자|아내|남편|부인|와이프|외벌이|홑벌이", text)
+    spouse = re.search(r"배우자|아내|남편|부인|와이프|신랑|외벌이|홑벌이", text)
     if spouse and not re.search(
         r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|"
         r"(?:배우자|아내|남편|부인|와이프)\s*(?:도|가|는|이)\s*(?:소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌)",
@@ -74,7 +78,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)
     parents = re.search(
-        r"(부모님|어머니|아버지|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를)?\s*(?:(두|한)\s*분\s*(?:을|를|다)?\s*)?(?:부양|모시)",
+        r"(부모님|어머니|아버지|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를)?\s*(?:(두|한)\s*분\s*(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|제)\s*)?(?:부양|모시|모셔|모심)",
         text,
     )
     if parents:

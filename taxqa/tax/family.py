@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from taxqa.tax.words import PART_MARKS, part_of
 
@@ -46,19 +47,19 @@ WORDS: list[tuple[str, str]] = [
         "inlaw",
         r"시댁|시가(?=[에의]|\s)|처가(?:댁|집)?|처갓집|시부모님?|시아버님|시어머님|시아버지|시어머니|장인(?:어른|어르신)?|장모님?|며느리|사위|처남|처제|처형|"
         r"시누이|시동생|시아주버니|아주버님|형수님?|제수씨?|매형|매부|매제|올케|형부|동서|이모부|고모부|숙모|외숙모|"
-        r"큰어머니|작은어머니",
+        r"큰어머니|작은어머니|큰엄마|작은엄마|시엄마|시아빠|제부",
     ),  # fmt: skip
     ("far", r"당숙|5촌|오촌|6촌|육촌|재종\S*|팔촌|먼\s*친척|사돈(?:어른|댁|어르신)?"),  # 사돈: not 인척 (민법 제769조)
     (
         "blood",
-        r"외삼촌|삼촌|이모|고모|큰아버지|작은아버지|백부|숙부|사촌\s*(?:형|누나|오빠|언니|동생)?|사촌|조카|"
+        r"외삼촌|삼촌|이모|고모|큰아버지|작은아버지|큰아빠|작은아빠|백부|숙부|사촌\s*(?:형|누나|오빠|언니|동생)?|사촌|조카|"
         r"남동생|여동생|동생|누나|오빠|언니|형제자매|형제|자매|남매|친척|친족|"
         + _H
         + r"(?:친|큰|작은)?형(?:님)?(?=[이가은는에한께과와도의랑으,\s]|$)",
     ),  # fmt: skip
     (
         "spouse",
-        r"배우자|아내|남편|와이프|집사람|안사람|마누라|바깥양반|할멈|"
+        r"배우자|아내|남편|와이프|집사람|안사람|마누라|바깥양반|할멈|(?<!예비\s)(?<!예비)신랑|"
         + _H
         + r"영감(?=[이가은는에한께과와도의,\s])|"
         + _H
@@ -74,7 +75,7 @@ WORDS: list[tuple[str, str]] = [
     (
         "parent",
         r"친정\s*(?:부모님?|엄마|아빠|어머니|아버지)?|본가|부모님?|아버지|어머니|아버님|어머님|아빠|엄마|부친|모친|양부모님?|양아버지|양어머니|"
-        r"아부지|어무니|어무이|어머이|어매|아배|엄빠|울\s*엄마|울\s*아빠|(?i:(?<![a-z])(?:mom|dad|mother|father|parents?)(?![a-z]))",
+        r"아부지|어무니|어무이|어머이|어매|아배|아바이|오마니|어마이|엄빠|울\s*엄마|울\s*아빠|(?i:(?<![a-z])(?:mom|dad|mother|father|parents?|appa|eomma|omma|umma)(?![a-z]))",
     ),
     (
         "child",
@@ -122,16 +123,43 @@ class Mention:
     role: str = ""  # donor | donee | ""
 
 
+# kinship nouns as kiwipiepy reads them (whole morphemes, so 장인 in 직장인 and 법인 is not one); a one-letter
+# prefix noun the analyser splits off ("시/엄마") is joined back to the word it belongs to; 애 and 애비/애미
+# (a child, a child's parent, read by the salary reader's own words or named only as alive) are left out
+KIN = re.compile(
+    r"(?:아버지|어머니|아버님|어머님|아빠|엄마|부모님?|부친|모친|아들|딸|자녀|자식|아이|남편|아내|배우자|와이프|"
+    r"신랑|색시|각시|처|형님?|누나|오빠|언니|동생|남동생|여동생|할아버지|할머니|할아버님|할머님|손자|손녀|손주|조카|"
+    r"삼촌|외삼촌|이모|고모|숙부|숙모|며느리|사위|장인|장모|처남|처제|처형|올케|형수|제수|매형|매부|매제|제부|형부|"
+    r"동서|시누이?|시동생|사촌|조부|조모|증손자?|증손녀|양자|양녀|계모|계부|서방|엄니|아부지|"
+    r"어무니|영감|할멈|집사람|안사람|마누라|큰엄마|작은엄마|큰아빠|작은아빠|새엄마|새아빠|시엄마|시아빠|친정엄마|"
+    r"친정아빠|외손자|외손녀|외할머니|외할아버지|친할머니|친할아버지)(?P<suffix>님|분|들|내미|래미|램|놈|녀석|내외|네)?"
+)
+
+
+@lru_cache(maxsize=64)
+def nouns(text: str) -> tuple:
+    """kiwipiepy's nouns (NNG/NNP morphemes: form, tag, start, len) of `text`."""
+    from taxqa.tax.mentions import tokens
+
+    return tuple(t for t in tokens(text) if t.tag in ("NNG", "NNP"))
+
+
 def mentions(text: str) -> list[Mention]:
-    """Every family or relation word, with its category, in order."""
+    """Every family or relation word, with its category, in order; not one inside a longer noun that is no
+    kinship word (부모 in 학부모, 장인 in 직장인), by kiwipiepy's morpheme boundaries."""
     found = []
     for m in WORD_RE.finditer(text):
         index = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
         found.append(Mention(WORDS[index][0], m.group(0), m.start(), m.end()))
-    return found
+    inside = [
+        (t.start, t.start + t.len)
+        for t in nouns(text)
+        if not KIN.fullmatch(t.form) and not re.fullmatch(WORD_RE, t.form)
+    ]
+    return [m for m in found if not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in inside)]
 
 
-GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함|[.,/]|$)|(?<![가-힣])줌(?![가-힣])|(?<=[어아])\s*줬|넣어\s*주|(?:통장|계좌)\S{0,2}\s*(?:\S+\s*){0,3}?넣|입금|(?<![가-힣])주(?:[고면었시셨려는신실셔세자]|어|기)|(?<![가-힣])줄(?:라|려|까)|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
+GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함|[.,/]|$)|(?:한테|에게|께)\s*(?:\S+\s*){0,2}?줘|(?<![가-힣])줌(?![가-힣])|(?<=[어아])\s*줬|넣어\s*주|(?:통장|계좌)\S{0,2}\s*(?:\S+\s*){0,3}?넣|입금|(?<![가-힣])주(?:[고면었시셨려는신실셔세자]|어|기)|(?<![가-힣])줄(?:라|려|까)|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
 RECEIVE = r"받|물려\s*받|상속받|증여받"
 FROM = r"(?:님)?(?:으로부터|로부터|에게서|한테서|께로부터|에서)"
 TO = r"(?:님)?(?:에게|한테|께|에게로)(?!서)"
@@ -226,6 +254,10 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     parties.relation = rel_donor if as_donor else rel_donee
     parties.generation_skip = skip_donor if as_donor else skip_donee
     parties.words, parties.category = pick.words, pick.category
+    if re.match(r"\s*\((?:[^()]{0,12}\s)?(?:" + NO_KIN + r")", text[pick.end :]):
+        parties.relation, parties.generation_skip = "other", False  # "할머니(남남)께서": a stranger called 할머니
+        parties.words += " (친족 아님)"
+        return parties
     grandchild = [m for m in found if m.category == "grandchild" or (
         m.category == "child" and m.role == "donee" and m.start > pick.start  # "딸이 시아버지한테": her own in-law
         and re.search(r"(?:제|내|저의|저희|우리)\s*$", text[: m.start])) or (
@@ -236,7 +268,8 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     to_spouse = [
         m for m in found if m.role == "donee" and (m.category == "spouse" or re.fullmatch(SIBLING_IN_LAW, m.words))
     ]
-    if as_donor and pick.category == "inlaw" and re.search(PARENT_IN_LAW, pick.words) and to_spouse and not grandchild:
+    in_law_parents = re.search(PARENT_IN_LAW + "|" + IN_LAW_HOME, pick.words)  # "처가에서 아내가": her parents' home
+    if as_donor and pick.category == "inlaw" and in_law_parents and to_spouse and not grandchild:
         parties.relation = "lineal_ascendant"  # "시어머니께서 제 남편에게 / 시누이에게": the donee's own mother
         parties.words += f" → {to_spouse[0].words}"
         parties.notes.append(
@@ -266,6 +299,8 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
 
 # words the heirs reader (taxqa.tax.heirs) and the mentions share
 DEATH = r"(?i:passed\s+away|died)|돌아가|사망|별세|타계|작고|세상을\s*떠|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신]|(?:먼저|일찍|이미)\s*(?:갔|떠났)|하늘나라|소천"
+NO_KIN = r"남남|타인|제3자|지인|남이|모르는\s*분|친척\s*(?:아님|아닌|아니)|가족\s*(?:아님|아닌|아니)|혈연\s*(?:없|아님)"
+IN_LAW_HOME = r"시댁|시가|처가|처갓집"
 PARENT_IN_LAW = r"시아버|시어머|시부모|처부모|장인|장모|(?:남편|아내|배우자|와이프|부인)의\s*(?:아버|어머)"
 SIBLING = r"(?:친|큰|작은)?(?:형님?|누나|오빠|언니|남동생|여동생|동생)"
 SIBLING_IN_LAW = (
@@ -273,7 +308,7 @@ SIBLING_IN_LAW = (
 )
 
 
-MINOR_WORDS = r"미성년\S*|초등학생|중학생|고등학생|고딩|중딩|유치원생?|갓난\s*아기|신생아|영아|유아|아기|10대"
+MINOR_WORDS = r"미성년\S*|(?<![가-힣\d])(?:초|중|고)[1-6](?![\d억천만원,.년])|초등학생|중학생|고등학생|고딩|중딩|유치원생?|갓난\s*아기|신생아|영아|유아|아기|10대"
 ADULT_WORDS = r"성인|성년|대학생|직장인|회사원|[2-9]0대|결혼|혼인|출산"
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from taxqa.tax.family import DEATH, PARENT_IN_LAW, Mention, mentions
 from taxqa.tax.words import COUNT_WORD, SINO_COUNTS, count_value
 
-NEGATED = r"(?:는|은|이|가|도)?\s*(?:없|안\s*계|모두\s*돌아가|이미\s*돌아가|먼저\s*돌아가|사망|돌아가)"
+NEGATED = r"(?:는|은|이|가|도|\s*[:：])?\s*(?:없|안\s*계|모두\s*돌아가|이미\s*돌아가|먼저\s*돌아가|사망|돌아가)"
 KID_NOUNS = r"자녀|자식|아이|애|아들|딸|남매|형제자매|형제|자매|손자녀|손주|아드님|따님"
 SIBLINGS = r"남동생|여동생|동생|누나|오빠|언니|형님|형"
 PARENT_WORD = r"아버지|어머니|아버님|어머님|아빠|엄마"
@@ -24,7 +24,7 @@ def decedent(text: str) -> Mention | None:
     # before it is the subject of the verb after it
     text = re.sub(r"\([^()]{0,30}\)", lambda m: m[0] if re.search(DEATH, m[0]) else " " * len(m[0]), text)
     found = mentions(text)
-    named = re.search(r"피상속인(?:은|는|이|:|\s)*\s*", text)
+    named = re.search(r"(?:피상속인|사망자|고인)(?:은|는|이|:|\s)*\s*", text)  # "사망자: 남편"
     for m in found:  # "피상속인 아버지", "피상속인: 남편"
         if named and m.start == named.end() and not re.match(r"\s*(?:은|는|이|가)?\s*(?:없|X\b|x\b)", text[m.end :]):
             return m  # "피상속인 배우자 없음" is the decedent's spouse, not the decedent
@@ -38,13 +38,23 @@ def decedent(text: str) -> Mention | None:
             return m
         if re.match(r"(?:님)?(?:의|께서|가|이)?\s*(?:남기신|남긴|남기셨|명의의?|의\s*상속|상속재산|유산|재산)", rest):
             return m
+    # "어머니는 사망했습니다. 상속인은 …": with no other death said and no word of it being earlier, the
+    # one "X는 사망" is the decedent ("어머니는 예전에 돌아가셨고" stays a parent who died before)
+    said = [
+        m
+        for m in found
+        if re.match(r"(?:님)?(?:은|는|도)\s*(?:" + DEATH + ")", text[m.end :])
+        and not re.match(r"\S{0,3}\s*(?:먼저|일찍|이미|예전|오래|전에)", text[m.end :])
+    ]
+    if len(said) == 1 and len(re.findall(DEATH, text)) == 1:
+        return said[0]
     return None
 
 
 def _count_in(text: str, noun: str) -> list[tuple[int, str, int]]:
     """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀."""
     out = []
-    after = rf"(?:{noun})(?:들)?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만)?\s*(?:모두|총|전부|다)?\s*({COUNT_WORD})\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
+    after = rf"(?:{noun})(?:들)?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만|:|：)?\s*(?:모두|총|전부|다)?\s*({COUNT_WORD})\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
     for m in re.finditer(after, text):
         if re.match(r"\d+\s*(?:세|살|년|억|만|천|원|%)", text[m.start(1) :]):
             continue

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.family import KIN, nouns
+
 LABELS = {
     "dependents": "부양가족",
     "children": "자녀",
@@ -33,7 +35,7 @@ LABELS = {
     "prior": "10년 내 증여재산",
 }
 FOLLOW_UP = re.compile(
-    r"아까|앞서|앞에서|방금\s*(?:그|전|말)|그\s*계산에서|말씀드린|(?:위|이전|앞)의?\s*(?:조건|질문|내용|경우)|^\s*(?:그럼|그러면|그렇다면)"
+    r"아까|앞서|앞에서|방금\s*(?:그|전|말|얘기|이야기|물어|질문|계산)|그\s*(?:케이스|경우|건)에서|(?:좀|조금)\s*전에?\s*(?:말|계산|물어|얘기|이야기|질문|알려)|(?<![가-힣])위\s+\S{1,4}\s*(?:건|케이스|사례)\S{0,2}(?:에서|대로|기준)|그\s*계산에서|말씀드린|(?:위|이전|앞)의?\s*(?:조건|질문|내용|경우)|위에서\s*(?:말|얘기|이야기|쓴|적은|언급)|(?:조건|내용|상황)\S{0,2}\s*(?:다\s*|전부\s*|모두\s*)?그대로|(?:똑같은|동일한?)\s*(?:조건|상황)|^\s*(?:그럼|그러면|그렇다면)"
 )
 AMOUNT_SHAPED = re.compile(
     r"(?:\d[\d,.]*|(?<![가-힣])[일이삼사오육칠팔구십백천]+)\s*(?:억|천만|백만|십만|만\s*원|만|천|원)"
@@ -228,6 +230,43 @@ def flag_vague_amount(reading, found) -> None:
         reading.lack(f"금액이 범위로만 주어짐 ('{hit.group(0).strip()}'): 정확한 금액이 필요합니다")
 
 
+KIN_PREFIX = ("시", "처", "외", "친", "새", "애", "양", "의붓", "큰", "작은", "친정")
+
+
+def kin_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every kinship noun, by kiwipiepy's morpheme boundaries; the end leaves out a
+    suffix such as 내미 or 님 ("딸내미": 딸 is the word to be covered)."""
+    toks = nouns(text)
+    out = []
+    for i, t in enumerate(toks):
+        kin = KIN.fullmatch(t.form)
+        if not kin:
+            continue
+        start, word = t.start, t.form
+        prev = toks[i - 1] if i else None
+        if prev is not None and prev.start + prev.len == t.start and prev.form in KIN_PREFIX:
+            start, word = prev.start, prev.form + t.form  # "시엄마": the in-law, not the parent
+        aside = text.count("(", 0, start) > text.count(")", 0, start)  # "(외할머니 입장에선 증손녀)"
+        named = re.match(r"\s*[一-龥]", text[t.start + t.len :])  # "처 乙": a name follows the word
+        if not (aside or named):
+            out.append((start, t.start + t.len - len(kin["suffix"] or ""), word))
+    return out
+
+
+def flag_unread_people(reading, found) -> None:
+    """A kinship word no person mention covers whole ("신랑이", "시엄마가", "제부한테"): the reading of who
+    gives, who inherits or who is a dependent may be missing or wrong while every number is placed."""
+    if reading.kind not in ("gift", "inheritance", "salary"):
+        return
+    people = [m for m in found if m.type == "person"]
+    for start, end, word in kin_words(reading.text):
+        if not any(m.start <= start and end <= m.end for m in people):
+            reading.unclear(
+                f"'{word}'이(가) 누구인지 읽지 못했습니다: 관계(누가 누구에게, 상속인·부양가족 여부)를 확인해 주세요"
+            )
+            return
+
+
 def run(reading, found) -> None:
     flag_follow_up(reading)
     flag_either(reading)
@@ -240,3 +279,4 @@ def run(reading, found) -> None:
     flag_multipliers(reading, found)
     flag_unplaced_counts(reading, found)
     flag_vague_amount(reading, found)
+    flag_unread_people(reading, found)

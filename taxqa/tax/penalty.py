@@ -14,6 +14,7 @@ from taxqa.errors import UserError
 from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind
 from taxqa.tax.limitation import CASE_ALIASES, CASE_LABELS, CASES, limitation_period
+from taxqa.tax.penalty_days import days_said
 from taxqa.tax.rates import MAN, parse_as_of, select, whole_number
 from taxqa.tax.result import Step, TaxResult, article
 from taxqa.tax.words import COUNT_WORD, amount_near, amounts, count_value
@@ -257,9 +258,7 @@ def read_limitation(text: str, reading) -> None:
 def read(text: str, reading) -> None:
     if re.search(r"제척\s*기간", text):
         return read_limitation(text, reading)
-    days = re.search(
-        r"(\d{1,4})\s*일\s*(?:을|이나|동안|간|이|째)?\s*(?:늦|지연|지나|지남|지났|후|뒤|만에|연체|초과|경과|넘)", text
-    ) or re.search(r"(?:지연|연체|경과|미납|늦)\S{0,2}\s*(?:일수|기간)?\s*(?:은|는|이|:)?\s*(\d{1,4})\s*일", text)
+    days = days_said(text)
     months = re.search(rf"(\d{{1,2}}|{COUNT_WORD})\s*(?:개월|달)", text)
     within = re.search(r"(\d{1,4})\s*일\s*(?:이\s*)?(?:내|이내|안에)\S{0,2}\s*(?:기한\s*후\s*신고|수정\s*신고)", text)
     filed_after = (

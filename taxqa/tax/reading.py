@@ -29,6 +29,7 @@ from taxqa.tax.words import (
     join_label_lines,
     native_age,
     plain_digits,
+    plain_forms,
     plain_words,
     sino_number,
     untable,
@@ -150,6 +151,10 @@ HANGUL_SPAN = re.compile(
 )
 
 
+# "삼십 일 늦게" (the space keeps 삼십일, 31, apart): a day count before a word of lateness
+HANGUL_DAYS = re.compile(
+    r"(?<![가-힣])([이삼사오육칠팔구]?십[일이삼사오육칠팔구]?|[이삼사오육칠팔구])\s+일(?=\s*(?:늦|지연|연체|동안|간|만에|째|후|뒤|지나|경과|초과|넘))"
+)
 ASIDE_BEFORE_AMOUNT = re.compile(
     r"([가-힣])\s*(\((?![^()]*(?:공급가액|과세표준|과표))[^()\d]{1,16}\))\s*(\d[\d,.]*\s*(?:억|천만|백만|만|천|백|원)(?:\s*\d[\d,.]*\s*(?:천만|백만|만|천|백|원))*(?:\s*원)?)"
 )
@@ -207,6 +212,7 @@ def normalise(text: str) -> str:
     )
     text = NATIVE_AGE.sub(native_age, text)
     text = HANGUL_SPAN.sub(lambda m: f"{sino_number(m[1])}{m[2]}" if m[1] else m[0], text)
+    text = HANGUL_DAYS.sub(lambda m: f"{sino_number(m[1])}일", text)  # "삼십 일 늦게": 30일
     text = re.sub(r"\b(?:not|no)\s+([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"
     text = re.sub(r"\bheld\s+(?:for\s+)?(\d{1,2})\s*years?\b", r"보유 \1년", text, flags=re.I)
     text = re.sub(r"(?<![\d.])(\d{1,2})\s*years?\b", r"\1년", text, flags=re.I)
@@ -236,7 +242,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
-    text = apply_unit_header(join_label_lines(untable(plain_digits(text))))
+    text = apply_unit_header(join_label_lines(untable(plain_forms(plain_digits(text)))))
     clean = normalise(text)
     reading = Reading(text=text, as_of=day)
     reading.mentions = read_mentions(text, clean)

@@ -269,7 +269,9 @@ ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|�
 
 def recognise(text: str) -> bool:
     """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
-    if not re.search(r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산|근로소득세", text):
+    if not re.search(
+        r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산|근로소득(?!공제|금액)|알바|아르바이트", text
+    ):
         return False
     if re.search(r"종합소득|종소", text) and re.search(r"부업|사업소득|임대|프리랜서|유튜브|수익|수입|이자|배당", text):
         return False  # wages and other income: 종합소득세 on a 과세표준, not the 연말정산

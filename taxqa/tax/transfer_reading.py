@@ -95,7 +95,8 @@ def read(text: str, reading) -> None:
                 and re.match(r"\s*(?:전|前)에?\s*(?:\S+\s*){0,2}?(?:산|샀|사서|사고|취득|구입|매입|분양)",
                              reading.text[m.end :])), None)  # fmt: skip
     later = next((m for m in reading.mentions if m.type == "duration" and m.value.get("late") and m.value.get("years")
-                  and re.search(r"(?:사|샀|사서|산|취득|구입|매입|분양)\S{0,3}\s*$", reading.text[: m.start])), None)  # fmt: skip
+                  and (re.search(r"(?:사|샀|사서|산|취득|구입|매입|분양)\S{0,3}\s*$", reading.text[: m.start])
+                  or re.search(r"(?:샀|사서|취득했|구입했|매입했)\S{0,2}[^팔팜양,.?!]{0,14}$", reading.text[: m.start]))), None)  # fmt: skip
     if span is None and later is not None:  # "2억에 사서 4년 뒤 2억 8천에 팔면"
         span = later
     if span is not None and span.value.get("years") is not None:

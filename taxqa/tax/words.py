@@ -194,6 +194,8 @@ def native_age(m: re.Match) -> str:
 ENGLISH_LABELS = (("deceased", "피상속인"), ("heirs?", "상속인"), ("estate", "상속재산"), ("from", "증여자"),
                   ("to", "수증자"), ("amount", "금액"), ("salary", "총급여"), ("sales", "매출"))  # fmt: skip
 ENGLISH_TAXES = (("gift", "증여세"), ("inheritance", "상속세"), (r"capital\s*gains?", "양도소득세"))
+ENGLISH_FAMILY = ((r"my\s+(?:brother|sister)s?", "형제"), (r"me", "저"), (r"my\s+(?:mom|mother)", "어머니"),
+                  (r"my\s+(?:dad|father)", "아버지"), (r"my\s+(?:son|daughter|child)", "자녀"))  # fmt: skip
 ABBREVIATIONS = (("증재공", "증여재산공제"), ("연정", "연말정산"))
 HANJA_AMOUNT = (
     r"\((?=[^)]*[壹貳參肆伍陸柒捌玖拾佰仟萬億])[壹貳參肆伍陸柒捌玖拾佰仟萬億一二三四五六七八九十百千万억만천]+\)"
@@ -210,6 +212,63 @@ def plain_words(text: str) -> str:
         text = re.sub(rf"(?im)^(\s*(?:[-*]\s*)?){label}\s*:", rf"\1{korean}:", text)
     for english, korean in ENGLISH_TAXES:
         text = re.sub(rf"\b{english}\s*tax\b", korean, text, flags=re.I)  # "Gift tax 얼마?"
+    for english, korean in ENGLISH_FAMILY:  # "상속인: my mom, me and my brother"
+        text = re.sub(rf"(?i)(?<![A-Za-z]){english}(?![A-Za-z])", korean, text)
     for short, full in ABBREVIATIONS:
         text = re.sub(rf"(?<![가-힣]){short}(?![가-힣]{{2}})", full, text)
     return text
+
+
+SPACED_TOKEN = re.compile(r"[가-힣\d]")
+MILLIONS = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)\s*(mn|million|bn|billion)(?![A-Za-z])", re.I)
+CJK_UNITS = str.maketrans({"万": "만", "億": "억", "円": "엔"})
+SHORT_FAMILY = {"처": "배우자", "자": "자녀", "부": "아버지", "모": "어머니"}
+
+
+def unspaced_line(line: str) -> str:
+    """'증 여 세 질 문 : 아 빠 가 1 억 줌': a line written one letter at a time, its letters joined."""
+    parts = line.split(" ")
+    single = [p for p in parts if len(p) == 1 and SPACED_TOKEN.fullmatch(p)]
+    if len(single) < 6 or len(single) < 0.7 * len([p for p in parts if p]):
+        return line
+    out = []
+    for p in parts:
+        joined = out and len(p) == 1 and SPACED_TOKEN.fullmatch(p) and SPACED_TOKEN.fullmatch(out[-1][-1])
+        if joined and (p.isdigit() == out[-1][-1].isdigit() or p in "억만천백원"):
+            out[-1] += p
+        else:
+            out.append(p)
+    return " ".join(out)
+
+
+def millions(m: re.Match) -> str:
+    """'KRW 3,500mn', '2.5bn': millions and billions written out in digits."""
+    unit = 1_000_000_000 if m[2].lower().startswith("b") else 1_000_000
+    whole, _, frac = m[1].replace(",", "").partition(".")
+    value = int(whole) * unit + (int(frac) * unit // 10 ** len(frac) if frac else 0)
+    return f"{value:,}"
+
+
+def plain_forms(text: str) -> str:
+    """Forms the readers know for forms they do not, before anything else reads the question: a line
+    spaced letter by letter, millions written 'mn'/'bn', and the one-letter family words of a dependents
+    list ('부양: 처, 자 1(9세)': 배우자, 자녀 1)."""
+    text = re.sub(r"~~[^~\n]{1,40}~~", "", text)  # "~~3억~~ 4억": the struck-out figure is no longer said
+    text = re.sub(r"☐\s*[^☐☑☒✅/\n]{1,12}", "", text)  # "☑ 증여세 ☐ 상속세": an unticked box says nothing
+    text = re.sub(r"[☑☒✅]\s*", "", text)
+    text = re.sub(r"(?m)^\s*```\w*\s*$\n?", "", text)  # a code block's fences
+    # "금액=80000000": a bare won figure of 7 or more digits after a field's = or :, grouped so it reads as won
+    text = re.sub(r"(?<=[=:：])\s*([1-9]\d{6,12})(?![\d,.\-])", lambda m: f" {int(m[1]):,}원", text)
+    text = re.sub(r"(?<=[가-힣)])\s*=\s*(?=\S)", ": ", text)  # "근속연수=28": a field
+    # "근속연수: 28", "보유기간: 6": a field of years given as a bare number
+    text = re.sub(r"((?:근속|보유|거주)(?:연수|기간)?\s*[:：]\s*\d{1,2})(?![\d년개.,])", r"\1년", text)
+    text = "\n".join(unspaced_line(line) for line in text.split("\n"))
+    text = MILLIONS.sub(millions, text)
+    text = text.translate(CJK_UNITS)  # "100万円": 100만엔
+    # "상속재산............20억", "배우자..... 없음": a receipt's dotted leader between a line's label and its value
+    text = re.sub(r"(?m)^(\s*[^\s.…:][^\n.…:]{0,20}?)\s*(?:\.{3,}|…+|·{3,})\s*(?=\S)", r"\1: ", text)
+    return re.sub(
+        r"부양(?:가족)?\s*[:：]([^/\n?]*)",
+        lambda m: "부양가족:" + re.sub(r"(?<![가-힣])([처자부모])(?![가-힣])", lambda k: SHORT_FAMILY[k[1]], m[1]),
+        text,
+    )
