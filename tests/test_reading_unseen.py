@@ -108,3 +108,24 @@ def test_net_for_kin_words_no_person_covers():
     assert any("'큰엄마'" in x for x in reading.ambiguous)
     reading = read_question("남편 사망. 남은 가족: 저(처), 아들, 딸. 유산 12억. 상속세?", as_of="2026-06-01")
     assert not reading.ambiguous  # "(처)": an aside restating the asker, not a person left unread
+
+
+def test_negated_fact_words_are_read_as_negated():
+    """A fact word whose clause negates it (없다/아니다/안/못/않다, "해당 없음", "×") is no fact,
+    and a negated word whose input came out as present is flagged."""
+    from taxqa.tax.nets import flag_negated_inputs
+
+    as_of = "2026-06-01"
+    assert read_question("연봉 5,000만원, 남편은 소득이 전혀 없어요. 결정세액?", as_of).inputs.get("dependents") == 1
+    assert not read_question("연봉 5,000만원, 남편은 소득이 있어요. 결정세액?", as_of).inputs.get("dependents")
+    for q in ("무신고 세액 500만원, 부정행위는 해당 없음. 가산세?", "과소신고 세액 300만원, 사기나 이중장부 같은 건 없었어요. 가산세?",
+              "무신고 세액 500만원, 부정행위: ×. 가산세?"):  # fmt: skip
+        assert not read_question(q, as_of).inputs.get("fraud"), q
+    assert read_question("과소신고 세액 300만원, 이중장부로 숨겼어요. 가산세?", as_of).inputs.get("fraud")
+    limitation = read_question("2020년 귀속 종합소득세 신고 안 함, 부정행위는 아님. 제척기간?", as_of)
+    assert limitation.inputs["case"] == "no-return"
+    reading = read_question("무신고 세액 500만원, 부정행위 ×. 가산세?", as_of)
+    assert not reading.ambiguous
+    reading.inputs["fraud"] = True  # as if a sentence rule had taken the word as said
+    flag_negated_inputs(reading, reading.mentions)
+    assert any("부정행위 ×" in x for x in reading.ambiguous)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.negation import negated
 from taxqa.tax.words import COUNT_WORD, count_value
 
 CHILD_WORDS = r"자녀|아이|(?<!장)애(?!인)|아들|딸|자식"
@@ -69,11 +70,12 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         else:
             reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
     spouse = re.search(r"배우자|아내|남편|부인|와이프|신랑|외벌이|홑벌이", text)
-    if spouse and not re.search(
+    earning = re.finditer(
         r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|"
-        r"(?:배우자|아내|남편|부인|와이프)\s*(?:도|가|는|이)\s*(?:소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌)",
+        r"(?:배우자|아내|남편|부인|와이프)\s*(?:도|가|는|은|이)\s*(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌)",
         text,
-    ):
+    )  # "아내는 소득이 없습니다": the income word negated in its clause is no income
+    if spouse and not any(m["w"] is None or not negated(text, m.start("w"), m.start("w") + 1) for m in earning):
         dependents += 1
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)

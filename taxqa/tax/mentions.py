@@ -19,6 +19,7 @@ from typing import Any
 from taxqa.amounts import iter_amounts, iter_unreadable
 from taxqa.tax.family import DEATH, RELATION_OF, role_of
 from taxqa.tax.family import mentions as family_mentions
+from taxqa.tax.negation import negation_mentions
 from taxqa.tax.words import NATIVE_AGE, SINO, SINO_UNITS, native_age, sino_number
 
 CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", "EUR": "EUR", "엔": "JPY",
@@ -40,7 +41,6 @@ PERIOD_BEFORE = re.compile(
 TAX_PAID = re.compile(
     r"원천징수|기납부|중간예납|예정신고|예정고지|(?:이미|미리|먼저)\s*(?:\S{0,6}\s*)?(?:냈|낸|내|납부)|떼(?:어|고|인|간|가)"
 )
-NEGATION_FORMS = {("아니", "VCN"), ("없", "VA"), ("않", "VX"), ("못", "VX")}
 DEATH_STEMS = ("돌아가", "사망", "별세", "타계", "작고", "숨지", "죽", "여의", "사별")
 UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
     ("종합부동산세", r"종합부동산세|종부세"),
@@ -52,6 +52,10 @@ UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
     ("등록면허세", r"등록면허세|면허세"),
     ("교육세", r"(?<![가-힣])교육세"),
     ("농어촌특별세", r"농어촌특별세|농특세"),
+    (
+        "주민세",
+        r"(?<![가-힣])주민세(?!\S{0,2}\s*(?:포함|별도))",
+    ),  # 균등분·사업소분; not "… 주민세 포함" beside a tax here
     # asked by itself: not "… 포함", not "소득세와 지방소득세를 계산" (asked beside a tax computed here)
     ("지방소득세", r"(?<!법인)(?<![와과및,랑]\s)(?<![와과및,랑])지방소득세\S{0,2}\s*(?:얼마|계산|따로|몇)"),
     ("개별소비세", r"개별소비세|개소세"),
@@ -276,28 +280,6 @@ def number_mentions(text: str, toks: list) -> list[Mention]:
                 value["late"] = True
             found.append(Mention(text[start:end], start, end, "duration", value))
         i += 2
-    return found
-
-
-def negation_mentions(text: str, toks: list) -> list[Mention]:
-    """'1세대1주택 아님', '부정행위는 아님', '자녀는 없고': the nouns a negation word stands after."""
-    found: list[Mention] = []
-    for k, t in enumerate(toks):
-        if (t.form, t.tag[:3]) not in NEGATION_FORMS and not (t.form == "안" and t.tag == "MAG"):
-            continue
-        j = k - 1
-        while j >= 0 and toks[j].tag.startswith(("J", "XS")):
-            j -= 1
-        if t.form == "안":  # "안 했어요": the verb after is negated; the object before it
-            while j >= 0 and toks[j].tag.startswith(("J",)):
-                j -= 1
-        last = j
-        while j >= 0 and (toks[j].tag.startswith(("NN", "SN", "SL", "XR")) or toks[j].tag == "XSN"):
-            j -= 1
-        if last <= j:
-            continue
-        start, end = toks[j + 1].start, toks[last].start + toks[last].len
-        found.append(Mention(text[start : t.start + t.len], start, t.start + t.len, "negation", text[start:end]))
     return found
 
 

@@ -25,6 +25,8 @@ import re
 from taxqa.tax.family import KIN, nouns
 
 LABELS = {
+    "fraud": "부정행위",
+    "one_house": "1세대1주택",
     "dependents": "부양가족",
     "children": "자녀",
     "elderly": "경로우대자",
@@ -35,7 +37,7 @@ LABELS = {
     "prior": "10년 내 증여재산",
 }
 FOLLOW_UP = re.compile(
-    r"아까|앞서|앞에서|방금\s*(?:그|전|말|얘기|이야기|물어|질문|계산)|그\s*(?:케이스|경우|건)에서|(?:좀|조금)\s*전에?\s*(?:말|계산|물어|얘기|이야기|질문|알려)|(?<![가-힣])위\s+\S{1,4}\s*(?:건|케이스|사례)\S{0,2}(?:에서|대로|기준)|그\s*계산에서|말씀드린|(?:위|이전|앞)의?\s*(?:조건|질문|내용|경우)|위에서\s*(?:말|얘기|이야기|쓴|적은|언급)|(?:조건|내용|상황)\S{0,2}\s*(?:다\s*|전부\s*|모두\s*)?그대로|(?:똑같은|동일한?)\s*(?:조건|상황)|^\s*(?:그럼|그러면|그렇다면)"
+    r"아까|앞서|앞에서|방금\s*(?:그|전|말|얘기|이야기|물어|질문|계산)|그\s*(?:케이스|경우|건)에서|(?:좀|조금)\s*전에?\s*(?:말|계산|물어|얘기|이야기|질문|알려)|(?<![가-힣])위\s+\S{1,4}\s*(?:건|케이스|사례)\S{0,2}(?:에서|대로|기준)|그\s*계산에서|말씀드린|(?:위|이전|앞)의?\s*(?:조건|질문|내용|경우)|위에서\s*(?:말|얘기|이야기|쓴|적은|언급)|(?:조건|내용|상황)\S{0,2}\s*(?:다\s*|전부\s*|모두\s*)?그대로|(?:똑같은|동일한?)\s*(?:조건|상황)|(?:같은|똑같은|동일한)\s*질문\S{0,3}\s*(?:이번|근데|인데|에서)|^\s*(?:그럼|그러면|그렇다면)"
 )
 AMOUNT_SHAPED = re.compile(
     r"(?:\d[\d,.]*|(?<![가-힣])[일이삼사오육칠팔구십백천]+)\s*(?:억|천만|백만|십만|만\s*원|만|천|원)"
@@ -50,7 +52,17 @@ NEGATABLE = [
     (r"부양\s*가족|부양", ("dependents", "children", "elderly", "disabled")),
     (r"자녀|아이|애|자식", ("children",)),
     (r"배우자|아내|남편|와이프", ("spouse",)),
+    (r"부정|사기|이중\s*장부|허위|장부\s*조작", ("fraud",)),
+    (r"장애", ("disabled",)),
+    (r"1\s*세대\s*1\s*주택|1\s*주택|비과세", ("one_house",)),
 ]
+
+
+def counted(reading, name: str):
+    """The input `name` as read; a 제척기간 case names fraud in its value ("fraud", "offshore-fraud")."""
+    if name == "fraud" and "fraud" in str(reading.inputs.get("case", "")):
+        return True
+    return reading.inputs.get(name)
 
 
 def flag_negated_inputs(reading, found) -> None:
@@ -64,11 +76,11 @@ def flag_negated_inputs(reading, found) -> None:
             set_ = [
                 n
                 for n in names
-                if reading.inputs.get(n) and (n not in ("elderly", "disabled") or "dependents" in reading.inputs)
+                if counted(reading, n) and (n not in ("elderly", "disabled") or "dependents" in reading.inputs)
             ]
             if set_:
                 reading.unclear(
-                    f"'{m.text}'라고 했는데 {', '.join(LABELS.get(n, n) for n in set_)}을(를) 넣어 계산함: 해당하는 사람이 있는지 확인해 주세요"
+                    f"'{m.text}'라고 했는데 {', '.join(LABELS.get(n, n) for n in set_)}을(를) 넣어 계산함: 해당하는지 확인해 주세요"
                 )
                 return
 

@@ -14,6 +14,7 @@ from taxqa.errors import UserError
 from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind
 from taxqa.tax.limitation import CASE_ALIASES, CASE_LABELS, CASES, limitation_period
+from taxqa.tax.negation import present
 from taxqa.tax.penalty_days import days_said
 from taxqa.tax.rates import MAN, parse_as_of, select, whole_number
 from taxqa.tax.result import Step, TaxResult, article
@@ -230,11 +231,11 @@ def recognise(text: str) -> bool:
 def read_limitation(text: str, reading) -> None:
     reading.fact("limitation", True, re.search(r"제척\s*기간", text).group(0))
     if re.search(r"상속|증여", text):
-        case = "inheritance-gift-fraud" if re.search(FRAUD, text) else (
+        case = "inheritance-gift-fraud" if present(FRAUD, text) else (
             "inheritance-gift-no-return" if re.search(NO_RETURN, text) else "inheritance-gift")  # fmt: skip
     else:
         offshore = "offshore-" if re.search(r"역외|해외|국외", text) else ""
-        case = "fraud" if re.search(FRAUD, text) else "no-return" if re.search(NO_RETURN, text) else "general"
+        case = "fraud" if present(FRAUD, text) else "no-return" if re.search(NO_RETURN, text) else "general"
         case = (offshore + case) if case != "general" else (offshore.rstrip("-") or "general")
     reading.fact("case", case, "")
     m = re.search(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})", text)
@@ -298,9 +299,7 @@ def read(text: str, reading) -> None:
         return
     reading.fact("tax", tax.value, tax.text)
     parts = [f"{said} 가산세", f"세액 {format_won(tax.value)}"]
-    m = re.search(FRAUD, text)
-    if m and re.match(r"\S*\s*(?:은|는|이|가|도)?\s*(?:없|아니|아님|않|안\s)", text[m.end() :]):
-        m = None  # "부정행위는 없어요"
+    m = present(FRAUD, text)  # "부정행위는 없어요", "부정행위 없음": no fraud
     if kind != "late-payment" and m:
         reading.fact("fraud", True, m.group(0))
         parts.append("부정행위")

@@ -97,10 +97,13 @@ def untable(text: str) -> str:
     """Rows pasted from a spreadsheet or a markdown table as sentences the readers take: a block with
     a header row and rows of three or more cells becomes "header value, header value" per row
     ("취득가\t양도가\n3억\t7억" -> "취득가 3억, 양도가 7억"); two-cell rows become "key value"."""
+    if re.search(r"^\s*[│┃｜].*[│┃｜].*[│┃｜]", text, re.M):  # a table drawn with box characters
+        text = re.sub(r"(?m)^[ ─━┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋]+\n?", "", re.sub(r"[│┃｜]", "|", text))
     if "\t" not in text and not re.search(r"^\s*\|.*\|.*\|", text, re.M):
         return text
     out: list[str] = []
     header: list[str] | None = None
+    keyed = -1  # where a two-cell row was written as "key value" (dropped when it heads the next row)
     for line in text.split("\n"):
         cells = table_cells(line)
         if len(cells) >= 2 and all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
@@ -110,10 +113,14 @@ def untable(text: str) -> str:
             out.append(line)
         elif len(cells) == 2 and not (header and len(header) == 2 and re.search(r"\d", cells[0])):
             header = cells  # "상속재산 | 25억" is a key and its value; it may also head "| 20년 | 2억 |"
+            keyed = len(out)
             out.append(" ".join(cells) + ".")
         elif header is None or len(header) != len(cells):
             header = cells
         else:
+            if keyed == len(out) - 1 and len(cells) == 2 and not re.search(r"\d", "".join(header)):
+                out.pop()  # "| 무신고 세액 | 부정행위 |" over "| 800만원 | 없음 |": the header said once, with its values
+            keyed = -1
             out.append(", ".join(f"{h} {c}" for h, c in zip(header, cells)) + ".")
     return "\n".join(out)
 

@@ -1,0 +1,103 @@
+"""Negated fact words, read from kiwipiepy morphemes: the noun phrase a negation stands after in its
+clause ("아내는 소득이 없습니다", "부정행위 없음", "부정행위는 해당 없음", "신고하지 않았고",
+"신고 못 했어요", "사기나 이중장부 같은 건 전혀 없어요", "장애 ×"), so a reader asks `negated(...)`
+of the word it is about to take as a present fact instead of writing a phrase list of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+NEGATION_FORMS = {("아니", "VCN"), ("없", "VA"), ("않", "VX"), ("못", "VX")}
+MARKS = {"×", "✗", "✘", "X", "x", "Ｘ"}  # a form's "no" mark after a word: "장애 ×", "부정행위: X"
+ADVERBS = {
+    "전혀",
+    "절대",
+    "아예",
+    "하나도",
+    "딱히",
+    "별로",
+    "따로",
+    "특별히",
+    "전부",
+    "모두",
+    "다",
+    "역시",
+    "또",
+    "아직",
+}
+VOID = {"해당", "해당사항", "사항", "것", "거", "건", "적", "일"}  # "X는 해당 없음", "X 같은 건 없어요"
+
+
+def _is_negation(toks: list, k: int) -> bool:
+    t = toks[k]
+    if (t.form, t.tag[:3]) in NEGATION_FORMS or (t.form in ("안", "못", "없이") and t.tag == "MAG"):
+        return True
+    if t.form in MARKS and t.tag in ("SL", "SW", "SO") and k > 0:
+        before = toks[k - 1] if toks[k - 1].form not in (":", "：", "(") else toks[k - 2] if k > 1 else None
+        after = toks[k + 1] if k + 1 < len(toks) else None
+        return bool(
+            before and before.tag.startswith("NN") and (after is None or after.tag[:2] in ("SF", "SP", "SS", "SE"))
+        )
+    return False
+
+
+def _phrase(toks: list, j: int) -> int:
+    """The first token of the noun phrase ending at token j (j itself when it is no noun)."""
+    while j >= 0 and (toks[j].tag.startswith(("NN", "SN", "SL", "XR", "XPN")) or toks[j].tag == "XSN"):
+        j -= 1
+    return j + 1
+
+
+def negation_mentions(text: str, toks: list) -> list:
+    """'1세대1주택 아님', '부정행위는 아님', '자녀는 없고': the nouns a negation word stands after."""
+    from taxqa.tax.mentions import Mention
+
+    found = []
+    for k, t in enumerate(toks):
+        if not _is_negation(toks, k):
+            continue
+        j = k - 1
+        while j >= 0 and (
+            toks[j].tag.startswith(("J", "XS"))
+            or toks[j].form in ADVERBS
+            or (toks[j].tag == "EC" and toks[j].form in ("지", "게"))  # "신고하지 않았고"
+            or toks[j].form in (":", "：", "(")
+        ):
+            j -= 1
+        if t.form in ("안", "못") and k > 1 and toks[k - 1].tag in ("JKB", "JKC"):
+            continue  # "부정행위로 안 냈으면": the verb is negated, not the noun said as its means
+        last = j
+        first = _phrase(toks, j)
+        if last < first:
+            continue
+        words = {toks[i].form for i in range(first, last + 1)}
+        if words <= VOID and first > 0:  # "부정행위는 해당 없음", "사기 같은 건 없어요": the phrase before
+            j = first - 1
+            while j >= 0 and (toks[j].tag.startswith(("J", "ETM")) or toks[j].form == "같"):
+                j -= 1
+            if j >= 0 and toks[j].tag.startswith(("NN", "XR")):
+                last, first = j, _phrase(toks, j)
+        while first > 1 and toks[first - 1].tag == "JC" and toks[first - 2].tag.startswith("NN"):
+            first = _phrase(toks, first - 2)  # "사기나 이중장부 같은 건"
+        start, end = toks[first].start, toks[last].start + toks[last].len
+        found.append(Mention(text[start : t.start + t.len], start, t.start + t.len, "negation", text[start:end]))
+    return found
+
+
+def negated(text: str, start: int, end: int, found: list | None = None) -> bool:
+    """Whether the word at text[start:end] is inside a noun phrase its clause negates."""
+    if found is None:
+        from taxqa.tax.mentions import tokens
+
+        found = negation_mentions(text, tokens(text))
+    return any(m.type == "negation" and m.start <= start and end <= m.start + len(m.value) for m in found)
+
+
+def present(pattern: str, text: str, found: list | None = None) -> re.Match | None:
+    """The first match of `pattern` in `text` that no negation covers ("부정행위 없음" is no fraud)."""
+    if found is None:
+        from taxqa.tax.mentions import tokens
+
+        found = negation_mentions(text, tokens(text))
+    return next((m for m in re.finditer(pattern, text) if not negated(text, m.start(), m.end(), found)), None)
