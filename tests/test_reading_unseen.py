@@ -129,3 +129,31 @@ def test_negated_fact_words_are_read_as_negated():
     reading.inputs["fraud"] = True  # as if a sentence rule had taken the word as said
     flag_negated_inputs(reading, reading.mentions)
     assert any("부정행위 ×" in x for x in reading.ambiguous)
+
+
+def test_field_answers_adverbs_and_double_negations():
+    """A field or a question answered no ("장애인 여부: N", "Q. … 있나요?\\nA. 아니요", "✗", "🙅") is a
+    negated clause; an adverb between a noun and 안 leaves it negated; a negation said to be no negation
+    ("없는 건 아니고") cancels; "이전 답변" refers back."""
+    from taxqa.tax.fields import field_answers
+    from taxqa.tax.mentions import tokens
+    from taxqa.tax.negation import negated_match, negation_mentions, present
+
+    as_of = "2026-06-01"
+    assert field_answers("장애인 여부: N\n보유: 3년") == "장애인 없음\n보유: 3년"
+    assert field_answers("거주자: O\n비과세 대상: 아니오") == "거주자: O\n비과세 대상 아님"
+    assert field_answers("Q. 남편 수입 있나요?\nA. 아니요") == "남편 수입 없음"
+    assert field_answers("신고는 하셨나요? A. 아뇨") == "신고 안 함"
+    assert field_answers("허위 기재 같은 건 전혀 ❌") == "허위 기재 같은 건 전혀 없음"
+    wage = "연봉 6,000만원\n배우자 기본공제: N\n결정세액?"
+    assert not read_question(wage, as_of).inputs.get("dependents")
+    penalty = "무신고 세액 400만원\n차명계좌 사용: X\n가산세?"
+    assert not read_question(penalty, as_of).inputs.get("fraud")
+    text = "세금 신고를 그냥 전혀 안 했습니다"
+    assert negated_match("신고", text)
+    text = "사기가 없었던 건 아니고 장부도 고쳤어요"
+    assert present("사기", text, negation_mentions(text, tokens(text)))
+    text = "남편이 벌이가 없는 건 아니에요"
+    assert not negated_match("벌이", text)
+    ask_again = ask("이전 답변에서 양도가액만 9억으로 하면 양도세는?", as_of=as_of)
+    assert any("앞의 질문" in x for x in ask_again["ambiguous"])

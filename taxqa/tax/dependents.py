@@ -69,7 +69,11 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             reading.assume("8세 미만 자녀는 자녀세액공제 없이 기본공제만 적용 (제59조의2)")
         else:
             reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
-    spouse = re.search(r"배우자|아내|남편|부인|와이프|신랑|외벌이|홑벌이", text)
+    spouse = next(  # "배우자 공제 아님": no spouse; "와이프 소득 없음": a spouse without income
+        (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|외벌이|홑벌이", text)
+         if not negated(text, m.start(), m.end()) or re.match(r"\s*(?:의\s*)?(?:소득|수입|벌이|근로|일)", text[m.end():])),
+        None,
+    )  # fmt: skip
     earning = re.finditer(
         r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|"
         r"(?:배우자|아내|남편|부인|와이프)\s*(?:도|가|는|은|이)\s*(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌)",

@@ -46,7 +46,29 @@ def _phrase(toks: list, j: int) -> int:
     """The first token of the noun phrase ending at token j (j itself when it is no noun)."""
     while j >= 0 and (toks[j].tag.startswith(("NN", "SN", "SL", "XR", "XPN")) or toks[j].tag == "XSN"):
         j -= 1
+    if j >= 0 and toks[j].tag == "MM" and toks[j + 1].tag == "NNB":  # "한 채", "두 명": the count is the phrase's
+        j -= 1
     return j + 1
+
+
+def _double_negations(toks: list) -> set:
+    """ "소득이 없는 게 아니라", "부부가 아닌 건 아니에요", "없었던 건 아니고": a negation said to be no
+    negation cancels itself, so the noun it stands after is present."""
+    cancelled = set()
+    for k in range(len(toks) - 2):
+        j = k + 1
+        while j < len(toks) and toks[j].tag == "EP":  # "없었던 건": the tense between
+            j += 1
+        if not _is_negation(toks, k) or j >= len(toks) or toks[j].tag != "ETM":
+            continue
+        j += 1
+        if j < len(toks) and toks[j].form in ("것", "거", "게", "건") and toks[j].tag == "NNB":
+            j += 1
+            while j < len(toks) and toks[j].tag.startswith("J"):
+                j += 1
+            if j < len(toks) and (toks[j].form, toks[j].tag[:3]) == ("아니", "VCN"):
+                cancelled |= {k, j}
+    return cancelled
 
 
 def negation_mentions(text: str, toks: list) -> list:
@@ -54,10 +76,15 @@ def negation_mentions(text: str, toks: list) -> list:
     from taxqa.tax.mentions import Mention
 
     found = []
+    cancelled = _double_negations(toks)
     for k, t in enumerate(toks):
-        if not _is_negation(toks, k):
+        if k in cancelled or not _is_negation(toks, k):
             continue
         j = k - 1
+        while j >= 0 and toks[j].tag in ("MAG", "MAJ") and toks[j].form not in ("안", "못", "없이"):
+            j -= 1  # "신고를 그냥 전혀 안 했어요": any adverb between the noun and its negation
+        if t.form in ("안", "못") and j >= 0 and toks[j].tag in ("JKB", "JKC"):
+            continue  # "부정행위로 안 냈으면": the verb is negated, not the noun said as its means
         while j >= 0 and (
             toks[j].tag.startswith(("J", "XS"))
             or toks[j].form in ADVERBS
@@ -65,8 +92,6 @@ def negation_mentions(text: str, toks: list) -> list:
             or toks[j].form in (":", "：", "(")
         ):
             j -= 1
-        if t.form in ("안", "못") and k > 1 and toks[k - 1].tag in ("JKB", "JKC"):
-            continue  # "부정행위로 안 냈으면": the verb is negated, not the noun said as its means
         last = j
         first = _phrase(toks, j)
         if last < first:
@@ -74,7 +99,7 @@ def negation_mentions(text: str, toks: list) -> list:
         words = {toks[i].form for i in range(first, last + 1)}
         if words <= VOID and first > 0:  # "부정행위는 해당 없음", "사기 같은 건 없어요": the phrase before
             j = first - 1
-            while j >= 0 and (toks[j].tag.startswith(("J", "ETM")) or toks[j].form == "같"):
+            while j >= 0 and (toks[j].tag.startswith(("J", "ETM", "VCP")) or toks[j].form == "같"):  # "한 채뿐인 건"
                 j -= 1
             if j >= 0 and toks[j].tag.startswith(("NN", "XR")):
                 last, first = j, _phrase(toks, j)
@@ -101,3 +126,12 @@ def present(pattern: str, text: str, found: list | None = None) -> re.Match | No
 
         found = negation_mentions(text, tokens(text))
     return next((m for m in re.finditer(pattern, text) if not negated(text, m.start(), m.end(), found)), None)
+
+
+def negated_match(pattern: str, text: str, found: list | None = None) -> re.Match | None:
+    """The first match of `pattern` in `text` that a negation covers ("신고를 아예 안 했어요": 신고 negated)."""
+    if found is None:
+        from taxqa.tax.mentions import tokens
+
+        found = negation_mentions(text, tokens(text))
+    return next((m for m in re.finditer(pattern, text) if negated(text, m.start(), m.end(), found)), None)

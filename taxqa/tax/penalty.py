@@ -14,7 +14,7 @@ from taxqa.errors import UserError
 from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind
 from taxqa.tax.limitation import CASE_ALIASES, CASE_LABELS, CASES, limitation_period
-from taxqa.tax.negation import present
+from taxqa.tax.negation import negated_match, present
 from taxqa.tax.penalty_days import days_said
 from taxqa.tax.rates import MAN, parse_as_of, select, whole_number
 from taxqa.tax.result import Step, TaxResult, article
@@ -222,6 +222,7 @@ NO_RETURN = r"무신고|신고\s*(?:를|도)?\s*(?:안|않|못|빠뜨|놓치|까
 UNDER = r"과소\s*신고|적게\s*신고|덜\s*신고|누락|빠뜨린\s*(?:소득|매출)|수정\s*신고"
 LATE = r"늦게\s*(?:냈|내|납부)|납부\s*(?:를|도)?\s*(?:안|못|늦)|미납|체납|납부\s*지연|연체"
 FRAUD = r"부정|사기|이중\s*장부|허위|가공|고의|장부\s*조작|차명"
+no_return = lambda text: re.search(NO_RETURN, text) or negated_match(r"(?<![후정소과])신고", text)  # noqa: E731
 
 
 def recognise(text: str) -> bool:
@@ -232,10 +233,10 @@ def read_limitation(text: str, reading) -> None:
     reading.fact("limitation", True, re.search(r"제척\s*기간", text).group(0))
     if re.search(r"상속|증여", text):
         case = "inheritance-gift-fraud" if present(FRAUD, text) else (
-            "inheritance-gift-no-return" if re.search(NO_RETURN, text) else "inheritance-gift")  # fmt: skip
+            "inheritance-gift-no-return" if no_return(text) else "inheritance-gift")  # fmt: skip
     else:
         offshore = "offshore-" if re.search(r"역외|해외|국외", text) else ""
-        case = "fraud" if present(FRAUD, text) else "no-return" if re.search(NO_RETURN, text) else "general"
+        case = "fraud" if present(FRAUD, text) else "no-return" if no_return(text) else "general"
         case = (offshore + case) if case != "general" else (offshore.rstrip("-") or "general")
     reading.fact("case", case, "")
     m = re.search(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})", text)
@@ -277,7 +278,7 @@ def read(text: str, reading) -> None:
         months = None
     if re.search(UNDER, text):
         kind, said = "under-report", "과소신고"
-    elif re.search(NO_RETURN, text):
+    elif no_return(text):
         kind, said = "no-return", "무신고"
     elif re.search(LATE, text) or days:
         kind, said = "late-payment", "납부지연"

@@ -9,6 +9,7 @@ from datetime import date
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.mentions import near
+from taxqa.tax.negation import negated as neg
 from taxqa.tax.words import amount_near, window_before
 
 BOUGHT = r"\s*(?:원)?\s*(?:에|을|를|으로|로|주고)?\s*(?:사|샀|산|구입|구매|매입|취득|분양|매수)"
@@ -164,7 +165,10 @@ def read(text: str, reading) -> None:
     negated = re.search(
         r"1\s*주택\S{0,4}\s*아(?:닌|님|니|닙)|비과세\s*(?:대상이|요건에|요건을)?\s*(?:아닌|해당하지|안\s*되|못)", text
     )
-    if one and many and not negated and not re.match(r"\S{0,3}\s*아", text[one.end() : one.end() + 6]):
+    said_not = one and (re.match(r"\S{0,3}\s*아", text[one.end() : one.end() + 6]) or neg(text, *one.span()))
+    if one and many and (negated or said_not):
+        one = None  # "한 채뿐인 건 아니에요, 두 채예요": the one house is negated, so no contradiction
+    if one and many:
         reading.lack(
             f"'{one.group(0)}'이라면서 '{many.group(0)}'이라고 해 맞지 않음: 주택 수(1세대1주택 여부)를 확인해 주세요"
         )
