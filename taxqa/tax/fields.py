@@ -2,7 +2,11 @@
 "부정행위: X", "1세대1주택: 아니오", "장애: ✗") and a question-shaped label answered no on its line or
 the next ("Q. 배우자 소득 있음? A. 아니요", "신고는 했나요?\n아니요") become a negated clause ("미성년자
 여부 아님", "배우자 소득 없음", "신고 안 함"), so `negation.negated()` / `present()` see them like any other
-negation; an emoji said as a no ("절대 🙅") is the word 없음.
+negation; an emoji said as a no ("절대 🙅") is the word 없음. Before that, a form's other ways of giving
+an answer are written as "label: answer": any separator between a label and its answer ("□ 배우자 생존 —
+아니오", "자녀 → 2"), a ticked option among the listed ones ("( )예 (V)아니오", "[ ] 예 [x] 아니오"), an
+inline self-answer without Q./A. marks ("고의? 아니요.", "남편 소득? 있어요"); a life verb negated with the
+person as its subject ("생존해 계시지 않아요") is a death; an identifier ("#4471", "사번 2231") is no amount.
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ import re
 NO = r"(?:N|No|NO|no|X|x|×|✗|✘|❌|🙅\S*|아니오|아니요|아뇨|아니|비해당|미해당|해당\s*없음|해당\s*안\s*됨)"
 LABEL = r"(?=[0-9]{0,3}[가-힣])[가-힣0-9][가-힣0-9 ·()]{0,24}?"
 # "미성년자 여부: N", "부정행위 - X", "1세대1주택 = 아니오" at a line's start or after a field separator
-FIELD_NO = re.compile(rf"(?m)(^|[,;/|])(\s*[-•*]?\s*)({LABEL})\s*[:：=\-]\s*{NO}(?=\s*(?:$|[,.;/|(]|\s))")
+FIELD_NO = re.compile(
+    rf"(?m)(^|[,;/|])(\s*(?:[-•*□■▪◦①-⑳]|\d{{1,2}}[.)])?\s*)({LABEL})\s*[:：=\-]\s*({NO}|없음|없어요|없습니다)(?=\s*(?:$|[,.;/|(]|\s))"
+)
 # "Q. 배우자 소득 있음? A. 아니요", "고의였나요?\n아니요": a question then its no, on its line or the next
 ASKED_NO = re.compile(
-    rf"(?m)(^|[.!]\s)(\s*(?:Q\d*\s*[.:)]\s*)?)([^\n?？]{{1,40}}?)\s*[?？]"
-    rf"(?:\s*(?:A\d*\s*[.:)])\s*|[ \t]*\n\s*(?:A\d*\s*[.:)]\s*)?)({NO}|없음|없어요|없습니다|없고)(?![가-힣A-Za-z])"
+    rf"(?m)(^|[.!/|—]\s|\s-\s)(\s*(?:Q\d*\s*[.:)]\s*)?)([^\n?？]{{1,40}}?)\s*[?？]"
+    rf"(?:\s*(?:A\d*\s*[.:)])\s*|[ \t]*(?=아니요|아니오|아뇨|없음|없어요|없습니다)|[ \t]*\n\s*(?:A\d*\s*[.:)]\s*)?)({NO}|없음|없어요|없습니다|없고)(?![가-힣A-Za-z])"
 )
 EMOJI_NO = re.compile(r"(?<=[가-힣\s])\s*(?:🙅|❌|🚫|⛔|🙅‍♂️|🙅‍♀️)[\u200d\ufe0f♂♀]*")
 HAS = re.compile(r"\s*(?:있음|있나요|있어요|있습니까|있었나요|있었어요|있었습니까|있니|있어|있는지|유무|여부)$")
@@ -27,6 +33,8 @@ IS = re.compile(r"\s*(?:이었나요|였나요|인가요|이에요|예요|입니
 def _negated_clause(label: str, none: bool = False) -> str:
     """ "배우자 소득 있음" -> "배우자 소득 없음"; "신고는 했나요" -> "신고 안 함"; "고의였나요" -> "고의 아님"."""
     label = label.strip()
+    if re.search(r"생존(?:\s*여부)?$", label):  # "배우자 생존: 아니오": no surviving spouse
+        return re.sub(r"\s*생존(?:\s*여부)?$", "", label) + " 없음"
     if HAS.search(label):
         return HAS.sub("", label) + " 없음"
     if DID.search(label):
@@ -35,7 +43,50 @@ def _negated_clause(label: str, none: bool = False) -> str:
     return IS.sub("", label) + (" 없음" if none else " 아님")  # "Q. 자녀? A. 없음": 자녀 없음
 
 
+# "[티켓 #4471]", "사번 2231", "접수번호: 2024-118", "No. 52": an identifier, never an amount
+IDENT = re.compile(
+    r"#\s?\d[\d-]*|(?<![가-힣])No\.\s?\d[\d-]*|"
+    r"((?:사번|사원번호|(?:접수|민원|관리|주문|사건|상담|문의|티켓|등록|고객|회원|전화)\s*번호|번호)\s*[:：]?\s*)\d[\d-]*(?![\d,.]*\s*[천백십만억조원%])"
+)
+# "□ 배우자 생존 — 아니오", "• 자녀 수 -> 2": a line's label, a dash or an arrow, then its answer
+DASHED = re.compile(r"(?m)^(\s*)(?:[□■☐▪▫◦○●✔✓]\s*)?([가-힣][가-힣0-9 ·()]{0,24}?)\s+(?:—|–|―|->|=>|→|⇒|➡)\s*(?=\S)")
+TICK = r"(?:\(\s*[VvXxOo✓✔√]\s*\)|\[\s*[VvXxOo✓✔√]\s*\]|[☑☒■✅✔✓●])"
+BLANK = r"(?:\(\s*\)|\[\s*\]|[□☐○])"
+OPTION = r"[가-힣A-Za-z]{1,6}"
+# "1세대1주택 여부 ( )예 (V)아니오": of the options listed, the ticked one is the answer
+TICKED = re.compile(
+    rf"[ \t]*:?[ \t]*(?:(?:{BLANK}\s*{OPTION}\s*)+{TICK}\s*({OPTION})(?:\s*{BLANK}\s*{OPTION})*"
+    rf"|{TICK}\s*({OPTION})(?:\s*{BLANK}\s*{OPTION})+)(?![가-힣A-Za-z])"
+)
+# "고의? 아니요." "남편 소득? 있어요": a question-shaped label answered on the same line, no Q./A. marks
+INLINE = re.compile(
+    r"(?m)(^|[.!,/|—]\s*|\s-\s)([가-힣][가-힣0-9 ]{0,14}?)\s*[?？]\s*"
+    r"(아니요|아니오|아뇨|없음|없어요|없습니다|있음|있어요|있습니다|있고|예|네)(?![가-힣A-Za-z])"
+)
+# "어머니도 생존해 계시지 않아요", "아버지는 살아 계시지 않고": a negated life verb is a death
+NOT_ALIVE = re.compile(r"(?:생존해|생존하여|살아)\s*(?:계시|있)지\s*(?:않|못)[가-힣]*|생존하지\s*(?:않|못)[가-힣]*")
+
+
+def _inline(m: re.Match) -> str:
+    label, said = m[2].strip(), m[3]
+    if said.startswith("있") or said in ("예", "네"):
+        return f"{m[1]}{HAS.sub('', label)} 있음"
+    return f"{m[1]}{label}? {said}"  # a no is read by ASKED_NO below
+
+
+def form_answers(text: str) -> str:
+    text = IDENT.sub(lambda m: (m[1] or "").rstrip(" :："), text)
+    text = DASHED.sub(lambda m: f"{m[1]}{m[2]}: ", text)
+    text = TICKED.sub(lambda m: f": {m[1] or m[2]}", text)
+    text = NOT_ALIVE.sub("돌아가셨어요", text)
+    # "자녀 수: 2", "상속인 수 - 3": a count of people given as a bare number
+    text = re.sub(
+        r"(자녀|자식|아이|상속인|부양가족|형제|손자녀)\s*수\s*[:：]\s*(\d{1,2})(?![\d명인.,])", r"\1 \2명", text
+    )
+    return INLINE.sub(_inline, text)
+
+
 def field_answers(text: str) -> str:
-    text = EMOJI_NO.sub(" 없음", text)
+    text = EMOJI_NO.sub(" 없음", form_answers(text))
     text = ASKED_NO.sub(lambda m: f"{m[1]}{_negated_clause(m[3], m[4].startswith('없'))}", text)
-    return FIELD_NO.sub(lambda m: f"{m[1]}{m[2]}{_negated_clause(m[3])}", text)
+    return FIELD_NO.sub(lambda m: f"{m[1]}{m[2]}{_negated_clause(m[3], m[4].startswith('없'))}", text)

@@ -18,6 +18,7 @@ from taxqa.tax.gift_amounts import (
     split_amounts,
 )
 from taxqa.tax.kind import TaxKind
+from taxqa.tax.negation import negated
 from taxqa.tax.rates import EOK, MAN, RELATIONS, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
 from taxqa.tax.words import from_particle
@@ -268,10 +269,9 @@ def read(text: str, reading) -> None:
         reading.fact("generation_skip", True, parties.words)
         reading.say("세대생략 할증")
         reading.assume("수증자의 부모가 생존해 있어 세대생략 할증과세 적용으로 가정")
-    m = re.search(
+    m = next((x for x in re.finditer(  # "혼인·출산 공제 대상: N": a negated marriage or birth is none
         r"(?<![재미비])(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|출산|출생|아이를\s*낳|득남|득녀|입양",
-        text,
-    )
+        text) if not negated(text, *x.span())), None)  # fmt: skip
     long_ago = m and next((d for d in reading.mentions if d.type == "duration" and d.value.get("ago")
                            and (d.value.get("years") or 0) > 2 and abs(d.start - m.start()) < 20), None)  # fmt: skip
     if long_ago:  # "혼인신고는 3년 전에 했어요": outside 혼인신고일 전후 2년 (제53조의2)

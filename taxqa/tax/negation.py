@@ -44,7 +44,11 @@ def _is_negation(toks: list, k: int) -> bool:
 
 def _phrase(toks: list, j: int) -> int:
     """The first token of the noun phrase ending at token j (j itself when it is no noun)."""
-    while j >= 0 and (toks[j].tag.startswith(("NN", "SN", "SL", "XR", "XPN")) or toks[j].tag == "XSN"):
+    while j >= 0 and (
+        toks[j].tag.startswith(("NN", "SN", "SL", "XR", "XPN"))
+        or toks[j].tag == "XSN"
+        or (toks[j].form in ("·", "ㆍ", "/") and j > 0 and toks[j - 1].tag.startswith("NN"))  # "혼인·출산 공제"
+    ):
         j -= 1
     if j >= 0 and toks[j].tag == "MM" and toks[j + 1].tag == "NNB":  # "한 채", "두 명": the count is the phrase's
         j -= 1
