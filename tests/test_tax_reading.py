@@ -216,3 +216,19 @@ def test_cli_text_says_what_to_check_before_a_figure(capsys):
     assert code == 0 and json.loads(out)["inputs"]["relation"] == "lineal_ascendant"
     code, out, _ = run(capsys, "gift", "--amount", "1억", "--relation", "시어머니", "--json")
     assert code == 0 and json.loads(out)["inputs"]["relation"] == "other_relative"
+
+
+def test_answers_in_other_scripts_orders_and_parentheses():
+    # the same facts said as a plain no and in a form's other answer words give the same inputs
+    plain = read_question("양도가액 7억, 취득가액 5억, 보유 5년, 1세대1주택 아님. 양도세?", as_of=AS_OF).inputs
+    for said in ("1세대1주택 여부: 예□ 아니오■", "1세대1주택? No", "1세대1주택 해당 無", "1세대1주택이신가요(아니요)"):
+        got = read_question(f"양도가액 7억, 취득가액 5억, 보유 5년. {said}. 양도세?", as_of=AS_OF).inputs
+        assert got == plain, said
+    supported = read_question("총급여 5,000만원. 장모님 부양하세요(아니요). 결정세액?", as_of=AS_OF).inputs
+    assert supported.get("dependents", 0) == 0
+    assert read_question("총급여 5,000만원. 어머니 부양 안 함. 결정세액?", as_of=AS_OF).inputs.get("dependents", 0) == 0
+
+
+def test_a_parents_funeral_is_a_death_and_a_healthy_parent_a_spouse():
+    inputs = read_question("부친상을 당했어요. 어머니는 정정하십니다. 자녀 셋, 상속재산 12억.", as_of=AS_OF).inputs
+    assert inputs.get("spouse") is True and inputs.get("children") == 3

@@ -87,6 +87,9 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         r"(부모님|어머니|아버지|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를)?\s*(?:(두|한)\s*분\s*(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|제)\s*)?(?:부양|모시|모셔|모심)",
         text,
     )
+    # "부모님 부양 안 함", "부모님 부양하지 않음": the parents are named as not supported
+    if parents and re.match(r"[가-힣]{0,3}\s*(?:안\s*(?:함|해|합|하)|하지\s*않|않|아님)", text[parents.end() :]):
+        parents = None
     if parents:
         n = 2 if re.search(r"부모님|시부모", parents.group(1)) and parents.group(2) != "한" else 1
         dependents += n

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-NO = r"(?:N|No|NO|no|X|x|×|✗|✘|❌|🙅\S*|아니오|아니요|아뇨|아니|비해당|미해당|해당\s*없음|해당\s*안\s*됨)"
+NO = r"(?:N|No|NO|no|ㄴㄴ|無|X|x|×|✗|✘|❌|🙅\S*|아니오|아니요|아뇨|아니|비해당|미해당|해당\s*없음|해당\s*안\s*됨)"
 LABEL = r"(?=[0-9]{0,3}[가-힣])[가-힣0-9][가-힣0-9 ·()]{0,24}?"
 # "미성년자 여부: N", "부정행위 - X", "1세대1주택 = 아니오" at a line's start or after a field separator
 FIELD_NO = re.compile(
@@ -22,11 +22,15 @@ FIELD_NO = re.compile(
 # "Q. 배우자 소득 있음? A. 아니요", "고의였나요?\n아니요": a question then its no, on its line or the next
 ASKED_NO = re.compile(
     rf"(?m)(^|[.!/|—]\s|\s-\s)(\s*(?:Q\d*\s*[.:)]\s*)?)([^\n?？]{{1,40}}?)\s*[?？]"
-    rf"(?:\s*(?:A\d*\s*[.:)])\s*|[ \t]*(?=아니요|아니오|아뇨|없음|없어요|없습니다)|[ \t]*\n\s*(?:A\d*\s*[.:)]\s*)?)({NO}|없음|없어요|없습니다|없고)(?![가-힣A-Za-z])"
+    rf"(?:\s*(?:A\d*\s*[.:)])\s*|[ \t]*(?=아니요|아니오|아뇨|없음|없어요|없습니다|No\b|NO\b|no\b|N\b|ㄴㄴ|無)|[ \t]*\n\s*(?:A\d*\s*[.:)]\s*)?)({NO}|없음|없어요|없습니다|없고)(?![가-힣A-Za-z])"
 )
 EMOJI_NO = re.compile(r"(?<=[가-힣\s])\s*(?:🙅|❌|🚫|⛔|🙅‍♂️|🙅‍♀️)[\u200d\ufe0f♂♀]*")
-HAS = re.compile(r"\s*(?:있음|있나요|있어요|있습니까|있었나요|있었어요|있었습니까|있니|있어|있는지|유무|여부)$")
-DID = re.compile(r"\s*(?:했나요|했어요|했습니까|하셨나요|하셨어요|하셨습니까|했니|했음|함|하였나요|했는지)$")
+HAS = re.compile(
+    r"\s*(?:있으신가요|있으세요|있으십니까|계신가요|계십니까|있음|있나요|있어요|있습니까|있었나요|있었어요|있었습니까|있니|있어|있는지|유무|여부)$"
+)
+DID = re.compile(
+    r"\s*(?:하시나요|하십니까|하시는지|하세요|하나요|했나요|했어요|했습니까|하셨나요|하셨어요|하셨습니까|했니|했음|함|하였나요|했는지)$"
+)
 IS = re.compile(r"\s*(?:이었나요|였나요|인가요|이에요|예요|입니까|이야|임|이었어요|였어요|인지|이신가요|세요)$")
 
 
@@ -72,6 +76,29 @@ def _inline(m: re.Match) -> str:
     if said.startswith("있") or said in ("예", "네"):
         return f"{m[1]}{HAS.sub('', label)} 있음"
     return f"{m[1]}{label}? {said}"  # a no is read by ASKED_NO below
+
+
+# "Yes", "ㅇㅇ", "有" as a yes; "無" as a no: the answer words the rules below know
+YES_WORDS = re.compile(r"(?<![A-Za-z])(?:Yes|YES|yes)(?![A-Za-z])|(?<![ㄱ-ㅎ])ㅇㅇ(?![ㄱ-ㅎ])|有")
+# "부양하시나요(아니요)": a question-shaped label with its answer in parentheses right after it
+PAREN_ANSWER = re.compile(
+    r"([가-힣](?:나요|가요|까요|습니까|ㅂ니까|세요|니|는지|여부))\s*\(\s*"
+    r"(아니요|아니오|아뇨|없음|없어요|예|네|있음|있어요|Yes|No|YES|NO|ㅇㅇ|ㄴㄴ)\s*\)"
+)
+# "예☐ 아니오☑": each option followed by its box; the ticked one is the answer
+TICKED_AFTER = re.compile(
+    rf"[ \t]*:?[ \t]*(?:{OPTION}\s*{BLANK}\s*)*({OPTION})\s*{TICK}(?:\s*{OPTION}\s*{BLANK})*(?![가-힣A-Za-z])"
+)
+
+
+def answer_words(text: str) -> str:
+    """The answer vocabulary of forms in other scripts and orders, in the words the rules below read;
+    run before the blank-box rule of `words.plain_forms`, which would drop an option ticked after it."""
+    text = PAREN_ANSWER.sub(r"\1? \2", text)
+    text = TICKED_AFTER.sub(lambda m: f": {m[1]}" if re.search(BLANK, m[0]) else m[0], text)
+    text = re.sub(r"(?<![ㄱ-ㅎ])ㄴㄴ(?![ㄱ-ㅎ])", "아니요", text)
+    text = re.sub(r"(?<=[\s:：?？])無(?![가-힣])", "없음", text)
+    return YES_WORDS.sub("예", text)
 
 
 def form_answers(text: str) -> str:

@@ -298,7 +298,7 @@ def person_mentions(text: str, toks: list) -> list[Mention]:
         dead = own is not None and not re.match(r"(?:님)?(?:와|과|랑|하고|의)", between) and (
             any(p.end <= d < stop for d in deaths) or bool(re.search(DEATH, between)))  # fmt: skip
         said = re.search(DEATH, between)
-        if dead and said and re.search(r"있|계시|살아|생존", between[: said.start()]):
+        if dead and said and re.search(r"있|계시|살아|생존|건강|정정|건재", between[: said.start()]):
             dead = False  # "자녀 2명이 있는 사람이 사망": the death is another's
         value = {"relation": p.category, "alive": not dead, "role": role_of(text, p) or None}
         if p.category in RELATION_OF:

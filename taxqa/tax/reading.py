@@ -14,7 +14,7 @@ from typing import Any
 
 from taxqa.amounts import iter_amounts
 from taxqa.errors import UserError
-from taxqa.tax.fields import field_answers
+from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
 from taxqa.tax.nets import flag_follow_up
@@ -243,7 +243,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
-    text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(plain_digits(text))))))
+    text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
     clean = normalise(text)
     reading = Reading(text=text, as_of=day)
     reading.mentions = read_mentions(text, clean)
