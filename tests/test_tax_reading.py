@@ -232,3 +232,10 @@ def test_answers_in_other_scripts_orders_and_parentheses():
 def test_a_parents_funeral_is_a_death_and_a_healthy_parent_a_spouse():
     inputs = read_question("부친상을 당했어요. 어머니는 정정하십니다. 자녀 셋, 상속재산 12억.", as_of=AS_OF).inputs
     assert inputs.get("spouse") is True and inputs.get("children") == 3
+
+
+def test_price_roles_said_as_the_thing_bought_or_sold_and_identifiers_with_their_labels():
+    inputs = read_question("판 거는 8억이고 산 것은 5억, 보유 4년. 양도소득세?", as_of=AS_OF).inputs
+    assert inputs["price"] == 800_000_000 and inputs["acquired"] == 500_000_000
+    reading = read_question("사원번호 5521 / 총급여 5,200만원 / 아내: 소득 있음 / 애들 없음 / 결정세액", as_of=AS_OF)
+    assert reading.inputs == {"salary": 52_000_000} and not reading.ambiguous

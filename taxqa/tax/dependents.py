@@ -38,7 +38,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         r"(?:남편|아내|배우자|와이프)\s*(?:쪽|앞|밑)\S{0,2}\s*(?:올렸|올림|올려|넣었|등록)|(?:남편|아내|배우자|와이프)(?:이|가)\s*(?:공제|올렸)",
         text,
     )
-    if re.search(r"자녀\s*(?:는|가)?\s*없|아이\s*(?:는|가)?\s*없|무자녀", text):
+    if re.search(rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가)?\s*없|무자녀", text):  # "애 없음", "자식은 없어요"
         children = None
     elif elsewhere and not re.search(  # "… 남편이 공제. 남편 결정세액?": the claimer is the worker asked about
         re.match(r"남편|아내|배우자|와이프", elsewhere.group(0)).group(0)

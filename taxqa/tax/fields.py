@@ -102,7 +102,7 @@ def answer_words(text: str) -> str:
 
 
 def form_answers(text: str) -> str:
-    text = IDENT.sub(lambda m: (m[1] or "").rstrip(" :："), text)
+    text = IDENT.sub("", text)  # the label too: "사원번호" read alone is 사(4)원
     text = DASHED.sub(lambda m: f"{m[1]}{m[2]}: ", text)
     text = TICKED.sub(lambda m: f": {m[1] or m[2]}", text)
     text = NOT_ALIVE.sub("돌아가셨어요", text)
@@ -110,6 +110,8 @@ def form_answers(text: str) -> str:
     text = re.sub(
         r"(자녀|자식|아이|상속인|부양가족|형제|손자녀)\s*수\s*[:：]\s*(\d{1,2})(?![\d명인.,])", r"\1 \2명", text
     )
+    # "배우자: 소득 있음": a person's field answered with their income is the person's income clause
+    text = re.sub(r"([가-힣]{1,6})\s*[:：]\s*(?=소득\s*(?:있|없|X|O|유|무))", r"\1 ", text)
     return INLINE.sub(_inline, text)
 
 

@@ -29,12 +29,12 @@ def read(text: str, reading) -> None:
     for a in found:
         before = window_before(text, a.start, 12)
         if bought is None and re.search(
-            r"(?:취득|매입|구입|매수|분양|(?<![가-힣])(?:산|샀던)\s*(?:값|가격|금액|돈))" + label, before
+            r"(?:취득|매입|구입|매수|분양|(?<![가-힣])(?:산|샀던)\s*(?:값|가격|금액|돈|건|게|거|것))" + label, before
         ):
             bought = a
             continue
         if sold is None and re.search(
-            r"(?:양도|매도|처분|(?<![가-힣])(?:판|팔았던)\s*(?:값|가격|금액|돈))" + label, before
+            r"(?:양도|매도|처분|(?<![가-힣])(?:판|팔았던)\s*(?:값|가격|금액|돈|건|게|거|것))" + label, before
         ):
             sold = a
             continue
