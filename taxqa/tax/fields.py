@@ -117,9 +117,48 @@ def _ticked_option(m: re.Match) -> str:
     return f": {ticked[0]}" if len(ticked) == 1 and ticked[0] else m[0]
 
 
+ENGLISH_COUNT = dict(one=1, two=2, three=3, four=4, five=5, six=6)
+ENGLISH_PERSON = dict(spouse="배우자", wife="배우자", husband="배우자", father="아버지", dad="아버지", mother="어머니",
+                      mom="어머니")  # fmt: skip
+N = r"(\d{1,2}|one|two|three|four|five|six)"
+NATIVE_COUNT = dict(둘=2, 셋=3, 넷=4, 다섯=5, 여섯=6)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else ENGLISH_COUNT.get(word.lower(), NATIVE_COUNT.get(word, 0))
+
+
+def heir_phrases(text: str) -> str:
+    """Heirs said in English or as a phrase, in the words the family rules read: "Spouse alive? Yes",
+    "My father is alive.", "Kids: 3", "Two of us kids", "어머니와 우리 셋" (the asker and siblings are children)."""
+    person = "|".join(ENGLISH_PERSON)
+    text = re.sub(
+        rf"(?i)(?<![A-Za-z])({person})\s+(?:is\s+)?(?:alive|living)\s*\?\s*(yes|no)(?![A-Za-z])",
+        lambda m: f"{ENGLISH_PERSON[m[1].lower()]} {'생존' if m[2].lower() == 'yes' else '없음'}",
+        text,
+    )
+    text = re.sub(
+        rf"(?i)(?<![A-Za-z])(?:my\s+)?({person})\s+is\s+(?:still\s+)?(?:alive|living)(?![A-Za-z])",
+        lambda m: f"{ENGLISH_PERSON[m[1].lower()]}는 살아계세요",
+        text,
+    )
+    text = re.sub(
+        rf"(?i)(?<![A-Za-z])(?:kids|children|child)\s*[:：]\s*(\d{{1,2}})(?!\d)|(?<![A-Za-z]){N}\s+"
+        r"(?:of\s+us(?:\s+(?:kids|children|siblings))?|kids|children|sons|daughters)(?![A-Za-z])",
+        lambda m: f"자녀 {_count(m[1] or m[2])}명",
+        text,
+    )
+    return re.sub(
+        r"(어머니|아버지|엄마|아빠)(와|과|랑|하고)\s*우리\s*(둘|셋|넷|다섯|여섯|\d)(?:\s*명)?(?![가-힣])",
+        lambda m: f"{m[1]}{m[2]} 자녀 {_count(m[3])}명",
+        text,
+    )
+
+
 def answer_words(text: str) -> str:
     """The answer vocabulary of forms in other scripts and orders, in the words the rules below read;
     run before the blank-box rule of `words.plain_forms`, which would drop an option ticked after it."""
+    text = heir_phrases(text)
     text = NATIVE_YEARS.sub(lambda m: f"{NATIVE_YEAR_TENS[m[1]] + NATIVE_YEAR_ONES.get(m[2] or '', 0)}년", text)
     text = NUMBERED_ARROW.sub(lambda m: f"{m[1]}{m[2]}: ", text)
     text = OPTION_LIST.sub(_ticked_option, text)
