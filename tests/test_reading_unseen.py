@@ -157,3 +157,17 @@ def test_field_answers_adverbs_and_double_negations():
     assert not negated_match("벌이", text)
     ask_again = ask("이전 답변에서 양도가액만 9억으로 하면 양도세는?", as_of=as_of)
     assert any("앞의 질문" in x for x in ask_again["ambiguous"])
+
+
+def test_form_answers_wherever_written():
+    from taxqa.tax.fields import answer_words
+
+    assert ": 없음" in answer_words("부양가족 (있음 / 없음✓)")
+    assert ": 예" in answer_words("배우자 생존 (✔예 | 아니오)")
+    assert "택" not in answer_words("자녀 있나요? (예/아니오 중 택1) 예")
+    assert answer_words("3. 보유기간 ➡ 4년").startswith("보유기간: 4년")
+    assert "25년" in answer_words("근속 스물다섯 해 동안")
+    assert "자녀 2명" in answer_words("Children: 2") and "자녀 4명" in answer_words("four of us siblings")
+    assert "배우자 생존" in answer_words("Wife alive? yes") and "자녀 3명" in answer_words("아버지랑 우리 셋")
+    a = ask("아버지 떠나시고 남은 재산 12억. 어머니와 우리 둘. 상속세?", as_of="2026-06-01")
+    assert a["result"]["inputs"]["spouse"] and a["result"]["inputs"]["children"] == 2

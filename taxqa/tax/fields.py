@@ -80,6 +80,9 @@ def _inline(m: re.Match) -> str:
 
 # "Yes", "ㅇㅇ", "有" as a yes; "無" as a no: the answer words the rules below know
 YES_WORDS = re.compile(r"(?<![A-Za-z])(?:Yes|YES|yes)(?![A-Za-z])|(?<![ㄱ-ㅎ])ㅇㅇ(?![ㄱ-ㅎ])|有")
+STATEMENT_YES = re.compile(
+    r"(?<=[가-힣](?:심|음|함|됨|임|봄|줌|옴|요|다))\s+(?:ㅇㅇ|Yes|YES|yes|예|네)(?![가-힣A-Za-z])\s*[.!]?"
+)
 # "부양하시나요(아니요)": a question-shaped label with its answer in parentheses right after it
 PAREN_ANSWER = re.compile(
     r"([가-힣](?:나요|가요|까요|습니까|ㅂ니까|세요|니|는지|여부))\s*\(\s*"
@@ -91,13 +94,81 @@ TICKED_AFTER = re.compile(
 )
 
 
+# "(있다 / 없다✔)", "(✔예 / 아니오)": options listed with a separator, one ticked, no boxes
+OPTION_LIST = re.compile(rf"\(\s*(?:{TICK}?\s*{OPTION}\s*{TICK}?\s*[/|,·]\s*)+{TICK}?\s*{OPTION}\s*{TICK}?\s*\)")
+# "(예/아니오 중 택1) 아니오": the options listed between a question and its answer say nothing
+OPTIONS_THEN_ANSWER = re.compile(
+    rf"\(\s*{OPTION}(?:\s*[/|,·]\s*{OPTION})+\s*(?:중\s*)?(?:택\s*1|하나(?:\s*선택)?|선택)?\s*\)\s*"
+    r"(?=(?:아니요|아니오|아뇨|없음|없어요|있음|있어요|예|네|Yes|No|ㅇㅇ|ㄴㄴ)(?![가-힣A-Za-z]))"
+)
+# "1. 판 금액 ▶ 6억": a numbered line's label, an arrow, then its answer
+NUMBERED_ARROW = re.compile(r"(?m)^(\s*)\d{1,2}\s*[.)]\s*([가-힣0-9][가-힣0-9 ·()]{0,24}?)\s*[▶►➡→⇒]\s*(?=\S)")
+# "근속이 스무 해", "서른 해 동안": years in native Korean tens
+NATIVE_YEARS = re.compile(
+    r"(?<![가-힣])(스무|스물|열|서른|마흔|쉰)\s*(하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?\s+해(?=[요\s,.동를를]|$)"
+)
+NATIVE_YEAR_TENS = dict(스무=20, 스물=20, 열=10, 서른=30, 마흔=40, 쉰=50)
+NATIVE_YEAR_ONES = dict(하나=1, 한=1, 둘=2, 두=2, 셋=3, 세=3, 넷=4, 네=4, 다섯=5, 여섯=6, 일곱=7, 여덟=8, 아홉=9)
+
+
+def _ticked_option(m: re.Match) -> str:
+    options = [o.strip() for o in re.split(r"[/|,·]", m[0].strip("() "))]
+    ticked = [re.sub(TICK, "", o).strip() for o in options if re.search(TICK, o)]
+    return f": {ticked[0]}" if len(ticked) == 1 and ticked[0] else m[0]
+
+
+ENGLISH_COUNT = dict(one=1, two=2, three=3, four=4, five=5, six=6)
+ENGLISH_PERSON = dict(spouse="배우자", wife="배우자", husband="배우자", father="아버지", dad="아버지", mother="어머니",
+                      mom="어머니")  # fmt: skip
+N = r"(\d{1,2}|one|two|three|four|five|six)"
+NATIVE_COUNT = dict(둘=2, 셋=3, 넷=4, 다섯=5, 여섯=6)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else ENGLISH_COUNT.get(word.lower(), NATIVE_COUNT.get(word, 0))
+
+
+def heir_phrases(text: str) -> str:
+    """Heirs said in English or as a phrase, in the words the family rules read: "Spouse alive? Yes",
+    "My father is alive.", "Kids: 3", "Two of us kids", "어머니와 우리 셋" (the asker and siblings are children)."""
+    person = "|".join(ENGLISH_PERSON)
+    text = re.sub(
+        rf"(?i)(?<![A-Za-z])({person})\s+(?:is\s+)?(?:alive|living)\s*\?\s*(yes|no)(?![A-Za-z])",
+        lambda m: f"{ENGLISH_PERSON[m[1].lower()]} {'생존' if m[2].lower() == 'yes' else '없음'}",
+        text,
+    )
+    text = re.sub(
+        rf"(?i)(?<![A-Za-z])(?:my\s+)?({person})\s+is\s+(?:still\s+)?(?:alive|living)(?![A-Za-z])",
+        lambda m: f"{ENGLISH_PERSON[m[1].lower()]}는 살아계세요",
+        text,
+    )
+    text = re.sub(
+        rf"(?i)(?<![A-Za-z])(?:kids|children|child)\s*[:：]\s*(\d{{1,2}})(?!\d)|(?<![A-Za-z]){N}\s+"
+        r"(?:of\s+us(?:\s+(?:kids|children|siblings))?|kids|children|sons|daughters)(?![A-Za-z])",
+        lambda m: f"자녀 {_count(m[1] or m[2])}명",
+        text,
+    )
+    return re.sub(
+        r"(어머니|아버지|엄마|아빠)(와|과|랑|하고)\s*우리\s*(둘|셋|넷|다섯|여섯|\d)(?:\s*명)?(?![가-힣])",
+        lambda m: f"{m[1]}{m[2]} 자녀 {_count(m[3])}명",
+        text,
+    )
+
+
 def answer_words(text: str) -> str:
     """The answer vocabulary of forms in other scripts and orders, in the words the rules below read;
     run before the blank-box rule of `words.plain_forms`, which would drop an option ticked after it."""
+    text = heir_phrases(text)
+    text = NATIVE_YEARS.sub(lambda m: f"{NATIVE_YEAR_TENS[m[1]] + NATIVE_YEAR_ONES.get(m[2] or '', 0)}년", text)
+    text = NUMBERED_ARROW.sub(lambda m: f"{m[1]}{m[2]}: ", text)
+    text = OPTION_LIST.sub(_ticked_option, text)
+    text = OPTIONS_THEN_ANSWER.sub("", text)
     text = PAREN_ANSWER.sub(r"\1? \2", text)
     text = TICKED_AFTER.sub(lambda m: f": {m[1]}" if re.search(BLANK, m[0]) else m[0], text)
     text = re.sub(r"(?<![ㄱ-ㅎ])ㄴㄴ(?![ㄱ-ㅎ])", "아니요", text)
     text = re.sub(r"(?<=[\s:：?？])無(?![가-힣])", "없음", text)
+    # "할머니가 주심 ㅇㅇ 엄마아빠 살아계심 ㅇㅇ": a yes after a statement confirms it and ends its clause
+    text = STATEMENT_YES.sub(".", text)
     return YES_WORDS.sub("예", text)
 
 
