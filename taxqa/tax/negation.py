@@ -6,6 +6,7 @@ of the word it is about to take as a present fact instead of writing a phrase li
 
 from __future__ import annotations
 
+import functools
 import re
 
 NEGATION_FORMS = {("아니", "VCN"), ("없", "VA"), ("않", "VX"), ("못", "VX")}
@@ -114,28 +115,28 @@ def negation_mentions(text: str, toks: list) -> list:
     return found
 
 
+@functools.lru_cache(maxsize=64)
+def _negations_of(text: str) -> tuple:
+    """The question's negations, analysed once however many words the readers ask about (a reader asks
+    per match, several times a question)."""
+    from taxqa.tax.mentions import tokens
+
+    return tuple(negation_mentions(text, tokens(text)))
+
+
 def negated(text: str, start: int, end: int, found: list | None = None) -> bool:
     """Whether the word at text[start:end] is inside a noun phrase its clause negates."""
-    if found is None:
-        from taxqa.tax.mentions import tokens
-
-        found = negation_mentions(text, tokens(text))
+    found = _negations_of(text) if found is None else found
     return any(m.type == "negation" and m.start <= start and end <= m.start + len(m.value) for m in found)
 
 
 def present(pattern: str, text: str, found: list | None = None) -> re.Match | None:
     """The first match of `pattern` in `text` that no negation covers ("부정행위 없음" is no fraud)."""
-    if found is None:
-        from taxqa.tax.mentions import tokens
-
-        found = negation_mentions(text, tokens(text))
+    found = _negations_of(text) if found is None else found
     return next((m for m in re.finditer(pattern, text) if not negated(text, m.start(), m.end(), found)), None)
 
 
 def negated_match(pattern: str, text: str, found: list | None = None) -> re.Match | None:
     """The first match of `pattern` in `text` that a negation covers ("신고를 아예 안 했어요": 신고 negated)."""
-    if found is None:
-        from taxqa.tax.mentions import tokens
-
-        found = negation_mentions(text, tokens(text))
+    found = _negations_of(text) if found is None else found
     return next((m for m in re.finditer(pattern, text) if negated(text, m.start(), m.end(), found)), None)
