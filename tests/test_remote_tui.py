@@ -17,6 +17,7 @@ pytest.importorskip("openai")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from llm_server import LLMServer  # noqa: E402
+from tui_kit import anyio_backend, xdg  # noqa: E402, F401 - fixtures are found by name (xdg is autouse)
 
 from taxqa.runtime.backends import chat_engine  # noqa: E402
 from tui.app import TaxQAApp, build_parser  # noqa: E402
@@ -28,15 +29,8 @@ ANSWER = "증여세는 6억 140만원입니다. 근거: 상속세 및 증여세�
 GIFT = "부모님께 20억원을 증여받으면 증여세는 얼마인가요?"
 
 
-@pytest.fixture
-def anyio_backend():
-    return "asyncio"
-
-
 @pytest.fixture(autouse=True)
-def xdg(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+def no_openai_key(monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
 
 
