@@ -1,6 +1,9 @@
-"""What the serve tests share: the tiny model served over loopback (``serving``), a client, ``ask``."""
+"""What the serve tests share: the tiny model served over loopback (the ``served`` and ``client``
+fixtures, one server per test module), ``ask`` and ``streamed``."""
 
 from __future__ import annotations
+
+import pytest
 
 GIFT = "부모님께 5억원을 증여받으면 증여세는 얼마인가요?"
 PLAIN = {"ground": False}  # most tests skip the grounding context: shorter prompts, faster tests
@@ -19,12 +22,14 @@ def serve_tiny(tiny_model, *flags: str):
     worker.close()
 
 
-def serving(tiny_model):
-    """(server, worker, base args) for the tiny gemma3 model on the MLX engine."""
+@pytest.fixture(scope="module")
+def served(tiny_model):
+    """(server, worker, base args) for the tiny gemma3 model on the MLX engine, one per test module."""
     yield from serve_tiny(tiny_model, "--served-model-name", "gemma3", "--max-body-bytes", "100000")
 
 
-def client_of(served):
+@pytest.fixture
+def client(served):
     import openai
 
     server, _, _ = served

@@ -11,17 +11,7 @@ import pytest
 openai = pytest.importorskip("openai")
 pytest.importorskip("mlx_lm")
 
-from serve_fixtures import GIFT, PLAIN, ask, client_of, serving, streamed  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def served(tiny_model):
-    yield from serving(tiny_model)
-
-
-@pytest.fixture
-def client(served):
-    return client_of(served)
+from serve_fixtures import GIFT, PLAIN, ask, client, served, streamed  # noqa: E402, F401 - fixtures are found by name
 
 
 def test_models_and_health(served, client):

@@ -11,18 +11,7 @@ import pytest
 openai = pytest.importorskip("openai")
 pytest.importorskip("mlx_lm")
 
-from serve_fixtures import GIFT, ask, client_of, serving  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def served(tiny_model):
-    yield from serving(tiny_model)
-
-
-@pytest.fixture
-def client(served):
-    return client_of(served)
-
+from serve_fixtures import GIFT, ask, client, served  # noqa: E402, F401 - fixtures are found by name
 
 BAD_REQUESTS = [
     ("missing messages", {"model": "gemma3"}, 400, "messages"),
