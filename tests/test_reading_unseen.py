@@ -171,3 +171,12 @@ def test_form_answers_wherever_written():
     assert "배우자 생존" in answer_words("Wife alive? yes") and "자녀 3명" in answer_words("아버지랑 우리 셋")
     a = ask("아버지 떠나시고 남은 재산 12억. 어머니와 우리 둘. 상속세?", as_of="2026-06-01")
     assert a["result"]["inputs"]["spouse"] and a["result"]["inputs"]["children"] == 2
+
+
+def test_a_question_mark_ends_a_clause_before_a_field_answer():
+    """A no right after an earlier question ("… 얼마예요? 혼인 공제 대상? No") answers that field."""
+    from taxqa.tax.fields import field_answers
+
+    assert field_answers("세금 얼마예요? 장애인 여부? 아니요") == "세금 얼마예요? 장애인 없음"
+    gift = ask("아들한테 1억 5천 주면 증여세 얼마예요? 혼인·출산 2년 이내? No", as_of="2026-06-01")
+    assert not gift["result"]["inputs"]["marriage_birth"]

@@ -21,7 +21,7 @@ FIELD_NO = re.compile(
 )
 # "Q. 배우자 소득 있음? A. 아니요", "고의였나요?\n아니요": a question then its no, on its line or the next
 ASKED_NO = re.compile(
-    rf"(?m)(^|[.!/|—]\s|\s-\s)(\s*(?:Q\d*\s*[.:)]\s*)?)([^\n?？]{{1,40}}?)\s*[?？]"
+    rf"(?m)(^|[.!?？/|—]\s|\s-\s)(\s*(?:Q\d*\s*[.:)]\s*)?)([^\n?？]{{1,40}}?)\s*[?？]"
     rf"(?:\s*(?:A\d*\s*[.:)])\s*|[ \t]*(?=아니요|아니오|아뇨|없음|없어요|없습니다|No\b|NO\b|no\b|N\b|ㄴㄴ|無)|[ \t]*\n\s*(?:A\d*\s*[.:)]\s*)?)({NO}|없음|없어요|없습니다|없고)(?![가-힣A-Za-z])"
 )
 EMOJI_NO = re.compile(r"(?<=[가-힣\s])\s*(?:🙅|❌|🚫|⛔|🙅‍♂️|🙅‍♀️)[\u200d\ufe0f♂♀]*")
@@ -64,7 +64,7 @@ TICKED = re.compile(
 )
 # "고의? 아니요." "남편 소득? 있어요": a question-shaped label answered on the same line, no Q./A. marks
 INLINE = re.compile(
-    r"(?m)(^|[.!,/|—]\s*|\s-\s)([가-힣][가-힣0-9 ]{0,14}?)\s*[?？]\s*"
+    r"(?m)(^|[.!,/|—]\s*|[?？]\s+|\s-\s)([가-힣][가-힣0-9 ]{0,14}?)\s*[?？]\s*"
     r"(아니요|아니오|아뇨|없음|없어요|없습니다|있음|있어요|있습니다|있고|예|네)(?![가-힣A-Za-z])"
 )
 # "어머니도 생존해 계시지 않아요", "아버지는 살아 계시지 않고": a negated life verb is a death
