@@ -227,16 +227,19 @@ TORN, BLANK = object(), object()
 
 def parse_line(raw: bytes, where: str, skip_torn_tail: bool = False) -> Any:
     """One JSONL line as an object (BLANK for a blank line, TORN for a torn last line when skipped)."""
+    torn = skip_torn_tail and not raw.endswith(b"\n")
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if torn:  # a kill can cut a line inside a multi-byte character
+            return TORN
         raise RecordError(f"{where}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     if not line.strip():
         return BLANK
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        if skip_torn_tail and not line.endswith("\n"):
+        if torn:
             return TORN
         raise RecordError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
     except RecursionError:

@@ -103,6 +103,19 @@ def test_append_writer_survives_kill_and_repairs_torn_tail(tmp_path):
     assert [o["i"] for _, o in read_jsonl(path)] == [0, 1, 2, 3]
 
 
+def test_a_torn_tail_cut_inside_a_korean_character_is_skipped_then_repaired(tmp_path):
+    path = tmp_path / "out.jsonl"
+    whole = b'{"i":0}\n'
+    torn = '{"i":1,"pad":"가가'.encode()[:-1]  # a kill between the bytes of one character
+    path.write_bytes(whole + torn)
+    assert [o["i"] for _, o in read_jsonl(path, skip_torn_tail=True)] == [0]
+    with pytest.raises(RecordError, match=":2: not UTF-8"):
+        list(read_jsonl(path))
+    with AppendWriter(path) as w:
+        w.write({"i": 1})
+    assert [o["i"] for _, o in read_jsonl(path)] == [0, 1]
+
+
 def test_atomic_write_leaves_old_file_on_failure(tmp_path):
     path = tmp_path / "data.jsonl"
     write_jsonl_atomic(path, [{"a": 1}])
