@@ -52,6 +52,8 @@ IDENT = re.compile(
     r"#\s?\d[\d-]*|(?<![가-힣])No\.\s?\d[\d-]*|"
     r"((?:사번|사원번호|(?:접수|민원|관리|주문|사건|상담|문의|티켓|등록|고객|회원|전화)\s*번호|번호)\s*[:：]?\s*)\d[\d-]*(?![\d,.]*\s*[천백십만억조원%])"
 )
+# "00:00:01,000 --> 00:00:03,000", "12:30:05": a clock time or a subtitle's timestamp, never an amount
+CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}:\d{2}(?:[,.]\d{1,3})?(?![\d:])(?:\s*-->\s*)?")
 # "□ 배우자 생존 — 아니오", "• 자녀 수 -> 2": a line's label, a dash or an arrow, then its answer
 DASHED = re.compile(r"(?m)^(\s*)(?:[□■☐▪▫◦○●✔✓]\s*)?([가-힣][가-힣0-9 ·()]{0,24}?)\s+(?:—|–|―|->|=>|→|⇒|➡)\s*(?=\S)")
 TICK = r"(?:\(\s*[VvXxOo✓✔√]\s*\)|\[\s*[VvXxOo✓✔√]\s*\]|[☑☒■✅✔✓●])"
@@ -105,16 +107,22 @@ OPTIONS_THEN_ANSWER = re.compile(
 NUMBERED_ARROW = re.compile(r"(?m)^(\s*)\d{1,2}\s*[.)]\s*([가-힣0-9][가-힣0-9 ·()]{0,24}?)\s*[▶►➡→⇒]\s*(?=\S)")
 # "근속이 스무 해", "서른 해 동안": years in native Korean tens
 NATIVE_YEARS = re.compile(
-    r"(?<![가-힣])(스무|스물|열|서른|마흔|쉰)\s*(하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?\s+해(?=[요\s,.동를를]|$)"
+    r"(?<![가-힣])(스무|스물|열|서른|마흔|쉰)\s*(하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?\s+해(?=[요\s,.동를니간]|$)"
 )
+# "지닌 해 여섯 해니", "다섯 해 동안": years in native ones alone ("한 해" is left: "한 해 매출" is a year's)
+NATIVE_YEARS_ONES = re.compile(r"(?<![가-힣])(두|세|다섯|여섯|일곱|여덟|아홉)\s+해(?=[요\s,.동를니간]|$)")
 NATIVE_YEAR_TENS = dict(스무=20, 스물=20, 열=10, 서른=30, 마흔=40, 쉰=50)
 NATIVE_YEAR_ONES = dict(하나=1, 한=1, 둘=2, 두=2, 셋=3, 세=3, 넷=4, 네=4, 다섯=5, 여섯=6, 일곱=7, 여덟=8, 아홉=9)
+
+
+# a ticked 유/무 option is the yes or no of a "유무" field: "자녀 (유 / 무✓)" has no child
+PRESENCE = dict(유="있음", 무="없음")
 
 
 def _ticked_option(m: re.Match) -> str:
     options = [o.strip() for o in re.split(r"[/|,·]", m[0].strip("() "))]
     ticked = [re.sub(TICK, "", o).strip() for o in options if re.search(TICK, o)]
-    return f": {ticked[0]}" if len(ticked) == 1 and ticked[0] else m[0]
+    return f": {PRESENCE.get(ticked[0], ticked[0])}" if len(ticked) == 1 and ticked[0] else m[0]
 
 
 ENGLISH_COUNT = dict(one=1, two=2, three=3, four=4, five=5, six=6)
@@ -142,6 +150,18 @@ def heir_phrases(text: str) -> str:
         lambda m: f"{ENGLISH_PERSON[m[1].lower()]}는 살아계세요",
         text,
     )
+    # "dad passed", "my mother died": a parent said in English to have died
+    text = re.sub(
+        rf"(?i)(?<![A-Za-z])(?:my\s+)?({person})\s+(?:has\s+|had\s+)?(?:passed(?:\s+away)?|died)(?![A-Za-z])",
+        lambda m: f"{ENGLISH_PERSON[m[1].lower()]}는 돌아가셨어요",
+        text,
+    )
+    # "mom still w/ us", "dad's still around": a parent said in chat English to be living
+    text = re.sub(
+        rf"(?i)(?<![A-Za-z])(?:my\s+)?({person})(?:'s|\s+is)?\s+still\s+(?:w/\s*us|with\s+us|around|here|alive|living)(?![A-Za-z])",
+        lambda m: f"{ENGLISH_PERSON[m[1].lower()]}는 살아계세요",
+        text,
+    )
     text = re.sub(
         rf"(?i)(?<![A-Za-z])(?:kids|children|child)\s*[:：]\s*(\d{{1,2}})(?!\d)|(?<![A-Za-z]){N}\s+"
         r"(?:of\s+us(?:\s+(?:kids|children|siblings))?|kids|children|sons|daughters)(?![A-Za-z])",
@@ -160,6 +180,7 @@ def answer_words(text: str) -> str:
     run before the blank-box rule of `words.plain_forms`, which would drop an option ticked after it."""
     text = heir_phrases(text)
     text = NATIVE_YEARS.sub(lambda m: f"{NATIVE_YEAR_TENS[m[1]] + NATIVE_YEAR_ONES.get(m[2] or '', 0)}년", text)
+    text = NATIVE_YEARS_ONES.sub(lambda m: f"{NATIVE_YEAR_ONES[m[1]]}년", text)
     text = NUMBERED_ARROW.sub(lambda m: f"{m[1]}{m[2]}: ", text)
     text = OPTION_LIST.sub(_ticked_option, text)
     text = OPTIONS_THEN_ANSWER.sub("", text)
@@ -173,6 +194,7 @@ def answer_words(text: str) -> str:
 
 
 def form_answers(text: str) -> str:
+    text = CLOCK.sub("", text)
     text = IDENT.sub("", text)  # the label too: "사원번호" read alone is 사(4)원
     text = DASHED.sub(lambda m: f"{m[1]}{m[2]}: ", text)
     text = TICKED.sub(lambda m: f": {m[1] or m[2]}", text)

@@ -26,8 +26,18 @@ def read(text: str, reading) -> None:
     bought = sold = None
     found = list(iter_amounts(text))
     label = r"\s*(?:가액|가격|가|금액)?\s*(?:은|는|이|가|:|=)?\s*$"
+    # "팔 적에 칠억이요", "살 때는 4억": the time of the sale or the purchase names the price said next
+    when = r"\s*(?:때|적|무렵|당시)\s*(?:에|엔)?\s*(?:는|은)?\s*$"
     for a in found:
         before = window_before(text, a.start, 12)
+        if bought is None and re.search(
+            r"(?<![가-힣])(?:살|샀을|사들일|구입할|구입했을|취득할|취득했을)" + when, before
+        ):
+            bought = a
+            continue
+        if sold is None and re.search(r"(?<![가-힣])(?:팔|팔았을|팔릴|양도할|양도했을|매도할)" + when, before):
+            sold = a
+            continue
         if bought is None and re.search(
             r"(?:취득|매입|구입|매수|분양|(?<![가-힣])(?:산|샀던)\s*(?:값|가격|금액|돈|건|게|거|것))" + label, before
         ):
@@ -73,7 +83,10 @@ def read(text: str, reading) -> None:
         reading.fact("expenses", expense.value, expense.text)
         said.append(f"필요경비 {format_won(expense.value)}")
     held = re.search(r"(\d{1,2})\s*년\s*(?:반\s*)?(?:간|동안|째)?\s*(?:을\s*)?(?:보유|가지고|갖고|소유|들고)", text)
-    held = held or re.search(r"보유\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
+    held = held or re.search(
+        r"(?:보유|(?:지닌|가진|소유한|갖고\s*있던)\s*(?:해|햇수))\s*(?:기간)?\s*(?:은|는|이|가|:)?\s*(\d{1,2})\s*년",
+        text,
+    )
     dates = r"(\d{4})[.\-/]\s*(\d{1,2})(?:[.\-/]\s*\d{1,2})?\.?"  # "보유기간 2018.03.15 ~ 2026.05.20": whole years
     if held is None and (span_said := re.search(rf"보유\S{{0,4}}\s*{dates}\s*[~∼-]\s*{dates}", text)):
         y1, m1, y2, m2 = (int(x) for x in span_said.groups())
