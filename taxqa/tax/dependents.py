@@ -54,6 +54,11 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         )
         if children and children[0] == 1 and len(aged) > 1:  # "10살 딸, 7살 아들": each child said with an age
             children = (len(aged), ", ".join(aged))
+        listed = re.search(  # "애들은 10살 7살 둘이에요", "아이들: 9살, 12살": the ages after the child word
+            rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가|:|：)?\s*((?:\d{{1,2}}\s*(?:살|세)\s*[,·/와과랑]?\s*){{2,}})", text
+        )
+        if children and children[0] == 1 and listed:
+            children = (len(re.findall(r"\d{1,2}\s*(?:살|세)", listed.group(1))), listed.group(0).strip())
         if re.search(r"쌍둥이", text) and (children is None or children[0] == 1):
             children = (2, "쌍둥이")
     if children:

@@ -34,6 +34,8 @@ def _is_negation(toks: list, k: int) -> bool:
     t = toks[k]
     if (t.form, t.tag[:3]) in NEGATION_FORMS or (t.form in ("안", "못", "없이") and t.tag == "MAG"):
         return True
+    if t.form == "아" and k + 1 < len(toks) and (toks[k + 1].form, toks[k + 1].tag) == ("님", "XSN"):
+        return True  # "해당 아님": kiwi reads 아님 after a noun as 아 + the suffix 님
     if t.form in MARKS and t.tag in ("SL", "SW", "SO") and k > 0:
         before = toks[k - 1] if toks[k - 1].form not in (":", "：", "(") else toks[k - 2] if k > 1 else None
         after = toks[k + 1] if k + 1 < len(toks) else None

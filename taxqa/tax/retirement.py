@@ -175,12 +175,12 @@ def read(text: str, reading) -> None:
         reading.lack("근속연수 (몇 년 근무했는지)")
         return
     value = float(years.group(1)) if "." in years.group(1) else int(years.group(1))
-    months = re.match(r"\s*(\d{1,2})\s*개월", text[years.end(1) + 1 :])  # "3년 6개월": a part year is a year
-    if months and int(months.group(1)) and isinstance(value, int):
+    # "3년 6개월", "3년 반": a part year is a year
+    months = re.match(r"\s*(?:(\d{1,2})\s*개월|반(?![가-힣]))", text[years.end(1) + 1 :])
+    if months and (months.group(1) is None or int(months.group(1))) and isinstance(value, int):
         value += 1
-        reading.assume(
-            f"{years.group(1)}년 {months.group(1)}개월은 1년 미만을 1년으로 보아 근속연수 {value}년 (제48조①)"
-        )
+        part = f"{months.group(1)}개월" if months.group(1) else "반"
+        reading.assume(f"{years.group(1)}년 {part}은 1년 미만을 1년으로 보아 근속연수 {value}년 (제48조①)")
     reading.fact("years", value, years.group(0))
     read_rest(text, reading, found, value)
 

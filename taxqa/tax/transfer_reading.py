@@ -176,7 +176,8 @@ def read(text: str, reading) -> None:
     if one and many and many.start() <= one.start() < many.end():  # "다른 집도 한 채 있어요": part of the other
         one = None
     negated = re.search(
-        r"1\s*주택\S{0,4}\s*아(?:닌|님|니|닙)|비과세\s*(?:대상이|요건에|요건을)?\s*(?:아닌|해당하지|안\s*되|못)", text
+        r"1\s*주택\S{0,4}\s*(?:(?:해당|대상)\S{0,2}\s*)?아(?:닌|님|니|닙)|비과세\s*(?:대상이|요건에|요건을)?\s*(?:아닌|해당하지|안\s*되|못)",
+        text,
     )
     said_not = one and (re.match(r"\S{0,3}\s*아", text[one.end() : one.end() + 6]) or neg(text, *one.span()))
     if one and many and (negated or said_not):
@@ -189,6 +190,8 @@ def read(text: str, reading) -> None:
         reading.assume("1세대1주택 비과세가 아닌 일반 양도로 계산 (다주택 중과세율 없음)")
     elif many:
         reading.assume("다주택자이지만 중과세율 없이 기본세율로 계산 (조정대상지역 중과 유예 가정)")
+    elif said_not:  # "1세대1주택 해당 아님", "1주택 요건은 아니고": the one house said to be no
+        reading.assume("1세대1주택 비과세가 아닌 일반 양도로 계산")
     elif one:
         reading.fact("one_house", True, one.group(0))
         said.append("1세대1주택")
