@@ -19,6 +19,7 @@ from typing import Any
 from taxqa.amounts import iter_amounts, iter_unreadable
 from taxqa.tax.family import DEATH, RELATION_OF, role_of
 from taxqa.tax.family import mentions as family_mentions
+from taxqa.tax.limitation_reading import LIMITATION
 from taxqa.tax.negation import negation_mentions
 from taxqa.tax.words import NATIVE_AGE, SINO, SINO_UNITS, native_age, sino_number
 
@@ -67,7 +68,7 @@ STOCK_SALE = re.compile(r"양도|팔|판\s|매도|처분|차익|벌")
 COVERED_TERMS = [("증여세", r"증여"), ("상속세", r"상속"), ("양도소득세", r"양도세|양도소득"),
                  ("종합소득세", r"종합소득|종소"), ("근로소득세", r"연말정산|근로소득|연봉|월급|총급여"),
                  ("부가가치세", r"부가가치세|부가세|간이과세"), ("법인세", r"법인세"), ("퇴직소득세", r"퇴직"),
-                 ("가산세", r"가산세"), ("국세 부과제척기간", r"제척\s*기간")]  # fmt: skip
+                 ("가산세", r"가산세"), ("국세 부과제척기간", LIMITATION)]  # fmt: skip
 
 
 @dataclass

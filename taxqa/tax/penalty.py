@@ -13,8 +13,9 @@ from taxqa.amounts import format_won
 from taxqa.errors import UserError
 from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind
-from taxqa.tax.limitation import CASE_ALIASES, CASE_LABELS, CASES, limitation_period
-from taxqa.tax.negation import negated_match, present
+from taxqa.tax.limitation import CASE_ALIASES, CASES, limitation_period
+from taxqa.tax.limitation_reading import FRAUD, LIMITATION, NO_RETURN, no_return, read_limitation
+from taxqa.tax.negation import present
 from taxqa.tax.penalty_days import days_said
 from taxqa.tax.rates import MAN, parse_as_of, select, whole_number
 from taxqa.tax.result import Step, TaxResult, article
@@ -218,47 +219,16 @@ def question(a: dict, say: dict) -> str:
 
 # --- reading a question ---------------------------------------------------------------------
 
-NO_RETURN = r"무신고|신고\s*(?:를|도)?\s*(?:안|않|못|빠뜨|놓치|까먹|잊)|신고하지\s*(?:않|못)|기한\s*후\s*신고"
 UNDER = r"과소\s*신고|적게\s*신고|덜\s*신고|누락|빠뜨린\s*(?:소득|매출)|수정\s*신고"
 LATE = r"늦게\s*(?:냈|내|납부)|납부\s*(?:를|도)?\s*(?:안|못|늦)|미납|체납|납부\s*지연|연체"
-FRAUD = r"부정|사기|이중\s*장부|허위|가공|고의|장부\s*조작|차명"
-no_return = lambda text: re.search(NO_RETURN, text) or negated_match(r"(?<![후정소과])신고", text)  # noqa: E731
 
 
 def recognise(text: str) -> bool:
-    return bool(re.search(r"가산세|제척\s*기간|" + NO_RETURN + "|" + UNDER + "|" + LATE, text))
-
-
-def read_limitation(text: str, reading) -> None:
-    reading.fact("limitation", True, re.search(r"제척\s*기간", text).group(0))
-    if re.search(r"상속|증여", text):
-        case = "inheritance-gift-fraud" if present(FRAUD, text) else (
-            "inheritance-gift-no-return" if no_return(text) else "inheritance-gift")  # fmt: skip
-    else:
-        offshore = "offshore-" if re.search(r"역외|해외|국외", text) else ""
-        case = "fraud" if present(FRAUD, text) else "no-return" if no_return(text) else "general"
-        case = (offshore + case) if case != "general" else (offshore.rstrip("-") or "general")
-    reading.fact("case", case, "")
-    m = re.search(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})", text)
-    year = re.search(r"(\d{4})\s*(?:년\s*)?(?:도\s*)?(?:귀속|분|사업\s*연도)", text)
-    if m is None and year is not None and re.search(r"종합소득|종소|법인세", text):
-        y = int(year.group(1)) + 1  # 종합소득세: 5월 31일 (소득세법 제70조); 법인세: 3월 31일 (12월 결산)
-        due = f"{y}-05-31" if re.search(r"종합소득|종소", text) else f"{y}-03-31"
-        if "03-31" in due:
-            reading.assume("12월 결산 법인으로 보아 법정신고기한은 다음 해 3월 31일")
-        reading.fact("due_date", due, year.group(0))
-        reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
-        return
-    if m is None:
-        reading.lack("법정신고기한 (예: 2025-05-31)")
-        return
-    due = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    reading.fact("due_date", due, m.group(0))
-    reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
+    return bool(re.search(r"가산세|" + LIMITATION + "|" + NO_RETURN + "|" + UNDER + "|" + LATE, text))
 
 
 def read(text: str, reading) -> None:
-    if re.search(r"제척\s*기간", text):
+    if re.search(LIMITATION, text):
         return read_limitation(text, reading)
     days = days_said(text)
     months = re.search(rf"(\d{{1,2}}|{COUNT_WORD})\s*(?:개월|달)", text)

@@ -1,0 +1,52 @@
+"""Reading a 부과제척기간 question (국세기본법 제26조의2) for the penalty kind: the question asked by its
+name ("제척기간") or by what it means ("세무서에서 언제까지 다시 들여다볼 수 있어요?"), the case (fraud, no
+return, 상속·증여) and the 법정신고기한 said or derived from a 귀속 year ("2021년 귀속", "21년 귀속분")."""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.tax.limitation import CASE_LABELS
+from taxqa.tax.negation import negated_match, present
+
+NO_RETURN = r"무신고|신고\s*(?:를|도)?\s*(?:안|않|못|빠뜨|놓치|까먹|잊)|신고하지\s*(?:않|못)|기한\s*후\s*신고"
+FRAUD = r"부정|사기|이중\s*장부|허위|가공|고의|장부\s*조작|차명"
+no_return = lambda text: re.search(NO_RETURN, text) or negated_match(r"(?<![후정소과])신고", text)  # noqa: E731
+# the period asked by its name, or as how long the tax office can still look at, assess or collect a tax
+LIMITATION = (
+    r"제척\s*기간|(?:세무서|국세청|과세\s*관청|세무\s*당국)\S{0,3}\s*언제까지\s*(?:다시|더|추가로)?\s*[^.?!\n]{0,8}?"
+    r"(?:들여다|조사|부과|추징|과세|고지|볼\s*수|건드)|언제까지\s*(?:세금을\s*)?(?:부과|추징|과세)(?:할|될|하|되)"
+)
+
+
+def read_limitation(text: str, reading) -> None:
+    reading.fact("limitation", True, re.search(LIMITATION, text).group(0))
+    if re.search(r"상속|증여", text):
+        case = "inheritance-gift-fraud" if present(FRAUD, text) else (
+            "inheritance-gift-no-return" if no_return(text) else "inheritance-gift")  # fmt: skip
+    else:
+        offshore = "offshore-" if re.search(r"역외|해외|국외", text) else ""
+        case = "fraud" if present(FRAUD, text) else "no-return" if no_return(text) else "general"
+        case = (offshore + case) if case != "general" else (offshore.rstrip("-") or "general")
+    reading.fact("case", case, "")
+    m = re.search(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})", text)
+    year = re.search(
+        r"(?<!\d)(\d{4}|\d{2}(?=\s*년))\s*(?:년\s*)?(?:도\s*)?(?:귀속|분|사업\s*연도)", text
+    )  # "21년 귀속분"
+    if m is None and year is not None and re.search(r"종합소득|종소|법인세", text):
+        said = int(year.group(1))
+        y = (
+            said + 2000 if said < 100 else said
+        ) + 1  # 종합소득세: 5월 31일 (소득세법 제70조); 법인세: 3월 31일 (12월 결산)
+        due = f"{y}-05-31" if re.search(r"종합소득|종소", text) else f"{y}-03-31"
+        if "03-31" in due:
+            reading.assume("12월 결산 법인으로 보아 법정신고기한은 다음 해 3월 31일")
+        reading.fact("due_date", due, year.group(0))
+        reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
+        return
+    if m is None:
+        reading.lack("법정신고기한 (예: 2025-05-31)")
+        return
+    due = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    reading.fact("due_date", due, m.group(0))
+    reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
