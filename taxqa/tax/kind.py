@@ -104,6 +104,11 @@ class TaxKind:
         """The tax's name without its parenthetical ('부가가치세(간이과세)' -> '부가가치세')."""
         return self.subject.split("(")[0]
 
+    @property
+    def main_fact(self) -> str:
+        """The Korean name of the amount the kind is computed on (its first fact: 총급여, 증여재산 …)."""
+        return next(iter(self.fact_labels.values()), "금액")
+
     def label_of(self, name: str) -> str:
         """The Korean name of figure `name` for this kind."""
         return self.figures.get(name) or FIGURE_LABELS.get(name, name)

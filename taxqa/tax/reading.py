@@ -137,7 +137,7 @@ def hangul_amount(m: re.Match) -> str:
 # A bare number after a word that takes a won amount, with 만 left out: "월급 400", "연봉 3500이면".
 IMPLIED_MAN = re.compile(
     r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
-    r"상여금?|보너스|성과급|성과금|인센티브|인센|월세|임대료|매달|매월|달마다|매년|해마다|"
+    r"상여금?|보너스|성과급|성과금|인센티브|인센|월세|임대료|매달|매월|달마다|매년|해마다|세전|"
     r"(?<![가-힣])[월연](?=\s))"
     r"(?P<sep>\s*(?:은|는|이|가|:|=|,|\|)?\s*)(?P<n>[1-9]\d{0,2},\d{3}|[1-9]\d{0,4}|[1-9]\d{5,15})"
     r"(?![\d,]|\.\d|\s*[천백십만억조원%년월일세살명개배])"
@@ -262,7 +262,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
             continue
         reading.kind = kind.name
         if not has_amount and not kind.extra.get("reads_without_amount"):
-            reading.lack(f"{kind.subject} 계산에 필요한 금액 (질문에 금액이 없음)")
+            reading.lack(f"{kind.subject} 계산에 필요한 금액: {kind.main_fact} (질문에 금액이 없음)")
             break
         kind.reader(clean, reading)
         break

@@ -270,7 +270,9 @@ ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|�
 def recognise(text: str) -> bool:
     """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
     if not re.search(
-        r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산|근로소득(?!공제|금액)|알바|아르바이트", text
+        r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산|근로소득(?!공제|금액)|알바|아르바이트|"
+        r"(?<![가-힣\d])월\s*\d[^.?!]{0,20}받[^?!\n]{0,40}부양\s*가족",  # "월 350씩 12달 받아요. 부양가족 없고요"
+        text,
     ):
         return False
     if re.search(r"종합소득|종소", text) and re.search(r"부업|사업소득|임대|프리랜서|유튜브|수익|수입|이자|배당", text):
@@ -289,7 +291,9 @@ def read(text: str, reading) -> None:
         text, r"연봉|총급여|급여|월급|근로소득|받", r"원천징수|기납부|이미|소득세|세금|연금|보험료|공제"
     )
     found = amount_near(text, r"총급여") or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
-    monthly = re.search(r"월급|월\s*급여|한\s*달", window_before(text, found.start, 12))
+    monthly = re.search(
+        r"월급|월\s*급여|한\s*달|매달|매월|달마다|(?<![가-힣\d])월(?=\s)", window_before(text, found.start, 12)
+    )
     value = found.value
     if value < 100_000 and not re.search(r"[만억원]", found.text):  # "연봉 7천", "월급 300": 만원 left out
         value *= 10_000
