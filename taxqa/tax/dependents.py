@@ -121,7 +121,14 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             reading.assume(f"부양가족으로 든 {g.group(0)}는 60세 이상이고 소득이 없는 기본공제대상자로 가정")
     old = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and any(
         abs(a.start - g.start()) <= 12 or abs(a.end - g.end()) <= 12 for g in cared)]  # fmt: skip
-    both = old and len(old) == 1 and re.search(r"두\s*분\s*(?:다|모두)", text[max(0, old[0].start - 12) : old[0].start])
+    both = (
+        old
+        and len(old) == 1
+        and (  # "부모님(두 분 다 70세 이상)", "70대 부모님 두 분": one age said of both
+            re.search(r"두\s*분\s*(?:다|모두)", text[max(0, old[0].start - 12) : old[0].start])
+            or re.match(r"\s*(?:의\s*)?(?:부모님|양친)\s*(?:두\s*분|둘)", reading.text[old[0].end :])
+        )
+    )
     if old:  # "부모님(두 분 다 70세 이상)": one age said of both
         reading.fact("elderly", 2 if both else len(old), " ".join(a.text for a in old))
         said.append(f"70세 이상 {len(old)}명")

@@ -257,8 +257,8 @@ def number_mentions(text: str, toks: list) -> list[Mention]:
                 k -= 1
             noun = toks[k].form if k >= 0 and toks[k].tag.startswith("NN") and toks[k].start >= start - 6 else None
             found.append(Mention(text[start:end], start, end, "count", {"count": n, "of": noun}))
-        elif unit in ("세", "살") and n < 130:
-            found.append(Mention(text[start:end], start, end, "age", n))
+        elif unit in ("세", "살") and n < 130 or unit == "대" and n in (20, 30, 40, 50, 60, 70, 80, 90):
+            found.append(Mention(text[start:end], start, end, "age", n))  # "70대 부모님": at least 70
         elif unit in ("년", "개월", "달", "일", "주") and n < 100 or unit == "일" and n < 2000:
             value = {"years": n} if unit == "년" else {"months": n} if unit in ("개월", "달") else (
                 {"days": n} if unit == "일" else {"days": 7 * n})  # fmt: skip

@@ -210,10 +210,11 @@ HANJA_AMOUNT = (
 
 
 def plain_words(text: str) -> str:
-    """Words the readers know for words they do not: a hanja restatement in brackets dropped ("일억(壹億)원"),
-    a one-letter hanja name dropped ("처 乙 및 자녀 丙·丁"), English field labels and tax names ("heirs:",
-    "Gift tax"), and abbreviations (증재공, 연정)."""
+    """Words the readers know for words they do not: a hanja restatement in brackets dropped ("일억(壹億)원",
+    "상(喪)"), a one-letter hanja name dropped ("처 乙 및 자녀 丙·丁"), English field labels and tax names
+    ("heirs:", "Gift tax"), and abbreviations (증재공, 연정)."""
     text = re.sub(HANJA_AMOUNT, "", text)
+    text = re.sub(r"(?<=[가-힣])\s?\([\u4e00-\u9fff]{1,4}\)", "", text)  # "상(喪)을 치렀습니다": a word's hanja gloss
     text = re.sub(r"(?<=[가-힣\s·])[甲乙丙丁戊己庚辛](?=[\s·,)의은는이가와과에]|$)", "", text)
     for label, korean in ENGLISH_LABELS:  # "deceased: 아버지", "heirs: …", "amount: 7천만원"
         text = re.sub(rf"(?im)^(\s*(?:[-*]\s*)?){label}\s*:", rf"\1{korean}:", text)
