@@ -150,11 +150,8 @@ def read(text: str, reading) -> None:
     years = years or re.search(
         r"(?:근속|근무|재직)[^()]{0,6}\([^()]*?(?<![\d.])(\d{1,2})\s*년", text
     )  # "근속(입사 …, 11년 11개월)"
-    month = r"(\d{4})\s*(?:년|[.-])\s*(\d{1,2})(?:\s*월)?"  # "입사 2012년 3월", "2016.7 입사"
-    start = re.search(rf"(?:입사|근무\s*시작)\S{{0,3}}\s*{month}|{month}\s*(?:에\s*)?입사", text)
-    end = re.search(rf"(?:퇴사|퇴직)\S{{0,3}}\s*{month}|{month}\s*(?:에\s*)?(?:퇴사|퇴직)", text)
-    start = start and [None, start[1] or start[3], start[2] or start[4]]
-    end = end and [None, end[1] or end[3], end[2] or end[4]]
+
+    start, end = month_said(text, r"입사|근무\s*시작", min), month_said(text, r"퇴사|퇴직", max)
     if years is None and start and end:  # "입사 2012년 3월 ~ 퇴사 2026년 2월": 13년 11개월, a part year is a year
         months = (int(end[1]) - int(start[1])) * 12 + int(end[2]) - int(start[2])
         value = -(-months // 12)
@@ -164,8 +161,8 @@ def read(text: str, reading) -> None:
         reading.fact("years", value, f"{start[1]}.{start[2]} ~ {end[1]}.{end[2]}")
         return read_rest(text, reading, found, value)
     span = near(reading.mentions, reading.text, "duration", r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사")
-    if years is None and span is not None and span.value.get("years") is not None:
-        value = span.value["years"] + (1 if span.value.get("months") else 0)
+    if years is None and span is not None and (span.value.get("years") is not None or span.value.get("months")):
+        value = (span.value.get("years") or 0) + (1 if span.value.get("months") else 0)  # "근속 8개월": 1년
         if span.value.get("months"):
             reading.assume(f"{span.text}은 1년 미만을 1년으로 보아 근속연수 {value}년 (제48조①)")
         reading.fact("years", value, span.text)
@@ -183,6 +180,20 @@ def read(text: str, reading) -> None:
         reading.assume(f"{years.group(1)}년 {part}은 1년 미만을 1년으로 보아 근속연수 {value}년 (제48조①)")
     reading.fact("years", value, years.group(0))
     read_rest(text, reading, found, value)
+
+
+MONTH = r"(\d{4})\s*(?:년|[.-])\s*(\d{1,2})(?:\s*월)?"  # "입사 2012년 3월", "2016.7 입사"
+
+
+def month_said(text: str, label: str, pick) -> list | None:
+    """The month said beside `label` (before or after it); of several, `pick` (min for 입사, max for 퇴사): in
+    "입사 2010년 1월 퇴사 2026년 5월" or "2012년 3월 입사해서 2026년 2월 퇴사" a month sits between two labels."""
+    found = [
+        m
+        for p in (rf"(?:{label})\S{{0,3}}\s*{MONTH}", rf"{MONTH}\s*(?:에\s*)?(?:{label})")
+        for m in re.finditer(p, text)
+    ]
+    return pick(([None, m[1], m[2]] for m in found), key=lambda d: (int(d[1]), int(d[2])), default=None)
 
 
 def read_rest(text: str, reading, found, value) -> None:

@@ -262,6 +262,12 @@ def plain_forms(text: str) -> str:
     spaced letter by letter, millions written 'mn'/'bn', and the one-letter family words of a dependents
     list ('부양: 처, 자 1(9세)': 배우자, 자녀 1)."""
     text = re.sub(r"~~[^~\n]{1,40}~~", "", text)  # "~~3억~~ 4억": the struck-out figure is no longer said
+    # "근속 1년 미만(8개월)": a bound with the exact figure in brackets after it is that figure
+    text = re.sub(
+        r"\d+\s*(?:년|개월)\s*(?:미만|이하|이내|이상|초과)\s*\(\s*(\d+\s*(?:년|개월)(?:\s*\d+\s*개월)?)\s*\)",
+        r"\1",
+        text,
+    )
     text = re.sub(r"☐\s*[^☐☑☒✅/\n]{1,12}", "", text)  # "☑ 증여세 ☐ 상속세": an unticked box says nothing
     text = re.sub(r"[☑☒✅]\s*", "", text)
     text = re.sub(r"(?m)^\s*```\w*\s*$\n?", "", text)  # a code block's fences
