@@ -76,7 +76,9 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
     spouse = next(  # "배우자 공제 아님": no spouse; "와이프 소득 없음": a spouse without income
         (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|외벌이|홑벌이", text)
-         if not negated(text, m.start(), m.end()) or re.match(r"\s*(?:의\s*)?(?:소득|수입|벌이|근로|일)", text[m.end():])),
+         if (not negated(text, m.start(), m.end()) or re.match(r"\s*(?:의\s*)?(?:소득|수입|벌이|근로|일)", text[m.end():]))
+         # "남편 연봉 6천 …": the spouse whose wages are asked about is the worker, not a dependent
+         and not re.match(r"\s*(?:의\s*)?(?:연봉|월급|총급여|급여|결정세액|연말정산)", text[m.end():])),
         None,
     )  # fmt: skip
     earning = re.finditer(
@@ -134,7 +136,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         said.append(f"70세 이상 {len(old)}명")
     disabled = re.search(r"장애", others.group(0) if others else "") or (
         parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()])) or re.search(
-        r"장애\S{0,2}\s*(?:아들|딸|자녀|아이|배우자|아내|남편)", text)  # "장애인 아들(25세)"  # fmt: skip
+        r"장애\S{0,2}\s*(?:(?:있는|있으신)\s*)?(?:아들|딸|자녀|아이|배우자|아내|남편)", text)  # "장애인 아들(25세)"  # fmt: skip
     if disabled:
         reading.fact("disabled", 1, disabled.group(0))
         said.append("장애인 1명")

@@ -4,7 +4,9 @@ return, 상속·증여) and the 법정신고기한 said or derived from a 귀속
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 
 from taxqa.tax.limitation import CASE_LABELS
 from taxqa.tax.negation import negated_match, present
@@ -15,7 +17,8 @@ no_return = lambda text: re.search(NO_RETURN, text) or negated_match(r"(?<![후�
 # the period asked by its name, or as how long the tax office can still look at, assess or collect a tax
 LIMITATION = (
     r"제척\s*기간|(?:세무서|국세청|과세\s*관청|세무\s*당국)\S{0,3}\s*언제까지\s*(?:다시|더|추가로)?\s*[^.?!\n]{0,8}?"
-    r"(?:들여다|조사|부과|추징|과세|고지|볼\s*수|건드)|언제까지\s*(?:세금을\s*)?(?:부과|추징|과세)(?:할|될|하|되)"
+    r"(?:들여다|조사|부과|추징|과세|고지|볼\s*수|건드)|"
+    r"언제까지\s*(?:세금을\s*)?(?:부과|추징|과세)(?:할|될|하|되|\s*가능|\s*할\s*수)"
 )
 
 
@@ -42,6 +45,16 @@ def read_limitation(text: str, reading) -> None:
         if "03-31" in due:
             reading.assume("12월 결산 법인으로 보아 법정신고기한은 다음 해 3월 31일")
         reading.fact("due_date", due, year.group(0))
+        reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
+        return
+    given = re.search(r"(\d{4})\s*[.년]\s*(\d{1,2})\s*월?\S{0,2}\s*(증여|상속|돌아가|사망|별세)", text)
+    if m is None and given and case.startswith("inheritance-gift"):
+        # 상증법 제67조·제68조: 신고기한은 상속개시일(증여일)이 속하는 달의 말일부터 6개월(3개월)
+        months = 3 if given.group(3) == "증여" else 6
+        y, mo = divmod(int(given.group(1)) * 12 + int(given.group(2)) - 1 + months, 12)
+        due = date(y, mo + 1, calendar.monthrange(y, mo + 1)[1]).isoformat()
+        reading.assume(f"{given.group(0)}: 신고기한은 그 달 말일부터 {months}개월인 {due}로 봄 (상증법 제67조·제68조)")
+        reading.fact("due_date", due, given.group(0))
         reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
         return
     if m is None:
