@@ -271,7 +271,7 @@ def recognise(text: str) -> bool:
     """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
     if not re.search(
         r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산|근로소득(?!공제|금액)|알바|아르바이트|"
-        r"(?<![가-힣\d])월\s*\d[^.?!]{0,20}받[^?!\n]{0,40}부양\s*가족",  # "월 350씩 12달 받아요. 부양가족 없고요"
+        r"(?<![가-힣\d])월\s*\d[^.?!]{0,30}받[^?!\n]{0,40}부양\s*가족|명절\s*상여|상여금|(?:정기|특별)\s*상여|상여\s*\d",  # "월 350씩 12달 받아요. 부양가족 없고요"
         text,
     ):
         return False
@@ -300,11 +300,15 @@ def read(text: str, reading) -> None:
         reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
     paid = re.search(r"(?<![\d.])(\d{1,2})\s*(?:개월|달)\s*(?:치|동안|간|분)", text) if monthly else None
     salary = value * (int(paid[1]) if paid and int(paid[1]) < 12 else 12) if monthly else value  # "7개월치만"
-    bonus = amount_near(text, r"상여|보너스|성과급|성과금|인센티브|인센")
+    bonus, words = amount_near(text, r"상여|보너스|성과급|성과금|인센티브|인센"), found.text
     if bonus is not None and bonus.start != found.start and (monthly or re.search(r"따로|별도|추가로|\+", text)):
-        salary += bonus.value  # "월급 320에 상여 400 따로": the bonus is wages too (제20조)
-        reading.assume(f"상여(성과급) {format_won(bonus.value)}을 총급여에 더함")
-    reading.fact("salary", salary, found.text)
+        # "상여 200씩 두 번": a bonus paid several times is wages that many times (제20조)
+        repeat = re.match(r"\s*(?:원)?\s*씩\s*(\d|두|세|네)\s*(?:번|회|차례)", text[bonus.end :])
+        n = {"두": 2, "세": 3, "네": 4}.get(repeat[1]) or int(repeat[1]) if repeat else 1
+        salary += bonus.value * n  # "월급 320에 상여 400 따로": the bonus is wages too
+        words = f"{found.text} + {bonus.text}" + (f" × {n}" if n > 1 else "")
+        reading.assume(f"상여(성과급) {format_won(bonus.value)}" + (f" × {n}번" if n > 1 else "") + "을 총급여에 더함")
+    reading.fact("salary", salary, words)
     if monthly:
         times = int(paid[1]) if paid and int(paid[1]) < 12 else 12
         reading.assume(f"월급에 {times}개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")

@@ -69,11 +69,10 @@ def read(text: str, reading) -> None:
     elif bought is None and sold is not None and others:
         bought = others[0]
         reading.assume(f"{bought.text}을 취득가액으로 봄")
-    if sold is None:
-        reading.lack("양도가액 (판 가격)")
-        return
-    if bought is None:
-        reading.lack("취득가액 (산 가격)")
+    if sold is None or bought is None:  # every price not said is asked at once
+        for lacking, label in ((sold, "양도가액 (판 가격)"), (bought, "취득가액 (산 가격)")):
+            if lacking is None:
+                reading.lack(label)
         return
     reading.fact("price", sold.value, sold.text)
     reading.fact("acquired", bought.value, bought.text)
