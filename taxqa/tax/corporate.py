@@ -122,7 +122,11 @@ def recognise(text: str) -> bool:
         return True  # and "갑 법인의 사업연도(1.1.~12.31.) 과세표준은": the company's own base
     return bool(
         # "갑 법인의 … 과세표준", "레스토랑 법인 대표입니다. 과세표준 5억": a company's base, no other tax said
-        re.search(r"법인(?!세)\S{0,2}\s[^?!\n]{0,30}?(?:과세표준|과표)", text)
+        # "과세표준 180억 원인 법인의 산출세액": the base said before the company
+        re.search(
+            r"법인(?!세)\S{0,2}\s[^?!\n]{0,30}?(?:과세표준|과표)|(?:과세표준|과표)[^?!\n]{0,20}?(?:인|한)\s*법인(?!세)",
+            text,
+        )
         and not re.search(r"종합소득|종소|근로|연봉|월급|급여|양도|증여|상속|부가|퇴직", text)
     )
 
