@@ -220,7 +220,7 @@ def question(a: dict, say: dict) -> str:
 # --- reading a question ---------------------------------------------------------------------
 
 UNDER = r"과소\s*신고|적게\s*신고|덜\s*신고|누락|빠뜨린\s*(?:소득|매출)|수정\s*신고"
-LATE = r"늦게\s*(?:냈|내|납부)|납부\s*(?:를|도)?\s*(?:안|못|늦)|미납|체납|납부\s*지연|연체"
+LATE = r"늦게\s*(?:냈|내|냄|낸|납부)|납부\s*(?:를|도)?\s*(?:안|못|늦)|미납|체납|납부\s*지연|연체"
 
 
 def recognise(text: str) -> bool:
@@ -236,7 +236,11 @@ def read(text: str, reading) -> None:
     filed_after = (
         within is not None
         or (  # "기한 후 15일 내 기한후신고": filed within 15 days
-            days is not None and re.match(r"[^.,?!]{0,12}?(?:기한\s*후\s*신고|수정\s*신고)", text[days.end() :])
+            days is not None
+            and re.match(  # "기한 지나 10일 만에 신고함": the return itself filed that late
+                r"[^.,?!]{0,12}?(?:기한\s*후\s*신고|수정\s*신고)|\s*(?:신고|신고를)\s*(?:함|했|하였|해)",
+                text[days.end() :],
+            )
         )
     )
     days = within or days
