@@ -38,23 +38,23 @@ def read_limitation(text: str, reading) -> None:
     )  # "21년 귀속분"
     if m is None and year is not None and re.search(r"종합소득|종소|법인세", text):
         said = int(year.group(1))
-        y = (
-            said + 2000 if said < 100 else said
-        ) + 1  # 종합소득세: 5월 31일 (소득세법 제70조); 법인세: 3월 31일 (12월 결산)
+        # 종합소득세: 5월 31일 (소득세법 제70조); 법인세: 3월 31일 (12월 결산)
+        y = (said + 2000 if said < 100 else said) + 1
         due = f"{y}-05-31" if re.search(r"종합소득|종소", text) else f"{y}-03-31"
         if "03-31" in due:
             reading.assume("12월 결산 법인으로 보아 법정신고기한은 다음 해 3월 31일")
         reading.fact("due_date", due, year.group(0))
         reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
         return
-    given = re.search(r"(\d{4})\s*[.년]\s*(\d{1,2})\s*월?\S{0,2}\s*(증여|상속|돌아가|사망|별세)", text)
+    given = event_month(text)
     if m is None and given and case.startswith("inheritance-gift"):
         # 상증법 제67조·제68조: 신고기한은 상속개시일(증여일)이 속하는 달의 말일부터 6개월(3개월)
-        months = 3 if given.group(3) == "증여" else 6
-        y, mo = divmod(int(given.group(1)) * 12 + int(given.group(2)) - 1 + months, 12)
+        year, month, what, words = given
+        months = 3 if what == "증여" else 6
+        y, mo = divmod(year * 12 + month - 1 + months, 12)
         due = date(y, mo + 1, calendar.monthrange(y, mo + 1)[1]).isoformat()
-        reading.assume(f"{given.group(0)}: 신고기한은 그 달 말일부터 {months}개월인 {due}로 봄 (상증법 제67조·제68조)")
-        reading.fact("due_date", due, given.group(0))
+        reading.assume(f"{words}: 신고기한은 그 달 말일부터 {months}개월인 {due}로 봄 (상증법 제67조·제68조)")
+        reading.fact("due_date", due, words)
         reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
         return
     if m is None:
@@ -63,3 +63,14 @@ def read_limitation(text: str, reading) -> None:
     due = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     reading.fact("due_date", due, m.group(0))
     reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
+
+
+def event_month(text: str) -> tuple[int, int, str, str] | None:
+    """(year, month, 증여 or 상속, words) of a gift or a death: "2024년 4월에 증여받았어요", "상속개시일은 2023년 2월"."""
+    m = re.search(r"(\d{4})\s*[.년]\s*(\d{1,2})\s*월?\S{0,2}\s*(증여|상속|돌아가|사망|별세)", text)
+    if m:
+        return int(m[1]), int(m[2]), "증여" if m[3] == "증여" else "상속", m[0]
+    m = re.search(r"(상속\s*개시일|증여일|사망일)\S{0,2}\s*(\d{4})\s*[.년]\s*(\d{1,2})", text)
+    if m:
+        return int(m[2]), int(m[3]), "증여" if m[1] == "증여일" else "상속", m[0]
+    return None
