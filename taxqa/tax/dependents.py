@@ -63,6 +63,12 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             children = (2, "쌍둥이")
     if children:
         ages = [m.value for m in reading.mentions if m.type == "age" and m.value < 20]
+        listed_ages = re.search(  # "애 셋(14, 11, 6살)": the ages in brackets after the count, the unit said once
+            rf"(?:{CHILD_WORDS})들?\s*\S{{0,3}}\s*(?:명)?\s*\(\s*((?:\d{{1,2}}\s*(?:살|세)?\s*[,·/]\s*)+\d{{1,2}})\s*(?:살|세)\s*\)",
+            text,
+        )
+        if listed_ages:
+            ages = [int(a) for a in re.findall(r"\d{1,2}", listed_ages.group(1))]
         qualifying = children[0]  # 자녀세액공제: children aged 8 or more (제59조의2)
         if ages and len(ages) in (1, children[0]):
             qualifying = sum(a >= 8 for a in ages) if len(ages) == children[0] else children[0] * (ages[0] >= 8)
