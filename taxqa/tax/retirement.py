@@ -152,6 +152,9 @@ def read(text: str, reading) -> None:
     )  # "근속(입사 …, 11년 11개월)"
 
     start, end = month_said(text, r"입사|근무\s*시작", min), month_said(text, r"퇴사|퇴직", max)
+    span_said = re.search(rf"(?:근무|재직|근속)\s*기간\S{{0,2}}\s*:?\s*{MONTH}\s*[~∼〜-]\s*{MONTH}", text)
+    if not (start and end) and span_said:  # "근무기간 2008.3~2026.2"
+        start, end = [None, span_said[1], span_said[2]], [None, span_said[3], span_said[4]]
     if years is None and start and end:  # "입사 2012년 3월 ~ 퇴사 2026년 2월": 13년 11개월, a part year is a year
         months = (int(end[1]) - int(start[1])) * 12 + int(end[2]) - int(start[2])
         value = -(-months // 12)

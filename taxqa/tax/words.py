@@ -262,6 +262,12 @@ def plain_forms(text: str) -> str:
     spaced letter by letter, millions written 'mn'/'bn', and the one-letter family words of a dependents
     list ('부양: 처, 자 1(9세)': 배우자, 자녀 1)."""
     text = re.sub(r"~~[^~\n]{1,40}~~", "", text)  # "~~3억~~ 4억": the struck-out figure is no longer said
+    # "부→자(미성년 12세)", "모 -> 처": a shorthand gift between one-letter family words, its giver and receiver
+    text = re.sub(
+        r"(?<![가-힣])([처자부모])\s*(?:→|->|⇒|➡)\s*([처자부모])(?![가-힣])",
+        lambda m: f"{SHORT_FAMILY[m[1]]}가 {SHORT_FAMILY[m[2]]}에게",
+        text,
+    )
     # "근속 1년 미만(8개월)": a bound with the exact figure in brackets after it is that figure
     text = re.sub(
         r"\d+\s*(?:년|개월)\s*(?:미만|이하|이내|이상|초과)\s*\(\s*(\d+\s*(?:년|개월)(?:\s*\d+\s*개월)?)\s*\)",
