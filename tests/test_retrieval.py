@@ -565,3 +565,12 @@ def test_a_sibling_article_answering_the_question_comes_up_inside_the_governing_
     # a named tax's own refund article comes before 국세기본법's 환급 articles
     refund = [p.citation for p, _ in search("수출하는 회사는 부가세를 빨리 돌려받을 수 있다던데", k=2)]
     assert "부가가치세법 제59조" in refund
+
+
+def test_the_tax_kind_the_reader_knew_ranks_its_calculators_articles_for_a_how_much_question():
+    question = "종합소득세 계산할 때 세율 표가 어떻게 되나요"
+    income = {"kind_articles": ["소득세법 제55조", "소득세법 제47조"]}
+    assert search(question, k=1, reading=income)[0][0].citation == "소득세법 제55조"
+    # not a how-much question: the kind's articles do not move it
+    where = "종합소득세 신고는 어디에 하나요"
+    assert [p.citation for p, _ in search(where, k=3, reading=income)] == [p.citation for p, _ in search(where, k=3)]

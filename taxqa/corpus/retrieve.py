@@ -95,7 +95,10 @@ def rank(
 
     ``reading`` is what the question reader made of it (`taxqa tax ask --json`): when it computed a result,
     the acts of the articles the calculator applied govern the question, and the best of those articles
-    (by the question's words, at most half of k) come first; retrieval ranks within and around them.
+    (by the question's words, at most half of k) come first; retrieval ranks within and around them. Without
+    a result, ``kind_articles`` (the articles the calculator of the question's tax kind cites) govern a
+    question asking how much or at what rate (taxqa.corpus.intent) and gain CALCULATOR_BOOST, without being
+    put first (the kind's articles need not hold the rate: 상속세's are its 공제s).
     """
     import numpy as np
 
@@ -103,8 +106,9 @@ def rank(
 
     q = read_query(query)
     applied = _applied(reading)
-    if applied:
-        acts = {c.rsplit(" ", 1)[0] for c in applied}
+    cited = applied or (_kind_articles(reading) if "rate" in intent.asked(query) else set())
+    if cited:
+        acts = {c.rsplit(" ", 1)[0] for c in cited}
         q.acts |= acts
         q.primary |= acts
     if not passages or k < 1 or not (q.terms or q.expansion or q.lexicon or q.citations or q.bare_articles):
@@ -115,7 +119,7 @@ def rank(
         _voted_act(q, index, special)
     taxes = {squash(t) for t in table()["tax_names"]}
     named = index.named(squash(q.text), [squash(a) for a in q.added], taxes, q.concepts)
-    prior = _priors(index, q, special, named, applied)
+    prior = _priors(index, q, special, named, cited)
     prior = _by_intent(prior, index, q)
     weight = _lexicon_weight(q, index)
     scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight) * prior
@@ -224,6 +228,13 @@ def _applied(reading: dict | None) -> set[str]:
     result = (reading or {}).get("result") or {}
     laws = [step.get("law") for step in result.get("steps") or () if isinstance(step, dict)]
     return {c for c in [*laws, *(result.get("citations") or ())] if isinstance(c, str) and c}
+
+
+def _kind_articles(reading: dict | None) -> set[str]:
+    """The articles the calculator of the question's tax kind cites (``kind_articles``: the reader knew the
+    kind but not every figure), used by rank() for a question asking how much or at what rate."""
+    found = (reading or {}).get("kind_articles") or ()
+    return {c for c in found if isinstance(c, str) and c}
 
 
 def _fuse(lexical: list[int], dense: list[int]) -> tuple[list[int], dict[int, float]]:
