@@ -574,3 +574,10 @@ def test_the_tax_kind_the_reader_knew_ranks_its_calculators_articles_for_a_how_m
     # not a how-much question: the kind's articles do not move it
     where = "종합소득세 신고는 어디에 하나요"
     assert [p.citation for p, _ in search(where, k=3, reading=income)] == [p.citation for p, _ in search(where, k=3)]
+
+
+def test_a_named_taxs_own_refund_article_comes_before_the_general_acts():
+    # 환급 expands to 국세기본법's 국세환급금 articles; the question names 부가세, whose act has its own 환급
+    assert search("부가세 환급금 언제 들어와요", k=1)[0][0].citation == "부가가치세법 제59조"
+    # a sanction stays with 국세기본법: its 가산세 articles answer for every tax
+    assert search("증여세 신고 안 하고 넘어가면 어떻게 돼요", k=1)[0][0].citation == "국세기본법 제47조의2"

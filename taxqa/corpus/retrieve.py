@@ -145,6 +145,7 @@ def rank(
             break
     hits = by_title(hits, squash(q.text), index, q.concepts, q.primary, special)
     hits = _governing_first(hits, q, special)
+    hits = _named_tax_first(hits, q, index)
     if applied:  # the calculation's articles first, the best of them by the question's words, then the rest
         first = [h for h in hits if h.passage.citation in applied][: max(2, k // 2)]
         hits = first + [h for h in hits if h not in first]
@@ -265,6 +266,31 @@ def _governing_first(hits: list[Hit], q: Query, special: set[str]) -> list[Hit]:
         n = max(n for n, h in enumerate(above) if h.passage.kind in ("precedent", "ruling"))
         below.insert(0, above.pop(n))
     return [*above, governing, *below, *hits[g + 1 :]]
+
+
+def _named_tax_first(hits: list[Hit], q: Query, index) -> list[Hit]:
+    """A question naming a tax whose general-act words come only from the expansion (부가세 환급 -> 국세환급금):
+    the named act's best article answering what it asks (its refund, exemption, rate or papers; taxqa.corpus.
+    intent) above the general act's. Not deadlines (국세기본법 holds 기한의 특례) nor sanctions."""
+    general = table()["general"]
+    if not (q.primary - general) or not (q.acts & general) - q.primary:
+        return hits
+    wanted = [w for w in intent.asked(q.text) if w != "deadline"]
+    if not wanted:
+        return hits
+    answering = [intent.answers(index, w) for w in wanted]
+    g = next(
+        (
+            n
+            for n, h in enumerate(hits)
+            if h.passage.kind == "statute" and h.passage.law in q.primary and any(a[h.row] for a in answering)
+        ),
+        None,
+    )
+    if not g:
+        return hits
+    moved = [h for h in hits[:g] if h.passage.law in general]
+    return [*[h for h in hits[:g] if h not in moved], hits[g], *moved, *hits[g + 1 :]]
 
 
 def _cited_first(hits: list[Hit], q: Query, passages: Sequence[PassageRecord], index) -> list[Hit]:
