@@ -14,6 +14,8 @@ import re
 
 WEIGHT = 0.25  # 0.3, 0.4 and 0.6 each lost one to two @1 of plain5, plain9, plain4, plain10 (plain12 not looked at)
 
+VOTED_WEIGHT = 0.6  # when the question's words only voted for the unit (no tax named), the intent is most of what it says; 1.0 lost one of plain6 @5
+
 # name -> (what the question says, what an answering article's title says)
 INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "rate": (

@@ -221,7 +221,8 @@ def _by_intent(prior, index, q: Query):
     answering = np.zeros(len(index.passages), dtype=bool)
     for name in wanted:
         answering |= intent.answers(index, name)
-    return np.where(np.isin(unit_of, ids) & answering, prior * (1.0 + intent.WEIGHT), prior)
+    weight = intent.VOTED_WEIGHT if q.voted else intent.WEIGHT
+    return np.where(np.isin(unit_of, ids) & answering, prior * (1.0 + weight), prior)
 
 
 def _applied(reading: dict | None) -> set[str]:
