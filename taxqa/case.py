@@ -84,7 +84,7 @@ def read_case(
     articles, error = [], None
     if retrieve and k > 0:
         try:
-            articles = articles_for(question, reading.get("result"), k=k, max_chars=max_chars)
+            articles = articles_for(question, reading.get("result"), k=k, max_chars=max_chars, kind=read.kind)
         except Exception as exc:  # noqa: BLE001 - the reading stands without articles
             if strict:
                 raise

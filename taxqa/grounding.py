@@ -128,12 +128,23 @@ def merge_articles(first: list[dict[str, Any]], hits: list[dict[str, Any]], k: i
 
 
 def articles_for(
-    question: str, result: dict[str, Any] | None, *, k: int = DEFAULT_K, max_chars: int = DEFAULT_MAX_CHARS
+    question: str,
+    result: dict[str, Any] | None,
+    *,
+    k: int = DEFAULT_K,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    kind: str | None = None,
 ) -> list[dict[str, Any]]:
     """The articles for ``question``: those ``result`` (a calculation) applied, then retrieval's best
-    hits, one per article, ``k`` in all, trimmed to fit ``max_chars``."""
+    hits, one per article, ``k`` in all, trimmed to fit ``max_chars``. ``kind`` is the question's tax kind
+    when the reader knew it but could not compute: retrieval ranks around the articles its calculator cites."""
     first = governing_articles(governing_citations(result))[: max(1, k - 1)] if result and k > 0 else []
     reading = {"result": result} if result else None  # retrieval ranks around the articles it applied
+    if reading is None and kind:
+        from taxqa.tax.kinds import KINDS
+
+        record = KINDS.get(kind)
+        reading = {"kind_articles": list(record.articles)} if record is not None else None
     hits = search_hits(question, k * 3, reading) if k > 0 else []  # an article can have several passages
     return fit_articles(merge_articles(first, hits, k), max_chars)
 

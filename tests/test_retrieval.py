@@ -543,3 +543,41 @@ def test_everyday_relief_verbs_ask_for_a_relief():
     for text in ("세금 좀 빼주나요", "세금 덜 내는 방법", "세금 줄여주는 거", "감면되나요"):
         assert read_query(text).wants_relief, text
     assert not read_query("세금 언제까지 내요").wants_relief
+
+
+def test_what_a_question_asks_is_read_from_words_no_article_uses():
+    from taxqa.corpus.intent import asked
+
+    assert asked("재산세 언제 내?") == ["deadline"]
+    assert asked("취득세 몇 퍼센트야") == ["rate"]
+    assert asked("이것도 세금 안 내도 돼?") == ["exemption"]
+    assert asked("낸 세금 돌려받을 수 있어?") == ["refund"]
+    assert asked("연말정산 서류 뭐 챙겨?") == ["papers"]
+    assert asked("얼마까지 공제돼요") == []  # an amount, not a deadline
+    assert asked("중과세율로 부과한 처분") == []  # a surcharge, not the rate article
+    assert "deadline" not in asked("기한 넘겨서 하면 가산세 얼마나 붙어")  # the 가산세 article answers
+
+
+def test_a_sibling_article_answering_the_question_comes_up_inside_the_governing_unit():
+    # 주택 (보유) votes for 재산세; among its articles 언제 asks for the 납기, not the rate or the taxpayer
+    top = [p.citation for p, _ in search("집 가지고 있으면 여름에 날아오는 세금 언제 내?", k=5)]
+    assert "지방세법 제115조" in top
+    # a named tax's own refund article comes before 국세기본법's 환급 articles
+    refund = [p.citation for p, _ in search("수출하는 회사는 부가세를 빨리 돌려받을 수 있다던데", k=2)]
+    assert "부가가치세법 제59조" in refund
+
+
+def test_the_tax_kind_the_reader_knew_ranks_its_calculators_articles_for_a_how_much_question():
+    question = "종합소득세 계산할 때 세율 표가 어떻게 되나요"
+    income = {"kind_articles": ["소득세법 제55조", "소득세법 제47조"]}
+    assert search(question, k=1, reading=income)[0][0].citation == "소득세법 제55조"
+    # not a how-much question: the kind's articles do not move it
+    where = "종합소득세 신고는 어디에 하나요"
+    assert [p.citation for p, _ in search(where, k=3, reading=income)] == [p.citation for p, _ in search(where, k=3)]
+
+
+def test_a_named_taxs_own_refund_article_comes_before_the_general_acts():
+    # 환급 expands to 국세기본법's 국세환급금 articles; the question names 부가세, whose act has its own 환급
+    assert search("부가세 환급금 언제 들어와요", k=1)[0][0].citation == "부가가치세법 제59조"
+    # a sanction stays with 국세기본법: its 가산세 articles answer for every tax
+    assert search("증여세 신고 안 하고 넘어가면 어떻게 돼요", k=1)[0][0].citation == "국세기본법 제47조의2"

@@ -36,6 +36,11 @@ _ASKS_SANCTION = re.compile(
 )
 
 
+def asks_sanction(question: str) -> bool:
+    """The question asks about a sanction (가산세, 벌금, 안 하면, 늦게, ...)."""
+    return bool(_ASKS_SANCTION.search(question))
+
+
 def asks_exception(question: str) -> bool:
     """The question asks for an exception or relief (특례, 감면, 혜택, ...), not for the rule itself."""
     return bool(_ASKS_EXCEPTION.search(question))
@@ -103,7 +108,7 @@ def by_title(
             h.said = True
         if EXCEPTION_TITLE in h.passage.title and not asks_exception(question) and h.passage.law not in special:
             h.score *= EXCEPTION_FACTOR
-        if SANCTION_TITLE.search(h.passage.title) and not _ASKS_SANCTION.search(question):
+        if SANCTION_TITLE.search(h.passage.title) and not asks_sanction(question):
             h.score *= SANCTION_FACTOR
         c = h.titled = cover(per[h.row], question, idf)
         if c <= FLOOR:

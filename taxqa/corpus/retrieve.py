@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from taxqa.corpus import acts
+from taxqa.corpus import acts, intent
 from taxqa.corpus.bm25 import LEXICON_WEIGHT
 from taxqa.corpus.cite import squash
 from taxqa.corpus.clause import best_clause
@@ -95,7 +95,10 @@ def rank(
 
     ``reading`` is what the question reader made of it (`taxqa tax ask --json`): when it computed a result,
     the acts of the articles the calculator applied govern the question, and the best of those articles
-    (by the question's words, at most half of k) come first; retrieval ranks within and around them.
+    (by the question's words, at most half of k) come first; retrieval ranks within and around them. Without
+    a result, ``kind_articles`` (the articles the calculator of the question's tax kind cites) govern a
+    question asking how much or at what rate (taxqa.corpus.intent) and gain CALCULATOR_BOOST, without being
+    put first (the kind's articles need not hold the rate: 상속세's are its 공제s).
     """
     import numpy as np
 
@@ -103,8 +106,9 @@ def rank(
 
     q = read_query(query)
     applied = _applied(reading)
-    if applied:
-        acts = {c.rsplit(" ", 1)[0] for c in applied}
+    cited = applied or (_kind_articles(reading) if "rate" in intent.asked(query) else set())
+    if cited:
+        acts = {c.rsplit(" ", 1)[0] for c in cited}
         q.acts |= acts
         q.primary |= acts
     if not passages or k < 1 or not (q.terms or q.expansion or q.lexicon or q.citations or q.bare_articles):
@@ -115,7 +119,8 @@ def rank(
         _voted_act(q, index, special)
     taxes = {squash(t) for t in table()["tax_names"]}
     named = index.named(squash(q.text), [squash(a) for a in q.added], taxes, q.concepts)
-    prior = _priors(index, q, special, named, applied)
+    prior = _priors(index, q, special, named, cited)
+    prior = _by_intent(prior, index, q)
     weight = _lexicon_weight(q, index)
     scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight) * prior
     order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
@@ -140,6 +145,7 @@ def rank(
             break
     hits = by_title(hits, squash(q.text), index, q.concepts, q.primary, special)
     hits = _governing_first(hits, q, special)
+    hits = _named_tax_first(hits, q, index)
     if applied:  # the calculation's articles first, the best of them by the question's words, then the rest
         first = [h for h in hits if h.passage.citation in applied][: max(2, k // 2)]
         hits = first + [h for h in hits if h not in first]
@@ -188,11 +194,49 @@ def _priors(index, q: Query, special: set[str], named, applied: set[str]):
     return prior
 
 
+def _by_intent(prior, index, q: Query):
+    """Articles of the governing unit (an act, or the 지방세법 chapter of a tax the question names or its words
+    voted for) whose title answers what the question asks (taxqa.corpus.intent: 언제 -> 신고/납부/납기, 몇 퍼 ->
+    세율, 안 내도 -> 비과세, 돌려받 -> 환급) gain intent.WEIGHT over their siblings."""
+    import numpy as np
+
+    from taxqa.corpus.indexing import SEVERAL_TAXES
+
+    wanted = intent.asked(q.text)
+    if not wanted:
+        return prior
+    unit_of, names, _ = acts.units(index)
+    scope: list[str] = []
+    if q.voted:
+        scope.append(q.voted)
+    else:
+        governing = q.primary or q.acts
+        general = table()["general"]  # 국세기본법: a named tax's own article answers before the general rule
+        for act in sorted(governing - general if governing - general else governing):
+            taxes = SEVERAL_TAXES.get(act)
+            scope += [f"{act}:{t}" for t in taxes if t in q.text] if taxes else [act]
+    ids = [names.index(u) for u in scope if u in names]
+    if not ids:
+        return prior
+    answering = np.zeros(len(index.passages), dtype=bool)
+    for name in wanted:
+        answering |= intent.answers(index, name)
+    weight = intent.VOTED_WEIGHT if q.voted else intent.WEIGHT
+    return np.where(np.isin(unit_of, ids) & answering, prior * (1.0 + weight), prior)
+
+
 def _applied(reading: dict | None) -> set[str]:
     """The citations a reading's computed result applied (its steps' laws and its citations)."""
     result = (reading or {}).get("result") or {}
     laws = [step.get("law") for step in result.get("steps") or () if isinstance(step, dict)]
     return {c for c in [*laws, *(result.get("citations") or ())] if isinstance(c, str) and c}
+
+
+def _kind_articles(reading: dict | None) -> set[str]:
+    """The articles the calculator of the question's tax kind cites (``kind_articles``: the reader knew the
+    kind but not every figure), used by rank() for a question asking how much or at what rate."""
+    found = (reading or {}).get("kind_articles") or ()
+    return {c for c in found if isinstance(c, str) and c}
 
 
 def _fuse(lexical: list[int], dense: list[int]) -> tuple[list[int], dict[int, float]]:
@@ -223,6 +267,31 @@ def _governing_first(hits: list[Hit], q: Query, special: set[str]) -> list[Hit]:
         n = max(n for n, h in enumerate(above) if h.passage.kind in ("precedent", "ruling"))
         below.insert(0, above.pop(n))
     return [*above, governing, *below, *hits[g + 1 :]]
+
+
+def _named_tax_first(hits: list[Hit], q: Query, index) -> list[Hit]:
+    """A question naming a tax whose general-act words come only from the expansion (부가세 환급 -> 국세환급금):
+    the named act's best article answering what it asks (its refund, exemption, rate or papers; taxqa.corpus.
+    intent) above the general act's. Not deadlines (국세기본법 holds 기한의 특례) nor sanctions."""
+    general = table()["general"]
+    if not (q.primary - general) or not (q.acts & general) - q.primary:
+        return hits
+    wanted = [w for w in intent.asked(q.text) if w != "deadline"]
+    if not wanted:
+        return hits
+    answering = [intent.answers(index, w) for w in wanted]
+    g = next(
+        (
+            n
+            for n, h in enumerate(hits)
+            if h.passage.kind == "statute" and h.passage.law in q.primary and any(a[h.row] for a in answering)
+        ),
+        None,
+    )
+    if not g:
+        return hits
+    moved = [h for h in hits[:g] if h.passage.law in general]
+    return [*[h for h in hits[:g] if h not in moved], hits[g], *moved, *hits[g + 1 :]]
 
 
 def _cited_first(hits: list[Hit], q: Query, passages: Sequence[PassageRecord], index) -> list[Hit]:

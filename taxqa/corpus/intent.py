@@ -1,0 +1,68 @@
+"""What a question asks of its act: the rate, a deadline, the papers, an exemption, a refund.
+
+Inside the act (or 지방세법 chapter) a question points at, sibling articles share its content words: "집 가지고
+있으면 여름에 날아오는 세금 언제 내?" is about 재산세, and 재산세's 납기, 납부유예, 납세의무자 and 세율 all carry
+주택. What separates them is what the question asks, said in words no article uses (언제, 몇 퍼, 안 내도, 돌려받)
+but that their titles answer (납기, 세율, 비과세, 환급). Each intent pairs a pattern of the question with a pattern
+of article titles; an article of the governing unit whose title answers an intent the question has gains WEIGHT
+(taxqa.corpus.retrieve), so the lexical score still chooses among the articles of that kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+WEIGHT = 0.25  # 0.3, 0.4 and 0.6 each lost one to two @1 of plain5, plain9, plain4, plain10 (plain12 not looked at)
+
+VOTED_WEIGHT = 0.6  # when the question's words only voted for the unit (no tax named), the intent is most of what it says; 1.0 lost one of plain6 @5
+
+# name -> (what the question says, what an answering article's title says)
+INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
+    "rate": (
+        re.compile(
+            r"(?<!중과)세율|몇\s?(퍼|프로|%)|퍼센트|비율|요율|세게|얼마나\s?(내|붙|나와|나오|떼)|계산\s?(방식|법|방법|어떻게)"
+        ),
+        re.compile(r"세율|세액\s?계산|산출세액|과세표준과\s?세액|과세표준\s?및\s?세율|과세표준과\s?세율"),
+    ),
+    "deadline": (
+        re.compile(r"언제|기한|며칠|몇\s?(일|달|개월|월)|(?<!얼마)까지|납기|마감|몇\s?번"),
+        re.compile(r"신고(?!\s?예외)|납부(?!의무|세액|유예)|납기|기한|징수방법"),
+    ),
+    "papers": (
+        re.compile(r"서류|증빙|뭘\s?(내|챙|준비)|뭐\s?(내|챙|준비)"),
+        re.compile(r"제출|서류|증명"),
+    ),
+    "exemption": (
+        re.compile(
+            r"안\s?내도|안\s?내나|안\s?내는|세금\s?(없|안\s)|비과세|면제|면세|안\s?붙|안\s?걷|안\s?매기|안\s?해도"
+        ),
+        re.compile(r"비과세|면세|면제|과세최저한|부징수|징수면제|예외|최저한"),
+    ),
+    "refund": (
+        re.compile(r"돌려\s?받|돌려\s?주|돌려\s?줘|되돌려|환급"),
+        re.compile(r"환급"),
+    ),
+}
+
+
+AFTER_SANCTION = {"rate", "deadline"}  # "기한 넘겨서 하면 얼마나 붙어": the 가산세 article says when and how much
+
+
+def asked(question: str) -> list[str]:
+    """The intents the question has, in INTENTS order; none of AFTER_SANCTION when it asks about a sanction."""
+    from taxqa.corpus.rerank import asks_sanction
+
+    found = [name for name, (says, _) in INTENTS.items() if says.search(question)]
+    return [name for name in found if name not in AFTER_SANCTION] if asks_sanction(question) else found
+
+
+def answers(index, name: str):
+    """Per passage, whether its title answers intent ``name`` (a boolean array, once per index and intent)."""
+    cache = index.__dict__.setdefault("_intent_titles", {})
+    found = cache.get(name)
+    if found is None:
+        import numpy as np
+
+        pattern = INTENTS[name][1]
+        found = cache[name] = np.array([bool(pattern.search(p.title)) for p in index.passages])
+    return found
