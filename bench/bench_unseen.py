@@ -43,7 +43,7 @@ def figure_of(answer: dict[str, Any], name: str) -> Any:
 
 def score_case(case: dict[str, Any], as_of: str) -> dict[str, Any]:
     answer = ask(case["q"], as_of=as_of)
-    flags = list(answer.get("missing", [])) + list(answer.get("ambiguous", []))
+    flags = list(dict.fromkeys(answer.get("missing", []) + answer.get("ambiguous", [])))  # a line once
     kind = read_question(case["q"], as_of=as_of).kind if answer["kind"] is None else answer["kind"]
     if answer.get("tax_name") is None and case["kind"] is None:
         kind = "?"  # a tax not computed here must be named

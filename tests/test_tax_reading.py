@@ -239,3 +239,32 @@ def test_price_roles_said_as_the_thing_bought_or_sold_and_identifiers_with_their
     assert inputs["price"] == 800_000_000 and inputs["acquired"] == 500_000_000
     reading = read_question("사원번호 5521 / 총급여 5,200만원 / 아내: 소득 있음 / 애들 없음 / 결정세액", as_of=AS_OF)
     assert reading.inputs == {"salary": 52_000_000} and not reading.ambiguous
+
+
+def test_a_marriage_long_past_gives_no_marriage_deduction_and_one_without_a_time_is_flagged():
+    for said in ("저 결혼한 지는 5년 넘었어요", "혼인 8년차입니다", "2018년에 결혼했어요"):
+        reading = read_question(f"아버지가 저한테 1억 5천 주셨어요. {said}. 증여세?", as_of=AS_OF)
+        assert "marriage_birth" not in reading.inputs, said
+    near = read_question("결혼 앞두고 아버지가 1억 5천 주셨어요. 증여세?", as_of=AS_OF)
+    assert near.inputs["marriage_birth"] == 100_000_000 and not near.ambiguous
+    unsaid = read_question("결혼했는데 아버지가 1억 5천 주셨어요. 증여세?", as_of=AS_OF)
+    assert any("혼인" in x for x in unsaid.ambiguous)
+    status = read_question("기혼자인데 아버지가 1억 5천 주셨어요. 증여세?", as_of=AS_OF)
+    assert "marriage_birth" not in status.inputs and any("혼인" in x for x in status.ambiguous)
+
+
+def test_a_parent_naming_the_childrens_other_parent_names_the_spouse():
+    for said in ("애들 아빠가 저한테 1억 줬어요", "우리 애 엄마한테 1억 받았어요"):
+        assert read_question(f"{said}. 증여세?", as_of=AS_OF).inputs["relation"] == "spouse", said
+
+
+def test_tax_taken_from_wages_in_advance_is_withheld_and_a_flag_is_said_once():
+    reading = read_question("총급여 5천, 회사에서 미리 뗀 세금이 180만원이에요. 연말정산 때 더 내나요?", as_of=AS_OF)
+    assert reading.inputs["withheld"] == 1_800_000
+    answer = ask("상속재산 40억, 배우자 몫 모름, 자녀 2. 그리고 5억. 상속세?", as_of=AS_OF)
+    assert len(answer["missing"]) == len(set(answer["missing"]))
+
+
+def test_the_spouses_share_named_by_what_is_received():
+    reading = read_question("상속재산 40억, 배우자가 실제 상속받는 금액 15억, 자녀 2. 상속세?", as_of=AS_OF)
+    assert reading.inputs["spouse_inherits"] == 1_500_000_000

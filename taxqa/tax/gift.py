@@ -17,8 +17,8 @@ from taxqa.tax.gift_amounts import (
     prior_from_same_group,
     split_amounts,
 )
+from taxqa.tax.gift_marriage import read_marriage_birth
 from taxqa.tax.kind import TaxKind
-from taxqa.tax.negation import negated
 from taxqa.tax.rates import EOK, MAN, RELATIONS, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
 from taxqa.tax.words import from_particle
@@ -269,22 +269,7 @@ def read(text: str, reading) -> None:
         reading.fact("generation_skip", True, parties.words)
         reading.say("세대생략 할증")
         reading.assume("수증자의 부모가 생존해 있어 세대생략 할증과세 적용으로 가정")
-    m = next((x for x in re.finditer(  # "혼인·출산 공제 대상: N": a negated marriage or birth is none
-        r"(?<![재미비])(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|출산|출생|아이를\s*낳|득남|득녀|입양",
-        text) if not negated(text, *x.span())), None)  # fmt: skip
-    long_ago = m and next((d for d in reading.mentions if d.type == "duration" and d.value.get("ago")
-                           and (d.value.get("years") or 0) > 2 and abs(d.start - m.start()) < 20), None)  # fmt: skip
-    if long_ago:  # "혼인신고는 3년 전에 했어요": outside 혼인신고일 전후 2년 (제53조의2)
-        reading.assume(f"혼인·출산이 {long_ago.text} 전이라 2년이 지나 혼인·출산 증여재산공제 없음 (제53조의2)")
-        m = None
-    if parties.relation == "lineal_ascendant" and m and not parties.generation_skip:
-        limit = select("gift", parse_as_of(reading.as_of))["marriage_birth"]
-        if limit:
-            reading.fact("marriage_birth", limit, m.group(0))
-            reading.say("혼인·출산 공제")
-            reading.assume(
-                "혼인·출산 증여재산공제 요건(혼인신고일 전후 2년 또는 출생일부터 2년 이내)을 충족한다고 가정"
-            )
+    read_marriage_birth(text, reading, parties.relation, parties.generation_skip)
     same = [a for a in prior if prior_from_same_group(text, a, parties.relation)]
     if len(same) < len(prior):
         others = ", ".join(format_won(a.value) for a in prior if a not in same)

@@ -199,7 +199,7 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
     keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]
     hits = [(m.end(), -i, key) for i, (key, pattern) in enumerate(keys) for m in re.finditer(pattern, window)]
     spouse = re.compile(
-        rf"(?:{ASKER if asker_is_spouse else SPOUSE + ('|' + re.escape(spouse_words) if spouse_words else '')})(?:님)?(?:이|가|께서|은|는|의\s*몫은?|몫은?|에게|한테|께)?\s*(?:\S+\s*){{0,{3 if asker_is_spouse else 2}}}$"
+        rf"(?:{ASKER if asker_is_spouse else SPOUSE + ('|' + re.escape(spouse_words) if spouse_words else '')})(?:님)?(?:이|가|께서|은|는|의\s*몫은?|몫은?|에게|한테|께)?\s*(?:\S+\s*){{0,{3 if asker_is_spouse else 2}}}$|{SPOUSE_TAKES}"
     )
     m = spouse.search(window)
     if m and not re.match(
@@ -215,6 +215,13 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
     if re.match(rf"\s*(?:원)?\s*(?:의|어치|상당의|짜리)?\s*(?:{DEBT})", after):
         return "debt"
     return "estate"
+
+
+# "배우자가 실제 상속받는 금액 15억", "아내 몫으로 받을 돈은": the spouse's own share named by what is received
+SPOUSE_TAKES = (
+    rf"(?:{SPOUSE})(?:님)?(?:이|가|께서|은|는)?\s*(?:실제(?:로)?\s*)?(?:상속\s*)?받(?:는|을|은|게\s*될)\s*"
+    r"(?:금액|돈|몫|재산|액수|상속액)(?:은|는|이|:)?\s*$"
+)
 
 
 def read(text: str, reading) -> None:

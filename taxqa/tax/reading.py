@@ -360,7 +360,7 @@ def ask(text: str | Reading, as_of: str | date | None = None) -> dict[str, Any]:
         "inputs": dict(reading.inputs),
         "understood": reading.understood,
         "assumptions": list(reading.assumptions),
-        "missing": list(reading.missing + reading.ambiguous),
+        "missing": list(dict.fromkeys(reading.missing + reading.ambiguous)),
         "ambiguous": list(reading.ambiguous),
         "tax_name": reading.tax_name,
         "mentions": [m.to_dict() for m in reading.mentions],

@@ -264,6 +264,8 @@ def question(a: dict, say: dict) -> str:
 
 # --- reading a question ---------------------------------------------------------------------
 
+# tax already taken from the wages: "원천징수", "이미 낸", "회사에서 미리 뗀 세금", "떼인 세금"
+WITHHELD = r"원천징수|기납부|(?:이미|미리)\s*(?:낸|냈|납부)|떼|뗀|뗐|징수된"
 ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|내야|내나|낼|떼|얼마나?\s*나오|원천징수|13\s*월의?\s*월급|돌려\s*받"
 
 
@@ -320,7 +322,7 @@ def read(text: str, reading) -> None:
     if dependents:
         reading.fact("dependents", dependents, "")
     said.append(f"본인 포함 기본공제 {dependents + 1}명")
-    for name, pattern, label in (("withheld", r"원천징수|기납부|이미\s*(?:낸|냈)|떼", "기납부세액"),
+    for name, pattern, label in (("withheld", WITHHELD, "기납부세액"),
                                  ("pension", r"국민연금|연금보험료", "연금보험료"),
                                  ("insurance", r"건강보험|고용보험|보험료|건강\s*[·ㆍ,/]\s*고용|4대\s*보험", "보험료")):  # fmt: skip
         hit = amount_near(text, pattern)

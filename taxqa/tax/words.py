@@ -209,6 +209,20 @@ HANJA_AMOUNT = (
 )
 
 
+# "애들 아빠가", "우리 애 엄마한테": a parent naming the children's other parent names the asker's spouse
+CHILDS_PARENT = re.compile(
+    r"(?<![가-힣])(?:우리\s*|울\s*)?(?:애들|애|아이들|아이|애기|아기|얘들|딸|아들)\s*(아빠|아버지|엄마|어머니)"
+    r"(가|는|를|랑|와|도|의|한테|에게|께서)?(?![가-힣])"
+)
+SPOUSE_PARTICLE = {"가": "이", "는": "은", "를": "을", "랑": "이랑", "와": "과"}
+
+
+def spouse_word(m: re.Match) -> str:
+    husband = m[1] in ("아빠", "아버지")
+    particle = m[2] or ""
+    return ("남편" + SPOUSE_PARTICLE.get(particle, particle)) if husband else ("아내" + particle)
+
+
 def plain_words(text: str) -> str:
     """Words the readers know for words they do not: a hanja restatement in brackets dropped ("일억(壹億)원",
     "상(喪)"), a one-letter hanja name dropped ("처 乙 및 자녀 丙·丁"), English field labels and tax names
@@ -222,6 +236,7 @@ def plain_words(text: str) -> str:
         text = re.sub(rf"\b{english}\s*tax\b", korean, text, flags=re.I)  # "Gift tax 얼마?"
     for english, korean in ENGLISH_FAMILY:  # "상속인: my mom, me and my brother"
         text = re.sub(rf"(?i)(?<![A-Za-z]){english}(?![A-Za-z])", korean, text)
+    text = CHILDS_PARENT.sub(spouse_word, text)
     for short, full in ABBREVIATIONS:
         text = re.sub(rf"(?<![가-힣]){short}(?![가-힣]{{2}})", full, text)
     return text

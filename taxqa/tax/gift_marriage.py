@@ -1,0 +1,83 @@
+"""The 혼인·출산 증여재산공제 (상증법 제53조의2) read from a gift question: whether a marriage or a birth is
+said, and whether it falls in the window the deduction needs (혼인신고일 전후 2년, 출생일부터 2년).
+
+A marriage said as long past ("결혼한 지는 5년 넘었어요", "혼인 8년차", "2018년에 결혼") gives none; one said
+as near ("결혼 앞두고", "작년에 결혼", "다음 달 결혼식") gives it; one said with no time ("기혼자", "결혼했는데")
+is taken as the question's premise but flagged, since the figure rests on a date the question does not give."""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.tax.negation import negated
+from taxqa.tax.rates import parse_as_of, select
+
+MARRIAGE = r"(?<![재미비])(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|기혼"
+BIRTH = r"출산|출생|아이를\s*낳|득남|득녀|입양"
+# words that put the marriage near the gift: planned, just done, this or last year, its wedding or 신혼
+NEAR = (
+    r"예정|앞두|앞둔|준비|곧|이번에|올해|작년|지난\s*(?:달|해|주)|신혼|다음\s*(?:달|해|주)|내년|몇\s*달|"
+    r"할\s*(?:때|거|건데|예정|계획)|하는|한다|하려|할게|합니다|해요|하면서|결혼식|상견례|혼수|식\s*올|"
+    r"(?:결혼|혼인)\s*(?:자금|비용|축하|선물)|전후\s*2\s*년|2\s*년\s*(?:이내|안|내)|최근|방금|얼마\s*전|갓"
+)
+
+
+def window_of(text: str, start: int, end: int, width: int = 20) -> str:
+    return text[max(0, start - width) : end + width]
+
+
+def timing(text: str, m: re.Match, reading) -> str:
+    """'long' (outside the 2-year window), 'near' (inside it) or 'unsaid' for the marriage word `m`."""
+    year = parse_as_of(reading.as_of).year
+    for d in reading.mentions:
+        if abs(d.start - m.start()) >= 20 or d.value is None:
+            continue
+        if d.type == "duration" and not re.match(r"\s*(?:만에|후|뒤|이내|안에|내|동안)", text[d.end : d.end + 4]):
+            months = 12 * (d.value.get("years") or 0) + (d.value.get("months") or 0)
+            if months > 24 and not d.value.get("range"):
+                return "long"  # "결혼한 지는 5년 넘었어요", "혼인 8년차", "혼인신고는 3년 전에"
+            if months:
+                return "near"
+        if d.type == "date" and d.value.get("year"):
+            return "long" if year - d.value["year"] > 2 else "near"  # "2018년에 결혼"
+    if re.search(NEAR, window_of(text, m.start(), m.end(), 12)):
+        return "near"
+    return "unsaid"
+
+
+def read_marriage_birth(text: str, reading, relation: str, generation_skip: bool) -> None:
+    """Set `marriage_birth` on `reading` when a marriage or birth in the window is said (제53조의2)."""
+    said = [x for x in re.finditer(f"{MARRIAGE}|{BIRTH}", text) if not negated(text, *x.span())]
+    if not said:
+        return
+    m, when = None, "long"
+    for x in said:
+        t = (
+            "near"
+            if re.fullmatch(BIRTH, x.group(0)) and timing(text, x, reading) != "long"
+            else timing(text, x, reading)
+        )
+        if t != "long":
+            m, when = x, t
+            break
+    if m is None:  # every marriage or birth said is long past
+        reading.assume(f"혼인·출산('{said[0].group(0)}')이 2년보다 오래 전이라 혼인·출산 증여재산공제 없음 (제53조의2)")
+        return
+    if relation != "lineal_ascendant" or generation_skip:
+        return
+    limit = select("gift", parse_as_of(reading.as_of))["marriage_birth"]
+    if not limit:
+        return
+    if when == "unsaid" and m.group(0) == "기혼":  # a status, not an event: the window is not met as said
+        reading.unclear(
+            "혼인신고일이 증여일 전후 2년 이내인지 확인이 필요 (혼인·출산 증여재산공제, 제53조의2): 공제 없이 계산"
+        )
+        return
+    reading.fact("marriage_birth", limit, m.group(0))
+    reading.say("혼인·출산 공제")
+    if when == "unsaid":
+        reading.unclear(
+            "혼인(출산) 시기가 없어 증여일 전후 2년 이내로 보고 혼인·출산 증여재산공제 적용: 혼인신고일 확인이 필요"
+        )
+    else:
+        reading.assume("혼인·출산 증여재산공제 요건(혼인신고일 전후 2년 또는 출생일부터 2년 이내)을 충족한다고 가정")
