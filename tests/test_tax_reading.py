@@ -268,3 +268,43 @@ def test_tax_taken_from_wages_in_advance_is_withheld_and_a_flag_is_said_once():
 def test_the_spouses_share_named_by_what_is_received():
     reading = read_question("상속재산 40억, 배우자가 실제 상속받는 금액 15억, 자녀 2. 상속세?", as_of=AS_OF)
     assert reading.inputs["spouse_inherits"] == 1_500_000_000
+
+
+def test_the_askers_spouse_giving_their_child_is_the_childs_parent():
+    for said in ("남편이 딸한테 5천만원 줬어요", "애 아빠가 아들에게 5천만원 줬어요", "딸에게 아내가 5천만원 줬어요"):
+        assert read_question(f"{said}. 증여세?", as_of=AS_OF).inputs["relation"] == "lineal_ascendant", said
+    step = read_question("계모(아버지와 재혼, 혼인신고 되어 있음)가 저한테 8천만원 줬습니다. 증여세?", as_of=AS_OF)
+    assert "marriage_birth" not in step.inputs  # the step-parent's own marriage
+
+
+def test_amounts_with_the_units_after_eok_left_out():
+    assert read_question("아빠한테 1억 2천 5백 받았어요. 증여세?", as_of=AS_OF).inputs["amount"] == 125_000_000
+    inputs = read_question("토지 1억2에 사서 1억9에 팜. 보유 4년. 양도세", as_of=AS_OF).inputs
+    assert (inputs["acquired"], inputs["price"]) == (120_000_000, 190_000_000)
+    inputs = read_question(
+        "상가 2억3천에 사서 5년 보유, 2억 9천에 매도. 중개비+법무비 400. 양도세?", as_of=AS_OF
+    ).inputs
+    assert inputs["expenses"] == 4_000_000
+
+
+def test_withheld_said_per_month_and_after_a_word_of_wages():
+    inputs = read_question("연봉 4,800, 원천징수된 게 월 20만원씩이에요. 연말정산 환급액?", as_of=AS_OF).inputs
+    assert inputs["withheld"] == 2_400_000
+    said = "사장님이 월급에서 세금 떼요. 월급 230, 12달 일했어요. 회사가 이미 뗀 세금 40만원. 얼마 돌려받아요?"
+    assert read_question(said, as_of=AS_OF).inputs == {"salary": 27_600_000, "withheld": 400_000}
+
+
+def test_late_filing_said_as_a_date_and_lateness_in_years():
+    reading = read_question(
+        "종합소득세를 5월에 신고 못 했어요. 세액 120만원. 8월 31일에 기한후신고. 무신고가산세?", as_of=AS_OF
+    )
+    assert reading.inputs["months_late"] == 3
+    reading = read_question("종소세 납부를 안 했어요. 딱 1년 밀렸고 세금은 150만원. 납부지연가산세?", as_of=AS_OF)
+    assert reading.inputs["days"] == 365
+    reading = read_question("2019년 귀속 양도소득세를 신고 안 했어요. 부과제척기간은 언제까지?", as_of=AS_OF)
+    assert reading.inputs["due_date"] == "2020-05-31"
+
+
+def test_card_payments_named_with_their_total():
+    said = "일반과세 / 과세매출 공급가액 9천(카드매출분 포함) / 그중 카드결제 합계 5,500만(부가세 포함) / 매입 4천. 부가세?"
+    assert read_question(said, as_of=AS_OF).inputs["card_sales"] == 55_000_000

@@ -252,6 +252,17 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
         parties.relation = "spouse" if other.category == "parent" else "lineal_ascendant"
         parties.words, parties.category = pick.words, pick.category  # the receiver stays a person of its own
         return parties
+    child = next((d for d in donees if d.category == "child"), None) if as_donor and pick.category == "spouse" else None
+    if child is not None:  # "남편이 딸한테", "애 아빠가 딸한테": the asker's spouse gives the child, its parent
+        parties.relation, parties.words, parties.category = (
+            "lineal_ascendant",
+            f"{pick.words} → {child.words}",
+            "parent",
+        )
+        parties.notes.append(
+            "질문자의 배우자가 자녀에게 주는 증여는 수증자의 직계존속(또는 그 배우자) 증여 (제53조제2호)"
+        )
+        return parties
     rel_donor, rel_donee, skip_donor, skip_donee = RELATION_OF[pick.category]
     parties.relation = rel_donor if as_donor else rel_donee
     parties.generation_skip = skip_donor if as_donor else skip_donee

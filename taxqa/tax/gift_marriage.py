@@ -13,6 +13,8 @@ from taxqa.tax.negation import negated
 from taxqa.tax.rates import parse_as_of, select
 
 MARRIAGE = r"(?<![재미비])(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|기혼"
+# "계모(아버지와 재혼, 혼인신고 되어 있음)": the marriage that makes a step-parent is the giver's, not the donee's
+STEP = r"재혼|계모|계부|새아버지|새어머니|새엄마|새아빠|의붓"
 BIRTH = r"출산|출생|아이를\s*낳|득남|득녀|입양"
 # words that put the marriage near the gift: planned, just done, this or last year, its wedding or 신혼
 NEAR = (
@@ -47,7 +49,11 @@ def timing(text: str, m: re.Match, reading) -> str:
 
 def read_marriage_birth(text: str, reading, relation: str, generation_skip: bool) -> None:
     """Set `marriage_birth` on `reading` when a marriage or birth in the window is said (제53조의2)."""
-    said = [x for x in re.finditer(f"{MARRIAGE}|{BIRTH}", text) if not negated(text, *x.span())]
+    said = [
+        x
+        for x in re.finditer(f"{MARRIAGE}|{BIRTH}", text)
+        if not negated(text, *x.span()) and not re.search(STEP, text[max(0, x.start() - 15) : x.start()])
+    ]
     if not said:
         return
     m, when = None, "long"

@@ -36,11 +36,11 @@ def read_limitation(text: str, reading) -> None:
     year = re.search(
         r"(?<!\d)(\d{4}|\d{2}(?=\s*년))\s*(?:년\s*)?(?:도\s*)?(?:귀속|분|사업\s*연도)", text
     )  # "21년 귀속분"
-    if m is None and year is not None and re.search(r"종합소득|종소|법인세", text):
+    if m is None and year is not None and re.search(r"종합소득|종소|양도소득|양도세|법인세", text):
         said = int(year.group(1))
-        # 종합소득세: 5월 31일 (소득세법 제70조); 법인세: 3월 31일 (12월 결산)
+        # 종합소득세: 5월 31일 (소득세법 제70조), 양도소득세 확정신고도 5월 31일 (제110조); 법인세: 3월 31일 (12월 결산)
         y = (said + 2000 if said < 100 else said) + 1
-        due = f"{y}-05-31" if re.search(r"종합소득|종소", text) else f"{y}-03-31"
+        due = f"{y}-05-31" if re.search(r"종합소득|종소|양도소득|양도세", text) else f"{y}-03-31"
         if "03-31" in due:
             reading.assume("12월 결산 법인으로 보아 법정신고기한은 다음 해 3월 31일")
         reading.fact("due_date", due, year.group(0))

@@ -16,7 +16,7 @@ from taxqa.tax.kind import TaxKind
 from taxqa.tax.limitation import CASE_ALIASES, CASES, limitation_period
 from taxqa.tax.limitation_reading import FRAUD, LIMITATION, NO_RETURN, no_return, read_limitation
 from taxqa.tax.negation import present
-from taxqa.tax.penalty_days import days_said
+from taxqa.tax.penalty_days import days_said, months_after_due
 from taxqa.tax.rates import MAN, parse_as_of, select, whole_number
 from taxqa.tax.result import Step, TaxResult, article
 from taxqa.tax.words import COUNT_WORD, amount_near, amounts, count_value
@@ -249,6 +249,11 @@ def read(text: str, reading) -> None:
         reading.fact("months_late", months_after, days.group(0))
         reading.assume(f"신고기한 {days.group(1)}일 뒤 신고는 {months_after}개월 이내 신고로 감면 (제48조②)")
         days = None
+        months = None
+    on_date = months_after_due(text) if not filed_after else None
+    if on_date is not None:  # "(5월 31일 기한) 8월 31일에 기한후신고": filed within that many months of the due date
+        reading.fact("months_late", on_date[0], on_date[1])
+        reading.assume(f"법정신고기한부터 {on_date[1]}까지 {on_date[0]}개월 이내 신고로 감면 (제48조②)")
         months = None
     if re.search(UNDER, text):
         kind, said = "under-report", "과소신고"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-AFTER_WORD = r"(\d{1,4})\s*일\s*(?:을|이나|동안|간|이|째)?\s*(?:늦|지연|지나|지남|지났|후|뒤|만에|연체|초과|경과|넘)"
+AFTER_WORD = r"(\d{1,4})\s*일\s*(?:을|이나|동안|간|이|째)?\s*(?:늦|지연|지나|지남|지났|후|뒤|만에|연체|초과|경과|넘|밀)"
 BEFORE_WORD = r"(?:지연|연체|경과|미납|늦)\S{0,2}\s*(?:일수|기간)?\s*(?:은|는|이|:)?\s*(\d{1,4})\s*일"
 # "납부기한 지나고 45일째에 냈어요", "기한을 넘기고 20일 만에": the days counted from the due date past
 PAST_DUE = (
@@ -16,3 +16,24 @@ PAST_DUE = (
 def days_said(text: str) -> re.Match | None:
     """The days of lateness said in `text` (group 1), or None."""
     return re.search(AFTER_WORD, text) or re.search(BEFORE_WORD, text) or re.search(PAST_DUE, text)
+
+
+# "8월 31일에 기한후신고 했어요": the day a late or corrected return was filed
+FILED_ON = r"(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*(?:에|쯤|경)?\s*(?:기한\s*후\s*신고|수정\s*신고)"
+DUE_SAID = r"(?:신고\s*)?기한\S{0,3}\s*(?:은|는|이|:)?\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일"
+# 법정신고기한 by tax: 종합소득세·양도소득세 확정신고 5월 31일 (소득세법 제70조·제110조), 법인세 3월 31일 (12월 결산)
+DUE_OF_TAX = ((r"종합소득|종소|양도소득|양도세", (5, 31)), (r"법인세", (3, 31)))
+
+
+def months_after_due(text: str) -> tuple[int, str] | None:
+    """(the months after the 법정신고기한 within which the return was filed, its words) when the filing day is
+    said as a date and the due date is said or fixed by the tax; None otherwise."""
+    filed = re.search(FILED_ON, text)
+    if filed is None:
+        return None
+    said = re.search(DUE_SAID, text[: filed.start()])
+    due = (int(said[1]), int(said[2])) if said else next((d for w, d in DUE_OF_TAX if re.search(w, text)), None)
+    if due is None:
+        return None
+    months = (int(filed[1]) - due[0]) % 12 + (int(filed[2]) > due[1])  # 5월 31일 -> 8월 31일: 3, -> 9월 1일: 4
+    return max(1, months), filed.group(0)

@@ -71,7 +71,7 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             reading.lack(f"음수 금액 '-{m.text}': 금액은 0 이상이어야 합니다 (손실·차감이면 무엇에서 빼는지 확인)")
         elif f.get("range"):
             reading.lack(f"금액이 범위로 주어짐 ('{m.text}' {f['range']}): 정확한 금액이 필요합니다")
-        elif f.get("period") and not (m.used_as == "salary" and reading.kind in ("wage", "salary")):
+        elif f.get("period") and not (m.used_as in ("salary", "withheld") and reading.kind in ("wage", "salary")):
             reading.lack(f"'{f['period']}'은 기간마다의 금액입니다: 몇 번(몇 개월·몇 년)인지, 합계 금액이 필요합니다")
         elif f.get("approx") and m.used_as:
             reading.unclear(f"'{m.text}'은 어림한 금액('{f['approx']}')이라 정확한 금액이면 세액이 달라질 수 있음")

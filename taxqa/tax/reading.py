@@ -21,11 +21,11 @@ from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
+from taxqa.tax.spoken_time import plain_spans
 from taxqa.tax.words import (
     NATIVE_AGE,
     SINO,
     apply_unit_header,
-    count_value,
     has_batchim,
     join_label_lines,
     native_age,
@@ -138,23 +138,10 @@ def hangul_amount(m: re.Match) -> str:
 IMPLIED_MAN = re.compile(
     r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|공급대가|공급가액|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
     r"상여금?|보너스|성과급|성과금|인센티브|인센|월세|임대료|매달|매월|달마다|매년|해마다|세전|"
+    r"필요경비|중개비|중개보수|중개수수료|법무비|법무사\s*비용?|수리비|"
     r"(?<![가-힣])[월연](?=\s))"
     r"(?P<sep>\s*(?:은|는|이|가|:|=|,|\|)?\s*)(?P<n>[1-9]\d{0,2},\d{3}|[1-9]\d{0,4}|[1-9]\d{5,15})"
-    r"(?![\d,]|\.\d|\s*[천백십만억조원%년월일세살명개배])"
-)
-DAY_WORDS = dict(이틀=2, 사흘=3, 나흘=4, 닷새=5, 엿새=6, 이레=7, 여드=8, 아흐=9, 열흘=10, 스무=20, 일주=7, 보름=15)
-WEEKS = re.compile(
-    r"(?<![\d.])(\d{1,2})\s*주\s*(?:일)?(?=\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|뒤|후|만에|연체|초과|경과|넘))"
-)
-# small Hangul numerals before a unit of time: "보유기간 칠년", "삼년 육개월"
-HANGUL_SPAN = re.compile(
-    r"(?<![가-힣])([일이삼사오육칠팔구]?십?[일이삼사오육칠팔구]?)\s*(년|개월)(?=[간동째전후\s,.?!]|이면|이고|을|를|은|는|의|에|$)"
-)
-
-
-# "삼십 일 늦게" (the space keeps 삼십일, 31, apart): a day count before a word of lateness
-HANGUL_DAYS = re.compile(
-    r"(?<![가-힣])([이삼사오육칠팔구]?십[일이삼사오육칠팔구]?|[이삼사오육칠팔구])\s+일(?=\s*(?:늦|지연|연체|동안|간|만에|째|후|뒤|지나|경과|초과|넘))"
+    r"(?!\d|,\d|\.\d|\s*[천백십만억조원%년월일세살명개배])"  # "월급 230, 12달": the comma ends a list item
 )
 ASIDE_BEFORE_AMOUNT = re.compile(
     r"([가-힣])\s*(\((?![^()]*(?:공급가액|과세표준|과표))[^()\d]{1,16}\))\s*(\d[\d,.]*\s*(?:억|천만|백만|만|천|백|원)(?:\s*\d[\d,.]*\s*(?:천만|백만|만|천|백|원))*(?:\s*원)?)"
@@ -202,7 +189,13 @@ def normalise(text: str) -> str:
         lambda m: f"{m[1]} {sino_number(m[2].replace(' ', ''))}만",
         text,
     )
-    text = re.sub(r"(\d)\s*억\s*(\d{1,4})\s*천(?![만원\d])", r"\1억 \2천만", text)
+    # "1억 2천 5백": the 천 and 백 after 억 are of 만 (1억 2,500만); "1억2에 사서": a bare digit after 억 is its 천만
+    text = re.sub(
+        r"(\d)\s*억\s*(\d{1,4})\s*천(?:\s*(\d)\s*백)?(?![만원\d])",
+        lambda m: f"{m[1]}억 {m[2]}천{m[3] + '백' if m[3] else ''}만",
+        text,
+    )
+    text = re.sub(r"(?<![\d,.])(\d{1,3})억(\d)(?![\d,.]|\s*[천백십만원억조년월일세살명개%])", r"\1억 \2천만", text)
     text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(?!\s*[만억원\d])", r"\1천\2백만", text)  # 3천3백
     text = re.sub(r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억])", r"\1천만", text)  # "연봉 6천": 6천만원
     text = IMPLIED_MAN.sub(
@@ -212,23 +205,8 @@ def normalise(text: str) -> str:
         text,
     )
     text = NATIVE_AGE.sub(native_age, text)
-    text = HANGUL_SPAN.sub(lambda m: f"{sino_number(m[1])}{m[2]}" if m[1] else m[0], text)
-    text = HANGUL_DAYS.sub(lambda m: f"{sino_number(m[1])}일", text)  # "삼십 일 늦게": 30일
     text = re.sub(r"\b(?:not|no)\s+([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"
-    text = re.sub(r"\bheld\s+(?:for\s+)?(\d{1,2})\s*years?\b", r"보유 \1년", text, flags=re.I)
-    text = re.sub(r"(?<![\d.])(\d{1,2})\s*years?\b", r"\1년", text, flags=re.I)
-    text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일
-    text = re.sub(r"(?<![가-힣])보름", "15일", text)  # "보름 늦게": 15 days
-    text = re.sub(  # "한 달 반 늦게": 45 days
-        r"(?<![가-힣\d])(한|두|세|\d{1,2})\s*(?:달|개월)\s*반(?![가-힣])",
-        lambda m: f"{count_value(m[1]) * 30 + 15}일",
-        text,
-    )
-    text = re.sub(
-        r"(?<![가-힣])(이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘|스무\s*날|일주일|보름)",  # native day counts
-        lambda m: f"{DAY_WORDS[m[1][:2]]}일",
-        text,
-    )
+    text = plain_spans(text)
     return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)
 
 

@@ -311,8 +311,8 @@ def read(text: str, reading) -> None:
         words = f"{found.text} + {bonus.text}" + (f" × {n}" if n > 1 else "")
         reading.assume(f"상여(성과급) {format_won(bonus.value)}" + (f" × {n}번" if n > 1 else "") + "을 총급여에 더함")
     reading.fact("salary", salary, words)
+    times = int(paid[1]) if paid and int(paid[1]) < 12 else 12
     if monthly:
-        times = int(paid[1]) if paid and int(paid[1]) < 12 else 12
         reading.assume(f"월급에 {times}개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")
     else:
         reading.assume("연봉을 비과세소득을 뺀 총급여액으로 봄")
@@ -325,10 +325,19 @@ def read(text: str, reading) -> None:
     for name, pattern, label in (("withheld", WITHHELD, "기납부세액"),
                                  ("pension", r"국민연금|연금보험료", "연금보험료"),
                                  ("insurance", r"건강보험|고용보험|보험료|건강\s*[·ㆍ,/]\s*고용|4대\s*보험", "보험료")):  # fmt: skip
-        hit = amount_near(text, pattern)
+        hit = amount_near(
+            text, pattern, r"월급|연봉|총급여|급여" if name == "withheld" else ""
+        )  # "월급에서 세금 떼요. 월급 230"
         if hit is not None and hit.start != found.start:
-            reading.fact(name, hit.value, hit.text)
-            said.append(f"{label} {format_won(hit.value)}")
+            value = hit.value
+            if name == "withheld" and re.search(r"(?:월|매달|매월|달마다)\s*$", window_before(text, hit.start, 6)):
+                value *= times  # "원천징수된 게 월 20만원씩": tax withheld each month, over the months paid
+                reading.unclear(  # the monthly withholding can change over the year: the year's total is asked
+                    f"매달 원천징수된 {format_won(hit.value)}에 {times}개월을 곱해 기납부세액으로 봄: "
+                    "1년 기납부세액(근로소득 원천징수영수증) 확인이 필요"
+                )
+            reading.fact(name, value, hit.text)
+            said.append(f"{label} {format_won(value)}")
     reading.say(", ".join(said))
 
 

@@ -32,7 +32,8 @@ def card_amounts(text: str):
     """(card sales, purchases paid by card) of a general taxpayer's question: the amount named by
     카드/현금영수증, unless it is said in the 매입 clause ("매입은 세금계산서 3억 + 카드 5천", 제46조③)."""
     card = amount_near(text, r"카드|현금\s*영수증", r"매입")
-    if card is not None and not re.search(r"(?:카드|현금\s*영수증)\s*\S{0,6}\s*$", window_before(text, card.start, 12)):
+    said = r"(?:카드|현금\s*영수증)\s*\S{0,6}\s*(?:(?:합계|총액|금액)(?:은|는|이|:)?\s*)?$"  # "카드결제 합계 5,500만"
+    if card is not None and not re.search(said, window_before(text, card.start, 16)):
         card = None  # the keyword must name this amount, not an earlier one
     if card is not None and re.search(r"매입(?![^,.]*매출)[^,.]*$", text[: card.start]):
         return None, card

@@ -1,0 +1,50 @@
+"""Spans of time said in words, rewritten as digits the readers know, before amounts and durations are read:
+small Hangul numerals before 년/개월 ("보유기간 칠년"), a day count before a word of lateness ("삼십 일 늦게"),
+English years ("held 6 years"), weeks, 보름, "한 달 반" and native day counts (이틀, 열흘)."""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.tax.words import count_value, sino_number
+
+DAY_WORDS = dict(이틀=2, 사흘=3, 나흘=4, 닷새=5, 엿새=6, 이레=7, 여드=8, 아흐=9, 열흘=10, 스무=20, 일주=7, 보름=15)
+WEEKS = re.compile(
+    r"(?<![\d.])(\d{1,2})\s*주\s*(?:일)?(?=\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|뒤|후|만에|연체|초과|경과|넘))"
+)
+# a payment a whole year or more late: "납부를 1년 밀렸고", "두 해 늦게"
+YEARS_LATE = re.compile(
+    r"(?<![\d.])(\d{1,2}|한|두|세)\s*(?:년|해)\s*(?:이나|동안|간|을)?\s*(?=밀리|밀렸|밀린|늦게|연체|체납)"
+)
+# small Hangul numerals before a unit of time: "보유기간 칠년", "삼년 육개월"
+HANGUL_SPAN = re.compile(
+    r"(?<![가-힣])([일이삼사오육칠팔구]?십?[일이삼사오육칠팔구]?)\s*(년|개월)(?=[간동째전후\s,.?!]|이면|이고|을|를|은|는|의|에|$)"
+)
+
+
+# "삼십 일 늦게" (the space keeps 삼십일, 31, apart): a day count before a word of lateness
+HANGUL_DAYS = re.compile(
+    r"(?<![가-힣])([이삼사오육칠팔구]?십[일이삼사오육칠팔구]?|[이삼사오육칠팔구])\s+일(?=\s*(?:늦|지연|연체|동안|간|만에|째|후|뒤|지나|경과|초과|넘))"
+)
+
+
+def plain_spans(text: str) -> str:
+    """`text` with its spans of time said in words written as digits."""
+    text = HANGUL_SPAN.sub(lambda m: f"{sino_number(m[1])}{m[2]}" if m[1] else m[0], text)
+    text = HANGUL_DAYS.sub(lambda m: f"{sino_number(m[1])}일", text)  # "삼십 일 늦게": 30일
+    text = re.sub(r"\bheld\s+(?:for\s+)?(\d{1,2})\s*years?\b", r"보유 \1년", text, flags=re.I)
+    text = re.sub(r"(?<![\d.])(\d{1,2})\s*years?\b", r"\1년", text, flags=re.I)
+    text = YEARS_LATE.sub(lambda m: f"{count_value(m[1]) * 365}일 ", text)  # "딱 1년 밀렸고": 365 days late
+    text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일
+    text = re.sub(r"(?<![가-힣])보름", "15일", text)  # "보름 늦게": 15 days
+    text = re.sub(  # "한 달 반 늦게": 45 days
+        r"(?<![가-힣\d])(한|두|세|\d{1,2})\s*(?:달|개월)\s*반(?![가-힣])",
+        lambda m: f"{count_value(m[1]) * 30 + 15}일",
+        text,
+    )
+    text = re.sub(
+        r"(?<![가-힣])(이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘|스무\s*날|일주일|보름)",  # native day counts
+        lambda m: f"{DAY_WORDS[m[1][:2]]}일",
+        text,
+    )
+    return text
