@@ -308,3 +308,29 @@ def test_late_filing_said_as_a_date_and_lateness_in_years():
 def test_card_payments_named_with_their_total():
     said = "일반과세 / 과세매출 공급가액 9천(카드매출분 포함) / 그중 카드결제 합계 5,500만(부가세 포함) / 매입 4천. 부가세?"
     assert read_question(said, as_of=AS_OF).inputs["card_sales"] == 55_000_000
+
+
+def test_a_decimal_amount_before_an_arrow_is_not_a_numbered_label():
+    reading = read_question("2.5억 증여 (모친→본인, 성년). 증여세?", as_of=AS_OF)
+    assert reading.inputs["amount"] == 250_000_000
+
+
+def test_a_parent_who_died_earlier_is_not_the_estate_nor_the_surviving_spouse():
+    said = "어머니는 3년 전에 돌아가셨고 올해 아버지마저… 저희 남매 셋이 상속받습니다. 재산은 16억. 상속세?"
+    inputs = read_question(said, as_of=AS_OF).inputs
+    assert not inputs.get("spouse") and inputs["children"] == 3
+    alone = read_question("어머니는 3년 전에 돌아가셨고 자녀 2명, 재산 10억. 상속세?", as_of=AS_OF).inputs
+    assert alone["estate"] == 1_000_000_000 and not alone.get("spouse")
+    husband = read_question("우리영감 작년에죽고 재산이 5억이요 자식은 넷 다 컸소 상속세 얼마요", as_of=AS_OF)
+    assert husband.inputs.get("spouse") is True and not husband.ambiguous
+
+
+def test_an_age_said_the_korean_way_asks_for_the_man_age():
+    reading = read_question("연봉 5천5백, 아내 전업주부, 애들은 한국 나이로 9살, 6살이에요. 결정세액?", as_of=AS_OF)
+    assert any("만 나이" in x for x in reading.ambiguous)
+
+
+def test_card_sales_beside_cash_sales_are_both_sales():
+    said = "카드매출 3,300만원(부가세 포함)이랑 현금매출 공급가액 2,000만원, 매입 공급가액 1,500만원. 부가세?"
+    inputs = read_question(said, as_of=AS_OF).inputs
+    assert (inputs["sales"], inputs["card_sales"]) == (50_000_000, 33_000_000)

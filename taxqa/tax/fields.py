@@ -103,8 +103,8 @@ OPTIONS_THEN_ANSWER = re.compile(
     rf"\(\s*{OPTION}(?:\s*[/|,·]\s*{OPTION})+\s*(?:중\s*)?(?:택\s*1|하나(?:\s*선택)?|선택)?\s*\)\s*"
     r"(?=(?:아니요|아니오|아뇨|없음|없어요|있음|있어요|예|네|Yes|No|ㅇㅇ|ㄴㄴ)(?![가-힣A-Za-z]))"
 )
-# "1. 판 금액 ▶ 6억": a numbered line's label, an arrow, then its answer
-NUMBERED_ARROW = re.compile(r"(?m)^(\s*)\d{1,2}\s*[.)]\s*([가-힣0-9][가-힣0-9 ·()]{0,24}?)\s*[▶►➡→⇒]\s*(?=\S)")
+# "1. 판 금액 ▶ 6억": a numbered line's label, an arrow, then its answer ("2.5억 (모친→본인)" is a decimal, no label)
+NUMBERED_ARROW = re.compile(r"(?m)^(\s*)\d{1,2}\s*[.)](?!\d)\s*([가-힣0-9][가-힣0-9 ·()]{0,24}?)\s*[▶►➡→⇒]\s*(?=\S)")
 # "근속이 스무 해", "서른 해 동안": years in native Korean tens
 NATIVE_YEARS = re.compile(
     r"(?<![가-힣])(스무|스물|열|서른|마흔|쉰)\s*(하나|한|둘|두|셋|세|넷|네|다섯|여섯|일곱|여덟|아홉)?\s+해(?=[요\s,.동를니간]|$)"

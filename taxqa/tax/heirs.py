@@ -18,6 +18,10 @@ PARENT_WORD = r"아버지|어머니|아버님|어머님|아빠|엄마"
 CHILDREN_IN_LAW = ("시누이", "시동생", "시아주버니", "아주버님", "처남", "처제", "처형")  # the spouse's siblings
 
 
+# a death said as earlier than the one asked about: "이미", "먼저", "3년 전에", "예전에", "오래전에"
+EARLIER = r"이미\s*|먼저\s*|일찍\s*|예전에\s*|오래\s*전에?\s*|\d{1,2}\s*년\s*전에?\s*"
+
+
 def decedent(text: str) -> Mention | None:
     """The person who died: the relation word that is the subject of a death verb (or of 상속재산/유산)."""
     # "어머니(배우자 없음) 별세": an aside that says no death is blanked (positions kept), so the word
@@ -33,7 +37,15 @@ def decedent(text: str) -> Mention | None:
         if re.match(r"(?:님)?(?:께서|이|가|은|는|도)?\s*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest) and not re.match(
             r"(?:님)?(?:은|는|도)\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + ")", rest
         ):
-            return m
+            later = (
+                re.search(DEATH + r"|마저|까지\s*(?:…|\.{2,})", text[found[i + 1].start :])
+                if i + 1 < len(found)
+                else None
+            )
+            if not (later and re.match(r"(?:님)?(?:은|는)\s*(?:" + EARLIER + ")", rest)):
+                return m  # "어머니는 3년 전에 돌아가셨고 올해 아버지가": the earlier death is not this estate's
+        if re.match(r"(?:님)?(?:마저|까지)\s*(?:…|\.{2,}|(?:\S+\s*){0,2}?(?:" + DEATH + "))", rest):
+            return m  # "올해 아버지마저…": the later of two deaths
         if re.match(r"(?:님)?(?:께서|이|가|와|과)\s*사별", rest):
             return m
         if re.match(r"(?:님)?(?:의|께서|가|이)?\s*(?:남기신|남긴|남기셨|명의의?|의\s*상속|상속재산|유산|재산)", rest):
@@ -157,7 +169,9 @@ def heirs(text: str) -> Heirs:
     h.decedent, h.decedent_words = category, found.words if found else ""
     others = [m for m in mentions(text) if found is None or m.start != found.start]
     gone = (  # dead, or not an heir: "아버지는 이혼해서 상속인 아님"
-        r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:이미\s*|먼저\s*)?(?:"
+        r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:"
+        + EARLIER
+        + r")?(?:"
         + DEATH
         + r"|안\s*계|없|계시지\s*않|이혼|상속인\s*(?:이\s*)?아)"
     )

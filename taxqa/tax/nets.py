@@ -279,6 +279,14 @@ def flag_unread_people(reading, found) -> None:
             return
 
 
+def flag_korean_age(reading, found) -> None:
+    """ "한국 나이로 9살": an age counted the Korean way is one or two years above the 만 나이 the law uses
+    (자녀세액공제 from 8, 미성년 under 19); without the 만 age beside it, a deduction may rest on the wrong age."""
+    said = re.search(r"한국\s*나이|세는\s*나이|우리\s*나이", reading.text)
+    if said and not re.search(r"만\s*\d{1,2}\s*(?:세|살)", reading.text) and any(m.type == "age" for m in found):
+        reading.unclear(f"'{said.group(0)}'로 말한 나이: 세법은 만 나이로 판단하므로 만 나이 확인이 필요")
+
+
 def run(reading, found) -> None:
     flag_follow_up(reading)
     flag_either(reading)
@@ -292,3 +300,4 @@ def run(reading, found) -> None:
     flag_unplaced_counts(reading, found)
     flag_vague_amount(reading, found)
     flag_unread_people(reading, found)
+    flag_korean_age(reading, found)

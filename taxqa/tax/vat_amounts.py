@@ -72,6 +72,10 @@ def all_by_card(text: str, a) -> bool:
     return bool(re.match(r"\s*(?:원)?\s*[(,]?\s*(?:전부|모두|전액|다)\s*(?:신용)?카드", text[a.end : a.end + 16]))
 
 
+# sales named by another way of payment than card: the rest of the sales beside the card sales
+CASH_SALES = r"현금\s*(?:매출|결제|판매|으로\s*받은)|계좌\s*이체"
+
+
 def read_vat(text: str, reading) -> None:
     ten = 10  # 매출세액/매입세액 given instead of 공급가액: the tax is 10% of the value
     output = amount_near(text, r"매출\s*세액", r"매입")
@@ -115,6 +119,10 @@ def read_vat(text: str, reading) -> None:
         if a is not None and a not in (output, input_) and vat_included(text, a):
             values[i] = values[i] * 10 // 11
             reading.assume(f"{a.text}은 부가세 포함 금액(공급대가)이라 공급가액(× 10/11)을 역산")
+    if card is not None and output is None and re.search(CASH_SALES, window_before(text, sales.start, 12)):
+        part = card.value if excluded_said(text, card) else card.value * 10 // 11  # "카드매출 3,300(부가세 포함)"
+        values[0] += part  # "카드매출 … 이랑 현금매출 2천": the sales by card and in cash are the two parts
+        reading.assume(f"카드매출 {card.text}의 공급가액 {format_won(part)}을 {sales.text}에 더해 매출로 봄")
     if not any("역산" in x for x in reading.assumptions):
         reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
     zero = re.search(r"영세율|수출|면세", text)
