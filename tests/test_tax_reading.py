@@ -334,3 +334,25 @@ def test_card_sales_beside_cash_sales_are_both_sales():
     said = "카드매출 3,300만원(부가세 포함)이랑 현금매출 공급가액 2,000만원, 매입 공급가액 1,500만원. 부가세?"
     inputs = read_question(said, as_of=AS_OF).inputs
     assert (inputs["sales"], inputs["card_sales"]) == (50_000_000, 33_000_000)
+
+
+def test_a_nontaxable_part_inside_the_pay_is_taken_out_of_the_total_pay():
+    reading = read_question("월급 420만원(식대 비과세 20만원 포함된 금액), 부양가족 없고 결정세액?", as_of=AS_OF)
+    assert reading.inputs["salary"] == 48_000_000
+
+
+def test_vat_included_said_before_an_amount_stays_with_it_within_its_list_item():
+    inputs = read_question(
+        "공급대가(부가세 포함) 합계 3억 3천 매출, 매입은 공급가액 1억 8천. 일반과세자 부가세", as_of=AS_OF
+    ).inputs
+    assert (inputs["sales"], inputs["purchases"]) == (300_000_000, 180_000_000)
+    said = "매출 공급가액 1억 1천, 그중 배달앱 카드결제 8,800(부가세 포함), 매입 공급가액 5,200. 부가세?"
+    assert read_question(said, as_of=AS_OF).inputs["card_sales"] == 88_000_000
+
+
+def test_a_holding_from_dated_purchase_and_sale_and_kinds_said_by_their_base_or_rent():
+    said = "아파트 2020.07 매수 5억 5천, 2026.04 매도 7억 8천. 2주택 상태. 양도세?"
+    assert read_question(said, as_of=AS_OF).inputs["held_years"] == 5
+    assert read_question("과세표준 250억 법인 산출세액", as_of=AS_OF).kind == "corporate"
+    rent = ask("상가 임대 놓고 있는데 월세 200 받으면 세금 얼마예요?", as_of=AS_OF)
+    assert rent["tax_name"] == "종합소득세" and rent["missing"]

@@ -90,6 +90,11 @@ def read(text: str, reading) -> None:
     if held is None and (span_said := re.search(rf"보유\S{{0,4}}\s*{dates}\s*[~∼-]\s*{dates}", text)):
         y1, m1, y2, m2 = (int(x) for x in span_said.groups())
         held = re.match(r"(\d+)", str(((y2 - y1) * 12 + m2 - m1) // 12))
+    bought_on = re.search(rf"{dates}\s*(?:에\s*)?(?:매수|취득|매입|구입|분양)", text)  # "2020.07 매수 … 2026.04 매도"
+    sold_on = re.search(rf"{dates}\s*(?:에\s*)?(?:매도|양도|처분|팔|판|팜)", text)
+    if held is None and bought_on and sold_on:
+        y1, m1, y2, m2 = (int(x) for x in bought_on.groups() + sold_on.groups())
+        held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1) // 12))
     lived = re.search(r"(\d{1,2})\s*년\s*(?:간|동안|째)?\s*(?:을\s*)?(?:살|거주|실거주)", text)
     short = re.search(r"(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text)
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)

@@ -20,7 +20,10 @@ def vat_included(text: str, a) -> bool:
     right = min([b.start for b in others if b.start >= a.end] or [len(text)])
     own = part_of(text, a.start, a.end)
     alone = not any(b.start >= text.find(own) and b.end <= text.find(own) + len(own) for b in others)
-    near = text[max(left, a.start - 14) : a.start] + text[a.end : min(right, a.end + 14)]
+    # the words around the amount within its own list item: "… 3억 3천 매출, 매입은 공급가액 …" ends at the comma
+    before = re.split(r"[,;/\n]", text[max(left, a.start - 14) : a.start])[-1]
+    after = re.split(r"[,;/\n]|\.\s", text[a.end : min(right, a.end + 14)])[0]
+    near = before + after
     if re.search(EXCLUDED, near) or (alone and re.search(EXCLUDED, own) and not re.search(INCLUDED, near)):
         return False
     if re.search(INCLUDED, near) or (alone and re.search(INCLUDED, own)):

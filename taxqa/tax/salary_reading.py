@@ -1,0 +1,98 @@
+"""Reading a 연말정산 question (taxqa.tax.salary): the 총급여 (a yearly pay, a monthly pay times the months, a bonus
+added), the dependents and own age, and the 기납부세액, pension and insurance amounts said beside it."""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.amounts import format_won, iter_amounts
+from taxqa.tax.dependents import read_dependents, read_own_age
+from taxqa.tax.words import amount_near, window_before
+
+# tax already taken from the wages: "원천징수", "이미 낸", "회사에서 미리 뗀 세금", "떼인 세금"
+WITHHELD = r"원천징수|기납부|(?:이미|미리)\s*(?:낸|냈|납부)|떼|뗀|뗐|징수된"
+ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|내야|내나|낼|떼|얼마나?\s*나오|원천징수|13\s*월의?\s*월급|돌려\s*받"
+
+
+def recognise(text: str) -> bool:
+    """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
+    if not re.search(
+        r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산|근로소득(?!공제|금액)|알바|아르바이트|"
+        r"(?<![가-힣\d])월\s*\d[^.?!]{0,30}받[^?!\n]{0,40}부양\s*가족|명절\s*상여|상여금|(?:정기|특별)\s*상여|상여\s*\d",  # "월 350씩 12달 받아요. 부양가족 없고요"
+        text,
+    ):
+        return False
+    if re.search(r"종합소득|종소", text) and re.search(r"부업|사업소득|임대|프리랜서|유튜브|수익|수입|이자|배당", text):
+        return False  # wages and other income: 종합소득세 on a 과세표준, not the 연말정산
+    if re.search(r"과세표준|과표", text) and not re.search(r"연봉|총급여|급여|월급|연말정산", text):
+        return False  # "직장인 A씨의 종합소득 과세표준이 5천만원": a tax base is given, not wages
+    if re.search(r"근로소득공제|근로소득금액", text) and not re.search(
+        r"결정세액|연말정산|환급|소득세|세금|내야|내나", text
+    ):
+        return False
+    return bool(re.search(ASKS_TAX, text))
+
+
+def read(text: str, reading) -> None:
+    found = amount_near(
+        text, r"연봉|총급여|급여|월급|근로소득|받", r"원천징수|기납부|이미|소득세|세금|연금|보험료|공제"
+    )
+    found = amount_near(text, r"총급여") or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
+    monthly = re.search(
+        r"월급|월\s*급여|한\s*달|매달|매월|달마다|(?<![가-힣\d])월(?=\s)", window_before(text, found.start, 12)
+    )
+    value = found.value
+    if value < 100_000 and not re.search(r"[만억원]", found.text):  # "연봉 7천", "월급 300": 만원 left out
+        value *= 10_000
+        reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
+    paid = re.search(r"(?<![\d.])(\d{1,2})\s*(?:개월|달)\s*(?:치|동안|간|분)", text) if monthly else None
+    salary = value * (int(paid[1]) if paid and int(paid[1]) < 12 else 12) if monthly else value  # "7개월치만"
+    bonus, words = amount_near(text, r"상여|보너스|성과급|성과금|인센티브|인센"), found.text
+    if bonus is not None and bonus.start != found.start and (monthly or re.search(r"따로|별도|추가로|\+", text)):
+        # "상여 200씩 두 번": a bonus paid several times is wages that many times (제20조)
+        repeat = re.match(r"\s*(?:원)?\s*씩\s*(\d|두|세|네)\s*(?:번|회|차례)", text[bonus.end :])
+        n = {"두": 2, "세": 3, "네": 4}.get(repeat[1]) or int(repeat[1]) if repeat else 1
+        salary += bonus.value * n  # "월급 320에 상여 400 따로": the bonus is wages too
+        words = f"{found.text} + {bonus.text}" + (f" × {n}" if n > 1 else "")
+        reading.assume(f"상여(성과급) {format_won(bonus.value)}" + (f" × {n}번" if n > 1 else "") + "을 총급여에 더함")
+    times = int(paid[1]) if paid and int(paid[1]) < 12 else 12
+    exempt = amount_near(text, r"비과세|식대|자가운전보조금|보육수당", r"상여|보너스|성과급")
+    if exempt is not None and exempt.start != found.start:
+        where = text[max(0, exempt.start - 16) : exempt.end + 16]
+        if re.search(r"포함", where) and not re.search(r"별도|제외|빼고|뺀", where):  # "월급 420(식대 비과세 20 포함)"
+            cut = exempt.value * (times if monthly else 1)
+            salary -= cut
+            words += f" - {exempt.text}" + (f" × {times}" if monthly else "")
+            reading.assume(f"급여에 포함된 비과세소득 {format_won(cut)}을 빼고 총급여로 봄 (소득세법 제12조)")
+        elif not re.search(r"별도|제외|빼고|뺀", where):
+            reading.unclear(
+                f"비과세소득 {exempt.text}이 급여에 포함됐는지 알 수 없어 총급여에서 빼지 않음: 확인이 필요"
+            )
+    reading.fact("salary", salary, words)
+    if monthly:
+        reading.assume(f"월급에 {times}개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")
+    else:
+        reading.assume("연봉을 비과세소득을 뺀 총급여액으로 봄")
+    said = [f"총급여 {format_won(salary)}"]
+    dependents = read_dependents(text, reading, said)
+    read_own_age(text, reading, said)
+    if dependents:
+        reading.fact("dependents", dependents, "")
+    said.append(f"본인 포함 기본공제 {dependents + 1}명")
+    for name, pattern, label in (("withheld", WITHHELD, "기납부세액"),
+                                 ("pension", r"국민연금|연금보험료", "연금보험료"),
+                                 ("insurance", r"건강보험|고용보험|보험료|건강\s*[·ㆍ,/]\s*고용|4대\s*보험", "보험료")):  # fmt: skip
+        hit = amount_near(
+            text, pattern, r"월급|연봉|총급여|급여" if name == "withheld" else ""
+        )  # "월급에서 세금 떼요. 월급 230"
+        if hit is not None and hit.start != found.start:
+            value = hit.value
+            if name == "withheld" and re.search(r"(?:월|매달|매월|달마다)\s*$", window_before(text, hit.start, 6)):
+                value *= times  # "원천징수된 게 월 20만원씩": tax withheld each month, over the months paid
+                reading.unclear(  # the monthly withholding can change over the year: the year's total is asked
+                    f"매달 원천징수된 {format_won(hit.value)}에 {times}개월을 곱해 기납부세액으로 봄: "
+                    "1년 기납부세액(근로소득 원천징수영수증) 확인이 필요"
+                )
+            reading.fact(name, value, hit.text)
+            said.append(f"{label} {format_won(value)}")
+    reading.say(", ".join(said))
