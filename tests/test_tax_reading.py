@@ -356,3 +356,25 @@ def test_a_holding_from_dated_purchase_and_sale_and_kinds_said_by_their_base_or_
     assert read_question("과세표준 250억 법인 산출세액", as_of=AS_OF).kind == "corporate"
     rent = ask("상가 임대 놓고 있는데 월세 200 받으면 세금 얼마예요?", as_of=AS_OF)
     assert rent["tax_name"] == "종합소득세" and rent["missing"]
+
+
+def test_round_36b_rules_on_dates_dependents_in_laws_and_named_taxes():
+    said = "2015년 9월에 3억 2천 주고 샀고 이번에 5억 6천에 팔았고요, 2주택이에요. 양도세?"
+    assert read_question(said, as_of=AS_OF).inputs["held_years"] == 10  # 2015-09 to 2026-06
+    said = "남편 연봉 4,100, 저(소득 없음)랑 5살 딸 하나 부양 중. 남편 결정세액은요?"
+    assert read_question(said, as_of=AS_OF).inputs["dependents"] == 2
+    for said in ("아내 쪽 할머니께서 저한테 2천만원 주셨습니다", "시할머니가 저한테 2천 주셨어요"):
+        assert read_question(f"{said}. 증여세?", as_of=AS_OF).inputs["relation"] == "other_relative", said
+    said = "의료업이라 부가세는 없고, 종합소득 과세표준이 3억 1천만원. 산출세액?"
+    assert read_question(said, as_of=AS_OF).kind == "income"
+    said = "1월부터 12월까지 매달 260 받았고 부모님(둘 다 60대, 소득 없음) 부양해요. 결정세액?"
+    assert read_question(said, as_of=AS_OF).inputs == {"salary": 31_200_000, "dependents": 2}
+
+
+def test_card_sales_as_the_only_sales_and_the_spouses_share_as_a_noun():
+    said = "카드·간편결제 매출 4,400만원(부가세 포함)만 있고 다른 매출은 없어요. 매입 공급가액 2,000만원. 부가세?"
+    answer = ask(said, as_of=AS_OF)
+    assert answer["inputs"] == {"sales": 40_000_000, "purchases": 20_000_000, "card_sales": 44_000_000}
+    assert not answer["missing"]
+    said = "상속재산가액 35억, 상속인은 배우자와 자녀 1명, 배우자의 실제 상속액 15억. 상속세?"
+    assert read_question(said, as_of=AS_OF).inputs["spouse_inherits"] == 1_500_000_000

@@ -87,6 +87,13 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
          and not re.match(r"\s*(?:의\s*)?(?:연봉|월급|총급여|급여|결정세액|연말정산)", text[m.end():])),
         None,
     )  # fmt: skip
+    if spouse is None and re.search(r"(?:남편|아내|와이프|신랑)\S{0,2}\s*(?:의\s*)?(?:연봉|월급|총급여|급여)", text):
+        # "남편 연봉 4,100, 저(소득 없음)랑 5살 딸 부양": the asker is the worker's spouse
+        spouse = re.search(
+            r"(?<![가-힣])(?:저|제|나|내)(?:\s*\(\s*(?:소득|수입|벌이)\s*(?:없|0|X)[^()]*\)|는?\s*(?:소득|수입|벌이)\S{0,2}\s*(?:없|0))"
+            r"|(?<![가-힣])(?:저|나)(?:랑|와|하고)\s*[^.?!]{0,16}부양",
+            text,
+        )
     earning = re.finditer(
         r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|"
         r"(?:배우자|아내|남편|부인|와이프)\s*(?:도|가|는|은|이|의)?\s*(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌)",

@@ -17,12 +17,14 @@ from taxqa.errors import UserError
 from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
+from taxqa.tax.negation import negated
 from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 from taxqa.tax.spoken_time import plain_spans
 from taxqa.tax.words import (
+    CLAUSE_END,
     NATIVE_AGE,
     SINO,
     apply_unit_header,
@@ -272,10 +274,18 @@ def drop_corrected(clean: str, reading: Reading) -> str:
     return clean
 
 
+def said_as_none(clean: str, m: re.Match) -> bool:
+    """ "의료업이라 부가세는 없고, …": a tax said not to apply, in a statement rather than a question."""
+    if not negated(clean, *m.span()):
+        return False
+    right = CLAUSE_END.search(clean, m.end())
+    return bool(right and right.group(0) != "?" and not re.search(r"나요|까요|는지|[되있없]나", clean[m.end() : right.start()]))
+
+
 def asked_tax(clean: str) -> str | None:
     """With several taxes named ("증여세랑 상속세 차이도 궁금한데요, 일단 부모님께 2억 받으면 증여세는?"),
     the one named from the last amount on; None when one or no tax is named."""
-    named = {name for name, words in NAMED_TAX if re.search(words, clean)}
+    named = {name for name, words in NAMED_TAX if any(not said_as_none(clean, m) for m in re.finditer(words, clean))}
     if len(named) == 1 and not named & {"종합소득세", "근로소득세"}:  # "직장인인데 이모가 ... 증여세": 증여세
         return next(iter(named))
     last = list(iter_amounts(clean))

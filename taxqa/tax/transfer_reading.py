@@ -10,6 +10,7 @@ from datetime import date
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.mentions import near
 from taxqa.tax.negation import negated as neg
+from taxqa.tax.rates import parse_as_of
 from taxqa.tax.words import amount_near, window_before
 
 BOUGHT = r"\s*(?:원)?\s*(?:에|을|를|으로|로|주고)?\s*(?:사|샀|산|구입|구매|매입|취득|분양|매수)"
@@ -135,6 +136,8 @@ def read(text: str, reading) -> None:
         held_n = max(now - int(bought_year.group(1)), 0)
         month_in, month_out = (re.match(r"(?:년\s*|[.\-/])(\d{1,2})(?:\s*월|(?!\d))", text[m.end(1) :]) if m else None
                                for m in (bought_year, sold_year))  # fmt: skip
+        if month_in and sold_year is None and re.search(r"이번에|올해|지금|최근|얼마\s*전", text):  # sold about now
+            month_out = re.match(r"(\d+)", str(parse_as_of(reading.as_of).month))  # "2015년 9월에 샀고 이번에 팔았고"
         if month_in and month_out and int(month_out.group(1)) < int(month_in.group(1)):
             held_n = max(held_n - 1, 0)  # "2019년 6월 취득, 2026년 5월 양도": 6 years 11 months, 6 whole years
         reading.fact("held_years", held_n, bought_year.group(0))

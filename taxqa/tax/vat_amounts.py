@@ -35,7 +35,7 @@ def card_amounts(text: str):
     """(card sales, purchases paid by card) of a general taxpayer's question: the amount named by
     카드/현금영수증, unless it is said in the 매입 clause ("매입은 세금계산서 3억 + 카드 5천", 제46조③)."""
     card = amount_near(text, r"카드|현금\s*영수증", r"매입")
-    said = r"(?:카드|현금\s*영수증)\s*\S{0,6}\s*(?:(?:합계|총액|금액)(?:은|는|이|:)?\s*)?$"  # "카드결제 합계 5,500만"
+    said = r"(?:카드|현금\s*영수증)\s*\S{0,6}\s*(?:(?:합계|총액|금액|매출액?|결제액)(?:은|는|이|:)?\s*)?$"  # "카드결제 합계 5,500만"
     if card is not None and not re.search(said, window_before(text, card.start, 16)):
         card = None  # the keyword must name this amount, not an earlier one
     if card is not None and re.search(r"매입(?![^,.]*매출)[^,.]*$", text[: card.start]):
@@ -88,8 +88,14 @@ def read_vat(text: str, reading) -> None:
     sales = (
         output
         or amount_near(rest, r"매출|판매|팔|임대료|월세", r"매입|세액|구입|사들")
-        or amount_near(rest, r"공급가액", r"매입")
+        or amount_near(rest, r"(?<!매입\s)(?<!매입)공급가액", r"매입")  # not "매입 공급가액 2,000만원"
     )
+    if sales is None and card is not None:  # "카드·간편결제 매출 4,400만원만 있고 다른 매출은 없어요"
+        sales = card
+        if not re.search(r"다른\s*매출\S{0,2}\s*(?:은|는|이)?\s*없|카드[^.?!]{0,24}만\s*있|(?:전부|모두)\s*카드", text):
+            reading.unclear(
+                f"카드매출 {card.text} 말고 다른 매출이 없다고 보고 계산: 현금 등 다른 매출이 있으면 확인이 필요"
+            )
     if sales is None:
         reading.lack("매출 공급가액")
         return
@@ -133,6 +139,7 @@ def read_vat(text: str, reading) -> None:
         reading.unclear(f"'{zero.group(0)}' 매출은 세율이 0%이거나 과세되지 않음: 과세 매출과 나눈 금액이 필요합니다")
     reading.fact("sales", values[0], sales.text)
     reading.fact("purchases", values[1], purchases.text if purchases else "")
+    card_words = "" if card is None else f"매출 전부 카드 {card.text}" if card is sales else card.text
     if card is None and all_by_card(text, sales):  # "매출 8천만원(전부 카드결제, 부가세 별도)"
         card, card_words = sales, f"전부 카드결제 {sales.text}"
         card_value = values[0] * 11 // 10
