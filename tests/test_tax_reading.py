@@ -378,3 +378,21 @@ def test_card_sales_as_the_only_sales_and_the_spouses_share_as_a_noun():
     assert not answer["missing"]
     said = "상속재산가액 35억, 상속인은 배우자와 자녀 1명, 배우자의 실제 상속액 15억. 상속세?"
     assert read_question(said, as_of=AS_OF).inputs["spouse_inherits"] == 1_500_000_000
+
+
+def test_round_37b_relatives_to_be_parts_of_a_whole_funerals_and_siblings_as_us():
+    said = "다음 달 혼인신고 예정이고, 시아버지 될 분이 예비신랑한테 1억 5천 주신대요. 신랑 증여세는요?"
+    inputs = read_question(said, as_of=AS_OF).inputs
+    assert inputs["relation"] == "lineal_ascendant" and inputs["marriage_birth"] == 100_000_000
+    answer = ask("전세 보증금 1억 6천 중에 엄마가 1억을 보태주셨어요. 증여세 얼마예요?", as_of=AS_OF)
+    assert answer["inputs"]["amount"] == 100_000_000 and not answer["missing"]
+    said = "엄마 장례 잘 끝났고, 아빠는 10년 전에 먼저 가셨잖아. 엄마 재산 11억이래. 우리 넷이 나누면 상속세 얼마야?"
+    inputs = read_question(said, as_of=AS_OF).inputs
+    assert not inputs.get("spouse") and inputs["children"] == 4
+    reading = read_question(
+        "법인세 무신고, 산출세액 2,400만원, 기한 지나고 한 달 안에 신고함. 무신고가산세", as_of=AS_OF
+    )
+    assert reading.inputs["months_late"] == 1
+    said = "상속세 신고를 안 했어요. 아버지 돌아가신 날이 2021년 4월이에요. 부과제척기간은 언제까지예요?"
+    assert read_question(said, as_of=AS_OF).inputs["due_date"] == "2021-10-31"
+    assert ask("권리금 받고 가게 넘기면 세금 얼마예요? 권리금 5천", as_of=AS_OF)["kind"] is None

@@ -282,7 +282,14 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
         parties.generation_skip = True
         parties.words += f" → {grandchild[0].words}"
     to_spouse = [
-        m for m in found if m.role == "donee" and (m.category == "spouse" or re.fullmatch(SIBLING_IN_LAW, m.words))
+        m
+        for m in found  # "예비신랑한테": the spouse-to-be is the in-laws' own child
+        if m.role == "donee"
+        and (
+            m.category == "spouse"
+            or re.fullmatch(SIBLING_IN_LAW, m.words)
+            or re.match(r"예비\s*(?:신랑|신부)", m.words)
+        )
     ]
     in_law_parents = re.search(PARENT_IN_LAW + "|" + IN_LAW_HOME, pick.words)  # "처가에서 아내가": her parents' home
     if as_donor and pick.category == "inlaw" and in_law_parents and to_spouse and not grandchild:

@@ -213,6 +213,10 @@ def read(text: str, reading) -> None:
     if not current and len(prior) == 1:  # "엄마가 작년에 4천만원을 주셨어요": the one gift asked about
         current, prior = prior, []
         reading.assume(f"{current[0].text}은 지난 증여지만 묻는 증여로 보고 계산 (10년 내 다른 증여 없음)")
+    while len(current) > 1 and re.match(r"\s*(?:원)?\s*(?:중에?서?|가운데)\s", text[current[0].end : current[1].start]):
+        reading.fact("whole", current[0].value, current[0].text, input=False)  # said as the whole, not given
+        reading.assume(f"{current[0].text}은 전체 금액이고 그중 {current[1].text}을 증여받은 것으로 봄")
+        current = current[1:]  # "보증금 1억 6천 중에 엄마가 1억을": the part given, not the whole
     parties = gift_parties(text, current[0].start if current else None)
     gone = [
         m for m in reading.mentions if m.type == "person" and m.value["relation"] == "parent" and not m.value["alive"]

@@ -37,13 +37,11 @@ def decedent(text: str) -> Mention | None:
         if re.match(r"(?:님)?(?:께서|이|가|은|는|도)?\s*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest) and not re.match(
             r"(?:님)?(?:은|는|도)\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + ")", rest
         ):
-            later = (
-                re.search(DEATH + r"|마저|까지\s*(?:…|\.{2,})", text[found[i + 1].start :])
-                if i + 1 < len(found)
-                else None
-            )
-            if not (later and re.match(r"(?:님)?(?:은|는)\s*(?:" + EARLIER + ")", rest)):
+            earlier = re.match(r"(?:님)?(?:은|는)\s*(?:" + EARLIER + ")", rest)
+            if not (earlier and len(re.findall(DEATH + r"|장례|마저", text)) > 1):
                 return m  # "어머니는 3년 전에 돌아가셨고 올해 아버지가": the earlier death is not this estate's
+        if re.match(r"(?:님)?(?:의)?\s*장례", rest):
+            return m  # "엄마 장례 잘 끝났고": the one whose funeral it was
         if re.match(r"(?:님)?(?:마저|까지)\s*(?:…|\.{2,}|(?:\S+\s*){0,2}?(?:" + DEATH + "))", rest):
             return m  # "올해 아버지마저…": the later of two deaths
         if re.match(r"(?:님)?(?:께서|이|가|와|과)\s*사별", rest):
@@ -112,6 +110,11 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     gendered = _count_in(text, r"아들|딸|아드님|따님")
     if gendered:
         return sum(c for _, _, c in gendered), ", ".join(w for _, w, _ in gendered)
+    us = re.search(r"(?<![가-힣])(?:우리|저희)\s*(둘|셋|넷|다섯|\d)(?=이서|이|명|끼리|[\s,.]|$)", text)
+    if (
+        speaker_is_child and us
+    ):  # "우리 넷이 나누면", "우리 둘이랑 어머니": the deceased's children, the asker among them
+        return count_value(us.group(1)), us.group(0)
     if speaker_is_child:
         siblings = _count_in(text, SIBLINGS)
         named = [m for m in re.finditer(rf"(?<![가-힣])(?:{SIBLINGS})(?=[이가은는과와랑하도입만,.)\s]|$)", text)]
@@ -175,7 +178,7 @@ def heirs(text: str) -> Heirs:
         + DEATH
         + r"|안\s*계|없|계시지\s*않|이혼|상속인\s*(?:이\s*)?아)"
     )
-    alive = [m for m in others if not re.match(gone, text[m.end : m.end + 12])]
+    alive = [m for m in others if not re.match(gone, text[m.end : m.end + 20])]
     if category == "spouse":
         h.spouse, h.spouse_words = True, found.words + " (질문자가 배우자)"
     elif category in ("parent", "stepparent"):

@@ -70,7 +70,11 @@ def event_month(text: str) -> tuple[int, int, str, str] | None:
     m = re.search(r"(\d{4})\s*[.년]\s*(\d{1,2})\s*월?\S{0,2}\s*(증여|상속|돌아가|사망|별세)", text)
     if m:
         return int(m[1]), int(m[2]), "증여" if m[3] == "증여" else "상속", m[0]
-    m = re.search(r"(상속\s*개시일|증여일|사망일)\S{0,2}\s*(\d{4})\s*[.년]\s*(\d{1,2})", text)
+    # "상속개시일은 2023년 2월", "돌아가신 날이 2021년 4월이에요", "증여받은 날: 2024.3"
+    m = re.search(
+        r"(상속\s*개시일|증여일|사망일|돌아가신\s*날|별세하신\s*날|증여\s*받은\s*날)\S{0,2}\s*(\d{4})\s*[.년]\s*(\d{1,2})",
+        text,
+    )
     if m:
-        return int(m[2]), int(m[3]), "증여" if m[1] == "증여일" else "상속", m[0]
+        return int(m[2]), int(m[3]), "증여" if m[1].startswith("증여") else "상속", m[0]
     return None

@@ -295,7 +295,7 @@ def read(text: str, reading) -> None:
     if (
         kind != "late-payment"
         and months is not None
-        and re.search(r"기한\s*후|수정\s*신고|신고(?:했|하면|를\s*하)|내\s*신고", text)
+        and re.search(r"기한\s*후|수정\s*신고|신고(?:했|하면|를\s*하|함|하였|완료)|(?:내|안에)\s*신고", text)
     ):
         reading.fact("months_late", count_value(months.group(1)), months.group(0))
         parts.append(f"기한 후 {count_value(months.group(1))}개월 내 신고")

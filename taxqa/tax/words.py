@@ -223,6 +223,22 @@ def spouse_word(m: re.Match) -> str:
     return ("남편" + SPOUSE_PARTICLE.get(particle, particle)) if husband else ("아내" + particle)
 
 
+# "시아버지 될 분이", "장모 되실 분께": a relative-to-be named by the word of the relation
+TO_BE = re.compile(
+    r"(시아버지|시어머니|시부모님?|장인(?:어른)?|장모님?|시누이|처남|처제|며느리|사위)\s*(?:이\s*)?(?:될|되실)\s*(?:분|사람)"
+    r"(이|가|께서|은|는|께|한테|에게)?(?![가-힣])"
+)
+
+
+def to_be(m: re.Match) -> str:
+    word, particle = m[1], m[2] or ""
+    if particle in ("이", "가"):
+        particle = "이" if has_batchim(word) else "가"
+    elif particle in ("은", "는"):
+        particle = "은" if has_batchim(word) else "는"
+    return word + particle
+
+
 def plain_words(text: str) -> str:
     """Words the readers know for words they do not: a hanja restatement in brackets dropped ("일억(壹億)원",
     "상(喪)"), a one-letter hanja name dropped ("처 乙 및 자녀 丙·丁"), English field labels and tax names
@@ -237,6 +253,7 @@ def plain_words(text: str) -> str:
     for english, korean in ENGLISH_FAMILY:  # "상속인: my mom, me and my brother"
         text = re.sub(rf"(?i)(?<![A-Za-z]){english}(?![A-Za-z])", korean, text)
     text = CHILDS_PARENT.sub(spouse_word, text)
+    text = TO_BE.sub(to_be, text)
     for short, full in ABBREVIATIONS:
         text = re.sub(rf"(?<![가-힣]){short}(?![가-힣]{{2}})", full, text)
     return text
