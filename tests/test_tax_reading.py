@@ -396,3 +396,16 @@ def test_round_37b_relatives_to_be_parts_of_a_whole_funerals_and_siblings_as_us(
     said = "상속세 신고를 안 했어요. 아버지 돌아가신 날이 2021년 4월이에요. 부과제척기간은 언제까지예요?"
     assert read_question(said, as_of=AS_OF).inputs["due_date"] == "2021-10-31"
     assert ask("권리금 받고 가게 넘기면 세금 얼마예요? 권리금 5천", as_of=AS_OF)["kind"] is None
+
+
+def test_round_39_an_unpaid_spouse_a_spouse_lost_amounts_corrected_and_dates_of_payment():
+    said = "애 아빠 연봉이 7,800이고 저는 전업, 고3 아들(18살)이랑 중1 딸(13살) 있어요. 남편 결정세액?"
+    assert read_question(said, as_of=AS_OF).inputs["dependents"] == 3
+    said = "어르신께서 배우자 사별 후 자녀 셋에게 물려주려 하심. 어르신 본인이 돌아가실 경우 재산 9억, 상속세?"
+    assert read_question(said, as_of=AS_OF).inputs == {"estate": 900_000_000, "children": 3}
+    inputs = read_question("양도가액 9억 9천 9백만원, 취득가액 7억, 보유 6년. 양도소득세?", as_of=AS_OF).inputs
+    assert inputs["price"] == 999_000_000
+    inputs = read_question("퇴직금 1억 정도인데 정확히는 9,870만원이에요. 근속 19년. 퇴직소득세", as_of=AS_OF).inputs
+    assert inputs["pay"] == 98_700_000
+    reading = read_question("부가세 210만원, 납부기한 1월 25일인데 3월 11일에 냈어요. 납부지연가산세?", as_of=AS_OF)
+    assert reading.inputs["days"] == 45

@@ -179,7 +179,13 @@ def heirs(text: str) -> Heirs:
         + r"|안\s*계|없|계시지\s*않|이혼|상속인\s*(?:이\s*)?아)"
     )
     alive = [m for m in others if not re.match(gone, text[m.end : m.end + 20])]
-    if category == "spouse":
+    own_death = re.search(
+        r"(?:본인|제가|내가|어르신)\S{0,4}\s*(?:돌아가실|돌아가시면|사망하면|사망할|죽으면|죽을|사망\s*시)", text
+    )
+    if category == "spouse" and own_death and re.search(r"사별|먼저\s*(?:가|떠나|돌아가)", text):
+        h.decedent, h.decedent_words = "self", own_death.group(0)  # "배우자 사별 후 … 본인이 돌아가실 경우"
+        h.notes.append("배우자와 먼저 사별해 피상속인의 배우자 없음")
+    elif category == "spouse":
         h.spouse, h.spouse_words = True, found.words + " (질문자가 배우자)"
     elif category in ("parent", "stepparent"):
         partner = [m for m in alive if m.category == "parent" and m.words != found.words and "부모" not in m.words]
@@ -213,7 +219,16 @@ def heirs(text: str) -> Heirs:
         if spouse and not re.match(NEGATED, text[spouse[0].end : spouse[0].end + 8]):
             h.spouse, h.spouse_words = True, spouse[0].words
     neutral = re.search(r"(?:피상속인의\s*)?배우자(?!의)", text)
-    if category and not h.spouse and neutral and not re.match(NEGATED, text[neutral.end() : neutral.end() + 8]):
+    lost = neutral and re.match(
+        r"\s*(?:와|과|랑|은|는|도|이|가)?\s*(?:" + DEATH + ")", text[neutral.end() : neutral.end() + 12]
+    )
+    if (
+        category
+        and not h.spouse
+        and neutral
+        and not lost
+        and not re.match(NEGATED, text[neutral.end() : neutral.end() + 8])
+    ):
         h.spouse, h.spouse_words = True, neutral.group(0)  # "배우자" is the deceased's spouse from any side
         h.notes = [n for n in h.notes if "배우자 없음" not in n]
     if category in ("parent", "stepparent"):

@@ -16,7 +16,7 @@ from taxqa.tax.kind import TaxKind
 from taxqa.tax.limitation import CASE_ALIASES, CASES, limitation_period
 from taxqa.tax.limitation_reading import FRAUD, LIMITATION, NO_RETURN, no_return, read_limitation
 from taxqa.tax.negation import present
-from taxqa.tax.penalty_days import days_said, months_after_due
+from taxqa.tax.penalty_days import days_between_said, days_said, months_after_due
 from taxqa.tax.rates import MAN, parse_as_of, select, whole_number
 from taxqa.tax.result import Step, TaxResult, article
 from taxqa.tax.words import COUNT_WORD, amount_near, amounts, count_value
@@ -268,6 +268,14 @@ def read(text: str, reading) -> None:
     lone = list(re.finditer(r"(?<![월\d])(?<!월\s)(\d{1,4})\s*일(?![자째])", text))  # "납부지연, …, 60일"
     if kind == "late-payment" and days is None and months is None and len(lone) == 1:
         days = reading.assume(f"'{lone[0].group(0)}'을 납부기한 다음 날부터 늦은 일수로 봄") or lone[0]
+    elif (
+        kind == "late-payment"
+        and days is None
+        and months is None
+        and (between := days_between_said(text, parse_as_of(reading.as_of).year))
+    ):
+        days = re.match(r"(\d+)", str(between[0]))  # "납부기한 1월 25일인데 3월 11일에 냈어요": 45 days
+        reading.assume(f"{between[1]}: 납부기한 다음 날부터 낸 날까지 {between[0]}일로 봄")
     elif kind == "late-payment" and days is None and months is None:
         reading.lack("납부지연 일수 (납부기한 다음 날부터 며칠 늦게 냈는지)")
     tax = amount_near(text, r"세액|세금|소득세|부가세|부가가치세|법인세|납부할|낼|내야|누락|적게") or next(

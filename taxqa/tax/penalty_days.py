@@ -4,6 +4,7 @@ said beside a word of lateness, before it ("30일 늦게") or after it ("납부�
 from __future__ import annotations
 
 import re
+from datetime import date
 
 AFTER_WORD = r"(\d{1,4})\s*일\s*(?:을|이나|동안|간|이|째)?\s*(?:늦|지연|지나|지남|지났|후|뒤|만에|연체|초과|경과|넘|밀)"
 BEFORE_WORD = r"(?:지연|연체|경과|미납|늦)\S{0,2}\s*(?:일수|기간)?\s*(?:은|는|이|:)?\s*(\d{1,4})\s*일"
@@ -37,3 +38,20 @@ def months_after_due(text: str) -> tuple[int, str] | None:
         return None
     months = (int(filed[1]) - due[0]) % 12 + (int(filed[2]) > due[1])  # 5월 31일 -> 8월 31일: 3, -> 9월 1일: 4
     return max(1, months), filed.group(0)
+
+
+# "납부기한 1월 25일인데 3월 11일에 냈어요": the days from the due date said to the day paid
+PAID_ON = r"(\d{1,2})\s*월\s*(\d{1,2})\s*일\S{0,2}\s*(?:에\s*)?(?:냈|납부|낸|냄|내었)"
+
+
+def days_between_said(text: str, year: int) -> tuple[int, str] | None:
+    """(days late, words) when both the due date and the day paid are said as month and day, else None."""
+    due = re.search(DUE_SAID, text)
+    paid = re.search(PAID_ON, text[due.end() :]) if due else None
+    if paid is None:
+        return None
+    start = date(year, int(due[1]), int(due[2]))
+    end = date(year, int(paid[1]), int(paid[2]))
+    if end <= start:
+        end = date(year + 1, end.month, end.day)  # "12월 31일까지인데 1월 15일에": the next year
+    return (end - start).days, f"{due.group(0)} ~ {paid.group(0)}"

@@ -193,7 +193,7 @@ def normalise(text: str) -> str:
     )
     # "1억 2천 5백": the 천 and 백 after 억 are of 만 (1억 2,500만); "1억2에 사서": a bare digit after 억 is its 천만
     text = re.sub(
-        r"(\d)\s*억\s*(\d{1,4})\s*천(?:\s*(\d)\s*백)?(?![만원\d])",
+        r"(\d)\s*억\s*(\d{1,4})\s*천(?:\s*(\d)\s*백)?(?:\s*만)?(?!\s*[만\d])",  # "9억 9천 9백만원" too
         lambda m: f"{m[1]}억 {m[2]}천{m[3] + '백' if m[3] else ''}만",
         text,
     )
@@ -255,7 +255,10 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
 
 
 BRACKET = re.compile(r"\s*(?:원)?\s*(?:초과|이하|이상|미만)(?=[^.?!]{0,24}(?:구간|세율|누진))")
-CORRECTED = re.compile(r"\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼))")
+CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 9,870만원": the amount the question corrects
+    r"\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼))"
+    r"|\s*(?:원)?\s*(?:정도|쯤|가량)\S{0,4}\s*(?:정확히|정확하게)"
+)
 
 
 def drop_corrected(clean: str, reading: Reading) -> str:
@@ -279,7 +282,9 @@ def said_as_none(clean: str, m: re.Match) -> bool:
     if not negated(clean, *m.span()):
         return False
     right = CLAUSE_END.search(clean, m.end())
-    return bool(right and right.group(0) != "?" and not re.search(r"나요|까요|는지|[되있없]나", clean[m.end() : right.start()]))
+    return bool(
+        right and right.group(0) != "?" and not re.search(r"나요|까요|는지|[되있없]나", clean[m.end() : right.start()])
+    )
 
 
 def asked_tax(clean: str) -> str | None:
