@@ -409,3 +409,10 @@ def test_round_39_an_unpaid_spouse_a_spouse_lost_amounts_corrected_and_dates_of_
     assert inputs["pay"] == 98_700_000
     reading = read_question("부가세 210만원, 납부기한 1월 25일인데 3월 11일에 냈어요. 납부지연가산세?", as_of=AS_OF)
     assert reading.inputs["days"] == 45
+
+
+def test_round_40_incidental_costs_and_a_rents_income():
+    said = "2017년 10월 취득 4억 8천, 2026년 4월 양도 8억 1천, 다주택, 부대비용 1,200. 양도세?"
+    assert read_question(said, as_of=AS_OF).inputs["expenses"] == 12_000_000
+    answer = ask("오피스텔 월세 수입 연 1,800만원인데 세금 얼마 나와요?", as_of=AS_OF)
+    assert answer["tax_name"] == "종합소득세" and answer["result"] is None

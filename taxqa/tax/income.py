@@ -93,7 +93,9 @@ def recognise_income(text: str) -> bool:
     """종합소득세; or a 과세표준 given for a person's income tax ("직장인 A씨의 과세표준이 5천만원")."""
     if re.search(r"종합소득|종소(?:세|\s|$)", text):
         return True
-    if re.search(r"(?:월세|임대료|임대\s*수입)[^?!\n]{0,16}?받", text) and re.search(r"세금|소득세", text):
+    if re.search(
+        r"(?:월세|임대료|임대\s*수입)[^?!\n]{0,16}?받|(?:월세|임대료|임대)\s*(?:수입|소득)", text
+    ) and re.search(r"세금|소득세", text):
         return not re.search(r"연말정산|연봉|월급|급여|양도|부가|상속|증여|세액\s*공제", text)  # "월세 200 받으면 세금"
     return bool(
         re.search(r"과세표준|과표", text)

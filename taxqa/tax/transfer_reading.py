@@ -78,7 +78,9 @@ def read(text: str, reading) -> None:
     reading.fact("price", sold.value, sold.text)
     reading.fact("acquired", bought.value, bought.text)
     said = [f"취득가액 {format_won(bought.value)}", f"양도가액 {format_won(sold.value)}"]
-    expense = amount_near(text, r"필요경비|경비|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|취득세")
+    expense = amount_near(
+        text, r"필요경비|경비|부대\s*비용|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|취득세"
+    )
     if expense is not None and expense not in (bought, sold):
         reading.fact("expenses", expense.value, expense.text)
         said.append(f"필요경비 {format_won(expense.value)}")
