@@ -416,3 +416,15 @@ def test_round_40_incidental_costs_and_a_rents_income():
     assert read_question(said, as_of=AS_OF).inputs["expenses"] == 12_000_000
     answer = ask("오피스텔 월세 수입 연 1,800만원인데 세금 얼마 나와요?", as_of=AS_OF)
     assert answer["tax_name"] == "종합소득세" and answer["result"] is None
+
+
+def test_round_41_repeats_bounds_and_a_deadline_said_with_until():
+    answer = ask("[카카오페이 송금] 엄마 → 나 / 5,000,000원 × 12회 (올해) / 증여세 나오나요? 저 26살", as_of=AS_OF)
+    assert answer["inputs"] == {"amount": 60_000_000, "relation": "lineal_ascendant"}
+    answer = ask("월 급여 310만원 × 13개월(보너스 한 달치 포함)이 총급여예요. 부양가족 없음. 결정세액?", as_of=AS_OF)
+    assert answer["inputs"] == {"salary": 40_300_000} and not answer["missing"]
+    said = "2014년 11월에 3억 6천에 사서 이번에 6억 2천에 팝니다. 1세대 1주택이고 10년 넘게 살았어요. 양도세?"
+    answer = ask(said, as_of=AS_OF)
+    assert answer["inputs"]["resided_years"] == 10 and any("넘게" in x for x in answer["ambiguous"])
+    said = "2025년 귀속 종소세를 5월 31일까지 못 내고 6월 30일에 냈어요. 세금 320만원. 납부지연가산세?"
+    assert read_question(said, as_of=AS_OF).inputs["days"] == 30

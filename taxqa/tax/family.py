@@ -197,6 +197,8 @@ def role_of(text: str, m: Mention) -> str:
         me = re.search(r"(?<![가-힣])(?:제가|내가|저는|나는|본인이|저희가)", verb_zone[: give.start()] if give else "")
         if me:  # "손녀가 중학생인데 제가 5천만원을 주려고": the asker gives (to this word, unless to another)
             return "" if re.search(TO, verb_zone[: me.start()]) else "donee"
+        if re.match(r"\S{0,3}\s*(?:저|나|본인)(?:에게|한테|께)", after):
+            return "donor"  # "엄마가 나에게 / 5,000,000원": from the word to the asker, no verb needed
         return "donor" if give else ""
     if re.match(r"\s*(?:명의|앞|몫|쪽|통장|계좌|결혼|혼인|생활비|학비|집|사업)", after):  # "아들 명의로 이체하면"
         if give and not receive:

@@ -251,6 +251,9 @@ def read(text: str, reading) -> None:
             parties.relation, parties.generation_skip, parties.notes = "lineal_ascendant", False, []
     elif each:
         reading.unclear("여러 증여자에게 각각 받은 금액은 증여자별로 따로 과세됨: 한 사람 몫으로 계산")
+    if times := re.match(r"\s*(?:원)?\s*[×xX*]\s*(\d{1,3})\s*(?:회|번|개월|달)", text[current[-1].end :]):
+        amount, words = amount * int(times[1]), f"{words} × {times[1]}"  # "5,000,000원 × 12회": one giver, summed
+        reading.assume(f"{times.group(0).strip()}: 같은 증여자에게 받은 금액을 합산 (제47조②)")
     amount, words = own_share(text, reading, amount, words, current[0])
     reading.fact("amount", amount, words)
     reading.fact("relation", parties.relation, parties.words)

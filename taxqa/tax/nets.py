@@ -161,7 +161,7 @@ SIGN = re.compile(r"^\s*(?:원)?\s*(?:\([^()]{0,20}\))?\s*([+\-−×xX*÷/]|더�
 MULTIPLIER_BEFORE = re.compile(
     r"각각|각자|반반|절반씩|나눠|나누어|둘이서|셋이서"
 )  # not "합쳐서 2억": that is the total
-MULTIPLIER_AFTER = re.compile(r"^\s*(?:원)?\s*(?:씩|\S{0,3}\s*(?:각각|반반|나눠|나누어))")
+MULTIPLIER_AFTER = re.compile(r"^\s*(?:원)?\s*(?:씩|\S{0,3}\s*(?:각각|반반|나눠|나누어)|[×xX*]\s*\d)")  # "× 12회"
 COUNTED = ("children", "dependents", "elderly", "disabled", "parents")
 
 

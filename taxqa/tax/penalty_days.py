@@ -46,7 +46,9 @@ PAID_ON = r"(\d{1,2})\s*월\s*(\d{1,2})\s*일\S{0,2}\s*(?:에\s*)?(?:냈|납부|
 
 def days_between_said(text: str, year: int) -> tuple[int, str] | None:
     """(days late, words) when both the due date and the day paid are said as month and day, else None."""
-    due = re.search(DUE_SAID, text)
+    due = re.search(DUE_SAID, text) or re.search(
+        r"(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*까지", text
+    )  # "5월 31일까지 못 내고"
     paid = re.search(PAID_ON, text[due.end() :]) if due else None
     if paid is None:
         return None

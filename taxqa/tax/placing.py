@@ -155,7 +155,13 @@ def flag_facts(reading, found: list[Mention]) -> None:
         reading.unclear(f"증여자로 읽은 '{relation.words}'은 돌아가신 분으로 보임: 누가 준 것인지 확인해 주세요")
     for m in found:
         if m.type == "duration" and m.value.get("range"):
-            reading.lack(f"기간이 범위로 주어짐 ('{m.text}' 근처): 정확한 기간이 필요합니다")
+            bound = re.match(r"\s*(?:이상|넘게)", reading.text[m.end : m.end + 4])
+            if bound and m.used_as:  # "10년 넘게 살았어요": the bound is taken, the answer flagged
+                reading.unclear(
+                    f"기간이 범위로 주어짐 ('{m.text}{bound.group(0)}'): {m.text}으로 계산함, 정확한 기간이 필요합니다"
+                )
+            else:
+                reading.lack(f"기간이 범위로 주어짐 ('{m.text}' 근처): 정확한 기간이 필요합니다")
     if reading.kind in ("transfer", "retirement", "penalty"):
         for m in found:
             if m.type == "duration" and m.used_as is None and not m.value.get("ago") and not m.value.get("late"):

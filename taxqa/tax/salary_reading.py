@@ -46,8 +46,12 @@ def read(text: str, reading) -> None:
         value *= 10_000
         reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
     paid = re.search(r"(?<![\d.])(\d{1,2})\s*(?:개월|달)\s*(?:치|동안|간|분)", text) if monthly else None
-    salary = value * (int(paid[1]) if paid and int(paid[1]) < 12 else 12) if monthly else value  # "7개월치만"
+    times_said = re.match(r"\s*(?:원)?\s*[×xX*]\s*(\d{1,2})\s*(?:개월|달|회)", text[found.end :]) if monthly else None
+    if times_said:  # "월 급여 310만원 × 13개월": the months said, a 13th month's bonus included
+        paid = times_said
+    salary = value * (int(paid[1]) if paid and (int(paid[1]) < 12 or times_said) else 12) if monthly else value
     bonus, words = amount_near(text, r"상여|보너스|성과급|성과금|인센티브|인센"), found.text
+    words += f" × {times_said[1]}" if times_said else ""
     if bonus is not None and bonus.start != found.start and (monthly or re.search(r"따로|별도|추가로|\+", text)):
         # "상여 200씩 두 번": a bonus paid several times is wages that many times (제20조)
         repeat = re.match(r"\s*(?:원)?\s*씩\s*(\d|두|세|네)\s*(?:번|회|차례)", text[bonus.end :])
@@ -55,7 +59,7 @@ def read(text: str, reading) -> None:
         salary += bonus.value * n  # "월급 320에 상여 400 따로": the bonus is wages too
         words = f"{found.text} + {bonus.text}" + (f" × {n}" if n > 1 else "")
         reading.assume(f"상여(성과급) {format_won(bonus.value)}" + (f" × {n}번" if n > 1 else "") + "을 총급여에 더함")
-    times = int(paid[1]) if paid and int(paid[1]) < 12 else 12
+    times = int(paid[1]) if paid and (int(paid[1]) < 12 or times_said) else 12
     exempt = amount_near(text, r"비과세|식대|자가운전보조금|보육수당", r"상여|보너스|성과급")
     if exempt is not None and exempt.start != found.start:
         where = text[max(0, exempt.start - 16) : exempt.end + 16]

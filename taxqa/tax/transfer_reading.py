@@ -98,7 +98,9 @@ def read(text: str, reading) -> None:
     if held is None and bought_on and sold_on:
         y1, m1, y2, m2 = (int(x) for x in bought_on.groups() + sold_on.groups())
         held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1) // 12))
-    lived = re.search(r"(\d{1,2})\s*년\s*(?:간|동안|째)?\s*(?:을\s*)?(?:살|거주|실거주)", text)
+    lived = re.search(
+        r"(\d{1,2})\s*년\s*(?:간|동안|째|넘게|이상)?\s*(?:을\s*)?(?:살|거주|실거주)", text
+    )  # "10년 넘게 살았어요"
     short = re.search(r"(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text)
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
     bought_year = re.search(
