@@ -428,3 +428,9 @@ def test_round_41_repeats_bounds_and_a_deadline_said_with_until():
     assert answer["inputs"]["resided_years"] == 10 and any("넘게" in x for x in answer["ambiguous"])
     said = "2025년 귀속 종소세를 5월 31일까지 못 내고 6월 30일에 냈어요. 세금 320만원. 납부지연가산세?"
     assert read_question(said, as_of=AS_OF).inputs["days"] == 30
+
+
+def test_two_values_said_for_one_duration_are_flagged():
+    said = "퇴직금 9천 예정, 근속기간 다툼 중(회사 주장 4년, 본인 주장 6년). 퇴직소득세?"
+    reading = read_question(said, as_of=AS_OF)
+    assert any("어느 쪽" in x for x in reading.ambiguous)

@@ -165,6 +165,13 @@ def flag_facts(reading, found: list[Mention]) -> None:
     if reading.kind in ("transfer", "retirement", "penalty"):
         for m in found:
             if m.type == "duration" and m.used_as is None and not m.value.get("ago") and not m.value.get("late"):
+                rival = next((u for u in found if u.type == "duration" and u.used_as and abs(u.start - m.start) < 30
+                              and re.search(r"주장|인지|또는|아니면|혹은|거나|이나", reading.text[min(u.end, m.end) : max(u.start, m.start)])), None)  # fmt: skip
+                if rival is not None:  # "(회사 주장 4년, 본인 주장 6년)": two values said for one fact
+                    reading.unclear(
+                        f"기간이 '{rival.text}'와 '{m.text}' 둘로 주어져 '{rival.text}'으로 계산함: 어느 쪽인지 확인이 필요"
+                    )
+                    continue
                 if reading.kind == "penalty" or "held_years" in inputs or "years" in inputs:
                     continue
                 reading.unclear(f"기간 '{m.text}'을 계산에 넣지 않음: 무엇의 기간인지 확인해 주세요")
