@@ -33,16 +33,17 @@ LABELS = ("과세표준", "산출세액", "공제", "납부할 세액", "가산�
 
 BULLET = "- "  # the block's line prefix; "" puts each label at a line start, tokenized as in the question
 N_LABELS = len(LABELS)  # labels in a block (the curriculum starts lower)
+ASKED = ""  # always ask this label (the demo asks the payable figure), or any label if empty
 
 
 def example(rng: random.Random) -> tuple[str, str, int]:
     """(prompt, answer, figure): five labelled figures, a question about one of them."""
     from taxqa.amounts import format_won
 
-    labels = rng.sample(LABELS, N_LABELS)
+    labels = rng.sample([x for x in LABELS if x != ASKED], N_LABELS - bool(ASKED)) + ([ASKED] if ASKED else [])
     values = {label: rng.randrange(1, 10 ** rng.randint(4, 10)) * 1000 for label in labels}
     block = "\n".join(f"{BULLET}{label}: {format_won(v)}" for label, v in values.items())
-    asked = rng.choice(labels)
+    asked = ASKED or rng.choice(labels)
     return f"{block}\n\n{asked}은 얼마인가요?\n", f"{asked}은 {format_won(values[asked])}입니다.", values[asked]
 
 
@@ -93,8 +94,8 @@ def train(args) -> list[dict]:
     import torch
 
     torch.set_num_threads(1)  # a tiny model loses more to a second thread than it gains (BENCHMARKS 15)
-    global BULLET, N_LABELS
-    BULLET = "" if args.no_bullet else "- "
+    global BULLET, N_LABELS, ASKED
+    BULLET, ASKED = ("" if args.no_bullet else "- "), args.ask
     tokenizer, model = build(args)
     rng, held_out = random.Random(args.seed), random.Random(args.seed + 1)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.0, betas=(0.9, 0.98))
@@ -102,7 +103,7 @@ def train(args) -> list[dict]:
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm))
     rows, start = [], time.perf_counter()
     for step in range(1, args.steps + 1):
-        N_LABELS = min(len(LABELS), 2 + step * (len(LABELS) - 1) // max(1, args.curriculum)) if args.curriculum else len(LABELS)
+        N_LABELS = min(args.labels, 1 + step * args.labels // max(1, args.curriculum)) if args.curriculum else args.labels
         batch = []
         for _ in range(args.batch):
             prompt, answer, _ = example(rng)
@@ -127,7 +128,7 @@ def train(args) -> list[dict]:
         sched.step()
         opt.zero_grad(set_to_none=True)
         if step % args.every == 0 or step == args.steps:
-            N_LABELS = len(LABELS)
+            N_LABELS = args.labels
             right = accuracy(model, tokenizer, held_out, args.checks)
             rows.append({"step": step, "loss": round(loss.item(), 3), "right": right,
                          "seconds": round(time.perf_counter() - start, 1)})  # fmt: skip
@@ -152,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=0, help="linear warm-up steps")
     parser.add_argument("--kv-heads", type=int, default=0)
     parser.add_argument("--rope", type=float, default=0, help="rope_theta of every layer (default Gemma3's)")
-    parser.add_argument("--curriculum", type=int, default=0, help="grow the block from 2 to 5 labels over N steps")
+    parser.add_argument("--curriculum", type=int, default=0, help="grow the block from 1 to --labels labels over N steps")
+    parser.add_argument("--labels", type=int, default=len(LABELS), help="labelled figures in a block (1-5)")
+    parser.add_argument("--ask", default="", choices=("", *LABELS), help="always ask this label (it comes last)")
     parser.add_argument("--no-bullet", action="store_true", help="labels at line start, no '- '")
     parser.add_argument("--quick", action="store_true", help="40 steps, 5 checks: the bench runs at all")
     parser.add_argument("--json", help="write the result here (default bench/results/copy_skill.json)")
