@@ -12,6 +12,12 @@ examples: the first amount of the answer must equal the figure, to the won.
     python bench/bench_copy_skill.py --size 4x256 --heads 4 --lr 1e-3 --steps 400
     python bench/bench_copy_skill.py --quick                 # 40 steps: the bench runs at all
 
+The recipe that copies in 600 steps (BENCHMARKS.md section 15): digit groups as tokens, the asked
+label fixed and last in the block (the demo asks the payable figure), lr 6e-3 after a short warm-up:
+
+    python bench/bench_copy_skill.py --numbers groups --ask "납부할 세액" --no-bullet --lr 6e-3 \
+        --warmup 30 --steps 600 --every 300 --checks 20
+
 A flat loss and 0 right over the steps the demo can afford (a few hundred) means the copying circuit
 has not formed yet: the demo's figures cannot be better than that.
 """
@@ -103,7 +109,9 @@ def train(args) -> list[dict]:
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm))
     rows, start = [], time.perf_counter()
     for step in range(1, args.steps + 1):
-        N_LABELS = min(args.labels, 1 + step * args.labels // max(1, args.curriculum)) if args.curriculum else args.labels
+        N_LABELS = (
+            min(args.labels, 1 + step * args.labels // max(1, args.curriculum)) if args.curriculum else args.labels
+        )
         batch = []
         for _ in range(args.batch):
             prompt, answer, _ = example(rng)
@@ -147,13 +155,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--checks", type=int, default=30, help="fresh examples per check")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--numbers", default="digits", choices=("digits", "groups", "runs"),
-                        help="how the tokenizer cuts numbers (taxqa.tiny.train_tokenizer)")
-    parser.add_argument("--loss", default="both", choices=("both", "answer"), help="answer loss, plus the whole sequence's")
+    parser.add_argument(
+        "--numbers",
+        default="digits",
+        choices=("digits", "groups", "runs"),
+        help="how the tokenizer cuts numbers (taxqa.tiny.train_tokenizer)",
+    )
+    parser.add_argument(
+        "--loss", default="both", choices=("both", "answer"), help="answer loss, plus the whole sequence's"
+    )
     parser.add_argument("--warmup", type=int, default=0, help="linear warm-up steps")
     parser.add_argument("--kv-heads", type=int, default=0)
     parser.add_argument("--rope", type=float, default=0, help="rope_theta of every layer (default Gemma3's)")
-    parser.add_argument("--curriculum", type=int, default=0, help="grow the block from 1 to --labels labels over N steps")
+    parser.add_argument(
+        "--curriculum", type=int, default=0, help="grow the block from 1 to --labels labels over N steps"
+    )
     parser.add_argument("--labels", type=int, default=len(LABELS), help="labelled figures in a block (1-5)")
     parser.add_argument("--ask", default="", choices=("", *LABELS), help="always ask this label (it comes last)")
     parser.add_argument("--no-bullet", action="store_true", help="labels at line start, no '- '")
