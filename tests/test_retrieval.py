@@ -554,6 +554,7 @@ def test_what_a_question_asks_is_read_from_words_no_article_uses():
     assert asked("낸 세금 돌려받을 수 있어?") == ["refund"]
     assert asked("연말정산 서류 뭐 챙겨?") == ["papers"]
     assert asked("얼마까지 공제돼요") == []  # an amount, not a deadline
+    assert "deadline" not in asked("배우자한테 6억까지는 세금 없어?")  # 억까지, 만원까지: an amount too
     assert asked("중과세율로 부과한 처분") == []  # a surcharge, not the rate article
     assert "deadline" not in asked("기한 넘겨서 하면 가산세 얼마나 붙어")  # the 가산세 article answers
 
@@ -565,6 +566,14 @@ def test_a_sibling_article_answering_the_question_comes_up_inside_the_governing_
     # a named tax's own refund article comes before 국세기본법's 환급 articles
     refund = [p.citation for p, _ in search("수출하는 회사는 부가세를 빨리 돌려받을 수 있다던데", k=2)]
     assert "부가가치세법 제59조" in refund
+
+
+def test_a_sibling_the_lexical_score_never_reaches_is_pooled_by_what_the_question_asks():
+    # 몇 퍼 asks for the rate; nothing else the question says is in 법인세법 제55조 「세율」, the act's general rate
+    top = [p.citation for p, _ in search("가게 이익이 1억 정도면 법인세 몇 퍼 나와", k=3)]
+    assert "법인세법 제55조" in top
+    # a refund asked about with 언제 is about the refund, not pooled filing deadlines
+    assert search("부가세 환급금 언제 들어와요", k=1)[0][0].citation == "부가가치세법 제59조"
 
 
 def test_the_tax_kind_the_reader_knew_ranks_its_calculators_articles_for_a_how_much_question():

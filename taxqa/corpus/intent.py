@@ -5,7 +5,7 @@ Inside the act (or 지방세법 chapter) a question points at, sibling articles 
 주택. What separates them is what the question asks, said in words no article uses (언제, 몇 퍼, 안 내도, 돌려받)
 but that their titles answer (납기, 세율, 비과세, 환급). Each intent pairs a pattern of the question with a pattern
 of article titles; an article of the governing unit whose title answers an intent the question has gains WEIGHT
-(taxqa.corpus.retrieve), so the lexical score still chooses among the articles of that kind.
+(taxqa.corpus.siblings), so the lexical score still chooses among the articles of that kind.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"세율|세액\s?계산|산출세액|과세표준과\s?세액|과세표준\s?및\s?세율|과세표준과\s?세율"),
     ),
     "deadline": (
-        re.compile(r"언제|기한|며칠|몇\s?(일|달|개월|월)|(?<!얼마)까지|납기|마감|몇\s?번"),
+        re.compile(r"언제|기한|며칠|몇\s?(일|달|개월|월)|(?<!얼마)(?<![억만천원\d])까지|납기|마감|몇\s?번"),
         re.compile(r"신고(?!\s?예외)|납부(?!의무|세액|유예)|납기|기한|징수방법"),
     ),
     "papers": (
