@@ -576,6 +576,12 @@ def test_a_sibling_the_lexical_score_never_reaches_is_pooled_by_what_the_questio
     assert search("부가세 환급금 언제 들어와요", k=1)[0][0].citation == "부가가치세법 제59조"
 
 
+def test_a_concept_said_in_everyday_words_outranks_the_setting_in_a_plain_question():
+    # the question's only corpus words are its setting (연말정산); the issue is said in everyday words
+    assert search("아빠 틀니 해드린 돈 연말정산에 넣을 수 있나", k=1)[0][0].citation == "소득세법 제59조의4"
+    assert search("둘째 생겼는데 연말정산 때 더 돌려받나", k=1)[0][0].citation == "소득세법 제59조의2"
+
+
 def test_the_tax_kind_the_reader_knew_ranks_its_calculators_articles_for_a_how_much_question():
     question = "종합소득세 계산할 때 세율 표가 어떻게 되나요"
     income = {"kind_articles": ["소득세법 제55조", "소득세법 제47조"]}

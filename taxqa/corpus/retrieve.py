@@ -146,7 +146,8 @@ def rank(
         hits.append(Hit(p, float(scores[i]), index.matched(i, words), via, row=i))
         if len(hits) >= max(k, 10) * 3:
             break
-    hits = by_title(hits, squash(q.text), index, q.concepts, q.primary, special)
+    own = len(_own_words(q, index))
+    hits = by_title(hits, squash(q.text), index, q.concepts, q.primary, special, own)
     hits = _governing_first(hits, q, special)
     hits = _named_tax_first(hits, q, index)
     if applied:  # the calculation's articles first, the best of them by the question's words, then the rest
@@ -162,8 +163,12 @@ def rank(
 def _lexicon_weight(q: Query, index) -> float:
     """The everyday words' weight: a guess beside the question's own statute words (LEXICON_WEIGHT), but all
     the question says when at most one of its own words is in the corpus ("집 사면 내는 세금은 몇 퍼센트야")."""
-    own = {t for t in q.terms if index.fields["text"].ids([t])}
-    return LEXICON_ALONE if len(own) <= FEW_OWN_WORDS and q.lexicon else LEXICON_WEIGHT
+    return LEXICON_ALONE if len(_own_words(q, index)) <= FEW_OWN_WORDS and q.lexicon else LEXICON_WEIGHT
+
+
+def _own_words(q: Query, index) -> set[str]:
+    """The question's own words the corpus has (not its expansion)."""
+    return {t for t in q.terms if index.fields["text"].ids([t])}
 
 
 def _voted_act(q: Query, index, special: set[str]) -> None:
