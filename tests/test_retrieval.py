@@ -582,6 +582,13 @@ def test_a_concept_said_in_everyday_words_outranks_the_setting_in_a_plain_questi
     assert search("둘째 생겼는데 연말정산 때 더 돌려받나", k=1)[0][0].citation == "소득세법 제59조의2"
 
 
+def test_사고_after_a_word_is_the_verb_사다_not_an_accident():
+    bought = read_query("상가 사고 바로 되팔면 세금 많아?")
+    assert "사고" not in bought.terms and "재해" not in bought.added and "취득" in bought.lexicon
+    for accident in ("사고가 나서 가게 문을 닫았는데 신고 기한 연장돼?", "교통사고로 입원해서 신고를 못 했어"):
+        assert "재해" in read_query(accident).added, accident
+
+
 def test_the_tax_kind_the_reader_knew_ranks_its_calculators_articles_for_a_how_much_question():
     question = "종합소득세 계산할 때 세율 표가 어떻게 되나요"
     income = {"kind_articles": ["소득세법 제55조", "소득세법 제47조"]}

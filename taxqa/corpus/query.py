@@ -108,7 +108,8 @@ def read_query(text: str) -> Query:
     text = _SECTION_RE.sub(lambda m: " " + article_label(m.group(1), m.group(2)) + " ", text)
     text = " ".join(text.split())
     stop = t["stop"]
-    terms = [m for m in morphs(text) if m not in stop]
+    verbs = _verb_forms(text)
+    terms = [m for m in morphs(text) if m not in stop and m not in verbs]
     own = squash(text)
     own_acts = {act for act, cues in t["acts"].items() if any(c in terms or c in own for c in cues)}
     concepts = list(
@@ -139,6 +140,18 @@ def read_query(text: str) -> Query:
         query.terms = [m for m in terms if m not in t["tax_names"]] or terms
     query.terms += _head(query.terms)
     return query
+
+
+# written words that are a noun and a connective form of an everyday verb: 사고 (accident) and 사(다)+고 "bought
+# and"; the analyser reads the bare word after another word as the verb (집 사고 -> 사/VV 고/EC, 사고가 -> 사고/NNG)
+VERB_HOMOGRAPHS = {"사고": "사다"}
+
+
+def _verb_forms(text: str) -> set[str]:
+    """The nouns of VERB_HOMOGRAPHS the text says as their verb: bare (no particle), after another word; the
+    lexicon reads the verb (taxqa.corpus.lexicon)."""
+    written = words(text)
+    return {w for i, w in enumerate(written) if i and w in VERB_HOMOGRAPHS}
 
 
 def _fits(carriers: frozenset[str], own_acts: set[str], anywhere: set[str]) -> bool:
