@@ -589,6 +589,15 @@ def test_사고_after_a_word_is_the_verb_사다_not_an_accident():
         assert "재해" in read_query(accident).added, accident
 
 
+def test_a_company_asking_without_naming_a_tax_is_read_under_the_corporate_tax_act():
+    q = read_query("우리 법인 장부 닫고 나서 신고는 언제까지야")
+    assert "법인세법" in q.primary
+    top = [p.citation for p, _ in search("주식회사 차려서 남긴 이익에 매기는 세율", k=3)]
+    assert "법인세법 제55조" in top
+    # 공익법인 is 상증법's, and a question naming its act keeps it
+    assert "법인세법" not in read_query("공익법인에 출연한 재산 상속세 빠지나").primary
+
+
 def test_the_tax_kind_the_reader_knew_ranks_its_calculators_articles_for_a_how_much_question():
     question = "종합소득세 계산할 때 세율 표가 어떻게 되나요"
     income = {"kind_articles": ["소득세법 제55조", "소득세법 제47조"]}
