@@ -555,6 +555,8 @@ def test_what_a_question_asks_is_read_from_words_no_article_uses():
     assert asked("연말정산 서류 뭐 챙겨?") == ["papers"]
     assert asked("얼마까지 공제돼요") == []  # an amount, not a deadline
     assert "deadline" not in asked("배우자한테 6억까지는 세금 없어?")  # 억까지, 만원까지: an amount too
+    assert asked("종소세 목돈이라 나눠서 내도 돼?") == ["installments"]
+    assert asked("취득한 날은 언제로 봐요") == ["timing"]  # the date a rule fixes, not a filing deadline
     assert asked("중과세율로 부과한 처분") == []  # a surcharge, not the rate article
     assert "deadline" not in asked("기한 넘겨서 하면 가산세 얼마나 붙어")  # the 가산세 article answers
 

@@ -1,4 +1,4 @@
-"""What a question asks of its act: the rate, a deadline, the papers, an exemption, a refund.
+"""What a question asks of its act: the rate, a deadline, the papers, an exemption, a refund, installments, timing.
 
 Inside the act (or 지방세법 chapter) a question points at, sibling articles share its content words: "집 가지고
 있으면 여름에 날아오는 세금 언제 내?" is about 재산세, and 재산세's 납기, 납부유예, 납세의무자 and 세율 all carry
@@ -42,6 +42,16 @@ INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"돌려\s?받|돌려\s?주|돌려\s?줘|되돌려|환급"),
         re.compile(r"환급"),
     ),
+    "installments": (
+        re.compile(
+            r"나눠\s?(서\s?)?(내|낼|납부)|나누어\s?(내|납부)|조금씩|분납|할부|여러\s?번에\s?(나눠|걸쳐)|해마다\s?나눠"
+        ),
+        re.compile(r"분할납부|연부연납"),
+    ),
+    "timing": (
+        re.compile(r"언제로\s?(봐|보|치|쳐)|기준\s?(날짜|날|일)|(날|날짜|시점)\s?(로|으로)\s?(봐|보|치|쳐)|시점"),
+        re.compile(r"시기$|기준일$|성립시기"),
+    ),
 }
 
 
@@ -53,6 +63,8 @@ def asked(question: str) -> list[str]:
     from taxqa.corpus.rerank import asks_sanction
 
     found = [name for name, (says, _) in INTENTS.items() if says.search(question)]
+    if "timing" in found or "installments" in found:  # "기준 날짜가 언제", "나눠 내는 건 언제까지": the narrower ask
+        found = [name for name in found if name != "deadline"]
     return [name for name in found if name not in AFTER_SANCTION] if asks_sanction(question) else found
 
 

@@ -122,7 +122,7 @@ def rank(
     prior = _priors(index, q, special, named, cited)
     wanted = intent.asked(q.text)
     units = siblings.scope(index, q, table()["general"]) if wanted else []
-    prior = siblings.lift(prior, index, q, units, wanted)
+    prior = siblings.lift(prior, index, q, units, wanted, len(_own_words(q, index)))
     weight = _lexicon_weight(q, index)
     lexical = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight)
     scores = siblings.pool(lexical, index, units, wanted) * prior

@@ -18,6 +18,7 @@ from taxqa.corpus.indexing import SEVERAL_TAXES
 
 POOL_SHARE = 0.6  # an answering sibling starts from this share of the best lexical score ...
 POOL_DECAY = 0.95  # ... less this factor per answering sibling before it in the unit (article order)
+FEW_OWN_WORDS = 1  # a question with at most this many words of its own in the corpus: the intent is most of it
 POOL_MAX = 6  # at most this many siblings pooled per question: a unit with many answering titles says little
 
 
@@ -47,7 +48,7 @@ def answering(index, wanted: list[str]):
     return out
 
 
-def lift(prior, index, q, units: list[int], wanted: list[str]):
+def lift(prior, index, q, units: list[int], wanted: list[str], own_words: int = 99):
     """The prior of the governing units' articles answering the question's intents, times 1 + intent.WEIGHT
     (VOTED_WEIGHT in a unit only the everyday words voted for: there the intent is most of what it says)."""
     import numpy as np
@@ -55,8 +56,13 @@ def lift(prior, index, q, units: list[int], wanted: list[str]):
     if not wanted or not units:
         return prior
     unit_of, _, _ = acts.units(index)
+    in_units = np.isin(unit_of, units)
     weight = intent.VOTED_WEIGHT if q.voted else intent.WEIGHT
-    return np.where(np.isin(unit_of, units) & answering(index, wanted), prior * (1.0 + weight), prior)
+    out = np.where(in_units & answering(index, wanted), prior * (1.0 + weight), prior)
+    pooled = [w for w in wanted if w in CORE]
+    if own_words <= FEW_OWN_WORDS and pooled and not q.voted:  # the intent is most of what the question says
+        out = np.where(in_units & answering(index, pooled), prior * (1.0 + intent.VOTED_WEIGHT), out)
+    return out
 
 
 # the title of the article that states a unit's general rule for each intent (a narrower pattern than the intent's
@@ -64,6 +70,8 @@ def lift(prior, index, q, units: list[int], wanted: list[str]):
 CORE = {
     "rate": r"세율$",
     "deadline": r"신고(와|및)?\s?납부|납기|확정신고$|과세표준신고$|예정신고$",
+    "installments": r"분할납부$|연부연납$",
+    "timing": r"시기$|기준일$",
 }
 BLOCKING = {"exemption", "refund"}  # a question asking these too is about them ("환급은 언제", "얼마까지 세금 안 내")
 
