@@ -557,6 +557,9 @@ def test_what_a_question_asks_is_read_from_words_no_article_uses():
     assert "deadline" not in asked("배우자한테 6억까지는 세금 없어?")  # 억까지, 만원까지: an amount too
     assert asked("종소세 목돈이라 나눠서 내도 돼?") == ["installments"]
     assert asked("취득한 날은 언제로 봐요") == ["timing"]  # the date a rule fixes, not a filing deadline
+    assert asked("후원금 수취 시 부가가치세 과세 여부") == ["taxable"]
+    assert "taxable" not in asked("증여세 비과세 대상인가요")
+    assert asked("예치금 이용료의 소득구분") == ["income_kind"]
     assert asked("중과세율로 부과한 처분") == []  # a surcharge, not the rate article
     assert "deadline" not in asked("기한 넘겨서 하면 가산세 얼마나 붙어")  # the 가산세 article answers
 
@@ -574,6 +577,9 @@ def test_a_sibling_the_lexical_score_never_reaches_is_pooled_by_what_the_questio
     # 몇 퍼 asks for the rate; nothing else the question says is in 법인세법 제55조 「세율」, the act's general rate
     top = [p.citation for p, _ in search("가게 이익이 1억 정도면 법인세 몇 퍼 나와", k=3)]
     assert "법인세법 제55조" in top
+    # 과세 여부 in the VAT act: its 과세대상, supply and 면세 articles, whatever the transaction is called
+    top = [p.citation for p, _ in search("팬이 보내준 후원금 부가가치세 과세 여부", k=5)]
+    assert "부가가치세법 제11조" in top
     # a refund asked about with 언제 is about the refund, not pooled filing deadlines
     assert search("부가세 환급금 언제 들어와요", k=1)[0][0].citation == "부가가치세법 제59조"
 

@@ -19,7 +19,7 @@ from taxqa.corpus.indexing import SEVERAL_TAXES
 POOL_SHARE = 0.6  # an answering sibling starts from this share of the best lexical score ...
 POOL_DECAY = 0.95  # ... less this factor per answering sibling before it in the unit (article order)
 FEW_OWN_WORDS = 1  # a question with at most this many words of its own in the corpus: the intent is most of it
-POOL_MAX = 6  # at most this many siblings pooled per question: a unit with many answering titles says little
+POOL_MAX = 7  # at most this many siblings pooled per question: a unit with many answering titles says little
 
 
 def scope(index, q, general: set[str]) -> list[int]:
@@ -71,6 +71,8 @@ CORE = {
     "rate": r"세율$",
     "deadline": r"신고(와|및)?\s?납부|납기|확정신고$|과세표준신고$|예정신고$",
     "installments": r"분할납부$|연부연납$",
+    "taxable": r"과세대상$|^재화의 공급$|^용역의 공급$|면세$",
+    "income_kind": r"^(이자|배당|사업|근로|연금|기타|퇴직)소득$",
     "timing": r"시기$|기준일$",
 }
 BLOCKING = {"exemption", "refund"}  # a question asking these too is about them ("환급은 언제", "얼마까지 세금 안 내")
