@@ -6,9 +6,12 @@ asks (taxqa.corpus.intent: 언제 -> 신고/납부/납기, 몇 퍼 -> 세율, �
 intent.WEIGHT over the others (``lift``). But the lexical score can only order what it scores: "부가세 반년마다 내는
 거 며칠까지야" says nothing the VAT act's 예정신고와 납부 does not share with every article of the act (the tax name
 is not a content word), and "법인세 몇 퍼 내?" has no word of 법인세법 제55조 세율 at all. ``pool`` brings the
-unit's answering siblings into the candidates with at least POOL_SHARE of the best score, the earlier articles
-first (a statute states its general rule before the special cases: 제55조 세율 before 제83조 청산소득의 세율 and
-제95조 외국법인의 세율), so that the rank among them and the lexical candidates is decided by what they share.
+unit's core siblings for the intent (``CORE``: the titles that state the rule, 「세율」, 「신고와 납부」, 「납기」,
+「분할납부」, 「과세기준일」, 「과세대상」, 「용역의 공급」, 「이자소득」 ...) into the candidates with at least POOL_SHARE of the best
+score, the earlier articles first, and the first of them FIRST_BONUS more (a statute states its general rule before
+the special cases: 제55조 세율 before 제83조 청산소득의 세율 and 제95조 외국법인의 세율; 제11조 부동산 취득의 세율 before
+제16조 세율 적용), so that the rank among them and the lexical candidates is decided by what they share. A unit with
+more than POOL_MAX core titles for the intent (소득세법's many 신고 articles) pools none: order says nothing there.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ from __future__ import annotations
 from taxqa.corpus import acts, intent
 from taxqa.corpus.indexing import SEVERAL_TAXES
 
-POOL_SHARE = 0.6  # an answering sibling starts from this share of the best lexical score ...
-POOL_DECAY = 0.95  # ... less this factor per answering sibling before it in the unit (article order)
+POOL_SHARE = 0.6  # a core sibling starts from this share of the best lexical score ... (0.35: no change, 0.7
+POOL_DECAY = 0.95  # lost plain2 @1) ... less this factor per core sibling before it in the unit (article order)
 FEW_OWN_WORDS = 1  # a question with at most this many words of its own in the corpus: the intent is most of it
 POOL_MAX = 7  # at most this many siblings pooled per question: a unit with many answering titles says little
+FIRST_BONUS = 0.2  # the first of them states the general rule (제11조 부동산 취득의 세율 before 제16조 세율 적용)
 
 
 def scope(index, q, general: set[str]) -> list[int]:
@@ -75,6 +79,7 @@ CORE = {
     "income_kind": r"^(이자|배당|사업|근로|연금|기타|퇴직)소득$",
     "timing": r"시기$|기준일$",
 }
+UNRANKED = {"income_kind"}  # the kinds of income are peers: 이자소득 is not the rule the others except
 BLOCKING = {"exemption", "refund"}  # a question asking these too is about them ("환급은 언제", "얼마까지 세금 안 내")
 
 
@@ -118,7 +123,9 @@ def pool(scores, index, units: list[int], wanted: list[str]):
         order.setdefault(index.passages[i].citation, len(order))
     if not order or len(order) > POOL_MAX:
         return scores
+    ranked = wanted[0] not in UNRANKED
     out = scores.copy()
     for i in rows:
-        out[i] = max(out[i], POOL_SHARE * best * POOL_DECAY ** order[index.passages[i].citation])
+        n = order[index.passages[i].citation]
+        out[i] = max(out[i], POOL_SHARE * best * POOL_DECAY**n) * (1.0 + FIRST_BONUS * (n == 0 and ranked))
     return out
