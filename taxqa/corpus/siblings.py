@@ -73,7 +73,7 @@ def lift(prior, index, q, units: list[int], wanted: list[str], own_words: int = 
 # own: 「과세표준과 세액의 통지」 answers how much, but the rate is in 「세율」)
 CORE = {
     "rate": r"세율$",
-    "deadline": r"신고(와|및)?\s?납부|납기|확정신고$|과세표준신고$|예정신고$",
+    "deadline": r"신고(와|및)?\s?납부|납기|확정신고$|과세표준\s?(등의\s?)?신고$|예정신고$",
     "installments": r"분할납부$|연부연납$",
     "taxable": r"과세대상$|^재화의 공급$|^용역의 공급$|면세$",
     "income_kind": r"^(이자|배당|사업|근로|연금|기타|퇴직)소득$",
