@@ -560,6 +560,7 @@ def test_what_a_question_asks_is_read_from_words_no_article_uses():
     assert asked("후원금 수취 시 부가가치세 과세 여부") == ["taxable"]
     assert "taxable" not in asked("증여세 비과세 대상인가요")
     assert asked("예치금 이용료의 소득구분") == ["income_kind"]
+    assert asked("손녀한테 3천만원까지는 세금 없지?") == ["allowance"]  # a 공제, not a 비과세
     assert asked("중과세율로 부과한 처분") == []  # a surcharge, not the rate article
     assert "deadline" not in asked("기한 넘겨서 하면 가산세 얼마나 붙어")  # the 가산세 article answers
 

@@ -42,6 +42,12 @@ INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
         re.compile(r"돌려\s?받|돌려\s?주|돌려\s?줘|되돌려|환급"),
         re.compile(r"환급"),
     ),
+    "allowance": (
+        re.compile(
+            r"(얼마|[억만천원\d])\s?까지(는|도)?\s?(세금\s?|증여세\s?|상속세\s?)?(안\s|없|괜찮|면제)|기본으로\s?빼|빼\s?주는\s?(금액|돈)"
+        ),
+        re.compile(r"공제$"),
+    ),
     "taxable": (
         re.compile(
             r"(?<!비)과세\s?여부|(?<!비)과세되는지|(?<!비)과세\s?대상(인지|에\s?해당|이야|이에요|인가)|부가세\s?(붙|매기|매겨|내야\s?하)"
@@ -73,6 +79,8 @@ def asked(question: str) -> list[str]:
     from taxqa.corpus.rerank import asks_sanction
 
     found = [name for name, (says, _) in INTENTS.items() if says.search(question)]
+    if "allowance" in found:  # "5억까지는 세금 없다": an allowance (공제), not an exemption (비과세)
+        found = [name for name in found if name != "exemption"]
     if "timing" in found or "installments" in found:  # "기준 날짜가 언제", "나눠 내는 건 언제까지": the narrower ask
         found = [name for name in found if name != "deadline"]
     return [name for name in found if name not in AFTER_SANCTION] if asks_sanction(question) else found
