@@ -581,6 +581,8 @@ def test_a_sibling_the_lexical_score_never_reaches_is_pooled_by_what_the_questio
     # 과세 여부 in the VAT act: its 과세대상, supply and 면세 articles, whatever the transaction is called
     top = [p.citation for p, _ in search("팬이 보내준 후원금 부가가치세 과세 여부", k=5)]
     assert "부가가치세법 제11조" in top
+    # 세금 안 내도 asks for the act's 비과세 article; 신고 안 해도 is a duty's exception, not a tax's
+    assert search("회사에서 주는 식대도 세금 안 내도 돼요", k=1)[0][0].citation == "소득세법 제12조"
     # a refund asked about with 언제 is about the refund, not pooled filing deadlines
     assert search("부가세 환급금 언제 들어와요", k=1)[0][0].citation == "부가가치세법 제59조"
 

@@ -16,6 +16,8 @@ more than POOL_MAX core titles for the intent (소득세법's many 신고 articl
 
 from __future__ import annotations
 
+import re
+
 from taxqa.corpus import acts, intent
 from taxqa.corpus.indexing import SEVERAL_TAXES
 
@@ -78,15 +80,17 @@ CORE = {
     "taxable": r"과세대상$|^재화의 공급$|^용역의 공급$|면세$",
     "income_kind": r"^(이자|배당|사업|근로|연금|기타|퇴직)소득$",
     "timing": r"시기$|기준일$",
+    "exemption": r"^비과세|비과세$|비과세되는|비과세소득$|면세$",
 }
 UNRANKED = {"income_kind"}  # the kinds of income are peers: 이자소득 is not the rule the others except
-BLOCKING = {"exemption", "refund"}  # a question asking these too is about them ("환급은 언제", "얼마까지 세금 안 내")
+POOL_ONLY = {  # the exemption of a tax, not of a duty ("신고 안 해도 되는 사람": 과세표준확정신고의 예외)
+    "exemption": re.compile(r"안\s?내|세금\s?(이\s?)?(없|안\s)|비과세|면제|면세|안\s?붙|안\s?걷|안\s?매기")
+}
+BLOCKING = {"refund"}  # a question asking these too is about them ("환급은 언제", "얼마까지 세금 안 내")
 
 
 def core(index, name: str):
     """Per passage, whether it is a statute article whose title states its unit's general rule for intent ``name``."""
-    import re
-
     cache = index.__dict__.setdefault("_core_titles", {})
     found = cache.get(name)
     if found is None:
@@ -99,7 +103,7 @@ def core(index, name: str):
     return found
 
 
-def pool(scores, index, units: list[int], wanted: list[str]):
+def pool(scores, index, units: list[int], wanted: list[str], question: str = ""):
     """Lexical scores with the governing units' core siblings (``core``) raised to a floor: POOL_SHARE of the best
     score, times POOL_DECAY per such article before it (passages are in article order); none when the units hold
     more than POOL_MAX of them (a unit with many says little about which)."""
@@ -107,7 +111,7 @@ def pool(scores, index, units: list[int], wanted: list[str]):
 
     if BLOCKING & set(wanted):
         return scores
-    wanted = [w for w in wanted if w in CORE]
+    wanted = [w for w in wanted if w in CORE and (w not in POOL_ONLY or POOL_ONLY[w].search(question))]
     if len(wanted) != 1 or not units:
         return scores  # "부가세 환급은 언제": the refund is the issue, not the filing deadline
     best = float(scores.max()) if len(scores) else 0.0
