@@ -561,6 +561,10 @@ def test_what_a_question_asks_is_read_from_words_no_article_uses():
     assert "taxable" not in asked("증여세 비과세 대상인가요")
     assert asked("예치금 이용료의 소득구분") == ["income_kind"]
     assert asked("손녀한테 3천만원까지는 세금 없지?") == ["allowance"]  # a 공제, not a 비과세
+    assert asked("주식 배당까지 합치면 세율 몇 프로야") == ["rate"]  # 까지 합치면: including, not a deadline
+    assert asked("등록면허세가 얼마야") == ["rate"]
+    assert "rate" not in asked("수출하면 부가세율이 0%라던데")  # 영세율: its own articles, not 「세율」
+    assert "재해" in read_query("태풍에 가게가 잠겨서 신고를 못 했어").added
     assert asked("중과세율로 부과한 처분") == []  # a surcharge, not the rate article
     assert "deadline" not in asked("기한 넘겨서 하면 가산세 얼마나 붙어")  # the 가산세 article answers
 

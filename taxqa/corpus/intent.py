@@ -21,11 +21,14 @@ INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "rate": (
         re.compile(
             r"(?<!중과)세율|몇\s?(퍼|프로|%)|퍼센트|비율|요율|세게|얼마나\s?(내|붙|나와|나오|떼)|계산\s?(방식|법|방법|어떻게)"
+            r"|세(금)?(이|가|은|는)?\s?얼마(나\s?(돼|되)|야|예요|에요|인가|임)"
         ),
         re.compile(r"세율|세액\s?계산|산출세액|과세표준과\s?세액|과세표준\s?및\s?세율|과세표준과\s?세율"),
     ),
     "deadline": (
-        re.compile(r"언제|기한|며칠|몇\s?(일|달|개월|월)|(?<!얼마)(?<![억만천원\d])까지|납기|마감|몇\s?번"),
+        re.compile(
+            r"언제|기한|며칠|몇\s?(일|달|개월|월)|(?<!얼마)(?<![억만천원돈\d])까지(?!\s?(합|포함|더|쳐))|납기|마감|몇\s?번"
+        ),
         re.compile(r"신고(?!\s?예외)|납부(?!의무|세액|유예)|납기|기한|징수방법"),
     ),
     "papers": (
@@ -71,6 +74,7 @@ INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 }
 
 
+ZERO_RATE = re.compile(r"영세율|영\s?퍼센트|영\s?프로|(?<![\d.])0\s?(%|퍼)")
 AFTER_SANCTION = {"rate", "deadline"}  # "기한 넘겨서 하면 얼마나 붙어": the 가산세 article says when and how much
 
 
@@ -79,6 +83,8 @@ def asked(question: str) -> list[str]:
     from taxqa.corpus.rerank import asks_sanction
 
     found = [name for name, (says, _) in INTENTS.items() if says.search(question)]
+    if ZERO_RATE.search(question):  # 영세율 is its own regime (수출, 국외 용역), not the act's 세율 article
+        found = [name for name in found if name != "rate"]
     if "allowance" in found:  # "5억까지는 세금 없다": an allowance (공제), not an exemption (비과세)
         found = [name for name in found if name != "exemption"]
     if "timing" in found or "installments" in found:  # "기준 날짜가 언제", "나눠 내는 건 언제까지": the narrower ask
