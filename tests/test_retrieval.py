@@ -565,6 +565,8 @@ def test_what_a_question_asks_is_read_from_words_no_article_uses():
     assert asked("등록면허세가 얼마야") == ["rate"]
     assert "rate" not in asked("수출하면 부가세율이 0%라던데")  # 영세율: its own articles, not 「세율」
     assert "재해" in read_query("태풍에 가게가 잠겨서 신고를 못 했어").added
+    assert "레저세" in read_query("경륜장 가서 표 사는 것도 세금 붙어?").added
+    assert "물납" in read_query("상속세를 상가로 대신 낼 수 있어?").added
     assert asked("중과세율로 부과한 처분") == []  # a surcharge, not the rate article
     assert "deadline" not in asked("기한 넘겨서 하면 가산세 얼마나 붙어")  # the 가산세 article answers
 
