@@ -12,6 +12,13 @@ examples: the first amount of the answer must equal the figure, to the won.
     python bench/bench_copy_skill.py --size 4x256 --heads 4 --lr 1e-3 --steps 400
     python bench/bench_copy_skill.py --quick                 # 40 steps: the bench runs at all
 
+The recipe that copies in 600 steps (BENCHMARKS.md section 15): digit groups as tokens, the asked
+label fixed and last in the block (the demo asks the payable figure), the answer loss alone, 4 heads
+with 4 kv heads, rope 1e4, lr 6e-3 after a short warm-up (0.65-0.90 over three seeds):
+
+    python bench/bench_copy_skill.py --numbers groups --ask "납부할 세액" --no-bullet --lr 6e-3 \
+        --warmup 30 --loss answer --heads 4 --kv-heads 4 --rope 10000 --steps 600 --every 200 --checks 20
+
 A flat loss and 0 right over the steps the demo can afford (a few hundred) means the copying circuit
 has not formed yet: the demo's figures cannot be better than that.
 """
@@ -31,30 +38,41 @@ from bench.common import print_table, write_result  # noqa: E402
 LABELS = ("과세표준", "산출세액", "공제", "납부할 세액", "가산세")
 
 
+BULLET = "- "  # the block's line prefix; "" puts each label at a line start, tokenized as in the question
+N_LABELS = len(LABELS)  # labels in a block (the curriculum starts lower)
+ASKED = ""  # always ask this label (the demo asks the payable figure), or any label if empty
+
+
 def example(rng: random.Random) -> tuple[str, str, int]:
     """(prompt, answer, figure): five labelled figures, a question about one of them."""
     from taxqa.amounts import format_won
 
-    values = {label: rng.randrange(1, 10 ** rng.randint(4, 10)) * 1000 for label in LABELS}
-    block = "\n".join(f"- {label}: {format_won(v)}" for label, v in values.items())
-    asked = rng.choice(LABELS)
+    labels = rng.sample([x for x in LABELS if x != ASKED], N_LABELS - bool(ASKED)) + ([ASKED] if ASKED else [])
+    values = {label: rng.randrange(1, 10 ** rng.randint(4, 10)) * 1000 for label in labels}
+    block = "\n".join(f"{BULLET}{label}: {format_won(v)}" for label, v in values.items())
+    asked = ASKED or rng.choice(labels)
     return f"{block}\n\n{asked}은 얼마인가요?\n", f"{asked}은 {format_won(values[asked])}입니다.", values[asked]
 
 
-def build(size: str, heads: int, vocab: int, seed: int):
+def build(args):
     import torch
     import transformers as tf
 
     from taxqa import tiny
 
-    tokenizer = tiny.train_tokenizer("gemma3", vocab, tiny.tokenizer_training_text())
-    layers, hidden = tiny.parse_size(size)
-    torch.manual_seed(seed)
-    if not heads:
-        return tokenizer, tiny.build_model("gemma3", tokenizer, layers, hidden)
+    kwargs = {"numbers": args.numbers} if args.numbers != "digits" else {}
+    tokenizer = tiny.train_tokenizer("gemma3", args.vocab, tiny.tokenizer_training_text(), **kwargs)
+    layers, hidden = tiny.parse_size(args.size)
+    torch.manual_seed(args.seed)
     config = tiny._gemma_text_config(len(tokenizer), layers, hidden, tokenizer)
-    config.num_attention_heads = config.num_key_value_heads = heads
-    config.head_dim = config.query_pre_attn_scalar = hidden // heads
+    if args.heads:
+        config.num_attention_heads = config.num_key_value_heads = args.heads
+        config.head_dim = config.query_pre_attn_scalar = hidden // args.heads
+    if args.kv_heads:
+        config.num_key_value_heads = args.kv_heads
+    if args.rope:
+        for rope in config.rope_parameters.values():
+            rope["rope_theta"] = args.rope
     return tokenizer, tf.Gemma3ForCausalLM(config)
 
 
@@ -67,11 +85,13 @@ def accuracy(model, tokenizer, rng: random.Random, n: int) -> float:
     model.eval()
     with torch.no_grad():
         for _ in range(n):
-            prompt, _, figure = example(rng)
+            prompt, _a, figure = example(rng)
             ids = torch.tensor([tokenizer.encode(prompt, add_special_tokens=True)])
             out = model.generate(ids, max_new_tokens=24, do_sample=False)
             text = tokenizer.decode(out[0, ids.shape[1] :], skip_special_tokens=True)
             first = next(iter_amounts(text), None)
+            if not _:
+                print(f"  wanted {figure:,}, said {text!r}", flush=True)
             right += first is not None and first.value == figure
     model.train()
     return right / n
@@ -81,11 +101,18 @@ def train(args) -> list[dict]:
     import torch
 
     torch.set_num_threads(1)  # a tiny model loses more to a second thread than it gains (BENCHMARKS 15)
-    tokenizer, model = build(args.size, args.heads, args.vocab, args.seed)
+    global BULLET, N_LABELS, ASKED
+    BULLET, ASKED = ("" if args.no_bullet else "- "), args.ask
+    tokenizer, model = build(args)
     rng, held_out = random.Random(args.seed), random.Random(args.seed + 1)
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.0, betas=(0.9, 0.98))
+    warm = max(1, args.warmup)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm))
     rows, start = [], time.perf_counter()
     for step in range(1, args.steps + 1):
+        N_LABELS = (
+            min(args.labels, 1 + step * args.labels // max(1, args.curriculum)) if args.curriculum else args.labels
+        )
         batch = []
         for _ in range(args.batch):
             prompt, answer, _ = example(rng)
@@ -101,11 +128,16 @@ def train(args) -> list[dict]:
             on_answer[row, first : len(tokens)] = True
         logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1]
         nll = torch.nn.functional.cross_entropy(logits.transpose(1, 2), ids[:, 1:], reduction="none")
-        loss = nll[mask[:, 1:].bool()].mean() + nll[on_answer[:, 1:]].mean()
+        loss = nll[on_answer[:, 1:]].mean()
+        if args.loss == "both":
+            loss = loss + nll[mask[:, 1:].bool()].mean()
         loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
+        sched.step()
         opt.zero_grad(set_to_none=True)
         if step % args.every == 0 or step == args.steps:
+            N_LABELS = args.labels
             right = accuracy(model, tokenizer, held_out, args.checks)
             rows.append({"step": step, "loss": round(loss.item(), 3), "right": right,
                          "seconds": round(time.perf_counter() - start, 1)})  # fmt: skip
@@ -124,6 +156,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--checks", type=int, default=30, help="fresh examples per check")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--numbers",
+        default="digits",
+        choices=("digits", "groups", "runs"),
+        help="how the tokenizer cuts numbers (taxqa.tiny.train_tokenizer)",
+    )
+    parser.add_argument(
+        "--loss", default="both", choices=("both", "answer"), help="answer loss, plus the whole sequence's"
+    )
+    parser.add_argument("--warmup", type=int, default=0, help="linear warm-up steps")
+    parser.add_argument("--kv-heads", type=int, default=0)
+    parser.add_argument("--rope", type=float, default=0, help="rope_theta of every layer (default Gemma3's)")
+    parser.add_argument(
+        "--curriculum", type=int, default=0, help="grow the block from 1 to --labels labels over N steps"
+    )
+    parser.add_argument("--labels", type=int, default=len(LABELS), help="labelled figures in a block (1-5)")
+    parser.add_argument("--ask", default="", choices=("", *LABELS), help="always ask this label (it comes last)")
+    parser.add_argument("--no-bullet", action="store_true", help="labels at line start, no '- '")
     parser.add_argument("--quick", action="store_true", help="40 steps, 5 checks: the bench runs at all")
     parser.add_argument("--json", help="write the result here (default bench/results/copy_skill.json)")
     args = parser.parse_args(argv)
@@ -132,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = train(args)
     print_table(f"Copying a labelled figure: tiny Gemma3 {args.size}, lr {args.lr}, batch {args.batch}",
                 ["step", "loss", "right", "seconds"], [[r["step"], r["loss"], r["right"], r["seconds"]] for r in rows])  # fmt: skip
-    write_result("copy_skill", {"size": args.size, "heads": args.heads, "lr": args.lr, "rows": rows}, args.json)
+    write_result("copy_skill", {"args": vars(args), "rows": rows}, args.json)
     return 0
 
 

@@ -153,6 +153,8 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain10": ("tests/data/retrieval_plain10.tsv", ""),
     "plain11": ("tests/data/retrieval_plain11.tsv", ""),
     "plain12": ("tests/data/retrieval_plain12.tsv", ""),
+    "plain13": ("tests/data/retrieval_plain13.tsv", ""),
+    "plain14": ("tests/data/retrieval_plain14.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }

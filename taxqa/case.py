@@ -20,6 +20,22 @@ from typing import Any
 
 from taxqa.grounding import DEFAULT_K, DEFAULT_MAX_CHARS
 
+NEEDS_CHECK = "확인이 필요합니다"
+REFERENCE_ONLY = "아래는 위 사항을 확인하기 전, 가정에 따른 참고 계산입니다 (최종 세액이 아님)."
+
+
+def flags_of(reading: dict[str, Any] | None) -> list[str]:
+    """What the reading lacks or could not place (`missing` then `ambiguous`, each line once): while
+    any is left, no surface presents the figure as the answer."""
+    reading = reading or {}
+    return list(dict.fromkeys([*reading.get("missing", ()), *reading.get("ambiguous", ())]))
+
+
+def needs_check(reading: dict[str, Any] | None) -> str | None:
+    """The one Korean line every surface shows for a flagged reading ("확인이 필요합니다: ..."), else None."""
+    flags = flags_of(reading)
+    return f"{NEEDS_CHECK}: {'; '.join(flags)}" if flags else None
+
 
 @dataclass(frozen=True, eq=False)
 class Case:
@@ -35,6 +51,11 @@ class Case:
     @property
     def kind(self) -> str | None:
         return self.reading.get("kind")
+
+    @property
+    def needs_check(self) -> str | None:
+        """ "확인이 필요합니다: ..." when the question lacks a fact or holds one not placed, else None."""
+        return needs_check(self.reading)
 
     @property
     def calculation(self) -> dict[str, Any] | None:

@@ -61,6 +61,8 @@ def _calculation_text(calc: Mapping[str, Any]) -> str:
         lines.append("이해한 내용: " + str(calc["understood"]).removeprefix("이렇게 이해했습니다: "))
     lines += [f"가정: {a}" for a in calc.get("assumptions") or ()]
     lines += [f"빠진 사실: {m}" for m in calc.get("missing") or ()]
+    # a figure resting on a word the reader could not place is not the answer: the model reads so too
+    lines += [f"확인이 필요합니다: {a}" for a in dict.fromkeys(calc.get("ambiguous") or ())]
     result = calc.get("result")
     if not result:
         lines.append("계산: 주어진 사실만으로는 세액을 계산할 수 없습니다.")

@@ -90,6 +90,8 @@ def text_type(where: str):
     """An argparse ``type=`` for a text argument (see ``text_arg``)."""
 
     def parse(value: str) -> str:
+        if not value.strip():  # an empty question would be "read" as one with no amount
+            raise UserError(f"{where}: empty; expected text, e.g. '아버지께 1억 증여받음. 증여세?'")
         return text_arg(value, where)
 
     parse.__name__ = "text"

@@ -88,9 +88,16 @@ def tokenizer_training_text(max_chars: int = 400_000) -> list[str]:
     return texts
 
 
-def train_tokenizer(arch: str, vocab_size: int, texts: list[str]):
-    """A BPE tokenizer with byte fallback (any input round-trips), as a transformers fast tokenizer."""
-    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
+NUMBER_STYLES = ("digits", "groups", "runs")
+
+
+def train_tokenizer(arch: str, vocab_size: int, texts: list[str], numbers: str = "digits"):
+    """A BPE tokenizer with byte fallback (any input round-trips), as a transformers fast tokenizer.
+
+    ``numbers``: "digits" splits every digit; "groups" adds every digit group of one to three digits
+    ("7", "45", "050", "550") as a token of its own, so '1억 4,550만원' is five tokens that rarely repeat
+    within a block; "runs" lets BPE merge digits like any other characters."""
+    from tokenizers import AddedToken, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast
 
     gemma = arch.startswith("gemma3")
@@ -99,8 +106,9 @@ def train_tokenizer(arch: str, vocab_size: int, texts: list[str]):
     tok.normalizer = normalizers.Replace(" ", "▁")
     # digits one by one: a figure is copied digit by digit, and no merge hides a digit inside a word
     tok.pre_tokenizer = pre_tokenizers.Sequence(
-        [pre_tokenizers.Split("▁", behavior="merged_with_next"), pre_tokenizers.Digits(individual_digits=True)]
-    )
+        [pre_tokenizers.Split("▁", behavior="merged_with_next"),
+         pre_tokenizers.Digits(individual_digits=numbers != "runs")]
+    )  # fmt: skip
     tok.decoder = decoders.Sequence([decoders.Replace("▁", " "), decoders.ByteFallback(), decoders.Fuse()])
     # Rare characters are left to byte fallback, so merges go to common Korean syllables and words.
     trainer = trainers.BpeTrainer(
@@ -110,6 +118,9 @@ def train_tokenizer(arch: str, vocab_size: int, texts: list[str]):
         show_progress=False,
     )
     tok.train_from_iterator(texts, trainer=trainer)
+    if numbers == "groups":
+        groups = [f"{n:0{width}d}" for width in (1, 2, 3) for n in range(10**width)]
+        tok.add_tokens([AddedToken(g, normalized=False) for g in groups])
     tok = _bytes_as_ordinary_tokens(tok)
     kwargs = {"tokenizer_object": tok, "eos_token": "<eos>" if gemma else PHI_EOS}
     if gemma:

@@ -217,6 +217,8 @@ BAD_TEXTS = {
     "low-surrogate": "\udfff",
     "two-megabytes": "가" * 2_000_000,
     "only-escapes": "\udc80" * 10,
+    "empty": "",
+    "blank": " \t\n ",
 }
 TEXT_COMMANDS = {
     "tax-ask": "tax ask {Q}",

@@ -60,3 +60,16 @@ def test_chat_messages_layout():
             {"role": "assistant", "content": "a"},
         ]
     }
+
+
+def test_the_model_reads_what_needs_checking_with_the_calculation():
+    from taxqa.case import read_case
+    from taxqa.prompt import context_block
+
+    case = read_case("아버지가 저한테 1억, 누나한테 2억 줬어요. 증여세 각각 얼마예요?", retrieve=False)
+    block = context_block(case.grounding())
+    flagged = [line for line in block.splitlines() if line.startswith("확인이 필요합니다: ")]
+    assert flagged and any("누가 얼마를" in line for line in flagged)
+    assert "확인이 필요합니다" not in context_block(
+        read_case("아버지께 1억 증여받음. 증여세?", retrieve=False).grounding()
+    )

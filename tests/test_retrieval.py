@@ -554,6 +554,19 @@ def test_what_a_question_asks_is_read_from_words_no_article_uses():
     assert asked("낸 세금 돌려받을 수 있어?") == ["refund"]
     assert asked("연말정산 서류 뭐 챙겨?") == ["papers"]
     assert asked("얼마까지 공제돼요") == []  # an amount, not a deadline
+    assert "deadline" not in asked("배우자한테 6억까지는 세금 없어?")  # 억까지, 만원까지: an amount too
+    assert asked("종소세 목돈이라 나눠서 내도 돼?") == ["installments"]
+    assert asked("취득한 날은 언제로 봐요") == ["timing"]  # the date a rule fixes, not a filing deadline
+    assert asked("후원금 수취 시 부가가치세 과세 여부") == ["taxable"]
+    assert "taxable" not in asked("증여세 비과세 대상인가요")
+    assert asked("예치금 이용료의 소득구분") == ["income_kind"]
+    assert asked("손녀한테 3천만원까지는 세금 없지?") == ["allowance"]  # a 공제, not a 비과세
+    assert asked("주식 배당까지 합치면 세율 몇 프로야") == ["rate"]  # 까지 합치면: including, not a deadline
+    assert asked("등록면허세가 얼마야") == ["rate"]
+    assert "rate" not in asked("수출하면 부가세율이 0%라던데")  # 영세율: its own articles, not 「세율」
+    assert "재해" in read_query("태풍에 가게가 잠겨서 신고를 못 했어").added
+    assert "레저세" in read_query("경륜장 가서 표 사는 것도 세금 붙어?").added
+    assert "물납" in read_query("상속세를 상가로 대신 낼 수 있어?").added
     assert asked("중과세율로 부과한 처분") == []  # a surcharge, not the rate article
     assert "deadline" not in asked("기한 넘겨서 하면 가산세 얼마나 붙어")  # the 가산세 article answers
 
@@ -565,6 +578,41 @@ def test_a_sibling_article_answering_the_question_comes_up_inside_the_governing_
     # a named tax's own refund article comes before 국세기본법's 환급 articles
     refund = [p.citation for p, _ in search("수출하는 회사는 부가세를 빨리 돌려받을 수 있다던데", k=2)]
     assert "부가가치세법 제59조" in refund
+
+
+def test_a_sibling_the_lexical_score_never_reaches_is_pooled_by_what_the_question_asks():
+    # 몇 퍼 asks for the rate; nothing else the question says is in 법인세법 제55조 「세율」, the act's general rate
+    top = [p.citation for p, _ in search("가게 이익이 1억 정도면 법인세 몇 퍼 나와", k=3)]
+    assert "법인세법 제55조" in top
+    # 과세 여부 in the VAT act: its 과세대상, supply and 면세 articles, whatever the transaction is called
+    top = [p.citation for p, _ in search("팬이 보내준 후원금 부가가치세 과세 여부", k=5)]
+    assert "부가가치세법 제11조" in top
+    # 세금 안 내도 asks for the act's 비과세 article; 신고 안 해도 is a duty's exception, not a tax's
+    assert search("회사에서 주는 식대도 세금 안 내도 돼요", k=1)[0][0].citation == "소득세법 제12조"
+    # a refund asked about with 언제 is about the refund, not pooled filing deadlines
+    assert search("부가세 환급금 언제 들어와요", k=1)[0][0].citation == "부가가치세법 제59조"
+
+
+def test_a_concept_said_in_everyday_words_outranks_the_setting_in_a_plain_question():
+    # the question's only corpus words are its setting (연말정산); the issue is said in everyday words
+    assert search("아빠 틀니 해드린 돈 연말정산에 넣을 수 있나", k=1)[0][0].citation == "소득세법 제59조의4"
+    assert search("둘째 생겼는데 연말정산 때 더 돌려받나", k=1)[0][0].citation == "소득세법 제59조의2"
+
+
+def test_사고_after_a_word_is_the_verb_사다_not_an_accident():
+    bought = read_query("상가 사고 바로 되팔면 세금 많아?")
+    assert "사고" not in bought.terms and "재해" not in bought.added and "취득" in bought.lexicon
+    for accident in ("사고가 나서 가게 문을 닫았는데 신고 기한 연장돼?", "교통사고로 입원해서 신고를 못 했어"):
+        assert "재해" in read_query(accident).added, accident
+
+
+def test_a_company_asking_without_naming_a_tax_is_read_under_the_corporate_tax_act():
+    q = read_query("우리 법인 장부 닫고 나서 신고는 언제까지야")
+    assert "법인세법" in q.primary
+    top = [p.citation for p, _ in search("주식회사 차려서 남긴 이익에 매기는 세율", k=3)]
+    assert "법인세법 제55조" in top
+    # 공익법인 is 상증법's, and a question naming its act keeps it
+    assert "법인세법" not in read_query("공익법인에 출연한 재산 상속세 빠지나").primary
 
 
 def test_the_tax_kind_the_reader_knew_ranks_its_calculators_articles_for_a_how_much_question():

@@ -89,6 +89,14 @@ def test_generate_verbose_roofline_and_check(gemma, capsys):
     assert "[참고 조문]" in err and "[계산기 결과]" in err and "- 납부할 증여세: " in err
 
 
+def test_generate_check_says_what_needs_checking_before_the_figure(gemma, capsys):
+    split = "아버지가 저한테 1억, 누나한테 2억 줬어요. 증여세 각각 얼마예요?"
+    assert taxqa_main(["generate", "--model", str(gemma), "--prompt", split, "--max-tokens", "2", "--check"]) == 0
+    err = capsys.readouterr().err
+    assert "check: 확인이 필요합니다: " in err and "누가 얼마를" in err
+    assert "(가정에 따른 참고 계산, 최종 세액이 아님)" in err
+
+
 def test_generate_no_ground_sends_the_question_alone(gemma, capsys):
     args = ["generate", "--model", str(gemma), "--prompt", Q1, "--max-tokens", "2", "--verbose", "--no-ground"]
     assert taxqa_main(args) == 0

@@ -67,6 +67,9 @@ def test_stop_sequences_cut_the_answer(client):
     assert text == cut.choices[0].message.content
 
 
+SPLIT_GIFT = "아버지가 저한테 1억, 누나한테 2억 줬어요. 증여세 각각 얼마예요?"  # computed on one sum, flagged
+
+
 def test_grounding_is_on_by_default_and_returned_on_request(client):
     from taxqa.tax.reading import scenario_from_question
 
@@ -82,6 +85,13 @@ def test_grounding_is_on_by_default_and_returned_on_request(client):
     assert grounded.usage.prompt_tokens > plain.usage.prompt_tokens + 100
     assert plain.model_extra["taxqa"]["grounding"] is None
     assert "taxqa" not in (ask(client, max_tokens=2).model_extra or {})
+    assert extra["grounding"]["needs_check"] is None  # every fact placed: the figure stands
+
+
+def test_grounding_says_what_needs_checking_when_a_fact_is_not_placed(client):
+    mixed = ask(client, SPLIT_GIFT, extra_body={"return_grounding": True}, max_tokens=2).model_extra["taxqa"]
+    assert mixed["grounding"]["needs_check"].startswith("확인이 필요합니다: ")
+    assert "누가 얼마를" in mixed["grounding"]["needs_check"]
 
 
 def test_stream_carries_grounding_first_and_check_last(client):

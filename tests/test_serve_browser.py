@@ -15,6 +15,7 @@ from serve_fixtures import serve_tiny
 from taxqa.tax.reading import scenario_from_question
 
 GIFT = "부모님께 5억원을 증여받으면 증여세는 얼마인가요?"
+SPLIT_GIFT = "아버지가 저한테 1억, 누나한테 2억 줬어요. 증여세 각각 얼마예요?"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 MAC_CHROME = "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"
 
@@ -84,12 +85,19 @@ def test_streamed_answer_grounding_panel_and_saved_conversation(browser, local_s
     expected = scenario_from_question(GIFT).compute().payable
     total = calc.locator("tr.total", has_text="납부할 세액").inner_text()
     assert f"{expected // 10_000:,}만원" in total  # 7,760만원, the calculator's figure
+    assert not panel.locator("p.missing").count()  # every fact placed: nothing to check
+
+    ask(page, SPLIT_GIFT)  # computed on one sum: shown as a reference, with what to check first
+    flagged = page.locator(".message.assistant").last.locator("details.grounding")
+    flagged.locator("summary").click()
+    assert flagged.locator("p.missing").first.inner_text().startswith("확인이 필요합니다: ")
+    assert "참고 계산" in flagged.locator("section.calc").inner_text()
 
     page.reload()  # the conversation is kept in the browser
     page.wait_for_selector(".message.assistant")
     assert GIFT[:20] in page.locator("#conversations").inner_text()
     assert page.locator(".message.user").first.inner_text() == GIFT
-    assert page.locator(".message.assistant details.grounding").count() == 1
+    assert page.locator(".message.assistant details.grounding").count() == 2
     page.close()
 
 

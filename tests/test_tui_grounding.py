@@ -69,4 +69,10 @@ def test_panel_says_what_was_understood_and_what_is_missing():
     text = asyncio.run(shown(heirs))
     assert "이렇게 이해했습니다: 상속세: 피상속인의 배우자 + 자녀 2명" in text
     text = asyncio.run(shown(late))
-    assert "확인이 필요한 정보: 신고·납부하지 않은 세액" in text and "다시 계산합니다" in text
+    assert "확인이 필요합니다: 신고·납부하지 않은 세액" in text and "다시 계산합니다" in text
+    # a figure computed on a fact not placed is shown as a reference calculation, not as the answer
+    split = grounding.panel("아버지가 저한테 1억, 누나한테 2억 줬어요. 증여세 각각 얼마예요?", k=1)
+    assert split["calculation"] and split["reading"]["ambiguous"]
+    text = asyncio.run(shown(split))
+    assert "확인이 필요합니다: " in text and "누가 얼마를" in text and "참고 계산" in text
+    assert "참고 계산" not in asyncio.run(shown(heirs))

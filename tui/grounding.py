@@ -43,7 +43,11 @@ def reading_summary(reading: dict[str, Any] | None) -> dict[str, Any] | None:
     """What the question was read as, and the facts it lacks, for a tax question (None otherwise)."""
     if not reading or not (reading.get("kind") or reading.get("facts")):
         return None  # nothing was read from the question: no line to show
-    return {"understood": reading.get("understood", ""), "missing": list(reading.get("missing", []))}
+    return {
+        "understood": reading.get("understood", ""),
+        "missing": list(reading.get("missing", [])),
+        "ambiguous": list(reading.get("ambiguous", [])),
+    }
 
 
 def model_context(grounding: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -89,6 +93,7 @@ def panel_calculation(reading: dict[str, Any] | None, computed=None) -> dict[str
         "assumptions": list(reading.get("assumptions", [])),
         "understood": reading.get("understood", ""),
         "missing": list(reading.get("missing", [])),
+        "ambiguous": list(reading.get("ambiguous", [])),
         "summary": summary,
         "citations": result.get("citations", []),
         "reading": reading,

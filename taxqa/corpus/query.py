@@ -108,7 +108,8 @@ def read_query(text: str) -> Query:
     text = _SECTION_RE.sub(lambda m: " " + article_label(m.group(1), m.group(2)) + " ", text)
     text = " ".join(text.split())
     stop = t["stop"]
-    terms = [m for m in morphs(text) if m not in stop]
+    verbs = _verb_forms(text)
+    terms = [m for m in morphs(text) if m not in stop and m not in verbs]
     own = squash(text)
     own_acts = {act for act, cues in t["acts"].items() if any(c in terms or c in own for c in cues)}
     concepts = list(
@@ -132,6 +133,9 @@ def read_query(text: str) -> Query:
             query.acts.add(act)
             if any(c in terms or c in own for c in cues):
                 query.primary.add(act)
+    if not query.primary and not query.named and _CORPORATE.search(text):  # the reader is a company: 법인세법
+        query.acts.add(CORPORATE_ACT)
+        query.primary.add(CORPORATE_ACT)
     named = {n.rsplit(" ", 1)[0] if n.endswith(("시행령", "시행규칙")) else n for n in query.named}  # a decree: its act
     query.acts |= named
     query.primary |= named
@@ -139,6 +143,23 @@ def read_query(text: str) -> Query:
         query.terms = [m for m in terms if m not in t["tax_names"]] or terms
     query.terms += _head(query.terms)
     return query
+
+
+# a question whose own words point at no act, from a company ("우리 법인", "법인 차", "주식회사 세워서"): the reader's
+# kind says the act. Not 공익법인, 비영리법인 (상증법's), nor 법인세 (a tax name, read above)
+CORPORATE_ACT = "법인세법"
+_CORPORATE = re.compile(r"(?<![가-힣])(법인(?![세가-힣]*(세법|령))|주식회사)")
+
+# written words that are a noun and a connective form of an everyday verb: 사고 (accident) and 사(다)+고 "bought
+# and"; the analyser reads the bare word after another word as the verb (집 사고 -> 사/VV 고/EC, 사고가 -> 사고/NNG)
+VERB_HOMOGRAPHS = {"사고": "사다"}
+
+
+def _verb_forms(text: str) -> set[str]:
+    """The nouns of VERB_HOMOGRAPHS the text says as their verb: bare (no particle), after another word; the
+    lexicon reads the verb (taxqa.corpus.lexicon)."""
+    written = words(text)
+    return {w for i, w in enumerate(written) if i and w in VERB_HOMOGRAPHS}
 
 
 def _fits(carriers: frozenset[str], own_acts: set[str], anywhere: set[str]) -> bool:

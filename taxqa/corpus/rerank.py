@@ -10,8 +10,10 @@ by up to WEIGHT as the cover goes from FLOOR to 1 (the act priors stay: lifting 
 for a title said whole lost more than it won on the public and plain sets). An article carrying a concept
 the question says in everyday words (the term table's reviewed phrasings, ``Query.concepts``) gains
 CONCEPT_WEIGHT: the question's issue outranks a context word ("연말정산 때 애들 몫으로 ..." -> 자녀세액공제,
-not 연말정산). An article of a general act titled ...특례 (an exception: 「양도소득의 필요경비 계산 특례」,
-「매입자발행세금계산서에 따른 매입세액 공제 특례」) loses 10 % unless the question asks for an exception or a
+not 연말정산); CONCEPT_WEIGHT_PLAIN when the question has few words of its own in the corpus, for then those
+few are mostly its setting (연말정산, 종소세 신고) and the issue is said only in everyday words (수술비, 셋째). A
+ruling's issue, written in the statute's words, keeps the smaller weight. An article of a general act titled
+...특례 (an exception: 「양도소득의 필요경비 계산 특례」, 「매입자발행세금계산서에 따른 매입세액 공제 특례」) loses 10 % unless the question asks for an exception or a
 relief: a plain question asks for the rule. Likewise an article that sanctions a duty set elsewhere (titled
 ...가산세, ...과태료) loses 25 % unless the question asks about a sanction (가산세, 벌금, 안 하면, 늦게, ...): "현금영수증
 발급 의무" is 「현금영수증가맹점 가입ㆍ발급의무 등」, not the 가산세 for breaking it.
@@ -24,6 +26,10 @@ import re
 
 WEIGHT = 0.3
 CONCEPT_WEIGHT = 0.2  # an article carrying a concept the question says in everyday words (q.concepts)
+CONCEPT_WEIGHT_PLAIN = 0.4  # ... in a question with at most PLAIN_OWN_WORDS words of its own in the corpus
+PLAIN_OWN_WORDS = (
+    3  # "엄마 수술비를 내가 냈는데 연말정산에 넣어도 되나": its only corpus words are the context (연말정산)
+)
 FLOOR = 0.5  # a cover below this adds nothing: a word or two of a title is what BM25 already counts
 MIN_GRAMS = 3
 EXCEPTION_TITLE = "특례"  # an article titled ...특례 is an exception to another article's rule
@@ -82,7 +88,13 @@ def cover(title_grams: set[str], question: str, idf: dict[str, float]) -> float:
 
 
 def by_title(
-    hits: list, question: str, index, concepts=(), primary: set[str] = frozenset(), special: set[str] = frozenset()
+    hits: list,
+    question: str,
+    index,
+    concepts=(),
+    primary: set[str] = frozenset(),
+    special: set[str] = frozenset(),
+    own_words: int = 99,
 ) -> list:
     """Hits re-scored by their title's cover in the question (squashed) and the concepts it says in everyday
     words (the term table's reviewed phrasings: "애들 몫으로 세금 깎아" -> 자녀세액공제), best first (stable)."""
@@ -104,7 +116,7 @@ def by_title(
         if h.row < 0:
             continue
         if h.row in carriers:
-            h.score *= 1.0 + CONCEPT_WEIGHT
+            h.score *= 1.0 + (CONCEPT_WEIGHT_PLAIN if own_words <= PLAIN_OWN_WORDS else CONCEPT_WEIGHT)
             h.said = True
         if EXCEPTION_TITLE in h.passage.title and not asks_exception(question) and h.passage.law not in special:
             h.score *= EXCEPTION_FACTOR

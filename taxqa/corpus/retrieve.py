@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from taxqa.corpus import acts, intent
+from taxqa.corpus import acts, intent, siblings
 from taxqa.corpus.bm25 import LEXICON_WEIGHT
 from taxqa.corpus.cite import squash
 from taxqa.corpus.clause import best_clause
@@ -120,9 +120,12 @@ def rank(
     taxes = {squash(t) for t in table()["tax_names"]}
     named = index.named(squash(q.text), [squash(a) for a in q.added], taxes, q.concepts)
     prior = _priors(index, q, special, named, cited)
-    prior = _by_intent(prior, index, q)
+    wanted = intent.asked(q.text)
+    units = siblings.scope(index, q, table()["general"]) if wanted else []
+    prior = siblings.lift(prior, index, q, units, wanted, len(_own_words(q, index)))
     weight = _lexicon_weight(q, index)
-    scores = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight) * prior
+    lexical = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight)
+    scores = siblings.pool(lexical, index, units, wanted, q.text) * prior
     order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
     via = "lexical"
     model = embed_model or os.environ.get(EMBED_ENV) or None
@@ -143,7 +146,8 @@ def rank(
         hits.append(Hit(p, float(scores[i]), index.matched(i, words), via, row=i))
         if len(hits) >= max(k, 10) * 3:
             break
-    hits = by_title(hits, squash(q.text), index, q.concepts, q.primary, special)
+    own = len(_own_words(q, index))
+    hits = by_title(hits, squash(q.text), index, q.concepts, q.primary, special, own)
     hits = _governing_first(hits, q, special)
     hits = _named_tax_first(hits, q, index)
     if applied:  # the calculation's articles first, the best of them by the question's words, then the rest
@@ -159,8 +163,12 @@ def rank(
 def _lexicon_weight(q: Query, index) -> float:
     """The everyday words' weight: a guess beside the question's own statute words (LEXICON_WEIGHT), but all
     the question says when at most one of its own words is in the corpus ("집 사면 내는 세금은 몇 퍼센트야")."""
-    own = {t for t in q.terms if index.fields["text"].ids([t])}
-    return LEXICON_ALONE if len(own) <= FEW_OWN_WORDS and q.lexicon else LEXICON_WEIGHT
+    return LEXICON_ALONE if len(_own_words(q, index)) <= FEW_OWN_WORDS and q.lexicon else LEXICON_WEIGHT
+
+
+def _own_words(q: Query, index) -> set[str]:
+    """The question's own words the corpus has (not its expansion)."""
+    return {t for t in q.terms if index.fields["text"].ids([t])}
 
 
 def _voted_act(q: Query, index, special: set[str]) -> None:
@@ -192,37 +200,6 @@ def _priors(index, q: Query, special: set[str], named, applied: set[str]):
     for c in applied:
         prior[index.by_citation(c)] *= CALCULATOR_BOOST
     return prior
-
-
-def _by_intent(prior, index, q: Query):
-    """Articles of the governing unit (an act, or the 지방세법 chapter of a tax the question names or its words
-    voted for) whose title answers what the question asks (taxqa.corpus.intent: 언제 -> 신고/납부/납기, 몇 퍼 ->
-    세율, 안 내도 -> 비과세, 돌려받 -> 환급) gain intent.WEIGHT over their siblings."""
-    import numpy as np
-
-    from taxqa.corpus.indexing import SEVERAL_TAXES
-
-    wanted = intent.asked(q.text)
-    if not wanted:
-        return prior
-    unit_of, names, _ = acts.units(index)
-    scope: list[str] = []
-    if q.voted:
-        scope.append(q.voted)
-    else:
-        governing = q.primary or q.acts
-        general = table()["general"]  # 국세기본법: a named tax's own article answers before the general rule
-        for act in sorted(governing - general if governing - general else governing):
-            taxes = SEVERAL_TAXES.get(act)
-            scope += [f"{act}:{t}" for t in taxes if t in q.text] if taxes else [act]
-    ids = [names.index(u) for u in scope if u in names]
-    if not ids:
-        return prior
-    answering = np.zeros(len(index.passages), dtype=bool)
-    for name in wanted:
-        answering |= intent.answers(index, name)
-    weight = intent.VOTED_WEIGHT if q.voted else intent.WEIGHT
-    return np.where(np.isin(unit_of, ids) & answering, prior * (1.0 + weight), prior)
 
 
 def _applied(reading: dict | None) -> set[str]:

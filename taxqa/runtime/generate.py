@@ -98,11 +98,14 @@ def check_args(args) -> None:
 def report_check(case, answer: str) -> None:
     """Print the calculator's verdict on the answer's figures to stderr (the question's `Case`, read once)."""
     from taxqa.amounts import format_won
+    from taxqa.case import NEEDS_CHECK, flags_of
     from taxqa.tax.checking import FIELD_LABELS
     from taxqa.tax.kinds import KINDS
 
     verdict = case.check(answer)
     if verdict is None:
+        if case.needs_check:  # a tax question lacking a fact: say which instead of a figure
+            print(f"check: {case.needs_check}", file=sys.stderr)
         print("check: not a computable question (no calculator scenario found)", file=sys.stderr)
         return
     if not getattr(verdict, "checked", True):
@@ -111,12 +114,17 @@ def report_check(case, answer: str) -> None:
         status = "AGREE" if verdict.agree else "DISAGREE"
     if getattr(verdict, "understood", ""):
         print(f"check: 이렇게 이해했습니다: {verdict.understood}", file=sys.stderr)
+    flags = flags_of(case.reading)
+    for flag in flags:  # the calculator's figure below rests on these: not the answer until checked
+        print(f"check: {NEEDS_CHECK}: {flag}", file=sys.stderr)
     print(f"check: {status} — {verdict.reason}", file=sys.stderr)
     labels = {**FIELD_LABELS, "deduction": KINDS[verdict.kind].label_of("deduction")}
     expected = ", ".join(f"{labels.get(k, k)} {format_won(v)}" for k, v in verdict.expected.items())
-    print(f"check: calculator ({verdict.kind or 'tax'}): {expected}", file=sys.stderr)
+    reference = " (가정에 따른 참고 계산, 최종 세액이 아님)" if flags else ""
+    print(f"check: calculator ({verdict.kind or 'tax'}){reference}: {expected}", file=sys.stderr)
     for assumption in verdict.assumptions:
-        print(f"check: assumed {assumption}", file=sys.stderr)
+        if assumption not in flags:
+            print(f"check: assumed {assumption}", file=sys.stderr)
 
 
 def grounding_line(grounding: dict) -> str:

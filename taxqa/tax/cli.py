@@ -125,16 +125,18 @@ def render_ask(answer: dict) -> str:
         lines.append("가정:")
         for item in answer["assumptions"]:
             lines.extend(wrap_item(item))
-    flags = list(dict.fromkeys(answer["missing"] + answer.get("ambiguous", [])))
+    from taxqa.case import NEEDS_CHECK, REFERENCE_ONLY, flags_of
+
+    flags = flags_of(answer)
     if flags:
         head = "계산할 수 없습니다. " if not answer["result"] else ""
-        lines.extend(wrap(f"{head}확인이 필요합니다: {flags[0]}", WIDTH, ""))
+        lines.extend(wrap(f"{head}{NEEDS_CHECK}: {flags[0]}", WIDTH, ""))
         for item in flags[1:]:
             lines.extend(wrap_item(item))
     if answer["result"]:
         lines.append("")
         if flags:
-            lines.append("아래는 위 사항을 확인하기 전, 가정에 따른 참고 계산입니다 (최종 세액이 아님).")
+            lines.append(REFERENCE_ONLY)
         lines.append(
             render_text(compute(answer["kind"], **answer["result"]["inputs"], as_of=answer["result"]["as_of"]))
         )

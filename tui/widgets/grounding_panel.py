@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Collapsible, Label, Static
 
 from taxqa.amounts import format_won
+from taxqa.case import REFERENCE_ONLY, needs_check
 from tui.grounding import FIGURE_LABELS
 
 
@@ -89,8 +90,9 @@ class GroundingPanel(VerticalScroll):
         reading = g.get("reading") or {}
         if reading.get("understood"):
             yield Static(f"이렇게 이해했습니다: {reading['understood']}", markup=False)
-        if reading.get("missing"):
-            yield Static("확인이 필요한 정보: " + "; ".join(reading["missing"]), markup=False, classes="disagree")
+        check = needs_check(reading)
+        if check:
+            yield Static(check, markup=False, classes="disagree")
             yield Static(
                 "가정 대신 이 정보를 알려 주시면 다시 계산합니다. 질문에 덧붙여 다시 물어보세요.",
                 markup=False,
@@ -100,6 +102,8 @@ class GroundingPanel(VerticalScroll):
             if not reading:
                 yield Label("금액을 계산할 수 있는 질문이 아닙니다.", classes="muted")
         else:
+            if check:  # the breakdown rests on what is unchecked: never shown as the answer
+                yield Static(REFERENCE_ONLY, markup=False, classes="disagree")
             yield Label(f"{calc['kind_label']} 계산 내역", classes="figure")
             for step in calc["steps"]:
                 law = step.get("law", "").replace("상속세 및 증여세법", "상증법")

@@ -97,6 +97,9 @@
     if (figureWrong(check)) {
       panel.append(el("p", "mismatch-detail", "답변의 금액이 계산기 결과와 다릅니다: " + (check.reason || "")));
     }
+    // "확인이 필요합니다: ..." (the server's one line) while a fact is lacking or not placed
+    const needsCheck = g && g.needs_check;
+    if (needsCheck) panel.append(el("p", "missing", needsCheck));
     if (calc && calc.result) {
       const box = el("section", "calc");
       box.append(el("h4", null, "계산기 결과 · " + (calc.tax_name || calc.kind) + (calc.result.as_of ? " (" + calc.result.as_of + " 기준)" : "")));
@@ -107,6 +110,7 @@
         understood.forEach((u) => ul.append(el("li", null, describe(u))));
         box.append(ul);
       }
+      if (needsCheck) box.append(el("p", "missing", "아래는 위 사항을 확인하기 전, 가정에 따른 참고 계산입니다 (최종 세액이 아님)."));
       const table = el("table", "steps");
       (calc.result.steps || []).forEach((s) => {
         const tr = el("tr");
@@ -128,8 +132,6 @@
         assumptions.forEach((a) => ul.append(el("li", null, describe(a))));
         box.append(ul);
       }
-      const missing = calc.missing || [];
-      if (missing.length) box.append(el("p", "missing", "빠진 정보: " + describe(missing)));
       panel.append(box);
     }
     if (articles.length) {

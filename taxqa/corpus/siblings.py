@@ -1,0 +1,135 @@
+"""Sibling articles by what the question asks: lifted, and pooled when the lexical score never reaches them.
+
+Inside the unit that governs a question (the act its own words point at, or the 지방세법 chapter of the tax it
+names or its everyday words voted for), sibling articles share its content words; what separates them is what it
+asks (taxqa.corpus.intent: 언제 -> 신고/납부/납기, 몇 퍼 -> 세율, 안 내도 -> 비과세). Those whose title answers get
+intent.WEIGHT over the others (``lift``). But the lexical score can only order what it scores: "부가세 반년마다 내는
+거 며칠까지야" says nothing the VAT act's 예정신고와 납부 does not share with every article of the act (the tax name
+is not a content word), and "법인세 몇 퍼 내?" has no word of 법인세법 제55조 세율 at all. ``pool`` brings the
+unit's core siblings for the intent (``CORE``: the titles that state the rule, 「세율」, 「신고와 납부」, 「납기」,
+「분할납부」, 「과세기준일」, 「과세대상」, 「용역의 공급」, 「이자소득」 ...) into the candidates with at least POOL_SHARE of the best
+score, the earlier articles first, and the first of them FIRST_BONUS more (a statute states its general rule before
+the special cases: 제55조 세율 before 제83조 청산소득의 세율 and 제95조 외국법인의 세율; 제11조 부동산 취득의 세율 before
+제16조 세율 적용), so that the rank among them and the lexical candidates is decided by what they share. A unit with
+more than POOL_MAX core titles for the intent (소득세법's many 신고 articles) pools none: order says nothing there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.corpus import acts, intent
+from taxqa.corpus.indexing import SEVERAL_TAXES
+
+POOL_SHARE = 0.6  # a core sibling starts from this share of the best lexical score ... (0.35: no change, 0.7
+POOL_DECAY = 0.95  # lost plain2 @1) ... less this factor per core sibling before it in the unit (article order)
+FEW_OWN_WORDS = 1  # a question with at most this many words of its own in the corpus: the intent is most of it
+POOL_MAX = 7  # at most this many siblings pooled per question: a unit with many answering titles says little
+FIRST_BONUS = 0.2  # the first of them states the general rule (제11조 부동산 취득의 세율 before 제16조 세율 적용)
+
+
+def scope(index, q, general: set[str]) -> list[int]:
+    """The governing units' numbers (taxqa.corpus.acts.units): the voted unit, or the acts the question's own
+    words (else its expansion) point at, a 지방세법 chapter for each tax it names, 국세기본법 only when no tax act
+    governs (a named tax's own article answers before the general rule)."""
+    _, names, _ = acts.units(index)
+    found: list[str] = []
+    if q.voted:
+        found.append(q.voted)
+    else:
+        governing = q.primary or q.acts
+        for act in sorted(governing - general if governing - general else governing):
+            taxes = SEVERAL_TAXES.get(act)
+            found += [f"{act}:{t}" for t in taxes if t in q.text] if taxes else [act]
+    return [names.index(u) for u in found if u in names]
+
+
+def answering(index, wanted: list[str]):
+    """Per passage, whether its title answers one of the intents ``wanted``."""
+    import numpy as np
+
+    out = np.zeros(len(index.passages), dtype=bool)
+    for name in wanted:
+        out |= intent.answers(index, name)
+    return out
+
+
+def lift(prior, index, q, units: list[int], wanted: list[str], own_words: int = 99):
+    """The prior of the governing units' articles answering the question's intents, times 1 + intent.WEIGHT
+    (VOTED_WEIGHT in a unit only the everyday words voted for: there the intent is most of what it says)."""
+    import numpy as np
+
+    if not wanted or not units:
+        return prior
+    unit_of, _, _ = acts.units(index)
+    in_units = np.isin(unit_of, units)
+    weight = intent.VOTED_WEIGHT if q.voted else intent.WEIGHT
+    out = np.where(in_units & answering(index, wanted), prior * (1.0 + weight), prior)
+    pooled = [w for w in wanted if w in CORE]
+    if own_words <= FEW_OWN_WORDS and pooled and not q.voted:  # the intent is most of what the question says
+        out = np.where(in_units & answering(index, pooled), prior * (1.0 + intent.VOTED_WEIGHT), out)
+    return out
+
+
+# the title of the article that states a unit's general rule for each intent (a narrower pattern than the intent's
+# own: 「과세표준과 세액의 통지」 answers how much, but the rate is in 「세율」)
+CORE = {
+    "rate": r"세율$",
+    "deadline": r"신고(와|및)?\s?납부|납기|확정신고$|과세표준\s?(등의\s?)?신고$|예정신고$",
+    "installments": r"분할납부$|연부연납$",
+    "taxable": r"과세대상$|^재화의 공급$|^용역의 공급$|면세$",
+    "income_kind": r"^(이자|배당|사업|근로|연금|기타|퇴직)소득$",
+    "timing": r"시기$|기준일$",
+    "exemption": r"^비과세|비과세$|비과세되는|비과세소득$|면세$",
+}
+UNRANKED = {"income_kind"}  # the kinds of income are peers: 이자소득 is not the rule the others except
+POOL_ONLY = {  # the exemption of a tax, not of a duty ("신고 안 해도 되는 사람": 과세표준확정신고의 예외)
+    "exemption": re.compile(r"안\s?내|세금\s?(이\s?)?(없|안\s)|비과세|면제|면세|안\s?붙|안\s?걷|안\s?매기")
+}
+BLOCKING = {"refund"}  # a question asking these too is about them ("환급은 언제", "얼마까지 세금 안 내")
+
+
+def core(index, name: str):
+    """Per passage, whether it is a statute article whose title states its unit's general rule for intent ``name``."""
+    cache = index.__dict__.setdefault("_core_titles", {})
+    found = cache.get(name)
+    if found is None:
+        import numpy as np
+
+        pattern = re.compile(CORE[name]) if name in CORE else None
+        found = cache[name] = np.array(
+            [bool(pattern and p.kind == "statute" and pattern.search(p.title)) for p in index.passages]
+        )
+    return found
+
+
+def pool(scores, index, units: list[int], wanted: list[str], question: str = ""):
+    """Lexical scores with the governing units' core siblings (``core``) raised to a floor: POOL_SHARE of the best
+    score, times POOL_DECAY per such article before it (passages are in article order); none when the units hold
+    more than POOL_MAX of them (a unit with many says little about which)."""
+    import numpy as np
+
+    if BLOCKING & set(wanted):
+        return scores
+    wanted = [w for w in wanted if w in CORE and (w not in POOL_ONLY or POOL_ONLY[w].search(question))]
+    if len(wanted) != 1 or not units:
+        return scores  # "부가세 환급은 언제": the refund is the issue, not the filing deadline
+    best = float(scores.max()) if len(scores) else 0.0
+    if best <= 0:
+        return scores
+    unit_of, _, _ = acts.units(index)
+    mask = np.zeros(len(index.passages), dtype=bool)
+    for name in wanted:
+        mask |= core(index, name)
+    rows = np.flatnonzero(np.isin(unit_of, units) & mask)
+    order: dict[str, int] = {}
+    for i in rows:
+        order.setdefault(index.passages[i].citation, len(order))
+    if not order or len(order) > POOL_MAX:
+        return scores
+    ranked = wanted[0] not in UNRANKED
+    out = scores.copy()
+    for i in rows:
+        n = order[index.passages[i].citation]
+        out[i] = max(out[i], POOL_SHARE * best * POOL_DECAY**n) * (1.0 + FIRST_BONUS * (n == 0 and ranked))
+    return out
