@@ -125,7 +125,8 @@ def rank(
     prior = siblings.lift(prior, index, q, units, wanted, len(_own_words(q, index)))
     weight = _lexicon_weight(q, index)
     lexical = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight)
-    scores = siblings.pool(lexical, index, units, wanted, q.text) * prior
+    said = [*q.terms, *q.lexicon]
+    scores = siblings.pool(lexical, index, units, wanted, q.text, said) * prior
     order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
     via = "lexical"
     model = embed_model or os.environ.get(EMBED_ENV) or None
