@@ -155,6 +155,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain12": ("tests/data/retrieval_plain12.tsv", ""),
     "plain13": ("tests/data/retrieval_plain13.tsv", ""),
     "plain14": ("tests/data/retrieval_plain14.tsv", ""),
+    "plain15": ("tests/data/retrieval_plain15.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }

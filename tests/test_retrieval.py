@@ -629,3 +629,32 @@ def test_a_named_taxs_own_refund_article_comes_before_the_general_acts():
     assert search("부가세 환급금 언제 들어와요", k=1)[0][0].citation == "부가가치세법 제59조"
     # a sanction stays with 국세기본법: its 가산세 articles answer for every tax
     assert search("증여세 신고 안 하고 넘어가면 어떻게 돼요", k=1)[0][0].citation == "국세기본법 제47조의2"
+
+
+def test_a_unit_with_many_filing_titles_pools_those_naming_what_the_question_names():
+    # 소득세법 has 33 신고/납부 titles, too many to pool by order; 양도 names five, the first is 예정신고
+    assert search("오피스텔 판 양도세는 언제까지 신고해야 해", k=1)[0][0].citation == "소득세법 제105조"
+    # 연말정산 names nine titles, none of them a 신고 title; the first states the rule
+    assert search("연말정산은 보통 언제 하는 거야", k=1)[0][0].citation == "소득세법 제137조"
+    # which office: the act's 과세 관할
+    assert search("상속세는 어느 세무서에 내", k=1)[0][0].citation == "상속세 및 증여세법 제6조"
+
+
+def test_lay_rows_add_a_concept_only_where_the_question_asks_it():
+    # a shop is a business; only starting one asks for its registration
+    assert "사업자등록" not in read_query("가게 인테리어 비용 부가세").added
+    assert "사업자등록" in read_query("가게를 새로 차리면 등록은 언제까지").added
+    # the 0 of 10% is no zero rate
+    assert "영세율" not in read_query("부가세는 다 10%야").added
+    assert "영세율" in read_query("수출하면 0% 라던데").added
+    # a parent matters where the relation sets an amount, not in what was done
+    assert "직계존속" not in read_query("부모님 집에 공짜로 사는데 괜찮아").added
+    assert "직계존속" in read_query("부모님께 받으면 얼마까지 공제돼").added
+    # a creator's 후원금 is no donation; a church's 헌금 is, and 연말정산 asks its deduction
+    assert "기부금" not in read_query("유튜버가 받은 후원금").added
+    assert "특별세액공제" in read_query("교회 헌금 연말정산").concepts
+
+
+def test_the_vat_name_does_not_pull_the_acts_special_case_titles():
+    # 「재화의 수입에 대한 부가가치세 납부의 유예」 repeats the tax's name; 제50조 is the import filing
+    assert search("외국에서 물건 수입하면 부가세는 어디에 신고하고 내", k=1)[0][0].citation == "부가가치세법 제50조"

@@ -145,11 +145,14 @@ class Index:
         named=None,
         lexicon: Sequence[str] = (),
         lexicon_weight: float = LEXICON_WEIGHT,
+        untitled: frozenset[str] = frozenset(),
     ):
         """Score of every passage (numpy array) for a query's words, expansion terms and raw text.
 
         A title of 4+ characters that the raw text contains whole ("근로소득공제", "납부지연가산세") adds
-        EXACT_TITLE_WEIGHT: the question names the article by its heading.
+        EXACT_TITLE_WEIGHT: the question names the article by its heading. Expansion words in ``untitled`` count
+        in the text but not in the titles (부가세 -> 가치세: the VAT act's few titles repeating the tax's name are
+        its special cases, 「재화의 수입에 대한 부가가치세 납부의 유예」, not what a question naming the tax asks).
         """
         import numpy as np
 
@@ -160,12 +163,13 @@ class Index:
         lexicon_pairs = with_pairs(list(lexicon))  # 원천+징수: a statute word the vocabulary splits
         w = lexicon_weight
         text = _weighted(f["text"], with_pairs(list(terms)), with_pairs(list(expansion)), lexicon_pairs, w)
-        title = _weighted(f["title"], terms, expansion, lexicon, w)
+        named_by = [x for x in expansion if x not in untitled]  # words a title holds that say which article
+        title = _weighted(f["title"], terms, named_by, lexicon, w)
         heads = _weighted(f["heads"], with_pairs(list(terms)), with_pairs(list(expansion)), lexicon_pairs, w)
         squashed = squash(raw)
         grams = [g for g in bigrams(raw) if len(g) > 1]
         chars = f["bigram"].scores(grams) if grams else np.zeros(n)
-        said, asked = set(terms) or set(expansion), {*terms, *expansion}
+        said, asked = set(terms) or set(named_by), {*terms, *named_by}
         found = np.flatnonzero((text > 0) | (chars > 0))  # every other passage scores 0 below anyway
         cover, exact = np.zeros(n), np.zeros(n)
         for i in found:

@@ -124,8 +124,10 @@ def rank(
     units = siblings.scope(index, q, table()["general"]) if wanted else []
     prior = siblings.lift(prior, index, q, units, wanted, len(_own_words(q, index)))
     weight = _lexicon_weight(q, index)
-    lexical = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight)
-    scores = siblings.pool(lexical, index, units, wanted, q.text) * prior
+    untitled = VAT_NAME if q.acts else frozenset()  # the act known, its tax's name says no article
+    lexical = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight, untitled)
+    said = [*q.terms, *q.lexicon]
+    scores = siblings.pool(lexical, index, units, wanted, q.text, said) * prior
     order = [int(i) for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
     via = "lexical"
     model = embed_model or os.environ.get(EMBED_ENV) or None
@@ -158,6 +160,9 @@ def rank(
     for h in hits:
         h.clause = best_clause(h.passage.text, [*q.terms, *q.added])
     return hits
+
+
+VAT_NAME = frozenset({"부가", "가치", "가치세"})  # the morphemes 부가세 and 부가가치세 expand to
 
 
 def _lexicon_weight(q: Query, index) -> float:

@@ -17,14 +17,17 @@ more than POOL_MAX core titles for the intent (소득세법's many 신고 articl
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from taxqa.corpus import acts, intent
+from taxqa.corpus.cite import squash
 from taxqa.corpus.indexing import SEVERAL_TAXES
 
 POOL_SHARE = 0.6  # a core sibling starts from this share of the best lexical score ... (0.35: no change, 0.7
 POOL_DECAY = 0.95  # lost plain2 @1) ... less this factor per core sibling before it in the unit (article order)
 FEW_OWN_WORDS = 1  # a question with at most this many words of its own in the corpus: the intent is most of it
 POOL_MAX = 7  # at most this many siblings pooled per question: a unit with many answering titles says little
+NAMING_MAX = 10  # a word held by at most this many of a unit's titles names what the question asks about
 FIRST_BONUS = 0.2  # the first of them states the general rule (제11조 부동산 취득의 세율 before 제16조 세율 적용)
 
 
@@ -103,10 +106,12 @@ def core(index, name: str):
     return found
 
 
-def pool(scores, index, units: list[int], wanted: list[str], question: str = ""):
+def pool(scores, index, units: list[int], wanted: list[str], question: str = "", words: Sequence[str] = ()):
     """Lexical scores with the governing units' core siblings (``core``) raised to a floor: POOL_SHARE of the best
     score, times POOL_DECAY per such article before it (passages are in article order); none when the units hold
-    more than POOL_MAX of them (a unit with many says little about which)."""
+    more than POOL_MAX of them (a unit with many says little about which) unless few of the unit's articles answering
+    the intent have a title naming what the question names (``_naming``: 소득세법's 33 신고/납부 titles, of which
+    양도 names five)."""
     import numpy as np
 
     if BLOCKING & set(wanted):
@@ -125,7 +130,9 @@ def pool(scores, index, units: list[int], wanted: list[str], question: str = "")
     order: dict[str, int] = {}
     for i in rows:
         order.setdefault(index.passages[i].citation, len(order))
-    if not order or len(order) > POOL_MAX:
+    if len(order) > POOL_MAX:  # order says nothing among many: those whose titles name what the question names
+        rows, order = _naming(index, np.flatnonzero(np.isin(unit_of, units)), words, wanted)
+    if not order or len(order) > max(POOL_MAX, NAMING_MAX):
         return scores
     ranked = wanted[0] not in UNRANKED
     out = scores.copy()
@@ -133,3 +140,29 @@ def pool(scores, index, units: list[int], wanted: list[str], question: str = "")
         n = order[index.passages[i].citation]
         out[i] = max(out[i], POOL_SHARE * best * POOL_DECAY**n) * (1.0 + FIRST_BONUS * (n == 0 and ranked))
     return out
+
+
+def _naming(index, rows, words: Sequence[str], wanted: list[str]):
+    """Of the statute articles ``rows`` (one unit's), those whose title names what the question names: a word it
+    says (its own or its everyday words' statute words, not the intent's: 신고, 납부) held by at most NAMING_MAX of
+    the unit's titles (연말정산: 제137조 ... 제145조의3), or else by at most POOL_MAX of those answering the intent
+    (양도: 제105조, 제110조, 제112조 of the 33 신고/납부 titles), and their order (citation -> article position)."""
+    asks = [intent.INTENTS[name][1] for name in wanted]
+    said = {w for w in (squash(w) for w in words) if len(w) >= 2 and not any(a.search(w) for a in asks)}
+    titles = {}
+    for i in rows:
+        p = index.passages[i]
+        if p.kind == "statute":
+            titles.setdefault(p.citation, squash(p.title))
+    naming: set[str] = set()
+    for w in said:
+        holding = {c for c, t in titles.items() if w in t}
+        answering = {c for c in holding if any(a.search(titles[c]) for a in asks)}
+        naming |= holding if len(holding) <= NAMING_MAX else answering if len(answering) <= POOL_MAX else set()
+    if len(naming) > NAMING_MAX:
+        naming = set()
+    kept = [i for i in rows if index.passages[i].citation in naming]
+    order: dict[str, int] = {}
+    for i in kept:
+        order.setdefault(index.passages[i].citation, len(order))
+    return kept, order
