@@ -59,6 +59,10 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         )
         if children and children[0] == 1 and listed:
             children = (len(re.findall(r"\d{1,2}\s*(?:살|세)", listed.group(1))), listed.group(0).strip())
+        sons, daughters = count_people(text, r"(?<![가-힣])아들"), count_people(text, r"(?<![가-힣])딸(?!기)")
+        total = re.search(rf"(?:자녀|아이|애|자식)들?\s*(?:은|는|이|가|:)?\s*(?:{COUNT_WORD})(?!\s*{NOT_COUNT})", text)
+        if children and sons and daughters and not total and sons[0] + daughters[0] > children[0]:
+            children = (sons[0] + daughters[0], f"{sons[1]}, {daughters[1]}")  # "아들 하나, 딸 하나": two children
         if re.search(r"쌍둥이", text) and (children is None or children[0] == 1):
             children = (2, "쌍둥이")
     if children:
