@@ -6,7 +6,10 @@ figure as final.
 - 근로소득세: the family said (a spouse at home or without income, each child said) is more than the
   dependents counted — a spouse or a child was left out of 기본공제;
 - 상속세: a surviving spouse counted while two different people are said to have died — one of them
-  may be the spouse who died before, not a survivor.
+  may be the spouse who died before, not a survivor;
+- the other way round, a spouse counted who should not be: a job or an income said of the spouse in a
+  근로소득세 question ("남편은 회사원"), a divorce, remarriage or separation said beside an inheritance's
+  surviving spouse.
 """
 
 from __future__ import annotations
@@ -103,6 +106,32 @@ def flag_spouse_among_dead(reading) -> None:
         )
 
 
+# a job or an income said of the spouse; the spouse's pay ("남편 연봉") makes the spouse the worker, not this
+SPOUSE_WORD = r"(?:배우자|아내|남편|부인|와이프|집사람|신랑|애\s*(?:아빠|엄마))"
+SPOUSE_EARNS = re.compile(
+    SPOUSE_WORD
+    + r"\S{0,3}\s*(?:[^.,?!\n]{0,8}?)(?:회사원|직장인|직장\s*다|회사\s*다|공무원|교사|간호사|자영업|사업\s*(?:해|하|을)|"
+    r"프리랜서|알바|출근|맞벌이|소득\s*(?:이\s*)?있|돈\s*(?:을\s*)?벌|근무\s*중|일\s*(?:해|하고|함))"
+)
+SPLIT_UP = re.compile(r"이혼(?!\s*(?:안|않|하지|은\s*안|은\s*아니))|재혼|별거|갈라")
+
+
+def flag_spouse_overcounted(reading) -> None:
+    """A spouse counted while the question says the spouse works ("남편은 회사원", a salary question) or the
+    couple split (이혼, 재혼, 별거 beside an inheritance's surviving spouse)."""
+    if reading.kind == "salary" and any(f.name == "spouse" for f in reading.facts):
+        if hit := SPOUSE_EARNS.search(reading.text):
+            reading.unclear(
+                f"'{hit.group(0).strip()}'라고 했는데 배우자를 소득 없는 부양가족으로 넣어 계산함: 배우자 소득을 확인해 주세요"
+            )
+    elif reading.kind == "inheritance" and reading.inputs.get("spouse"):
+        if hit := SPLIT_UP.search(reading.text):
+            reading.unclear(
+                f"'{hit.group(0)}'이(가) 언급되었는데 배우자공제를 적용함: 피상속인의 법률상 배우자가 살아 있는지 확인해 주세요"
+            )
+
+
 def run(reading) -> None:
     flag_family_uncounted(reading)
     flag_spouse_among_dead(reading)
+    flag_spouse_overcounted(reading)
