@@ -178,7 +178,7 @@ def heirs(text: str) -> Heirs:
         + DEATH
         + r"|안\s*계|없|계시지\s*않|이혼|상속인\s*(?:이\s*)?아)"
     )
-    divorced = r"(?:님)?(?:은|는|도|께서|이|가)?\s*[^.,?!]{0,14}?이혼(?:하|했|한|해)"
+    divorced = r"(?:님)?(?:은|는|도|께서|이|가)?\s*[^.,?!]{0,14}?(?:이혼|재혼)(?:하|했|한|해)"
     alive = [
         m for m in others if not re.match(gone, text[m.end : m.end + 20]) and not re.match(divorced, text[m.end :])
     ]

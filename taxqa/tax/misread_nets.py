@@ -23,10 +23,10 @@ from taxqa.tax.words import COUNT_WORD, count_value
 DIED = re.compile(DEATH + r"|장례|빈소|마저\s*(?:…|\.{2,})")
 # who died: a kinship word, or the person the question is about ("어르신 본인이 돌아가실 경우")
 PERSON = re.compile(KIN.pattern + r"|본인|어르신|고인|피상속인")
-CHILD_FORMS = ("아들", "딸", "자녀", "자식", "아이", "애")
+CHILD_FORMS = ("아들", "딸", "자녀", "자식", "아이", "아기", "애기", "애")
 # a spouse the worker supports: at home, without work or income, or the worker the only earner
 SPOUSE_AT_HOME = re.compile(
-    r"전업|주부|무직|외벌이|홑벌이|(?:배우자|아내|남편|와이프|부인|집사람|신랑|(?<![가-힣])저|(?<![가-힣])제)\S{0,2}\s*\(?\s*"
+    r"전업|주부|무직|외벌이|홑벌이|(?:배우자|아내|남편|와이프|부인|집사람|신랑|(?<![가-힣])저|(?<![가-힣])제)\S{0,2}\s*\(?\s*(?:[^.,?!()]{0,12}?\s)?"
     r"(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?(?:없|0원|0\s*원|X)(?!\S{0,3}\s*(?:는|은)?\s*아)"
 )
 EARNING = re.compile(r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)")

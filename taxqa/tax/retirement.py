@@ -144,6 +144,9 @@ def read(text: str, reading) -> None:
         text,
     ))  # fmt: skip
     years = worked[0] if worked else None
+    years = years or re.search(
+        r"(\d{1,2})\s*년\s*(?:간|동안)?\s*(?:하다|하고|했고|하다가)\s*(?:그만|퇴직|퇴사|나오|관두)", text
+    )
     if len({m.group(1) for m in worked}) > 1:  # "부사관으로 9년 복무하고 … 회사에서 11년 다니다 퇴직"
         payer = [
             m for m in worked if re.search(r"회사|직장|기업|사업장|거기", text[max(0, m.start() - 12) : m.start()])
