@@ -180,3 +180,41 @@ def test_a_question_mark_ends_a_clause_before_a_field_answer():
     assert field_answers("세금 얼마예요? 장애인 여부? 아니요") == "세금 얼마예요? 장애인 없음"
     gift = ask("아들한테 1억 5천 주면 증여세 얼마예요? 혼인·출산 2년 이내? No", as_of="2026-06-01")
     assert not gift["result"]["inputs"]["marriage_birth"]
+
+
+def test_misread_nets_flag_a_family_the_rule_read_wrong():
+    from taxqa.tax.misread_nets import flag_family_uncounted, flag_spouse_among_dead
+
+    q = "연봉 7천, 와이프 전업주부, 중학생 아들 하나, 초등학생 딸 하나. 결정세액 얼마 나오나요"
+    reading = read_question(q, as_of="2026-06-01")
+    assert reading.inputs["dependents"] == 3 and reading.inputs["children"] == 2 and not reading.ambiguous
+    reading.inputs["dependents"] = 2  # as a rule that took the two children for one would read it
+    flag_family_uncounted(reading)
+    assert any("부양가족 2명" in x for x in reading.ambiguous)
+    q = "어머니는 3년 전에 돌아가셨고 올해 아버지마저… 저희 남매 셋이 상속받습니다. 재산은 16억. 상속세?"
+    reading = read_question(q, as_of="2026-06-01")
+    assert not reading.inputs.get("spouse")
+    reading.inputs["spouse"] = True  # as a rule that took the mother who died first as the survivor
+    flag_spouse_among_dead(reading)
+    assert any("배우자" in x for x in reading.ambiguous)
+    # one death, the asker the survivor: nothing to flag
+    a = ask("남편이 작년에 갑자기 하늘나라 갔어요. 재산은 12억이고 애들 셋(다 성인)이에요. 상속세?", as_of="2026-06-01")
+    assert not any("돌아가신 분이 둘" in x for x in a["ambiguous"])
+
+
+def test_misread_nets_flag_a_spouse_counted_who_should_not_be():
+    from taxqa.tax.misread_nets import flag_spouse_overcounted
+    from taxqa.tax.reading import Fact
+
+    q = "빵집 직원인데요 연봉 2,800이고 남편은 회사원이에요. 애 둘(9살, 6살)은 제가 공제 받아요. 제 결정세액?"
+    reading = read_question(q, as_of="2026-06-01")
+    assert reading.inputs["dependents"] == 2 and not reading.ambiguous
+    reading.facts.append(Fact("spouse", True, "남편"))  # as a rule that missed the husband's job would read it
+    flag_spouse_overcounted(reading)
+    assert any("배우자 소득" in x for x in reading.ambiguous)
+    q = "어머니가 혼자 계시다가 돌아가셨습니다. 아버지는 제가 어릴 때 이혼하셨고요. 상속인은 저랑 누나. 재산 11억. 상속세?"
+    reading = read_question(q, as_of="2026-06-01")
+    assert not reading.inputs.get("spouse") and not reading.ambiguous
+    reading.inputs["spouse"] = True  # as a rule that took the divorced father for the surviving spouse
+    flag_spouse_overcounted(reading)
+    assert any("이혼" in x for x in reading.ambiguous)

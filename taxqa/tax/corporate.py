@@ -144,7 +144,9 @@ def read(text: str, reading) -> None:
     if prepaid is not None and prepaid.start != found.start:
         reading.fact("prepaid", prepaid.value, prepaid.text)
         said.append(f"기납부세액 {format_won(prepaid.value)}")
-    short = re.search(r"사업\s*연도\S{0,3}\s*(\d{1,2})\s*개월|(\d{1,2})\s*개월\S{0,3}\s*(?:짜리\s*)?사업\s*연도", text)
+    short = re.search(
+        r"사업\s*연도[^\d\s]{0,3}\s*(\d{1,2})\s*개월|(\d{1,2})\s*개월\S{0,3}\s*(?:짜리\s*)?사업\s*연도", text
+    )
     if short and 1 <= int(short.group(1) or short.group(2)) < 12:  # 제55조: a short 사업연도 is annualised
         reading.fact("months", int(short.group(1) or short.group(2)), short.group(0))
         said.append(f"사업연도 {reading.inputs['months']}개월")

@@ -10,7 +10,7 @@ import re
 from taxqa.tax.negation import negated
 from taxqa.tax.words import COUNT_WORD, count_value
 
-CHILD_WORDS = r"자녀|아이|(?<!장)애(?!인)|아들|딸|자식"
+CHILD_WORDS = r"자녀|아기|아이|(?<!장)애(?!인)|아들|딸|자식"
 NOT_COUNT = r"(?:살|세(?![가-힣])|개월|년|학년|월)"  # "딸 10살", "아들 9세": an age, not how many
 
 
@@ -28,10 +28,29 @@ def count_people(text: str, words: str) -> tuple[int, str] | None:
     return (1, m.group(0)) if m else None
 
 
+# "아들이 올해 연봉 6,200 … 며느리는 전업이고 손주가 10살, 8살": the worker is the asker's child, and the family is said
+# from the asker's side; rewritten with words of the same length so that positions still match the mentions
+VIEW_OF_SON = (("며느리", "아내 "), ("손주", "자녀"), ("손자", "자녀"), ("손녀", "자녀"))
+VIEW_OF_DAUGHTER = (("사위", "남편"), ("손주", "자녀"), ("손자", "자녀"), ("손녀", "자녀"))
+
+
+def worker_view(text: str) -> str:
+    worker = re.search(
+        r"(?<![가-힣])(아들|딸)\S{0,2}\s*(?:이|가|은|는|의)?\s*(?:올해\s*|작년\s*)?(?:연봉|월급|총급여|급여)", text
+    )
+    if worker is None:
+        return text
+    text = text[: worker.start(1)] + "본인"[: len(worker.group(1))] + text[worker.end(1) :]
+    for said, seen in VIEW_OF_SON if worker.group(1) == "아들" else VIEW_OF_DAUGHTER:
+        text = text.replace(said, seen)
+    return text
+
+
 def read_dependents(text: str, reading, said: list[str]) -> int:
     """Fill the family facts of `reading` (a taxqa.tax.reading.Reading); returns the number of
     dependents besides the worker and adds the phrases for the understood line to `said`."""
     dependents = 0
+    text = worker_view(text)
     if re.search(r"부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)", text):
         return 0  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent
     elsewhere = re.search(
@@ -59,6 +78,10 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         )
         if children and children[0] == 1 and listed:
             children = (len(re.findall(r"\d{1,2}\s*(?:살|세)", listed.group(1))), listed.group(0).strip())
+        sons, daughters = count_people(text, r"(?<![가-힣])아들"), count_people(text, r"(?<![가-힣])딸(?!기)")
+        total = re.search(rf"(?:자녀|아이|애|자식)들?\s*(?:은|는|이|가|:)?\s*(?:{COUNT_WORD})(?!\s*{NOT_COUNT})", text)
+        if children and sons and daughters and not total and sons[0] + daughters[0] > children[0]:
+            children = (sons[0] + daughters[0], f"{sons[1]}, {daughters[1]}")  # "아들 하나, 딸 하나": two children
         if re.search(r"쌍둥이", text) and (children is None or children[0] == 1):
             children = (2, "쌍둥이")
     if children:
@@ -70,6 +93,12 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         if listed_ages:
             ages = [int(a) for a in re.findall(r"\d{1,2}", listed_ages.group(1))]
         qualifying = children[0]  # 자녀세액공제: children aged 8 or more (제59조의2)
+        if (
+            not ages
+            and children[0] == 1
+            and re.search(r"아기|애기|신생아|갓난|첫\s*돌|돌\s*(?:지났|됐|잔치)|백일", text)
+        ):
+            qualifying = 0  # "아기 돌 지났어요": an infant, under 8
         if ages and len(ages) in (1, children[0]):
             qualifying = sum(a >= 8 for a in ages) if len(ages) == children[0] else children[0] * (ages[0] >= 8)
         if qualifying:
@@ -82,7 +111,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
     spouse = next(  # "배우자 공제 아님": no spouse; "와이프 소득 없음": a spouse without income
         (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|외벌이|홑벌이", text)
-         if (not negated(text, m.start(), m.end()) or re.match(r"\s*(?:의\s*)?(?:소득|수입|벌이|근로|일)", text[m.end():]))
+         if (not negated(text, m.start(), m.end()) or re.match(r"\s*(?:의\s*)?(?:소득|수입|벌이|근로|일)|\S{0,2}\s*[^.,?!]{0,12}?(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?없", text[m.end():]))
          # "남편 연봉 6천 …": the spouse whose wages are asked about is the worker, not a dependent
          and not re.match(r"\s*(?:의\s*)?(?:연봉|월급|총급여|급여|결정세액|연말정산)", text[m.end():])),
         None,
@@ -97,7 +126,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         )
     earning = re.finditer(
         r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|"
-        r"(?:배우자|아내|남편|부인|와이프)\s*(?:도|가|는|은|이|의)?\s*(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌)",
+        r"(?:배우자|아내|남편|부인|와이프)\s*(?:도|가|는|은|이|의)?\s*(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
         text,
     )  # "아내는 소득이 없습니다": the income word negated in its clause is no income
     if spouse and not any(m["w"] is None or not negated(text, m.start("w"), m.start("w") + 1) for m in earning):

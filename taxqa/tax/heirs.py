@@ -178,7 +178,10 @@ def heirs(text: str) -> Heirs:
         + DEATH
         + r"|안\s*계|없|계시지\s*않|이혼|상속인\s*(?:이\s*)?아)"
     )
-    alive = [m for m in others if not re.match(gone, text[m.end : m.end + 20])]
+    divorced = r"(?:님)?(?:은|는|도|께서|이|가)?\s*[^.,?!]{0,14}?(?:이혼|재혼)(?:하|했|한|해)"
+    alive = [
+        m for m in others if not re.match(gone, text[m.end : m.end + 20]) and not re.match(divorced, text[m.end :])
+    ]
     own_death = re.search(
         r"(?:본인|제가|내가|어르신)\S{0,4}\s*(?:돌아가실|돌아가시면|사망하면|사망할|죽으면|죽을|사망\s*시)", text
     )

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax import misread_nets
 from taxqa.tax.family import KIN, nouns
 
 LABELS = {
@@ -301,3 +302,4 @@ def run(reading, found) -> None:
     flag_vague_amount(reading, found)
     flag_unread_people(reading, found)
     flag_korean_age(reading, found)
+    misread_nets.run(reading)

@@ -242,6 +242,11 @@ def read(text: str, reading) -> None:
                 text[days.end() :],
             )
         )
+        or (  # "신고를 기한 지나고 닷새 뒤에 했어요": the return named before the days, its verb after
+            days is not None
+            and re.search(r"신고(?:를|은|는)?\s*(?:(?!납부|냈|내|했|함)[^.?!,]){0,16}$", text[: days.start()])
+            and re.match(r"\S{0,3}\s*(?:했|함|하였)", text[days.end() :])
+        )
     )
     days = within or days
     if filed_after:  # "20일 만에 기한후신고": filed within ceil(20/30) months, no days of late payment said

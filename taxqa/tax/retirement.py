@@ -139,10 +139,27 @@ def read(text: str, reading) -> None:
         r"세후|실수령|세금\s*(?:떼고|빼고|제하고)|손에\s*쥔", text
     ):  # "세후 퇴직금 9천": tax already taken
         reading.lack(f"'{net.group(0)}' 금액이라 퇴직소득세를 떼기 전 퇴직금(세전)이 필요합니다")
-    years = re.search(
+    worked = list(re.finditer(
         r"(\d{1,2}(?:\.\d)?)\s*년\s*(?:간|동안|째|을|이나)?\s*(?:근무|다니|다닌|다녔|재직|일하|일한|일했|일혔|근속|몸담|복무)",
         text,
+    ))  # fmt: skip
+    years = worked[0] if worked else None
+    years = years or re.search(
+        r"(\d{1,2})\s*년\s*(?:간|동안)?\s*(?:하다|하고|했고|하다가)\s*(?:그만|퇴직|퇴사|나오|관두)", text
     )
+    if len({m.group(1) for m in worked}) > 1:  # "부사관으로 9년 복무하고 … 회사에서 11년 다니다 퇴직"
+        payer = [
+            m for m in worked if re.search(r"회사|직장|기업|사업장|거기", text[max(0, m.start() - 12) : m.start()])
+        ]
+        if len(payer) == 1:
+            years = payer[0]
+            reading.assume(
+                f"근속연수는 퇴직금을 주는 곳의 '{years.group(0)}'으로 봄 (다른 곳의 근무기간은 합산하지 않음)"
+            )
+        else:
+            reading.unclear(
+                f"근무기간이 여럿({', '.join(m.group(0) for m in worked)}): 퇴직금을 주는 회사의 근속연수를 알려 주세요"
+            )
     years = years or re.search(
         r"(?:근속|근무|재직|복무)\s*(?:연수|기간)?\s*(?:이|은|는|:)?\s*(\d{1,2}(?:\.\d)?)(?:\s*년|(?=\s*[,.]\s|\s*$))",
         text,

@@ -93,8 +93,11 @@ def read(text: str, reading) -> None:
     if held is None and (span_said := re.search(rf"보유\S{{0,4}}\s*{dates}\s*[~∼-]\s*{dates}", text)):
         y1, m1, y2, m2 = (int(x) for x in span_said.groups())
         held = re.match(r"(\d+)", str(((y2 - y1) * 12 + m2 - m1) // 12))
-    bought_on = re.search(rf"{dates}\s*(?:에\s*)?(?:매수|취득|매입|구입|분양)", text)  # "2020.07 매수 … 2026.04 매도"
-    sold_on = re.search(rf"{dates}\s*(?:에\s*)?(?:매도|양도|처분|팔|판|팜)", text)
+    gap = r"(?:(?!매수|취득|매입|구입|분양|매도|양도|처분|[,?!~]|\d{4}).){0,22}?"  # "2016. 5. 10. 이 사건 토지를 2억 원에"
+    bought_on = re.search(
+        rf"{dates}\s*(?:에\s*)?{gap}(?:매수|취득|매입|구입|분양)", text
+    )  # "2020.07 매수 … 2026.04 매도"
+    sold_on = re.search(rf"{dates}\s*(?:에\s*)?{gap}(?:매도|양도|처분|팔|판|팜)", text)
     if held is None and bought_on and sold_on:
         y1, m1, y2, m2 = (int(x) for x in bought_on.groups() + sold_on.groups())
         held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1) // 12))

@@ -1,0 +1,137 @@
+"""Nets against a confident misread: checks that compare what the question says about people with what
+the reading counted, independent of the sentence rule that did the counting. Each one flags ("확인이
+필요") rather than corrects, so a rule that reads a new way of saying a family wrongly does not give a
+figure as final.
+
+- 근로소득세: the family said (a spouse at home or without income, each child said) is more than the
+  dependents counted — a spouse or a child was left out of 기본공제;
+- 상속세: a surviving spouse counted while two different people are said to have died — one of them
+  may be the spouse who died before, not a survivor;
+- the other way round, a spouse counted who should not be: a job or an income said of the spouse in a
+  근로소득세 question ("남편은 회사원"), a divorce, remarriage or separation said beside an inheritance's
+  surviving spouse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.tax.family import DEATH, KIN, nouns
+from taxqa.tax.words import COUNT_WORD, count_value
+
+# a death said of someone: the death verbs, a funeral, "아버지마저…" (the ellipsis says the rest)
+DIED = re.compile(DEATH + r"|장례|빈소|마저\s*(?:…|\.{2,})")
+# who died: a kinship word, or the person the question is about ("어르신 본인이 돌아가실 경우")
+PERSON = re.compile(KIN.pattern + r"|본인|어르신|고인|피상속인")
+CHILD_FORMS = ("아들", "딸", "자녀", "자식", "아이", "아기", "애기", "애")
+# a spouse the worker supports: at home, without work or income, or the worker the only earner
+SPOUSE_AT_HOME = re.compile(
+    r"전업|주부|무직|외벌이|홑벌이|(?:배우자|아내|남편|와이프|부인|집사람|신랑|(?<![가-힣])저|(?<![가-힣])제)\S{0,2}\s*\(?\s*(?:[^.,?!()]{0,12}?\s)?"
+    r"(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?(?:없|0원|0\s*원|X)(?!\S{0,3}\s*(?:는|은)?\s*아)"
+)
+EARNING = re.compile(r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)")
+# a child who is not a dependent: grown up, working, married, or not there
+GROWN = re.compile(r"성인|직장|취업|결혼|독립|군대|군인|회사|소득\s*있|\d{2}\s*(?:살|세)")
+OUTRIGHT = re.compile(
+    r"부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)|부양\s*가족\S{0,3}\s*\d\s*명|본인\s*포함|무자녀|"
+    r"(?:자녀|아이|애|자식)들?\s*(?:은|는|이|가)?\s*없|"
+    r"(?:남편|아내|배우자|와이프)\s*(?:쪽|앞|밑)|(?:남편|아내|배우자|와이프)(?:이|가)\s*(?:공제|올렸)"
+)
+
+
+def children_said(text: str) -> list[tuple[int, str]]:
+    """(count, words) for each child the question names outside brackets: "아들 하나, 딸 하나" is two
+    entries; one noun said again without a count ("아들이 … 아들 나이는") is not a second child."""
+    out: list[tuple[int, str, bool]] = []
+    seen: set[str] = set()
+    for t in nouns(text):
+        if t.form not in CHILD_FORMS or text.count("(", 0, t.start) > text.count(")", 0, t.start):
+            continue
+        rest = text[t.start + t.len : t.start + t.len + 24]
+        if re.match(r"\s*(?:의\s*)?(?:아빠|엄마|아버지|어머니)", rest):
+            continue  # "애 아빠가": the child's parent, the asker's spouse
+        age = re.match(r"\s*\(?\s*(?:만\s*)?(\d{1,2})\s*(?:살|세)", rest)
+        clause = re.split(r"[,.·/\n]", rest, maxsplit=1)[0]
+        if (
+            (age and int(age[1]) > 20)
+            or GROWN.search(text[max(0, t.start - 8) : t.start])
+            or (GROWN.search(clause) and not age)
+        ):
+            continue
+        count = re.match(
+            rf"\s*(?:들)?\s*(?:은|는|이|가|도|:|：)?\s*({COUNT_WORD})(?!\d)(?!\s*(?:살|세|개월|년|학년|월|시))", rest
+        )
+        before = re.search(rf"(?<![가-힣\d])({COUNT_WORD})\s*(?:명의\s*)?$", text[max(0, t.start - 6) : t.start])
+        n = count_value(count[1]) if count else count_value(before[1]) if before and not before[1].isdigit() else 1
+        if not (count or before) and t.form in seen:
+            continue
+        seen.add(t.form)
+        out.append((n, text[t.start : t.start + t.len], bool(count or before)))
+    # "혼자 애 키워요 … 딸 10살": a general word without a count is the child named elsewhere
+    named = any(w in ("아들", "딸") for _, w, _ in out)
+    return [(n, w) for n, w, c in out if c or not named or w in ("아들", "딸")]
+
+
+def flag_family_uncounted(reading) -> None:
+    """A spouse at home or a child said, not among the dependents counted ("와이프 전업주부, 아들 하나,
+    딸 하나" read as one dependent child)."""
+    if reading.kind != "salary" or "salary" not in reading.inputs or OUTRIGHT.search(reading.text):
+        return
+    text = reading.text
+    kids = children_said(text)
+    spouse = SPOUSE_AT_HOME.search(text) if not EARNING.search(text) else None
+    expected = sum(n for n, _ in kids) + (1 if spouse else 0)
+    counted = reading.inputs.get("dependents", 0)
+    if counted < expected:
+        said = ", ".join(([spouse.group(0)] if spouse else []) + [w for _, w in kids])
+        reading.unclear(
+            f"가족({said})을 말했는데 부양가족 {counted}명으로 계산함: 기본공제대상자(소득 없는 배우자·자녀) 수를 확인해 주세요"
+        )
+
+
+def flag_spouse_among_dead(reading) -> None:
+    """A surviving spouse taken while two different people are said to have died ("어머니는 예전에
+    돌아가셨고 … 아버지가 돌아가셨어요"): the spouse may be the one who died first."""
+    if reading.kind != "inheritance" or not reading.inputs.get("spouse"):
+        return
+    dead = set()
+    for d in re.finditer(DIED, reading.text):
+        before = reading.text[max(0, d.start() - 20) : d.start()]
+        who = [k.group(0) for k in PERSON.finditer(before)]
+        if who:
+            dead.add(re.sub(r"(?:님|들|께서)$", "", who[-1]))
+    if len(dead) >= 2:
+        reading.unclear(
+            f"돌아가신 분이 둘({', '.join(sorted(dead))}) 언급되었는데 배우자공제를 적용함: 피상속인의 배우자가 살아 있는지 확인해 주세요"
+        )
+
+
+# a job or an income said of the spouse; the spouse's pay ("남편 연봉") makes the spouse the worker, not this
+SPOUSE_WORD = r"(?:배우자|아내|남편|부인|와이프|집사람|신랑|애\s*(?:아빠|엄마))"
+SPOUSE_EARNS = re.compile(
+    SPOUSE_WORD
+    + r"\S{0,3}\s*(?:[^.,?!\n]{0,8}?)(?:회사원|직장인|직장\s*다|회사\s*다|공무원|교사|간호사|자영업|사업\s*(?:해|하|을)|"
+    r"프리랜서|알바|출근|맞벌이|소득\s*(?:이\s*)?있|돈\s*(?:을\s*)?벌|근무\s*중|일\s*(?:해|하고|함))"
+)
+SPLIT_UP = re.compile(r"이혼(?!\s*(?:안|않|하지|은\s*안|은\s*아니))|재혼|별거|갈라")
+
+
+def flag_spouse_overcounted(reading) -> None:
+    """A spouse counted while the question says the spouse works ("남편은 회사원", a salary question) or the
+    couple split (이혼, 재혼, 별거 beside an inheritance's surviving spouse)."""
+    if reading.kind == "salary" and any(f.name == "spouse" for f in reading.facts):
+        if hit := SPOUSE_EARNS.search(reading.text):
+            reading.unclear(
+                f"'{hit.group(0).strip()}'라고 했는데 배우자를 소득 없는 부양가족으로 넣어 계산함: 배우자 소득을 확인해 주세요"
+            )
+    elif reading.kind == "inheritance" and reading.inputs.get("spouse"):
+        if hit := SPLIT_UP.search(reading.text):
+            reading.unclear(
+                f"'{hit.group(0)}'이(가) 언급되었는데 배우자공제를 적용함: 피상속인의 법률상 배우자가 살아 있는지 확인해 주세요"
+            )
+
+
+def run(reading) -> None:
+    flag_family_uncounted(reading)
+    flag_spouse_among_dead(reading)
+    flag_spouse_overcounted(reading)
