@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -123,6 +124,7 @@ def rank(
     wanted = intent.asked(q.text)
     units = siblings.scope(index, q, table()["general"]) if wanted else []
     prior = siblings.lift(prior, index, q, units, wanted, len(_own_words(q, index)))
+    prior = _kind_aside(prior, index, wanted, q.text)
     weight = _lexicon_weight(q, index)
     untitled = VAT_NAME if q.acts else frozenset()  # the act known, its tax's name says no article
     lexical = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight, untitled)
@@ -160,6 +162,20 @@ def rank(
     for h in hits:
         h.clause = best_clause(h.passage.text, [*q.terms, *q.added])
     return hits
+
+
+KIND_ASIDE = 0.8  # an income kind's article (이자소득 ... 퇴직소득), for a question asking what to do about that income
+ASIDE_FOR = {"deadline"}  # "퇴직금 받은 것도 따로 신고하러 가야 하나": the filing article, not 퇴직소득's definition
+FILING = re.compile(r"신고")
+
+
+def _kind_aside(prior, index, wanted: list[str], text: str):
+    """The prior with the income kinds' articles set aside when the question asks a deadline or filing, not the kind."""
+    if "income_kind" in wanted or not (ASIDE_FOR & set(wanted) or FILING.search(text)):
+        return prior
+    import numpy as np
+
+    return prior * np.where(intent.answers(index, "income_kind"), KIND_ASIDE, 1.0)
 
 
 VAT_NAME = frozenset({"부가", "가치", "가치세"})  # the morphemes 부가세 and 부가가치세 expand to
