@@ -39,6 +39,7 @@ INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "exemption": (
         re.compile(
             r"안\s?내도|안\s?내나|안\s?내는|세금\s?(없|안\s)|비과세|면제|면세|안\s?붙|안\s?걷|안\s?매기|안\s?해도"
+            r"|(?<!비)과세\s?(돼|되나|될까|되는\s?(거|건))"
         ),
         re.compile(r"비과세|면세|면제|과세최저한|부징수|징수면제|예외|최저한"),
     ),
