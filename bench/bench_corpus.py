@@ -156,6 +156,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain13": ("tests/data/retrieval_plain13.tsv", ""),
     "plain14": ("tests/data/retrieval_plain14.tsv", ""),
     "plain15": ("tests/data/retrieval_plain15.tsv", ""),
+    "plain16": ("tests/data/retrieval_plain16.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }

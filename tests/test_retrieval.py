@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from taxqa.cli import run_command
-from taxqa.corpus import load_passages, resolve_citation, search, search_hits
-from taxqa.corpus.query import read_query, table
+from taxqa.corpus import intent, load_passages, resolve_citation, search, search_hits
+from taxqa.corpus.query import expand, read_query, table
 from taxqa.corpus.retrieve import Hit, _governing_first
 from taxqa.records import PassageRecord, dumps
 
@@ -658,3 +658,27 @@ def test_lay_rows_add_a_concept_only_where_the_question_asks_it():
 def test_the_vat_name_does_not_pull_the_acts_special_case_titles():
     # 「재화의 수입에 대한 부가가치세 납부의 유예」 repeats the tax's name; 제50조 is the import filing
     assert search("외국에서 물건 수입하면 부가세는 어디에 신고하고 내", k=1)[0][0].citation == "부가가치세법 제50조"
+
+
+def test_a_companys_own_costs_are_read_under_the_corporate_tax_act():
+    assert "법인세법" in read_query("회사 비용으로 떨어지는 접대비 한도").primary
+    assert search("회사 돈으로 산 노트북 비용 처리돼?", k=1)[0][0].law == "법인세법"
+    # 회사 as where one works is no company asking
+    assert "법인세법" not in read_query("회사에서 받는 월급에 붙는 세금").primary
+
+
+def test_deadline_siblings_of_one_act_put_the_general_rule_first():
+    # 법인세법 제60조 (과세표준 등의 신고) states the filing; 제84조 is 청산소득's
+    assert search("법인세 신고 마감 언제", k=1)[0][0].citation == "법인세법 제60조"
+
+
+def test_a_filing_question_sets_the_income_kinds_definition_aside():
+    assert search("퇴직금도 따로 신고해야 돼?", k=1)[0][0].citation == "소득세법 제71조"
+    assert search("지난해 번 돈 세금 신고는 언제 해", k=1)[0][0].citation == "소득세법 제70조"
+    # a correction of a return is no filing of earnings
+    assert "확정신고" not in expand("지난해 번 돈 신고한 걸 고쳐야 해")
+
+
+def test_filing_periods_are_deadline_asks_and_taxed_asks_the_exemption():
+    assert "deadline" in intent.asked("종소세 신고 기간 알려줘")
+    assert "exemption" in intent.asked("상여금도 과세돼?")
