@@ -218,3 +218,17 @@ def test_misread_nets_flag_a_spouse_counted_who_should_not_be():
     reading.inputs["spouse"] = True  # as a rule that took the divorced father for the surviving spouse
     flag_spouse_overcounted(reading)
     assert any("이혼" in x for x in reading.ambiguous)
+
+
+def test_net_for_a_gift_read_as_someone_elses():
+    from taxqa.tax.misread_nets import flag_gift_to_someone_else
+
+    reading = read_question("장인어른이 저한테 5천, 와이프한테 5천 따로 주셨어요. 제 몫 증여세만요", as_of="2026-06-01")
+    assert reading.inputs["relation"] == "other_relative" and not reading.ambiguous
+    fact = next(f for f in reading.facts if f.name == "relation")
+    fact.words = "장인어른 → 와이프"  # as if the wife had been taken for the receiver
+    flag_gift_to_someone_else(reading)
+    assert any("저한테" in x and "와이프" in x for x in reading.ambiguous)
+    reading = read_question("시어머니께서 제 남편에게 1억 주셨어요. 증여세?", as_of="2026-06-01")
+    assert "→" in next(f.words for f in reading.facts if f.name == "relation")
+    assert not reading.ambiguous  # the husband receives, the asker does not: nothing to ask

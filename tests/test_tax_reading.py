@@ -434,3 +434,27 @@ def test_two_values_said_for_one_duration_are_flagged():
     said = "퇴직금 9천 예정, 근속기간 다툼 중(회사 주장 4년, 본인 주장 6년). 퇴직소득세?"
     reading = read_question(said, as_of=AS_OF)
     assert any("어느 쪽" in x for x in reading.ambiguous)
+
+
+def test_round_47_shapes_read_at_their_rule():
+    """Set 64's misses at their rule: the asker a donee beside the spouse, a day that ends a part year, a span of
+    days for 근속, a bonus as a percentage of the monthly pay, 비과세 and VAT words before a bare number."""
+    as_of = "2026-06-01"
+    r = read_question("처형 말고 장모님이 저한테 3천, 아내한테 3천 주셨어요. 제 증여세만요", as_of=as_of)
+    assert r.inputs["relation"] == "other_relative"  # the asker's mother-in-law gives the asker
+    r = read_question("시어머니께서 제 남편에게 1억 주셨어요. 증여세?", as_of=as_of)
+    assert r.inputs["relation"] == "lineal_ascendant"  # to the husband: his own mother
+    r = read_question("2017년 9월 20일 3억에 취득, 2025년 9월 5일 4억에 양도, 2주택. 양도세?", as_of=as_of)
+    assert r.inputs["held_years"] == 7  # 7 years 11 months and some days
+    r = read_question("2017년 9월 5일 3억에 매수, 2025년 9월 20일 4억에 매도, 2주택. 양도세?", as_of=as_of)
+    assert r.inputs["held_years"] == 8
+    r = read_question("근무기간 2015.4.10 ~ 2026.4.20, 퇴직금 5천. 퇴직소득세?", as_of=as_of)
+    assert r.inputs["years"] == 12  # 11 years and ten days: a part year is a year
+    r = read_question("기본급 월 250, 상여 600%, 부양가족 없음. 연말정산 결정세액?", as_of=as_of)
+    assert r.inputs["salary"] == 250 * 10_000 * 18
+    r = read_question("연봉 3,600에 상여 300% 받아요. 결정세액?", as_of=as_of)
+    assert r.inputs["salary"] == 36_000_000 and any("300%" in x for x in r.ambiguous)  # 300% of what: asked
+    r = read_question("월급 300(비과세 식대 20 포함), 부양가족 없음. 결정세액?", as_of=as_of)
+    assert r.inputs["salary"] == 280 * 10_000 * 12
+    r = read_question("간이과세 소매 1년 매출 부가세 포함 5,500, 카드 3,000. 부가세?", as_of=as_of)
+    assert r.inputs["supply"] == 55_000_000

@@ -294,7 +294,9 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
         )
     ]
     in_law_parents = re.search(PARENT_IN_LAW + "|" + IN_LAW_HOME, pick.words)  # "처가에서 아내가": her parents' home
-    if as_donor and pick.category == "inlaw" and in_law_parents and to_spouse and not grandchild:
+    # "장인어른이 저한테 5천, 와이프한테 5천": the asker receives too, so the in-law gives the asker
+    asker_receives = re.search(r"(?<![가-힣])(?:저|나|제|본인)\s*(?:한테|에게|께)", text)
+    if as_donor and pick.category == "inlaw" and in_law_parents and to_spouse and not grandchild and not asker_receives:
         parties.relation = "lineal_ascendant"  # "시어머니께서 제 남편에게 / 시누이에게": the donee's own mother
         parties.words += f" → {to_spouse[0].words}"
         parties.notes.append(

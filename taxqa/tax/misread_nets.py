@@ -9,7 +9,9 @@ figure as final.
   may be the spouse who died before, not a survivor;
 - the other way round, a spouse counted who should not be: a job or an income said of the spouse in a
   근로소득세 question ("남편은 회사원"), a divorce, remarriage or separation said beside an inheritance's
-  surviving spouse.
+  surviving spouse;
+- 증여세: the asker said as a receiver ("저한테 5천") while the gift was read as someone else's ("장인어른 →
+  와이프"): the relation is seen from the wrong receiver.
 """
 
 from __future__ import annotations
@@ -131,7 +133,22 @@ def flag_spouse_overcounted(reading) -> None:
             )
 
 
+# the asker said as one who receives: "저한테", "제게", "나한테"
+ASKER_RECEIVES = re.compile(r"(?<![가-힣])(?:저|나|제|내)\s*(?:한테|에게|게|께)(?![가-힣])")
+
+
+def flag_gift_to_someone_else(reading) -> None:
+    """A gift read as given to another person ("장인어른 → 와이프") while the question says the asker receives
+    ("저한테 5천, 와이프한테 5천"): the deduction and rates follow the receiver, so whose gift it is is asked."""
+    if reading.kind != "gift":
+        return
+    words = next((f.words for f in reading.facts if f.name == "relation"), "")
+    if "→" in words and (hit := ASKER_RECEIVES.search(reading.text)):
+        reading.unclear(f"'{hit.group(0)}'라고 했는데 '{words}' 증여로 계산함: 누가 받는 증여의 세금인지 확인해 주세요")
+
+
 def run(reading) -> None:
     flag_family_uncounted(reading)
     flag_spouse_among_dead(reading)
     flag_spouse_overcounted(reading)
+    flag_gift_to_someone_else(reading)

@@ -169,11 +169,15 @@ def read(text: str, reading) -> None:
     )  # "근속(입사 …, 11년 11개월)"
 
     start, end = month_said(text, r"입사|근무\s*시작", min), month_said(text, r"퇴사|퇴직", max)
-    span_said = re.search(rf"(?:근무|재직|근속)\s*기간\S{{0,2}}\s*:?\s*{MONTH}\s*[~∼〜-]\s*{MONTH}", text)
+    day = r"(?:[.-]\s*(\d{1,2})\.?|\s*(\d{1,2})\s*일)?"  # "2020.7.1 ~ 2026.3.31": the days, when said
+    span_said = re.search(rf"(?:근무|재직|근속)\s*기간\S{{0,2}}\s*:?\s*{MONTH}{day}\s*[~∼〜-]\s*{MONTH}{day}", text)
+    days = (0, 0)
     if not (start and end) and span_said:  # "근무기간 2008.3~2026.2"
-        start, end = [None, span_said[1], span_said[2]], [None, span_said[3], span_said[4]]
+        start, end = [None, span_said[1], span_said[2]], [None, span_said[5], span_said[6]]
+        days = (int(span_said[3] or span_said[4] or 0), int(span_said[7] or span_said[8] or 0))
     if years is None and start and end:  # "입사 2012년 3월 ~ 퇴사 2026년 2월": 13년 11개월, a part year is a year
         months = (int(end[1]) - int(start[1])) * 12 + int(end[2]) - int(start[2])
+        months += 1 if days[0] and days[1] > days[0] else 0  # a part month on: it counts toward the part year
         value = -(-months // 12)
         reading.assume(
             f"입사·퇴사 연월로 근속 {months // 12}년 {months % 12}개월, 1년 미만을 1년으로 보아 {value}년 (제48조①)"

@@ -18,7 +18,7 @@ def recognise(text: str) -> bool:
     """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
     if not re.search(
         r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산|근로소득(?!공제|금액)|알바|아르바이트|"
-        r"(?:(?<![가-힣\d])월|매달|매월|달마다)\s*\d[^.?!]{0,30}받[^?!\n]{0,40}부양(?:\s*가족|해|하|\s*중)|명절\s*상여|상여금|(?:정기|특별)\s*상여|상여\s*\d",  # "월 350씩 12달 받아요. 부양가족 없고요"
+        r"(?:(?<![가-힣\d])월|매달|매월|달마다)\s*\d[^.?!]{0,30}받[^?!\n]{0,40}부양(?:\s*가족|해|하|\s*중)|명절\s*(?:상여|보너스)|상여금|(?:정기|특별)\s*상여|상여\s*\d",  # "월 350씩 12달 받아요. 부양가족 없고요"
         text,
     ):
         return False
@@ -59,11 +59,21 @@ def read(text: str, reading) -> None:
         salary += bonus.value * n  # "월급 320에 상여 400 따로": the bonus is wages too
         words = f"{found.text} + {bonus.text}" + (f" × {n}" if n > 1 else "")
         reading.assume(f"상여(성과급) {format_won(bonus.value)}" + (f" × {n}번" if n > 1 else "") + "을 총급여에 더함")
+    percent = re.search(r"(?:상여|보너스)금?\s*(?:은|는|이|가|을|를)?\s*(?:연\s*)?(\d{2,4})\s*%", text)
+    if percent and bonus is None:  # "기본급 월 300에 상여 400%": a bonus said as a share of the monthly pay
+        if monthly:
+            salary += value * int(percent[1]) // 100
+            words += f" + {percent.group(0)}"
+            reading.assume(f"{percent.group(0)}를 월급의 {int(percent[1]) / 100:g}배로 보아 총급여에 더함")
+        else:
+            reading.unclear(f"'{percent.group(0)}'의 기준 금액(월 기본급)을 알 수 없어 총급여에 넣지 않음: 확인이 필요")
     times = int(paid[1]) if paid and (int(paid[1]) < 12 or times_said) else 12
     exempt = amount_near(text, r"비과세|식대|자가운전보조금|보육수당", r"상여|보너스|성과급")
     if exempt is not None and exempt.start != found.start:
         where = text[max(0, exempt.start - 16) : exempt.end + 16]
-        if re.search(r"포함", where) and not re.search(r"별도|제외|빼고|뺀", where):  # "월급 420(식대 비과세 20 포함)"
+        if re.search(r"포함|안에\s*(?:들어|있)|들어\s*있", where) and not re.search(
+            r"별도|제외|빼고|뺀", where
+        ):  # "월급 420(식대 비과세 20 포함)"
             cut = exempt.value * (times if monthly else 1)
             salary -= cut
             words += f" - {exempt.text}" + (f" × {times}" if monthly else "")

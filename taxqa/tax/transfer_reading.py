@@ -23,6 +23,11 @@ def recognise(text: str) -> bool:
     return bool(re.search(r"(?:집|아파트|주택|땅|토지|상가|건물|빌라|오피스텔)", text) and re.search(SOLD, text))
 
 
+def day_of(month: re.Match) -> int:
+    """The day said after a month ("3월 15일", "2018.03.15"), 0 when none was said (then the month alone decides)."""
+    return int(next((d for d in month.groups()[1:] if d), 0))  # a month taken from the date asked has no day
+
+
 def read(text: str, reading) -> None:
     bought = sold = None
     found = list(iter_amounts(text))
@@ -107,7 +112,7 @@ def read(text: str, reading) -> None:
     short = re.search(r"(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text)
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
     bought_year = re.search(
-        r"(\d{4})\s*년(?:도)?에?\s*[^.,?!]{0,20}?(?:사|샀|산|취득|분양|매입|구입)", text
+        r"(\d{4})\s*년(?:도)?에?\s*[^.,?!]{0,20}?(?:사|샀|산|취득|분양|매입|매수|구입)", text
     ) or re.search(
         r"(?:취득|매입|구입|분양)(?:\S{0,3}\s*(?:일|시점|연도)?\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()(\d{4})\s*(?:년|(?=[.\-/]\d{1,2}(?!\d)))",
         text,
@@ -138,14 +143,20 @@ def read(text: str, reading) -> None:
             if m.start() != bought_year.start(1)
         ]
         sold_year = next((m for m in years_said if re.search(r"팔|판|팜|매도|양도", text[m.end() : m.end() + 14])
+                          or re.match(r"[^,?!]{0,22}?(?:팔|판|팜|매도|양도)", text[m.end() :])
                           or re.search(r"(?:양도|매도|처분)(?:\S{0,3}\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()$", text[: m.start()])), None)  # fmt: skip
         now = int(sold_year.group(1)) if sold_year else int((reading.as_of or date.today().isoformat())[:4])
         held_n = max(now - int(bought_year.group(1)), 0)
-        month_in, month_out = (re.match(r"(?:년\s*|[.\-/])(\d{1,2})(?:\s*월|(?!\d))", text[m.end(1) :]) if m else None
-                               for m in (bought_year, sold_year))  # fmt: skip
+        month_in, month_out = (re.match(r"(?:년\s*|[.\-/])\s*(\d{1,2})(?:\s*월\s*(\d{1,2})\s*일|\s*월|[.\-/]\s*(\d{1,2})(?!\d)|(?!\d))",
+                                        text[m.end(1) :]) if m else None for m in (bought_year, sold_year))  # fmt: skip
         if month_in and sold_year is None and re.search(r"이번에|올해|지금|최근|얼마\s*전", text):  # sold about now
             month_out = re.match(r"(\d+)", str(parse_as_of(reading.as_of).month))  # "2015년 9월에 샀고 이번에 팔았고"
-        if month_in and month_out and int(month_out.group(1)) < int(month_in.group(1)):
+        days = (
+            (day_of(month_out), day_of(month_in))
+            if month_in and month_out and day_of(month_in) and day_of(month_out)
+            else (0, 0)
+        )
+        if month_in and month_out and (int(month_out.group(1)), days[0]) < (int(month_in.group(1)), days[1]):
             held_n = max(held_n - 1, 0)  # "2019년 6월 취득, 2026년 5월 양도": 6 years 11 months, 6 whole years
         reading.fact("held_years", held_n, bought_year.group(0))
         reading.assume("보유기간은 취득 연도부터 양도 연도까지의 햇수로 봄 (정확한 날짜에 따라 1년 차이 가능)")
