@@ -136,6 +136,14 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else ENGLISH_COUNT.get(word.lower(), NATIVE_COUNT.get(word, 0))
 
 
+# a parent's state said in English after the person: "my father is alive", "dad passed", "mom still w/ us"
+ENGLISH_STATES = (
+    (r"\s+is\s+(?:still\s+)?(?:alive|living)", "살아계세요"),
+    (r"\s+(?:has\s+|had\s+)?(?:passed(?:\s+away)?|died)", "돌아가셨어요"),
+    (r"(?:'s|\s+is)?\s+still\s+(?:w/\s*us|with\s+us|around|here|alive|living)", "살아계세요"),
+)
+
+
 def heir_phrases(text: str) -> str:
     """Heirs said in English or as a phrase, in the words the family rules read: "Spouse alive? Yes",
     "My father is alive.", "Kids: 3", "Two of us kids", "어머니와 우리 셋" (the asker and siblings are children)."""
@@ -145,23 +153,12 @@ def heir_phrases(text: str) -> str:
         lambda m: f"{ENGLISH_PERSON[m[1].lower()]} {'생존' if m[2].lower() == 'yes' else '없음'}",
         text,
     )
-    text = re.sub(
-        rf"(?i)(?<![A-Za-z])(?:my\s+)?({person})\s+is\s+(?:still\s+)?(?:alive|living)(?![A-Za-z])",
-        lambda m: f"{ENGLISH_PERSON[m[1].lower()]}는 살아계세요",
-        text,
-    )
-    # "dad passed", "my mother died": a parent said in English to have died
-    text = re.sub(
-        rf"(?i)(?<![A-Za-z])(?:my\s+)?({person})\s+(?:has\s+|had\s+)?(?:passed(?:\s+away)?|died)(?![A-Za-z])",
-        lambda m: f"{ENGLISH_PERSON[m[1].lower()]}는 돌아가셨어요",
-        text,
-    )
-    # "mom still w/ us", "dad's still around": a parent said in chat English to be living
-    text = re.sub(
-        rf"(?i)(?<![A-Za-z])(?:my\s+)?({person})(?:'s|\s+is)?\s+still\s+(?:w/\s*us|with\s+us|around|here|alive|living)(?![A-Za-z])",
-        lambda m: f"{ENGLISH_PERSON[m[1].lower()]}는 살아계세요",
-        text,
-    )
+    for state, said in ENGLISH_STATES:
+        text = re.sub(
+            rf"(?i)(?<![A-Za-z])(?:my\s+)?({person}){state}(?![A-Za-z])",
+            lambda m, said=said: f"{ENGLISH_PERSON[m[1].lower()]}는 {said}",
+            text,
+        )
     text = re.sub(
         rf"(?i)(?<![A-Za-z])(?:kids|children|child)\s*[:：]\s*(\d{{1,2}})(?!\d)|(?<![A-Za-z]){N}\s+"
         r"(?:of\s+us(?:\s+(?:kids|children|siblings))?|kids|children|sons|daughters)(?![A-Za-z])",
