@@ -60,3 +60,10 @@ def test_chat_messages_layout():
             {"role": "assistant", "content": "a"},
         ]
     }
+
+
+def test_an_article_without_text_is_its_one_line_reference():
+    from taxqa.prompt import context_block
+
+    block = context_block({"articles": [{"citation": "소득세법 제55조", "title": "세율", "text": ""}]})
+    assert block == "[참고 조문]\n\n1. 소득세법 제55조 (세율)"
