@@ -26,10 +26,11 @@ from taxqa.demo_report import key_figures, print_next_steps, write_report
 from taxqa.errors import UserError
 
 DEMO_QUESTION = "부모님으로부터 20억원을 증여받으면 증여세는 얼마인가요?"
-# A short grounding for the tiny model and the CPU: 1 article of 200 characters, plus the calculator's
-# breakdown; no plain items (every training question carries its context), some lacking a fact.
+# A short grounding for the tiny model and the CPU: a compact block (one-line article references, the
+# breakdown's last lines ending with the tax to pay, which the answer states first in the same words);
+# no plain items (every training question carries its context), some lacking a fact.
 DEMO_GROUNDING = ["--ground-k", "1", "--ground-chars", "200", "--grounded", "0.65", "--distractor", "0.15",
-                  "--missing", "0.2"]  # fmt: skip
+                  "--missing", "0.2", "--ground-compact"]  # fmt: skip
 # The original project's worked example: wrong by 5억원. The quality gate must reject it.
 SEED_EXAMPLE = [
     {
@@ -39,6 +40,12 @@ SEED_EXAMPLE = [
         "source": "상속세 및 증여세법",
     }
 ]
+
+
+# The recipe with which the tiny Gemma3 learned to copy a block's last figure (BENCHMARKS.md §15, round 4):
+# digit groups as tokens, 4 heads / 4 kv heads, rope 1e4, the answer loss alone after a 30-step warm-up.
+DEMO_RECIPE = ["--numbers", "groups", "--heads", "4", "--kv-heads", "4", "--rope-theta", "10000",
+               "--pretrain-loss", "answer", "--pretrain-warmup", "30"]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -51,14 +58,18 @@ class DemoSizes:
     max_tokens: int
     size: str = "2x128"
     vocab: int = 1536
-    pretrain_lr: float = 3e-3
+    pretrain_lr: float = 6e-3
+    pretrain_batch: int = 8
     train_lr: float = 1e-3
     lora_lr: float = 1e-4
 
 
 QUICK = DemoSizes(qa_items=80, pretrain_steps=20, train_steps=4, lora_iters=1, eval_limit=4, max_tokens=24)
-DEFAULT = DemoSizes(qa_items=400, pretrain_steps=200, train_steps=10, lora_iters=1, eval_limit=20, max_tokens=24)
-FULL = DemoSizes(qa_items=1200, pretrain_steps=1000, train_steps=60, lora_iters=10, eval_limit=60, max_tokens=48)
+DEFAULT = DemoSizes(qa_items=800, pretrain_steps=400, train_steps=10, lora_iters=1, eval_limit=20, max_tokens=24)
+# --full: the recipe measured at 0.64 held-out grounded (BENCHMARKS.md §15, round 5): 3,000 training records,
+# 600 steps of 16 examples (about 5 min 20 s of pre-training on one core)
+FULL = DemoSizes(qa_items=4000, pretrain_steps=600, train_steps=60, lora_iters=10, eval_limit=60, max_tokens=48,
+                 pretrain_batch=16)  # fmt: skip
 
 
 class Demo:
@@ -208,6 +219,9 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
             str(s.pretrain_steps),
             "--pretrain-lr",
             str(s.pretrain_lr),
+            "--pretrain-batch",
+            str(s.pretrain_batch),
+            *DEMO_RECIPE,
         ],  # fmt: skip
         p("models", "base"),
     )

@@ -37,7 +37,7 @@ def key_figures(out: Path) -> dict:
 FRAMING = """\
 > **Read this first.** The model in this demo is a tiny Gemma3 (a few hundred thousand parameters)
 > built on this machine: no real weights can be downloaded here. Its tokenizer is trained on the
-> bundled statutes and splits digits; it is pre-trained for a few minutes on the training split and
+> bundled statutes with every digit group a token of its own; it is pre-trained for a few minutes on the training split and
 > then LoRA-trained for one skill, the one grounding needs: to copy the calculator's figure and the
 > governing article from the context block into a Korean answer; the grounded figures below say
 > how far it got. It learns not tax law: without the block (ungrounded) it cannot know the figure. The same commands with real models:

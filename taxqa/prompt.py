@@ -46,7 +46,8 @@ def _article_text(i: int, article: Mapping[str, Any]) -> str:
         head += f" {article['clause']}"
     if article.get("effective_date"):
         head += f" · 시행 {article['effective_date']}"
-    return f"{head}\n{str(article.get('text', '')).strip()}"
+    text = str(article.get("text", "")).strip()
+    return f"{head}\n{text}" if text else head  # a compact block gives an article as its one-line reference
 
 
 def _won(value: int) -> str:

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from taxqa.errors import UserError
@@ -148,19 +149,40 @@ def _bytes_as_ordinary_tokens(tok):
     return Tokenizer.from_str(json.dumps(data))
 
 
-def _gemma_text_config(vocab_size: int, layers: int, hidden: int, tokenizer):
+@dataclass(frozen=True)
+class Attention:
+    """The tiny Gemma3's attention shape: None keeps the default (2 heads of 64 per 128, half as many
+    kv heads, Gemma3's rope bases). The demo takes 4 heads / 4 kv heads and rope 1e4: the shape with
+    which the copying skill formed for every seed tried (BENCHMARKS.md §15, round 4)."""
+
+    heads: int | None = None
+    kv_heads: int | None = None
+    rope_theta: float | None = None
+
+
+def _gemma_text_config(vocab_size: int, layers: int, hidden: int, tokenizer, attention: Attention = Attention()):
     from transformers import Gemma3TextConfig
 
-    heads = next(h for h in range(max(2, hidden // 64), 0, -1) if hidden % h == 0)  # transformers checks this
+    heads = attention.heads or next(h for h in range(max(2, hidden // 64), 0, -1) if hidden % h == 0)
+    if hidden % heads:  # transformers checks this
+        raise UserError(f"--heads {heads}: the hidden size {hidden} must be a multiple of it")
+    kv_heads = attention.kv_heads or (heads // 2 if heads % 2 == 0 else heads)
+    if heads % kv_heads:
+        raise UserError(f"--kv-heads {kv_heads}: --heads {heads} must be a multiple of it")
     head_dim = hidden // heads
     pattern = min(6, layers)  # mlx_lm needs num_hidden_layers >= sliding_window_pattern
+    rope = {}
+    if attention.rope_theta:  # the same base for the global and the sliding-window layers
+        theta = float(attention.rope_theta)
+        rope = {"rope_parameters": {"full_attention": {"rope_type": "default", "rope_theta": theta},
+                                    "sliding_attention": {"rope_type": "default", "rope_theta": theta}}}  # fmt: skip
     return Gemma3TextConfig(
         vocab_size=vocab_size,
         hidden_size=hidden,
         intermediate_size=hidden * 4,
         num_hidden_layers=layers,
         num_attention_heads=heads,
-        num_key_value_heads=heads // 2 if heads % 2 == 0 else heads,
+        num_key_value_heads=kv_heads,
         head_dim=head_dim,
         query_pre_attn_scalar=head_dim,
         sliding_window=512,
@@ -170,18 +192,19 @@ def _gemma_text_config(vocab_size: int, layers: int, hidden: int, tokenizer):
         bos_token_id=tokenizer.bos_token_id,
         eos_token_id=[tokenizer.eos_token_id, tokenizer.convert_tokens_to_ids("<end_of_turn>")],
         tie_word_embeddings=True,
+        **rope,
     )
 
 
-def build_model(arch: str, tokenizer, layers: int, hidden: int):
+def build_model(arch: str, tokenizer, layers: int, hidden: int, attention: Attention = Attention()):
     """A random-weight transformers model of the given architecture (seed set by the caller)."""
     import transformers as tf
 
     vocab = len(tokenizer)
     if arch == "gemma3":
-        return tf.Gemma3ForCausalLM(_gemma_text_config(vocab, layers, hidden, tokenizer))
+        return tf.Gemma3ForCausalLM(_gemma_text_config(vocab, layers, hidden, tokenizer, attention))
     if arch == "gemma3-mm":
-        text = _gemma_text_config(vocab, layers, hidden, tokenizer)
+        text = _gemma_text_config(vocab, layers, hidden, tokenizer, attention)
         vision = tf.SiglipVisionConfig(
             hidden_size=32,
             intermediate_size=64,
@@ -257,6 +280,11 @@ def build_checkpoint(
     train_on: str | os.PathLike | None = None,
     pretrain_steps: int = 0,
     pretrain_lr: float = 3e-3,
+    pretrain_loss: str = "both",
+    pretrain_warmup: int = 0,
+    pretrain_batch: int = 8,
+    numbers: str = "digits",
+    attention: Attention = Attention(),
     log=None,
 ) -> Path:
     """Write a tiny checkpoint to ``out`` atomically (temp dir + rename) and return its path.
@@ -285,15 +313,15 @@ def build_checkpoint(
 
         records = read_training_records(train_on)
     corpus = tokenizer_training_text()
-    tokenizer = train_tokenizer(arch, vocab_size, corpus + (record_texts(records) if records else []))
+    tokenizer = train_tokenizer(arch, vocab_size, corpus + (record_texts(records) if records else []), numbers)
     torch.manual_seed(seed)
-    model = build_model(arch, tokenizer, layers, hidden)
+    model = build_model(arch, tokenizer, layers, hidden, attention)
     pretrained = None
     if records and pretrain_steps > 0:
         from taxqa.tiny_pretrain import pretrain
 
         pretrained = pretrain(model, tokenizer, records, corpus, steps=pretrain_steps, lr=pretrain_lr, seed=seed,
-                              log=log)  # fmt: skip
+                              loss=pretrain_loss, warmup=pretrain_warmup, batch_size=pretrain_batch, log=log)  # fmt: skip
     model = model.to(torch_dtype).eval()
     with atomic_folder(out, MADE_BY, "--out") as tmp:
         model.save_pretrained(tmp)
@@ -311,6 +339,7 @@ def build_checkpoint(
                     "vocab_size": len(tokenizer),
                     "seed": seed,
                     "dtype": dtype,
+                    "numbers": numbers,
                     "pretrained": pretrained,
                 }
             )
@@ -370,7 +399,34 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         "--pretrain-steps", type=integer(0, 100_000), default=0, help="full pre-training steps on --train-on (0)"
     )
     parser.add_argument("--pretrain-lr", type=float, default=3e-3, help="pre-training peak learning rate (3e-3)")
+    parser.add_argument(
+        "--pretrain-loss",
+        choices=("both", "answer"),
+        default="both",
+        help="both: the whole example's loss plus the answer's (default); answer: the answer's alone",
+    )
+    parser.add_argument(
+        "--pretrain-warmup",
+        type=integer(0, 100_000),
+        default=0,
+        help="linear warm-up steps, then a constant rate (default 0: a one-cycle schedule)",
+    )
+    parser.add_argument(
+        "--pretrain-batch", type=integer(1, 4096), default=8, help="pre-training examples per step (default 8)"
+    )
+    parser.add_argument(
+        "--numbers",
+        choices=NUMBER_STYLES,
+        default="digits",
+        help="how the tokenizer cuts numbers: digits (one by one, default), groups (every 1-3 digit group "
+        "is a token: '1억 4,550만원' -> 1 억 4 , 550 만원), runs (BPE merges them)",
+    )
+    parser.add_argument("--heads", type=integer(1, 1024), help="gemma3: attention heads (default hidden/64, >= 2)")
+    parser.add_argument("--kv-heads", type=integer(1, 1024), help="gemma3: key/value heads (default heads/2)")
+    parser.add_argument("--rope-theta", type=float, help="gemma3: rope base of every layer (default Gemma3's)")
     args = parser.parse_args(argv)
+    if args.rope_theta is not None and not args.rope_theta > 0:
+        raise UserError(f"--rope-theta {args.rope_theta}: expected a positive number")
     if args.pretrain_steps and not args.train_on:
         raise UserError("--pretrain-steps needs --train-on DATA (the records to pre-train on)")
     if not 0 < args.pretrain_lr < 1:
@@ -386,6 +442,11 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         train_on=args.train_on,
         pretrain_steps=args.pretrain_steps,
         pretrain_lr=args.pretrain_lr,
+        pretrain_loss=args.pretrain_loss,
+        pretrain_warmup=args.pretrain_warmup,
+        pretrain_batch=args.pretrain_batch,
+        numbers=args.numbers,
+        attention=Attention(args.heads, args.kv_heads, args.rope_theta),
         log=lambda line: print(line, flush=True),
     )
     params = count_parameters(out)

@@ -5,8 +5,9 @@ needs: to copy the calculator's figure and the governing article from the contex
 answer. So before LoRA the tiny model is trained in full, for a few hundred steps, on the QA
 records it is given (rendered by the one prompt renderer, with their grounding, exactly as
 training and evaluation render them) and on a little of the embedded corpus. The loss is the
-language-model loss on the whole example plus the loss on the answer alone: the context block is
-full of figures that repeat, which teaches copying, and the answer is what must be right.
+language-model loss on the whole example plus the loss on the answer alone (``loss="both"``), or the
+answer's alone (``loss="answer"``, no corpus): the demo's choice, with which the copying skill formed
+for every seed tried in bench/bench_copy_skill.py (BENCHMARKS.md §15, round 4).
 """
 
 from __future__ import annotations
@@ -86,6 +87,8 @@ def pretrain(
     batch_size: int = 8,
     max_length: int = 768,
     seed: int = 0,
+    loss: str = "both",
+    warmup: int = 0,
     log: Callable[[str], None] | None = None,
 ) -> dict:
     """Train ``model`` in place; returns {steps, first_loss, last_loss, seconds}."""
@@ -97,22 +100,33 @@ def pretrain(
     torch.set_num_threads(1)
     try:
         return _pretrain(model, tokenizer, records, corpus, steps=steps, lr=lr, batch_size=batch_size,
-                         max_length=max_length, seed=seed, log=log)  # fmt: skip
+                         max_length=max_length, seed=seed, loss=loss, warmup=warmup, log=log)  # fmt: skip
     finally:
         torch.set_num_threads(threads)
 
 
-def _pretrain(model, tokenizer, records, corpus, *, steps, lr, batch_size, max_length, seed, log) -> dict:
+def _schedule(opt, steps: int, lr: float, warmup: int):
+    """A linear warm-up then a constant rate (``warmup`` > 0: how the copying skill formed fastest in
+    bench/bench_copy_skill.py), else a one-cycle schedule."""
+    import torch
+
+    if warmup > 0:
+        return torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warmup))
+    return torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps, pct_start=0.1)
+
+
+def _pretrain(model, tokenizer, records, corpus, *, steps, lr, batch_size, max_length, seed, loss, warmup, log):
     import torch
 
     examples = encode_records(tokenizer, records, max_length=max_length)
     answer_only = len(examples)
-    examples += encode_corpus(tokenizer, corpus, max_length=max_length // 2, n=max(1, len(examples) // 8))
+    if loss == "both":  # corpus chunks have no answer part: only the whole-sequence loss learns from them
+        examples += encode_corpus(tokenizer, corpus, max_length=max_length // 2, n=max(1, len(examples) // 8))
     rng = random.Random(seed)
     torch.manual_seed(seed)
     model.train()
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.0, betas=(0.9, 0.98))
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps, pct_start=0.1)
+    sched = _schedule(opt, steps, lr, warmup)
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
     start, losses = time.perf_counter(), []
     for step in range(steps):
@@ -131,13 +145,14 @@ def _pretrain(model, tokenizer, records, corpus, *, steps, lr, batch_size, max_l
         logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1].float()
         target, valid, on_answer = ids[:, 1:], mask[:, 1:].bool(), answer[:, 1:]
         nll = torch.nn.functional.cross_entropy(logits.transpose(1, 2), target, reduction="none")
-        loss = nll[valid].mean() + (nll[on_answer].mean() if on_answer.any() else 0.0)
-        loss.backward()
+        on_answer_loss = nll[on_answer].mean() if on_answer.any() else nll.new_zeros(())
+        total = on_answer_loss if loss == "answer" else nll[valid].mean() + on_answer_loss
+        total.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
         sched.step()
         opt.zero_grad(set_to_none=True)
-        losses.append(loss.item())
+        losses.append(total.item())
         if log and (step + 1) % max(1, steps // 5) == 0:
             recent = losses[-max(1, steps // 5) :]
             log(f"pre-training step {step + 1}/{steps}: loss {sum(recent) / len(recent):.3f}")
@@ -147,6 +162,8 @@ def _pretrain(model, tokenizer, records, corpus, *, steps, lr, batch_size, max_l
         "first_loss": round(losses[0], 4) if losses else None,
         "last_loss": round(sum(losses[-10:]) / len(losses[-10:]), 4) if losses else None,
         "seconds": round(time.perf_counter() - start, 1),
+        "loss": loss,
+        "warmup": warmup,
         "records": answer_only,
         "corpus_chunks": len(examples) - answer_only,
     }

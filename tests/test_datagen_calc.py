@@ -124,3 +124,32 @@ def test_generate_check_split_end_to_end(tmp_path):
     assert main(["split", str(checked), "-o", str(dataset)]) == 0
     sizes = {name: len(list(read_qa(dataset / f"{name}.jsonl"))) for name in SPLITS}
     assert sum(sizes.values()) == len(accepted) and sizes["valid"] >= 4 and sizes["test"] >= 4
+
+
+def test_compact_grounding_ends_with_the_figure_the_answer_states_first(tmp_path):
+    """--ground-compact (the demo's block): one-line articles, the breakdown's last lines ending with
+    the tax to pay, asked by every question; the answer's first sentence states that line in its words;
+    the quality gate and the evaluation's judge accept it as the key figure."""
+    from taxqa.amounts import format_won
+    from taxqa.prompt import context_block
+    from taxqa.runtime.ground_eval import judge, read_case
+
+    raw, checked = tmp_path / "raw.jsonl", tmp_path / "checked.jsonl"
+    args = ["--grounded", "0.7", "--distractor", "0.2", "--missing", "0.1", "--ground-k", "1", "--ground-compact"]
+    assert main(["generate", "--mode", "calc", "--n", "24", "--seed", "5", *args, "--no-progress", "-o", str(raw)]) == 0
+    assert main(["check", str(raw), "-o", str(checked)]) == 0
+    records = [r for r in read_qa(checked) if r.meta["variant"] in ("grounded", "distractor")]
+    assert len(records) >= 12
+    for r in records:
+        assert r.meta["asked"] == "payable" and r.meta["grounding_mix"]["compact"]
+        last = r.grounding["calculation"]["result"]["steps"][-1]
+        assert last["amount"] == r.meta["result"]["payable"] > 0
+        block = context_block(r.grounding)
+        assert block.splitlines()[-1] == f"- {last['label']}: {format_won(last['amount'])}"
+        assert all(a["text"] == "" for a in r.grounding["articles"]) and len(block) < 400
+        assert r.answer.splitlines()[0].startswith(last["label"]) and format_won(last["amount"]) in r.answer
+    # the judge reads the question itself: one it cannot read (a reader's gap) is not computable, not judged
+    verdicts = [(r.answer, judge(r, read_case(r), r.answer)["figure"]) for r in records]
+    judged = [(answer, v) for answer, v in verdicts if v]
+    assert len(judged) >= len(records) - 2
+    assert all(v["key_figure_ok"] for _, v in judged), [a for a, v in judged if not v["key_figure_ok"]]

@@ -73,3 +73,10 @@ def test_the_model_reads_what_needs_checking_with_the_calculation():
     assert "확인이 필요합니다" not in context_block(
         read_case("아버지께 1억 증여받음. 증여세?", retrieve=False).grounding()
     )
+
+
+def test_an_article_without_text_is_its_one_line_reference():
+    from taxqa.prompt import context_block
+
+    block = context_block({"articles": [{"citation": "소득세법 제55조", "title": "세율", "text": ""}]})
+    assert block == "[참고 조문]\n\n1. 소득세법 제55조 (세율)"

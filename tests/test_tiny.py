@@ -226,3 +226,37 @@ def test_answer_head_keeps_the_figure_and_the_article():
 
     answer = "내야 할 증여세는 1억원입니다.\n\n1. 과세표준: 5억원\n\n관련 조문: 상속세 및 증여세법 제26조"
     assert answer_head(answer) == "내야 할 증여세는 1억원입니다.\n관련 조문: 상속세 및 증여세법 제26조"
+
+
+def test_the_demo_recipe_options(tmp_path):
+    """Digit groups as tokens, 4 heads / 4 kv heads, rope 1e4, the answer loss alone after a warm-up:
+    still a Gemma3 checkpoint that transformers and mlx_lm load and agree on."""
+    import mlx.core as mx
+    import torch
+    from mlx_lm import load
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    from taxqa.tiny import Attention
+
+    data = _records(tmp_path / "train.jsonl")
+    out = build_checkpoint("gemma3", tmp_path / "m", size="2x128", train_on=data, pretrain_steps=6, pretrain_lr=6e-3,
+                           pretrain_loss="answer", pretrain_warmup=3, numbers="groups",
+                           attention=Attention(4, 4, 10_000.0))  # fmt: skip
+    info = json.loads((out / "taxqa_tiny.json").read_text())
+    assert info["numbers"] == "groups" and info["pretrained"]["loss"] == "answer"
+    assert info["pretrained"]["corpus_chunks"] == 0  # the answer loss alone: no corpus chunks to learn from
+    config = json.loads((out / "config.json").read_text())
+    assert (config["num_attention_heads"], config["num_key_value_heads"]) == (4, 4)
+    assert config["rope_theta"] == config["rope_local_base_freq"] == 10_000.0
+    tok = AutoTokenizer.from_pretrained(out)
+    pieces = tok.convert_ids_to_tokens(tok.encode("1억 4,550만원", add_special_tokens=False))
+    assert (
+        "550" in pieces
+        and "4" in pieces
+        and tok.decode(tok.encode("1억 4,550만원", add_special_tokens=False)) == "1억 4,550만원"
+    )
+    ids = tok.encode("납부할 세액: 1억 4,550만원")
+    with torch.no_grad():
+        torch_logits = AutoModelForCausalLM.from_pretrained(str(out))(torch.tensor([ids])).logits[0].numpy()
+    mlx_model, _ = load(str(out))
+    assert np.abs(np.array(mlx_model(mx.array([ids]))[0]) - torch_logits).max() < 2e-3

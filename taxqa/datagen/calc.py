@@ -50,12 +50,23 @@ def asked_field(scenario: dict[str, Any]) -> str:
     return KINDS[scenario["kind"]].template_asks[scenario["say"]["template"]]
 
 
+def payable_asked(scenario: dict[str, Any]) -> bool:
+    """The question asks for the tax to pay, by its template and as the evaluation's judge reads it
+    (퇴직소득: 산출세액), and there is one: what a compact block's last line states."""
+    from taxqa.tax.checking import asked_field as judged_field
+
+    if asked_field(scenario) != "payable" or judged_field(question_text(scenario), scenario["kind"]) != "payable":
+        return False
+    return compute_scenario(scenario).to_dict()["payable"] > 0
+
+
 def calc_items(n: int, seed: int = 0, mix=None) -> list[WorkItem]:
     """N items with distinct cases: a scenario whose calculator call (kind and arguments) repeats an
     earlier one is redrawn (deterministically), so no two items are paraphrases of one question.
 
     Item i depends only on the seed and items before it, so --n 200 extends --n 100. With a
-    grounding ``mix`` (`taxqa.datagen.grounded.Mix`) each item also gets its variant.
+    grounding ``mix`` (`taxqa.datagen.grounded.Mix`) each item also gets its variant; a compact
+    mix draws only questions that ask for a tax to pay (the figure its block ends with).
     """
     seen: set[str] = set()
     items = []
@@ -63,7 +74,7 @@ def calc_items(n: int, seed: int = 0, mix=None) -> list[WorkItem]:
         for attempt in range(100):
             scenario = sample_scenario(seed, i, attempt)
             case = json.dumps([scenario["kind"], scenario["args"]], sort_keys=True)
-            if case not in seen:
+            if case not in seen and (mix is None or not mix.compact or payable_asked(scenario)):
                 break
         seen.add(case)
         if mix is not None:

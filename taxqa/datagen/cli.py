@@ -86,6 +86,12 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     ground.add_argument("--ground-k", type=COUNT, default=4, help="articles per grounded item (default 4)")
     ground.add_argument("--ground-chars", type=COUNT, default=1600, help="characters of article text (default 1600)")
     ground.add_argument("--no-ground", action="store_true", help="no grounding at all (every item plain)")
+    ground.add_argument(
+        "--ground-compact",
+        action="store_true",
+        help="a short block for tiny models: one line per article, the breakdown's last lines ending with the "
+        "tax to pay, only questions asking for it, answers stating that line first (the demo)",
+    )
 
     chk = sub.add_parser("check", help="the quality gate: keep good items, record every rejection with its reasons")
     chk.add_argument("input", help="raw.jsonl")
@@ -167,7 +173,8 @@ def _generate(args: argparse.Namespace) -> int:
 
         mix = None
         if not args.no_ground:
-            mix = Mix(args.grounded, args.distractor, args.missing, args.ground_k, args.ground_chars).check()
+            mix = Mix(args.grounded, args.distractor, args.missing, args.ground_k, args.ground_chars,
+                      args.ground_compact).check()  # fmt: skip
         items = calc_items(args.n or 100, args.seed, mix)
         produce = make_producer(provider, mix)
 
