@@ -19,6 +19,7 @@ def adapter(tiny_model, tmp_path_factory):
 
     base = tiny_model("gemma3")
     model = AutoModelForCausalLM.from_pretrained(base, dtype=torch.float32)
+    torch.manual_seed(0)  # lora_A's initialisation: the same adapter on every run
     lora = peft.get_peft_model(model, peft.LoraConfig(r=4, lora_alpha=8, target_modules=["q_proj", "v_proj", "o_proj"]))
     generator = torch.Generator().manual_seed(0)
     with torch.no_grad():
@@ -31,7 +32,8 @@ def adapter(tiny_model, tmp_path_factory):
 
 
 def reference_answer(base, adapter_dir, prompt_ids, max_new_tokens):
-    """What peft + transformers' own generate() says (greedy), as text."""
+    """What peft + transformers' own generate() says (greedy): its text, its model, the full token ids, and
+    how many leading steps chose clearly (best logit over the second by more than 1e-3)."""
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     from taxqa.runtime.backends import torch_stop_ids
@@ -44,12 +46,14 @@ def reference_answer(base, adapter_dir, prompt_ids, max_new_tokens):
     with torch.no_grad():
         out = model.generate(
             input_ids=ids, attention_mask=torch.ones_like(ids), max_new_tokens=max_new_tokens, do_sample=False,
-            eos_token_id=stops, pad_token_id=stops[0],
+            eos_token_id=stops, pad_token_id=stops[0], output_scores=True, return_dict_in_generate=True,
         )  # fmt: skip
-    new = out[0, len(prompt_ids) :].tolist()
+    gaps = [float(top[0] - top[1]) for top in (step[0].topk(2).values for step in out.scores)]
+    clear = next((i for i, gap in enumerate(gaps) if gap <= 1e-3), len(gaps))
+    new = out.sequences[0, len(prompt_ids) :].tolist()
     if new and new[-1] in stops:
         new = new[:-1]
-    return tokenizer.decode(new, skip_special_tokens=False)
+    return tokenizer.decode(new, skip_special_tokens=False), model, out.sequences, clear
 
 
 def test_torch_engine_runs_the_adapter_unmerged_and_matches_peft_generate(adapter):
@@ -59,14 +63,21 @@ def test_torch_engine_runs_the_adapter_unmerged_and_matches_peft_generate(adapte
     engine = TorchChatEngine(str(base), str(adapter_dir))
     assert isinstance(engine.model, peft.PeftModel)  # not merged into the base weights
     assert any("lora_A" in name for name, _ in engine.model.named_parameters())
-    chunks = list(engine.stream("증여세는 어떻게 계산하나요?", max_tokens=12))
-    text = "".join(c.text for c in chunks)
+    question = "증여세는 어떻게 계산하나요?"
+    chunks = list(engine.stream(question, max_tokens=12))
     final = chunks[-1]
     assert final.done and final.finish_reason in ("stop", "length") and final.generation_tokens <= 12
-    prompt = engine.prompt_tokens("증여세는 어떻게 계산하나요?")
-    assert text == reference_answer(base, adapter_dir, prompt, 12)
+    prompt = engine.prompt_tokens(question)
+    _, reference, sequence, clear = reference_answer(base, adapter_dir, prompt, 12)
+    with torch.no_grad():  # the same numbers as peft's own model, position by position
+        assert torch.allclose(engine.model(input_ids=sequence).logits, reference(input_ids=sequence).logits, atol=1e-4)
+    # Random weights leave near-ties that another thread count may break either way: the engine's own
+    # decoding loop must give peft's greedy tokens over the steps where peft's choice was clear.
+    assert clear >= 3
+    expected = reference_answer(base, adapter_dir, prompt, clear)[0]
+    assert "".join(c.text for c in engine.stream(question, max_tokens=clear)) == expected
     plain = TorchChatEngine(str(base))
-    assert "".join(c.text for c in plain.stream("증여세는 어떻게 계산하나요?", max_tokens=12)) != text
+    assert "".join(c.text for c in plain.stream(question, max_tokens=12)) != "".join(c.text for c in chunks)
 
 
 def test_torch_engine_seed_cancel_and_stop(tiny_model):
