@@ -23,6 +23,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from taxqa.case import NEEDS_CHECK
+
 PLAIN_QUESTION = "### 질문: "
 PLAIN_ANSWER = "### 답변: "
 DEFAULT_SYSTEM_PROMPT = (
@@ -61,9 +63,11 @@ def _calculation_text(calc: Mapping[str, Any]) -> str:
     if calc.get("understood"):
         lines.append("이해한 내용: " + str(calc["understood"]).removeprefix("이렇게 이해했습니다: "))
     lines += [f"가정: {a}" for a in calc.get("assumptions") or ()]
-    lines += [f"빠진 사실: {m}" for m in calc.get("missing") or ()]
-    # a figure resting on a word the reader could not place is not the answer: the model reads so too
-    lines += [f"확인이 필요합니다: {a}" for a in dict.fromkeys(calc.get("ambiguous") or ())]
+    # `missing` repeats the `ambiguous` lines (taxqa.tax.reading.ask): each is said once, and a figure
+    # resting on a word the reader could not place is, for the model too, something to check
+    ambiguous = list(dict.fromkeys(calc.get("ambiguous") or ()))
+    lines += [f"빠진 사실: {m}" for m in calc.get("missing") or () if m not in ambiguous]
+    lines += [f"{NEEDS_CHECK}: {a}" for a in ambiguous]
     result = calc.get("result")
     if not result:
         lines.append("계산: 주어진 사실만으로는 세액을 계산할 수 없습니다.")

@@ -70,6 +70,7 @@ def test_the_model_reads_what_needs_checking_with_the_calculation():
     block = context_block(case.grounding())
     flagged = [line for line in block.splitlines() if line.startswith("확인이 필요합니다: ")]
     assert flagged and any("누가 얼마를" in line for line in flagged)
+    assert not any(line.startswith("빠진 사실: ") and "누가 얼마를" in line for line in block.splitlines())  # said once
     assert "확인이 필요합니다" not in context_block(
         read_case("아버지께 1억 증여받음. 증여세?", retrieve=False).grounding()
     )
