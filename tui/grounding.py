@@ -93,7 +93,6 @@ def panel_calculation(reading: dict[str, Any] | None, computed=None) -> dict[str
         "assumptions": list(reading.get("assumptions", [])),
         "understood": reading.get("understood", ""),
         "missing": list(reading.get("missing", [])),
-        "ambiguous": list(reading.get("ambiguous", [])),
         "summary": summary,
         "citations": result.get("citations", []),
         "reading": reading,
