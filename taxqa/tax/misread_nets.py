@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax.family import DEATH, KIN, nouns
+from taxqa.tax.family import DEATH, KIN, SPOUSE, nouns
 from taxqa.tax.words import COUNT_WORD, count_value
 
 # a death said of someone: the death verbs, a funeral, "아버지마저…" (the ellipsis says the rest)
@@ -109,7 +109,7 @@ def flag_spouse_among_dead(reading) -> None:
 
 
 # a job or an income said of the spouse; the spouse's pay ("남편 연봉") makes the spouse the worker, not this
-SPOUSE_WORD = r"(?:배우자|아내|남편|부인|와이프|집사람|신랑|애\s*(?:아빠|엄마))"
+SPOUSE_WORD = rf"(?:{SPOUSE}|신랑|애\s*(?:아빠|엄마))"
 SPOUSE_EARNS = re.compile(
     SPOUSE_WORD
     + r"\S{0,3}\s*(?:[^.,?!\n]{0,8}?)(?:회사원|직장인|직장\s*다|회사\s*다|공무원|교사|간호사|자영업|사업\s*(?:해|하|을)|"
