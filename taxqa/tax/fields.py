@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.words import KOREAN_COUNTS
+
 NO = r"(?:N|No|NO|no|ㄴㄴ|無|X|x|×|✗|✘|❌|🙅\S*|아니오|아니요|아뇨|아니|비해당|미해당|해당\s*없음|해당\s*안\s*됨)"
 LABEL = r"(?=[0-9]{0,3}[가-힣])[가-힣0-9][가-힣0-9 ·()]{0,24}?"
 # "미성년자 여부: N", "부정행위 - X", "1세대1주택 = 아니오" at a line's start or after a field separator
@@ -129,11 +131,10 @@ ENGLISH_COUNT = dict(one=1, two=2, three=3, four=4, five=5, six=6)
 ENGLISH_PERSON = dict(spouse="배우자", wife="배우자", husband="배우자", father="아버지", dad="아버지", mother="어머니",
                       mom="어머니")  # fmt: skip
 N = r"(\d{1,2}|one|two|three|four|five|six)"
-NATIVE_COUNT = dict(둘=2, 셋=3, 넷=4, 다섯=5, 여섯=6)
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else ENGLISH_COUNT.get(word.lower(), NATIVE_COUNT.get(word, 0))
+    return int(word) if word.isdigit() else ENGLISH_COUNT.get(word.lower(), KOREAN_COUNTS.get(word, 0))
 
 
 # a parent's state said in English after the person: "my father is alive", "dad passed", "mom still w/ us"

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from taxqa.tax.family import DEATH, PARENT_IN_LAW, Mention, mentions
-from taxqa.tax.words import COUNT_WORD, SINO_COUNTS, count_value
+from taxqa.tax.words import COUNT_WORD, SINO, count_value
 
 NEGATED = r"(?:는|은|이|가|도|\s*[:：])?\s*(?:없|안\s*계|모두\s*돌아가|이미\s*돌아가|먼저\s*돌아가|사망|돌아가)"
 KID_NOUNS = r"자녀|자식|아이|애|아들|딸|남매|형제자매|형제|자매|손자녀|손주|아드님|따님"
@@ -88,7 +88,7 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
         return 0, m.group(0)
     m = re.search(r"([일이삼사오육칠팔구])\s*(남매|형제|자매)", text)
     if m:
-        return SINO_COUNTS[m.group(1)], m.group(0)
+        return SINO[m.group(1)], m.group(0)
     m = re.search(r"(\d|[한두세네])\s*남\s*(\d|[한두세네])\s*녀", text)
     if m:
         return count_value(m.group(1)) + count_value(m.group(2)), m.group(0)
