@@ -38,19 +38,16 @@ from bench.common import print_table, write_result  # noqa: E402
 LABELS = ("과세표준", "산출세액", "공제", "납부할 세액", "가산세")
 
 
-BULLET = "- "  # the block's line prefix; "" puts each label at a line start, tokenized as in the question
-N_LABELS = len(LABELS)  # labels in a block (the curriculum starts lower)
-ASKED = ""  # always ask this label (the demo asks the payable figure), or any label if empty
-
-
-def example(rng: random.Random) -> tuple[str, str, int]:
-    """(prompt, answer, figure): five labelled figures, a question about one of them."""
+def example(rng: random.Random, n_labels: int, bullet: str = "- ", asked: str = "") -> tuple[str, str, int]:
+    """(prompt, answer, figure): ``n_labels`` labelled figures, each line after ``bullet`` ("" puts a label at
+    its line's start, tokenized as in the question), and a question about one: ``asked`` (last in the block;
+    the demo asks the payable figure) or any."""
     from taxqa.amounts import format_won
 
-    labels = rng.sample([x for x in LABELS if x != ASKED], N_LABELS - bool(ASKED)) + ([ASKED] if ASKED else [])
+    labels = rng.sample([x for x in LABELS if x != asked], n_labels - bool(asked)) + ([asked] if asked else [])
     values = {label: rng.randrange(1, 10 ** rng.randint(4, 10)) * 1000 for label in labels}
-    block = "\n".join(f"{BULLET}{label}: {format_won(v)}" for label, v in values.items())
-    asked = ASKED or rng.choice(labels)
+    block = "\n".join(f"{bullet}{label}: {format_won(v)}" for label, v in values.items())
+    asked = asked or rng.choice(labels)
     return f"{block}\n\n{asked}은 얼마인가요?\n", f"{asked}은 {format_won(values[asked])}입니다.", values[asked]
 
 
@@ -76,7 +73,7 @@ def build(args):
     return tokenizer, tf.Gemma3ForCausalLM(config)
 
 
-def accuracy(model, tokenizer, rng: random.Random, n: int) -> float:
+def accuracy(model, tokenizer, rng: random.Random, n: int, shape: dict) -> float:
     import torch
 
     from taxqa.amounts import iter_amounts
@@ -84,13 +81,13 @@ def accuracy(model, tokenizer, rng: random.Random, n: int) -> float:
     right = 0
     model.eval()
     with torch.no_grad():
-        for _ in range(n):
-            prompt, _a, figure = example(rng)
+        for i in range(n):
+            prompt, _, figure = example(rng, **shape)
             ids = torch.tensor([tokenizer.encode(prompt, add_special_tokens=True)])
             out = model.generate(ids, max_new_tokens=24, do_sample=False)
             text = tokenizer.decode(out[0, ids.shape[1] :], skip_special_tokens=True)
             first = next(iter_amounts(text), None)
-            if not _:
+            if i == 0:  # one sample answer per check
                 print(f"  wanted {figure:,}, said {text!r}", flush=True)
             right += first is not None and first.value == figure
     model.train()
@@ -100,9 +97,10 @@ def accuracy(model, tokenizer, rng: random.Random, n: int) -> float:
 def train(args) -> list[dict]:
     import torch
 
+    from taxqa.tiny_pretrain import train_step
+
     torch.set_num_threads(1)  # a tiny model loses more to a second thread than it gains (BENCHMARKS 15)
-    global BULLET, N_LABELS, ASKED
-    BULLET, ASKED = ("" if args.no_bullet else "- "), args.ask
+    shape = {"n_labels": args.labels, "bullet": "" if args.no_bullet else "- ", "asked": args.ask}
     tokenizer, model = build(args)
     rng, held_out = random.Random(args.seed), random.Random(args.seed + 1)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.0, betas=(0.9, 0.98))
@@ -110,38 +108,20 @@ def train(args) -> list[dict]:
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm))
     rows, start = [], time.perf_counter()
     for step in range(1, args.steps + 1):
-        N_LABELS = (
+        n_labels = (
             min(args.labels, 1 + step * args.labels // max(1, args.curriculum)) if args.curriculum else args.labels
         )
         batch = []
         for _ in range(args.batch):
-            prompt, answer, _ = example(rng)
+            prompt, answer, _ = example(rng, **{**shape, "n_labels": n_labels})
             p = tokenizer.encode(prompt, add_special_tokens=True)
             batch.append((p + tokenizer.encode(answer, add_special_tokens=False), len(p)))
-        width = max(len(ids) for ids, _ in batch)
-        ids = torch.zeros((args.batch, width), dtype=torch.long)
-        mask = torch.zeros((args.batch, width), dtype=torch.long)
-        on_answer = torch.zeros((args.batch, width), dtype=torch.bool)
-        for row, (tokens, first) in enumerate(batch):
-            ids[row, : len(tokens)] = torch.tensor(tokens)
-            mask[row, : len(tokens)] = 1
-            on_answer[row, first : len(tokens)] = True
-        logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1]
-        nll = torch.nn.functional.cross_entropy(logits.transpose(1, 2), ids[:, 1:], reduction="none")
-        loss = nll[on_answer[:, 1:]].mean()
-        if args.loss == "both":
-            loss = loss + nll[mask[:, 1:].bool()].mean()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        sched.step()
-        opt.zero_grad(set_to_none=True)
+        loss = train_step(model, opt, sched, batch, pad=0, loss=args.loss)
         if step % args.every == 0 or step == args.steps:
-            N_LABELS = args.labels
-            right = accuracy(model, tokenizer, held_out, args.checks)
-            rows.append({"step": step, "loss": round(loss.item(), 3), "right": right,
+            right = accuracy(model, tokenizer, held_out, args.checks, shape)
+            rows.append({"step": step, "loss": round(loss, 3), "right": right,
                          "seconds": round(time.perf_counter() - start, 1)})  # fmt: skip
-            print(f"step {step}: loss {loss.item():.3f}, right {right:.2f}", flush=True)
+            print(f"step {step}: loss {loss:.3f}, right {right:.2f}", flush=True)
     return rows
 
 

@@ -115,6 +115,33 @@ def _schedule(opt, steps: int, lr: float, warmup: int):
     return torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=steps, pct_start=0.1)
 
 
+def train_step(model, opt, sched, batch: list[tuple[list[int], int]], pad: int, loss: str = "both") -> float:
+    """One optimiser step on ``batch`` ((token ids, where the answer starts; 0 for none) each): the loss on
+    the answer, plus the whole sequence's with ``loss="both"``; gradients clipped at 1.0. Returns the loss."""
+    import torch
+
+    width = max(len(ids) for ids, _ in batch)
+    ids = torch.full((len(batch), width), pad, dtype=torch.long)
+    mask = torch.zeros((len(batch), width), dtype=torch.long)
+    answer = torch.zeros((len(batch), width), dtype=torch.bool)
+    for row, (tokens, first) in enumerate(batch):
+        ids[row, : len(tokens)] = torch.tensor(tokens)
+        mask[row, : len(tokens)] = 1
+        if first:
+            answer[row, first : len(tokens)] = True
+    logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1].float()
+    target, valid, on_answer = ids[:, 1:], mask[:, 1:].bool(), answer[:, 1:]
+    nll = torch.nn.functional.cross_entropy(logits.transpose(1, 2), target, reduction="none")
+    on_answer_loss = nll[on_answer].mean() if on_answer.any() else nll.new_zeros(())
+    total = on_answer_loss if loss == "answer" else nll[valid].mean() + on_answer_loss
+    total.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    sched.step()
+    opt.zero_grad(set_to_none=True)
+    return total.item()
+
+
 def _pretrain(model, tokenizer, records, corpus, *, steps, lr, batch_size, max_length, seed, loss, warmup, log):
     import torch
 
@@ -133,26 +160,8 @@ def _pretrain(model, tokenizer, records, corpus, *, steps, lr, batch_size, max_l
         # mostly records (the skill), some corpus chunks (the language)
         batch = [examples[rng.randrange(answer_only)] if rng.random() < 0.9 else rng.choice(examples)
                  for _ in range(batch_size)]  # fmt: skip
-        width = max(len(ids) for ids, _ in batch)
-        ids = torch.full((batch_size, width), pad, dtype=torch.long)
-        mask = torch.zeros((batch_size, width), dtype=torch.long)
-        answer = torch.zeros((batch_size, width), dtype=torch.bool)
-        for row, (tokens, first) in enumerate(batch):
-            ids[row, : len(tokens)] = torch.tensor(tokens)
-            mask[row, : len(tokens)] = 1
-            if first:
-                answer[row, first : len(tokens)] = True
-        logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1].float()
-        target, valid, on_answer = ids[:, 1:], mask[:, 1:].bool(), answer[:, 1:]
-        nll = torch.nn.functional.cross_entropy(logits.transpose(1, 2), target, reduction="none")
-        on_answer_loss = nll[on_answer].mean() if on_answer.any() else nll.new_zeros(())
-        total = on_answer_loss if loss == "answer" else nll[valid].mean() + on_answer_loss
-        total.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step()
-        sched.step()
-        opt.zero_grad(set_to_none=True)
-        losses.append(total.item())
+        total = train_step(model, opt, sched, batch, pad, loss)
+        losses.append(total)
         if log and (step + 1) % max(1, steps // 5) == 0:
             recent = losses[-max(1, steps // 5) :]
             log(f"pre-training step {step + 1}/{steps}: loss {sum(recent) / len(recent):.3f}")
