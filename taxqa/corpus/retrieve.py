@@ -123,9 +123,10 @@ def rank(
     prior = _priors(index, q, special, named, cited)
     wanted = intent.asked(q.text)
     units = siblings.scope(index, q, table()["general"]) if wanted else []
-    prior = siblings.lift(prior, index, q, units, wanted, len(_own_words(q, index)))
+    own = len(_own_words(q, index))  # the question's own words the corpus has: weighs its everyday words
+    prior = siblings.lift(prior, index, q, units, wanted, own)
     prior = _kind_aside(prior, index, wanted, q.text)
-    weight = _lexicon_weight(q, index)
+    weight = _lexicon_weight(q, own)
     untitled = VAT_NAME if q.acts else frozenset()  # the act known, its tax's name says no article
     lexical = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight, untitled)
     said = [*q.terms, *q.lexicon]
@@ -150,7 +151,6 @@ def rank(
         hits.append(Hit(p, float(scores[i]), index.matched(i, words), via, row=i))
         if len(hits) >= max(k, 10) * 3:
             break
-    own = len(_own_words(q, index))
     hits = by_title(hits, squash(q.text), index, q.concepts, q.primary, special, own)
     if not q.wants_relief:  # "기한 안에 신고하면 깎아주나": the relief is the ask, not the filing
         hits = _general_rule_first(hits, [w for w in wanted if w in GENERAL_FOR], q.text)
@@ -185,10 +185,10 @@ def _kind_aside(prior, index, wanted: list[str], text: str):
 VAT_NAME = frozenset({"부가", "가치", "가치세"})  # the morphemes 부가세 and 부가가치세 expand to
 
 
-def _lexicon_weight(q: Query, index) -> float:
+def _lexicon_weight(q: Query, own: int) -> float:
     """The everyday words' weight: a guess beside the question's own statute words (LEXICON_WEIGHT), but all
     the question says when at most one of its own words is in the corpus ("집 사면 내는 세금은 몇 퍼센트야")."""
-    return LEXICON_ALONE if len(_own_words(q, index)) <= FEW_OWN_WORDS and q.lexicon else LEXICON_WEIGHT
+    return LEXICON_ALONE if own <= FEW_OWN_WORDS and q.lexicon else LEXICON_WEIGHT
 
 
 def _own_words(q: Query, index) -> set[str]:
