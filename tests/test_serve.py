@@ -13,6 +13,8 @@ pytest.importorskip("mlx_lm")
 
 from serve_fixtures import GIFT, PLAIN, ask, client, served, streamed  # noqa: E402, F401 - fixtures are found by name
 
+from taxqa.case import REFERENCE_ONLY  # noqa: E402
+
 
 def test_models_and_health(served, client):
     server, _, _ = served
@@ -86,12 +88,14 @@ def test_grounding_is_on_by_default_and_returned_on_request(client):
     assert plain.model_extra["taxqa"]["grounding"] is None
     assert "taxqa" not in (ask(client, max_tokens=2).model_extra or {})
     assert extra["grounding"]["needs_check"] is None  # every fact placed: the figure stands
+    assert extra["grounding"]["reference_note"] is None
 
 
 def test_grounding_says_what_needs_checking_when_a_fact_is_not_placed(client):
     mixed = ask(client, SPLIT_GIFT, extra_body={"return_grounding": True}, max_tokens=2).model_extra["taxqa"]
     assert mixed["grounding"]["needs_check"].startswith("확인이 필요합니다: ")
     assert "누가 얼마를" in mixed["grounding"]["needs_check"]
+    assert mixed["grounding"]["reference_note"] == REFERENCE_ONLY  # the page's sentence over the figure
 
 
 def test_stream_carries_grounding_first_and_check_last(client):

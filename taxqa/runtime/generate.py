@@ -103,9 +103,10 @@ def report_check(case, answer: str) -> None:
     from taxqa.tax.kinds import KINDS
 
     verdict = case.check(answer)
+    flags = flags_of(case.reading)
     if verdict is None:
-        if case.needs_check:  # a tax question lacking a fact: say which instead of a figure
-            print(f"check: {case.needs_check}", file=sys.stderr)
+        for flag in flags:  # a tax question lacking a fact: say which instead of a figure
+            print(f"check: {NEEDS_CHECK}: {flag}", file=sys.stderr)
         print("check: not a computable question (no calculator scenario found)", file=sys.stderr)
         return
     if not getattr(verdict, "checked", True):
@@ -114,7 +115,6 @@ def report_check(case, answer: str) -> None:
         status = "AGREE" if verdict.agree else "DISAGREE"
     if getattr(verdict, "understood", ""):
         print(f"check: 이렇게 이해했습니다: {verdict.understood}", file=sys.stderr)
-    flags = flags_of(case.reading)
     for flag in flags:  # the calculator's figure below rests on these: not the answer until checked
         print(f"check: {NEEDS_CHECK}: {flag}", file=sys.stderr)
     print(f"check: {status} — {verdict.reason}", file=sys.stderr)

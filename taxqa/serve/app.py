@@ -60,10 +60,14 @@ async def case_for(config: ServeConfig, question: str, retrieve: bool = True):
 def grounding_of(case) -> dict[str, Any]:
     """What a client and the model get: the Case's grounding and whether it needs checking, the
     law.go.kr key never in it (whatever the corpus holds)."""
+    from taxqa.case import REFERENCE_ONLY
     from taxqa.corpus.client import OC_ENV, scrub
 
-    # needs_check: "확인이 필요합니다: ..." while the question lacks a fact or holds one not placed
-    return scrub({**case.grounding(), "needs_check": case.needs_check}, os.environ.get(OC_ENV))
+    # needs_check: "확인이 필요합니다: ..." while the question lacks a fact or holds one not placed;
+    # reference_note: the sentence a page puts above the figure then (null when nothing is flagged)
+    flagged = case.needs_check
+    body = {**case.grounding(), "needs_check": flagged, "reference_note": REFERENCE_ONLY if flagged else None}
+    return scrub(body, os.environ.get(OC_ENV))
 
 
 def error_response(exc: APIError) -> JSONResponse:

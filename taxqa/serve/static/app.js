@@ -110,7 +110,7 @@
         understood.forEach((u) => ul.append(el("li", null, describe(u))));
         box.append(ul);
       }
-      if (needsCheck) box.append(el("p", "missing", "아래는 위 사항을 확인하기 전, 가정에 따른 참고 계산입니다 (최종 세액이 아님)."));
+      if (needsCheck && g.reference_note) box.append(el("p", "missing", g.reference_note));
       const table = el("table", "steps");
       (calc.result.steps || []).forEach((s) => {
         const tr = el("tr");
