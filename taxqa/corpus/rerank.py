@@ -37,8 +37,10 @@ EXCEPTION_FACTOR = 0.9
 _ASKS_EXCEPTION = re.compile(r"특례|특별|예외|감면|혜택")
 SANCTION_TITLE = re.compile(r"가산세$|과태료$|벌칙$|처벌$")  # an article that sanctions a duty set elsewhere
 SANCTION_FACTOR = 0.75
+SANCTION_LIFT = 1.25
 _ASKS_SANCTION = re.compile(
     r"가산세|과태료|벌금|벌칙|처벌|불이익|페널티|패널티|안\s*하면|안\s*내면|않으면|어기|위반|늦게|늦으면|누락|빠뜨|불성실|미등록|미가입"
+    r"|더\s?물(어|게|리|는)|가산(되|돼)|안\s?하고\s?넘어"
 )
 
 
@@ -98,6 +100,9 @@ def by_title(
 ) -> list:
     """Hits re-scored by their title's cover in the question (squashed) and the concepts it says in everyday
     words (the term table's reviewed phrasings: "애들 몫으로 세금 깎아" -> 자녀세액공제), best first (stable)."""
+    from taxqa.corpus.query import _RELIEF_RE
+
+    relief = bool(_RELIEF_RE.search(question))
     per, idf = title_weights(index)
     carriers: set[int] = set()
     for c in concepts:
@@ -120,8 +125,8 @@ def by_title(
             h.said = True
         if EXCEPTION_TITLE in h.passage.title and not asks_exception(question) and h.passage.law not in special:
             h.score *= EXCEPTION_FACTOR
-        if SANCTION_TITLE.search(h.passage.title) and not asks_sanction(question):
-            h.score *= SANCTION_FACTOR
+        if SANCTION_TITLE.search(h.passage.title):
+            h.score *= (1.0 if relief else SANCTION_LIFT) if asks_sanction(question) else SANCTION_FACTOR
         c = h.titled = cover(per[h.row], question, idf)
         if c <= FLOOR:
             continue

@@ -126,6 +126,7 @@ def rank(
     own = len(_own_words(q, index))  # the question's own words the corpus has: weighs its everyday words
     prior = siblings.lift(prior, index, q, units, wanted, own)
     prior = _kind_aside(prior, index, wanted, q.text)
+    prior = siblings.definitions_aside(prior, index, wanted)
     weight = _lexicon_weight(q, own)
     untitled = VAT_NAME if q.acts else frozenset()  # the act known, its tax's name says no article
     lexical = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight, untitled)
