@@ -16,7 +16,10 @@ ruling's issue, written in the statute's words, keeps the smaller weight. An art
 ...특례 (an exception: 「양도소득의 필요경비 계산 특례」, 「매입자발행세금계산서에 따른 매입세액 공제 특례」) loses 10 % unless the question asks for an exception or a
 relief: a plain question asks for the rule. Likewise an article that sanctions a duty set elsewhere (titled
 ...가산세, ...과태료) loses 25 % unless the question asks about a sanction (가산세, 벌금, 안 하면, 늦게, ...): "현금영수증
-발급 의무" is 「현금영수증가맹점 가입ㆍ발급의무 등」, not the 가산세 for breaking it.
+발급 의무" is 「현금영수증가맹점 가입ㆍ발급의무 등」, not the 가산세 for breaking it; a question asking one (and not
+its relief: 가산세 ... 줄여 주기도 해 is 가산세 감면) gains 25 % there ("세금계산서 늦게 끊어주면 벌금 있어" -> 제60조
+가산세, not 제32조 세금계산서 등). One act's twin taxes (상속, 증여): a title naming the one the question does not
+say loses 30 % ("형제가 셋인데 상속세는 누가 내" -> 상속세 납부의무, not 증여세 납부의무).
 """
 
 from __future__ import annotations
@@ -42,6 +45,16 @@ _ASKS_SANCTION = re.compile(
     r"가산세|과태료|벌금|벌칙|처벌|불이익|페널티|패널티|안\s*하면|안\s*내면|않으면|어기|위반|늦게|늦으면|누락|빠뜨|불성실|미등록|미가입"
     r"|더\s?물(어|게|리|는)|가산(되|돼)|안\s?하고\s?넘어"
 )
+
+
+TWIN_TAXES = ("상속", "증여")  # one act's two taxes: a title naming the one the question does not say is its twin's
+OTHER_TAX_FACTOR = 0.7  # 0.8 and 0.9 gained one @1, 0.7 also two @5; 0.6 nothing more
+
+
+def _one_of_twins(question: str) -> tuple[str, str]:
+    """(the twin tax the question names, the other) when it names exactly one of them, else ("", "")."""
+    said = [t for t in TWIN_TAXES if t in question]
+    return (said[0], next(t for t in TWIN_TAXES if t != said[0])) if len(said) == 1 else ("", "")
 
 
 def asks_sanction(question: str) -> bool:
@@ -103,6 +116,7 @@ def by_title(
     from taxqa.corpus.query import _RELIEF_RE
 
     relief = bool(_RELIEF_RE.search(question))
+    said_tax, other_tax = _one_of_twins(question)
     per, idf = title_weights(index)
     carriers: set[int] = set()
     for c in concepts:
@@ -127,6 +141,8 @@ def by_title(
             h.score *= EXCEPTION_FACTOR
         if SANCTION_TITLE.search(h.passage.title):
             h.score *= (1.0 if relief else SANCTION_LIFT) if asks_sanction(question) else SANCTION_FACTOR
+        if other_tax and other_tax in h.passage.title and said_tax not in h.passage.title:
+            h.score *= OTHER_TAX_FACTOR
         c = h.titled = cover(per[h.row], question, idf)
         if c <= FLOOR:
             continue
