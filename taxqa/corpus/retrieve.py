@@ -157,6 +157,7 @@ def rank(
         hits = _general_rule_first(hits, [w for w in wanted if w in GENERAL_FOR], q.text)
     hits = _governing_first(hits, q, special)
     hits = _named_tax_first(hits, q, index)
+    hits = siblings.said_tax_first(hits, q.text, special | table()["general"])
     if applied:  # the calculation's articles first, the best of them by the question's words, then the rest
         first = [h for h in hits if h.passage.citation in applied][: max(2, k // 2)]
         hits = first + [h for h in hits if h not in first]
