@@ -76,6 +76,8 @@ INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 }
 
 
+# the year's last filing said in everyday words: the 확정신고 sibling, not 예정신고 (taxqa.corpus.retrieve)
+YEAR_END = re.compile(r"마지막|해\s?넘어|다음\s?해|이듬해|한\s?번\s?더|폐업|가게\s?정리|문\s?닫")
 ZERO_RATE = re.compile(r"영세율|영\s?퍼센트|영\s?프로|(?<![\d.])0\s?(%|퍼)")
 AFTER_SANCTION = {"rate", "deadline"}  # "기한 넘겨서 하면 얼마나 붙어": the 가산세 article says when and how much
 
