@@ -285,7 +285,7 @@ def _general_rule_first(hits: list[Hit], wanted: list[str], question: str) -> li
     final = next((h for h in answering if "확정" in h.passage.title), None)  # the year's last filing
     if final is not None and intent.YEAR_END.search(question):
         first, said = final, said + "확정"
-    own = {g for g in grams(first.passage.title) if g in said}
+    own = {g for g in grams(first.passage.title) if g in said} | grams(law)  # the act's own name names no sibling
     if any({g for g in grams(h.passage.title) if g in said} - own for h in answering if h is not first):
         return hits  # the question names a later sibling (증여 -> 증여세 과세표준신고, 확정 -> 확정신고)
     first.score *= 1.0 + GENERAL_RULE
