@@ -66,6 +66,7 @@ INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "installments": (
         re.compile(
             r"나눠\s?(서\s?)?(내|낼|납부)|나누어\s?(내|납부)|조금씩|분납|할부|여러\s?번에\s?(나눠|걸쳐)|해마다\s?나눠"
+            r"|(몇|여러)\s?(달|해|년|번)에?\s?(걸쳐|쪼개)|쪼개\s?(서\s?)?(내|낼|납부)"
         ),
         re.compile(r"분할납부|연부연납"),
     ),
