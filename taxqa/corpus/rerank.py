@@ -19,7 +19,9 @@ relief: a plain question asks for the rule. Likewise an article that sanctions a
 발급 의무" is 「현금영수증가맹점 가입ㆍ발급의무 등」, not the 가산세 for breaking it; a question asking one (and not
 its relief: 가산세 ... 줄여 주기도 해 is 가산세 감면) gains 25 % there ("세금계산서 늦게 끊어주면 벌금 있어" -> 제60조
 가산세, not 제32조 세금계산서 등). One act's twin taxes (상속, 증여): a title naming the one the question does not
-say loses 30 % ("형제가 셋인데 상속세는 누가 내" -> 상속세 납부의무, not 증여세 납부의무).
+say loses 30 % ("형제가 셋인데 상속세는 누가 내" -> 상속세 납부의무, not 증여세 납부의무). Likewise 상증법's
+articles titled ...양도 lose 30 % for a question saying no sale ("남편한테 받은 돈도 세금 내야 하나" -> 증여재산 공제,
+not 배우자 등에게 양도한 재산의 증여 추정).
 """
 
 from __future__ import annotations
@@ -49,6 +51,11 @@ _ASKS_SANCTION = re.compile(
 
 TWIN_TAXES = ("상속", "증여")  # one act's two taxes: a title naming the one the question does not say is its twin's
 OTHER_TAX_FACTOR = 0.7  # 0.8 and 0.9 gained one @1, 0.7 also two @5; 0.6 nothing more
+
+
+GIFT_ACT = "상속세 및 증여세법"  # its articles titled ...양도 (제35조, 제44조) are about a sale, not a gift
+SALE_FACTOR = 0.7  # ... and lose this much for a question saying no sale (0.8 gained nothing @1, 0.6 no more)
+_SELLS = re.compile(r"양도|팔|판(걸|거|것|뒤|후|돈|값|다)|매매|매도|싸게|시세보다|넘기|넘겨")  # on squashed text
 
 
 def _one_of_twins(question: str) -> tuple[str, str]:
@@ -117,6 +124,7 @@ def by_title(
 
     relief = bool(_RELIEF_RE.search(question))
     said_tax, other_tax = _one_of_twins(question)
+    sells = bool(_SELLS.search(question))
     per, idf = title_weights(index)
     carriers: set[int] = set()
     for c in concepts:
@@ -143,6 +151,8 @@ def by_title(
             h.score *= (1.0 if relief else SANCTION_LIFT) if asks_sanction(question) else SANCTION_FACTOR
         if other_tax and other_tax in h.passage.title and said_tax not in h.passage.title:
             h.score *= OTHER_TAX_FACTOR
+        if not sells and "양도" in h.passage.title and h.passage.law == GIFT_ACT:
+            h.score *= SALE_FACTOR
         c = h.titled = cover(per[h.row], question, idf)
         if c <= FLOOR:
             continue
