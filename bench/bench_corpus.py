@@ -157,6 +157,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain14": ("tests/data/retrieval_plain14.tsv", ""),
     "plain15": ("tests/data/retrieval_plain15.tsv", ""),
     "plain16": ("tests/data/retrieval_plain16.tsv", ""),
+    "plain17": ("tests/data/retrieval_plain17.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }

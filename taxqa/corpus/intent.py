@@ -22,6 +22,7 @@ INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
         re.compile(
             r"(?<!중과)세율|몇\s?(퍼|프로|%)|퍼센트|비율|요율|세게|얼마나\s?(내|붙|나와|나오|떼)|계산\s?(방식|법|방법|어떻게)"
             r"|세(금)?(이|가|은|는)?\s?얼마(나\s?(돼|되)|야|예요|에요|인가|임)"
+            r"|세금이?\s?(더\s?)?(세|센|많이\s?(나와|나오|붙))"
         ),
         re.compile(r"세율|세액\s?계산|산출세액|과세표준과\s?세액|과세표준\s?및\s?세율|과세표준과\s?세율"),
     ),
@@ -30,7 +31,7 @@ INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
             r"언제|기한|며칠|몇\s?(일|달|개월|월)|(?<!얼마)(?<![억만천원돈\d])까지(?!\s?(합|포함|더|쳐))|납기|마감|몇\s?번"
             r"|(신고|납부|신청)\S*\s?(기간|날짜|일정)|(한|두|석|세|넉|네)\s?달\s?(안|내|이내)|기간\s?(안에|내에|이\s?남)"
         ),
-        re.compile(r"신고(?!\s?예외)|납부(?!의무|세액|유예)|납기|기한|징수방법"),
+        re.compile(r"신고(?!\s?예외)|납부(?!의무|세액|유예)|납기|기한|징수방법|청구기간"),
     ),
     "papers": (
         re.compile(r"서류|증빙|뭘\s?(내|챙|준비)|뭐\s?(내|챙|준비)"),
@@ -66,6 +67,7 @@ INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
     "installments": (
         re.compile(
             r"나눠\s?(서\s?)?(내|낼|납부)|나누어\s?(내|납부)|조금씩|분납|할부|여러\s?번에\s?(나눠|걸쳐)|해마다\s?나눠"
+            r"|(몇|여러)\s?(달|해|년|번)에?\s?(걸쳐|쪼개)|쪼개\s?(서\s?)?(내|낼|납부)"
         ),
         re.compile(r"분할납부|연부연납"),
     ),
@@ -76,6 +78,8 @@ INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
 }
 
 
+# the year's last filing said in everyday words: the 확정신고 sibling, not 예정신고 (taxqa.corpus.retrieve)
+YEAR_END = re.compile(r"마지막|해\s?넘어|다음\s?해|이듬해|한\s?번\s?더|폐업|가게\s?정리|문\s?닫")
 ZERO_RATE = re.compile(r"영세율|영\s?퍼센트|영\s?프로|(?<![\d.])0\s?(%|퍼)")
 AFTER_SANCTION = {"rate", "deadline"}  # "기한 넘겨서 하면 얼마나 붙어": the 가산세 article says when and how much
 

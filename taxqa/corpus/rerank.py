@@ -16,7 +16,14 @@ ruling's issue, written in the statute's words, keeps the smaller weight. An art
 ...특례 (an exception: 「양도소득의 필요경비 계산 특례」, 「매입자발행세금계산서에 따른 매입세액 공제 특례」) loses 10 % unless the question asks for an exception or a
 relief: a plain question asks for the rule. Likewise an article that sanctions a duty set elsewhere (titled
 ...가산세, ...과태료) loses 25 % unless the question asks about a sanction (가산세, 벌금, 안 하면, 늦게, ...): "현금영수증
-발급 의무" is 「현금영수증가맹점 가입ㆍ발급의무 등」, not the 가산세 for breaking it.
+발급 의무" is 「현금영수증가맹점 가입ㆍ발급의무 등」, not the 가산세 for breaking it; a question asking one (and not
+its relief: 가산세 ... 줄여 주기도 해 is 가산세 감면) gains 25 % there ("세금계산서 늦게 끊어주면 벌금 있어" -> 제60조
+가산세, not 제32조 세금계산서 등). One act's twin taxes (상속, 증여): a title naming the one the question does not
+say loses 30 % ("형제가 셋인데 상속세는 누가 내" -> 상속세 납부의무, not 증여세 납부의무). Likewise 상증법's
+articles titled ...양도 lose 30 % for a question saying no sale ("남편한테 받은 돈도 세금 내야 하나" -> 증여재산 공제,
+not 배우자 등에게 양도한 재산의 증여 추정). An article for doing a duty online or by post (정보통신망을 이용한
+불복청구, 전자신고, 전자세금계산서) loses 20 % for a question saying no such channel: "고지서가 억울하면 어디다
+따져" is 불복, not its online form.
 """
 
 from __future__ import annotations
@@ -37,9 +44,31 @@ EXCEPTION_FACTOR = 0.9
 _ASKS_EXCEPTION = re.compile(r"특례|특별|예외|감면|혜택")
 SANCTION_TITLE = re.compile(r"가산세$|과태료$|벌칙$|처벌$")  # an article that sanctions a duty set elsewhere
 SANCTION_FACTOR = 0.75
+SANCTION_LIFT = 1.25
 _ASKS_SANCTION = re.compile(
     r"가산세|과태료|벌금|벌칙|처벌|불이익|페널티|패널티|안\s*하면|안\s*내면|않으면|어기|위반|늦게|늦으면|누락|빠뜨|불성실|미등록|미가입"
+    r"|더\s?물(어|게|리|는)|가산(되|돼)|안\s?하고\s?넘어"
 )
+
+
+TWIN_TAXES = ("상속", "증여")  # one act's two taxes: a title naming the one the question does not say is its twin's
+OTHER_TAX_FACTOR = 0.7  # 0.8 and 0.9 gained one @1, 0.7 also two @5; 0.6 nothing more
+
+
+CHANNEL_TITLE = re.compile(
+    r"정보통신망을\s?이용|전자\s?신고|우편\s?신고|전자세금계산서|전자계산서"
+)  # the same duty done online or by post: a variant of the rule
+CHANNEL_FACTOR = 0.8  # 0.7 gained no more
+_SAYS_CHANNEL = re.compile(r"정보통신망|전자|우편|인터넷|온라인|홈택스|위택스|이메일|메일|앱|모바일|손택스|종이")
+GIFT_ACT = "상속세 및 증여세법"  # its articles titled ...양도 (제35조, 제44조) are about a sale, not a gift
+SALE_FACTOR = 0.7  # ... and lose this much for a question saying no sale (0.8 gained nothing @1, 0.6 no more)
+_SELLS = re.compile(r"양도|팔|판(걸|거|것|뒤|후|돈|값|다)|매매|매도|싸게|시세보다|넘기|넘겨")  # on squashed text
+
+
+def _one_of_twins(question: str) -> tuple[str, str]:
+    """(the twin tax the question names, the other) when it names exactly one of them, else ("", "")."""
+    said = [t for t in TWIN_TAXES if t in question]
+    return (said[0], next(t for t in TWIN_TAXES if t != said[0])) if len(said) == 1 else ("", "")
 
 
 def asks_sanction(question: str) -> bool:
@@ -98,6 +127,12 @@ def by_title(
 ) -> list:
     """Hits re-scored by their title's cover in the question (squashed) and the concepts it says in everyday
     words (the term table's reviewed phrasings: "애들 몫으로 세금 깎아" -> 자녀세액공제), best first (stable)."""
+    from taxqa.corpus.query import _RELIEF_RE
+
+    relief = bool(_RELIEF_RE.search(question))
+    said_tax, other_tax = _one_of_twins(question)
+    sells = bool(_SELLS.search(question))
+    channel = bool(_SAYS_CHANNEL.search(question))
     per, idf = title_weights(index)
     carriers: set[int] = set()
     for c in concepts:
@@ -120,8 +155,14 @@ def by_title(
             h.said = True
         if EXCEPTION_TITLE in h.passage.title and not asks_exception(question) and h.passage.law not in special:
             h.score *= EXCEPTION_FACTOR
-        if SANCTION_TITLE.search(h.passage.title) and not asks_sanction(question):
-            h.score *= SANCTION_FACTOR
+        if SANCTION_TITLE.search(h.passage.title):
+            h.score *= (1.0 if relief else SANCTION_LIFT) if asks_sanction(question) else SANCTION_FACTOR
+        if other_tax and other_tax in h.passage.title and said_tax not in h.passage.title:
+            h.score *= OTHER_TAX_FACTOR
+        if not sells and "양도" in h.passage.title and h.passage.law == GIFT_ACT:
+            h.score *= SALE_FACTOR
+        if not channel and CHANNEL_TITLE.search(h.passage.title):
+            h.score *= CHANNEL_FACTOR
         c = h.titled = cover(per[h.row], question, idf)
         if c <= FLOOR:
             continue

@@ -126,6 +126,7 @@ def rank(
     own = len(_own_words(q, index))  # the question's own words the corpus has: weighs its everyday words
     prior = siblings.lift(prior, index, q, units, wanted, own)
     prior = _kind_aside(prior, index, wanted, q.text)
+    prior = siblings.definitions_aside(prior, index, wanted)
     weight = _lexicon_weight(q, own)
     untitled = VAT_NAME if q.acts else frozenset()  # the act known, its tax's name says no article
     lexical = index.scores(q.terms, q.expansion, " ".join([q.phrase, *q.added]), named, q.lexicon, weight, untitled)
@@ -156,6 +157,7 @@ def rank(
         hits = _general_rule_first(hits, [w for w in wanted if w in GENERAL_FOR], q.text)
     hits = _governing_first(hits, q, special)
     hits = _named_tax_first(hits, q, index)
+    hits = siblings.said_tax_first(hits, q.text, special | table()["general"])
     if applied:  # the calculation's articles first, the best of them by the question's words, then the rest
         first = [h for h in hits if h.passage.citation in applied][: max(2, k // 2)]
         hits = first + [h for h in hits if h not in first]
@@ -265,7 +267,8 @@ def _general_rule_first(hits: list[Hit], wanted: list[str], question: str) -> li
     """Between the first GENERAL_TOP hits, siblings of one act whose titles both answer the deadline asked
     (양도소득과세표준 예정신고 and 확정신고, 법인세법's 과세표준 등의 신고 and 청산소득's 확정신고): the first in article
     order states the general rule and gains GENERAL_RULE, unless the question says a word of the other's title
-    it lacks (증여 -> 증여세 과세표준신고, 확정 -> 확정신고)."""
+    it lacks (증여 -> 증여세 과세표준신고, 확정 -> 확정신고). A question asking the year's last filing in everyday
+    words (마지막, 해 넘어서, 폐업: intent.YEAR_END) says 확정: the 확정신고 sibling gains instead."""
     if not wanted or not hits:
         return hits
     law = hits[0].passage.law
@@ -279,7 +282,10 @@ def _general_rule_first(hits: list[Hit], wanted: list[str], question: str) -> li
         return hits
     first = min(answering, key=lambda h: _article_no(h.passage.article or h.passage.citation))
     said = squash(question)
-    own = {g for g in grams(first.passage.title) if g in said}
+    final = next((h for h in answering if "확정" in h.passage.title), None)  # the year's last filing
+    if final is not None and intent.YEAR_END.search(question):
+        first, said = final, said + "확정"
+    own = {g for g in grams(first.passage.title) if g in said} | grams(law)  # the act's own name names no sibling
     if any({g for g in grams(h.passage.title) if g in said} - own for h in answering if h is not first):
         return hits  # the question names a later sibling (증여 -> 증여세 과세표준신고, 확정 -> 확정신고)
     first.score *= 1.0 + GENERAL_RULE

@@ -78,13 +78,15 @@ def lift(prior, index, q, units: list[int], wanted: list[str], own_words: int = 
 # own: 「과세표준과 세액의 통지」 answers how much, but the rate is in 「세율」)
 CORE = {
     "rate": r"세율$",
-    "deadline": r"신고(와|및)?\s?납부|납기|확정신고$|과세표준\s?(등의\s?)?신고$|예정신고$",
+    "deadline": r"신고(와|및)?\s?납부|납기|확정신고$|과세표준\s?(등의\s?)?신고$|예정신고$|^청구기간$",
     "installments": r"분할납부$|연부연납$",
     "taxable": r"과세대상$|^재화의 공급$|^용역의 공급$|면세$",
     "income_kind": r"^(이자|배당|사업|근로|연금|기타|퇴직)소득$",
     "timing": r"시기$|기준일$",
     "exemption": r"^비과세|비과세$|비과세되는|비과세소득$|면세$",
 }
+APPEAL_DEADLINE = "청구기간"  # the deadline of an appeal (국세기본법 제61조, 제68조), pooled only for one
+APPEAL = re.compile(r"불복|억울|따지|따져|다투|다툴|다퉈|심사\s?청구|심판|이의")
 UNRANKED = {"income_kind"}  # the kinds of income are peers: 이자소득 is not the rule the others except
 POOL_ONLY = {  # the exemption of a tax, not of a duty ("신고 안 해도 되는 사람": 과세표준확정신고의 예외)
     "exemption": re.compile(r"안\s?내|세금\s?(이\s?)?(없|안\s)|비과세|면제|면세|안\s?붙|안\s?걷|안\s?매기")
@@ -103,6 +105,35 @@ def core(index, name: str):
         found = cache[name] = np.array(
             [bool(pattern and p.kind == "statute" and pattern.search(p.title)) for p in index.passages]
         )
+    return found
+
+
+DEFINITIONS = ("정의", "목적", "용어의 뜻")  # an act's definitions and purpose: they state no rule
+DEFINITIONS_FACTOR = 0.8  # 0.6 gained the same two @1 of the older sets, no more
+
+
+def definitions_aside(prior, index, wanted: list[str]):
+    """The prior with the definitions articles set aside for a question asking what a rule says (its rate,
+    deadline, exemption ...): "물건값에 얹어 받는 부가가치세 비율이 몇이야" is 제30조 세율, not 제2조 정의, which
+    defines every word of it."""
+    if not wanted:
+        return prior
+    import numpy as np
+
+    mask = np.zeros(len(index.passages), dtype=bool)
+    for title in DEFINITIONS:
+        mask |= _titled(index, title)
+    return prior * np.where(mask, DEFINITIONS_FACTOR, 1.0)
+
+
+def _titled(index, title: str):
+    """Per passage, whether its title is ``title`` (cached on the index)."""
+    cache = index.__dict__.setdefault("_titled", {})
+    found = cache.get(title)
+    if found is None:
+        import numpy as np
+
+        found = cache[title] = np.array([p.title == title for p in index.passages])
     return found
 
 
@@ -126,6 +157,8 @@ def pool(scores, index, units: list[int], wanted: list[str], question: str = "",
     mask = np.zeros(len(index.passages), dtype=bool)
     for name in wanted:
         mask |= core(index, name)
+    if not APPEAL.search(question):  # an appeal's 청구기간 is no deadline of a filing or a payment
+        mask &= ~_titled(index, APPEAL_DEADLINE)
     rows = np.flatnonzero(np.isin(unit_of, units) & mask)
     order: dict[str, int] = {}
     for i in rows:
@@ -166,3 +199,31 @@ def _naming(index, rows, words: Sequence[str], wanted: list[str]):
     for i in kept:
         order.setdefault(index.passages[i].citation, len(order))
     return kept, order
+
+
+SAID_TAX_SHARE = 0.8  # 0.9 and 0.0 changed the same questions
+LOCAL_ACT = "지방세법"
+SAID_TAX_TOP = 5
+
+
+def said_tax_first(hits: list, question: str, general: set[str]) -> list:
+    """A question that says one tax by name (부가세, 상속세, 법인세 ...): when another tax's act holds the first hit,
+    the named tax's best article within the first SAID_TAX_TOP and with at least SAID_TAX_SHARE of its score goes
+    first ("손님 접대하느라 쓴 밥값에 붙은 부가세도 매입세액으로 빼 주나": 부가가치세법 제39조, not 소득세법's
+    기업업무추진비). The general and special acts (국세기본법, 조세특례제한법) are no other tax's act."""
+    from taxqa.corpus.query import table
+
+    if not hits:
+        return hits
+    said = squash(question)
+    t = table()
+    named = {act for name in t["tax_names"] if name in said for act, cues in t["acts"].items() if name in cues}
+    if "지방소득세" in said:  # 지방세법's, beside 소득세법's 소득세 it contains
+        named.add(LOCAL_ACT)
+    top = hits[0].passage
+    if len(named) != 1 or top.kind != "statute" or top.law in named or top.law in general:
+        return hits
+    best = next((h for h in hits[:SAID_TAX_TOP] if h.passage.kind == "statute" and h.passage.law in named), None)
+    if best is None or best.score < SAID_TAX_SHARE * hits[0].score:
+        return hits
+    return [best, *[h for h in hits if h is not best]]
