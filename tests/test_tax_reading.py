@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from taxqa.cli import main
-from taxqa.tax.reading import ask, complete_inputs, read_question, scenario_from_question
+from taxqa.tax.reading import ask, complete_inputs, normalise, read_question, scenario_from_question
 
 CASES = json.loads((Path(__file__).parent / "data" / "reading_cases.json").read_text(encoding="utf-8"))
 AS_OF = "2026-06-01"
@@ -458,3 +458,26 @@ def test_round_47_shapes_read_at_their_rule():
     assert r.inputs["salary"] == 280 * 10_000 * 12
     r = read_question("간이과세 소매 1년 매출 부가세 포함 5,500, 카드 3,000. 부가세?", as_of=as_of)
     assert r.inputs["supply"] == 55_000_000
+
+
+def test_corrections_take_back_the_figure_said_before():
+    # "X이 아니라 Y": the same X said earlier goes with it; "N년.. 아니 M년": the duration taken back
+    r = read_question("삼촌이 5천 줬어요… 아 5천이 아니라 6천이요. 증여세?", as_of="2026-06-01")
+    assert r.inputs["amount"] == 60_000_000 and not r.ambiguous
+    r = read_question("퇴직금 1억, 근속 15년, 아니 16년이요. 퇴직소득세 산출세액?", as_of="2026-06-01")
+    assert r.inputs["years"] == 16
+
+
+def test_hangul_numerals_without_eok_and_years_with_sip():
+    r = read_question("고모가 이천오백만 보내줬음 증여세?", as_of="2026-06-01")
+    assert r.inputs["amount"] == 25_000_000
+    r = read_question("남편 재산이 이십억쯤이오. 남편이 세상을 떠났고 아들 하나 있소. 상속세는?", as_of="2026-06-01")
+    assert r.inputs["estate"] == 2_000_000_000
+    assert "근속 25년" in normalise("근속 이십오년")
+
+
+def test_a_giver_glued_to_the_next_word_and_prepaid_tax_with_man_left_out():
+    r = read_question("아빠가결혼선물로 1억 보내준대 혼인신고는 내년 증여세?", as_of="2026-06-01")
+    assert r.inputs["relation"] == "lineal_ascendant" and r.inputs.get("marriage_birth")
+    r = read_question("법인 과표 2억, 기납부세액 800. 법인세 납부세액?", as_of="2026-06-01")
+    assert r.inputs["prepaid"] == 8_000_000

@@ -349,13 +349,16 @@ def read_mentions(text: str, clean: str) -> list[Mention]:
 
 
 def near(found: list[Mention], text: str, type_: str, keywords: str, width: int = 12) -> Mention | None:
-    """The first mention of `type_` with one of `keywords` just before it (within its clause) or just after it."""
-    for m in found:
+    """The first mention of `type_` with one of `keywords` just before it (within its clause) or just after it.
+    A mention the question takes back ("근속 20년.. 아니 21년") stands for the one said after it."""
+    for i, m in enumerate(found):
         if m.type != type_:
             continue
         left, right = clause_span(text, m.start, m.end)
         if re.search(keywords, text[max(left, m.start - width) : m.start]) or re.match(
             rf"\s*(?:\S{{0,3}}\s*)?(?:{keywords})", text[m.end : min(right, m.end + width)]
         ):
+            if m.flags.get("corrected"):
+                return next((x for x in found[i + 1 :] if x.type == type_ and not x.flags.get("corrected")), None)
             return m
     return None

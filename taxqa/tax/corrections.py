@@ -1,0 +1,53 @@
+"""Figures a question takes back: an amount corrected ("3억이 아니라 3억5천", "1억 정도인데 정확히는
+9,870만원"), the same figure said before the correction, a duration or count taken back by a bare 아니
+("근속 20년.. 아니 21년"), and the bands of a rate table ("8,800만원 초과 1억 5천만원 이하 구간"), none of which
+is the case's own figure."""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.amounts import iter_amounts
+
+BRACKET = re.compile(r"\s*(?:원)?\s*(?:초과|이하|이상|미만)(?=[^.?!]{0,24}(?:구간|세율|누진))")
+# "20년.. 아니 21년", "3억, 아니 3억 5천": a figure taken back by a bare 아니 and said again at once
+TAKEN_BACK = r"\s*(?:원)?\s*(?:\.{2,}|…+|,)?\s*(?:아\s+)?아니(?:요|다)?\s*[,.]?\s+(?=\d)"
+CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 9,870만원": the amount the question corrects
+    TAKEN_BACK + r"|\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼))"
+    r"|\s*(?:원)?\s*(?:정도|쯤|가량)\S{0,4}\s*(?:정확히|정확하게)"
+)
+
+
+COUNTED_TAKEN_BACK = re.compile(
+    r"(?<![\d,.])\d{1,3}\s*(?P<unit>년|개월|명|살|세)(?=" + TAKEN_BACK + r"\d{1,3}\s*(?P=unit))"
+)
+
+
+def drop_corrected(clean: str, reading) -> str:
+    """'처음엔 3억이라고 했는데 정확히는 3억 2천만원': an amount the question corrects is left out
+    of what the kind readers see (blanked, so positions stay), and the reading says so. The same
+    figure said before the correction ("3억 줬... 3억이 아니라 3억5천") goes with it, and so does a
+    duration or count taken back ("근속 20년.. 아니 21년")."""
+    for m in COUNTED_TAKEN_BACK.finditer(clean):
+        clean = clean[: m.start()] + " " * (m.end() - m.start()) + clean[m.end() :]
+        reading.assume(f"'{m.group(0)}'은 질문에서 정정된 값으로 보고 계산에서 뺌")
+    for m in COUNTED_TAKEN_BACK.finditer(reading.text):
+        for x in reading.mentions:
+            if x.type != "amount" and x.start < m.end() and m.start() < x.end:
+                x.flags["corrected"] = True
+    found = list(iter_amounts(clean))
+    taken_back = [a for a in found if CORRECTED.match(clean[a.end :]) and not BRACKET.match(clean[a.end :])]
+    for a in found:
+        if a not in taken_back and any(a.value == b.value and a.end <= b.start for b in taken_back):
+            clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+    for a in found:
+        if BRACKET.match(clean[a.end :]):  # "8,800만원 초과 1억 5천만원 이하 구간": the rate table, not the case
+            clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+            continue
+        if CORRECTED.match(clean[a.end :]):
+            clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+            reading.assume(f"'{a.text}'은 질문에서 정정된 금액으로 보고 계산에서 뺌")
+    for m in reading.mentions:
+        if m.type == "amount" and CORRECTED.match(reading.text[m.end :]):
+            m.flags["corrected"] = True
+    return clean
