@@ -232,3 +232,14 @@ def test_net_for_a_gift_read_as_someone_elses():
     reading = read_question("시어머니께서 제 남편에게 1억 주셨어요. 증여세?", as_of="2026-06-01")
     assert "→" in next(f.words for f in reading.facts if f.name == "relation")
     assert not reading.ambiguous  # the husband receives, the asker does not: nothing to ask
+
+
+def test_family_net_counts_children_said_by_their_ages():
+    from taxqa.tax.misread_nets import flag_family_uncounted
+
+    q = "아이들은 11살, 8살이고 아내는 전업이에요. 제 연봉 6,000만원. 결정세액?"
+    reading = read_question(q, as_of="2026-06-01")
+    assert reading.inputs["dependents"] == 3 and not reading.ambiguous
+    reading.inputs["dependents"] = 2  # as a rule that missed one of the children or the spouse would read it
+    flag_family_uncounted(reading)
+    assert any("부양가족 2명" in x for x in reading.ambiguous)

@@ -481,3 +481,19 @@ def test_a_giver_glued_to_the_next_word_and_prepaid_tax_with_man_left_out():
     assert r.inputs["relation"] == "lineal_ascendant" and r.inputs.get("marriage_birth")
     r = read_question("법인 과표 2억, 기납부세액 800. 법인세 납부세액?", as_of="2026-06-01")
     assert r.inputs["prepaid"] == 8_000_000
+
+
+def test_a_label_said_again_after_a_correction_word_and_a_phone_number_left_out():
+    r = read_question("양도가 8억, 취득가 5억, 보유 6년, 2주택. 정정: 취득가 5억 5천. 양도세?", as_of="2026-06-01")
+    assert r.inputs["acquired"] == 550_000_000 and not r.ambiguous
+    r = read_question(
+        "아내 연봉 5,000만원이고 저는 작년부터 무직이에요. 연락처 010-1234-5678. 아내 결정세액?", as_of="2026-06-01"
+    )
+    assert r.inputs["dependents"] == 1 and not r.ambiguous  # the asker at home is the worker's spouse
+
+
+def test_a_pay_word_far_from_its_figure_is_asked_about():
+    r = read_question("월급 통장에 찍히는 건 250인데 세전은 290이에요 부양가족 없음 결정세액?", as_of="2026-06-01")
+    assert any("월급인지" in x for x in r.ambiguous)
+    r = read_question("연봉 4,000, 매달 떼는 세금은 잘 몰라요. 결정세액?", as_of="2026-06-01")
+    assert not any("월급인지" in x for x in r.ambiguous)

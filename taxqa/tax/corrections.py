@@ -18,6 +18,10 @@ CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 
 )
 
 
+# "정정: 취득가 4억 2천", "다시 말하면 양도가 6억": a label said again with a new amount after a correction word
+RELABELLED = re.compile(
+    r"(?:정정|수정|다시\s*말하면|다시)\s*[:：)\]]?\s*(?P<label>[가-힣]{2,6}?)\s*(?:은|는|:|：)?\s*(?=\d)"
+)
 COUNTED_TAKEN_BACK = re.compile(
     r"(?<![\d,.])\d{1,3}\s*(?P<unit>년|개월|명|살|세)(?=" + TAKEN_BACK + r"\d{1,3}\s*(?P=unit))"
 )
@@ -37,9 +41,20 @@ def drop_corrected(clean: str, reading) -> str:
                 x.flags["corrected"] = True
     found = list(iter_amounts(clean))
     taken_back = [a for a in found if CORRECTED.match(clean[a.end :]) and not BRACKET.match(clean[a.end :])]
-    for a in found:
-        if a not in taken_back and any(a.value == b.value and a.end <= b.start for b in taken_back):
-            clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+    again = [
+        a for a in found if a not in taken_back and any(a.value == b.value and a.end <= b.start for b in taken_back)
+    ]
+    for label in RELABELLED.finditer(clean):  # "취득가 4억 … 정정: 취득가 4억 2천": the label's earlier amount
+        again += [a for a in found if a.end <= label.start() and re.search(
+            rf"{label['label']}\s*(?:은|는|이|가|:|：)?\s*$", clean[max(0, a.start - 12) : a.start])]  # fmt: skip
+    for a in again:
+        clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+        reading.assume(f"'{a.text}'은 질문에서 정정된 금액으로 보고 계산에서 뺌")
+    for m in reading.mentions:
+        if m.type == "amount" and any(
+            m.value == a.value and m.text.replace(" ", "") == a.text.replace(" ", "") for a in again
+        ):
+            m.flags["corrected"] = True
     for a in found:
         if BRACKET.match(clean[a.end :]):  # "8,800만원 초과 1억 5천만원 이하 구간": the rate table, not the case
             clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]

@@ -54,7 +54,8 @@ def children_said(text: str) -> list[tuple[int, str]]:
             continue  # "애 아빠가": the child's parent, the asker's spouse
         age = re.match(r"\s*\(?\s*(?:만\s*)?(\d{1,2})\s*(?:살|세)", rest)
         clause = re.split(r"[,.·/\n]", rest, maxsplit=1)[0]
-        if (
+        ages = re.match(r"\s*들\s*(?:은|는|이|가)?\s*\(?((?:\d{1,2}\s*(?:살|세)\s*[,·]\s*)+\d{1,2}\s*(?:살|세))", rest)
+        if not ages and (
             (age and int(age[1]) > 20)
             or GROWN.search(text[max(0, t.start - 8) : t.start])
             or (GROWN.search(clause) and not age)
@@ -65,6 +66,8 @@ def children_said(text: str) -> list[tuple[int, str]]:
         )
         before = re.search(rf"(?<![가-힣\d])({COUNT_WORD})\s*(?:명의\s*)?$", text[max(0, t.start - 6) : t.start])
         n = count_value(count[1]) if count else count_value(before[1]) if before and not before[1].isdigit() else 1
+        if ages and not count:  # "아이들은 12살, 9살": one child for each age under 21
+            n, count = sum(int(a) <= 20 for a in re.findall(r"(\d{1,2})\s*(?:살|세)", ages[1])), ages
         if not (count or before) and t.form in seen:
             continue
         seen.add(t.form)

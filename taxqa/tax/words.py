@@ -271,6 +271,9 @@ GLUED_GIVER = re.compile(
 )
 
 
+PHONE = re.compile(r"(?<![\d,.\-])(?:01[016789]|0[2-6]\d?)[-. ]\d{3,4}[-. ]\d{4}(?!\d|[,.]\d)")
+
+
 def unspaced_line(line: str) -> str:
     """'증 여 세 질 문 : 아 빠 가 1 억 줌': a line written one letter at a time, its letters joined."""
     parts = line.split(" ")
@@ -321,7 +324,10 @@ def plain_forms(text: str) -> str:
     # "근속연수: 28", "보유기간: 6": a field of years given as a bare number
     text = re.sub(r"((?:근속|보유|거주)(?:연수|기간)?\s*[:：]\s*\d{1,2})(?![\d년개.,])", r"\1년", text)
     text = "\n".join(unspaced_line(line) for line in text.split("\n"))
-    text = GLUED_GIVER.sub(r"\1 ", text)  # "엄마가결혼자금으로": the giver's particle ends a word
+    text = GLUED_GIVER.sub(r"\1 ", text)
+    text = PHONE.sub(
+        " ", text
+    )  # "연락처 010-2345-6789": a phone number is no figure of the case  # "엄마가결혼자금으로": the giver's particle ends a word
     text = MILLIONS.sub(millions, text)
     text = text.translate(CJK_UNITS)  # "100万円": 100만엔
     # "상속재산............20억", "배우자..... 없음": a receipt's dotted leader between a line's label and its value
