@@ -497,3 +497,12 @@ def test_a_pay_word_far_from_its_figure_is_asked_about():
     assert any("월급인지" in x for x in r.ambiguous)
     r = read_question("연봉 4,000, 매달 떼는 세금은 잘 몰라요. 결정세액?", as_of="2026-06-01")
     assert not any("월급인지" in x for x in r.ambiguous)
+
+
+def test_a_correction_word_the_reader_cannot_resolve_is_flagged():
+    r = read_question("퇴직금 9천, 근속 18년 잘못 적었네 19년. 퇴직소득세?", as_of="2026-06-01")
+    assert r.inputs["years"] == 19  # taken back at once: the figure after it holds
+    r = read_question("이모가 3천 보내줬어. 아 착각했다 그건 작년이고 올해는 4천. 증여세?", as_of="2026-06-01")
+    assert any("정정하는 말" in x for x in r.ambiguous)
+    r = read_question("할머니는 여든인데 정정하세요. 할아버지 재산 10억, 자녀 둘. 상속세?", as_of="2026-06-01")
+    assert not any("정정하는 말" in x for x in r.ambiguous)  # 정정하다: hale, not a correction

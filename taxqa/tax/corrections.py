@@ -11,7 +11,7 @@ from taxqa.amounts import iter_amounts
 
 BRACKET = re.compile(r"\s*(?:원)?\s*(?:초과|이하|이상|미만)(?=[^.?!]{0,24}(?:구간|세율|누진))")
 # "20년.. 아니 21년", "3억, 아니 3억 5천": a figure taken back by a bare 아니 and said again at once
-TAKEN_BACK = r"\s*(?:원)?\s*(?:\.{2,}|…+|,)?\s*(?:아\s+)?아니(?:요|다)?\s*[,.]?\s+(?=\d)"
+TAKEN_BACK = r"\s*(?:원)?\s*(?:\.{2,}|…+|,)?\s*(?:아\s+)?(?:아니(?:요|다)?|잘못\s*(?:말|썼|적었)\S{0,3}|착각\S{0,4})\s*[,.]?\s+(?=\d)"
 CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 9,870만원": the amount the question corrects
     TAKEN_BACK + r"|\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼))"
     r"|\s*(?:원)?\s*(?:정도|쯤|가량)\S{0,4}\s*(?:정확히|정확하게)"
@@ -66,3 +66,24 @@ def drop_corrected(clean: str, reading) -> str:
         if m.type == "amount" and CORRECTED.match(reading.text[m.end :]):
             m.flags["corrected"] = True
     return clean
+
+
+# words that take back something said: "잘못 말했네", "정정", "다시 말하면", "착각했어요" (not 정정하다, hale)
+CORRECTION_WORDS = re.compile(
+    r"잘못\s*(?:말|썼|적었|적어|보냈|입력|알았)|정정(?!\s*(?:하|한|해))|다시\s*말|착각|(?<![가-힣])아니\s+(?=\d)"
+)
+
+
+def flag_unresolved_correction(reading, found) -> None:
+    """A correction word in a question with two different figures of one type, and no figure taken as
+    corrected: which of them the question meant is not known, so the figure is not stated as final."""
+    said = CORRECTION_WORDS.search(reading.text)
+    if said is None or any("정정된" in a for a in reading.assumptions) or reading.kind is None:
+        return
+    for type_ in ("amount", "duration"):
+        values = {str(m.value) for m in found if m.type == type_ and not m.flags.get("corrected")}
+        if len(values) >= 2:
+            reading.unclear(
+                f"'{said.group(0)}'(정정하는 말)이 있는데 어느 값을 고친 것인지 알 수 없음: 계산에 쓴 값을 확인해 주세요"
+            )
+            return

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from taxqa.tax import misread_nets
+from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 
 LABELS = {
@@ -302,4 +303,5 @@ def run(reading, found) -> None:
     flag_vague_amount(reading, found)
     flag_unread_people(reading, found)
     flag_korean_age(reading, found)
+    flag_unresolved_correction(reading, found)
     misread_nets.run(reading)
