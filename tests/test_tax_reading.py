@@ -506,3 +506,23 @@ def test_a_correction_word_the_reader_cannot_resolve_is_flagged():
     assert any("정정하는 말" in x for x in r.ambiguous)
     r = read_question("할머니는 여든인데 정정하세요. 할아버지 재산 10억, 자녀 둘. 상속세?", as_of="2026-06-01")
     assert not any("정정하는 말" in x for x in r.ambiguous)  # 정정하다: hale, not a correction
+
+
+def test_a_year_corrected_by_another_speaker_and_dates_said_by_seasons():
+    q = "[아빠] 그 빌라 2015년에 3억에 샀잖아 올해 5억에 팔았고 [엄마] 2015년 말고 2014년이에요. 집 두 채. 양도세?"
+    r = read_question(q, as_of="2026-06-01")
+    assert r.inputs["held_years"] == 12
+    r = read_question("2012년 여름에 산 상가를 2026년 봄에 팔아요. 산 값 2억, 판 값 4억. 양도세?", as_of="2026-06-01")
+    assert r.inputs["held_years"] == 13  # summer to spring: 13 whole years whatever the days
+
+
+def test_death_said_as_a_farewell_or_a_last_rest():
+    r = read_question(
+        "아버님을 떠나보내 드리고 석 달이 지났어요. 어머님과 저희 삼형제가 상속인, 재산 20억. 상속세?",
+        as_of="2026-06-01",
+    )
+    assert r.inputs["spouse"] is True and r.inputs["children"] == 3
+    r = read_question(
+        "어머니께서 지난달 영면하셨어요. 아버지 계시고 저 혼자 자식. 재산 8억. 상속세?", as_of="2026-06-01"
+    )
+    assert r.inputs["spouse"] is True

@@ -27,11 +27,34 @@ COUNTED_TAKEN_BACK = re.compile(
 )
 
 
+# "[나] 2016년 아니고 2017년이야": a year corrected, by the asker or another speaker
+YEAR_CORRECTED = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*년\s*(?:이|가|은|는)?\s*(?:아니고|아니라|아니|말고)\s*[,.]?\s*((?:19|20)\d{2})\s*년"
+)
+
+
+def replace_corrected_years(clean: str, reading) -> str:
+    """The corrected year stands wherever the wrong one was said before ("2016년에 4억에 샀고 … 2016년
+    아니고 2017년"), so the verb beside it keeps its year; the correction itself is blanked."""
+    for m in list(YEAR_CORRECTED.finditer(clean)):
+        wrong, right = m[1], m[2]
+        head = re.sub(rf"(?<!\d){wrong}(?=\s*년)", right, clean[: m.start()])
+        end = m.end() if head != clean[: m.start()] else m.start(2)  # said before: the year now stands there
+        clean = head + " " * (end - m.start()) + clean[end:]
+        reading.assume(f"'{wrong}년'은 질문에서 '{right}년'으로 정정된 것으로 보고 계산함")
+    for m in YEAR_CORRECTED.finditer(reading.text):
+        for x in reading.mentions:
+            if x.type == "date" and x.value and x.value.get("year") == int(m[1]):
+                x.flags["corrected"] = True
+    return clean
+
+
 def drop_corrected(clean: str, reading) -> str:
     """'처음엔 3억이라고 했는데 정확히는 3억 2천만원': an amount the question corrects is left out
     of what the kind readers see (blanked, so positions stay), and the reading says so. The same
     figure said before the correction ("3억 줬... 3억이 아니라 3억5천") goes with it, and so does a
     duration or count taken back ("근속 20년.. 아니 21년")."""
+    clean = replace_corrected_years(clean, reading)
     for m in COUNTED_TAKEN_BACK.finditer(clean):
         clean = clean[: m.start()] + " " * (m.end() - m.start()) + clean[m.end() :]
         reading.assume(f"'{m.group(0)}'은 질문에서 정정된 값으로 보고 계산에서 뺌")

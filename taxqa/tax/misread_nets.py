@@ -111,6 +111,27 @@ def flag_spouse_among_dead(reading) -> None:
         )
 
 
+def flag_decedent_unread(reading) -> None:
+    """No 배우자공제 while the reader found no one said to have died and a parent or spouse is said alive
+    ("어머님께. … 아버님을 보내드리고 …"): the one who died, and so the surviving spouse, was not read."""
+    if reading.kind != "inheritance" or reading.inputs.get("spouse") or reading.inputs.get("parents"):
+        return
+    from taxqa.tax.heirs import decedent  # heirs reads family words from this module's neighbours
+
+    if decedent(reading.text) is not None:
+        return
+    text = reading.text
+    kin = [m for m in reading.mentions if m.type == "person" and m.value.get("relation") == "parent"]
+    fathers = [m for m in kin if re.search(r"아버|아빠|부친|父", m.text)]
+    mothers = [m for m in kin if re.search(r"어머|엄마|모친|母", m.text)]
+    gone = re.compile(r"\S{0,3}\s*(?:[^.,?!\n]{0,10}?)(?:" + DEATH + r"|안\s*계|없|이혼)")
+    if fathers and mothers and not any(gone.match(text, m.end) for m in kin):
+        reading.unclear(
+            f"돌아가신 분(피상속인)을 읽지 못해 배우자공제 없이 계산함: {fathers[0].text}·{mothers[0].text} 중 "
+            "누가 돌아가셨는지(피상속인과 살아 있는 배우자) 확인해 주세요"
+        )
+
+
 # a job or an income said of the spouse; the spouse's pay ("남편 연봉") makes the spouse the worker, not this
 SPOUSE_WORD = rf"(?:{SPOUSE}|신랑|애\s*(?:아빠|엄마))"
 SPOUSE_EARNS = re.compile(
@@ -153,5 +174,6 @@ def flag_gift_to_someone_else(reading) -> None:
 def run(reading) -> None:
     flag_family_uncounted(reading)
     flag_spouse_among_dead(reading)
+    flag_decedent_unread(reading)
     flag_spouse_overcounted(reading)
     flag_gift_to_someone_else(reading)

@@ -23,7 +23,7 @@ from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
-from taxqa.tax.spoken_time import plain_spans
+from taxqa.tax.spoken_time import plain_spans, season_months
 from taxqa.tax.words import (
     CLAUSE_END,
     NATIVE_AGE,
@@ -141,10 +141,6 @@ def hangul_amount(m: re.Match) -> str:
     return " ".join(f"{sino_number(num)}{unit}" for num, unit in parts) + (" " if m.group(1).endswith(" ") else "")
 
 
-# years in Sino-Korean numerals with a 십 ("삼십이년", "십오 년"); "이년", "일년" alone are left to the words
-HANGUL_YEARS = re.compile(r"(?<![가-힣\d])([일이삼사오육칠팔구]?십[일이삼사오육칠팔구]?)\s*년(?!생)")
-
-
 # A bare number after a word that takes a won amount, with 만 left out: "월급 400", "연봉 3500이면".
 IMPLIED_MAN = re.compile(
     r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|공급대가|공급가액|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
@@ -187,7 +183,7 @@ def normalise(text: str) -> str:
     )
     text = re.sub(r"(?<![\d가-힣])(천|백)(만\s*원|만원|만\s*(?=엔|달러|유로|위안))", r"1\1\2", text)
     text = HANGUL_AMOUNT.sub(hangul_amount, text)
-    text = HANGUL_YEARS.sub(lambda m: f"{sino_number(m[1])}년", text)  # "삼십이년을 다녔소": 32년
+    text = season_months(text)
     text = re.sub(
         r"(?<![가-힣\d])([이삼사오육칠팔구])(천|백)(?=\s*\d)", lambda m: f"{SINO[m[1]]}{m[2]}", text
     )  # 삼천5백

@@ -48,3 +48,16 @@ def plain_spans(text: str) -> str:
         text,
     )
     return text
+
+
+SEASON = re.compile(r"((?:19|20)\d{2})\s*년\s*(봄|여름|가을)")
+SEASON_MONTH = {"봄": 4, "여름": 7, "가을": 10}  # the middle month: 3-5, 6-8, 9-11 (겨울 spans two years)
+
+
+def season_months(text: str) -> str:
+    """'2011년 가을에 산 땅을 2026년 봄에 팔아요': two dates said by different seasons give the whole years
+    between them whatever the days (14 here), so each season is read as its middle month."""
+    said = list(SEASON.finditer(text))
+    if len(said) != 2 or said[0][2] == said[1][2]:
+        return text
+    return SEASON.sub(lambda m: f"{m[1]}년 {SEASON_MONTH[m[2]]}월", text)
