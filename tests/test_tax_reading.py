@@ -526,3 +526,11 @@ def test_death_said_as_a_farewell_or_a_last_rest():
         "어머니께서 지난달 영면하셨어요. 아버지 계시고 저 혼자 자식. 재산 8억. 상속세?", as_of="2026-06-01"
     )
     assert r.inputs["spouse"] is True
+
+
+def test_an_amount_set_aside_and_years_in_native_numbers():
+    q = "주차비 15만원 얘기 말고요, 취득 2018년 5월 2억 2천, 양도 2026년 5월 3억, 2주택. 양도세?"
+    r = read_question(q, as_of="2026-06-01")
+    assert r.inputs["acquired"] == 220_000_000 and r.inputs["price"] == 300_000_000
+    r = read_question("서른 해 다닌 회사에서 퇴직금 1억 받았소. 퇴직소득세 산출세액은?", as_of="2026-06-01")
+    assert r.inputs["years"] == 30

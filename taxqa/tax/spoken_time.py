@@ -28,8 +28,16 @@ HANGUL_DAYS = re.compile(
 )
 
 
+# years counted in native numbers with 해 and a ten ("근속은 스물두 해", "서른 해"); "한 해" stays a phrase
+NATIVE_YEARS = re.compile(
+    r"(?<![가-힣])(열|스물|서른|마흔)\s*(한|두|세|네|다섯|여섯|일곱|여덟|아홉)?\s*해(?=[\s,.?!]|입|이|를|을|동안|간|째|$)"
+)
+NATIVE_TEN = dict(열=10, 스물=20, 서른=30, 마흔=40)
+
+
 def plain_spans(text: str) -> str:
     """`text` with its spans of time said in words written as digits."""
+    text = NATIVE_YEARS.sub(lambda m: f"{NATIVE_TEN[m[1]] + (count_value(m[2]) if m[2] else 0)}년", text)
     text = HANGUL_SPAN.sub(lambda m: f"{sino_number(m[1])}{m[2]}" if m[1] else m[0], text)
     text = HANGUL_DAYS.sub(lambda m: f"{sino_number(m[1])}일", text)  # "삼십 일 늦게": 30일
     text = re.sub(r"\bheld\s+(?:for\s+)?(\d{1,2})\s*years?\b", r"보유 \1년", text, flags=re.I)
