@@ -534,3 +534,10 @@ def test_an_amount_set_aside_and_years_in_native_numbers():
     assert r.inputs["acquired"] == 220_000_000 and r.inputs["price"] == 300_000_000
     r = read_question("서른 해 다닌 회사에서 퇴직금 1억 받았소. 퇴직소득세 산출세액은?", as_of="2026-06-01")
     assert r.inputs["years"] == 30
+
+
+def test_of_several_amounts_the_one_said_as_given_is_the_gift():
+    q = "매매가 6억 아파트에 대출 3억 받고, 그중 2억을 어머니가 보태주셨어요. 증여세?"
+    r = read_question(q, as_of="2026-06-01")
+    assert r.inputs["amount"] == 200_000_000
+    assert any("여럿" in x for x in r.ambiguous)  # still asked: several amounts were said
