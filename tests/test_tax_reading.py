@@ -541,3 +541,10 @@ def test_of_several_amounts_the_one_said_as_given_is_the_gift():
     r = read_question(q, as_of="2026-06-01")
     assert r.inputs["amount"] == 200_000_000
     assert any("여럿" in x for x in r.ambiguous)  # still asked: several amounts were said
+
+
+def test_pay_in_hangul_numerals_and_a_childs_age_in_native_ones():
+    q = "우리 딸이 회사 다니는데 월급이 삼백오십이래. 사위는 대학원생이라 수입 없고 손녀가 하나 있는데 다섯 살이야. 딸 세금 얼마?"
+    r = read_question(q, as_of="2026-06-01")
+    assert r.inputs["salary"] == 42_000_000
+    assert r.inputs["dependents"] == 2 and not r.inputs.get("children")  # a child of 5: no 자녀세액공제

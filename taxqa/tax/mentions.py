@@ -21,7 +21,7 @@ from taxqa.tax.family import DEATH, RELATION_OF, role_of
 from taxqa.tax.family import mentions as family_mentions
 from taxqa.tax.limitation_reading import LIMITATION
 from taxqa.tax.negation import negation_mentions
-from taxqa.tax.words import NATIVE_AGE, SINO, SINO_UNITS, native_age, sino_number
+from taxqa.tax.words import NATIVE_AGE, NATIVE_ONES, NATIVE_ONES_AGE, SINO, SINO_UNITS, native_age, sino_number
 
 CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", "EUR": "EUR", "엔": "JPY",
                   "JPY": "JPY", "위안": "CNY", "CNY": "CNY", "파운드": "GBP", "GBP": "GBP", "페소": "PHP",
@@ -345,6 +345,9 @@ def read_mentions(text: str, clean: str) -> list[Mention]:
     for m in NATIVE_AGE.finditer(text):  # "나이는 일흔 둘", "마흔다섯 살"
         if m["age"] or m["unit"]:
             found.append(Mention(m[0], m.start("tens"), m.end(), "age", int(native_age(m)[len(m["age"] or "") : -1])))
+    for m in NATIVE_ONES_AGE.finditer(text):  # "여섯 살이야" (not the ones of "스물 여섯 살")
+        if not any(a.type == "age" and a.start < m.end() and m.start() < a.end for a in found):
+            found.append(Mention(m[0], m.start(), m.end(), "age", NATIVE_ONES[m[1]]))
     return sorted(found, key=lambda m: (m.start, m.end))
 
 

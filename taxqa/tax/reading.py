@@ -27,6 +27,8 @@ from taxqa.tax.spoken_time import plain_spans, season_months
 from taxqa.tax.words import (
     CLAUSE_END,
     NATIVE_AGE,
+    NATIVE_ONES,
+    NATIVE_ONES_AGE,
     SINO,
     apply_unit_header,
     has_batchim,
@@ -141,6 +143,21 @@ def hangul_amount(m: re.Match) -> str:
     return " ".join(f"{sino_number(num)}{unit}" for num, unit in parts) + (" " if m.group(1).endswith(" ") else "")
 
 
+# pay said in Hangul numerals with 만 left out: "월급이 사백오십이래", "연봉 오천오백"
+PAY_IN_HANGUL = re.compile(
+    r"(?P<key>월급|연봉|급여|세전|(?<![가-힣])월)(?P<sep>\s*(?:은|는|이|가)?\s*)(?P<n>[일이삼사오육칠팔구십백천]{2,})(?=[가-힣\s,.?!]|$)"
+)
+
+
+def pay_in_digits(m: re.Match) -> str:
+    n, rest = m["n"], m.string[m.end() : m.end() + 1]
+    if not re.search("[백천]", n):
+        return m[0]
+    if n.endswith("이") and rest and rest in "래야고라에예요면었다":  # "사백오십이래": the 이 is the copula
+        n = n[:-1]
+    return f"{m['key']}{m['sep']}{sino_number(n)}" + m["n"][len(n) :]
+
+
 # A bare number after a word that takes a won amount, with 만 left out: "월급 400", "연봉 3500이면".
 IMPLIED_MAN = re.compile(
     r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|공급대가|공급가액|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
@@ -207,6 +224,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<![\d,.])(\d{1,3})억(\d)(?![\d,.]|\s*[천백십만원억조년월일세살명개%])", r"\1억 \2천만", text)
     text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(?!\s*[만억원\d])", r"\1천\2백만", text)  # 3천3백
     text = re.sub(r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억])", r"\1천만", text)  # "연봉 6천": 6천만원
+    text = PAY_IN_HANGUL.sub(pay_in_digits, text)
     text = IMPLIED_MAN.sub(
         lambda m: (
             f"{m['key']}{m['sep'].replace(',', ' ')}{m['n']}{'만원' if len(m['n'].replace(',', '')) <= 5 else '원'}"
@@ -214,6 +232,7 @@ def normalise(text: str) -> str:
         text,
     )
     text = NATIVE_AGE.sub(native_age, text)
+    text = NATIVE_ONES_AGE.sub(lambda m: f"{NATIVE_ONES[m[1]]}살", text)
     text = re.sub(r"\b(?:not|no)\s+([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"
     text = plain_spans(text)
     return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)

@@ -189,6 +189,10 @@ NATIVE_AGE = re.compile(
 )
 
 
+# a child's age in native ones: "여섯 살이야", "세 살" (not 살림)
+NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s*살(?!림)")
+
+
 def native_age(m: re.Match) -> str:
     """'나이는 일흔 둘', '마흔다섯 살': an age in native Korean numbers as digits ('72세')."""
     if not (m["age"] or m["unit"]):
