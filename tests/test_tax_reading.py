@@ -548,3 +548,8 @@ def test_pay_in_hangul_numerals_and_a_childs_age_in_native_ones():
     r = read_question(q, as_of="2026-06-01")
     assert r.inputs["salary"] == 42_000_000
     assert r.inputs["dependents"] == 2 and not r.inputs.get("children")  # a child of 5: no 자녀세액공제
+
+
+def test_the_se_of_an_age_is_not_three_children():
+    r = read_question("직장 다니는 26세 딸이 있어요. 연봉 4천. 결정세액?", as_of="2026-06-01")
+    assert not r.inputs.get("dependents")  # "26세 딸": not three daughters, and grown: no 기본공제

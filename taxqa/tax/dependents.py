@@ -21,7 +21,7 @@ def count_people(text: str, words: str) -> tuple[int, str] | None:
     )
     if m:
         return count_value(m.group(2)), m.group(0)
-    m = re.search(rf"({COUNT_WORD})\s*(?:명의\s*)?({words})", text)
+    m = re.search(rf"(?<![\d가-힣])({COUNT_WORD})\s*(?:명의\s*)?({words})", text)  # not the 세 of "26세 딸"
     if m and not m.group(1).isdigit():
         return count_value(m.group(1)), m.group(0)
     m = re.search(rf"({words})", text)
@@ -73,7 +73,17 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             rf"\d{{1,2}}\s*(?:살|세)\s*(?:{CHILD_WORDS})|(?:{CHILD_WORDS})\s*\(?\s*\d{{1,2}}\s*(?:살|세)", text
         )
         if children and children[0] == 1 and len(aged) > 1:  # "10살 딸, 7살 아들": each child said with an age
-            children = (len(aged), ", ".join(aged))
+            young = [a for a in aged if int(re.search(r"\d{1,2}", a)[0]) <= 20]  # "26세 딸": grown, not 기본공제
+            children = (len(young), ", ".join(aged)) if young else None
+        elif (
+            children
+            and children[0] == 1
+            and len(aged) == 1
+            and int(re.search(r"\d{1,2}", aged[0])[0]) > 20
+            and not re.search(r"장애", text)
+        ):
+            reading.assume(f"'{aged[0]}': 20세를 넘은 자녀는 기본공제대상자가 아니라 부양가족에서 뺌 (장애인 제외)")
+            children = None
         listed = re.search(  # "애들은 10살 7살 둘이에요", "아이들: 9살, 12살": the ages after the child word
             rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가|:|：)?\s*((?:\d{{1,2}}\s*(?:살|세)\s*[,·/와과랑]?\s*){{2,}})", text
         )
