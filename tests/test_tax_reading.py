@@ -553,3 +553,17 @@ def test_pay_in_hangul_numerals_and_a_childs_age_in_native_ones():
 def test_the_se_of_an_age_is_not_three_children():
     r = read_question("직장 다니는 26세 딸이 있어요. 연봉 4천. 결정세액?", as_of="2026-06-01")
     assert not r.inputs.get("dependents")  # "26세 딸": not three daughters, and grown: no 기본공제
+
+
+def test_the_askers_own_gift_beside_a_siblings_and_the_penalty_named():
+    r = read_question("엄마가 언니한테 3천, 저한테 6천 보내줬어요. 제 증여세만요", as_of="2026-06-01")
+    assert r.inputs["amount"] == 60_000_000
+    r = read_question(
+        "종소세 신고 누락분 세액 100만원을 30일 늦게 냈어요. 납부지연가산세만 알려줘요", as_of="2026-06-01"
+    )
+    assert r.inputs["kind"] == "late-payment" and r.inputs["days"] == 30
+
+
+def test_a_correction_said_with_jeongjeong_before_the_new_figure():
+    r = read_question("퇴직금 7천인데, 정정합니다 7천5백. 근속 20년. 퇴직소득세 산출세액?", as_of="2026-06-01")
+    assert r.inputs["pay"] == 75_000_000

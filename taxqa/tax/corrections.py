@@ -11,7 +11,10 @@ from taxqa.amounts import iter_amounts
 
 BRACKET = re.compile(r"\s*(?:원)?\s*(?:초과|이하|이상|미만)(?=[^.?!]{0,24}(?:구간|세율|누진))")
 # "20년.. 아니 21년", "3억, 아니 3억 5천": a figure taken back by a bare 아니 and said again at once
-TAKEN_BACK = r"\s*(?:원)?\s*(?:\.{2,}|…+|,)?\s*(?:아\s+)?(?:아니(?:요|다)?|잘못\s*(?:말|썼|적었)\S{0,3}|착각\S{0,4})\s*[,.]?\s+(?=\d)"
+TAKEN_BACK = (  # "4천5백인데, 아 정정할게요 4천8백": a 정정 said at once, before the new figure
+    r"\s*(?:원)?\s*(?:인데|이고)?\s*(?:\.{2,}|…+|,)?\s*(?:아\s+)?"
+    r"(?:아니(?:요|다)?|잘못\s*(?:말|썼|적었)\S{0,3}|착각\S{0,4}|정정(?:할게요|합니다|이요|요)?)\s*[,.:]?\s+(?=\d)"
+)
 CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 9,870만원": the amount the question corrects
     TAKEN_BACK + r"|\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼))"
     r"|\s*(?:원)?\s*(?:정도|쯤|가량)\S{0,4}\s*(?:정확히|정확하게)"
