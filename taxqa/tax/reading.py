@@ -23,7 +23,7 @@ from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
-from taxqa.tax.spoken_time import plain_spans, season_months
+from taxqa.tax.spoken_time import dated_months, plain_spans, season_months
 from taxqa.tax.words import (
     CLAUSE_END,
     NATIVE_AGE,
@@ -250,7 +250,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
     text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
-    clean = normalise(text)
+    clean = dated_months(normalise(text), None if day is None else int(day[:4]))
     reading = Reading(text=text, as_of=day)
     reading.mentions = read_mentions(text, clean)
     clean = drop_corrected(clean, reading)

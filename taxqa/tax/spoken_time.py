@@ -69,3 +69,18 @@ def season_months(text: str) -> str:
     if len(said) != 2 or said[0][2] == said[1][2]:
         return text
     return SEASON.sub(lambda m: f"{m[1]}년 {SEASON_MONTH[m[2]]}월", text)
+
+
+RELATIVE_YEAR = {"재작년": 2, "작년": 1, "지난해": 1, "올해": 0, "금년": 0}
+
+
+def dated_months(text: str, year: int | None) -> str:
+    """'작년 12월 31일자로 퇴사', '올해 3월 양도': a month said of a year named relative to the question's date,
+    written with its calendar year so a span between two dates can be counted."""
+    if year is None:
+        return text
+    return re.sub(
+        r"(?<![가-힣])(재작년|작년|지난해|올해|금년)\s*(?=\d{1,2}\s*월)",
+        lambda m: f"{year - RELATIVE_YEAR[m[1]]}년 ",
+        text,
+    )
