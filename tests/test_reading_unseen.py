@@ -232,3 +232,32 @@ def test_net_for_a_gift_read_as_someone_elses():
     reading = read_question("시어머니께서 제 남편에게 1억 주셨어요. 증여세?", as_of="2026-06-01")
     assert "→" in next(f.words for f in reading.facts if f.name == "relation")
     assert not reading.ambiguous  # the husband receives, the asker does not: nothing to ask
+
+
+def test_family_net_counts_children_said_by_their_ages():
+    from taxqa.tax.misread_nets import flag_family_uncounted
+
+    q = "아이들은 11살, 8살이고 아내는 전업이에요. 제 연봉 6,000만원. 결정세액?"
+    reading = read_question(q, as_of="2026-06-01")
+    assert reading.inputs["dependents"] == 3 and not reading.ambiguous
+    reading.inputs["dependents"] = 2  # as a rule that missed one of the children or the spouse would read it
+    flag_family_uncounted(reading)
+    assert any("부양가족 2명" in x for x in reading.ambiguous)
+
+
+def test_net_for_an_inheritance_whose_decedent_was_not_read():
+    q = "아버지가 하늘의 별이 되셨어요. 재산 15억, 어머니랑 저희 형제 둘. 상속세?"  # a death no rule knows
+    a = ask(q, as_of="2026-06-01")
+    assert any("피상속인" in x and "아버지·어머니" in x for x in a["ambiguous"])
+    a = ask("어머니 상속 건이에요. 아버지는 이미 안 계세요. 딸 둘, 재산 9억. 상속세?", as_of="2026-06-01")
+    assert not any("피상속인을 읽지" in x or "읽지 못해 배우자공제" in x for x in a["ambiguous"])
+
+
+def test_net_for_a_holding_under_a_year_with_two_years_said():
+    from taxqa.tax.nets import flag_held_none
+
+    reading = read_question("2014년에 3억에 산 빌라를 2026년에 5억에 팔았어요. 2주택. 양도세?", as_of="2026-06-01")
+    assert reading.inputs["held_years"] == 12 and not reading.ambiguous
+    reading.inputs["held_years"] = 0  # as a rule that took one year for both would read it
+    flag_held_none(reading, reading.mentions)
+    assert any("보유기간 1년 미만" in x for x in reading.ambiguous)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from taxqa.cli import main
-from taxqa.tax.reading import ask, complete_inputs, read_question, scenario_from_question
+from taxqa.tax.reading import ask, complete_inputs, normalise, read_question, scenario_from_question
 
 CASES = json.loads((Path(__file__).parent / "data" / "reading_cases.json").read_text(encoding="utf-8"))
 AS_OF = "2026-06-01"
@@ -458,3 +458,112 @@ def test_round_47_shapes_read_at_their_rule():
     assert r.inputs["salary"] == 280 * 10_000 * 12
     r = read_question("간이과세 소매 1년 매출 부가세 포함 5,500, 카드 3,000. 부가세?", as_of=as_of)
     assert r.inputs["supply"] == 55_000_000
+
+
+def test_corrections_take_back_the_figure_said_before():
+    # "X이 아니라 Y": the same X said earlier goes with it; "N년.. 아니 M년": the duration taken back
+    r = read_question("삼촌이 5천 줬어요… 아 5천이 아니라 6천이요. 증여세?", as_of="2026-06-01")
+    assert r.inputs["amount"] == 60_000_000 and not r.ambiguous
+    r = read_question("퇴직금 1억, 근속 15년, 아니 16년이요. 퇴직소득세 산출세액?", as_of="2026-06-01")
+    assert r.inputs["years"] == 16
+
+
+def test_hangul_numerals_without_eok_and_years_with_sip():
+    r = read_question("고모가 이천오백만 보내줬음 증여세?", as_of="2026-06-01")
+    assert r.inputs["amount"] == 25_000_000
+    r = read_question("남편 재산이 이십억쯤이오. 남편이 세상을 떠났고 아들 하나 있소. 상속세는?", as_of="2026-06-01")
+    assert r.inputs["estate"] == 2_000_000_000
+    assert "근속 25년" in normalise("근속 이십오년")
+
+
+def test_a_giver_glued_to_the_next_word_and_prepaid_tax_with_man_left_out():
+    r = read_question("아빠가결혼선물로 1억 보내준대 혼인신고는 내년 증여세?", as_of="2026-06-01")
+    assert r.inputs["relation"] == "lineal_ascendant" and r.inputs.get("marriage_birth")
+    r = read_question("법인 과표 2억, 기납부세액 800. 법인세 납부세액?", as_of="2026-06-01")
+    assert r.inputs["prepaid"] == 8_000_000
+
+
+def test_a_label_said_again_after_a_correction_word_and_a_phone_number_left_out():
+    r = read_question("양도가 8억, 취득가 5억, 보유 6년, 2주택. 정정: 취득가 5억 5천. 양도세?", as_of="2026-06-01")
+    assert r.inputs["acquired"] == 550_000_000 and not r.ambiguous
+    r = read_question(
+        "아내 연봉 5,000만원이고 저는 작년부터 무직이에요. 연락처 010-1234-5678. 아내 결정세액?", as_of="2026-06-01"
+    )
+    assert r.inputs["dependents"] == 1 and not r.ambiguous  # the asker at home is the worker's spouse
+
+
+def test_a_pay_word_far_from_its_figure_is_asked_about():
+    r = read_question("월급 통장에 찍히는 건 250인데 세전은 290이에요 부양가족 없음 결정세액?", as_of="2026-06-01")
+    assert any("월급인지" in x for x in r.ambiguous)
+    r = read_question("연봉 4,000, 매달 떼는 세금은 잘 몰라요. 결정세액?", as_of="2026-06-01")
+    assert not any("월급인지" in x for x in r.ambiguous)
+
+
+def test_a_correction_word_the_reader_cannot_resolve_is_flagged():
+    r = read_question("퇴직금 9천, 근속 18년 잘못 적었네 19년. 퇴직소득세?", as_of="2026-06-01")
+    assert r.inputs["years"] == 19  # taken back at once: the figure after it holds
+    r = read_question("이모가 3천 보내줬어. 아 착각했다 그건 작년이고 올해는 4천. 증여세?", as_of="2026-06-01")
+    assert any("정정하는 말" in x for x in r.ambiguous)
+    r = read_question("할머니는 여든인데 정정하세요. 할아버지 재산 10억, 자녀 둘. 상속세?", as_of="2026-06-01")
+    assert not any("정정하는 말" in x for x in r.ambiguous)  # 정정하다: hale, not a correction
+
+
+def test_a_year_corrected_by_another_speaker_and_dates_said_by_seasons():
+    q = "[아빠] 그 빌라 2015년에 3억에 샀잖아 올해 5억에 팔았고 [엄마] 2015년 말고 2014년이에요. 집 두 채. 양도세?"
+    r = read_question(q, as_of="2026-06-01")
+    assert r.inputs["held_years"] == 12
+    r = read_question("2012년 여름에 산 상가를 2026년 봄에 팔아요. 산 값 2억, 판 값 4억. 양도세?", as_of="2026-06-01")
+    assert r.inputs["held_years"] == 13  # summer to spring: 13 whole years whatever the days
+
+
+def test_death_said_as_a_farewell_or_a_last_rest():
+    r = read_question(
+        "아버님을 떠나보내 드리고 석 달이 지났어요. 어머님과 저희 삼형제가 상속인, 재산 20억. 상속세?",
+        as_of="2026-06-01",
+    )
+    assert r.inputs["spouse"] is True and r.inputs["children"] == 3
+    r = read_question(
+        "어머니께서 지난달 영면하셨어요. 아버지 계시고 저 혼자 자식. 재산 8억. 상속세?", as_of="2026-06-01"
+    )
+    assert r.inputs["spouse"] is True
+
+
+def test_an_amount_set_aside_and_years_in_native_numbers():
+    q = "주차비 15만원 얘기 말고요, 취득 2018년 5월 2억 2천, 양도 2026년 5월 3억, 2주택. 양도세?"
+    r = read_question(q, as_of="2026-06-01")
+    assert r.inputs["acquired"] == 220_000_000 and r.inputs["price"] == 300_000_000
+    r = read_question("서른 해 다닌 회사에서 퇴직금 1억 받았소. 퇴직소득세 산출세액은?", as_of="2026-06-01")
+    assert r.inputs["years"] == 30
+
+
+def test_of_several_amounts_the_one_said_as_given_is_the_gift():
+    q = "매매가 6억 아파트에 대출 3억 받고, 그중 2억을 어머니가 보태주셨어요. 증여세?"
+    r = read_question(q, as_of="2026-06-01")
+    assert r.inputs["amount"] == 200_000_000
+    assert any("여럿" in x for x in r.ambiguous)  # still asked: several amounts were said
+
+
+def test_pay_in_hangul_numerals_and_a_childs_age_in_native_ones():
+    q = "우리 딸이 회사 다니는데 월급이 삼백오십이래. 사위는 대학원생이라 수입 없고 손녀가 하나 있는데 다섯 살이야. 딸 세금 얼마?"
+    r = read_question(q, as_of="2026-06-01")
+    assert r.inputs["salary"] == 42_000_000
+    assert r.inputs["dependents"] == 2 and not r.inputs.get("children")  # a child of 5: no 자녀세액공제
+
+
+def test_the_se_of_an_age_is_not_three_children():
+    r = read_question("직장 다니는 26세 딸이 있어요. 연봉 4천. 결정세액?", as_of="2026-06-01")
+    assert not r.inputs.get("dependents")  # "26세 딸": not three daughters, and grown: no 기본공제
+
+
+def test_the_askers_own_gift_beside_a_siblings_and_the_penalty_named():
+    r = read_question("엄마가 언니한테 3천, 저한테 6천 보내줬어요. 제 증여세만요", as_of="2026-06-01")
+    assert r.inputs["amount"] == 60_000_000
+    r = read_question(
+        "종소세 신고 누락분 세액 100만원을 30일 늦게 냈어요. 납부지연가산세만 알려줘요", as_of="2026-06-01"
+    )
+    assert r.inputs["kind"] == "late-payment" and r.inputs["days"] == 30
+
+
+def test_a_correction_said_with_jeongjeong_before_the_new_figure():
+    r = read_question("퇴직금 7천인데, 정정합니다 7천5백. 근속 20년. 퇴직소득세 산출세액?", as_of="2026-06-01")
+    assert r.inputs["pay"] == 75_000_000

@@ -83,3 +83,13 @@ def test_tables_match_the_statute(shared_data):
                    "6천170만원+(1억원 초과분의 45퍼센트)", "1억5천170만원+(3억원 초과분의"):  # fmt: skip
         assert phrase in text, phrase
     assert select("retirement", day)["service"][-1] == (20, None, 40_000_000, (3_000_000, 1))
+
+
+def test_reading_years_before_a_workplace_and_dates_with_days_and_relative_years():
+    from taxqa.tax.reading import read_question
+
+    r = read_question("퇴직금 5천만원 받았소. 스무해 아니고 이십오년을 한 직장에 다녔지. 세금은?", as_of="2026-06-01")
+    assert r.inputs["years"] == 25
+    q = "올해 2월 28일자로 퇴사, 2011년 3월 2일 입사, 퇴직금 9천만원. 퇴직소득세 산출세액?"
+    r = read_question(q, as_of="2026-06-01")
+    assert r.inputs["years"] == 15  # 2011.3 ~ 2026.2: 14년 11개월, a part year is a year

@@ -21,7 +21,7 @@ def count_people(text: str, words: str) -> tuple[int, str] | None:
     )
     if m:
         return count_value(m.group(2)), m.group(0)
-    m = re.search(rf"({COUNT_WORD})\s*(?:명의\s*)?({words})", text)
+    m = re.search(rf"(?<![\d가-힣])({COUNT_WORD})\s*(?:명의\s*)?({words})", text)  # not the 세 of "26세 딸"
     if m and not m.group(1).isdigit():
         return count_value(m.group(1)), m.group(0)
     m = re.search(rf"({words})", text)
@@ -36,7 +36,8 @@ VIEW_OF_DAUGHTER = (("사위", "남편"), ("손주", "자녀"), ("손자", "자�
 
 def worker_view(text: str) -> str:
     worker = re.search(
-        r"(?<![가-힣])(아들|딸)\S{0,2}\s*(?:이|가|은|는|의)?\s*(?:올해\s*|작년\s*)?(?:연봉|월급|총급여|급여)", text
+        r"(?<![가-힣])(아들|딸)\S{0,2}\s*(?:이|가|은|는|의)?\s*(?:올해\s*|작년\s*)?(?:(?:회사|직장)\S{0,2}\s*(?:다니|나가|출근)\S{0,4}\s*)?(?:연봉|월급|총급여|급여)",
+        text,  # "아들이 회사 다니는데 월급이": a clause between
     )
     if worker is None:
         return text
@@ -72,7 +73,17 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             rf"\d{{1,2}}\s*(?:살|세)\s*(?:{CHILD_WORDS})|(?:{CHILD_WORDS})\s*\(?\s*\d{{1,2}}\s*(?:살|세)", text
         )
         if children and children[0] == 1 and len(aged) > 1:  # "10살 딸, 7살 아들": each child said with an age
-            children = (len(aged), ", ".join(aged))
+            young = [a for a in aged if int(re.search(r"\d{1,2}", a)[0]) <= 20]  # "26세 딸": grown, not 기본공제
+            children = (len(young), ", ".join(aged)) if young else None
+        elif (
+            children
+            and children[0] == 1
+            and len(aged) == 1
+            and int(re.search(r"\d{1,2}", aged[0])[0]) > 20
+            and not re.search(r"장애", text)
+        ):
+            reading.assume(f"'{aged[0]}': 20세를 넘은 자녀는 기본공제대상자가 아니라 부양가족에서 뺌 (장애인 제외)")
+            children = None
         listed = re.search(  # "애들은 10살 7살 둘이에요", "아이들: 9살, 12살": the ages after the child word
             rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가|:|：)?\s*((?:\d{{1,2}}\s*(?:살|세)\s*[,·/와과랑]?\s*){{2,}})", text
         )
@@ -121,7 +132,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         spouse = re.search(
             r"(?<![가-힣])(?:저|제|나|내)(?:\s*\(\s*(?:소득|수입|벌이)\s*(?:없|0|X)[^()]*\)|는?\s*(?:소득|수입|벌이)\S{0,2}\s*(?:없|0))"
             r"|(?<![가-힣])(?:저|나)(?:랑|와|하고)\s*[^.?!]{0,16}부양"
-            r"|(?<![가-힣])(?:저|나)(?:는|은)?\s*(?:전업|무직|소득\s*없)",  # "애 아빠 연봉이 7,800이고 저는 전업"
+            # "애 아빠 연봉이 7,800이고 저는 전업", "저는 2020년부터 전업주부예요"
+            r"|(?<![가-힣])(?:저|나)(?:는|은)?\s*(?:[^.,?!\s]{1,10}\s+){0,2}(?:전업|무직|소득\s*없)",
             text,
         )
     earning = re.finditer(

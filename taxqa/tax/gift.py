@@ -234,6 +234,11 @@ def read(text: str, reading) -> None:
     if total:
         amount, words = current[-1].value, current[-1].text
     else:
+        given = [
+            a for a in current if re.match(rf"\s*(?:원)?\s*(?:을|를)\s*(?:\S+\s*){{0,2}}?(?:{GIVE})", text[a.end :])
+        ]
+        if len(current) > 1 and len(given) == 1:  # "대출이 2억 … 이 중 1억 5천을 아버지가 보태주셨어요"
+            current = given + [a for a in current if a is not given[0]]
         joined = [current[0]]
         for a in current[1:]:
             if JOINED.match(text[joined[-1].end : a.start]):

@@ -113,7 +113,8 @@ def asked_share(text: str, current: list, notes: list[str]) -> list:
     owners, prev = [], 0
     for a in current:
         named = [m for m in mentions(text[prev : a.start]) if m.category in RELATION_OF]
-        owners.append(named[-1].words if named else None)
+        me = re.search(r"(?<![가-힣])(?:저|나|본인)\s*(?:한테|에게|께)\s*$", text[prev : a.start])
+        owners.append("본인" if me else named[-1].words if named else None)  # "동생한테 5천, 저한테 7천"
         prev = a.end
     if None in owners or len(set(owners)) < len(owners):
         return current

@@ -21,7 +21,7 @@ from taxqa.tax.family import DEATH, RELATION_OF, role_of
 from taxqa.tax.family import mentions as family_mentions
 from taxqa.tax.limitation_reading import LIMITATION
 from taxqa.tax.negation import negation_mentions
-from taxqa.tax.words import NATIVE_AGE, SINO, SINO_UNITS, native_age, sino_number
+from taxqa.tax.words import NATIVE_AGE, NATIVE_ONES, NATIVE_ONES_AGE, SINO, SINO_UNITS, native_age, sino_number
 
 CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", "EUR": "EUR", "엔": "JPY",
                   "JPY": "JPY", "위안": "CNY", "CNY": "CNY", "파운드": "GBP", "GBP": "GBP", "페소": "PHP",
@@ -345,17 +345,23 @@ def read_mentions(text: str, clean: str) -> list[Mention]:
     for m in NATIVE_AGE.finditer(text):  # "나이는 일흔 둘", "마흔다섯 살"
         if m["age"] or m["unit"]:
             found.append(Mention(m[0], m.start("tens"), m.end(), "age", int(native_age(m)[len(m["age"] or "") : -1])))
+    for m in NATIVE_ONES_AGE.finditer(text):  # "여섯 살이야" (not the ones of "스물 여섯 살")
+        if not any(a.type == "age" and a.start < m.end() and m.start() < a.end for a in found):
+            found.append(Mention(m[0], m.start(), m.end(), "age", NATIVE_ONES[m[1]]))
     return sorted(found, key=lambda m: (m.start, m.end))
 
 
 def near(found: list[Mention], text: str, type_: str, keywords: str, width: int = 12) -> Mention | None:
-    """The first mention of `type_` with one of `keywords` just before it (within its clause) or just after it."""
-    for m in found:
+    """The first mention of `type_` with one of `keywords` just before it (within its clause) or just after it.
+    A mention the question takes back ("근속 20년.. 아니 21년") stands for the one said after it."""
+    for i, m in enumerate(found):
         if m.type != type_:
             continue
         left, right = clause_span(text, m.start, m.end)
         if re.search(keywords, text[max(left, m.start - width) : m.start]) or re.match(
             rf"\s*(?:\S{{0,3}}\s*)?(?:{keywords})", text[m.end : min(right, m.end + width)]
         ):
+            if m.flags.get("corrected"):
+                return next((x for x in found[i + 1 :] if x.type == type_ and not x.flags.get("corrected")), None)
             return m
     return None

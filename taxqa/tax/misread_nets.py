@@ -54,7 +54,8 @@ def children_said(text: str) -> list[tuple[int, str]]:
             continue  # "애 아빠가": the child's parent, the asker's spouse
         age = re.match(r"\s*\(?\s*(?:만\s*)?(\d{1,2})\s*(?:살|세)", rest)
         clause = re.split(r"[,.·/\n]", rest, maxsplit=1)[0]
-        if (
+        ages = re.match(r"\s*들\s*(?:은|는|이|가)?\s*\(?((?:\d{1,2}\s*(?:살|세)\s*[,·]\s*)+\d{1,2}\s*(?:살|세))", rest)
+        if not ages and (
             (age and int(age[1]) > 20)
             or GROWN.search(text[max(0, t.start - 8) : t.start])
             or (GROWN.search(clause) and not age)
@@ -65,6 +66,8 @@ def children_said(text: str) -> list[tuple[int, str]]:
         )
         before = re.search(rf"(?<![가-힣\d])({COUNT_WORD})\s*(?:명의\s*)?$", text[max(0, t.start - 6) : t.start])
         n = count_value(count[1]) if count else count_value(before[1]) if before and not before[1].isdigit() else 1
+        if ages and not count:  # "아이들은 12살, 9살": one child for each age under 21
+            n, count = sum(int(a) <= 20 for a in re.findall(r"(\d{1,2})\s*(?:살|세)", ages[1])), ages
         if not (count or before) and t.form in seen:
             continue
         seen.add(t.form)
@@ -105,6 +108,27 @@ def flag_spouse_among_dead(reading) -> None:
     if len(dead) >= 2:
         reading.unclear(
             f"돌아가신 분이 둘({', '.join(sorted(dead))}) 언급되었는데 배우자공제를 적용함: 피상속인의 배우자가 살아 있는지 확인해 주세요"
+        )
+
+
+def flag_decedent_unread(reading) -> None:
+    """No 배우자공제 while the reader found no one said to have died and a parent or spouse is said alive
+    ("어머님께. … 아버님을 보내드리고 …"): the one who died, and so the surviving spouse, was not read."""
+    if reading.kind != "inheritance" or reading.inputs.get("spouse") or reading.inputs.get("parents"):
+        return
+    from taxqa.tax.heirs import decedent  # heirs reads family words from this module's neighbours
+
+    if decedent(reading.text) is not None:
+        return
+    text = reading.text
+    kin = [m for m in reading.mentions if m.type == "person" and m.value.get("relation") == "parent"]
+    fathers = [m for m in kin if re.search(r"아버|아빠|부친|父", m.text)]
+    mothers = [m for m in kin if re.search(r"어머|엄마|모친|母", m.text)]
+    gone = re.compile(r"\S{0,3}\s*(?:[^.,?!\n]{0,10}?)(?:" + DEATH + r"|안\s*계|없|이혼)")
+    if fathers and mothers and not any(gone.match(text, m.end) for m in kin):
+        reading.unclear(
+            f"돌아가신 분(피상속인)을 읽지 못해 배우자공제 없이 계산함: {fathers[0].text}·{mothers[0].text} 중 "
+            "누가 돌아가셨는지(피상속인과 살아 있는 배우자) 확인해 주세요"
         )
 
 
@@ -150,5 +174,6 @@ def flag_gift_to_someone_else(reading) -> None:
 def run(reading) -> None:
     flag_family_uncounted(reading)
     flag_spouse_among_dead(reading)
+    flag_decedent_unread(reading)
     flag_spouse_overcounted(reading)
     flag_gift_to_someone_else(reading)

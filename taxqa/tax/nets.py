@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from taxqa.tax import misread_nets
+from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 
 LABELS = {
@@ -288,6 +289,16 @@ def flag_korean_age(reading, found) -> None:
         reading.unclear(f"'{said.group(0)}'로 말한 나이: 세법은 만 나이로 판단하므로 만 나이 확인이 필요")
 
 
+def flag_held_none(reading, found) -> None:
+    """보유기간 under a year while two different years are said ("2014년에 샀잖아 … 2014년이에요"): the
+    reader took one year for both the purchase and the sale, so the holding rests on a misread."""
+    years = {m.value.get("year") for m in found if m.type == "date" and m.value and m.value.get("year")}
+    if reading.kind == "transfer" and reading.inputs.get("held_years") == 0 and len(years) >= 2:
+        reading.unclear(
+            f"연도 {', '.join(map(str, sorted(years)))}이(가) 있는데 보유기간 1년 미만으로 계산함: 취득·양도 시기를 확인해 주세요"
+        )
+
+
 def run(reading, found) -> None:
     flag_follow_up(reading)
     flag_either(reading)
@@ -302,4 +313,6 @@ def run(reading, found) -> None:
     flag_vague_amount(reading, found)
     flag_unread_people(reading, found)
     flag_korean_age(reading, found)
+    flag_unresolved_correction(reading, found)
+    flag_held_none(reading, found)
     misread_nets.run(reading)

@@ -260,7 +260,10 @@ def read(text: str, reading) -> None:
         reading.fact("months_late", on_date[0], on_date[1])
         reading.assume(f"법정신고기한부터 {on_date[1]}까지 {on_date[0]}개월 이내 신고로 감면 (제48조②)")
         months = None
-    if re.search(UNDER, text):
+    named = [k for k, w in KIND_LABELS.items() if re.search(r"\s*".join(w), text)]  # "… 납부지연가산세?": the one asked
+    if len(named) == 1:
+        kind, said = named[0], KIND_LABELS[named[0]][:-3]
+    elif re.search(UNDER, text):
         kind, said = "under-report", "과소신고"
     elif no_return(text):
         kind, said = "no-return", "무신고"

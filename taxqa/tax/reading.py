@@ -14,6 +14,7 @@ from typing import Any
 
 from taxqa.amounts import iter_amounts
 from taxqa.errors import UserError
+from taxqa.tax.corrections import drop_corrected
 from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
@@ -22,10 +23,12 @@ from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
-from taxqa.tax.spoken_time import plain_spans
+from taxqa.tax.spoken_time import dated_months, plain_spans, season_months
 from taxqa.tax.words import (
     CLAUSE_END,
     NATIVE_AGE,
+    NATIVE_ONES,
+    NATIVE_ONES_AGE,
     SINO,
     apply_unit_header,
     has_batchim,
@@ -124,22 +127,42 @@ class Reading:
 
 
 HANGUL_AMOUNT = re.compile(
-    r"(?<![가-힣\d])((?:[일이삼사오육칠팔구십백천]+\s*[억만]\s*)+)(?=원|\s*원|[을를이가은는의과와에인,.?!\s]|$)"
+    r"(?<![가-힣\d])((?:[일이삼사오육칠팔구십백천]+\s*[억만]\s*)+)"
+    r"(?=원|\s*원|[을를이가은는의과와에인,.?!\s]|쯤|정도|가량|어치|짜리|$)"
 )
 
 
 def hangul_amount(m: re.Match) -> str:
     """'이십억' -> '20억', '삼억 오천만' -> '3억 5000만' (only sums with a unit 억/만)."""
     parts = re.findall(r"([일이삼사오육칠팔구십백천]+)\s*([억만])", m.group(1))
-    if not any(unit == "억" for _, unit in parts) and not re.match(r"\s*원", m.string[m.end() :]):
+    # a sum with no 억 and no 원 is taken only when its 만 has a 천 or 백 in several syllables ("천이백만",
+    # "사천오백만 보내줌"): a bare "이만"/"천만" is a word as often as an amount
+    many = any(len(num) >= 2 and re.search("[천백]", num) for num, unit in parts if unit == "만")
+    if not any(unit == "억" for _, unit in parts) and not re.match(r"\s*원", m.string[m.end() :]) and not many:
         return m.group(0)
     return " ".join(f"{sino_number(num)}{unit}" for num, unit in parts) + (" " if m.group(1).endswith(" ") else "")
+
+
+# pay said in Hangul numerals with 만 left out: "월급이 사백오십이래", "연봉 오천오백"
+PAY_IN_HANGUL = re.compile(
+    r"(?P<key>월급|연봉|급여|세전|(?<![가-힣])월)(?P<sep>\s*(?:은|는|이|가)?\s*)(?P<n>[일이삼사오육칠팔구십백천]{2,})(?=[가-힣\s,.?!]|$)"
+)
+
+
+def pay_in_digits(m: re.Match) -> str:
+    n, rest = m["n"], m.string[m.end() : m.end() + 1]
+    if not re.search("[백천]", n):
+        return m[0]
+    if n.endswith("이") and rest and rest in "래야고라에예요면었다":  # "사백오십이래": the 이 is the copula
+        n = n[:-1]
+    return f"{m['key']}{m['sep']}{sino_number(n)}" + m["n"][len(n) :]
 
 
 # A bare number after a word that takes a won amount, with 만 left out: "월급 400", "연봉 3500이면".
 IMPLIED_MAN = re.compile(
     r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|공급대가|공급가액|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
     r"상여금?|보너스|성과급|성과금|인센티브|인센|식대|비과세|자가운전보조금|보육수당|월세|임대료|매달|매월|달마다|매년|해마다|세전|"
+    r"중간예납(?:세액|액)?|기납부(?:세액|액)?|원천징수(?:세액|액)?|"
     r"필요경비|부대\s*비용|중개비|중개보수|중개수수료|법무비|법무사\s*비용?|수리비|카드\s*(?:결제|매출)(?:액|분)?|현금\s*(?:결제|매출)|"
     r"(?<![가-힣])[월연](?=\s))"
     r"(?P<sep>\s*(?:은|는|이|가|:|=|,|\|)?\s*(?:(?:부가세|부가가치세|VAT)\s*(?:포함|별도)(?:해서|하여|하면)?\s*|합계\s*)?)(?P<n>[1-9]\d{0,2},\d{3}|[1-9]\d{0,4}|[1-9]\d{5,15})"
@@ -177,6 +200,7 @@ def normalise(text: str) -> str:
     )
     text = re.sub(r"(?<![\d가-힣])(천|백)(만\s*원|만원|만\s*(?=엔|달러|유로|위안))", r"1\1\2", text)
     text = HANGUL_AMOUNT.sub(hangul_amount, text)
+    text = season_months(text)
     text = re.sub(
         r"(?<![가-힣\d])([이삼사오육칠팔구])(천|백)(?=\s*\d)", lambda m: f"{SINO[m[1]]}{m[2]}", text
     )  # 삼천5백
@@ -200,6 +224,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<![\d,.])(\d{1,3})억(\d)(?![\d,.]|\s*[천백십만원억조년월일세살명개%])", r"\1억 \2천만", text)
     text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(?!\s*[만억원\d])", r"\1천\2백만", text)  # 3천3백
     text = re.sub(r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억])", r"\1천만", text)  # "연봉 6천": 6천만원
+    text = PAY_IN_HANGUL.sub(pay_in_digits, text)
     text = IMPLIED_MAN.sub(
         lambda m: (
             f"{m['key']}{m['sep'].replace(',', ' ')}{m['n']}{'만원' if len(m['n'].replace(',', '')) <= 5 else '원'}"
@@ -207,6 +232,7 @@ def normalise(text: str) -> str:
         text,
     )
     text = NATIVE_AGE.sub(native_age, text)
+    text = NATIVE_ONES_AGE.sub(lambda m: f"{NATIVE_ONES[m[1]]}살", text)
     text = re.sub(r"\b(?:not|no)\s+([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"
     text = plain_spans(text)
     return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)
@@ -224,7 +250,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
     text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
-    clean = normalise(text)
+    clean = dated_months(normalise(text), None if day is None else int(day[:4]))
     reading = Reading(text=text, as_of=day)
     reading.mentions = read_mentions(text, clean)
     clean = drop_corrected(clean, reading)
@@ -252,29 +278,6 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     place(reading, reading.mentions)
     reading.tax_name = tax_name_of(reading)
     return finish(reading)
-
-
-BRACKET = re.compile(r"\s*(?:원)?\s*(?:초과|이하|이상|미만)(?=[^.?!]{0,24}(?:구간|세율|누진))")
-CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 9,870만원": the amount the question corrects
-    r"\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼))"
-    r"|\s*(?:원)?\s*(?:정도|쯤|가량)\S{0,4}\s*(?:정확히|정확하게)"
-)
-
-
-def drop_corrected(clean: str, reading: Reading) -> str:
-    """'처음엔 3억이라고 했는데 정확히는 3억 2천만원': an amount the question corrects is left out
-    of what the kind readers see (blanked, so positions stay), and the reading says so."""
-    for a in list(iter_amounts(clean)):
-        if BRACKET.match(clean[a.end :]):  # "8,800만원 초과 1억 5천만원 이하 구간": the rate table, not the case
-            clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
-            continue
-        if CORRECTED.match(clean[a.end :]):
-            clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
-            reading.assume(f"'{a.text}'은 질문에서 정정된 금액으로 보고 계산에서 뺌")
-    for m in reading.mentions:
-        if m.type == "amount" and CORRECTED.match(reading.text[m.end :]):
-            m.flags["corrected"] = True
-    return clean
 
 
 def said_as_none(clean: str, m: re.Match) -> bool:

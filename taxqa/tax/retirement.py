@@ -184,7 +184,9 @@ def read(text: str, reading) -> None:
         )
         reading.fact("years", value, f"{start[1]}.{start[2]} ~ {end[1]}.{end[2]}")
         return read_rest(text, reading, found, value)
-    span = near(reading.mentions, reading.text, "duration", r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사")
+    span = near(  # "삼십이년을 한 직장에 다녔소": the years before "한 직장"
+        reading.mentions, reading.text, "duration", r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사|한\s*직장"
+    )
     if years is None and span is not None and (span.value.get("years") is not None or span.value.get("months")):
         value = (span.value.get("years") or 0) + (1 if span.value.get("months") else 0)  # "근속 8개월": 1년
         if span.value.get("months"):
@@ -209,12 +211,15 @@ def read(text: str, reading) -> None:
 MONTH = r"(\d{4})\s*(?:년|[.-])\s*(\d{1,2})(?:\s*월)?"  # "입사 2012년 3월", "2016.7 입사"
 
 
+DAY = r"(?:\s*\d{1,2}\s*일(?:자로|자|부로|부)?)?"  # "2025년 12월 31일자로 퇴사": the day before the label
+
+
 def month_said(text: str, label: str, pick) -> list | None:
     """The month said beside `label` (before or after it); of several, `pick` (min for 입사, max for 퇴사): in
     "입사 2010년 1월 퇴사 2026년 5월" or "2012년 3월 입사해서 2026년 2월 퇴사" a month sits between two labels."""
     found = [
         m
-        for p in (rf"(?:{label})\S{{0,3}}\s*{MONTH}", rf"{MONTH}\s*(?:에\s*)?(?:{label})")
+        for p in (rf"(?:{label})\S{{0,3}}\s*{MONTH}", rf"{MONTH}{DAY}\s*(?:에\s*)?(?:{label})")
         for m in re.finditer(p, text)
     ]
     return pick(([None, m[1], m[2]] for m in found), key=lambda d: (int(d[1]), int(d[2])), default=None)

@@ -33,6 +33,9 @@ def recognise(text: str) -> bool:
     return bool(re.search(ASKS_TAX, text))
 
 
+ANNUAL = r"연봉|총급여|연\s*소득|연간|1\s*년|일\s*년|한\s*해|(?<![가-힣])연\s*\d"
+
+
 def read(text: str, reading) -> None:
     found = amount_near(
         text, r"연봉|총급여|급여|월급|근로소득|받", r"원천징수|기납부|이미|소득세|세금|연금|보험료|공제"
@@ -83,6 +86,9 @@ def read(text: str, reading) -> None:
                 f"비과세소득 {exempt.text}이 급여에 포함됐는지 알 수 없어 총급여에서 빼지 않음: 확인이 필요"
             )
     reading.fact("salary", salary, words)
+    if not monthly and re.search(r"월급|월\s*급여|매달|매월|한\s*달", text) and not re.search(ANNUAL, text):
+        # "월급실수령 320인데 세전은 380": a pay said as monthly, its figure too far from the word to be sure
+        reading.unclear(f"'{found.text}'이 월급인지 1년 총급여인지 알 수 없어 1년 총급여로 계산함: 확인이 필요")
     if monthly:
         reading.assume(f"월급에 {times}개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")
     else:

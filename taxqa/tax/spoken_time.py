@@ -28,8 +28,16 @@ HANGUL_DAYS = re.compile(
 )
 
 
+# years counted in native numbers with 해 and a ten ("근속은 스물두 해", "서른 해"); "한 해" stays a phrase
+NATIVE_YEARS = re.compile(
+    r"(?<![가-힣])(열|스물|서른|마흔)\s*(한|두|세|네|다섯|여섯|일곱|여덟|아홉)?\s*해(?=[\s,.?!]|입|이|를|을|동안|간|째|$)"
+)
+NATIVE_TEN = dict(열=10, 스물=20, 서른=30, 마흔=40)
+
+
 def plain_spans(text: str) -> str:
     """`text` with its spans of time said in words written as digits."""
+    text = NATIVE_YEARS.sub(lambda m: f"{NATIVE_TEN[m[1]] + (count_value(m[2]) if m[2] else 0)}년", text)
     text = HANGUL_SPAN.sub(lambda m: f"{sino_number(m[1])}{m[2]}" if m[1] else m[0], text)
     text = HANGUL_DAYS.sub(lambda m: f"{sino_number(m[1])}일", text)  # "삼십 일 늦게": 30일
     text = re.sub(r"\bheld\s+(?:for\s+)?(\d{1,2})\s*years?\b", r"보유 \1년", text, flags=re.I)
@@ -48,3 +56,31 @@ def plain_spans(text: str) -> str:
         text,
     )
     return text
+
+
+SEASON = re.compile(r"((?:19|20)\d{2})\s*년\s*(봄|여름|가을)")
+SEASON_MONTH = {"봄": 4, "여름": 7, "가을": 10}  # the middle month: 3-5, 6-8, 9-11 (겨울 spans two years)
+
+
+def season_months(text: str) -> str:
+    """'2011년 가을에 산 땅을 2026년 봄에 팔아요': two dates said by different seasons give the whole years
+    between them whatever the days (14 here), so each season is read as its middle month."""
+    said = list(SEASON.finditer(text))
+    if len(said) != 2 or said[0][2] == said[1][2]:
+        return text
+    return SEASON.sub(lambda m: f"{m[1]}년 {SEASON_MONTH[m[2]]}월", text)
+
+
+RELATIVE_YEAR = {"재작년": 2, "작년": 1, "지난해": 1, "올해": 0, "금년": 0}
+
+
+def dated_months(text: str, year: int | None) -> str:
+    """'작년 12월 31일자로 퇴사', '올해 3월 양도': a month said of a year named relative to the question's date,
+    written with its calendar year so a span between two dates can be counted."""
+    if year is None:
+        return text
+    return re.sub(
+        r"(?<![가-힣])(재작년|작년|지난해|올해|금년)\s*(?=\d{1,2}\s*월)",
+        lambda m: f"{year - RELATIVE_YEAR[m[1]]}년 ",
+        text,
+    )

@@ -189,6 +189,10 @@ NATIVE_AGE = re.compile(
 )
 
 
+# a child's age in native ones: "여섯 살이야", "세 살" (not 살림)
+NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일곱|여덟|아홉)\s*살(?!림)")
+
+
 def native_age(m: re.Match) -> str:
     """'나이는 일흔 둘', '마흔다섯 살': an age in native Korean numbers as digits ('72세')."""
     if not (m["age"] or m["unit"]):
@@ -264,6 +268,16 @@ CJK_UNITS = str.maketrans({"万": "만", "億": "억", "円": "엔"})
 SHORT_FAMILY = {"처": "배우자", "자": "자녀", "부": "아버지", "모": "어머니"}
 
 
+# a parent's or a relative's word and its subject or "to" particle written together with the next word
+GLUED_GIVER = re.compile(
+    r"(?<![가-힣])((?:외|친|시|큰|작은)?(?:엄마|아빠|어머니|아버지|어머님|아버님|할머니|할아버지|삼촌|이모|고모|외삼촌|"
+    r"장인어른|장모님|시아버지|시어머니)(?:가|께서|한테|에게|께))(?=[가-힣]{2})"
+)
+
+
+PHONE = re.compile(r"(?<![\d,.\-])(?:01[016789]|0[2-6]\d?)[-. ]\d{3,4}[-. ]\d{4}(?!\d|[,.]\d)")
+
+
 def unspaced_line(line: str) -> str:
     """'증 여 세 질 문 : 아 빠 가 1 억 줌': a line written one letter at a time, its letters joined."""
     parts = line.split(" ")
@@ -314,6 +328,10 @@ def plain_forms(text: str) -> str:
     # "근속연수: 28", "보유기간: 6": a field of years given as a bare number
     text = re.sub(r"((?:근속|보유|거주)(?:연수|기간)?\s*[:：]\s*\d{1,2})(?![\d년개.,])", r"\1년", text)
     text = "\n".join(unspaced_line(line) for line in text.split("\n"))
+    text = GLUED_GIVER.sub(r"\1 ", text)
+    text = PHONE.sub(
+        " ", text
+    )  # "연락처 010-2345-6789": a phone number is no figure of the case  # "엄마가결혼자금으로": the giver's particle ends a word
     text = MILLIONS.sub(millions, text)
     text = text.translate(CJK_UNITS)  # "100万円": 100만엔
     # "상속재산............20억", "배우자..... 없음": a receipt's dotted leader between a line's label and its value

@@ -1,0 +1,116 @@
+"""Figures a question takes back: an amount corrected ("3억이 아니라 3억5천", "1억 정도인데 정확히는
+9,870만원"), the same figure said before the correction, a duration or count taken back by a bare 아니
+("근속 20년.. 아니 21년"), and the bands of a rate table ("8,800만원 초과 1억 5천만원 이하 구간"), none of which
+is the case's own figure."""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.amounts import iter_amounts
+
+BRACKET = re.compile(r"\s*(?:원)?\s*(?:초과|이하|이상|미만)(?=[^.?!]{0,24}(?:구간|세율|누진))")
+# "20년.. 아니 21년", "3억, 아니 3억 5천": a figure taken back by a bare 아니 and said again at once
+TAKEN_BACK = (  # "4천5백인데, 아 정정할게요 4천8백": a 정정 said at once, before the new figure
+    r"\s*(?:원)?\s*(?:인데|이고)?\s*(?:\.{2,}|…+|,)?\s*(?:아\s+)?"
+    r"(?:아니(?:요|다)?|잘못\s*(?:말|썼|적었)\S{0,3}|착각\S{0,4}|정정(?:할게요|합니다|이요|요)?)\s*[,.:]?\s+(?=\d)"
+)
+CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 9,870만원": the amount the question corrects
+    TAKEN_BACK + r"|\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼))"
+    r"|\s*(?:원)?\s*(?:정도|쯤|가량)\S{0,4}\s*(?:정확히|정확하게)"
+    r"|\s*(?:원)?\s*(?:은|는|이|가)?\s*(?:얘기|이야기)?\s*말고(?:요)?(?![가-힣])"  # "관리비 23만원 얘기 말고": set aside
+)
+
+
+# "정정: 취득가 4억 2천", "다시 말하면 양도가 6억": a label said again with a new amount after a correction word
+RELABELLED = re.compile(
+    r"(?:정정|수정|다시\s*말하면|다시)\s*[:：)\]]?\s*(?P<label>[가-힣]{2,6}?)\s*(?:은|는|:|：)?\s*(?=\d)"
+)
+COUNTED_TAKEN_BACK = re.compile(
+    r"(?<![\d,.])\d{1,3}\s*(?P<unit>년|개월|명|살|세)(?=" + TAKEN_BACK + r"\d{1,3}\s*(?P=unit))"
+)
+
+
+# "[나] 2016년 아니고 2017년이야": a year corrected, by the asker or another speaker
+YEAR_CORRECTED = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*년\s*(?:이|가|은|는)?\s*(?:아니고|아니라|아니|말고)\s*[,.]?\s*((?:19|20)\d{2})\s*년"
+)
+
+
+def replace_corrected_years(clean: str, reading) -> str:
+    """The corrected year stands wherever the wrong one was said before ("2016년에 4억에 샀고 … 2016년
+    아니고 2017년"), so the verb beside it keeps its year; the correction itself is blanked."""
+    for m in list(YEAR_CORRECTED.finditer(clean)):
+        wrong, right = m[1], m[2]
+        head = re.sub(rf"(?<!\d){wrong}(?=\s*년)", right, clean[: m.start()])
+        end = m.end() if head != clean[: m.start()] else m.start(2)  # said before: the year now stands there
+        clean = head + " " * (end - m.start()) + clean[end:]
+        reading.assume(f"'{wrong}년'은 질문에서 '{right}년'으로 정정된 것으로 보고 계산함")
+    for m in YEAR_CORRECTED.finditer(reading.text):
+        for x in reading.mentions:
+            if x.type == "date" and x.value and x.value.get("year") == int(m[1]):
+                x.flags["corrected"] = True
+    return clean
+
+
+def drop_corrected(clean: str, reading) -> str:
+    """'처음엔 3억이라고 했는데 정확히는 3억 2천만원': an amount the question corrects is left out
+    of what the kind readers see (blanked, so positions stay), and the reading says so. The same
+    figure said before the correction ("3억 줬... 3억이 아니라 3억5천") goes with it, and so does a
+    duration or count taken back ("근속 20년.. 아니 21년")."""
+    clean = replace_corrected_years(clean, reading)
+    for m in COUNTED_TAKEN_BACK.finditer(clean):
+        clean = clean[: m.start()] + " " * (m.end() - m.start()) + clean[m.end() :]
+        reading.assume(f"'{m.group(0)}'은 질문에서 정정된 값으로 보고 계산에서 뺌")
+    for m in COUNTED_TAKEN_BACK.finditer(reading.text):
+        for x in reading.mentions:
+            if x.type != "amount" and x.start < m.end() and m.start() < x.end:
+                x.flags["corrected"] = True
+    found = list(iter_amounts(clean))
+    taken_back = [a for a in found if CORRECTED.match(clean[a.end :]) and not BRACKET.match(clean[a.end :])]
+    again = [
+        a for a in found if a not in taken_back and any(a.value == b.value and a.end <= b.start for b in taken_back)
+    ]
+    for label in RELABELLED.finditer(clean):  # "취득가 4억 … 정정: 취득가 4억 2천": the label's earlier amount
+        again += [a for a in found if a.end <= label.start() and re.search(
+            rf"{label['label']}\s*(?:은|는|이|가|:|：)?\s*$", clean[max(0, a.start - 12) : a.start])]  # fmt: skip
+    for a in again:
+        clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+        reading.assume(f"'{a.text}'은 질문에서 정정된 금액으로 보고 계산에서 뺌")
+    for m in reading.mentions:
+        if m.type == "amount" and any(
+            m.value == a.value and m.text.replace(" ", "") == a.text.replace(" ", "") for a in again
+        ):
+            m.flags["corrected"] = True
+    for a in found:
+        if BRACKET.match(clean[a.end :]):  # "8,800만원 초과 1억 5천만원 이하 구간": the rate table, not the case
+            clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+            continue
+        if CORRECTED.match(clean[a.end :]):
+            clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+            reading.assume(f"'{a.text}'은 질문에서 정정된 금액으로 보고 계산에서 뺌")
+    for m in reading.mentions:
+        if m.type == "amount" and CORRECTED.match(reading.text[m.end :]):
+            m.flags["corrected"] = True
+    return clean
+
+
+# words that take back something said: "잘못 말했네", "정정", "다시 말하면", "착각했어요" (not 정정하다, hale)
+CORRECTION_WORDS = re.compile(
+    r"잘못\s*(?:말|썼|적었|적어|보냈|입력|알았)|정정(?!\s*(?:하|한|해))|다시\s*말|착각|(?<![가-힣])아니\s+(?=\d)"
+)
+
+
+def flag_unresolved_correction(reading, found) -> None:
+    """A correction word in a question with two different figures of one type, and no figure taken as
+    corrected: which of them the question meant is not known, so the figure is not stated as final."""
+    said = CORRECTION_WORDS.search(reading.text)
+    if said is None or any("정정된" in a for a in reading.assumptions) or reading.kind is None:
+        return
+    for type_ in ("amount", "duration"):
+        values = {str(m.value) for m in found if m.type == type_ and not m.flags.get("corrected")}
+        if len(values) >= 2:
+            reading.unclear(
+                f"'{said.group(0)}'(정정하는 말)이 있는데 어느 값을 고친 것인지 알 수 없음: 계산에 쓴 값을 확인해 주세요"
+            )
+            return
