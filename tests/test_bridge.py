@@ -1,4 +1,5 @@
-"""The definitions bridge (taxqa.corpus.bridge): terms coined in the statutes, reached from their descriptions."""
+"""The vocabulary bridge: terms coined in the statutes reached from their descriptions (taxqa.corpus.bridge), and the
+term table's everyday phrasings written in round 11 (taxqa/corpus/data/terms.tsv)."""
 
 from taxqa.corpus import bridge
 from taxqa.corpus.query import read_query
@@ -51,3 +52,25 @@ def _table_lines():
 
     text = (resources.files("taxqa.corpus") / "data" / bridge.TABLE).read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_everyday_phrasings_name_their_concept_and_not_where_they_overreached():
+    """Phrasings of the term table (its reviewed last column) written in round 11: each names its concept in
+    everyday words, and the three narrowed ones stay out of the questions they first took over."""
+    said = {
+        "사장이 회사 돈 빌려 쓰고 이자 안 내도 괜찮아?": "부당행위계산의부인",
+        "친구랑 동업으로 카페 하는데 이익은 각자 지분대로 나눠서 신고해요?": "공동사업",
+        "프리랜서 디자이너인데 클라이언트가 3.3% 떼고 줬어요 이거 왜 떼는 거예요": "원천징수의무",
+        "돌아가신 분 재산이 5억 안 되면 세금 없다던데": "일괄공제",
+        "만든 물건을 전부 해외로 내보내면 부가세율이 영 퍼센트라던데": "재화의수출",
+    }
+    for question, term in said.items():
+        assert term in read_query(question).concepts, question
+    overreach = {
+        "프리랜서로 3.3% 떼인 사람도 5월에 소득세 신고해야 돼?": "원천징수의무",  # asks about filing
+        "배우자가 상속받으면 최소 5억은 공제된다던데": "일괄공제",  # the spouse's own deduction
+        "해외 고객한테 디자인 용역 제공하면 영세율 되나요": "재화의수출",  # a service, not goods
+        "아버지한테 2억을 이자 안 내고 빌렸는데 이자만큼 증여세 나와?": "부당행위계산의부인",  # no company
+    }
+    for question, term in overreach.items():
+        assert term not in read_query(question).concepts, question
