@@ -90,6 +90,23 @@ def tokenizer_training_text(max_chars: int = 400_000) -> list[str]:
 
 
 NUMBER_STYLES = ("digits", "groups", "runs")
+ALPHABET_SIZE = 300
+
+
+def common_characters(texts: list[str], size: int) -> list[str]:
+    """The ``size`` most frequent characters (spaces as '▁'), ties broken by the character.
+
+    The trainer's own ``limit_alphabet`` drops the rarest characters in hash-map order, so among
+    characters of equal count at the cut the kept ones changed from process to process, and with them
+    the merges (two runs on the same text gave vocabularies differing by a few tokens). Given as the
+    initial alphabet with the same limit, exactly these are kept."""
+    from collections import Counter
+
+    counts = Counter()
+    for text in texts:
+        counts.update(text.replace(" ", "▁"))
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [ch for ch, _ in ranked[:size]]
 
 
 def train_tokenizer(arch: str, vocab_size: int, texts: list[str], numbers: str = "digits"):
@@ -112,10 +129,12 @@ def train_tokenizer(arch: str, vocab_size: int, texts: list[str], numbers: str =
     )  # fmt: skip
     tok.decoder = decoders.Sequence([decoders.Replace("▁", " "), decoders.ByteFallback(), decoders.Fuse()])
     # Rare characters are left to byte fallback, so merges go to common Korean syllables and words.
+    alphabet = common_characters(texts, ALPHABET_SIZE)
     trainer = trainers.BpeTrainer(
         vocab_size=vocab_size,
         special_tokens=specials + BYTE_TOKENS,
-        limit_alphabet=300,
+        limit_alphabet=len(alphabet),
+        initial_alphabet=alphabet,
         show_progress=False,
     )
     tok.train_from_iterator(texts, trainer=trainer)

@@ -66,6 +66,21 @@ def test_checkpoint_files_and_tokenizer(tiny_model, arch):
         assert rotary > 0 and rotary % 2 == 0 and "rope_theta" in config
 
 
+def test_tokenizer_is_the_same_from_the_same_text():
+    """Characters of equal count at the alphabet's cut (here 400 Hangul syllables seen once each, past
+    the 300 the alphabet keeps) are kept by count then character, not in the trainer's hash-map order,
+    which changed from one training to the next; two trainings on the same text are one tokenizer."""
+    from taxqa.tiny import ALPHABET_SIZE, common_characters, train_tokenizer
+
+    rare = "".join(chr(0xAC00 + 7 * i) for i in range(400))
+    texts = ["상속세 및 증여세법 제26조 납부할 세액은 1억 4,550만원입니다.", rare, "증여세 과세표준"] * 3
+    first, second = (train_tokenizer("gemma3", 600, texts, "groups") for _ in range(2))
+    assert first.backend_tokenizer.to_str() == second.backend_tokenizer.to_str()
+    alphabet = common_characters(texts, ALPHABET_SIZE)
+    assert len(alphabet) == ALPHABET_SIZE and alphabet[0] == "▁" and "납" in alphabet
+    assert alphabet == common_characters(list(reversed(texts)), ALPHABET_SIZE)
+
+
 def test_deterministic_for_a_seed(tmp_path):
     from safetensors.numpy import load_file
 
