@@ -302,6 +302,7 @@ def build_checkpoint(
     pretrain_loss: str = "both",
     pretrain_warmup: int = 0,
     pretrain_batch: int = 8,
+    pretrain_random_figures: float = 0.0,
     numbers: str = "digits",
     attention: Attention = Attention(),
     log=None,
@@ -340,7 +341,8 @@ def build_checkpoint(
         from taxqa.tiny_pretrain import pretrain
 
         pretrained = pretrain(model, tokenizer, records, corpus, steps=pretrain_steps, lr=pretrain_lr, seed=seed,
-                              loss=pretrain_loss, warmup=pretrain_warmup, batch_size=pretrain_batch, log=log)  # fmt: skip
+                              loss=pretrain_loss, warmup=pretrain_warmup, batch_size=pretrain_batch,
+                              random_figures=pretrain_random_figures, log=log)  # fmt: skip
     model = model.to(torch_dtype).eval()
     with atomic_folder(out, MADE_BY, "--out") as tmp:
         model.save_pretrained(tmp)
@@ -434,6 +436,14 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         "--pretrain-batch", type=integer(1, 4096), default=8, help="pre-training examples per step (default 8)"
     )
     parser.add_argument(
+        "--pretrain-random-figures",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="share of pre-training examples (0-1, default 0) whose block's last figure is replaced by a random "
+        "amount in the block and the answer alike, so that only copying from the block predicts it",
+    )
+    parser.add_argument(
         "--numbers",
         choices=NUMBER_STYLES,
         default="digits",
@@ -448,6 +458,8 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         raise UserError(f"--rope-theta {args.rope_theta}: expected a positive number")
     if args.pretrain_steps and not args.train_on:
         raise UserError("--pretrain-steps needs --train-on DATA (the records to pre-train on)")
+    if not 0 <= args.pretrain_random_figures <= 1:
+        raise UserError(f"--pretrain-random-figures {args.pretrain_random_figures}: expected a share from 0 to 1")
     if not 0 < args.pretrain_lr < 1:
         raise UserError(f"--pretrain-lr {args.pretrain_lr}: expected a learning rate between 0 and 1")
     start = time.perf_counter()
@@ -464,6 +476,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         pretrain_loss=args.pretrain_loss,
         pretrain_warmup=args.pretrain_warmup,
         pretrain_batch=args.pretrain_batch,
+        pretrain_random_figures=args.pretrain_random_figures,
         numbers=args.numbers,
         attention=Attention(args.heads, args.kv_heads, args.rope_theta),
         log=lambda line: print(line, flush=True),
