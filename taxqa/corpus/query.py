@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from importlib import resources
 
-from taxqa.corpus import lexicon
+from taxqa.corpus import lexicon, neighbours
 from taxqa.corpus.cite import LawNames, article_label, find_citations, squash
 from taxqa.corpus.morph import morphs, vocabulary, words
 from taxqa.errors import UserError
@@ -125,6 +125,9 @@ def read_query(text: str) -> Query:
     query = Query(text=text, terms=terms, expansion=expansion, added=added, phrase=_phrase(text, stop))
     query.concepts = concepts
     query.lexicon = [m for m in lexicon.expansion(text) if m not in stop and m not in said and m not in expansion]
+    # reviewed everyday nouns the corpus lacks -> its nouns (taxqa.corpus.neighbours), as the lay table's terms count
+    said_or_added = {*said, *expansion, *query.lexicon}
+    query.expansion += [m for m in neighbours.expansion(text) if m not in stop and m not in said_or_added]
     _bridge(query)
     _read_citations(query, t)
     haystack = squash(text) + " " + " ".join(added)
