@@ -28,7 +28,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taxqa.corpus import review_table
 from taxqa.corpus.cite import squash
+from taxqa.corpus.review_table import read_rows
 
 if TYPE_CHECKING:
     from taxqa.records import PassageRecord
@@ -108,11 +110,7 @@ def table_rows(passages: Sequence[PassageRecord], reviewed: dict[str, str]) -> l
 
 def review(path) -> dict[str, str]:
     """The shipped table's marks: "term<TAB>words" -> mark."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return {}
-    return {"\t".join(c[1:3]): c[0] for c in (line.split("\t") for line in lines if line and line[0] != "#")}
+    return {"\t".join(c[1:3]): c[0] for c in read_rows(path)}
 
 
 def table() -> list[tuple[frozenset[str], str]]:
@@ -154,10 +152,8 @@ def terms(words: Iterable[str]) -> list[str]:
 
 
 def write_table(rows: Iterable[list[str]], out: Path) -> None:
-    from taxqa.records import write_atomic
-
-    head = "# mark<TAB>term<TAB>description words<TAB>coined in<TAB>description  (see taxqa/corpus/bridge.py)\n"
-    write_atomic(out, head + "".join("\t".join(r) + "\n" for r in rows))
+    head = "mark<TAB>term<TAB>description words<TAB>coined in<TAB>description  (see taxqa/corpus/bridge.py)"
+    review_table.write_table(out, head, rows)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,6 +39,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taxqa.corpus import review_table
+from taxqa.corpus.review_table import read_rows
+
 if TYPE_CHECKING:
     from taxqa.records import PassageRecord
 
@@ -133,11 +136,7 @@ def table_rows(passages: Sequence[PassageRecord], reviewed: dict[str, str]) -> l
 
 def review(path) -> dict[str, str]:
     """The shipped table's marks: lay word -> mark."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return {}
-    return {c[1]: c[0] for c in (line.split("\t") for line in lines if line and line[0] != "#") if len(c) >= 3}
+    return {c[1]: c[0] for c in read_rows(path) if len(c) >= 3}
 
 
 def read_table(text: str) -> dict[str, str]:
@@ -197,10 +196,8 @@ def expansion(text: str) -> list[str]:
 
 
 def write_table(rows: list[list[str]], out: Path) -> None:
-    from taxqa.records import write_atomic
-
-    head = "# mark<TAB>lay word<TAB>corpus nouns as term:cosine:CSLS, best first  (see taxqa/corpus/neighbours.py)\n"
-    write_atomic(out, head + "".join("\t".join(r) + "\n" for r in rows))
+    head = "mark<TAB>lay word<TAB>corpus nouns as term:cosine:CSLS, best first  (see taxqa/corpus/neighbours.py)"
+    review_table.write_table(out, head, rows)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,7 +32,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from taxqa.corpus import review_table
 from taxqa.corpus.cite import squash
+from taxqa.corpus.review_table import read_rows
 
 if TYPE_CHECKING:
     from taxqa.records import PassageRecord
@@ -135,16 +137,7 @@ def keys_of(p: PassageRecord) -> list[tuple[str, str]]:
 def review(path=None) -> dict[str, tuple[str, str]]:
     """The shipped table's review: term -> (mark, everyday phrasing or "")."""
     path = path or resources.files("taxqa.corpus") / "data" / TABLE
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return {}
-    out = {}
-    for line in lines:
-        if line and not line.startswith("#"):
-            cols = line.split("\t")
-            out[cols[1]] = (cols[0], cols[5] if len(cols) > 5 else "")
-    return out
+    return {cols[1]: (cols[0], cols[5] if len(cols) > 5 else "") for cols in read_rows(path)}
 
 
 def dropped() -> set[str]:
@@ -198,10 +191,8 @@ def table_rows(passages: Sequence[PassageRecord], reviewed: dict[str, tuple[str,
 
 
 def write_table(rows: Iterable[list[str]], out: Path) -> None:
-    from taxqa.records import write_atomic
-
-    head = "# mark<TAB>term<TAB>source<TAB>articles<TAB>idf<TAB>everyday phrasing  (see taxqa/corpus/terms.py)\n"
-    write_atomic(out, head + "".join("\t".join(r) + "\n" for r in rows))
+    head = "mark<TAB>term<TAB>source<TAB>articles<TAB>idf<TAB>everyday phrasing  (see taxqa/corpus/terms.py)"
+    review_table.write_table(out, head, rows)
 
 
 def main(argv: list[str] | None = None) -> int:
