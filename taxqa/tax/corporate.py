@@ -8,7 +8,7 @@ The table is chosen by `as_of` = the first day of the 사업연도 (the 2026 tab
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
@@ -150,10 +150,34 @@ def read(text: str, reading) -> None:
     if short and 1 <= int(short.group(1) or short.group(2)) < 12:  # 제55조: a short 사업연도 is annualised
         reading.fact("months", int(short.group(1) or short.group(2)), short.group(0))
         said.append(f"사업연도 {reading.inputs['months']}개월")
+    span = re.search(rf"{DAY}\s*[~∼\-]\s*{DAY}", text)  # "제7기(2025.7.1~2025.12.31)": the 사업연도 by its dates
+    if span and "months" not in reading.inputs:
+        months = span_months(*(int(x) for x in span.groups()))
+        if 1 <= months < 12:
+            reading.fact("months", months, span.group(0))
+            said.append(f"사업연도 {months}개월")
+    if span and not re.search(r"(\d{4})\s*(?:년|사업연도)", text):  # the rates of the year it began in
+        began = "{}-{:02d}-{:02d}".format(*(int(x) for x in span.groups()[:3]))
+        if span_months(*(int(x) for x in span.groups())) and (reading.as_of is None or began < reading.as_of):
+            reading.as_of = began
+            said.append(f"{span.group(1)} 사업연도")
     if m := re.search(r"(\d{4})\s*(?:년|사업연도)", text):
         reading.as_of = reading.as_of or f"{m.group(1)}-01-01"
         said.append(f"{m.group(1)} 사업연도")
     reading.say(", ".join(said))
+
+
+DAY = r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*(?:일|\.)?"
+
+
+def span_months(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int) -> int:
+    """The months of a 사업연도 from its first to its last day, a part month counting as a month (제55조)."""
+    try:
+        end = date(y2, m2, d2) + timedelta(days=1)
+        date(y1, m1, d1)
+    except ValueError:
+        return 0
+    return (end.year - y1) * 12 + end.month - m1 + (end.day > d1)
 
 
 def window_of(text: str, start: int) -> str:

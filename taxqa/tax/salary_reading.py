@@ -33,7 +33,15 @@ def recognise(text: str) -> bool:
     return bool(re.search(ASKS_TAX, text))
 
 
+# a year's pay said as a sum of the months: "1년 월급 다 합하면", "연간 급여 합계", "12달 치 합쳐서"
+YEAR_TOTAL = (
+    r"(?:1\s*년|일\s*년|연간|한\s*해|12\s*(?:개월|달)|열두\s*달)[^.?!\n\d]{0,12}?"
+    r"(?:합하|합치|합쳐|합계|통틀|다\s*더하)[^.?!\n\d]{0,8}$"
+)
 ANNUAL = r"연봉|총급여|연\s*소득|연간|1\s*년|일\s*년|한\s*해|(?<![가-힣])연\s*\d"
+
+
+MONTHLY_UNLIKELY = 20_000_000  # a month's pay this large is more often a year's total said beside 월급
 
 
 def read(text: str, reading) -> None:
@@ -44,6 +52,9 @@ def read(text: str, reading) -> None:
     monthly = re.search(
         r"월급|월\s*급여|한\s*달|매달|매월|달마다|(?<![가-힣\d])월(?=\s)", window_before(text, found.start, 12)
     )
+    if monthly and re.search(YEAR_TOTAL, window_before(text, found.start, 30)):  # "1년 월급 다 합하면 3천2백"
+        monthly = None
+        reading.assume(f"'{found.text}'을 1년 동안 받은 급여의 합계(총급여)로 봄")
     value = found.value
     if value < 100_000 and not re.search(r"[만억원]", found.text):  # "연봉 7천", "월급 300": 만원 left out
         value *= 10_000
@@ -91,6 +102,11 @@ def read(text: str, reading) -> None:
         reading.unclear(f"'{found.text}'이 월급인지 1년 총급여인지 알 수 없어 1년 총급여로 계산함: 확인이 필요")
     if monthly:
         reading.assume(f"월급에 {times}개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")
+        if value >= MONTHLY_UNLIKELY and not times_said:  # a year's sum said beside a 월급 word, read as a month's
+            reading.unclear(
+                f"'{found.text}'을 한 달 급여로 보아 {times}개월을 곱함: 1년 합계라면 총급여는 "
+                f"{format_won(value)}입니다. 확인이 필요"
+            )
     else:
         reading.assume("연봉을 비과세소득을 뺀 총급여액으로 봄")
     said = [f"총급여 {format_won(salary)}"]

@@ -14,6 +14,7 @@ from taxqa.tax.rates import parse_as_of
 from taxqa.tax.words import amount_near, window_before
 
 BOUGHT = r"\s*(?:원)?\s*(?:에|을|를|으로|로|주고)?\s*(?:사|샀|산|구입|구매|매입|취득|분양|매수)"
+EXPENSE = r"필요경비|필경(?![가-힣])|경비|부대\s*비용|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|취득세"
 SOLD = r"\s*(?:원)?\s*(?:에|을|를|으로|로|받고)?\s*(?:팔|판|팜|매도|양도|처분)"
 
 
@@ -65,7 +66,12 @@ def read(text: str, reading) -> None:
         bought = amount_near(text, r"취득가|매입가|산\s*(?:가격|금액)|분양가")
     if bought is not None and sold is not None and bought.start == sold.start:
         bought = None
-    others = [a for a in found if a is not bought and a is not sold]
+    labelled_cost = EXPENSE + r"\s*(?:은|는|이|가|:|=)?\s*$"  # "필경 1천" is no price, whatever else is lacking
+    others = [
+        a
+        for a in found
+        if a is not bought and a is not sold and not re.search(labelled_cost, window_before(text, a.start, 12))
+    ]
     if sold is None and bought is None and len(others) >= 2:
         bought, sold = sorted(others[:2], key=lambda a: a.value)
         reading.assume("두 금액 중 작은 것을 취득가액, 큰 것을 양도가액으로 봄")
@@ -83,9 +89,10 @@ def read(text: str, reading) -> None:
     reading.fact("price", sold.value, sold.text)
     reading.fact("acquired", bought.value, bought.text)
     said = [f"취득가액 {format_won(bought.value)}", f"양도가액 {format_won(sold.value)}"]
-    expense = amount_near(
-        text, r"필요경비|경비|부대\s*비용|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|취득세"
-    )
+    prices_out = text  # "취득가 6억 필경 3천": a price is never the 필요경비 said after it
+    for a in sorted((bought, sold), key=lambda a: -a.start):
+        prices_out = prices_out[: a.start] + " " * (a.end - a.start) + prices_out[a.end :]
+    expense = amount_near(prices_out, EXPENSE)
     if expense is not None and expense not in (bought, sold):
         reading.fact("expenses", expense.value, expense.text)
         said.append(f"필요경비 {format_won(expense.value)}")
@@ -107,7 +114,7 @@ def read(text: str, reading) -> None:
         y1, m1, y2, m2 = (int(x) for x in bought_on.groups() + sold_on.groups())
         held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1) // 12))
     lived = re.search(
-        r"(\d{1,2})\s*년\s*(?:간|동안|째|넘게|이상)?\s*(?:을\s*)?(?:살|거주|실거주)", text
+        r"(?<!보유\s)(?<!보유)(?<!\d)(\d{1,2})\s*년\s*(?:간|동안|째|넘게|이상)?\s*(?:을\s*)?(?:살|거주|실거주)", text
     )  # "10년 넘게 살았어요"
     short = re.search(r"(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text)
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)

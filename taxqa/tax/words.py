@@ -205,7 +205,9 @@ ENGLISH_LABELS = (("deceased", "피상속인"), ("heirs?", "상속인"), ("estat
                   ("to", "수증자"), ("amount", "금액"), ("salary", "총급여"), ("sales", "매출"))  # fmt: skip
 ENGLISH_TAXES = (("gift", "증여세"), ("inheritance", "상속세"), (r"capital\s*gains?", "양도소득세"))
 ENGLISH_FAMILY = ((r"my\s+(?:brother|sister)s?", "형제"), (r"me", "저"), (r"my\s+(?:mom|mother)", "어머니"),
-                  (r"my\s+(?:dad|father)", "아버지"), (r"my\s+(?:son|daughter|child)", "자녀"))  # fmt: skip
+                  (r"my\s+(?:dad|father)", "아버지"), (r"my\s+(?:son|daughter|child)", "자녀"),
+                  # "wife 한국 사람, 일 안 해요. children 없어요": a foreigner's family words among Korean ones
+                  (r"(?:my\s+)?wife", "아내"), (r"(?:my\s+)?husband", "남편"), (r"children|kids", "자녀"))  # fmt: skip
 ABBREVIATIONS = (("증재공", "증여재산공제"), ("연정", "연말정산"))
 HANJA_AMOUNT = (
     r"\((?=[^)]*[壹貳參肆伍陸柒捌玖拾佰仟萬億])[壹貳參肆伍陸柒捌玖拾佰仟萬億一二三四五六七八九十百千万억만천]+\)"
