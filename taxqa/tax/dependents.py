@@ -47,6 +47,13 @@ def worker_view(text: str) -> str:
     return text
 
 
+def sons_and_daughters(text: str) -> int:
+    """The sons and daughters said each by their word ("아들 하나, 딸 하나"), 0 with a total or neither said."""
+    sons, daughters = count_people(text, r"(?<![가-힣])아들"), count_people(text, r"(?<![가-힣])딸(?!기)")
+    total = re.search(rf"(?:자녀|아이|애|자식)들?\s*(?:은|는|이|가|:)?\s*(?:{COUNT_WORD})(?!\s*{NOT_COUNT})", text)
+    return sons[0] + daughters[0] if sons and daughters and not total else 0
+
+
 def read_dependents(text: str, reading, said: list[str]) -> int:
     """Fill the family facts of `reading` (a taxqa.tax.reading.Reading); returns the number of
     dependents besides the worker and adds the phrases for the understood line to `said`."""
@@ -68,7 +75,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         children = None
         reading.assume(f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌")
     else:
-        children = count_people(text, CHILD_WORDS)
+        children, grown_left = count_people(text, CHILD_WORDS), False
         aged = re.findall(
             rf"\d{{1,2}}\s*(?:살|세)\s*(?:{CHILD_WORDS})|(?:{CHILD_WORDS})\s*\(?\s*\d{{1,2}}\s*(?:살|세)", text
         )
@@ -83,7 +90,9 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             and not re.search(r"장애", text)
         ):
             reading.assume(f"'{aged[0]}': 20세를 넘은 자녀는 기본공제대상자가 아니라 부양가족에서 뺌 (장애인 제외)")
-            children = None
+            # "고3 아들이랑 대학생 딸(22살)": the grown one of a son and a daughter said, the other still counts
+            rest = sons_and_daughters(text) - 1
+            children, grown_left = ((rest, "아들·딸") if rest > 0 else None), True
         listed = re.search(  # "애들은 10살 7살 둘이에요", "아이들: 9살, 12살": the ages after the child word
             rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가|:|：)?\s*((?:\d{{1,2}}\s*(?:살|세)\s*[,·/와과랑]?\s*){{2,}})", text
         )
@@ -91,7 +100,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             children = (len(re.findall(r"\d{1,2}\s*(?:살|세)", listed.group(1))), listed.group(0).strip())
         sons, daughters = count_people(text, r"(?<![가-힣])아들"), count_people(text, r"(?<![가-힣])딸(?!기)")
         total = re.search(rf"(?:자녀|아이|애|자식)들?\s*(?:은|는|이|가|:)?\s*(?:{COUNT_WORD})(?!\s*{NOT_COUNT})", text)
-        if children and sons and daughters and not total and sons[0] + daughters[0] > children[0]:
+        if children and sons and daughters and not total and not grown_left and sons[0] + daughters[0] > children[0]:
             children = (sons[0] + daughters[0], f"{sons[1]}, {daughters[1]}")  # "아들 하나, 딸 하나": two children
         if re.search(r"쌍둥이", text) and (children is None or children[0] == 1):
             children = (2, "쌍둥이")

@@ -185,11 +185,19 @@ MONTHS_SAID = re.compile(
     r"\s*(?:동안|간|치|분|내내|을|를|째|받|냈|넣|보내|줬|주|입금)"
 )
 
+# the count of months right after the amount and its 씩, ending its clause: "800만원씩(부가세 별도) 6개월,"
+MONTHS_RIGHT_AFTER = re.compile(
+    r"^\s*(?:원)?\s*씩\s*(?:\([^()]{0,16}\))?\s*,?\s*(\d{1,2})\s*(?:개월|달)(?=\s*(?:[,.]|이면|이고|이에요|$))"
+)
+
 
 def period_count(text: str, per, end: int) -> int | None:
     """How many times a period amount is paid, from the span said after it in its sentence: "매달 500씩
     1년 동안" 12, "매달 400 … 6개월치" 6, "매년 2천씩 3년간" 3; None when not said or not in the period's unit."""
     said = MONTHS_SAID.match(text[end:])
+    right_after = MONTHS_RIGHT_AFTER.match(text[end:])
+    if said is None and right_after is not None:  # "한 달에 매출 800만원씩(부가세 별도) 6개월, 매입은 …"
+        return int(right_after[1]) if per is None or not re.search(r"매년|해마다", per.group(0)) else None
     if said is None:
         return None
     months = int(said[1]) if said[1] else None
