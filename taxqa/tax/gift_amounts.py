@@ -52,6 +52,21 @@ def prior_from_same_group(text: str, a, relation: str) -> bool:
     return RELATION_OF[named[-1].category][0] == relation
 
 
+WHOLE_VALUE = r"(?:값|가격|시가|시세|가치|감정가)\S{0,2}\s*(?:은|는|이|가|:)?\s*(?:약\s*)?$"
+
+
+def share_said_before(text: str, first) -> tuple[float, str] | None:
+    """A share of a thing said before its value: "지분 절반", "지분 30%", the asker's "저 60%"."""
+    before = text[: first.start]
+    half = re.search(r"지분\s*(?:의\s*)?(?:(절반|반|1\s*/\s*2)|(\d{1,2}(?:\.\d+)?)\s*%)", before)
+    if half:
+        return (50.0 if half.group(1) else float(half.group(2))), half.group(0)
+    mine = re.findall(r"(?<![가-힣])(?:저|제|나|본인)\S{0,2}\s*(\d{1,2}(?:\.\d+)?)\s*%", before)
+    if len(mine) == 1:
+        return float(mine[0]), re.search(rf"(?:저|제|나|본인)\S{{0,2}}\s*{re.escape(mine[0])}\s*%", before).group(0)
+    return None
+
+
 def own_share(text: str, reading, amount: int, words: str, first) -> tuple[int, str]:
     """The donee's own share when the question gives the whole: "지분 30%만큼 … 전체가 10억", "반반"."""
     pct = re.search(r"(?:지분|몫)\S{0,3}\s*(\d{1,2}(?:\.\d+)?)\s*%|(\d{1,2}(?:\.\d+)?)\s*%\s*(?:지분|몫)", text)
@@ -69,10 +84,17 @@ def own_share(text: str, reading, amount: int, words: str, first) -> tuple[int, 
         reading.assume(f"전체 {format_won(first.value)} 중 지분 {share:g}%를 받은 금액으로 계산")
         return amount, words
     if re.match(
-        r"\s*(?:원)?\s*(?:의|중(?:에서?)?)\s*(?:절반|반)(?=[을를은는이가만의\s,.]|$)", text[first.end :]
+        r"\s*(?:원)?\s*(?:의|중(?:에서?)?)\s*(?:절반|반)(?=[을를은는이가만의\s,.)]|$)", text[first.end :]
     ):  # "4억 중에 절반"  # "3억의 절반을 아빠가 저한테"
         amount, words = amount // 2, f"{words}의 절반"
         reading.assume(f"'{words}': {format_won(amount)}을 받는 것으로 계산")
+        return amount, words
+    if re.search(WHOLE_VALUE, window_before(text, first.start, 12)) and (share := share_said_before(text, first)):
+        # "집지분 절반 넘기려는데 집값이 12억", "저 60%, 동생 40%로 … 상가 가격은 10억": the whole's value, the share said
+        amount, words = int(amount * share[0] / 100), f"{words} × {share[0]:g}%"
+        reading.assume(
+            f"'{share[1]}': 전체 {format_won(first.value)} 중 {share[0]:g}%를 본인 몫으로 받은 금액으로 계산"
+        )
         return amount, words
     halves = re.search(r"반반|절반씩", text)
     if halves and not re.search(r"씩|몫\S{0,3}\s*\d", text.replace(halves.group(0), "")):
