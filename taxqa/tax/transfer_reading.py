@@ -15,6 +15,8 @@ from taxqa.tax.words import amount_near, window_before
 
 BOUGHT = r"\s*(?:원)?\s*(?:에|을|를|으로|로|주고)?\s*(?:사|샀|산|구입|구매|매입|취득|분양|매수)"
 EXPENSE = r"필요경비|필경(?![가-힣])|경비|부대\s*비용|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|취득세"
+# a list item's label before an amount ("… / 필경 1천") that names no price: taking it for one is a guess
+OTHER_LABEL = re.compile(r"(?:[/|,\n·]\s*)(?!(?:취득|매입|구입|분양|매수))([가-힣]{2,4})\s*[:=]?\s*$")
 SOLD = r"\s*(?:원)?\s*(?:에|을|를|으로|로|받고)?\s*(?:팔|판|팜|매도|양도|처분)"
 
 
@@ -80,6 +82,10 @@ def read(text: str, reading) -> None:
         reading.assume(f"{sold.text}을 양도가액으로 봄")
     elif bought is None and sold is not None and others:
         bought = others[0]
+        if label := OTHER_LABEL.search(
+            text[max(0, bought.start - 12) : bought.start]
+        ):  # "… / 필경 1천": a label not a price's
+            reading.unclear(f"'{label.group(1)} {bought.text}'을 취득가액으로 봄: 취득가액(산 가격)인지 확인이 필요")
         reading.assume(f"{bought.text}을 취득가액으로 봄")
     if sold is None or bought is None:  # every price not said is asked at once
         for lacking, label in ((sold, "양도가액 (판 가격)"), (bought, "취득가액 (산 가격)")):
