@@ -1,0 +1,68 @@
+"""Reader rules of round 51 (set 68's misses at their rule), each on wording of its own."""
+
+from __future__ import annotations
+
+from taxqa.tax.reading import ask, read_question
+
+DAY = "2026-06-01"
+
+
+def inputs(q: str) -> dict:
+    return read_question(q, as_of=DAY).inputs
+
+
+def test_pilgyeong_is_the_necessary_expense_and_never_a_lacking_price():
+    got = inputs("양도가 6억, 취득가 3억, 필경 1천5백, 보유 10년. 양도세?")
+    assert got["expenses"] == 15_000_000 and got["acquired"] == 300_000_000
+    a = ask("양도가 5억 / 보유 4년 / 필경 2천. 양도세?", as_of=DAY)
+    assert a["result"] is None and any("취득가액" in x for x in a["missing"])
+
+
+def test_a_list_label_that_names_no_price_is_flagged_when_taken_for_one():
+    a = ask("양도가 5억 / 보유 4년 / 세금 2천. 양도세?", as_of=DAY)
+    assert any("취득가액인지" in x or "취득가액(산 가격)인지" in x for x in a["ambiguous"])
+
+
+def test_lived_years_said_after_held_years():
+    got = inputs("1세대1주택, 보유 11년 거주 3년, 양도가 14억, 취득가 5억. 양도세?")
+    assert got["held_years"] == 11 and got["resided_years"] == 3
+
+
+def test_a_business_year_given_by_its_dates():
+    r = read_question("㈜가온 제4기(2024.4.1~2024.12.31) 과세표준 2억. 법인세 산출세액?", as_of=DAY)
+    assert r.inputs["months"] == 9 and r.as_of == "2024-04-01"
+    r = read_question("(주)나래 제10기(2025.1.1~2025.12.31) 과표 5억, 법인세?", as_of=DAY)
+    assert r.inputs.get("months", 12) == 12 and r.as_of == "2025-01-01"
+
+
+def test_a_years_pay_said_as_the_sum_of_the_months():
+    assert inputs("1년 동안 월급 전부 다 합치면 4천1백만원이에요. 혼자 살아요. 결정세액?")["salary"] == 41_000_000
+    a = ask("월급 2천5백만원이고 부양가족 없어요. 결정세액?", as_of=DAY)  # a month's pay this large is asked
+    assert any("1년 합계라면" in x for x in a["ambiguous"])
+
+
+def test_family_words_in_english_among_korean():
+    got = inputs("연봉 6천만원. husband 일 안 해요. children 없어요. 근로소득세 결정세액?")
+    assert got["dependents"] == 1
+
+
+def test_the_grown_one_of_a_son_and_a_daughter_is_left_out():
+    got = inputs("연봉 6천, 중3 딸이랑 대학생 아들(23살) 있어요. 맞벌이. 결정세액?")
+    assert got["dependents"] == 1 and got["children"] == 1
+
+
+def test_a_count_of_months_right_after_a_per_month_amount():
+    got = inputs("일반과세자, 매달 매출 500만원씩 6개월, 매입은 총 900만원. 부가세?")
+    assert got["sales"] == 30_000_000 and got["purchases"] == 9_000_000
+
+
+def test_a_share_said_before_the_value_of_the_whole():
+    assert inputs("아내한테 아파트 지분 30% 넘기려고요. 아파트 시세는 10억. 증여세?")["amount"] == 300_000_000
+    assert (
+        inputs("어머니 땅을 제가 70%, 누나가 30% 받기로 했어요. 땅 값은 2억이에요. 제 증여세?")["amount"] == 140_000_000
+    )
+
+
+def test_a_raise_from_a_month_on():
+    assert inputs("1~3월은 월 250, 4월부터는 월 300 받았어요. 부양가족 없음. 결정세액?")["salary"] == 34_500_000
+    assert inputs("월 400 받다가 10월부터 450으로 올랐어요. 결정세액?")["salary"] == 49_500_000
