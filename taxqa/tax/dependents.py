@@ -179,7 +179,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         reading.assume("부양하는 가족은 소득이 없고 나이 요건을 충족하는 기본공제대상자로 가정")
     cared = [g for g in (parents, others) if g]
     # "부양가족: 아내(무소득), 자녀 1명, 어머니(72세)", "부양가족 4명(배우자, 자녀 2, 모친 72세)"
-    listed = re.search(r"부양가족\s*(?:\d\s*명\s*)?[:：(]\s*([^.?\n]*)", text)
+    listed = re.search(r"부양가족\s*(?:\d\s*명\s*)?(?:[:：(]|(?:은|는)\s)\s*([^.?\n]*)", text)  # "부양가족은 … 아버지"
     if listed and not parents:
         words = re.compile(r"(?<![가-힣])(?:어머니|아버지|어머님|아버님|모친|부친|장인|장모|시어머니|시아버지)")
         for g in words.finditer(text, listed.start(1), listed.end(1)):

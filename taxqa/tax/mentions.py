@@ -40,7 +40,7 @@ PERIOD_BEFORE = re.compile(
     r"(?:(?:임대료|월세|급여|수입|매출|용돈|생활비|이자)\s*(?:은|는|이|가|:)?\s*)?$"
 )  # not "3월에 3억"
 TAX_PAID = re.compile(
-    r"원천징수|기납부|중간예납|예정신고|예정고지|(?:이미|미리|먼저)\s*(?:\S{0,6}\s*)?(?:냈|낸|내|납부)|떼(?:어|고|인|간|가)"
+    r"원천징수(?!\s*영수증)|기납부|중간예납|예정신고|예정고지|(?:이미|미리|먼저)\s*(?:\S{0,6}\s*)?(?:냈|낸|내|납부)|떼(?:어|고|인|간|가)"
 )
 DEATH_STEMS = ("돌아가", "사망", "별세", "타계", "작고", "숨지", "죽", "여의", "사별")
 UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
@@ -171,7 +171,7 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
             paid_after = None  # "국민연금 300만원 냈어요" is not tax paid
         if TAX_PAID.search(near) or paid_after:
             m.flags["tax_paid"] = True
-        elif re.search(r"원천징수|기납부", clause[: s - left]) and not re.search(r"연봉|급여|월급", near):
+        elif re.search(r"원천징수(?!\s*영수증)|기납부", clause[: s - left]) and not re.search(r"연봉|급여|월급", near):
             m.flags["tax_paid"] = True
         found.append(m)
     for s, e, words, _reason in iter_unreadable(clean):

@@ -115,7 +115,8 @@ def flag_facts(reading, found: list[Mention]) -> None:
                 reading.unclear(
                     f"'{profit.group(0)}'은 세무조정 전 이익이라 과세표준과 다를 수 있음: 과세표준을 확인해 주세요"
                 )
-            if REVENUE.search(left) and not INCOME_WORDS.search(left):
+            worked = any(f.name == "base" and " - " in (f.words or "") for f in reading.facts)  # 매출 - 필요경비
+            if REVENUE.search(left) and not INCOME_WORDS.search(left) and not worked:
                 reading.lack(
                     "매출·수입·급여 금액은 과세표준이 아닙니다: 필요경비(손금)·근로소득공제를 뺀 소득금액과 "
                     "공제 후 과세표준이 필요합니다"
@@ -232,7 +233,7 @@ MINOR_INPUT = {"gift": "minor", "inheritance": "minor_children_years"}
 
 
 UNKNOWN = re.compile(
-    r"부양가족\s*(?:이|은|는)?\s*(?:많|여럿|몇)|"
+    r"부양(?:할\s*)?가족\s*(?:이|은|는)?\s*(?:많|여럿|몇)|(?:정리|파악|확인|계산)\S{0,2}\s*못\s*(?:했|해|함|한)|"
     r"모르(?:겠|는데|고|니|며)|모름|몰라|모릅니다|기억(?:이)?\s*안|말\s*안\s*할|확실(?:하지|하진|치)\s*않|알\s*수\s*없|미정|미확정|확정\s*(?:전|되지|이\s*안|안\s*(?:됐|돼))|(?:안|덜)\s*끝나|"
     r"비밀|말\s*(?:못|안)\s*(?:해|하|할|드리)|곤란|밝히기\s*(?:어렵|싫)|확인\s*(?:중|못|이\s*안|안\s*(?:됐|돼))|"
     r"정리\s*(?:가\s*)?안\s*(?:됐|돼|되)|잃어버|안\s*정했|안\s*정해|정해지지\s*않|정하지\s*않|미확인|나중에\s*(?:알려|말씀)|"

@@ -41,6 +41,7 @@ YEAR_TOTAL = (
 ANNUAL = r"연봉|총급여|연\s*소득|연간|1\s*년|일\s*년|한\s*해|(?<![가-힣])연\s*\d"
 
 
+PAY_PART = r"(?:기본급|수당)\s*(?:은|는|이|가|:)?\s*(?:월\s*)?$"  # the parts of a month's pay, each said with its name
 MONTHLY_UNLIKELY = 20_000_000  # a month's pay this large is more often a year's total said beside 월급
 
 
@@ -69,6 +70,11 @@ def read(text: str, reading) -> None:
         monthly = None
         reading.assume(f"'{found.text}'을 1년 동안 받은 급여의 합계(총급여)로 봄")
     value = found.value
+    parts = [a for a in iter_amounts(text) if re.search(PAY_PART, window_before(text, a.start, 10))]
+    if len(parts) >= 2 and found in parts and re.search(r"매달|매월|달마다|월\s*급여|한\s*달", text):
+        value = sum(a.value for a in parts)  # "기본급 280, 직책수당 40 매달 나와요": the month's pay is their sum
+        monthly = monthly or re.search(r"매달|매월|달마다|월\s*급여|한\s*달", text)
+        reading.assume(f"매달 받는 {' + '.join(a.text for a in parts)}의 합을 월급으로 봄")
     if value < 100_000 and not re.search(r"[만억원]", found.text):  # "연봉 7천", "월급 300": 만원 left out
         value *= 10_000
         reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
