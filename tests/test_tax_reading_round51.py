@@ -66,3 +66,48 @@ def test_a_share_said_before_the_value_of_the_whole():
 def test_a_raise_from_a_month_on():
     assert inputs("1~3월은 월 250, 4월부터는 월 300 받았어요. 부양가족 없음. 결정세액?")["salary"] == 34_500_000
     assert inputs("월 400 받다가 10월부터 450으로 올랐어요. 결정세액?")["salary"] == 49_500_000
+
+
+# round 52 (set 69's misses at their rule)
+
+
+def test_a_dependents_count_not_yet_known_is_asked():
+    a = ask("연봉 5천만원인데 부양가족이 몇 명인지 아직 파악 못 했어요. 결정세액?", as_of=DAY)
+    assert a["ambiguous"] or a["missing"]
+
+
+def test_base_pay_and_allowances_said_each_month():
+    assert inputs("기본급 300, 가족수당 20 매달 받아요. 혼자예요. 결정세액?")["salary"] == 38_400_000
+
+
+def test_the_withholding_receipt_names_a_form_not_tax_paid():
+    a = ask("원천징수영수증에 총급여 5,000만원, 기납부세액 200만원이라고 나와요. 부양가족 없음. 환급?", as_of=DAY)
+    assert a["result"]["inputs"]["withheld"] == 2_000_000 and not a["ambiguous"]
+
+
+def test_a_parent_listed_after_dependents_eun():
+    got = inputs("총급여 5,500만원, 부양가족은 72세 어머니 한 분. 결정세액?")
+    assert got["dependents"] == 1 and got["elderly"] == 1
+
+
+def test_old_style_kin_words_and_a_deposit_left():
+    r = read_question(
+        "할애비가 네 통장에 삼천만 원을 넣어 두었다. 네 애비는 살아 있다. 너는 스무 살이다. 세금은?", as_of=DAY
+    )
+    assert r.kind == "gift" and r.inputs["generation_skip"] and r.inputs["amount"] == 30_000_000
+
+
+def test_joined_and_left_by_month_give_the_service_years():
+    assert inputs("2011년 5월에 들어가서 2026년 2월에 그만뒀어요. 퇴직금 8천. 퇴직소득세?")["years"] == 15
+
+
+def test_a_shop_let_out_is_real_estate_rental():
+    assert (
+        inputs("건물 하나 세 놓고 있어요. 간이과세자, 작년 임대료 합계 4,000만원. 부가세?")["industry"] == "realestate"
+    )
+
+
+def test_a_sole_traders_base_from_revenue_expenses_and_deductions():
+    assert inputs("작년 매출 1억 5천, 필요경비 9천, 소득공제 500만원. 종소세 산출세액?")["base"] == 55_000_000
+    a = ask("작년 수입 8천, 경비 3천. 종소세?", as_of=DAY)
+    assert a["result"]["inputs"]["base"] == 50_000_000 and any("소득공제" in x for x in a["ambiguous"])
