@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.child_view import child_view
 from taxqa.tax.negation import negated
 from taxqa.tax.words import COUNT_WORD, count_value
 
@@ -58,6 +59,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     """Fill the family facts of `reading` (a taxqa.tax.reading.Reading); returns the number of
     dependents besides the worker and adds the phrases for the understood line to `said`."""
     dependents = 0
+    if (by_child := child_view(text, reading, said)) is not None:  # "우리 아빠 연봉이 … 저는 중3이고 동생은 …"
+        return by_child
     text = worker_view(text)
     if re.search(r"부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)", text):
         return 0  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent
@@ -168,14 +171,15 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         said.append(f"부양하는 부모 {n}명")
         reading.assume("부양하는 부모는 60세 이상이고 소득이 없는 기본공제대상자로 가정")
     others = re.search(
-        r"((?:장애인?\s*)?(?:(?:친|외)?할머니|(?:친|외)?할아버지|조부모님?|남동생|여동생|동생|형|누나|오빠|언니|장인|장모))"
-        r"\s*(?:(한|두)\s*(?:명|분)\s*)?(?:을|를)?\s*(?:부양|모시)",
+        r"((?:장애인?\s*(?:등록된\s*|등록\s*)?)?(?:(?:친|외)?할머니|(?:친|외)?할아버지|조부모님?|남동생|여동생|동생|형|누나|오빠|언니|장인|장모))"
+        r"\s*(?:\([^()]{0,12}\)\s*)?(?:(한|두)\s*(?:명|분)\s*)?(?:을|를)?\s*(?:(?:제가|저는|내가)\s*)?(?:부양|모시)",
         text,
     )
     if others:
         n = 2 if others.group(2) == "두" else 1
         dependents += n
         said.append(f"부양가족 {others.group(1)} {n}명")
+        reading.fact("relatives", n, others.group(0), input=False)  # the person said is placed
         reading.assume("부양하는 가족은 소득이 없고 나이 요건을 충족하는 기본공제대상자로 가정")
     cared = [g for g in (parents, others) if g]
     # "부양가족: 아내(무소득), 자녀 1명, 어머니(72세)", "부양가족 4명(배우자, 자녀 2, 모친 72세)"

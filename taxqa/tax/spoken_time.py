@@ -79,8 +79,19 @@ def dated_months(text: str, year: int | None) -> str:
     written with its calendar year so a span between two dates can be counted."""
     if year is None:
         return text
-    return re.sub(
+    text = re.sub(
         r"(?<![가-힣])(재작년|작년|지난해|올해|금년)\s*(?=\d{1,2}\s*월)",
         lambda m: f"{year - RELATIVE_YEAR[m[1]]}년 ",
         text,
     )
+
+    def full_year(m: re.Match) -> str:  # "'19년 3월에", "24년 8월에 산": a year written with its last two digits
+        yy = int(m[2])
+        if not m[1] and (2000 + yy > year or re.search(DURATION_WORD, text[max(0, m.start() - 8) : m.start()])):
+            return m[0]  # "보유 10년 3월": a duration, not a year
+        return f"{2000 + yy if 2000 + yy <= year else 1900 + yy}년 "
+
+    return re.sub(r"(?<![\d,.가-힣])(['’‘])?(\d{2})\s*년\s*(?=\d{1,2}\s*월(?:에|\s|,|부터|~))", full_year, text)
+
+
+DURATION_WORD = r"보유|근속|근무|거주|다닌|동안|간|째"
