@@ -8,8 +8,10 @@ import re
 
 from taxqa.tax.family import DEATH
 
+# the pay said as a parent's own ("우리 아빠 연봉이", "엄마가 간호사로 월 380"), not "애 아빠 연봉" (the asker's spouse)
 PARENT_WORKER = re.compile(
-    r"(?<![가-힣])(아빠|아버지|엄마|어머니)\S{0,2}\s*[^.?!\d]{0,12}?(?:연봉|월급|총급여|급여|(?<![가-힣])월\s*\d)"
+    r"(?<![가-힣])(?<!애\s)(?<!애들\s)(아빠|아버지|엄마|어머니)(?:의|가|는|이|께서)?\s*(?:(?:[가-힣]{1,6}\s)?[가-힣]{1,6}(?:로|으로)\s*)?"
+    r"(?:연봉|월급|총급여|급여|월\s*\d)"
 )
 SCHOOL = r"(?:초|초등학교|초등학생|중|중학교|중학생|고|고등학교|고등학생)\s*\d|(?:초등|중|고등)학생|\d{1,2}\s*(?:살|세)"
 ASKER_CHILD = re.compile(rf"(?<![가-힣])(?:저|나)(?:는|도|요)?\s*\(?\s*(?:{SCHOOL})")
@@ -18,23 +20,20 @@ EARNS = r"일\s*하|일해|직장|회사\s*다니|출근|맞벌이|연봉|월급
 OTHER_PARENT = {"아빠": "엄마|어머니", "아버지": "엄마|어머니", "엄마": "아빠|아버지", "어머니": "아빠|아버지"}
 
 
+SCHOOLS = ((r"초(?:등학교|등학생)?\s*(\d)", 6), (r"중(?:학교|학생)?\s*(\d)", 12), (r"고(?:등학교|등학생)?\s*(\d)", 15))
+
+
 def age_of(said: str) -> int | None:
     """The age in a person's clause: "17살", or from the school grade ("중3" 15, "초등학교 5학년" 11, "고1" 16)."""
     if years := re.search(r"(\d{1,2})\s*(?:살|세)", said):
         return int(years[1])
-    for school, base in (
-        (r"초(?:등학교|등학생)?\s*(\d)", 6),
-        (r"중(?:학교|학생)?\s*(\d)", 12),
-        (r"고(?:등학교|등학생)?\s*(\d)", 15),
-    ):
-        if grade := re.search(school, said):
-            return base + int(grade[1])
-    return None
+    grades = [(m.start(), base + int(m[1])) for school, base in SCHOOLS for m in re.finditer(school, said)]
+    return min(grades)[1] if grades else None  # the grade said first is the person's own
 
 
 def clause_of(text: str, start: int) -> str:
     """The words said of a person, up to the end of the clause: "저는 중3이고", "오빠(대학생, 21살) 있어요"."""
-    end = re.search(r"[.?!]|이고|이며|인데|(?<=\))", text[start:])
+    end = re.search(r"[.?!,](?![^()]*\))|이고|이며|인데|(?<=\))", text[start:])  # not a comma inside brackets
     return text[start : start + end.end()] if end else text[start:]
 
 
