@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.amounts import format_won, iter_amounts
+from taxqa.amounts import AmountMention, format_won, iter_amounts
 from taxqa.tax.family import RELATION_OF, mentions
 from taxqa.tax.words import PART_MARKS, part_of, window_before
 
@@ -18,10 +18,29 @@ NOT_GIFT = re.compile(r"(?:공제|한도|면제|기준|이하|이상|초과|미�
 JOINED = re.compile(r"^\s*(?:원)?\s*(?:과|와|이랑|랑|하고|및|,|에\s*더해|\+|그리고)\s*(?:\S{1,8}\s*)?$")
 
 
+SHARE_COUNT = re.compile(r"(\d[\d,]*)\s*(만|천)?\s*주(?=\s*(?:를|을|가|는|씩|\(|,|$)|\s)")
+PER_SHARE = re.compile(r"주당\s*(?:평가액|평가\s*금액|가격|시가|시세)?\S{0,2}\s*(?:은|는|이|가|:)?\s*$")
+
+
+def priced_shares(text: str, notes: list[str]) -> list:
+    """The amounts of a gift question, a price per share said with the shares' count ("비상장주식 1만 주 … 주당
+    2만원", "500주(주당 30만원)") made the gift's value, count × price; the count itself is no amount."""
+    amounts = list(iter_amounts(text))
+    count = SHARE_COUNT.search(text) if "주당" in text else None
+    per = [a for a in amounts if PER_SHARE.search(window_before(text, a.start, 14))]
+    if count is None or len(per) != 1:
+        return amounts
+    n = int(count[1].replace(",", "")) * {"만": 10_000, "천": 1_000}.get(count[2] or "", 1)
+    price = per[0]
+    total = AmountMention(price.start, price.end, f"{count.group(0).strip()} × {price.text}", price.value * n)
+    notes.append(f"주당 {format_won(price.value)} × {n:,}주 = {format_won(total.value)}을 증여재산가액으로 봄")
+    return [total if a is price else a for a in amounts if not count.start() <= a.start < count.end()]
+
+
 def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
     """(this gift's amounts, earlier gifts' amounts, notes) by the time words around each amount."""
     current, prior, notes = [], [], []
-    for a in iter_amounts(text):
+    for a in priced_shares(text, notes):
         before = text[max(0, a.start - 30) : a.start]
         if NOT_GIFT.search(before) or re.match(r"\s*(?:원)?\s*(?:을|를)?\s*(?:공제|한도)", text[a.end : a.end + 8]):
             continue

@@ -249,6 +249,9 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
+    text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(
+        " /"
+    )  # "#퇴직금 #1억5천 #근속18년": a list
     text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
     clean = dated_months(normalise(text), None if day is None else int(day[:4]))
     reading = Reading(text=text, as_of=day)

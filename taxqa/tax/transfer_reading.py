@@ -34,7 +34,7 @@ def day_of(month: re.Match) -> int:
 def read(text: str, reading) -> None:
     bought = sold = None
     found = list(iter_amounts(text))
-    label = r"\s*(?:가액|가격|가|금액)?\s*(?:은|는|이|가|:|=)?\s*$"
+    label = r"\s*(?:가액|가격|가|금액)?\s*(?:은|는|이|가|:|=|\||/)?\s*$"  # "양도가 | 62,000": a table's row
     # "팔 적에 칠억이요", "살 때는 4억": the time of the sale or the purchase names the price said next
     when = r"\s*(?:때|적|무렵|당시)\s*(?:에|엔)?\s*(?:는|은)?\s*$"
     for a in found:
