@@ -161,3 +161,38 @@ def test_net_for_a_parents_pay_read_around_the_asker():
     assert any("'아빠'의 급여로 보임" in x for x in a["ambiguous"])
     a = ask("애 아빠 연봉이 7,000이고 저는 전업, 아들(10살) 하나 있어요. 남편 결정세액?", as_of=DAY)
     assert not any("급여로 보임" in x for x in a["ambiguous"])  # the children's father is the asker's spouse
+
+
+# round 54 (set 71's misses at their rule)
+
+
+def test_hashtags_are_a_list():
+    got = inputs("#퇴직금 #2억3천 #근속21년 세금?")
+    assert got["pay"] == 230_000_000 and got["years"] == 21
+    assert not ask("[티켓 #5120] 증여자: 모친, 증여액 1억. 증여세?", as_of=DAY)["ambiguous"]
+
+
+def test_a_price_per_share_times_the_count():
+    assert inputs("어머니가 상장주식 2천 주를 주셨어요. 주당 5만원. 저 33살. 증여세?")["amount"] == 100_000_000
+    a = ask("아버지가 비상장주식 800주(주당 25만원)를 주셨어요. 저 40살. 증여세?", as_of=DAY)
+    assert a["result"]["inputs"]["amount"] == 200_000_000 and not a["ambiguous"]
+
+
+def test_dialect_kin_and_to():
+    assert inputs("우리 엄니가 나헌티 오천만원 줬당께. 나는 쉰이여. 증여세?")["relation"] == "lineal_ascendant"
+
+
+def test_a_spouses_job_with_words_between():
+    assert inputs("연봉 5천. 남편은 택배 기사로 일해요. 아이 없어요. 결정세액?").get("dependents", 0) == 0
+
+
+def test_ages_in_brackets_after_the_parents_count():
+    got = inputs("연봉 6천, 부모님 두 분(아버지 72세, 어머니 66세) 모시고 살아요. 결정세액?")
+    assert got["dependents"] == 2 and got["elderly"] == 1
+
+
+def test_a_columns_unit_and_slash_rows():
+    got = inputs("항목(만원) / 금액\n매출(공급가액) / 12,000\n매입(공급가액) / 5,000\n일반과세 부가세?")
+    assert got["sales"] == 120_000_000 and got["purchases"] == 50_000_000
+    got = inputs("구분 | 금액(단위: 만원)\n양도가 | 50,000\n취득가 | 30,000\n보유 | 6년\n양도세?")
+    assert got["price"] == 500_000_000 and got["acquired"] == 300_000_000

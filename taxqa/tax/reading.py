@@ -223,7 +223,9 @@ def normalise(text: str) -> str:
     )
     text = re.sub(r"(?<![\d,.])(\d{1,3})억(\d)(?![\d,.]|\s*[천백십만원억조년월일세살명개%])", r"\1억 \2천만", text)
     text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(?!\s*[만억원\d])", r"\1천\2백만", text)  # 3천3백
-    text = re.sub(r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억])", r"\1천만", text)  # "연봉 6천": 6천만원
+    text = re.sub(
+        r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억]|\s*주(?:를|을|가|는|씩|\(|\s|$))", r"\1천만", text
+    )  # 6천만원
     text = PAY_IN_HANGUL.sub(pay_in_digits, text)
     text = IMPLIED_MAN.sub(
         lambda m: (
