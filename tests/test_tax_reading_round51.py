@@ -196,3 +196,20 @@ def test_a_columns_unit_and_slash_rows():
     assert got["sales"] == 120_000_000 and got["purchases"] == 50_000_000
     got = inputs("구분 | 금액(단위: 만원)\n양도가 | 50,000\n취득가 | 30,000\n보유 | 6년\n양도세?")
     assert got["price"] == 500_000_000 and got["acquired"] == 300_000_000
+
+
+# round 55 (set 72's misses at their rule)
+
+
+def test_one_child_with_a_grown_age_in_brackets():
+    got = inputs("연봉 9천, 배우자 전업, 자녀 1(대학원생 25세). 결정세액?")
+    assert got["dependents"] == 1 and not got.get("children")
+
+
+def test_fraud_in_part_of_the_tax_is_asked():
+    a = ask("과소신고 세액 900만원, 그중 일부는 부정행위예요. 가산세?", as_of=DAY)
+    assert any("부정행위 부분" in x for x in a["ambiguous"])
+
+
+def test_service_from_month_to_month():
+    assert inputs("퇴직금 9천, 회사 다닌 건 2012년 3월부터 2026년 4월까지. 퇴직소득세?")["years"] == 15

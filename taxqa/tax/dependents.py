@@ -80,8 +80,11 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     else:
         children, grown_left = count_people(text, CHILD_WORDS), False
         aged = re.findall(
-            rf"\d{{1,2}}\s*(?:살|세)\s*(?:{CHILD_WORDS})|(?:{CHILD_WORDS})\s*\(?\s*\d{{1,2}}\s*(?:살|세)", text
+            rf"\d{{1,2}}\s*(?:살|세)\s*(?:{CHILD_WORDS})|(?:{CHILD_WORDS})\s*\(?\s*\d{{1,2}}\s*(?:살|세)"
+            rf"|(?:{CHILD_WORDS})\s*1\s*명?\s*\([^()\d]{{0,10}}\d{{1,2}}\s*(?:살|세)",  # "자녀 1(대학생 23세)"
+            text,
         )
+        aged = [re.sub(r"(?<=[가-힣])\s*1\s*명?\s*(?=\()", "", a) for a in aged]  # the count is no age
         if children and children[0] == 1 and len(aged) > 1:  # "10살 딸, 7살 아들": each child said with an age
             young = [a for a in aged if int(re.search(r"\d{1,2}", a)[0]) <= 20]  # "26세 딸": grown, not 기본공제
             children = (len(young), ", ".join(aged)) if young else None
