@@ -213,3 +213,27 @@ def test_fraud_in_part_of_the_tax_is_asked():
 
 def test_service_from_month_to_month():
     assert inputs("퇴직금 9천, 회사 다닌 건 2012년 3월부터 2026년 4월까지. 퇴직소득세?")["years"] == 15
+
+
+# round 56 (set 73's misses at their rule) and its net
+
+
+def test_a_baby_past_its_first_birthday_has_no_child_credit():
+    got = inputs("연봉 4천5백, 아내 소득 없음, 돌 지난 아들 하나. 결정세액?")
+    assert got["dependents"] == 2 and not got.get("children")
+
+
+def test_a_marriage_said_not_yet_gives_no_marriage_deduction():
+    assert not inputs("어머니가 8천만원 보내 주셨어요. 저 33살이고 결혼은 아직이에요. 증여세?").get("marriage_birth")
+
+
+def test_a_flower_shop_is_retail_and_pension_savings_cancelled_is_not_computed():
+    assert inputs("간이과세 꽃집, 작년 공급대가 5,000만원. 부가세?")["industry"] == "retail"
+    assert ask("연금저축 해지하면 세금 얼마 떼요? 2천만원", as_of=DAY)["tax_name"] == "기타소득세"
+
+
+def test_net_for_a_baby_given_the_child_credit():
+    a = ask("연봉 5천, 아내 전업, 8개월 된 아들 하나. 결정세액?", as_of=DAY)
+    assert any("8세 미만" in x for x in a["ambiguous"])
+    a = ask("연봉 5천, 아내 전업, 초등학생 아들(10살) 하나. 결정세액?", as_of=DAY)
+    assert not any("8세 미만" in x for x in a["ambiguous"])

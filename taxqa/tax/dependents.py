@@ -122,7 +122,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         if (
             not ages
             and children[0] == 1
-            and re.search(r"아기|애기|신생아|갓난|첫\s*돌|돌\s*(?:지났|됐|잔치)|백일", text)
+            and re.search(r"아기|애기|신생아|갓난|첫\s*돌|돌\s*(?:지났|지난|됐|잔치)|백일", text)
         ):
             qualifying = 0  # "아기 돌 지났어요": an infant, under 8
         if ages and len(ages) in (1, children[0]):

@@ -66,6 +66,7 @@ UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
     ),
     ("가상자산 소득세", r"(?:가상자산|코인|비트코인)\S{0,6}\s*(?:\S+\s*){0,3}(?:세금|과세|소득세|양도)"),
     # 권리금 received for handing a shop over: 기타소득 (소득세법 제21조①7호), not the 양도소득 of the building
+    ("기타소득세", r"기타소득세|연금저축\s*(?:중도\s*)?해지"),  # 연금저축 해지: 기타소득 15% (제21조①18호)
     ("기타소득세(권리금)", r"권리금(?!\s*(?:말고|제외|빼고|없))[^.?!]{0,20}(?:세금|과세|소득세|얼마)"),
 ]
 STOCK = re.compile(r"주식|상장주|비상장주|ETF|해외주식|증권")

@@ -206,7 +206,23 @@ def flag_someone_elses_pay(reading) -> None:
         )
 
 
+# a child said as a baby by its months or its first days ("8개월 된 아들", "갓 태어난 딸", "돌 전"): under 8
+BABY = re.compile(
+    r"\d{1,2}\s*개월\s*(?:된|짜리|차|아기|아이|아들|딸)|갓\s*태어|신생아|돌\s*(?:전|前|안\s*된|도\s*안)|백일|아기|애기"
+)
+
+
+def flag_baby_credited(reading) -> None:
+    """The 자녀세액공제 given while a child is said as a baby and no child's age of 8 or more is said."""
+    if reading.kind != "salary" or not reading.inputs.get("children") or not (hit := BABY.search(reading.text)):
+        return
+    ages = [m.value for m in reading.mentions if m.type == "age" and 8 <= m.value <= 20]
+    if not ages and not re.search(r"초등|중학|고등|[초중고]\s*\d", reading.text):
+        reading.unclear(f"'{hit.group(0)}': 8세 미만 자녀는 자녀세액공제 대상이 아님 — 자녀 나이를 확인해 주세요")
+
+
 def run(reading) -> None:
+    flag_baby_credited(reading)
     flag_spouse_gone_earlier(reading)
     flag_someone_elses_pay(reading)
     flag_family_uncounted(reading)
