@@ -237,3 +237,26 @@ def test_net_for_a_baby_given_the_child_credit():
     assert any("8세 미만" in x for x in a["ambiguous"])
     a = ask("연봉 5천, 아내 전업, 초등학생 아들(10살) 하나. 결정세액?", as_of=DAY)
     assert not any("8세 미만" in x for x in a["ambiguous"])
+
+
+# round 57 (set 74's misses at their rule)
+
+
+def test_cheo_ga_as_the_wife_who_died():
+    got = inputs("처가 지난봄에 세상을 떴소. 아들 둘이 있소. 재산은 9억이오. 상속세는?")
+    assert got["spouse"] and got["children"] == 2  # the asker, her husband, survives
+    assert read_question("처가에 1억 보내드렸어요. 증여세?", as_of=DAY).kind == "gift"
+
+
+def test_a_companys_numbered_year_with_its_base_is_corporate():
+    r = read_question("당사 제9기(2025.1.1~2025.12.31) 과세표준 8억. 중간예납 2천만원. 납부세액?", as_of=DAY)
+    assert r.kind == "corporate" and r.inputs["prepaid"] == 20_000_000
+
+
+def test_tobacco_tax_is_not_computed():
+    assert ask("담배소비세는 얼마예요?", as_of=DAY)["tax_name"] == "담배소비세"
+
+
+def test_a_period_amount_with_its_total_said():
+    a = ask("아들이 매달 50만원씩 1년 동안 용돈을 보내줬어요. 합계 600만원. 증여세?", as_of=DAY)
+    assert a["result"]["inputs"]["amount"] == 6_000_000 and not a["missing"]

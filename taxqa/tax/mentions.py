@@ -60,6 +60,7 @@ UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
     # asked by itself: not "… 포함", not "소득세와 지방소득세를 계산" (asked beside a tax computed here)
     ("지방소득세", r"(?<!법인)(?<![와과및,랑]\s)(?<![와과및,랑])지방소득세\S{0,2}\s*(?:얼마|계산|따로|몇)"),
     ("개별소비세", r"개별소비세|개소세"),
+    ("담배소비세", r"담배소비세|레저세|지역자원시설세"),
     (
         "이자·배당소득세",
         r"이자소득세|배당소득세|금융소득\s*종합과세|(?:배당금|예금\s*이자)\S{0,3}\s*(?:\S+\s*){0,3}(?:세금|과세|소득세)",

@@ -56,6 +56,12 @@ def mark_used(reading, found: list[Mention]) -> None:
                     break
 
 
+def totalled(m: Mention, found: list[Mention]) -> bool:
+    """A period amount whose total over the times said is itself said and placed."""
+    times = m.flags.get("times")
+    return bool(times) and any(o is not m and o.used_as and o.value == m.value * times for o in found)
+
+
 def flag_amounts(reading, found: list[Mention]) -> None:
     for m in found:
         if m.type == "unreadable":
@@ -71,6 +77,8 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             reading.lack(f"음수 금액 '-{m.text}': 금액은 0 이상이어야 합니다 (손실·차감이면 무엇에서 빼는지 확인)")
         elif f.get("range"):
             reading.lack(f"금액이 범위로 주어짐 ('{m.text}' {f['range']}): 정확한 금액이 필요합니다")
+        elif f.get("period") and totalled(m, found):  # "매달 100만원씩 1년 동안 … 합계 1,200만원": the total said
+            continue
         elif f.get("period") and not (m.used_as in ("salary", "withheld") and reading.kind in ("wage", "salary")):
             reading.lack(f"'{f['period']}'은 기간마다의 금액입니다: 몇 번(몇 개월·몇 년)인지, 합계 금액이 필요합니다")
         elif f.get("approx") and m.used_as:
