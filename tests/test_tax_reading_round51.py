@@ -260,3 +260,17 @@ def test_tobacco_tax_is_not_computed():
 def test_a_period_amount_with_its_total_said():
     a = ask("아들이 매달 50만원씩 1년 동안 용돈을 보내줬어요. 합계 600만원. 증여세?", as_of=DAY)
     assert a["result"]["inputs"]["amount"] == 6_000_000 and not a["missing"]
+
+
+# round 58 (set 75's misses at their rule)
+
+
+def test_years_and_months_said_apart():
+    assert inputs("퇴직금 8천, 근속은 12년 하고 세 달이에요. 퇴직소득세?")["years"] == 13
+
+
+def test_children_said_by_their_order():
+    got = inputs("남편 연봉 5,900이고 저는 전업이에요. 첫째 중1, 둘째 6살. 남편 결정세액?")
+    assert got["dependents"] == 3 and got["children"] == 1
+    got = inputs("첫째, 연봉은 6,000만원. 둘째, 아내는 소득이 없어요. 결정세액?")  # a list's ordinals are no children
+    assert got["dependents"] == 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax.child_view import child_view
+from taxqa.tax.child_view import age_of, child_view, clause_of
 from taxqa.tax.negation import negated
 from taxqa.tax.words import COUNT_WORD, count_value
 
@@ -55,6 +55,17 @@ def sons_and_daughters(text: str) -> int:
     return sons[0] + daughters[0] if sons and daughters and not total else 0
 
 
+ORDINAL = re.compile(  # "첫째 초3", "둘째 7살", "첫째는 중학생"; not a list's "첫째, 연봉은 …"
+    r"(?<![가-힣])(첫째|둘째|셋째|넷째)(?=\s*(?:는|은|가|이|도)?\s*(?:\(|[초중고]\s*\d|\d{1,2}\s*(?:살|세)|초등|중학|고등|유치원|대학|아들|딸))"
+)
+
+
+def ordinal_children(text: str) -> list[tuple[str, int | None]]:
+    """Two or more children said by their order, each with the age its clause gives ("첫째 초3" 9, "둘째 7살")."""
+    said = {m.group(1): m for m in ORDINAL.finditer(text)}
+    return [(w, age_of(clause_of(text, m.start()))) for w, m in said.items()] if len(said) >= 2 else []
+
+
 def read_dependents(text: str, reading, said: list[str]) -> int:
     """Fill the family facts of `reading` (a taxqa.tax.reading.Reading); returns the number of
     dependents besides the worker and adds the phrases for the understood line to `said`."""
@@ -68,6 +79,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         r"(?:남편|아내|배우자|와이프)\s*(?:쪽|앞|밑)\S{0,2}\s*(?:올렸|올림|올려|넣었|등록)|(?:남편|아내|배우자|와이프)(?:이|가)\s*(?:공제|올렸)",
         text,
     )
+    ordinal = []
     if re.search(rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가)?\s*없|무자녀", text):  # "애 없음", "자식은 없어요"
         children = None
     elif elsewhere and not re.search(  # "… 남편이 공제. 남편 결정세액?": the claimer is the worker asked about
@@ -79,6 +91,10 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         reading.assume(f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌")
     else:
         children, grown_left = count_people(text, CHILD_WORDS), False
+        ordinal = ordinal_children(text)  # "첫째 초3, 둘째 7살": the children said by their order
+        if ordinal and (children is None or children[0] < len(ordinal)):
+            kids = [age for _, age in ordinal if age is None or age <= 20]
+            children = (len(kids), ", ".join(word for word, _ in ordinal)) if kids else None
         aged = re.findall(
             rf"\d{{1,2}}\s*(?:살|세)\s*(?:{CHILD_WORDS})|(?:{CHILD_WORDS})\s*\(?\s*\d{{1,2}}\s*(?:살|세)"
             rf"|(?:{CHILD_WORDS})\s*1\s*명?\s*\([^()\d]{{0,10}}\d{{1,2}}\s*(?:살|세)",  # "자녀 1(대학생 23세)"
@@ -127,6 +143,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             qualifying = 0  # "아기 돌 지났어요": an infant, under 8
         if ages and len(ages) in (1, children[0]):
             qualifying = sum(a >= 8 for a in ages) if len(ages) == children[0] else children[0] * (ages[0] >= 8)
+        if ordinal and children[1] == ", ".join(word for word, _ in ordinal):
+            qualifying = sum(age is None or 8 <= age <= 20 for _, age in ordinal)
         if qualifying:
             reading.fact("children", qualifying, children[1])
         dependents += children[0]
