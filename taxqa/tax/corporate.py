@@ -8,7 +8,7 @@ The table is chosen by `as_of` = the first day of the 사업연도 (the 2026 tab
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
@@ -124,7 +124,8 @@ def recognise(text: str) -> bool:
         # "갑 법인의 … 과세표준", "레스토랑 법인 대표입니다. 과세표준 5억": a company's base, no other tax said
         # "과세표준 180억 원인 법인의 산출세액": the base said before the company
         re.search(
-            r"법인(?!세)\S{0,2}\s[^?!\n]{0,30}?(?:과세표준|과표)|(?:과세표준|과표)[^?!\n]{0,20}?(?:인|한|\d\s*[억만천원])\s*법인(?!세)",
+            r"법인(?!세)\S{0,2}\s[^?!\n]{0,30}?(?:과세표준|과표)|(?:과세표준|과표)[^?!\n]{0,20}?(?:인|한|\d\s*[억만천원])\s*법인(?!세)"
+            r"|(?:당사|회사|㈜|\(주\)|주식회사)[^?!\n]{0,16}제\s*\d{1,3}\s*기[^?!\n]{0,30}?(?:과세표준|과표)",  # "당사 제6기 … 과세표준"
             text,
         )
         and not re.search(r"종합소득|종소|근로|연봉|월급|급여|양도|증여|상속|부가|퇴직", text)
@@ -150,10 +151,34 @@ def read(text: str, reading) -> None:
     if short and 1 <= int(short.group(1) or short.group(2)) < 12:  # 제55조: a short 사업연도 is annualised
         reading.fact("months", int(short.group(1) or short.group(2)), short.group(0))
         said.append(f"사업연도 {reading.inputs['months']}개월")
+    span = re.search(rf"{DAY}\s*[~∼\-]\s*{DAY}", text)  # "제7기(2025.7.1~2025.12.31)": the 사업연도 by its dates
+    if span and "months" not in reading.inputs:
+        months = span_months(*(int(x) for x in span.groups()))
+        if 1 <= months < 12:
+            reading.fact("months", months, span.group(0))
+            said.append(f"사업연도 {months}개월")
+    if span and not re.search(r"(\d{4})\s*(?:년|사업연도)", text):  # the rates of the year it began in
+        began = "{}-{:02d}-{:02d}".format(*(int(x) for x in span.groups()[:3]))
+        if span_months(*(int(x) for x in span.groups())) and (reading.as_of is None or began < reading.as_of):
+            reading.as_of = began
+            said.append(f"{span.group(1)} 사업연도")
     if m := re.search(r"(\d{4})\s*(?:년|사업연도)", text):
         reading.as_of = reading.as_of or f"{m.group(1)}-01-01"
         said.append(f"{m.group(1)} 사업연도")
     reading.say(", ".join(said))
+
+
+DAY = r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*(?:일|\.)?"
+
+
+def span_months(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int) -> int:
+    """The months of a 사업연도 from its first to its last day, a part month counting as a month (제55조)."""
+    try:
+        end = date(y2, m2, d2) + timedelta(days=1)
+        date(y1, m1, d1)
+    except ValueError:
+        return 0
+    return (end.year - y1) * 12 + end.month - m1 + (end.day > d1)
 
 
 def window_of(text: str, start: int) -> str:

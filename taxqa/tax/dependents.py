@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.child_view import age_of, child_view, clause_of
 from taxqa.tax.negation import negated
 from taxqa.tax.words import COUNT_WORD, count_value
 
@@ -47,10 +48,30 @@ def worker_view(text: str) -> str:
     return text
 
 
+def sons_and_daughters(text: str) -> int:
+    """The sons and daughters said each by their word ("아들 하나, 딸 하나"), 0 with a total or neither said."""
+    sons, daughters = count_people(text, r"(?<![가-힣])아들"), count_people(text, r"(?<![가-힣])딸(?!기)")
+    total = re.search(rf"(?:자녀|아이|애|자식)들?\s*(?:은|는|이|가|:)?\s*(?:{COUNT_WORD})(?!\s*{NOT_COUNT})", text)
+    return sons[0] + daughters[0] if sons and daughters and not total else 0
+
+
+ORDINAL = re.compile(  # "첫째 초3", "둘째 7살", "첫째는 중학생"; not a list's "첫째, 연봉은 …"
+    r"(?<![가-힣])(첫째|둘째|셋째|넷째)(?=\s*(?:는|은|가|이|도)?\s*(?:\(|[초중고]\s*\d|\d{1,2}\s*(?:살|세)|초등|중학|고등|유치원|대학|아들|딸))"
+)
+
+
+def ordinal_children(text: str) -> list[tuple[str, int | None]]:
+    """Two or more children said by their order, each with the age its clause gives ("첫째 초3" 9, "둘째 7살")."""
+    said = {m.group(1): m for m in ORDINAL.finditer(text)}
+    return [(w, age_of(clause_of(text, m.start()))) for w, m in said.items()] if len(said) >= 2 else []
+
+
 def read_dependents(text: str, reading, said: list[str]) -> int:
     """Fill the family facts of `reading` (a taxqa.tax.reading.Reading); returns the number of
     dependents besides the worker and adds the phrases for the understood line to `said`."""
     dependents = 0
+    if (by_child := child_view(text, reading, said)) is not None:  # "우리 아빠 연봉이 … 저는 중3이고 동생은 …"
+        return by_child
     text = worker_view(text)
     if re.search(r"부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)", text):
         return 0  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent
@@ -58,6 +79,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         r"(?:남편|아내|배우자|와이프)\s*(?:쪽|앞|밑)\S{0,2}\s*(?:올렸|올림|올려|넣었|등록)|(?:남편|아내|배우자|와이프)(?:이|가)\s*(?:공제|올렸)",
         text,
     )
+    ordinal = []
     if re.search(rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가)?\s*없|무자녀", text):  # "애 없음", "자식은 없어요"
         children = None
     elif elsewhere and not re.search(  # "… 남편이 공제. 남편 결정세액?": the claimer is the worker asked about
@@ -68,10 +90,17 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         children = None
         reading.assume(f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌")
     else:
-        children = count_people(text, CHILD_WORDS)
+        children, grown_left = count_people(text, CHILD_WORDS), False
+        ordinal = ordinal_children(text)  # "첫째 초3, 둘째 7살": the children said by their order
+        if ordinal and (children is None or children[0] < len(ordinal)):
+            kids = [age for _, age in ordinal if age is None or age <= 20]
+            children = (len(kids), ", ".join(word for word, _ in ordinal)) if kids else None
         aged = re.findall(
-            rf"\d{{1,2}}\s*(?:살|세)\s*(?:{CHILD_WORDS})|(?:{CHILD_WORDS})\s*\(?\s*\d{{1,2}}\s*(?:살|세)", text
+            rf"\d{{1,2}}\s*(?:살|세)\s*(?:{CHILD_WORDS})|(?:{CHILD_WORDS})\s*\(?\s*\d{{1,2}}\s*(?:살|세)"
+            rf"|(?:{CHILD_WORDS})\s*1\s*명?\s*\([^()\d]{{0,10}}\d{{1,2}}\s*(?:살|세)",  # "자녀 1(대학생 23세)"
+            text,
         )
+        aged = [re.sub(r"(?<=[가-힣])\s*1\s*명?\s*(?=\()", "", a) for a in aged]  # the count is no age
         if children and children[0] == 1 and len(aged) > 1:  # "10살 딸, 7살 아들": each child said with an age
             young = [a for a in aged if int(re.search(r"\d{1,2}", a)[0]) <= 20]  # "26세 딸": grown, not 기본공제
             children = (len(young), ", ".join(aged)) if young else None
@@ -83,7 +112,9 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             and not re.search(r"장애", text)
         ):
             reading.assume(f"'{aged[0]}': 20세를 넘은 자녀는 기본공제대상자가 아니라 부양가족에서 뺌 (장애인 제외)")
-            children = None
+            # "고3 아들이랑 대학생 딸(22살)": the grown one of a son and a daughter said, the other still counts
+            rest = sons_and_daughters(text) - 1
+            children, grown_left = ((rest, "아들·딸") if rest > 0 else None), True
         listed = re.search(  # "애들은 10살 7살 둘이에요", "아이들: 9살, 12살": the ages after the child word
             rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가|:|：)?\s*((?:\d{{1,2}}\s*(?:살|세)\s*[,·/와과랑]?\s*){{2,}})", text
         )
@@ -91,7 +122,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             children = (len(re.findall(r"\d{1,2}\s*(?:살|세)", listed.group(1))), listed.group(0).strip())
         sons, daughters = count_people(text, r"(?<![가-힣])아들"), count_people(text, r"(?<![가-힣])딸(?!기)")
         total = re.search(rf"(?:자녀|아이|애|자식)들?\s*(?:은|는|이|가|:)?\s*(?:{COUNT_WORD})(?!\s*{NOT_COUNT})", text)
-        if children and sons and daughters and not total and sons[0] + daughters[0] > children[0]:
+        if children and sons and daughters and not total and not grown_left and sons[0] + daughters[0] > children[0]:
             children = (sons[0] + daughters[0], f"{sons[1]}, {daughters[1]}")  # "아들 하나, 딸 하나": two children
         if re.search(r"쌍둥이", text) and (children is None or children[0] == 1):
             children = (2, "쌍둥이")
@@ -107,11 +138,13 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         if (
             not ages
             and children[0] == 1
-            and re.search(r"아기|애기|신생아|갓난|첫\s*돌|돌\s*(?:지났|됐|잔치)|백일", text)
+            and re.search(r"아기|애기|신생아|갓난|첫\s*돌|돌\s*(?:지났|지난|됐|잔치)|백일", text)
         ):
             qualifying = 0  # "아기 돌 지났어요": an infant, under 8
         if ages and len(ages) in (1, children[0]):
             qualifying = sum(a >= 8 for a in ages) if len(ages) == children[0] else children[0] * (ages[0] >= 8)
+        if ordinal and children[1] == ", ".join(word for word, _ in ordinal):
+            qualifying = sum(age is None or 8 <= age <= 20 for _, age in ordinal)
         if qualifying:
             reading.fact("children", qualifying, children[1])
         dependents += children[0]
@@ -138,7 +171,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         )
     earning = re.finditer(
         r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|"
-        r"(?:배우자|아내|남편|부인|와이프)\s*(?:도|가|는|은|이|의)?\s*(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
+        r"(?:배우자|아내|남편|부인|와이프)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
         text,
     )  # "아내는 소득이 없습니다": the income word negated in its clause is no income
     if spouse and not any(m["w"] is None or not negated(text, m.start("w"), m.start("w") + 1) for m in earning):
@@ -147,7 +180,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         reading.fact("spouse", True, spouse.group(0), input=False)
     parents = re.search(
         r"(부모님|어머니|아버지|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를)?\s*"
-        r"(?:(?:랑|이랑|와|과|하고)\s*(?:같이|함께)\s*(?:살면서|살며|살고)\s*)?\s*(?:(두|한)\s*분\s*(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|제)\s*)?(?:부양|모시|모셔|모심)",
+        r"(?:(?:랑|이랑|와|과|하고)\s*(?:같이|함께)\s*(?:살면서|살며|살고)\s*)?\s*(?:(두|한)\s*분\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|제)\s*)?(?:부양|모시|모셔|모심)",
         text,
     )
     # "부모님 부양 안 함", "부모님 부양하지 않음": the parents are named as not supported
@@ -159,18 +192,19 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         said.append(f"부양하는 부모 {n}명")
         reading.assume("부양하는 부모는 60세 이상이고 소득이 없는 기본공제대상자로 가정")
     others = re.search(
-        r"((?:장애인?\s*)?(?:(?:친|외)?할머니|(?:친|외)?할아버지|조부모님?|남동생|여동생|동생|형|누나|오빠|언니|장인|장모))"
-        r"\s*(?:(한|두)\s*(?:명|분)\s*)?(?:을|를)?\s*(?:부양|모시)",
+        r"((?:장애인?\s*(?:등록된\s*|등록\s*)?)?(?:(?:친|외)?할머니|(?:친|외)?할아버지|조부모님?|남동생|여동생|동생|형|누나|오빠|언니|장인|장모))"
+        r"\s*(?:\([^()]{0,12}\)\s*)?(?:(한|두)\s*(?:명|분)\s*)?(?:을|를)?\s*(?:(?:제가|저는|내가)\s*)?(?:부양|모시)",
         text,
     )
     if others:
         n = 2 if others.group(2) == "두" else 1
         dependents += n
         said.append(f"부양가족 {others.group(1)} {n}명")
+        reading.fact("relatives", n, others.group(0), input=False)  # the person said is placed
         reading.assume("부양하는 가족은 소득이 없고 나이 요건을 충족하는 기본공제대상자로 가정")
     cared = [g for g in (parents, others) if g]
     # "부양가족: 아내(무소득), 자녀 1명, 어머니(72세)", "부양가족 4명(배우자, 자녀 2, 모친 72세)"
-    listed = re.search(r"부양가족\s*(?:\d\s*명\s*)?[:：(]\s*([^.?\n]*)", text)
+    listed = re.search(r"부양가족\s*(?:\d\s*명\s*)?(?:[:：(]|(?:은|는)\s)\s*([^.?\n]*)", text)  # "부양가족은 … 아버지"
     if listed and not parents:
         words = re.compile(r"(?<![가-힣])(?:어머니|아버지|어머님|아버님|모친|부친|장인|장모|시어머니|시아버지)")
         for g in words.finditer(text, listed.start(1), listed.end(1)):

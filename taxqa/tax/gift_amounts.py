@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.amounts import format_won, iter_amounts
+from taxqa.amounts import AmountMention, format_won, iter_amounts
 from taxqa.tax.family import RELATION_OF, mentions
 from taxqa.tax.words import PART_MARKS, part_of, window_before
 
@@ -18,10 +18,29 @@ NOT_GIFT = re.compile(r"(?:공제|한도|면제|기준|이하|이상|초과|미�
 JOINED = re.compile(r"^\s*(?:원)?\s*(?:과|와|이랑|랑|하고|및|,|에\s*더해|\+|그리고)\s*(?:\S{1,8}\s*)?$")
 
 
+SHARE_COUNT = re.compile(r"(\d[\d,]*)\s*(만|천)?\s*주(?=\s*(?:를|을|가|는|씩|\(|,|$)|\s)")
+PER_SHARE = re.compile(r"주당\s*(?:평가액|평가\s*금액|가격|시가|시세)?\S{0,2}\s*(?:은|는|이|가|:)?\s*$")
+
+
+def priced_shares(text: str, notes: list[str]) -> list:
+    """The amounts of a gift question, a price per share said with the shares' count ("비상장주식 1만 주 … 주당
+    2만원", "500주(주당 30만원)") made the gift's value, count × price; the count itself is no amount."""
+    amounts = list(iter_amounts(text))
+    count = SHARE_COUNT.search(text) if "주당" in text else None
+    per = [a for a in amounts if PER_SHARE.search(window_before(text, a.start, 14))]
+    if count is None or len(per) != 1:
+        return amounts
+    n = int(count[1].replace(",", "")) * {"만": 10_000, "천": 1_000}.get(count[2] or "", 1)
+    price = per[0]
+    total = AmountMention(price.start, price.end, f"{count.group(0).strip()} × {price.text}", price.value * n)
+    notes.append(f"주당 {format_won(price.value)} × {n:,}주 = {format_won(total.value)}을 증여재산가액으로 봄")
+    return [total if a is price else a for a in amounts if not count.start() <= a.start < count.end()]
+
+
 def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
     """(this gift's amounts, earlier gifts' amounts, notes) by the time words around each amount."""
     current, prior, notes = [], [], []
-    for a in iter_amounts(text):
+    for a in priced_shares(text, notes):
         before = text[max(0, a.start - 30) : a.start]
         if NOT_GIFT.search(before) or re.match(r"\s*(?:원)?\s*(?:을|를)?\s*(?:공제|한도)", text[a.end : a.end + 8]):
             continue
@@ -52,6 +71,21 @@ def prior_from_same_group(text: str, a, relation: str) -> bool:
     return RELATION_OF[named[-1].category][0] == relation
 
 
+WHOLE_VALUE = r"(?:값|가격|시가|시세|가치|감정가)\S{0,2}\s*(?:은|는|이|가|:)?\s*(?:약\s*)?$"
+
+
+def share_said_before(text: str, first) -> tuple[float, str] | None:
+    """A share of a thing said before its value: "지분 절반", "지분 30%", the asker's "저 60%"."""
+    before = text[: first.start]
+    half = re.search(r"지분\s*(?:의\s*)?(?:(절반|반|1\s*/\s*2)|(\d{1,2}(?:\.\d+)?)\s*%)", before)
+    if half:
+        return (50.0 if half.group(1) else float(half.group(2))), half.group(0)
+    mine = re.findall(r"(?<![가-힣])(?:저|제|나|본인)\S{0,2}\s*(\d{1,2}(?:\.\d+)?)\s*%", before)
+    if len(mine) == 1:
+        return float(mine[0]), re.search(rf"(?:저|제|나|본인)\S{{0,2}}\s*{re.escape(mine[0])}\s*%", before).group(0)
+    return None
+
+
 def own_share(text: str, reading, amount: int, words: str, first) -> tuple[int, str]:
     """The donee's own share when the question gives the whole: "지분 30%만큼 … 전체가 10억", "반반"."""
     pct = re.search(r"(?:지분|몫)\S{0,3}\s*(\d{1,2}(?:\.\d+)?)\s*%|(\d{1,2}(?:\.\d+)?)\s*%\s*(?:지분|몫)", text)
@@ -69,10 +103,17 @@ def own_share(text: str, reading, amount: int, words: str, first) -> tuple[int, 
         reading.assume(f"전체 {format_won(first.value)} 중 지분 {share:g}%를 받은 금액으로 계산")
         return amount, words
     if re.match(
-        r"\s*(?:원)?\s*(?:의|중(?:에서?)?)\s*(?:절반|반)(?=[을를은는이가만의\s,.]|$)", text[first.end :]
+        r"\s*(?:원)?\s*(?:의|중(?:에서?)?)\s*(?:절반|반)(?=[을를은는이가만의\s,.)]|$)", text[first.end :]
     ):  # "4억 중에 절반"  # "3억의 절반을 아빠가 저한테"
         amount, words = amount // 2, f"{words}의 절반"
         reading.assume(f"'{words}': {format_won(amount)}을 받는 것으로 계산")
+        return amount, words
+    if re.search(WHOLE_VALUE, window_before(text, first.start, 12)) and (share := share_said_before(text, first)):
+        # "집지분 절반 넘기려는데 집값이 12억", "저 60%, 동생 40%로 … 상가 가격은 10억": the whole's value, the share said
+        amount, words = int(amount * share[0] / 100), f"{words} × {share[0]:g}%"
+        reading.assume(
+            f"'{share[1]}': 전체 {format_won(first.value)} 중 {share[0]:g}%를 본인 몫으로 받은 금액으로 계산"
+        )
         return amount, words
     halves = re.search(r"반반|절반씩", text)
     if halves and not re.search(r"씩|몫\S{0,3}\s*\d", text.replace(halves.group(0), "")):

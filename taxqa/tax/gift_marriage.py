@@ -47,12 +47,20 @@ def timing(text: str, m: re.Match, reading) -> str:
     return "unsaid"
 
 
+def not_yet(text: str, m: re.Match) -> bool:
+    """'결혼은 아직이고요': no marriage yet, and none planned in the question."""
+    said = re.match(r"\S{0,2}\s*(?:은|는|도)?\s*아직(?:이|은|도|이고|이에요|입니다|이라|\s|[.,]|$)", text[m.end() :])
+    return bool(said) and not re.search(r"예정|앞두|다음\s*달|내년|올해\s*안|날\s*잡", text)
+
+
 def read_marriage_birth(text: str, reading, relation: str, generation_skip: bool) -> None:
     """Set `marriage_birth` on `reading` when a marriage or birth in the window is said (제53조의2)."""
     said = [
         x
         for x in re.finditer(f"{MARRIAGE}|{BIRTH}", text)
-        if not negated(text, *x.span()) and not re.search(STEP, text[max(0, x.start() - 15) : x.start()])
+        if not negated(text, *x.span())
+        and not re.search(STEP, text[max(0, x.start() - 15) : x.start()])
+        and not not_yet(text, x)
     ]
     if not said:
         return

@@ -113,7 +113,32 @@ def recognise_wage(text: str) -> bool:
     )
 
 
+def worked_base(text: str, reading) -> bool:
+    """A sole trader's 매출 and 필요경비 said, no 과세표준: the base is 매출 - 필요경비 - the 소득공제 said."""
+    revenue = amount_near(text, r"매출|수입", r"경비|공제|비용")
+    expense = amount_near(text, r"필요경비|경비|비용", r"매출|수입|공제")
+    if re.search(r"과세표준|과표", text) or revenue is None or expense is None or expense.start == revenue.start:
+        return False
+    if expense.value >= revenue.value:
+        return False
+    deduction = amount_near(text, r"소득\s*공제|종합소득\s*공제|인적\s*공제", r"매출|경비|세액")
+    base = revenue.value - expense.value - (deduction.value if deduction else 0)
+    words = f"{revenue.text} - {expense.text}" + (f" - {deduction.text}" if deduction else "")
+    reading.fact("base", max(base, 0), words)
+    reading.say(f"종합소득 과세표준 {format_won(max(base, 0))} ({words})")
+    reading.assume(
+        "매출에서 필요경비를 뺀 사업소득금액" + (", 소득공제를 뺀 금액을" if deduction else "을") + " 과세표준으로 봄"
+    )
+    if deduction is None:
+        reading.unclear(
+            "소득공제(기본공제 150만원 등)를 빼지 않은 소득금액을 과세표준으로 봄: 소득공제 금액을 확인해 주세요"
+        )
+    return True
+
+
 def read_income(text: str, reading) -> None:
+    if worked_base(text, reading):
+        return
     found = amount_near(text, r"과세표준|과표") or next(iter_amounts(text))
     reading.fact("base", found.value, found.text)
     reading.say(f"종합소득 과세표준 {format_won(found.value)}")

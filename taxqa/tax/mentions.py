@@ -40,7 +40,7 @@ PERIOD_BEFORE = re.compile(
     r"(?:(?:임대료|월세|급여|수입|매출|용돈|생활비|이자)\s*(?:은|는|이|가|:)?\s*)?$"
 )  # not "3월에 3억"
 TAX_PAID = re.compile(
-    r"원천징수|기납부|중간예납|예정신고|예정고지|(?:이미|미리|먼저)\s*(?:\S{0,6}\s*)?(?:냈|낸|내|납부)|떼(?:어|고|인|간|가)"
+    r"원천징수(?!\s*영수증)|기납부|중간예납|예정신고|예정고지|(?:이미|미리|먼저)\s*(?:\S{0,6}\s*)?(?:냈|낸|내|납부)|떼(?:어|고|인|간|가)"
 )
 DEATH_STEMS = ("돌아가", "사망", "별세", "타계", "작고", "숨지", "죽", "여의", "사별")
 UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
@@ -60,12 +60,14 @@ UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
     # asked by itself: not "… 포함", not "소득세와 지방소득세를 계산" (asked beside a tax computed here)
     ("지방소득세", r"(?<!법인)(?<![와과및,랑]\s)(?<![와과및,랑])지방소득세\S{0,2}\s*(?:얼마|계산|따로|몇)"),
     ("개별소비세", r"개별소비세|개소세"),
+    ("담배소비세", r"담배소비세|레저세|지역자원시설세"),
     (
         "이자·배당소득세",
         r"이자소득세|배당소득세|금융소득\s*종합과세|(?:배당금|예금\s*이자)\S{0,3}\s*(?:\S+\s*){0,3}(?:세금|과세|소득세)",
     ),
     ("가상자산 소득세", r"(?:가상자산|코인|비트코인)\S{0,6}\s*(?:\S+\s*){0,3}(?:세금|과세|소득세|양도)"),
     # 권리금 received for handing a shop over: 기타소득 (소득세법 제21조①7호), not the 양도소득 of the building
+    ("기타소득세", r"기타소득세|연금저축\s*(?:중도\s*)?해지"),  # 연금저축 해지: 기타소득 15% (제21조①18호)
     ("기타소득세(권리금)", r"권리금(?!\s*(?:말고|제외|빼고|없))[^.?!]{0,20}(?:세금|과세|소득세|얼마)"),
 ]
 STOCK = re.compile(r"주식|상장주|비상장주|ETF|해외주식|증권")
@@ -171,7 +173,7 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
             paid_after = None  # "국민연금 300만원 냈어요" is not tax paid
         if TAX_PAID.search(near) or paid_after:
             m.flags["tax_paid"] = True
-        elif re.search(r"원천징수|기납부", clause[: s - left]) and not re.search(r"연봉|급여|월급", near):
+        elif re.search(r"원천징수(?!\s*영수증)|기납부", clause[: s - left]) and not re.search(r"연봉|급여|월급", near):
             m.flags["tax_paid"] = True
         found.append(m)
     for s, e, words, _reason in iter_unreadable(clean):
@@ -185,11 +187,19 @@ MONTHS_SAID = re.compile(
     r"\s*(?:동안|간|치|분|내내|을|를|째|받|냈|넣|보내|줬|주|입금)"
 )
 
+# the count of months right after the amount and its 씩, ending its clause: "800만원씩(부가세 별도) 6개월,"
+MONTHS_RIGHT_AFTER = re.compile(
+    r"^\s*(?:원)?\s*씩\s*(?:\([^()]{0,16}\))?\s*,?\s*(\d{1,2})\s*(?:개월|달)(?=\s*(?:[,.]|이면|이고|이에요|$))"
+)
+
 
 def period_count(text: str, per, end: int) -> int | None:
     """How many times a period amount is paid, from the span said after it in its sentence: "매달 500씩
     1년 동안" 12, "매달 400 … 6개월치" 6, "매년 2천씩 3년간" 3; None when not said or not in the period's unit."""
     said = MONTHS_SAID.match(text[end:])
+    right_after = MONTHS_RIGHT_AFTER.match(text[end:])
+    if said is None and right_after is not None:  # "한 달에 매출 800만원씩(부가세 별도) 6개월, 매입은 …"
+        return int(right_after[1]) if per is None or not re.search(r"매년|해마다", per.group(0)) else None
     if said is None:
         return None
     months = int(said[1]) if said[1] else None

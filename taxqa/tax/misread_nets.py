@@ -171,7 +171,60 @@ def flag_gift_to_someone_else(reading) -> None:
         reading.unclear(f"'{hit.group(0)}'라고 했는데 '{words}' 증여로 계산함: 누가 받는 증여의 세금인지 확인해 주세요")
 
 
+# "(아버지는 10년 전에 먼저 가심)", "엄마는 일찍 떠났고": a going-away said of someone, in words a death rule may miss
+GONE_EARLIER = re.compile(
+    r"(?:먼저|일찍|이미|예전에|전에)\s*(?:\S{1,4}\s*)?(?:가|떠나|갔|떠났)(?![가-힣]*(?:보|봐|왔|와|서\s*(?:살|있)))"
+)
+
+
+def flag_spouse_gone_earlier(reading) -> None:
+    """The 배우자공제 taken while someone is said to have gone before ("아버지는 10년 전에 먼저 가심") and no one is
+    said alive: the surviving spouse may be the one who died first."""
+    if reading.kind != "inheritance" or not reading.inputs.get("spouse"):
+        return
+    hit = GONE_EARLIER.search(reading.text)
+    other_death = hit and any(  # two people gone: one who died and one said to have gone before
+        d.end() <= hit.start() or d.start() >= hit.end() for d in re.finditer(DEATH, reading.text)
+    )
+    if other_death and not re.search(r"살아|생존|계시|계세|건강", reading.text):
+        reading.unclear(
+            f"'{hit.group(0)}'라고 했는데 배우자공제를 적용함: 피상속인의 배우자가 살아 있는지 확인해 주세요"
+        )
+
+
+def flag_someone_elses_pay(reading) -> None:
+    """A pay said as a parent's ("우리 아빠 연봉이 7천") read without the child's view: the dependents were counted
+    around the asker, not around the worker."""
+    from taxqa.tax.child_view import PARENT_WORKER
+
+    if reading.kind != "salary" or any("의 연말정산으로 보아" in a for a in reading.assumptions):
+        return
+    if hit := PARENT_WORKER.search(reading.text):
+        reading.unclear(
+            f"'{hit.group(0).strip()}': 질문한 분이 아닌 '{hit.group(1)}'의 급여로 보임 — 부양가족(배우자·자녀)을 "
+            f"'{hit.group(1)}' 기준으로 확인해 주세요"
+        )
+
+
+# a child said as a baby by its months or its first days ("8개월 된 아들", "갓 태어난 딸", "돌 전"): under 8
+BABY = re.compile(
+    r"\d{1,2}\s*개월\s*(?:된|짜리|차|아기|아이|아들|딸)|갓\s*태어|신생아|돌\s*(?:전|前|안\s*된|도\s*안)|백일|아기|애기"
+)
+
+
+def flag_baby_credited(reading) -> None:
+    """The 자녀세액공제 given while a child is said as a baby and no child's age of 8 or more is said."""
+    if reading.kind != "salary" or not reading.inputs.get("children") or not (hit := BABY.search(reading.text)):
+        return
+    ages = [m.value for m in reading.mentions if m.type == "age" and 8 <= m.value <= 20]
+    if not ages and not re.search(r"초등|중학|고등|[초중고]\s*\d", reading.text):
+        reading.unclear(f"'{hit.group(0)}': 8세 미만 자녀는 자녀세액공제 대상이 아님 — 자녀 나이를 확인해 주세요")
+
+
 def run(reading) -> None:
+    flag_baby_credited(reading)
+    flag_spouse_gone_earlier(reading)
+    flag_someone_elses_pay(reading)
     flag_family_uncounted(reading)
     flag_spouse_among_dead(reading)
     flag_decedent_unread(reading)

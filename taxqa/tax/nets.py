@@ -43,7 +43,7 @@ FOLLOW_UP = re.compile(
 )
 AMOUNT_SHAPED = re.compile(
     r"(?:\d[\d,.]*|(?<![가-힣])[일이삼사오육칠팔구십백천]+)\s*(?:억|천만|백만|십만|만\s*원|만|천|원)"
-    r"|(?<![\d.,])\d{3,}(?![\d,.]|\s*(?:년|동|호|번|월|일|%))"
+    r"|(?<![\d.,])\d{3,}(?![\d,.]|\s*(?:년|동|호|번|월|일|%|주(?![가-힣])|주\s*\())"  # "500주(주당 …)": a count
 )
 NEW_QUESTION = re.compile(r"말고|새로|별개|따로\s*묻")
 # what the 연말정산 refunds or still collects is the 결정세액 less the tax already withheld
@@ -299,7 +299,18 @@ def flag_held_none(reading, found) -> None:
         )
 
 
+def flag_fraud_in_part(reading, found) -> None:
+    """부정행위 said of a part of the tax ("그중에 부정행위로 줄인 게 있어요") with one amount: 40% on the part and 10-20%
+    on the rest, so the part is asked instead of taking the whole as fraudulent or not."""
+    if reading.kind != "penalty" or reading.inputs.get("limitation"):
+        return
+    part = re.search(r"(?:그\s*중|그중에|일부|일부분)\S{0,3}\s*(?:[^.?!]{0,12}?)부정", reading.text)
+    if part and sum(m.type == "amount" for m in found) < 2:
+        reading.unclear(f"'{part.group(0)}': 부정행위 부분의 세액과 나머지 세액을 나눠 알려 주세요 (가산세율이 다름)")
+
+
 def run(reading, found) -> None:
+    flag_fraud_in_part(reading, found)
     flag_follow_up(reading)
     flag_either(reading)
     flag_approx_durations(reading, found)

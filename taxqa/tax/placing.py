@@ -56,6 +56,12 @@ def mark_used(reading, found: list[Mention]) -> None:
                     break
 
 
+def totalled(m: Mention, found: list[Mention]) -> bool:
+    """A period amount whose total over the times said is itself said and placed."""
+    times = m.flags.get("times")
+    return bool(times) and any(o is not m and o.used_as and o.value == m.value * times for o in found)
+
+
 def flag_amounts(reading, found: list[Mention]) -> None:
     for m in found:
         if m.type == "unreadable":
@@ -71,6 +77,8 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             reading.lack(f"음수 금액 '-{m.text}': 금액은 0 이상이어야 합니다 (손실·차감이면 무엇에서 빼는지 확인)")
         elif f.get("range"):
             reading.lack(f"금액이 범위로 주어짐 ('{m.text}' {f['range']}): 정확한 금액이 필요합니다")
+        elif f.get("period") and totalled(m, found):  # "매달 100만원씩 1년 동안 … 합계 1,200만원": the total said
+            continue
         elif f.get("period") and not (m.used_as in ("salary", "withheld") and reading.kind in ("wage", "salary")):
             reading.lack(f"'{f['period']}'은 기간마다의 금액입니다: 몇 번(몇 개월·몇 년)인지, 합계 금액이 필요합니다")
         elif f.get("approx") and m.used_as:
@@ -115,7 +123,8 @@ def flag_facts(reading, found: list[Mention]) -> None:
                 reading.unclear(
                     f"'{profit.group(0)}'은 세무조정 전 이익이라 과세표준과 다를 수 있음: 과세표준을 확인해 주세요"
                 )
-            if REVENUE.search(left) and not INCOME_WORDS.search(left):
+            worked = any(f.name == "base" and " - " in (f.words or "") for f in reading.facts)  # 매출 - 필요경비
+            if REVENUE.search(left) and not INCOME_WORDS.search(left) and not worked:
                 reading.lack(
                     "매출·수입·급여 금액은 과세표준이 아닙니다: 필요경비(손금)·근로소득공제를 뺀 소득금액과 "
                     "공제 후 과세표준이 필요합니다"
@@ -232,7 +241,7 @@ MINOR_INPUT = {"gift": "minor", "inheritance": "minor_children_years"}
 
 
 UNKNOWN = re.compile(
-    r"부양가족\s*(?:이|은|는)?\s*(?:많|여럿|몇)|"
+    r"부양(?:할\s*)?가족\s*(?:이|은|는)?\s*(?:많|여럿|몇)|(?:정리|파악|확인|계산)\S{0,2}\s*못\s*(?:했|해|함|한)|"
     r"모르(?:겠|는데|고|니|며)|모름|몰라|모릅니다|기억(?:이)?\s*안|말\s*안\s*할|확실(?:하지|하진|치)\s*않|알\s*수\s*없|미정|미확정|확정\s*(?:전|되지|이\s*안|안\s*(?:됐|돼))|(?:안|덜)\s*끝나|"
     r"비밀|말\s*(?:못|안)\s*(?:해|하|할|드리)|곤란|밝히기\s*(?:어렵|싫)|확인\s*(?:중|못|이\s*안|안\s*(?:됐|돼))|"
     r"정리\s*(?:가\s*)?안\s*(?:됐|돼|되)|잃어버|안\s*정했|안\s*정해|정해지지\s*않|정하지\s*않|미확인|나중에\s*(?:알려|말씀)|"
@@ -249,11 +258,14 @@ def flag_unknown(reading) -> None:
             reading.unclear(f"'{clause}…': 모르는 사실이 있어 가정으로 계산함 — 확인되면 결과가 달라질 수 있음")
 
 
+SHARES_AFTER = re.compile(r"\s*주(?:를|을|가|는|씩|\(|\s|$)")  # "1만 주를": a count of shares, no won amount
+
+
 def flag_tiny(reading, found: list[Mention]) -> None:
     """A won amount under 10만원 placed where a tax base, salary, estate or price stands: likely 만원 left out."""
     for m in found:
         if m.type == "amount" and m.used_as in AMOUNT_FIELDS - {"tax", "prepaid", "withheld", "prior_tax"}:
-            if 0 < m.value < 100_000 and not re.search(r"원", m.text):
+            if 0 < m.value < 100_000 and not re.search(r"원", m.text) and not SHARES_AFTER.match(reading.text, m.end):
                 reading.unclear(f"'{m.text}'을 {m.value:,}원으로 계산함: 단위(만원·억원)를 확인해 주세요")
 
 

@@ -160,11 +160,11 @@ def pay_in_digits(m: re.Match) -> str:
 
 # A bare number after a word that takes a won amount, with 만 left out: "월급 400", "연봉 3500이면".
 IMPLIED_MAN = re.compile(
-    r"(?P<key>월급|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|공급대가|공급가액|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
+    r"(?P<key>월급|기본급|(?<![가-힣])[가-힣]{0,3}수당|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|공급대가|공급가액|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
     r"상여금?|보너스|성과급|성과금|인센티브|인센|식대|비과세|자가운전보조금|보육수당|월세|임대료|매달|매월|달마다|매년|해마다|세전|"
     r"중간예납(?:세액|액)?|기납부(?:세액|액)?|원천징수(?:세액|액)?|"
-    r"필요경비|부대\s*비용|중개비|중개보수|중개수수료|법무비|법무사\s*비용?|수리비|카드\s*(?:결제|매출)(?:액|분)?|현금\s*(?:결제|매출)|"
-    r"(?<![가-힣])[월연](?=\s))"
+    r"필요경비|필경|부대\s*비용|중개비|중개보수|중개수수료|법무비|법무사\s*비용?|수리비|카드\s*(?:결제|매출)(?:액|분)?|현금\s*(?:결제|매출)|"
+    r"(?<![가-힣])[월연](?=\s)|(?<![가-힣\d])월(?=\d{3,4}(?:받|씩|인데|이고))|(?<![\d~∼-])\d{1,2}\s*월\s*부터(?:는|은)?)"
     r"(?P<sep>\s*(?:은|는|이|가|:|=|,|\|)?\s*(?:(?:부가세|부가가치세|VAT)\s*(?:포함|별도)(?:해서|하여|하면)?\s*|합계\s*)?)(?P<n>[1-9]\d{0,2},\d{3}|[1-9]\d{0,4}|[1-9]\d{5,15})"
     r"(?!\d|,\d|\.\d|\s*[천백십만억조원%년월일세살명개배])"  # "월급 230, 12달": the comma ends a list item
 )
@@ -223,7 +223,9 @@ def normalise(text: str) -> str:
     )
     text = re.sub(r"(?<![\d,.])(\d{1,3})억(\d)(?![\d,.]|\s*[천백십만원억조년월일세살명개%])", r"\1억 \2천만", text)
     text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(?!\s*[만억원\d])", r"\1천\2백만", text)  # 3천3백
-    text = re.sub(r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억])", r"\1천만", text)  # "연봉 6천": 6천만원
+    text = re.sub(
+        r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억]|\s*주(?:를|을|가|는|씩|\(|\s|$))", r"\1천만", text
+    )  # 6천만원
     text = PAY_IN_HANGUL.sub(pay_in_digits, text)
     text = IMPLIED_MAN.sub(
         lambda m: (
@@ -249,6 +251,9 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
+    text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(
+        " /"
+    )  # "#퇴직금 #1억5천 #근속18년": a list
     text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
     clean = dated_months(normalise(text), None if day is None else int(day[:4]))
     reading = Reading(text=text, as_of=day)

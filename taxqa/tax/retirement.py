@@ -168,9 +168,13 @@ def read(text: str, reading) -> None:
         r"(?:근속|근무|재직)[^()]{0,6}\([^()]*?(?<![\d.])(\d{1,2})\s*년", text
     )  # "근속(입사 …, 11년 11개월)"
 
-    start, end = month_said(text, r"입사|근무\s*시작", min), month_said(text, r"퇴사|퇴직", max)
+    start = month_said(text, r"입사|근무\s*시작|취직|들어(?:가|갔|와|왔)", min)  # "2016년 9월에 들어가서"
+    end = month_said(text, r"퇴사|퇴직|그만(?:두|뒀)|나(?:왔|와서)", max)  # "2026년 4월에 나왔어요"
     day = r"(?:[.-]\s*(\d{1,2})\.?|\s*(\d{1,2})\s*일)?"  # "2020.7.1 ~ 2026.3.31": the days, when said
     span_said = re.search(rf"(?:근무|재직|근속)\s*기간\S{{0,2}}\s*:?\s*{MONTH}{day}\s*[~∼〜-]\s*{MONTH}{day}", text)
+    span_said = span_said or re.search(  # "회사 다닌 건 2009년 7월부터 2026년 5월까지"
+        rf"(?:근무|재직|다닌|다녔|일한|일했|회사)[^.?!\d]{{0,10}}{MONTH}{day}\s*부터\s*{MONTH}{day}\s*까지", text
+    )
     days = (0, 0)
     if not (start and end) and span_said:  # "근무기간 2008.3~2026.2"
         start, end = [None, span_said[1], span_said[2]], [None, span_said[5], span_said[6]]

@@ -17,8 +17,8 @@ ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|�
 def recognise(text: str) -> bool:
     """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
     if not re.search(
-        r"연봉|총급여|급여|월급|직장인|근로자|회사원|연말정산|근로소득(?!공제|금액)|알바|아르바이트|"
-        r"(?:(?<![가-힣\d])월|매달|매월|달마다)\s*\d[^.?!]{0,30}받[^?!\n]{0,40}부양(?:\s*가족|해|하|\s*중)|명절\s*(?:상여|보너스)|상여금|(?:정기|특별)\s*상여|상여\s*\d",  # "월 350씩 12달 받아요. 부양가족 없고요"
+        r"연봉|총급여|급여|월급|기본급|직장인|근로자|회사원|연말정산|근로소득(?!공제|금액)|알바|아르바이트|"
+        r"(?:(?<![가-힣\d])월|매달|매월|달마다)\s*\d[^.?!]{0,30}받[^?!\n]{0,40}부양(?:\s*가족|해|하|\s*중)|명절\s*(?:상여|보너스)|(?<![가-힣\d])월\s*\d[^.?!]{0,12}받다가|(?:아빠|아버지|엄마|어머니)\S{0,2}\s*[^.?!\d]{0,12}?(?<![가-힣\d])월\s*\d{2,4}\s*(?:만\s*원?)?\s*(?:받|벌|버)|상여금|(?:정기|특별)\s*상여|상여\s*\d",  # "월 350씩 12달 받아요. 부양가족 없고요"
         text,
     ):
         return False
@@ -33,7 +33,29 @@ def recognise(text: str) -> bool:
     return bool(re.search(ASKS_TAX, text))
 
 
+# a year's pay said as a sum of the months: "1년 월급 다 합하면", "연간 급여 합계", "12달 치 합쳐서"
+YEAR_TOTAL = (
+    r"(?:1\s*년|일\s*년|연간|한\s*해|12\s*(?:개월|달)|열두\s*달)[^.?!\n\d]{0,12}?"
+    r"(?:합하|합치|합쳐|합계|통틀|다\s*더하)[^.?!\n\d]{0,8}$"
+)
 ANNUAL = r"연봉|총급여|연\s*소득|연간|1\s*년|일\s*년|한\s*해|(?<![가-힣])연\s*\d"
+
+
+PAY_PART = r"(?:기본급|수당)\s*(?:은|는|이|가|:)?\s*(?:월\s*)?$"  # the parts of a month's pay, each said with its name
+MONTHLY_UNLIKELY = 20_000_000  # a month's pay this large is more often a year's total said beside 월급
+
+
+def pay_raise(text: str, found) -> tuple[int, object, object] | None:
+    """A monthly pay raised from a month on ("1~6월은 월 320, 7월부터는 월 380", "월 300 받다가 7월부터 350"):
+    (the month, the pay before, the pay from then), the months before and after it paid at each."""
+    amounts = list(iter_amounts(text))
+    for said in re.finditer(r"(?<![\d~∼-])(\d{1,2})\s*월\s*부터\S{0,2}\s*(?:(?:월급|급여)\S{0,2}\s*)?(?:월\s*)?", text):
+        month = int(said[1])
+        after = next((a for a in amounts if a.start == said.end()), None)
+        before = [a for a in amounts if a.end <= said.start()]
+        if 2 <= month <= 12 and after is not None and before and found in (before[-1], after):
+            return month, before[-1], after
+    return None
 
 
 def read(text: str, reading) -> None:
@@ -42,9 +64,17 @@ def read(text: str, reading) -> None:
     )
     found = amount_near(text, r"총급여") or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
     monthly = re.search(
-        r"월급|월\s*급여|한\s*달|매달|매월|달마다|(?<![가-힣\d])월(?=\s)", window_before(text, found.start, 12)
+        r"월급|월\s*급여|한\s*달|매달|매월|달마다|(?<![가-힣\d])월(?=\s|\d|$)", window_before(text, found.start, 12)
     )
+    if monthly and re.search(YEAR_TOTAL, window_before(text, found.start, 30)):  # "1년 월급 다 합하면 3천2백"
+        monthly = None
+        reading.assume(f"'{found.text}'을 1년 동안 받은 급여의 합계(총급여)로 봄")
     value = found.value
+    parts = [a for a in iter_amounts(text) if re.search(PAY_PART, window_before(text, a.start, 10))]
+    if len(parts) >= 2 and found in parts and re.search(r"매달|매월|달마다|월\s*급여|한\s*달", text):
+        value = sum(a.value for a in parts)  # "기본급 280, 직책수당 40 매달 나와요": the month's pay is their sum
+        monthly = monthly or re.search(r"매달|매월|달마다|월\s*급여|한\s*달", text)
+        reading.assume(f"매달 받는 {' + '.join(a.text for a in parts)}의 합을 월급으로 봄")
     if value < 100_000 and not re.search(r"[만억원]", found.text):  # "연봉 7천", "월급 300": 만원 left out
         value *= 10_000
         reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
@@ -54,6 +84,12 @@ def read(text: str, reading) -> None:
         paid = times_said
     salary = value * (int(paid[1]) if paid and (int(paid[1]) < 12 or times_said) else 12) if monthly else value
     bonus, words = amount_near(text, r"상여|보너스|성과급|성과금|인센티브|인센"), found.text
+    raise_to = pay_raise(text, found) if monthly and not paid else None
+    if raise_to:  # "1~6월은 월 320, 7월부터는 월 380"
+        month, before, after = raise_to
+        salary = before.value * (month - 1) + after.value * (13 - month)
+        words = f"{before.text} × {month - 1} + {after.text} × {13 - month}"
+        reading.assume(f"{month}월부터 오른 월급: {words}개월을 총급여로 봄")
     words += f" × {times_said[1]}" if times_said else ""
     if bonus is not None and bonus.start != found.start and (monthly or re.search(r"따로|별도|추가로|\+", text)):
         # "상여 200씩 두 번": a bonus paid several times is wages that many times (제20조)
@@ -89,9 +125,14 @@ def read(text: str, reading) -> None:
     if not monthly and re.search(r"월급|월\s*급여|매달|매월|한\s*달", text) and not re.search(ANNUAL, text):
         # "월급실수령 320인데 세전은 380": a pay said as monthly, its figure too far from the word to be sure
         reading.unclear(f"'{found.text}'이 월급인지 1년 총급여인지 알 수 없어 1년 총급여로 계산함: 확인이 필요")
-    if monthly:
+    if monthly and not raise_to:
         reading.assume(f"월급에 {times}개월을 곱해 총급여로 봄 (상여·비과세소득 없음)")
-    else:
+        if value >= MONTHLY_UNLIKELY and not times_said:  # a year's sum said beside a 월급 word, read as a month's
+            reading.unclear(
+                f"'{found.text}'을 한 달 급여로 보아 {times}개월을 곱함: 1년 합계라면 총급여는 "
+                f"{format_won(value)}입니다. 확인이 필요"
+            )
+    elif not raise_to:
         reading.assume("연봉을 비과세소득을 뺀 총급여액으로 봄")
     said = [f"총급여 {format_won(salary)}"]
     dependents = read_dependents(text, reading, said)

@@ -42,6 +42,11 @@ def plain_spans(text: str) -> str:
     text = HANGUL_DAYS.sub(lambda m: f"{sino_number(m[1])}일", text)  # "삼십 일 늦게": 30일
     text = re.sub(r"\bheld\s+(?:for\s+)?(\d{1,2})\s*years?\b", r"보유 \1년", text, flags=re.I)
     text = re.sub(r"(?<![\d.])(\d{1,2})\s*years?\b", r"\1년", text, flags=re.I)
+    text = re.sub(  # "16년 하고 두 달", "3년에 다섯 달": years and months said apart, written as one span
+        r"(\d{1,2})\s*년\s*(?:하고|과|에)\s*(\d{1,2}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:개월|달)",
+        lambda m: f"{m[1]}년 {count_value(m[2])}개월",
+        text,
+    )
     text = YEARS_LATE.sub(lambda m: f"{count_value(m[1]) * 365}일 ", text)  # "딱 1년 밀렸고": 365 days late
     text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일
     text = re.sub(r"(?<![가-힣])보름", "15일", text)  # "보름 늦게": 15 days
@@ -79,8 +84,19 @@ def dated_months(text: str, year: int | None) -> str:
     written with its calendar year so a span between two dates can be counted."""
     if year is None:
         return text
-    return re.sub(
+    text = re.sub(
         r"(?<![가-힣])(재작년|작년|지난해|올해|금년)\s*(?=\d{1,2}\s*월)",
         lambda m: f"{year - RELATIVE_YEAR[m[1]]}년 ",
         text,
     )
+
+    def full_year(m: re.Match) -> str:  # "'19년 3월에", "24년 8월에 산": a year written with its last two digits
+        yy = int(m[2])
+        if not m[1] and (2000 + yy > year or re.search(DURATION_WORD, text[max(0, m.start() - 8) : m.start()])):
+            return m[0]  # "보유 10년 3월": a duration, not a year
+        return f"{2000 + yy if 2000 + yy <= year else 1900 + yy}년 "
+
+    return re.sub(r"(?<![\d,.가-힣])(['’‘])?(\d{2})\s*년\s*(?=\d{1,2}\s*월(?:에|\s|,|부터|~))", full_year, text)
+
+
+DURATION_WORD = r"보유|근속|근무|거주|다닌|동안|간|째"

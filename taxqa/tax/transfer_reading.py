@@ -14,6 +14,9 @@ from taxqa.tax.rates import parse_as_of
 from taxqa.tax.words import amount_near, window_before
 
 BOUGHT = r"\s*(?:원)?\s*(?:에|을|를|으로|로|주고)?\s*(?:사|샀|산|구입|구매|매입|취득|분양|매수)"
+EXPENSE = r"필요경비|필경(?![가-힣])|경비|부대\s*비용|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|취득세"
+# a list item's label before an amount ("… / 필경 1천") that names no price: taking it for one is a guess
+OTHER_LABEL = re.compile(r"(?:[/|,\n·]\s*)(?!(?:취득|매입|구입|분양|매수))([가-힣]{2,4})\s*[:=]?\s*$")
 SOLD = r"\s*(?:원)?\s*(?:에|을|를|으로|로|받고)?\s*(?:팔|판|팜|매도|양도|처분)"
 
 
@@ -31,7 +34,7 @@ def day_of(month: re.Match) -> int:
 def read(text: str, reading) -> None:
     bought = sold = None
     found = list(iter_amounts(text))
-    label = r"\s*(?:가액|가격|가|금액)?\s*(?:은|는|이|가|:|=)?\s*$"
+    label = r"\s*(?:가액|가격|가|금액)?\s*(?:은|는|이|가|:|=|\||/)?\s*$"  # "양도가 | 62,000": a table's row
     # "팔 적에 칠억이요", "살 때는 4억": the time of the sale or the purchase names the price said next
     when = r"\s*(?:때|적|무렵|당시)\s*(?:에|엔)?\s*(?:는|은)?\s*$"
     for a in found:
@@ -65,7 +68,12 @@ def read(text: str, reading) -> None:
         bought = amount_near(text, r"취득가|매입가|산\s*(?:가격|금액)|분양가")
     if bought is not None and sold is not None and bought.start == sold.start:
         bought = None
-    others = [a for a in found if a is not bought and a is not sold]
+    labelled_cost = EXPENSE + r"\s*(?:은|는|이|가|:|=)?\s*$"  # "필경 1천" is no price, whatever else is lacking
+    others = [
+        a
+        for a in found
+        if a is not bought and a is not sold and not re.search(labelled_cost, window_before(text, a.start, 12))
+    ]
     if sold is None and bought is None and len(others) >= 2:
         bought, sold = sorted(others[:2], key=lambda a: a.value)
         reading.assume("두 금액 중 작은 것을 취득가액, 큰 것을 양도가액으로 봄")
@@ -74,6 +82,10 @@ def read(text: str, reading) -> None:
         reading.assume(f"{sold.text}을 양도가액으로 봄")
     elif bought is None and sold is not None and others:
         bought = others[0]
+        if label := OTHER_LABEL.search(
+            text[max(0, bought.start - 12) : bought.start]
+        ):  # "… / 필경 1천": a label not a price's
+            reading.unclear(f"'{label.group(1)} {bought.text}'을 취득가액으로 봄: 취득가액(산 가격)인지 확인이 필요")
         reading.assume(f"{bought.text}을 취득가액으로 봄")
     if sold is None or bought is None:  # every price not said is asked at once
         for lacking, label in ((sold, "양도가액 (판 가격)"), (bought, "취득가액 (산 가격)")):
@@ -83,9 +95,10 @@ def read(text: str, reading) -> None:
     reading.fact("price", sold.value, sold.text)
     reading.fact("acquired", bought.value, bought.text)
     said = [f"취득가액 {format_won(bought.value)}", f"양도가액 {format_won(sold.value)}"]
-    expense = amount_near(
-        text, r"필요경비|경비|부대\s*비용|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|취득세"
-    )
+    prices_out = text  # "취득가 6억 필경 3천": a price is never the 필요경비 said after it
+    for a in sorted((bought, sold), key=lambda a: -a.start):
+        prices_out = prices_out[: a.start] + " " * (a.end - a.start) + prices_out[a.end :]
+    expense = amount_near(prices_out, EXPENSE)
     if expense is not None and expense not in (bought, sold):
         reading.fact("expenses", expense.value, expense.text)
         said.append(f"필요경비 {format_won(expense.value)}")
@@ -107,12 +120,13 @@ def read(text: str, reading) -> None:
         y1, m1, y2, m2 = (int(x) for x in bought_on.groups() + sold_on.groups())
         held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1) // 12))
     lived = re.search(
-        r"(\d{1,2})\s*년\s*(?:간|동안|째|넘게|이상)?\s*(?:을\s*)?(?:살|거주|실거주)", text
+        r"(?<!보유\s)(?<!보유)(?<!\d)(\d{1,2})\s*년\s*(?:간|동안|째|넘게|이상)?\s*(?:을\s*)?(?:살|거주|실거주)", text
     )  # "10년 넘게 살았어요"
     short = re.search(r"(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text)
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
     bought_year = re.search(
-        r"(\d{4})\s*년(?:도)?에?\s*[^.,?!]{0,20}?(?:사|샀|산|취득|분양|매입|매수|구입)", text
+        r"(\d{4})\s*년(?:도)?에?\s*(?:[^.,?!/|]|(?<=\d)[.,](?=\d)){0,20}?(?:사|샀|산|취득(?!세)|분양|매입|매수|구입)",
+        text,
     ) or re.search(
         r"(?:취득|매입|구입|분양)(?:\S{0,3}\s*(?:일|시점|연도)?\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()(\d{4})\s*(?:년|(?=[.\-/]\d{1,2}(?!\d)))",
         text,

@@ -134,11 +134,14 @@ def vat_simple(
 
 # Words that name each industry of the 간이과세 부가가치율 table (names: rates.py)
 INDUSTRY_WORDS = [
-    ("realestate", r"부동산\s*임대"),
+    (
+        "realestate",
+        r"부동산\s*임대|(?:상가|건물|사무실|오피스텔)\S{0,3}\s*(?:하나\s*)?(?:세\s*(?:를\s*)?(?:주|줘|놓)|임대)",
+    ),
     ("facility", r"사업시설|사업지원|렌탈|임대\s*서비스"),
     ("recycling", r"재생용|재활용|고물"),
     ("parcel", r"소화물|택배|퀵서비스"),
-    ("retail", r"소매|편의점|슈퍼|마트|가게|상점"),
+    ("retail", r"소매|편의점|슈퍼|마트|가게|상점|꽃집|화원|꽃가게"),
     (
         "restaurant",
         r"음식점|식당|카페|치킨|분식|음식|요식|백반|한식|중식|일식|고깃집|국밥|횟집|빵집|베이커리|주점|호프",

@@ -96,6 +96,8 @@ def untable(text: str) -> str:
     """Rows pasted from a spreadsheet or a markdown table as sentences the readers take: a block with
     a header row and rows of three or more cells becomes "header value, header value" per row
     ("취득가\t양도가\n3억\t7억" -> "취득가 3억, 양도가 7억"); two-cell rows become "key value"."""
+    # "매출(공급가액) / 9,000": a row of a two-column table written with a slash is "key value"
+    text = re.sub(r"(?m)^([^\n/|\d]{1,24}?)\s*/\s*(\d[\d,.]*\s*(?:억|만|천|원)?[^\n/\d]{0,3})\s*$", r"\1 \2", text)
     if re.search(r"^\s*[│┃｜].*[│┃｜].*[│┃｜]", text, re.M):  # a table drawn with box characters
         text = re.sub(r"(?m)^[ ─━┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋]+\n?", "", re.sub(r"[│┃｜]", "|", text))
     if "\t" not in text and not re.search(r"^\s*\|.*\|.*\|", text, re.M):
@@ -129,7 +131,10 @@ def join_label_lines(text: str) -> str:
     return re.sub(r"(?m)^(\s*[가-힣][가-힣 ]{0,9})\n(?=\s*[\d일이삼사오육칠팔구₩])", r"\1 ", text)
 
 
-UNIT_HEADER = re.compile(r"[(\[]?\s*단위\s*[:：]?\s*(천원|만원|백만원|억원)\s*[)\]]?")
+# "(단위: 만원)", and a column's unit in brackets after its label: "항목(만원) / 금액", "금액(백만원)"
+UNIT_HEADER = re.compile(
+    r"[(\[]?\s*단위\s*[:：]?\s*(천원|만원|백만원|억원)\s*[)\]]?|(?<=[가-힣])\(\s*(천원|만원|백만원|억원)\s*\)(?=\s*[/|:\n])"
+)
 UNIT_WON = {"천원": 1_000, "만원": 10_000, "백만원": 1_000_000, "억원": 100_000_000}
 
 
@@ -139,7 +144,7 @@ def apply_unit_header(text: str) -> str:
     header = UNIT_HEADER.search(text)
     if header is None:
         return text
-    won = UNIT_WON[header.group(1)]
+    won = UNIT_WON[header.group(1) or header.group(2)]
     text = text[: header.start()] + " " * (header.end() - header.start()) + text[header.end() :]
     bare = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d|[ \t]*[천백십만억조원%년월일세살명개배주]|\s*\))"
     return re.sub(bare, lambda m: f"{int(m[1].replace(',', '')) * won:,}원", text)
@@ -205,7 +210,9 @@ ENGLISH_LABELS = (("deceased", "피상속인"), ("heirs?", "상속인"), ("estat
                   ("to", "수증자"), ("amount", "금액"), ("salary", "총급여"), ("sales", "매출"))  # fmt: skip
 ENGLISH_TAXES = (("gift", "증여세"), ("inheritance", "상속세"), (r"capital\s*gains?", "양도소득세"))
 ENGLISH_FAMILY = ((r"my\s+(?:brother|sister)s?", "형제"), (r"me", "저"), (r"my\s+(?:mom|mother)", "어머니"),
-                  (r"my\s+(?:dad|father)", "아버지"), (r"my\s+(?:son|daughter|child)", "자녀"))  # fmt: skip
+                  (r"my\s+(?:dad|father)", "아버지"), (r"my\s+(?:son|daughter|child)", "자녀"),
+                  # "wife 한국 사람, 일 안 해요. children 없어요": a foreigner's family words among Korean ones
+                  (r"(?:my\s+)?wife", "아내"), (r"(?:my\s+)?husband", "남편"), (r"children|kids", "자녀"))  # fmt: skip
 ABBREVIATIONS = (("증재공", "증여재산공제"), ("연정", "연말정산"))
 HANJA_AMOUNT = (
     r"\((?=[^)]*[壹貳參肆伍陸柒捌玖拾佰仟萬億])[壹貳參肆伍陸柒捌玖拾佰仟萬億一二三四五六七八九十百千万억만천]+\)"

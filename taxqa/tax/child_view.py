@@ -1,0 +1,74 @@
+"""The family said by a child about a parent's pay (taxqa.tax.dependents): "우리 아빠 연봉이 7천이고 엄마는 집에
+계세요. 저는 중3이고 동생은 초등학교 5학년이에요" — the worker is the parent, the other parent the spouse, the asker
+and the siblings the children, each a 기본공제 dependent while 20 or under (제50조), a 자녀세액공제 from 8."""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.tax.family import DEATH
+
+# the pay said as a parent's own ("우리 아빠 연봉이", "엄마가 간호사로 월 380"), not "애 아빠 연봉" (the asker's spouse)
+PARENT_WORKER = re.compile(
+    r"(?<![가-힣])(?<!애\s)(?<!애들\s)(아빠|아버지|엄마|어머니)(?:의|가|는|이|께서)?\s*(?:(?:[가-힣]{1,6}\s)?[가-힣]{1,6}(?:로|으로)\s*)?"
+    r"(?:연봉|월급|총급여|급여|월\s*\d)"
+)
+SCHOOL = r"(?:초|초등학교|초등학생|중|중학교|중학생|고|고등학교|고등학생)\s*\d|(?:초등|중|고등)학생|\d{1,2}\s*(?:살|세)"
+ASKER_CHILD = re.compile(rf"(?<![가-힣])(?:저|나)(?:는|도|요)?\s*\(?\s*(?:{SCHOOL})")
+SIBLING = re.compile(r"(?<![가-힣])(?:남동생|여동생|동생|형|누나|오빠|언니)(?=[은는이가도랑와하(\s,])")
+EARNS = r"일\s*하|일해|직장|회사\s*다니|출근|맞벌이|연봉|월급|소득\s*있|돈\s*벌|장사"
+OTHER_PARENT = {"아빠": "엄마|어머니", "아버지": "엄마|어머니", "엄마": "아빠|아버지", "어머니": "아빠|아버지"}
+
+
+SCHOOLS = ((r"초(?:등학교|등학생)?\s*(\d)", 6), (r"중(?:학교|학생)?\s*(\d)", 12), (r"고(?:등학교|등학생)?\s*(\d)", 15))
+
+
+def age_of(said: str) -> int | None:
+    """The age in a person's clause: "17살", or from the school grade ("중3" 15, "초등학교 5학년" 11, "고1" 16)."""
+    if years := re.search(r"(\d{1,2})\s*(?:살|세)", said):
+        return int(years[1])
+    grades = [(m.start(), base + int(m[1])) for school, base in SCHOOLS for m in re.finditer(school, said)]
+    return min(grades)[1] if grades else None  # the grade said first is the person's own
+
+
+def clause_of(text: str, start: int) -> str:
+    """The words said of a person, up to the end of the clause: "저는 중3이고", "오빠(대학생, 21살) 있어요"."""
+    end = re.search(r"[.?!,](?![^()]*\))|이고|이며|인데|(?<=\))", text[start:])  # not a comma inside brackets
+    return text[start : start + end.end()] if end else text[start:]
+
+
+def child_view(text: str, reading, said: list[str]) -> int | None:
+    """The dependents when the asker is a child asking about a parent's pay; None when the question is not that."""
+    worker = PARENT_WORKER.search(text)
+    asker = ASKER_CHILD.search(text)
+    if worker is None or asker is None:
+        return None
+    dependents = qualifying = 0
+    for person in [asker, *SIBLING.finditer(text)]:
+        words = clause_of(text, person.start())
+        age = age_of(words)
+        if age is None and re.search(r"대학|군대|군인|직장|취업|결혼|성인", words):
+            continue  # "오빠(대학생)": grown, not a dependent without an age that says otherwise
+        if age is not None and age > 20:
+            continue
+        dependents += 1
+        qualifying += age is None or age >= 8
+    children = dependents
+    other = next(re.finditer(rf"(?<![가-힣])(?:{OTHER_PARENT[worker[1]]})", text), None)
+    if other is not None:
+        told = text[other.start() : other.start() + 30].split(".")[0]
+        if re.search(DEATH, told) or re.search(r"이혼|안\s*계", told):
+            if children:  # "아빠는 몇 년 전에 돌아가셨고": the worker raises the children alone (한부모공제)
+                reading.fact("single_parent", True, told)
+        elif not re.search(EARNS, told):
+            dependents += 1
+            said.append("소득 없는 배우자")
+    if qualifying:
+        reading.fact("children", qualifying, asker.group(0))
+    if children:
+        said.append(f"자녀 {children}명")
+    reading.assume(
+        f"'{worker.group(1)}'의 연말정산으로 보아 질문한 사람과 형제를 자녀로, 다른 부모를 배우자로 봄 "
+        "(자녀는 20세 이하·소득 없음)"
+    )
+    return dependents
