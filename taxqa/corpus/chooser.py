@@ -26,7 +26,7 @@ _KIN = r"(부모|아버지|어머니|엄마|아빠|할머니|할아버지|시부
 # something received from or given to family without paying for it, or left by the dead
 _GIFT = re.compile(
     rf"돌아가|사망|별세|물려|유산|{_KIN}\s?님?\s?(한테|께|에게|으로부터|로부터)\s?(서\s?)?받|"
-    rf"{_KIN}\s?님?\s?(한테|에게|께|앞으로)\s?(\S+\s)?(주|줬|준|드리|드렸|넘겨|보태|빌려)"
+    rf"{_KIN}\s?님?\s?(한테|에게|께|앞으로)\s?(\S+\s){{0,2}}(주|줬|준|드리|드렸|넘겨|보태|빌려)"
 )
 # a company's own accounts: its costs, losses, profits, books, or the name it buys in
 _COMPANY = re.compile(r"(?<![가-힣])(법인(?![세가-힣]*(세법|령))|주식회사|회사|회삿돈)")
