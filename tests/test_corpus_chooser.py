@@ -63,3 +63,9 @@ def test_the_chosen_act_governs_and_the_others_step_back():
 )
 def test_the_chosen_act_puts_its_article_first(question, gold):
     assert search(question, 5)[0][0].citation == gold
+
+
+def test_a_relief_asked_with_nothing_else_to_go_on_is_the_special_acts():
+    q = read_query("헬스장 회원권 결제하면 연말에 세금 줄여 준다던데")  # no tax, no act, no event: a relief
+    assert q.acts == {chooser.RELIEF_ACT}
+    assert read_query("헬스장 회원권 결제하면 연말에 소득세 줄여 준다던데").acts == {"소득세법"}  # a tax named

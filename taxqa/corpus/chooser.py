@@ -20,6 +20,7 @@ from taxqa.corpus.cite import squash
 GIFT_ACT = "상속세 및 증여세법"
 INCOME_ACT = "소득세법"
 CORPORATE_ACT = "법인세법"
+RELIEF_ACT = "조세특례제한법"
 CHOOSABLE = frozenset({GIFT_ACT, INCOME_ACT, CORPORATE_ACT})
 
 _KIN = r"(부모|아버지|어머니|엄마|아빠|할머니|할아버지|시부모|시아버지|장인|장모|친정|자녀|아들|딸|손주|손자|손녀|자식|남편|아내|와이프|배우자|형|동생|조카)"

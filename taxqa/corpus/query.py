@@ -163,9 +163,14 @@ DECREE = " 시행령"
 
 def _choose_act(query: Query, t: dict) -> None:
     """The act the question's events and asker point at (taxqa.corpus.chooser), when it names no tax: the
-    primary act among 소득세법, 상증법 and 법인세법."""
+    governing and primary act among 소득세법, 상증법 and 법인세법; a question asking for a relief with nothing
+    else to go on ("카드 많이 긁으면 세금 줄어든다는 게"): 조세특례제한법 governs (its articles count SPECIAL_RELIEF,
+    others OTHER_STATUTE, taxqa.corpus.retrieve)."""
     taxes = {c for cues in t["acts"].values() for c in cues if c.endswith("세")}
     act = chooser.choose(query.text, query.named, taxes, bool(query.acts & t["general"]))
+    if not act and not query.acts and not query.named and query.wants_relief:
+        query.acts.add(chooser.RELIEF_ACT)  # a relief asked, no tax, no act, no event: the special act's
+        return
     if act:
         query.acts = {a for a in query.acts if a not in chooser.CHOOSABLE} | {act}
         kept = {a for a in query.primary if a.removesuffix(DECREE) not in chooser.CHOOSABLE}
