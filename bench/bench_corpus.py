@@ -160,6 +160,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain17": ("tests/data/retrieval_plain17.tsv", ""),
     "plain18": ("tests/data/retrieval_plain18.tsv", ""),
     "plain19": ("tests/data/retrieval_plain19.tsv", ""),
+    "plain20": ("tests/data/retrieval_plain20.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }

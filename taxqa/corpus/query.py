@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from importlib import resources
 
-from taxqa.corpus import lexicon, neighbours
+from taxqa.corpus import chooser, lexicon, neighbours
 from taxqa.corpus.cite import LawNames, article_label, find_citations, squash
 from taxqa.corpus.morph import morphs, vocabulary, words
 from taxqa.errors import UserError
@@ -140,6 +140,7 @@ def read_query(text: str) -> Query:
     if not query.primary and not query.named and _company(text):  # the reader is a company: 법인세법
         query.acts.add(CORPORATE_ACT)
         query.primary.add(CORPORATE_ACT)
+    _choose_act(query, t)
     named = {n.rsplit(" ", 1)[0] if n.endswith(("시행령", "시행규칙")) else n for n in query.named}  # a decree: its act
     query.acts |= named
     query.primary |= named
@@ -155,6 +156,25 @@ def _bridge(query: Query) -> None:
     from taxqa.corpus import bridge
 
     query.added += [b for b in bridge.terms([*query.terms, *query.lexicon]) if b not in query.added]
+
+
+DECREE = " 시행령"
+
+
+def _choose_act(query: Query, t: dict) -> None:
+    """The act the question's events and asker point at (taxqa.corpus.chooser), when it names no tax: the
+    governing and primary act among 소득세법, 상증법 and 법인세법; a question asking for a relief with nothing
+    else to go on ("카드 많이 긁으면 세금 줄어든다는 게"): 조세특례제한법 governs (its articles count SPECIAL_RELIEF,
+    others OTHER_STATUTE, taxqa.corpus.retrieve)."""
+    taxes = {c for cues in t["acts"].values() for c in cues if c.endswith("세")}
+    act = chooser.choose(query.text, query.named, taxes, bool(query.acts & t["general"]))
+    if not act and not query.acts and not query.named and query.wants_relief:
+        query.acts.add(chooser.RELIEF_ACT)  # a relief asked, no tax, no act, no event: the special act's
+        return
+    if act:
+        query.acts = {a for a in query.acts if a not in chooser.CHOOSABLE} | {act}
+        kept = {a for a in query.primary if a.removesuffix(DECREE) not in chooser.CHOOSABLE}
+        query.primary = kept | {act, act + DECREE}  # its decree carries the act's concepts too (rerank.by_title)
 
 
 # a question whose own words point at no act, from a company ("우리 법인", "법인 차", "주식회사 세워서"): the reader's
