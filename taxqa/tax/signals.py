@@ -42,8 +42,9 @@ ONE_HOUSE = (  # one house, not "다른 집도 한 채", "한 채 더", "한 채
 PAID = r"원천\s*징수|이미\s*(?:냈|낸|떼|납부)|떼인|떼어\s*간|떼\s*갔|뗀\s*세금|기납부|미리\s*(?:뗀|낸|냈|떼)"
 PURCHASES = r"매입|사입|재료비|원재료|물건\s*값"
 CARD = r"(?:카카오|네이버|삼성|제로|간편)\s*페이|간편\s*결제"
-COMPANY_START = (
-    r"(?:올해|금년|작년|지난해)\s*\S{0,6}?\s*\d{1,2}\s*월\s*(?:\d{1,2}\s*일\s*)?(?:에\s*)?(?:설립|개업|창업)"
+COMPANY_START = (  # founded this year on a date, or a 사업연도 said by dates starting after January
+    r"(?:올해|금년|작년|지난해)\s*\S{0,6}?\s*\d{1,2}\s*월\s*(?:\d{1,2}\s*일\s*)?(?:에\s*)?(?:설립|개업|창업)|"
+    r"(?:19|20)\d\d\s*[.\-/]\s*(?:0?[2-9]|1[0-2])\s*[.\-/]\s*\d{1,2}\.?\s*[~\-–]"
 )
 
 
@@ -92,7 +93,7 @@ SIGNALS: list[tuple[str, str, str, str, Callable | None]] = [
     ("vat", "card_sales", CARD, "신용카드 등 발행세액공제", None),
     ("vat-simple", "card_sales", CARD, "신용카드 등 발행세액공제", None),
     ("penalty", "fraud", FRAUD, "부정행위 가산세율", lambda r: {"fraud": True}),
-    ("penalty", "after_notice", NOTICE, "경정 통지 후 신고(감면 없음)", lambda r: {"after_notice": True}),
+    ("penalty", "after_notice", NOTICE, "경정 통지를 받은 뒤의 신고(제48조② 감면 없음)", lambda r: {"months_late": None}),
 ]  # fmt: skip
 
 
