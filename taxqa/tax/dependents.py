@@ -15,6 +15,9 @@ CHILD_WORDS = r"자녀|아기|아이|(?<!장)애(?!인)|아들|딸|자식"
 NOT_COUNT = r"(?:살|세(?![가-힣])|개월|년|학년|월)"  # "딸 10살", "아들 9세": an age, not how many
 
 
+AGED_WORDS = r"일흔|여든|아흔|칠순|팔순|구순|(?<!\d)[7-9]0\s*대"
+
+
 def count_people(text: str, words: str) -> tuple[int, str] | None:
     """'자녀 2명', '아이 둘', '자녀가 3명', '두 아이' -> (count, words); None when not mentioned."""
     m = re.search(
@@ -196,6 +199,10 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         r"\s*(?:\([^()]{0,12}\)\s*)?(?:(한|두)\s*(?:명|분)\s*)?(?:을|를)?\s*(?:(?:제가|저는|내가)\s*)?(?:부양|모시)",
         text,
     )
+    others = others or re.search(  # "우리 할매가 아흔이신데 부양가족으로 올릴 수 있나요?"
+        r"((?:친|외)?(?:할머니|할아버지|할매|할배))\S{0,2}\s*[^.?!]{0,14}?부양\s*가족\S{0,2}\s*(?:으로|에)?\s*(?:올리|올릴|넣|등록)()",
+        text,
+    )
     if others:
         n = 2 if others.group(2) == "두" else 1
         dependents += n
@@ -222,12 +229,19 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             or re.match(r"\s*(?:의\s*)?(?:부모님|양친)\s*(?:두\s*분|둘)", reading.text[old[0].end :])
         )
     )
+    aged = not old and next(
+        (w for g in cared if (w := re.search(AGED_WORDS, text[max(0, g.start() - 10) : g.end() + 12]))), None
+    )
+    if aged:  # "팔순 넘은 아버지를 모시고", "할매가 아흔이신데": 70 or older said in words
+        reading.fact("elderly", 1, aged.group(0))
+        said.append("70세 이상 1명")
     if old:  # "부모님(두 분 다 70세 이상)": one age said of both
         reading.fact("elderly", 2 if both else len(old), " ".join(a.text for a in old))
         said.append(f"70세 이상 {len(old)}명")
     disabled = re.search(r"장애", others.group(0) if others else "") or (
         parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()])) or re.search(
-        r"장애\S{0,2}\s*(?:(?:있는|있으신)\s*)?(?:아들|딸|자녀|아이|배우자|아내|남편)", text)  # "장애인 아들(25세)"  # fmt: skip
+        r"장애\S{0,2}\s*(?:(?:있는|있으신)\s*)?(?:아들|딸|자녀|아이|배우자|아내|남편)|"  # "장애인 아들(25세)"
+        r"(?:아들|딸|자녀|큰애|작은애|첫째|둘째|막내)\S{0,2}\s*장애\s*(?:판정|등록|진단|인)", text)  # fmt: skip
     if disabled:
         reading.fact("disabled", 1, disabled.group(0))
         said.append("장애인 1명")
