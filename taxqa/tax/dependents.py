@@ -249,7 +249,10 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         dependents = max(dependents, count_value(m.group(1)))
     if m := re.search(rf"(?:부양가족|기본공제\S{{0,4}})\s*(?:은|는|이)?\s*본인\s*포함\s*({COUNT_WORD})\s*명", text):
         dependents = count_value(m.group(1)) - 1  # "부양가족 본인 포함 3명": said outright, the worker among them
-    lone = re.search(r"한부모|싱글\s*(?:맘|대디|파파)|홀로\s*(?:아이|자녀)", text)
+    lone = re.search(
+        r"한부모|싱글\s*(?:맘|대디|파파)|홀로\s*(?:아이|자녀)|혼자\s*(?:서\s*)?(?:애|아이|아들|딸|자녀|애들)\S{0,2}\s*(?:를|을)?\s*키(?:우|운|워)",
+        text,
+    )
     if lone and children:
         reading.fact("single_parent", True, lone.group(0))
         said.append("한부모")
