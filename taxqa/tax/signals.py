@@ -5,9 +5,11 @@ taken into account ("…을(를) 반영하지 않았습니다: 확인이 필요�
 
 This is a net, not a reader: it does not set any input. A rule that reads the fact sets the input (and
 the net is quiet); a rule that decides the fact does not apply records a fact, an assumption or a note
-with the words (and the net is quiet too). The table is data; `run` is the only logic.
+with the words (and the net is quiet too). The table is data; `run` and the figure test are the logic.
 
-Ages come from the question's typed mentions (kiwipiepy-read numbers); the rest are word patterns.
+The signals are word patterns on the question as written. Ages said in digits are already checked against
+the readings by the typed mentions (`placing.flag_unread_cues`: a minor's or a 70-year-old's age not
+placed), so here only the ways of saying an age or a school year in words are listed.
 """
 
 from __future__ import annotations
