@@ -138,7 +138,9 @@ def read(text: str, reading) -> None:
     said = [f"과세표준 {format_won(found.value)}"]
     if not re.search(r"과세표준|과표", window_of(text, found.start)):
         reading.assume("주어진 금액을 각 사업연도 소득에 대한 과세표준으로 봄 (세무조정·이월결손금 반영 후)")
-    if re.search(r"성실신고확인|부동산\s*임대업?\s*(?:을\s*)?(?:주로|주된|위주)|소규모\s*(?:임대\s*)?법인", text):
+    if re.search(
+        r"성실신고확인|부동산\s*임대업?\S{0,2}\s*(?:을\s*)?(?:주로|주된|위주|주업)|소규모\s*(?:임대\s*)?법인", text
+    ):
         reading.fact("small", True, "부동산임대업 위주 소규모 법인")
         said.append("제60조의2①1호 소규모 법인")
     prepaid = amount_near(text, r"중간예납|기납부|원천징수|미리\s*낸")
@@ -156,6 +158,18 @@ def read(text: str, reading) -> None:
         months = span_months(*(int(x) for x in span.groups()))
         if 1 <= months < 12:
             reading.fact("months", months, span.group(0))
+            said.append(f"사업연도 {months}개월")
+    founded = re.search(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(?:\d{1,2}\s*일\s*)?(?:에\s*)?(?:설립|개업|창업)", text)
+    if (
+        founded
+        and founded.group(1) == (reading.as_of or "")[:4]
+        and "months" not in reading.inputs
+        and not re.search(r"(?<!12)(?<!12\s)월\s*(?:말\s*)?결산", text)
+    ):
+        months = 12 - int(founded.group(2)) + 1  # founded this year, the 사업연도 ends in December: part month a month
+        if 1 <= months < 12:
+            reading.fact("months", months, founded.group(0))
+            reading.assume(f"'{founded.group(0)}', 12월 결산: 첫 사업연도 {months}개월로 연 환산 (제55조)")
             said.append(f"사업연도 {months}개월")
     if span and not re.search(r"(\d{4})\s*(?:년|사업연도)", text):  # the rates of the year it began in
         began = "{}-{:02d}-{:02d}".format(*(int(x) for x in span.groups()[:3]))

@@ -15,6 +15,9 @@ CHILD_WORDS = r"자녀|아기|아이|(?<!장)애(?!인)|아들|딸|자식"
 NOT_COUNT = r"(?:살|세(?![가-힣])|개월|년|학년|월)"  # "딸 10살", "아들 9세": an age, not how many
 
 
+AGED_WORDS = r"일흔|여든|아흔|칠순|팔순|구순|(?<!\d)[7-9]0\s*대"
+
+
 def count_people(text: str, words: str) -> tuple[int, str] | None:
     """'자녀 2명', '아이 둘', '자녀가 3명', '두 아이' -> (count, words); None when not mentioned."""
     m = re.search(
@@ -154,7 +157,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         else:
             reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
     spouse = next(  # "배우자 공제 아님": no spouse; "와이프 소득 없음": a spouse without income
-        (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|외벌이|홑벌이", text)
+        (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|집사람|안사람|외벌이|홑벌이", text)
          if (not negated(text, m.start(), m.end()) or re.match(r"\s*(?:의\s*)?(?:소득|수입|벌이|근로|일)|\S{0,2}\s*[^.,?!]{0,12}?(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?없", text[m.end():]))
          # "남편 연봉 6천 …": the spouse whose wages are asked about is the worker, not a dependent
          and not re.match(r"\s*(?:의\s*)?(?:연봉|월급|총급여|급여|결정세액|연말정산)", text[m.end():])),
@@ -171,7 +174,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         )
     earning = re.finditer(
         r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|"
-        r"(?:배우자|아내|남편|부인|와이프)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
+        r"(?:배우자|아내|남편|부인|와이프|집사람|안사람)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
         text,
     )  # "아내는 소득이 없습니다": the income word negated in its clause is no income
     if spouse and not any(m["w"] is None or not negated(text, m.start("w"), m.start("w") + 1) for m in earning):
@@ -179,7 +182,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)
     parents = re.search(
-        r"(부모님|어머니|아버지|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를)?\s*"
+        r"(?<!할)(부모님|어머니|아버지|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를)?\s*"
         r"(?:(?:랑|이랑|와|과|하고)\s*(?:같이|함께)\s*(?:살면서|살며|살고)\s*)?\s*(?:(두|한)\s*분\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|제)\s*)?(?:부양|모시|모셔|모심)",
         text,
     )
@@ -194,6 +197,10 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     others = re.search(
         r"((?:장애인?\s*(?:등록된\s*|등록\s*)?)?(?:(?:친|외)?할머니|(?:친|외)?할아버지|조부모님?|남동생|여동생|동생|형|누나|오빠|언니|장인|장모))"
         r"\s*(?:\([^()]{0,12}\)\s*)?(?:(한|두)\s*(?:명|분)\s*)?(?:을|를)?\s*(?:(?:제가|저는|내가)\s*)?(?:부양|모시)",
+        text,
+    )
+    others = others or re.search(  # "우리 할매가 아흔이신데 부양가족으로 올릴 수 있나요?"
+        r"((?:친|외)?(?:할머니|할아버지|할매|할배))\S{0,2}\s*[^.?!]{0,14}?부양\s*가족\S{0,2}\s*(?:으로|에)?\s*(?:올리|올릴|넣|등록)()",
         text,
     )
     if others:
@@ -222,12 +229,19 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             or re.match(r"\s*(?:의\s*)?(?:부모님|양친)\s*(?:두\s*분|둘)", reading.text[old[0].end :])
         )
     )
+    aged = not old and next(
+        (w for g in cared if (w := re.search(AGED_WORDS, text[max(0, g.start() - 10) : g.end() + 12]))), None
+    )
+    if aged:  # "팔순 넘은 아버지를 모시고", "할매가 아흔이신데": 70 or older said in words
+        reading.fact("elderly", 1, aged.group(0))
+        said.append("70세 이상 1명")
     if old:  # "부모님(두 분 다 70세 이상)": one age said of both
         reading.fact("elderly", 2 if both else len(old), " ".join(a.text for a in old))
         said.append(f"70세 이상 {len(old)}명")
     disabled = re.search(r"장애", others.group(0) if others else "") or (
         parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()])) or re.search(
-        r"장애\S{0,2}\s*(?:(?:있는|있으신)\s*)?(?:아들|딸|자녀|아이|배우자|아내|남편)", text)  # "장애인 아들(25세)"  # fmt: skip
+        r"장애\S{0,2}\s*(?:(?:있는|있으신)\s*)?(?:아들|딸|자녀|아이|배우자|아내|남편)|"  # "장애인 아들(25세)"
+        r"(?:아들|딸|자녀|큰애|작은애|첫째|둘째|막내)\S{0,2}\s*장애\s*(?:판정|등록|진단|인)", text)  # fmt: skip
     if disabled:
         reading.fact("disabled", 1, disabled.group(0))
         said.append("장애인 1명")
@@ -235,7 +249,10 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         dependents = max(dependents, count_value(m.group(1)))
     if m := re.search(rf"(?:부양가족|기본공제\S{{0,4}})\s*(?:은|는|이)?\s*본인\s*포함\s*({COUNT_WORD})\s*명", text):
         dependents = count_value(m.group(1)) - 1  # "부양가족 본인 포함 3명": said outright, the worker among them
-    lone = re.search(r"한부모|싱글\s*(?:맘|대디|파파)|홀로\s*(?:아이|자녀)", text)
+    lone = re.search(
+        r"한부모|싱글\s*(?:맘|대디|파파)|홀로\s*(?:아이|자녀)|혼자\s*(?:서\s*)?(?:애|아이|아들|딸|자녀|애들)\S{0,2}\s*(?:를|을)?\s*키(?:우|운|워)",
+        text,
+    )
     if lone and children:
         reading.fact("single_parent", True, lone.group(0))
         said.append("한부모")

@@ -272,7 +272,7 @@ def read(text: str, reading) -> None:
         reading.say(f"{parties.words}({label}){particle} {format_won(amount)} 증여")
     age, age_words = minor_age(text, parse_as_of(reading.as_of).year)
     if parties.relation == "lineal_ascendant" or parties.generation_skip:
-        if age is not None and not re.search(r"결혼|혼인|출산", text):
+        if age is not None and not re.search(r"결혼|혼인|출산|낳", text):
             reading.fact("minor", True, age_words)
             reading.say("수증자 미성년")
         elif not re.search(ADULT_WORDS, text):

@@ -64,7 +64,7 @@ def decedent(text: str) -> Mention | None:
 def _count_in(text: str, noun: str) -> list[tuple[int, str, int]]:
     """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀."""
     out = []
-    after = rf"(?:{noun})(?:들)?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만|:|：)?\s*(?:모두|총|전부|다)?\s*({COUNT_WORD})\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
+    after = rf"(?:{noun})(?:들)?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만|:|：)?\s*(?:모두|총|전부|다)?\s*({COUNT_WORD})(?!\s*(?:살|세|개월))\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
     for m in re.finditer(after, text):
         if re.match(r"\d+\s*(?:세|살|년|억|만|천|원|%)", text[m.start(1) :]):
             continue

@@ -273,8 +273,13 @@ def read(text: str, reading) -> None:
     children = h.children
     if children is None:
         has_kids = re.search(rf"(?:{CHILD}|아이|애들)", text)
-        children = 1 if has_kids else 0
-        if has_kids:
+        said_ages = [
+            m for m in reading.mentions if m.type == "age" and has_kids and 0 <= m.start - has_kids.end() <= 30
+        ]
+        children = len(said_ages) if len(said_ages) > 1 else 1 if has_kids else 0  # "아이들은 여섯 살, 네 살, 두 살"
+        if len(said_ages) > 1:
+            reading.assume(f"자녀 {children}명: {', '.join(m.text for m in said_ages)}")
+        elif has_kids:
             reading.unclear("자녀 수가 없어 자녀 1명으로 가정")
         elif not h.spouse:
             reading.unclear("상속인이 언급되지 않아 자녀·배우자 없이 일괄공제로 계산")
@@ -299,10 +304,13 @@ def read(text: str, reading) -> None:
         reading.assume(f"배우자가 법정상속분 {format_won(share)}을 실제로 상속받는 것으로 계산 (민법 제1009조)")
     elif h.spouse and (children or h.parents):
         reading.assume(f"배우자 실제 상속액이 없어 배우자상속공제 최소 {format_won(table['spouse_min'])} 적용")
-    ages = [m for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)", text) if int(m.group(1)) < table["minor_age"]]
+    ages = [(int(m.group(1)), m.group(0)) for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)", text)]
+    ages = [
+        a for a in ages or [(m.value, m.text) for m in reading.mentions if m.type == "age"] if a[0] < table["minor_age"]
+    ]
     if ages and children:
-        years = [table["minor_age"] - int(m.group(1)) for m in ages[:children]]
-        reading.fact("minor_children_years", years, ", ".join(m.group(0) for m in ages[:children]))
+        years = [table["minor_age"] - a for a, _ in ages[:children]]
+        reading.fact("minor_children_years", years, ", ".join(w for _, w in ages[:children]))
     elif re.search(r"미성년", text) and children:
         reading.unclear("미성년 자녀의 나이가 없어 미성년자공제를 반영하지 않음")
     if financial:

@@ -12,7 +12,7 @@ from taxqa.tax.limitation import CASE_LABELS
 from taxqa.tax.negation import negated_match, present
 
 NO_RETURN = r"무신고|신고\s*(?:를|도)?\s*(?:안|않|못|빠뜨|놓치|까먹|잊)|신고하지\s*(?:않|못)|기한\s*후\s*신고"
-FRAUD = r"부정|사기|이중\s*장부|허위|가공|고의|장부\s*조작|차명|장부\S{0,2}\s*(?:두\s*(?:개|벌|권)|2\s*(?:개|벌|권)|따로\s*두)"
+FRAUD = r"부정|사기|가짜\s*(?:세금\s*)?계산서|가짜\s*(?:영수증|장부|거래)|이중\s*장부|허위|가공|고의|장부\s*조작|차명|장부\S{0,2}\s*(?:두\s*(?:개|벌|권)|2\s*(?:개|벌|권)|따로\s*두)"
 no_return = lambda text: re.search(NO_RETURN, text) or negated_match(r"(?<![후정소과])신고", text)  # noqa: E731
 # the period asked by its name, or as how long the tax office can still look at, assess or collect a tax
 LIMITATION = (

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax import misread_nets
+from taxqa.tax import misread_nets, signals
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 
@@ -327,3 +327,4 @@ def run(reading, found) -> None:
     flag_unresolved_correction(reading, found)
     flag_held_none(reading, found)
     misread_nets.run(reading)
+    signals.run(reading)

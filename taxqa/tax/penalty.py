@@ -16,7 +16,7 @@ from taxqa.tax.kind import TaxKind
 from taxqa.tax.limitation import CASE_ALIASES, CASES, limitation_period
 from taxqa.tax.limitation_reading import FRAUD, LIMITATION, NO_RETURN, no_return, read_limitation
 from taxqa.tax.negation import present
-from taxqa.tax.penalty_days import days_between_said, days_said, months_after_due
+from taxqa.tax.penalty_days import days_between_said, days_said, months_after_due, no_reduction_after_notice
 from taxqa.tax.rates import MAN, parse_as_of, select, whole_number
 from taxqa.tax.result import Step, TaxResult, article
 from taxqa.tax.words import COUNT_WORD, amount_near, amounts, count_value
@@ -315,6 +315,7 @@ def read(text: str, reading) -> None:
     ):
         reading.fact("months_late", count_value(months.group(1)), months.group(0))
         parts.append(f"기한 후 {count_value(months.group(1))}개월 내 신고")
+    no_reduction_after_notice(text, reading, parts)
     reading.say(", ".join(parts))
 
 

@@ -57,3 +57,18 @@ def days_between_said(text: str, year: int) -> tuple[int, str] | None:
     if end <= start:
         end = date(year + 1, end.month, end.day)  # "12월 31일까지인데 1월 15일에": the next year
     return (end - start).days, f"{due.group(0)} ~ {paid.group(0)}"
+
+
+# a return filed after the office said it would correct the tax: no 제48조② 감면 ("조사 통지 받고 나서야 수정신고")
+NOTICE = re.compile(
+    r"(?:경정|조사|과세\s*예고|세무서\S{0,3}\s*(?:연락|전화|안내))\S{0,3}\s*(?:통지|통보|예고)?\S{0,2}\s*(?:를\s*)?(?:받고|받은\s*(?:뒤|후|다음)|나온\s*(?:뒤|후)|오고)"
+)
+
+
+def no_reduction_after_notice(text: str, reading, parts: list[str]) -> None:
+    """A 기한후신고·수정신고 made after a notice of 경정 gets no 제48조② 감면: the months late are dropped."""
+    m = NOTICE.search(text)
+    if "months_late" in reading.inputs and m:
+        reading.inputs.pop("months_late")
+        reading.assume(f"'{m.group(0)}' 뒤의 수정신고·기한후신고라 감면 없음 (제48조②)")
+        parts.append("경정 통지 후 신고: 감면 없음")

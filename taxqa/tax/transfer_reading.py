@@ -137,7 +137,7 @@ def read(text: str, reading) -> None:
         )
     span = near(reading.mentions, reading.text, "duration", r"보유|소유|가지고|갖고|있었")
     ago = next((m for m in reading.mentions if m.type == "duration" and m.value.get("ago") and m.value.get("years")
-                and re.match(r"\s*(?:전|前)에?\s*(?:[\d,.]+\s*[억천백만]\S{0,2}\s*){0,3}(?:\S+\s*){0,2}?(?:산|샀|사서|사고|취득|구입|매입|분양)",
+                and re.match(r"\s*(?:전|前)에?\s*(?:[\d,.]+\s*[억천백만]\S{0,2}\s*){0,3}(?:\S+\s*){0,2}?(?:산|샀|사서|사고|삼(?=[,.\s]|$)|취득|구입|매입|분양)",
                              reading.text[m.end :])), None)  # fmt: skip
     later = next((m for m in reading.mentions if m.type == "duration" and m.value.get("late") and m.value.get("years")
                   and (re.search(r"(?:사|샀|사서|산|취득|구입|매입|분양)\S{0,3}\s*$", reading.text[: m.start])
@@ -199,6 +199,9 @@ def read(text: str, reading) -> None:
         reading.fact("resided_years", int(lived.group(1)), lived.group(0))
     elif never:
         reading.fact("resided_years", 0, never.group(0))
+    elif whole := re.search(r"(?:그|이)\s*집에서\s*(?:쭉|계속|내내|줄곧)\s*살", text):  # lived there all along
+        reading.fact("resided_years", reading.inputs["held_years"], whole.group(0))
+        reading.assume(f"'{whole.group(0)}': 거주기간 = 보유기간")
     said.append(f"보유 {reading.inputs['held_years']}년" + (f", 거주 {lived.group(1)}년" if lived else ""))
     land = re.search(r"땅|토지|상가|건물|임야|농지|빌딩", text)
     if land and not re.search(r"집|아파트|주택|빌라", text):
@@ -209,7 +212,9 @@ def read(text: str, reading) -> None:
         r"다른\s*(?:집|주택|아파트)\S{0,2}\s*(?:도\s*)?(?:한\s*채\s*)?(?:있|보유|소유|가지)",
         text,
     )
-    one = re.search(r"1\s*세대\s*1\s*주택|1\s*주택|한\s*채|1채|유일한\s*집|집\s*하나", text)
+    one = re.search(
+        r"1\s*세대\s*1\s*주택|1\s*주택|한\s*채|1채|유일한\s*집|집(?:은|이)?\s*(?:그거|이거|딱)?\s*하나", text
+    )
     if one and re.search(r"중\s*$", text[: one.start()]):  # "2주택 중 1채": one of the houses, not one house
         one = None
     if one and many and many.start() <= one.start() < many.end():  # "다른 집도 한 채 있어요": part of the other
