@@ -161,6 +161,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain18": ("tests/data/retrieval_plain18.tsv", ""),
     "plain19": ("tests/data/retrieval_plain19.tsv", ""),
     "plain20": ("tests/data/retrieval_plain20.tsv", ""),
+    "plain21": ("tests/data/retrieval_plain21.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }

@@ -682,3 +682,18 @@ def test_a_filing_question_sets_the_income_kinds_definition_aside():
 def test_filing_periods_are_deadline_asks_and_taxed_asks_the_exemption():
     assert "deadline" in intent.asked("종소세 신고 기간 알려줘")
     assert "exemption" in intent.asked("상여금도 과세돼?")
+
+
+def test_who_pays_and_a_relief_are_asks_of_their_own():
+    assert "payer" in intent.asked("올해 재산세 고지서는 누구 앞으로 나와")
+    assert "payer" in intent.asked("지방교육세는 누가 내는 세금이에요")
+    assert "relief" in intent.asked("가게 처음 차린 청년도 세금 깎아줘?")
+    assert "relief" not in intent.asked("얼마까지 공제돼요")  # an amount asked, not a relief
+    # who pays: the 납세의무자 article, not the filing and collection one beside it
+    top = search("취득세 고지서에 지방교육세가 같이 붙어 있는데 이건 누가 내는 세금이에요", k=1)
+    assert top[0][0].citation == "지방세법 제150조"
+    # a relief asked: the 공제 or 감면 article, not the rule it relieves (근로소득, 가산세 부과)
+    assert (
+        search("월급쟁이 총급여에서 일정 비율을 뭉텅 빼 주는 계산은 어떻게 돼", k=1)[0][0].citation == "소득세법 제47조"
+    )
+    assert search("가산세가 나왔는데 사정이 있으면 좀 줄여 주기도 해?", k=1)[0][0].citation == "국세기본법 제48조"

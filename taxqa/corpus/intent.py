@@ -12,9 +12,15 @@ from __future__ import annotations
 
 import re
 
+from taxqa.corpus.query import _RELIEF_RE as RELIEF
+
 WEIGHT = 0.25  # 0.3, 0.4 and 0.6 each lost one to two @1 of plain5, plain9, plain4, plain10 (plain12 not looked at)
 
 VOTED_WEIGHT = 0.6  # when the question's words only voted for the unit (no tax named), the intent is most of what it says; 1.0 lost one of plain6 @5
+
+WEIGHTS = {
+    "relief": 0.1
+}  # an intent's own lift: "깎아 준다던데" is as often 조특법's 감면 as the act's 공제 (0.25: 8 lower)
 
 # name -> (what the question says, what an answering article's title says)
 INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
@@ -70,6 +76,14 @@ INTENTS: dict[str, tuple[re.Pattern, re.Pattern]] = {
             r"|(몇|여러)\s?(달|해|년|번)에?\s?(걸쳐|쪼개)|쪼개\s?(서\s?)?(내|낼|납부)"
         ),
         re.compile(r"분할납부|연부연납"),
+    ),
+    "relief": (  # "깎아 준다던데", "세금에서 빼 주는 게", "혜택이 있어": a 공제 or 감면 article, not the rule it relieves
+        re.compile(RELIEF.pattern + r"|덜어|할인|세금에서\s?빠"),
+        re.compile(r"공제\s?(특례|액)?$|공제\s?등$|감면(\s?등)?$|세율\s?(의\s?)?특례$"),
+    ),
+    "payer": (  # "누가 내", "누구 앞으로 나와": who owes the tax, not how it is filed or collected
+        re.compile(r"누가\s?(\S+\s)?(내|낼|부담|물|납부)|누구\s?(앞으로|한테|에게|이름으로|몫)"),
+        re.compile(r"납세의무자$|납부의무$|납세의무$"),
     ),
     "timing": (
         re.compile(r"언제로\s?(봐|보|치|쳐)|기준\s?(날짜|날|일)|(날|날짜|시점)\s?(로|으로)\s?(봐|보|치|쳐)|시점"),

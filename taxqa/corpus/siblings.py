@@ -67,7 +67,11 @@ def lift(prior, index, q, units: list[int], wanted: list[str], own_words: int = 
     unit_of, _, _ = acts.units(index)
     in_units = np.isin(unit_of, units)
     weight = intent.VOTED_WEIGHT if q.voted else intent.WEIGHT
-    out = np.where(in_units & answering(index, wanted), prior * (1.0 + weight), prior)
+    out = prior
+    for w in sorted({intent.WEIGHTS.get(name, weight) for name in wanted}):  # the strongest lift wins
+        names = [name for name in wanted if intent.WEIGHTS.get(name, weight) == w]
+        scope = (unit_of >= 0) if names == ["relief"] else in_units  # a relief may be another act's (조특법's)
+        out = np.where(scope & answering(index, names), prior * (1.0 + w), out)
     pooled = [w for w in wanted if w in CORE]
     if own_words <= FEW_OWN_WORDS and pooled and not q.voted:  # the intent is most of what the question says
         out = np.where(in_units & answering(index, pooled), prior * (1.0 + intent.VOTED_WEIGHT), out)
