@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from taxqa.records import PassageRecord
 
 TABLE = "bridge.tsv"
+HEADER = "mark<TAB>term<TAB>description words<TAB>coined in<TAB>description  (see taxqa/corpus/bridge.py)"
 MIN_WORDS = 2  # a one-word description is a synonym the lexicon's review should carry, not a bridge
 MAX_WORDS = 5  # the head of a description: its last content words (the noun phrase the term abbreviates)
 PLACEHOLDER = "대통령령으로"  # "대통령령으로 정하는 금액" names whatever the decree says, no concept
@@ -152,8 +153,7 @@ def terms(words: Iterable[str]) -> list[str]:
 
 
 def write_table(rows: Iterable[list[str]], out: Path) -> None:
-    head = "mark<TAB>term<TAB>description words<TAB>coined in<TAB>description  (see taxqa/corpus/bridge.py)"
-    review_table.write_table(out, head, rows)
+    review_table.write_table(out, HEADER, rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -164,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     from taxqa.corpus.embedded import load_passages
 
     out = Path(args.output)
-    rows = table_rows(load_passages(args.passages), review(out))
+    marks = review(review_table.marks_source(parser, out, HEADER, TABLE))
+    rows = table_rows(load_passages(args.passages), marks)
     write_table(rows, out)
     print(f"wrote {len(rows)} rows ({sum(r[0] == 'drop' for r in rows)} dropped) to {out}")
     return 0

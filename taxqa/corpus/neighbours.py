@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from taxqa.records import PassageRecord
 
 TABLE = "neighbours.tsv"
+HEADER = "mark<TAB>lay word<TAB>corpus nouns as term:cosine:CSLS, best first  (see taxqa/corpus/neighbours.py)"
 TERM_MIN_DF = 3  # passages: a corpus noun the table may map to
 LAY_MAX_DF = 2  # passages: a word the corpus (nearly) lacks, so its question has nothing to match on
 LAY_MAX_RANK = 40_000  # kiwipiepy numbers its morphemes by frequency: rarer words are names and jargon, not everyday
@@ -196,8 +197,7 @@ def expansion(text: str) -> list[str]:
 
 
 def write_table(rows: list[list[str]], out: Path) -> None:
-    head = "mark<TAB>lay word<TAB>corpus nouns as term:cosine:CSLS, best first  (see taxqa/corpus/neighbours.py)"
-    review_table.write_table(out, head, rows)
+    review_table.write_table(out, HEADER, rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -215,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     from taxqa.corpus.embedded import load_passages
 
     out = Path(args.output)
-    rows = table_rows(load_passages(args.passages), review(out))
+    marks = review(review_table.marks_source(parser, out, HEADER, TABLE))  # a wrong -o is refused before work
+    rows = table_rows(load_passages(args.passages), marks)
     write_table(rows, out)
     marks = Counter(r[0] for r in rows)
     print(f"wrote {len(rows)} rows to {out}: {marks['keep']} keep, {marks['drop']} drop, {marks['new']} not reviewed")

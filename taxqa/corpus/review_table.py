@@ -7,6 +7,7 @@ keeps the marks a review gave: so reading the marks and writing the file are the
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,6 +20,28 @@ def read_rows(path) -> list[list[str]]:
     except OSError:
         return []
     return [line.split("\t") for line in lines if line and not line.startswith("#")]
+
+
+def shipped(table: str):
+    """The table as shipped in the package (taxqa/corpus/data/TABLE)."""
+    from importlib import resources
+
+    return resources.files("taxqa.corpus") / "data" / table
+
+
+def marks_source(parser: argparse.ArgumentParser, out: Path, header: str, table: str):
+    """Where a rebuild into `out` takes its review marks from: `out` itself when it is this table (its first
+    line is the header), the shipped table when `out` is new. Any other existing path is refused through
+    `parser.error` before work starts, so a wrong -o never overwrites another file or drops the marks."""
+    if not out.exists():
+        return shipped(table)
+    first = ""
+    if out.is_file():
+        with open(out, encoding="utf-8", errors="replace") as f:
+            first = f.readline().rstrip("\n")
+    if first != f"# {header}":
+        parser.error(f"{out}: not a {table} table (its first line is not '# {header.split()[0]} ...'); not overwritten")
+    return out
 
 
 def write_table(out: Path, header: str, rows: Iterable[list[str]]) -> None:

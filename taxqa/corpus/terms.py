@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from taxqa.records import PassageRecord
 
 TABLE = "terms.tsv"
+HEADER = "mark<TAB>term<TAB>source<TAB>articles<TAB>idf<TAB>everyday phrasing  (see taxqa/corpus/terms.py)"
 MIN_CHARS = 3  # shorter phrases ("세율", "정의") are too common to name one concept
 _CONNECTIVES = re.compile(
     r"\s+등에\s+대한\s+|\s+등에\s+관한\s+|에\s+대한\s+|에\s+관한\s+|에\s+따른\s+|으로\s+인한\s+|로\s+인한\s+|"
@@ -191,8 +192,7 @@ def table_rows(passages: Sequence[PassageRecord], reviewed: dict[str, tuple[str,
 
 
 def write_table(rows: Iterable[list[str]], out: Path) -> None:
-    head = "mark<TAB>term<TAB>source<TAB>articles<TAB>idf<TAB>everyday phrasing  (see taxqa/corpus/terms.py)"
-    review_table.write_table(out, head, rows)
+    review_table.write_table(out, HEADER, rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(f"{lexicon.LEXICON}: {p}" for p in problems), file=sys.stderr)
         return 1
     out = Path(args.output)
-    rows = table_rows(load_passages(args.passages), review(out if out.is_file() else None))
+    marks = review(review_table.marks_source(parser, out, HEADER, TABLE))  # a wrong -o is refused before work
+    rows = table_rows(load_passages(args.passages), marks)
     write_table(rows, out)
     lay = sum(bool(r[5]) for r in rows)
     print(f"wrote {len(rows)} terms ({sum(r[0] == 'drop' for r in rows)} dropped, {lay} with phrasings) to {out}")
