@@ -174,7 +174,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         )
     earning = re.finditer(
         r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|"
-        r"(?:배우자|아내|남편|부인|와이프|집사람|안사람)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
+        r"(?:배우자|아내|남편|부인|와이프|집사람|안사람)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|벌(?:어|고|며|면서|었|음|긴)|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
         text,
     )  # "아내는 소득이 없습니다": the income word negated in its clause is no income
     if spouse and not any(m["w"] is None or not negated(text, m.start("w"), m.start("w") + 1) for m in earning):

@@ -80,7 +80,7 @@ WORDS: list[tuple[str, str]] = [
     (
         "parent",
         r"친정\s*(?:부모님?|엄마|아빠|어머니|아버지)?|본가|부모님?|아버지|어머니|아버님|어머님|아빠|엄마|부친|모친|양부모님?|양아버지|양어머니|"
-        r"(?<![가-힣])(?:애비|에미|아비|어미)(?=[가이는은도의를랑한께,\s]|$)|아부지|어무니|어무이|엄니|어머이|어매|아배|아바이|오마니|(?<![가-힣])아방(?=[이가은는의께한헌,\s]|$)|어마이|엄빠|울\s*엄마|울\s*아빠|(?i:(?<![a-z])(?:mom|dad|mother|father|parents?|appa|eomma|omma|umma)(?![a-z]))",
+        r"(?<![가-힣])(?:애비|에미|아비|어미)(?=[가이는은도의를랑한께,\s]|$)|아부지|어무니|어무이|엄니|어머이|어매|아배|아바이|오마니|(?<![가-힣])(?:아방|어멍)(?=[이가은는의께한헌,\s]|$)|어마이|엄빠|울\s*엄마|울\s*아빠|(?i:(?<![a-z])(?:mom|dad|mother|father|parents?|appa|eomma|omma|umma)(?![a-z]))",
     ),
     (
         "child",
@@ -99,6 +99,8 @@ WORDS: list[tuple[str, str]] = [
     ),  # fmt: skip
 ]
 WORD_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(WORDS)))
+# "어멍이 나신디 …": at a sentence's start kiwipiepy may take a kin word and its particle as one proper noun
+WORD_AND_PARTICLE = re.compile(rf"(?:{WORD_RE.pattern})(?:이|가|은|는|도|의|를|을|께|랑|한테|헌티)")
 # category -> (relation when the word is the donor, when the word is the donee, generation skip as donor/donee)
 RELATION_OF = {
     "spouse": ("spouse", "spouse", False, False),
@@ -139,7 +141,7 @@ KIN = re.compile(
     r"삼촌|외삼촌|이모|고모|숙부|숙모|며느리|사위|장인|장모|처남|처제|처형|올케|형수|제수|매형|매부|매제|제부|형부|"
     r"동서|시누이?|시동생|사촌|조부|조모|증손자?|증손녀|양자|양녀|계모|계부|서방|엄니|아부지|"
     r"어무니|영감|할멈|집사람|안사람|마누라|큰엄마|작은엄마|큰아빠|작은아빠|새엄마|새아빠|시엄마|시아빠|친정엄마|"
-    r"친정아빠|외손자|외손녀|외할머니|외할아버지|친할머니|친할아버지|하르방|할망|아방)(?P<suffix>님|분|들|내미|래미|램|놈|녀석|내외|네)?"
+    r"친정아빠|외손자|외손녀|외할머니|외할아버지|친할머니|친할아버지|하르방|할망|아방|어멍)(?P<suffix>님|분|들|내미|래미|램|놈|녀석|내외|네)?"
 )
 
 
@@ -161,7 +163,7 @@ def mentions(text: str) -> list[Mention]:
     inside = [
         (t.start, t.start + t.len)
         for t in nouns(text)
-        if not KIN.fullmatch(t.form) and not re.fullmatch(WORD_RE, t.form)
+        if not KIN.fullmatch(t.form) and not WORD_RE.fullmatch(t.form) and not WORD_AND_PARTICLE.fullmatch(t.form)
     ]
     return [m for m in found if not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in inside)]
 

@@ -191,8 +191,16 @@ def answer_words(text: str) -> str:
     return YES_WORDS.sub("예", text)
 
 
+# "챗봇: 보유 기간을 알려주세요 / 사용자: 7년 하고 반년 정도요": a span answering a question for a period is that period
+ASKED_SPAN = re.compile(
+    r"(보유|거주|근속|근무)\s*(?:기간|연수)[^/\n?？.!\d]{0,14}?(?:[?？.!]|요)\s*(?:/|\n)?\s*(?:[가-힣A-Za-z]{1,6}\s*[:：]\s*)?"
+    r"(?=(?:약|대략|한)?\s*\d{1,2}\s*년)"
+)
+
+
 def form_answers(text: str) -> str:
     text = CLOCK.sub("", text)
+    text = ASKED_SPAN.sub(lambda m: f"{m[0]}{m[1]} ", text)
     text = IDENT.sub("", text)  # the label too: "사원번호" read alone is 사(4)원
     text = DASHED.sub(lambda m: f"{m[1]}{m[2]}: ", text)
     text = TICKED.sub(lambda m: f": {m[1] or m[2]}", text)

@@ -255,7 +255,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
         " /"
     )  # "#퇴직금 #1억5천 #근속18년": a list
     text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
-    clean = dated_months(normalise(text), None if day is None else int(day[:4]))
+    clean = dated_months(normalise(text), day)
     reading = Reading(text=text, as_of=day)
     reading.mentions = read_mentions(text, clean)
     clean = drop_corrected(clean, reading)

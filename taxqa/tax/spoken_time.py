@@ -47,6 +47,7 @@ def plain_spans(text: str) -> str:
         lambda m: f"{m[1]}년 {count_value(m[2])}개월",
         text,
     )
+    text = re.sub(r"(\d{1,2})\s*년\s*(?:하고(?:도)?|과|에)\s*반\s*년", r"\1년 6개월", text)  # "7년 하고 반년"
     text = YEARS_LATE.sub(lambda m: f"{count_value(m[1]) * 365}일 ", text)  # "딱 1년 밀렸고": 365 days late
     text = WEEKS.sub(lambda m: f"{int(m[1]) * 7}일", text)  # "2주 늦게": 14일
     text = re.sub(r"(?<![가-힣])보름", "15일", text)  # "보름 늦게": 15 days
@@ -65,6 +66,9 @@ def plain_spans(text: str) -> str:
 
 SEASON = re.compile(r"((?:19|20)\d{2})\s*년\s*(봄|여름|가을)")
 SEASON_MONTH = {"봄": 4, "여름": 7, "가을": 10}  # the middle month: 3-5, 6-8, 9-11 (겨울 spans two years)
+# "2018년 겨울에 산": the winter that begins in that year, December (January-February of the next year give the
+# same whole years to any date in March-November); the reading asks when it counts a span from it
+WINTER = re.compile(r"((?:19|20)\d{2})\s*년\s*겨울(?=에|\s|,|쯤|경)")
 
 
 def season_months(text: str) -> str:
@@ -72,18 +76,32 @@ def season_months(text: str) -> str:
     between them whatever the days (14 here), so each season is read as its middle month."""
     said = list(SEASON.finditer(text))
     if len(said) != 2 or said[0][2] == said[1][2]:
-        return text
-    return SEASON.sub(lambda m: f"{m[1]}년 {SEASON_MONTH[m[2]]}월", text)
+        return WINTER.sub(lambda m: f"{m[1]}년 12월", text)
+    return WINTER.sub(lambda m: f"{m[1]}년 12월", SEASON.sub(lambda m: f"{m[1]}년 {SEASON_MONTH[m[2]]}월", text))
 
 
 RELATIVE_YEAR = {"재작년": 2, "작년": 1, "지난해": 1, "올해": 0, "금년": 0}
 
 
-def dated_months(text: str, year: int | None) -> str:
-    """'작년 12월 31일자로 퇴사', '올해 3월 양도': a month said of a year named relative to the question's date,
-    written with its calendar year so a span between two dates can be counted."""
-    if year is None:
+RELATIVE_MONTH = {"지지난": 2, "지난": 1, "저번": 1, "이번": 0, "이": 0}
+# "지난달 4억에 팔림", "이번 달에 양도": a month said relative to the question's date, for a sale or a leaving
+MONTH_AGO = re.compile(
+    r"(?<![가-힣])(지지난|지난|저번|이번|이)\s*달(?=\s*(?:에|말|초)?\s*[^.?!\n]{0,16}?(?:팔|판|매도|양도|퇴사|퇴직|그만))"
+)
+
+
+def dated_months(text: str, day: str | None) -> str:
+    """'작년 12월 31일자로 퇴사', '올해 3월 양도', '지난달 팔림': a month said of a year (or a month) named relative
+    to the question's date, written with its calendar year so a span between two dates can be counted."""
+    if day is None:
         return text
+    year, month = int(day[:4]), int(day[5:7])
+
+    def month_ago(m: re.Match) -> str:
+        n = year * 12 + month - 1 - RELATIVE_MONTH[m[1]]
+        return f"{n // 12}년 {n % 12 + 1}월"
+
+    text = MONTH_AGO.sub(month_ago, text)
     text = re.sub(
         r"(?<![가-힣])(재작년|작년|지난해|올해|금년)\s*(?=\d{1,2}\s*월)",
         lambda m: f"{year - RELATIVE_YEAR[m[1]]}년 ",

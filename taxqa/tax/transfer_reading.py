@@ -102,7 +102,9 @@ def read(text: str, reading) -> None:
     if expense is not None and expense not in (bought, sold):
         reading.fact("expenses", expense.value, expense.text)
         said.append(f"필요경비 {format_won(expense.value)}")
-    held = re.search(r"(\d{1,2})\s*년\s*(?:반\s*)?(?:간|동안|째)?\s*(?:을\s*)?(?:보유|가지고|갖고|소유|들고)", text)
+    held = re.search(  # "7년 6개월 보유": the part year is not a year held (제95조④)
+        r"(\d{1,2})\s*년\s*(?:반\s*|\d{1,2}\s*개월\s*)?(?:간|동안|째)?\s*(?:을\s*)?(?:보유|가지고|갖고|소유|들고)", text
+    )
     held = held or re.search(
         r"(?:보유|(?:지닌|가진|소유한|갖고\s*있던)\s*(?:해|햇수))\s*(?:기간)?\s*(?:은|는|이|가|:)?\s*(\d{1,2})\s*년",
         text,
@@ -122,7 +124,9 @@ def read(text: str, reading) -> None:
     lived = re.search(
         r"(?<!보유\s)(?<!보유)(?<!\d)(\d{1,2})\s*년\s*(?:간|동안|째|넘게|이상)?\s*(?:을\s*)?(?:살|거주|실거주)", text
     )  # "10년 넘게 살았어요"
-    short = re.search(r"(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text)
+    short = re.search(
+        r"(?<!년)(?<!년\s)(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text
+    )
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
     bought_year = re.search(
         r"(\d{4})\s*년(?:도)?에?\s*(?:[^.,?!/|]|(?<=\d)[.,](?=\d)){0,20}?(?:사|샀|산|취득(?!세)|분양|매입|매수|구입)",
