@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from taxqa.cli import main as taxqa_main
-from taxqa.tiny import ARCHS, build_checkpoint, count_parameters, parse_size
+from taxqa.tiny import build_checkpoint, count_parameters, parse_size
+from taxqa.tiny_model import ARCHS
 
 KOREAN = "부모로부터 12억 3,456만 7,890원을 증여받았습니다 — 稅 🙂 ㄱㄴ"
 
@@ -70,7 +71,7 @@ def test_tokenizer_is_the_same_from_the_same_text():
     """Characters of equal count at the alphabet's cut (here 400 Hangul syllables seen once each, past
     the 300 the alphabet keeps) are kept by count then character, not in the trainer's hash-map order,
     which changed from one training to the next; two trainings on the same text are one tokenizer."""
-    from taxqa.tiny import ALPHABET_SIZE, common_characters, train_tokenizer
+    from taxqa.tiny_tokenizer import ALPHABET_SIZE, common_characters, train_tokenizer
 
     rare = "".join(chr(0xAC00 + 7 * i) for i in range(400))
     texts = ["상속세 및 증여세법 제26조 납부할 세액은 1억 4,550만원입니다.", rare, "증여세 과세표준"] * 3
@@ -282,7 +283,7 @@ def test_the_demo_recipe_options(tmp_path):
     from mlx_lm import load
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from taxqa.tiny import Attention
+    from taxqa.tiny_model import Attention
 
     data = _records(tmp_path / "train.jsonl")
     out = build_checkpoint("gemma3", tmp_path / "m", size="2x128", train_on=data, pretrain_steps=6, pretrain_lr=6e-3,
