@@ -70,6 +70,7 @@ def build_checkpoint(
     pretrain_warmup: int = 0,
     pretrain_batch: int = 8,
     pretrain_random_figures: float = 0.0,
+    system_prompt: str | None = None,
     numbers: str = "digits",
     attention: Attention = Attention(),
     log=None,
@@ -109,7 +110,8 @@ def build_checkpoint(
 
         pretrained = pretrain(model, tokenizer, records, corpus, steps=pretrain_steps, lr=pretrain_lr, seed=seed,
                               loss=pretrain_loss, warmup=pretrain_warmup, batch_size=pretrain_batch,
-                              random_figures=pretrain_random_figures, log=log)  # fmt: skip
+                              random_figures=pretrain_random_figures, system_prompt=system_prompt,
+                              log=log)  # fmt: skip
     model = model.to(torch_dtype).eval()
     with atomic_folder(out, MADE_BY, "--out") as tmp:
         model.save_pretrained(tmp)
@@ -211,6 +213,11 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         "amount in the block and the answer alike, so that only copying from the block predicts it",
     )
     parser.add_argument(
+        "--system-prompt",
+        default=None,
+        help="system prompt to pre-train with (default: the one generation uses; '' none, as taxqa eval)",
+    )
+    parser.add_argument(
         "--numbers",
         choices=NUMBER_STYLES,
         default="digits",
@@ -244,6 +251,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         pretrain_warmup=args.pretrain_warmup,
         pretrain_batch=args.pretrain_batch,
         pretrain_random_figures=args.pretrain_random_figures,
+        system_prompt=args.system_prompt,
         numbers=args.numbers,
         attention=Attention(args.heads, args.kv_heads, args.rope_theta),
         log=lambda line: print(line, flush=True),

@@ -223,6 +223,9 @@ def test_pretraining_on_records_lowers_the_loss(tmp_path):
     info = json.loads((out / "taxqa_tiny.json").read_text())["pretrained"]
     assert info["steps"] == 6 and info["records"] == 6
     assert info["last_loss"] < info["first_loss"]
+    from taxqa.prompt import DEFAULT_SYSTEM_PROMPT
+
+    assert info["system_prompt"] == DEFAULT_SYSTEM_PROMPT  # the one generation renders with, unless told
     plain = build_checkpoint("gemma3", tmp_path / "p")
     assert json.loads((plain / "taxqa_tiny.json").read_text())["pretrained"] is None
 
@@ -276,8 +279,8 @@ def test_a_random_figure_replaces_the_blocks_last_figure_in_the_answer_too():
 
 
 def test_the_demo_recipe_options(tmp_path):
-    """Digit groups as tokens, 4 heads / 4 kv heads, rope 1e4, the answer loss alone after a warm-up:
-    still a Gemma3 checkpoint that transformers and mlx_lm load and agree on."""
+    """Digit groups as tokens, 4 heads / 4 kv heads, rope 1e4, the answer loss alone after a warm-up, no
+    system turn: still a Gemma3 checkpoint that transformers and mlx_lm load and agree on."""
     import mlx.core as mx
     import torch
     from mlx_lm import load
@@ -287,10 +290,11 @@ def test_the_demo_recipe_options(tmp_path):
 
     data = _records(tmp_path / "train.jsonl")
     out = build_checkpoint("gemma3", tmp_path / "m", size="2x128", train_on=data, pretrain_steps=6, pretrain_lr=6e-3,
-                           pretrain_loss="answer", pretrain_warmup=3, numbers="groups",
+                           pretrain_loss="answer", pretrain_warmup=3, numbers="groups", system_prompt="",
                            attention=Attention(4, 4, 10_000.0))  # fmt: skip
     info = json.loads((out / "taxqa_tiny.json").read_text())
     assert info["numbers"] == "groups" and info["pretrained"]["loss"] == "answer"
+    assert info["pretrained"]["system_prompt"] == ""  # examples without a system turn, as the demo trains
     assert info["pretrained"]["corpus_chunks"] == 0  # the answer loss alone: no corpus chunks to learn from
     config = json.loads((out / "config.json").read_text())
     assert (config["num_attention_heads"], config["num_key_value_heads"]) == (4, 4)
