@@ -356,7 +356,9 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo") -> int:
     parser.add_argument("--fresh", action="store_true", help="delete the working folder first and rebuild everything")
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--quick", action="store_true", help="same steps, fewer items and iterations (used by the tests)")
-    size.add_argument("--full", action="store_true", help="more data and iterations (a few more minutes)")
+    size.add_argument(
+        "--full", action="store_true", help="more data and iterations: the model copies (about 12 minutes on 2 cores)"
+    )
     args = parser.parse_args(argv)
     out = Path(args.out).resolve()
     from taxqa.outputs import check_output_dir, mark_made, remove_made
