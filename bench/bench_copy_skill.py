@@ -55,13 +55,15 @@ def build(args):
     import torch
     import transformers as tf
 
-    from taxqa import tiny
+    from taxqa.tiny import parse_size
+    from taxqa.tiny_model import gemma_text_config
+    from taxqa.tiny_tokenizer import tokenizer_training_text, train_tokenizer
 
     kwargs = {"numbers": args.numbers} if args.numbers != "digits" else {}
-    tokenizer = tiny.train_tokenizer("gemma3", args.vocab, tiny.tokenizer_training_text(), **kwargs)
-    layers, hidden = tiny.parse_size(args.size)
+    tokenizer = train_tokenizer("gemma3", args.vocab, tokenizer_training_text(), **kwargs)
+    layers, hidden = parse_size(args.size)
     torch.manual_seed(args.seed)
-    config = tiny._gemma_text_config(len(tokenizer), layers, hidden, tokenizer)
+    config = gemma_text_config(len(tokenizer), layers, hidden, tokenizer)
     if args.heads:
         config.num_attention_heads = config.num_key_value_heads = args.heads
         config.head_dim = config.query_pre_attn_scalar = hidden // args.heads
@@ -128,7 +130,7 @@ def train(args) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", default="2x128", help="LAYERSxHIDDEN of the tiny Gemma3 (default: the demo's 2x128)")
-    parser.add_argument("--heads", type=int, default=0, help="attention heads (default: taxqa.tiny's choice)")
+    parser.add_argument("--heads", type=int, default=0, help="attention heads (default: taxqa.tiny_model's choice)")
     parser.add_argument("--vocab", type=int, default=1536, help="tokenizer size (default: the demo's 1536)")
     parser.add_argument("--steps", type=int, default=800)
     parser.add_argument("--every", type=int, default=200, help="check every N steps")
@@ -140,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         "--numbers",
         default="digits",
         choices=("digits", "groups", "runs"),
-        help="how the tokenizer cuts numbers (taxqa.tiny.train_tokenizer)",
+        help="how the tokenizer cuts numbers (taxqa.tiny_tokenizer.train_tokenizer)",
     )
     parser.add_argument(
         "--loss", default="both", choices=("both", "answer"), help="answer loss, plus the whole sequence's"

@@ -46,6 +46,10 @@ SEED_EXAMPLE = [
 # digit groups as tokens, 4 heads / 4 kv heads, rope 1e4, the answer loss alone after a 30-step warm-up.
 DEMO_RECIPE = ["--numbers", "groups", "--heads", "4", "--kv-heads", "4", "--rope-theta", "10000",
                "--pretrain-loss", "answer", "--pretrain-warmup", "30"]  # fmt: skip
+# No system turn, in every step that renders a prompt (pre-training, train_cuda, MLX LoRA, eval, generate): the
+# default system prompt is 57 of a demo example's ~165 tokens, a third of each step's cost, and tells a model
+# that learns only to copy nothing (BENCHMARKS.md §15, round 7).
+DEMO_SYSTEM = ["--system-prompt", ""]
 
 
 @dataclass(frozen=True)
@@ -65,12 +69,16 @@ class DemoSizes:
 
 
 QUICK = DemoSizes(qa_items=80, pretrain_steps=20, train_steps=4, lora_iters=1, eval_limit=4, max_tokens=24)
-DEFAULT = DemoSizes(qa_items=800, pretrain_steps=400, train_steps=10, lora_iters=1, eval_limit=20, max_tokens=24)
+# The default: --full's recipe at round 6's F budget (600 steps of 16: 0.49-0.51 on 3,000 records), on the time
+# the one-thread torch steps and the examples without a system turn saved (BENCHMARKS.md §15, round 7)
+DEFAULT = DemoSizes(qa_items=1600, pretrain_steps=600, train_steps=10, lora_iters=1, eval_limit=20, max_tokens=24,
+                    pretrain_batch=16)  # fmt: skip
 # --full: the budget at which the tiny model copies (BENCHMARKS.md §15, round 6): 3,000 training records, 1,500
 # steps of 16 examples, 0.81 held-out grounded from pre-training alone (1,000 steps: 0.72; 600: 0.51 and 0.49
-# over two seeds); the default's 400 steps of 8 copy nothing, whatever the number of records
+# over two seeds); the default's 400 steps of 8 copy nothing, whatever the number of records. Its 60 train_cuda
+# steps at lr 1e-4: at 1e-3 they took the copying from 0.58 to 0.44, at 1e-4 they kept 0.58 (§15, round 7)
 FULL = DemoSizes(qa_items=4000, pretrain_steps=1500, train_steps=60, lora_iters=10, eval_limit=60, max_tokens=48,
-                 pretrain_batch=16)  # fmt: skip
+                 pretrain_batch=16, train_lr=1e-4)  # fmt: skip
 
 
 class Demo:
@@ -96,7 +104,7 @@ class Demo:
         log = self.path("logs", f"{self.step_no:02d}.log")
         log.parent.mkdir(parents=True, exist_ok=True)
         start = time.perf_counter()
-        env = {**os.environ, **OFFLINE_ENV}
+        env = {**THREAD_ENV, **os.environ, **OFFLINE_ENV}
         proc = subprocess.run([sys.executable, "-m", "taxqa.cli", *args], cwd=self.out, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")  # fmt: skip
         elapsed = time.perf_counter() - start
@@ -114,6 +122,9 @@ class Demo:
 
 # The demo runs offline: no Hugging Face Hub calls (models are local folders) and no hub kernels.
 OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
+# One torch thread per step unless the user sets it: the demo's matrices are too small to share, and on 2 busy
+# cores a second thread made the torch evaluation 6x slower in wall and CPU time (BENCHMARKS.md §15, round 7).
+THREAD_ENV = {"OMP_NUM_THREADS": "1"}
 
 
 def tail(text: str, lines: int) -> str:
@@ -223,6 +234,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
             "--pretrain-batch",
             str(s.pretrain_batch),
             *DEMO_RECIPE,
+            *DEMO_SYSTEM,
         ],  # fmt: skip
         p("models", "base"),
     )
@@ -250,6 +262,8 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
             "training_args.warmup_steps=0",
             "--set",
             "data.max_length=768",
+            "--set",
+            "data.system_prompt=",
         ],  # fmt: skip
         p("adapters", "cuda", "run.json"),
     )
@@ -282,10 +296,11 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
             str(s.lora_lr),
             "--adapter-path",
             "adapters/mlx",
+            *DEMO_SYSTEM,
         ],  # fmt: skip
         p("adapters", "mlx", "adapters.safetensors"),
     )
-    lim = ["--limit", str(s.eval_limit), "--max-tokens", str(s.max_tokens), "--ground-k", "1"]
+    lim = ["--limit", str(s.eval_limit), "--max-tokens", str(s.max_tokens), "--ground-k", "1", *DEMO_SYSTEM]
     for name, title, model_args in EVAL_RUNS:
         demo.run(
             title,
@@ -308,6 +323,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
             "1",
             "--max-tokens",
             str(s.max_tokens),
+            *DEMO_SYSTEM,
             "--check",
         ],  # fmt: skip
         show=True,
@@ -340,7 +356,9 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo") -> int:
     parser.add_argument("--fresh", action="store_true", help="delete the working folder first and rebuild everything")
     size = parser.add_mutually_exclusive_group()
     size.add_argument("--quick", action="store_true", help="same steps, fewer items and iterations (used by the tests)")
-    size.add_argument("--full", action="store_true", help="more data and iterations (a few more minutes)")
+    size.add_argument(
+        "--full", action="store_true", help="more data and iterations: the model copies (about 12 minutes on 2 cores)"
+    )
     args = parser.parse_args(argv)
     out = Path(args.out).resolve()
     from taxqa.outputs import check_output_dir, mark_made, remove_made

@@ -3,7 +3,9 @@
 No machine here can download real weights, so tests and the demo run on these:
 the same architectures (gemma3_text, Gemma3ForConditionalGeneration with a tiny
 SigLIP tower, phi), saved by transformers itself, with a byte-fallback BPE
-tokenizer trained on the Korean statutes the package ships.
+tokenizer trained on the Korean statutes the package ships. The tokenizer is
+taxqa/tiny_tokenizer.py, the architectures taxqa/tiny_model.py, the pre-training
+taxqa/tiny_pretrain.py; this module builds and saves the checkpoint.
 """
 
 from __future__ import annotations
@@ -13,33 +15,12 @@ import json
 import os
 import re
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from taxqa.errors import UserError
 from taxqa.options import integer
-
-ARCHS = ("gemma3", "gemma3-mm", "phi2")
-GEMMA_SPECIALS = ["<pad>", "<eos>", "<bos>", "<unk>", "<start_of_turn>", "<end_of_turn>"]
-GEMMA_IMAGE_SPECIALS = ["<start_of_image>", "<end_of_image>", "<image_soft_token>"]
-PHI_EOS = "<|endoftext|>"
-BYTE_TOKENS = [f"<0x{i:02X}>" for i in range(256)]
-
-# A Gemma-style template: system text folds into the first user turn, turns end with <end_of_turn>.
-GEMMA_CHAT_TEMPLATE = (
-    "{{ bos_token }}"
-    "{%- if messages[0]['role'] == 'system' -%}"
-    "{%- set first_user_prefix = messages[0]['content'] + '\n\n' -%}"
-    "{%- set loop_messages = messages[1:] -%}"
-    "{%- else -%}{%- set first_user_prefix = '' -%}{%- set loop_messages = messages -%}{%- endif -%}"
-    "{%- for message in loop_messages -%}"
-    "{%- set role = 'model' if message['role'] == 'assistant' else message['role'] -%}"
-    "{{ '<start_of_turn>' + role + '\n' + (first_user_prefix if loop.first else '') }}"
-    "{{ message['content'] | trim }}{{ '<end_of_turn>\n' }}"
-    "{%- endfor -%}"
-    "{%- if add_generation_prompt -%}{{ '<start_of_turn>model\n' }}{%- endif -%}"
-)
-
+from taxqa.tiny_model import ARCHS, Attention, build_model, patch_config_for_mlx
+from taxqa.tiny_tokenizer import NUMBER_STYLES, tokenizer_training_text, train_tokenizer
 
 MADE_BY = "demo-model"
 
@@ -74,220 +55,6 @@ def _physical_memory() -> int:
         return 0
 
 
-def tokenizer_training_text(max_chars: int = 400_000) -> list[str]:
-    """Korean tax text from the embedded corpus, bounded so training takes about a second."""
-    from taxqa.corpus import iter_corpus_texts
-
-    texts, total = [], 0
-    for text in iter_corpus_texts():
-        texts.append(text)
-        total += len(text)
-        if total >= max_chars:
-            break
-    if not texts:
-        raise RuntimeError("the embedded corpus is empty: the package was built without taxqa/corpus/data")
-    return texts
-
-
-NUMBER_STYLES = ("digits", "groups", "runs")
-ALPHABET_SIZE = 300
-
-
-def common_characters(texts: list[str], size: int) -> list[str]:
-    """The ``size`` most frequent characters (spaces as '▁'), ties broken by the character.
-
-    The trainer's own ``limit_alphabet`` drops the rarest characters in hash-map order, so among
-    characters of equal count at the cut the kept ones changed from process to process, and with them
-    the merges (two runs on the same text gave vocabularies differing by a few tokens). Given as the
-    initial alphabet with the same limit, exactly these are kept."""
-    from collections import Counter
-
-    counts = Counter()
-    for text in texts:
-        counts.update(text.replace(" ", "▁"))
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [ch for ch, _ in ranked[:size]]
-
-
-def train_tokenizer(arch: str, vocab_size: int, texts: list[str], numbers: str = "digits"):
-    """A BPE tokenizer with byte fallback (any input round-trips), as a transformers fast tokenizer.
-
-    ``numbers``: "digits" splits every digit; "groups" adds every digit group of one to three digits
-    ("7", "45", "050", "550") as a token of its own, so '1억 4,550만원' is five tokens that rarely repeat
-    within a block; "runs" lets BPE merge digits like any other characters."""
-    from tokenizers import AddedToken, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
-    from transformers import PreTrainedTokenizerFast
-
-    gemma = arch.startswith("gemma3")
-    specials = GEMMA_SPECIALS + (GEMMA_IMAGE_SPECIALS if arch == "gemma3-mm" else []) if gemma else [PHI_EOS]
-    tok = Tokenizer(models.BPE(unk_token="<unk>" if gemma else None, byte_fallback=True, fuse_unk=gemma))
-    tok.normalizer = normalizers.Replace(" ", "▁")
-    # digits one by one: a figure is copied digit by digit, and no merge hides a digit inside a word
-    tok.pre_tokenizer = pre_tokenizers.Sequence(
-        [pre_tokenizers.Split("▁", behavior="merged_with_next"),
-         pre_tokenizers.Digits(individual_digits=numbers != "runs")]
-    )  # fmt: skip
-    tok.decoder = decoders.Sequence([decoders.Replace("▁", " "), decoders.ByteFallback(), decoders.Fuse()])
-    # Rare characters are left to byte fallback, so merges go to common Korean syllables and words.
-    alphabet = common_characters(texts, ALPHABET_SIZE)
-    trainer = trainers.BpeTrainer(
-        vocab_size=vocab_size,
-        special_tokens=specials + BYTE_TOKENS,
-        limit_alphabet=len(alphabet),
-        initial_alphabet=alphabet,
-        show_progress=False,
-    )
-    tok.train_from_iterator(texts, trainer=trainer)
-    if numbers == "groups":
-        groups = [f"{n:0{width}d}" for width in (1, 2, 3) for n in range(10**width)]
-        tok.add_tokens([AddedToken(g, normalized=False) for g in groups])
-    tok = _bytes_as_ordinary_tokens(tok)
-    kwargs = {"tokenizer_object": tok, "eos_token": "<eos>" if gemma else PHI_EOS}
-    if gemma:
-        kwargs |= {
-            "bos_token": "<bos>",
-            "pad_token": "<pad>",
-            "unk_token": "<unk>",
-            "chat_template": GEMMA_CHAT_TEMPLATE,
-        }
-        kwargs["additional_special_tokens"] = specials[4:]
-    else:
-        kwargs |= {"bos_token": PHI_EOS, "unk_token": PHI_EOS}  # Phi-2 has no pad token, as the real one
-    return PreTrainedTokenizerFast(**kwargs)
-
-
-def _bytes_as_ordinary_tokens(tok):
-    """The trainer puts the 256 byte tokens in the vocabulary only as special tokens; keep them in the
-    vocabulary but drop them from the special (added) tokens, as in the real Gemma tokenizer, so
-    ``decode(..., skip_special_tokens=True)`` keeps characters that fell back to bytes."""
-    from tokenizers import Tokenizer
-
-    data = json.loads(tok.to_str())
-    byte_set = set(BYTE_TOKENS)
-    data["added_tokens"] = [t for t in data["added_tokens"] if t["content"] not in byte_set]
-    return Tokenizer.from_str(json.dumps(data))
-
-
-@dataclass(frozen=True)
-class Attention:
-    """The tiny Gemma3's attention shape: None keeps the default (2 heads of 64 per 128, half as many
-    kv heads, Gemma3's rope bases). The demo takes 4 heads / 4 kv heads and rope 1e4: the shape with
-    which the copying skill formed for every seed tried (BENCHMARKS.md §15, round 4)."""
-
-    heads: int | None = None
-    kv_heads: int | None = None
-    rope_theta: float | None = None
-
-
-def _gemma_text_config(vocab_size: int, layers: int, hidden: int, tokenizer, attention: Attention = Attention()):
-    from transformers import Gemma3TextConfig
-
-    heads = attention.heads or next(h for h in range(max(2, hidden // 64), 0, -1) if hidden % h == 0)
-    if hidden % heads:  # transformers checks this
-        raise UserError(f"--heads {heads}: the hidden size {hidden} must be a multiple of it")
-    kv_heads = attention.kv_heads or (heads // 2 if heads % 2 == 0 else heads)
-    if heads % kv_heads:
-        raise UserError(f"--kv-heads {kv_heads}: --heads {heads} must be a multiple of it")
-    head_dim = hidden // heads
-    pattern = min(6, layers)  # mlx_lm needs num_hidden_layers >= sliding_window_pattern
-    rope = {}
-    if attention.rope_theta:  # the same base for the global and the sliding-window layers
-        theta = float(attention.rope_theta)
-        rope = {"rope_parameters": {"full_attention": {"rope_type": "default", "rope_theta": theta},
-                                    "sliding_attention": {"rope_type": "default", "rope_theta": theta}}}  # fmt: skip
-    return Gemma3TextConfig(
-        vocab_size=vocab_size,
-        hidden_size=hidden,
-        intermediate_size=hidden * 4,
-        num_hidden_layers=layers,
-        num_attention_heads=heads,
-        num_key_value_heads=kv_heads,
-        head_dim=head_dim,
-        query_pre_attn_scalar=head_dim,
-        sliding_window=512,
-        sliding_window_pattern=pattern,
-        max_position_embeddings=4096,
-        pad_token_id=tokenizer.pad_token_id,
-        bos_token_id=tokenizer.bos_token_id,
-        eos_token_id=[tokenizer.eos_token_id, tokenizer.convert_tokens_to_ids("<end_of_turn>")],
-        tie_word_embeddings=True,
-        **rope,
-    )
-
-
-def build_model(arch: str, tokenizer, layers: int, hidden: int, attention: Attention = Attention()):
-    """A random-weight transformers model of the given architecture (seed set by the caller)."""
-    import transformers as tf
-
-    vocab = len(tokenizer)
-    if arch == "gemma3":
-        return tf.Gemma3ForCausalLM(_gemma_text_config(vocab, layers, hidden, tokenizer, attention))
-    if arch == "gemma3-mm":
-        text = _gemma_text_config(vocab, layers, hidden, tokenizer, attention)
-        vision = tf.SiglipVisionConfig(
-            hidden_size=32,
-            intermediate_size=64,
-            num_hidden_layers=1,
-            num_attention_heads=2,
-            image_size=28,
-            patch_size=14,
-        )
-        config = tf.Gemma3Config(
-            text_config=text.to_dict(),
-            vision_config=vision.to_dict(),
-            mm_tokens_per_image=4,
-            boi_token_index=tokenizer.convert_tokens_to_ids("<start_of_image>"),
-            eoi_token_index=tokenizer.convert_tokens_to_ids("<end_of_image>"),
-            image_token_index=tokenizer.convert_tokens_to_ids("<image_soft_token>"),
-            eos_token_id=text.eos_token_id,
-            tie_word_embeddings=True,
-        )
-        return tf.Gemma3ForConditionalGeneration(config)
-    if arch == "phi2":
-        heads = next(h for h in range(max(4, hidden // 80), 0, -1) if hidden % h == 0)  # 80-dim heads if it can
-        # phi-2 rotates 40% of each head (32 of 80 dims); the rotated part must be whole and even
-        head_dim = hidden // heads
-        rotary_dims = max(2, 2 * round(head_dim * 0.2))
-        # transformers and mlx_lm both take int(head_dim * factor): a margin keeps float error from flooring it
-        rotary_factor = 0.4 if rotary_dims * 5 == head_dim * 2 else (rotary_dims + 0.25) / head_dim
-        config = tf.PhiConfig(
-            vocab_size=vocab,
-            hidden_size=hidden,
-            intermediate_size=hidden * 4,
-            num_hidden_layers=layers,
-            num_attention_heads=heads,
-            num_key_value_heads=heads,
-            partial_rotary_factor=rotary_factor,
-            max_position_embeddings=2048,
-            bos_token_id=tokenizer.bos_token_id,
-            eos_token_id=tokenizer.eos_token_id,
-            tie_word_embeddings=False,
-        )
-        return tf.PhiForCausalLM(config)
-    raise UserError(f"unknown --arch {arch!r}; expected one of {', '.join(ARCHS)}")
-
-
-def _patch_config_for_mlx(out: Path, arch: str) -> None:
-    """transformers 5 nests some keys that mlx_lm reads at the top level; write them there too."""
-    path = out / "config.json"
-    config = json.loads(path.read_text())
-    if arch == "phi2":
-        rope = config.get("rope_parameters") or {}
-        config.setdefault("partial_rotary_factor", rope.get("partial_rotary_factor", 0.4))
-        config.setdefault("rope_theta", rope.get("rope_theta", 10000.0))
-    else:
-        text = config.get("text_config", config)
-        rope = text.get("rope_parameters") or {}
-        text.setdefault("rope_theta", (rope.get("full_attention") or {}).get("rope_theta", 1_000_000.0))
-        text.setdefault("rope_local_base_freq", (rope.get("sliding_attention") or {}).get("rope_theta", 10_000.0))
-        layer_types = text.get("layer_types") or []
-        if "full_attention" in layer_types:
-            text.setdefault("sliding_window_pattern", layer_types.index("full_attention") + 1)
-        if arch == "gemma3-mm":
-            config.setdefault("vocab_size", text["vocab_size"])
-    path.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n")
-
-
 def build_checkpoint(
     arch: str,
     out: str | os.PathLike,
@@ -303,6 +70,7 @@ def build_checkpoint(
     pretrain_warmup: int = 0,
     pretrain_batch: int = 8,
     pretrain_random_figures: float = 0.0,
+    system_prompt: str | None = None,
     numbers: str = "digits",
     attention: Attention = Attention(),
     log=None,
@@ -342,7 +110,8 @@ def build_checkpoint(
 
         pretrained = pretrain(model, tokenizer, records, corpus, steps=pretrain_steps, lr=pretrain_lr, seed=seed,
                               loss=pretrain_loss, warmup=pretrain_warmup, batch_size=pretrain_batch,
-                              random_figures=pretrain_random_figures, log=log)  # fmt: skip
+                              random_figures=pretrain_random_figures, system_prompt=system_prompt,
+                              log=log)  # fmt: skip
     model = model.to(torch_dtype).eval()
     with atomic_folder(out, MADE_BY, "--out") as tmp:
         model.save_pretrained(tmp)
@@ -351,7 +120,7 @@ def build_checkpoint(
         GenerationConfig(
             bos_token_id=tokenizer.bos_token_id, eos_token_id=eos, pad_token_id=tokenizer.pad_token_id
         ).save_pretrained(tmp)
-        _patch_config_for_mlx(tmp, arch)
+        patch_config_for_mlx(tmp, arch)
         (tmp / "taxqa_tiny.json").write_text(
             json.dumps(
                 {
@@ -444,6 +213,11 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         "amount in the block and the answer alike, so that only copying from the block predicts it",
     )
     parser.add_argument(
+        "--system-prompt",
+        default=None,
+        help="system prompt to pre-train with (default: the one generation uses; '' none, as taxqa eval)",
+    )
+    parser.add_argument(
         "--numbers",
         choices=NUMBER_STYLES,
         default="digits",
@@ -477,6 +251,7 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         pretrain_warmup=args.pretrain_warmup,
         pretrain_batch=args.pretrain_batch,
         pretrain_random_figures=args.pretrain_random_figures,
+        system_prompt=args.system_prompt,
         numbers=args.numbers,
         attention=Attention(args.heads, args.kv_heads, args.rope_theta),
         log=lambda line: print(line, flush=True),

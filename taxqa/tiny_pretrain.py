@@ -53,13 +53,13 @@ def answer_head(answer: str) -> str:
     return "\n".join([head, *cited])
 
 
-def encode_records(tokenizer, records: list, *, max_length: int) -> list[tuple[list[int], int]]:
-    from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example
+def encode_records(tokenizer, records: list, *, max_length: int, system: str | None) -> list[tuple[list[int], int]]:
+    from taxqa.prompt import encode_example
 
     examples = []
     for r in records:
         answer = answer_head(r.answer)
-        examples.append(encode_example(tokenizer, r.question, answer, system=DEFAULT_SYSTEM_PROMPT,
+        examples.append(encode_example(tokenizer, r.question, answer, system=system,
                                        max_length=max_length, grounding=r.grounding))  # fmt: skip
     return examples
 
@@ -113,11 +113,17 @@ def pretrain(
     loss: str = "both",
     warmup: int = 0,
     random_figures: float = 0.0,
+    system_prompt: str | None = None,
     log: Callable[[str], None] | None = None,
 ) -> dict:
     """Train ``model`` in place; returns {steps, first_loss, last_loss, seconds}. ``random_figures``: the
-    share of record examples drawn with a random figure in place of the block's (`with_random_figure`)."""
+    share of record examples drawn with a random figure in place of the block's (`with_random_figure`).
+    ``system_prompt``: None trains with the one generation uses, "" with no system turn (as `taxqa eval`)."""
     import torch
+
+    from taxqa.prompt import DEFAULT_SYSTEM_PROMPT
+
+    system = DEFAULT_SYSTEM_PROMPT if system_prompt is None else system_prompt or None
 
     # Matrices this small gain nothing from a second thread and lose to its synchronisation (measured
     # on 2 shared cores: 0.8 s a step on one thread, 2.0 s on two); restored afterwards.
@@ -126,7 +132,7 @@ def pretrain(
     try:
         return _pretrain(model, tokenizer, records, corpus, steps=steps, lr=lr, batch_size=batch_size,
                          max_length=max_length, seed=seed, loss=loss, warmup=warmup,
-                         random_figures=random_figures, log=log)  # fmt: skip
+                         random_figures=random_figures, system=system, log=log)  # fmt: skip
     finally:
         torch.set_num_threads(threads)
 
@@ -184,10 +190,10 @@ def _answer_logits(model, ids, mask, on_answer):
 
 
 def _pretrain(model, tokenizer, records, corpus, *, steps, lr, batch_size, max_length, seed, loss, warmup,
-              random_figures, log):  # fmt: skip
+              random_figures, system, log):  # fmt: skip
     import torch
 
-    from taxqa.prompt import DEFAULT_SYSTEM_PROMPT, encode_example
+    from taxqa.prompt import encode_example
 
     def draw(i: int) -> tuple[list[int], int]:
         """Record ``i``'s example, with a random figure in ``random_figures`` of the draws."""
@@ -196,10 +202,10 @@ def _pretrain(model, tokenizer, records, corpus, *, steps, lr, batch_size, max_l
             if variant is not None:
                 answer, grounding = variant
                 return encode_example(tokenizer, records[i].question, answer_head(answer),
-                                      system=DEFAULT_SYSTEM_PROMPT, max_length=max_length, grounding=grounding)  # fmt: skip
+                                      system=system, max_length=max_length, grounding=grounding)  # fmt: skip
         return examples[i]
 
-    examples = encode_records(tokenizer, records, max_length=max_length)
+    examples = encode_records(tokenizer, records, max_length=max_length, system=system)
     answer_only = len(examples)
     if loss == "both":  # corpus chunks have no answer part: only the whole-sequence loss learns from them
         examples += encode_corpus(tokenizer, corpus, max_length=max_length // 2, n=max(1, len(examples) // 8))
@@ -228,6 +234,7 @@ def _pretrain(model, tokenizer, records, corpus, *, steps, lr, batch_size, max_l
         "loss": loss,
         "warmup": warmup,
         "random_figures": random_figures,
+        "system_prompt": system or "",
         "records": answer_only,
         "corpus_chunks": len(examples) - answer_only,
     }

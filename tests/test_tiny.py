@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from taxqa.cli import main as taxqa_main
-from taxqa.tiny import ARCHS, build_checkpoint, count_parameters, parse_size
+from taxqa.tiny import build_checkpoint, count_parameters, parse_size
+from taxqa.tiny_model import ARCHS
 
 KOREAN = "부모로부터 12억 3,456만 7,890원을 증여받았습니다 — 稅 🙂 ㄱㄴ"
 
@@ -70,7 +71,7 @@ def test_tokenizer_is_the_same_from_the_same_text():
     """Characters of equal count at the alphabet's cut (here 400 Hangul syllables seen once each, past
     the 300 the alphabet keeps) are kept by count then character, not in the trainer's hash-map order,
     which changed from one training to the next; two trainings on the same text are one tokenizer."""
-    from taxqa.tiny import ALPHABET_SIZE, common_characters, train_tokenizer
+    from taxqa.tiny_tokenizer import ALPHABET_SIZE, common_characters, train_tokenizer
 
     rare = "".join(chr(0xAC00 + 7 * i) for i in range(400))
     texts = ["상속세 및 증여세법 제26조 납부할 세액은 1억 4,550만원입니다.", rare, "증여세 과세표준"] * 3
@@ -222,6 +223,9 @@ def test_pretraining_on_records_lowers_the_loss(tmp_path):
     info = json.loads((out / "taxqa_tiny.json").read_text())["pretrained"]
     assert info["steps"] == 6 and info["records"] == 6
     assert info["last_loss"] < info["first_loss"]
+    from taxqa.prompt import DEFAULT_SYSTEM_PROMPT
+
+    assert info["system_prompt"] == DEFAULT_SYSTEM_PROMPT  # the one generation renders with, unless told
     plain = build_checkpoint("gemma3", tmp_path / "p")
     assert json.loads((plain / "taxqa_tiny.json").read_text())["pretrained"] is None
 
@@ -275,21 +279,22 @@ def test_a_random_figure_replaces_the_blocks_last_figure_in_the_answer_too():
 
 
 def test_the_demo_recipe_options(tmp_path):
-    """Digit groups as tokens, 4 heads / 4 kv heads, rope 1e4, the answer loss alone after a warm-up:
-    still a Gemma3 checkpoint that transformers and mlx_lm load and agree on."""
+    """Digit groups as tokens, 4 heads / 4 kv heads, rope 1e4, the answer loss alone after a warm-up, no
+    system turn: still a Gemma3 checkpoint that transformers and mlx_lm load and agree on."""
     import mlx.core as mx
     import torch
     from mlx_lm import load
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from taxqa.tiny import Attention
+    from taxqa.tiny_model import Attention
 
     data = _records(tmp_path / "train.jsonl")
     out = build_checkpoint("gemma3", tmp_path / "m", size="2x128", train_on=data, pretrain_steps=6, pretrain_lr=6e-3,
-                           pretrain_loss="answer", pretrain_warmup=3, numbers="groups",
+                           pretrain_loss="answer", pretrain_warmup=3, numbers="groups", system_prompt="",
                            attention=Attention(4, 4, 10_000.0))  # fmt: skip
     info = json.loads((out / "taxqa_tiny.json").read_text())
     assert info["numbers"] == "groups" and info["pretrained"]["loss"] == "answer"
+    assert info["pretrained"]["system_prompt"] == ""  # examples without a system turn, as the demo trains
     assert info["pretrained"]["corpus_chunks"] == 0  # the answer loss alone: no corpus chunks to learn from
     config = json.loads((out / "config.json").read_text())
     assert (config["num_attention_heads"], config["num_key_value_heads"]) == (4, 4)
