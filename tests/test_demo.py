@@ -167,5 +167,10 @@ def test_a_clean_run_one_line_per_step_and_an_end_box(demo_run):
     for noise in ("Warning", "warn(", "kernels-community", "Traceback"):
         assert noise not in text, noise
     box = text[text.index("taxqa demo finished") :]
-    assert "taxqa-tui --model" in box and "taxqa generate --model" in box and "REPORT.md" in box
+    assert (
+        "taxqa-tui --model" in box
+        and '--system-prompt ""' in box
+        and "taxqa generate --model" in box
+        and "REPORT.md" in box
+    )
     assert (out / "logs").is_dir()  # each step's own output

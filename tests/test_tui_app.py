@@ -202,6 +202,15 @@ async def test_restart_shows_history_and_marks_interrupted(tmp_path, gemma):
         await wait_for(pilot, lambda: again.model_ready)
 
 
+def test_the_command_lines_system_prompt_wins_and_empty_means_none(tmp_path, gemma):
+    from tui.app import build_parser
+
+    args = build_parser().parse_args(["--model", gemma, "--system-prompt", ""])
+    app = TaxQAApp(model=args.model, system_prompt=args.system_prompt, data_dir=tmp_path / "data")
+    assert app.settings.system_prompt == ""  # the demo's model was trained without one
+    assert TaxQAApp(model=gemma, data_dir=tmp_path / "other").settings.system_prompt  # not given: the settings'
+
+
 async def test_settings_screen_saves_and_switches_model(tmp_path, gemma):
     import shutil
 

@@ -40,6 +40,7 @@ class TaxQAApp(App):
         *,
         model: str | None = None,
         adapter_path: str | None = None,
+        system_prompt: str | None = None,
         data_dir: str | Path | None = None,
         dataset: str | Path | None = None,
         engine_factory=default_engine,
@@ -52,6 +53,8 @@ class TaxQAApp(App):
             self.settings.model, self.settings.adapter = model, adapter_path or ""
         elif adapter_path:
             self.settings.adapter = adapter_path
+        if system_prompt is not None:  # e.g. "" for a model trained without one (the demo's): remembered too
+            self.settings.system_prompt = system_prompt
         self.dataset = str(dataset) if dataset else ""
         self.store = HistoryStore.open_default(self.data_dir)
         self.engine_factory = engine_factory
@@ -213,6 +216,11 @@ def build_parser(prog: str = "taxqa-tui") -> argparse.ArgumentParser:
         help="folder for the history and settings (default: the user data dir, e.g. $XDG_DATA_HOME/taxqa)",
     )
     p.add_argument("--dataset", help="open the review screen on this dataset JSONL (e.g. checked.jsonl)")
+    p.add_argument(
+        "--system-prompt",
+        help="system prompt to chat with, remembered in the settings ('' for none, as the demo's model was "
+        "trained; default: the settings' prompt)",
+    )
     p.add_argument("--backend", choices=CHAT_BACKENDS, default="mlx", help="mlx (default), torch (transformers + "
                    "a PEFT adapter; CUDA or CPU) or auto (mlx where Metal is present)")  # fmt: skip
     return p
@@ -234,6 +242,7 @@ def run_app(argv: list[str] | None = None, prog: str = "taxqa-tui") -> int:
     app = TaxQAApp(
         model=args.model,
         adapter_path=args.adapter_path,
+        system_prompt=args.system_prompt,
         data_dir=args.data_dir,
         dataset=args.dataset,
         engine_factory=partial(chat_engine, args.backend),
