@@ -111,3 +111,7 @@ def test_the_hint_governs_only_when_nothing_else_reads_an_act():
 @pytest.mark.parametrize("question", ["카드 많이 쓰면 세금 덜 낸다던데", "기부하면 세금에서 빼 준다던데"])
 def test_a_relief_asked_in_any_tense(question):
     assert read_query(question).wants_relief
+
+
+def test_tax_paid_short_is_no_relief():
+    assert not read_query("수입을 빠뜨려서 세금을 덜 낸 것 같아 고쳐 내고 싶어").wants_relief  # underpaid: a fact

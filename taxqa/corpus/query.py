@@ -23,7 +23,7 @@ TABLE_NAME = "lay_terms.yaml"
 _LOCK = threading.Lock()
 _TABLE: dict | None = None
 _ARTICLE_RE = re.compile(r"(제\s?)?(\d+)\s?조(?:\s?의\s?(\d+))?(?![가-힣]*세)")
-_RELIEF_RE = re.compile(r"감면|깎|깍|특례|혜택|빼\s?(주|줘|준|줄)|덜\s?(내|낸|낼)|줄여|줄어|줄일")
+_RELIEF_RE = re.compile(r"감면|깎|깍|특례|혜택|빼\s?(주|줘|준|줄)|덜\s?(내|낸다|낼)|줄여|줄어|줄일")
 _SECTION_RE = re.compile(r"\s?§\s?(\d+)(?:\s?의\s?(\d+))?")  # rulings write "상증법§45의4", "법인법§46②"
 
 
