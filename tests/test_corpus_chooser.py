@@ -69,3 +69,49 @@ def test_a_relief_asked_with_nothing_else_to_go_on_is_the_special_acts():
     q = read_query("헬스장 회원권 결제하면 연말에 세금 줄여 준다던데")  # no tax, no act, no event: a relief
     assert q.acts == {chooser.RELIEF_ACT}
     assert read_query("헬스장 회원권 결제하면 연말에 소득세 줄여 준다던데").acts == {"소득세법"}  # a tax named
+
+
+@pytest.mark.parametrize(
+    ("question", "act"),
+    [
+        ("남편이 떠나고 남은 집이랑 예금은 어떻게 나눠", chooser.GIFT_ACT),  # 떠나다 for dying
+        ("아버지 가신 뒤에 남은 땅 서류", chooser.GIFT_ACT),
+        ("딸한테 목돈을 줄 때 얼마까지 괜찮아", chooser.GIFT_ACT),
+        ("우리 회사 결산이 끝나면 무엇부터 내야 해", chooser.CORPORATE_ACT),  # a company's closing of the books
+        ("분양권 전매하면 남는 돈은 어떻게 계산해", chooser.INCOME_ACT),  # a right resold
+    ],
+)
+def test_more_ways_of_saying_the_event(question, act):
+    assert chooser.choose(question, set(), TAXES) == act
+
+
+@pytest.mark.parametrize(
+    ("question", "act"),
+    [
+        ("중고 트럭 한 대 샀는데 등록할 때 내는 돈", chooser.LOCAL_ACT),  # buying a vehicle: 취득세
+        ("해마다 칠월에 날아오는 상가 건물 고지서", chooser.LOCAL_ACT),  # keeping a building: 재산세
+        ("가게 문 닫으면 창고의 재고는 어떻게 돼", chooser.VAT_ACT),  # closing a shop
+        ("작년 신고를 고쳐 달라는 건 언제까지 할 수 있어", chooser.BASIC_ACT),  # correcting a return
+        ("결정이 억울하면 어디에 말해야 해", chooser.BASIC_ACT),  # an appeal
+        ("라면 맛있게 끓이는 법", ""),
+        ("가게 문 닫고 억울한 일이 생겼어", ""),  # two acts hinted: none
+    ],
+)
+def test_the_events_hint_at_the_other_acts(question, act):
+    assert chooser.hint(question) == act
+
+
+def test_the_hint_governs_only_when_nothing_else_reads_an_act():
+    q = read_query("중고 트럭 한 대 샀는데 등록할 때 붙는 비율")
+    assert q.hinted == chooser.LOCAL_ACT and not q.acts  # retrieval takes it when the corpus vote is silent
+    assert search(q.text, 1)[0][0].law == chooser.LOCAL_ACT
+    assert read_query("중고 트럭 샀는데 부가세 환급 되나").hinted == ""  # a tax named: its act governs
+
+
+@pytest.mark.parametrize("question", ["카드 많이 쓰면 세금 덜 낸다던데", "기부하면 세금에서 빼 준다던데"])
+def test_a_relief_asked_in_any_tense(question):
+    assert read_query(question).wants_relief
+
+
+def test_tax_paid_short_is_no_relief():
+    assert not read_query("수입을 빠뜨려서 세금을 덜 낸 것 같아 고쳐 내고 싶어").wants_relief  # underpaid: a fact

@@ -23,7 +23,7 @@ TABLE_NAME = "lay_terms.yaml"
 _LOCK = threading.Lock()
 _TABLE: dict | None = None
 _ARTICLE_RE = re.compile(r"(제\s?)?(\d+)\s?조(?:\s?의\s?(\d+))?(?![가-힣]*세)")
-_RELIEF_RE = re.compile(r"감면|깎|깍|특례|혜택|빼\s?주|빼\s?줘|덜\s?내|줄여|줄어|줄일")
+_RELIEF_RE = re.compile(r"감면|깎|깍|특례|혜택|빼\s?(주|줘|준|줄)|덜\s?(내|낸다|낼)|줄여|줄어|줄일")
 _SECTION_RE = re.compile(r"\s?§\s?(\d+)(?:\s?의\s?(\d+))?")  # rulings write "상증법§45의4", "법인법§46②"
 
 
@@ -42,6 +42,7 @@ class Query:
     bare_articles: list[str] = field(default_factory=list)  # "제53조" with no act named
     lexicon: list[str] = field(default_factory=list)  # statute words its everyday words map to (taxqa.corpus.lexicon)
     voted: str = ""  # the act (act:chapter tax) its statute words alone point at, when nothing else does
+    hinted: str = ""  # the act its events hint at when nothing else reads one (taxqa.corpus.chooser.hint)
 
     @property
     def wants_relief(self) -> bool:
@@ -168,6 +169,8 @@ def _choose_act(query: Query, t: dict) -> None:
     others OTHER_STATUTE, taxqa.corpus.retrieve)."""
     taxes = {c for cues in t["acts"].values() for c in cues if c.endswith("세")}
     act = chooser.choose(query.text, query.named, taxes, bool(query.acts & t["general"]))
+    if not act and not query.acts and not query.named:
+        query.hinted = chooser.hint(query.text)
     if not act and not query.acts and not query.named and query.wants_relief:
         query.acts.add(chooser.RELIEF_ACT)  # a relief asked, no tax, no act, no event: the special act's
         return

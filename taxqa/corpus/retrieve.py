@@ -116,7 +116,7 @@ def rank(
         return []
     index = index_for(passages, cache_key)
     special = table()["special"]
-    if not q.acts and q.lexicon:
+    if not q.acts:
         _voted_act(q, index, special)
     taxes = {squash(t) for t in table()["tax_names"]}
     named = index.named(squash(q.text), [squash(a) for a in q.added], taxes, q.concepts)
@@ -199,11 +199,11 @@ def _own_words(q: Query, index) -> set[str]:
 
 
 def _voted_act(q: Query, index, special: set[str]) -> None:
-    """No tax named and no lay phrase pointing at an act, but everyday words (taxqa.corpus.lexicon): the act
-    (and in 지방세법 the chapter's tax) the question's statute words point at (taxqa.corpus.acts) governs it; a
-    special act only for a relief."""
-    act, tax, _ = acts.vote(index, [*q.terms, *q.lexicon])
+    """No act read, but everyday words (taxqa.corpus.lexicon): the act (in 지방세법 the chapter's tax) its statute
+    words point at (taxqa.corpus.acts) governs, a special act only for a relief; else the events' hint does."""
+    act, tax, _ = acts.vote(index, [*q.terms, *q.lexicon]) if q.lexicon else ("", "", 0.0)
     if not act or (act in special and not q.wants_relief):
+        q.acts |= {q.hinted} - {""}  # taxqa.corpus.chooser.hint: 지방세법, 부가가치세법 or 국세기본법
         return
     q.acts.add(act)
     q.voted = f"{act}:{tax}" if tax else act
