@@ -78,6 +78,8 @@ def test_the_asker_gives_to_several_children():
 def test_the_in_laws_home_giving_to_the_asker_child():
     a = inputs("처가에서 둘째 통장에 3천 넣어주셨대요(장모님이 손녀한테). 둘째는 중학생이에요. 증여세?")
     assert a["generation_skip"] is True and a["minor"] is True
+    a = inputs("외할머니가 큰딸 통장에 2천5백 넣어주셨어요. 큰딸은 고2. 증여세?")  # a grade before a full stop
+    assert a["minor"] is True
 
 
 def test_nets_for_another_house_and_a_young_child():
