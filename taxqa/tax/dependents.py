@@ -131,12 +131,15 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             children = (2, "쌍둥이")
     if children:
         ages = [m.value for m in reading.mentions if m.type == "age" and m.value < 20]
-        listed_ages = re.search(  # "애 셋(14, 11, 6살)": the ages in brackets after the count, the unit said once
-            rf"(?:{CHILD_WORDS})들?\s*\S{{0,3}}\s*(?:명)?\s*\(\s*((?:\d{{1,2}}\s*(?:살|세)?\s*[,·/]\s*)+\d{{1,2}})\s*(?:살|세)\s*\)",
+        listed_ages = re.search(  # "애 셋(14, 11, 6살)", "아이들을 부양한다(나이 14, 11, 6)": the ages in brackets
+            rf"(?:{CHILD_WORDS})들?\s*\S{{0,3}}\s*(?:명)?\s*(?:[^\s()]{{1,6}}\s*)?\(\s*(나이\s*:?\s*)?"
+            rf"((?:\d{{1,2}}\s*(?:살|세)?\s*[,·/]\s*)+\d{{1,2}})\s*(?:살|세)?\s*\)",
             text,
         )
+        if listed_ages and not listed_ages.group(1) and not re.search(r"(?:살|세)\s*\)$", listed_ages.group(0)):
+            listed_ages = None  # bare numbers in brackets are ages only when "나이" or a unit says so
         if listed_ages:
-            ages = [int(a) for a in re.findall(r"\d{1,2}", listed_ages.group(1))]
+            ages = [int(a) for a in re.findall(r"\d{1,2}", listed_ages.group(2))]
         qualifying = children[0]  # 자녀세액공제: children aged 8 or more (제59조의2)
         if (
             not ages
@@ -182,7 +185,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)
     parents = re.search(
-        r"(?<!할)(부모님|어머니|아버지|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를)?\s*"
+        r"(?<!할)(부모님|어머니|아버지|어머님|아버님|모친|부친|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를)?\s*"
         r"(?:(?:랑|이랑|와|과|하고)\s*(?:같이|함께)\s*(?:살면서|살며|살고)\s*)?\s*(?:(두|한)\s*분\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|제)\s*)?(?:부양|모시|모셔|모심)",
         text,
     )

@@ -45,7 +45,7 @@ WORDS: list[tuple[str, str]] = [
     ("stepparent", r"계부모님?|계부|계모|새\s*(?:아버지|어머니|엄마|아빠)|의붓\s*(?:아버지|어머니|엄마|아빠)"),
     (
         "grandparent",
-        r"(?:증조|외증조|외|친)?(?:할아버지|할머니|할아버님|할머님|할매|할배|할부지|할무니|할애비|할아비)|(?<![가-힣])(?:하르방|할망)(?=[이가은는의께한헌,\s]|$)|(?:외|증)?조부모님?|조부|조모|"
+        r"(?:증조|외증조|외|친)?(?:할아버지|할머니|할아버님|할머님|할매|할배|할부지|할무니|할애비|할아비)|(?<![가-힣])할미(?=[가는의께한,\s]|$)|(?<![가-힣])(?:하르방|할망)(?=[이가은는의께한헌,\s]|$)|(?:외|증)?조부모님?|조부|조모|"
         r"(?i:grand(?:ma|pa|mother|father))",
     ),
     ("grandchild", r"(?:외|친)?(?:손자녀|손녀딸|손자|손녀|손주)"),
@@ -168,7 +168,7 @@ def mentions(text: str) -> list[Mention]:
     return [m for m in found if not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in inside)]
 
 
-GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함|[.,/]|$)|(?:한테|에게|께)\s*(?:\S+\s*){0,2}?줘|(?<![가-힣])줌(?![가-힣])|(?<=[어아])\s*줬|넣어\s*(?:주|두|놓)|(?:통장|계좌)\S{0,2}\s*(?:\S+\s*){0,3}?넣|입금|(?<![가-힣])주(?:[고면었시셨려는신실셔세자심]|어|기)|(?<![가-힣])줄(?:라|려|까)|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|넘길|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
+GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함|[.,/]|$)|(?:한테|에게|께)\s*(?:\S+\s*){0,2}?줘|(?<![가-힣])줌(?![가-힣])|(?<=[어아])\s*줬|넣어\s*(?:주|두|놓)|(?:통장|계좌)\S{0,2}\s*(?:\S+\s*){0,3}?넣|입금|(?<![가-힣])주(?:[고면었시셨려는신실셔세자심]|어|기)|(?<![가-힣])줄(?:라|려|까|\s*(?:거|것|테|생각|계획))|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|넘길|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주"
 RECEIVE = r"받|물려\s*받|상속받|증여받"
 FROM = r"(?:님)?(?:으로부터|로부터|에게서|한테서|께로부터|에서)"
 TO = r"(?:님)?(?:에게|한테|께|에게로|헌티|한티)(?!서)"  # "나헌티": a dialect's 한테
@@ -184,6 +184,8 @@ def role_of(text: str, m: Mention) -> str:
     if label:  # "증여자: 외할머니", "수증자: 손자"
         return "donee" if re.match(r"수증|받", label.group(1)) else "donor"
     rest = ASIDE.sub("", text[m.end :], count=1)  # "처형(아내 언니)이": the particle after the aside
+    if counted := re.match(rf"\s*(?:\d{{1,2}}|두|세|네|다섯|둘|셋|넷)\s*(?:명|분)?(?={TO}|{FROM})", rest):
+        rest = rest[counted.end() :]  # "자녀 2명에게", "아들 둘한테": the particle after the count
     after = rest[:12]
     clause_end = re.search(r"[.?!\n]|는데|니까|(?:아|어|해|라)서\s", rest)
     verb_zone = rest[: clause_end.start()] if clause_end else rest
@@ -307,8 +309,8 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
             "배우자의 부모가 배우자(또는 그 형제자매)에게 주는 증여는 수증자의 직계존속 증여 (제53조제2호)"
         )
         return parties
-    if as_donor and pick.category == "inlaw" and re.search(PARENT_IN_LAW, pick.words) and grandchild:
-        # "시아버님이 저희 아이(손자)에게": the donee's grandparent (직계존속), a generation skipped
+    if as_donor and pick.category == "inlaw" and in_law_parents and grandchild:
+        # "시아버님이 저희 아이(손자)에게", "시댁에서 첫째 앞으로 (시어머니가 손주한테)": the donee's grandparent
         parties.relation, parties.generation_skip = "lineal_ascendant", True
         parties.words += f" → {grandchild[0].words}"
         return parties
@@ -339,7 +341,7 @@ SIBLING_IN_LAW = (
 )
 
 
-MINOR_WORDS = r"미성년\S*|(?:초등|중|고등)학교\s*[1-6]\s*학년|(?<![가-힣\d])(?:초|중|고)[1-6](?![\d억천만원,.년])|초등학생|중학생|고등학생|고딩|중딩|유치원생?|갓난\s*아기|신생아|영아|유아|아기|10대|첫\s*돌|돌\s*(?:기념|잔치|선물|반지)|돌잔치|백일\s*(?:기념|잔치|선물)"
+MINOR_WORDS = r"미성년\S*|(?:초등|중|고등)학교\s*[1-6]\s*학년|(?<![가-힣\d])(?:초|중|고)[1-6](?![\d억천만원년]|[,.]\s*\d)|초등학생|중학생|고등학생|고딩|중딩|유치원생?|갓난\s*아기|신생아|영아|유아|아기|10대|첫\s*돌|돌\s*(?:기념|잔치|선물|반지)|돌잔치|백일\s*(?:기념|잔치|선물)"
 ADULT_WORDS = r"성인|성년|대학생|직장인|회사원|[2-9]0대|결혼|혼인|출산"
 
 

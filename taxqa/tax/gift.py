@@ -10,6 +10,7 @@ from taxqa.amounts import format_won, iter_amounts, parse_won
 from taxqa.errors import UserError
 from taxqa.tax.family import ADULT_WORDS, GIVE, RECEIVE, RELATION_OF, gift_parties, mentions, minor_age
 from taxqa.tax.gift_amounts import (
+    EACH_RECEIVER,
     JOINED,
     each_from_parents,
     kin_couple_to_child,
@@ -254,7 +255,7 @@ def read(text: str, reading) -> None:
         reading.assume("부모(직계존속과 그 배우자)에게 받은 증여는 동일인 증여로 합산 (제47조②)")
         if kin_couple_to_child(text, current[0]):  # the couple give to their own child: 직계존속, no generation skipped
             parties.relation, parties.generation_skip, parties.notes = "lineal_ascendant", False, []
-    elif each:
+    elif each and not any(EACH_RECEIVER in n for n in notes):  # not "자녀 둘에게 각각 5천씩": one giver
         reading.unclear("여러 증여자에게 각각 받은 금액은 증여자별로 따로 과세됨: 한 사람 몫으로 계산")
     if times := re.match(r"\s*(?:원)?\s*[×xX*]\s*(\d{1,3})\s*(?:회|번|개월|달)", text[current[-1].end :]):
         amount, words = amount * int(times[1]), f"{words} × {times[1]}"  # "5,000,000원 × 12회": one giver, summed

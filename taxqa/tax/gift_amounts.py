@@ -59,7 +59,7 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
             prior.append(a)
         else:
             current.append(a)
-    return asked_share(text, current, notes), prior, notes
+    return per_receiver(text, asked_share(text, current, notes), notes), prior, notes
 
 
 def prior_from_same_group(text: str, a, relation: str) -> bool:
@@ -178,3 +178,24 @@ def asked_share(text: str, current: list, notes: list[str]) -> list:
         f"증여세는 받는 사람마다 따로 계산: {asked[0]}의 {format_won(pick.value)}만 계산 ({others}은 다른 사람 몫)"
     )
     return [pick]
+
+
+EACH_RECEIVER = "증여세는 받는 사람마다 따로 계산"
+# several receivers named before an amount given to each: "자녀 2명에게 각 5천씩", "두 아들한테 1억씩"
+RECEIVERS = (
+    r"(?:(?<![\d.])\d\s*(?:명|분)\S{0,2}|(?<![가-힣])(?:두|세|네|다섯)\s*(?:명|분)\S{0,2}|(?<![가-힣])(?:두|세|네)\s+[가-힣]{1,4}|"
+    r"(?<![가-힣])(?:둘|셋|넷)|(?:자녀|자식|아이|애|손주|손자|손녀|조카|딸|아들)들)\s*(?:에게|한테|께)(?!서)"
+)
+
+
+def per_receiver(text: str, current: list, notes: list[str]) -> list:
+    """'자녀 2명에게 각 5천씩, 총 1억': one giver to several receivers, each receiving the amount said with 각/씩;
+    the 증여세 is per receiver, so that amount is the gift, not the total said beside it."""
+    for a in current:
+        each = re.search(r"(?:각|각각|1인당|인당|명당)\s*$", text[max(0, a.start - 6) : a.start])
+        each = each or re.match(r"\s*(?:원)?\s*씩", text[a.end :])
+        if each and re.search(RECEIVERS + r"\s*(?:각각?\s*)?$", text[max(0, a.start - 24) : a.start]):
+            total = "".join(f", {b.text}은 합계" for b in current if b is not a)
+            notes.append(f"{EACH_RECEIVER}: 한 사람이 받는 '{a.text}'({format_won(a.value)})으로 계산{total}")
+            return [a]
+    return current

@@ -15,6 +15,10 @@ NEGATED = r"(?:는|은|이|가|도|\s*[:：])?\s*(?:없|안\s*계|모두\s*돌�
 KID_NOUNS = r"자녀|자식|아이|애|아들|딸|남매|형제자매|형제|자매|손자녀|손주|아드님|따님"
 SIBLINGS = r"남동생|여동생|동생|누나|오빠|언니|형님|형"
 PARENT_WORD = r"아버지|어머니|아버님|어머님|아빠|엄마"
+# a grandparent speaking to a grandchild ("너희 아버지", "네 아비"): the speaker's spouse is "할머니" to them
+GRANDCHILD_ADDRESSED = (
+    r"너희\s*(?:아버지|어머니|아빠|엄마|아비|어미)|(?<![가-힣])네\s*(?:아비|애비|어미|에미|아버지|어머니)"
+)
 CHILDREN_IN_LAW = ("시누이", "시동생", "시아주버니", "아주버님", "처남", "처제", "처형")  # the spouse's siblings
 
 
@@ -61,10 +65,14 @@ def decedent(text: str) -> Mention | None:
     return None
 
 
+# "자식은 너희 아버지까지 셋", "자녀는 저 포함해서 둘": the count with someone named as included
+WITH = r"(?:(?:[^\s\d,.]{1,6}\s+)?[^\s\d,.]{1,6}(?:까지|\s*포함(?:해서|하여|하면)?)\s*)?"
+
+
 def _count_in(text: str, noun: str) -> list[tuple[int, str, int]]:
     """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀."""
     out = []
-    after = rf"(?:{noun})(?:들)?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만|:|：)?\s*(?:모두|총|전부|다)?\s*({COUNT_WORD})(?!\s*(?:살|세|개월))\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
+    after = rf"(?:{noun})(?:들)?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만|:|：)?\s*(?:모두|총|전부|다)?\s*{WITH}({COUNT_WORD})(?!\s*(?:살|세|개월))\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
     for m in re.finditer(after, text):
         if re.match(r"\d+\s*(?:세|살|년|억|만|천|원|%)", text[m.start(1) :]):
             continue
@@ -217,6 +225,10 @@ def heirs(text: str) -> Heirs:
         ]
         if partner:
             h.spouse, h.spouse_words = True, partner[0].words
+    elif own_death and not category and re.search(GRANDCHILD_ADDRESSED, text):
+        partner = [m for m in alive if m.category == "grandparent"]  # the speaker's spouse, named for the grandchild
+        if partner:  # the last one: the first is often the speaker naming themself ("할아버지가 말하는 거")
+            h.spouse, h.spouse_words = True, partner[-1].words
     else:
         spouse = [m for m in alive if m.category == "spouse"]
         if spouse and not re.match(NEGATED, text[spouse[0].end : spouse[0].end + 8]):

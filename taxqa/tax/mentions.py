@@ -65,7 +65,11 @@ UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
         "이자·배당소득세",
         r"이자소득세|배당소득세|금융소득\s*종합과세|(?:배당금|예금\s*이자)\S{0,3}\s*(?:\S+\s*){0,3}(?:세금|과세|소득세)",
     ),
-    ("가상자산 소득세", r"(?:가상자산|코인|비트코인)\S{0,6}\s*(?:\S+\s*){0,3}(?:세금|과세|소득세|양도)"),
+    (  # "비트코인을 팔았고 2천만 원의 이익을 얻었다. 얼마의 세금을": the coin and the tax a clause or two apart
+        "가상자산 소득세",
+        r"(?:가상자산|코인|비트코인)\S{0,6}\s*(?:\S+\s*){0,3}(?:세금|과세|소득세|양도)|"
+        r"(?:가상자산|비트코인|이더리움|가상화폐|암호화폐)[^?!]{0,40}?(?:세금|과세|소득세)",
+    ),
     # 권리금 received for handing a shop over: 기타소득 (소득세법 제21조①7호), not the 양도소득 of the building
     ("기타소득세", r"기타소득세|연금저축\s*(?:중도\s*)?해지"),  # 연금저축 해지: 기타소득 15% (제21조①18호)
     ("기타소득세(권리금)", r"권리금(?!\s*(?:말고|제외|빼고|없))[^.?!]{0,20}(?:세금|과세|소득세|얼마)"),
@@ -342,7 +346,13 @@ def uncovered_tax(text: str) -> str | None:
     if STOCK.search(text) and STOCK_SALE.search(text) and not gift_words and not realty:
         return "주식 양도소득세"
     for name, words in UNCOVERED:
-        if re.search(words, text) and not (covered_subject and name in ("취득세", "재산세")):
+        if (
+            re.search(words, text)
+            and not (covered_subject and name in ("취득세", "재산세"))
+            and not (
+                gift_words and name == "가상자산 소득세"  # "비트코인을 증여받았는데 증여세": the gift is computed
+            )
+        ):
             return name
     return None
 

@@ -222,7 +222,45 @@ def flag_baby_credited(reading) -> None:
         reading.unclear(f"'{hit.group(0)}': 8세 미만 자녀는 자녀세액공제 대상이 아님 — 자녀 나이를 확인해 주세요")
 
 
+# ages said as bare numbers beside the children ("아이들(나이 14, 11, 6)", "애들 나이 12, 5"): the unit left out
+BARE_AGES = re.compile(
+    r"(?:자녀|자식|아이|애|아들|딸)들?[^.?!\n]{0,12}?(?:\(\s*|나이\s*(?:는|은|가|:|：)?\s*)"
+    r"((?:\d{1,2}\s*(?:살|세)?\s*[,·/]\s*)+\d{1,2})(?!\d|\s*(?:만|천|억|명|년|월|%))"
+)
+
+
+def flag_young_child_credited(reading) -> None:
+    """The 자녀세액공제 given to more children than the ages said beside them allow (8 or more, 제59조의2)."""
+    if reading.kind != "salary" or not (credited := reading.inputs.get("children")):
+        return
+    for hit in BARE_AGES.finditer(reading.text):
+        ages = [int(a) for a in re.findall(r"\d{1,2}", hit.group(1))]
+        if any(a < 8 for a in ages) and credited > sum(a >= 8 for a in ages):
+            reading.unclear(
+                f"'{hit.group(0)}': 8세 미만 자녀는 자녀세액공제 대상이 아님 — 공제 받는 자녀 수를 확인해 주세요"
+            )
+            return
+
+
+# another house said beside a sale read as the only one ("다른 집 한 채를 또한 소유", "딴 아파트도 하나")
+OTHER_HOUSE = re.compile(r"(?:다른|딴|또\s*하나의?|별도의?)\s*(?:집|주택|아파트|빌라|오피스텔)")
+
+
+def flag_other_house(reading) -> None:
+    """1세대1주택 taken while another house is said and not said to be gone or absent."""
+    if reading.kind != "transfer" or not reading.inputs.get("one_house"):
+        return
+    for hit in OTHER_HOUSE.finditer(reading.text):
+        after = reading.text[hit.end() : hit.end() + 16]
+        if re.match(r"\S{0,3}\s*(?:\S+\s*)?(?:없|팔|처분|정리|매도|아니|아님|안\s*(?:갖|가지|가졌))", after):
+            continue  # "다른 집은 없어요", "다른 집은 작년에 팔았고"
+        reading.unclear(f"'{hit.group(0)}': 다른 주택이 있으면 1세대1주택 비과세가 아님 — 주택 수를 확인해 주세요")
+        return
+
+
 def run(reading) -> None:
+    flag_young_child_credited(reading)
+    flag_other_house(reading)
     flag_baby_credited(reading)
     flag_spouse_gone_earlier(reading)
     flag_someone_elses_pay(reading)

@@ -79,6 +79,8 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             reading.lack(f"금액이 범위로 주어짐 ('{m.text}' {f['range']}): 정확한 금액이 필요합니다")
         elif f.get("period") and totalled(m, found):  # "매달 100만원씩 1년 동안 … 합계 1,200만원": the total said
             continue
+        elif f.get("period") and m.used_as == "amount" and any(f"'{m.text}'" in a for a in reading.assumptions):
+            continue  # "두 아들한테 1억씩": each receiver's gift, read as such (증여세 is per receiver)
         elif f.get("period") and not (m.used_as in ("salary", "withheld") and reading.kind in ("wage", "salary")):
             reading.lack(f"'{f['period']}'은 기간마다의 금액입니다: 몇 번(몇 개월·몇 년)인지, 합계 금액이 필요합니다")
         elif f.get("approx") and m.used_as:
