@@ -88,3 +88,11 @@ def test_nets_for_another_house_and_a_young_child():
     assert OTHER_HOUSE.search("딴 아파트도 하나 있고요")
     assert BARE_AGES.search("애들 나이는 10, 5").group(1) == "10, 5"
     assert not BARE_AGES.search("아이들 (2,000만원)")
+
+
+def test_days_restated_in_brackets_beside_a_month_are_not_dropped_silently():
+    # "두 달(61일)": the month is read as 30 days each; the days said in full differ, so the figure is flagged
+    a = ask("부가세 120만원 납부기한에서 두 달(61일) 지나서 냈어요. 납부지연가산세?")
+    assert a["inputs"]["days"] == 60 and any("'61일'" in line for line in a["ambiguous"])
+    same = ask("부가세 120만원 납부기한에서 두 달(60일) 지나서 냈어요. 납부지연가산세?")
+    assert same["inputs"]["days"] == 60 and not same["ambiguous"]  # the two agree: nothing to check

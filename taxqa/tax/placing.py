@@ -183,6 +183,14 @@ def flag_facts(reading, found: list[Mention]) -> None:
                         f"기간이 '{rival.text}'와 '{m.text}' 둘로 주어져 '{rival.text}'으로 계산함: 어느 쪽인지 확인이 필요"
                     )
                     continue
+                said_days = m.value.get("days")
+                restated = re.search(r"(?:달|개월|주|일)\s*\($", reading.text[: m.start])  # "두 달(61일)"
+                if reading.kind == "penalty" and restated and said_days and inputs.get("days") not in (None, said_days):
+                    # "두 달(61일) 지나서": the days said in full beside another reading of the same lateness
+                    reading.unclear(
+                        f"기간 '{m.text}'이 있는데 {inputs['days']}일로 계산함: 납부가 며칠 늦었는지 확인이 필요"
+                    )
+                    continue
                 if reading.kind == "penalty" or "held_years" in inputs or "years" in inputs:
                     continue
                 reading.unclear(f"기간 '{m.text}'을 계산에 넣지 않음: 무엇의 기간인지 확인해 주세요")
