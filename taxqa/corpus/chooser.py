@@ -37,11 +37,18 @@ _GIFT = re.compile(
     rf"돌아가|사망|별세|물려|유산|{_KIN}\s?님?\s?(이|가|께서)?\s?(떠나|떠난|떠났|가시|가신|가셨)|{_KIN}\s?님?\s?(한테|께|에게|으로부터|로부터)\s?(서\s?)?받|"
     rf"{_KIN}\s?님?\s?(한테|에게|께|앞으로)\s?(\S+\s){{0,2}}(주|줬|준|줄|드리|드렸|넘겨|보태|빌려)"
 )
+_LEGAL_PERSON = r"법인(?![세가-힣]*(세법|령))"  # a company, not the tax (법인세) nor its act or decree
+_WORKS_THERE = r"월급|연봉|급여|연말정산|입사|퇴사|다니|직장|알바|월급쟁이"  # 회사 as where one works
 # a company's own accounts: its costs, losses, profits, books, or the name it buys in
-_COMPANY = re.compile(r"(?<![가-힣])(법인(?![세가-힣]*(세법|령))|주식회사|회사|회삿돈)")
+_COMPANY = re.compile(rf"(?<![가-힣])({_LEGAL_PERSON}|주식회사|회사|회삿돈)")
 _ACCOUNTS = re.compile(r"결산|비용|경비|손금|손해|이익|적자|결손|장부|명의|외상|감가|적립|회사\s?(의\s?)?돈|회삿돈")
-_EMPLOYEE = re.compile(r"월급|연봉|급여|연말정산|입사|퇴사|다니|직장|알바|월급쟁이|취직")
-_CORPORATION = re.compile(r"법인(?![세가-힣]*(세법|령))")  # 내국법인이 ... 배당받은: a company's income
+_EMPLOYEE = re.compile(rf"{_WORKS_THERE}|취직")
+_CORPORATION = re.compile(_LEGAL_PERSON)  # 내국법인이 ... 배당받은: a company's income
+# the asker is a company (company_asks): "우리 법인", "법인 차", "주식회사 세워서", or the company's own costs,
+# money or name; 회사 alone is where one works (월급, 연말정산: 소득세법). Not 공익법인, 비영리법인 (상증법's)
+_NAMED_COMPANY = re.compile(rf"(?<![가-힣])({_LEGAL_PERSON}|주식회사)")
+_COMPANY_OWN = re.compile(r"회삿돈|회사\s?(의\s?)?(비용|경비|손금|돈|명의|이름으로|세금)")
+_WORKER = re.compile(_WORKS_THERE)
 # a person's income received: wages, interest, dividends, pensions, prizes, fees. Not who the asker is (직장인,
 # 알바생): a worker asks as often about the special act's reliefs for workers (근로장려금, 월세액)
 _EARNING = re.compile(r"월급|연봉|급여|연말정산|퇴직금|은퇴|배당|이자|로또|당첨|연금|사례비|강연료|원고료")
@@ -72,6 +79,11 @@ _HINTS = (
         ),
     ),
 )
+
+
+def company_asks(text: str) -> bool:
+    """Does a company ask (taxqa.corpus.query: 법인세법 governs a question whose own words read no act)?"""
+    return bool(_NAMED_COMPANY.search(text) or (_COMPANY_OWN.search(text) and not _WORKER.search(text)))
 
 
 def events(text: str) -> set[str]:

@@ -138,9 +138,9 @@ def read_query(text: str) -> Query:
             query.acts.add(act)
             if any(c in terms or c in own for c in cues):
                 query.primary.add(act)
-    if not query.primary and not query.named and _company(text):  # the reader is a company: 법인세법
-        query.acts.add(CORPORATE_ACT)
-        query.primary.add(CORPORATE_ACT)
+    if not query.primary and not query.named and chooser.company_asks(text):  # the reader is a company: 법인세법
+        query.acts.add(chooser.CORPORATE_ACT)
+        query.primary.add(chooser.CORPORATE_ACT)
     _choose_act(query, t)
     named = {n.rsplit(" ", 1)[0] if n.endswith(("시행령", "시행규칙")) else n for n in query.named}  # a decree: its act
     query.acts |= named
@@ -178,19 +178,6 @@ def _choose_act(query: Query, t: dict) -> None:
         query.acts = {a for a in query.acts if a not in chooser.CHOOSABLE} | {act}
         kept = {a for a in query.primary if a.removesuffix(DECREE) not in chooser.CHOOSABLE}
         query.primary = kept | {act, act + DECREE}  # its decree carries the act's concepts too (rerank.by_title)
-
-
-# a question whose own words point at no act, from a company ("우리 법인", "법인 차", "주식회사 세워서"): the reader's
-# kind says the act. Not 공익법인, 비영리법인 (상증법's), nor 법인세 (a tax name, read above)
-CORPORATE_ACT = "법인세법"
-_CORPORATE = re.compile(r"(?<![가-힣])(법인(?![세가-힣]*(세법|령))|주식회사)")
-# 회사 alone is where one works (월급, 연말정산: 소득세법); the company's own costs, money or name make it the reader
-_COMPANY_OWN = re.compile(r"회삿돈|회사\s?(의\s?)?(비용|경비|손금|돈|명의|이름으로|세금)")
-_EMPLOYEE = re.compile(r"월급|연봉|급여|연말정산|입사|퇴사|다니|직장|알바|월급쟁이")
-
-
-def _company(text: str) -> bool:
-    return bool(_CORPORATE.search(text) or (_COMPANY_OWN.search(text) and not _EMPLOYEE.search(text)))
 
 
 # written words that are a noun and a connective form of an everyday verb: 사고 (accident) and 사(다)+고 "bought
