@@ -31,7 +31,7 @@ def age_of(said: str) -> int | None:
     return min(grades)[1] if grades else None  # the grade said first is the person's own
 
 
-def clause_of(text: str, start: int) -> str:
+def person_clause(text: str, start: int) -> str:
     """The words said of a person, up to the end of the clause: "저는 중3이고", "오빠(대학생, 21살) 있어요"."""
     end = re.search(r"[.?!,](?![^()]*\))|이고|이며|인데|(?<=\))", text[start:])  # not a comma inside brackets
     return text[start : start + end.end()] if end else text[start:]
@@ -45,7 +45,7 @@ def child_view(text: str, reading, said: list[str]) -> int | None:
         return None
     dependents = qualifying = 0
     for person in [asker, *SIBLING.finditer(text)]:
-        words = clause_of(text, person.start())
+        words = person_clause(text, person.start())
         age = age_of(words)
         if age is None and re.search(r"대학|군대|군인|직장|취업|결혼|성인", words):
             continue  # "오빠(대학생)": grown, not a dependent without an age that says otherwise

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax.child_view import age_of, child_view, clause_of
+from taxqa.tax.child_view import age_of, child_view, person_clause
 from taxqa.tax.negation import negated
 from taxqa.tax.words import COUNT_WORD, count_value
 
@@ -66,7 +66,7 @@ ORDINAL = re.compile(  # "첫째 초3", "둘째 7살", "첫째는 중학생"; no
 def ordinal_children(text: str) -> list[tuple[str, int | None]]:
     """Two or more children said by their order, each with the age its clause gives ("첫째 초3" 9, "둘째 7살")."""
     said = {m.group(1): m for m in ORDINAL.finditer(text)}
-    return [(w, age_of(clause_of(text, m.start()))) for w, m in said.items()] if len(said) >= 2 else []
+    return [(w, age_of(person_clause(text, m.start()))) for w, m in said.items()] if len(said) >= 2 else []
 
 
 def read_dependents(text: str, reading, said: list[str]) -> int:
