@@ -84,9 +84,10 @@ def _load_table() -> dict:
         }
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise UserError(f"{path}: unreadable lay-term table ({type(exc).__name__}: {exc})") from None
+    from taxqa.corpus import everyday
     from taxqa.corpus.terms import phrasings
 
-    out["concepts"] = phrasings()
+    out["concepts"] = phrasings() + everyday.phrasings(everyday.carriers())  # reviewed regexes, then everyday words
     names = LawNames(out["aliases"].values())
     for alias in out["aliases"]:
         names.by_key.setdefault(alias, out["aliases"][alias])

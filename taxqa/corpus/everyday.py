@@ -1,0 +1,131 @@
+"""The everyday words for the statutes' concepts, written from the statutes' side.
+
+taxqa/corpus/data/everyday.tsv is a reviewed table organised by act and article: for each article people ask
+about, the words ordinary people use for its concept (개인연금, 노후 연금 상품 -> 연금계좌세액공제; 헌금, 십일조 ->
+특별세액공제; 가게를 차리고 깎아 주는 -> 창업중소기업 등에 대한 세액감면), and why. It is written by walking each
+act's article titles, not by patching single misses, so it reaches questions nobody has asked yet; corpus mining
+cannot find these words, because the statutes never use them.
+
+A question saying a row's everyday words names the row's article titles as concepts (``Query.concepts``), the
+same way as the term table's reviewed phrasings (taxqa.corpus.terms): each title is a term of terms.tsv, so the
+articles carrying it are known and the question's act is read from them. The words are plain text with two
+marks, so that a reviewer reads them as words: " | " between alternatives and " ~ " for a gap of a few words
+between parts said in order; a space inside a part may be written or left out, and "(a|b)" is a choice. A first
+part of one or two syllables must start a word (상금 is not 보상금's). An alternative written "- words" says
+when the row does not apply (a card's deduction is not asked by "손님이 카드로": that is the seller's credit).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from importlib import resources
+
+from taxqa.corpus.cite import squash
+from taxqa.corpus.review_table import read_rows
+
+TABLE = "everyday.tsv"
+EVERYDAY_GAP = 25  # characters between two parts of one alternative: a few words of a short question
+_SHORT = 2  # syllables: a first part this short must start a word
+
+
+def _part(text: str, first: bool) -> str:
+    choices = text[1:-1].split("|") if text.startswith("(") and text.endswith(")") else [text]
+    out = []
+    for c in choices:
+        body = r"\s*".join(re.escape(w) for w in c.split())
+        out.append(("(?<![가-힣])" + body) if first and len(c.replace(" ", "")) <= _SHORT else body)
+    return "(?:" + "|".join(out) + ")"
+
+
+class Words:
+    """A row's everyday words, compiled on the first question that holds one of its first parts: a new process
+    answering one question compiles the few rows it may match, not all of them (start-up, `taxqa corpus search`)."""
+
+    def __init__(self, words: str):
+        self.words = words
+        firsts = (a.split(" ~ ")[0].strip() for a in words.split(" | ") if not a.startswith("- "))
+        self.cues = {c.replace(" ", "") for f in firsts for c in (f[1:-1].split("|") if f.startswith("(") else [f])}
+        self._compiled: re.Pattern | None = None
+
+    def search(self, text: str):
+        squashed = text.replace(" ", "")
+        if not any(c in squashed for c in self.cues):
+            return None
+        if self._compiled is None:
+            self._compiled = pattern(self.words)
+        return self._compiled.search(text)
+
+
+def pattern(words: str) -> re.Pattern:
+    """The regular expression of a row's everyday words (see the module's docstring)."""
+    gap = rf".{{0,{EVERYDAY_GAP}}}?"
+    said, unless = [], []
+    for a in words.split(" | "):
+        out = unless if a.startswith("- ") else said
+        out.append(gap.join(_part(p.strip(), i == 0) for i, p in enumerate(a.removeprefix("- ").split(" ~ "))))
+    guard = "^(?!.*(?:" + "|".join(unless) + "))(?s:.*?)" if unless else ""
+    return re.compile(guard + "(?:" + "|".join(said) + ")")
+
+
+def rows(path=None) -> list[list[str]]:
+    """The table's rows: act, titles, everyday words, why."""
+    return read_rows(path or resources.files("taxqa.corpus") / "data" / TABLE)
+
+
+def carriers(terms: set[str] | None = None) -> dict[str, frozenset[str]]:
+    """The term table's (taxqa.corpus.terms) kept terms -> the acts of the articles carrying them, a decree
+    counting as its act; only the table's own titles unless ``terms`` says which (a new process reads fewer)."""
+    from taxqa.corpus.terms import TABLE as TERMS
+
+    wanted = terms if terms is not None else {squash(t) for r in rows() if len(r) > 1 for t in r[1].split(" | ")}
+    out = {}
+    text = (resources.files("taxqa.corpus") / "data" / TERMS).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        cols = line.split("\t", 4)
+        if len(cols) > 3 and cols[1] in wanted and cols[0] != "drop":
+            laws = (c.strip().rsplit(" ", 1)[0] for c in cols[3].split("|") if c.strip())
+            out[cols[1]] = frozenset(w.removesuffix(" 시행규칙").removesuffix(" 시행령") for w in laws)
+    return out
+
+
+def phrasings(carriers: dict[str, frozenset[str]]) -> list[tuple[Words, str, frozenset[str]]]:
+    """(everyday words, term, the acts of the articles carrying it) per title of each row, as
+    taxqa.corpus.terms.phrasings gives them; ``carriers`` is the term table's term -> acts (``carriers()``)."""
+    out = []
+    for act, titles, words, *_ in rows():
+        compiled = Words(words)
+        for title in titles.split(" | "):
+            term = squash(title)
+            out.append((compiled, term, carriers.get(term, frozenset({act}))))
+    return out
+
+
+def check(carriers: dict[str, frozenset[str]]) -> list[str]:
+    """What is wrong with the table: a title the term table lacks or carries in another act, a row not of four
+    columns, an alternative that matches any question."""
+    problems = []
+    for n, cols in enumerate(rows(), 1):
+        if len(cols) != 4 or not all(c.strip() for c in cols):
+            problems.append(f"row {n}: not four columns (act, titles, everyday words, why)")
+            continue
+        act, titles, words, _ = cols
+        for title in titles.split(" | "):
+            acts = carriers.get(squash(title))
+            if acts is None:
+                problems.append(f"row {n}: {title} is not a term of the term table")
+            elif act not in acts:
+                problems.append(f"row {n}: {title} is not an article title of {act}")
+        if pattern(words).search(""):
+            problems.append(f"row {n}: its everyday words match any question (an empty alternative?)")
+    return problems
+
+
+def main() -> int:
+    problems = check(carriers())
+    print("\n".join(f"{TABLE}: {p}" for p in problems) or f"{TABLE}: {len(rows())} rows, all titles found")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,28 @@
+"""The everyday-word table (taxqa/corpus/data/everyday.tsv): its form, its words, what they name."""
+
+from taxqa.corpus import everyday
+from taxqa.corpus.query import read_query
+
+
+def test_every_row_names_titles_of_its_act_and_matches_no_empty_question():
+    assert everyday.check(everyday.carriers()) == []
+
+
+def test_words_gap_choice_and_optional_space():
+    p = everyday.pattern("노후 ~ 연금 ~ (넣|붓) | 개인 연금")
+    assert p.search("노후 대비로 드는 연금 상품에 매달 붓는 돈")
+    assert p.search("개인연금 통장")
+    assert not p.search("연금을 받는 노후")  # parts in their order only
+
+
+def test_a_short_first_part_starts_a_word_and_an_exclusion_vetoes():
+    assert not everyday.pattern("상금").search("토지 보상금")
+    assert everyday.pattern("상금").search("대회 상금도 세금")
+    p = everyday.pattern("카드 ~ 긁 | - 손님")
+    assert p.search("카드 많이 긁으면 연말에")
+    assert not p.search("손님이 카드로 긁는 가게")
+
+
+def test_a_question_in_everyday_words_names_the_articles_concept():
+    assert "연금계좌세액공제" in read_query("노후 대비 개인연금에 넣은 돈 돌려받나").concepts
+    assert "특별세액공제" in read_query("교회 헌금도 연말정산에 되나").concepts
