@@ -164,6 +164,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain21": ("tests/data/retrieval_plain21.tsv", ""),
     "plain22": ("tests/data/retrieval_plain22.tsv", ""),
     "plain23": ("tests/data/retrieval_plain23.tsv", ""),
+    "plain24": ("tests/data/retrieval_plain24.tsv", ""),
     "probe1": ("tests/data/retrieval_probe1.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
