@@ -26,3 +26,10 @@ def test_a_short_first_part_starts_a_word_and_an_exclusion_vetoes():
 def test_a_question_in_everyday_words_names_the_articles_concept():
     assert "연금계좌세액공제" in read_query("노후 대비 개인연금에 넣은 돈 돌려받나").concepts
     assert "특별세액공제" in read_query("교회 헌금도 연말정산에 되나").concepts
+
+
+def test_an_article_with_a_short_title_is_named_by_its_citation():
+    q = read_query("오피스텔 재산세는 언제 나오나")
+    assert "지방세법 제115조" in q.concepts
+    assert "지방세법" in q.acts
+    assert "지방세법 제115조" not in q.added  # a citation is not a word to search for

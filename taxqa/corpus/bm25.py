@@ -118,6 +118,8 @@ class Index:
         for key in said:
             if key in self.keys and key not in skip:
                 out[self.keys[key]] += self.idf[key] * NAMED_SAID
+            elif key not in self.keys and self.by_citation(key):  # an article whose title is too short to be a term
+                out[self.by_citation(key)] += NAMED_SCALE * NAMED_SAID
         if self._by_start is None:  # terms by their first two characters: only those the text has are tried
             self._by_start = {}
             for key in self.keys:

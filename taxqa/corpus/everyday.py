@@ -11,7 +11,8 @@ same way as the term table's reviewed phrasings (taxqa.corpus.terms): each title
 articles carrying it are known and the question's act is read from them. The words are plain text with two
 marks, so that a reviewer reads them as words: " | " between alternatives and " ~ " for a gap of a few words
 between parts said in order; a space inside a part may be written or left out, and "(a|b)" is a choice. A first
-part of one or two syllables must start a word (상금 is not 보상금's). An alternative written "- words" says
+part of one or two syllables must start a word (상금 is not 보상금's). An article whose title is too short to be
+a term (지방세법 제115조 납기, 법인세법 제55조 세율) is named by its citation instead. An alternative written "- words" says
 when the row does not apply (a card's deduction is not asked by "손님이 카드로": that is the seller's credit).
 """
 
@@ -25,6 +26,7 @@ from taxqa.corpus.cite import squash
 from taxqa.corpus.review_table import read_rows
 
 TABLE = "everyday.tsv"
+CITATION = re.compile(r"^(\S.*) 제\d+조(의\d+)?$")  # an article named by its citation, its title too short to be a term
 EVERYDAY_GAP = 25  # characters between two parts of one alternative: a few words of a short question
 _SHORT = 2  # syllables: a first part this short must start a word
 
@@ -79,7 +81,9 @@ def carriers(terms: set[str] | None = None) -> dict[str, frozenset[str]]:
     from taxqa.corpus.terms import TABLE as TERMS
 
     wanted = terms if terms is not None else {squash(t) for r in rows() if len(r) > 1 for t in r[1].split(" | ")}
-    out = {}
+    out = {
+        t: frozenset({m.group(1)}) for r in rows() if len(r) > 1 for t in r[1].split(" | ") if (m := CITATION.match(t))
+    }
     text = (resources.files("taxqa.corpus") / "data" / TERMS).read_text(encoding="utf-8")
     for line in text.splitlines():
         cols = line.split("\t", 4)
@@ -96,7 +100,7 @@ def phrasings(carriers: dict[str, frozenset[str]]) -> list[tuple[Words, str, fro
     for act, titles, words, *_ in rows():
         compiled = Words(words)
         for title in titles.split(" | "):
-            term = squash(title)
+            term = title if CITATION.match(title) else squash(title)
             out.append((compiled, term, carriers.get(term, frozenset({act}))))
     return out
 
@@ -104,6 +108,9 @@ def phrasings(carriers: dict[str, frozenset[str]]) -> list[tuple[Words, str, fro
 def check(carriers: dict[str, frozenset[str]]) -> list[str]:
     """What is wrong with the table: a title the term table lacks or carries in another act, a row not of four
     columns, an alternative that matches any question."""
+    from taxqa.corpus.embedded import load_passages
+
+    cited = {p.citation for p in load_passages()}
     problems = []
     for n, cols in enumerate(rows(), 1):
         if len(cols) != 4 or not all(c.strip() for c in cols):
@@ -111,8 +118,10 @@ def check(carriers: dict[str, frozenset[str]]) -> list[str]:
             continue
         act, titles, words, _ = cols
         for title in titles.split(" | "):
-            acts = carriers.get(squash(title))
-            if acts is None:
+            acts = carriers.get(title if CITATION.match(title) else squash(title))
+            if CITATION.match(title) and title not in cited:
+                problems.append(f"row {n}: {title} is not an article of the corpus")
+            elif acts is None:
                 problems.append(f"row {n}: {title} is not a term of the term table")
             elif act not in acts:
                 problems.append(f"row {n}: {title} is not an article title of {act}")

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from importlib import resources
 
-from taxqa.corpus import chooser, lexicon, neighbours
+from taxqa.corpus import chooser, everyday, lexicon, neighbours
 from taxqa.corpus.cite import LawNames, article_label, find_citations, squash
 from taxqa.corpus.morph import morphs, vocabulary, words
 from taxqa.errors import UserError
@@ -84,7 +84,6 @@ def _load_table() -> dict:
         }
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError, re.error) as exc:
         raise UserError(f"{path}: unreadable lay-term table ({type(exc).__name__}: {exc})") from None
-    from taxqa.corpus import everyday
     from taxqa.corpus.terms import phrasings
 
     out["concepts"] = phrasings() + everyday.phrasings(everyday.carriers())  # reviewed regexes, then everyday words
@@ -121,11 +120,13 @@ def read_query(text: str) -> Query:
             if pattern.search(text) and _fits(acts, own_acts, t["special"] | t["general"])
         )
     )
-    added = list(dict.fromkeys([*expand(text), *concepts]))
+    cited = [c for c in concepts if everyday.CITATION.match(c)]  # an article named by its citation: its act, no words
+    added = list(dict.fromkeys([*expand(text), *(c for c in concepts if c not in cited)]))
     said = set(terms)
     expansion = [m for m in morphs(" ".join(added)) if m not in stop and m not in said]
     query = Query(text=text, terms=terms, expansion=expansion, added=added, phrase=_phrase(text, stop))
     query.concepts = concepts
+    query.acts |= {c.rsplit(" ", 1)[0] for c in cited}
     query.lexicon = [m for m in lexicon.expansion(text) if m not in stop and m not in said and m not in expansion]
     # reviewed everyday nouns the corpus lacks -> its nouns (taxqa.corpus.neighbours), as the lay table's terms count
     said_or_added = {*said, *expansion, *query.lexicon}

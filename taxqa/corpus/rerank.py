@@ -136,7 +136,7 @@ def by_title(
     per, idf = title_weights(index)
     carriers: set[int] = set()
     for c in concepts:
-        rows = index.keys.get(c, ())
+        rows = index.keys.get(c) or index.by_citation(c)  # a term, or an article named by its citation
         laws = {index.passages[i].law for i in rows}
         # an act the question's own words point at; a concept no such act carries (a relief of the special
         # act: 월세액, 자경농지) is the issue whatever act the context words name
