@@ -33,3 +33,10 @@ def test_an_article_with_a_short_title_is_named_by_its_citation():
     assert "지방세법 제115조" in q.concepts
     assert "지방세법" in q.acts
     assert "지방세법 제115조" not in q.added  # a citation is not a word to search for
+
+
+def test_a_later_part_reads_its_verb_in_any_tense():
+    p = everyday.pattern("상속세 ~ (대신 내|나눠)")
+    assert p.search("상속세를 땅으로 대신 낼 수 있나")
+    assert p.search("상속세를 대신 냈는데")
+    assert everyday.pattern("부가세 ~ (빼|돌려주)").search("부가세를 돌려줬어")

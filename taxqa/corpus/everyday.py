@@ -36,8 +36,26 @@ def _part(text: str, first: bool) -> str:
     out = []
     for c in choices:
         body = r"\s*".join(re.escape(w) for w in c.split())
+        if not first:  # a later part is mostly the verb the question asks with: any of its tenses
+            body = body[:-1] + _tenses(body[-1])
         out.append(("(?<![가-힣])" + body) if first and len(c.replace(" ", "")) <= _SHORT else body)
     return "(?:" + "|".join(out) + ")"
+
+
+# a stem's last syllable without a final consonant, in the forms a verb takes after it: 내 -> 낸 낼 냈 냄, 주 -> 줘 줬
+# 준 줄, 하 -> 해 했 한 할, 되 -> 돼 됐 된 될, 보 -> 봐 봤, 쓰 -> 써 썼 (the medial contracted with 어/아)
+_FINALS = (0, 4, 8, 16, 20)  # none, ㄴ, ㄹ, ㅁ, ㅆ
+_CONTRACTED = {13: 14, 8: 9, 20: 6, 18: 4, 11: 10, 0: 1}  # ㅜ->ㅝ, ㅗ->ㅘ, ㅣ->ㅕ, ㅡ->ㅓ, ㅚ->ㅙ, 하 (ㅏ) -> 해 (ㅐ)
+
+
+def _tenses(ch: str) -> str:
+    code = ord(ch) - 0xAC00
+    if not 0 <= code < 11172 or code % 28:
+        return ch
+    initial, medial = divmod(code // 28, 21)
+    medials = {medial, _CONTRACTED.get(medial, medial)} if medial != 0 or initial == 18 else {medial}
+    forms = {chr(0xAC00 + (initial * 21 + m) * 28 + f) for m in medials for f in _FINALS}
+    return "[" + "".join(sorted(forms)) + "]"
 
 
 class Words:
