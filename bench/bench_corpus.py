@@ -168,6 +168,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain25": ("tests/data/retrieval_plain25.tsv", ""),
     "plain26": ("tests/data/retrieval_plain26.tsv", ""),
     "plain27": ("tests/data/retrieval_plain27.tsv", ""),
+    "plain28": ("tests/data/retrieval_plain28.tsv", ""),
     "probe1": ("tests/data/retrieval_probe1.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
