@@ -223,7 +223,11 @@ def month_said(text: str, label: str, pick) -> list | None:
     "입사 2010년 1월 퇴사 2026년 5월" or "2012년 3월 입사해서 2026년 2월 퇴사" a month sits between two labels."""
     found = [
         m
-        for p in (rf"(?:{label})\S{{0,3}}\s*{MONTH}", rf"{MONTH}{DAY}\s*(?:에\s*)?(?:{label})")
+        for p in (
+            rf"(?:{label})\S{{0,3}}\s*{MONTH}",
+            rf"{MONTH}{DAY}\s*(?:에\s*)?(?:{label})",
+            rf"(?:{label})[^.?!\d\n]{{0,10}}\?\s*[^\s:]{{1,8}}\s*:\s*{MONTH}",  # "입사는? 증인: 2008년 1월입니다"
+        )
         for m in re.finditer(p, text)
     ]
     return pick(([None, m[1], m[2]] for m in found), key=lambda d: (int(d[1]), int(d[2])), default=None)

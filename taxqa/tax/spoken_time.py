@@ -88,6 +88,10 @@ RELATIVE_MONTH = {"지지난": 2, "지난": 1, "저번": 1, "이번": 0, "이": 
 MONTH_AGO = re.compile(
     r"(?<![가-힣])(지지난|지난|저번|이번|이)\s*달(?=\s*(?:에|말|초)?\s*[^.?!\n]{0,16}?(?:팔|판|매도|양도|퇴사|퇴직|그만))"
 )
+# "퇴사 이번 달 말", "양도: 지난달": the month after its label, as a list or a form writes it
+LABEL_MONTH_AGO = re.compile(
+    r"(?<=(?:퇴사|퇴직|양도|매도)[\s:])\s*(지지난|지난|저번|이번|이)\s*달(?=\s*(?:말|초|중)?(?:에|\s|$|[,.]))"
+)
 
 
 def dated_months(text: str, day: str | None) -> str:
@@ -102,6 +106,7 @@ def dated_months(text: str, day: str | None) -> str:
         return f"{n // 12}년 {n % 12 + 1}월"
 
     text = MONTH_AGO.sub(month_ago, text)
+    text = LABEL_MONTH_AGO.sub(month_ago, text)
     text = re.sub(
         r"(?<![가-힣])(재작년|작년|지난해|올해|금년)\s*(?=\d{1,2}\s*월)",
         lambda m: f"{year - RELATIVE_YEAR[m[1]]}년 ",
