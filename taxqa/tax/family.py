@@ -236,6 +236,9 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     ]
     # "저랑 누나가 반반 받았어요": a co-donee beside the asker, not the other party
     found = [m for m in found if not re.search(r"(?:저|나|제|본인)\s*(?:랑|이랑|와|하고)\s*$", text[: m.start])]
+    # "부모님께 받은 건 없고 할머니가 저한테": a giver said to have given nothing is no party
+    nothing = r"(?:님)?\s*(?:께|에게|한테|으로부터|로부터)\s*(?:서\s*)?(?:는\s*)?받은\s*(?:건|것|게|돈)?\s*(?:은|는|이)?\s*(?:하나도|전혀|한\s*푼도)?\s*없"
+    found = [m for m in found if not re.match(nothing, text[m.end :])] or found
     for m in found:
         m.role = role_of(text, m)
     if focus is not None:

@@ -233,12 +233,14 @@ def heirs(text: str) -> Heirs:
         spouse = [m for m in alive if m.category == "spouse"]
         if spouse and not re.match(NEGATED, text[spouse[0].end : spouse[0].end + 8]):
             h.spouse, h.spouse_words = True, spouse[0].words
-    neutral = re.search(r"(?:피상속인의\s*)?배우자(?!의)", text)
+    # "권사님(부인)과 자녀 넷": a title with the spouse word in brackets is the deceased's spouse
+    aside = re.search(r"(?<=\()(?:부인|아내|남편|와이프)(?=\))", text)
+    neutral = re.search(r"(?:피상속인의\s*)?배우자(?!의)", text) or aside
     lost = neutral and re.match(
-        r"\s*(?:와|과|랑|은|는|도|이|가)?\s*(?:" + DEATH + ")", text[neutral.end() : neutral.end() + 12]
+        r"\)?\s*(?:와|과|랑|은|는|도|이|가)?\s*(?:" + DEATH + ")", text[neutral.end() : neutral.end() + 12]
     )
     if (
-        category
+        (category or aside)
         and not h.spouse
         and neutral
         and not lost

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax import fx, misread_nets, signals, time_nets
+from taxqa.tax import fx, misread_nets, people_nets, signals, time_nets
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 
@@ -330,3 +330,5 @@ def run(reading, found) -> None:
     misread_nets.run(reading)
     signals.run(reading)
     time_nets.flag_year_not_used(reading)
+    time_nets.flag_dates_not_used(reading)
+    people_nets.flag_unused_people(reading)

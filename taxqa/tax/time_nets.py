@@ -45,3 +45,38 @@ def flag_year_not_used(reading) -> None:
     reading.unclear(
         f"'{hit.group(0)}'년이 질문에 있는데 {used}년 기준 세율로 계산함: 어느 해(사업연도·귀속·증여일 등)의 세금인지 확인해 주세요"
     )
+
+
+def whole_years(first: dict, last: dict, part_year_counts: bool) -> int:
+    months = (last["year"] - first["year"]) * 12 + last["month"] - first["month"]
+    if part_year_counts:  # 근속연수: a part year is a year (소득세법 제48조①)
+        return -(-months // 12)
+    return months // 12  # 보유기간: whole years (제95조④)
+
+
+PERIOD_INPUT = {"transfer": ("held_years", False), "retirement": ("years", True)}
+
+
+def flag_dates_not_used(reading) -> None:
+    """Two dates said to the month ("취득 2019년 9월 … 잔금일 2026년 5월 20일"), both left unused, whose span in whole
+    years is not the period the figure was computed with: the period was taken from something else (the years
+    alone, another number), so it is flagged when the span would change the figure."""
+    from taxqa.tax.signals import changes_figure
+
+    if reading.kind not in PERIOD_INPUT or reading.missing or reading.inputs.get("limitation"):
+        return
+    name, part_year = PERIOD_INPUT[reading.kind]
+    dates = [
+        m.value
+        for m in reading.mentions
+        if m.type == "date" and m.used_as is None and m.value.get("month") and not m.value.get("attribution")
+    ]
+    if len(dates) != 2 or reading.inputs.get(name) is None:
+        return
+    first, last = sorted(dates, key=lambda d: (d["year"], d["month"]))
+    span = whole_years(first, last, part_year)
+    if span != reading.inputs[name] and span >= 0 and changes_figure(reading, {name: span}):
+        reading.unclear(
+            f"{first['year']}년 {first['month']}월 ~ {last['year']}년 {last['month']}월은 {span}년인데 "
+            f"{reading.inputs[name]}년으로 계산함: 기간을 확인해 주세요"
+        )

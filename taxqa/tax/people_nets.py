@@ -1,0 +1,61 @@
+"""Nets on people: a person the question names whom the reading left out of every input, tried on the figure.
+
+A sentence rule counts dependents or a surviving spouse from the words it knows; a person said in a way it does
+not know ("어머니(72)도 모시고 산다", "권사님(부인)과 자녀 넷") is then read as a mention and placed nowhere, and the
+figure comes out confident and wrong. Whatever the wording, the person is there: each one a kind counts, alive, not
+said to earn and placed in no input, is added to the count it would go to, and when that changes the figure the
+reading says so. A person whose counting changes nothing (a parent who gives, a child already in a count) says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.tax.mentions import clause_span
+from taxqa.tax.signals import changes_figure
+
+# the person's own clause says why they are no dependent, or that they are the earner asked about
+NOT_DEPENDENT = re.compile(
+    r"소득|벌|버는|번다|일하|일해|근무|직장|맞벌이|월급|연봉|급여|사업|장사|회사|프리랜서|연금|없|안\s*계|아니|않|따로\s*신고|"
+    r"돌아가|사망|별세|작고|공제\s*(?:받|해)|올렸|올려|넣었"
+)
+SPOUSE_ASIDE = re.compile(r"\(\s*(?:부인|아내|남편|배우자|와이프|처|집사람|안사람)\s*\)")
+
+
+# an age said with a parent or grandparent: "어머니(72)", "아버지 74세", "78세 어머니", "어머니가 일흔둘"
+ELDER = r"(?:할)?(?:아버지|어머니|아버님|어머님|아빠|엄마|부친|모친|할머니|할아버지|할머님|할아버님|장인|장모|시아버지|시어머니)"
+AGE_BESIDE = re.compile(
+    rf"(?P<w1>{ELDER})\s*(?:님)?\s*(?:\(\s*(?:만\s*)?(?P<a1>\d{{2,3}})\s*(?:세|살)?\s*[,)]|(?:은|는|이|가|도)?\s*(?:만\s*)?(?P<a2>\d{{2,3}})\s*(?:세|살))"
+    rf"|(?:만\s*)?(?P<a3>\d{{2,3}})\s*(?:세|살)\s*(?:이신|인|된|되신|드신)?\s*(?P<w2>{ELDER})"
+)
+
+
+def elders_not_counted(reading) -> list[str]:
+    """Parents and grandparents said with an age of 70 or more, alive, not said to earn or not to be supported."""
+    said = []
+    for m in AGE_BESIDE.finditer(reading.text):
+        age = int(m["a1"] or m["a2"] or m["a3"])
+        left, right = clause_span(reading.text, m.start(), m.end())
+        if 70 <= age < 130 and not NOT_DEPENDENT.search(reading.text[left:right]):
+            said.append(m.group(0).strip())
+    return said
+
+
+def flag_unused_people(reading) -> None:
+    """A person a salary or an inheritance question names, left out of every input, whose counting changes the figure."""
+    if reading.kind not in ("salary", "inheritance") or reading.missing or not reading.inputs:
+        return
+    if reading.kind == "inheritance":
+        if not reading.inputs.get("spouse") and (hit := SPOUSE_ASIDE.search(reading.text)):
+            _, right = clause_span(reading.text, hit.start(), hit.end())  # what is said of the spouse: after the word
+            if not NOT_DEPENDENT.search(reading.text[hit.end() : right]) and changes_figure(reading, {"spouse": True}):
+                reading.unclear(f"'{hit.group(0)}'이(가) 있는데 배우자 없이 계산함: 배우자가 상속인인지 확인해 주세요")
+        return
+    elders = elders_not_counted(reading)
+    if len(elders) > (reading.inputs.get("elderly") or 0) and reading.inputs.get("dependents") is not None:
+        more = {"elderly": len(elders), "dependents": max(reading.inputs["dependents"], len(elders))}
+        if changes_figure(reading, more):
+            reading.unclear(
+                f"'{', '.join(elders)}': 70세 이상 부양가족(경로우대)을 {reading.inputs.get('elderly') or 0}명으로 계산함: "
+                "기본공제대상자인지 확인해 주세요"
+            )
