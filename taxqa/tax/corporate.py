@@ -159,10 +159,13 @@ def read(text: str, reading) -> None:
         if 1 <= months < 12:
             reading.fact("months", months, span.group(0))
             said.append(f"사업연도 {months}개월")
-    founded = re.search(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(?:\d{1,2}\s*일\s*)?(?:에\s*)?(?:설립|개업|창업)", text)
+    founded = re.search(  # "2026년 3월 설립", "올해 7월 1일에 법인 세웠고"
+        r"(\d{4}\s*년|올해|금년)\s*(\d{1,2})\s*월\s*(?:\d{1,2}\s*일\s*)?(?:에\s*)?(?:법인\s*(?:을|를)?\s*)?(?:설립|개업|창업|세웠|세운|차렸|차린)",
+        text,
+    )
     if (
         founded
-        and founded.group(1) == (reading.as_of or "")[:4]
+        and re.sub(r"\D", "", founded.group(1)) in ("", (reading.as_of or "")[:4])
         and "months" not in reading.inputs
         and not re.search(r"(?<!12)(?<!12\s)월\s*(?:말\s*)?결산", text)
     ):

@@ -246,7 +246,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     disabled = re.search(r"장애", others.group(0) if others else "") or (
         parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()])) or re.search(
         r"장애\S{0,2}\s*(?:(?:있는|있으신)\s*)?(?:아들|딸|자녀|아이|배우자|아내|남편)|"  # "장애인 아들(25세)"
-        r"(?:아들|딸|자녀|큰애|작은애|첫째|둘째|막내)\S{0,2}\s*장애\s*(?:판정|등록|진단|인)", text)  # fmt: skip
+        r"(?:아들|딸|자녀|큰애|작은애|첫째|둘째|막내)\S{0,2}\s*장애\s*(?:판정|등록|진단|인)|"
+        r"(?:아들|딸|자녀|아이)\s*(?:하나|한\s*명|1명)?\s*\([^()]{0,12}장애\s*(?:인|판정|등록|진단)", text)  # fmt: skip
     if disabled:
         reading.fact("disabled", 1, disabled.group(0))
         said.append("장애인 1명")

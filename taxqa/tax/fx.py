@@ -8,8 +8,9 @@ import re
 
 from taxqa.amounts import format_won, iter_amounts
 
-NAMES = {"달러": "달러", "불": "달러", "USD": "달러", "유로": "유로", "EUR": "유로", "엔": "엔", "JPY": "엔"}
-CUR = r"(달러|불|USD|유로|EUR|엔|JPY)"
+NAMES = {"캐나다달러": "캐나다달러", "호주달러": "호주달러", "달러": "달러", "불": "달러", "USD": "달러", "유로": "유로",
+         "EUR": "유로", "엔": "엔", "JPY": "엔", "위안": "위안", "CNY": "위안"}  # fmt: skip
+CUR = r"(캐나다\s*달러|호주\s*달러|달러|불|USD|유로|EUR|엔|JPY|위안|CNY)"
 # "1달러 1,400원", "1달러=1,350원", "달러당 1,400원", "100엔당 900원", "환율 1,400원(달러)"
 RATE = re.compile(
     rf"(?:(\d+)\s*{CUR}\s*(?:당|에|은|는|=|:|→|->)?\s*|{CUR}\s*당\s*)(\d{{1,2}},?\d{{3}}(?:\.\d+)?|\d{{3,4}}(?:\.\d+)?)\s*원"
@@ -24,7 +25,7 @@ def with_rate(text: str) -> str:
     if rate is None:
         return text
     per = int(rate[1]) if rate[1] else 1
-    name = NAMES[rate[2] or rate[3]]
+    name = NAMES[re.sub(r"\s+", "", rate[2] or rate[3])]
     won_per = float(rate[4].replace(",", "")) / per
     keys = [k for k, v in NAMES.items() if v == name]
 
@@ -43,5 +44,5 @@ def with_rate(text: str) -> str:
 
 def note(reading) -> None:
     """Say the conversion the reading rests on."""
-    if hit := re.search(r"(달러|유로|엔) 환율 기준 ([\d,.]+)원", reading.text):
+    if hit := re.search(r"(\S*달러|유로|엔|위안) 환율 기준 ([\d,.]+)원", reading.text):
         reading.assume(f"외화 금액을 질문에 적힌 환율({hit[1]} {hit[2]}원)로 원화 환산함")

@@ -171,6 +171,17 @@ class Heirs:
     ambiguous: list[str] = field(default_factory=list)
 
 
+def side(word: str) -> str:
+    """Which parent a word names (모친, 어머니, 엄마 are one person), the word itself when it says neither."""
+    return (
+        "m"
+        if re.search(r"모친|어머|엄마|어미|계모", word)
+        else "f"
+        if re.search(r"부친|아버|아빠|아비|계부", word)
+        else word
+    )
+
+
 def heirs(text: str) -> Heirs:
     """Who inherits: the deceased's spouse (from either side), children (the speaker included when
     the speaker is a child of the deceased) and, without children, the deceased's parents."""
@@ -199,7 +210,9 @@ def heirs(text: str) -> Heirs:
     elif category == "spouse":
         h.spouse, h.spouse_words = True, found.words + " (질문자가 배우자)"
     elif category in ("parent", "stepparent"):
-        partner = [m for m in alive if m.category == "parent" and m.words != found.words and "부모" not in m.words]
+        partner = [  # "모친상 … 어머니 명의 재산": one mother in two words, no partner
+            m for m in alive if m.category == "parent" and "부모" not in m.words and side(m.words) != side(found.words)
+        ]
         if partner:
             h.spouse, h.spouse_words = True, partner[0].words
         elif re.search(r"부모님?\s*(?:두\s*분\s*)?(?:이|가|께서)?\s*(?:모두|다)\s*(?:" + DEATH + ")", text):

@@ -332,3 +332,4 @@ def run(reading, found) -> None:
     time_nets.flag_year_not_used(reading)
     time_nets.flag_dates_not_used(reading)
     people_nets.flag_unused_people(reading)
+    people_nets.flag_said_of_another(reading)

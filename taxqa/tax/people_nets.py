@@ -59,3 +59,32 @@ def flag_unused_people(reading) -> None:
                 f"'{', '.join(elders)}': 70세 이상 부양가족(경로우대)을 {reading.inputs.get('elderly') or 0}명으로 계산함: "
                 "기본공제대상자인지 확인해 주세요"
             )
+
+
+# the one an amount is said of, when it is not the asker: the person addressed ("너는 작년에 3천 받았잖아") or a
+# sibling or a friend as the topic ("형은 아버지한테 2억 받았고")
+ANOTHER = re.compile(
+    r"(?<![가-힣])(?:너|넌|니|네|느그)(?:는|도)\s|"
+    r"(?<![가-힣])(?:친?형|누나|언니|오빠|(?:남|여)?동생|친구|사촌|형님|막내|큰애|작은애)\s*(?:은|는|도)\s"
+)  # a topic (은/는/도), not a subject (이/가): "친구가 2천만원 줬어요" names the giver
+RECEIVED = re.compile(r"\s*(?:원)?\s*(?:을|를|이나|씩)?\s*(?:\S+\s*)?받")
+ASKER = re.compile(r"(?<![가-힣])(?:저|나|전|난|제가|내가|본인)(?:는|도|은)?\s|(?:저|나|제|내)\s*(?:한테|에게)")
+
+
+def flag_said_of_another(reading) -> None:
+    """A gift amount placed as this gift or an earlier one, said in a clause whose person is someone else: the
+    figure may add another receiver's gift to the asker's (or take it for the asker's)."""
+    if reading.kind != "gift" or reading.missing:
+        return
+    said = " ".join(reading.assumptions)
+    for m in reading.mentions:
+        if m.type != "amount" or m.used_as not in ("amount", "prior") or m.text in said:
+            continue
+        left, _ = clause_span(reading.text, m.start, m.end)
+        zone = reading.text[left : m.start]
+        other = [h for h in ANOTHER.finditer(zone)]
+        if other and not ASKER.search(zone, other[-1].end()) and RECEIVED.match(reading.text, m.end):
+            reading.unclear(
+                f"'{m.text}'은(는) '{other[-1].group(0).strip()}' 쪽에 대해 말한 금액인데 계산에 넣음: 누가 받은 금액인지 확인해 주세요"
+            )
+            return

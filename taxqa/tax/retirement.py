@@ -169,7 +169,9 @@ def read(text: str, reading) -> None:
     )  # "근속(입사 …, 11년 11개월)"
 
     start = month_said(text, r"입사|근무\s*시작|취직|들어(?:가|갔|와|왔)", min)  # "2016년 9월에 들어가서"
-    end = month_said(text, r"퇴사|퇴직|그만(?:두|뒀)|나(?:왔|와서)", max)  # "2026년 4월에 나왔어요"
+    end = month_said(
+        text, r"퇴사|퇴직|그만(?:두|뒀)|나(?:왔|와서)|\d{1,2}\s*일\S{0,2}\s*마지막\s*(?:근무|출근)", max
+    )  # "2026년 4월에 나왔어요"
     day = r"(?:[.-]\s*(\d{1,2})\.?|\s*(\d{1,2})\s*일)?"  # "2020.7.1 ~ 2026.3.31": the days, when said
     span_said = re.search(rf"(?:근무|재직|근속)\s*기간\S{{0,2}}\s*:?\s*{MONTH}{day}\s*[~∼〜-]\s*{MONTH}{day}", text)
     span_said = span_said or re.search(  # "회사 다닌 건 2009년 7월부터 2026년 5월까지"
@@ -215,7 +217,7 @@ def read(text: str, reading) -> None:
 MONTH = r"(\d{4})\s*(?:년|[.-])\s*(\d{1,2})(?:\s*월)?"  # "입사 2012년 3월", "2016.7 입사"
 
 
-DAY = r"(?:\s*\d{1,2}\s*일(?:자로|자|부로|부)?)?"  # "2025년 12월 31일자로 퇴사": the day before the label
+DAY = r"(?:\s*\d{1,2}\s*일(?:자로|자|부로|부)?|[.-]\s*\d{1,2}\.?)?"  # "2025년 12월 31일자로 퇴사", "2011.3.2 입사"
 
 
 def month_said(text: str, label: str, pick) -> list | None:

@@ -86,7 +86,7 @@ RELATIVE_YEAR = {"재작년": 2, "작년": 1, "지난해": 1, "올해": 0, "금�
 RELATIVE_MONTH = {"지지난": 2, "지난": 1, "저번": 1, "이번": 0, "이": 0}
 # "지난달 4억에 팔림", "이번 달에 양도": a month said relative to the question's date, for a sale or a leaving
 MONTH_AGO = re.compile(
-    r"(?<![가-힣])(지지난|지난|저번|이번|이)\s*달(?=\s*(?:에|말|초)?\s*[^.?!\n]{0,16}?(?:팔|판|매도|양도|퇴사|퇴직|그만))"
+    r"(?<![가-힣])(지지난|지난|저번|이번|이)\s*달(?=\s*(?:에|말|초)?\s*[^.?!\n]{0,16}?(?:팔|판|매도|양도|퇴사|퇴직|그만|마지막\s*(?:근무|출근)))"
 )
 # "퇴사 이번 달 말", "양도: 지난달": the month after its label, as a list or a form writes it
 LABEL_MONTH_AGO = re.compile(

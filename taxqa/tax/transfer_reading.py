@@ -215,7 +215,10 @@ def read(text: str, reading) -> None:
         reading.fact("resided_years", reading.inputs["held_years"], whole.group(0))
         reading.assume(f"'{whole.group(0)}': 거주기간 = 보유기간")
     said.append(f"보유 {reading.inputs['held_years']}년" + (f", 거주 {lived.group(1)}년" if lived else ""))
-    land = re.search(r"땅|토지|상가|건물|임야|농지|빌딩", text)
+    land = re.search(  # an officetel used as an office is a building, not a house (소득세법 제88조: 사실상 용도)
+        r"땅|토지|상가|건물|임야|농지|빌딩|오피스텔(?=[^?!]{0,40}(?:업무용|사무실|주거용\S{0,2}\s*(?:이\s*)?아니))",
+        text,
+    )
     house = [
         h
         for h in re.finditer(r"집|아파트|주택|빌라", text)
