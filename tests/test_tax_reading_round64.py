@@ -44,9 +44,13 @@ def test_an_officetel_used_as_an_office_is_no_house():
 
 
 def test_a_wedding_toast_and_a_grandparents_wedding_gift_take_the_marriage_deduction():
-    r = result("신랑 아버님께서 신혼집 마련에 보태라고 3억을 주신다고 하셨습니다! 신랑은 서른넷, 첫 증여랍니다. 증여세는?")
+    r = result(
+        "신랑 아버님께서 신혼집 마련에 보태라고 3억을 주신다고 하셨습니다! 신랑은 서른넷, 첫 증여랍니다. 증여세는?"
+    )
     assert r["inputs"]["marriage_birth"] == 100_000_000 and r["payable"] == 19_400_000
-    r = result("오늘 결혼하는 신부에게 외할머니께서 2억을 주셨습니다. 신부 어머니는 살아 계시고요, 신부는 29살입니다. 증여세는?")
+    r = result(
+        "오늘 결혼하는 신부에게 외할머니께서 2억을 주셨습니다. 신부 어머니는 살아 계시고요, 신부는 29살입니다. 증여세는?"
+    )
     assert r["inputs"]["generation_skip"] is True and r["payable"] == 6_305_000  # 직계존속: grandparents too
 
 
