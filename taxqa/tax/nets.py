@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax import fx, misread_nets, people_nets, signals, time_nets
+from taxqa.tax import fx, kind_nets, misread_nets, people_nets, signals, time_nets
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 
@@ -333,3 +333,5 @@ def run(reading, found) -> None:
     time_nets.flag_dates_not_used(reading)
     people_nets.flag_unused_people(reading)
     people_nets.flag_said_of_another(reading)
+    people_nets.flag_spouse_away(reading)
+    kind_nets.flag_gift_from_work(reading)

@@ -88,3 +88,30 @@ def flag_said_of_another(reading) -> None:
                 f"'{m.text}'은(는) '{other[-1].group(0).strip()}' 쪽에 대해 말한 금액인데 계산에 넣음: 누가 받은 금액인지 확인해 주세요"
             )
             return
+
+
+# a spouse said to live elsewhere ("아내 카자흐스탄에 있어요, 한국에 없어요", "남편은 해외 근무"): whether they
+# are a 기본공제대상자 (income under the limit) is then not what the question's silence on income suggests
+AWAY = re.compile(
+    r"한국에\s*(?:없|안\s*(?:살|있))|해외|외국|본국|[가-힣]{2,6}(?:에서|에)\s*(?:살|있)[^.?!]{0,12}한국|따로\s*살|별거"
+)
+SPOUSE_WORD = re.compile(r"배우자|아내|남편|와이프|집사람|안사람|부인")
+
+
+def flag_spouse_away(reading) -> None:
+    """A spouse counted as a dependent whose sentence says they live elsewhere, their income unsaid."""
+    if reading.kind != "salary" or reading.missing:
+        return
+    spouse = next((f for f in reading.facts if f.name == "spouse" and f.value is True), None)
+    if spouse is None:
+        return
+    for m in SPOUSE_WORD.finditer(reading.text):
+        end = re.search(r"[.?!\n]", reading.text[m.end() :])
+        sentence = reading.text[m.start() : m.end() + (end.start() if end else len(reading.text))]
+        if (away := AWAY.search(sentence)) and not re.search(
+            r"소득\s*(?:이|은|도)?\s*없|무소득|일\s*안\s*해", sentence
+        ):
+            reading.unclear(
+                f"'{sentence.strip()}': 떨어져 사는 배우자를 소득 없는 기본공제대상자로 계산함 ('{away.group(0)}'): 배우자의 소득을 확인해 주세요"
+            )
+            return
