@@ -26,6 +26,7 @@ def run(reading, found) -> None:  # noqa: F811
     people_nets.flag_unused_people(reading)
     people_nets.flag_said_of_another(reading)
     people_nets.flag_spouse_away(reading)
+    people_nets.flag_generation_unread(reading)
     kind_nets.flag_gift_from_work(reading)
 PY
 # placing imports run by name: point it at the module so the wrapper is the one called

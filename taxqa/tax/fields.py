@@ -205,8 +205,17 @@ SPEAKER_TURN = re.compile(
 )
 
 
+# "할아버지: 손녀야 이건 그냥 주는 거다, 8천!": a relative's turn calling a relative by name gives to them
+VOCATIVE_TURN = re.compile(
+    rf"{SPEAKER_TURN.pattern[: SPEAKER_TURN.pattern.index('(내가|제가)')]}(손녀|손자|손주|아들|딸|조카)(?:야|아)(?=[\s,!.])"
+)
+
+
 def form_answers(text: str) -> str:
     text = CLOCK.sub("", text)
+    text = VOCATIVE_TURN.sub(
+        lambda m: f"{m[0][: m.start(2) - m.start(0)]}{m[1]}{'이' if has_batchim(m[1]) else '가'} {m[2]}에게", text
+    )
     text = SPEAKER_TURN.sub(
         lambda m: f"{m[0][: m.start(2) - m.start(0)]}{m[1]}{'이' if has_batchim(m[1]) else '가'}", text
     )

@@ -38,6 +38,8 @@ def decedent(text: str) -> Mention | None:
             return m  # "피상속인 배우자 없음" is the decedent's spouse, not the decedent
     for i, m in enumerate(found):
         rest = text[m.end : found[i + 1].start if i + 1 < len(found) else len(text)]
+        if re.match(r"(?:님)?\s*(?:을|를)\s*(?:\S+\s*)?(?:남기|남겨|두고)", rest):
+            continue  # "아내와 세 자녀를 남기고 떠나셨습니다": those left behind, not the one who died
         if re.match(r"(?:님)?(?:께서|이|가|은|는|도)?\s*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest) and not re.match(
             r"(?:님)?(?:은|는|도)\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + ")", rest
         ):

@@ -334,4 +334,5 @@ def run(reading, found) -> None:
     people_nets.flag_unused_people(reading)
     people_nets.flag_said_of_another(reading)
     people_nets.flag_spouse_away(reading)
+    people_nets.flag_generation_unread(reading)
     kind_nets.flag_gift_from_work(reading)

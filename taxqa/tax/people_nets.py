@@ -115,3 +115,22 @@ def flag_spouse_away(reading) -> None:
                 f"'{sentence.strip()}': 떨어져 사는 배우자를 소득 없는 기본공제대상자로 계산함 ('{away.group(0)}'): 배우자의 소득을 확인해 주세요"
             )
             return
+
+
+GRAND_OLD = re.compile(r"할아버지|할머니|할아버님|할머님|조부모|조부|조모|할매|할배|할미")
+GRAND_YOUNG = re.compile(r"손녀|손자|손주|손녀딸|손자녀|외손")
+
+
+def flag_generation_unread(reading) -> None:
+    """A gift between a grandparent and a grandchild, both named, read with no generation skipped and no note saying
+    why (the grandchild's parent dead, 제57조① 단서): the 할증 (30%, 40%) may be missing."""
+    if reading.kind != "gift" or reading.missing or reading.inputs.get("generation_skip"):
+        return
+    if reading.inputs.get("relation") not in ("lineal_ascendant", "lineal_descendant"):
+        return
+    old, young = GRAND_OLD.search(reading.text), GRAND_YOUNG.search(reading.text)
+    said = " ".join(reading.assumptions + reading.ambiguous)
+    if old and young and "세대생략" not in said and changes_figure(reading, {"generation_skip": True}):
+        reading.unclear(
+            f"'{old.group(0)}'와(과) '{young.group(0)}' 사이의 증여인데 세대생략 할증 없이 계산함: 누가 누구에게 주는지 확인해 주세요"
+        )
