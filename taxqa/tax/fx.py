@@ -37,6 +37,8 @@ def with_rate(text: str) -> str:
 
     held = text[: rate.start()] + "\x00" + text[rate.end() :]  # the rate itself is no amount to convert
     out = re.sub(rf"{AMOUNT}(?:{'|'.join(keys)})(?![가-힣]{{2}})", to_won, held)
+    if name == "달러":  # "$30,000", "US$ 5만"
+        out = re.sub(r"(?:US)?\$\s*(\d[\d,]*(?:\.\d+)?\s*(?:만|천)?)", lambda m: to_won(m), out)
     if out == held:
         return text
     return out.replace("\x00", f"{name} 환율 기준 {rate[4]}원")
