@@ -191,7 +191,10 @@ def read(text: str, reading) -> None:
         reading.fact("years", value, f"{start[1]}.{start[2]} ~ {end[1]}.{end[2]}")
         return read_rest(text, reading, found, value)
     span = near(  # "삼십이년을 한 직장에 다녔소": the years before "한 직장"
-        reading.mentions, reading.text, "duration", r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사|한\s*직장"
+        reading.mentions,
+        reading.text,
+        "duration",
+        r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사|한\s*직장|뛰고|뛰었|뛴",
     )
     if years is None and span is not None and (span.value.get("years") is not None or span.value.get("months")):
         value = (span.value.get("years") or 0) + (1 if span.value.get("months") else 0)  # "근속 8개월": 1년
