@@ -230,7 +230,7 @@ def month_said(text: str, label: str, pick) -> list | None:
         m
         for p in (
             rf"(?:{label})\S{{0,3}}\s*{MONTH}",
-            rf"{MONTH}{DAY}\s*(?:말|초|중순|말일)?\s*(?:에\s*)?(?:{label})",  # "2026년 2월 말 퇴직"
+            rf"{MONTH}{DAY}\s*(?:말|초|중순|말일)?\s*(?:에|로|부로|자로)?\s*(?:{label})",  # "2026년 2월 말 퇴직"
             rf"(?:{label})[^.?!\d\n]{{0,10}}\?\s*[^\s:]{{1,8}}\s*:\s*{MONTH}",  # "입사는? 증인: 2008년 1월입니다"
         )
         for m in re.finditer(p, text)

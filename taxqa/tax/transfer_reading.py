@@ -238,7 +238,7 @@ def read(text: str, reading) -> None:
     if one and re.search(r"중\s*$", text[: one.start()]):  # "2주택 중 1채": one of the houses, not one house
         one = None
     if one and re.match(
-        r"\S{0,2}\s*(?:이|이라)?면\s*[^.?!]{0,12}?(?:라던데|다던데|던데|라는데|래서|라고)", text[one.end() :]
+        r"\S{0,2}\s*(?:자가\s*되|이|이라)?면\s*[^.?!]{0,12}?(?:라던데|다던데|던데|라는데|래서|라고)", text[one.end() :]
     ):
         one = None  # "만약 1세대 1주택이면 비과세라던데 저는 아니고": a condition, not a claim
     if one and many and many.start() <= one.start() < many.end():  # "다른 집도 한 채 있어요": part of the other
