@@ -153,16 +153,19 @@ def read(text: str, reading) -> None:
     if short and 1 <= int(short.group(1) or short.group(2)) < 12:  # 제55조: a short 사업연도 is annualised
         reading.fact("months", int(short.group(1) or short.group(2)), short.group(0))
         said.append(f"사업연도 {reading.inputs['months']}개월")
-    span = re.search(rf"{DAY}\s*[~∼\-]\s*{DAY}", text)  # "제7기(2025.7.1~2025.12.31)": the 사업연도 by its dates
+    span = re.search(rf"{DAY}\s*[~∼\-]\s*{DAY}", text) or year_left_out(text)  # "제7기(2025.7.1~2025.12.31)"
     if span and "months" not in reading.inputs:
         months = span_months(*(int(x) for x in span.groups()))
         if 1 <= months < 12:
             reading.fact("months", months, span.group(0))
             said.append(f"사업연도 {months}개월")
-    founded = re.search(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(?:\d{1,2}\s*일\s*)?(?:에\s*)?(?:설립|개업|창업)", text)
+    founded = re.search(  # "2026년 3월 설립", "올해 7월 1일에 법인 세웠고"
+        r"(\d{4}\s*년|올해|금년)\s*(\d{1,2})\s*월\s*(?:\d{1,2}\s*일\s*)?(?:에\s*)?(?:법인\s*(?:을|를)?\s*)?(?:설립|개업|창업|세웠|세운|차렸|차린)",
+        text,
+    )
     if (
         founded
-        and founded.group(1) == (reading.as_of or "")[:4]
+        and re.sub(r"\D", "", founded.group(1)) in ("", (reading.as_of or "")[:4])
         and "months" not in reading.inputs
         and not re.search(r"(?<!12)(?<!12\s)월\s*(?:말\s*)?결산", text)
     ):
@@ -177,12 +180,36 @@ def read(text: str, reading) -> None:
             reading.as_of = began
             said.append(f"{span.group(1)} 사업연도")
     if m := re.search(r"(\d{4})\s*(?:년|사업연도)", text):
+        said_year = re.search(r"(\d{4})\s*(?:년\s*)?(?:도\s*)?(?:사업\s*연도|귀속)", text)  # "2025 사업연도": its rates
+        if said_year and reading.as_of and said_year.group(1) < reading.as_of[:4] and not span:
+            reading.as_of = f"{said_year.group(1)}-01-01"
         reading.as_of = reading.as_of or f"{m.group(1)}-01-01"
         said.append(f"{m.group(1)} 사업연도")
     reading.say(", ".join(said))
 
 
 DAY = r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*(?:일|\.)?"
+
+
+class YearLeftOut:
+    """ "2025.1.1~12.31": a 사업연도's last day written without its year, which is the first day's year, or
+    the next when its month comes before the first day's (2025.7.1~6.30); shaped as a DAY~DAY match."""
+
+    def __init__(self, m: re.Match):
+        y, m1, d1, m2, d2 = (int(x) for x in m.groups())
+        self.parts = (str(y), str(m1), str(d1), str(y if (m2, d2) >= (m1, d1) else y + 1), str(m2), str(d2))
+        self.text = m.group(0)
+
+    def groups(self) -> tuple:
+        return self.parts
+
+    def group(self, i: int = 0) -> str:
+        return self.text if i == 0 else self.parts[i - 1]
+
+
+def year_left_out(text: str) -> YearLeftOut | None:
+    m = re.search(rf"{DAY}\s*[~∼\-]\s*(\d{{1,2}})\s*[.\-/월]\s*(\d{{1,2}})(?!\d|\s*[.\-/]\s*\d)", text)
+    return YearLeftOut(m) if m else None
 
 
 def span_months(y1: int, m1: int, d1: int, y2: int, m2: int, d2: int) -> int:

@@ -185,7 +185,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)
     parents = re.search(
-        r"(?<!할)(부모님|어머니|아버지|어머님|아버님|모친|부친|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를)?\s*"
+        r"(?<!할)(부모님|어머니|아버지|어머님|아버님|모친|부친|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|도)?\s*"
         r"(?:(?:랑|이랑|와|과|하고)\s*(?:같이|함께)\s*(?:살면서|살며|살고)\s*)?\s*(?:(두|한)\s*분\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|제)\s*)?(?:부양|모시|모셔|모심)",
         text,
     )
@@ -235,6 +235,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     aged = not old and next(
         (w for g in cared if (w := re.search(AGED_WORDS, text[max(0, g.start() - 10) : g.end() + 12]))), None
     )
+    bare = parents and re.match(r"\s*\(\s*(\d{2,3})\s*\)", text[parents.end(1) :])  # "어머니(72)도 모시고"
+    aged = aged or (bare if bare and 70 <= int(bare[1]) < 130 and not old else None)
     if aged:  # "팔순 넘은 아버지를 모시고", "할매가 아흔이신데": 70 or older said in words
         reading.fact("elderly", 1, aged.group(0))
         said.append("70세 이상 1명")
@@ -244,7 +246,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     disabled = re.search(r"장애", others.group(0) if others else "") or (
         parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()])) or re.search(
         r"장애\S{0,2}\s*(?:(?:있는|있으신)\s*)?(?:아들|딸|자녀|아이|배우자|아내|남편)|"  # "장애인 아들(25세)"
-        r"(?:아들|딸|자녀|큰애|작은애|첫째|둘째|막내)\S{0,2}\s*장애\s*(?:판정|등록|진단|인)", text)  # fmt: skip
+        r"(?:아들|딸|자녀|큰애|작은애|첫째|둘째|막내)\S{0,2}\s*장애\s*(?:판정|등록|진단|인)|"
+        r"(?:아들|딸|자녀|아이)\s*(?:하나|한\s*명|1명)?\s*\([^()]{0,12}장애\s*(?:인|판정|등록|진단)", text)  # fmt: skip
     if disabled:
         reading.fact("disabled", 1, disabled.group(0))
         said.append("장애인 1명")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax.words import KOREAN_COUNTS
+from taxqa.tax.words import KOREAN_COUNTS, has_batchim
 
 NO = r"(?:N|No|NO|no|ㄴㄴ|無|X|x|×|✗|✘|❌|🙅\S*|아니오|아니요|아뇨|아니|비해당|미해당|해당\s*없음|해당\s*안\s*됨)"
 LABEL = r"(?=[0-9]{0,3}[가-힣])[가-힣0-9][가-힣0-9 ·()]{0,24}?"
@@ -194,12 +194,31 @@ def answer_words(text: str) -> str:
 # "챗봇: 보유 기간을 알려주세요 / 사용자: 7년 하고 반년 정도요": a span answering a question for a period is that period
 ASKED_SPAN = re.compile(
     r"(보유|거주|근속|근무)\s*(?:기간|연수)[^/\n?？.!\d]{0,14}?(?:[?？.!]|요)\s*(?:/|\n)?\s*(?:[가-힣A-Za-z]{1,6}\s*[:：]\s*)?"
-    r"(?=(?:약|대략|한)?\s*\d{1,2}\s*년)"
+    r"(?=(?:약|대략|한|딱|정확히|꼭|만)?\s*\d{1,2}\s*년)"
+)
+
+
+# "아빠: 내가 너희 엄마한테 5억 넘겨줄 생각이다": in a turn labelled with a relative, "내가" is that relative
+SPEAKER_TURN = re.compile(
+    r"(?:^|(?<=[/\n\]]))\s*(아빠|엄마|아버지|어머니|할머니|할아버지|할미|할배|할매|삼촌|이모|고모|외삼촌|큰아버지|작은아버지|형|누나|오빠|언니|동생)"
+    r"\s*[:：]\s*(내가|제가)(?=\s)"
+)
+
+
+# "할아버지: 손녀야 이건 그냥 주는 거다, 8천!": a relative's turn calling a relative by name gives to them
+VOCATIVE_TURN = re.compile(
+    rf"{SPEAKER_TURN.pattern[: SPEAKER_TURN.pattern.index('(내가|제가)')]}(손녀|손자|손주|아들|딸|조카)(?:야|아)(?=[\s,!.])"
 )
 
 
 def form_answers(text: str) -> str:
     text = CLOCK.sub("", text)
+    text = VOCATIVE_TURN.sub(
+        lambda m: f"{m[0][: m.start(2) - m.start(0)]}{m[1]}{'이' if has_batchim(m[1]) else '가'} {m[2]}에게", text
+    )
+    text = SPEAKER_TURN.sub(
+        lambda m: f"{m[0][: m.start(2) - m.start(0)]}{m[1]}{'이' if has_batchim(m[1]) else '가'}", text
+    )
     text = ASKED_SPAN.sub(lambda m: f"{m[0]}{m[1]} ", text)
     text = IDENT.sub("", text)  # the label too: "사원번호" read alone is 사(4)원
     text = DASHED.sub(lambda m: f"{m[1]}{m[2]}: ", text)

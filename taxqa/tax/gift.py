@@ -12,6 +12,7 @@ from taxqa.tax.family import ADULT_WORDS, GIVE, RECEIVE, RELATION_OF, gift_parti
 from taxqa.tax.gift_amounts import (
     EACH_RECEIVER,
     JOINED,
+    askers_own,
     each_from_parents,
     kin_couple_to_child,
     own_share,
@@ -240,6 +241,7 @@ def read(text: str, reading) -> None:
         ]
         if len(current) > 1 and len(given) == 1:  # "대출이 2억 … 이 중 1억 5천을 아버지가 보태주셨어요"
             current = given + [a for a in current if a is not given[0]]
+        current = askers_own(text, current, notes)
         joined = [current[0]]
         for a in current[1:]:
             if JOINED.match(text[joined[-1].end : a.start]):

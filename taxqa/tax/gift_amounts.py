@@ -199,3 +199,25 @@ def per_receiver(text: str, current: list, notes: list[str]) -> list:
             notes.append(f"{EACH_RECEIVER}: 한 사람이 받는 '{a.text}'({format_won(a.value)})으로 계산{total}")
             return [a]
     return current
+
+
+ASKER_TOPIC = re.compile(r"(?<![가-힣])(?:저|나|전|난|제가|내가)(?:는|도)?\s")
+OTHER_TOPIC = re.compile(
+    r"(?<![가-힣])(?:친?형|누나|언니|오빠|(?:남|여)?동생|친구|사촌|형님|언니네|오빠네)\s*(?:은|는|이|가|도)\s"
+)
+
+
+def askers_own(text: str, current: list, notes: list[str]) -> list:
+    """ "형은 아버지한테 2억 받았고 저는 8천만원 받았어요": of several amounts, the one said in the asker's own
+    clause, when every other is said of another person (a sibling's gift is their own 증여세, not the asker's)."""
+    if len(current) < 2:
+        return current
+    ends = [0] + [a.end for a in current[:-1]]
+    mine = [a for a, e in zip(current, ends) if ASKER_TOPIC.search(text[e : a.start])]
+    theirs = [a for a, e in zip(current, ends) if OTHER_TOPIC.search(text[e : a.start]) and a not in mine]
+    if len(mine) != 1 or len(theirs) != len(current) - 1:
+        return current
+    notes.append(
+        f"{', '.join(a.text for a in theirs)}은(는) 다른 사람이 받은 금액으로 보고 질문자 몫 {mine[0].text}만 계산"
+    )
+    return mine

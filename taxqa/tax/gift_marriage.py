@@ -12,7 +12,7 @@ import re
 from taxqa.tax.negation import negated
 from taxqa.tax.rates import parse_as_of, select
 
-MARRIAGE = r"(?<![재미비])(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|기혼"
+MARRIAGE = r"(?<![재미비])(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|기혼|신혼|(?<![가-힣])(?:신랑|신부(?!님))"
 # "계모(아버지와 재혼, 혼인신고 되어 있음)": the marriage that makes a step-parent is the giver's, not the donee's
 STEP = r"재혼|계모|계부|새아버지|새어머니|새엄마|새아빠|의붓"
 BIRTH = r"출산|출생|(?:아이|아기|애기|첫째|둘째|셋째|쌍둥이)(?:를|을)?\s*낳|득남|득녀|입양"
@@ -20,7 +20,8 @@ BIRTH = r"출산|출생|(?:아이|아기|애기|첫째|둘째|셋째|쌍둥이)(
 NEAR = (
     r"예정|앞두|앞둔|준비|곧|이번에|올해|작년|지난\s*(?:달|해|주)|신혼|다음\s*(?:달|해|주)|내년|몇\s*달|"
     r"할\s*(?:때|거|건데|예정|계획)|하는|한다|하려|할게|합니다|해요|하면서|결혼식|상견례|혼수|식\s*올|"
-    r"(?:결혼|혼인)\s*(?:자금|비용|축하|선물)|전후\s*2\s*년|2\s*년\s*(?:이내|안|내)|최근|방금|얼마\s*전|갓"
+    r"(?:결혼|혼인)\s*(?:자금|비용|축하|선물)|전후\s*2\s*년|2\s*년\s*(?:이내|안|내)|최근|방금|얼마\s*전|갓|"
+    r"(?<![가-힣])(?:신랑|신부(?!님))|하객|축의금"  # a wedding toast: the wedding is today
 )
 
 
@@ -77,7 +78,7 @@ def read_marriage_birth(text: str, reading, relation: str, generation_skip: bool
     if m is None:  # every marriage or birth said is long past
         reading.assume(f"혼인·출산('{said[0].group(0)}')이 2년보다 오래 전이라 혼인·출산 증여재산공제 없음 (제53조의2)")
         return
-    if relation != "lineal_ascendant" or generation_skip:
+    if relation != "lineal_ascendant":  # 직계존속, grandparents included (제53조의2①): a skipped generation too
         return
     limit = select("gift", parse_as_of(reading.as_of))["marriage_birth"]
     if not limit:

@@ -38,6 +38,8 @@ def decedent(text: str) -> Mention | None:
             return m  # "피상속인 배우자 없음" is the decedent's spouse, not the decedent
     for i, m in enumerate(found):
         rest = text[m.end : found[i + 1].start if i + 1 < len(found) else len(text)]
+        if re.match(r"(?:님)?\s*(?:을|를)\s*(?:\S+\s*)?(?:남기|남겨|두고)", rest):
+            continue  # "아내와 세 자녀를 남기고 떠나셨습니다": those left behind, not the one who died
         if re.match(r"(?:님)?(?:께서|이|가|은|는|도)?\s*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest) and not re.match(
             r"(?:님)?(?:은|는|도)\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + ")", rest
         ):
@@ -171,6 +173,17 @@ class Heirs:
     ambiguous: list[str] = field(default_factory=list)
 
 
+def side(word: str) -> str:
+    """Which parent a word names (모친, 어머니, 엄마 are one person), the word itself when it says neither."""
+    return (
+        "m"
+        if re.search(r"모친|어머|엄마|어미|계모", word)
+        else "f"
+        if re.search(r"부친|아버|아빠|아비|계부", word)
+        else word
+    )
+
+
 def heirs(text: str) -> Heirs:
     """Who inherits: the deceased's spouse (from either side), children (the speaker included when
     the speaker is a child of the deceased) and, without children, the deceased's parents."""
@@ -199,7 +212,9 @@ def heirs(text: str) -> Heirs:
     elif category == "spouse":
         h.spouse, h.spouse_words = True, found.words + " (질문자가 배우자)"
     elif category in ("parent", "stepparent"):
-        partner = [m for m in alive if m.category == "parent" and m.words != found.words and "부모" not in m.words]
+        partner = [  # "모친상 … 어머니 명의 재산": one mother in two words, no partner
+            m for m in alive if m.category == "parent" and "부모" not in m.words and side(m.words) != side(found.words)
+        ]
         if partner:
             h.spouse, h.spouse_words = True, partner[0].words
         elif re.search(r"부모님?\s*(?:두\s*분\s*)?(?:이|가|께서)?\s*(?:모두|다)\s*(?:" + DEATH + ")", text):
@@ -233,12 +248,14 @@ def heirs(text: str) -> Heirs:
         spouse = [m for m in alive if m.category == "spouse"]
         if spouse and not re.match(NEGATED, text[spouse[0].end : spouse[0].end + 8]):
             h.spouse, h.spouse_words = True, spouse[0].words
-    neutral = re.search(r"(?:피상속인의\s*)?배우자(?!의)", text)
+    # "권사님(부인)과 자녀 넷": a title with the spouse word in brackets is the deceased's spouse
+    aside = re.search(r"(?<=\()(?:부인|아내|남편|와이프)(?=\))", text)
+    neutral = re.search(r"(?:피상속인의\s*)?배우자(?!의)", text) or aside
     lost = neutral and re.match(
-        r"\s*(?:와|과|랑|은|는|도|이|가)?\s*(?:" + DEATH + ")", text[neutral.end() : neutral.end() + 12]
+        r"\)?\s*(?:와|과|랑|은|는|도|이|가)?\s*(?:" + DEATH + ")", text[neutral.end() : neutral.end() + 12]
     )
     if (
-        category
+        (category or aside)
         and not h.spouse
         and neutral
         and not lost

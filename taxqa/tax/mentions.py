@@ -315,7 +315,10 @@ def person_mentions(text: str, toks: list) -> list[Mention]:
         stop = min(right, people[i + 1].start if i + 1 < len(people) else right, p.end + 24)
         own = re.match(r"(?:님)?(?:께서|은|는|이|가|도)?(?!\s*(?:와|과|랑|하고))", text[p.end : stop])
         between = text[p.end : stop]
-        dead = own is not None and not re.match(r"(?:님)?(?:와|과|랑|하고|의)", between) and (
+        left_behind = re.match(
+            r"(?:님)?\s*(?:을|를)\s*(?:\S+\s*)?(?:남기|남겨|두고)", between
+        )  # "세 자녀를 남기고 떠나셨"
+        dead = own is not None and not left_behind and not re.match(r"(?:님)?(?:와|과|랑|하고|의)", between) and (
             any(p.end <= d < stop for d in deaths) or bool(re.search(DEATH, between)))  # fmt: skip
         said = re.search(DEATH, between)
         if dead and said and re.search(r"있|계시|살아|생존|건강|정정|건재", between[: said.start()]):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax import misread_nets, signals
+from taxqa.tax import fx, kind_nets, misread_nets, people_nets, signals, time_nets
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 
@@ -43,7 +43,7 @@ FOLLOW_UP = re.compile(
 )
 AMOUNT_SHAPED = re.compile(
     r"(?:\d[\d,.]*|(?<![가-힣])[일이삼사오육칠팔구십백천]+)\s*(?:억|천만|백만|십만|만\s*원|만|천|원)"
-    r"|(?<![\d.,])\d{3,}(?![\d,.]|\s*(?:년|동|호|번|월|일|%|주(?![가-힣])|주\s*\())"  # "500주(주당 …)": a count
+    r"|(?<![\d.,])\d{3,}(?![\d,.]|-\d{1,2}-\d|\s*(?:년|동|호|번|월|일|%|주(?![가-힣])|주\s*\(|사업\s*연도|귀속|회계\s*연도))"  # "500주(주당 …)": a count
 )
 NEW_QUESTION = re.compile(r"말고|새로|별개|따로\s*묻")
 # what the 연말정산 refunds or still collects is the 결정세액 less the tax already withheld
@@ -310,6 +310,7 @@ def flag_fraud_in_part(reading, found) -> None:
 
 
 def run(reading, found) -> None:
+    fx.note(reading)
     flag_fraud_in_part(reading, found)
     flag_follow_up(reading)
     flag_either(reading)
@@ -328,3 +329,10 @@ def run(reading, found) -> None:
     flag_held_none(reading, found)
     misread_nets.run(reading)
     signals.run(reading)
+    time_nets.flag_year_not_used(reading)
+    time_nets.flag_dates_not_used(reading)
+    people_nets.flag_unused_people(reading)
+    people_nets.flag_said_of_another(reading)
+    people_nets.flag_spouse_away(reading)
+    people_nets.flag_generation_unread(reading)
+    kind_nets.flag_gift_from_work(reading)

@@ -44,8 +44,17 @@ def months_after_due(text: str) -> tuple[int, str] | None:
 PAID_ON = r"(\d{1,2})\s*월\s*(\d{1,2})\s*일\S{0,2}\s*(?:에\s*)?(?:냈|납부|낸|냄|내었)"
 
 
+ISO = r"(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})"
+
+
 def days_between_said(text: str, year: int) -> tuple[int, str] | None:
     """(days late, words) when both the due date and the day paid are said as month and day, else None."""
+    due = re.search(rf"기한\S{{0,3}}\s*:?\s*{ISO}", text)  # "납부기한 2026-03-31, 실제 납부 2026-05-10"
+    paid = re.search(rf"(?:납부|냈|낸\s*날)\S{{0,3}}\s*:?\s*{ISO}", text[due.end() :]) if due else None
+    if due and paid:
+        start, end = date(*(int(x) for x in due.groups())), date(*(int(x) for x in paid.groups()))
+        if end > start:
+            return (end - start).days, f"{due.group(0)} ~ {paid.group(0)}"
     due = re.search(DUE_SAID, text) or re.search(
         r"(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*까지", text
     )  # "5월 31일까지 못 내고"

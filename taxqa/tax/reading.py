@@ -16,6 +16,7 @@ from taxqa.amounts import iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.corrections import drop_corrected
 from taxqa.tax.fields import answer_words, field_answers
+from taxqa.tax.fx import with_rate
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
 from taxqa.tax.negation import negated
@@ -160,7 +161,7 @@ def pay_in_digits(m: re.Match) -> str:
 
 # A bare number after a word that takes a won amount, with 만 left out: "월급 400", "연봉 3500이면".
 IMPLIED_MAN = re.compile(
-    r"(?P<key>월급|기본급|(?<![가-힣])[가-힣]{0,3}수당|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|공급대가|공급가액|과세표준|과표|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
+    r"(?P<key>월급|기본급|(?<![가-힣])[가-힣]{0,3}수당|연봉|총급여액?|급여|연\s*소득|매출액?|매입액?|공급대가|공급가액|과세표준|과표|퇴직금\s*정산(?:액|금)?|퇴직금|퇴직급여|양도가액?|취득가액?|용돈|생활비|"
     r"상여금?|보너스|성과급|성과금|인센티브|인센|식대|비과세|자가운전보조금|보육수당|월세|임대료|매달|매월|달마다|매년|해마다|세전|"
     r"중간예납(?:세액|액)?|기납부(?:세액|액)?|원천징수(?:세액|액)?|"
     r"필요경비|필경|부대\s*비용|중개비|중개보수|중개수수료|법무비|법무사\s*비용?|수리비|카드\s*(?:결제|매출)(?:액|분)?|현금\s*(?:결제|매출)|"
@@ -251,10 +252,10 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
-    text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(
-        " /"
-    )  # "#퇴직금 #1억5천 #근속18년": a list
+    # "#퇴직금 #1억5천 #근속18년": a list; "5만 달러 … 1달러 1,400원": the amount in won (taxqa.tax.fx)
+    text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(" /")
     text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
+    text = with_rate(text)
     clean = dated_months(normalise(text), day)
     reading = Reading(text=text, as_of=day)
     reading.mentions = read_mentions(text, clean)

@@ -169,7 +169,9 @@ def read(text: str, reading) -> None:
     )  # "근속(입사 …, 11년 11개월)"
 
     start = month_said(text, r"입사|근무\s*시작|취직|들어(?:가|갔|와|왔)", min)  # "2016년 9월에 들어가서"
-    end = month_said(text, r"퇴사|퇴직|그만(?:두|뒀)|나(?:왔|와서)", max)  # "2026년 4월에 나왔어요"
+    end = month_said(
+        text, r"퇴사|퇴직|그만(?:두|뒀)|나(?:왔|와서)|\d{1,2}\s*일\S{0,2}\s*마지막\s*(?:근무|출근)", max
+    )  # "2026년 4월에 나왔어요"
     day = r"(?:[.-]\s*(\d{1,2})\.?|\s*(\d{1,2})\s*일)?"  # "2020.7.1 ~ 2026.3.31": the days, when said
     span_said = re.search(rf"(?:근무|재직|근속)\s*기간\S{{0,2}}\s*:?\s*{MONTH}{day}\s*[~∼〜-]\s*{MONTH}{day}", text)
     span_said = span_said or re.search(  # "회사 다닌 건 2009년 7월부터 2026년 5월까지"
@@ -189,7 +191,10 @@ def read(text: str, reading) -> None:
         reading.fact("years", value, f"{start[1]}.{start[2]} ~ {end[1]}.{end[2]}")
         return read_rest(text, reading, found, value)
     span = near(  # "삼십이년을 한 직장에 다녔소": the years before "한 직장"
-        reading.mentions, reading.text, "duration", r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사|한\s*직장"
+        reading.mentions,
+        reading.text,
+        "duration",
+        r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사|한\s*직장|뛰고|뛰었|뛴",
     )
     if years is None and span is not None and (span.value.get("years") is not None or span.value.get("months")):
         value = (span.value.get("years") or 0) + (1 if span.value.get("months") else 0)  # "근속 8개월": 1년
@@ -215,7 +220,7 @@ def read(text: str, reading) -> None:
 MONTH = r"(\d{4})\s*(?:년|[.-])\s*(\d{1,2})(?:\s*월)?"  # "입사 2012년 3월", "2016.7 입사"
 
 
-DAY = r"(?:\s*\d{1,2}\s*일(?:자로|자|부로|부)?)?"  # "2025년 12월 31일자로 퇴사": the day before the label
+DAY = r"(?:\s*\d{1,2}\s*일(?:자로|자|부로|부)?|[.-]\s*\d{1,2}\.?)?"  # "2025년 12월 31일자로 퇴사", "2011.3.2 입사"
 
 
 def month_said(text: str, label: str, pick) -> list | None:
@@ -223,7 +228,11 @@ def month_said(text: str, label: str, pick) -> list | None:
     "입사 2010년 1월 퇴사 2026년 5월" or "2012년 3월 입사해서 2026년 2월 퇴사" a month sits between two labels."""
     found = [
         m
-        for p in (rf"(?:{label})\S{{0,3}}\s*{MONTH}", rf"{MONTH}{DAY}\s*(?:에\s*)?(?:{label})")
+        for p in (
+            rf"(?:{label})\S{{0,3}}\s*{MONTH}",
+            rf"{MONTH}{DAY}\s*(?:말|초|중순|말일)?\s*(?:에|로|부로|자로)?\s*(?:{label})",  # "2026년 2월 말 퇴직"
+            rf"(?:{label})[^.?!\d\n]{{0,10}}\?\s*[^\s:]{{1,8}}\s*:\s*{MONTH}",  # "입사는? 증인: 2008년 1월입니다"
+        )
         for m in re.finditer(p, text)
     ]
     return pick(([None, m[1], m[2]] for m in found), key=lambda d: (int(d[1]), int(d[2])), default=None)

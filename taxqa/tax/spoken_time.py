@@ -83,10 +83,15 @@ def season_months(text: str) -> str:
 RELATIVE_YEAR = {"재작년": 2, "작년": 1, "지난해": 1, "올해": 0, "금년": 0}
 
 
-RELATIVE_MONTH = {"지지난": 2, "지난": 1, "저번": 1, "이번": 0, "이": 0}
+RELATIVE_MONTH = {"지지난": 2, "지난": 1, "저번": 1, "이번": 0, "이": 0, "다음": -1, "오늘": 0, "현재": 0}
 # "지난달 4억에 팔림", "이번 달에 양도": a month said relative to the question's date, for a sale or a leaving
 MONTH_AGO = re.compile(
-    r"(?<![가-힣])(지지난|지난|저번|이번|이)\s*달(?=\s*(?:에|말|초)?\s*[^.?!\n]{0,16}?(?:팔|판|매도|양도|퇴사|퇴직|그만))"
+    r"(?<![가-힣])(?:(지지난|지난|저번|이번|이|다음)\s*달|(오늘|현재)(?=\s*[\d,억천만원\s]{0,14}(?:에\s*)?(?:팔|판|매도|양도)))"
+    r"(?=\s*(?:에|말|초)?\s*[^.?!\n]{0,16}?(?:팔|판|매도|양도|퇴사|퇴직|그만|마지막\s*(?:근무|출근)))"
+)
+# "퇴사 이번 달 말", "양도: 지난달": the month after its label, as a list or a form writes it
+LABEL_MONTH_AGO = re.compile(
+    r"(?<=(?:퇴사|퇴직|양도|매도)[\s:])\s*(지지난|지난|저번|이번|이)\s*달(?=\s*(?:말|초|중)?(?:에|\s|$|[,.]))"
 )
 
 
@@ -97,11 +102,12 @@ def dated_months(text: str, day: str | None) -> str:
         return text
     year, month = int(day[:4]), int(day[5:7])
 
-    def month_ago(m: re.Match) -> str:
-        n = year * 12 + month - 1 - RELATIVE_MONTH[m[1]]
+    def month_ago(m: re.Match) -> str:  # "오늘 4억 5천에 팔았다": today's month, the amount kept after it
+        n = year * 12 + month - 1 - RELATIVE_MONTH[m[1] or m[2]]
         return f"{n // 12}년 {n % 12 + 1}월"
 
     text = MONTH_AGO.sub(month_ago, text)
+    text = LABEL_MONTH_AGO.sub(month_ago, text)
     text = re.sub(
         r"(?<![가-힣])(재작년|작년|지난해|올해|금년)\s*(?=\d{1,2}\s*월)",
         lambda m: f"{year - RELATIVE_YEAR[m[1]]}년 ",

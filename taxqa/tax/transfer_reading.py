@@ -121,6 +121,14 @@ def read(text: str, reading) -> None:
     if held is None and bought_on and sold_on:
         y1, m1, y2, m2 = (int(x) for x in bought_on.groups() + sold_on.groups())
         held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1) // 12))
+    month = r"\S{0,4}\s*:?\s*(\d{4})\s*년\s*(\d{1,2})\s*월"  # "당초 취득 2019년 9월 … 잔금일 2026년 5월 20일"
+    bought_on, sold_on = (
+        re.search(rf"(?:취득|매수|매입|구입){month}", text),
+        re.search(rf"(?:양도|매도|잔금){month}", text),
+    )
+    if held is None and bought_on and sold_on:
+        y1, m1, y2, m2 = (int(x) for x in bought_on.groups() + sold_on.groups())
+        held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1) // 12))
     lived = re.search(
         r"(?<!보유\s)(?<!보유)(?<!\d)(\d{1,2})\s*년\s*(?:간|동안|째|넘게|이상)?\s*(?:을\s*)?(?:살|거주|실거주)", text
     )  # "10년 넘게 살았어요"
@@ -207,8 +215,16 @@ def read(text: str, reading) -> None:
         reading.fact("resided_years", reading.inputs["held_years"], whole.group(0))
         reading.assume(f"'{whole.group(0)}': 거주기간 = 보유기간")
     said.append(f"보유 {reading.inputs['held_years']}년" + (f", 거주 {lived.group(1)}년" if lived else ""))
-    land = re.search(r"땅|토지|상가|건물|임야|농지|빌딩", text)
-    if land and not re.search(r"집|아파트|주택|빌라", text):
+    land = re.search(  # an officetel used as an office is a building, not a house (소득세법 제88조: 사실상 용도)
+        r"땅|토지|상가|건물|임야|농지|빌딩|오피스텔(?=[^?!]{0,40}(?:업무용|사무실|주거용\S{0,2}\s*(?:이\s*)?아니))",
+        text,
+    )
+    house = [
+        h
+        for h in re.finditer(r"집|아파트|주택|빌라", text)
+        if not re.match(r"\s*(?:은|는|이|가)?\s*(?:아니|아님)", text[h.end() :])
+    ]
+    if land and not house:  # "땅을 팔아요. 집은 아니에요": the house word said not to be the asset
         reading.fact("asset", "land", land.group(0))
         said.append("토지·건물")
     many = re.search(
@@ -221,6 +237,10 @@ def read(text: str, reading) -> None:
     )
     if one and re.search(r"중\s*$", text[: one.start()]):  # "2주택 중 1채": one of the houses, not one house
         one = None
+    if one and re.match(
+        r"\S{0,2}\s*(?:자가\s*되|이|이라)?면\s*[^.?!]{0,12}?(?:라던데|다던데|던데|라는데|래서|라고)", text[one.end() :]
+    ):
+        one = None  # "만약 1세대 1주택이면 비과세라던데 저는 아니고": a condition, not a claim
     if one and many and many.start() <= one.start() < many.end():  # "다른 집도 한 채 있어요": part of the other
         one = None
     negated = re.search(

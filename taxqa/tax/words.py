@@ -222,7 +222,7 @@ HANJA_AMOUNT = (
 # "애들 아빠가", "우리 애 엄마한테": a parent naming the children's other parent names the asker's spouse
 CHILDS_PARENT = re.compile(
     r"(?<![가-힣])(?:우리\s*|울\s*)?(?:애들|애|아이들|아이|애기|아기|얘들|딸|아들)\s*(아빠|아버지|엄마|어머니)"
-    r"(가|는|를|랑|와|도|의|한테|에게|께서)?(?![가-힣])"
+    r"(가|는|를|랑|와|도|의|한테|에게|께서)?(?![가-힣])(?!\s*(?:아빠|엄마|아버지|어머니))"  # not "아기 엄마 아빠 다": both
 )
 SPOUSE_PARTICLE = {"가": "이", "는": "은", "를": "을", "랑": "이랑", "와": "과"}
 
