@@ -170,6 +170,8 @@ def mentions(text: str) -> list[Mention]:
 
 GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함|[.,/]|$)|(?:한테|에게|께)\s*(?:\S+\s*){0,2}?줘|(?<![가-힣])줌(?![가-힣])|(?<=[어아])\s*줬|넣어\s*(?:주|두|놓)|(?:통장|계좌)\S{0,2}\s*(?:\S+\s*){0,3}?넣|입금|(?<![가-힣])주(?:[고면었시셨려는신실셔세자심]|어|기)|(?<![가-힣])줄(?:라|려|까|\s*(?:거|것|테|생각|계획))|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|넘길|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주|건네(?:[주준줄고려]|어\s*주)|건넨|건넸"
 RECEIVE = r"받|물려\s*받|상속받|증여받"
+# "혼인공제 받으면", "비과세 받으려면": a relief received, not the gift
+RELIEF_RECEIVED = r"(?:공제|비과세|감면|혜택|환급)\s*(?:을|를|도|은|는)?\s*받"
 FROM = r"(?:님)?(?:으로부터|로부터|에게서|한테서|께로부터|에서)"
 TO = r"(?:님)?(?:에게|한테|께|에게로|헌티|한티)(?!서)"  # "나헌티": a dialect's 한테
 SUBJECT = r"(?:님)?(?:께서|이|가|은|는|도)(?![가-힣]{2})"
@@ -206,7 +208,9 @@ def role_of(text: str, m: Mention) -> str:
         if re.match(r"\S{0,3}\s*(?:저|나|본인)(?:에게|한테|께)", after):
             return "donor"  # "엄마가 나에게 / 5,000,000원": from the word to the asker, no verb needed
         return "donor" if give else ""
-    if re.match(r"\s*(?:명의|앞|몫|쪽|통장|계좌|결혼|혼인|생활비|학비|집|사업)", after):  # "아들 명의로 이체하면"
+    if re.match(
+        r"\s*(?:명의|앞|몫|쪽|통장|계좌|결혼|혼인|장가|시집|생활비|학비|집|사업)", after
+    ):  # "아들 명의로 이체하면"
         if give and not receive:
             return "donee"
         if receive:
@@ -256,7 +260,8 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
         pick, as_donor = donees[0], False
     elif plain:
         # "부모 증여 1억": the named relative gives; "아들이 결혼하는데 1억을 주면": the speaker gives
-        pick, as_donor = plain[0], not (re.search(GIVE, text) and not re.search(RECEIVE, text))
+        received = re.search(RECEIVE, re.sub(RELIEF_RECEIVED, "", text))
+        pick, as_donor = plain[0], not (re.search(GIVE, text) and not received)
     else:
         return parties
     parties.asker_gives = not as_donor

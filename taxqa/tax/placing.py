@@ -13,6 +13,7 @@ from typing import Any
 from taxqa.amounts import format_won
 from taxqa.tax.mentions import Mention
 from taxqa.tax.nets import run as run_nets
+from taxqa.tax.words import has_batchim
 
 AMOUNT_FIELDS = {"amount", "prior", "prior_tax", "marriage_birth", "estate", "spouse_inherits", "financial", "base",
                  "salary", "pension", "insurance", "withheld", "sales", "purchases", "card_sales", "supply",
@@ -337,7 +338,13 @@ def flag_mismatch(reading) -> None:
     for f in reading.facts:
         if f.name in AMOUNT_FIELDS and f.words and re.search(r"\d", f.words) and f.name in reading.inputs:
             if f.words in seen and seen[f.words] != f.name and reading.text.count(f.words) < 2:
-                reading.unclear(f"'{f.words}'을 {seen[f.words]}와 {f.name} 두 곳에 넣음: 각각의 금액을 확인해 주세요")
+                from taxqa.tax.kinds import KINDS  # the kinds import the readers that import this module
+
+                labels = KINDS[reading.kind].fact_labels if reading.kind in KINDS else {}
+                first, second = (labels.get(n, n) for n in (seen[f.words], f.name))  # Korean, as the user reads it
+                reading.unclear(
+                    f"'{f.words}'을 {first}{'과' if has_batchim(first) else '와'} {second} 두 곳에 넣음: 각각의 금액을 확인해 주세요"
+                )
             seen.setdefault(f.words, f.name)
 
 

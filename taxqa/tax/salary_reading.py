@@ -19,7 +19,8 @@ def recognise(text: str) -> bool:
     if not re.search(
         r"연봉|총급여|급여|월급|기본급|직장인|근로자|회사원|연말정산|근로소득(?!공제|금액)|알바|아르바이트|"
         r"(?<![가-힣])월\s*세전|세전\s*월|임금|노임|(?:공장|회사|직장)\S{0,3}\s*일[^?!]{0,30}?받는\s*(?:것|돈)|"  # "1년 돈 받는 것 3,800만원"
-        r"(?:(?<![가-힣\d])월|매달|매월|달마다)\s*\d[^.?!]{0,30}받[^?!\n]{0,40}부양(?:\s*가족|해|하|\s*중)|명절\s*(?:상여|보너스)|(?<![가-힣\d])월\s*\d[^.?!]{0,12}받다가|(?:아빠|아버지|엄마|어머니)\S{0,2}\s*[^.?!\d]{0,12}?(?<![가-힣\d])월\s*\d{2,4}\s*(?:만\s*원?)?\s*(?:받|벌|버)|상여금|(?:정기|특별)\s*상여|상여\s*\d",  # "월 350씩 12달 받아요. 부양가족 없고요"
+        r"(?:(?<![가-힣\d])월|매달|매월|달마다)\s*\d[^.?!]{0,30}받[^?!\n]{0,40}부양(?:\s*가족|해|하|\s*중)|명절\s*(?:상여|보너스)|(?<![가-힣\d])월\s*\d[^.?!]{0,12}받다가|(?:아빠|아버지|엄마|어머니)\S{0,2}\s*[^.?!\d]{0,12}?(?<![가-힣\d])월\s*\d{2,4}\s*(?:만\s*원?)?\s*(?:받|벌|버)|상여금|(?:정기|특별)\s*상여|상여\s*\d|"
+        r"(?:매달|매월|달마다)\s*\d[^.?!]{0,20}받[^?!\n]{0,60}(?:결정세액|연말정산)",  # "매달 250씩 받았어요. 결정세액은요?"  # "월 350씩 12달 받아요. 부양가족 없고요"
         text,
     ):
         return False
@@ -40,6 +41,22 @@ YEAR_TOTAL = (
     r"(?:합하|합치|합쳐|합계|통틀|다\s*더하)[^.?!\n\d]{0,8}$"
 )
 ANNUAL = r"연봉|총급여|연\s*소득|연간|1\s*년|일\s*년|한\s*해|(?<![가-힣])연\s*\d"
+
+
+# pay said after tax and 4대보험: "실수령 월 300", "세금 떼고 통장에 350 들어와요" (총급여 is the pay before them)
+NET_PAY = r"실수령|세후|세금\s*(?:다\s*)?(?:떼고|뗀|빼고|뺀|제하고|제한)|손에\s*(?:쥐|쥔)|통장에\s*(?:찍|들어|꽂)"
+# the months worked in the year: "7월에 입사해서 12월까지", "3월부터 10월까지 일했어요"
+WORKED_SPAN = r"(?<![\d~∼-])(\d{1,2})\s*월\s*(?:에|부터)?[^.?!\d]{0,16}?(?<![\d~∼-])(\d{1,2})\s*월\s*(?:말\s*)?까지"
+
+
+def months_worked(text: str) -> tuple[int, str] | None:
+    """(months, words) of a span of months said with a start at work ("7월에 입사해서 12월까지"), or None."""
+    span = re.search(WORKED_SPAN, text)
+    if span and re.search(r"입사|취직|취업|들어가|일\s*(?:시작|했|하|한)|근무|다녔|받았", text):
+        first, last = int(span[1]), int(span[2])
+        if 1 <= first < last <= 12:
+            return last - first + 1, span.group(0)
+    return None
 
 
 PAY_PART = r"(?:기본급|수당)\s*(?:은|는|이|가|:)?\s*(?:월\s*)?$"  # the parts of a month's pay, each said with its name
@@ -64,6 +81,13 @@ def read(text: str, reading) -> None:
         text, r"연봉|총급여|급여|월급|근로소득|받", r"원천징수|기납부|이미|소득세|세금|연금|보험료|공제"
     )
     found = amount_near(text, r"총급여") or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
+    said = [m.lastindex for m in re.finditer(f"({NET_PAY})|(세전|총급여)", window_before(text, found.start, 14))]
+    if said and said[-1] == 1:  # the nearest word before the pay says it is after tax
+        gross = amount_near(text, r"세전|총급여")
+        if gross is None or gross.start == found.start:  # only the pay after tax is said: 총급여 cannot be had from it
+            reading.lack(f"세전 급여(총급여): '{found.text}'은 세금·4대보험을 뗀 실수령액으로 보여 총급여로 쓸 수 없음")
+            return
+        found = gross  # "실수령 320인데 세전은 380": the pay before tax is the 총급여
     monthly = re.search(
         r"월급|월\s*급여|한\s*달|매달|매월|달마다|(?<![가-힣\d])월(?=\s|\d|$)", window_before(text, found.start, 12)
     )
@@ -80,6 +104,10 @@ def read(text: str, reading) -> None:
         value *= 10_000
         reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
     paid = re.search(r"(?<![\d.])(\d{1,2})\s*(?:개월|달)\s*(?:치|동안|간|분)", text) if monthly else None
+    worked = months_worked(text) if monthly and not paid else None
+    if worked:  # "7월에 입사해서 12월까지 매달 380씩": the months paid in the year
+        paid = re.match(r"(\d+)", str(worked[0]))
+        reading.assume(f"'{worked[1]}': {worked[0]}개월 동안 받은 월급으로 봄")
     times_said = re.match(r"\s*(?:원)?\s*[×xX*]\s*(\d{1,2})\s*(?:개월|달|회)", text[found.end :]) if monthly else None
     if times_said:  # "월 급여 310만원 × 13개월": the months said, a 13th month's bonus included
         paid = times_said

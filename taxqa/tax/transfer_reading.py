@@ -69,10 +69,9 @@ def read(text: str, reading) -> None:
     if bought is not None and sold is not None and bought.start == sold.start:
         bought = None
     labelled_cost = EXPENSE + r"\s*(?:은|는|이|가|:|=)?\s*$"  # "필경 1천" is no price, whatever else is lacking
+    placed = {a.start for a in (bought, sold) if a is not None}  # amount_near gives new objects: compare places
     others = [
-        a
-        for a in found
-        if a is not bought and a is not sold and not re.search(labelled_cost, window_before(text, a.start, 12))
+        a for a in found if a.start not in placed and not re.search(labelled_cost, window_before(text, a.start, 12))
     ]
     if sold is None and bought is None and len(others) >= 2:
         bought, sold = sorted(others[:2], key=lambda a: a.value)
