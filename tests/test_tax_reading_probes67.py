@@ -46,3 +46,13 @@ def test_an_amount_placed_twice_is_told_in_korean_field_names():
 def test_bank_interest_is_named_and_not_computed():
     a = ask("적금 이자로 2백 받았는데 세금 얼마나 떼나요?", as_of=AS_OF)
     assert a["kind"] is None and a["tax_name"] == "이자·배당소득세"
+
+
+def test_tax_already_taken_after_the_pay_is_the_withheld_tax():
+    a = ask("연봉 6천, 회사에서 미리 세금 300만원 떼갔어요. 부양가족 없어요. 연말정산하면 얼마 더 내나요", as_of=AS_OF)
+    assert a["inputs"] == {"salary": 60_000_000, "withheld": 3_000_000}
+
+
+def test_held_under_a_year():
+    a = ask("땅을 산 지 일 년이 채 안 됐는데 2억에 사서 2억 5천에 팔면 양도세", as_of=AS_OF)
+    assert a["inputs"]["held_years"] == 0

@@ -135,6 +135,8 @@ def read(text: str, reading) -> None:
         r"(?<!년)(?<!년\s)(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text
     )
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
+    # "1년도 안 돼서 판", "1년 미만 보유": held less than a whole year
+    under_year = re.search(r"(?:1|일|한)\s*년(?:도|이)?\s*(?:채\s*)?(?:안\s*(?:돼|되|된|됐)|미만|못\s*(?:돼|되|채|된))", text)
     bought_year = re.search(
         r"(\d{4})\s*년(?:도)?에?\s*(?:[^.,?!/|]|(?<=\d)[.,](?=\d)){0,20}?(?:사|샀|산|취득(?!세)|분양|매입|매수|구입)",
         text,
@@ -155,7 +157,9 @@ def read(text: str, reading) -> None:
                   or re.search(r"(?:샀|사서|취득했|구입했|매입했)\S{0,2}[^팔팜양,.?!]{0,14}$", reading.text[: m.start]))), None)  # fmt: skip
     if span is None and later is not None:  # "2억에 사서 4년 뒤 2억 8천에 팔면"
         span = later
-    if span is not None and span.value.get("years") is not None:
+    if under_year:
+        reading.fact("held_years", 0, under_year.group(0))
+    elif span is not None and span.value.get("years") is not None:
         reading.fact("held_years", span.value["years"], span.text)
         if span.value.get("months"):
             reading.assume(f"보유기간 {span.text}은 만 {span.value['years']}년으로 계산 (1년 미만은 버림)")
@@ -196,6 +200,7 @@ def read(text: str, reading) -> None:
         reading.assume(f"'{rel.group(1)}'에 사서 올해 팔면 보유기간 {back}년으로 봄 (정확한 날짜에 따라 1년 차이 가능)")
     elif short:
         reading.fact("held_years", int(short.group(1)) // 12, short.group(0))
+
     elif lived:
         reading.fact("held_years", int(lived.group(1)), lived.group(0))
         reading.assume("거주한 기간 동안 보유한 것으로 보아 보유기간 = 거주기간")
