@@ -136,7 +136,9 @@ def read(text: str, reading) -> None:
     )
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
     # "1년도 안 돼서 판", "1년 미만 보유": held less than a whole year
-    under_year = re.search(r"(?:1|일|한)\s*년(?:도|이)?\s*(?:채\s*)?(?:안\s*(?:돼|되|된|됐)|미만|못\s*(?:돼|되|채|된))", text)
+    under_year = re.search(
+        r"(?:1|일|한)\s*년(?:도|이)?\s*(?:채\s*)?(?:안\s*(?:돼|되|된|됐)|미만|못\s*(?:돼|되|채|된))", text
+    )
     bought_year = re.search(
         r"(\d{4})\s*년(?:도)?에?\s*(?:[^.,?!/|]|(?<=\d)[.,](?=\d)){0,20}?(?:사|샀|산|취득(?!세)|분양|매입|매수|구입)",
         text,
