@@ -169,6 +169,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain26": ("tests/data/retrieval_plain26.tsv", ""),
     "plain27": ("tests/data/retrieval_plain27.tsv", ""),
     "plain28": ("tests/data/retrieval_plain28.tsv", ""),
+    "plain29": ("tests/data/retrieval_plain29.tsv", ""),
     "probe1": ("tests/data/retrieval_probe1.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),

@@ -40,3 +40,30 @@ def test_a_later_part_reads_its_verb_in_any_tense():
     assert p.search("상속세를 땅으로 대신 낼 수 있나")
     assert p.search("상속세를 대신 냈는데")
     assert everyday.pattern("부가세 ~ (빼|돌려주)").search("부가세를 돌려줬어")
+
+
+def test_a_sale_to_family_is_presumed_a_gift_but_handing_over_is_a_gift_already():
+    # 상증법 제44조 is about a sale (양도); 넘겨받/넘겨주 is how people say a gift (9x, 9y)
+    assert "배우자등에게양도한재산의증여추정" in read_query("아들한테 아파트를 시세대로 팔았는데 증여로 보나").concepts
+    assert "배우자등에게양도한재산의증여추정" not in read_query("이혼하면서 아내한테서 집을 넘겨받으면").concepts
+
+
+def test_a_company_car_is_a_passenger_car_not_a_forklift():
+    car = "업무용승용차관련비용의손금불산입등특례"
+    assert car in read_query("법인 명의 외제차 리스료 경비 한도").concepts
+    assert car not in read_query("물류 창고에 지게차를 법인 명의로 들이면 비용 한도").concepts
+
+
+def test_rows_walked_from_the_statutes_name_their_articles():
+    assert "세금계산서발급시기" in read_query("세금계산서는 공급하고 언제까지 끊어야 해").concepts
+    assert "세금계산서발급시기" not in read_query("세금계산서를 늦게 끊으면 벌금").concepts  # that is 제60조
+    assert "동거주택상속공제" in read_query("어머니 모시고 같이 살던 집을 물려받으면 공제").concepts
+    assert "국세기본법 제55조" in read_query("억울하게 나온 세금 고지는 어디에 따지나").concepts
+
+
+def test_a_one_syllable_later_part_starts_a_word():
+    p = everyday.pattern("명의 ~ 빌린 ~ (주식|땅)")
+    assert p.search("친구 명의를 빌린 땅")
+    assert not p.search("회사 명의로 빌린 세단 리스료를 몽땅")
+    assert everyday.pattern("회사 ~ 차 ~ 비용").search("회사 차 비용")
+    assert not everyday.pattern("회사 ~ 차 ~ 비용").search("회사 지게차 비용")

@@ -11,7 +11,8 @@ same way as the term table's reviewed phrasings (taxqa.corpus.terms): each title
 articles carrying it are known and the question's act is read from them. The words are plain text with two
 marks, so that a reviewer reads them as words: " | " between alternatives and " ~ " for a gap of a few words
 between parts said in order; a space inside a part may be written or left out, and "(a|b)" is a choice. A first
-part of one or two syllables must start a word (상금 is not 보상금's). An article whose title is too short to be
+part of one or two syllables must start a word (상금 is not 보상금's), and so must a later part of one
+(땅 is not 몽땅's, 차 not 지게차's). An article whose title is too short to be
 a term (지방세법 제115조 납기, 법인세법 제55조 세율) is named by its citation instead. An alternative written "- words" says
 when the row does not apply (a card's deduction is not asked by "손님이 카드로": that is the seller's credit).
 """
@@ -38,7 +39,9 @@ def _part(text: str, first: bool) -> str:
         body = r"\s*".join(re.escape(w) for w in c.split())
         if not first:  # a later part is mostly the verb the question asks with: any of its tenses
             body = body[:-1] + _tenses(body[-1])
-        out.append(("(?<![가-힣])" + body) if first and len(c.replace(" ", "")) <= _SHORT else body)
+        syllables = len(c.replace(" ", ""))
+        starts_word = syllables <= _SHORT if first else syllables == 1
+        out.append(("(?<![가-힣])" + body) if starts_word else body)
     return "(?:" + "|".join(out) + ")"
 
 
