@@ -222,7 +222,8 @@ def main(argv: list[str] | None = None, prog: str = "taxqa demo-model") -> int:
         choices=NUMBER_STYLES,
         default="digits",
         help="how the tokenizer cuts numbers: digits (one by one, default), groups (every 1-3 digit group "
-        "is a token: '1억 4,550만원' -> 1 억 4 , 550 만원), runs (BPE merges them)",
+        "is a token: '1억 4,550만원' -> 1 억 4 , 550 만원), amounts (groups, and an amount's leading groups "
+        "keep their space and comma: ' 1' 억 ' 4,' 550 만원), runs (BPE merges them)",
     )
     parser.add_argument("--heads", type=integer(1, 1024), help="gemma3: attention heads (default hidden/64, >= 2)")
     parser.add_argument("--kv-heads", type=integer(1, 1024), help="gemma3: key/value heads (default heads/2)")

@@ -41,7 +41,7 @@ def tokenizer_training_text(max_chars: int = 400_000) -> list[str]:
     return texts
 
 
-NUMBER_STYLES = ("digits", "groups", "runs")
+NUMBER_STYLES = ("digits", "groups", "amounts", "runs")
 ALPHABET_SIZE = 300
 
 
@@ -66,7 +66,10 @@ def train_tokenizer(arch: str, vocab_size: int, texts: list[str], numbers: str =
 
     ``numbers``: "digits" splits every digit; "groups" adds every digit group of one to three digits
     ("7", "45", "050", "550") as a token of its own, so '1억 4,550만원' is five tokens that rarely repeat
-    within a block; "runs" lets BPE merge digits like any other characters."""
+    within a block; "amounts" adds to those groups every leading group of a Korean amount with the space
+    before it and the comma after it (" 1,", " 692", " 15"), so '6억 1,692만원' is `▁6 억 ▁1, 692 만 원`:
+    each of its tokens follows a token that occurs once in the figure, so copying it needs to look back
+    one token only (BENCHMARKS.md §15, round 9); "runs" lets BPE merge digits like any other characters."""
     from tokenizers import AddedToken, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
     from transformers import PreTrainedTokenizerFast
 
@@ -90,9 +93,11 @@ def train_tokenizer(arch: str, vocab_size: int, texts: list[str], numbers: str =
         show_progress=False,
     )
     tok.train_from_iterator(texts, trainer=trainer)
-    if numbers == "groups":
+    if numbers in ("groups", "amounts"):
         groups = [f"{n:0{width}d}" for width in (1, 2, 3) for n in range(10**width)]
         tok.add_tokens([AddedToken(g, normalized=False) for g in groups])
+    if numbers == "amounts":  # matched on the raw text (a real space), longest first: " 1," before " 1"
+        tok.add_tokens([AddedToken(f" {n}{comma}", normalized=False) for n in range(1, 1000) for comma in ("", ",")])
     tok = _bytes_as_ordinary_tokens(tok)
     kwargs = {"tokenizer_object": tok, "eos_token": "<eos>" if gemma else PHI_EOS}
     if gemma:

@@ -279,8 +279,9 @@ def test_a_random_figure_replaces_the_blocks_last_figure_in_the_answer_too():
 
 
 def test_the_demo_recipe_options(tmp_path):
-    """Digit groups as tokens, 4 heads / 4 kv heads, rope 1e4, the answer loss alone after a warm-up, no
-    system turn: still a Gemma3 checkpoint that transformers and mlx_lm load and agree on."""
+    """An amount's digit groups as tokens (a leading group with its space and comma), 4 heads / 4 kv heads,
+    rope 1e4, the answer loss alone after a warm-up, no system turn: still a Gemma3 checkpoint that
+    transformers and mlx_lm load and agree on, and whose tokenizer gives back the text it cut."""
     import mlx.core as mx
     import torch
     from mlx_lm import load
@@ -290,24 +291,28 @@ def test_the_demo_recipe_options(tmp_path):
 
     data = _records(tmp_path / "train.jsonl")
     out = build_checkpoint("gemma3", tmp_path / "m", size="2x128", train_on=data, pretrain_steps=6, pretrain_lr=6e-3,
-                           pretrain_loss="answer", pretrain_warmup=3, numbers="groups", system_prompt="",
+                           pretrain_loss="answer", pretrain_warmup=3, numbers="amounts", system_prompt="",
                            attention=Attention(4, 4, 10_000.0))  # fmt: skip
     info = json.loads((out / "taxqa_tiny.json").read_text())
-    assert info["numbers"] == "groups" and info["pretrained"]["loss"] == "answer"
+    assert info["numbers"] == "amounts" and info["pretrained"]["loss"] == "answer"
     assert info["pretrained"]["system_prompt"] == ""  # examples without a system turn, as the demo trains
     assert info["pretrained"]["corpus_chunks"] == 0  # the answer loss alone: no corpus chunks to learn from
     config = json.loads((out / "config.json").read_text())
     assert (config["num_attention_heads"], config["num_key_value_heads"]) == (4, 4)
     assert config["rope_theta"] == config["rope_local_base_freq"] == 10_000.0
     tok = AutoTokenizer.from_pretrained(out)
-    pieces = tok.convert_ids_to_tokens(tok.encode("1억 4,550만원", add_special_tokens=False))
-    assert (
-        "550" in pieces
-        and "4" in pieces
-        and tok.decode(tok.encode("1억 4,550만원", add_special_tokens=False)) == "1억 4,550만원"
-    )
+    text = "- 납부할 세액: 1억 4,550만 3,000원 (2026-01-01)"
+    pieces = tok.convert_ids_to_tokens(tok.encode(text, add_special_tokens=False))
+    assert [" 1", " 4,", "550", " 3,", "000"] == [p for p in pieces if p.strip(" ,").isdigit()][:5]
+    assert tok.decode(tok.encode(text, add_special_tokens=False)) == text
     ids = tok.encode("납부할 세액: 1억 4,550만원")
     with torch.no_grad():
         torch_logits = AutoModelForCausalLM.from_pretrained(str(out))(torch.tensor([ids])).logits[0].numpy()
-    mlx_model, _ = load(str(out))
+    mlx_model, mlx_tok = load(str(out))
     assert np.abs(np.array(mlx_model(mx.array([ids]))[0]) - torch_logits).max() < 2e-3
+    stream = mlx_tok.detokenizer  # what mlx_lm's generation decodes with, token by token
+    stream.reset()
+    for token in tok.encode(text, add_special_tokens=False):
+        stream.add_token(token)
+    stream.finalize()
+    assert stream.text == text
