@@ -324,6 +324,7 @@ def run_demo(out: Path, sizes: DemoSizes, console: Console) -> dict:
             DEMO_QUESTION,
             "--ground-k",
             "1",
+            "--ground-compact",
             "--max-tokens",
             str(s.max_tokens),
             *DEMO_SYSTEM,

@@ -129,7 +129,7 @@ def print_next_steps(out: Path, summary: dict, console, question: str) -> None:
         "",
         "Try next:",
         f'  taxqa-tui --model {model} --system-prompt ""',
-        f'  taxqa generate --model {model} -p "{question}" --system-prompt "" --check',
+        f'  taxqa generate --model {model} -p "{question}" --system-prompt "" --ground-k 1 --ground-compact --check',
         "The same with real models (a RunPod GPU, then a Mac):",
         "  bash train_cuda/runpod_train.sh --model gemma3-12b --data dataset",
         "  taxqa convert --base google/gemma-3-12b-it --adapter OUT -o g12-4bit",

@@ -60,6 +60,12 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
         "computable question, the calculator's breakdown)",
     )
     parser.add_argument("--ground-k", type=COUNT, default=4, help="articles retrieved for the grounding (default 4)")
+    parser.add_argument(
+        "--ground-compact",
+        action="store_true",
+        help="the short grounding block of `taxqa data generate --ground-compact` (one line per article, the tax "
+        "to pay last): for a model trained on it, such as the demo's tiny model",
+    )
     noise = parser.add_mutually_exclusive_group()
     noise.add_argument(
         "--verbose", action="store_true", help="also print the prompt and the decode rate against the roofline"
@@ -223,6 +229,10 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
         read_case(question, k=args.ground_k, retrieve=not args.no_ground) if args.check or not args.no_ground else None
     )
     grounding = None if args.no_ground else case.grounding()
+    if grounding is not None and args.ground_compact:
+        from taxqa.datagen.grounded import compact_grounding
+
+        grounding = compact_grounding(grounding)  # the block the model was trained on
     if grounding is not None and not args.quiet:
         print(grounding_line(grounding), file=sys.stderr)
     if is_provider_spec(args.model):
