@@ -164,12 +164,13 @@ def test_generate_streams_checks_and_never_prints_a_key(server, keys, capsys):
     assert "[참고 조문]" not in json.dumps(server.requests[-1]["body"], ensure_ascii=False)
 
 
-def test_generate_sends_the_compact_block_a_tiny_model_was_trained_on(server, keys):
+def test_generate_sends_the_compact_block_a_tiny_model_was_trained_on(server, keys, capsys):
     spec = specs(server)["openai"]
     assert taxqa_main(["generate", "--model", spec, "-p", QUESTION, "-q"]) == 0
     full = json.dumps(server.requests[-1]["body"], ensure_ascii=False)
-    assert taxqa_main(["generate", "--model", spec, "-p", QUESTION, "--ground-compact", "-q"]) == 0
+    assert taxqa_main(["generate", "--model", spec, "-p", QUESTION, "--ground-compact", "--check"]) == 0
     compact = json.dumps(server.requests[-1]["body"], ensure_ascii=False)
+    assert "ground: articles" in capsys.readouterr().err
     assert "- 납부할 세액: " in compact and "증여재산공제" in full and "증여재산공제" not in compact
 
 

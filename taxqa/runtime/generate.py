@@ -229,12 +229,12 @@ def main(argv: list[str] | None = None, prog: str = "taxqa generate") -> int:
         read_case(question, k=args.ground_k, retrieve=not args.no_ground) if args.check or not args.no_ground else None
     )
     grounding = None if args.no_ground else case.grounding()
+    if grounding is not None and not args.quiet:
+        print(grounding_line(grounding), file=sys.stderr)
     if grounding is not None and args.ground_compact:
         from taxqa.datagen.grounded import compact_grounding
 
         grounding = compact_grounding(grounding)  # the block the model was trained on
-    if grounding is not None and not args.quiet:
-        print(grounding_line(grounding), file=sys.stderr)
     if is_provider_spec(args.model):
         return generate_remote(args, question, grounding, lambda answer: report_check(case, answer))
     backend = resolve_backend(args.backend, args.model, args.adapter_path)
