@@ -8,7 +8,7 @@ DIR=$(mktemp -d); F=$ROOT/tests/data/reading_unseen_$S.json
 git -C "$ROOT" archive "$C" taxqa bench | tar -x -C "$DIR"
 cd "$DIR"
 $PY bench/bench_unseen.py "$F" -v > before.txt 2>&1 || true
-cp "$ROOT"/taxqa/tax/{time,people,kind}_nets.py taxqa/tax/
+cp "$ROOT"/taxqa/tax/{time,people,kind,context}_nets.py taxqa/tax/
 cp "$ROOT"/taxqa/tax/signals.py taxqa/tax/signals_compat.py  # only its changes_figure is used
 sed -i 's/from taxqa.tax.signals import changes_figure/from taxqa.tax.signals_compat import changes_figure/' taxqa/tax/*_nets.py
 cat >> taxqa/tax/nets.py <<'PY'
@@ -19,15 +19,9 @@ _run_before_lane_nets = run
 
 def run(reading, found) -> None:  # noqa: F811
     _run_before_lane_nets(reading, found)
-    from taxqa.tax import kind_nets, people_nets, time_nets
+    from taxqa.tax import context_nets
 
-    time_nets.flag_year_not_used(reading)
-    time_nets.flag_dates_not_used(reading)
-    people_nets.flag_unused_people(reading)
-    people_nets.flag_said_of_another(reading)
-    people_nets.flag_spouse_away(reading)
-    people_nets.flag_generation_unread(reading)
-    kind_nets.flag_gift_from_work(reading)
+    context_nets.run(reading)
 PY
 # placing imports run by name: point it at the module so the wrapper is the one called
 sed -i 's/^from taxqa.tax.nets import run as run_nets$/from taxqa.tax import nets as _nets\n\n\ndef run_nets(reading, found):\n    return _nets.run(reading, found)/' taxqa/tax/placing.py

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax import fx, kind_nets, misread_nets, people_nets, signals, time_nets
+from taxqa.tax import context_nets, fx, misread_nets, signals
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 
@@ -329,10 +329,4 @@ def run(reading, found) -> None:
     flag_held_none(reading, found)
     misread_nets.run(reading)
     signals.run(reading)
-    time_nets.flag_year_not_used(reading)
-    time_nets.flag_dates_not_used(reading)
-    people_nets.flag_unused_people(reading)
-    people_nets.flag_said_of_another(reading)
-    people_nets.flag_spouse_away(reading)
-    people_nets.flag_generation_unread(reading)
-    kind_nets.flag_gift_from_work(reading)
+    context_nets.run(reading)
