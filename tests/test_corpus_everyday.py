@@ -67,3 +67,14 @@ def test_a_one_syllable_later_part_starts_a_word():
     assert not p.search("회사 명의로 빌린 세단 리스료를 몽땅")
     assert everyday.pattern("회사 ~ 차 ~ 비용").search("회사 차 비용")
     assert not everyday.pattern("회사 ~ 차 ~ 비용").search("회사 지게차 비용")
+
+
+def test_parts_joined_by_an_ampersand_match_in_either_order():
+    p = everyday.pattern("취득세 & (며칠|기한)")
+    assert p.search("잔금 치렀는데 취득세는 며칠 안에 내")
+    assert p.search("며칠 안에 취득세를 내")
+    assert not p.search("취득세 세율은 몇 퍼센트")
+    words = everyday.Words("연납 | 재산세 & (누가|누구)")
+    assert words.search("누가 재산세를 내나")  # a cue from either part
+    assert words.search("재산세는 누구 몫")
+    assert not everyday.Words("마감 ~ 신고").search("신고 마감")  # " ~ " keeps its order

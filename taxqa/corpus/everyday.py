@@ -10,7 +10,8 @@ A question saying a row's everyday words names the row's article titles as conce
 same way as the term table's reviewed phrasings (taxqa.corpus.terms): each title is a term of terms.tsv, so the
 articles carrying it are known and the question's act is read from them. The words are plain text with two
 marks, so that a reviewer reads them as words: " | " between alternatives and " ~ " for a gap of a few words
-between parts said in order; a space inside a part may be written or left out, and "(a|b)" is a choice. A first
+between parts said in order, " & " for the same gap between parts said in either order (취득세 & 며칠: "취득세는
+며칠 안에" and "며칠 안에 취득세"); a space inside a part may be written or left out, and "(a|b)" is a choice. A first
 part of one or two syllables must start a word (상금 is not 보상금's), and so must a later part of one
 (땅 is not 몽땅's, 차 not 지게차's). An article whose title is too short to be
 a term (지방세법 제115조 납기, 법인세법 제55조 세율) is named by its citation instead. An alternative written "- words" says
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 import sys
 from importlib import resources
+from itertools import permutations
 
 from taxqa.corpus.cite import squash
 from taxqa.corpus.review_table import read_rows
@@ -67,7 +69,7 @@ class Words:
 
     def __init__(self, words: str):
         self.words = words
-        firsts = (a.split(" ~ ")[0].strip() for a in words.split(" | ") if not a.startswith("- "))
+        firsts = (f.strip() for a in words.split(" | ") if not a.startswith("- ") for f in _firsts(a))
         self.cues = {c.replace(" ", "") for f in firsts for c in (f[1:-1].split("|") if f.startswith("(") else [f])}
         self._compiled: re.Pattern | None = None
 
@@ -80,13 +82,26 @@ class Words:
         return self._compiled.search(text)
 
 
+def _orders(alternative: str) -> list[list[str]]:
+    """An alternative's parts in each order it may be said: " ~ " keeps the written order, " & " takes any."""
+    if " & " not in alternative:
+        return [alternative.split(" ~ ")]
+    return [list(p) for p in permutations(alternative.split(" & "))]
+
+
+def _firsts(alternative: str) -> list[str]:
+    """The parts an alternative may start with (its cues): the first, or any of a " & " alternative."""
+    return alternative.split(" & ") if " & " in alternative else [alternative.split(" ~ ")[0]]
+
+
 def pattern(words: str) -> re.Pattern:
     """The regular expression of a row's everyday words (see the module's docstring)."""
     gap = rf".{{0,{EVERYDAY_GAP}}}?"
     said, unless = [], []
     for a in words.split(" | "):
         out = unless if a.startswith("- ") else said
-        out.append(gap.join(_part(p.strip(), i == 0) for i, p in enumerate(a.removeprefix("- ").split(" ~ "))))
+        for order in _orders(a.removeprefix("- ")):
+            out.append(gap.join(_part(p.strip(), i == 0) for i, p in enumerate(order)))
     guard = "^(?!.*(?:" + "|".join(unless) + "))(?s:.*?)" if unless else ""
     return re.compile(guard + "(?:" + "|".join(said) + ")")
 
