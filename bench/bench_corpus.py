@@ -173,6 +173,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain30": ("tests/data/retrieval_plain30.tsv", ""),
     "probe1": ("tests/data/retrieval_probe1.tsv", ""),
     "probe2": ("tests/data/retrieval_probe2.tsv", ""),
+    "probe3": ("tests/data/retrieval_probe3.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }
