@@ -138,11 +138,15 @@ def test_demo_trains_on_grounded_data_and_reports_grounded_vs_ungrounded(demo_ru
     report = (out / "REPORT.md").read_text(encoding="utf-8")
     assert "## Grounded vs ungrounded (held-out calculator questions)" in report
     assert "| fused-4bit-mlx-lora |" in report and "key-figure accuracy" in report
-    run = json.loads((out / "eval" / "fused-4bit-mlx-lora.json").read_text(encoding="utf-8"))
-    for mode in ("on", "off"):
+    run = json.loads((out / "eval" / "trained-peft.json").read_text(encoding="utf-8"))
+    for mode in ("on", "off"):  # the trained model: grounded and ungrounded, the figures summary.json promises
         g = run["ground"][mode]
         assert g["n"] > 0 and g["computable_n"] > 0 and 0 <= g["key_figure_accuracy"] <= 1
         assert f"(n={run['ground']['on']['computable_n']})" in report
+    for name in ("base", "fused-4bit", "fused-4bit-mlx-lora"):  # grounded only: their ungrounded pass is skipped
+        other = json.loads((out / "eval" / f"{name}.json").read_text(encoding="utf-8"))
+        assert set(other["ground"]) == {"on"}, name
+        assert f"| {name} | " in report
 
 
 def test_summary_holds_the_promised_figures(demo_run):

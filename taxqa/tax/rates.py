@@ -16,6 +16,7 @@ in (over, up_to], the result is ``base_tax + (amount - over) * num // den``
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import Any
 
@@ -24,7 +25,7 @@ from taxqa.tax.rate_tables import EOK, MAN, PERSONAL, Bracket, versions
 from taxqa.tax.rate_tables_business import BUSINESS
 
 __all__ = ["EOK", "INDUSTRIES", "MAN", "RELATIONS", "TABLES", "Bracket", "describe_bracket", "parse_as_of",
-           "percent", "progressive", "select", "versions", "whole_number"]  # fmt: skip
+           "percent", "progressive", "select", "today", "versions", "whole_number"]  # fmt: skip
 
 TABLES: dict[str, list[dict[str, Any]]] = {**PERSONAL, **BUSINESS}
 
@@ -32,10 +33,32 @@ INDUSTRIES = tuple(TABLES["vat"][-1]["value_added_ratio"])
 RELATIONS = ("spouse", "lineal_ascendant", "lineal_descendant", "other_relative", "other")
 
 
+# The date a run takes for "today" when none is given: the system's, unless this variable names one.
+# `taxqa demo` pins it (taxqa.demo.DEMO_AS_OF), so that its records (the block's "YYYY-MM-DD 시행 법령
+# 기준" line), tokenizer, training and judged figures are the same whatever day it runs; users' commands
+# keep the system date.
+AS_OF_ENV = "TAXQA_AS_OF"
+
+
+def system_date() -> date:
+    return date.today()
+
+
+def today() -> date:
+    """The run's today: $TAXQA_AS_OF when set, else the system date."""
+    pinned = os.environ.get(AS_OF_ENV, "").strip()
+    if not pinned:
+        return system_date()
+    try:
+        return date.fromisoformat(pinned)
+    except ValueError as exc:
+        raise UserError(f"{AS_OF_ENV}: expected a date like 2026-01-01, got {pinned!r}") from exc
+
+
 def parse_as_of(value: str | date | None) -> date:
-    """The law date: a date, an ISO string, or None for today."""
+    """The law date: a date, an ISO string, or None for the run's today (`today`)."""
     if value is None:
-        return date.today()
+        return today()
     if isinstance(value, date):
         return value
     try:

@@ -5,7 +5,6 @@ and 1세대1주택 said, denied or contradicted."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.mentions import near
@@ -176,7 +175,7 @@ def read(text: str, reading) -> None:
         sold_year = next((m for m in years_said if re.search(r"팔|판|팜|매도|양도", text[m.end() : m.end() + 14])
                           or re.match(r"[^,?!]{0,22}?(?:팔|판|팜|매도|양도)", text[m.end() :])
                           or re.search(r"(?:양도|매도|처분)(?:\S{0,3}\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()$", text[: m.start()])), None)  # fmt: skip
-        now = int(sold_year.group(1)) if sold_year else int((reading.as_of or date.today().isoformat())[:4])
+        now = int(sold_year.group(1)) if sold_year else parse_as_of(reading.as_of).year
         held_n = max(now - int(bought_year.group(1)), 0)
         month_in, month_out = (re.match(r"(?:년\s*|[.\-/])\s*(\d{1,2})(?:\s*월\s*(\d{1,2})\s*일|\s*월|[.\-/]\s*(\d{1,2})(?!\d)|(?!\d))",
                                         text[m.end(1) :]) if m else None for m in (bought_year, sold_year))  # fmt: skip
