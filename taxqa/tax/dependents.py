@@ -180,7 +180,16 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         r"(?:배우자|아내|남편|부인|와이프|집사람|안사람)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|벌(?:어|고|며|면서|었|음|긴)|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
         text,
     )  # "아내는 소득이 없습니다": the income word negated in its clause is no income
-    if spouse and not any(m["w"] is None or not negated(text, m.start("w"), m.start("w") + 1) for m in earning):
+    # "남편 연봉 6천 5백, 제 연봉 4천": the worker is the asker's spouse, and the asker, that spouse, earns
+    asker_earns = re.search(
+        r"(?:남편|아내|와이프|신랑)\S{0,2}\s*(?:의\s*)?(?:연봉|월급|총급여|급여)", text
+    ) and re.search(
+        r"(?<![가-힣])(?:제|내|저의|나의|저도|나도|저는|나는)\s*(?:연봉|월급|총급여|급여)\s*(?:은|는|이|가|도|:)?\s*(?:약\s*)?\d",
+        text,
+    )
+    if spouse and asker_earns:
+        reading.assume(f"'{asker_earns.group(0)}': 배우자(질문자)는 소득이 있어 기본공제 대상에서 뺌")
+    elif spouse and not any(m["w"] is None or not negated(text, m.start("w"), m.start("w") + 1) for m in earning):
         dependents += 1
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)

@@ -152,7 +152,7 @@ def read(text: str, reading) -> None:
         )
     span = near(reading.mentions, reading.text, "duration", r"보유|소유|가지고|갖고|있었")
     ago = next((m for m in reading.mentions if m.type == "duration" and m.value.get("ago") and m.value.get("years")
-                and re.match(r"\s*(?:전|前)에?\s*(?:[\d,.]+\s*[억천백만]\S{0,2}\s*){0,3}(?:\S+\s*){0,2}?(?:산|샀|사서|사고|삼(?=[,.\s]|$)|취득|구입|매입|분양)",
+                and re.match(r"\s*(?:전|前)에?\s*(?:[\d,.]+\s*[억천백만]\S{0,2}\s*|[일이삼사오육칠팔구십백천만억]{2,}\s*원?\s*){0,3}(?:\S+\s*){0,2}?(?:산|샀|사서|사고|삼(?=[,.\s]|$)|취득|구입|매입|분양)",
                              reading.text[m.end :])), None)  # fmt: skip
     later = next((m for m in reading.mentions if m.type == "duration" and m.value.get("late") and m.value.get("years")
                   and (re.search(r"(?:사|샀|사서|산|취득|구입|매입|분양)\S{0,3}\s*$", reading.text[: m.start])

@@ -229,8 +229,8 @@ def read_simple(text: str, reading) -> None:
     if supply is None:
         reading.lack("공급대가 (1년 매출 합계)")
         return
-    # "매입 공급대가 3,300", "매입 세금계산서 공급대가 5,500": 공급대가 said of the 매입 two words before it
-    purchases = amount_near(text, r"매입(?:\s*[^\s\d,.]+){0,2}?\s*공급대가|매입", r"매출|공급대가|수입")
+    # "매입 공급대가 3,300", "매입 세금계산서 받은 거 공급대가 5,500": 공급대가 said of the 매입 a few words before it
+    purchases = amount_near(text, r"매입(?:\s*(?!매출)[^\s\d,.]+){0,4}?\s*공급대가|매입", r"매출|공급대가|수입")
     if purchases is not None and purchases.start in taken:
         purchases = None
     reading.fact("supply", supply.value, supply.text)
