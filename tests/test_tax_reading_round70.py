@@ -32,7 +32,10 @@ def test_values_paired_with_labels_said_in_order():
 
 
 def test_a_value_said_of_the_share_itself_is_not_halved():
-    assert inputs("아버지가 상가 지분 절반을 저한테 주신대요. 그 지분의 평가액은 3억이래요. 증여세?")["amount"] == 300_000_000
+    assert (
+        inputs("아버지가 상가 지분 절반을 저한테 주신대요. 그 지분의 평가액은 3억이래요. 증여세?")["amount"]
+        == 300_000_000
+    )
     answer = ask("엄마가 땅 지분 30%를 저한테 넘겨주셨고 지분 가액 2억이에요. 증여세 얼마?", as_of=AS_OF)
     assert answer["inputs"]["amount"] == 200_000_000 and not answer["ambiguous"]
     # the whole's value beside a share said before it is still the whole
