@@ -21,7 +21,7 @@ AGED_WORDS = r"일흔|여든|아흔|칠순|팔순|구순|(?<!\d)[7-9]0\s*대"
 def count_people(text: str, words: str) -> tuple[int, str] | None:
     """'자녀 2명', '아이 둘', '자녀가 3명', '두 아이' -> (count, words); None when not mentioned."""
     m = re.search(
-        rf"({words})\s*(?:가|이|는|은|도|:|：)?\s*({COUNT_WORD})(?!\d)(?!\s*{NOT_COUNT})\s*(?:명|이|인)?", text
+        rf"({words})(?:들)?\s*(?:가|이|는|은|도|:|：)?\s*({COUNT_WORD})(?!\d)(?!\s*{NOT_COUNT})\s*(?:명|이|인)?", text
     )
     if m:
         return count_value(m.group(2)), m.group(0)
@@ -67,6 +67,28 @@ def ordinal_children(text: str) -> list[tuple[str, int | None]]:
     """Two or more children said by their order, each with the age its clause gives ("첫째 초3" 9, "둘째 7살")."""
     said = {m.group(1): m for m in ORDINAL.finditer(text)}
     return [(w, age_of(person_clause(text, m.start()))) for w, m in said.items()] if len(said) >= 2 else []
+
+
+# the worker said as the asker's spouse, or addressed ("여보, 당신 연봉이 6천이잖아. 나는 소득 없고")
+WORKER_SPOUSE = r"(?:남편|아내|와이프|신랑|(?<![가-힣])당신|(?<![가-힣])여보)"
+# a parent or grandparent whose pay is asked about, and the other one of the couple
+PARTNER = {"할아버지": "할머니", "할머니": "할아버지", "아버지": "어머니|엄마", "아빠": "엄마|어머니", "어머니": "아버지|아빠",
+           "엄마": "아빠|아버지"}  # fmt: skip
+
+
+def partner_at_home(text: str) -> re.Match | None:
+    """The worker's partner said without income when the worker is a parent or grandparent the asker speaks of."""
+    worker = re.search(
+        r"(?<![가-힣])(?:외|친)?(할아버지|할머니|아버지|아빠|어머니|엄마)(?:\([^()]{0,12}\))?[^.?!]{0,20}?(?:연봉|월급|총급여|급여)",
+        text,
+    )
+    if worker is None:
+        return None
+    return re.search(
+        rf"(?<![가-힣])(?:외|친)?(?:{PARTNER[worker[1]]})(?:\([^()]{{0,12}}\))?\s*(?:는|은|도)?\s*(?:[^.,?!\s]{{1,8}}\s+)?"
+        r"(?:(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?(?:없|0)|전업|주부|무직)",
+        text,
+    )
 
 
 def read_dependents(text: str, reading, said: list[str]) -> int:
@@ -166,7 +188,11 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
          and not re.match(r"\s*(?:의\s*)?(?:연봉|월급|총급여|급여|결정세액|연말정산)", text[m.end():])),
         None,
     )  # fmt: skip
-    if spouse is None and re.search(r"(?:남편|아내|와이프|신랑)\S{0,2}\s*(?:의\s*)?(?:연봉|월급|총급여|급여)", text):
+    if spouse is None and (
+        partner := partner_at_home(text)
+    ):  # "할아버지(68세)는 … 연봉 4천, 할머니(66세)는 소득 없으세요"
+        spouse = partner
+    if spouse is None and re.search(rf"{WORKER_SPOUSE}\S{{0,2}}\s*(?:의\s*)?(?:연봉|월급|총급여|급여)", text):
         # "남편 연봉 4,100, 저(소득 없음)랑 5살 딸 부양": the asker is the worker's spouse
         spouse = re.search(
             r"(?<![가-힣])(?:저|제|나|내)(?:\s*\(\s*(?:소득|수입|벌이)\s*(?:없|0|X)[^()]*\)|는?\s*(?:소득|수입|벌이)\S{0,2}\s*(?:없|0))"
@@ -181,9 +207,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         text,
     )  # "아내는 소득이 없습니다": the income word negated in its clause is no income
     # "남편 연봉 6천 5백, 제 연봉 4천": the worker is the asker's spouse, and the asker, that spouse, earns
-    asker_earns = re.search(
-        r"(?:남편|아내|와이프|신랑)\S{0,2}\s*(?:의\s*)?(?:연봉|월급|총급여|급여)", text
-    ) and re.search(
+    asker_earns = re.search(rf"{WORKER_SPOUSE}\S{{0,2}}\s*(?:의\s*)?(?:연봉|월급|총급여|급여)", text) and re.search(
         r"(?<![가-힣])(?:제|내|저의|나의|저도|나도|저는|나는)\s*(?:연봉|월급|총급여|급여)\s*(?:은|는|이|가|도|:)?\s*(?:약\s*)?\d",
         text,
     )

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax import fx, kind_nets, misread_nets, people_nets, signals, time_nets
+from taxqa.tax import figure_nets, fx, kind_nets, misread_nets, people_nets, signals, time_nets
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 
@@ -336,3 +336,4 @@ def run(reading, found) -> None:
     people_nets.flag_spouse_away(reading)
     people_nets.flag_generation_unread(reading)
     kind_nets.flag_gift_from_work(reading)
+    figure_nets.run(reading)

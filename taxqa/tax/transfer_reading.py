@@ -62,12 +62,18 @@ def read(text: str, reading) -> None:
             bought = a
         elif sold is None and re.match(SOLD, after):
             sold = a
+    sold_by_verb = sold is None  # found below by the nearest sale word, not by its own words
     if sold is None:
         sold = amount_near(text, r"양도가|매도가|판\s*(?:가격|금액)|팔|팜")
     if bought is None:
         bought = amount_near(text, r"취득가|매입가|산\s*(?:가격|금액)|분양가")
     if bought is not None and sold is not None and bought.start == sold.start:
-        bought = None
+        # "상가를 팔았는데 10년 전 10억에 산 걸 25억에": the amount said "에 산" is the purchase, whatever sale word
+        # stands before it
+        if sold_by_verb and re.match(BOUGHT, text[bought.end : bought.end + 12]):
+            sold = None
+        else:
+            bought = None
     labelled_cost = EXPENSE + r"\s*(?:은|는|이|가|:|=)?\s*$"  # "필경 1천" is no price, whatever else is lacking
     placed = {a.start for a in (bought, sold) if a is not None}  # amount_near gives new objects: compare places
     others = [
