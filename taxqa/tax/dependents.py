@@ -182,7 +182,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         else:
             reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
     spouse = next(  # "배우자 공제 아님": no spouse; "와이프 소득 없음": a spouse without income
-        (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|집사람|안사람|외벌이|홑벌이", text)
+        (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|집사람|안사람|마누라|안식구|외벌이|홑벌이", text)
          if (not negated(text, m.start(), m.end()) or re.match(r"\s*(?:의\s*)?(?:소득|수입|벌이|근로|일)|\S{0,2}\s*[^.,?!]{0,12}?(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?없", text[m.end():]))
          # "남편 연봉 6천 …": the spouse whose wages are asked about is the worker, not a dependent
          and not re.match(r"\s*(?:의\s*)?(?:연봉|월급|총급여|급여|결정세액|연말정산)", text[m.end():])),

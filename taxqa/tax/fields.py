@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.family import KIN
 from taxqa.tax.words import KOREAN_COUNTS, has_batchim
 
 NO = r"(?:N|No|NO|no|ㄴㄴ|無|X|x|×|✗|✘|❌|🙅\S*|아니오|아니요|아뇨|아니|비해당|미해당|해당\s*없음|해당\s*안\s*됨)"
@@ -239,8 +240,22 @@ def said_in_order(text: str) -> str:
     return NAMES_THEN_VALUES.sub(lambda m: _paired(m[1], m[2], m[0]), text)
 
 
+# a scanned form's letters spaced apart ("증 여 계 약 서 / 증여자 : 어 머 니"): three or more single syllables joined
+# when the word they make is a relative or a tax word ("집 두 채 중" stays four words)
+SPACED = re.compile(r"(?<![가-힣])((?:[가-힣] ){2,}[가-힣])(?![가-힣])")
+SPACED_WORDS = re.compile(r"증여|상속|양도|소득|근로|퇴직|부가|계약|신고|영수증|원천|징수|과세|가산세|법인")
+
+
+def spaced_letters(text: str) -> str:
+    def joined(m: re.Match) -> str:
+        word = m[1].replace(" ", "")
+        return word if KIN.fullmatch(word) or SPACED_WORDS.search(word) else m[0]
+
+    return SPACED.sub(joined, text)
+
+
 def form_answers(text: str) -> str:
-    text = said_in_order(CLOCK.sub("", text))
+    text = said_in_order(spaced_letters(CLOCK.sub("", text)))
     text = VOCATIVE_TURN.sub(
         lambda m: f"{m[0][: m.start(2) - m.start(0)]}{m[1]}{'이' if has_batchim(m[1]) else '가'} {m[2]}에게", text
     )
