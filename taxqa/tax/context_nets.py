@@ -14,4 +14,5 @@ def run(reading) -> None:
     people_nets.flag_said_of_another(reading)
     people_nets.flag_spouse_away(reading)
     people_nets.flag_generation_unread(reading)
+    people_nets.flag_in_law_as_own_child(reading)
     kind_nets.flag_gift_from_work(reading)

@@ -21,7 +21,7 @@ AGED_WORDS = r"일흔|여든|아흔|칠순|팔순|구순|(?<!\d)[7-9]0\s*대"
 def count_people(text: str, words: str) -> tuple[int, str] | None:
     """'자녀 2명', '아이 둘', '자녀가 3명', '두 아이' -> (count, words); None when not mentioned."""
     m = re.search(
-        rf"({words})\s*(?:가|이|는|은|도|:|：)?\s*({COUNT_WORD})(?!\d)(?!\s*{NOT_COUNT})\s*(?:명|이|인)?", text
+        rf"({words})(?:들)?\s*(?:가|이|는|은|도|:|：)?\s*({COUNT_WORD})(?!\d)(?!\s*{NOT_COUNT})\s*(?:명|이|인)?", text
     )
     if m:
         return count_value(m.group(2)), m.group(0)
@@ -67,6 +67,28 @@ def ordinal_children(text: str) -> list[tuple[str, int | None]]:
     """Two or more children said by their order, each with the age its clause gives ("첫째 초3" 9, "둘째 7살")."""
     said = {m.group(1): m for m in ORDINAL.finditer(text)}
     return [(w, age_of(person_clause(text, m.start()))) for w, m in said.items()] if len(said) >= 2 else []
+
+
+# the worker said as the asker's spouse, or addressed ("여보, 당신 연봉이 6천이잖아. 나는 소득 없고")
+WORKER_SPOUSE = r"(?:남편|아내|와이프|신랑|(?<![가-힣])당신|(?<![가-힣])여보)"
+# a parent or grandparent whose pay is asked about, and the other one of the couple
+PARTNER = {"할아버지": "할머니", "할머니": "할아버지", "아버지": "어머니|엄마", "아빠": "엄마|어머니", "어머니": "아버지|아빠",
+           "엄마": "아빠|아버지"}  # fmt: skip
+
+
+def partner_at_home(text: str) -> re.Match | None:
+    """The worker's partner said without income when the worker is a parent or grandparent the asker speaks of."""
+    worker = re.search(
+        r"(?<![가-힣])(?:외|친)?(할아버지|할머니|아버지|아빠|어머니|엄마)(?:\([^()]{0,12}\))?[^.?!]{0,20}?(?:연봉|월급|총급여|급여)",
+        text,
+    )
+    if worker is None:
+        return None
+    return re.search(
+        rf"(?<![가-힣])(?:외|친)?(?:{PARTNER[worker[1]]})(?:\([^()]{{0,12}}\))?\s*(?:는|은|도)?\s*(?:[^.,?!\s]{{1,8}}\s+)?"
+        r"(?:(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?(?:없|0)|전업|주부|무직)",
+        text,
+    )
 
 
 def read_dependents(text: str, reading, said: list[str]) -> int:
@@ -160,13 +182,17 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         else:
             reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
     spouse = next(  # "배우자 공제 아님": no spouse; "와이프 소득 없음": a spouse without income
-        (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|집사람|안사람|외벌이|홑벌이", text)
+        (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|집사람|안사람|마누라|안식구|외벌이|홑벌이", text)
          if (not negated(text, m.start(), m.end()) or re.match(r"\s*(?:의\s*)?(?:소득|수입|벌이|근로|일)|\S{0,2}\s*[^.,?!]{0,12}?(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?없", text[m.end():]))
          # "남편 연봉 6천 …": the spouse whose wages are asked about is the worker, not a dependent
          and not re.match(r"\s*(?:의\s*)?(?:연봉|월급|총급여|급여|결정세액|연말정산)", text[m.end():])),
         None,
     )  # fmt: skip
-    if spouse is None and re.search(r"(?:남편|아내|와이프|신랑)\S{0,2}\s*(?:의\s*)?(?:연봉|월급|총급여|급여)", text):
+    if spouse is None and (
+        partner := partner_at_home(text)
+    ):  # "할아버지(68세)는 … 연봉 4천, 할머니(66세)는 소득 없으세요"
+        spouse = partner
+    if spouse is None and re.search(rf"{WORKER_SPOUSE}\S{{0,2}}\s*(?:의\s*)?(?:연봉|월급|총급여|급여)", text):
         # "남편 연봉 4,100, 저(소득 없음)랑 5살 딸 부양": the asker is the worker's spouse
         spouse = re.search(
             r"(?<![가-힣])(?:저|제|나|내)(?:\s*\(\s*(?:소득|수입|벌이)\s*(?:없|0|X)[^()]*\)|는?\s*(?:소득|수입|벌이)\S{0,2}\s*(?:없|0))"
@@ -180,7 +206,14 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         r"(?:배우자|아내|남편|부인|와이프|집사람|안사람)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|벌(?:어|고|며|면서|었|음|긴)|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
         text,
     )  # "아내는 소득이 없습니다": the income word negated in its clause is no income
-    if spouse and not any(m["w"] is None or not negated(text, m.start("w"), m.start("w") + 1) for m in earning):
+    # "남편 연봉 6천 5백, 제 연봉 4천": the worker is the asker's spouse, and the asker, that spouse, earns
+    asker_earns = re.search(rf"{WORKER_SPOUSE}\S{{0,2}}\s*(?:의\s*)?(?:연봉|월급|총급여|급여)", text) and re.search(
+        r"(?<![가-힣])(?:제|내|저의|나의|저도|나도|저는|나는)\s*(?:연봉|월급|총급여|급여)\s*(?:은|는|이|가|도|:)?\s*(?:약\s*)?\d",
+        text,
+    )
+    if spouse and asker_earns:
+        reading.assume(f"'{asker_earns.group(0)}': 배우자(질문자)는 소득이 있어 기본공제 대상에서 뺌")
+    elif spouse and not any(m["w"] is None or not negated(text, m.start("w"), m.start("w") + 1) for m in earning):
         dependents += 1
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)

@@ -271,6 +271,20 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
         parties.relation = "spouse" if other.category == "parent" else "lineal_ascendant"
         parties.words, parties.category = pick.words, pick.category  # the receiver stays a person of its own
         return parties
+    side = re.search(r"(?<![가-힣])(신랑|신부)\s*(?:측\s*|쪽\s*)?$", text[: pick.start]) if as_donor else None
+    other_side = {"신랑": "신부", "신부": "신랑"}[side[1]] if side else None
+    in_law_child = next(  # "신부 아버님이 사위한테", "아버님이 며느리에게"; "신랑 쪽 어머니가 신부한테"
+        (d.words for d in donees if re.fullmatch(r"사위|며느리", d.words) or d.words == other_side), None
+    ) if as_donor and pick.category == "parent" else None  # fmt: skip
+    if in_law_child is None and other_side and pick.category == "parent":
+        said = re.match(rf"[^.?!]{{0,12}}?(?<![가-힣]){other_side}\S{{0,2}}\s*(?:에게|한테|께)", text[pick.end :])
+        in_law_child = other_side if said else None
+    if in_law_child is not None:  # the child's spouse is a 1촌 인척 of the giver, not a 직계비속
+        parties.relation, parties.words, parties.category = "other_relative", f"{pick.words} → {in_law_child}", "inlaw"
+        parties.notes.append(
+            "자녀의 배우자(사위·며느리)에게 주는 증여는 인척 증여: 기타친족 공제 1천만원 (제53조제4호)"
+        )
+        return parties
     child = next((d for d in donees if d.category == "child"), None) if as_donor and pick.category == "spouse" else None
     if child is not None:  # "남편이 딸한테", "애 아빠가 딸한테": the asker's spouse gives the child, its parent
         parties.relation, parties.words, parties.category = (

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.family import KIN
 from taxqa.tax.words import KOREAN_COUNTS, has_batchim
 
 NO = r"(?:N|No|NO|no|ㄴㄴ|無|X|x|×|✗|✘|❌|🙅\S*|아니오|아니요|아뇨|아니|비해당|미해당|해당\s*없음|해당\s*안\s*됨)"
@@ -211,8 +212,50 @@ VOCATIVE_TURN = re.compile(
 )
 
 
+# values listed, then their labels in the same order ("6억, 4억, 5년. 판 값, 산 값, 보유기간 순서예요"), or the labels
+# first ("매출, 매입 순서로 1억, 6천"): each value is written after its own label, so the readers see "판 값 6억"
+VALUE = r"[\d][\d,.]*\s*(?:억|천|백|만|원|년|개월|일|%)[\d억천백만원\s]*?"
+NAME = r"[가-힣][가-힣 ]{0,9}?"
+SAID_ORDER = r"\s*(?:의\s*)?(?:순서|순)\s*(?:예요|이에요|입니다|이야|임|대로|으로|로)?"
+VALUES_THEN_NAMES = re.compile(
+    rf"((?:{VALUE}\s*,\s*){{1,3}}{VALUE})\s*[.:—–-]?\s*((?:{NAME}\s*,\s*){{1,3}}{NAME}){SAID_ORDER}"
+)
+NAMES_THEN_VALUES = re.compile(
+    rf"((?:{NAME}\s*,\s*){{1,3}}{NAME}){SAID_ORDER}\s*[:,]?\s*((?:{VALUE}\s*,\s*){{1,3}}{VALUE})"
+)
+
+
+def _paired(names: str, values: str, whole: str) -> str:
+    names_, values_ = (
+        [n.strip() for n in names.split(",")],
+        [v.strip() for v in re.split(r",(?!\d{3}(?!\d))", values)],
+    )  # "1,200만원, 800만원"
+    if len(names_) != len(values_):
+        return whole
+    return ", ".join(f"{n} {v}" for n, v in zip(names_, values_, strict=True))
+
+
+def said_in_order(text: str) -> str:
+    text = VALUES_THEN_NAMES.sub(lambda m: _paired(m[2], m[1], m[0]), text)
+    return NAMES_THEN_VALUES.sub(lambda m: _paired(m[1], m[2], m[0]), text)
+
+
+# a scanned form's letters spaced apart ("증 여 계 약 서 / 증여자 : 어 머 니"): three or more single syllables joined
+# when the word they make is a relative or a tax word ("집 두 채 중" stays four words)
+SPACED = re.compile(r"(?<![가-힣])((?:[가-힣] ){2,}[가-힣])(?![가-힣])")
+SPACED_WORDS = re.compile(r"증여|상속|양도|소득|근로|퇴직|부가|계약|신고|영수증|원천|징수|과세|가산세|법인")
+
+
+def spaced_letters(text: str) -> str:
+    def joined(m: re.Match) -> str:
+        word = m[1].replace(" ", "")
+        return word if KIN.fullmatch(word) or SPACED_WORDS.search(word) else m[0]
+
+    return SPACED.sub(joined, text)
+
+
 def form_answers(text: str) -> str:
-    text = CLOCK.sub("", text)
+    text = said_in_order(spaced_letters(CLOCK.sub("", text)))
     text = VOCATIVE_TURN.sub(
         lambda m: f"{m[0][: m.start(2) - m.start(0)]}{m[1]}{'이' if has_batchim(m[1]) else '가'} {m[2]}에게", text
     )

@@ -59,7 +59,7 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
             prior.append(a)
         else:
             current.append(a)
-    return per_receiver(text, asked_share(text, current, notes), notes), prior, notes
+    return asked_for(text, per_receiver(text, asked_share(text, current, notes), notes), notes), prior, notes
 
 
 def prior_from_same_group(text: str, a, relation: str) -> bool:
@@ -72,6 +72,10 @@ def prior_from_same_group(text: str, a, relation: str) -> bool:
 
 
 WHOLE_VALUE = r"(?:값|가격|시가|시세|가치|감정가)\S{0,2}\s*(?:은|는|이|가|:)?\s*(?:약\s*)?$"
+# "지분 시가 7억", "그 지분의 평가액은 3억": the value said of the share itself, not of the whole thing
+SHARE_VALUE = (
+    r"지분\S{0,2}\s*(?:의\s*)?(?:값|가격|시가|시세|가치|감정가|평가액|가액)\S{0,2}\s*(?:은|는|이|가|:)?\s*(?:약\s*)?$"
+)
 
 
 def share_said_before(text: str, first) -> tuple[float, str] | None:
@@ -108,7 +112,13 @@ def own_share(text: str, reading, amount: int, words: str, first) -> tuple[int, 
         amount, words = amount // 2, f"{words}의 절반"
         reading.assume(f"'{words}': {format_won(amount)}을 받는 것으로 계산")
         return amount, words
-    if re.search(WHOLE_VALUE, window_before(text, first.start, 12)) and (share := share_said_before(text, first)):
+    whole = re.search(WHOLE_VALUE, window_before(text, first.start, 12))
+    of_share = re.search(SHARE_VALUE, window_before(text, first.start, 16))
+    share = share_said_before(text, first) if whole or of_share else None
+    if share and of_share:
+        reading.assume(f"'{share[1]}': {format_won(first.value)}은 그 지분의 값으로 봄")  # "지분 절반 … 지분 시가 7억"
+        return amount, words
+    if share:
         # "집지분 절반 넘기려는데 집값이 12억", "저 60%, 동생 40%로 … 상가 가격은 10억": the whole's value, the share said
         amount, words = int(amount * share[0] / 100), f"{words} × {share[0]:g}%"
         reading.assume(
@@ -221,3 +231,30 @@ def askers_own(text: str, current: list, notes: list[str]) -> list:
         f"{', '.join(a.text for a in theirs)}은(는) 다른 사람이 받은 금액으로 보고 질문자 몫 {mine[0].text}만 계산"
     )
     return mine
+
+
+# whose gift the question asks about, when it names them: "남편이 받은 것 증여세만", "동생 거만 알려주세요"
+ASKED_PERSON = r"남편|아내|와이프|신랑|친?형|누나|언니|오빠|(?:남|여)?동생|아들|딸|친구|사촌|조카|사위|며느리"
+ASKED_FOR = re.compile(
+    rf"(?<![가-힣])({ASKED_PERSON})(?:이|가)?\s*(?:받은|받는|받을)\s*(?:것|거|돈|금액|부분)|"
+    rf"(?<![가-힣])({ASKED_PERSON})\s*(?:것|거|몫)\s*만|(?<![가-힣])({ASKED_PERSON})(?:의)?\s*증여세\s*만"
+)
+
+
+def asked_for(text: str, current: list, notes: list[str]) -> list:
+    """ "저는 엄마한테 3천 받았고, 남편은 시아버지한테 1억 받았대요. 남편이 받은 것 증여세만": of several amounts, the
+    one said in the clause of the person the question names as the one asked about, put first."""
+    asked = ASKED_FOR.search(text)
+    if len(current) < 2 or asked is None:
+        return current
+    person = next(g for g in asked.groups() if g)
+    ends = [0] + [a.end for a in current[:-1]]
+    theirs = [
+        a
+        for a, e in zip(current, ends, strict=True)
+        if a.end <= asked.start() and re.search(rf"(?<![가-힣]){person}\s*(?:은|는|이|가|도)\s", text[e : a.start])
+    ]
+    if len(theirs) != 1:
+        return current
+    notes.append(f"질문이 묻는 {person}의 증여 {theirs[0].text}만 계산 (다른 금액은 다른 사람이 받은 것으로 봄)")
+    return theirs

@@ -31,6 +31,12 @@ SPOUSE_AT_HOME = re.compile(
     r"전업|주부|무직|외벌이|홑벌이|(?:배우자|아내|남편|와이프|부인|집사람|신랑|(?<![가-힣])저|(?<![가-힣])제)\S{0,2}\s*\(?\s*(?:[^.,?!()]{0,12}?\s)?"
     r"(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?(?:없|0원|0\s*원|X)(?!\S{0,3}\s*(?:는|은)?\s*아)"
 )
+# any other relative said without income ("할머니(66세)는 소득 없으세요", "어머니도 수입이 없고"): a dependent-shaped
+# person, counted below beside the spouse and the children
+KIN_NO_INCOME = re.compile(
+    rf"(?<![가-힣])(?:{KIN.pattern})(?:\([^()]{{0,12}}\))?\s*(?:는|은|도)?\s*(?:[^.,?!\s]{{1,8}}\s+)?"
+    r"(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?(?:없|0원|X)(?!\S{0,3}\s*(?:는|은)?\s*아)"
+)
 EARNING = re.compile(r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)")
 # a child who is not a dependent: grown up, working, married, or not there
 GROWN = re.compile(r"성인|직장|취업|결혼|독립|군대|군인|회사|소득\s*있|\d{2}\s*(?:살|세)")
@@ -85,10 +91,19 @@ def flag_family_uncounted(reading) -> None:
     text = reading.text
     kids = children_said(text)
     spouse = SPOUSE_AT_HOME.search(text) if not EARNING.search(text) else None
-    expected = sum(n for n, _ in kids) + (1 if spouse else 0)
+    others = [  # not the spouse or a child said again, nor the worker ("아버지 연봉 …"), nor one living apart
+        m
+        for m in KIN_NO_INCOME.finditer(text)
+        if not (spouse and m.start() < spouse.end() and spouse.start() < m.end())
+        and not re.match(
+            r"(?:배우자|아내|남편|와이프|부인|집사람|신랑|안사람|" + "|".join(CHILD_FORMS) + ")", m.group(0)
+        )
+        and not re.search(r"따로|별거|떨어져|연봉|월급|급여", m.group(0))
+    ]
+    expected = sum(n for n, _ in kids) + (1 if spouse else 0) + len(others)
     counted = reading.inputs.get("dependents", 0)
     if counted < expected:
-        said = ", ".join(([spouse.group(0)] if spouse else []) + [w for _, w in kids])
+        said = ", ".join(([spouse.group(0)] if spouse else []) + [w for _, w in kids] + [m.group(0) for m in others])
         reading.unclear(
             f"가족({said})을 말했는데 부양가족 {counted}명으로 계산함: 기본공제대상자(소득 없는 배우자·자녀) 수를 확인해 주세요"
         )

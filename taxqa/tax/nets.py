@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax import context_nets, fx, misread_nets, signals
+from taxqa.tax import context_nets, figure_nets, fx, misread_nets, signals
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 
@@ -330,3 +330,4 @@ def run(reading, found) -> None:
     misread_nets.run(reading)
     signals.run(reading)
     context_nets.run(reading)
+    figure_nets.run(reading)

@@ -134,3 +134,26 @@ def flag_generation_unread(reading) -> None:
         reading.unclear(
             f"'{old.group(0)}'와(과) '{young.group(0)}' 사이의 증여인데 세대생략 할증 없이 계산함: 누가 누구에게 주는지 확인해 주세요"
         )
+
+
+# a child's spouse named as the one receiving ("사위한테", "며느리 앞으로"), or the other side of a wedding ("신부
+# 아버님이 … 신랑한테"; "신부 아버님이 … 신부에게" is her own father)
+TO = r"\S{0,2}\s*(?:에게|한테|께|앞으로)"
+IN_LAW_RECEIVER = re.compile(
+    rf"(?<![가-힣])(?:사위|며느리){TO}|신부\s*(?:측\s*|쪽\s*)?(?:아버|어머|부모|아빠|엄마)[^.?!]{{0,20}}(?<![가-힣])신랑{TO}"
+    rf"|신랑\s*(?:측\s*|쪽\s*)?(?:아버|어머|부모|아빠|엄마)[^.?!]{{0,20}}(?<![가-힣])신부{TO}"
+)
+
+
+def flag_in_law_as_own_child(reading) -> None:
+    """A gift read from a 직계존속 while the one named as receiving is a 사위, a 며느리 or a bride or groom of the other
+    side: a parent-in-law's gift is an 인척's (기타친족, 제53조), with no 혼인공제 — whatever words led the reading."""
+    receiver = IN_LAW_RECEIVER.search(reading.text)
+    if reading.kind != "gift" or reading.inputs.get("relation") != "lineal_ascendant" or receiver is None:
+        return
+    if re.search(r"(?<![가-힣])(?:저|제|나|내)\S{0,2}\s*(?:에게|한테|께)", reading.text):
+        return  # the asker receives too: the asker's own parent may be the giver
+    reading.unclear(
+        f"'{receiver.group(0).strip()[-12:]}': 자녀의 배우자(사위·며느리)가 받는 증여는 인척 증여일 수 있는데 직계존속 증여로 계산함: "
+        "주는 사람과 받는 사람의 관계를 확인해 주세요"
+    )

@@ -194,7 +194,7 @@ def read(text: str, reading) -> None:
         reading.mentions,
         reading.text,
         "duration",
-        r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사|한\s*직장|뛰고|뛰었|뛴",
+        r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사|한\s*직장|뛰고|뛰었|뛴|몰고|몰았|운전",  # "20년 버스 몰고"
     )
     if years is None and span is not None and (span.value.get("years") is not None or span.value.get("months")):
         value = (span.value.get("years") or 0) + (1 if span.value.get("months") else 0)  # "근속 8개월": 1년

@@ -61,12 +61,18 @@ def read(text: str, reading) -> None:
             bought = a
         elif sold is None and re.match(SOLD, after):
             sold = a
+    sold_by_verb = sold is None  # found below by the nearest sale word, not by its own words
     if sold is None:
         sold = amount_near(text, r"양도가|매도가|판\s*(?:가격|금액)|팔|팜")
     if bought is None:
         bought = amount_near(text, r"취득가|매입가|산\s*(?:가격|금액)|분양가")
     if bought is not None and sold is not None and bought.start == sold.start:
-        bought = None
+        # "상가를 팔았는데 10년 전 10억에 산 걸 25억에": the amount said "에 산" is the purchase, whatever sale word
+        # stands before it
+        if sold_by_verb and re.match(BOUGHT, text[bought.end : bought.end + 12]):
+            sold = None
+        else:
+            bought = None
     labelled_cost = EXPENSE + r"\s*(?:은|는|이|가|:|=)?\s*$"  # "필경 1천" is no price, whatever else is lacking
     placed = {a.start for a in (bought, sold) if a is not None}  # amount_near gives new objects: compare places
     others = [
@@ -151,7 +157,7 @@ def read(text: str, reading) -> None:
         )
     span = near(reading.mentions, reading.text, "duration", r"보유|소유|가지고|갖고|있었")
     ago = next((m for m in reading.mentions if m.type == "duration" and m.value.get("ago") and m.value.get("years")
-                and re.match(r"\s*(?:전|前)에?\s*(?:[\d,.]+\s*[억천백만]\S{0,2}\s*){0,3}(?:\S+\s*){0,2}?(?:산|샀|사서|사고|삼(?=[,.\s]|$)|취득|구입|매입|분양)",
+                and re.match(r"\s*(?:전|前)에?\s*(?:[\d,.]+\s*[억천백만]\S{0,2}\s*|[일이삼사오육칠팔구십백천만억]{2,}\s*원?\s*){0,3}(?:\S+\s*){0,2}?(?:산|샀|사서|사고|삼(?=[,.\s]|$)|취득|구입|매입|분양)",
                              reading.text[m.end :])), None)  # fmt: skip
     later = next((m for m in reading.mentions if m.type == "duration" and m.value.get("late") and m.value.get("years")
                   and (re.search(r"(?:사|샀|사서|산|취득|구입|매입|분양)\S{0,3}\s*$", reading.text[: m.start])

@@ -210,8 +210,16 @@ def recognise_simple(text: str) -> bool:
 NO_INVOICE = re.compile(r"세금계산서\s*(?:를|을|도)?\s*(?:안|못|없이|받지\s*(?:않|못)|미수취)")
 
 
+def said_industry(text: str, words: str) -> re.Match | None:
+    """The first industry word not said to be not the business ("음식점 아니고 서비스업(노래방)")."""
+    return next((m for m in re.finditer(words, text) if not NOT_THIS.match(text[m.end() :])), None)
+
+
+NOT_THIS = re.compile(r"\S{0,3}\s*(?:이|가|은|는)?\s*(?:아니|아님|말고|빼고|아닌)")
+
+
 def read_simple(text: str, reading) -> None:
-    industry = next(((key, m) for key, words in INDUSTRY_WORDS if (m := re.search(words, text))), None)
+    industry = next(((key, m) for key, words in INDUSTRY_WORDS if (m := said_industry(text, words))), None)
     if industry is None:
         reading.lack("업종 (간이과세 업종별 부가가치율)")
         return
@@ -229,8 +237,8 @@ def read_simple(text: str, reading) -> None:
     if supply is None:
         reading.lack("공급대가 (1년 매출 합계)")
         return
-    # "매입 공급대가 3,300", "매입 세금계산서 공급대가 5,500": 공급대가 said of the 매입 two words before it
-    purchases = amount_near(text, r"매입(?:\s*[^\s\d,.]+){0,2}?\s*공급대가|매입", r"매출|공급대가|수입")
+    # "매입 공급대가 3,300", "매입 세금계산서 받은 거 공급대가 5,500": 공급대가 said of the 매입 a few words before it
+    purchases = amount_near(text, r"매입(?:\s*(?!매출)[^\s\d,.]+){0,4}?\s*공급대가|매입", r"매출|공급대가|수입")
     if purchases is not None and purchases.start in taken:
         purchases = None
     reading.fact("supply", supply.value, supply.text)
