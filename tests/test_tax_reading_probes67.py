@@ -56,3 +56,9 @@ def test_tax_already_taken_after_the_pay_is_the_withheld_tax():
 def test_held_under_a_year():
     a = ask("땅을 산 지 일 년이 채 안 됐는데 2억에 사서 2억 5천에 팔면 양도세", as_of=AS_OF)
     assert a["inputs"]["held_years"] == 0
+
+
+def test_a_grown_child_of_two_said_with_ages_is_no_dependent():
+    a = ask("연봉 6천, 딸 23살이랑 아들 15살 키워요 아내는 맞벌이. 결정세액?", as_of=AS_OF)
+    assert a["inputs"]["dependents"] == 1 and a["inputs"]["children"] == 1
+    assert any("딸 23살" in x and "20세" in x for x in a["assumptions"])

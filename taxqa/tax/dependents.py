@@ -126,9 +126,13 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             text,
         )
         aged = [re.sub(r"(?<=[가-힣])\s*1\s*명?\s*(?=\()", "", a) for a in aged]  # the count is no age
-        if children and children[0] == 1 and len(aged) > 1:  # "10살 딸, 7살 아들": each child said with an age
+        if children and children[0] in (1, len(aged)) and len(aged) > 1:  # "10살 딸, 7살 아들": each with an age
             young = [a for a in aged if int(re.search(r"\d{1,2}", a)[0]) <= 20]  # "26세 딸": grown, not 기본공제
             children = (len(young), ", ".join(aged)) if young else None
+            if len(young) < len(aged) and not re.search(r"장애", text):  # "대학생 아들(21세)과 고3 딸(18세)"
+                grown = ", ".join(re.sub(r"\s*\(\s*", " ", a) for a in aged if a not in young)
+                reading.assume(f"'{grown}': 20세를 넘은 자녀는 기본공제대상자가 아니라 부양가족에서 뺌 (장애인 제외)")
+                grown_left = True  # the count is settled: a son and a daughter said are not two again
         elif (
             children
             and children[0] == 1
