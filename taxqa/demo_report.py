@@ -128,7 +128,7 @@ def print_next_steps(out: Path, summary: dict, console, question: str) -> None:
         f"Report: {out / 'REPORT.md'}  (figures in {out / 'summary.json'}; took {summary['seconds']:.0f}s)",
         "",
         "Try next:",
-        f'  taxqa-tui --model {model} --system-prompt ""',
+        f'  taxqa-tui --model {model} --system-prompt "" --ground-compact',
         f'  taxqa generate --model {model} -p "{question}" --system-prompt "" --ground-k 1 --ground-compact --check',
         "The same with real models (a RunPod GPU, then a Mac):",
         "  bash train_cuda/runpod_train.sh --model gemma3-12b --data dataset",

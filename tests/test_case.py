@@ -97,6 +97,26 @@ def test_chat_app_panel_prompt_and_verdict_share_one_case(calls):
     assert calls == {"read": 1, "compute": 1}
 
 
+def test_chat_app_gives_a_tiny_model_the_compact_block_it_was_trained_on(tmp_path):
+    from taxqa.datagen.grounded import PAYABLE_LABEL
+    from tui import grounding as ground
+    from tui.app import TaxQAApp, build_parser
+    from tui.screens.chat import ChatScreen
+
+    screen = SimpleNamespace(cases={})
+    full = ground.model_context(ChatScreen.read_case(screen, 1, GIFT, 2))
+    compact = ground.model_context(ChatScreen.read_case(screen, 2, GIFT, 2, True))
+    steps = compact["calculation"]["result"]["steps"]
+    assert (
+        steps == [{"label": PAYABLE_LABEL, "amount": 601_400_000}] and len(full["calculation"]["result"]["steps"]) > 1
+    )
+    assert all(a["text"] == "" for a in compact["articles"]) and any(a.get("text") for a in full["articles"])
+    args = build_parser("taxqa-tui").parse_args(["--ground-compact"])
+    app = TaxQAApp(ground_compact=args.ground_compact, data_dir=tmp_path / "data")
+    assert app.settings.ground_compact is True  # remembered like --system-prompt
+    assert TaxQAApp(data_dir=tmp_path / "other").settings.ground_compact is False  # the default: the full block
+
+
 def test_chat_panel_respects_the_as_of_date():
     from tui import grounding as ground
 

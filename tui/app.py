@@ -41,6 +41,7 @@ class TaxQAApp(App):
         model: str | None = None,
         adapter_path: str | None = None,
         system_prompt: str | None = None,
+        ground_compact: bool | None = None,
         data_dir: str | Path | None = None,
         dataset: str | Path | None = None,
         engine_factory=default_engine,
@@ -55,6 +56,8 @@ class TaxQAApp(App):
             self.settings.adapter = adapter_path
         if system_prompt is not None:  # e.g. "" for a model trained without one (the demo's): remembered too
             self.settings.system_prompt = system_prompt
+        if ground_compact is not None:  # remembered too; the settings file turns it off again
+            self.settings.ground_compact = ground_compact
         self.dataset = str(dataset) if dataset else ""
         self.store = HistoryStore.open_default(self.data_dir)
         self.engine_factory = engine_factory
@@ -221,6 +224,13 @@ def build_parser(prog: str = "taxqa-tui") -> argparse.ArgumentParser:
         help="system prompt to chat with, remembered in the settings ('' for none, as the demo's model was "
         "trained; default: the settings' prompt)",
     )
+    p.add_argument(
+        "--ground-compact",
+        action="store_true",
+        default=None,
+        help="give the model the short grounding block of `taxqa data generate --ground-compact` (one line per "
+        "article, the tax to pay last), as the demo's tiny model was trained; remembered in the settings",
+    )
     p.add_argument("--backend", choices=CHAT_BACKENDS, default="mlx", help="mlx (default), torch (transformers + "
                    "a PEFT adapter; CUDA or CPU) or auto (mlx where Metal is present)")  # fmt: skip
     return p
@@ -243,6 +253,7 @@ def run_app(argv: list[str] | None = None, prog: str = "taxqa-tui") -> int:
         model=args.model,
         adapter_path=args.adapter_path,
         system_prompt=args.system_prompt,
+        ground_compact=args.ground_compact,
         data_dir=args.data_dir,
         dataset=args.dataset,
         engine_factory=partial(chat_engine, args.backend),

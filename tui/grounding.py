@@ -56,6 +56,10 @@ def model_context(grounding: dict[str, Any] | None) -> dict[str, Any] | None:
         return None
     calc = grounding.get("calculation")
     context = {"articles": list(grounding.get("articles") or []), "calculation": (calc or {}).get("reading")}
+    if grounding.get("compact") and (context["articles"] or context["calculation"]):
+        from taxqa.datagen.grounded import compact_grounding
+
+        context = compact_grounding(context)  # the short block the model was trained on (the demo's tiny model)
     return context if context["articles"] or context["calculation"] else None
 
 

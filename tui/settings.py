@@ -43,6 +43,7 @@ class Settings:
     show_sidebar: bool = True
     articles: int = 4  # statute articles retrieved per question
     ground: bool = True  # the model reads the panel's articles and calculation before answering
+    ground_compact: bool = False  # in the short block a tiny model was trained on (the demo's, --ground-compact)
     recent_models: list[str] = field(default_factory=list)
     recent_adapters: list[str] = field(default_factory=list)
     path: Path | None = field(default=None, repr=False, compare=False)

@@ -282,7 +282,8 @@ class ChatScreen(Screen):
         # that grounding (Grounded event) and the model reads exactly it (unless grounding is off)
         request_id = self.app.model.generate(question, history, system=s.system_prompt, max_tokens=s.max_tokens,
                                              temp=s.temperature, top_p=s.top_p, use_grounding=s.ground,
-                                             ground=partial(self.read_case, row.id, question, s.articles))  # fmt: skip
+                                             ground=partial(self.read_case, row.id, question, s.articles,
+                                                            s.ground_compact))  # fmt: skip
         self.answer = Answer(request_id, row.id, self.conversation_id, question, view, time.monotonic())
         self.groundings[row.id] = grounding
         await self.query_one(GroundingPanel).show(grounding)
@@ -290,11 +291,11 @@ class ChatScreen(Screen):
         self.sub_title = conv.title if conv else ""
         await self.refresh_sidebar()
 
-    def read_case(self, message_id: int, question: str, k: int) -> dict:
+    def read_case(self, message_id: int, question: str, k: int, compact: bool = False) -> dict:
         """On the model thread: read the question once; the panel, the prompt and the answer's
         figure check all take this one Case."""
         case = self.cases[message_id] = ground.read(question, k)
-        return ground.panel(case)
+        return ground.panel(case) | ({"compact": True} if compact else {})
 
     async def grounding_ready(self, message_id: int, found: dict, used: bool) -> None:
         grounding = self.groundings.get(message_id)
