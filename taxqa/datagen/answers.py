@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from taxqa.amounts import format_won
+from taxqa.tax.words import josa
 
 
 @functools.cache
@@ -43,13 +44,6 @@ def kind_hook(kind: str, name: str):
     from taxqa.tax.kinds import KINDS
 
     return KINDS[kind].extra.get(name)
-
-
-def _josa(word: str, pair: str) -> str:
-    """'이가' / '을를' / '은는': the particle that fits ``word``'s last syllable."""
-    last = word.rstrip(")")[-1]
-    batchim = "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 != 0
-    return word + (pair[0] if batchim else pair[1])
 
 
 def _won(value: int) -> str:
@@ -151,13 +145,13 @@ def missing_answer(kind: str, rng: random.Random, citations: list[str] = ()) -> 
 
     name, needed = subject(kind), " 및 ".join(KINDS[kind].needs)
     first = rng.choice([
-        f"{_josa(name, '을를')} 계산하려면 {_josa(needed, '이가')} 필요한데, 질문에 나와 있지 않아 금액을 말씀드릴 수 없습니다.",
-        f"질문만으로는 {_josa(name, '을를')} 정할 수 없습니다. {_josa(needed, '이가')} 빠져 있습니다.",
-        f"{_josa(needed, '을를')} 알 수 없어 {name} 금액은 계산하지 않았습니다.",
+        f"{josa(name, '을를')} 계산하려면 {josa(needed, '이가')} 필요한데, 질문에 나와 있지 않아 금액을 말씀드릴 수 없습니다.",
+        f"질문만으로는 {josa(name, '을를')} 정할 수 없습니다. {josa(needed, '이가')} 빠져 있습니다.",
+        f"{josa(needed, '을를')} 알 수 없어 {name} 금액은 계산하지 않았습니다.",
     ])  # fmt: skip
     lines = [first]
     if citations:
         lines.append(f"적용되는 규정은 {', '.join(citations)}입니다.")
-    lines.append(rng.choice([f"{_josa(needed, '을를')} 알려 주시면 단계별로 계산해 드리겠습니다.",
+    lines.append(rng.choice([f"{josa(needed, '을를')} 알려 주시면 단계별로 계산해 드리겠습니다.",
                              "빠진 사실을 알려 주시면 바로 계산해 드리겠습니다."]))  # fmt: skip
     return "\n".join(lines)

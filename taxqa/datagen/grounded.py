@@ -250,8 +250,8 @@ def compact_answer(grounding: dict[str, Any], citations: list[str]) -> str:
     """The block's last line as a sentence, in its own words ('납부할 세액은 1억 4,550만원입니다.'),
     then the article: what a model that copies from its block says."""
     from taxqa.amounts import format_won
-    from taxqa.datagen.answers import _josa
+    from taxqa.tax.words import josa
 
     last = grounding["calculation"]["result"]["steps"][-1]
-    lead = f"{_josa(last['label'], '은는')} {format_won(last['amount'])}입니다."
+    lead = f"{josa(last['label'], '은는')} {format_won(last['amount'])}입니다."
     return lead + (f"\n\n관련 조문: {citations[0]}" if citations else "")

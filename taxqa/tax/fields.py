@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from taxqa.tax.family import KIN
-from taxqa.tax.words import KOREAN_COUNTS, has_batchim
+from taxqa.tax.words import KOREAN_COUNTS, josa
 
 NO = r"(?:N|No|NO|no|ㄴㄴ|無|X|x|×|✗|✘|❌|🙅\S*|아니오|아니요|아뇨|아니|비해당|미해당|해당\s*없음|해당\s*안\s*됨)"
 LABEL = r"(?=[0-9]{0,3}[가-힣])[가-힣0-9][가-힣0-9 ·()]{0,24}?"
@@ -256,12 +256,8 @@ def spaced_letters(text: str) -> str:
 
 def form_answers(text: str) -> str:
     text = said_in_order(spaced_letters(CLOCK.sub("", text)))
-    text = VOCATIVE_TURN.sub(
-        lambda m: f"{m[0][: m.start(2) - m.start(0)]}{m[1]}{'이' if has_batchim(m[1]) else '가'} {m[2]}에게", text
-    )
-    text = SPEAKER_TURN.sub(
-        lambda m: f"{m[0][: m.start(2) - m.start(0)]}{m[1]}{'이' if has_batchim(m[1]) else '가'}", text
-    )
+    text = VOCATIVE_TURN.sub(lambda m: f"{m[0][: m.start(2) - m.start(0)]}{josa(m[1], '이가')} {m[2]}에게", text)
+    text = SPEAKER_TURN.sub(lambda m: f"{m[0][: m.start(2) - m.start(0)]}{josa(m[1], '이가')}", text)
     text = ASKED_SPAN.sub(lambda m: f"{m[0]}{m[1]} ", text)
     text = IDENT.sub("", text)  # the label too: "사원번호" read alone is 사(4)원
     text = DASHED.sub(lambda m: f"{m[1]}{m[2]}: ", text)

@@ -13,7 +13,7 @@ from typing import Any
 from taxqa.amounts import format_won
 from taxqa.tax.mentions import Mention
 from taxqa.tax.nets import run as run_nets
-from taxqa.tax.words import has_batchim
+from taxqa.tax.words import josa
 
 AMOUNT_FIELDS = {"amount", "prior", "prior_tax", "marriage_birth", "estate", "spouse_inherits", "financial", "base",
                  "salary", "pension", "insurance", "withheld", "sales", "purchases", "card_sales", "supply",
@@ -343,7 +343,7 @@ def flag_mismatch(reading) -> None:
                 labels = KINDS[reading.kind].fact_labels if reading.kind in KINDS else {}
                 first, second = (labels.get(n, n) for n in (seen[f.words], f.name))  # Korean, as the user reads it
                 reading.unclear(
-                    f"'{f.words}'을 {first}{'과' if has_batchim(first) else '와'} {second} 두 곳에 넣음: 각각의 금액을 확인해 주세요"
+                    f"'{f.words}'을 {josa(first, '과와')} {second} 두 곳에 넣음: 각각의 금액을 확인해 주세요"
                 )
             seen.setdefault(f.words, f.name)
 

@@ -32,8 +32,8 @@ from taxqa.tax.words import (
     NATIVE_ONES_AGE,
     SINO,
     apply_unit_header,
-    has_batchim,
     join_label_lines,
+    josa,
     native_age,
     plain_digits,
     plain_forms,
@@ -196,7 +196,7 @@ def normalise(text: str) -> str:
     # "외삼촌 → 나": the one before the arrow gives to the one after it
     text = re.sub(
         r"([가-힣]+)\s*(?:→|->|⇒)\s*([가-힣]+)",
-        lambda m: f"{m[1]}{'이' if has_batchim(m[1]) else '가'} {m[2]}에게",
+        lambda m: f"{josa(m[1], '이가')} {m[2]}에게",
         text,
     )
     text = re.sub(r"(?<![\d가-힣])(천|백)(만\s*원|만원|만\s*(?=엔|달러|유로|위안))", r"1\1\2", text)

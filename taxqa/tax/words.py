@@ -77,6 +77,12 @@ def has_batchim(word: str) -> bool:
     return "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 != 0
 
 
+def josa(word: str, pair: str) -> str:
+    """`word` with the particle of `pair` ('이가', '을를', '은는', '과와') that fits its last syllable (a closing
+    bracket passed over): '증여세' + '은는' -> '증여세는', '양도가액' + '과와' -> '양도가액과'."""
+    return word + (pair[0] if has_batchim(word.rstrip(")")) else pair[1])
+
+
 def from_particle(word: str) -> str:
     """'부모님' -> '부모님으로부터', '친구' -> '친구로부터', '딸' -> '딸로부터' (ㄹ takes 로)."""
     rieul = has_batchim(word) and (ord(word[-1]) - 0xAC00) % 28 == 8
@@ -243,9 +249,9 @@ TO_BE = re.compile(
 def to_be(m: re.Match) -> str:
     word, particle = m[1], m[2] or ""
     if particle in ("이", "가"):
-        particle = "이" if has_batchim(word) else "가"
-    elif particle in ("은", "는"):
-        particle = "은" if has_batchim(word) else "는"
+        return josa(word, "이가")
+    if particle in ("은", "는"):
+        return josa(word, "은는")
     return word + particle
 
 
