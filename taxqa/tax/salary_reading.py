@@ -104,16 +104,17 @@ def read(text: str, reading) -> None:
         value *= 10_000
         reading.assume(f"'{found.text}'을 {format_won(value)}으로 봄 (만원 단위 생략)")
     paid = re.search(r"(?<![\d.])(\d{1,2})\s*(?:개월|달)\s*(?:치|동안|간|분)", text) if monthly else None
-    worked = months_worked(text) if monthly and not paid else None
-    if worked:  # "7월에 입사해서 12월까지 매달 380씩": the months paid in the year
-        paid = re.match(r"(\d+)", str(worked[0]))
-        reading.assume(f"'{worked[1]}': {worked[0]}개월 동안 받은 월급으로 봄")
+    # "월 급여 310만원 × 13개월": the months said, a 13th month's bonus included
     times_said = re.match(r"\s*(?:원)?\s*[×xX*]\s*(\d{1,2})\s*(?:개월|달|회)", text[found.end :]) if monthly else None
-    if times_said:  # "월 급여 310만원 × 13개월": the months said, a 13th month's bonus included
-        paid = times_said
-    salary = value * (int(paid[1]) if paid and (int(paid[1]) < 12 or times_said) else 12) if monthly else value
+    months = int((times_said or paid)[1]) if times_said or paid else None
+    worked = months_worked(text) if monthly and months is None else None
+    if worked:  # "7월에 입사해서 12월까지 매달 380씩": the months paid in the year
+        months = worked[0]
+        reading.assume(f"'{worked[1]}': {worked[0]}개월 동안 받은 월급으로 봄")
+    times = months if months is not None and (months < 12 or times_said) else 12  # the months a monthly sum covers
+    salary = value * times if monthly else value
     bonus, words = amount_near(text, r"상여|보너스|성과급|성과금|인센티브|인센"), found.text
-    raise_to = pay_raise(text, found) if monthly and not paid else None
+    raise_to = pay_raise(text, found) if monthly and months is None else None
     if raise_to:  # "1~6월은 월 320, 7월부터는 월 380"
         month, before, after = raise_to
         salary = before.value * (month - 1) + after.value * (13 - month)
@@ -135,7 +136,6 @@ def read(text: str, reading) -> None:
             reading.assume(f"{percent.group(0)}를 월급의 {int(percent[1]) / 100:g}배로 보아 총급여에 더함")
         else:
             reading.unclear(f"'{percent.group(0)}'의 기준 금액(월 기본급)을 알 수 없어 총급여에 넣지 않음: 확인이 필요")
-    times = int(paid[1]) if paid and (int(paid[1]) < 12 or times_said) else 12
     exempt = amount_near(text, r"비과세|식대|자가운전보조금|보육수당", r"상여|보너스|성과급")
     if exempt is not None and exempt.start != found.start:
         where = text[max(0, exempt.start - 16) : exempt.end + 16]
