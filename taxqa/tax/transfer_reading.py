@@ -74,9 +74,8 @@ def read(text: str, reading) -> None:
         else:
             bought = None
     labelled_cost = EXPENSE + r"\s*(?:은|는|이|가|:|=)?\s*$"  # "필경 1천" is no price, whatever else is lacking
-    placed = {a.start for a in (bought, sold) if a is not None}  # amount_near gives new objects: compare places
-    others = [
-        a for a in found if a.start not in placed and not re.search(labelled_cost, window_before(text, a.start, 12))
+    others = [  # by equality, not identity: amount_near scans again and gives new (equal) mentions
+        a for a in found if a not in (bought, sold) and not re.search(labelled_cost, window_before(text, a.start, 12))
     ]
     if sold is None and bought is None and len(others) >= 2:
         bought, sold = sorted(others[:2], key=lambda a: a.value)
