@@ -62,3 +62,8 @@ def test_a_grown_child_of_two_said_with_ages_is_no_dependent():
     a = ask("연봉 6천, 딸 23살이랑 아들 15살 키워요 아내는 맞벌이. 결정세액?", as_of=AS_OF)
     assert a["inputs"]["dependents"] == 1 and a["inputs"]["children"] == 1
     assert any("딸 23살" in x and "20세" in x for x in a["assumptions"])
+
+
+def test_purchases_said_as_bought_by_card_count_once():
+    a = ask("매출 공급가액 1억이고 매입은 카드로 2천 샀어요 부가세 얼마", as_of=AS_OF)
+    assert a["inputs"]["purchases"] == 20_000_000  # the one amount, not added again as a card purchase

@@ -119,7 +119,7 @@ def read_vat(text: str, reading) -> None:
         if len(chain) > 1:  # "매출 1억 + 현금매출 2천": the parts of one total
             values[i] = sum(b.value for b in chain)
             reading.assume(f"{' + '.join(b.text for b in chain)}을 합해 {format_won(values[i])}으로 봄")
-    if bought_by_card is not None and bought_by_card is not purchases:
+    if bought_by_card is not None and bought_by_card != purchases:  # equal at the same place: not twice
         values[1] += bought_by_card.value
         reading.assume(f"카드로 산 매입 {bought_by_card.text}도 매입세액 공제 대상으로 합산")
     if output or input_:
