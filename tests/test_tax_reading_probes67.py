@@ -67,3 +67,9 @@ def test_a_grown_child_of_two_said_with_ages_is_no_dependent():
 def test_purchases_said_as_bought_by_card_count_once():
     a = ask("매출 공급가액 1억이고 매입은 카드로 2천 샀어요 부가세 얼마", as_of=AS_OF)
     assert a["inputs"]["purchases"] == 20_000_000  # the one amount, not added again as a card purchase
+
+
+def test_flags_name_inputs_in_korean():
+    a = ask("퇴직금 1억 받는데 회사에서 원천징수를 얼마 했는지 모르겠어요 근속 10년 퇴직소득세는?", as_of=AS_OF)
+    lines = [x for x in a["missing"] if "계산(" in x]
+    assert lines and all(not any("a" <= c <= "z" for c in x) for x in lines), lines

@@ -391,6 +391,7 @@ KIND = TaxKind(
         "amount": "증여재산",
         "relation": "관계",
         "prior": "10년 내 사전증여",
+        "prior_tax": "사전증여 납부세액",
         "minor": "미성년자",
         "generation_skip": "세대생략",
         "marriage_birth": "혼인·출산 공제",

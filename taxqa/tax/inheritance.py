@@ -384,6 +384,8 @@ KIND = TaxKind(
         "spouse": "배우자 있음",
         "children": "자녀 수",
         "financial": "순금융재산",
+        "spouse_inherits": "배우자 실제 상속액",
+        "minor_children_years": "미성년자 공제",
     },  # fmt: skip
     counts=("children", "parents"),
     extra={"missing_ages": (20, 85)},  # the decedent's age in datagen's missing-fact questions

@@ -109,6 +109,10 @@ class TaxKind:
         """The Korean name of the amount the kind is computed on (its first fact: 총급여, 증여재산 …)."""
         return next(iter(self.fact_labels.values()), "금액")
 
+    def input_label(self, name: str) -> str:
+        """The Korean name of input `name` as a user reads it (its fact label; the argument name if it has none)."""
+        return self.fact_labels.get(name, name)
+
     def label_of(self, name: str) -> str:
         """The Korean name of figure `name` for this kind."""
         return self.figures.get(name) or FIGURE_LABELS.get(name, name)
@@ -125,7 +129,7 @@ class TaxKind:
         """One input as the understood line says it ('증여재산 1억원', '배우자 있음 아님')."""
         from taxqa.amounts import format_won
 
-        label = self.fact_labels.get(name, name)
+        label = self.input_label(name)
         if isinstance(value, bool):
             return label if value else f"{label} 아님"
         if name in self.value_labels:

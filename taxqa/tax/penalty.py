@@ -388,7 +388,7 @@ KIND = PenaltyKind(
     ),
     articles=("국세기본법 제47조의2", "국세기본법 제47조의4"),
     distractor="vat",
-    fact_labels={"tax": "본세", "days": "경과일수", "months_late": "지난 개월 수"},
+    fact_labels={"tax": "본세", "days": "경과일수", "months_late": "지난 개월 수", "fraud": "부정행위"},
     counts=("days", "months_late"),
     extra={"conclusion": conclusion, "render_text": render_limitation, "reads_without_amount": True},
 )

@@ -290,12 +290,14 @@ def flag_unread_cues(reading, found: list[Mention]) -> None:
         if m and m.group(0) not in negated and m.group(0) not in said and label not in said:
             if re.match(r"\S{0,3}\s*(?:없|아니|아님|안\s|않|X|x|0원)", reading.text[m.end() : m.end() + 8]):
                 continue  # "카드매출: 없음", "부정행위 없이"
-            reading.unclear(f"'{m.group(0)}'이(가) 있지만 계산({name})에 넣지 않음: 해당하는지 확인해 주세요")
+            reading.unclear(
+                f"'{m.group(0)}'이(가) 있지만 계산({input_label(reading.kind, name)})에 넣지 않음: 해당하는지 확인해 주세요"
+            )
     name = MINOR_INPUT.get(reading.kind)
     young = [m for m in found if m.type == "age" and m.value < 19 and m.used_as is None]
     if name and name not in reading.inputs and young:
         reading.unclear(
-            f"'{young[0].text}'이 있지만 미성년 관련 공제({name})에 넣지 않음: 누구의 나이인지 확인해 주세요"
+            f"'{young[0].text}'이 있지만 미성년 관련 공제({input_label(reading.kind, name)})에 넣지 않음: 누구의 나이인지 확인해 주세요"
         )
 
 
@@ -338,14 +340,18 @@ def flag_mismatch(reading) -> None:
     for f in reading.facts:
         if f.name in AMOUNT_FIELDS and f.words and re.search(r"\d", f.words) and f.name in reading.inputs:
             if f.words in seen and seen[f.words] != f.name and reading.text.count(f.words) < 2:
-                from taxqa.tax.kinds import KINDS  # the kinds import the readers that import this module
-
-                labels = KINDS[reading.kind].fact_labels if reading.kind in KINDS else {}
-                first, second = (labels.get(n, n) for n in (seen[f.words], f.name))  # Korean, as the user reads it
+                first, second = (input_label(reading.kind, n) for n in (seen[f.words], f.name))
                 reading.unclear(
                     f"'{f.words}'을 {josa(first, '과와')} {second} 두 곳에 넣음: 각각의 금액을 확인해 주세요"
                 )
             seen.setdefault(f.words, f.name)
+
+
+def input_label(kind: str | None, name: str) -> str:
+    """An input's Korean name for a flag the user reads ('card_sales' -> '신용카드·현금영수증 매출')."""
+    from taxqa.tax.kinds import KINDS  # the kinds import the readers that import this module
+
+    return KINDS[kind].input_label(name) if kind in KINDS else name
 
 
 def place(reading, found: list[Mention]) -> None:

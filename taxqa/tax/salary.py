@@ -311,7 +311,18 @@ KIND = TaxKind(
     ),
     articles=("소득세법 제59조", "소득세법 제55조"),
     distractor="vat",
-    fact_labels={"salary": "총급여", "dependents": "부양가족 수", "children": "자녀 수"},
+    fact_labels={
+        "salary": "총급여",
+        "dependents": "부양가족 수",
+        "children": "자녀 수",
+        "elderly": "경로우대 추가공제",
+        "disabled": "장애인 추가공제",
+        "single_parent": "한부모 추가공제",
+        "woman": "부녀자 추가공제",
+        "pension": "연금보험료",
+        "insurance": "보험료",
+        "withheld": "기납부세액",
+    },  # fmt: skip
     counts=("dependents", "children", "elderly", "disabled"),
     extra={"conclusion": conclusion},
 )

@@ -126,7 +126,9 @@ NOT_AFTER = re.compile(
 def already_said(reading, hit: str, name: str) -> bool:
     """A fact, assumption or note already speaks of the words or the input."""
     said = " ".join(reading.assumptions + reading.ambiguous + reading.missing + [f.words for f in reading.facts])
-    return hit in said or f"({name})" in said
+    from taxqa.tax.placing import input_label
+
+    return hit in said or f"({input_label(reading.kind, name)})" in said
 
 
 def run(reading) -> None:

@@ -335,7 +335,7 @@ VAT = TaxKind(
     ),
     articles=("부가가치세법 제30조", "부가가치세법 제38조"),
     distractor="inheritance",
-    fact_labels={"sales": "매출 공급가액", "purchases": "매입"},
+    fact_labels={"sales": "매출 공급가액", "purchases": "매입", "card_sales": "신용카드·현금영수증 매출"},
     plain_tax=("payable",),
     also_asked=("payable", "tax_base"),  # a VAT answer names 매출세액, not 산출세액
     checked=vat_checked,
@@ -367,6 +367,12 @@ VAT_SIMPLE = TaxKind(
     ),
     articles=("부가가치세법 제63조",),
     distractor="gift",
-    fact_labels={"supply": "공급대가", "industry": "업종", "purchases": "매입"},
+    fact_labels={
+        "supply": "공급대가",
+        "industry": "업종",
+        "purchases": "매입",
+        "card_sales": "신용카드·현금영수증 매출",
+        "no_invoice": "세금계산서 없는 매입",
+    },  # fmt: skip
     plain_tax=("payable",),
 )
