@@ -20,6 +20,11 @@ SMALL_UNITS = {"천": 1000, "백": 100, "십": 10}
 SPOKEN_NEXT_UNIT = {"조": "억", "억": "만"}
 MAX_WON = 10**18  # 100경원: far above any tax base; bounds the work on absurd input
 MAX_CHARS = 80
+# letters after a number that make it a count, a date or a rate, not won ("2025년", "3명")
+COUNTERS = ("%", "조", "년", "월", "호", "항", "세", "명", "개", "배")
+# more such letters, taken only after a bare number beside an amount ("12억 2주택자", "5억 3채"): alone they are also
+# particles and verbs ("4천인데", "8천 주고")
+BARE_COUNTERS = ("주", "채", "층", "평", "동", "차", "번", "회", "살", "달", "대", "인", "곳")
 
 # ASCII digits only ([0-9], not \d: Arabic-Indic or full-width digits are refused). Digits are grouped
 # by commas or by spaces in threes (1,500,000 or 1 500 000), or not at all; a group is never followed
@@ -77,7 +82,8 @@ def _value_of(text: str, whole: str) -> int:
         else:
             pending += value
             pending_small = pending_small or bool(small)
-    if pending_small and last_big is not None:
+    bare_tail = re.search(r"[억]\s*([0-9]{2,4})\s*$", text)  # "2억 5000": spoken for 2억 5000만, never 2억 5천 원
+    if pending_small and last_big is not None or bare_tail and last_big == BIG_UNITS["억"] and not pending_small:
         big_name = next(k for k, v in BIG_UNITS.items() if v == last_big)
         if big_name in SPOKEN_NEXT_UNIT:
             pending *= BIG_UNITS[SPOKEN_NEXT_UNIT[big_name]]
@@ -186,9 +192,17 @@ def _scan(text: str) -> Iterator[AmountMention | tuple[int, int, str, str]]:
             continue
         # the next letter after the number, not across a line break ("25,000,000\n일반과세자" is no day count)
         tail = "" if "\n" in m.group(0)[len(s) :] else text[m.end() : m.end() + 1]
-        day = tail == "일" and not re.search(r"[조억만]", s)  # "과표가 10억일 때": the copula, not a day
-        if (tail in ("%", "조", "년", "월", "호", "항", "세", "명", "개", "배") or day) and "원" not in s:
-            continue
+        # "과표가 10억일 때": the copula, not a day; "3억 20일 늦게": the days after the amount
+        day = tail == "일" and (not re.search(r"[조억만]", s) or re.search(rf"\s{_NUM}$", s))
+        if (tail in COUNTERS or tail in BARE_COUNTERS or day) and "원" not in s:
+            # "9억 1세대1주택", "3억2천 2026년 4월": the bare number after the space starts the next words
+            cut = re.fullmatch(rf"(.*[조억만천백십])\s+{_NUM}", s)
+            if cut is None and tail in BARE_COUNTERS and not day:
+                pass  # "4천인데": a particle after an amount
+            elif cut is None:
+                continue
+            else:
+                s = cut.group(1)
         try:
             value = _value_of(s, s)
         except AmountError as exc:

@@ -136,8 +136,23 @@ def worked_base(text: str, reading) -> bool:
     return True
 
 
+def income_less_deductions(text: str, reading) -> bool:
+    """소득금액 and 소득공제 said, no 과세표준: the base is 소득금액 - 소득공제 (제14조②)."""
+    income = amount_near(text, r"소득\s*금액", r"공제|세액")
+    deduction = amount_near(text, r"소득\s*공제|종합소득\s*공제|인적\s*공제", r"금액|세액")
+    if re.search(r"과세표준|과표", text) or income is None or deduction is None or income.start == deduction.start:
+        return False
+    if deduction.value >= income.value:
+        return False
+    base, words = income.value - deduction.value, f"{income.text} - {deduction.text}"
+    reading.fact("base", base, words)
+    reading.say(f"종합소득 과세표준 {format_won(base)} ({words})")
+    reading.assume("종합소득금액에서 종합소득공제를 뺀 금액을 과세표준으로 봄")
+    return True
+
+
 def read_income(text: str, reading) -> None:
-    if worked_base(text, reading):
+    if worked_base(text, reading) or income_less_deductions(text, reading):
         return
     found = amount_near(text, r"과세표준|과표") or next(iter_amounts(text))
     reading.fact("base", found.value, found.text)

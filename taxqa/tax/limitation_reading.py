@@ -14,11 +14,16 @@ from taxqa.tax.negation import negated_match, present
 NO_RETURN = r"무신고|신고\s*(?:를|도)?\s*(?:안|않|못|빠뜨|놓치|까먹|잊)|신고하지\s*(?:않|못)|기한\s*후\s*신고"
 FRAUD = r"부정|사기|가짜\s*(?:세금\s*)?계산서|가짜\s*(?:영수증|장부|거래)|이중\s*장부|허위|가공|고의|장부\s*조작|차명|장부\S{0,2}\s*(?:두\s*(?:개|벌|권)|2\s*(?:개|벌|권)|따로\s*두)"
 no_return = lambda text: re.search(NO_RETURN, text) or negated_match(r"(?<![후정소과])신고", text)  # noqa: E731
+STILL = r"(?:지금|아직|이제|여태|이때까지)"
+OFFICE = r"(?:세무서|국세청|과세\s*관청|세무\s*당국)\S{0,3}"
 # the period asked by its name, or as how long the tax office can still look at, assess or collect a tax
 LIMITATION = (
     r"제척\s*기간|(?:세무서|국세청|과세\s*관청|세무\s*당국)\S{0,3}\s*언제까지\s*(?:다시|더|추가로)?\s*[^.?!\n]{0,8}?"
     r"(?:들여다|조사|부과|추징|과세|고지|볼\s*수|건드)|"
-    r"언제까지\s*(?:세금을\s*)?(?:부과|추징|과세)(?:할|될|하|되|\s*가능|\s*할\s*수)"
+    r"언제까지\s*(?:세금을\s*)?(?:부과|추징|과세)(?:할|될|하|되|\s*가능|\s*할\s*수)|"
+    # "지금 세무서가 부과할 수 있나요", "세무서에서 아직도 세금 매길 수 있는 기간인가요", "지금이라도 세금 물릴 수 있어요"
+    rf"(?:{STILL}\S{{0,4}}\s*(?:\S+\s*){{0,2}}?{OFFICE}|{OFFICE}\s*(?:\S+\s*){{0,2}}?{STILL})"
+    r"\S{0,4}\s*(?:\S+\s*){0,2}?(?:부과|추징|과세|매기|매길|물리|물릴|때리|때릴|고지)\S{0,3}\s*(?:수\s*(?:가\s*)?있|가능|기간)"
 )
 
 
@@ -67,9 +72,11 @@ def read_limitation(text: str, reading) -> None:
 
 def event_month(text: str) -> tuple[int, int, str, str] | None:
     """(year, month, 증여 or 상속, words) of a gift or a death: "2024년 4월에 증여받았어요", "상속개시일은 2023년 2월"."""
-    m = re.search(r"(\d{4})\s*[.년]\s*(\d{1,2})\s*월?\S{0,2}\s*(증여|상속|돌아가|사망|별세)", text)
+    # "2018년 3월에 아버지한테 받은 돈 증여 신고": the gift's words a few words after its month
+    m = re.search(r"(\d{4})\s*[.년]\s*(\d{1,2})\s*월?\S{0,2}\s*[^.?!,\d]{0,16}?(증여|상속|돌아가|사망|별세|받은|받았)", text)
     if m:
-        return int(m[1]), int(m[2]), "증여" if m[3] == "증여" else "상속", m[0]
+        gift = m[3] == "증여" or m[3] in ("받은", "받았") and "상속" not in text
+        return int(m[1]), int(m[2]), "증여" if gift else "상속", m[0]
     # "상속개시일은 2023년 2월", "돌아가신 날이 2021년 4월이에요", "증여받은 날: 2024.3"
     m = re.search(
         r"(상속\s*개시일|증여일|사망일|돌아가신\s*날|별세하신\s*날|증여\s*받은\s*날)\S{0,2}\s*(\d{4})\s*[.년]\s*(\d{1,2})",

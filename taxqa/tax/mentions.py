@@ -45,7 +45,9 @@ TAX_PAID = re.compile(
 DEATH_STEMS = ("돌아가", "사망", "별세", "타계", "작고", "숨지", "죽", "여의", "사별")
 UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
     ("종합부동산세", r"종합부동산세|종부세"),
-    ("취득세", r"취득세|취등록세|등록세"),
+    # "자동차 살 때 내는 세금": the tax paid on buying is 취득세 (지방세법 제7조)
+    ("취득세", r"취득세|취등록세|등록세|(?:자동차|차|집|아파트|주택|땅|토지|상가|건물)\S{0,2}\s*(?:살|사는|구입할|구매할)\s*"
+     r"(?:때|적에)\S{0,2}\s*(?:내는|내야\s*하는|드는|붙는|나오는)\s*세금"),
     ("재산세", r"(?<!상속)재산세"),
     ("증권거래세", r"증권거래세"),
     ("자동차세", r"자동차세"),
@@ -231,6 +233,11 @@ def sino_tokens(text: str, toks: list) -> list:
         j = i
         while j < len(toks) and toks[j].tag == "NR" and all(c in SINO or c in SINO_UNITS for c in toks[j].form):
             j += 1
+        native = NATIVE_ONES.get(toks[i].form) or {"석": 3, "넉": 4, "열": 10}.get(toks[i].form)
+        if j == i and native and i + 1 < len(toks) and toks[i + 1].form == "달":  # "두 달", "석 달 뒤에"
+            out.append(NumberToken(str(native), "SN", toks[i].start, toks[i].len))
+            i += 1
+            continue
         if j > i and j < len(toks) and toks[j].form in ("년", "개월", "달", "세", "살"):
             start, end = toks[i].start, toks[j - 1].start + toks[j - 1].len
             number = str(sino_number(text[start:end].replace(" ", "")))

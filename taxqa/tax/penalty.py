@@ -311,7 +311,13 @@ def read(text: str, reading) -> None:
     if (
         kind != "late-payment"
         and months is not None
-        and re.search(r"기한\s*후|수정\s*신고|신고(?:했|하면|를\s*하|함|하였|완료)|(?:내|안에)\s*신고", text)
+        and (
+            re.search(r"기한\s*후|수정\s*신고|신고(?:했|하면|를\s*하|함|하였|완료)|(?:내|안에)\s*신고", text)
+            # "신고를 두 달 늦게 했어요", "신고 안 하고 있다가 2달 지나서 했어요": the return filed that late
+            or re.match(r"\s*(?:늦게|늦어|지나|지난\s*(?:뒤|후)|뒤|후|만에|넘겨|넘어)", text[months.end() :])
+            and "신고" in text[: months.start()]
+            and not re.search(r"납부|냈|낸|내었|늦게\s*내", text)
+        )
     ):
         reading.fact("months_late", count_value(months.group(1)), months.group(0))
         parts.append(f"기한 후 {count_value(months.group(1))}개월 내 신고")

@@ -49,6 +49,10 @@ NET_PAY = r"실수령|세후|세금\s*(?:다\s*)?(?:떼고|뗀|빼고|뺀|제하
 WORKED_SPAN = r"(?<![\d~∼-])(\d{1,2})\s*월\s*(?:에|부터)?[^.?!\d]{0,16}?(?<![\d~∼-])(\d{1,2})\s*월\s*(?:말\s*)?까지"
 
 
+# the month a job began this year: "6월에 입사했어요", "3월부터 다니기 시작"
+JOINED = r"(?<![\d~∼-])(\d{1,2})\s*월\s*(?:에|부터|달에)?\s*(?:입사|취직|취업|들어갔|들어와|첫\s*출근|다니기|일하기|근무\s*시작)"
+
+
 def months_worked(text: str) -> tuple[int, str] | None:
     """(months, words) of a span of months said with a start at work ("7월에 입사해서 12월까지"), or None."""
     span = re.search(WORKED_SPAN, text)
@@ -150,6 +154,15 @@ def read(text: str, reading) -> None:
             reading.unclear(
                 f"비과세소득 {exempt.text}이 급여에 포함됐는지 알 수 없어 총급여에서 빼지 않음: 확인이 필요"
             )
+    joined = None if monthly or "연봉" not in window_before(text, found.start, 10) else re.search(JOINED, text)
+    year = re.search(r"(\d{2,4})\s*년\s*$|작년|재작년|지난\s*해", window_before(text, joined.start(), 8)) if joined else None
+    if joined and 1 < int(joined[1]) and (year is None or year[1] == reading.as_of[:4]):
+        # "연봉 4천인데 6월에 입사": a year's pay by contract, paid for the months from then (총급여 is what was paid)
+        months_in = 13 - int(joined[1])
+        salary = salary * months_in // 12
+        words += f" × {months_in}/12"
+        reading.unclear(f"연봉에 '{joined.group(0)}': 올해 총급여를 {months_in}개월분 {format_won(salary)}으로 계산함 "
+                        "— 올해 실제로 받은 총급여를 확인해 주세요")  # fmt: skip
     reading.fact("salary", salary, words)
     if not monthly and re.search(r"월급|월\s*급여|매달|매월|한\s*달", text) and not re.search(ANNUAL, text):
         # "월급실수령 320인데 세전은 380": a pay said as monthly, its figure too far from the word to be sure

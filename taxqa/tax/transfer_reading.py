@@ -12,10 +12,16 @@ from taxqa.tax.negation import negated as neg
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.words import amount_near, window_before
 
+# not "4억 판 건 7억": a verb made a noun with no particle before it labels the amount said after it ("3억에 산 거"
+# is the price of the purchase)
+NAMES_NEXT = r"\s*(?:원)?\s*(?:산|판)\s*(?:건|게|거|것|값|가격|금액)(?![가-힣])"
 BOUGHT = r"\s*(?:원)?\s*(?:에|을|를|으로|로|주고)?\s*(?:사|샀|산|구입|구매|매입|취득|분양|매수)"
 EXPENSE = r"필요경비|필경(?![가-힣])|경비|부대\s*비용|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|취득세"
 # a list item's label before an amount ("… / 필경 1천") that names no price: taking it for one is a guess
 OTHER_LABEL = re.compile(r"(?:[/|,\n·]\s*)(?!(?:취득|매입|구입|분양|매수))([가-힣]{2,4})\s*[:=]?\s*$")
+YEARS_AGO = r"(?:\s*(?:은|는)?\s*\d{1,2}\s*년\s*전\S{0,2})?"  # "산 건 12년 전 4억": when, between label and price
+# "산 건 12년 전": the purchase named before the years ago it happened
+BOUGHT_NOUN = r"(?<![가-힣])(?:산|샀던|취득한|구입한|매입한)\s*(?:건|게|거|것|때|시기|시점|날)?\s*(?:은|는|이|가)?\s*$"
 SOLD = r"\s*(?:원)?\s*(?:에|을|를|으로|로|받고)?\s*(?:팔|판|팜|매도|양도|처분)"
 
 
@@ -33,7 +39,8 @@ def day_of(month: re.Match) -> int:
 def read(text: str, reading) -> None:
     bought = sold = None
     found = list(iter_amounts(text))
-    label = r"\s*(?:가액|가격|가|금액)?\s*(?:은|는|이|가|:|=|\||/)?\s*$"  # "양도가 | 62,000": a table's row
+    # "양도가 | 62,000": a table's row
+    label = r"\s*(?:가액|가격|가|금액)?\s*(?:은|는|이|가|:|=|\||/)?\s*$"
     # "팔 적에 칠억이요", "살 때는 4억": the time of the sale or the purchase names the price said next
     when = r"\s*(?:때|적|무렵|당시)\s*(?:에|엔)?\s*(?:는|은)?\s*$"
     for a in found:
@@ -47,7 +54,8 @@ def read(text: str, reading) -> None:
             sold = a
             continue
         if bought is None and re.search(
-            r"(?:취득|매입|구입|매수|분양|(?<![가-힣])(?:산|샀던)\s*(?:값|가격|금액|돈|건|게|거|것))" + label, before
+            r"(?:취득|매입|구입|매수|분양|(?<![가-힣])(?:산|샀던)\s*(?:값|가격|금액|돈|건|게|거|것)" + YEARS_AGO + ")" + label,
+            before,
         ):
             bought = a
             continue
@@ -57,6 +65,8 @@ def read(text: str, reading) -> None:
             sold = a
             continue
         after = text[a.end : a.end + 12]
+        if re.match(NAMES_NEXT, after):
+            continue
         if bought is None and re.match(BOUGHT, after):
             bought = a
         elif sold is None and re.match(SOLD, after):
@@ -156,8 +166,9 @@ def read(text: str, reading) -> None:
         )
     span = near(reading.mentions, reading.text, "duration", r"보유|소유|가지고|갖고|있었")
     ago = next((m for m in reading.mentions if m.type == "duration" and m.value.get("ago") and m.value.get("years")
-                and re.match(r"\s*(?:전|前)에?\s*(?:[\d,.]+\s*[억천백만]\S{0,2}\s*|[일이삼사오육칠팔구십백천만억]{2,}\s*원?\s*){0,3}(?:\S+\s*){0,2}?(?:산|샀|사서|사고|삼(?=[,.\s]|$)|취득|구입|매입|분양)",
-                             reading.text[m.end :])), None)  # fmt: skip
+                and (re.match(r"\s*(?:전|前)에?\s*(?:[\d,.]+\s*[억천백만]\S{0,2}\s*|[일이삼사오육칠팔구십백천만억]{2,}\s*원?\s*){0,3}(?:\S+\s*){0,2}?(?:산|샀|사서|사고|삼(?=[,.\s]|$)|취득|구입|매입|분양)",
+                             reading.text[m.end :])
+                or re.search(BOUGHT_NOUN, reading.text[: m.start]))), None)  # fmt: skip
     later = next((m for m in reading.mentions if m.type == "duration" and m.value.get("late") and m.value.get("years")
                   and (re.search(r"(?:사|샀|사서|산|취득|구입|매입|분양)\S{0,3}\s*$", reading.text[: m.start])
                   or re.search(r"(?:샀|사서|취득했|구입했|매입했)\S{0,2}[^팔팜양,.?!]{0,14}$", reading.text[: m.start]))), None)  # fmt: skip

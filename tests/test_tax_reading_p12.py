@@ -1,0 +1,63 @@
+"""The causes behind probe set p12's misses, each tested in wording of its own (not p12's questions)."""
+
+from __future__ import annotations
+
+from taxqa.amounts import iter_amounts
+from taxqa.tax.reading import ask, read_question
+
+AS_OF = "2026-06-01"
+
+
+def inputs(q: str) -> dict:
+    return read_question(q, as_of=AS_OF).inputs
+
+
+def test_a_bare_number_after_an_amount_is_the_next_words_not_won():
+    assert [a.value for a in iter_amounts("시세 12억 2주택자")] == [1_200_000_000]
+    assert [a.value for a in iter_amounts("매입 4억5천 2019년에")] == [450_000_000]
+    assert [a.value for a in iter_amounts("본세 2억 30일 늦게")] == [200_000_000]
+    assert [a.value for a in iter_amounts("과표가 10억일 때")] == [1_000_000_000]
+    assert [a.value for a in iter_amounts("어머니께 1억 2000 받음")] == [120_000_000]  # spoken: 1억 2000만
+    assert [a.value for a in iter_amounts("연봉 4천인데")] == [4000]  # a particle, not a counter
+
+
+def test_dates_before_labels_give_the_years_held():
+    got = inputs("빌라 2016년 8월 매입가 2억1천 2026년 5월 매도가 3억 다른 집 있음 양도세")
+    assert (got["price"], got["acquired"], got["held_years"]) == (300_000_000, 210_000_000, 9)
+
+
+def test_a_verb_made_a_noun_labels_the_amount_after_it():
+    got = inputs("토지 판 건 6억 산 건 9년 전 2억 양도세 계산")
+    assert (got["price"], got["acquired"], got["held_years"]) == (600_000_000, 200_000_000, 9)
+    got = inputs("2017년에 2억에 산 거 이번에 5억에 팔았어요 땅 양도세")  # "에 산 거": the price of the purchase
+    assert (got["price"], got["acquired"]) == (500_000_000, 200_000_000)
+
+
+def test_a_late_return_in_months_is_the_reduction_and_never_dropped_quietly():
+    got = inputs("법인세 700만원 신고를 석 달 늦게 했는데 무신고가산세 얼마예요")
+    assert (got["kind"], got["months_late"]) == ("no-return", 3)
+    a = ask("과소신고 400만원 있었고요 한참 지나서 고쳤어요 한 1년 반? 과소신고가산세", as_of=AS_OF)
+    assert a["ambiguous"] or a["missing"]
+
+
+def test_the_limitation_asked_as_whether_the_office_can_still_assess():
+    got = inputs("2018년 귀속 종합소득세 신고를 빠뜨렸어요 국세청이 아직 과세할 수 있나요")
+    assert got["limitation"] and got["due_date"] == "2019-05-31" and got["case"] == "no-return"
+    got = inputs("세무서에서 지금도 세금 매길 수 있나요? 2016년 5월에 어머니께 받은 집 증여 신고를 안 했어요")
+    assert got["case"] == "inheritance-gift-no-return" and got["due_date"] == "2016-08-31"
+
+
+def test_a_years_pay_from_a_month_this_year_is_prorated_and_flagged():
+    a = ask("올해 9월에 취직했고 연봉은 3600이에요 연말정산 결정세액", as_of=AS_OF)
+    assert a["result"]["inputs"]["salary"] == 36_000_000 * 4 // 12
+    assert any("총급여" in x for x in a["ambiguous"])
+    assert inputs("2020년 3월 입사, 연봉 3600, 연말정산 결정세액")["salary"] == 36_000_000  # years ago: a whole year
+
+
+def test_income_less_deductions_is_the_base():
+    assert inputs("종합소득금액 8천만원, 소득공제 1,200만원이면 종합소득세?")["base"] == 68_000_000
+
+
+def test_the_tax_on_buying_a_car_is_named_and_not_computed():
+    a = ask("차 살 때 내는 세금이 얼마나 돼요? 4천만원짜리", as_of=AS_OF)
+    assert a["kind"] is None and a["tax_name"] == "취득세"
