@@ -61,3 +61,10 @@ def test_income_less_deductions_is_the_base():
 def test_the_tax_on_buying_a_car_is_named_and_not_computed():
     a = ask("차 살 때 내는 세금이 얼마나 돼요? 4천만원짜리", as_of=AS_OF)
     assert a["kind"] is None and a["tax_name"] == "취득세"
+
+
+def test_children_split_with_the_other_spouse():
+    got = inputs("자녀 셋 가운데 하나는 아내가 공제받고 나머지는 제가 받아요 둘 다 초등학생 연봉 6천 결정세액")
+    assert (got["dependents"], got["children"]) == (2, 2)  # the wife claims one, so earns: no spouse deduction
+    got = inputs("딸 하나는 남편 쪽에 올렸어요 제 연봉 4500 결정세액")
+    assert got.get("dependents", 0) == 0  # the husband who claims her earns: he is no dependent either

@@ -104,7 +104,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         r"(?:남편|아내|배우자|와이프)\s*(?:쪽|앞|밑)\S{0,2}\s*(?:올렸|올림|올려|넣었|등록)|(?:남편|아내|배우자|와이프)(?:이|가)\s*(?:공제|올렸)",
         text,
     )
-    ordinal = []
+    ordinal, spouse_claims = [], False
     if re.search(rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가)?\s*없|무자녀", text):  # "애 없음", "자식은 없어요"
         children = None
     elif elsewhere and not re.search(  # "… 남편이 공제. 남편 결정세액?": the claimer is the worker asked about
@@ -112,8 +112,15 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         + r"\S{0,2}\s*(?:의\s*)?(?:결정세액|연말정산|근로소득세)",
         text,
     ):  # "애 하나는 남편 쪽에 올렸어요": the other spouse claims the child
-        children = None
-        reading.assume(f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌")
+        spouse_claims = True  # and so earns: a spouse who claims deductions is no dependent (제50조①2호)
+        split = re.search(rf"({COUNT_WORD})\s*명?\s*(?:중|가운데)\s*({COUNT_WORD})\s*명?\S{{0,2}}\s*(?:는|은|만)?\s*$",
+                          text[: elsewhere.start()])  # fmt: skip
+        left = count_value(split[1]) - count_value(split[2]) if split else 0
+        children = (left, split.group(0).strip()) if left > 0 else None  # "애 둘 중 하나는 남편이 공제": the rest are mine
+        reading.assume(
+            f"'{split.group(0).strip()} {elsewhere.group(0)}': 배우자가 공제받는 자녀를 빼고 {left}명을 본인 부양가족으로 봄"
+            if left > 0 else f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌"
+        )  # fmt: skip
     else:
         children, grown_left = count_people(text, CHILD_WORDS), False
         ordinal = ordinal_children(text)  # "첫째 초3, 둘째 7살": the children said by their order
@@ -217,6 +224,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     )
     if spouse and asker_earns:
         reading.assume(f"'{asker_earns.group(0)}': 배우자(질문자)는 소득이 있어 기본공제 대상에서 뺌")
+    elif spouse and spouse_claims:
+        reading.assume(f"'{elsewhere.group(0)}': 자녀를 공제받는 배우자는 소득이 있어 기본공제 대상에서 뺌")
     elif spouse and not any(m["w"] is None or not negated(text, m.start("w"), m.start("w") + 1) for m in earning):
         dependents += 1
         said.append("소득 없는 배우자")
