@@ -68,3 +68,10 @@ def test_children_split_with_the_other_spouse():
     assert (got["dependents"], got["children"]) == (2, 2)  # the wife claims one, so earns: no spouse deduction
     got = inputs("딸 하나는 남편 쪽에 올렸어요 제 연봉 4500 결정세액")
     assert got.get("dependents", 0) == 0  # the husband who claims her earns: he is no dependent either
+
+
+def test_an_honorific_giving_verb_has_the_elder_giving():
+    a = ask("아빠가 내 전세 보증금 보태라고 1억 주셨어 증여세 나와? 나 30살", as_of=AS_OF)
+    assert a["result"]["inputs"]["relation"] == "lineal_ascendant" and "질문자가" not in a["understood"]
+    a = ask("딸 유학 가는데 5천 주려고요 딸은 25살", as_of=AS_OF)  # the asker gives: plain form, not honorific
+    assert "질문자가" in a["understood"]

@@ -170,6 +170,7 @@ def mentions(text: str) -> list[Mention]:
 
 GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함|[.,/]|$)|(?:한테|에게|께)\s*(?:\S+\s*){0,2}?줘|(?<![가-힣])줌(?![가-힣])|(?<=[어아])\s*줬|넣어\s*(?:주|두|놓)|(?:통장|계좌)\S{0,2}\s*(?:\S+\s*){0,3}?넣|입금|(?<![가-힣])주(?:[고면었시셨려는신실셔세자심]|어|기)|(?<![가-힣])줄(?:라|려|까|\s*(?:거|것|테|생각|계획))|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|넘길|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주|건네(?:[주준줄고려]|어\s*주)|건넨|건넸"
 RECEIVE = r"받|물려\s*받|상속받|증여받"
+HONOURED_GIVES = r"(?<!알려)(?<!계산해)(?<!말해)(?<!가르쳐)(?<!확인해)(?<!봐)\s?주(?:셨|심|신(?:대|다|데|다고|\s*돈)|셔서|시려|시기로|시겠|시는데)"
 # "혼인공제 받으면", "비과세 받으려면": a relief received, not the gift
 RELIEF_RECEIVED = r"(?:공제|비과세|감면|혜택|환급)\s*(?:을|를|도|은|는)?\s*받"
 FROM = r"(?:님)?(?:으로부터|로부터|에게서|한테서|께로부터|에서)"
@@ -261,6 +262,8 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     elif plain:
         # "부모 증여 1억": the named relative gives; "아들이 결혼하는데 1억을 주면": the speaker gives
         received = re.search(RECEIVE, re.sub(RELIEF_RECEIVED, "", text))
+        # "엄마가 집 사는데 보태라고 2억 주심": a giving verb in honorific form has an elder, not the asker, giving
+        received = received or re.search(HONOURED_GIVES, text)
         pick, as_donor = plain[0], not (re.search(GIVE, text) and not received)
     else:
         return parties
