@@ -75,3 +75,8 @@ def test_an_honorific_giving_verb_has_the_elder_giving():
     assert a["result"]["inputs"]["relation"] == "lineal_ascendant" and "질문자가" not in a["understood"]
     a = ask("딸 유학 가는데 5천 주려고요 딸은 25살", as_of=AS_OF)  # the asker gives: plain form, not honorific
     assert "질문자가" in a["understood"]
+
+
+def test_one_house_of_several_sold_is_no_contradiction():
+    got = inputs("빌라 세 채 중에 한 채 처분하려고요 2019년에 2억 주고 산 거 3억에 내놨어요 양도세")
+    assert (got["price"], got["acquired"], got.get("one_house", False)) == (300_000_000, 200_000_000, False)
