@@ -80,3 +80,17 @@ def test_an_honorific_giving_verb_has_the_elder_giving():
 def test_one_house_of_several_sold_is_no_contradiction():
     got = inputs("빌라 세 채 중에 한 채 처분하려고요 2019년에 2억 주고 산 거 3억에 내놨어요 양도세")
     assert (got["price"], got["acquired"], got.get("one_house", False)) == (300_000_000, 200_000_000, False)
+
+
+def test_taxes_not_computed_are_named_in_everyday_words():
+    named = {
+        "땅 가지고 있으면 해마다 세금 나오죠? 공시지가 3억": "재산세",
+        "9월에 날아오는 세금 얼마쯤이에요 집 공시가 4억": "재산세",
+        "12월에 나오는 세금 걱정돼요 집이 세 채라서": "종합부동산세",
+        "빌라 살 때 내야 하는 세금 2억짜리": "취득세",
+        "나스닥 주식 이익 1200만원 세금": "주식 양도소득세",
+        "예금 만기 이자 150만원 세금": "이자·배당소득세",
+    }
+    for q, name in named.items():
+        a = ask(q, as_of=AS_OF)
+        assert (a["kind"], a["tax_name"]) == (None, name), q
