@@ -4,7 +4,7 @@ parser), with offsets into the question as written."""
 from __future__ import annotations
 
 from taxqa.tax.mentions import read_mentions, uncovered_tax
-from taxqa.tax.reading import normalise
+from taxqa.tax.normalise import normalise
 
 
 def mentions(text):

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from taxqa.cli import main
-from taxqa.tax.reading import ask, complete_inputs, normalise, read_question, scenario_from_question
+from taxqa.tax.normalise import normalise
+from taxqa.tax.reading import ask, complete_inputs, read_question, scenario_from_question
 
 CASES = json.loads((Path(__file__).parent / "data" / "reading_cases.json").read_text(encoding="utf-8"))
 AS_OF = "2026-06-01"

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from taxqa.tax.reading import ask, normalise
+from taxqa.tax.normalise import normalise
+from taxqa.tax.reading import ask
 
 AS_OF = "2026-06-01"
 

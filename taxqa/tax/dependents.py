@@ -116,7 +116,9 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         split = re.search(rf"({COUNT_WORD})\s*명?\s*(?:중|가운데)\s*({COUNT_WORD})\s*명?\S{{0,2}}\s*(?:는|은|만)?\s*$",
                           text[: elsewhere.start()])  # fmt: skip
         left = count_value(split[1]) - count_value(split[2]) if split else 0
-        children = (left, split.group(0).strip()) if left > 0 else None  # "애 둘 중 하나는 남편이 공제": the rest are mine
+        children = (
+            (left, split.group(0).strip()) if left > 0 else None
+        )  # "애 둘 중 하나는 남편이 공제": the rest are mine
         reading.assume(
             f"'{split.group(0).strip()} {elsewhere.group(0)}': 배우자가 공제받는 자녀를 빼고 {left}명을 본인 부양가족으로 봄"
             if left > 0 else f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌"

@@ -73,7 +73,9 @@ def read_limitation(text: str, reading) -> None:
 def event_month(text: str) -> tuple[int, int, str, str] | None:
     """(year, month, 증여 or 상속, words) of a gift or a death: "2024년 4월에 증여받았어요", "상속개시일은 2023년 2월"."""
     # "2018년 3월에 아버지한테 받은 돈 증여 신고": the gift's words a few words after its month
-    m = re.search(r"(\d{4})\s*[.년]\s*(\d{1,2})\s*월?\S{0,2}\s*[^.?!,\d]{0,16}?(증여|상속|돌아가|사망|별세|받은|받았)", text)
+    m = re.search(
+        r"(\d{4})\s*[.년]\s*(\d{1,2})\s*월?\S{0,2}\s*[^.?!,\d]{0,16}?(증여|상속|돌아가|사망|별세|받은|받았)", text
+    )
     if m:
         gift = m[3] == "증여" or m[3] in ("받은", "받았") and "상속" not in text
         return int(m[1]), int(m[2]), "증여" if gift else "상속", m[0]

@@ -177,7 +177,9 @@ def flag_facts(reading, found: list[Mention]) -> None:
     late = [m for m in found if m.type == "duration" and m.used_as is None and not m.value.get("ago")]
     if reading.kind == "penalty" and late and not any(inputs.get(n) is not None for n in ("days", "months_late")):
         if not inputs.get("limitation"):  # "신고를 두 달 늦게": a lateness said and not used is no 감면 to drop quietly
-            reading.unclear(f"기간 '{late[0].text}'을 계산에 넣지 않음: 신고·납부가 기한보다 얼마나 늦었는지 확인이 필요")
+            reading.unclear(
+                f"기간 '{late[0].text}'을 계산에 넣지 않음: 신고·납부가 기한보다 얼마나 늦었는지 확인이 필요"
+            )
     if reading.kind in ("transfer", "retirement", "penalty"):
         for m in found:
             if m.type == "duration" and m.used_as is None and not m.value.get("ago") and not m.value.get("late"):

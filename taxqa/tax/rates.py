@@ -31,6 +31,14 @@ TABLES: dict[str, list[dict[str, Any]]] = {**PERSONAL, **BUSINESS}
 
 INDUSTRIES = tuple(TABLES["vat"][-1]["value_added_ratio"])
 RELATIONS = ("spouse", "lineal_ascendant", "lineal_descendant", "other_relative", "other")
+# the donor as the donee sees them (상증법 제53조), in Korean
+RELATION_LABELS = {
+    "spouse": "배우자",
+    "lineal_ascendant": "직계존속",
+    "lineal_descendant": "직계비속",
+    "other_relative": "기타친족",
+    "other": "타인",
+}
 
 
 # The date a run takes for "today" when none is given: the system's, unless this variable names one.

@@ -155,7 +155,11 @@ def read(text: str, reading) -> None:
                 f"비과세소득 {exempt.text}이 급여에 포함됐는지 알 수 없어 총급여에서 빼지 않음: 확인이 필요"
             )
     joined = None if monthly or "연봉" not in window_before(text, found.start, 10) else re.search(JOINED, text)
-    year = re.search(r"(\d{2,4})\s*년\s*$|작년|재작년|지난\s*해", window_before(text, joined.start(), 8)) if joined else None
+    year = (
+        re.search(r"(\d{2,4})\s*년\s*$|작년|재작년|지난\s*해", window_before(text, joined.start(), 8))
+        if joined
+        else None
+    )
     if joined and 1 < int(joined[1]) and (year is None or year[1] == reading.as_of[:4]):
         # "연봉 4천인데 6월에 입사": a year's pay by contract, paid for the months from then (총급여 is what was paid)
         months_in = 13 - int(joined[1])

@@ -54,7 +54,10 @@ def read(text: str, reading) -> None:
             sold = a
             continue
         if bought is None and re.search(
-            r"(?:취득|매입|구입|매수|분양|(?<![가-힣])(?:산|샀던)\s*(?:값|가격|금액|돈|건|게|거|것)" + YEARS_AGO + ")" + label,
+            r"(?:취득|매입|구입|매수|분양|(?<![가-힣])(?:산|샀던)\s*(?:값|가격|금액|돈|건|게|거|것)"
+            + YEARS_AGO
+            + ")"
+            + label,
             before,
         ):
             bought = a
@@ -262,8 +265,10 @@ def read(text: str, reading) -> None:
         r"\S{0,2}\s*(?:자가\s*되|이|이라)?면\s*[^.?!]{0,12}?(?:라던데|다던데|던데|라는데|래서|라고)", text[one.end() :]
     ):
         one = None  # "만약 1세대 1주택이면 비과세라던데 저는 아니고": a condition, not a claim
-    if one and re.fullmatch(r"한\s*채|1채", one.group(0)) and re.match(
-        r"\S{0,2}\s*(?:를|을|만)?\s*(?:팔|판|팜|매도|양도|처분|정리|내놓)", text[one.end() :]
+    if (
+        one
+        and re.fullmatch(r"한\s*채|1채", one.group(0))
+        and re.match(r"\S{0,2}\s*(?:를|을|만)?\s*(?:팔|판|팜|매도|양도|처분|정리|내놓)", text[one.end() :])
     ):
         one = None  # "두 채 있는데 한 채 팔아요": the one sold, not the houses owned
     if one and many and many.start() <= one.start() < many.end():  # "다른 집도 한 채 있어요": part of the other

@@ -1,0 +1,123 @@
+"""Reading a gift question (taxqa.tax.gift): the amount given this time and before (within 10 years), the donor's
+relation as the donee sees it, the donee's age, the generation skipped and the marriage or birth relief."""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.amounts import format_won, iter_amounts
+from taxqa.tax.family import ADULT_WORDS, GIVE, RECEIVE, RELATION_OF, gift_parties, mentions, minor_age
+from taxqa.tax.gift_amounts import (
+    EACH_RECEIVER,
+    JOINED,
+    askers_own,
+    each_from_parents,
+    kin_couple_to_child,
+    own_share,
+    prior_from_same_group,
+    split_amounts,
+)
+from taxqa.tax.gift_marriage import read_marriage_birth
+from taxqa.tax.rates import RELATION_LABELS, parse_as_of
+from taxqa.tax.words import from_particle
+
+
+def recognise(text: str) -> bool:
+    return "증여" in text or bool(re.search(f"{RECEIVE}|{GIVE}", text) and gift_parties(text).relation)
+
+
+def read(text: str, reading) -> None:
+    """Fill `reading` (taxqa.tax.reading.Reading) from a gift question."""
+    year = parse_as_of(reading.as_of).year
+    current, prior, notes = split_amounts(text, year)
+    if not current and len(prior) == 1:  # "엄마가 작년에 4천만원을 주셨어요": the one gift asked about
+        current, prior = prior, []
+        reading.assume(f"{current[0].text}은 지난 증여지만 묻는 증여로 보고 계산 (10년 내 다른 증여 없음)")
+    while len(current) > 1 and re.match(r"\s*(?:원)?\s*(?:중에?서?|가운데)\s", text[current[0].end : current[1].start]):
+        reading.fact("whole", current[0].value, current[0].text, input=False)  # said as the whole, not given
+        reading.assume(f"{current[0].text}은 전체 금액이고 그중 {current[1].text}을 증여받은 것으로 봄")
+        current = current[1:]  # "보증금 1억 6천 중에 엄마가 1억을": the part given, not the whole
+    parties = gift_parties(text, current[0].start if current else None)
+    gone = [
+        m for m in reading.mentions if m.type == "person" and m.value["relation"] == "parent" and not m.value["alive"]
+    ]
+    if parties.generation_skip and gone:  # "아버지는 예전에 돌아가셨고 할아버지가 저한테": no 할증 (제57조① 단서)
+        parties.generation_skip = False
+        parties.notes.append(f"수증자의 부모({gone[0].text})가 사망해 세대생략 할증과세를 하지 않음 (제57조① 단서)")
+    if parties.relation is None:
+        reading.lack("증여자와의 관계 (배우자, 부모, 자녀, 친족, 타인 등)")
+        return
+    if not current:
+        reading.lack("이번 증여재산가액")
+        return
+    total = re.search(r"(?:총|합계|모두|전부|합쳐서?)\s*$", text[max(0, current[-1].start - 6) : current[-1].start])
+    if total:
+        amount, words = current[-1].value, current[-1].text
+    else:
+        given = [
+            a for a in current if re.match(rf"\s*(?:원)?\s*(?:을|를)\s*(?:\S+\s*){{0,2}}?(?:{GIVE})", text[a.end :])
+        ]
+        if len(current) > 1 and len(given) == 1:  # "대출이 2억 … 이 중 1억 5천을 아버지가 보태주셨어요"
+            current = given + [a for a in current if a is not given[0]]
+        current = askers_own(text, current, notes)
+        joined = [current[0]]
+        for a in current[1:]:
+            if JOINED.match(text[joined[-1].end : a.start]):
+                joined.append(a)
+        amount, words = sum(a.value for a in joined), " + ".join(a.text for a in joined)
+        if len(current) > len(joined):
+            reading.unclear(f"이번 증여 금액이 여럿이라 {format_won(amount)}으로 봄")
+    each = not total and re.search(r"(?:각각|각자)\s*$", text[max(0, current[0].start - 8) : current[0].start])
+    each = each and re.match(r"\s*(?:원)?\s*씩", text[current[0].end :])
+    givers = [m for m in mentions(text[: current[0].start]) if m.category in RELATION_OF]
+    if each and (parents := each_from_parents(text, current[0], givers)):
+        amount, words = amount * parents, f"{words} × {parents}"
+        reading.assume("부모(직계존속과 그 배우자)에게 받은 증여는 동일인 증여로 합산 (제47조②)")
+        if kin_couple_to_child(text, current[0]):  # the couple give to their own child: 직계존속, no generation skipped
+            parties.relation, parties.generation_skip, parties.notes = "lineal_ascendant", False, []
+    elif each and not any(EACH_RECEIVER in n for n in notes):  # not "자녀 둘에게 각각 5천씩": one giver
+        reading.unclear("여러 증여자에게 각각 받은 금액은 증여자별로 따로 과세됨: 한 사람 몫으로 계산")
+    if times := re.match(r"\s*(?:원)?\s*[×xX*]\s*(\d{1,3})\s*(?:회|번|개월|달)", text[current[-1].end :]):
+        amount, words = amount * int(times[1]), f"{words} × {times[1]}"  # "5,000,000원 × 12회": one giver, summed
+        reading.assume(f"{times.group(0).strip()}: 같은 증여자에게 받은 금액을 합산 (제47조②)")
+    amount, words = own_share(text, reading, amount, words, current[0])
+    reading.fact("amount", amount, words)
+    reading.fact("relation", parties.relation, parties.words)
+    for note in parties.notes + notes:
+        reading.assume(note)
+    label = RELATION_LABELS[parties.relation]
+    particle = from_particle(label)[len(label) :]  # 으로부터 / 로부터
+    if parties.asker_gives:  # "딸한테 2억 주려고": the asker gives; the relation is the donor's, seen from the donee
+        reading.say(f"질문자가 {parties.words}에게 {format_won(amount)} 증여 (수증자에게 증여자는 {label})")
+    else:
+        reading.say(f"{parties.words}({label}){particle} {format_won(amount)} 증여")
+    age, age_words = minor_age(text, parse_as_of(reading.as_of).year)
+    if parties.relation == "lineal_ascendant" or parties.generation_skip:
+        if age is not None and not re.search(r"결혼|혼인|출산|낳", text):
+            reading.fact("minor", True, age_words)
+            reading.say("수증자 미성년")
+        elif not re.search(ADULT_WORDS, text):
+            reading.assume("수증자는 성인으로 가정")
+    if parties.generation_skip:
+        reading.fact("generation_skip", True, parties.words)
+        reading.say("세대생략 할증")
+        reading.assume("수증자의 부모가 생존해 있어 세대생략 할증과세 적용으로 가정")
+    read_marriage_birth(text, reading, parties.relation, parties.generation_skip)
+    same = [a for a in prior if prior_from_same_group(text, a, parties.relation)]
+    if len(same) < len(prior):
+        others = ", ".join(format_won(a.value) for a in prior if a not in same)
+        reading.assume(f"다른 관계의 증여자에게 받은 이전 증여({others})는 합산·공제에 영향이 없어 제외")
+    if same:
+        reading.fact("prior", sum(a.value for a in same), " + ".join(a.text for a in same))
+        reading.say(f"10년 내 이전 증여 {format_won(sum(a.value for a in same))}")
+        taxed = next((a for a in iter_amounts(text) if re.search(
+            r"(?:증여세|세액|(?<![전월])세금)\s*(?:로|를|은|는|:)?\s*$", text[max(0, a.start - 10) : a.start])), None)  # fmt: skip
+        if taxed is not None:  # "당시 증여세 500만원 납부": 제58조 credit of the tax on the earlier gift
+            reading.fact("prior_tax", taxed.value, taxed.text)
+        reading.assume(
+            "10년 내 이전 증여는 같은 증여자(직계존속은 그 배우자 포함)에게 받았고, 그 세액은 "
+            + ("질문에 나온 금액으로 공제" if taxed else "같은 관계로 계산한 산출세액으로 가정")
+        )
+    else:
+        reading.assume("10년 내 동일인 증여 없음으로 가정")
+    reading.assume("거주자로 가정")
