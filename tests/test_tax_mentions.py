@@ -3,8 +3,9 @@ parser), with offsets into the question as written."""
 
 from __future__ import annotations
 
-from taxqa.tax.mentions import read_mentions, uncovered_tax
+from taxqa.tax.mentions import read_mentions
 from taxqa.tax.normalise import normalise
+from taxqa.tax.tax_terms import uncovered_tax
 
 
 def mentions(text):

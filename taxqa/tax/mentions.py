@@ -19,8 +19,8 @@ from typing import Any
 from taxqa.amounts import iter_amounts, iter_unreadable
 from taxqa.tax.family import DEATH, RELATION_OF, role_of
 from taxqa.tax.family import mentions as family_mentions
-from taxqa.tax.limitation_reading import LIMITATION
 from taxqa.tax.negation import negation_mentions
+from taxqa.tax.tax_terms import COVERED_TERMS, UNCOVERED
 from taxqa.tax.words import NATIVE_AGE, NATIVE_ONES, NATIVE_ONES_AGE, SINO, SINO_UNITS, native_age, sino_number
 
 CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", "EUR": "EUR", "엔": "JPY",
@@ -43,53 +43,6 @@ TAX_PAID = re.compile(
     r"원천징수(?!\s*영수증)|기납부|중간예납|예정신고|예정고지|(?:이미|미리|먼저)\s*(?:\S{0,6}\s*)?(?:냈|낸|내|납부)|떼(?:어|고|인|간|가)"
 )
 DEATH_STEMS = ("돌아가", "사망", "별세", "타계", "작고", "숨지", "죽", "여의", "사별")
-UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
-    # said by when it comes: 종부세 in December, 재산세 in July and September, for what one holds
-    ("종합부동산세", r"종합부동산세|종부세|12\s*월\S{0,2}\s*(?:나오는|내는|고지되는|날아오는|오는)\s*세금"),
-    # "자동차 살 때 내는 세금": the tax paid on buying is 취득세 (지방세법 제7조)
-    (
-        "취득세",
-        r"취득세|취등록세|등록세|(?:자동차|차량|차|집|아파트|주택|빌라|오피스텔|부동산|땅|토지|상가|건물)\S{0,2}\s*(?:살|사는|구입할|구매할)\s*"
-        r"(?:때|적에)\S{0,2}\s*(?:(?:내는|내야\s*하는|드는|붙는|나오는)\s*)?세금",
-    ),
-    (
-        "재산세",
-        r"(?<!상속)재산세|(?:7\s*월|9\s*월)\S{0,2}\s*(?:나오는|내는|고지되는|날아오는|오는)\s*세금|"
-        r"(?:집|주택|아파트|땅|토지|건물)\S{0,3}\s*(?:가지고|갖고|소유하고|보유하고)\s*있으면\s*(?:매년|해마다)",
-    ),
-    ("증권거래세", r"증권거래세"),
-    ("자동차세", r"자동차세"),
-    ("인지세", r"인지세"),
-    ("등록면허세", r"등록면허세|면허세"),
-    ("교육세", r"(?<![가-힣])교육세"),
-    ("농어촌특별세", r"농어촌특별세|농특세"),
-    (
-        "주민세",
-        r"(?<![가-힣])주민세(?!\S{0,2}\s*(?:포함|별도))",
-    ),  # 균등분·사업소분; not "… 주민세 포함" beside a tax here
-    # asked by itself: not "… 포함", not "소득세와 지방소득세를 계산" (asked beside a tax computed here)
-    ("지방소득세", r"(?<!법인)(?<![와과및,랑]\s)(?<![와과및,랑])지방소득세\S{0,2}\s*(?:얼마|계산|따로|몇)"),
-    ("개별소비세", r"개별소비세|개소세"),
-    ("담배소비세", r"담배소비세|레저세|지역자원시설세"),
-    (
-        "이자·배당소득세",
-        r"이자소득세|배당소득세|금융소득\s*종합과세|(?:배당금|(?:예금|적금|은행|예적금)\s*(?:만기\s*)?이자|이자\s*(?:소득|수익))\S{0,3}\s*(?:\S+\s*){0,3}(?:세금|과세|소득세)",
-    ),
-    (  # "비트코인을 팔았고 2천만 원의 이익을 얻었다. 얼마의 세금을": the coin and the tax a clause or two apart
-        "가상자산 소득세",
-        r"(?:가상자산|코인|비트코인)\S{0,6}\s*(?:\S+\s*){0,3}(?:세금|과세|소득세|양도)|"
-        r"(?:가상자산|비트코인|이더리움|가상화폐|암호화폐)[^?!]{0,40}?(?:세금|과세|소득세)",
-    ),
-    # 권리금 received for handing a shop over: 기타소득 (소득세법 제21조①7호), not the 양도소득 of the building
-    ("기타소득세", r"기타소득세|연금저축\s*(?:중도\s*)?해지"),  # 연금저축 해지: 기타소득 15% (제21조①18호)
-    ("기타소득세(권리금)", r"권리금(?!\s*(?:말고|제외|빼고|없))[^.?!]{0,20}(?:세금|과세|소득세|얼마)"),
-]
-STOCK = re.compile(r"주식|상장주|비상장주|ETF|해외주식|증권")
-STOCK_SALE = re.compile(r"양도|팔|판\s|매도|처분|차익|벌|수익|이익")
-COVERED_TERMS = [("증여세", r"증여"), ("상속세", r"상속"), ("양도소득세", r"양도세|양도소득"),
-                 ("종합소득세", r"종합소득|종소"), ("근로소득세", r"연말정산|근로소득|연봉|월급|총급여"),
-                 ("부가가치세", r"부가가치세|부가세|간이과세"), ("법인세", r"법인세"), ("퇴직소득세", r"퇴직"),
-                 ("가산세", r"가산세"), ("국세 부과제척기간", LIMITATION)]  # fmt: skip
 
 
 @dataclass
@@ -350,29 +303,6 @@ def term_mentions(text: str) -> list[Mention]:
         for m in re.finditer(words, text):
             found.append(Mention(m.group(0), m.start(), m.end(), "term", name))
     return found
-
-
-def uncovered_tax(text: str) -> str | None:
-    """The name of a tax the question asks about that no calculator here computes, or None."""
-    covered_subject = re.search(
-        r"(?:증여세|상속세|양도세|양도소득|종합소득|종소|부가|법인세|퇴직|가산세|연말정산|근로소득)"
-        r"(?!\S{0,2}\s*(?:말고|아니라|대신|알겠|됐고|빼고))",  # "증여세 말고 취득세요": the tax set aside is not the subject
-        text,
-    )
-    realty = re.search(r"집|아파트|주택|토지|땅|건물|상가|빌라|오피스텔|부동산|분양권|입주권", text)
-    gift_words = re.search(r"(?:증여|상속)세(?!\S{0,2}\s*(?:말고|아니|대신))", text)  # the tax asked is 증여세/상속세
-    if STOCK.search(text) and STOCK_SALE.search(text) and not gift_words and not realty:
-        return "주식 양도소득세"
-    for name, words in UNCOVERED:
-        if (
-            re.search(words, text)
-            and not (covered_subject and name in ("취득세", "재산세"))
-            and not (
-                gift_words and name == "가상자산 소득세"  # "비트코인을 증여받았는데 증여세": the gift is computed
-            )
-        ):
-            return name
-    return None
 
 
 def read_mentions(text: str, clean: str) -> list[Mention]:

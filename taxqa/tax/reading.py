@@ -18,7 +18,7 @@ from taxqa.tax.corrections import drop_corrected
 from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.fx import with_rate
 from taxqa.tax.kinds import KINDS
-from taxqa.tax.mentions import Mention, read_mentions, uncovered_tax
+from taxqa.tax.mentions import Mention, read_mentions
 from taxqa.tax.negation import negated
 from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.normalise import normalise
@@ -26,6 +26,7 @@ from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 from taxqa.tax.spoken_time import dated_months
+from taxqa.tax.tax_terms import uncovered_tax
 from taxqa.tax.words import (
     CLAUSE_END,
     apply_unit_header,

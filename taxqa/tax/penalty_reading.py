@@ -1,0 +1,121 @@
+"""Reading a 가산세 question (taxqa.tax.penalty): which 가산세 (무신고, 과소신고, 납부지연), the tax it is on, fraud,
+the days of late payment and the months after the due date a late or corrected return came in (제48조② 감면); a
+부과제척기간 question goes to `read_limitation`."""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.amounts import format_won
+from taxqa.tax.limitation_reading import FRAUD, LIMITATION, NO_RETURN, no_return, read_limitation
+from taxqa.tax.negation import present
+from taxqa.tax.penalty_days import days_between_said, days_said, months_after_due, no_reduction_after_notice
+from taxqa.tax.rates import parse_as_of
+from taxqa.tax.words import COUNT_WORD, amount_near, amounts, count_value
+
+KIND_LABELS = {"no-return": "무신고가산세", "under-report": "과소신고가산세", "late-payment": "납부지연가산세"}
+
+UNDER = r"과소\s*신고|적게\s*신고|덜\s*신고|누락|빠뜨린\s*(?:소득|매출)|수정\s*신고"
+LATE = r"늦게\s*(?:냈|내|냄|낸|납부)|(?:지나서야?|지나고|넘겨서|넘기고)\s*[^.?!]{0,24}?(?:납부|냈|냄|낸)|납부\s*(?:를|도)?\s*(?:안|못|늦)|미납|체납|납부\s*지연|연체"
+
+
+def recognise(text: str) -> bool:
+    return bool(re.search(r"가산세|" + LIMITATION + "|" + NO_RETURN + "|" + UNDER + "|" + LATE, text))
+
+
+def read(text: str, reading) -> None:
+    if re.search(LIMITATION, text):
+        return read_limitation(text, reading)
+    days = days_said(text)
+    months = re.search(rf"(\d{{1,2}}|{COUNT_WORD})\s*(?:개월|달)", text)
+    within = re.search(r"(\d{1,4})\s*일\s*(?:이\s*)?(?:내|이내|안에)\S{0,2}\s*(?:기한\s*후\s*신고|수정\s*신고)", text)
+    filed_after = (
+        within is not None
+        or (  # "기한 후 15일 내 기한후신고": filed within 15 days
+            days is not None
+            and re.match(  # "기한 지나 10일 만에 신고함": the return itself filed that late
+                r"[^.,?!]{0,12}?(?:기한\s*후\s*신고|수정\s*신고)|\s*(?:신고|신고를)\s*(?:함|했|하였|해)",
+                text[days.end() :],
+            )
+        )
+        or (  # "신고를 기한 지나고 닷새 뒤에 했어요": the return named before the days, its verb after
+            days is not None
+            and re.search(r"신고(?:를|은|는)?\s*(?:(?!납부|냈|내|했|함)[^.?!,]){0,16}$", text[: days.start()])
+            and re.match(r"\S{0,3}\s*(?:했|함|하였)", text[days.end() :])
+        )
+    )
+    days = within or days
+    if filed_after:  # "20일 만에 기한후신고": filed within ceil(20/30) months, no days of late payment said
+        months_after = max(1, -(-int(days.group(1)) // 30))
+        reading.fact("months_late", months_after, days.group(0))
+        reading.assume(f"신고기한 {days.group(1)}일 뒤 신고는 {months_after}개월 이내 신고로 감면 (제48조②)")
+        days = None
+        months = None
+    on_date = months_after_due(text) if not filed_after else None
+    if on_date is not None:  # "(5월 31일 기한) 8월 31일에 기한후신고": filed within that many months of the due date
+        reading.fact("months_late", on_date[0], on_date[1])
+        reading.assume(f"법정신고기한부터 {on_date[1]}까지 {on_date[0]}개월 이내 신고로 감면 (제48조②)")
+        months = None
+    named = [k for k, w in KIND_LABELS.items() if re.search(r"\s*".join(w), text)]  # "… 납부지연가산세?": the one asked
+    if len(named) == 1:
+        kind, said = named[0], KIND_LABELS[named[0]][:-3]
+    elif re.search(UNDER, text):
+        kind, said = "under-report", "과소신고"
+    elif no_return(text):
+        kind, said = "no-return", "무신고"
+    elif re.search(LATE, text) or days:
+        kind, said = "late-payment", "납부지연"
+    else:
+        kind, said = "no-return", "무신고"
+        reading.assume("어떤 가산세인지 밝히지 않아 무신고가산세로 계산")
+    reading.fact("kind", kind, said)
+    lone = list(re.finditer(r"(?<![월\d])(?<!월\s)(\d{1,4})\s*일(?![자째])", text))  # "납부지연, …, 60일"
+    if kind == "late-payment" and days is None and months is None and len(lone) == 1:
+        days = reading.assume(f"'{lone[0].group(0)}'을 납부기한 다음 날부터 늦은 일수로 봄") or lone[0]
+    elif (
+        kind == "late-payment"
+        and days is None
+        and months is None
+        and (between := days_between_said(text, parse_as_of(reading.as_of).year))
+    ):
+        days = re.match(r"(\d+)", str(between[0]))  # "납부기한 1월 25일인데 3월 11일에 냈어요": 45 days
+        reading.assume(f"{between[1]}: 납부기한 다음 날부터 낸 날까지 {between[0]}일로 봄")
+    elif kind == "late-payment" and days is None and months is None:
+        reading.lack("납부지연 일수 (납부기한 다음 날부터 며칠 늦게 냈는지)")
+    tax = amount_near(text, r"세액|세금|소득세|부가세|부가가치세|법인세|납부할|낼|내야|누락|적게") or next(
+        iter(amounts(text)), None
+    )
+    if tax is None:
+        reading.lack("신고·납부하지 않은 세액 (가산세는 그 세액에 비율을 곱함)")
+        reading.say(f"{said} 가산세")
+        return
+    reading.fact("tax", tax.value, tax.text)
+    parts = [f"{said} 가산세", f"세액 {format_won(tax.value)}"]
+    m = present(FRAUD, text)  # "부정행위는 없어요", "부정행위 없음": no fraud
+    if kind != "late-payment" and m:
+        reading.fact("fraud", True, m.group(0))
+        parts.append("부정행위")
+        if re.search(r"역외|해외|국외", text):
+            reading.fact("offshore", True, "역외거래")
+    if days is None and months is not None and kind == "late-payment":
+        reading.fact("days", count_value(months.group(1)) * 30, months.group(0))
+        reading.assume("1개월을 30일로 보아 납부지연 일수를 계산")
+        parts.append(f"{count_value(months.group(1)) * 30}일 지연")
+    elif days is not None:
+        reading.fact("days", int(days.group(1)), days.group(0))
+        parts.append(f"{days.group(1)}일 지연")
+    if (
+        kind != "late-payment"
+        and months is not None
+        and (
+            re.search(r"기한\s*후|수정\s*신고|신고(?:했|하면|를\s*하|함|하였|완료)|(?:내|안에)\s*신고", text)
+            # "신고를 두 달 늦게 했어요", "신고 안 하고 있다가 2달 지나서 했어요": the return filed that late
+            or re.match(r"\s*(?:늦게|늦어|지나|지난\s*(?:뒤|후)|뒤|후|만에|넘겨|넘어)", text[months.end() :])
+            and "신고" in text[: months.start()]
+            and not re.search(r"납부|냈|낸|내었|늦게\s*내", text)
+        )
+    ):
+        reading.fact("months_late", count_value(months.group(1)), months.group(0))
+        parts.append(f"기한 후 {count_value(months.group(1))}개월 내 신고")
+    no_reduction_after_notice(text, reading, parts)
+    reading.say(", ".join(parts))
