@@ -94,3 +94,13 @@ def test_taxes_not_computed_are_named_in_everyday_words():
     for q, name in named.items():
         a = ask(q, as_of=AS_OF)
         assert (a["kind"], a["tax_name"]) == (None, name), q
+
+
+def test_bare_numbers_given_received_or_labelled_are_man_won():
+    assert inputs("삼촌이 2500 보내주셨는데 증여세 있나요 저 40살")["amount"] == 25_000_000
+    assert inputs("종합소득금액 5200 소득공제 700 종소세")["base"] == 45_000_000
+    got = inputs("사업 수입 6천 경비 2천 인적공제 300 종합소득세")
+    assert got["base"] == 37_000_000
+    assert inputs("경비율로 계산하면 소득금액 2100이에요 매출은 5천 종소세")["base"] == 21_000_000
+    a = ask("상속재산이 20~25억쯤 되는데 상속세 얼마?", as_of=AS_OF)  # the range's unit is at its end
+    assert not any("'20'" in x for x in a["missing"] + a["ambiguous"])

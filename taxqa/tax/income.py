@@ -10,7 +10,7 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, progressive, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.words import amount_near
+from taxqa.tax.words import amount_near, window_before
 
 
 def income_tax(base: int | str, *, as_of: date | str | None = None) -> TaxResult:
@@ -119,6 +119,8 @@ def worked_base(text: str, reading) -> bool:
     expense = amount_near(text, r"필요경비|경비|비용", r"매출|수입|공제")
     if re.search(r"과세표준|과표", text) or revenue is None or expense is None or expense.start == revenue.start:
         return False
+    if re.search(r"소득\s*금액\S{0,2}\s*$", window_before(text, expense.start, 10)):
+        return False  # "경비율 적용하면 소득금액 1200": the income is said, not the costs
     if expense.value >= revenue.value:
         return False
     deduction = amount_near(text, r"소득\s*공제|종합소득\s*공제|인적\s*공제", r"매출|경비|세액")
@@ -154,7 +156,7 @@ def income_less_deductions(text: str, reading) -> bool:
 def read_income(text: str, reading) -> None:
     if worked_base(text, reading) or income_less_deductions(text, reading):
         return
-    found = amount_near(text, r"과세표준|과표") or next(iter_amounts(text))
+    found = amount_near(text, r"과세표준|과표") or amount_near(text, r"소득\s*금액") or next(iter_amounts(text))
     reading.fact("base", found.value, found.text)
     reading.say(f"종합소득 과세표준 {format_won(found.value)}")
     reading.assume("주어진 금액을 종합소득 과세표준으로 보고 세액공제·감면은 반영하지 않음")
