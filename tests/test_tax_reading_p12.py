@@ -104,3 +104,8 @@ def test_bare_numbers_given_received_or_labelled_are_man_won():
     assert inputs("경비율로 계산하면 소득금액 2100이에요 매출은 5천 종소세")["base"] == 21_000_000
     a = ask("상속재산이 20~25억쯤 되는데 상속세 얼마?", as_of=AS_OF)  # the range's unit is at its end
     assert not any("'20'" in x for x in a["missing"] + a["ambiguous"])
+
+
+def test_simple_vat_industries_in_everyday_words():
+    assert inputs("간이과세 커피 전문점 작년 매출 7천 부가세")["industry"] == "restaurant"
+    assert inputs("상가 월세 받는 간이과세자 연 임대료 3천 부가세")["industry"] == "realestate"
