@@ -174,6 +174,8 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "probe1": ("tests/data/retrieval_probe1.tsv", ""),
     "probe2": ("tests/data/retrieval_probe2.tsv", ""),
     "probe3": ("tests/data/retrieval_probe3.tsv", ""),
+    "probe4": ("tests/data/retrieval_probe4.tsv", ""),
+    "probe5": ("tests/data/retrieval_probe5.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }
