@@ -109,3 +109,28 @@ def test_bare_numbers_given_received_or_labelled_are_man_won():
 def test_simple_vat_industries_in_everyday_words():
     assert inputs("간이과세 커피 전문점 작년 매출 7천 부가세")["industry"] == "restaurant"
     assert inputs("상가 월세 받는 간이과세자 연 임대료 3천 부가세")["industry"] == "realestate"
+
+
+def test_p10_p11_causes_in_other_words():
+    a = ask("어머니 돌아가셨어요 남기신 재산 8억 형제 둘 상속세", as_of=AS_OF)  # the father's life not said
+    assert any("배우자" in x for x in a["ambiguous"])
+    a = ask("일반과세자 미용실 1기 매출 4천 부가세 얼마", as_of=AS_OF)  # no purchase said at all
+    assert any("매입" in x for x in a["ambiguous"])
+    got = inputs("빌라 팔았어요 2017년에 2억 샀고 작년에 3억 팔았어요 다른 집 하나 더 있어요 양도세")
+    assert got.get("one_house", False) is False
+    assert inputs("이모가 저한테 이억삼천을 주셨어요 증여세")["amount"] == 230_000_000
+    got = inputs("2015.02.10에 4억에 산 상가를 2026.01.05에 6억에 팔았음 양도세")
+    assert got["held_years"] == 10
+    got = inputs("2024.11.02에 엄마한테 3천 받았고 오늘 또 4천 받았어요 앞에 3천은 신고했어요 증여세")
+    assert (got["amount"], got["prior"]) == (40_000_000, 30_000_000)
+    got = inputs("총급여: 4,800만\n국민연금: 200만\n건강보험: 180만\n연말정산 결정세액")
+    assert (got["pension"], got["insurance"]) == (2_000_000, 1_800_000)
+    assert (
+        inputs("땅 팔았는데 중개비랑 법무사 해서 삼백 나갔어요 1억에 사서 2억에 팔았고 5년 보유 양도세")["expenses"]
+        == 3_000_000
+    )
+    assert inputs("영농조합법인이고 사업연도 2026.01.01~2026.12.31 과세표준 3억 산출세액")["base"] == 300_000_000
+    assert (
+        inputs("간이과세 국밥집 작년 매출 5천, 재료 사면서 세금계산서 받은 게 1,100만원 부가세")["purchases"]
+        == 11_000_000
+    )

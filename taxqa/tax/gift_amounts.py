@@ -11,9 +11,11 @@ from taxqa.tax.words import PART_MARKS, part_of, window_before
 
 PRIOR_CUE = re.compile(
     r"(\d+)\s*년\s*(?:전|前)|\d+\s*년\s*(?:내|이내|안)에?(?!\s*(?:받은\s*(?:건|것|적)|증여\s*(?:없|無)))|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
-    r"(\d{4})\s*년에"
+    r"(\d{4})\s*(?:년에|[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?\s*에)"  # "2019년에", "2025.03.15에"
 )
-NOW_CUE = re.compile(r"이번|올해|금년|지금|현재|추가로|또\s|다시|새로|내년|다음\s*(?:달|해)|앞으로")
+NOW_CUE = re.compile(r"이번|올해|금년|지금|현재|오늘|추가로|또\s|다시|새로|내년|다음\s*(?:달|해)|앞으로")
+# "앞에 7천은 그때 신고했어요": an earlier gift said again, not another one
+SAID_AGAIN = re.compile(r"(?:앞에|앞의|앞선|처음|첫\s*번째|그때|그\s*전)\S{0,2}\s*(?:받은\s*)?$")
 NOT_GIFT = re.compile(r"(?:공제|한도|면제|기준|이하|이상|초과|미만)\S{0,3}\s*$")
 JOINED = re.compile(r"^\s*(?:원)?\s*(?:과|와|이랑|랑|하고|및|,|에\s*더해|\+|그리고)\s*(?:\S{1,8}\s*)?$")
 
@@ -51,6 +53,10 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
         clause = part_of(text, a.start, a.end)
         near = re.split(PART_MARKS, before)[-1]
         cue = PRIOR_CUE.search(near) or (PRIOR_CUE.search(clause) if not NOW_CUE.search(near) else None)
+        if cue and cue.group(2) and int(cue.group(2)) >= year:
+            cue = None  # a date of this year is no earlier gift
+        if any(p.value == a.value for p in prior) and SAID_AGAIN.search(near):
+            continue
         if cue and not NOW_CUE.search(near) and not re.search(r"이번", clause):
             ago = int(cue.group(1)) if cue.group(1) else (year - int(cue.group(2)) if cue.group(2) else None)
             if ago is not None and ago > 10:

@@ -219,8 +219,13 @@ def heirs(text: str) -> Heirs:
             h.spouse, h.spouse_words = True, partner[0].words
         elif re.search(r"부모님?\s*(?:두\s*분\s*)?(?:이|가|께서)?\s*(?:모두|다)\s*(?:" + DEATH + ")", text):
             h.spouse = False
+        elif any(m.category == "parent" and side(m.words) != side(found.words) for m in others):
+            h.notes.append("피상속인의 배우자(다른 부모)는 돌아가셨거나 상속인이 아닌 것으로 보아 배우자 없음으로 계산")
         else:
-            h.notes.append("피상속인의 배우자(다른 부모)가 언급되지 않아 배우자 없음으로 가정")
+            # the spouse's deduction (at least 5억, 제19조) turns on it: asked, not assumed
+            h.ambiguous.append(
+                "피상속인의 배우자(다른 부모)가 살아 계신지 언급이 없어 배우자 없음으로 계산함: 배우자 생존 여부 확인이 필요"
+            )
     elif category == "grandparent":
         partner = [m for m in alive if m.category == "grandparent"]
         if partner:

@@ -292,6 +292,8 @@ def read(text: str, reading) -> None:
         reading.fact("parents", h.parents, h.parents_words)
     for note in h.notes:
         reading.assume(note)
+    for line in h.ambiguous:
+        reading.unclear(line)
     if parts.get("spouse"):
         share = parts["spouse"][0]
         if share.value <= estate:

@@ -11,7 +11,7 @@ from taxqa.tax.words import NATIVE_AGE, NATIVE_ONES, NATIVE_ONES_AGE, SINO, josa
 
 HANGUL_AMOUNT = re.compile(
     r"(?<![가-힣\d])((?:[일이삼사오육칠팔구십백천]+\s*[억만]\s*)+)"
-    r"(?=원|\s*원|[을를이가은는의과와에인,.?!\s]|쯤|정도|가량|어치|짜리|$)"
+    r"(?=원|\s*원|[을를이가은는의과와에인,.?!\s]|쯤|정도|가량|어치|짜리|$|[일이삼사오육칠팔구]?[천백])"  # "일억오천을"
 )
 
 
@@ -57,6 +57,10 @@ IMPLIED_MAN = re.compile(
 # "3500 보내줬는데", "2400 받았어요": a bare number given or received, with 만 left out
 IMPLIED_MAN_BEFORE_VERB = re.compile(
     r"(?<![\d,.제])(?P<n>[1-9]\d{2,4})(?=\s*(?:을|를)?\s*(?:보내|줬|주셨|주심|주신|받았|받음|받아|받을|받는|송금|입금|이체|벌었|썼|들었))"
+)
+HANGUL_BEFORE_VERB = re.compile(
+    r"(?<![가-힣\d])(?=[가-힣]{2})(?P<n>[이삼사오육칠팔구]?천(?:[이삼사오육칠팔구]?백)?|[이삼사오육칠팔구]?백(?:[이삼사오육칠팔구]?십)?)"
+    r"(?=\s*(?:을|를|이|가)?\s*(?:들었|들어|썼|냈|나갔|줬|주셨|받았|받음|보냈|보내))"
 )
 ASIDE_BEFORE_AMOUNT = re.compile(
     r"([가-힣])\s*(\((?![^()]*(?:공급가액|과세표준|과표))[^()\d]{1,16}\))\s*(\d[\d,.]*\s*(?:억|천만|백만|만|천|백|원)(?:\s*\d[\d,.]*\s*(?:천만|백만|만|천|백|원))*(?:\s*원)?)"
@@ -124,6 +128,7 @@ def normalise(text: str) -> str:
         text,
     )
     text = IMPLIED_MAN_BEFORE_VERB.sub(r"\g<n>만", text)
+    text = HANGUL_BEFORE_VERB.sub(lambda m: f"{sino_number(m['n'])}만", text)  # "오백 들었소": 500만
     text = NATIVE_AGE.sub(native_age, text)
     text = NATIVE_ONES_AGE.sub(lambda m: f"{NATIVE_ONES[m[1]]}살", text)
     text = re.sub(r"\b(?:not|no)\s+([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"

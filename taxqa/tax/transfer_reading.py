@@ -131,7 +131,7 @@ def read(text: str, reading) -> None:
         held = re.match(r"(\d+)", str(((y2 - y1) * 12 + m2 - m1) // 12))
     gap = r"(?:(?!매수|취득|매입|구입|분양|매도|양도|처분|[,?!~]|\d{4}).){0,22}?"  # "2016. 5. 10. 이 사건 토지를 2억 원에"
     bought_on = re.search(
-        rf"{dates}\s*(?:에\s*)?{gap}(?:매수|취득|매입|구입|분양)", text
+        rf"{dates}\s*(?:에\s*)?{gap}(?:매수|취득|매입|구입|분양|(?<![가-힣])(?:산|샀|사서))", text
     )  # "2020.07 매수 … 2026.04 매도"
     sold_on = re.search(rf"{dates}\s*(?:에\s*)?{gap}(?:매도|양도|처분|팔|판|팜)", text)
     if held is None and bought_on and sold_on:
@@ -252,12 +252,12 @@ def read(text: str, reading) -> None:
         reading.fact("asset", "land", land.group(0))
         said.append("토지·건물")
     many = re.search(
-        r"다주택|[2-9]\s*주택|두\s*채|세\s*채|집이\s*(?:두|세|여러)|2채|3채|(?:한\s*채|1채)\s*더|"
+        r"다주택|[2-9]\s*주택|두\s*채|세\s*채|집이\s*(?:두|세|여러)|2채|3채|(?:한\s*채|1채|(?:집|주택)\S{0,2}\s*하나)\s*더|"
         r"다른\s*(?:집|주택|아파트)\S{0,2}\s*(?:도\s*)?(?:(?:한|1)\s*채\S{0,2}\s*)?(?:(?:또한|역시|더|따로)\s*)?(?:있|보유|소유|가지)",
         text,
     )
-    one = re.search(
-        r"1\s*세대\s*1\s*주택|1\s*주택|한\s*채|1채|유일한\s*집|집(?:은|이)?\s*(?:그거|이거|딱)?\s*하나", text
+    one = re.search(  # not "집이 하나 더 있어요": one more house
+        r"1\s*세대\s*1\s*주택|1\s*주택|한\s*채|1채|유일한\s*집|집(?:은|이)?\s*(?:그거|이거|딱)?\s*하나(?!\s*더)", text
     )
     if one and re.search(r"중\s*$", text[: one.start()]):  # "2주택 중 1채": one of the houses, not one house
         one = None

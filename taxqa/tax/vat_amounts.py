@@ -109,6 +109,8 @@ def read_vat(text: str, reading) -> None:
         purchases is None and re.search(r"매입", text) and not re.search(r"매입\S{0,2}\s*(?:없|0원|X)", text)
     ):  # "매입은 잘 모르겠어요"
         reading.unclear("매입 금액을 알 수 없어 매입세액 0원으로 계산함: 매입 공급가액을 확인해 주세요")
+    elif purchases is None and not re.search(r"매입|구입|사들|원가|재료|물건", text):  # no word of buying at all
+        reading.unclear("매입 금액이 없어 매입세액 0원으로 계산함: 세금계산서를 받은 매입이 있으면 알려 주세요")
     values = [
         sales.value * (ten if sales is output else 1),
         (purchases.value * (ten if purchases is input_ else 1)) if purchases else 0,

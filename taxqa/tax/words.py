@@ -66,7 +66,8 @@ def amount_near(text: str, pattern: str, rivals: str = "") -> AmountMention | No
         if hits and max(hits)[1]:
             return a
         if not hits:
-            after = re.match(r"\s*(?:원)?\s*(?:의|어치|짜리)?\s*(\S{0,8})", text[a.end :])
+            # not across a line ("240만\n건강보험: 230만": the next line's label names the next value)
+            after = re.match(r"[ \t]*(?:원)?[ \t]*(?:의|어치|짜리)?[ \t]*(\S{0,8})", text[a.end :])
             if after and re.match(pattern, after.group(1)) and not (rivals and re.match(rivals, after.group(1))):
                 return a
     return None
