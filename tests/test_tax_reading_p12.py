@@ -134,3 +134,9 @@ def test_p10_p11_causes_in_other_words():
         inputs("간이과세 국밥집 작년 매출 5천, 재료 사면서 세금계산서 받은 게 1,100만원 부가세")["purchases"]
         == 11_000_000
     )
+
+
+def test_names_beside_kin_words():
+    a = ask("지민(딸, 26세)이 아버지 박영수님한테 1억을 받았어요 지민이 증여세는?", as_of=AS_OF)
+    assert a["result"]["inputs"]["relation"] == "lineal_ascendant"
+    assert "아버지" in a["understood"]

@@ -187,6 +187,14 @@ def role_of(text: str, m: Mention) -> str:
     if label:  # "증여자: 외할머니", "수증자: 손자"
         return "donee" if re.match(r"수증|받", label.group(1)) else "donor"
     rest = ASIDE.sub("", text[m.end :], count=1)  # "처형(아내 언니)이": the particle after the aside
+    opened = re.search(
+        r"([가-힣]+)\([^()]{0,6}$", text[: m.start]
+    )  # "철수(아들, 34세)가": kin in brackets after a name
+    if opened and not WORD_RE.search(opened[1]) and (inside := re.match(r"[^()]{0,12}\)", text[m.end :])):
+        rest = text[m.end + inside.end() :]  # (not "처형(아내 언니)이": there the bracket says whose relative)
+    named = re.match(r"\s*[가-힣]{1,4}(?:씨|님|여사)\s*(?:\([^()]{0,12}\))?", rest)
+    if named and not WORD_RE.search(named.group(0)):  # a name, not "신랑 아버님": another kin word
+        rest = rest[named.end() :]  # "어머니 영희씨(62세)한테": the name after the kin word, then the particle
     if counted := re.match(rf"\s*(?:\d{{1,2}}|두|세|네|다섯|둘|셋|넷)\s*(?:명|분)?(?={TO}|{FROM})", rest):
         rest = rest[counted.end() :]  # "자녀 2명에게", "아들 둘한테": the particle after the count
     after = rest[:12]
