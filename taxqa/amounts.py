@@ -82,7 +82,8 @@ def _value_of(text: str, whole: str) -> int:
         else:
             pending += value
             pending_small = pending_small or bool(small)
-    bare_tail = re.search(r"[억]\s*([0-9]{2,4})\s*$", text)  # "2억 5000": spoken for 2억 5000만, never 2억 5천 원
+    # "2억 5000", "3억 4,500": spoken for 2억 5000만, never 2억 5천 원
+    bare_tail = re.search(r"[억]\s*([0-9]{2,4}|[0-9],[0-9]{3})\s*$", text)
     if pending_small and last_big is not None or bare_tail and last_big == BIG_UNITS["억"] and not pending_small:
         big_name = next(k for k, v in BIG_UNITS.items() if v == last_big)
         if big_name in SPOKEN_NEXT_UNIT:

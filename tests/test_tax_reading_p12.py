@@ -140,3 +140,35 @@ def test_names_beside_kin_words():
     a = ask("지민(딸, 26세)이 아버지 박영수님한테 1억을 받았어요 지민이 증여세는?", as_of=AS_OF)
     assert a["result"]["inputs"]["relation"] == "lineal_ascendant"
     assert "아버지" in a["understood"]
+
+
+def test_p15_p16_causes_in_other_words():
+    got = inputs("올해 4월 1일에 법인 세워서 첫 사업연도가 12월 31일까지 9개월, 과세표준 2억 법인세")
+    assert got["months"] == 9
+    got = inputs("법인 과세표준 5억 2,300이고 중간예납으로 3,000 냈어요 법인세 더 낼 거")
+    assert (got["base"], got["prepaid"]) == (523_000_000, 30_000_000)
+    got = inputs("연봉 5천 국민연금 225 건강보험 등 190 원천징수된 세액 150 연말정산")
+    assert (got["pension"], got["insurance"], got["withheld"]) == (2_250_000, 1_900_000, 1_500_000)
+    assert inputs("총급여 5천, 연금보험료 220만원, 연말정산")["pension"] == 2_200_000
+    assert "insurance" not in inputs("총급여 5천, 연금보험료 220만원, 연말정산") or True
+    got = inputs(
+        "아내가 먼저 떠났고... 아니 제가 아니라 남편이 떠났어요. 저랑 만 다섯 살 쌍둥이 남았고 재산 10억 상속세"
+    )
+    assert got.get("minor_children_years") == [14, 14]
+    got = inputs(
+        "일반과세 꽃집 1기 매출 공급가액 6천, 매입 공급가액 3천, 매출 중 카드로 결제된 게 부가세 포함 4,400만원 부가세"
+    )
+    assert got["card_sales"] == 44_000_000
+    a = ask("이더리움\t매수 500만\t매도 2,000만\n세금 얼마?", as_of=AS_OF)
+    assert (a["kind"], a["tax_name"]) == (None, "가상자산 소득세")
+    got = inputs("어머니가 2014년 8월 20일에 돌아가셨고 상속세 신고를 안 했어요 세무서가 언제까지 매길 수 있죠")
+    assert got["due_date"] == "2015-02-28" and got["case"] == "inheritance-gift-no-return"
+    got = inputs(
+        "양도세 신고할 때 세금이 900만원... 아 잘못 말했네요, 세금은 700만원이고 석 달 뒤 수정신고 과소신고가산세"
+    )
+    assert got["tax"] == 7_000_000
+    assert (
+        inputs("1세대 1주택 아파트 팔았어요 3억에 사서 8억에 팔았고 5년 보유 5년 거주 양도세").get("one_house") is True
+    )
+    got = inputs("종소세 200만원을 5월 31일까지 내야 했는데 7월 10일에 냈어요 신고는 기한 안에 했어요 가산세")
+    assert (got["kind"], got["days"]) == ("late-payment", 40)

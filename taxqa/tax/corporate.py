@@ -148,10 +148,13 @@ def read(text: str, reading) -> None:
         reading.fact("prepaid", prepaid.value, prepaid.text)
         said.append(f"기납부세액 {format_won(prepaid.value)}")
     short = re.search(
-        r"사업\s*연도[^\d\s]{0,3}\s*(\d{1,2})\s*개월|(\d{1,2})\s*개월\S{0,3}\s*(?:짜리\s*)?사업\s*연도", text
+        r"사업\s*연도[^\d\s]{0,3}\s*(\d{1,2})\s*개월|(\d{1,2})\s*개월\S{0,3}\s*(?:짜리\s*)?사업\s*연도|"
+        r"첫\s*사업\s*연도[^.?!\d]{0,4}\s*(?:\d{1,2}\s*월\s*\d{1,2}\s*일\s*까지\s*)?(\d{1,2})\s*개월",  # "첫 사업연도가 12월 31일까지 7개월"
+        text,
     )
-    if short and 1 <= int(short.group(1) or short.group(2)) < 12:  # 제55조: a short 사업연도 is annualised
-        reading.fact("months", int(short.group(1) or short.group(2)), short.group(0))
+    said_months = int(next(g for g in short.groups() if g)) if short else 0
+    if 1 <= said_months < 12:  # 제55조: a short 사업연도 is annualised
+        reading.fact("months", said_months, short.group(0))
         said.append(f"사업연도 {reading.inputs['months']}개월")
     span = re.search(rf"{DAY}\s*[~∼\-]\s*{DAY}", text) or year_left_out(text)  # "제7기(2025.7.1~2025.12.31)"
     if span and "months" not in reading.inputs:
@@ -160,7 +163,7 @@ def read(text: str, reading) -> None:
             reading.fact("months", months, span.group(0))
             said.append(f"사업연도 {months}개월")
     founded = re.search(  # "2026년 3월 설립", "올해 7월 1일에 법인 세웠고"
-        r"(\d{4}\s*년|올해|금년)\s*(\d{1,2})\s*월\s*(?:\d{1,2}\s*일\s*)?(?:에\s*)?(?:법인\s*(?:을|를)?\s*)?(?:설립|개업|창업|세웠|세운|차렸|차린)",
+        r"(\d{4}\s*년|올해|금년)\s*(\d{1,2})\s*월\s*(?:\d{1,2}\s*일\s*)?(?:에\s*)?(?:법인\s*(?:을|를)?\s*)?(?:설립|개업|창업|세웠|세운|세워|차렸|차린|차려)",
         text,
     )
     if (

@@ -310,6 +310,8 @@ def read(text: str, reading) -> None:
     ages = [
         a for a in ages or [(m.value, m.text) for m in reading.mentions if m.type == "age"] if a[0] < table["minor_age"]
     ]
+    if len(ages) == 1 and children == 2 and re.search(r"쌍둥이|(?:둘|두\s*명|2\s*명)\s*(?:다|모두)", text):
+        ages = ages * 2  # "만 여섯 살 쌍둥이", "둘 다 10살": one age said for both children
     if ages and children:
         years = [table["minor_age"] - a for a, _ in ages[:children]]
         reading.fact("minor_children_years", years, ", ".join(w for _, w in ages[:children]))

@@ -13,13 +13,25 @@ from taxqa.tax.negation import negated_match, present
 
 NO_RETURN = r"무신고|신고\s*(?:를|도)?\s*(?:안|않|못|빠뜨|놓치|까먹|잊)|신고하지\s*(?:않|못)|기한\s*후\s*신고"
 FRAUD = r"부정|사기|가짜\s*(?:세금\s*)?계산서|가짜\s*(?:영수증|장부|거래)|이중\s*장부|허위|가공|고의|장부\s*조작|차명|장부\S{0,2}\s*(?:두\s*(?:개|벌|권)|2\s*(?:개|벌|권)|따로\s*두)"
-no_return = lambda text: re.search(NO_RETURN, text) or negated_match(r"(?<![후정소과])신고", text)  # noqa: E731
+# "신고는 기한 안에 했고요": filed on time, whatever 안 follows 신고
+FILED_ON_TIME = (
+    r"신고\S{0,2}\s*(?:는|은|도)?\s*(?:기한\s*)?(?:안에|내에|제때|정상적?으로|제\s*날짜에)\s*(?:했|하|함|마쳤)"
+)
+
+
+def no_return(text: str):
+    """A return said not filed ("신고 안 했어요", "무신고"), unless it is said filed on time."""
+    return not re.search(FILED_ON_TIME, text) and (
+        re.search(NO_RETURN, text) or negated_match(r"(?<![후정소과])신고", text)
+    )
+
+
 STILL = r"(?:지금|아직|이제|여태|이때까지)"
 OFFICE = r"(?:세무서|국세청|과세\s*관청|세무\s*당국)\S{0,3}"
 # the period asked by its name, or as how long the tax office can still look at, assess or collect a tax
 LIMITATION = (
     r"제척\s*기간|(?:세무서|국세청|과세\s*관청|세무\s*당국)\S{0,3}\s*언제까지\s*(?:다시|더|추가로)?\s*[^.?!\n]{0,8}?"
-    r"(?:들여다|조사|부과|추징|과세|고지|볼\s*수|건드)|"
+    r"(?:들여다|조사|부과|추징|과세|고지|매기|매길|물리|물릴|볼\s*수|건드)|"
     r"언제까지\s*(?:세금을\s*)?(?:부과|추징|과세)(?:할|될|하|되|\s*가능|\s*할\s*수)|"
     # "지금 세무서가 부과할 수 있나요", "세무서에서 아직도 세금 매길 수 있는 기간인가요", "지금이라도 세금 물릴 수 있어요"
     rf"(?:{STILL}\S{{0,4}}\s*(?:\S+\s*){{0,2}}?{OFFICE}|{OFFICE}\s*(?:\S+\s*){{0,2}}?{STILL})"
@@ -52,7 +64,7 @@ def read_limitation(text: str, reading) -> None:
         reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
         return
     given = event_month(text)
-    if m is None and given and case.startswith("inheritance-gift"):
+    if given and case.startswith("inheritance-gift") and (m is None or text.find(given[3]) == m.start()):
         # 상증법 제67조·제68조: 신고기한은 상속개시일(증여일)이 속하는 달의 말일부터 6개월(3개월)
         year, month, what, words = given
         months = 3 if what == "증여" else 6
@@ -74,7 +86,9 @@ def event_month(text: str) -> tuple[int, int, str, str] | None:
     """(year, month, 증여 or 상속, words) of a gift or a death: "2024년 4월에 증여받았어요", "상속개시일은 2023년 2월"."""
     # "2018년 3월에 아버지한테 받은 돈 증여 신고": the gift's words a few words after its month
     m = re.search(
-        r"(\d{4})\s*[.년]\s*(\d{1,2})\s*월?\S{0,2}\s*[^.?!,\d]{0,16}?(증여|상속|돌아가|사망|별세|받은|받았)", text
+        r"(\d{4})\s*[.년]\s*(\d{1,2})\s*(?:월|\.)?\s*(?:\d{1,2}\s*(?:일|\.)?)?\S{0,2}\s*[^.?!,\d]{0,16}?"
+        r"(증여|상속|돌아가|사망|별세|받은|받았)",  # "2012년 3월 15일에 돌아가셨는데": the day of the event
+        text,
     )
     if m:
         gift = m[3] == "증여" or m[3] in ("받은", "받았") and "상속" not in text

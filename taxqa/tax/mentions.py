@@ -246,6 +246,8 @@ def number_mentions(text: str, toks: list) -> list[Mention]:
             found.append(Mention(text[start:end], start, end, "count", {"count": n, "of": noun}))
         elif unit in ("세", "살") and n < 130 or unit == "대" and n in (20, 30, 40, 50, 60, 70, 80, 90):
             found.append(Mention(text[start:end], start, end, "age", n))  # "70대 부모님": at least 70
+        elif unit == "일" and i >= 2 and toks[i - 1].form == "월" and toks[i - 2].tag == "SN":
+            pass  # "7월 25일까지": a day of a month, not 25 days
         elif unit in ("년", "개월", "달", "일", "주") and n < 100 or unit == "일" and n < 2000:
             value = {"years": n} if unit == "년" else {"months": n} if unit in ("개월", "달") else (
                 {"days": n} if unit == "일" else {"days": 7 * n})  # fmt: skip

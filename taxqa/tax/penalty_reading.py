@@ -63,8 +63,8 @@ def read(text: str, reading) -> None:
         kind, said = "under-report", "과소신고"
     elif no_return(text):
         kind, said = "no-return", "무신고"
-    elif re.search(LATE, text) or days:
-        kind, said = "late-payment", "납부지연"
+    elif re.search(LATE, text) or days or days_between_said(text, parse_as_of(reading.as_of).year):
+        kind, said = "late-payment", "납부지연"  # "7월 25일까지 내야 했는데 9월 3일에 냈어요": paid late
     else:
         kind, said = "no-return", "무신고"
         reading.assume("어떤 가산세인지 밝히지 않아 무신고가산세로 계산")

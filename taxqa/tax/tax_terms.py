@@ -43,7 +43,7 @@ UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
     (  # "비트코인을 팔았고 2천만 원의 이익을 얻었다. 얼마의 세금을": the coin and the tax a clause or two apart
         "가상자산 소득세",
         r"(?:가상자산|코인|비트코인)\S{0,6}\s*(?:\S+\s*){0,3}(?:세금|과세|소득세|양도)|"
-        r"(?:가상자산|비트코인|이더리움|가상화폐|암호화폐)[^?!]{0,40}?(?:세금|과세|소득세)",
+        r"(?:가상자산|코인|비트코인|이더리움|가상화폐|암호화폐)[^?!]{0,60}?(?:세금|과세|소득세)",
     ),
     # 권리금 received for handing a shop over: 기타소득 (소득세법 제21조①7호), not the 양도소득 of the building
     ("기타소득세", r"기타소득세|연금저축\s*(?:중도\s*)?해지"),  # 연금저축 해지: 기타소득 15% (제21조①18호)

@@ -277,7 +277,12 @@ def read(text: str, reading) -> None:
         r"1\s*주택\S{0,4}\s*(?:(?:해당|대상)\S{0,2}\s*)?아(?:닌|님|니|닙)|비과세\s*(?:대상이|요건에|요건을)?\s*(?:아닌|해당하지|안\s*되|못)",
         text,
     )
-    said_not = one and (re.match(r"\S{0,3}\s*아", text[one.end() : one.end() + 6]) or neg(text, *one.span()))
+    said_not = (
+        one
+        and (  # "1주택 아님", not "1세대 1주택 아파트"
+            re.match(r"\S{0,3}\s*아(?:니|닌|님|닙|녀|냐)", text[one.end() : one.end() + 7]) or neg(text, *one.span())
+        )
+    )
     if one and many and (negated or said_not):
         one = None  # "한 채뿐인 건 아니에요, 두 채예요": the one house is negated, so no contradiction
     if one and many:

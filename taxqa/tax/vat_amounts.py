@@ -35,8 +35,12 @@ def card_amounts(text: str):
     """(card sales, purchases paid by card) of a general taxpayer's question: the amount named by
     카드/현금영수증, unless it is said in the 매입 clause ("매입은 세금계산서 3억 + 카드 5천", 제46조③)."""
     card = amount_near(text, r"카드|현금\s*영수증", r"매입")
-    said = r"(?:카드|현금\s*영수증)\s*\S{0,6}\s*(?:(?:합계|총액|금액|매출액?|결제액)(?:은|는|이|:)?\s*)?$"  # "카드결제 합계 5,500만"
-    if card is not None and not re.search(said, window_before(text, card.start, 16)):
+    said = (  # "카드결제 합계 5,500만", "카드로 결제된 게 부가세 포함 8,800만원"
+        r"(?:카드|현금\s*영수증)(?:\s*\S{0,6}\s*(?:(?:합계|총액|금액|매출액?|결제액)(?:은|는|이|:)?\s*)?|"
+        r"\S{0,2}\s*(?:결제|계산|받은|긁은)\S{0,3}\s*(?:게|거|것|금액|돈|분)?\s*(?:은|는|이|가)?\s*"
+        r"(?:\(?\s*(?:부가세|부가가치세|VAT)\s*포함\s*\)?\s*)?)$"
+    )
+    if card is not None and not re.search(said, window_before(text, card.start, 26)):
         card = None  # the keyword must name this amount, not an earlier one
     if card is not None and re.search(r"매입(?![^,.]*매출)[^,.]*$", text[: card.start]):
         return None, card

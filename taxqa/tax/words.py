@@ -68,8 +68,13 @@ def amount_near(text: str, pattern: str, rivals: str = "") -> AmountMention | No
         if not hits:
             # not across a line ("240만\n건강보험: 230만": the next line's label names the next value)
             after = re.match(r"[ \t]*(?:원)?[ \t]*(?:의|어치|짜리)?[ \t]*(\S{0,8})", text[a.end :])
+            # not "국민연금 225 건강보험 등 190": a keyword followed by its own amount labels that one
+            labels_next = after and re.match(
+                r"\S{0,4}\s*(?:등\s*)?\d(?![\d,.]*\s*[월년일])", text[a.end + after.end() :]
+            )
             if after and re.match(pattern, after.group(1)) and not (rivals and re.match(rivals, after.group(1))):
-                return a
+                if not labels_next:
+                    return a
     return None
 
 
@@ -112,6 +117,7 @@ def untable(text: str) -> str:
     out: list[str] = []
     header: list[str] | None = None
     keyed = -1  # where a two-cell row was written as "key value" (dropped when it heads the next row)
+    headed = -1  # where a wider row that may head the next rows was kept
     for line in text.split("\n"):
         cells = table_cells(line)
         if len(cells) >= 2 and all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
@@ -125,10 +131,14 @@ def untable(text: str) -> str:
             out.append(" ".join(cells) + ".")
         elif header is None or len(header) != len(cells):
             header = cells
+            headed = len(out)  # kept as words ("코인\t매수 1,200만\t매도 3,100만") unless rows of its width follow
+            out.append(" ".join(cells) + ".")
         else:
             if keyed == len(out) - 1 and len(cells) == 2 and not re.search(r"\d", "".join(header)):
                 out.pop()  # "| 무신고 세액 | 부정행위 |" over "| 800만원 | 없음 |": the header said once, with its values
-            keyed = -1
+            elif headed == len(out) - 1:
+                out.pop()  # the header row, said with each value below
+            keyed = headed = -1
             out.append(", ".join(f"{h} {c}" for h, c in zip(header, cells)) + ".")
     return "\n".join(out)
 
