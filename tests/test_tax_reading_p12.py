@@ -172,3 +172,10 @@ def test_p15_p16_causes_in_other_words():
     )
     got = inputs("종소세 200만원을 5월 31일까지 내야 했는데 7월 10일에 냈어요 신고는 기한 안에 했어요 가산세")
     assert (got["kind"], got["days"]) == ("late-payment", 40)
+
+
+def test_only_the_gift_asked_about():
+    got = inputs(
+        "형(35살)은 엄마한테 1억 받았고 저(16살)는 할아버지한테 2천 받았어요 제 증여세만 알려주세요 형은 신경 안 써도 돼요"
+    )
+    assert got["amount"] == 20_000_000 and got.get("generation_skip") is True

@@ -19,7 +19,7 @@ from taxqa.tax.gift_amounts import (
 )
 from taxqa.tax.gift_marriage import read_marriage_birth
 from taxqa.tax.rates import RELATION_LABELS, parse_as_of
-from taxqa.tax.words import from_particle
+from taxqa.tax.words import from_particle, part_of
 
 
 def recognise(text: str) -> bool:
@@ -37,6 +37,16 @@ def read(text: str, reading) -> None:
         reading.fact("whole", current[0].value, current[0].text, input=False)  # said as the whole, not given
         reading.assume(f"{current[0].text}은 전체 금액이고 그중 {current[1].text}을 증여받은 것으로 봄")
         current = current[1:]  # "보증금 1억 6천 중에 엄마가 1억을": the part given, not the whole
+    asked = re.search(r"(?<![가-힣])([가-힣]{1,4}?)(?:의|이|가)?\s*증여세만", text)  # "동생 증여세만 계산해 주세요"
+    whose = asked and (  # "제 증여세만": the asker's own part, "저는 …" / "나는 …", not "제 남편은 …"
+        r"(?<![가-힣])(?:저|나|본인|제가|내가)(?![가-힣])"
+        if asked[1] in ("제", "내", "저", "나", "본인")
+        else re.escape(asked[1])
+    )
+    own = [a for a in current if whose and re.search(whose, part_of(text, a.start, a.end))] if len(current) > 1 else []
+    if len(own) == 1:
+        current = own
+        reading.assume(f"'{asked.group(0)}': {asked[1]}의 증여({own[0].text})만 계산")
     parties = gift_parties(text, current[0].start if current else None)
     gone = [
         m for m in reading.mentions if m.type == "person" and m.value["relation"] == "parent" and not m.value["alive"]
