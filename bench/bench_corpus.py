@@ -176,6 +176,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "probe3": ("tests/data/retrieval_probe3.tsv", ""),
     "probe4": ("tests/data/retrieval_probe4.tsv", ""),
     "probe5": ("tests/data/retrieval_probe5.tsv", ""),
+    "probe6": ("tests/data/retrieval_probe6.tsv", ""),
     "public": ("tests/data/retrieval_public.tsv", ""),
     "casebook": ("tests/data/retrieval_public.tsv", "casebook"),
 }
