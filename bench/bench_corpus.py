@@ -171,6 +171,7 @@ QUESTION_SETS = {  # name -> (file, first column to keep or "" for every row)
     "plain28": ("tests/data/retrieval_plain28.tsv", ""),
     "plain29": ("tests/data/retrieval_plain29.tsv", ""),
     "plain30": ("tests/data/retrieval_plain30.tsv", ""),
+    "plain31": ("tests/data/retrieval_plain31.tsv", ""),
     "probe1": ("tests/data/retrieval_probe1.tsv", ""),
     "probe2": ("tests/data/retrieval_probe2.tsv", ""),
     "probe3": ("tests/data/retrieval_probe3.tsv", ""),

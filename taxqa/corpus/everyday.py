@@ -34,7 +34,7 @@ EVERYDAY_GAP = 25  # characters between two parts of one alternative: a few word
 _SHORT = 2  # syllables: a first part this short must start a word
 
 
-def _part(text: str, first: bool) -> str:
+def part(text: str, first: bool) -> str:
     choices = text[1:-1].split("|") if text.startswith("(") and text.endswith(")") else [text]
     out = []
     for c in choices:
@@ -101,7 +101,7 @@ def pattern(words: str) -> re.Pattern:
     for a in words.split(" | "):
         out = unless if a.startswith("- ") else said
         for order in _orders(a.removeprefix("- ")):
-            out.append(gap.join(_part(p.strip(), i == 0) for i, p in enumerate(order)))
+            out.append(gap.join(part(p.strip(), i == 0) for i, p in enumerate(order)))
     guard = "^(?!.*(?:" + "|".join(unless) + "))(?s:.*?)" if unless else ""
     return re.compile(guard + "(?:" + "|".join(said) + ")")
 

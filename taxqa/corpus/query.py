@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from importlib import resources
 
-from taxqa.corpus import chooser, everyday, lexicon, neighbours
+from taxqa.corpus import chooser, everyday, lexicon, nearrow, neighbours
 from taxqa.corpus.cite import LawNames, article_label, find_citations, squash
 from taxqa.corpus.morph import morphs, vocabulary, words
 from taxqa.errors import UserError
@@ -43,6 +43,7 @@ class Query:
     lexicon: list[str] = field(default_factory=list)  # statute words its everyday words map to (taxqa.corpus.lexicon)
     voted: str = ""  # the act (act:chapter tax) its statute words alone point at, when nothing else does
     hinted: str = ""  # the act its events hint at when nothing else reads one (taxqa.corpus.chooser.hint)
+    near: list[tuple[str, float]] = field(default_factory=list)  # everyday rows it is near to (taxqa.corpus.nearrow)
 
     @property
     def wants_relief(self) -> bool:
@@ -126,6 +127,7 @@ def read_query(text: str) -> Query:
     expansion = [m for m in morphs(" ".join(added)) if m not in stop and m not in said]
     query = Query(text=text, terms=terms, expansion=expansion, added=added, phrase=_phrase(text, stop))
     query.concepts = concepts
+    query.near = [] if concepts else nearrow.near(text, t["stop"])  # rows said in other words, when none is said
     query.acts |= {c.rsplit(" ", 1)[0] for c in cited}
     query.lexicon = [m for m in lexicon.expansion(text) if m not in stop and m not in said and m not in expansion]
     # reviewed everyday nouns the corpus lacks -> its nouns (taxqa.corpus.neighbours), as the lay table's terms count

@@ -12,7 +12,10 @@ the question says in everyday words (the term table's reviewed phrasings, ``Quer
 CONCEPT_WEIGHT: the question's issue outranks a context word ("연말정산 때 애들 몫으로 ..." -> 자녀세액공제,
 not 연말정산); CONCEPT_WEIGHT_PLAIN when the question has few words of its own in the corpus, for then those
 few are mostly its setting (연말정산, 종소세 신고) and the issue is said only in everyday words (수술비, 셋째). A
-ruling's issue, written in the statute's words, keeps the smaller weight. An article of a general act titled
+ruling's issue, written in the statute's words, keeps the smaller weight. A question saying no row of the
+everyday-word table exactly but near to one in other words (taxqa.corpus.nearrow) lifts the articles carrying that
+row's titles by up to NEAR_WEIGHT, when it has at most NEAR_OWN_WORDS words of its own in the corpus and says no
+article's title nearly whole (SAID_WHOLE: "양도소득의 필요경비 계산 특례는" names 제97조의2, no guess needed). An article of a general act titled
 ...특례 (an exception: 「양도소득의 필요경비 계산 특례」, 「매입자발행세금계산서에 따른 매입세액 공제 특례」) loses 10 % unless the question asks for an exception or a
 relief: a plain question asks for the rule. Likewise an article that sanctions a duty set elsewhere (titled
 ...가산세, ...과태료) loses 25 % unless the question asks about a sanction (가산세, 벌금, 안 하면, 늦게, ...): "현금영수증
@@ -33,6 +36,9 @@ import re
 
 WEIGHT = 0.3
 CONCEPT_WEIGHT = 0.2  # an article carrying a concept the question says in everyday words (q.concepts)
+NEAR_WEIGHT = 0.5  # an article carrying the titles of an everyday row the question is near to, times its weight
+NEAR_OWN_WORDS = 7  # ... in a question with at most this many words of its own in the corpus (not a ruling's issue)
+SAID_WHOLE = 0.9  # ... and naming no article's title (this much of it said): it names its concept, no guess needed
 CONCEPT_WEIGHT_PLAIN = 0.4  # ... in a question with at most PLAIN_OWN_WORDS words of its own in the corpus
 PLAIN_OWN_WORDS = (
     3  # "엄마 수술비를 내가 냈는데 연말정산에 넣어도 되나": its only corpus words are the context (연말정산)
@@ -116,6 +122,20 @@ def cover(title_grams: set[str], question: str, idf: dict[str, float]) -> float:
     return share * min(1.0, len(said) / MIN_GRAMS)
 
 
+def _near(index, near, primary: set[str], special: set[str]) -> dict[int, float]:
+    """Passage row -> the weight of the nearest everyday row whose titles it carries (taxqa.corpus.nearrow), in
+    the acts the question's own words point at as for a concept it says (a special act's relief anywhere)."""
+    out: dict[int, float] = {}
+    for c, w in near:
+        rows = index.keys.get(c) or index.by_citation(c)
+        laws = {index.passages[i].law for i in rows}
+        for i in rows:
+            law = index.passages[i].law
+            if not primary or law in primary or (law in special and not laws & primary):
+                out[i] = max(out.get(i, 0.0), w)
+    return out
+
+
 def by_title(
     hits: list,
     question: str,
@@ -124,6 +144,7 @@ def by_title(
     primary: set[str] = frozenset(),
     special: set[str] = frozenset(),
     own_words: int = 99,
+    near=(),
 ) -> list:
     """Hits re-scored by their title's cover in the question (squashed) and the concepts it says in everyday
     words (the term table's reviewed phrasings: "애들 몫으로 세금 깎아" -> 자녀세액공제), best first (stable)."""
@@ -147,9 +168,16 @@ def by_title(
             or index.passages[i].law in primary
             or (index.passages[i].law in special and not laws & primary)
         )
+    guess = (
+        near
+        and own_words <= NEAR_OWN_WORDS
+        and not any(cover(per[h.row], question, idf) >= SAID_WHOLE for h in hits if h.row >= 0)
+    )
+    nearby = _near(index, near, primary, special) if guess else {}
     for h in hits:
         if h.row < 0:
             continue
+        h.score *= 1.0 + NEAR_WEIGHT * nearby.get(h.row, 0.0)
         if h.row in carriers:
             h.score *= 1.0 + (CONCEPT_WEIGHT_PLAIN if own_words <= PLAIN_OWN_WORDS else CONCEPT_WEIGHT)
             h.said = True

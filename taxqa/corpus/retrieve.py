@@ -152,7 +152,7 @@ def rank(
         hits.append(Hit(p, float(scores[i]), index.matched(i, words), via, row=i))
         if len(hits) >= max(k, 10) * 3:
             break
-    hits = by_title(hits, squash(q.text), index, q.concepts, q.primary, special, own)
+    hits = by_title(hits, squash(q.text), index, q.concepts, q.primary, special, own, q.near)
     if not q.wants_relief:  # "기한 안에 신고하면 깎아주나": the relief is the ask, not the filing
         hits = _general_rule_first(hits, [w for w in wanted if w in GENERAL_FOR], q.text)
     hits = _governing_first(hits, q, special)
