@@ -179,3 +179,23 @@ def test_only_the_gift_asked_about():
         "형(35살)은 엄마한테 1억 받았고 저(16살)는 할아버지한테 2천 받았어요 제 증여세만 알려주세요 형은 신경 안 써도 돼요"
     )
     assert got["amount"] == 20_000_000 and got.get("generation_skip") is True
+
+
+def test_p17_causes_in_other_words():
+    got = inputs("언니랑 반반 공동명의 땅을 팔았어요 전체 6억에 팔았고 전체 2억에 샀어요 8년 보유 제 몫 양도세")
+    assert (got["price"], got["acquired"]) == (300_000_000, 100_000_000)
+    got = inputs("총급여 5,000만 원, the company withheld 120만 소득세. 연말정산 결과?")
+    assert got["withheld"] == 1_200_000
+    got = inputs(
+        "일반과세 빵집 직전 연도 공급가액 10억 안 됨, 이번 기 매출 공급가액 1억, 매입 공급가액 5천, 면세 매입 없음 부가세"
+    )
+    assert (got["sales"], got["purchases"]) == (100_000_000, 50_000_000)
+    assert not any(
+        "면세" in x or "범위" in x
+        for x in ask(
+            "일반과세 빵집 직전 연도 공급가액 10억 안 됨, 이번 기 매출 공급가액 1억, 매입 공급가액 5천, 면세 매입 없음 부가세",
+            as_of=AS_OF,
+        )["ambiguous"]
+    )
+    got = inputs("종소세 신고를 놓쳐서 10일 만에 기한후신고하고 세금 200만원도 그날 함께 냈어요 가산세 전부 얼마")
+    assert (got["months_late"], got["days"]) == (1, 10)

@@ -114,7 +114,11 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         lower = re.match(r"[ \t]*(?:원)?[ \t]*(?:[~∼〜]|-[ \t]*\d|에서\s*\d)", after)  # not "3억\n- 10년 …" (a list)
         upper = re.search(r"\d\s*[천백만억원]?\s*(?:[~∼〜-]|에서)\s*$", before)
         bound = re.match(rf"\s*(?:원)?\s*(?:이|가|을|를|은|는)?\s*(?:조금|좀|약간|살짝|훨씬)?\s*(?:{BOUND})", after)
-        context = conversion or CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
+        # "작년 공급가액 10억 안 됨": a bound on last year's figure, a condition of a relief, not this case's amount
+        last_year = bound and re.search(
+            r"(?:작년|전년|지난\s*해|직전\s*(?:연도|년도|과세기간))\s*(?:\S+\s*){0,2}$", near
+        )
+        context = conversion or last_year or CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
             re.match(rf"\s*(?:원)?\s*(?:{BOUND})", after) and re.search(r"구간|세율|누진", text[left : e + 30]))  # fmt: skip
         if context:
             m.flags["context"] = True

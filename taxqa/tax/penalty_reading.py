@@ -45,10 +45,14 @@ def read(text: str, reading) -> None:
         )
     )
     days = within or days
+    paid_days = None
     if filed_after:  # "20일 만에 기한후신고": filed within ceil(20/30) months, no days of late payment said
         months_after = max(1, -(-int(days.group(1)) // 30))
         reading.fact("months_late", months_after, days.group(0))
         reading.assume(f"신고기한 {days.group(1)}일 뒤 신고는 {months_after}개월 이내 신고로 감면 (제48조②)")
+        # "20일 만에 기한후신고하면서 세금도 그날 같이 냈어요": paid that many days late as well
+        paid_with = days is not within and re.search(r"(?:같이|함께|그날|동시에)\s*(?:\S+\s*)?(?:냈|납부|내었)", text)
+        paid_days = (int(days.group(1)), days.group(0)) if paid_with else None
         days = None
         months = None
     on_date = months_after_due(text) if not filed_after else None
@@ -69,6 +73,9 @@ def read(text: str, reading) -> None:
         kind, said = "no-return", "무신고"
         reading.assume("어떤 가산세인지 밝히지 않아 무신고가산세로 계산")
     reading.fact("kind", kind, said)
+    if paid_days and len(named) != 1 and not re.search(r"납부\s*지연\S{0,6}\s*(?:는|은)?\s*(?:빼|제외)", text):
+        reading.fact("days", paid_days[0], paid_days[1])
+        reading.assume(f"세금도 신고하며 함께 내어 납부지연가산세 {paid_days[0]}일을 더함 (제47조의4)")
     lone = list(re.finditer(r"(?<![월\d])(?<!월\s)(\d{1,4})\s*일(?![자째])", text))  # "납부지연, …, 60일"
     if kind == "late-payment" and days is None and months is None and len(lone) == 1:
         days = reading.assume(f"'{lone[0].group(0)}'을 납부기한 다음 날부터 늦은 일수로 봄") or lone[0]

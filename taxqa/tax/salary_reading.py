@@ -10,7 +10,7 @@ from taxqa.tax.dependents import read_dependents, read_own_age
 from taxqa.tax.words import amount_near, window_before
 
 # tax already taken from the wages: "원천징수", "이미 낸", "회사에서 미리 뗀 세금", "떼인 세금"
-WITHHELD = r"원천징수|기납부|(?:이미|미리)\s*(?:낸|냈|납부|소득세|세금)|떼|뗀|뗐|징수된"
+WITHHELD = r"원천징수|기납부|(?:이미|미리)\s*(?:낸|냈|납부|소득세|세금)|떼|뗀|뗐|징수된|withh?eld|withholding"
 ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|내야|내나|낼|떼|얼마나?\s*나오|원천징수|13\s*월의?\s*월급|돌려\s*받"
 
 

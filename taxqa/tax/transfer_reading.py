@@ -164,9 +164,20 @@ def read(text: str, reading) -> None:
         text,
     )
     if joint := re.search(r"공동\s*명의|공유\s*지분|지분\s*\d{1,2}\s*%", text):  # each owner's share is taxed apart
-        reading.unclear(
-            f"'{joint.group(0)}': 양도소득세는 각자 지분만큼 따로 계산됨 — 전체 금액으로 계산했으니 본인 지분을 알려 주세요"
-        )
+        share = re.search(r"지분\s*(\d{1,2})\s*%|반반|절반|1\s*/\s*2", text)
+        mine = re.search(r"(?:제|내|본인|저의|나의)\s*(?:지분|몫)", text)
+        if share and mine:  # "형이랑 지분 50%씩 … 제 지분 몫 양도소득세": the asker's share of each amount
+            pct = int(share[1]) if share[1] else 50
+            for f in reading.facts:
+                if f.name in ("price", "acquired", "expenses"):
+                    f.value = reading.inputs[f.name] = f.value * pct // 100
+            reading.assume(
+                f"'{share.group(0)}', '{mine.group(0)}': 양도가액·취득가액·필요경비를 지분 {pct}%만큼으로 계산"
+            )
+        else:
+            reading.unclear(
+                f"'{joint.group(0)}': 양도소득세는 각자 지분만큼 따로 계산됨 — 전체 금액으로 계산했으니 본인 지분을 알려 주세요"
+            )
     span = near(reading.mentions, reading.text, "duration", r"보유|소유|가지고|갖고|있었")
     ago = next((m for m in reading.mentions if m.type == "duration" and m.value.get("ago") and m.value.get("years")
                 and (re.match(r"\s*(?:전|前)에?\s*(?:[\d,.]+\s*[억천백만]\S{0,2}\s*|[일이삼사오육칠팔구십백천만억]{2,}\s*원?\s*){0,3}(?:\S+\s*){0,2}?(?:산|샀|사서|사고|삼(?=[,.\s]|$)|취득|구입|매입|분양)",

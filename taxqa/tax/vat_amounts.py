@@ -140,7 +140,10 @@ def read_vat(text: str, reading) -> None:
         reading.assume(f"카드매출 {card.text}의 공급가액 {format_won(part)}을 {sales.text}에 더해 매출로 봄")
     if not any("역산" in x for x in reading.assumptions):
         reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
-    zero = re.search(r"영세율|수출|면세", text)
+    # not "면세 농산물 매입은 없음", "면세 매출 없음": said to be none, or of the purchases
+    zero = next((m for m in re.finditer(r"영세율|수출|면세", text) if not re.match(
+        r"[^.,/\n]{0,12}?(?:매입\S{0,2}\s*(?:은|는)?\s*)?(?:없|0원|아님|아니)", text[m.end() :]) and not re.match(
+        r"\s*(?:농산물|축산물|수산물|재료|식재료)?\s*매입", text[m.end() :])), None)  # fmt: skip
     if zero:
         reading.unclear(f"'{zero.group(0)}' 매출은 세율이 0%이거나 과세되지 않음: 과세 매출과 나눈 금액이 필요합니다")
     reading.fact("sales", values[0], sales.text)
