@@ -199,3 +199,11 @@ def test_p17_causes_in_other_words():
     )
     got = inputs("종소세 신고를 놓쳐서 10일 만에 기한후신고하고 세금 200만원도 그날 함께 냈어요 가산세 전부 얼마")
     assert (got["months_late"], got["days"]) == (1, 10)
+
+
+def test_two_numbered_questions_compute_the_first_and_say_so():
+    a = ask(
+        "두 개 물어볼게요. 첫 번째, 아버지께 1억 받으면 증여세는? 두 번째, 그 돈으로 집 사면 취득세는?", as_of=AS_OF
+    )
+    assert a["kind"] == "gift" and a["result"]["inputs"]["amount"] == 100_000_000
+    assert any("첫째 질문만" in x for x in a["ambiguous"])

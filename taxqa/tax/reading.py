@@ -36,6 +36,9 @@ from taxqa.tax.words import (
     untable,
 )
 
+# "첫째, … ? 둘째, …": two questions numbered in one message (the second starts here)
+SECOND_QUESTION = re.compile(r"(?:첫째|첫\s*번째)[^?？]{4,}[?？]\s*(?:둘째|두\s*번째)\s*[,:)]?\s")
+
 # A question asks for a figure when it has one of these words.
 ASKS_FIGURE = re.compile(
     r"얼마|계산|산출|세액|세금|내야|내나|낼|납부|몇\s*원|과세표준|공제액|근로소득금액|환급|부담|나오|"
@@ -140,6 +143,10 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     reading = Reading(text=text, as_of=day)
     reading.mentions = read_mentions(text, clean)
     clean = drop_corrected(clean, reading)
+    if second := SECOND_QUESTION.search(clean):  # "첫째, … 근로소득공제는? 둘째, 환급은?": the first asked first
+        cut = second.end() - len(re.search(r"(?:둘째|두\s*번째)\s*[,:)]?\s$", second.group(0)).group(0))
+        clean = clean[:cut] + " " * (len(clean) - cut)
+        reading.unclear("질문이 둘이라 첫째 질문만 계산함: 둘째 질문은 따로 물어봐 주세요")
     uncovered = uncovered_tax(clean)
     if uncovered is not None:
         reading.tax_name = uncovered
