@@ -14,6 +14,8 @@ question says something the reading contradicts or leaves out, whatever sentence
 - a word that multiplies or splits an amount (각각, 씩, 반반, 합쳐서, 나눠) beside a placed amount that
   the reading says nothing about;
 - a count of people (3명, 두 분) not taken into any count input while the kind counts people;
+- a value whose own words (a label just before it, a verb just after it) name another input than the one
+  it became, or a spouse counted against what their own clause says of their income (`agreement_nets`);
 - a follow-up that points back at an earlier question ("아까 말씀드린 조건에서", "그럼 3억이면"):
   only what this question says is read, so the rest of the case is unknown.
 """
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax import context_nets, figure_nets, fx, misread_nets, signals
+from taxqa.tax import agreement_nets, context_nets, figure_nets, fx, misread_nets, signals
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 
@@ -331,3 +333,4 @@ def run(reading, found) -> None:
     signals.run(reading)
     context_nets.run(reading)
     figure_nets.run(reading)
+    agreement_nets.run(reading, found)
