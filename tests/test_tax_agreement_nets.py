@@ -111,5 +111,7 @@ def test_relative_no_income_leaves_an_earning_family_alone():
 
 def test_relative_no_income_on_the_current_reader():
     # the worker's husband retired with no income, not counted by today's reader: the net says so
-    reading = read_question("우리 엄마 연봉이 3,600이고 아빠는 작년에 은퇴해서 소득 없어요. 엄마 결정세액?", as_of=AS_OF)
+    reading = read_question(
+        "우리 엄마 연봉이 3,600이고 아빠는 작년에 은퇴해서 소득 없어요. 엄마 결정세액?", as_of=AS_OF
+    )
     assert any("아빠는 작년에 은퇴해서 소득 없어요" in x for x in reading.ambiguous)
