@@ -18,18 +18,25 @@ LEANS = re.compile(
 )
 # a sentence ends at . ? ! or a line break, not at the point of "3.8억" or "2019.4"
 SENTENCE = re.compile(r"(?:[^.?!\n]|(?<=\d)\.(?=\s*\d))+(?:[.?!]+|\n|$)")
+# the parts of one amount written apart ("1억 2천 5백", "3천 3백만"): written together they are the same amount
+AMOUNT_GAP = re.compile(r"(\d\s*(?:억|천|백))\s+(\d{1,4}\s*(?:천|백|만|원))")
 _busy = False  # the second reading must not re-read again
 
 
-def variants(text: str) -> list[tuple[str, str]]:
-    """(what was changed, the changed question)."""
+def variants(text: str, swap: bool = True) -> list[tuple[str, str]]:
+    """(what was changed, the changed question); `swap`: also two independent statements swapped."""
     out = []
     spaced = re.sub(r"[ \t\u3000]{2,}", " ", text).strip()
     if spaced != text.strip():
         out.append(("띄어쓰기", spaced))
+    joined = text
+    while (again := AMOUNT_GAP.sub(r"\1\2", joined)) != joined:  # "1억 2천 5백": two gaps, one after the other
+        joined = again
+    if joined != text:
+        out.append(("금액 안의 띄어쓰기", joined))
     parts = [p for p in SENTENCE.findall(text) if p.strip()]
     statements = [p for p in parts if not re.search(r"[?？]|얼마|궁금|알려|계산", p)]
-    if len(parts) >= 3 and len(statements) >= 2:
+    if swap and len(parts) >= 3 and len(statements) >= 2:
         a, b = statements[0], statements[1]
         i, j = parts.index(a), parts.index(b)
         if j == i + 1 and not LEANS.match(b) and not LEANS.match(a):
@@ -50,8 +57,8 @@ def figures(reading) -> dict | None:
         return None
 
 
-def flag_unstable(reading, found) -> None:
-    """Flag an answer whose inputs change when the question is read again with its meaning kept."""
+def flag_unstable(reading, found, swap: bool = True) -> None:
+    """Flag an answer whose figures change when the question is read again with its meaning kept."""
     global _busy
     if _busy or reading.kind is None or reading.missing:
         return
@@ -60,7 +67,7 @@ def flag_unstable(reading, found) -> None:
 
     _busy = True
     try:
-        for what, text in variants(reading.text):
+        for what, text in variants(reading.text, swap):
             other = read_question(text, as_of=reading.as_of)
             if other.kind == reading.kind and not other.missing and figures(other) != figures(reading):
                 moved = sorted(label(reading.kind, k) for k in set(other.inputs) | set(reading.inputs)
@@ -74,4 +81,12 @@ def flag_unstable(reading, found) -> None:
         _busy = False
 
 
-TRIED = [("reread", flag_unstable)]  # measured, not run (bench/nets_catch.py)
+def flag_unstable_spacing(reading, found) -> None:
+    """The same, with the spaces changed only (no sentence moved)."""
+    flag_unstable(reading, found, swap=False)
+
+
+TRIED = [
+    ("reread", flag_unstable),
+    ("reread_spacing", flag_unstable_spacing),
+]  # measured, not run (bench/nets_catch.py)
