@@ -115,3 +115,24 @@ def test_relative_no_income_on_the_current_reader():
         "우리 엄마 연봉이 3,600이고 아빠는 작년에 은퇴해서 소득 없어요. 엄마 결정세액?", as_of=AS_OF
     )
     assert any("아빠는 작년에 은퇴해서 소득 없어요" in x for x in reading.ambiguous)
+
+
+def test_named_value_flags_a_penalty_asked_by_name_read_as_another():
+    q = "종소세 300만원을 기한보다 열흘 늦게 냈어요. 납부지연가산세 얼마예요?"
+    right = read_question(q, as_of=AS_OF)
+    assert right.inputs["kind"] == "late-payment"
+    before = list(right.ambiguous)
+    cue_nets.flag_named_value(right, right.mentions)
+    assert right.ambiguous == before
+    wrong = read_question(q, as_of=AS_OF)
+    wrong.inputs["kind"] = "no-return"  # an older reader's misread: "늦게" taken as a late return
+    cue_nets.flag_named_value(wrong, wrong.mentions)
+    assert any("납부지연가산세" in x and "무신고가산세로 계산" in x for x in wrong.ambiguous)
+
+
+def test_named_value_leaves_two_penalties_named_alone():
+    q = "신고도 안 하고 납부도 안 했어요. 세액 500만원, 30일 지남. 무신고가산세랑 납부지연가산세 각각?"
+    reading = read_question(q, as_of=AS_OF)
+    before = list(reading.ambiguous)
+    cue_nets.flag_named_value(reading, reading.mentions)
+    assert reading.ambiguous == before

@@ -6,14 +6,16 @@ only: the words glued to it (a label before it — "취득가 3억", "산 건 4�
 "3억에 산", "아버지로부터") are compared with the input the reading put it in. The words per input come
 from `cue_words` (the kinds' own input labels and the readers' cue words), so the check is the same for
 every voice and every kind; when the words glued to a value name a different input of the kind, the answer
-says so ("…을 양도가액으로 읽었지만 '산'과 함께 쓰였습니다"). Nothing is set: a rule reads, a net flags.
+says so ("…을 양도가액으로 읽었지만 '산'과 함께 쓰였습니다"). The same for people: what a spouse's or a
+relative's own clause says of their income against whether the reading counted them; and for a value the question
+asks for by its name ("지연가산세는?"). Nothing is set: a rule reads, a net flags.
 """
 
 from __future__ import annotations
 
 import re
 
-from taxqa.tax.cue_words import attached, label
+from taxqa.tax.cue_words import VALUE_NAMES, attached, label, named_values
 from taxqa.tax.family import RELATION_OF
 from taxqa.tax.mentions import clause_span
 from taxqa.tax.signals import changes_figure
@@ -86,6 +88,18 @@ def flag_cue_elsewhere(reading, found) -> None:
                 f"({value:,})을 넣었습니다 — 확인이 필요합니다"
             )
             return
+
+
+def flag_named_value(reading, found) -> None:
+    """The question asks for one value of an input by its name ("지연가산세는?") and the reading took another."""
+    if reading.kind is None or reading.missing:
+        return
+    for name, named in named_values(reading.kind, reading.text).items():
+        if len(named) != 1 or reading.inputs.get(name) in named:
+            continue
+        words, read = next(iter(named.values())), reading.inputs.get(name)
+        reading.unclear(f"질문은 '{words}'를 묻는데 {VALUE_NAMES.get(read, read)}로 계산했습니다 — 확인이 필요합니다")
+        return
 
 
 # what a person's own clause says of their income, for the 기본공제 of a spouse (소득세법 제50조①2호)
@@ -214,5 +228,6 @@ NETS = [
     ("cue_elsewhere", flag_cue_elsewhere),
     ("spouse_income", flag_spouse_income),
     ("relative_no_income", flag_relative_no_income),
+    ("named_value", flag_named_value),
 ]
 TRIED = [("person_particle", flag_person_particle)]  # measured, not run (bench/nets_catch.py)

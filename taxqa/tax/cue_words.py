@@ -8,6 +8,7 @@ name: a label just before it ("취득가 3억", "산 건 4억", "매입: 5천") 
 Only the inputs that can be confused with another input of the same kind are listed: a kind with one
 amount (종합소득 과세표준, 가산세's 본세) has nothing to disagree with, and a gift's amounts (this one, one
 given before) are told apart by time, and an estate's parts (예금 3억, 아파트 6억) all belong to the estate.
+`VALUE_CUES` names the values of an input the question can ask for by name (a penalty's 무신고가산세 …).
 """
 
 from __future__ import annotations
@@ -71,6 +72,29 @@ READER_CUES: dict[str, dict[str, tuple[str, str]]] = {
         "prepaid": (r"중간\s*예납|기납부|이미\s*낸|예납", r"(?:이미\s*)?(?:냈|납부)"),
     },
 }
+
+
+# kind -> input -> value -> the name the question gives that value when it asks for it ("지연가산세는?")
+VALUE_NAMES = {"no-return": "무신고가산세", "under-report": "과소신고가산세", "late-payment": "납부지연가산세"}
+VALUE_CUES: dict[str, dict[str, dict[str, str]]] = {
+    "penalty": {
+        "kind": {
+            "no-return": r"무\s*신고\s*가산세",
+            "under-report": r"과소\s*신고\s*가산세",
+            "late-payment": r"(?:납부\s*)?지연\s*가산세|납부\s*불성실\s*가산세",
+        }
+    }
+}
+
+
+def named_values(kind: str | None, text: str) -> dict[str, dict[str, str]]:
+    """input -> {value: the words that name it} for the values of `kind`'s inputs the question names."""
+    out: dict[str, dict[str, str]] = {}
+    for name, values in VALUE_CUES.get(kind or "", {}).items():
+        for value, words in values.items():
+            if hit := re.search(words, text):
+                out.setdefault(name, {})[value] = hit.group(0)
+    return out
 
 
 def kind_labels(kind: str) -> dict[str, str]:

@@ -15,7 +15,8 @@ question says something the reading contradicts or leaves out, whatever sentence
   the reading says nothing about;
 - a count of people (3명, 두 분) not taken into any count input while the kind counts people;
 - a value whose own words (a label just before it, a verb just after it) name another input than the one
-  it became, or a spouse counted against what their own clause says of their income (`agreement_nets`);
+  it became, a spouse or relative counted against what their own clause says of their income, a penalty asked
+  for by name read as another (`agreement_nets`);
 - a follow-up that points back at an earlier question ("아까 말씀드린 조건에서", "그럼 3억이면"):
   only what this question says is read, so the rest of the case is unknown.
 """
