@@ -171,6 +171,30 @@ def flag_relative_no_income(reading, found) -> None:
             return
 
 
+def flag_kin_relation(reading, found) -> None:
+    """The gift's relation read from a kinship word whose kind of kin allows neither side of it ("장인어른이
+    저한테" read as a 직계존속): the relation came from somewhere else than the word it is said to rest on."""
+    if reading.kind != "gift" or reading.missing or reading.inputs.get("relation") is None:
+        return
+    relation = reading.inputs["relation"]
+    for m in found:
+        sides = RELATION_OF.get((m.value or {}).get("relation")) if m.type == "person" else None
+        if m.used_as != "relation" or not sides or relation in sides[:2]:
+            continue
+        if any(changes_figure(reading, {"relation": r}) for r in set(sides[:2])):
+            reading.unclear(
+                f"'{m.text}'의 관계로는 {label_relation(sides[0])}인데 {label_relation(relation)}(으)로 계산했습니다"
+                " — 누가 누구에게 주는지 확인이 필요합니다"
+            )
+            return
+
+
+def label_relation(value: str) -> str:
+    from taxqa.tax.kinds import KINDS
+
+    return (getattr(KINDS["gift"], "value_labels", None) or {}).get("relation", {}).get(value, value)
+
+
 # a person's particle: 로부터/한테서/에게서 = the one it comes from; 에게/한테/께 before a giving verb = the receiver
 FROM = re.compile(r"\s*(?:님)?(?:\([^()]{0,12}\))?\s*(?:으로부터|로부터|에게서|한테서|께로부터)")
 TO = re.compile(r"\s*(?:님)?(?:\([^()]{0,12}\))?\s*(?:에게|한테|께|에게로)(?!서)")
@@ -230,4 +254,7 @@ NETS = [
     ("relative_no_income", flag_relative_no_income),
     ("named_value", flag_named_value),
 ]
-TRIED = [("person_particle", flag_person_particle)]  # measured, not run (bench/nets_catch.py)
+TRIED = [
+    ("person_particle", flag_person_particle),
+    ("kin_relation", flag_kin_relation),
+]  # measured, not run (bench/nets_catch.py)
