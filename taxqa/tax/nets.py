@@ -14,6 +14,9 @@ question says something the reading contradicts or leaves out, whatever sentence
 - a word that multiplies or splits an amount (각각, 씩, 반반, 합쳐서, 나눠) beside a placed amount that
   the reading says nothing about;
 - a count of people (3명, 두 분) not taken into any count input while the kind counts people;
+- a value whose own words (a label just before it, a verb just after it) name another input than the one
+  it became, a spouse or relative counted against what their own clause says of their income, a penalty asked
+  for by name read as another (`agreement_nets`);
 - a follow-up that points back at an earlier question ("아까 말씀드린 조건에서", "그럼 3억이면"):
   only what this question says is read, so the rest of the case is unknown.
 """
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax import context_nets, figure_nets, fx, misread_nets, signals
+from taxqa.tax import agreement_nets, context_nets, figure_nets, fx, misread_nets, signals
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 
@@ -331,3 +334,4 @@ def run(reading, found) -> None:
     signals.run(reading)
     context_nets.run(reading)
     figure_nets.run(reading)
+    agreement_nets.run(reading, found)
