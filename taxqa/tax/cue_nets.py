@@ -15,10 +15,17 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax.cue_words import VALUE_NAMES, attached, label, named_values
+from taxqa.tax.cue_words import READER_CUES, VALUE_NAMES, attached, label, named_values
 from taxqa.tax.family import RELATION_OF
 from taxqa.tax.mentions import clause_span
 from taxqa.tax.signals import changes_figure
+from taxqa.tax.words import from_particle, josa
+
+
+def quoted(words: str, pair: str) -> str:
+    """Words quoted in a flag with the particle that fits them: '4억'을, '판'과."""
+    return f"'{words}'" + josa(words, pair)[len(words) :]
+
 
 PLACED = ("amount", "duration")
 # a value the question takes back right after it ("9천만원 아니고 정확히 8천 4백"): its words name nothing
@@ -49,10 +56,14 @@ def flag_value_cue(reading, found) -> None:
         cues = cues_of(reading, m)
         if not cues or m.used_as in cues or any(reading.inputs.get(n) == said_value(m) for n in cues):
             continue  # the value is in the input its words name (two inputs may hold the same value)
+        own = READER_CUES.get(reading.kind, {}).get(m.used_as, ("", ""))[0]
+        if own and re.search(own, reading.text[max(0, m.start - 16) : m.start]):
+            continue  # "카드로 받은 매출은 4천만": its own word stands in the label too
         other = sorted(cues)[0]
         got, said = label(reading.kind, m.used_as), label(reading.kind, other)
         reading.unclear(
-            f"'{m.text}'을(를) {got}(으)로 읽었지만 '{cues[other]}'와(과) 함께 쓰여 {said}일 수 있습니다 — 확인이 필요합니다"
+            f"{quoted(m.text, '을를')} {from_particle(got)[:-2]} 읽었지만 {quoted(cues[other], '과와')} "
+            f"함께 쓰여 {said}일 수 있습니다 — 확인이 필요합니다"
         )
         return
 
@@ -84,7 +95,7 @@ def flag_cue_elsewhere(reading, found) -> None:
             if any(o.start > m.start and o.type == m.type and said_value(o) == value for o in found):
                 continue  # a later value in the input: said after, it corrects or makes this one exact
             reading.unclear(
-                f"'{m.text}'은(는) '{cues[name]}'와(과) 함께 쓰였는데 {label(reading.kind, name)}에는 다른 값"
+                f"{quoted(m.text, '은는')} {quoted(cues[name], '과와')} 함께 쓰였는데 {label(reading.kind, name)}에는 다른 값"
                 f"({value:,})을 넣었습니다 — 확인이 필요합니다"
             )
             return
@@ -183,7 +194,7 @@ def flag_kin_relation(reading, found) -> None:
             continue
         if any(changes_figure(reading, {"relation": r}) for r in set(sides[:2])):
             reading.unclear(
-                f"'{m.text}'의 관계로는 {label_relation(sides[0])}인데 {label_relation(relation)}(으)로 계산했습니다"
+                f"'{m.text}'의 관계로는 {label_relation(sides[0])}인데 {from_particle(label_relation(relation))[:-2]} 계산했습니다"
                 " — 누가 누구에게 주는지 확인이 필요합니다"
             )
             return
@@ -241,7 +252,7 @@ def flag_person_particle(reading, found) -> None:
         if sides and changes_figure(reading, {"relation": sides[0] if said == "donor" else sides[1]}):
             who = {"donor": "주는 사람", "donee": "받는 사람"}
             reading.unclear(
-                f"'{m.text}'을(를) {who[read]}으로 읽었지만 '{reading.text[m.end : m.end + 4].strip()}' 쪽으로는 "
+                f"{quoted(m.text, '을를')} {who[read]}으로 읽었지만 '{reading.text[m.end : m.end + 4].strip()}' 쪽으로는 "
                 f"{who[said]}입니다 — 누가 누구에게 주는지 확인이 필요합니다"
             )
             return

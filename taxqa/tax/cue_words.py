@@ -30,7 +30,8 @@ FILLER = (
 GLUE = r"^\s*(?:원|만\s*원)?\s*(?:정도|쯤|어치|짜리)?\s*(?:에|을|를|으로|로|은|는|이|가|주고|받고|동안|간|째)?\s*"
 
 # a verb-like word followed by a value labels that value ("양도 7억 취득 5억"), not the one before it
-NOT_A_LABEL = r"(?![가-힣]{0,5}\s*[:=]?\s*\d)"
+# ("4억 판 건 7억": the verb made a noun labels the 7억)
+NOT_A_LABEL = r"(?![가-힣]{0,5}\s*(?:(?:건|게|거|것|값|가격|금액)\s*(?:은|는)?\s*)?[:=]?\s*\d)"
 # kind -> input -> (words before the value, words after it); a regex each, "" for none
 READER_CUES: dict[str, dict[str, tuple[str, str]]] = {
     "transfer": {
@@ -48,13 +49,13 @@ READER_CUES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "salary": {
         "salary": (r"연봉|월급|급여|총급여|세전|임금", ""),
-        "withheld": (r"원천\s*징수|기납부|이미\s*낸|뗀|떼인", r"(?:이미\s*)?(?:냈|뗐|떼|원천\s*징수)"),
+        "withheld": (r"원천\s*징수|기납부|이미\s*낸|뗀|떼인", r"이미\s*냈|뗐|떼|원천\s*징수"),
         "pension": (r"국민\s*연금|연금\s*보험료", ""),
         "insurance": (r"건강\s*보험|고용\s*보험|보험료", ""),
     },
     "retirement": {
         "pay": (r"퇴직금|퇴직\s*소득|퇴직\s*급여", ""),
-        "withheld": (r"원천\s*징수|이미\s*낸|뗀|떼인", r"(?:이미\s*)?(?:냈|뗐|떼|원천\s*징수)"),
+        "withheld": (r"원천\s*징수|이미\s*낸|뗀|떼인", r"이미\s*냈|뗐|떼|원천\s*징수"),
         "years": (r"근속|근무|재직|다닌|일한", r"(?:근무|근속|재직|다녔|다니|일했|일하)"),
     },
     "vat": {
@@ -69,7 +70,7 @@ READER_CUES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "corporate": {
         "base": (r"과세\s*표준|과표|소득\s*금액", ""),
-        "prepaid": (r"중간\s*예납|기납부|이미\s*낸|예납", r"(?:이미\s*)?(?:냈|납부)"),
+        "prepaid": (r"중간\s*예납|기납부|이미\s*낸|예납", r"이미\s*(?:냈|납부)"),
     },
 }
 
