@@ -36,7 +36,7 @@ def test_value_cue_flags_a_purchase_read_as_the_sale():
     wrong.inputs.update(price=600_000_000, acquired=950_000_000)  # the misread of an older reader
     mention(wrong, "6억").used_as, mention(wrong, "9억 5천").used_as = "price", "acquired"
     cue_nets.flag_value_cue(wrong, wrong.mentions)
-    assert any("'6억'을(를) 양도가액" in x and "'산'" in x and "취득가액" in x for x in wrong.ambiguous)
+    assert any("'6억'을 양도가액으로" in x and "'산'" in x and "취득가액" in x for x in wrong.ambiguous)
 
 
 def test_value_cue_leaves_two_inputs_of_the_same_value_alone():
