@@ -207,3 +207,28 @@ def test_two_numbered_questions_compute_the_first_and_say_so():
     )
     assert a["kind"] == "gift" and a["result"]["inputs"]["amount"] == 100_000_000
     assert any("첫째 질문만" in x for x in a["ambiguous"])
+
+
+def test_p18_causes_in_other_words():
+    got = inputs("창고 건물 팔았어요\n보유: 19년 5월 ~ 25년 11월\n살 때 1억 원, 팔 때 2억 원\n양도세")
+    assert got["held_years"] == 6
+    got = inputs("법인세 q: 과표 KRW 250M, NOT a 부동산임대 위주 법인, 중간예납 already paid 1,000만. 법인세?")
+    assert (got["base"], got.get("small", False), got["prepaid"]) == (250_000_000, False, 10_000_000)
+    got = inputs(
+        "'10억 넘는 집은 세금 폭탄'이라는 말 듣고 걱정돼요 1세대 1주택 5억에 사서 9억에 팔았고 6년 보유했고 그중 3년은 실제로 살았어요 양도세"
+    )
+    assert (got["price"], got["resided_years"]) == (900_000_000, 3)
+    assert inputs("엄마가 매달 300만 원씩 10번 보내 주셨어요 저 30살 증여세")["amount"] == 30_000_000
+    got = inputs("아버지 돌아가셨고 어머니랑 저 둘, 재산 15억 중에 2억 원은 예금이에요 상속세")
+    assert got["financial"] == 200_000_000
+    got = inputs(
+        "부가세 신고를 놓쳐서 기한 다음 날부터 세어 15일째 되는 날 기한후신고하고 그날 세금 200만 원도 냈어요 가산세 합쳐서"
+    )
+    assert (got["months_late"], got["days"]) == (1, 15)
+    got = inputs("1~5월은 월급 300만 원, 6월에 올라서 6~12월은 월 330만 원 받았어요 부양가족 없음 결정세액")
+    assert got["salary"] == 300_0000 * 5 + 330_0000 * 7
+    assert inputs("수입금액 3,000만 원, 단순경비율 70%, 기본공제 150만 원뿐 종소세 산출세액")["base"] == 7_500_000
+    got = inputs("연봉 6천, 같이 사는 아버지(75세, 소득 없음) 연말정산 결정세액")
+    assert (got["dependents"], got.get("elderly")) == (1, 1)
+    a = ask("원천징수된 소득세 250만 원, 아내랑 애 하나, 급여는 기억 안 나요 연말정산 환급?", as_of=AS_OF)
+    assert any("총급여" in x for x in a["missing"])

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from taxqa.amounts import format_won, iter_amounts
+from taxqa.amounts import AmountMention, format_won, iter_amounts
 from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, progressive, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.words import amount_near, window_before
+from taxqa.tax.words import amount_near, josa, window_before
 
 
 def income_tax(base: int | str, *, as_of: date | str | None = None) -> TaxResult:
@@ -117,13 +117,21 @@ def worked_base(text: str, reading) -> bool:
     """A sole trader's 매출 and 필요경비 said, no 과세표준: the base is 매출 - 필요경비 - the 소득공제 said."""
     revenue = amount_near(text, r"매출|수입", r"경비|공제|비용")
     expense = amount_near(text, r"필요경비|경비|비용", r"매출|수입|공제")
+    ratio = re.search(r"(?:단순|기준)?\s*경비율\S{0,2}\s*(\d{1,2}(?:\.\d)?)\s*%", text)  # "단순경비율 60%로"
+    if expense is None and ratio and revenue is not None and not re.search(r"과세표준|과표", text):
+        cost = int(revenue.value * float(ratio[1]) / 100)
+        expense = AmountMention(revenue.end, revenue.end, f"{revenue.text} × {ratio[1]}%", cost)
+        said = ratio.group(0).strip()
+        reading.assume(
+            f"필요경비는 수입금액 {revenue.text}에 '{said}'{josa(said, '을를')[len(said) :]} 곱한 {format_won(cost)}으로 봄"
+        )
     if re.search(r"과세표준|과표", text) or revenue is None or expense is None or expense.start == revenue.start:
         return False
     if re.search(r"소득\s*금액\S{0,2}\s*$", window_before(text, expense.start, 10)):
         return False  # "경비율 적용하면 소득금액 1200": the income is said, not the costs
     if expense.value >= revenue.value:
         return False
-    deduction = amount_near(text, r"소득\s*공제|종합소득\s*공제|인적\s*공제", r"매출|경비|세액")
+    deduction = amount_near(text, r"소득\s*공제|종합소득\s*공제|인적\s*공제|기본\s*공제", r"매출|경비|세액")
     base = revenue.value - expense.value - (deduction.value if deduction else 0)
     words = f"{revenue.text} - {expense.text}" + (f" - {deduction.text}" if deduction else "")
     reading.fact("base", max(base, 0), words)

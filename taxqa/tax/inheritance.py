@@ -194,6 +194,8 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         r"\s*(?:원)?\s*(?:이하|이상|초과|미만|까지)", after
     ):
         return "skip"
+    if re.match(rf"\s*(?:원)?\s*(?:은|는)\s*(?:{FINANCIAL})", after):
+        return "financial"  # "20억 중에 1억 원은 예금이고": the part said to be deposits, whatever came before
     if re.search(r"(?:빼고|뺀|차감\s*후|제외하고|제하고)\s*(?:\S+\s*)?$", window):
         return "estate"  # "상속재산은 부채를 빼고 16억": what is left after the debts
     keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]

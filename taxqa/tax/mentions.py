@@ -118,7 +118,11 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         last_year = bound and re.search(
             r"(?:작년|전년|지난\s*해|직전\s*(?:연도|년도|과세기간))\s*(?:\S+\s*){0,2}$", near
         )
-        context = conversion or last_year or CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
+        # "'12억 넘는 1주택 팔면 양도세 폭탄'이라는 기사": an amount inside a quoted saying, not this case's
+        quoted = re.search(r"['‘\"“][^'’\"”]{0,40}$", text[:s]) and re.match(
+            r"[^'’\"”]{0,40}['’\"”]\s*(?:이)?라(?:는|고|던)", text[e:]
+        )
+        context = conversion or last_year or quoted or CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
             re.match(rf"\s*(?:원)?\s*(?:{BOUND})", after) and re.search(r"구간|세율|누진", text[left : e + 30]))  # fmt: skip
         if context:
             m.flags["context"] = True
@@ -171,6 +175,11 @@ def period_count(text: str, per, end: int) -> int | None:
     right_after = MONTHS_RIGHT_AFTER.match(text[end:])
     if said is None and right_after is not None:  # "한 달에 매출 800만원씩(부가세 별도) 6개월, 매입은 …"
         return int(right_after[1]) if per is None or not re.search(r"매년|해마다", per.group(0)) else None
+    times = re.match(
+        r"\s*(?:원)?\s*씩\s*(\d{1,2})\s*(?:번|회|차례)", text[end:]
+    )  # "매달 500만 원씩 12번": paid that often
+    if said is None and times is not None:
+        return int(times[1])
     if said is None:
         return None
     months = int(said[1]) if said[1] else None
@@ -227,6 +236,9 @@ def number_mentions(text: str, toks: list) -> list[Mention]:
             continue
         n, unit = int(t.form), nxt.form
         start, end = t.start, nxt.start + nxt.len
+        month_next = i + 3 < len(toks) and toks[i + 2].tag == "SN" and toks[i + 3].form == "월"
+        if unit == "년" and n < 100 and month_next:  # "21년 3월": a year written short, not 21 years (N년 M개월)
+            n += 2000
         if unit == "년" and n >= 1900:
             value: dict[str, Any] = {"year": n}
             j = i + 2

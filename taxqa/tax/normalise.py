@@ -133,6 +133,12 @@ def normalise(text: str) -> str:
     text = HANGUL_BEFORE_VERB.sub(lambda m: f"{sino_number(m['n'])}만", text)  # "오백 들었소": 500만
     text = NATIVE_AGE.sub(native_age, text)
     text = NATIVE_ONES_AGE.sub(lambda m: f"{NATIVE_ONES[m[1]]}살", text)
-    text = re.sub(r"\b(?:not|no)\s+([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"
+    text = re.sub(r"\b(?:not|no)\s+(?:an?\s+|the\s+)?([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"
+    # "KRW 120M", "1.5M원": millions written the English way
+    text = re.sub(
+        r"(?:KRW|₩)?\s*(\d+(?:\.\d+)?)\s*M(?![A-Za-z])",
+        lambda m: f"{round(float(m[1]) * 100)}만원" if float(m[1]) * 100 == round(float(m[1]) * 100) else m[0],
+        text,
+    )
     text = plain_spans(text)
     return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)

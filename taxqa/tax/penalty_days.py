@@ -14,9 +14,18 @@ PAST_DUE = (
 )
 
 
+# "신고·납부기한 다음 날부터 세어 20일째 되는 날": the days counted from the day after the due date
+COUNTED_FROM = r"(?:다음\s*날|익일)\s*부터\s*(?:세어|세서|계산해|따져)?\s*(?:\S+\s*){0,2}?(\d{1,4})\s*일\s*째"
+
+
 def days_said(text: str) -> re.Match | None:
     """The days of lateness said in `text` (group 1), or None."""
-    return re.search(AFTER_WORD, text) or re.search(BEFORE_WORD, text) or re.search(PAST_DUE, text)
+    return (
+        re.search(AFTER_WORD, text)
+        or re.search(BEFORE_WORD, text)
+        or re.search(PAST_DUE, text)
+        or re.search(COUNTED_FROM, text)
+    )
 
 
 # "8월 31일에 기한후신고 했어요": the day a late or corrected return was filed

@@ -51,7 +51,9 @@ def read(text: str, reading) -> None:
         reading.fact("months_late", months_after, days.group(0))
         reading.assume(f"신고기한 {days.group(1)}일 뒤 신고는 {months_after}개월 이내 신고로 감면 (제48조②)")
         # "20일 만에 기한후신고하면서 세금도 그날 같이 냈어요": paid that many days late as well
-        paid_with = days is not within and re.search(r"(?:같이|함께|그날|동시에)\s*(?:\S+\s*)?(?:냈|납부|내었)", text)
+        paid_with = days is not within and re.search(
+            r"(?:같이|함께|그날|동시에)\s*(?:\S+\s*){0,4}?(?:냈|납부|내었)", text
+        )
         paid_days = (int(days.group(1)), days.group(0)) if paid_with else None
         days = None
         months = None
@@ -122,7 +124,10 @@ def read(text: str, reading) -> None:
             and not re.search(r"납부|냈|낸|내었|늦게\s*내", text)
         )
     ):
-        reading.fact("months_late", count_value(months.group(1)), months.group(0))
-        parts.append(f"기한 후 {count_value(months.group(1))}개월 내 신고")
+        # "기한 후 3개월이 조금 넘었다": within the next month
+        over = re.match(r"\S{0,2}\s*(?:조금|좀|약간|살짝)\s*(?:더\s*)?(?:넘었|넘어|넘게|지났)", text[months.end() :])
+        n = count_value(months.group(1)) + (1 if over else 0)
+        reading.fact("months_late", n, months.group(0))
+        parts.append(f"기한 후 {n}개월 내 신고")
     no_reduction_after_notice(text, reading, parts)
     reading.say(", ".join(parts))

@@ -71,7 +71,9 @@ def pay_raise(text: str, found) -> tuple[int, object, object] | None:
     """A monthly pay raised from a month on ("1~6월은 월 320, 7월부터는 월 380", "월 300 받다가 7월부터 350"):
     (the month, the pay before, the pay from then), the months before and after it paid at each."""
     amounts = list(iter_amounts(text))
-    for said in re.finditer(r"(?<![\d~∼-])(\d{1,2})\s*월\s*부터\S{0,2}\s*(?:(?:월급|급여)\S{0,2}\s*)?(?:월\s*)?", text):
+    # "7월부터는 월 380", and "7월에 올라서 7~12월은 월 400만 원": the months of the new pay said as a span
+    raised = r"(?<![\d~∼-])(\d{1,2})\s*월\s*(?:부터|에\s*(?:올라|인상)\S{0,3}\s*\d{1,2}\s*[~∼-]\s*12\s*월)"
+    for said in re.finditer(raised + r"\S{0,2}\s*(?:(?:월급|급여)\S{0,2}\s*)?(?:월\s*)?", text):
         month = int(said[1])
         after = next((a for a in amounts if a.start == said.end()), None)
         before = [a for a in amounts if a.end <= said.start()]
@@ -84,6 +86,13 @@ def read(text: str, reading) -> None:
     found = amount_near(
         text, r"연봉|총급여|급여|월급|근로소득|받", r"원천징수|기납부|이미|소득세|세금|연금|보험료|공제"
     )
+    paid = r"원천징수|기납부|이미|소득세|세금|연금|보험료|공제"
+    pay_said = [a for a in iter_amounts(text) if not re.search(paid, window_before(text, a.start, 12))]
+    if (
+        found is None and not amount_near(text, r"총급여") and not pay_said
+    ):  # "원천징수된 소득세는 300만 원": no pay said
+        reading.lack("총급여 (1년 동안 받은 세전 급여)")
+        return
     found = amount_near(text, r"총급여") or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
     said = [m.lastindex for m in re.finditer(f"({NET_PAY})|(세전|총급여)", window_before(text, found.start, 14))]
     if said and said[-1] == 1:  # the nearest word before the pay says it is after tax

@@ -122,9 +122,15 @@ def read(text: str, reading) -> None:
         r"(\d{1,2})\s*년\s*(?:반\s*|\d{1,2}\s*개월\s*)?(?:간|동안|째)?\s*(?:을\s*)?(?:보유|가지고|갖고|소유|들고)", text
     )
     held = held or re.search(
-        r"(?:보유|(?:지닌|가진|소유한|갖고\s*있던)\s*(?:해|햇수))\s*(?:기간)?\s*(?:은|는|이|가|:)?\s*(\d{1,2})\s*년",
+        r"(?:보유|(?:지닌|가진|소유한|갖고\s*있던)\s*(?:해|햇수))\s*(?:기간)?\s*(?:은|는|이|가|:)?\s*(\d{1,2})\s*년(?!\s*\d{1,2}\s*월)",
         text,
-    )
+    )  # not "보유: 21년 3월 ~ 26년 4월" (two years and months: read below)
+    # "21년 3월 ~ 26년 4월": a span of year and month, two-digit years of this century
+    ym = r"(\d{4}|\d{2})\s*년\s*(\d{1,2})\s*월"
+    if held is None and (ym_span := re.search(rf"{ym}\s*(?:부터)?\s*[~∼\-]\s*{ym}", text)):
+        y1, m1, y2, m2 = (int(x) for x in ym_span.groups())
+        y1, y2 = (y + 2000 if y < 100 else y for y in (y1, y2))
+        held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1) // 12))
     dates = r"(\d{4})[.\-/]\s*(\d{1,2})(?:[.\-/]\s*\d{1,2})?\.?"  # "보유기간 2018.03.15 ~ 2026.05.20": whole years
     if held is None and (span_said := re.search(rf"보유\S{{0,4}}\s*{dates}\s*[~∼-]\s*{dates}", text)):
         y1, m1, y2, m2 = (int(x) for x in span_said.groups())
@@ -146,7 +152,9 @@ def read(text: str, reading) -> None:
         y1, m1, y2, m2 = (int(x) for x in bought_on.groups() + sold_on.groups())
         held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1) // 12))
     lived = re.search(
-        r"(?<!보유\s)(?<!보유)(?<!\d)(\d{1,2})\s*년\s*(?:간|동안|째|넘게|이상)?\s*(?:을\s*)?(?:살|거주|실거주)", text
+        r"(?<!보유\s)(?<!보유)(?<!\d)(\d{1,2})\s*년\s*(?:간|동안|째|넘게|이상)?\s*(?:을|은|는)?\s*(?:실제로|직접|실제)?\s*"
+        r"(?:살|거주|실거주)",
+        text,
     )  # "10년 넘게 살았어요"
     short = re.search(
         r"(?<!년)(?<!년\s)(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text

@@ -241,7 +241,8 @@ def read_simple(text: str, reading) -> None:
     # "매입 공급대가 3,300", "매입 세금계산서 받은 거 공급대가 5,500": 공급대가 said of the 매입 a few words before it
     purchases = amount_near(  # "재료 사면서 세금계산서 받은 게 2천2백만원": bought with an invoice
         text,
-        r"매입(?:\s*(?!매출)[^\s\d,.]+){0,4}?\s*공급대가|매입|세금\s*계산서\S{0,2}\s*(?:받은|수취한?)\s*(?:게|거|것|금액)?",
+        r"매입(?:\s*(?!매출)[^\s\d,.]+){0,4}?\s*공급대가|매입|세금\s*계산서\S{0,2}\s*(?:받은|수취한?)\s*(?:게|거|것|금액)?|"
+        r"세금\s*계산서\S{0,2}\s*(?:로|받고)?\s*(?:산|구입한|구매한)\s*(?:물건|재료|상품)?\s*(?:공급대가|금액)?",
         r"매출|공급대가|수입",
     )
     if purchases is not None and purchases.start in taken:
