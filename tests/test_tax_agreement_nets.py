@@ -12,6 +12,13 @@ from taxqa.tax.reading import read_question
 AS_OF = "2026-06-01"
 
 
+def stays_quiet(net, reading) -> bool:
+    """Whether `net` leaves the reading's ambiguous lines as they were."""
+    before = list(reading.ambiguous)
+    net(reading, reading.mentions)
+    return reading.ambiguous == before
+
+
 def mention(reading, text):
     return next(m for m in reading.mentions if m.text == text)
 
@@ -42,17 +49,13 @@ def test_value_cue_flags_a_purchase_read_as_the_sale():
 def test_value_cue_leaves_two_inputs_of_the_same_value_alone():
     q = "1세대 1주택이고 양도가 16억, 취득가 9억, 보유 10년 거주 10년이에요. 양도세?"
     reading = read_question(q, as_of=AS_OF)
-    before = list(reading.ambiguous)
-    cue_nets.flag_value_cue(reading, reading.mentions)
-    assert reading.ambiguous == before  # 보유 10년 and 거주 10년: each input holds 10
+    assert stays_quiet(cue_nets.flag_value_cue, reading)  # 보유 10년 and 거주 10년: each input holds 10
 
 
 def test_cue_elsewhere_flags_a_value_left_out_while_its_input_holds_another():
     q = "군대에서 7년 근무했고 지금 회사는 13년 다니다가 퇴직해요. 회사 퇴직금 1억 2천. 퇴직소득세 산출세액?"
     right = read_question(q, as_of=AS_OF)
-    before = list(right.ambiguous)
-    cue_nets.flag_cue_elsewhere(right, right.mentions)
-    assert right.ambiguous == before
+    assert stays_quiet(cue_nets.flag_cue_elsewhere, right)
     wrong = read_question(q, as_of=AS_OF)
     wrong.inputs["years"] = 7  # the army years taken for the company's
     for m in wrong.mentions:
@@ -63,17 +66,13 @@ def test_cue_elsewhere_flags_a_value_left_out_while_its_input_holds_another():
 
 def test_cue_elsewhere_leaves_a_corrected_value_alone():
     reading = read_question("연봉 5천2백, 아 아니다 정정, 5천6백이요. 부양가족 없어요. 결정세액?", as_of=AS_OF)
-    before = list(reading.ambiguous)
-    cue_nets.flag_cue_elsewhere(reading, reading.mentions)
-    assert reading.ambiguous == before
+    assert stays_quiet(cue_nets.flag_cue_elsewhere, reading)
 
 
 def test_spouse_income_flags_an_earning_spouse_counted():
     q = "제 연봉 5,300이고 아내는 어린이집 교사로 일해요. 아들 하나(12살) 있어요. 제 결정세액?"
     right = read_question(q, as_of=AS_OF)
-    before = list(right.ambiguous)
-    cue_nets.flag_spouse_income(right, right.mentions)
-    assert right.ambiguous == before  # the wife not counted: quiet
+    assert stays_quiet(cue_nets.flag_spouse_income, right)  # the wife not counted: quiet
     wrong = read_question(q, as_of=AS_OF)
     wrong.fact("spouse", True, "아내", input=False)  # an older reader's misread: the earning wife counted
     wrong.inputs["dependents"] = int(wrong.inputs.get("dependents") or 0) + 1
@@ -84,9 +83,7 @@ def test_spouse_income_flags_an_earning_spouse_counted():
 def test_spouse_income_leaves_the_working_spouse_alone():
     q = "남편이 혼자 벌어요. 남편 연봉 6,500, 저는 소득 없고 딸 9살. 남편 결정세액은?"
     reading = read_question(q, as_of=AS_OF)
-    before = list(reading.ambiguous)
-    cue_nets.flag_spouse_income(reading, reading.mentions)
-    assert reading.ambiguous == before  # the husband is the worker, not a dependent who earns
+    assert stays_quiet(cue_nets.flag_spouse_income, reading)  # the husband is the worker, not a dependent who earns
 
 
 def test_relative_no_income_flags_no_dependent_counted():
@@ -96,17 +93,13 @@ def test_relative_no_income_flags_no_dependent_counted():
     wrong.inputs.pop("dependents", None)  # an older reader's misread: the mother-in-law not counted
     cue_nets.flag_relative_no_income(wrong, wrong.mentions)
     assert any("장모님은 소득이 전혀 없으세요" in x for x in wrong.ambiguous)
-    before = list(right.ambiguous)
-    cue_nets.flag_relative_no_income(right, right.mentions)
-    assert right.ambiguous == before  # counted: quiet
+    assert stays_quiet(cue_nets.flag_relative_no_income, right)  # counted: quiet
 
 
 def test_relative_no_income_leaves_an_earning_family_alone():
     q = "아빠 연봉 5,500이고 엄마도 회사 다니셔서 소득 있어요. 저는 대학생(22살). 아빠 결정세액?"
     reading = read_question(q, as_of=AS_OF)
-    before = list(reading.ambiguous)
-    cue_nets.flag_relative_no_income(reading, reading.mentions)
-    assert reading.ambiguous == before
+    assert stays_quiet(cue_nets.flag_relative_no_income, reading)
 
 
 def test_relative_no_income_on_the_current_reader():
@@ -121,9 +114,7 @@ def test_named_value_flags_a_penalty_asked_by_name_read_as_another():
     q = "종소세 300만원을 기한보다 열흘 늦게 냈어요. 납부지연가산세 얼마예요?"
     right = read_question(q, as_of=AS_OF)
     assert right.inputs["kind"] == "late-payment"
-    before = list(right.ambiguous)
-    cue_nets.flag_named_value(right, right.mentions)
-    assert right.ambiguous == before
+    assert stays_quiet(cue_nets.flag_named_value, right)
     wrong = read_question(q, as_of=AS_OF)
     wrong.inputs["kind"] = "no-return"  # an older reader's misread: "늦게" taken as a late return
     cue_nets.flag_named_value(wrong, wrong.mentions)
@@ -133,6 +124,4 @@ def test_named_value_flags_a_penalty_asked_by_name_read_as_another():
 def test_named_value_leaves_two_penalties_named_alone():
     q = "신고도 안 하고 납부도 안 했어요. 세액 500만원, 30일 지남. 무신고가산세랑 납부지연가산세 각각?"
     reading = read_question(q, as_of=AS_OF)
-    before = list(reading.ambiguous)
-    cue_nets.flag_named_value(reading, reading.mentions)
-    assert reading.ambiguous == before
+    assert stays_quiet(cue_nets.flag_named_value, reading)

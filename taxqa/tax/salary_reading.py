@@ -11,6 +11,8 @@ from taxqa.tax.words import amount_near, window_before
 
 # tax already taken from the wages: "원천징수", "이미 낸", "회사에서 미리 뗀 세금", "떼인 세금"
 WITHHELD = r"원천징수|기납부|(?:이미|미리)\s*(?:낸|냈|납부|소득세|세금)|떼|뗀|뗐|징수된|withh?eld|withholding"
+# the words of what was paid or taken from pay (tax, pension, insurance, deductions), not of the pay itself
+PAID_WORDS = r"원천징수|기납부|이미|소득세|세금|연금|보험료|공제"
 ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|내야|내나|낼|떼|얼마나?\s*나오|원천징수|13\s*월의?\s*월급|돌려\s*받"
 
 
@@ -83,17 +85,13 @@ def pay_raise(text: str, found) -> tuple[int, object, object] | None:
 
 
 def read(text: str, reading) -> None:
-    found = amount_near(
-        text, r"연봉|총급여|급여|월급|근로소득|받", r"원천징수|기납부|이미|소득세|세금|연금|보험료|공제"
-    )
-    paid = r"원천징수|기납부|이미|소득세|세금|연금|보험료|공제"
-    pay_said = [a for a in iter_amounts(text) if not re.search(paid, window_before(text, a.start, 12))]
-    if (
-        found is None and not amount_near(text, r"총급여") and not pay_said
-    ):  # "원천징수된 소득세는 300만 원": no pay said
+    found = amount_near(text, r"연봉|총급여|급여|월급|근로소득|받", PAID_WORDS)
+    total = amount_near(text, r"총급여")
+    pay_said = [a for a in iter_amounts(text) if not re.search(PAID_WORDS, window_before(text, a.start, 12))]
+    if found is None and total is None and not pay_said:  # "원천징수된 소득세는 300만 원": no pay said
         reading.lack("총급여 (1년 동안 받은 세전 급여)")
         return
-    found = amount_near(text, r"총급여") or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
+    found = total or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
     said = [m.lastindex for m in re.finditer(f"({NET_PAY})|(세전|총급여)", window_before(text, found.start, 14))]
     if said and said[-1] == 1:  # the nearest word before the pay says it is after tax
         gross = amount_near(text, r"세전|총급여")
