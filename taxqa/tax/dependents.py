@@ -12,7 +12,7 @@ from taxqa.tax.negation import negated
 from taxqa.tax.words import COUNT_WORD, count_value
 
 CHILD_WORDS = r"자녀|아기|아이|(?<!장)애(?!인)|아들|딸|자식"
-NOT_COUNT = r"(?:살|세(?![가-힣])|개월|년|학년|월)"  # "딸 10살", "아들 9세": an age, not how many
+NOT_COUNT = r"(?:살|세(?!대)|개월|년|학년|월)"  # "딸 10살", "아들 9세": an age, not how many
 
 
 AGED_WORDS = r"일흔|여든|아흔|칠순|팔순|구순|(?<!\d)[7-9]0\s*대"
@@ -195,7 +195,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         else:
             reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
     spouse = next(  # "배우자 공제 아님": no spouse; "와이프 소득 없음": a spouse without income
-        (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|집사람|안사람|마누라|안식구|외벌이|홑벌이", text)
+        (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|집사람|안사람|마누라|안식구|사모님|외벌이|홑벌이", text)
          if (not negated(text, m.start(), m.end()) or re.match(r"\s*(?:의\s*)?(?:소득|수입|벌이|근로|일)|\S{0,2}\s*[^.,?!]{0,12}?(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?없", text[m.end():]))
          # "남편 연봉 6천 …": the spouse whose wages are asked about is the worker, not a dependent
          and not re.match(r"\s*(?:의\s*)?(?:연봉|월급|총급여|급여|결정세액|연말정산)", text[m.end():])),
@@ -216,7 +216,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         )
     earning = re.finditer(
         r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|"
-        r"(?:배우자|아내|남편|부인|와이프|집사람|안사람)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|벌(?:어|고|며|면서|었|음|긴)|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
+        r"(?:배우자|아내|남편|부인|와이프|집사람|안사람|사모님)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|벌(?:어|고|며|면서|었|음|긴)|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
         text,
     )  # "아내는 소득이 없습니다": the income word negated in its clause is no income
     # "남편 연봉 6천 5백, 제 연봉 4천": the worker is the asker's spouse, and the asker, that spouse, earns
@@ -224,11 +224,13 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         r"(?<![가-힣])(?:제|내|저의|나의|저도|나도|저는|나는)\s*(?:연봉|월급|총급여|급여)\s*(?:은|는|이|가|도|:)?\s*(?:약\s*)?\d",
         text,
     )
+    spouse_counted = False
     if spouse and asker_earns:
         reading.assume(f"'{asker_earns.group(0)}': 배우자(질문자)는 소득이 있어 기본공제 대상에서 뺌")
     elif spouse and spouse_claims:
         reading.assume(f"'{elsewhere.group(0)}': 자녀를 공제받는 배우자는 소득이 있어 기본공제 대상에서 뺌")
     elif spouse and not any(m["w"] is None or not negated(text, m.start("w"), m.start("w") + 1) for m in earning):
+        spouse_counted = True
         dependents += 1
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)
@@ -264,6 +266,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         reading.fact("relatives", n, others.group(0), input=False)  # the person said is placed
         reading.assume("부양하는 가족은 소득이 없고 나이 요건을 충족하는 기본공제대상자로 가정")
     cared = [g for g in (parents, others) if g]
+    if spouse_counted:  # "집사람은 일흔둘인데 소득이 없어요": a spouse of 70 or more is 경로우대 too (제51조①1)
+        cared.append(spouse)
     # "부양가족: 아내(무소득), 자녀 1명, 어머니(72세)", "부양가족 4명(배우자, 자녀 2, 모친 72세)"
     listed = re.search(r"부양가족\s*(?:\d\s*명\s*)?(?:[:：(]|(?:은|는)\s)\s*([^.?\n]*)", text)  # "부양가족은 … 아버지"
     if listed and not parents:
@@ -320,11 +324,11 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
 
 
 def read_own_age(text: str, reading, said: list[str]) -> None:
-    """ "총급여 1,800만원, 78세세요", "저는 72세": the worker's own age of 70 or more (경로우대, 제51조①1)."""
-    if reading.inputs.get("elderly"):
-        return
+    """ "총급여 1,800만원, 78세세요", "저는 72세": the worker's own age of 70 or more (경로우대, 제51조①1), added to
+    the family's."""
+    counted = " ".join(f.words for f in reading.facts if f.name == "elderly")
     own = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and re.search(
         r"(?:저는|본인은?|나이는?|제\s*나이|내\s*나이|(?:총급여|연봉|급여|월급)[^.?!]{0,12})\s*$", reading.text[max(0, a.start - 16) : a.start])]  # fmt: skip
-    if own:
-        reading.fact("elderly", 1, own[0].text)
+    if own and own[0].text not in counted:
+        reading.fact("elderly", reading.inputs.get("elderly", 0) + 1, own[0].text)
         said.append("본인 70세 이상")

@@ -13,7 +13,7 @@ from taxqa.tax.negation import negated
 from taxqa.tax.rates import parse_as_of, select
 
 MARRIAGE = (
-    r"(?<![재미비])(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|기혼|신혼|(?<![가-힣])(?:신랑|신부(?!님))|"
+    r"(?<![재미비])(?:혼인|결혼)(?!\s*(?:중|관계|한\s*(?:배우자|남편|아내)|생활))|기혼|신혼|(?<![가-힣])(?<!울\s)(?<!우리\s)(?<!제\s)(?<!내\s)(?<!저희\s)(?:신랑|신부(?!님))|"
     r"(?<![가-힣])(?:장가|시집)\s*(?:을\s*)?(?:가|갈|간|갔|보내|보낼|보냈)"  # "아들 장가갈 때", "딸 시집보내면서"
 )
 # "계모(아버지와 재혼, 혼인신고 되어 있음)": the marriage that makes a step-parent is the giver's, not the donee's
@@ -59,6 +59,8 @@ def not_yet(text: str, m: re.Match) -> bool:
 
 def read_marriage_birth(text: str, reading, relation: str, generation_skip: bool) -> None:
     """Set `marriage_birth` on `reading` when a marriage or birth in the window is said (제53조의2)."""
+    if reading.inputs.get("minor"):  # "시아버님이 울 아들(7살)한테 … 신랑은": a marriage said is another's
+        return
     said = [
         x
         for x in re.finditer(f"{MARRIAGE}|{BIRTH}", text)

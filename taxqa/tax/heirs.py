@@ -128,6 +128,8 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     if speaker_is_child:
         siblings = _count_in(text, SIBLINGS)
         named = [m for m in re.finditer(rf"(?<![가-힣])(?:{SIBLINGS})(?=[이가은는과와랑하도입만,.)\s]|$)", text)]
+        words_said = {m.group(0) for m in named}  # "남동생 … 동생이랑 저": the same brother said again, once
+        named = [m for m in named if not {"남" + m.group(0), "여" + m.group(0)} & words_said]
         others = sum(c for _, _, c in siblings) + len(
             [m for m in named if not any(p <= m.start() < p + len(w) for p, w, _ in siblings)]
         )

@@ -190,12 +190,13 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
     """What an amount in an inheritance question is: estate, financial, item, spouse, debt, funeral, skip."""
     window = window_before(text, a.start, 30)
     after = text[a.end : a.end + 10]
+    spouse_words = re.sub(r"^(?:친정|시댁|우리|저희)\s*", "", spouse_words)  # "친정엄마 … 엄마 몫은": one
     if re.search(r"(?:공제|한도|면제|이하|이상|초과|미만)\S{0,2}\s*$", window) or re.match(
         r"\s*(?:원)?\s*(?:이하|이상|초과|미만|까지)", after
     ):
         return "skip"
-    if re.match(rf"\s*(?:원)?\s*(?:은|는)\s*(?:{FINANCIAL})", after):
-        return "financial"  # "20억 중에 1억 원은 예금이고": the part said to be deposits, whatever came before
+    if re.match(rf"\s*(?:원)?\s*(?:은|는|이|가)\s*(?:은행|농협|우체국)?\s*(?:{FINANCIAL})", text[a.end : a.end + 16]):
+        return "financial"  # "20억 중에 1억 원은 예금이고", "그 중 1억이 은행 예금": the part said to be deposits
     if re.search(r"(?:빼고|뺀|차감\s*후|제외하고|제하고)\s*(?:\S+\s*)?$", window):
         return "estate"  # "상속재산은 부채를 빼고 16억": what is left after the debts
     keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]

@@ -329,8 +329,8 @@ def read_mentions(text: str, clean: str) -> list[Mention]:
     found = amount_mentions(text, clean) + number_mentions(text, toks) + negation_mentions(text, toks)
     found += person_mentions(text, toks) + term_mentions(text)
     for m in NATIVE_AGE.finditer(text):  # "나이는 일흔 둘", "마흔다섯 살"
-        if m["age"] or m["unit"]:
-            found.append(Mention(m[0], m.start("tens"), m.end(), "age", int(native_age(m)[len(m["age"] or "") : -1])))
+        if (digits := native_age(m)) != m[0]:  # an age, by the words around it (native_age decides)
+            found.append(Mention(m[0], m.start("tens"), m.end(), "age", int(digits[len(m["age"] or "") : -1])))
     for m in NATIVE_ONES_AGE.finditer(text):  # "여섯 살이야" (not the ones of "스물 여섯 살")
         if not any(a.type == "age" and a.start < m.end() and m.start() < a.end for a in found):
             found.append(Mention(m[0], m.start(), m.end(), "age", NATIVE_ONES[m[1]]))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from taxqa.tax.family import DEATH, KIN, SPOUSE, nouns
+from taxqa.tax.normalise import normalise
 from taxqa.tax.words import COUNT_WORD, count_value
 
 # a death said of someone: the death verbs, a funeral, "아버지마저…" (the ellipsis says the rest)
@@ -89,7 +90,7 @@ def flag_family_uncounted(reading) -> None:
     if reading.kind != "salary" or "salary" not in reading.inputs or OUTRIGHT.search(reading.text):
         return
     text = reading.text
-    kids = children_said(text)
+    kids = children_said(normalise(text))  # "딸 열네 살": an age in native numbers, not ten daughters
     spouse = SPOUSE_AT_HOME.search(text) if not EARNING.search(text) else None
     others = [  # not the spouse or a child said again, nor the worker ("아버지 연봉 …"), nor one living apart
         m
@@ -119,7 +120,7 @@ def flag_spouse_among_dead(reading) -> None:
         before = reading.text[max(0, d.start() - 20) : d.start()]
         who = [k.group(0) for k in PERSON.finditer(before)]
         if who:
-            dead.add(re.sub(r"(?:님|들|께서)$", "", who[-1]))
+            dead.add(re.sub(r"^(?:친정|시댁|우리|저희)|(?:님|들|께서)$", "", who[-1]))  # "친정아빠" … "아빠": one
     if len(dead) >= 2:
         reading.unclear(
             f"돌아가신 분이 둘({', '.join(sorted(dead))}) 언급되었는데 배우자공제를 적용함: 피상속인의 배우자가 살아 있는지 확인해 주세요"

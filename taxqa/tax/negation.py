@@ -27,7 +27,19 @@ ADVERBS = {
     "또",
     "아직",
 }
-VOID = {"해당", "해당사항", "사항", "것", "거", "건", "적", "일"}  # "X는 해당 없음", "X 같은 건 없어요"
+VOID = {
+    "해당",
+    "해당사항",
+    "사항",
+    "것",
+    "거",
+    "건",
+    "적",
+    "일",
+    "그런",
+    "이런",
+    "그",
+}  # "X는 해당 없음", "X 같은 건 없어요"
 
 
 def _is_negation(toks: list, k: int) -> bool:
@@ -103,10 +115,14 @@ def negation_mentions(text: str, toks: list) -> list:
         first = _phrase(toks, j)
         if last < first:
             continue
-        words = {toks[i].form for i in range(first, last + 1)}
-        if words <= VOID and first > 0:  # "부정행위는 해당 없음", "사기 같은 건 없어요": the phrase before
+        # "부정행위는 해당 없음", "사기 같은 건 없어요", "사기 친 거 그런 건 없고": the phrase before
+        for _ in range(2):
+            if not ({toks[i].form for i in range(first, last + 1)} <= VOID and first > 0):
+                break
             j = first - 1
-            while j >= 0 and (toks[j].tag.startswith(("J", "ETM", "VCP")) or toks[j].form == "같"):  # "한 채뿐인 건"
+            while j >= 0 and (
+                toks[j].tag.startswith(("J", "ETM", "VCP")) or toks[j].form == "같" or toks[j].tag in ("VV", "XSV")
+            ):  # "한 채뿐인 건", "사기 친 거": a verb of the noun's between
                 j -= 1
             if j >= 0 and toks[j].tag.startswith(("NN", "XR")):
                 last, first = j, _phrase(toks, j)

@@ -48,7 +48,7 @@ IMPLIED_MAN = re.compile(
     r"중간예납(?:세액|액)?|기납부(?:세액|액)?|원천징수(?:세액|액)?|(?<![가-힣])세액|국민연금|연금\s*보험료|"
     r"(?:건강|고용|4대)\s*보험료?(?:\s*등)?|(?<![가-힣])보험료|"
     r"수입(?:금액)?|(?<!필요)경비|(?:종합)?소득\s*금액|(?:종합)?소득\s*공제|인적\s*공제|상속\s*재산|증여\s*재산|예금|적금|현금|"
-    r"본세|납부\s*세액|보증금|전세금|세금\s*계산서(?:로)?(?:\s*받은\s*(?:거|것|게))?|"
+    r"본세|(?<![가-힣])세금|납부\s*세액|보증금|전세금|세금\s*계산서(?:로)?(?:\s*받은\s*(?:거|것|게))?|"
     r"필요경비|필경|부대\s*비용|중개비|중개보수|중개수수료|법무비|법무사\s*비용?|수리비|카드\s*(?:결제|매출)(?:액|분)?|현금\s*(?:결제|매출)|"
     r"(?<![가-힣])[월연](?=\s)|(?<![가-힣\d])월(?=\d{3,4}(?:받|씩|인데|이고))|(?<![\d~∼-])\d{1,2}\s*월\s*부터(?:는|은)?)"
     r"(?P<sep>\s*(?:은|는|이|가|으로|로|:|=|,|\|)?\s*(?:(?:부가세|부가가치세|VAT)\s*(?:포함|별도)(?:해서|하여|하면)?\s*|합계\s*)?)(?P<n>[1-9]\d{0,2},\d{3}|[1-9]\d{0,4}|[1-9]\d{5,15})"
@@ -69,12 +69,33 @@ ASIDE_BEFORE_AMOUNT = re.compile(
 )
 
 
+NUMERAL_RUN = re.compile(
+    r"(?<![가-힣\d])[일이삼사오육칠팔구십백천만억]+(?:\s+[일이삼사오육칠팔구십백천만억]+)*(?:\s*만)?"
+)
+
+
+def said_twice(text: str) -> str:
+    """An amount in Hangul numerals said again at once, the way people say it on the phone ("이억 삼천 이억
+    삼천이", "천이백 천이백만 원"): said once, the fuller saying kept."""
+
+    def once(m: re.Match) -> str:
+        words = m[0].split()
+        for k in range(1, len(words)):
+            first, second = "".join(words[:k]), "".join(words[k:])
+            if second.startswith(first) and re.search(r"[십백천만억]", first) and len(second) - len(first) <= 1:
+                return " ".join(words[k:])
+        return m[0]
+
+    return NUMERAL_RUN.sub(once, text)
+
+
 def normalise(text: str) -> str:
     """The question in the shapes the amount parser reads: the act's own name removed (상속세 및
     증여세법 names both taxes), amounts in Hangul numerals as digits (이십억 -> 20억, 천만원 ->
     1천만원), the spoken '3억5천' as 3억 5천만, '3천3백' as 3천3백만 and '연봉 3500' as 3500만원."""
     text = re.sub(r"상속세\s*및\s*증여세법", "상증법", text)
     text = plain_words(text)
+    text = said_twice(text)
     text = re.sub(r"Q\d*[.):]?\s*([^?\n]{1,20})\?\s*A\d*[.):]?\s*", r"\1: ", text)  # "Q. 근속연수? A. 22년"
     for _ in range(2):  # "3 천 만 원", "1 억 원": the units of one amount written apart
         text = re.sub(r"([\d억천백만])\s+(?=(?:억|천|백|만|원)(?![가-힣]))", r"\1", text)

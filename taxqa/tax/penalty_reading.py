@@ -52,7 +52,9 @@ def read(text: str, reading) -> None:
         reading.assume(f"신고기한 {days.group(1)}일 뒤 신고는 {months_after}개월 이내 신고로 감면 (제48조②)")
         # "20일 만에 기한후신고하면서 세금도 그날 같이 냈어요": paid that many days late as well
         paid_with = days is not within and re.search(
-            r"(?:같이|함께|그날|동시에)\s*(?:\S+\s*){0,4}?(?:냈|납부|내었)", text
+            r"(?:같이|함께|그날|동시에)\s*(?:\S+\s*){0,4}?(?:냈|납부|내었)|"
+            r"(?:신고|기한후신고)\S{0,2}\s*(?:랑|와|과|하고|및)\s*납부\S{0,2}\s*(?:도\s*)?(?:같이|함께|동시에)",
+            text,  # "기한후신고랑 납부 같이 하려고"
         )
         paid_days = (int(days.group(1)), days.group(0)) if paid_with else None
         days = None

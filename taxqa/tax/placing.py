@@ -269,6 +269,8 @@ UNKNOWN = re.compile(
 def flag_unknown(reading) -> None:
     """A clause that says a fact is not known ("몇 채인지는 말 안 할게요", "매입은 잘 모르겠어요")."""
     for m in UNKNOWN.finditer(reading.text):
+        if reading.kind == "penalty" and re.match(r"몰라서|모르고", reading.text[m.start() :]):
+            continue  # "그냥 몰라서 (신고를 못 했어요)": why the return was late, no fact unknown
         left = max([x.end() for x in re.finditer(r"[?!\n]|[.,](?!\d)", reading.text[: m.start()])] or [0])
         clause = reading.text[left : m.end()].strip()
         if not any(clause in x for x in reading.missing + reading.ambiguous):

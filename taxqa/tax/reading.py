@@ -129,6 +129,11 @@ TAX_NAMES = {"gift": "증여세", "inheritance": "상속세", "income": "종합�
              "corporate": "법인세", "penalty": "가산세", "retirement": "퇴직소득세"}  # fmt: skip
 
 
+# the amount asked for in the words people use for it
+PLAIN_FACT = {"inheritance": "(상속재산에서 빚·장례비를 뺀 금액)", "salary": "(연봉·1년 세전 급여)",
+              "wage": "(연봉·1년 세전 급여)"}  # fmt: skip
+
+
 def read_question(text: str, as_of: str | date | None = None) -> Reading:
     """Read a Korean question. kind is None when no calculator fits (then `missing` says why).
 
@@ -161,7 +166,8 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
             continue
         reading.kind = kind.name
         if not has_amount and not kind.extra.get("reads_without_amount"):
-            reading.lack(f"{kind.subject} 계산에 필요한 금액: {kind.main_fact} (질문에 금액이 없음)")
+            plain = PLAIN_FACT.get(kind.name, "")
+            reading.lack(f"{kind.subject} 계산에 필요한 금액: {kind.main_fact}{plain} (질문에 금액이 없음)")
             break
         kind.reader(clean, reading)
         break

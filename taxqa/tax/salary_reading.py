@@ -58,7 +58,9 @@ JOINED = r"(?<![\d~∼-])(\d{1,2})\s*월\s*(?:에|부터|달에)?\s*(?:입사|�
 def months_worked(text: str) -> tuple[int, str] | None:
     """(months, words) of a span of months said with a start at work ("7월에 입사해서 12월까지"), or None."""
     span = re.search(WORKED_SPAN, text)
-    if span and re.search(r"입사|취직|취업|들어가|일\s*(?:시작|했|하|한)|근무|다녔|받았", text):
+    if span and re.search(
+        r"입사|취직|취업|들어가|일\s*(?:시작|했|하|한)|근무|다녔|받(?:았|고|은|음)|퇴사|퇴직|그만[두뒀]", text
+    ):
         first, last = int(span[1]), int(span[2])
         if 1 <= first < last <= 12:
             return last - first + 1, span.group(0)
@@ -89,7 +91,7 @@ def read(text: str, reading) -> None:
     total = amount_near(text, r"총급여")
     pay_said = [a for a in iter_amounts(text) if not re.search(PAID_WORDS, window_before(text, a.start, 12))]
     if found is None and total is None and not pay_said:  # "원천징수된 소득세는 300만 원": no pay said
-        reading.lack("총급여 (1년 동안 받은 세전 급여)")
+        reading.lack("총급여 (연봉: 1년 동안 받은 세전 급여)")
         return
     found = total or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
     said = [m.lastindex for m in re.finditer(f"({NET_PAY})|(세전|총급여)", window_before(text, found.start, 14))]

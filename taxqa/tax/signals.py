@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from taxqa.tax.words import josa
+
 # a young person said by school or age in words: 초3, 중학생, 고1, 5학년, 유치원, 여섯 살
 SCHOOL = (
     r"초등\S{0,3}|중학\S{0,2}|고등학생|(?<![가-힣])[초중고][1-6](?![\d.,가-힣])|(?<!\d)[1-6]\s*학년|(?:유치원|어린이집)(?!\s*(?:교사|선생|원장|운영|보육))|"
@@ -57,8 +59,8 @@ def off_the_default(reading, name: str) -> bool:
 
 
 def marriage_birth(r) -> dict | None:
-    """Only from a lineal ascendant, and only undated (a rule reads whether a dated one is within two years)."""
-    if r.inputs.get("relation") != "lineal_ascendant" or DATED.search(r.text):
+    """Only from a lineal ascendant to an adult (a minor's marriage or birth is not what is said), and only undated (a rule reads whether a dated one is within two years)."""
+    if r.inputs.get("relation") != "lineal_ascendant" or r.inputs.get("minor") or DATED.search(r.text):
         return None
     return {"marriage_birth": min(int(r.inputs.get("amount") or 0), 100_000_000)}
 
@@ -144,4 +146,4 @@ def run(reading) -> None:
         value = None if other is None else other(reading)
         if other is not None and (value is None or not changes_figure(reading, value)):
             continue
-        reading.unclear(f"'{m.group(0).strip()}': {label}을(를) 반영하지 않았습니다: 확인이 필요합니다")
+        reading.unclear(f"'{m.group(0).strip()}': {josa(label, '을를')} 반영하지 않았습니다: 확인이 필요합니다")

@@ -8,8 +8,13 @@ import re
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.words import amount_near, part_of, window_before
 
+# the words of a purchase: "재료 산 거 세금계산서 받은 게 7천", "공장에서 산 게 공급가액 2,800만"
+BOUGHT = (
+    r"매입|구입|구매|사들|원가|세금\s*계산서\S{0,2}\s*받|(?<![가-힣])(?:산|사\s*온|들여온)\s*(?:거|게|것|건|금액|물건)|"
+    r"(?:재료|물건|자재|원료|상품|식자재)\S{0,2}\s*(?:산|사|들여)"
+)
 INCLUDED = r"부가세\s*포함|부가가치세\s*포함|VAT\s*포함|공급대가|포함\s*(?:가격|금액)"
-EXCLUDED = r"별도|제외|포함\s*(?:안|아님|아닌|않|X)|공급가액"
+EXCLUDED = r"별도|제외|포함\s*(?:안|아님|아닌|않|X)|공급가액|(?:부가세|부가가치세|VAT)\s*(?:빼고|뺀|제하고|없이)"
 
 
 def vat_included(text: str, a) -> bool:
@@ -38,7 +43,7 @@ def card_amounts(text: str):
     said = (  # "카드결제 합계 5,500만", "카드로 결제된 게 부가세 포함 8,800만원"
         r"(?:카드|현금\s*영수증)(?:\s*\S{0,6}\s*(?:(?:합계|총액|금액|매출액?|결제액)(?:은|는|이|:)?\s*)?|"
         r"\S{0,2}\s*(?:결제|계산|받은|긁은)\S{0,3}\s*(?:게|거|것|금액|돈|분)?\s*(?:은|는|이|가)?\s*"
-        r"(?:\(?\s*(?:부가세|부가가치세|VAT)\s*포함\s*\)?\s*)?)$"
+        r"(?:\(?\s*(?:부가세|부가가치세|VAT)\s*포함(?:해서|하여|하면)?\s*\)?\s*)?)$"
     )
     if card is not None and not re.search(said, window_before(text, card.start, 26)):
         card = None  # the keyword must name this amount, not an earlier one
@@ -108,7 +113,7 @@ def read_vat(text: str, reading) -> None:
         sales, output = output, None  # a form's "금액" column beside 매출세액: the 공급가액 itself
     if input_ is not None and said_as_value(text, input_):
         bought, input_ = input_, None
-    purchases = input_ or bought or amount_near(rest, r"매입|구입|사들|원가", r"매출|세액|판매|팔")
+    purchases = input_ or bought or amount_near(rest, BOUGHT, r"매출|세액|판매|팔|손님|고객")
     if (
         purchases is None and re.search(r"매입", text) and not re.search(r"매입\S{0,2}\s*(?:없|0원|X)", text)
     ):  # "매입은 잘 모르겠어요"

@@ -217,7 +217,11 @@ NATIVE_ONES_AGE = re.compile(r"(?<![가-힣])(한|두|세|네|다섯|여섯|일�
 
 def native_age(m: re.Match) -> str:
     """'나이는 일흔 둘', '마흔다섯 살': an age in native Korean numbers as digits ('72세')."""
-    if not (m["age"] or m["unit"]):
+    # "집사람은 일흔둘인데", "어머니 여든셋이세요": an age said with a copula, no 살 or 나이
+    copula = m["ones"] and re.match(
+        r"\s*(?:이고|이에요|이예요|이요|인데|이며|이신|이세요|이셔|이십니다|입니다)", m.string[m.end() :]
+    )
+    if not (m["age"] or m["unit"] or copula):
         return m[0]
     n = NATIVE_TENS[m["tens"]] + NATIVE_ONES.get(m["ones"] or "", 0)
     return f"{m['age'] or ''}{n}세"
@@ -229,7 +233,21 @@ ENGLISH_TAXES = (("gift", "증여세"), ("inheritance", "상속세"), (r"capital
 ENGLISH_FAMILY = ((r"my\s+(?:brother|sister)s?", "형제"), (r"me", "저"), (r"my\s+(?:mom|mother)", "어머니"),
                   (r"my\s+(?:dad|father)", "아버지"), (r"my\s+(?:son|daughter|child)", "자녀"),
                   # "wife 한국 사람, 일 안 해요. children 없어요": a foreigner's family words among Korean ones
-                  (r"(?:my\s+)?wife", "아내"), (r"(?:my\s+)?husband", "남편"), (r"children|kids", "자녀"))  # fmt: skip
+                  (r"(?:my\s+)?wife", "아내"), (r"(?:my\s+)?husband", "남편"), (r"children|kids", "자녀"),
+                  (r"father|dad", "아버지"), (r"mother|mom", "어머니"),
+                  # "estate가 … total 18억", "loan이 2억", "passed away 하셨어요": English words among Korean ones
+                  (r"estate", "상속재산"), (r"heirs?", "상속인"), (r"total", "합계"), (r"loans?|debts?", "대출"),
+                  (r"passed\s+away\s*(?:하셨|했)", "돌아가셨"))  # fmt: skip
+PARTICLE_PAIRS = {
+    "은": "은는",
+    "는": "은는",
+    "이": "이가",
+    "가": "이가",
+    "을": "을를",
+    "를": "을를",
+    "과": "과와",
+    "와": "과와",
+}
 ABBREVIATIONS = (("증재공", "증여재산공제"), ("연정", "연말정산"))
 HANJA_AMOUNT = (
     r"\((?=[^)]*[壹貳參肆伍陸柒捌玖拾佰仟萬億])[壹貳參肆伍陸柒捌玖拾佰仟萬億一二三四五六七八九十百千万억만천]+\)"
@@ -277,8 +295,12 @@ def plain_words(text: str) -> str:
         text = re.sub(rf"(?im)^(\s*(?:[-*]\s*)?){label}\s*:", rf"\1{korean}:", text)
     for english, korean in ENGLISH_TAXES:
         text = re.sub(rf"\b{english}\s*tax\b", korean, text, flags=re.I)  # "Gift tax 얼마?"
-    for english, korean in ENGLISH_FAMILY:  # "상속인: my mom, me and my brother"
-        text = re.sub(rf"(?i)(?<![A-Za-z]){english}(?![A-Za-z])", korean, text)
+    for english, korean in ENGLISH_FAMILY:  # "상속인: my mom, me and my brother"; "heirs는" -> "상속인은"
+        text = re.sub(
+            rf"(?i)(?<![A-Za-z]){english}(?![A-Za-z])\s?(은|는|이|가|을|를|과|와)?",
+            lambda m, k=korean: josa(k, PARTICLE_PAIRS[m[1]]) if m[1] else k + m[0][len(m[0].rstrip()) :],
+            text,
+        )
     text = CHILDS_PARENT.sub(spouse_word, text)
     text = TO_BE.sub(to_be, text)
     for short, full in ABBREVIATIONS:
@@ -299,7 +321,9 @@ GLUED_GIVER = re.compile(
 )
 
 
-PHONE = re.compile(r"(?<![\d,.\-])(?:01[016789]|0[2-6]\d?)[-. ]\d{3,4}[-. ]\d{4}(?!\d|[,.]\d)")
+PHONE = re.compile(
+    r"(?<![\d,.\-])(?:01[016789]|0[2-6]\d?)[-. ][\dxX*○]{3,4}[-. ]\d{0,3}[\dxX*○]{1,4}(?![\dxX]|[,.]\d)"
+)  # "010-2290-31xx"
 
 
 def unspaced_line(line: str) -> str:

@@ -1,0 +1,80 @@
+"""The causes behind the misses of probe sets p20-p24 (and set 90's), each tested in wording of its own (not
+the sets' questions)."""
+
+from __future__ import annotations
+
+from taxqa.tax.reading import ask, read_question
+from taxqa.tax.words import PHONE
+
+AS_OF = "2026-06-01"
+
+
+def inputs(q: str) -> dict:
+    return read_question(q, as_of=AS_OF).inputs
+
+
+def test_an_amount_said_twice_on_the_phone_is_one_amount():
+    assert inputs("퇴직금이 일억 칠천 일억 칠천이래요 근속 20년 퇴직소득세")["pay"] == 170_000_000
+    assert inputs("어머니가 삼천 삼천만 원 주셨어요 저는 40살 증여세")["amount"] == 30_000_000
+    assert inputs("딸한테 이억 아니 아니 삼억을 줄 거예요 딸은 35살 증여세")["amount"] == 300_000_000
+
+
+def test_an_age_said_with_a_copula_and_the_workers_own_age_both_count():
+    got = inputs("연봉 3천이고 제 나이는 일흔하나예요 아내는 일흔셋인데 소득 없어요 결정세액")
+    assert (got["dependents"], got["elderly"]) == (1, 2)
+    got = inputs("남편 연봉 7천, 저는 소득 없고 큰애 스물세 살이랑 작은애 열두 살이에요 결정세액")
+    assert got["dependents"] == 2  # the spouse and the 12-year-old; 23 is over 20
+
+
+def test_a_void_phrase_after_a_verb_negates_the_noun_before_it():
+    assert not inputs("양도세 신고를 안 했어요 세금 500만 원, 조작한 거 그런 건 없어요 무신고가산세").get("fraud")
+    assert not inputs("종소세 무신고, 세금 300만, 사기 친 거 그런 건 없고 그냥 몰라서. 무신고가산세").get("fraud")
+
+
+def test_a_minor_receivers_gift_takes_no_marriage_deduction_from_a_parents_word():
+    got = inputs("외할머니가 손녀(9살)한테 4천만 원 주신대요. 신랑이 외동이라 처가에서 챙겨주시는 거예요. 증여세")
+    assert (got["minor"], got["generation_skip"], got.get("marriage_birth", 0)) == (True, True, 0)
+
+
+def test_vat_words_of_purchase_and_of_vat_left_out():
+    got = inputs("일반과세자 꽃집, 매출 부가세 빼고 8천, 꽃 산 거 세금계산서 받은 게 3천 부가세 얼마")
+    assert (got["sales"], got["purchases"]) == (80_000_000, 30_000_000)
+
+
+def test_inheritance_deposits_named_after_the_amount_and_the_spouse_by_a_shorter_word():
+    got = inputs(
+        "시아버지가 돌아가셨어요. 빚 빼고 10억이고 그 중 2억이 농협 예금이에요. 상속인은 시어머니랑 남편, 시누이. "
+        "어머니 몫은 4억으로 정했어요. 상속세"
+    )
+    assert (got["estate"], got["financial"]) == (1_000_000_000, 200_000_000)
+    got = inputs("친정아빠 돌아가심. 재산 8억. 상속인 친정엄마, 저, 남동생. 엄마 몫은 3억. 동생이랑 저 성인. 상속세")
+    assert (got["spouse_inherits"], got["children"]) == (300_000_000, 2)
+
+
+def test_english_words_among_korean_ones_take_their_korean_particle():
+    got = inputs("Mom이 작년에 passed away 하셨어요. estate가 total 9억, loan이 1억. heirs는 dad랑 저 둘. 상속세?")
+    assert (got["estate"], got["spouse"], got["children"]) == (800_000_000, True, 1)
+
+
+def test_a_tax_said_bare_and_paid_with_the_late_return():
+    got = inputs("부가세 신고 놓쳤어요 내야 될 세금은 180, 기한 지나고 25일째 기한후신고랑 납부 같이 할 거예요 가산세")
+    assert (got["tax"], got["days"], got["months_late"]) == (1_800_000, 25, 1)
+
+
+def test_months_of_pay_before_leaving_a_job():
+    assert inputs("3월부터 8월까지 월급 250 받고 그만뒀어요 부양가족 없음 결정세액")["salary"] == 15_000_000
+
+
+def test_a_masked_phone_number_is_no_amount():
+    assert PHONE.sub("#", "연락 010-4471-93xx, 매장 031-555-12** 끝") == "연락 #, 매장 # 끝"
+    a = ask(
+        "메모 (단위: 만원)\n고객 연락처 010-4471-93xx\n- 아버지께 현금 5,000 증여받음, 고객 31세\n증여세?", as_of=AS_OF
+    )
+    assert a["result"]["inputs"]["amount"] == 50_000_000 and not a["ambiguous"]
+
+
+def test_the_amount_asked_for_is_named_in_everyday_words():
+    a = ask("아버지 돌아가셨는데 상속세 얼마나 나와요?", as_of=AS_OF)
+    assert any("빚·장례비" in x for x in a["missing"])
+    a = ask("연말정산 환급 얼마 받을 수 있나요? 아이 둘 있어요", as_of=AS_OF)
+    assert any("연봉" in x for x in a["missing"])
