@@ -78,3 +78,13 @@ def test_the_amount_asked_for_is_named_in_everyday_words():
     assert any("빚·장례비" in x for x in a["missing"])
     a = ask("연말정산 환급 얼마 받을 수 있나요? 아이 둘 있어요", as_of=AS_OF)
     assert any("연봉" in x for x in a["missing"])
+
+
+def test_a_unit_header_in_other_words_leaves_counts_floors_and_dates_alone():
+    got = inputs(
+        "상담 기록 2026.3.4 (금액 단위: 백만원)\n고객 45세, 아파트 12층, 자녀 2\n- 부친께 현금 90 받음\n"
+        "- 2020.5월 같은 부친께 40 받은 적 있음\n증여세?"
+    )
+    assert (got["amount"], got["prior"]) == (90_000_000, 40_000_000)
+    got = inputs("부가세 메모 (단위: 천원 / 공급가액 기준)\n2기(7.1~12.31)\n매출 52,000\n매입 31,000\n납부세액?")
+    assert (got["sales"], got["purchases"]) == (52_000_000, 31_000_000)

@@ -11,8 +11,10 @@ from taxqa.tax.words import PART_MARKS, part_of, window_before
 
 PRIOR_CUE = re.compile(
     r"(\d+)\s*년\s*(?:전|前)|\d+\s*년\s*(?:내|이내|안)에?(?!\s*(?:받은\s*(?:건|것|적)|증여\s*(?:없|無)))|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
-    r"(\d{4})\s*(?:년에|[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?\s*에)"  # "2019년에", "2025.03.15에"
+    r"(\d{4})\s*(?:년에|년\s*\d{1,2}\s*월|[.\-/]\s*\d{1,2}\s*(?:월|[.\-/]\s*\d{1,2}\.?\s*에))"  # "2019년에", "2019.5월", "2025.03.15에"
 )
+# "엄마한테 3천 받은 거 있음", "30 받은 적 있음": a gift said as one had before
+HAD_BEFORE = re.compile(r"()()\s*(?:원)?\s*(?:을|를)?\s*(?:받은|받았던)\s*(?:적|거|것|게)\s*(?:이|도|은)?\s*있")
 NOW_CUE = re.compile(r"이번|올해|금년|지금|현재|오늘|추가로|또\s|다시|새로|내년|다음\s*(?:달|해)|앞으로")
 # "앞에 7천은 그때 신고했어요": an earlier gift said again, not another one
 SAID_AGAIN = re.compile(r"(?:앞에|앞의|앞선|처음|첫\s*번째|그때|그\s*전)\S{0,2}\s*(?:받은\s*)?$")
@@ -53,6 +55,7 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
         clause = part_of(text, a.start, a.end)
         near = re.split(PART_MARKS, before)[-1]
         cue = PRIOR_CUE.search(near) or (PRIOR_CUE.search(clause) if not NOW_CUE.search(near) else None)
+        cue = cue or (HAD_BEFORE.match(text, a.end) if not NOW_CUE.search(near) else None)
         if cue and cue.group(2) and int(cue.group(2)) >= year:
             cue = None  # a date of this year is no earlier gift
         if any(p.value == a.value for p in prior) and SAID_AGAIN.search(near):

@@ -150,7 +150,7 @@ def join_label_lines(text: str) -> str:
 
 # "(단위: 만원)", and a column's unit in brackets after its label: "항목(만원) / 금액", "금액(백만원)"
 UNIT_HEADER = re.compile(
-    r"[(\[]?\s*단위\s*[:：]?\s*(천원|만원|백만원|억원)\s*[)\]]?|(?<=[가-힣])\(\s*(천원|만원|백만원|억원)\s*\)(?=\s*[/|:\n])"
+    r"[(\[]?\s*(?:금액\s*)?(?:단위|금액)\s*[:：]?\s*(천원|만원|백만원|억원)\s*[)\]]?|(?<=[가-힣])\(\s*(천원|만원|백만원|억원)\s*\)(?=\s*[/|:\n])"
 )
 UNIT_WON = {"천원": 1_000, "만원": 10_000, "백만원": 1_000_000, "억원": 100_000_000}
 
@@ -163,7 +163,11 @@ def apply_unit_header(text: str) -> str:
         return text
     won = UNIT_WON[header.group(1) or header.group(2)]
     text = text[: header.start()] + " " * (header.end() - header.start()) + text[header.end() :]
-    bare = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]|\.\d|[ \t]*[천백십만억조원%년월일세살명개배주]|\s*\))"
+    # an amount has three digits or a comma (two in 백만원 or 억원): "자녀 2 (…)", "1~2월", "2기" are counts, "12층",
+    # "301호" no amounts
+    counter = r"[천백십만억조원%년월일세살명개배주층호동차기번회평분시㎡]|필지|학년"
+    least = 2 if won >= 1_000_000 else 3
+    bare = rf"(?<![\d.,~∼-])(\d{{1,3}}(?:,\d{{3}})+|\d{{{least},}})(?![\d,]|\.\d|[ \t]*(?:{counter})|\s*\))"
     return re.sub(bare, lambda m: f"{int(m[1].replace(',', '')) * won:,}원", text)
 
 
