@@ -88,3 +88,47 @@ def test_a_unit_header_in_other_words_leaves_counts_floors_and_dates_alone():
     assert (got["amount"], got["prior"]) == (90_000_000, 40_000_000)
     got = inputs("부가세 메모 (단위: 천원 / 공급가액 기준)\n2기(7.1~12.31)\n매출 52,000\n매입 31,000\n납부세액?")
     assert (got["sales"], got["purchases"]) == (52_000_000, 31_000_000)
+
+
+def test_penalty_days_counted_to_the_day_paid_and_a_late_return_paid_with_a_plus():
+    got = inputs(
+        "수정신고 했습니다. 기한에서 5개월 지나서, 덜 낸 세금 400만원, 기한 다음 날부터 납부한 날까지 150일. 가산세?"
+    )
+    assert (got["kind"], got["months_late"], got["days"]) == ("under-report", 5, 150)
+    got = inputs("메모\n- 무신고 → 기한후신고 + 세금 납부 (기한 다음 날부터 9일째)\n- 본세 300만원\n가산세 합계")
+    assert (got["days"], got["months_late"]) == (9, 1)
+    got = inputs(
+        "법정신고기한: 2025. 5. 31.\n2025. 9. 10.에 기한후신고와 함께 납부. 본세 500만원, 납부지연 102일. 가산세 합계?"
+    )
+    assert got["months_late"] == 4
+
+
+def test_limitation_due_date_said_as_such_or_after_the_gifts_words():
+    got = inputs(
+        "2015.6.3 모친에게 건물 증여받음. 신고기한은 2015.9.30이었고 신고 안 함. 부정행위 없음. 제척기간 끝나는 날?"
+    )
+    assert (got["due_date"], got["case"]) == ("2015-09-30", "inheritance-gift-no-return")
+    got = inputs(
+        "2017년 5월 2일에 아버지가 저.. 아니 제 동생한테 돈을 증여했는데 신고를 안 했어요. 세무서가 언제까지 부과할 수 있나요?"
+    )
+    assert got["due_date"] == "2017-08-31"
+
+
+def test_gift_roles_said_by_label_and_a_deduction_set_aside():
+    got = inputs(
+        "PB입니다. 고객님 아드님이 내년 봄 결혼 예정인데, 부친인 고객님이 1억 8천을 주십니다. 수증자인 아드님은 31세, 증여세?"
+    )
+    assert (got["relation"], got["marriage_birth"]) == ("lineal_ascendant", 100_000_000)
+    got = inputs(
+        "1. 2026. 2. 1. 모친으로부터 1억 증여받음\n2. 2021. 3. 5. 모친으로부터 4,000만원 증여받음\n단, 혼인·출산 증여재산공제는 적용하지 않는다. 증여세?"
+    )
+    assert (got["amount"], got["prior"], got.get("marriage_birth", 0)) == (100_000_000, 40_000_000, 0)
+    a = ask("거주자 병은 을로부터 시가 2억원의 건물을 증여받았다. 증여세를 계산하시오.", as_of=AS_OF)
+    assert a["result"] is None and any("관계" in x for x in a["missing"])
+
+
+def test_an_earlier_gift_to_another_named_person_is_not_added():
+    got = inputs(
+        "동네 언니 얘기예요. 언니 남편이 딸 수아(만 12살)한테 4천만 원 줬대요. 아들 준호(20)는 재작년에 따로 2천 받았고요. 수아 증여세?"
+    )
+    assert (got["amount"], got.get("prior", 0), got["minor"]) == (40_000_000, 0, True)

@@ -51,7 +51,7 @@ WORDS: list[tuple[str, str]] = [
     ("grandchild", r"(?:외|친)?(?:손자녀|손녀딸|손자|손녀|손주)"),
     (
         "inlaw",
-        r"시댁|시가(?=[에의]|\s)|처가(?:댁|집)|처가(?![^.?!]{0,16}?(?:떴|떠나|떠났|돌아가|사망|별세|죽|작고))|처갓집|시부모님?|시아버님|시어머님|시아버지|시어머니|장인(?:어른|어르신)?|장모님?|며느리|사위|처남|처제|처형|"
+        r"시댁|시가(?=[에의]|\s)(?!\s*(?:약\s*)?\d)|처가(?:댁|집)|처가(?![^.?!]{0,16}?(?:떴|떠나|떠났|돌아가|사망|별세|죽|작고))|처갓집|시부모님?|시아버님|시어머님|시아버지|시어머니|장인(?:어른|어르신)?|장모님?|며느리|사위|처남|처제|처형|"
         r"시누이|시동생|시아주버니|아주버님|형수님?|제수씨?|매형|매부|매제|올케|형부|동서|이모부|고모부|숙모|외숙모|"
         r"큰어머니|작은어머니|큰엄마|작은엄마|시엄마|시아빠|제부",
     ),  # fmt: skip
@@ -182,9 +182,10 @@ ASIDE = re.compile(r"^\s*[(\[][^()\[\]]{0,30}[)\]]")
 def role_of(text: str, m: Mention) -> str:
     """'donor', 'donee' or '' for a relation word, from its particle and the verb after it."""
     label = re.search(
-        r"(수증자|증여자|받는\s*(?:사람|분)|주는\s*(?:사람|분))\s*[:：=]\s*$", text[max(0, m.start - 12) : m.start]
+        r"(수증자|증여자|받는\s*(?:사람|분)|주는\s*(?:사람|분))\s*(?:[:：=]|인|이신)\s*$",
+        text[max(0, m.start - 12) : m.start],
     )
-    if label:  # "증여자: 외할머니", "수증자: 손자"
+    if label:  # "증여자: 외할머니", "수증자: 손자", "수증자인 따님은"
         return "donee" if re.match(r"수증|받", label.group(1)) else "donor"
     rest = ASIDE.sub("", text[m.end :], count=1)  # "처형(아내 언니)이": the particle after the aside
     opened = re.search(
@@ -192,13 +193,15 @@ def role_of(text: str, m: Mention) -> str:
     )  # "철수(아들, 34세)가": kin in brackets after a name
     if opened and not WORD_RE.search(opened[1]) and (inside := re.match(r"[^()]{0,12}\)", text[m.end :])):
         rest = text[m.end + inside.end() :]  # (not "처형(아내 언니)이": there the bracket says whose relative)
-    named = re.match(r"\s*[가-힣]{1,4}(?:씨|님|여사)\s*(?:\([^()]{0,12}\))?", rest)
+    named = re.match(r"\s*[가-힣]{1,4}(?:씨|님|여사)\s*(?:\([^()]{0,12}\))?", rest) or re.match(
+        r"\s*[가-힣]{2,3}\s*\([^()]{0,16}\)", rest
+    )  # "딸 수아(만 12살)한테": a bare name with its aside
     if named and not WORD_RE.search(named.group(0)):  # a name, not "신랑 아버님": another kin word
         rest = rest[named.end() :]  # "어머니 영희씨(62세)한테": the name after the kin word, then the particle
     if counted := re.match(rf"\s*(?:\d{{1,2}}|두|세|네|다섯|둘|셋|넷)\s*(?:명|분)?(?={TO}|{FROM})", rest):
         rest = rest[counted.end() :]  # "자녀 2명에게", "아들 둘한테": the particle after the count
     after = rest[:12]
-    clause_end = re.search(r"[.?!\n]|는데|니까|(?:아|어|해|라)서\s", rest)
+    clause_end = re.search(r"[.?!\n]|[는인]데|니까|(?:아|어|해|라)서\s", rest)  # "따님이 결혼 예정인데, …"
     verb_zone = rest[: clause_end.start()] if clause_end else rest
     give, receive = re.search(GIVE, verb_zone), re.search(RECEIVE, verb_zone)
     if re.match(FROM, after):
@@ -247,6 +250,10 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     found = [
         m for m in found if not any(n.start > m.end and re.fullmatch(r"의\s*", text[m.end : n.start]) for n in found)
     ]
+    # "언니 남편이 딸한테", "친구 아버지가": a word that says whose relative the next one is, without 의
+    whose = r"언니|누나|형|오빠|동생|친구|삼촌|이모|고모|외삼촌|사촌"
+    found = [m for m in found if not (re.fullmatch(whose, m.words) and any(
+        n.start > m.end and re.fullmatch(r"[ \t]+", text[m.end : n.start]) for n in found))]  # fmt: skip
     # "저랑 누나가 반반 받았어요": a co-donee beside the asker, not the other party
     found = [m for m in found if not re.search(r"(?:저|나|제|본인)\s*(?:랑|이랑|와|하고)\s*$", text[: m.start])]
     # "부모님께 받은 건 없고 할머니가 저한테": a giver said to have given nothing is no party

@@ -11,7 +11,7 @@ from taxqa.tax.words import PART_MARKS, part_of, window_before
 
 PRIOR_CUE = re.compile(
     r"(\d+)\s*년\s*(?:전|前)|\d+\s*년\s*(?:내|이내|안)에?(?!\s*(?:받은\s*(?:건|것|적)|증여\s*(?:없|無)))|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
-    r"(\d{4})\s*(?:년에|년\s*\d{1,2}\s*월|[.\-/]\s*\d{1,2}\s*(?:월|[.\-/]\s*\d{1,2}\.?\s*에))"  # "2019년에", "2019.5월", "2025.03.15에"
+    r"(\d{4})\s*(?:년에|년\s*\d{1,2}\s*월|[.\-/]\s*\d{1,2}\s*(?:월|[.\-/]\s*\d{1,2}\.?(?:\s*에)?))"  # "2019년에", "2019.5월", "2025.03.15에"
 )
 # "엄마한테 3천 받은 거 있음", "30 받은 적 있음": a gift said as one had before
 HAD_BEFORE = re.compile(r"()()\s*(?:원)?\s*(?:을|를)?\s*(?:받은|받았던)\s*(?:적|거|것|게)\s*(?:이|도|은)?\s*있")
@@ -74,6 +74,15 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
 def prior_from_same_group(text: str, a, relation: str) -> bool:
     """An earlier gift counts when its clause names no donor or one of the same 제53조 group."""
     clause_start = max(text.rfind(c, 0, a.start) for c in ",.?!\n") + 1
+    # "민수(24)는 작년에 따로 3천 받았고요": another person, by name, received it (not this gift's receiver)
+    other = re.match(r"\s*([가-힣]{2,3})(?:이)?\s*\([^()]{0,12}\)\s*(?:는|은|도)\s", text[clause_start : a.start])
+    if (
+        other
+        and not re.fullmatch(r"저|제|나|본인|우리|저희|이번|작년|그때|전에|예전", other[1])
+        and not mentions(other[1])
+    ):
+        if not re.search(rf"{other[1]}\S{{0,2}}\s*(?:\([^()]*\)\s*)?(?:한테|에게|께)", text):
+            return False
     named = [m for m in mentions(text[clause_start : a.start]) if m.category in RELATION_OF]
     if not named:
         return True

@@ -51,6 +51,15 @@ def timing(text: str, m: re.Match, reading) -> str:
     return "unsaid"
 
 
+def set_aside(text: str, m: re.Match) -> bool:
+    """'혼인·출산 증여재산공제는 적용하지 않으며': the deduction said not to be applied."""
+    return bool(
+        re.match(
+            r"[^.?!\n]{0,16}?공제\S{0,2}\s*(?:적용하지\s*않|적용\s*안|적용\s*(?:X|제외)|제외|빼고)", text[m.end() :]
+        )
+    )
+
+
 def not_yet(text: str, m: re.Match) -> bool:
     """'결혼은 아직이고요': no marriage yet, and none planned in the question."""
     said = re.match(r"\S{0,2}\s*(?:은|는|도)?\s*아직(?:이|은|도|이고|이에요|입니다|이라|\s|[.,]|$)", text[m.end() :])
@@ -67,6 +76,7 @@ def read_marriage_birth(text: str, reading, relation: str, generation_skip: bool
         if not negated(text, *x.span())
         and not re.search(STEP, text[max(0, x.start() - 15) : x.start()])
         and not not_yet(text, x)
+        and not set_aside(text, x)
     ]
     if not said:
         return

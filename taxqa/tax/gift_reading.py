@@ -116,7 +116,7 @@ def read(text: str, reading) -> None:
     same = [a for a in prior if prior_from_same_group(text, a, parties.relation)]
     if len(same) < len(prior):
         others = ", ".join(format_won(a.value) for a in prior if a not in same)
-        reading.assume(f"다른 관계의 증여자에게 받은 이전 증여({others})는 합산·공제에 영향이 없어 제외")
+        reading.assume(f"다른 관계의 증여자나 다른 사람이 받은 이전 증여({others})는 합산·공제에 영향이 없어 제외")
     if same:
         reading.fact("prior", sum(a.value for a in same), " + ".join(a.text for a in same))
         reading.say(f"10년 내 이전 증여 {format_won(sum(a.value for a in same))}")

@@ -63,7 +63,11 @@ def read_limitation(text: str, reading) -> None:
         reading.fact("due_date", due, year.group(0))
         reading.say(f"부과제척기간, 법정신고기한 {due}, {CASE_LABELS[case]}")
         return
-    given = event_month(text)
+    said = re.search(  # "신고기한은 2016.11.30이었음": the due date said as such
+        r"신고\s*기한\S{0,3}\s*(?:은|는|이|:)?\s*(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})", text
+    )
+    m = said or m
+    given = None if said else event_month(text)
     if given and case.startswith("inheritance-gift") and (m is None or text.find(given[3]) == m.start()):
         # 상증법 제67조·제68조: 신고기한은 상속개시일(증여일)이 속하는 달의 말일부터 6개월(3개월)
         year, month, what, words = given
@@ -85,9 +89,10 @@ def read_limitation(text: str, reading) -> None:
 def event_month(text: str) -> tuple[int, int, str, str] | None:
     """(year, month, 증여 or 상속, words) of a gift or a death: "2024년 4월에 증여받았어요", "상속개시일은 2023년 2월"."""
     # "2018년 3월에 아버지한테 받은 돈 증여 신고": the gift's words a few words after its month
-    m = re.search(
-        r"(\d{4})\s*[.년]\s*(\d{1,2})\s*(?:월|\.)?\s*(?:\d{1,2}\s*(?:일|\.)?)?\S{0,2}\s*[^.?!,\d]{0,16}?"
-        r"(증여|상속|돌아가|사망|별세|받은|받았)",  # "2012년 3월 15일에 돌아가셨는데": the day of the event
+    m = re.search(  # "2012년 3월 15일에 돌아가셨는데": the day of the event; "2016.8.20 부친(당시 74세)으로부터 …
+        # 토지 증여", "2016년 3월 10일에 울 아빠한테.. 아 아빠 아니고 엄마한테 … 증여했는데": the event's words further on
+        r"(\d{4})\s*[.년]\s*(\d{1,2})\s*(?:월|\.)?\s*(?:\d{1,2}\s*(?:일|\.)?)?\S{0,2}\s*"
+        r"(?:(?!신고|기한|\d{4})[^?!\n]){0,40}?(증여|상속|돌아가|사망|별세|받은|받았)",
         text,
     )
     if m:

@@ -112,7 +112,9 @@ def normalise(text: str) -> str:
     # "외삼촌 → 나": the one before the arrow gives to the one after it
     text = re.sub(
         r"([가-힣]+)\s*(?:→|->|⇒)\s*([가-힣]+)",
-        lambda m: f"{josa(m[1], '이가')} {m[2]}에게",
+        lambda m: (
+            m[0] if re.search(r"신고|납부|공제|대상|세$", m[1] + " " + m[2]) else f"{josa(m[1], '이가')} {m[2]}에게"
+        ),
         text,
     )
     text = re.sub(r"(?<![\d가-힣])(천|백)(만\s*원|만원|만\s*(?=엔|달러|유로|위안))", r"1\1\2", text)

@@ -16,6 +16,8 @@ PAST_DUE = (
 
 # "신고·납부기한 다음 날부터 세어 20일째 되는 날": the days counted from the day after the due date
 COUNTED_FROM = r"(?:다음\s*날|익일)\s*부터\s*(?:세어|세서|계산해|따져)?\s*(?:\S+\s*){0,2}?(\d{1,4})\s*일\s*째"
+# "납부기한 다음 날부터 낸 날까지 240일": the days from the day after the due date to the day paid
+COUNTED_TO = r"(?:다음\s*날|익일)\s*부터\s*(?:\S+\s*){0,3}?까지\S{0,2}\s*(?:는|은)?\s*(?:총\s*)?(\d{1,4})\s*일(?!\s*(?:이내|내|안))"
 
 
 def days_said(text: str) -> re.Match | None:
@@ -25,12 +27,15 @@ def days_said(text: str) -> re.Match | None:
         or re.search(BEFORE_WORD, text)
         or re.search(PAST_DUE, text)
         or re.search(COUNTED_FROM, text)
+        or re.search(COUNTED_TO, text)
     )
 
 
 # "8월 31일에 기한후신고 했어요": the day a late or corrected return was filed
-FILED_ON = r"(\d{1,2})\s*월\s*(\d{1,2})\s*일\s*(?:에|쯤|경)?\s*(?:기한\s*후\s*신고|수정\s*신고)"
-DUE_SAID = r"(?:신고\s*)?기한\S{0,3}\s*(?:은|는|이|:)?\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일"
+# a month and day, also dotted after a year: "8월 31일", "2025. 7. 21."
+MONTH_DAY = r"(?:(?:19|20)\d{2}\s*(?:[.\-/]|년)\s*)?(\d{1,2})\s*(?:월|[.\-/])\s*(\d{1,2})\s*(?:일|\.)?"
+FILED_ON = MONTH_DAY + r"\s*(?:에|쯤|경)?\s*(?:기한\s*후\s*신고|수정\s*신고)"
+DUE_SAID = r"(?:신고\s*)?기한\S{0,3}\s*(?:은|는|이|:)?\s*" + MONTH_DAY
 # 법정신고기한 by tax: 종합소득세·양도소득세 확정신고 5월 31일 (소득세법 제70조·제110조), 법인세 3월 31일 (12월 결산)
 DUE_OF_TAX = ((r"종합소득|종소|양도소득|양도세", (5, 31)), (r"법인세", (3, 31)))
 

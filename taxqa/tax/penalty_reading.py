@@ -43,6 +43,10 @@ def read(text: str, reading) -> None:
             and re.search(r"신고(?:를|은|는)?\s*(?:(?!납부|냈|내|했|함)[^.?!,]){0,16}$", text[: days.start()])
             and re.match(r"\S{0,3}\s*(?:했|함|하였)", text[days.end() :])
         )
+        or (  # "기한후신고 + 세금 납부 (기한 다음 날부터 9일째)": the return named just before, on the same line
+            days is not None
+            and re.search(r"(?:기한\s*후\s*신고|수정\s*신고)\s*\+[^.?!\n]{0,30}$", text[: days.start()])
+        )
     )
     days = within or days
     paid_days = None
@@ -53,7 +57,8 @@ def read(text: str, reading) -> None:
         # "20일 만에 기한후신고하면서 세금도 그날 같이 냈어요": paid that many days late as well
         paid_with = days is not within and re.search(
             r"(?:같이|함께|그날|동시에)\s*(?:\S+\s*){0,4}?(?:냈|납부|내었)|"
-            r"(?:신고|기한후신고)\S{0,2}\s*(?:랑|와|과|하고|및)\s*납부\S{0,2}\s*(?:도\s*)?(?:같이|함께|동시에)",
+            r"(?:신고|기한후신고)\S{0,2}\s*(?:랑|와|과|하고|및)\s*납부\S{0,2}\s*(?:도\s*)?(?:같이|함께|동시에)|"
+            r"(?:기한\s*후\s*신고|수정\s*신고)\s*\+\s*(?:세금|세액)?\s*납부",  # "기한후신고 + 세금 납부 완료"
             text,  # "기한후신고랑 납부 같이 하려고"
         )
         paid_days = (int(days.group(1)), days.group(0)) if paid_with else None

@@ -98,6 +98,14 @@ LABEL_MONTH_AGO = re.compile(
 def dated_months(text: str, day: str | None) -> str:
     """'작년 12월 31일자로 퇴사', '올해 3월 양도', '지난달 팔림': a month said of a year (or a month) named relative
     to the question's date, written with its calendar year so a span between two dates can be counted."""
+    # "2019. 8. 1.", "2016.8.20", "2019.5월": a dotted date written in words, read like "2019년 8월 1일" (not a span's
+    # end, "2025.1.1~12.31", read as it was)
+    text = re.sub(
+        r"(?<![\d.,~∼])((?:19|20)\d{2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})(?![\d,]|\s*[억만천원]|\.?\s*[~∼-])(?:\s*\.(?!\d))?",
+        r"\1년 \2월 \3일",
+        text,
+    )
+    text = re.sub(r"(?<![\d.,~∼])((?:19|20)\d{2})\s*\.\s*(\d{1,2})\s*월", r"\1년 \2월", text)
     if day is None:
         return text
     year, month = int(day[:4]), int(day[5:7])
