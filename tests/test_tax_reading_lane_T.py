@@ -131,3 +131,7 @@ def test_service_taken_back_after_a_question_mark():
 
 def test_spoken_base_with_an_approximation():
     assert inputs("과세표준이 이억 칠천쯤 되는 제조 법인 법인세 산출세액?")["base"] == 270_000_000
+
+
+def test_a_verb_after_a_later_year_is_not_the_earlier_dates():
+    assert held_by_dates("2020년 3월에 이사 와서 2021년에 집을 샀고 2026년 2월에 팔았어요") is None

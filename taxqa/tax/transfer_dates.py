@@ -43,6 +43,8 @@ def dated(text: str) -> list[tuple[str, tuple[int, int, int], str]]:
             continue
         before = text[max(0, m.start() - 10) : m.start()]
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        if year_said := re.search(r"(?<!\d)\d{4}\s*년|작년|올해|재작년|지난\s*해", text[m.end() : stop]):
+            stop = m.end() + year_said.start()  # "2020년 3월에 이사 와서 2021년에 샀어요": the verb is the later year's
         end = SENTENCE_END.search(text, m.end())
         after = text[m.end() : min(stop, end.start() if end else len(text))]
         what = "bought" if BOUGHT_LABEL.search(before) else "sold" if SOLD_LABEL.search(before) else ""
