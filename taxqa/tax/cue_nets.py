@@ -81,6 +81,7 @@ def flag_cue_elsewhere(reading, found) -> None:
             m.type not in PLACED
             or m.used_as
             or m.flags.get("context")
+            or m.flags.get("corrected")  # "근속 25년..? 아 아니다 22년": taken back, so no rival of the input
             or (isinstance(m.value, dict) and m.value.get("ago"))
         ):
             continue

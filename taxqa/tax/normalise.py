@@ -26,9 +26,9 @@ def hangul_amount(m: re.Match) -> str:
     return " ".join(f"{sino_number(num)}{unit}" for num, unit in parts) + (" " if m.group(1).endswith(" ") else "")
 
 
-# pay said in Hangul numerals with 만 left out: "월급이 사백오십이래", "연봉 오천오백"
+# pay (or 필요경비) said in Hangul numerals with 만 left out: "월급이 사백오십이래", "연봉 오천오백", "필요경비가 사백이여"
 PAY_IN_HANGUL = re.compile(
-    r"(?P<key>월급|연봉|급여|세전|(?<![가-힣])월)(?P<sep>\s*(?:은|는|이|가)?\s*)(?P<n>[일이삼사오육칠팔구십백천]{2,})(?=[가-힣\s,.?!]|$)"
+    r"(?P<key>월급|연봉|급여|세전|(?<![가-힣])월|필요경비)(?P<sep>\s*(?:은|는|이|가)?\s*)(?P<n>[일이삼사오육칠팔구십백천]{2,})(?=[가-힣\s,.?!]|$)"
 )
 
 
@@ -36,7 +36,9 @@ def pay_in_digits(m: re.Match) -> str:
     n, rest = m["n"], m.string[m.end() : m.end() + 1]
     if not re.search("[백천]", n):
         return m[0]
-    if n.endswith("이") and rest and rest in "래야고라에예요면었다":  # "사백오십이래": the 이 is the copula
+    if (
+        n.endswith("이") and rest and rest in "래야고라에예요면었다여"
+    ):  # "사백오십이래", "사백이여": the 이 is the copula
         n = n[:-1]
     return f"{m['key']}{m['sep']}{sino_number(n)}" + m["n"][len(n) :]
 
@@ -129,8 +131,8 @@ def normalise(text: str) -> str:
         text,
     )
     text = re.sub(r"(?<![가-힣\d])([이삼사오육칠팔구])천(?=\s|[을를이가은는,.]|$)", lambda m: f"{SINO[m[1]]}천", text)
-    text = re.sub(  # "일억 오천" (spoken, 만 left out after 억): 1억 5000만
-        r"(\d억)\s*([일이삼사오육칠팔구]?천(?:\s*[일이삼사오육칠팔구]?백)?)(?=\s|[을를이가은는에원,.]|$)",
+    text = re.sub(  # "일억 오천", "삼억 오천쯤" (spoken, 만 left out after 억): 1억 5000만
+        r"(\d억)\s*([일이삼사오육칠팔구]?천(?:\s*[일이삼사오육칠팔구]?백)?)(?=\s|[을를이가은는에원,.]|쯤|정도|가량|$)",
         lambda m: f"{m[1]} {sino_number(m[2].replace(' ', ''))}만",
         text,
     )

@@ -139,10 +139,12 @@ def read(text: str, reading) -> None:
         r"세후|실수령|세금\s*(?:떼고|빼고|제하고)|손에\s*쥔", text
     ):  # "세후 퇴직금 9천": tax already taken
         reading.lack(f"'{net.group(0)}' 금액이라 퇴직소득세를 떼기 전 퇴직금(세전)이 필요합니다")
-    worked = list(re.finditer(
-        r"(\d{1,2}(?:\.\d)?)\s*년\s*(?:간|동안|째|을|이나)?\s*(?:근무|다니|다닌|다녔|재직|일하|일한|일했|일혔|근속|몸담|복무)",
-        text,
-    ))  # fmt: skip
+    worked = list(
+        re.finditer(
+            r"(\d{1,2}(?:\.\d)?)\s*년\s*(?:\d{1,2}\s*개월\s*)?(?:간|동안|째|을|이나)?\s*(?:근무|다니|다닌|다녔|재직|일하|일한|일했|일혔|근속|몸담|복무)",
+            text,
+        )
+    )  # fmt: skip  "23년 4개월을 다녔네요": the months are read below
     years = worked[0] if worked else None
     years = years or re.search(
         r"(\d{1,2})\s*년\s*(?:간|동안)?\s*(?:하다|하고|했고|하다가)\s*(?:그만|퇴직|퇴사|나오|관두)", text
@@ -220,6 +222,9 @@ def read(text: str, reading) -> None:
 MONTH = r"(\d{4})\s*(?:년|[.-])\s*(\d{1,2})(?:\s*월)?"  # "입사 2012년 3월", "2016.7 입사"
 
 
+# "2003년 1월 2일에 지금 회사에 입사", "2013. 3. 4. (주)B에 입사", "4월 30일자로 명예퇴직": a few words between the
+# date and its label, none of them a number or another label
+GAP = r"(?:(?!입사|퇴사|퇴직|그만|들어|나왔|나와|취직)[^.?!\d\n]){0,12}?"
 DAY = r"(?:\s*\d{1,2}\s*일(?:자로|자|부로|부)?|[.-]\s*\d{1,2}\.?)?"  # "2025년 12월 31일자로 퇴사", "2011.3.2 입사"
 
 
@@ -230,7 +235,7 @@ def month_said(text: str, label: str, pick) -> list | None:
         m
         for p in (
             rf"(?:{label})\S{{0,3}}\s*{MONTH}",
-            rf"{MONTH}{DAY}\s*(?:말|초|중순|말일)?\s*(?:에|로|부로|자로)?\s*(?:{label})",  # "2026년 2월 말 퇴직"
+            rf"{MONTH}{DAY}\s*(?:말|초|중순|말일)?\s*(?:에|로|부로|자로)?\s*{GAP}(?:{label})",  # "2026년 2월 말 퇴직"
             rf"(?:{label})[^.?!\d\n]{{0,10}}\?\s*[^\s:]{{1,8}}\s*:\s*{MONTH}",  # "입사는? 증인: 2008년 1월입니다"
         )
         for m in re.finditer(p, text)

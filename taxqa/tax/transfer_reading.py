@@ -10,25 +10,70 @@ from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.mentions import near
 from taxqa.tax.negation import negated as neg
 from taxqa.tax.rates import parse_as_of
+from taxqa.tax.transfer_dates import held_by_dates
 from taxqa.tax.words import amount_near, window_before
 
 # not "4억 판 건 7억": a verb made a noun with no particle before it labels the amount said after it ("3억에 산 거"
 # is the price of the purchase)
 NAMES_NEXT = r"\s*(?:원)?\s*(?:산|판)\s*(?:건|게|거|것|값|가격|금액)(?![가-힣])"
 BOUGHT = r"\s*(?:원)?\s*(?:에|을|를|으로|로|주고)?\s*(?:사|샀|산|구입|구매|매입|취득|분양|매수)"
-EXPENSE = r"필요경비|필경(?![가-힣])|경비|부대\s*비용|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|취득세"
+EXPENSE = r"필요경비|양도\s*비용|자본적\s*지출|필경(?![가-힣])|경비|부대\s*비용|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|취득세"
 # a list item's label before an amount ("… / 필경 1천") that names no price: taking it for one is a guess
 OTHER_LABEL = re.compile(r"(?:[/|,\n·]\s*)(?!(?:취득|매입|구입|분양|매수))([가-힣]{2,4})\s*[:=]?\s*$")
 YEARS_AGO = r"(?:\s*(?:은|는)?\s*\d{1,2}\s*년\s*전\S{0,2})?"  # "산 건 12년 전 4억": when, between label and price
 # "산 건 12년 전": the purchase named before the years ago it happened
 BOUGHT_NOUN = r"(?<![가-힣])(?:산|샀던|취득한|구입한|매입한)\s*(?:건|게|거|것|때|시기|시점|날)?\s*(?:은|는|이|가)?\s*$"
-SOLD = r"\s*(?:원)?\s*(?:에|을|를|으로|로|받고)?\s*(?:팔|판|팜|매도|양도|처분)"
+SOLD = r"\s*(?:원)?\s*(?:에|을|를|으로|로|받고)?\s*(?:팔|판|팜|매도|양도|처분|넘기|넘긴|넘겼|넘김)"
 
 
 def recognise(text: str) -> bool:
     if re.search(r"양도세|양도소득", text):
         return True
     return bool(re.search(r"(?:집|아파트|주택|땅|토지|상가|건물|빌라|오피스텔)", text) and re.search(SOLD, text))
+
+
+def asset_words(text: str) -> tuple[re.Match | None, list[re.Match]]:
+    """The first word of land or a building, and the house words not said to be no house."""
+    land = re.search(  # an officetel used as an office is a building, not a house (소득세법 제88조: 사실상 용도)
+        r"땅|토지|상가|건물|임야|농지|빌딩|오피스텔(?=[^?!]{0,40}(?:업무용|사무실|주거용\S{0,2}\s*(?:이\s*)?아니))",
+        text,
+    )
+    house = [
+        h
+        for h in re.finditer(r"집|아파트|주택|빌라", text)
+        if not re.match(r"\s*(?:은|는|이|가)?\s*(?:아니|아님)", text[h.end() :])
+    ]
+    return land, house
+
+
+def sentence_of(text: str, a) -> str:
+    """The sentence an amount is said in."""
+    ends = r"[?!\n]|\.(?!\d)"
+    left = max((m.end() for m in re.finditer(ends, text[: a.start])), default=0)
+    right = re.search(ends, text[a.end :])
+    return text[left : a.end + right.start() if right else len(text)]
+
+
+# "판 값 6억, 산 값은 그보다 2억 적었고": a price said as its difference from the other price
+THAN = r"(?:그|그것|그거|(?:판|산)\s*(?:값|가격|금액|거|것)|(?:양도|취득|매도|매입)\S{0,2})\s*(?:보다|에\s*비해)\s*$"
+LESS = r"\s*(?:원)?\s*(?:이|가|을|를)?\s*(?:더\s*)?(?:적|싸|쌌|낮|덜|작|모자|못\s*미)"
+MORE = r"\s*(?:원)?\s*(?:이|가|을|를)?\s*(?:더\s*)?(?:많|비싸|높|크|올|붙|남|받)|\s*(?:원)?\s*더\s"
+
+
+def by_difference(text: str, a, other, reading) -> int:
+    """The price `a` stands for: its own value, or the other price less or more it when said as a difference."""
+    if not re.search(THAN, window_before(text, a.start, 14)):
+        return a.value
+    after = text[a.end : a.end + 12]
+    if re.match(LESS, after):
+        value = other.value - a.value
+    elif re.match(MORE, after):
+        value = other.value + a.value
+    else:
+        reading.unclear(f"'{a.text}'이 다른 가격과의 차이인지 가격인지 알 수 없음: 산 가격과 판 가격을 확인해 주세요")
+        return a.value
+    reading.assume(f"'{a.text}'은 다른 가격과의 차이로 보아 {format_won(value)}으로 계산")
+    return value
 
 
 def day_of(month: re.Match) -> int:
@@ -108,9 +153,10 @@ def read(text: str, reading) -> None:
             if lacking is None:
                 reading.lack(label)
         return
-    reading.fact("price", sold.value, sold.text)
-    reading.fact("acquired", bought.value, bought.text)
-    said = [f"취득가액 {format_won(bought.value)}", f"양도가액 {format_won(sold.value)}"]
+    price, acquired = by_difference(text, sold, bought, reading), by_difference(text, bought, sold, reading)
+    reading.fact("price", price, sold.text)
+    reading.fact("acquired", acquired, bought.text)
+    said = [f"취득가액 {format_won(acquired)}", f"양도가액 {format_won(price)}"]
     prices_out = text  # "취득가 6억 필경 3천": a price is never the 필요경비 said after it
     for a in sorted((bought, sold), key=lambda a: -a.start):
         prices_out = prices_out[: a.start] + " " * (a.end - a.start) + prices_out[a.end :]
@@ -165,7 +211,7 @@ def read(text: str, reading) -> None:
         r"(?:1|일|한)\s*년(?:도|이)?\s*(?:채\s*)?(?:안\s*(?:돼|되|된|됐)|미만|못\s*(?:돼|되|채|된))", text
     )
     bought_year = re.search(
-        r"(\d{4})\s*년(?:도)?에?\s*(?:[^.,?!/|]|(?<=\d)[.,](?=\d)){0,20}?(?:사|샀|산|취득(?!세)|분양|매입|매수|구입)",
+        r"(\d{4})\s*년(?:도)?에?\s*(?:[^.,?!/|]|(?<=\d)[.,](?=\d)){0,20}?(?:사|샀|산(?!출)|취득(?!세)|분양|매입|매수|구입)",
         text,
     ) or re.search(
         r"(?:취득|매입|구입|분양)(?:\S{0,3}\s*(?:일|시점|연도)?\s*(?:은|는|:)?\s*|[^,.]{0,10}?\()(\d{4})\s*(?:년|(?=[.\-/]\d{1,2}(?!\d)))",
@@ -192,7 +238,7 @@ def read(text: str, reading) -> None:
                              reading.text[m.end :])
                 or re.search(BOUGHT_NOUN, reading.text[: m.start]))), None)  # fmt: skip
     later = next((m for m in reading.mentions if m.type == "duration" and m.value.get("late") and m.value.get("years")
-                  and (re.search(r"(?:사|샀|사서|산|취득|구입|매입|분양)\S{0,3}\s*$", reading.text[: m.start])
+                  and (re.search(r"(?:사|샀|사서|산|취득|구입|매입|분양)(?:\S{0,3}|\s*지)\s*$", reading.text[: m.start])
                   or re.search(r"(?:샀|사서|취득했|구입했|매입했)\S{0,2}[^팔팜양,.?!]{0,14}$", reading.text[: m.start]))), None)  # fmt: skip
     if span is None and later is not None:  # "2억에 사서 4년 뒤 2억 8천에 팔면"
         span = later
@@ -204,6 +250,9 @@ def read(text: str, reading) -> None:
             reading.assume(f"보유기간 {span.text}은 만 {span.value['years']}년으로 계산 (1년 미만은 버림)")
     elif held:
         reading.fact("held_years", int(held.group(1)), held.group(0))
+    elif by_dates := held_by_dates(text):  # "2018년 6월에 … 샀어요 … 2026년 5월에 … 넘겼습니다"
+        reading.fact("held_years", by_dates[0], by_dates[1])
+        reading.assume(f"보유기간 {by_dates[1]}: 만 {by_dates[0]}년 (1년 미만은 버림)")
     elif bought_year:
         years_said = [
             m
@@ -254,19 +303,19 @@ def read(text: str, reading) -> None:
         reading.fact("resided_years", int(lived.group(1)), lived.group(0))
     elif never:
         reading.fact("resided_years", 0, never.group(0))
-    elif whole := re.search(r"(?:그|이)\s*집에서\s*(?:쭉|계속|내내|줄곧)\s*살", text):  # lived there all along
+    elif whole := re.search(  # lived there all along: "취득일부터 양도일까지 계속 해당 주택에 거주"
+        r"(?:그|이)\s*집에서\s*(?:쭉|계속|내내|줄곧)\s*살|취득\S{0,2}\s*부터\s*양도\S{0,2}\s*까지\s*(?:쭉|계속|줄곧)?\s*"
+        r"(?:(?:그|이|해당)\s*(?:집|주택)\S{0,2}\s*)?(?:거주|살)",
+        text,
+    ):
         reading.fact("resided_years", reading.inputs["held_years"], whole.group(0))
         reading.assume(f"'{whole.group(0)}': 거주기간 = 보유기간")
     said.append(f"보유 {reading.inputs['held_years']}년" + (f", 거주 {lived.group(1)}년" if lived else ""))
-    land = re.search(  # an officetel used as an office is a building, not a house (소득세법 제88조: 사실상 용도)
-        r"땅|토지|상가|건물|임야|농지|빌딩|오피스텔(?=[^?!]{0,40}(?:업무용|사무실|주거용\S{0,2}\s*(?:이\s*)?아니))",
-        text,
-    )
-    house = [
-        h
-        for h in re.finditer(r"집|아파트|주택|빌라", text)
-        if not re.match(r"\s*(?:은|는|이|가)?\s*(?:아니|아님)", text[h.end() :])
-    ]
+    land, house = asset_words(text)
+    if land and house:  # "사는 집은 상관없고 … 상가 하나를 3억에 샀어요": the asset said beside its prices
+        priced = " ".join(sentence_of(text, a) for a in (bought, sold))
+        if (said_land := asset_words(priced))[0] and not said_land[1]:
+            land, house = said_land
     if land and not house:  # "땅을 팔아요. 집은 아니에요": the house word said not to be the asset
         reading.fact("asset", "land", land.group(0))
         said.append("토지·건물")
