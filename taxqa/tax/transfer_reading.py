@@ -189,14 +189,15 @@ def read(text: str, reading) -> None:
     if held is None and bought_on and sold_on:
         y1, m1, y2, m2 = (int(x) for x in bought_on.groups() + sold_on.groups())
         held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1) // 12))
-    month = r"\S{0,4}\s*:?\s*(\d{4})\s*년\s*(\d{1,2})\s*월"  # "당초 취득 2019년 9월 … 잔금일 2026년 5월 20일"
+    month = r"\S{0,4}\s*:?\s*(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?"  # "취득 2019년 9월 … 잔금일 2026년 5월 20일"
     bought_on, sold_on = (
         re.search(rf"(?:취득|매수|매입|구입){month}", text),
         re.search(rf"(?:양도|매도|잔금){month}", text),
     )
     if held is None and bought_on and sold_on:
-        y1, m1, y2, m2 = (int(x) for x in bought_on.groups() + sold_on.groups())
-        held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1) // 12))
+        (y1, m1, d1), (y2, m2, d2) = ([int(x or 0) for x in m.groups()] for m in (bought_on, sold_on))
+        short = 1 if d1 and d2 and d2 < d1 else 0  # "2017년 1월 20일 … 2026년 1월 5일": 15 days short of 9 years
+        held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1 - short) // 12))
     lived = re.search(
         r"(?<!보유\s)(?<!보유)(?<!\d)(\d{1,2})\s*년\s*(?:간|동안|째|넘게|이상)?\s*(?:을|은|는)?\s*(?:실제로|직접|실제)?\s*"
         r"(?:살|거주|실거주)",
