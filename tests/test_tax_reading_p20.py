@@ -132,3 +132,35 @@ def test_an_earlier_gift_to_another_named_person_is_not_added():
         "동네 언니 얘기예요. 언니 남편이 딸 수아(만 12살)한테 4천만 원 줬대요. 아들 준호(20)는 재작년에 따로 2천 받았고요. 수아 증여세?"
     )
     assert (got["amount"], got.get("prior", 0), got["minor"]) == (40_000_000, 0, True)
+
+
+def test_an_earlier_gift_said_by_its_receiver_is_the_same_givers():
+    got = inputs(
+        "이번에 아들 계좌로 1억을 넣으려 합니다. 4년 전에도 제가 아들에게 2천만 원을 준 적 있습니다. 아들은 40세. 증여세?"
+    )
+    assert (got["amount"], got["prior"], got["relation"]) == (100_000_000, 20_000_000, "lineal_ascendant")
+
+
+def test_the_asker_as_giver_beside_a_deduction_received():
+    got = inputs(
+        "아들이 내년 봄에 장가갑니다. 제가 1억 5천을 주려고 하는데 결혼할 때 받는 공제도 1억까지 받는다지요? 증여세"
+    )
+    assert (got["relation"], got["marriage_birth"]) == ("lineal_ascendant", 100_000_000)
+
+
+def test_a_storys_duration_does_not_stop_a_gift_and_a_memos_time_is_no_amount():
+    a = ask(
+        "사위가 이십 년 넘게 장인 장모를 모셨습니다. 제가 사위에게 2천만 원을 주려 합니다. 증여세는요?", as_of=AS_OF
+    )
+    assert a["result"] is not None and not a["missing"]
+    got = inputs(
+        "상담 2026.4.2 09:40 (금액 단위: 백만원)\n- 2026.3.30 부친 → 고객 80 이체\n- 2020.2월 같은 부친께 20 받은 적 있음\n이번 건 증여세?"
+    )
+    assert (got["amount"], got["prior"]) == (80_000_000, 20_000_000)
+
+
+def test_the_giver_the_question_asks_about_and_land_priced_per_pyeong():
+    a = ask("삼촌한테서 300만원, 아빠한테서 5천 받았어요(저 27살). 아빠한테 받은 것 증여세만 알려주세요", as_of=AS_OF)
+    assert a["result"]["inputs"]["amount"] == 50_000_000 and not a["missing"]
+    a = ask("어머니가 밭 150평 중 절반 지분을 저(35세)에게 주셨어요. 시가는 평당 200만원이에요. 증여세?", as_of=AS_OF)
+    assert a["result"]["inputs"]["amount"] == 150_000_000 and not a["missing"]

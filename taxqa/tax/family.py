@@ -172,7 +172,9 @@ GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함|[.,/]|$)|(?:한테|에게|께
 RECEIVE = r"받|물려\s*받|상속받|증여받"
 HONOURED_GIVES = r"(?<!알려)(?<!계산해)(?<!말해)(?<!가르쳐)(?<!확인해)(?<!봐)\s?주(?:셨|심|신(?:대|다|데|다고|\s*돈)|셔서|시려|시기로|시겠|시는데)"
 # "혼인공제 받으면", "비과세 받으려면": a relief received, not the gift
-RELIEF_RECEIVED = r"(?:공제|비과세|감면|혜택|환급)\s*(?:을|를|도|은|는)?\s*받"
+RELIEF_RECEIVED = (  # "공제를 1억 원까지 받", "혼인할 때 받는 공제"
+    r"(?:공제|비과세|감면|혜택|환급)\s*(?:을|를|도|은|는)?\s*(?:[^.?!\s]+\s*){0,2}?받|받는\s*(?:공제|혜택|비과세|감면)"
+)
 FROM = r"(?:님)?(?:으로부터|로부터|에게서|한테서|께로부터|에서)"
 TO = r"(?:님)?(?:에게|한테|께|에게로|헌티|한티)(?!서)"  # "나헌티": a dialect's 한테
 SUBJECT = r"(?:님)?(?:께서|이|가|은|는|도)(?![가-힣]{2})"
@@ -279,7 +281,11 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
         received = re.search(RECEIVE, re.sub(RELIEF_RECEIVED, "", text))
         # "엄마가 집 사는데 보태라고 2억 주심": a giving verb in honorific form has an elder, not the asker, giving
         received = received or re.search(HONOURED_GIVES, text)
-        pick, as_donor = plain[0], not (re.search(GIVE, text) and not received)
+        # "결혼 자금으로 제가 2억 원을 주려고 합니다": the asker said as the one who gives
+        mine = re.search(
+            r"(?<![가-힣])(?:제가|내가|저희가)\s*[^.?!]{0,20}?(?:주려|줄\s*(?:거|것|생각)|보태|물려\s*주)", text
+        )
+        pick, as_donor = plain[0], not ((re.search(GIVE, text) and not received) or mine)
     else:
         return parties
     parties.asker_gives = not as_donor
@@ -379,19 +385,3 @@ SIBLING = r"(?:친|큰|작은)?(?:형님?|누나|오빠|언니|남동생|여동�
 SIBLING_IN_LAW = (
     r"시누이|시동생|시아주버니|아주버님|처남|처제|처형"  # the spouse's siblings: a parent-in-law's children
 )
-
-
-MINOR_WORDS = r"미성년\S*|(?:초등|중|고등)학교\s*[1-6]\s*학년|(?<![가-힣\d])(?:초|중|고)[1-6](?![\d억천만원년]|[,.]\s*\d)|초등학생|중학생|고등학생|고딩|중딩|유치원생?|갓난\s*아기|신생아|영아|유아|아기|10대|첫\s*돌|돌\s*(?:기념|잔치|선물|반지)|돌잔치|백일\s*(?:기념|잔치|선물)"
-ADULT_WORDS = r"성인|성년|대학생|직장인|회사원|[2-9]0대|결혼|혼인|출산"
-
-
-def minor_age(text: str, year: int | None = None) -> tuple[int | None, str]:
-    """(the age of a minor mentioned, its words); age -1 = a minor of unknown age; None = no minor."""
-    for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)(?!\s*(?:이상|이후|부터|까지|때))", text):
-        if int(m.group(1)) < 19:
-            return int(m.group(1)), m.group(0)
-    born = re.search(r"((?:19|20)\d{2})\s*년생", text) if year else None
-    if born and 0 <= year - int(born.group(1)) < 19:  # "2010년생 아들": a minor in the year asked about
-        return year - int(born.group(1)), born.group(0)
-    m = re.search(MINOR_WORDS, text)
-    return (-1, m.group(0)) if m else (None, "")

@@ -26,18 +26,25 @@ SHARE_COUNT = re.compile(r"(\d[\d,]*)\s*(만|천)?\s*주(?=\s*(?:를|을|가|는
 PER_SHARE = re.compile(r"주당\s*(?:평가액|평가\s*금액|가격|시가|시세)?\S{0,2}\s*(?:은|는|이|가|:)?\s*$")
 
 
+AREA_COUNT = re.compile(r"(\d[\d,]*)\s*(만|천)?\s*평(?!당)")
+PER_AREA = re.compile(r"평당\s*(?:평가액|가격|시가|시세)?\S{0,2}\s*(?:은|는|이|가|:)?\s*(?:약\s*)?$")
+
+
 def priced_shares(text: str, notes: list[str]) -> list:
-    """The amounts of a gift question, a price per share said with the shares' count ("비상장주식 1만 주 … 주당
-    2만원", "500주(주당 30만원)") made the gift's value, count × price; the count itself is no amount."""
+    """The amounts of a gift question, a price per share or per 평 said with the count ("비상장주식 1만 주 … 주당
+    2만원", "500주(주당 30만원)", "토지 200평 … 평당 300만원") made the gift's value, count × price; the count itself
+    is no amount."""
     amounts = list(iter_amounts(text))
-    count = SHARE_COUNT.search(text) if "주당" in text else None
-    per = [a for a in amounts if PER_SHARE.search(window_before(text, a.start, 14))]
+    unit, count, per_unit = "주", SHARE_COUNT.search(text) if "주당" in text else None, PER_SHARE
+    if count is None and "평당" in text:
+        unit, count, per_unit = "평", AREA_COUNT.search(text), PER_AREA
+    per = [a for a in amounts if per_unit.search(window_before(text, a.start, 14))]
     if count is None or len(per) != 1:
         return amounts
     n = int(count[1].replace(",", "")) * {"만": 10_000, "천": 1_000}.get(count[2] or "", 1)
     price = per[0]
     total = AmountMention(price.start, price.end, f"{count.group(0).strip()} × {price.text}", price.value * n)
-    notes.append(f"주당 {format_won(price.value)} × {n:,}주 = {format_won(total.value)}을 증여재산가액으로 봄")
+    notes.append(f"{unit}당 {format_won(price.value)} × {n:,}{unit} = {format_won(total.value)}을 증여재산가액으로 봄")
     return [total if a is price else a for a in amounts if not count.start() <= a.start < count.end()]
 
 
@@ -83,13 +90,21 @@ def prior_from_same_group(text: str, a, relation: str) -> bool:
     ):
         if not re.search(rf"{other[1]}\S{{0,2}}\s*(?:\([^()]*\)\s*)?(?:한테|에게|께)", text):
             return False
-    named = [m for m in mentions(text[clause_start : a.start]) if m.category in RELATION_OF]
+    clause = text[clause_start : a.start]
+    named = [  # the giver's word, not the receiver's ("5년 전에 제가 딸한테 1,500만 원을": the asker gave)
+        m
+        for m in mentions(clause)
+        if m.category in RELATION_OF
+        and not re.match(
+            r"\S{0,2}(?:한테|에게|께)(?!서)[^.?!]{0,24}?(?:줬|준|주었|주셨|드렸|보냈|넣)", text[clause_start + m.end :]
+        )
+    ]
     if not named:
         return True
     return RELATION_OF[named[-1].category][0] == relation
 
 
-WHOLE_VALUE = r"(?:값|가격|시가|시세|가치|감정가)\S{0,2}\s*(?:은|는|이|가|:)?\s*(?:약\s*)?$"
+WHOLE_VALUE = r"(?:값|가격|시가|시세|가치|감정가)\S{0,2}\s*(?:은|는|이|가|:)?\s*(?:약\s*)?(?:평당\s*)?$"
 # "지분 시가 7억", "그 지분의 평가액은 3억": the value said of the share itself, not of the whole thing
 SHARE_VALUE = (
     r"지분\S{0,2}\s*(?:의\s*)?(?:값|가격|시가|시세|가치|감정가|평가액|가액)\S{0,2}\s*(?:은|는|이|가|:)?\s*(?:약\s*)?$"
@@ -99,7 +114,9 @@ SHARE_VALUE = (
 def share_said_before(text: str, first) -> tuple[float, str] | None:
     """A share of a thing said before its value: "지분 절반", "지분 30%", the asker's "저 60%"."""
     before = text[: first.start]
-    half = re.search(r"지분\s*(?:의\s*)?(?:(절반|반|1\s*/\s*2)|(\d{1,2}(?:\.\d+)?)\s*%)", before)
+    half = re.search(r"지분\s*(?:의\s*)?(?:(절반|반|1\s*/\s*2)|(\d{1,2}(?:\.\d+)?)\s*%)", before) or re.search(
+        r"(?<![가-힣])(절반|반)()\s*(?:의\s*)?지분", before
+    )  # "200평 중 절반 지분(1/2)을"
     if half:
         return (50.0 if half.group(1) else float(half.group(2))), half.group(0)
     mine = re.findall(r"(?<![가-힣])(?:저|제|나|본인)\S{0,2}\s*(\d{1,2}(?:\.\d+)?)\s*%", before)
@@ -253,6 +270,7 @@ def askers_own(text: str, current: list, notes: list[str]) -> list:
 
 # whose gift the question asks about, when it names them: "남편이 받은 것 증여세만", "동생 거만 알려주세요"
 ASKED_PERSON = r"남편|아내|와이프|신랑|친?형|누나|언니|오빠|(?:남|여)?동생|아들|딸|친구|사촌|조카|사위|며느리"
+GIVER_WORDS = r"엄마|아빠|어머니|아버지|어머님|아버님|할머니|할아버지|삼촌|이모|고모|외삼촌|형|오빠|누나|언니|동생"
 ASKED_FOR = re.compile(
     rf"(?<![가-힣])({ASKED_PERSON})(?:이|가)?\s*(?:받은|받는|받을)\s*(?:것|거|돈|금액|부분)|"
     rf"(?<![가-힣])({ASKED_PERSON})\s*(?:것|거|몫)\s*만|(?<![가-힣])({ASKED_PERSON})(?:의)?\s*증여세\s*만"
@@ -262,6 +280,19 @@ ASKED_FOR = re.compile(
 def asked_for(text: str, current: list, notes: list[str]) -> list:
     """ "저는 엄마한테 3천 받았고, 남편은 시아버지한테 1억 받았대요. 남편이 받은 것 증여세만": of several amounts, the
     one said in the clause of the person the question names as the one asked about, put first."""
+    giver = re.search(
+        rf"(?<![가-힣])({GIVER_WORDS})\s*(?:한테|에게|께)서?\s*받은\s*(?:것|거|돈|금액)[^.?!]{{0,12}}만", text
+    )
+    if len(current) >= 2 and giver:  # "동생한테서 500만원, 엄마한테서 1억 … 엄마한테 받은 것 증여세만"
+        from_them = [
+            a
+            for a in current
+            if re.search(rf"{giver[1]}\s*(?:한테|에게|께)서?\s*$", text[max(0, a.start - 12) : a.start])
+        ]
+        if len(from_them) == 1:
+            others = ", ".join(f"'{a.text}'" for a in current if a is not from_them[0])
+            notes.append(f"질문이 묻는 {giver[1]}의 증여 {from_them[0].text}만 계산 ({others}은 다른 사람이 준 것)")
+            return from_them
     asked = ASKED_FOR.search(text)
     if len(current) < 2 or asked is None:
         return current

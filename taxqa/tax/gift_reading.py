@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import format_won, iter_amounts
-from taxqa.tax.family import ADULT_WORDS, GIVE, RECEIVE, RELATION_OF, gift_parties, mentions, minor_age
+from taxqa.tax.family import GIVE, RECEIVE, RELATION_OF, gift_parties, mentions
 from taxqa.tax.gift_amounts import (
     EACH_RECEIVER,
     JOINED,
@@ -19,7 +19,7 @@ from taxqa.tax.gift_amounts import (
 )
 from taxqa.tax.gift_marriage import read_marriage_birth
 from taxqa.tax.rates import RELATION_LABELS, parse_as_of
-from taxqa.tax.words import from_particle, part_of
+from taxqa.tax.words import from_particle, part_of, window_before
 
 
 def recognise(text: str) -> bool:
@@ -33,6 +33,16 @@ def read(text: str, reading) -> None:
     if not current and len(prior) == 1:  # "엄마가 작년에 4천만원을 주셨어요": the one gift asked about
         current, prior = prior, []
         reading.assume(f"{current[0].text}은 지난 증여지만 묻는 증여로 보고 계산 (10년 내 다른 증여 없음)")
+    elif not current and len(prior) > 1 and re.search(r"이번\s*(?:건|증여|에\s*받은)", text):
+        # "2025.10.27 … 120 이체 / 2019.5월에 30 받은 적 있음 … 이번 건": the latest dated gift is the one asked about
+        years = [
+            int(y[1]) if (y := re.search(r"((?:19|20)\d{2})\s*년", window_before(text, a.start, 40))) else 0
+            for a in prior
+        ]
+        if years.count(max(years)) == 1 and max(years):
+            latest = prior[years.index(max(years))]
+            current, prior = [latest], [a for a in prior if a is not latest]
+            reading.assume(f"가장 최근 날짜의 {latest.text}을 이번 증여로, 나머지는 10년 내 이전 증여로 봄")
     while len(current) > 1 and re.match(r"\s*(?:원)?\s*(?:중에?서?|가운데)\s", text[current[0].end : current[1].start]):
         reading.fact("whole", current[0].value, current[0].text, input=False)  # said as the whole, not given
         reading.assume(f"{current[0].text}은 전체 금액이고 그중 {current[1].text}을 증여받은 것으로 봄")
@@ -75,7 +85,10 @@ def read(text: str, reading) -> None:
             if JOINED.match(text[joined[-1].end : a.start]):
                 joined.append(a)
         amount, words = sum(a.value for a in joined), " + ".join(a.text for a in joined)
-        if len(current) > len(joined):
+        restated = all(a.value == current[0].value for a in current)  # "3.5천만, 즉 35,000,000원": one amount
+        if restated:
+            amount, words = current[0].value, current[0].text
+        elif len(current) > len(joined):
             reading.unclear(f"이번 증여 금액이 여럿이라 {format_won(amount)}으로 봄")
     each = not total and re.search(r"(?:각각|각자)\s*$", text[max(0, current[0].start - 8) : current[0].start])
     each = each and re.match(r"\s*(?:원)?\s*씩", text[current[0].end :])
@@ -131,3 +144,19 @@ def read(text: str, reading) -> None:
     else:
         reading.assume("10년 내 동일인 증여 없음으로 가정")
     reading.assume("거주자로 가정")
+
+
+MINOR_WORDS = r"미성년\S*|(?:초등|중|고등)학교\s*[1-6]\s*학년|(?<![가-힣\d])(?:초|중|고)[1-6](?![\d억천만원년]|[,.]\s*\d)|초등학생|중학생|고등학생|고딩|중딩|유치원생?|갓난\s*아기|신생아|영아|유아|아기|10대|첫\s*돌|돌\s*(?:기념|잔치|선물|반지)|돌잔치|백일\s*(?:기념|잔치|선물)"
+ADULT_WORDS = r"성인|성년|대학생|직장인|회사원|[2-9]0대|결혼|혼인|출산"
+
+
+def minor_age(text: str, year: int | None = None) -> tuple[int | None, str]:
+    """(the age of a minor mentioned, its words); age -1 = a minor of unknown age; None = no minor."""
+    for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)(?!\s*(?:이상|이후|부터|까지|때))", text):
+        if int(m.group(1)) < 19:
+            return int(m.group(1)), m.group(0)
+    born = re.search(r"((?:19|20)\d{2})\s*년생", text) if year else None
+    if born and 0 <= year - int(born.group(1)) < 19:  # "2010년생 아들": a minor in the year asked about
+        return year - int(born.group(1)), born.group(0)
+    m = re.search(MINOR_WORDS, text)
+    return (-1, m.group(0)) if m else (None, "")

@@ -46,7 +46,7 @@ FOLLOW_UP = re.compile(
 )
 AMOUNT_SHAPED = re.compile(
     r"(?:\d[\d,.]*|(?<![가-힣])[일이삼사오육칠팔구십백천]+)\s*(?:억|천만|백만|십만|만\s*원|만|천|원)"
-    r"|(?<![\d.,])\d{3,}(?![\d,.]|-\d{1,2}-\d|\s*(?:년|동|호|번|월|일|%|주(?![가-힣])|주\s*\(|사업\s*연도|귀속|회계\s*연도))"  # "500주(주당 …)": a count
+    r"|(?<![\d.,])\d{3,}(?![\d,.]|-\d{1,2}-\d|\s*(?:년|동|호|번|월|일|%|주(?![가-힣])|주\s*\(|평|㎡|층|사업\s*연도|귀속|회계\s*연도))"  # "500주(주당 …)", "200평": a count
 )
 NEW_QUESTION = re.compile(r"말고|새로|별개|따로\s*묻")
 # what the 연말정산 refunds or still collects is the 결정세액 less the tax already withheld

@@ -167,6 +167,8 @@ def flag_facts(reading, found: list[Mention]) -> None:
         reading.unclear(f"증여자로 읽은 '{relation.words}'은 돌아가신 분으로 보임: 누가 준 것인지 확인해 주세요")
     for m in found:
         if m.type == "duration" and m.value.get("range"):
+            if not m.used_as and reading.kind not in ("transfer", "retirement", "penalty"):
+                continue  # "십 년 넘게 병수발을 들었습니다": a kind that takes no duration, the story's time
             bound = re.match(r"\s*(?:이상|넘게)", reading.text[m.end : m.end + 4])
             if bound and m.used_as:  # "10년 넘게 살았어요": the bound is taken, the answer flagged
                 reading.unclear(

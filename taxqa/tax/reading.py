@@ -131,7 +131,7 @@ TAX_NAMES = {"gift": "증여세", "inheritance": "상속세", "income": "종합�
 
 # the amount asked for in the words people use for it
 PLAIN_FACT = {"inheritance": "(상속재산에서 빚·장례비를 뺀 금액)", "salary": "(연봉·1년 세전 급여)",
-              "wage": "(연봉·1년 세전 급여)"}  # fmt: skip
+              "wage": "(연봉·1년 세전 급여)", "gift": "(받는 재산의 시가·금액)"}  # fmt: skip
 
 
 def read_question(text: str, as_of: str | date | None = None) -> Reading:
