@@ -164,3 +164,11 @@ def test_the_giver_the_question_asks_about_and_land_priced_per_pyeong():
     assert a["result"]["inputs"]["amount"] == 50_000_000 and not a["missing"]
     a = ask("어머니가 밭 150평 중 절반 지분을 저(35세)에게 주셨어요. 시가는 평당 200만원이에요. 증여세?", as_of=AS_OF)
     assert a["result"]["inputs"]["amount"] == 150_000_000 and not a["missing"]
+
+
+def test_a_line_typed_without_spaces_keeps_its_numbers_apart():
+    from taxqa.tax.words import glued_numbers
+
+    assert glued_numbers("고등학생딸한테2천만원주면증여세") == "고등학생딸한테 2천만원 주면증여세"
+    assert glued_numbers("1세대1주택이고제59조는요") == "1세대 1주택이고제59조는요"  # a household and an article stay
+    assert inputs("어머니한테이번에1억받으면증여세얼마예요저35살")["amount"] == 100_000_000

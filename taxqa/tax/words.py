@@ -330,6 +330,19 @@ PHONE = re.compile(
 )  # "010-2290-31xx"
 
 
+def glued_numbers(line: str) -> str:
+    """'중학생아들한테3천만원주면증여세나와요': a line typed with hardly a space, a space put before each number
+    that follows a word and after each amount that a word (not a particle) follows."""
+    if len(line) < 12 or line.count(" ") > len(line) / 12:
+        return line
+    line = re.sub(r"(?<![제초중고])(?<=[가-힣])(?=\d)(?!\d*\s*세대)", " ", line)  # not 제59조, 중3, 1세대
+    return re.sub(
+        r"(?<=\d원)(?=[가-힣])(?!을|를|이|가|은|는|에|의|도|만|씩|으로|로|과|와|정도|쯤|짜리|어치|인데|이고|이라|이면)",
+        " ",
+        line,
+    )
+
+
 def unspaced_line(line: str) -> str:
     """'증 여 세 질 문 : 아 빠 가 1 억 줌': a line written one letter at a time, its letters joined."""
     parts = line.split(" ")
@@ -379,7 +392,7 @@ def plain_forms(text: str) -> str:
     text = re.sub(r"(?<=[가-힣)])\s*=\s*(?=\S)", ": ", text)  # "근속연수=28": a field
     # "근속연수: 28", "보유기간: 6": a field of years given as a bare number
     text = re.sub(r"((?:근속|보유|거주)(?:연수|기간)?\s*[:：]\s*\d{1,2})(?![\d년개.,])", r"\1년", text)
-    text = "\n".join(unspaced_line(line) for line in text.split("\n"))
+    text = "\n".join(glued_numbers(unspaced_line(line)) for line in text.split("\n"))
     text = GLUED_GIVER.sub(r"\1 ", text)
     text = PHONE.sub(
         " ", text
