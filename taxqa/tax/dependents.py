@@ -15,13 +15,17 @@ CHILD_WORDS = r"자녀|아기|아이|(?<!장)애(?!인)|아들|딸|자식"
 NOT_COUNT = r"(?:살|세(?!대)|개월|년|학년|월)"  # "딸 10살", "아들 9세": an age, not how many
 
 
+FOND = r"래미|내미|놈|녀석"  # "아들래미 둘", "딸내미 하나": a fond word for a child, the count after it
+
+
 AGED_WORDS = r"일흔|여든|아흔|칠순|팔순|구순|(?<!\d)[7-9]0\s*대"
 
 
 def count_people(text: str, words: str) -> tuple[int, str] | None:
     """'자녀 2명', '아이 둘', '자녀가 3명', '두 아이' -> (count, words); None when not mentioned."""
     m = re.search(
-        rf"({words})(?:들)?\s*(?:가|이|는|은|도|:|：)?\s*({COUNT_WORD})(?!\d)(?!\s*{NOT_COUNT})\s*(?:명|이|인)?", text
+        rf"({words})(?:{FOND})?(?:들)?\s*(?:가|이|는|은|도|:|：)?\s*({COUNT_WORD})(?!\d)(?!\s*{NOT_COUNT})\s*(?:명|이|인)?",
+        text,
     )
     if m:
         return count_value(m.group(2)), m.group(0)

@@ -67,6 +67,18 @@ def months_worked(text: str) -> tuple[int, str] | None:
     return None
 
 
+LAST_YEAR = r"(?:작년|전년|지난\s*해)\s*(?:에는|엔|에|은|는)?\s*$"
+THIS_YEAR = r"(?:올해|금년|이번\s*해)\s*(?:에는|엔|에|은|는)?\s*$"
+
+
+def this_years(text: str, hit):
+    """Of a figure said for last year and then this year ("작년엔 400이었는데 올해는 520"), this year's."""
+    if not re.search(LAST_YEAR, window_before(text, hit.start, 10)):
+        return hit
+    later = (a for a in iter_amounts(text) if 0 < a.start - hit.end < 30)
+    return next((a for a in later if re.search(THIS_YEAR, window_before(text, a.start, 10))), hit)
+
+
 PAY_PART = r"(?:기본급|수당)\s*(?:은|는|이|가|:)?\s*(?:월\s*)?$"  # the parts of a month's pay, each said with its name
 MONTHLY_UNLIKELY = 20_000_000  # a month's pay this large is more often a year's total said beside 월급
 
@@ -202,6 +214,7 @@ def read(text: str, reading) -> None:
             text, pattern, r"월급|연봉|총급여|급여" if name == "withheld" else ""
         )  # "월급에서 세금 떼요. 월급 230"
         if hit is not None and hit.start != found.start:
+            hit = this_years(text, hit)
             value = hit.value
             if name == "withheld" and re.search(r"(?:월|매달|매월|달마다)\s*$", window_before(text, hit.start, 6)):
                 value *= times  # "원천징수된 게 월 20만원씩": tax withheld each month, over the months paid

@@ -1,0 +1,63 @@
+"""Reading causes fixed in lane S (연말정산, 상속세), each tested in wording of its own: an aside in brackets
+before an amount, the surviving spouse's share said as 배우자 in a memo, last year's figure beside this year's,
+an amount of 만 and 천, a fond word for a child, an age taken back with its unit said once, grandparents the
+family lives with, and a friend's parent whose child is named."""
+
+from __future__ import annotations
+
+from taxqa.tax.normalise import normalise
+from taxqa.tax.reading import read_question
+
+AS_OF = "2026-06-01"
+
+
+def inputs(q: str) -> dict:
+    return read_question(q, as_of=AS_OF).inputs
+
+
+def test_an_aside_in_brackets_before_the_amount_names_nothing_of_its_own():
+    got = inputs(
+        "어머니가 지난달 돌아가셨고 아버지는 이미 안 계세요. 상속인은 아들 둘입니다. 상속세 과세가액은 15억, "
+        "그 중 금융재산(적금에서 대출 뺀 금액)이 3억이에요. 상속세 얼마?"
+    )
+    assert got["estate"] == 1_500_000_000 and got["financial"] == 300_000_000
+
+
+def test_the_one_left_is_called_배우자_in_a_memo_of_the_asker_whose_husband_died():
+    got = inputs(
+        "메모 (금액: 백만원)\n피상속인: 남편 (2026.1.3 사망)\n상속인: 배우자, 자녀 1 (아들 31세)\n"
+        "- 과세가액 2,500\n- 분할: 배우자 900 실제 상속, 나머지 아들\n상속세 얼마?"
+    )
+    assert got["estate"] == 2_500_000_000 and got["spouse_inherits"] == 900_000_000
+
+
+def test_this_years_withheld_tax_is_taken_not_last_years():
+    got = inputs("연봉 6천이에요. 월급에서 떼인 소득세가 작년엔 250이었는데 올해는 310이네요. 연말정산 환급 얼마?")
+    assert got["withheld"] == 3_100_000
+
+
+def test_a_thousand_after_ten_thousands_is_part_of_that_amount():
+    assert "132만 8천," in normalise("건강보험 132만 8천, 고용보험 40만")
+    got = inputs("총급여 4,800만원, 국민연금 198만 3천, 기납부세액 90만. 결정세액?")
+    assert got["pension"] == 1_983_000
+
+
+def test_a_fond_word_for_a_child_keeps_the_count_after_it():
+    got = inputs("연봉 5천, 집사람은 소득 없고 딸내미 둘이 열 살, 열두 살이에요. 결정세액 얼마?")
+    assert got["children"] == 2 and got["dependents"] == 3
+
+
+def test_a_grandparents_age_taken_back_with_the_unit_said_once():
+    got = inputs(
+        "우리 엄마 연봉 6천이에요. 아빠는 소득 없고, 저(15살)랑 함께 사는 외할아버지 71.. 아 아니 74세. "
+        "할아버지도 소득 없으세요. 엄마 결정세액 얼마예요?"
+    )
+    assert got["elderly"] == 1 and got["dependents"] == 3 and got["children"] == 1
+
+
+def test_a_friends_father_whose_child_is_named():
+    got = inputs(
+        "옆집 지훈이 얘기예요. 지훈 아버지 총급여 6,500만원, 지훈 엄마는 소득 없어요. 지훈(중1, 13살)이랑 "
+        "지훈 할아버지(81세, 소득 없음)를 부양하세요. 결정세액은요?"
+    )
+    assert got["children"] == 1 and got["elderly"] == 1 and got["dependents"] == 3
