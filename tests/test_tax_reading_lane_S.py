@@ -61,3 +61,35 @@ def test_a_friends_father_whose_child_is_named():
         "지훈 할아버지(81세, 소득 없음)를 부양하세요. 결정세액은요?"
     )
     assert got["children"] == 1 and got["elderly"] == 1 and got["dependents"] == 3
+
+
+def test_the_workers_own_pay_wins_over_the_spouses_and_that_spouse_earns():
+    got = inputs(
+        "지인 부탁으로 여쭤요. 그분 따님(10살)이랑 아드님(6살) 있고 남편분은 연봉 4천 받으신대요. "
+        "그분 본인 연봉 5,500. 결정세액 얼마예요?"
+    )
+    assert got["salary"] == 55_000_000 and got["dependents"] == 2 and got["children"] == 1
+
+
+def test_the_spouses_pay_stays_the_workers_when_the_spouses_tax_is_asked():
+    got = inputs("아내 연봉 7천, 제 연봉 3천이요. 아내 연말정산 결정세액 알려주세요. 애는 없어요.")
+    assert got["salary"] == 70_000_000
+
+
+def test_only_the_tax_taken_from_pay_said_asks_for_the_pay():
+    reading = read_question(
+        "작년 1년 동안 월급에서 떼어간 소득세를 달마다 적어 둔 걸 다 더해보니 230만 원이에요. 급여명세는 아직 못 받았고요. 환급 얼마?",
+        as_of=AS_OF,
+    )
+    assert "salary" not in reading.inputs
+    assert any("총급여" in line for line in reading.missing)
+
+
+def test_a_single_mother_with_her_own_mother_and_no_husband_now():
+    got = inputs(
+        "저는 이혼 후 아들을 혼자 키우는 한부모예요. 아들은 만 11살이고, 전 남편과는 왕래가 없어요. "
+        "작년부터 친정엄마(76세)를 모시고 살아요. 엄마는 소득 없으세요. 제 총급여 3,500만원이고, "
+        "엄마랑 아들 둘 다 부양가족으로 올려요. 결정세액 얼마예요?"
+    )
+    assert got["dependents"] == 2 and got["children"] == 1 and got["elderly"] == 1 and got["single_parent"]
+    assert "spouse" not in got

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import format_won, iter_amounts
-from taxqa.tax.dependents import read_dependents, read_own_age
+from taxqa.tax.dependents import OWN_PAY, own_pay, read_dependents, read_own_age
 from taxqa.tax.words import amount_near, window_before
 
 # tax already taken from the wages: "원천징수", "이미 낸", "회사에서 미리 뗀 세금", "떼인 세금"
@@ -101,11 +101,15 @@ def pay_raise(text: str, found) -> tuple[int, object, object] | None:
 def read(text: str, reading) -> None:
     found = amount_near(text, r"연봉|총급여|급여|월급|근로소득|받", PAID_WORDS)
     total = amount_near(text, r"총급여")
-    pay_said = [a for a in iter_amounts(text) if not re.search(PAID_WORDS, window_before(text, a.start, 12))]
-    if found is None and total is None and not pay_said:  # "원천징수된 소득세는 300만 원": no pay said
+    # "원천징수된 소득세는 300만 원", "떼어간 소득세를 1년치 합치니까 198만 원": no pay said, only what was taken
+    pay_said = [a for a in iter_amounts(text) if not re.search(PAID_WORDS, window_before(text, a.start, 30))]
+    if found is None and total is None and not pay_said:
         reading.lack("총급여 (연봉: 1년 동안 받은 세전 급여)")
         return
-    found = total or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
+    own = (
+        amount_near(text, OWN_PAY) if own_pay(text) else None
+    )  # "아내분은 연봉 3천 … 본인 연봉 6,200": the worker's own pay wins over a spouse's
+    found = total or own or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
     said = [m.lastindex for m in re.finditer(f"({NET_PAY})|(세전|총급여)", window_before(text, found.start, 14))]
     if said and said[-1] == 1:  # the nearest word before the pay says it is after tax
         gross = amount_near(text, r"세전|총급여")
