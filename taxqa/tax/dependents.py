@@ -10,6 +10,7 @@ import re
 from taxqa.tax.child_view import age_of, child_view, person_clause
 from taxqa.tax.negation import negated
 from taxqa.tax.words import COUNT_WORD, count_value
+from taxqa.tax.worker_self import FORMER, wife_at_work
 
 CHILD_WORDS = r"자녀|아기|아이|(?<!장)애(?!인)|아들|딸|자식"
 NOT_COUNT = r"(?:살|세(?!대)|개월|년|학년|월)"  # "딸 10살", "아들 9세": an age, not how many
@@ -97,7 +98,6 @@ def ordinal_children(text: str) -> list[tuple[str, int | None]]:
     return [(w, age_of(person_clause(text, m.start()))) for w, m in said.items()] if len(said) >= 2 else []
 
 
-FORMER = r"(?:(?<![가-힣])전|前|이혼한|헤어진)\s*$"  # a spouse no longer: "전 남편", "이혼한 아내"
 # the worker's own pay, said as such ("본인 연봉 6,200", "제 월급은")
 OWN_PAY = r"(?<![가-힣])(?:본인|제|내|저의|나의)\s*(?:의\s*)?(?:연봉|총급여|급여|월급)"
 # the worker said as the asker's spouse, or addressed ("여보, 당신 연봉이 6천이잖아. 나는 소득 없고")
@@ -360,6 +360,12 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     elif woman := re.search(r"부녀자|여성\s*세대주|배우자\s*(?:가\s*)?없는\s*여성", text):
         reading.fact("woman", True, woman.group(0))
         said.append("부녀자")
+    elif wife := wife_at_work(text):  # the asker, the worker, speaks of her husband: a married woman (제51조①6나)
+        # not added: her being the worker and a woman is inferred, not said, so the answer asks rather than assumes
+        reading.unclear(
+            f"'{wife.group(0)}': 근로자 본인이 배우자가 있는 여성이면 부녀자공제(50만원, 종합소득금액 3천만원 이하)가 "
+            "더해질 수 있으나 넣지 않음: 해당하는지 확인해 주세요"
+        )
     return dependents
 
 
