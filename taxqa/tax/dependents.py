@@ -98,6 +98,7 @@ def ordinal_children(text: str) -> list[tuple[str, int | None]]:
     return [(w, age_of(person_clause(text, m.start()))) for w, m in said.items()] if len(said) >= 2 else []
 
 
+WOMAN_PAY_MAX = 41_470_000  # about the 총급여 whose 근로소득금액 is 3천만원, the 부녀자공제 income limit
 # the worker's own pay, said as such ("본인 연봉 6,200", "제 월급은")
 OWN_PAY = r"(?<![가-힣])(?:본인|제|내|저의|나의)\s*(?:의\s*)?(?:연봉|총급여|급여|월급)"
 # the worker said as the asker's spouse, or addressed ("여보, 당신 연봉이 6천이잖아. 나는 소득 없고")
@@ -360,7 +361,9 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     elif woman := re.search(r"부녀자|여성\s*세대주|배우자\s*(?:가\s*)?없는\s*여성", text):
         reading.fact("woman", True, woman.group(0))
         said.append("부녀자")
-    elif wife := wife_at_work(text):  # the asker, the worker, speaks of her husband: a married woman (제51조①6나)
+    elif (wife := wife_at_work(text)) and reading.inputs.get(
+        "salary", 0
+    ) <= WOMAN_PAY_MAX:  # the asker, the worker, speaks of her husband: a married woman (제51조①6나)
         # not added: her being the worker and a woman is inferred, not said, so the answer asks rather than assumes
         reading.unclear(
             f"'{wife.group(0)}': 근로자 본인이 배우자가 있는 여성이면 부녀자공제(50만원, 종합소득금액 3천만원 이하)가 "
