@@ -109,3 +109,11 @@ def test_a_husband_whose_pay_is_given_is_the_worker_not_the_asker():
     reading = read_question("남편 연봉 4,500이고 저는 집에서 애 봐요. 아들(7살) 하나. 남편 결정세액 얼마?", as_of=AS_OF)
     assert reading.inputs["salary"] == 45_000_000
     assert not any("부녀자" in line for line in reading.ambiguous)
+
+
+def test_only_the_wage_deduction_asked_beside_other_income_kept_for_later():
+    reading = read_question(
+        "총급여 3,600만원 받고, 부업 사업소득 500만원은 5월 종소세 신고 때 합칠 거예요. 일단 근로소득공제가 얼마예요?",
+        as_of=AS_OF,
+    )
+    assert reading.kind == "wage" and reading.inputs["salary"] == 36_000_000
