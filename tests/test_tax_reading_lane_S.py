@@ -81,8 +81,9 @@ def test_only_the_tax_taken_from_pay_said_asks_for_the_pay():
         "작년 1년 동안 월급에서 떼어간 소득세를 달마다 적어 둔 걸 다 더해보니 230만 원이에요. 급여명세는 아직 못 받았고요. 환급 얼마?",
         as_of=AS_OF,
     )
-    assert "salary" not in reading.inputs
+    assert "salary" not in reading.inputs and reading.inputs["withheld"] == 2_300_000
     assert any("총급여" in line for line in reading.missing)
+    assert not any("기납부세액을 알려" in line for line in reading.missing + reading.ambiguous)
 
 
 def test_a_single_mother_with_her_own_mother_and_no_husband_now():

@@ -105,6 +105,9 @@ def read(text: str, reading) -> None:
     pay_said = [a for a in iter_amounts(text) if not re.search(PAID_WORDS, window_before(text, a.start, 30))]
     if found is None and total is None and not pay_said:
         reading.lack("총급여 (연봉: 1년 동안 받은 세전 급여)")
+        taken = [a for a in iter_amounts(text) if re.search(WITHHELD, window_before(text, a.start, 30))]
+        if len(taken) == 1:  # the tax taken is still read, so it is not asked for again
+            reading.fact("withheld", taken[0].value, taken[0].text)
         return
     own = (
         amount_near(text, OWN_PAY) if own_pay(text) else None
