@@ -1,6 +1,6 @@
 """The worker as the asker (taxqa.tax.dependents): a woman who speaks of her husband and of her own work
-("한국 남편 있어요. 저 식당 주방 일해요, 1년 총급여 3,400만원") has the 부녀자 deduction open to her
-(소득세법 제51조①6: a woman with a spouse; the calculator checks the 3천만원 income limit)."""
+("한국 남편 있어요. 저 식당 주방 일해요, 1년 총급여 3,400만원") may have the 부녀자 deduction (소득세법
+제51조①6나: a woman with a spouse, 종합소득금액 3천만원 or less); being inferred, it is asked about, not added."""
 
 from __future__ import annotations
 
