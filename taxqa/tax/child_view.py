@@ -16,6 +16,14 @@ PARENT_WORKER = re.compile(
 SCHOOL = r"(?:초|초등학교|초등학생|중|중학교|중학생|고|고등학교|고등학생)\s*\d|(?:초등|중|고등)학생|\d{1,2}\s*(?:살|세)"
 ASKER_CHILD = re.compile(rf"(?<![가-힣])(?:저|나)(?:는|도|요)?\s*\(?\s*(?:{SCHOOL})")
 SIBLING = re.compile(r"(?<![가-힣])(?:남동생|여동생|동생|형|누나|오빠|언니)(?=[은는이가도랑와하(\s,])")
+# a grandparent the family lives with or supports: the worker's parent (or the spouse's), a 기본공제 dependent at 60
+GRANDPARENT = re.compile(r"(?<![가-힣])(?:친|외)?(?:할머니|할아버지)(?=[은는이가도랑와하를을(\s,])")
+CARED = r"(?:같이|함께)\s*(?:사는|살고\s*있는|사시는|살아|살고)\s*$|^[^.?!]{0,30}?(?:부양|모시|모셔|모심)"
+# a friend's parent named by the child ("민수 아버지 총급여가"): the child said again alone, with an age or grade
+NAMED_WORKER = re.compile(
+    r"(?<![가-힣])([가-힣]{2,3})\s+(?:아빠|아버지|엄마|어머니)(?:의|가|는|이|께서)?\s*(?:연봉|월급|총급여|급여)"
+)
+NOT_NAMES = r"우리|저희|울|내|제|나의|저의|친구|애|애들|남편|아내|와이프|신랑|손님|고객"
 EARNS = r"일\s*하|일해|직장|회사\s*다니|출근|맞벌이|연봉|월급|소득\s*있|돈\s*벌|장사"
 OTHER_PARENT = {"아빠": "엄마|어머니", "아버지": "엄마|어머니", "엄마": "아빠|아버지", "어머니": "아빠|아버지"}
 
@@ -37,10 +45,34 @@ def person_clause(text: str, start: int) -> str:
     return text[start : start + end.end()] if end else text[start:]
 
 
+def named_child(text: str) -> re.Match | None:
+    """ "친구 민수 아버지 얘기예요 … 민수(고2, 17살)랑": the named child of the worker, said with an age or grade."""
+    worker = NAMED_WORKER.search(text)
+    if worker is None or re.fullmatch(NOT_NAMES, worker[1]):
+        return None
+    alone = re.finditer(rf"(?<![가-힣]){worker[1]}(?!\s*(?:아빠|아버지|엄마|어머니|할머니|할아버지|[가-힣]))", text)
+    return next((m for m in alone if re.match(rf"\s*\(?\s*(?:{SCHOOL})", text[m.end() :])), None)
+
+
+def grandparents(text: str, reading, said: list[str]) -> int:
+    """The grandparents the family lives with or supports, without income: the worker's dependents, 70 or
+    older a 경로우대 each (제51조①1)."""
+    cared = [g for g in GRANDPARENT.finditer(text) if re.search(CARED, text[max(0, g.start() - 12) : g.start()])
+             or re.search(CARED, text[g.end() : g.end() + 40].split(".")[0])]  # fmt: skip
+    cared = [g for g in cared if not re.search(rf"{DEATH}|{EARNS}|연금", person_clause(text, g.start()))]
+    old = [g for g in cared if (age_of(person_clause(text, g.start())) or 0) >= 70]
+    if cared:
+        said.append(f"부양하는 조부모 {len(cared)}명")
+        reading.assume("함께 살거나 부양하는 조부모는 소득이 없는 기본공제대상자(근로자의 직계존속)로 가정")
+    if old:
+        reading.fact("elderly", len(old), ", ".join(person_clause(text, g.start()) for g in old))
+    return len(cared)
+
+
 def child_view(text: str, reading, said: list[str]) -> int | None:
     """The dependents when the asker is a child asking about a parent's pay; None when the question is not that."""
     worker = PARENT_WORKER.search(text)
-    asker = ASKER_CHILD.search(text)
+    asker = ASKER_CHILD.search(text) or named_child(text)
     if worker is None or asker is None:
         return None
     dependents = qualifying = 0
@@ -63,6 +95,7 @@ def child_view(text: str, reading, said: list[str]) -> int | None:
         elif not re.search(EARNS, told):
             dependents += 1
             said.append("소득 없는 배우자")
+    dependents += grandparents(text, reading, said)
     if qualifying:
         reading.fact("children", qualifying, asker.group(0))
     if children:

@@ -29,8 +29,9 @@ CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 
 RELABELLED = re.compile(
     r"(?:정정|수정|다시\s*말하면|다시)\s*[:：)\]]?\s*(?P<label>[가-힣]{2,6}?)\s*(?:은|는|:|：)?\s*(?=\d)"
 )
-COUNTED_TAKEN_BACK = re.compile(
-    r"(?<![\d,.])\d{1,3}\s*(?P<unit>년|개월|명|살|세)(?=" + TAKEN_BACK + r"\d{1,3}\s*(?P=unit))"
+COUNTED_TAKEN_BACK = re.compile(  # "할머니 73.. 아 아니다 75세": the unit said once, after the new figure; the
+    r"(?<![\d,.])\d{1,3}\s*(?:(?P<unit>년|개월|명|살|세)(?=" + TAKEN_BACK + r"\d{1,3}\s*(?P=unit))"  # words that
+    r"|" + TAKEN_BACK + r"(?=\d{1,3}\s*(?:년|개월|명|살|세)))"  # take it back go with it
 )
 
 

@@ -10,9 +10,13 @@ import re
 from taxqa.tax.child_view import age_of, child_view, person_clause
 from taxqa.tax.negation import negated
 from taxqa.tax.words import COUNT_WORD, count_value
+from taxqa.tax.worker_self import FORMER, wife_at_work
 
 CHILD_WORDS = r"자녀|아기|아이|(?<!장)애(?!인)|아들|딸|자식"
 NOT_COUNT = r"(?:살|세(?!대)|개월|년|학년|월)"  # "딸 10살", "아들 9세": an age, not how many
+
+
+FOND = r"래미|내미|놈|녀석"  # "아들래미 둘", "딸내미 하나": a fond word for a child, the count after it
 
 
 AGED_WORDS = r"일흔|여든|아흔|칠순|팔순|구순|(?<!\d)[7-9]0\s*대"
@@ -21,8 +25,16 @@ AGED_WORDS = r"일흔|여든|아흔|칠순|팔순|구순|(?<!\d)[7-9]0\s*대"
 def count_people(text: str, words: str) -> tuple[int, str] | None:
     """'자녀 2명', '아이 둘', '자녀가 3명', '두 아이' -> (count, words); None when not mentioned."""
     m = re.search(
-        rf"({words})(?:들)?\s*(?:가|이|는|은|도|:|：)?\s*({COUNT_WORD})(?!\d)(?!\s*{NOT_COUNT})\s*(?:명|이|인)?", text
+        rf"({words})(?:{FOND})?(?:들)?\s*(?:가|이|는|은|도|:|：)?\s*({COUNT_WORD})(?!\d)(?!\s*{NOT_COUNT})\s*(?:명|이|인)?",
+        text,
     )
+    if (
+        m
+        and re.match(r"\s*(?:다|모두)(?![가-힣])", text[m.end() :])
+        and re.search(r"(?:랑|와|과|하고)\s*$", text[: m.start()])
+    ):
+        # "엄마랑 딸 둘 다 올리면": both of the two said, not two daughters ("저랑 애들 둘 다": the plural counts)
+        m = m if "들" in text[m.end(1) : m.start(2)] else None
     if m:
         return count_value(m.group(2)), m.group(0)
     m = re.search(rf"(?<![\d가-힣])({COUNT_WORD})\s*(?:명의\s*)?({words})", text)  # not the 세 of "26세 딸"
@@ -51,6 +63,23 @@ def worker_view(text: str) -> str:
     return text
 
 
+# "손님 아드님(8살)이랑 따님(5살)": someone else's children said politely, with an age that makes them dependents;
+# a grown 따님 is more often the worker ("고객님 따님(38세)이 … 총급여"), and is left as said
+POLITE_CHILD = re.compile(r"(아드님|따님)(?=\s*\(?\s*(?:만\s*)?(?:1?\d|20)\s*(?:살|세))")
+
+
+def polite_children(text: str) -> str:
+    """The polite words for children under 21 said as 아들/딸, of the same length so positions still match."""
+    return POLITE_CHILD.sub(lambda m: "아들 " if m[1] == "아드님" else "딸 ", text)
+
+
+def own_pay(text: str) -> re.Match | None:
+    """ "손님 본인 연봉 6,200": the worker's own pay said as such, unless the tax asked is the spouse's ("남편 연봉
+    6천 5백, 제 연봉 4천. 남편 결정세액만요": the asker's own pay, beside the worker's)."""
+    spouse_asked = re.search(rf"{WORKER_SPOUSE}\S{{0,2}}\s*(?:의\s*)?(?:연말정산|결정세액|근로소득세|환급)", text)
+    return None if spouse_asked else re.search(OWN_PAY, text)
+
+
 def sons_and_daughters(text: str) -> int:
     """The sons and daughters said each by their word ("아들 하나, 딸 하나"), 0 with a total or neither said."""
     sons, daughters = count_people(text, r"(?<![가-힣])아들"), count_people(text, r"(?<![가-힣])딸(?!기)")
@@ -69,6 +98,9 @@ def ordinal_children(text: str) -> list[tuple[str, int | None]]:
     return [(w, age_of(person_clause(text, m.start()))) for w, m in said.items()] if len(said) >= 2 else []
 
 
+WOMAN_PAY_MAX = 41_470_000  # about the 총급여 whose 근로소득금액 is 3천만원, the 부녀자공제 income limit
+# the worker's own pay, said as such ("본인 연봉 6,200", "제 월급은")
+OWN_PAY = r"(?<![가-힣])(?:본인|제|내|저의|나의)\s*(?:의\s*)?(?:연봉|총급여|급여|월급)"
 # the worker said as the asker's spouse, or addressed ("여보, 당신 연봉이 6천이잖아. 나는 소득 없고")
 WORKER_SPOUSE = r"(?:남편|아내|와이프|신랑|(?<![가-힣])당신|(?<![가-힣])여보)"
 # a parent or grandparent whose pay is asked about, and the other one of the couple
@@ -97,7 +129,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     dependents = 0
     if (by_child := child_view(text, reading, said)) is not None:  # "우리 아빠 연봉이 … 저는 중3이고 동생은 …"
         return by_child
-    text = worker_view(text)
+    text = polite_children(worker_view(text))
     if re.search(r"부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)", text):
         return 0  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent
     elsewhere = re.search(
@@ -198,7 +230,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|집사람|안사람|마누라|안식구|사모님|외벌이|홑벌이", text)
          if (not negated(text, m.start(), m.end()) or re.match(r"\s*(?:의\s*)?(?:소득|수입|벌이|근로|일)|\S{0,2}\s*[^.,?!]{0,12}?(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?없", text[m.end():]))
          # "남편 연봉 6천 …": the spouse whose wages are asked about is the worker, not a dependent
-         and not re.match(r"\s*(?:의\s*)?(?:연봉|월급|총급여|급여|결정세액|연말정산)", text[m.end():])),
+         and not re.match(r"\s*(?:의\s*)?(?:연봉|월급|총급여|급여|결정세액|연말정산)", text[m.end():])
+         and not re.search(FORMER, text[max(0, m.start() - 6):m.start()])),  # "전 남편": no spouse now
         None,
     )  # fmt: skip
     if spouse is None and (
@@ -224,8 +257,16 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         r"(?<![가-힣])(?:제|내|저의|나의|저도|나도|저는|나는)\s*(?:연봉|월급|총급여|급여)\s*(?:은|는|이|가|도|:)?\s*(?:약\s*)?\d",
         text,
     )
+    # "아내분은 연봉 3천 버신대요. 손님 본인 연봉 6,200": the worker's own pay said apart from the spouse's, who earns
+    spouse_paid = own_pay(text) and re.search(
+        r"(?:배우자|아내|남편|부인|와이프|신랑|집사람)(?:분|님)?\s*(?:은|는|이|가|도|의)?\s*(?:연봉|월급|총급여|급여)\s*"
+        r"(?:은|는|이|가|:)?\s*(?:약\s*)?\d[\d,.]*\s*(?:억|천만|천|백만|만|원|\s)*",
+        text,
+    )
     spouse_counted = False
-    if spouse and asker_earns:
+    if spouse and spouse_paid:
+        reading.assume(f"'{spouse_paid.group(0).strip()}': 배우자는 소득이 있어 기본공제 대상에서 뺌")
+    elif spouse and asker_earns:
         reading.assume(f"'{asker_earns.group(0)}': 배우자(질문자)는 소득이 있어 기본공제 대상에서 뺌")
     elif spouse and spouse_claims:
         reading.assume(f"'{elsewhere.group(0)}': 자녀를 공제받는 배우자는 소득이 있어 기본공제 대상에서 뺌")
@@ -235,7 +276,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         said.append("소득 없는 배우자")
         reading.fact("spouse", True, spouse.group(0), input=False)
     parents = re.search(
-        r"(?<!할)(부모님|어머니|아버지|어머님|아버님|모친|부친|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|도)?\s*"
+        r"(?<!할)(?<!애)(?<!애\s)(부모님|어머니|아버지|어머님|아버님|모친|부친|(?:친정|시)?엄마|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|도)?\s*"
         r"(?:(?:랑|이랑|와|과|하고)\s*(?:같이|함께)\s*(?:살면서|살며|살고)\s*)?\s*(?:(두|한)\s*분\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|제)\s*)?(?:부양|모시|모셔|모심)",
         text,
     ) or re.search(  # "함께 사는 어머니(72세, 소득 없음)": a parent living with the worker, said without 부양
@@ -320,6 +361,14 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     elif woman := re.search(r"부녀자|여성\s*세대주|배우자\s*(?:가\s*)?없는\s*여성", text):
         reading.fact("woman", True, woman.group(0))
         said.append("부녀자")
+    elif (wife := wife_at_work(text)) and reading.inputs.get(
+        "salary", 0
+    ) <= WOMAN_PAY_MAX:  # the asker, the worker, speaks of her husband: a married woman (제51조①6나)
+        # not added: her being the worker and a woman is inferred, not said, so the answer asks rather than assumes
+        reading.unclear(
+            f"'{wife.group(0)}': 근로자 본인이 배우자가 있는 여성이면 부녀자공제(50만원, 종합소득금액 3천만원 이하)가 "
+            "더해질 수 있으나 넣지 않음: 해당하는지 확인해 주세요"
+        )
     return dependents
 
 

@@ -89,10 +89,18 @@ def wage_arguments(p) -> None:
     p.add_argument("--salary", required=True, help="총급여액")
 
 
+# "종소세 때 따로 합산 예정 … 근로소득공제액이 얼마인지만": only the wage figures asked, the other income set aside
+ASKS_WAGE_ONLY = r"근로소득\s*(?:공제|금액)\S{0,3}\s*(?:이|은|는|가|만)?\s*(?:얼마|계산|알려)"
+
+
+def asks_wage_only(text: str) -> bool:
+    return bool(re.search(ASKS_WAGE_ONLY, text) and re.search(r"총급여|연봉|급여", text))
+
+
 def recognise_income(text: str) -> bool:
     """종합소득세; or a 과세표준 given for a person's income tax ("직장인 A씨의 과세표준이 5천만원")."""
     if re.search(r"종합소득|종소(?:세|\s|$)", text):
-        return True
+        return not asks_wage_only(text)
     if re.search(
         r"(?:월세|임대료|임대\s*수입)[^?!\n]{0,16}?받|(?:월세|임대료|임대)\s*(?:수입|소득)", text
     ) and re.search(r"세금|소득세", text):
@@ -109,7 +117,7 @@ def recognise_wage(text: str) -> bool:
         r"부업|사업소득|임대|프리랜서|유튜브|수익|수입|이자|배당", text
     )
     return bool(re.search(r"근로소득공제|총급여|연봉|근로소득금액|월급|급여", text)) and not (
-        re.search(r"(?:종합소득|소득세)\s*(?:과세표준|과표)", text) or other
+        re.search(r"(?:종합소득|소득세)\s*(?:과세표준|과표)", text) or (other and not asks_wage_only(text))
     )
 
 

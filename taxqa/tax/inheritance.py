@@ -8,13 +8,13 @@ from datetime import date
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
-from taxqa.tax.family import CHILD, DEATH, SPOUSE
+from taxqa.tax.estate_parts import classify
+from taxqa.tax.family import CHILD, DEATH
 from taxqa.tax.gift import art, won
 from taxqa.tax.heirs import heirs
 from taxqa.tax.kind import TaxKind, realistic_won, round_won
 from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.words import window_before
 
 
 def financial_deduction(net_financial: int, table: dict) -> int:
@@ -176,56 +176,6 @@ def add_arguments(p) -> None:
 def recognise(text: str) -> bool:
     """상속, or a death beside the estate ("아버님이 돌아가셨는데요 ... 재산은 20억") with no gift in it."""
     return "상속" in text or bool(re.search(DEATH, text) and re.search(r"재산|유산", text) and "증여" not in text)
-
-
-TOTAL = r"상속재산|유산|재산|과세가액|총|합계|합쳐|전\s*재산|남기|남긴|물려|상속"
-FINANCIAL = r"금융재산|금융자산|금융|예금|적금|주식|펀드|현금|채권|보험금|통장|예적금"
-ITEM = r"집|아파트|주택|토지|땅|건물|상가|부동산|빌라|오피스텔|자동차|차량|임야|농지|전답|회원권"
-DEBT = r"채무|빚|부채|대출금?|차입금|공과금|보증금"
-ASKER = r"(?<![가-힣])(?:제가|저는|본인이|본인은|내가|나는)"  # the asker, when the deceased is the asker's spouse
-FUNERAL = r"장례\s*비용?|장례식\s*비용?|장례비"
-
-
-def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> str:
-    """What an amount in an inheritance question is: estate, financial, item, spouse, debt, funeral, skip."""
-    window = window_before(text, a.start, 30)
-    after = text[a.end : a.end + 10]
-    spouse_words = re.sub(r"^(?:친정|시댁|우리|저희)\s*", "", spouse_words)  # "친정엄마 … 엄마 몫은": one
-    if re.search(r"(?:공제|한도|면제|이하|이상|초과|미만)\S{0,2}\s*$", window) or re.match(
-        r"\s*(?:원)?\s*(?:이하|이상|초과|미만|까지)", after
-    ):
-        return "skip"
-    if re.match(rf"\s*(?:원)?\s*(?:은|는|이|가)\s*(?:은행|농협|우체국)?\s*(?:{FINANCIAL})", text[a.end : a.end + 16]):
-        return "financial"  # "20억 중에 1억 원은 예금이고", "그 중 1억이 은행 예금": the part said to be deposits
-    if re.search(r"(?:빼고|뺀|차감\s*후|제외하고|제하고)\s*(?:\S+\s*)?$", window):
-        return "estate"  # "상속재산은 부채를 빼고 16억": what is left after the debts
-    keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]
-    hits = [(m.end(), -i, key) for i, (key, pattern) in enumerate(keys) for m in re.finditer(pattern, window)]
-    spouse = re.compile(
-        rf"(?:{ASKER if asker_is_spouse else SPOUSE + ('|' + re.escape(spouse_words) if spouse_words else '')})(?:님)?(?:이|가|께서|은|는|의\s*몫은?|몫은?|에게|한테|께)?\s*(?:\S+\s*){{0,{3 if asker_is_spouse else 2}}}$|{SPOUSE_TAKES}"
-    )
-    m = spouse.search(window)
-    if m and not re.match(
-        rf"(?:{SPOUSE}|{re.escape(spouse_words) if spouse_words else SPOUSE})(?:님)?\s*(?:와|과|랑|하고|및|,)",
-        m.group(0),
-    ):
-        if not hits or max(hits)[0] <= m.end() - len(m.group(0)) + 6 or re.search(r"받|몫|상속", after + window[-6:]):
-            return "spouse"
-    if hits:
-        return max(hits)[2]
-    if re.match(rf"\s*(?:원)?\s*(?:의|어치|상당의|짜리)?\s*(?:{FINANCIAL})", after):
-        return "financial"
-    if re.match(rf"\s*(?:원)?\s*(?:의|어치|상당의|짜리)?\s*(?:{DEBT})", after):
-        return "debt"
-    return "estate"
-
-
-# "배우자가 실제 상속받는 금액 15억", "아내 몫으로 받을 돈은": the spouse's own share named by what is received
-SPOUSE_TAKES = (
-    rf"(?:{SPOUSE})(?:님)?(?:이|가|께서|은|는)?\s*(?:실제(?:로)?\s*)?(?:상속\s*)?받(?:는|을|은|게\s*될)\s*"
-    r"(?:금액|돈|몫|재산|액수|상속액)(?:은|는|이|:)?\s*$"
-    rf"|(?:{SPOUSE})(?:님)?의?\s*(?:실제(?:로)?\s*)?(?:상속액|상속분|상속\s*금액)(?:은|는|이|:)?\s*$"  # "배우자의 실제 상속액 15억"
-)
 
 
 def read(text: str, reading) -> None:

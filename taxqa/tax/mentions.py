@@ -118,6 +118,11 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         last_year = bound and re.search(
             r"(?:작년|전년|지난\s*해|직전\s*(?:연도|년도|과세기간))\s*(?:\S+\s*){0,2}$", near
         )
+        # "작년엔 400이었는데 올해는 520": last year's figure beside this year's, not this case's amount
+        last_year = last_year or (
+            re.search(r"(?:작년|전년|지난\s*해)\s*(?:에는|엔|에|은|는)?\s*$", near)
+            and re.match(r"\s*(?:원)?\s*(?:이었는데|였는데|이던데|인데|이었고|였고)\s*(?:올해|금년)", after)
+        )
         # "'12억 넘는 1주택 팔면 양도세 폭탄'이라는 기사": an amount inside a quoted saying, not this case's
         quoted = re.search(r"['‘\"“][^'’\"”]{0,40}$", text[:s]) and re.match(
             r"[^'’\"”]{0,40}['’\"”]\s*(?:이)?라(?:는|고|던)", text[e:]
@@ -146,7 +151,7 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         paid_after = re.match(r"\s*(?:원)?\s*(?:을|를|은|는)?\s*(?:이미\s*)?(?:냈|납부했|원천징수|떼)", after)
         if paid_after and re.search(r"연금|보험|이자|월세|보증금|대출|할부|학비|등록금|기부", near):
             paid_after = None  # "국민연금 300만원 냈어요" is not tax paid
-        if TAX_PAID.search(near) or paid_after:
+        if (TAX_PAID.search(near) or paid_after) and not last_year:
             m.flags["tax_paid"] = True
         elif re.search(r"원천징수(?!\s*영수증)|기납부", clause[: s - left]) and not re.search(r"연봉|급여|월급", near):
             m.flags["tax_paid"] = True

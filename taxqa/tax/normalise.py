@@ -50,12 +50,17 @@ IMPLIED_MAN = re.compile(
     r"중간예납(?:세액|액)?|기납부(?:세액|액)?|원천징수(?:세액|액)?|(?<![가-힣])세액|국민연금|연금\s*보험료|"
     r"(?:건강|고용|4대)\s*보험료?(?:\s*등)?|(?<![가-힣])보험료|"
     r"수입(?:금액)?|(?<!필요)경비|(?:종합)?소득\s*금액|(?:종합)?소득\s*공제|인적\s*공제|상속\s*재산|증여\s*재산|예금|적금|현금|"
-    r"본세|(?<![가-힣])세금|납부\s*세액|보증금|전세금|세금\s*계산서(?:로)?(?:\s*받은\s*(?:거|것|게))?|"
+    r"본세|(?<![가-힣])세금|(?<![가-힣])소득세|납부\s*세액|보증금|전세금|세금\s*계산서(?:로)?(?:\s*받은\s*(?:거|것|게))?|"
     r"필요경비|필경|부대\s*비용|중개비|중개보수|중개수수료|법무비|법무사\s*비용?|수리비|카드\s*(?:결제|매출)(?:액|분)?|현금\s*(?:결제|매출)|"
     r"(?<![가-힣])[월연](?=\s)|(?<![가-힣\d])월(?=\d{3,4}(?:받|씩|인데|이고))|(?<![\d~∼-])\d{1,2}\s*월\s*부터(?:는|은)?)"
-    r"(?P<sep>\s*(?:은|는|이|가|으로|로|:|=|,|\|)?\s*(?:(?:부가세|부가가치세|VAT)\s*(?:포함|별도)(?:해서|하여|하면)?\s*|합계\s*)?)(?P<n>[1-9]\d{0,2},\d{3}|[1-9]\d{0,4}|[1-9]\d{5,15})"
+    r"(?P<sep>\s*(?:은|는|이|가|으로|로|:|=|,|\|)?\s*(?:(?:작년|전년|지난\s*해|올해|금년)\s*(?:에는|엔|에|은|는)?\s*)?(?:(?:부가세|부가가치세|VAT)\s*(?:포함|별도)(?:해서|하여|하면)?\s*|합계\s*)?)(?P<n>[1-9]\d{0,2},\d{3}|[1-9]\d{0,4}|[1-9]\d{5,15})"
     # "월급 230, 12달": the comma ends a list item; "15~18억": the unit of a range is said at its end
     r"(?!\d|,\d|\.\d|\s*(?:[천백십만억조%년월일세살명개배]|원(?!천))|\s*[~∼〜-]\s*\d[\d,.]*\s*[억천만조])"
+)
+# "소득세 작년엔 400만원이었는데 올해는 520": this year's figure said beside last year's, in its unit
+YEAR_AFTER_YEAR = re.compile(
+    r"(?P<first>\d[\d,]*\s*만\s*원?\s*(?:이었는데|였는데|이던데|인데|이었고|였고)\s*(?:올해|금년)\s*(?:에는|엔|은|는|에)?\s*)"
+    r"(?P<n>[1-9]\d{0,4})(?!\d|,\d|\.\d|\s*[천백십만억조%년월일세살명개배원])"
 )
 # "3500 보내줬는데", "2400 받았어요": a bare number given or received, with 만 left out
 IMPLIED_MAN_BEFORE_VERB = re.compile(
@@ -144,9 +149,11 @@ def normalise(text: str) -> str:
     )
     text = re.sub(r"(?<![\d,.])(\d{1,3})억(\d)(?![\d,.]|\s*[천백십만원억조년월일세살명개%])", r"\1억 \2천만", text)
     text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(?!\s*[만억원\d])", r"\1천\2백만", text)  # 3천3백
-    text = re.sub(
-        r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억]|\s*주(?:를|을|가|는|씩|\(|\s|$))", r"\1천만", text
-    )  # 6천만원
+    text = re.sub(  # 6천만원; not the 천 of "247만 5천": a part of the 만 before it
+        r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억]|\s*주(?:를|을|가|는|씩|\(|\s|$))",
+        lambda m: m[0] if re.search(r"\d\s*만\s*$", m.string[: m.start()]) else f"{m[1]}천만",
+        text,
+    )
     text = PAY_IN_HANGUL.sub(pay_in_digits, text)
     text = IMPLIED_MAN.sub(
         lambda m: (
@@ -154,6 +161,7 @@ def normalise(text: str) -> str:
         ),
         text,
     )
+    text = YEAR_AFTER_YEAR.sub(r"\g<first>\g<n>만원", text)
     text = IMPLIED_MAN_BEFORE_VERB.sub(r"\g<n>만", text)
     text = HANGUL_BEFORE_VERB.sub(lambda m: f"{sino_number(m['n'])}만", text)  # "오백 들었소": 500만
     text = NATIVE_AGE.sub(native_age, text)

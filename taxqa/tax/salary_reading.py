@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import format_won, iter_amounts
-from taxqa.tax.dependents import read_dependents, read_own_age
+from taxqa.tax.dependents import OWN_PAY, own_pay, read_dependents, read_own_age
 from taxqa.tax.words import amount_near, window_before
 
 # tax already taken from the wages: "원천징수", "이미 낸", "회사에서 미리 뗀 세금", "떼인 세금"
@@ -67,6 +67,18 @@ def months_worked(text: str) -> tuple[int, str] | None:
     return None
 
 
+LAST_YEAR = r"(?:작년|전년|지난\s*해)\s*(?:에는|엔|에|은|는)?\s*$"
+THIS_YEAR = r"(?:올해|금년|이번\s*해)\s*(?:에는|엔|에|은|는)?\s*$"
+
+
+def this_years(text: str, hit):
+    """Of a figure said for last year and then this year ("작년엔 400이었는데 올해는 520"), this year's."""
+    if not re.search(LAST_YEAR, window_before(text, hit.start, 10)):
+        return hit
+    later = (a for a in iter_amounts(text) if 0 < a.start - hit.end < 30)
+    return next((a for a in later if re.search(THIS_YEAR, window_before(text, a.start, 10))), hit)
+
+
 PAY_PART = r"(?:기본급|수당)\s*(?:은|는|이|가|:)?\s*(?:월\s*)?$"  # the parts of a month's pay, each said with its name
 MONTHLY_UNLIKELY = 20_000_000  # a month's pay this large is more often a year's total said beside 월급
 
@@ -89,11 +101,18 @@ def pay_raise(text: str, found) -> tuple[int, object, object] | None:
 def read(text: str, reading) -> None:
     found = amount_near(text, r"연봉|총급여|급여|월급|근로소득|받", PAID_WORDS)
     total = amount_near(text, r"총급여")
-    pay_said = [a for a in iter_amounts(text) if not re.search(PAID_WORDS, window_before(text, a.start, 12))]
-    if found is None and total is None and not pay_said:  # "원천징수된 소득세는 300만 원": no pay said
+    # "원천징수된 소득세는 300만 원", "떼어간 소득세를 1년치 합치니까 198만 원": no pay said, only what was taken
+    pay_said = [a for a in iter_amounts(text) if not re.search(PAID_WORDS, window_before(text, a.start, 30))]
+    if found is None and total is None and not pay_said:
         reading.lack("총급여 (연봉: 1년 동안 받은 세전 급여)")
+        taken = [a for a in iter_amounts(text) if re.search(WITHHELD, window_before(text, a.start, 30))]
+        if len(taken) == 1:  # the tax taken is still read, so it is not asked for again
+            reading.fact("withheld", taken[0].value, taken[0].text)
         return
-    found = total or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
+    own = (
+        amount_near(text, OWN_PAY) if own_pay(text) else None
+    )  # "아내분은 연봉 3천 … 본인 연봉 6,200": the worker's own pay wins over a spouse's
+    found = total or own or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
     said = [m.lastindex for m in re.finditer(f"({NET_PAY})|(세전|총급여)", window_before(text, found.start, 14))]
     if said and said[-1] == 1:  # the nearest word before the pay says it is after tax
         gross = amount_near(text, r"세전|총급여")
@@ -202,6 +221,7 @@ def read(text: str, reading) -> None:
             text, pattern, r"월급|연봉|총급여|급여" if name == "withheld" else ""
         )  # "월급에서 세금 떼요. 월급 230"
         if hit is not None and hit.start != found.start:
+            hit = this_years(text, hit)
             value = hit.value
             if name == "withheld" and re.search(r"(?:월|매달|매월|달마다)\s*$", window_before(text, hit.start, 6)):
                 value *= times  # "원천징수된 게 월 20만원씩": tax withheld each month, over the months paid
