@@ -96,20 +96,20 @@ def test_a_single_mother_with_her_own_mother_and_no_husband_now():
     assert "spouse" not in got
 
 
-def test_a_working_asker_with_a_husband_is_asked_about_the_married_womans_deduction():
+def test_a_working_asker_with_a_husband_has_the_married_womans_deduction():
     reading = read_question(
         "베트남에서 시집와서 남편 있어요. 저는 공장에서 일해요, 총급여 2,900만원. 남편은 자영업, 제 부양가족 아니에요. "
         "딸(9살) 하나 제가 올려요. 결정세액?",
         as_of=AS_OF,
     )
-    assert "woman" not in reading.inputs and reading.inputs["children"] == 1
-    assert any("부녀자" in line for line in reading.ambiguous)
+    assert reading.inputs["woman"] is True and reading.inputs["children"] == 1
+    assert any("부녀자공제" in line for line in reading.assumptions)
 
 
 def test_a_husband_whose_pay_is_given_is_the_worker_not_the_asker():
     reading = read_question("남편 연봉 4,500이고 저는 집에서 애 봐요. 아들(7살) 하나. 남편 결정세액 얼마?", as_of=AS_OF)
     assert reading.inputs["salary"] == 45_000_000
-    assert not any("부녀자" in line for line in reading.ambiguous)
+    assert "woman" not in reading.inputs
 
 
 def test_only_the_wage_deduction_asked_beside_other_income_kept_for_later():

@@ -364,10 +364,11 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     elif (wife := wife_at_work(text)) and reading.inputs.get(
         "salary", 0
     ) <= WOMAN_PAY_MAX:  # the asker, the worker, speaks of her husband: a married woman (제51조①6나)
-        # not added: her being the worker and a woman is inferred, not said, so the answer asks rather than assumes
-        reading.unclear(
-            f"'{wife.group(0)}': 근로자 본인이 배우자가 있는 여성이면 부녀자공제(50만원, 종합소득금액 3천만원 이하)가 "
-            "더해질 수 있으나 넣지 않음: 해당하는지 확인해 주세요"
+        reading.fact("woman", True, wife.group(0))  # her husband said makes her a woman with a spouse
+        said.append("부녀자")
+        reading.assume(
+            f"'{wife.group(0)}': 남편이 있는 근로자 본인(여성)으로 보아 부녀자공제 50만원 적용 (제51조①6나, "
+            "종합소득금액 3천만원 이하)"
         )
     return dependents
 

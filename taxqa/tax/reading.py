@@ -18,6 +18,7 @@ from taxqa.tax.corrections import drop_corrected
 from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.fx import with_rate
 from taxqa.tax.kinds import KINDS
+from taxqa.tax.layout import apply_unit_header, join_label_lines, untable
 from taxqa.tax.mentions import Mention, read_mentions
 from taxqa.tax.negation import negated
 from taxqa.tax.nets import flag_follow_up
@@ -29,11 +30,8 @@ from taxqa.tax.spoken_time import dated_months
 from taxqa.tax.tax_terms import uncovered_tax
 from taxqa.tax.words import (
     CLAUSE_END,
-    apply_unit_header,
-    join_label_lines,
     plain_digits,
     plain_forms,
-    untable,
 )
 
 # "첫째, … ? 둘째, …": two questions numbered in one message (the second starts here)

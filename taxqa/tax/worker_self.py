@@ -1,6 +1,7 @@
 """The worker as the asker (taxqa.tax.dependents): a woman who speaks of her husband and of her own work
 ("한국 남편 있어요. 저 식당 주방 일해요, 1년 총급여 3,400만원") may have the 부녀자 deduction (소득세법
-제51조①6나: a woman with a spouse, 종합소득금액 3천만원 or less); being inferred, it is asked about, not added."""
+제51조①6나: a woman with a spouse, 종합소득금액 3천만원 or less); a husband said makes her one, and the answer says
+so as its assumption."""
 
 from __future__ import annotations
 

@@ -1,0 +1,83 @@
+"""The layout a question comes in, read as plain sentences: a pasted table's rows (tab-separated or markdown),
+a label on one line with its value on the next, and a unit header ("(단위: 만원)") whose bare amounts are written
+out in won."""
+
+from __future__ import annotations
+
+import re
+
+
+def table_cells(line: str) -> list[str]:
+    """The cells of a pasted table row: tab-separated, or a markdown row "| a | b |"."""
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")]
+    if line.strip().startswith("|") and line.count("|") >= 3:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return [line]
+
+
+def untable(text: str) -> str:
+    """Rows pasted from a spreadsheet or a markdown table as sentences the readers take: a block with
+    a header row and rows of three or more cells becomes "header value, header value" per row
+    ("취득가\t양도가\n3억\t7억" -> "취득가 3억, 양도가 7억"); two-cell rows become "key value"."""
+    # "매출(공급가액) / 9,000": a row of a two-column table written with a slash is "key value"
+    text = re.sub(r"(?m)^([^\n/|\d]{1,24}?)\s*/\s*(\d[\d,.]*\s*(?:억|만|천|원)?[^\n/\d]{0,3})\s*$", r"\1 \2", text)
+    if re.search(r"^\s*[│┃｜].*[│┃｜].*[│┃｜]", text, re.M):  # a table drawn with box characters
+        text = re.sub(r"(?m)^[ ─━┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋]+\n?", "", re.sub(r"[│┃｜]", "|", text))
+    if "\t" not in text and not re.search(r"^\s*\|.*\|.*\|", text, re.M):
+        return text
+    out: list[str] = []
+    header: list[str] | None = None
+    keyed = -1  # where a two-cell row was written as "key value" (dropped when it heads the next row)
+    headed = -1  # where a wider row that may head the next rows was kept
+    for line in text.split("\n"):
+        cells = table_cells(line)
+        if len(cells) >= 2 and all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
+            continue  # the markdown "| --- | --- |" line
+        if len(cells) < 2:
+            header = None
+            out.append(line)
+        elif len(cells) == 2 and not (header and len(header) == 2 and re.search(r"\d", cells[0])):
+            header = cells  # "상속재산 | 25억" is a key and its value; it may also head "| 20년 | 2억 |"
+            keyed = len(out)
+            out.append(" ".join(cells) + ".")
+        elif header is None or len(header) != len(cells):
+            header = cells
+            headed = len(out)  # kept as words ("코인\t매수 1,200만\t매도 3,100만") unless rows of its width follow
+            out.append(" ".join(cells) + ".")
+        else:
+            if keyed == len(out) - 1 and len(cells) == 2 and not re.search(r"\d", "".join(header)):
+                out.pop()  # "| 무신고 세액 | 부정행위 |" over "| 800만원 | 없음 |": the header said once, with its values
+            elif headed == len(out) - 1:
+                out.pop()  # the header row, said with each value below
+            keyed = headed = -1
+            out.append(", ".join(f"{h} {c}" for h, c in zip(header, cells)) + ".")
+    return "\n".join(out)
+
+
+def join_label_lines(text: str) -> str:
+    """ "매출\n1억 5천\n매입\n9천": a label on its own line joined to the amount on the next line."""
+    return re.sub(r"(?m)^(\s*[가-힣][가-힣 ]{0,9})\n(?=\s*[\d일이삼사오육칠팔구₩])", r"\1 ", text)
+
+
+# "(단위: 만원)", and a column's unit in brackets after its label: "항목(만원) / 금액", "금액(백만원)"
+UNIT_HEADER = re.compile(
+    r"[(\[]?\s*(?:금액\s*)?(?:단위|금액)\s*[:：]?\s*(천원|만원|백만원|억원)\s*[)\]]?|(?<=[가-힣])\(\s*(천원|만원|백만원|억원)\s*\)(?=\s*[/|:\n])"
+)
+UNIT_WON = {"천원": 1_000, "만원": 10_000, "백만원": 1_000_000, "억원": 100_000_000}
+
+
+def apply_unit_header(text: str) -> str:
+    """ "(단위: 만원) 매출 12,000": bare numbers in the question are in the unit its header names, so
+    they are written out in won and the header is blanked."""
+    header = UNIT_HEADER.search(text)
+    if header is None:
+        return text
+    won = UNIT_WON[header.group(1) or header.group(2)]
+    text = text[: header.start()] + " " * (header.end() - header.start()) + text[header.end() :]
+    # an amount has three digits or a comma (two in 백만원 or 억원): "자녀 2 (…)", "1~2월", "2기" are counts, "12층",
+    # "301호" no amounts
+    counter = r"[천백십만억조원%년월일세살명개배주층호동차기번회평분시㎡]|필지|학년"
+    least = 2 if won >= 1_000_000 else 3
+    bare = rf"(?<![\d.,~∼:-])(\d{{1,3}}(?:,\d{{3}})+|\d{{{least},}})(?![\d,:]|\.\d|[ \t]*(?:{counter})|\s*\))"  # not "14:20"
+    return re.sub(bare, lambda m: f"{int(m[1].replace(',', '')) * won:,}원", text)
