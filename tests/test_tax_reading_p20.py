@@ -172,3 +172,30 @@ def test_a_line_typed_without_spaces_keeps_its_numbers_apart():
     assert glued_numbers("고등학생딸한테2천만원주면증여세") == "고등학생딸한테 2천만원 주면증여세"
     assert glued_numbers("1세대1주택이고제59조는요") == "1세대 1주택이고제59조는요"  # a household and an article stay
     assert inputs("어머니한테이번에1억받으면증여세얼마예요저35살")["amount"] == 100_000_000
+
+
+def test_what_is_said_as_a_known_rule_or_a_part_already_taken_out_is_no_figure():
+    a = ask(
+        "일괄공제가 5억이라는 건 알아요. 어머니가 돌아가셨고 형이랑 저 둘이에요. 재산은 아직 정리 못 했어요. 상속세?",
+        as_of=AS_OF,
+    )
+    assert a["result"] is None and any("상속재산" in x for x in a["missing"])
+    a = ask("근로소득공제만요. 총급여 5,200만원 (비과세 자가운전보조금 월 20만원은 이미 뺀 금액)", as_of=AS_OF)
+    assert not any("기간마다" in x for x in a["missing"] + a["ambiguous"])
+    got = inputs("소규모 특례 대상인 부동산임대업 위주 법인은 아닙니다. 과세표준 5억. 법인세 산출세액?")
+    assert not got.get("small")
+
+
+def test_a_past_return_told_beside_a_gift_asked_is_no_penalty_question():
+    a = ask(
+        "딸 대신 여쭤요. 제가 딸(30)에게 1억을 주려 해요. ※ 참고로 3년 전에 제가 2천 준 적 있는데 그땐 신고 안 했어요. 증여세?",
+        as_of=AS_OF,
+    )
+    assert a["kind"] == "gift" and a["result"]["inputs"]["prior"] == 20_000_000
+
+
+def test_the_askers_husband_giving_their_grandchild():
+    got = inputs(
+        "할머니인 제가 대신 씁니다. 저희 남편이 손자(외손자, 9살) 계좌에 3천만원을 넣어줬어요. 손자 부모는 살아 있어요. 증여세?"
+    )
+    assert (got["relation"], got["generation_skip"], got["minor"]) == ("lineal_ascendant", True, True)

@@ -138,8 +138,12 @@ def read(text: str, reading) -> None:
     said = [f"과세표준 {format_won(found.value)}"]
     if not re.search(r"과세표준|과표", window_of(text, found.start)):
         reading.assume("주어진 금액을 각 사업연도 소득에 대한 과세표준으로 봄 (세무조정·이월결손금 반영 후)")
-    if re.search(
+    small = re.search(
         r"성실신고확인|부동산\s*임대업?\S{0,2}\s*(?:을\s*)?(?:주로|주된|위주|주업)|소규모\s*(?:임대\s*)?법인", text
+    )
+    # "부동산임대업 주업 법인 같은 소규모 특례 대상은 아니고요": said not to be one
+    if small and not re.match(
+        r"[^.?!\n]{0,30}?(?:아니|아님|아닙|아닌|해당\s*(?:없|안|사항\s*없)|않)", text[small.end() :]
     ):
         reading.fact("small", True, "부동산임대업 위주 소규모 법인")
         said.append("제60조의2①1호 소규모 법인")

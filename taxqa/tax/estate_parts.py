@@ -23,9 +23,9 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         window = re.sub(r"\([^()]*\)", "", window)  # describes the word before it; that word names the amount
     after = text[a.end : a.end + 10]
     spouse_words = re.sub(r"^(?:친정|시댁|우리|저희)\s*", "", spouse_words)  # "친정엄마 … 엄마 몫은": one
-    if re.search(r"(?:공제|한도|면제|이하|이상|초과|미만)\S{0,2}\s*$", window) or re.match(
-        r"\s*(?:원)?\s*(?:이하|이상|초과|미만|까지)", after
-    ):
+    if re.search(r"(?:공제|한도|면제|이하|이상|초과|미만)\S{0,2}\s*(?:최소|최대|최고)?\s*$", window) or re.match(
+        r"\s*(?:원)?\s*(?:이하|이상|초과|미만|까지|(?:이)?라(?:는|고)\s*(?:건|거|것|걸)\s*(?:알|들었))", after
+    ):  # "배우자상속공제가 최소 5억이라는 건 알아요": a rule known, not this estate
         return "skip"
     if re.match(rf"\s*(?:원)?\s*(?:은|는|이|가)\s*(?:은행|농협|우체국)?\s*(?:{FINANCIAL})", text[a.end : a.end + 16]):
         return "financial"  # "20억 중에 1억 원은 예금이고", "그 중 1억이 은행 예금": the part said to be deposits

@@ -309,15 +309,17 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
             "자녀의 배우자(사위·며느리)에게 주는 증여는 인척 증여: 기타친족 공제 1천만원 (제53조제4호)"
         )
         return parties
-    child = next((d for d in donees if d.category == "child"), None) if as_donor and pick.category == "spouse" else None
-    if child is not None:  # "남편이 딸한테", "애 아빠가 딸한테": the asker's spouse gives the child, its parent
+    kin = ("child", "grandchild")
+    child = next((d for d in donees if d.category in kin), None) if as_donor and pick.category == "spouse" else None
+    if child is not None:  # "남편이 딸한테", "저희 남편이 손녀 통장에": the asker's spouse gives the (grand)child
         parties.relation, parties.words, parties.category = (
             "lineal_ascendant",
             f"{pick.words} → {child.words}",
-            "parent",
+            "parent" if child.category == "child" else "grandparent",
         )
+        parties.generation_skip = child.category == "grandchild"
         parties.notes.append(
-            "질문자의 배우자가 자녀에게 주는 증여는 수증자의 직계존속(또는 그 배우자) 증여 (제53조제2호)"
+            "질문자의 배우자가 자녀(손주)에게 주는 증여는 수증자의 직계존속(또는 그 배우자) 증여 (제53조제2호)"
         )
         return parties
     rel_donor, rel_donee, skip_donor, skip_donee = RELATION_OF[pick.category]

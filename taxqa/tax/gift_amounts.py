@@ -91,6 +91,10 @@ def prior_from_same_group(text: str, a, relation: str) -> bool:
         if not re.search(rf"{other[1]}\S{{0,2}}\s*(?:\([^()]*\)\s*)?(?:한테|에게|께)", text):
             return False
     clause = text[clause_start : a.start]
+    if re.search(r"(?<![가-힣])(?:제가|내가|저희가)\s*(?:\S+\s*){0,1}$", clause) and re.search(
+        r"(?<![가-힣])(?:제가|내가|저희가)[^.?!]{0,30}?(?:주려|줄|보태|드리|넣어)", text
+    ):  # "※ 참고로 5년 전 아들 … 제가 3천만원 준 적이 있고": the asker gave before and gives now
+        return True
     named = [  # the giver's word, not the receiver's ("5년 전에 제가 딸한테 1,500만 원을": the asker gave)
         m
         for m in mentions(clause)

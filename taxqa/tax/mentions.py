@@ -34,7 +34,8 @@ APPROX_BEFORE = r"(?:대략|약|대충|얼추|한)\s*$"
 # an amount the question gives as a rule or limit, not as a fact of the case ("공제 5억", "12억 이하 비과세")
 CONTEXT_BEFORE = re.compile(r"(?:공제|한도|면제|기준|비과세|구간|세율|기준금액)\S{0,4}\s*$")
 CONTEXT_AFTER = re.compile(r"^\s*(?:원)?\s*(?:까지|을|를|이|가|은|는)?\s*(?:(?:" + BOUND + r")\s*)?(?:\S{0,3}\s*)?"
-                           r"(?:공제|비과세|면제|한도|기준|구간|세율|이면\s*면제)")  # fmt: skip
+                           r"(?:공제|비과세|면제|한도|기준|구간|세율|이면\s*면제)"
+                           r"|^\s*(?:원)?\s*(?:이)?라(?:는|고)\s*(?:건|거|것|걸|게)\s*(?:알|들었|배웠)")  # "최소 5억이라는 건 알아요"  # fmt: skip
 PERIOD_BEFORE = re.compile(
     r"(?:매달|매월|매년|매주|달마다|해마다|주마다|한\s*달에|(?<![가-힣\d])월)\s*(?:에\s*)?"
     r"(?:(?:임대료|월세|급여|수입|매출|용돈|생활비|이자)\s*(?:은|는|이|가|:)?\s*)?$"
@@ -96,6 +97,8 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
     found: list[Mention] = []
     for a in iter_amounts(clean):
         s, e = to_text(a.start), to_text(a.end, end=True)
+        if not re.search(r"\d", text[s:e]) and (same := [m.span() for m in re.finditer(re.escape(a.text), text)]):
+            s, e = min(same, key=lambda span: abs(span[0] - s))  # "제가(엄마) 2억을": an aside moved, the span lost
         words = text[s:e] or a.text
         m = Mention(words, s, e, "amount", a.value, clean=a.text)
         before, after = text[max(0, s - 14) : s], text[e : e + 16]

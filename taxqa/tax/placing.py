@@ -82,6 +82,10 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             continue
         elif f.get("period") and m.used_as == "amount" and any(f"'{m.text}'" in a for a in reading.assumptions):
             continue  # "두 아들한테 1억씩": each receiver's gift, read as such (증여세 is per receiver)
+        elif f.get("period") and re.match(
+            r"\S{0,2}\s*(?:은|는|을|를)?\s*(?:이미\s*)?(?:뺀|빼고|제외)", reading.text[m.end :]
+        ):
+            continue  # "(비과세 식대 월 20만원은 이미 뺀 금액)": a part already taken out of the amount said
         elif f.get("period") and not (m.used_as in ("salary", "withheld") and reading.kind in ("wage", "salary")):
             reading.lack(f"'{f['period']}'은 기간마다의 금액입니다: 몇 번(몇 개월·몇 년)인지, 합계 금액이 필요합니다")
         elif f.get("approx") and m.used_as:
@@ -260,7 +264,7 @@ MINOR_INPUT = {"gift": "minor", "inheritance": "minor_children_years"}
 
 
 UNKNOWN = re.compile(
-    r"부양(?:할\s*)?가족\s*(?:이|은|는)?\s*(?:많|여럿|몇)|(?:정리|파악|확인|계산)\S{0,2}\s*못\s*(?:했|해|함|한)|"
+    r"부양(?:할\s*)?가족\s*(?:이|은|는)?\s*(?:많|여럿|몇)|(?:정리|파악|확인|계산)\S{0,2}\s*(?:아직\s*)?(?:하나도\s*|전혀\s*|다\s*)?못\s*(?:했|해|함|한)|"
     r"모르(?:겠|는데|고|니|며)|모름|몰라|모릅니다|기억(?:이)?\s*안|말\s*안\s*할|확실(?:하지|하진|치)\s*않|알\s*수\s*없|미정|미확정|확정\s*(?:전|되지|이\s*안|안\s*(?:됐|돼))|(?:안|덜)\s*끝나|"
     r"비밀|말\s*(?:못|안)\s*(?:해|하|할|드리)|곤란|밝히기\s*(?:어렵|싫)|확인\s*(?:중|못|이\s*안|안\s*(?:됐|돼))|"
     r"정리\s*(?:가\s*)?안\s*(?:됐|돼|되)|잃어버|안\s*정했|안\s*정해|정해지지\s*않|정하지\s*않|미확인|나중에\s*(?:알려|말씀)|"

@@ -19,6 +19,7 @@ from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.fx import with_rate
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.layout import apply_unit_header, join_label_lines, untable
+from taxqa.tax.limitation_reading import LIMITATION
 from taxqa.tax.mentions import Mention, read_mentions
 from taxqa.tax.negation import negated
 from taxqa.tax.nets import flag_follow_up
@@ -153,15 +154,18 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     uncovered = uncovered_tax(clean)
     if uncovered is not None:
         reading.tax_name = uncovered
-        reading.lack(f"이 계산기는 {uncovered}를 계산하지 않습니다 (다른 세금의 계산으로 답하지 않음)")
+        named = f"{uncovered}(종부세)" if uncovered == "종합부동산세" else uncovered  # the name people use too
+        reading.lack(f"이 계산기는 {named}를 계산하지 않습니다 (다른 세금의 계산으로 답하지 않음)")
         return finish(reading)
     has_amount = any(True for _ in iter_amounts(clean)) or any(m.type == "unreadable" for m in reading.mentions)
     asked = asked_tax(clean)
     for kind in sorted(KINDS.values(), key=lambda k: k.order):
         if kind.recognise is None or kind.reader is None or not kind.recognise(clean):
             continue
-        if asked is not None and KIND_TAXES.get(kind.name) not in (asked, None) and kind.name != "penalty":
+        if asked is not None and KIND_TAXES.get(kind.name) not in (asked, None):
             continue
+        if asked is not None and kind.name == "penalty" and not re.search(r"가산세|" + LIMITATION, clean):
+            continue  # "그때는 신고 안 했어요 … 증여세 얼마": a gift's tax asked, a past return only told
         reading.kind = kind.name
         if not has_amount and not kind.extra.get("reads_without_amount"):
             plain = PLAIN_FACT.get(kind.name, "")
