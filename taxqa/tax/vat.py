@@ -12,7 +12,7 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.vat_amounts import blanked, read_vat
+from taxqa.tax.vat_amounts import blanked, named_after, read_vat
 from taxqa.tax.vat_credits import LAW, card_credit, card_credit_and_penalty
 from taxqa.tax.words import amount_near, clause_of
 
@@ -224,7 +224,7 @@ def read_simple(text: str, reading) -> None:
     if industry is None:
         reading.lack("업종 (간이과세 업종별 부가가치율)")
         return
-    card = amount_near(text, r"카드|현금\s*영수증", r"매입")
+    card = named_after(text, r"카드|현금\s*영수증", r"매입")
     no_invoice = NO_INVOICE.search(text)
     missing = None
     if no_invoice:  # "세금계산서 없이 산 1천만원", "1천만원어치는 세금계산서를 못 받았다"

@@ -37,14 +37,25 @@ def vat_included(text: str, a) -> bool:
     return bool(re.search(INCLUDED, text)) and not re.search(EXCLUDED, text)
 
 
+def named_after(text: str, pattern: str, rivals: str = ""):
+    """The first amount with its `pattern` keyword before it, passing over one only followed by the keyword
+    ("매출 총 7500 카드랑 현금영수증 6천": 카드 names the 6천, not the 7500)."""
+    found = amount_near(text, pattern, rivals)
+    while found is not None and not re.search(pattern, window_before(text, found.start)):
+        text = blanked(text, found)
+        found = amount_near(text, pattern, rivals)
+    return found
+
+
 def card_amounts(text: str):
     """(card sales, purchases paid by card) of a general taxpayer's question: the amount named by
     카드/현금영수증, unless it is said in the 매입 clause ("매입은 세금계산서 3억 + 카드 5천", 제46조③)."""
-    card = amount_near(text, r"카드|현금\s*영수증", r"매입")
+    card = named_after(text, r"카드|현금\s*영수증", r"매입")
     said = (  # "카드결제 합계 5,500만", "카드로 결제된 게 부가세 포함 8,800만원", "카드매출은 부가세포함 1억",
         # "카드매출전표 발행한 금액이 7,150만원", "신용카드매출전표 발급분 3,300만원", "포함해가" (dialect 해서)
-        r"(?:카드|현금\s*영수증)(?:\s*\S{0,6}\s*(?:(?:합계|총액|금액|매출액?|결제액)(?:은|는|이|:)?\s*)?|"
-        r"\S{0,6}\s*(?:결제|계산|받은|긁은|발행|발급)\S{0,3}\s*(?:게|거|것|금액|돈|분)?\s*(?:은|는|이|가)?\s*)"
+        r"(?:카드|현금\s*영수증)(?:\s*\S{0,6}\s*(?:(?:합계|총액|금액|매출액?|결제액|공급대가)(?:은|는|이|:)?\s*)?|"
+        r"\S{0,6}\s*(?:결제|계산|받은|긁은|발행|발급)\S{0,3}\s*(?:게|거|것|금액|돈|분|매출액?)?\s*(?:은|는|이|가)?\s*"
+        r"(?:공급대가\S{0,2}\s*)?)"  # "카드로 받은 매출 공급대가 4,400만원"
         r"(?:\(?\s*(?:부가세|부가가치세|VAT)\s*포함(?:해서|하여|하면|해가|해|한)?\s*\)?\s*)?$"
     )
     if card is not None and not re.search(said, window_before(text, card.start, 26)):
@@ -92,7 +103,9 @@ CASH_SALES = r"현금\s*(?:매출|결제|판매|으로\s*받은)|계좌\s*이체
 
 # a year's figure said of an earlier year ("작년 매출 2억 안 됨", "2024년 매출 약 3억"), not a period of it
 # ("작년 하반기 매출", "2025년 2기 매출"): the 간이과세·발행세액공제 test, not this period's sales
-PRIOR_YEAR = r"(?:작년|지난\s*해|전년|직전\s*(?:연도|년도)|\d{4}\s*년)(?!\s*(?:하반기|상반기|(?:제\s*)?[12]\s*기))"
+PRIOR_YEAR = (
+    r"(?:작년|지난\s*해|전년|직전\s*(?:연도|년도)|\d{4}\s*년)(?!\s*(?:하반기|상반기|(?:제\s*)?[12]\s*기|\d{1,2}\s*월))"
+)
 
 
 def blanked(text: str, a) -> str:
@@ -100,11 +113,12 @@ def blanked(text: str, a) -> str:
 
 
 def this_period(text: str, pattern: str, rivals: str):
-    """The amount named by `pattern`, passing over one said of an earlier year when another follows."""
-    first = amount_near(text, pattern, rivals)
-    if first is None or not re.search(PRIOR_YEAR, window_before(text, first.start)):
-        return first
-    return amount_near(blanked(text, first), pattern, rivals) or first
+    """The first amount named by `pattern` not said of an earlier year; the first of all when every one is."""
+    first = found = amount_near(text, pattern, rivals)
+    while found is not None and re.search(PRIOR_YEAR, window_before(text, found.start)):
+        text = blanked(text, found)
+        found = amount_near(text, pattern, rivals)
+    return found or first
 
 
 def cash_part(text: str, card):
