@@ -223,3 +223,34 @@ def test_last_years_total_under_a_bound_is_a_condition_not_an_amount_to_place():
     )
     answer = ask(q, as_of=AS_OF)
     assert answer["result"]["payable"] == 3_000_000 and not answer["ambiguous"]
+
+
+# --- round 2, second pass: the card keyword before its amount, 세금 after a bare number, a temporary 2주택 --
+
+
+def test_card_keyword_names_the_amount_after_it_not_the_one_before():
+    q = "간이과세 슈퍼 작년 매출 총 6800 카드랑 현금영수증 5천 세금계산서 받은 매입 4천 부가세?"
+    r = reading(q)
+    assert (r.inputs["supply"], r.inputs["card_sales"], r.inputs["purchases"]) == (68_000_000, 50_000_000, 40_000_000)
+
+
+def test_bare_number_before_a_tax_invoice_word_is_in_man_won():
+    q = "일반과세 김밥집 이번기 매출 총 6000 카드랑 현금영수증 4400 세금계산서 받은 매입 2500 부가세?"
+    r = reading(q)
+    assert (r.inputs["sales"], r.inputs["card_sales"], r.inputs["purchases"]) == (60_000_000, 44_000_000, 25_000_000)
+
+
+def test_card_sales_said_as_their_supply_value_with_vat():
+    q = "일반과세자 이번 기 매출 공급가액 7천만원, 매입 공급가액 3천만원, 카드로 받은 매출 공급대가 5,500만원. 부가세?"
+    assert reading(q).inputs["card_sales"] == 55_000_000
+
+
+def test_year_and_months_of_this_period_are_not_last_years_sales():
+    q = "일반과세자 2025년 7월~12월 매출 공급가액 9천만원, 매입 공급가액 4천만원, 작년 매출 3억 안 됨. 부가세?"
+    assert reading(q).inputs["sales"] == 90_000_000
+
+
+def test_temporary_two_houses_is_flagged_not_taken_as_many_houses_silently():
+    q = "이사하면서 일시적 2주택이 됐는데 예전 집을 팔았어요. 2017년에 2억에 사서 2026년 2월에 4억에 팔았고 계속 살았어요. 양도세?"
+    answer = ask(q, as_of=AS_OF)
+    assert any("일시적 2주택" in line for line in answer["ambiguous"])
