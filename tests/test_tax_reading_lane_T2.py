@@ -254,3 +254,19 @@ def test_temporary_two_houses_is_flagged_not_taken_as_many_houses_silently():
     q = "이사하면서 일시적 2주택이 됐는데 예전 집을 팔았어요. 2017년에 2억에 사서 2026년 2월에 4억에 팔았고 계속 살았어요. 양도세?"
     answer = ask(q, as_of=AS_OF)
     assert any("일시적 2주택" in line for line in answer["ambiguous"])
+
+
+def test_years_lived_there_said_with_geogi():
+    q = "집은 이것 하나예요. 2013년 4월에 3억에 사서 2026년 2월에 9억에 팔았어요. 12년 동안 쭉 거기서 살았어요. 양도세?"
+    assert reading(q).inputs["resided_years"] == 12
+
+
+def test_vat_paid_last_year_is_noted_not_flagged_as_to_subtract():
+    q = (
+        "일반과세 카페예요. 이번 1기 매출 공급가액 8천만원, 매입 세금계산서 공급가액 3천만원. "
+        "작년 1기엔 부가세 450 냈는데 올해는 얼마?"
+    )
+    answer = ask(q, as_of=AS_OF)
+    assert answer["result"]["payable"] == 5_000_000
+    assert not any("빼야" in line for line in answer["ambiguous"])
+    assert any("지난 과세기간에 낸 세액 450만원" in line for line in answer["assumptions"])
