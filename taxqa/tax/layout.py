@@ -79,5 +79,6 @@ def apply_unit_header(text: str) -> str:
     # "301호" no amounts
     counter = r"[천백십만억조원%년월일세살명개배주층호동차기번회평분시㎡]|필지|학년"
     least = 2 if won >= 1_000_000 else 3
-    bare = rf"(?<![\d.,~∼:-])(\d{{1,3}}(?:,\d{{3}})+|\d{{{least},}})(?![\d,:]|\.\d|[ \t]*(?:{counter})|\s*\))"  # not "14:20"
+    # not "14:20"; a list's comma after the number ends it ("매출 50,000, 매입 22,000"), a comma before a digit does not
+    bare = rf"(?<![\d.,~∼:-])(\d{{1,3}}(?:,\d{{3}})+|\d{{{least},}})(?!\d|,\d|:|\.\d|[ \t]*(?:{counter})|\s*\))"
     return re.sub(bare, lambda m: f"{int(m[1].replace(',', '')) * won:,}원", text)

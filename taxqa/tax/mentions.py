@@ -28,7 +28,7 @@ CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", 
                   "루피": "INR", "바트": "THB", "루블": "RUB", "프랑": "CHF", "링깃": "MYR", "CAD": "CAD",
                   "AUD": "AUD", "HKD": "HKD"}  # fmt: skip
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "¥": "JPY", "£": "GBP", "￥": "JPY"}
-BOUND = r"이상|이하|초과|미만|넘게|넘는|넘어|넘음|넘고|넘었|넘으|이내|언저리|안\s*(?:돼|되|됨)|못\s*미|대(?=[이가은는의를]|\s|$)"
+BOUND = r"이상|이하|초과|미만|넘게|넘는|넘어|넘음|넘고|넘었|넘으|이내|언저리|안\s*(?:돼|되|됨|된)|못\s*미|대(?=[이가은는의를]|\s|$)"
 APPROX_AFTER = r"\s*(?:원)?\s*(?:정도|쯤|가량|남짓|안팎|내외|전후|대충|언저리|몇\s*[십백천만억])"
 APPROX_BEFORE = r"(?:대략|약|대충|얼추|한)\s*$"
 # an amount the question gives as a rule or limit, not as a fact of the case ("공제 5억", "12억 이하 비과세")
@@ -117,9 +117,10 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         lower = re.match(r"[ \t]*(?:원)?[ \t]*(?:[~∼〜]|-[ \t]*\d|에서\s*\d)", after)  # not "3억\n- 10년 …" (a list)
         upper = re.search(r"\d\s*[천백만억원]?\s*(?:[~∼〜-]|에서)\s*$", before)
         bound = re.match(rf"\s*(?:원)?\s*(?:이|가|을|를|은|는)?\s*(?:조금|좀|약간|살짝|훨씬)?\s*(?:{BOUND})", after)
-        # "작년 공급가액 10억 안 됨": a bound on last year's figure, a condition of a relief, not this case's amount
+        # "작년 공급가액 10억 안 됨", "작년 매출 다 합쳐도 3억 안 된다": a bound on last year's figure, a condition of a
+        # relief, not this case's amount
         last_year = bound and re.search(
-            r"(?:작년|전년|지난\s*해|직전\s*(?:연도|년도|과세기간))\s*(?:\S+\s*){0,2}$", near
+            r"(?:작년|전년|지난\s*해|직전\s*(?:연도|년도|과세기간))\s*(?:\S+\s*){0,3}$", near
         )
         # "작년엔 400이었는데 올해는 520": last year's figure beside this year's, not this case's amount
         last_year = last_year or (
@@ -130,7 +131,11 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         quoted = re.search(r"['‘\"“][^'’\"”]{0,40}$", text[:s]) and re.match(
             r"[^'’\"”]{0,40}['’\"”]\s*(?:이)?라(?:는|고|던)", text[e:]
         )
-        context = conversion or last_year or quoted or CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
+        # "12억 넘으면 세금 나온다던데": a threshold heard of, not this case's amount
+        heard = bound and re.match(
+            r"[^.?!\n]{0,30}?(?:[다라]던데|[다라]더라|[다라]고\s*(?:들었|하던))", text[e : e + 44]
+        )
+        context = conversion or last_year or quoted or heard or CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
             re.match(rf"\s*(?:원)?\s*(?:{BOUND})", after) and re.search(r"구간|세율|누진", text[left : e + 30]))  # fmt: skip
         if context:
             m.flags["context"] = True

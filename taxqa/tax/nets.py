@@ -83,6 +83,8 @@ def flag_negated_inputs(reading, found) -> None:
                 for n in names
                 if counted(reading, n) and (n not in ("elderly", "disabled") or "dependents" in reading.inputs)
             ]
+            if set_ == ["one_house"] and not signals.changes_figure(reading, {"one_house": False}):
+                return  # "1년 5개월 만에 팔아 비과세가 안 된다": held too short, the 1주택 changes no figure
             if set_:
                 reading.unclear(
                     f"'{m.text}'라고 했는데 {', '.join(LABELS.get(n, n) for n in set_)}을(를) 넣어 계산함: 해당하는지 확인해 주세요"

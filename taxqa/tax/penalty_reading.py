@@ -19,7 +19,12 @@ UNDER = r"과소\s*신고|적게\s*신고|덜\s*신고|누락|빠뜨린\s*(?:소
 LATE = r"늦게\s*(?:냈|내|냄|낸|납부)|(?:지나서야?|지나고|넘겨서|넘기고)\s*[^.?!]{0,24}?(?:납부|냈|냄|낸)|납부\s*(?:를|도)?\s*(?:안|못|늦)|미납|체납|납부\s*지연|연체"
 
 
+# "단, 예정고지세액과 가산세는 없는 것으로 한다": an exam's premise that there is no 가산세, not a question of one
+NONE_SAID = r"가산세\S{0,2}\s*(?:없는\s*것으로|없음|없다|없고|고려하지\s*않|무시)"
+
+
 def recognise(text: str) -> bool:
+    text = re.sub(NONE_SAID, " ", text)
     return bool(re.search(r"가산세|" + LIMITATION + "|" + NO_RETURN + "|" + UNDER + "|" + LATE, text))
 
 
@@ -33,8 +38,8 @@ def read(text: str, reading) -> None:
         within is not None
         or (  # "기한 후 15일 내 기한후신고": filed within 15 days
             days is not None
-            and re.match(  # "기한 지나 10일 만에 신고함": the return itself filed that late
-                r"[^.,?!]{0,12}?(?:기한\s*후\s*신고|수정\s*신고)|\s*(?:신고|신고를)\s*(?:함|했|하였|해)",
+            and re.match(  # "기한 지나 10일 만에 신고함", "40일째 되는 날 세무서에 가서 기한 후 신고": filed that late
+                r"[^.,?!]{0,20}?(?:기한\s*후\s*신고|수정\s*신고)|\s*(?:신고|신고를)\s*(?:함|했|하였|해)",
                 text[days.end() :],
             )
         )

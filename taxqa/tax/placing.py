@@ -90,6 +90,8 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             reading.lack(f"'{f['period']}'은 기간마다의 금액입니다: 몇 번(몇 개월·몇 년)인지, 합계 금액이 필요합니다")
         elif f.get("approx") and m.used_as:
             reading.unclear(f"'{m.text}'은 어림한 금액('{f['approx']}')이라 정확한 금액이면 세액이 달라질 수 있음")
+        elif f.get("tax_paid") and reading.kind in ("vat", "vat-simple") and m.used_as is None and earlier(reading, m):
+            reading.assume(f"지난 과세기간에 낸 세액 {format_won(m.value)}은 이번 과세기간 세액과 관계없어 넣지 않음")
         elif f.get("tax_paid") and m.used_as not in (*PAID_FIELDS, "pension", "insurance"):
             reading.unclear(
                 f"이미 낸 세액 {format_won(m.value)}은 이 계산에 반영되지 않음: 결과 세액에서 빼야 더 낼 세액입니다"
@@ -98,6 +100,13 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             reading.assume(f"'{m.text}'에 단위가 없어 {format_won(m.value)}으로 봄 (만원 단위 생략)")
         elif m.used_as is None and not f.get("context") and not explained(reading, m, found):
             reading.unclear(f"금액 '{m.text}'을 어디에 넣을지 알 수 없어 계산에 넣지 않음: 무엇의 금액인지 확인 필요")
+
+
+def earlier(reading, m: Mention) -> bool:
+    """'작년 1기엔 부가세 700 냈는데': a VAT paid for an earlier period, not a 예정고지·예정신고 of this one."""
+    left = max([x.end() for x in re.finditer(r"[?!\n]|[.,](?!\d)", reading.text[: m.start])] or [0])
+    clause = reading.text[left : m.start]
+    return bool(re.search(r"작년|지난\s*해|전년|재작년|지난\s*(?:기|과세기간|분기)", clause) and "예정" not in clause)
 
 
 def explained(reading, m: Mention, found: list[Mention]) -> bool:

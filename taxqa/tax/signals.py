@@ -43,6 +43,14 @@ ONE_HOUSE = (  # one house, not "다른 집도 한 채", "한 채 더", "한 채
     r"1\s*세대\s*1\s*주택|(?<!다른\s)(?:집|주택)(?:은|이)?\s*(?:그거|이거|그것|이것|딱)?\s*(?:하나|한\s*채)(?!\s*더|뿐인)|"
     r"유일한\s*(?:집|주택)"
 )
+# the 비과세 said not to apply ("집이 두 채라 1주택 비과세는 안 되고요", "저는 아니고 2주택이에요"): the reading
+# computed it as an ordinary sale on purpose, so "주택 한 채" said of the house sold is no missed 1세대1주택
+ONE_HOUSE_DENIED = (
+    r"비과세\S{0,2}\s*(?:는|은|가|이|도)?\s*(?:안\s*(?:되|돼|된|됨)|못|아니|아님|해당\s*(?:안|없|하지))|"
+    r"(?<![가-힣\d])(?<!일시적\s)(?:[2-9]\s*주택|두\s*채|세\s*채|다주택)(?![^.,?!\n]{0,8}?아(?:니|님|닌))"
+)
+# "이사하면서 일시적 2주택이 됐어요": the 1세대1주택 비과세 may still apply (소득세법 시행령 제155조①)
+TEMPORARY_TWO = r"일시적\s*(?:1\s*세대\s*)?2\s*주택|일시적\s*(?:으로\s*)?(?:두\s*채|2채)"
 PAID = r"원천\s*징수|이미\s*(?:냈|낸|떼|납부)|떼인|떼어\s*간|떼\s*갔|뗀\s*세금|기납부|미리\s*(?:뗀|낸|냈|떼)"
 PURCHASES = r"매입|사입|재료비|원재료|물건\s*값"
 CARD = r"(?:카카오|네이버|삼성|제로|간편)\s*페이|간편\s*결제"
@@ -91,6 +99,7 @@ SIGNALS: list[tuple[str, str, str, str, Callable | None]] = [
     ("salary", "single_parent", LONE_PARENT, "한부모 공제", lambda r: {"single_parent": True}),
     ("salary", "withheld", PAID, "이미 낸(원천징수된) 세액", None),
     ("transfer", "one_house", ONE_HOUSE, "1세대1주택 비과세", lambda r: {"one_house": True}),
+    ("transfer", "one_house", TEMPORARY_TWO, "일시적 2주택 비과세 특례", lambda r: {"one_house": True}),
     ("corporate", "months", COMPANY_START, "사업연도 개월 수(1년 미만)", lambda r: {"months": 6}),
     ("corporate", "prepaid", PAID + r"|예납", "이미 낸 세액(기납부세액)", None),
     ("vat", "purchases", PURCHASES, "매입세액", None),
@@ -142,6 +151,8 @@ def run(reading) -> None:
             continue
         m = re.search(words, reading.text)
         if m is None or NOT_AFTER.match(reading.text, m.end()) or already_said(reading, m.group(0), name):
+            continue
+        if words == ONE_HOUSE and re.search(ONE_HOUSE_DENIED, reading.text):
             continue
         value = None if other is None else other(reading)
         if other is not None and (value is None or not changes_figure(reading, value)):

@@ -81,6 +81,23 @@ def day_of(month: re.Match) -> int:
     return int(next((d for d in month.groups()[1:] if d), 0))  # a month taken from the date asked has no day
 
 
+MANY = (
+    r"다주택|[2-9]\s*주택|두\s*채|세\s*채|집이\s*(?:두|세|여러)|2채|3채|(?:한\s*채|1채|(?:집|주택)\S{0,2}\s*하나)\s*더|"
+    r"다른\s*(?:집|주택|아파트)\S{0,2}\s*(?:도\s*)?(?:(?:한|1)\s*채\S{0,2}\s*)?(?:(?:또한|역시|더|따로)\s*)?(?:있|보유|소유|가지)"
+)
+# not "집이 하나 더 있어요": one more house
+ONE = r"1\s*세대\s*1\s*주택|1\s*주택|한\s*채|1채|유일한\s*집|집(?:은|이)?\s*(?:그거|이거|이것|그것|딱)?\s*하나(?!\s*더)"
+NOT_SO = r"[^.?!,]{0,8}?아(?:니|님|닌|닙)"
+
+
+def sold_one(text: str, m: re.Match) -> bool:
+    """'한 채를 팔고': the house sold, said as one, not the houses owned."""
+    return bool(
+        re.fullmatch(r"한\s*채|1채", m.group(0))
+        and re.match(r"\S{0,2}\s*(?:를|을)\s*(?:팔|판|팜|매도|양도|처분|정리|내놓)", text[m.end() :])
+    )
+
+
 def read(text: str, reading) -> None:
     bought = sold = None
     found = list(iter_amounts(text))
@@ -165,7 +182,9 @@ def read(text: str, reading) -> None:
         reading.fact("expenses", expense.value, expense.text)
         said.append(f"필요경비 {format_won(expense.value)}")
     held = re.search(  # "7년 6개월 보유": the part year is not a year held (제95조④)
-        r"(\d{1,2})\s*년\s*(?:반\s*|\d{1,2}\s*개월\s*)?(?:간|동안|째)?\s*(?:을\s*)?(?:보유|가지고|갖고|소유|들고)", text
+        r"(\d{1,2})\s*년\s*(?:반\s*|\d{1,2}\s*개월\s*)?(?:간|동안|째)?\s*(?:을\s*)?(?:보유|가지고|갖고|소유|들고|"
+        r"만에\s*(?:팔|판|매도|양도|처분))",  # "1년 8개월 만에 팔게 됐어요": held that long
+        text,
     )
     held = held or re.search(
         r"(?:보유|(?:지닌|가진|소유한|갖고\s*있던)\s*(?:해|햇수))\s*(?:기간)?\s*(?:은|는|이|가|:)?\s*(\d{1,2})\s*년(?!\s*\d{1,2}\s*월)",
@@ -200,13 +219,13 @@ def read(text: str, reading) -> None:
         held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1 - short) // 12))
     lived = re.search(
         r"(?<!보유\s)(?<!보유)(?<!\d)(\d{1,2})\s*년\s*(?:간|동안|째|넘게|이상)?\s*(?:을|은|는)?\s*(?:실제로|직접|실제)?\s*"
-        r"(?:살|거주|실거주)",
+        r"(?:(?:계속|쭉|줄곧|내내)\s*)?(?:(?:(?:그|이)\s*집|거기)\S{0,2}\s*)?(?:살|거주|실거주)",
         text,
-    )  # "10년 넘게 살았어요"
+    )  # "10년 넘게 살았어요", "16년 동안 계속 그 집에 살았습니다"
     short = re.search(
         r"(?<!년)(?<!년\s)(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text
     )
-    lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|:)?\s*(\d{1,2})\s*년", text)
+    lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|도|:)?\s*(\d{1,2})\s*년", text)  # "거주도 10년 넘음"
     # "1년도 안 돼서 판", "1년 미만 보유": held less than a whole year
     under_year = re.search(
         r"(?:1|일|한)\s*년(?:도|이)?\s*(?:채\s*)?(?:안\s*(?:돼|되|된|됐)|미만|못\s*(?:돼|되|채|된))", text
@@ -306,7 +325,8 @@ def read(text: str, reading) -> None:
         reading.fact("resided_years", 0, never.group(0))
     elif whole := re.search(  # lived there all along: "취득일부터 양도일까지 계속 해당 주택에 거주"
         r"(?:그|이)\s*집에서\s*(?:쭉|계속|내내|줄곧)\s*살|취득\S{0,2}\s*부터\s*양도\S{0,2}\s*까지\s*(?:쭉|계속|줄곧)?\s*"
-        r"(?:(?:그|이|해당)\s*(?:집|주택)\S{0,2}\s*)?(?:거주|살)",
+        r"(?:(?:그|이|해당)\s*(?:집|주택)\S{0,2}\s*)?(?:거주|살)|"
+        r"거주\S{0,2}\s*(?:산|취득한)\s*(?:뒤|후|다음)\S{0,2}\s*(?:쭉|계속|줄곧|내내)",  # "거주는 산 뒤로 쭉 했구요"
         text,
     ):
         reading.fact("resided_years", reading.inputs["held_years"], whole.group(0))
@@ -320,14 +340,10 @@ def read(text: str, reading) -> None:
     if land and not house:  # "땅을 팔아요. 집은 아니에요": the house word said not to be the asset
         reading.fact("asset", "land", land.group(0))
         said.append("토지·건물")
-    many = re.search(
-        r"다주택|[2-9]\s*주택|두\s*채|세\s*채|집이\s*(?:두|세|여러)|2채|3채|(?:한\s*채|1채|(?:집|주택)\S{0,2}\s*하나)\s*더|"
-        r"다른\s*(?:집|주택|아파트)\S{0,2}\s*(?:도\s*)?(?:(?:한|1)\s*채\S{0,2}\s*)?(?:(?:또한|역시|더|따로)\s*)?(?:있|보유|소유|가지)",
-        text,
-    )
-    one = re.search(  # not "집이 하나 더 있어요": one more house
-        r"1\s*세대\s*1\s*주택|1\s*주택|한\s*채|1채|유일한\s*집|집(?:은|이)?\s*(?:그거|이거|딱)?\s*하나(?!\s*더)", text
-    )
+    # not "일시적 2주택 그런 거 아니고": houses said not to be so
+    many = next((m for m in re.finditer(MANY, text) if not re.match(NOT_SO, text[m.end() :])), None)
+    # not "아파트 한 채를 팔고 … 집은 이것 하나뿐": the one sold, when no other house is said (with one: below)
+    one = next((m for m in re.finditer(ONE, text) if many is not None or not sold_one(text, m)), None)
     if one and re.search(r"중\s*$", text[: one.start()]):  # "2주택 중 1채": one of the houses, not one house
         one = None
     if one and re.match(

@@ -12,7 +12,7 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
-from taxqa.tax.vat_amounts import read_vat
+from taxqa.tax.vat_amounts import blanked, named_after, read_vat
 from taxqa.tax.vat_credits import LAW, card_credit, card_credit_and_penalty
 from taxqa.tax.words import amount_near, clause_of
 
@@ -155,7 +155,7 @@ INDUSTRY_WORDS = [
     ("ict", r"정보통신|소프트웨어|출판|방송"),
     ("finance", r"금융|보험"),
     ("professional", r"전문|과학|기술서비스|컨설팅|디자인|광고"),
-    ("service", r"서비스|미용|세탁|수리"),
+    ("service", r"서비스|미용|세탁|수리|네일|헤어|이발"),  # "네일샵", "헤어샵": 미용업
 ]
 SAMPLED_INDUSTRIES = ["retail", "restaurant", "manufacturing", "lodging", "construction", "transport", "service"]
 
@@ -224,7 +224,7 @@ def read_simple(text: str, reading) -> None:
     if industry is None:
         reading.lack("업종 (간이과세 업종별 부가가치율)")
         return
-    card = amount_near(text, r"카드|현금\s*영수증", r"매입")
+    card = named_after(text, r"카드|현금\s*영수증", r"매입")
     no_invoice = NO_INVOICE.search(text)
     missing = None
     if no_invoice:  # "세금계산서 없이 산 1천만원", "1천만원어치는 세금계산서를 못 받았다"
@@ -239,8 +239,11 @@ def read_simple(text: str, reading) -> None:
         reading.lack("공급대가 (1년 매출 합계)")
         return
     # "매입 공급대가 3,300", "매입 세금계산서 받은 거 공급대가 5,500": 공급대가 said of the 매입 a few words before it
+    rest = text  # "카드+현금영수증 8천 매입 …": the word after the card amount names the next one, not it
+    for a in (card, supply):
+        rest = blanked(rest, a) if a is not None else rest
     purchases = amount_near(  # "재료 사면서 세금계산서 받은 게 2천2백만원": bought with an invoice
-        text,
+        rest,
         r"매입(?:\s*(?!매출)[^\s\d,.]+){0,4}?\s*공급대가|매입|세금\s*계산서\S{0,2}\s*(?:받은|수취한?)\s*(?:게|거|것|금액)?|"
         r"세금\s*계산서\S{0,2}\s*(?:로|받고)?\s*(?:산|구입한|구매한)\s*(?:물건|재료|상품)?\s*(?:공급대가|금액)?",
         r"매출|공급대가|수입",

@@ -13,8 +13,9 @@ BOUGHT = (
     r"매입|구입|구매|사들|원가|세금\s*계산서\S{0,2}\s*받|(?<![가-힣])(?:산|사\s*온|들여온)\s*(?:거|게|것|건|금액|물건)|"
     r"(?:재료|물건|자재|원료|상품|식자재)\S{0,2}\s*(?:산|사|들여)"
 )
-INCLUDED = r"부가세\s*포함|부가가치세\s*포함|VAT\s*포함|공급대가|포함\s*(?:가격|금액)"
-EXCLUDED = r"별도|제외|포함\s*(?:안|아님|아닌|않|X)|공급가액|(?:부가세|부가가치세|VAT)\s*(?:빼고|뺀|제하고|없이)"
+INCLUDED = r"부가세\s*포함|부가가치세\s*포함|VAT\s*포함|공급대가|포함\s*(?:가격|금액)|\(\s*포함\s*\)"  # "1,100만(포함)"
+# "공급가7천": 공급가 is the short form of 공급가액
+EXCLUDED = r"별도|제외|포함\s*(?:안|아님|아닌|않|X)|공급가액?|(?:부가세|부가가치세|VAT)\s*(?:빼고|뺀|제하고|없이)"
 
 
 def vat_included(text: str, a) -> bool:
@@ -36,14 +37,26 @@ def vat_included(text: str, a) -> bool:
     return bool(re.search(INCLUDED, text)) and not re.search(EXCLUDED, text)
 
 
+def named_after(text: str, pattern: str, rivals: str = ""):
+    """The first amount with its `pattern` keyword before it, passing over one only followed by the keyword
+    ("매출 총 7500 카드랑 현금영수증 6천": 카드 names the 6천, not the 7500)."""
+    found = amount_near(text, pattern, rivals)
+    while found is not None and not re.search(pattern, window_before(text, found.start)):
+        text = blanked(text, found)
+        found = amount_near(text, pattern, rivals)
+    return found
+
+
 def card_amounts(text: str):
     """(card sales, purchases paid by card) of a general taxpayer's question: the amount named by
     카드/현금영수증, unless it is said in the 매입 clause ("매입은 세금계산서 3억 + 카드 5천", 제46조③)."""
-    card = amount_near(text, r"카드|현금\s*영수증", r"매입")
-    said = (  # "카드결제 합계 5,500만", "카드로 결제된 게 부가세 포함 8,800만원"
-        r"(?:카드|현금\s*영수증)(?:\s*\S{0,6}\s*(?:(?:합계|총액|금액|매출액?|결제액)(?:은|는|이|:)?\s*)?|"
-        r"\S{0,2}\s*(?:결제|계산|받은|긁은)\S{0,3}\s*(?:게|거|것|금액|돈|분)?\s*(?:은|는|이|가)?\s*"
-        r"(?:\(?\s*(?:부가세|부가가치세|VAT)\s*포함(?:해서|하여|하면)?\s*\)?\s*)?)$"
+    card = named_after(text, r"카드|현금\s*영수증", r"매입")
+    said = (  # "카드결제 합계 5,500만", "카드로 결제된 게 부가세 포함 8,800만원", "카드매출은 부가세포함 1억",
+        # "카드매출전표 발행한 금액이 7,150만원", "신용카드매출전표 발급분 3,300만원", "포함해가" (dialect 해서)
+        r"(?:카드|현금\s*영수증)(?:\s*\S{0,6}\s*(?:(?:합계|총액|금액|매출액?|결제액|공급대가)(?:은|는|이|:)?\s*)?|"
+        r"\S{0,6}\s*(?:결제|계산|받은|긁은|발행|발급)\S{0,3}\s*(?:게|거|것|금액|돈|분|매출액?)?\s*(?:은|는|이|가)?\s*"
+        r"(?:공급대가\S{0,2}\s*)?)"  # "카드로 받은 매출 공급대가 4,400만원"
+        r"(?:\(?\s*(?:부가세|부가가치세|VAT)\s*포함(?:해서|하여|하면|해가|해|한)?\s*\)?\s*)?$"
     )
     if card is not None and not re.search(said, window_before(text, card.start, 26)):
         card = None  # the keyword must name this amount, not an earlier one
@@ -88,16 +101,64 @@ def all_by_card(text: str, a) -> bool:
 CASH_SALES = r"현금\s*(?:매출|결제|판매|으로\s*받은)|계좌\s*이체"
 
 
+# a year's figure said of an earlier year ("작년 매출 2억 안 됨", "2024년 매출 약 3억"), not a period of it
+# ("작년 하반기 매출", "2025년 2기 매출"): the 간이과세·발행세액공제 test, not this period's sales
+PRIOR_YEAR = (
+    r"(?:작년|지난\s*해|전년|직전\s*(?:연도|년도)|\d{4}\s*년)(?!\s*(?:하반기|상반기|(?:제\s*)?[12]\s*기|\d{1,2}\s*월))"
+)
+
+
+def blanked(text: str, a) -> str:
+    return text[: a.start] + " " * (a.end - a.start) + text[a.end :]
+
+
+def this_period(text: str, pattern: str, rivals: str):
+    """The first amount named by `pattern` not said of an earlier year; the first of all when every one is."""
+    first = found = amount_near(text, pattern, rivals)
+    while found is not None and re.search(PRIOR_YEAR, window_before(text, found.start)):
+        text = blanked(text, found)
+        found = amount_near(text, pattern, rivals)
+    return found or first
+
+
+def cash_part(text: str, card):
+    """'매출이 카드 7,700(부가세 포함), 현금 1,100(부가세 포함)', '매출 — 카드 6,600만, 현금영수증 1,100만': the sales
+    said as a card part and a cash part; the cash amount said right after the card one, or None."""
+    if not re.search(r"매출\S{0,2}\s*(?:[—:\-]\s*)?(?:신용\s*)?카드\S{0,3}\s*$", window_before(text, card.start, 14)):
+        return None
+    after = next((b for b in iter_amounts(text) if b.start >= card.end), None)
+    between = r"\s*(?:원)?\s*(?:\([^()]{0,16}\))?\s*[,/]\s*현금(?:\s*영수증)?\s*(?:매출|결제|분)?\s*(?:은|는|:)?\s*"
+    return after if after is not None and re.fullmatch(between, text[card.end : after.start]) else None
+
+
+def other_part(text: str, sales) -> bool:
+    """The sales amount is the part paid in cash ("현금매출 2천") or billed with a 세금계산서 ("세금계산서 발급분
+    공급가액 1억 2,000만원"), so the card sales beside it are the other part of the sales, not within it."""
+    invoiced = r"세금\s*계산서\s*(?:발급|발행)\S{0,2}\s*(?:매출\S{0,2}\s*)?(?:공급가액\S{0,2}\s*)?$"
+    return bool(
+        re.search(CASH_SALES, window_before(text, sales.start, 12))
+        or re.search(invoiced, window_before(text, sales.start, 22))
+    )
+
+
 def read_vat(text: str, reading) -> None:
     ten = 10  # 매출세액/매입세액 given instead of 공급가액: the tax is 10% of the value
     output = amount_near(text, r"매출\s*세액", r"매입")
     input_ = amount_near(text, r"매입\s*세액", r"매출")
     card, bought_by_card = card_amounts(text)
-    rest = text if card is None else text[: card.start] + " " * (card.end - card.start) + text[card.end :]
+    rest = text if card is None else blanked(text, card)
+    cash = cash_part(text, card) if card is not None and output is None else None
+    rest = rest if cash is None else blanked(rest, cash)
+    supplied = amount_near(
+        rest, r"(?<!매입\s)(?<!매입)공급가액?", r"매입"
+    )  # "공급가 합계 4200", not "매입 공급가액 2천"
+    if supplied is not None and re.search(BOUGHT, window_before(rest, supplied.start)):
+        supplied = None  # "매입 세금계산서 공급가 3,000만"
     sales = (
         output
-        or amount_near(rest, r"매출|판매|팔|임대료|월세", r"매입|세액|구입|사들")
-        or amount_near(rest, r"(?<!매입\s)(?<!매입)공급가액", r"매입")  # not "매입 공급가액 2,000만원"
+        or (card if cash is not None else None)  # the card part first, the cash part added below
+        or this_period(rest, r"매출|판매|팔|임대료|월세", r"매입|세액|구입|사들")
+        or supplied
     )
     if sales is None and card is not None:  # "카드·간편결제 매출 4,400만원만 있고 다른 매출은 없어요"
         sales = card
@@ -113,7 +174,8 @@ def read_vat(text: str, reading) -> None:
         sales, output = output, None  # a form's "금액" column beside 매출세액: the 공급가액 itself
     if input_ is not None and said_as_value(text, input_):
         bought, input_ = input_, None
-    purchases = input_ or bought or amount_near(rest, BOUGHT, r"매출|세액|판매|팔|손님|고객")
+    # not the sales amount again: "공급가 합계 4200 매입은 …" names the next amount, not this one
+    purchases = input_ or bought or amount_near(blanked(rest, sales), BOUGHT, r"매출|세액|판매|팔|손님|고객")
     if (
         purchases is None and re.search(r"매입", text) and not re.search(r"매입\S{0,2}\s*(?:없|0원|X)", text)
     ):  # "매입은 잘 모르겠어요"
@@ -139,7 +201,11 @@ def read_vat(text: str, reading) -> None:
         if a is not None and a not in (output, input_) and vat_included(text, a):
             values[i] = values[i] * 10 // 11
             reading.assume(f"{a.text}은 부가세 포함 금액(공급대가)이라 공급가액(× 10/11)을 역산")
-    if card is not None and output is None and re.search(CASH_SALES, window_before(text, sales.start, 12)):
+    if cash is not None:  # "매출이 카드 7,700(부가세 포함), 현금 1,100(부가세 포함)": the two parts of the sales
+        part_value = cash.value * 10 // 11 if vat_included(text, cash) else cash.value
+        values[0] += part_value
+        reading.assume(f"{cash.text}의 공급가액 {format_won(part_value)}을 카드매출에 더해 매출로 봄")
+    if card is not None and output is None and other_part(text, sales):
         part = card.value if excluded_said(text, card) else card.value * 10 // 11  # "카드매출 3,300(부가세 포함)"
         values[0] += part  # "카드매출 … 이랑 현금매출 2천": the sales by card and in cash are the two parts
         reading.assume(f"카드매출 {card.text}의 공급가액 {format_won(part)}을 {sales.text}에 더해 매출로 봄")
@@ -163,6 +229,9 @@ def read_vat(text: str, reading) -> None:
         reading.assume(f"카드매출 {card.text}은 부가세 별도라 발행금액 {format_won(card_value)}(× 1.1)으로 봄")
     else:
         card_value = card.value if card is not None else 0
+    if cash is not None and re.search(r"현금\s*영수증", window_before(text, cash.start, 10)):
+        card_value += cash.value  # "현금영수증 1,100만(포함)": a 현금영수증 is credited as a card sale (제46조①)
+        card_words = f"{card.text} + {cash.text}"
     if card is not None:
         reading.fact("card_sales", card_value, card_words if card is sales else card.text)
         reading.assume("카드매출은 부가세를 포함한 발행금액으로 보고 신용카드매출전표 등 발행세액공제 적용 (제46조)")
