@@ -219,8 +219,12 @@ def finish(reading: Reading) -> Reading:
     if reading.kind is not None and not reading.missing:
         try:
             reading.result = reading.compute()
-        except UserError as exc:
-            reading.lack(f"계산할 수 없는 값: {exc}")
+        except UserError as exc:  # the calculator's own words are for the CLI; the reader says which value in Korean
+            field = str(exc).split(":")[0].strip()
+            label = KINDS[reading.kind].input_label(field) if field in KINDS[reading.kind].fields else "입력값"
+            reading.lack(
+                f"계산할 수 없는 값: {label} — 질문에서 읽은 값이 계산 조건에 맞지 않습니다. 값을 확인해 주세요"
+            )
     kind = KINDS.get(reading.kind) if reading.kind else None
     head = (
         kind.subject
