@@ -51,3 +51,17 @@ def test_the_spouses_share_named_by_the_part_the_asker_takes():
     )
     assert got["estate"] == 1_100_000_000 and got["financial"] == 300_000_000
     assert got["spouse_inherits"] == 800_000_000 and got["children"] == 3
+
+
+def test_a_year_between_the_husband_and_his_pay_makes_him_the_worker_not_a_dependent():
+    got = inputs("신랑 작년 연봉 5200, 저는 프리랜서라 소득 있어요. 아이 하나(9살). 신랑 연말정산 결정세액 얼마예요?")
+    assert got["dependents"] == 1 and got["children"] == 1
+
+
+def test_a_mother_telling_her_daughters_연말정산_with_the_couple_claimed():
+    got = inputs(
+        "나는 일흔둘, 남편은 예순여덟이오. 큰딸이 직장에 다니는데 올해 연봉이 5천5백이라오. 딸이 우리 부부를 "
+        "부양가족으로 넣었고 사위는 소득이 없고 손녀 하나(12살)도 딸 앞으로 했소. 딸 결정세액이 얼마요?"
+    )
+    assert got["salary"] == 55_000_000
+    assert got["dependents"] == 4 and got["elderly"] == 1 and got["children"] == 1
