@@ -65,3 +65,16 @@ def test_a_mother_telling_her_daughters_연말정산_with_the_couple_claimed():
     )
     assert got["salary"] == 55_000_000
     assert got["dependents"] == 4 and got["elderly"] == 1 and got["children"] == 1
+
+
+def test_the_askers_age_and_spouse_are_not_the_workers_when_a_widower_is_claimed_alone():
+    got = inputs(
+        "저는 일흔다섯이고 안사람은 작년에 세상을 떴습니다. 막내딸이 직장 다니는데 연봉이 4천8백입니다. "
+        "딸이 저를 부양가족으로 올렸고 사위는 회사원입니다. 딸 결정세액은?"
+    )
+    assert got["dependents"] == 1 and got["elderly"] == 1 and "children" not in got
+
+
+def test_the_askers_son_said_again_is_the_worker_not_a_child_of_his():
+    got = inputs("아들이 연봉 7천이에요. 우리 내외를 부양가족으로 넣었고 며느리는 소득 없어요. 아들 결정세액은요?")
+    assert got["dependents"] == 3 and "children" not in got

@@ -43,9 +43,16 @@ def worker_view(text: str) -> tuple[str, re.Match | None]:
     if worker is None:
         return text, None
     view = text[: worker.start(1)] + "본인"[: len(worker.group(1))] + text[worker.end(1) :]
-    claimed = re.search(rf"(?:{COUPLE}){CLAIMED}", view)
-    if claimed:  # the asker's couple are the worker's parents: their words are blanked, not read as a spouse again
-        view = re.sub(rf"{COUPLE}|{ASKER_SPOUSE}", lambda m: " " * len(m[0]), view)
+    # the asker's couple and the asker's spouse are the worker's parents (counted by asker_parents when claimed):
+    # their words are blanked, not read again as the worker's own spouse
+    view = re.sub(rf"{COUPLE}|{ASKER_SPOUSE}", lambda m: " " * len(m[0]), view)
+    # the asker's sons and daughters are the worker and the worker's siblings, never the worker's children:
+    # "아들 앞으로 올렸습니다", "아들 결정세액은요?" is the worker again
+    view = re.sub(
+        r"(?<![가-힣])(?:막내|큰|작은|외)?(?:아들|딸)(?!네|\s*\(?\s*\d)",
+        lambda m: "본인"[: len(m[0])].ljust(len(m[0])),
+        view,
+    )
     for said, seen in VIEW_OF_SON if worker.group(1) == "아들" else VIEW_OF_DAUGHTER:
         view = view.replace(said, seen)
     return view, worker
