@@ -78,3 +78,11 @@ def test_the_askers_age_and_spouse_are_not_the_workers_when_a_widower_is_claimed
 def test_the_askers_son_said_again_is_the_worker_not_a_child_of_his():
     got = inputs("아들이 연봉 7천이에요. 우리 내외를 부양가족으로 넣었고 며느리는 소득 없어요. 아들 결정세액은요?")
     assert got["dependents"] == 3 and "children" not in got
+
+
+def test_two_deposits_of_one_amount_with_two_banks_named_are_two_parts():
+    got = inputs(
+        "아버지가 돌아가셨어요. 어머니는 안 계시고 자녀는 둘. 국민은행 예금 2억, 신한 예금 2억은 딸이 받기로 "
+        "했어요. 상속세?"
+    )
+    assert got["estate"] == 400_000_000

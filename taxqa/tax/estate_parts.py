@@ -68,6 +68,17 @@ def named_by(text: str, a) -> str:
     return hits[-1].group(0) if hits else ""
 
 
+def qualifier(text: str, a) -> str:
+    """The word said before that part's word ("농협" of "농협 예금 4억"), or "" (the part said plainly)."""
+    hits = list(re.finditer(rf"([가-힣A-Za-z]+)\s+(?:{ITEM}|{FINANCIAL})", window_before(text, a.start, 16)))
+    # "앞으로 하고 예금 4억은": a verb's ending or a particle before the word names no other part
+    return (
+        hits[-1][1]
+        if hits and not re.search(r"(?:고|며|서|데|요|다|면|은|는|을|를|이|가|도|와|과)$", hits[-1][1])
+        else ""
+    )
+
+
 # who takes a part, said after the part: "예금 4억은 자식 둘이 나누기로", "아파트는 제 앞으로"
 TAKEN = r"\s*(?:원)?\s*(?:은|는|을|를)\s*[^.?!]{0,20}?(?:나누|나눠|받|가지|갖|앞으로|명의|몫)"
 
@@ -81,7 +92,10 @@ def restated(text: str, amounts: list) -> list:
         if (
             word
             and re.match(TAKEN, text[a.end :])
-            and any(b.value == a.value and named_by(text, b) == word for b in amounts[:i])
+            and any(  # "신한 예금 2억은" after "국민은행 예금 2억": another deposit, said with another name
+                b.value == a.value and named_by(text, b) == word and qualifier(text, a) in ("", qualifier(text, b))
+                for b in amounts[:i]
+            )
         ):
             again.append(a)
     return again
