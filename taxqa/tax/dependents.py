@@ -9,8 +9,9 @@ import re
 
 from taxqa.tax.child_view import age_of, child_view, person_clause
 from taxqa.tax.negation import negated
+from taxqa.tax.parent_view import CHILD_WORKER, asker_parents, worker_view
 from taxqa.tax.words import COUNT_WORD, count_value
-from taxqa.tax.worker_self import FORMER, wife_at_work
+from taxqa.tax.worker_self import FORMER, PAY_YEAR, wife_at_work
 
 CHILD_WORDS = r"자녀|아기|아이|(?<!장)애(?!인)|아들|딸|자식"
 NOT_COUNT = r"(?:살|세(?!대)|개월|년|학년|월)"  # "딸 10살", "아들 9세": an age, not how many
@@ -42,25 +43,6 @@ def count_people(text: str, words: str) -> tuple[int, str] | None:
         return count_value(m.group(1)), m.group(0)
     m = re.search(rf"({words})", text)
     return (1, m.group(0)) if m else None
-
-
-# "아들이 올해 연봉 6,200 … 며느리는 전업이고 손주가 10살, 8살": the worker is the asker's child, and the family is said
-# from the asker's side; rewritten with words of the same length so that positions still match the mentions
-VIEW_OF_SON = (("며느리", "아내 "), ("손주", "자녀"), ("손자", "자녀"), ("손녀", "자녀"))
-VIEW_OF_DAUGHTER = (("사위", "남편"), ("손주", "자녀"), ("손자", "자녀"), ("손녀", "자녀"))
-
-
-def worker_view(text: str) -> str:
-    worker = re.search(
-        r"(?<![가-힣])(아들|딸)\S{0,2}\s*(?:이|가|은|는|의)?\s*(?:올해\s*|작년\s*)?(?:(?:회사|직장)\S{0,2}\s*(?:다니|나가|출근)\S{0,4}\s*)?(?:연봉|월급|총급여|급여)",
-        text,  # "아들이 회사 다니는데 월급이": a clause between
-    )
-    if worker is None:
-        return text
-    text = text[: worker.start(1)] + "본인"[: len(worker.group(1))] + text[worker.end(1) :]
-    for said, seen in VIEW_OF_SON if worker.group(1) == "아들" else VIEW_OF_DAUGHTER:
-        text = text.replace(said, seen)
-    return text
 
 
 # "손님 아드님(8살)이랑 따님(5살)": someone else's children said politely, with an age that makes them dependents;
@@ -129,9 +111,10 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     dependents = 0
     if (by_child := child_view(text, reading, said)) is not None:  # "우리 아빠 연봉이 … 저는 중3이고 동생은 …"
         return by_child
-    text = polite_children(worker_view(text))
+    dependents = asker_parents(text, reading, said)  # "저희 내외를 부양가족으로 올렸고": the worker's parents
+    text = polite_children(worker_view(text)[0])
     if re.search(r"부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)", text):
-        return 0  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent
+        return dependents  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent
     elsewhere = re.search(
         r"(?:남편|아내|배우자|와이프)\s*(?:쪽|앞|밑)\S{0,2}\s*(?:올렸|올림|올려|넣었|등록)|(?:남편|아내|배우자|와이프)(?:이|가)\s*(?:공제|올렸)",
         text,
@@ -230,7 +213,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|집사람|안사람|마누라|안식구|사모님|외벌이|홑벌이", text)
          if (not negated(text, m.start(), m.end()) or re.match(r"\s*(?:의\s*)?(?:소득|수입|벌이|근로|일)|\S{0,2}\s*[^.,?!]{0,12}?(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?없", text[m.end():]))
          # "남편 연봉 6천 …": the spouse whose wages are asked about is the worker, not a dependent
-         and not re.match(r"\s*(?:의\s*)?(?:연봉|월급|총급여|급여|결정세액|연말정산)", text[m.end():])
+         and not re.match(rf"\s*(?:의\s*)?{PAY_YEAR}(?:연봉|월급|총급여|급여|결정세액|연말정산)", text[m.end():])
          and not re.search(FORMER, text[max(0, m.start() - 6):m.start()])),  # "전 남편": no spouse now
         None,
     )  # fmt: skip
@@ -238,7 +221,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         partner := partner_at_home(text)
     ):  # "할아버지(68세)는 … 연봉 4천, 할머니(66세)는 소득 없으세요"
         spouse = partner
-    if spouse is None and re.search(rf"{WORKER_SPOUSE}\S{{0,2}}\s*(?:의\s*)?(?:연봉|월급|총급여|급여)", text):
+    if spouse is None and re.search(rf"{WORKER_SPOUSE}\S{{0,2}}\s*(?:의\s*)?{PAY_YEAR}(?:연봉|월급|총급여|급여)", text):
         # "남편 연봉 4,100, 저(소득 없음)랑 5살 딸 부양": the asker is the worker's spouse
         spouse = re.search(
             r"(?<![가-힣])(?:저|제|나|내)(?:\s*\(\s*(?:소득|수입|벌이)\s*(?:없|0|X)[^()]*\)|는?\s*(?:소득|수입|벌이)\S{0,2}\s*(?:없|0))"
@@ -253,7 +236,9 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         text,
     )  # "아내는 소득이 없습니다": the income word negated in its clause is no income
     # "남편 연봉 6천 5백, 제 연봉 4천": the worker is the asker's spouse, and the asker, that spouse, earns
-    asker_earns = re.search(rf"{WORKER_SPOUSE}\S{{0,2}}\s*(?:의\s*)?(?:연봉|월급|총급여|급여)", text) and re.search(
+    asker_earns = re.search(
+        rf"{WORKER_SPOUSE}\S{{0,2}}\s*(?:의\s*)?{PAY_YEAR}(?:연봉|월급|총급여|급여)", text
+    ) and re.search(
         r"(?<![가-힣])(?:제|내|저의|나의|저도|나도|저는|나는)\s*(?:연봉|월급|총급여|급여)\s*(?:은|는|이|가|도|:)?\s*(?:약\s*)?\d",
         text,
     )
@@ -318,7 +303,9 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             said.append(f"부양하는 {g.group(0)}")
             cared.append(g)
             reading.assume(f"부양가족으로 든 {g.group(0)}는 60세 이상이고 소득이 없는 기본공제대상자로 가정")
-    old = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and any(
+    before = reading.inputs.get("elderly", 0)  # the asker's couple, counted as the worker's parents
+    counted = " ".join(f.words for f in reading.facts if f.name == "elderly")
+    old = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and a.text not in counted and any(
         abs(a.start - g.start()) <= 12 or abs(a.end - g.end()) <= 12 for g in cared)]  # fmt: skip
     both = (
         old
@@ -334,10 +321,10 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     bare = parents and re.match(r"\s*\(\s*(\d{2,3})\s*\)", text[parents.end(1) :])  # "어머니(72)도 모시고"
     aged = aged or (bare if bare and 70 <= int(bare[1]) < 130 and not old else None)
     if aged:  # "팔순 넘은 아버지를 모시고", "할매가 아흔이신데": 70 or older said in words
-        reading.fact("elderly", 1, aged.group(0))
+        reading.fact("elderly", before + 1, aged.group(0))
         said.append("70세 이상 1명")
     if old:  # "부모님(두 분 다 70세 이상)": one age said of both
-        reading.fact("elderly", 2 if both else len(old), " ".join(a.text for a in old))
+        reading.fact("elderly", before + (2 if both else len(old)), " ".join(a.text for a in old))
         said.append(f"70세 이상 {len(old)}명")
     disabled = re.search(r"장애", others.group(0) if others else "") or (
         parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()])) or re.search(
@@ -376,6 +363,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
 def read_own_age(text: str, reading, said: list[str]) -> None:
     """ "총급여 1,800만원, 78세세요", "저는 72세": the worker's own age of 70 or more (경로우대, 제51조①1), added to
     the family's."""
+    if CHILD_WORKER.search(text):  # "저는 여든하나 … 아들이 연봉": the age said is the asker's, the worker's parent
+        return
     counted = " ".join(f.words for f in reading.facts if f.name == "elderly")
     own = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and re.search(
         r"(?:저는|본인은?|나이는?|제\s*나이|내\s*나이|(?:총급여|연봉|급여|월급)[^.?!]{0,12})\s*$", reading.text[max(0, a.start - 16) : a.start])]  # fmt: skip

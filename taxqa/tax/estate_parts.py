@@ -60,3 +60,61 @@ SPOUSE_TAKES = (
     r"(?:금액|돈|몫|재산|액수|상속액)(?:은|는|이|:)?\s*$"
     rf"|(?:{SPOUSE})(?:님)?의?\s*(?:실제(?:로)?\s*)?(?:상속액|상속분|상속\s*금액)(?:은|는|이|:)?\s*$"  # "배우자의 실제 상속액 15억"
 )
+
+
+def named_by(text: str, a) -> str:
+    """The word of the item or deposit an amount is said right after ("아파트 14억", "농협 예금 4억"), or ""."""
+    hits = list(re.finditer(rf"{ITEM}|{FINANCIAL}", window_before(text, a.start, 12)))
+    return hits[-1].group(0) if hits else ""
+
+
+def qualifier(text: str, a) -> str:
+    """The word said before that part's word ("농협" of "농협 예금 4억"), or "" (the part said plainly)."""
+    hits = list(re.finditer(rf"([가-힣A-Za-z]+)\s+(?:{ITEM}|{FINANCIAL})", window_before(text, a.start, 16)))
+    # "앞으로 하고 예금 4억은": a verb's ending or a particle before the word names no other part
+    return (
+        hits[-1][1]
+        if hits and not re.search(r"(?:고|며|서|데|요|다|면|은|는|을|를|이|가|도|와|과)$", hits[-1][1])
+        else ""
+    )
+
+
+# who takes a part, said after the part: "예금 4억은 자식 둘이 나누기로", "아파트는 제 앞으로"
+TAKEN = r"\s*(?:원)?\s*(?:은|는|을|를)\s*[^.?!]{0,20}?(?:나누|나눠|받|가지|갖|앞으로|명의|몫)"
+
+
+def restated(text: str, amounts: list) -> list:
+    """Amounts said again of a part named before, to say who takes it ("아파트 14억, 예금 4억 … 예금 4억은 자식
+    둘이 나누기로"): the same part once, not added to the estate twice."""
+    again = []
+    for i, a in enumerate(amounts):
+        word = named_by(text, a)
+        if (
+            word
+            and re.match(TAKEN, text[a.end :])
+            and any(  # "신한 예금 2억은" after "국민은행 예금 2억": another deposit, said with another name
+                b.value == a.value and named_by(text, b) == word and qualifier(text, a) in ("", qualifier(text, b))
+                for b in amounts[:i]
+            )
+        ):
+            again.append(a)
+    return again
+
+
+def spouse_item(text: str, amounts: list, spouse_words: str, asker_is_spouse: bool):
+    """The amount of the part said to go to the spouse by its name, or None: "아파트는 제(아내) 앞으로 하고"
+    (the asker the spouse), "집은 어머니가 받기로" — the amount said with that part's word before."""
+    who = (
+        r"(?<![가-힣])(?:제|저|내|나)"
+        if asker_is_spouse
+        else SPOUSE + ("|" + re.escape(spouse_words) if spouse_words else "")
+    )
+    taker = re.search(
+        rf"({ITEM}|{FINANCIAL})\s*(?:은|는|을|를)\s*(?:{who})(?:님)?\s*(?:\([^()]{{0,8}}\))?\s*"
+        r"(?:앞으로|명의로|이름으로|몫으로|(?:이|가|께서)\s*(?:다\s*)?(?:받|갖|가지|상속))",
+        text,
+    )
+    if taker is None:
+        return None
+    said = [a for a in amounts if a.end <= taker.start() and named_by(text, a) == taker.group(1)]
+    return said[-1] if len(said) == 1 or len({a.value for a in said}) == 1 else None

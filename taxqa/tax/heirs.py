@@ -24,6 +24,22 @@ CHILDREN_IN_LAW = ("시누이", "시동생", "시아주버니", "아주버님", 
 
 # a death said as earlier than the one asked about: "이미", "먼저", "3년 전에", "예전에", "오래전에"
 EARLIER = r"이미\s*|먼저\s*|일찍\s*|예전에\s*|오래\s*전에?\s*|\d{1,2}\s*년\s*전에?\s*"
+# the year of that earlier death, said before it: "집사람은 재작년에 먼저 보냈습니다"
+WHEN = r"(?:재작년|작년|지난\s*해|몇\s*년\s*전|\d{1,2}\s*년\s*전|오래\s*전)에?\s*"
+# a spouse the asker saw die first, said as sending them ahead: "먼저 보냈습니다", "일찍 하늘나라로 보냈고"
+SENT_AHEAD = r"(?:먼저|일찍|앞서)\s*(?:[가-힣]{2,5}(?:로|으로)\s*)?(?:떠나\s*)?보(?:내|냈)"
+# the asker's own death ahead, the estate asked about being the asker's: "제가 죽고 나면", "내가 죽으면"
+OWN_DEATH = (
+    r"(?:본인|제가|내가|어르신)\S{0,4}\s*(?:돌아가실|돌아가시면|사망하면|사망할|죽으면|죽을|사망\s*시|"
+    r"죽고\s*나(?:면|서)|죽은\s*(?:뒤|후|다음)|세상을\s*(?:뜨면|떠나면|뜬\s*(?:뒤|후)))"
+)
+
+
+# when and at what age, said between the one who died and the verb: "남편이 지난 3월에 향년 84세로 세상을 떴습니다"
+SAID_WHEN = (
+    r"(?:(?:지난|올해|작년|금년|\d{4}\s*년)\s*)?\d{1,2}\s*월\s*(?:\d{1,2}\s*일)?\s*에?\s+|(?:지난달|지난주|얼마\s*전)에?\s+"
+    r"|(?:향년\s*)?\d{2,3}\s*세(?:로|의\s*나이로|에|를\s*일기로)\s+"
+)
 
 
 def decedent(text: str) -> Mention | None:
@@ -40,9 +56,9 @@ def decedent(text: str) -> Mention | None:
         rest = text[m.end : found[i + 1].start if i + 1 < len(found) else len(text)]
         if re.match(r"(?:님)?\s*(?:을|를)\s*(?:\S+\s*)?(?:남기|남겨|두고)", rest):
             continue  # "아내와 세 자녀를 남기고 떠나셨습니다": those left behind, not the one who died
-        if re.match(r"(?:님)?(?:께서|이|가|은|는|도)?\s*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest) and not re.match(
-            r"(?:님)?(?:은|는|도)\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + ")", rest
-        ):
+        if re.match(
+            r"(?:님)?(?:께서|이|가|은|는|도)?\s*(?:" + SAID_WHEN + r")*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest
+        ) and not re.match(r"(?:님)?(?:은|는|도)\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + ")", rest):
             earlier = re.match(r"(?:님)?(?:은|는)\s*(?:" + EARLIER + ")", rest)
             if not (earlier and len(re.findall(DEATH + r"|장례|마저", text)) > 1):
                 return m  # "어머니는 3년 전에 돌아가셨고 올해 아버지가": the earlier death is not this estate's
@@ -194,6 +210,7 @@ def heirs(text: str) -> Heirs:
     category = found.category if found else ""
     h.decedent, h.decedent_words = category, found.words if found else ""
     others = [m for m in mentions(text) if found is None or m.start != found.start]
+    own_death = re.search(OWN_DEATH, text)
     gone = (  # dead, or not an heir: "아버지는 이혼해서 상속인 아님"
         r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:"
         + EARLIER
@@ -201,13 +218,12 @@ def heirs(text: str) -> Heirs:
         + DEATH
         + r"|안\s*계|없|계시지\s*않|이혼|상속인\s*(?:이\s*)?아)"
     )
+    if own_death:  # "집사람은 재작년에 먼저 보냈습니다. 제가 죽고 나면": sent ahead of the asker, whose estate it is
+        gone += r"|(?:은|는|도|을|를)?\s*(?:" + WHEN + r")?(?:" + SENT_AHEAD + ")"
     divorced = r"(?:님)?(?:은|는|도|께서|이|가)?\s*[^.,?!]{0,14}?(?:이혼|재혼)(?:하|했|한|해)"
     alive = [
         m for m in others if not re.match(gone, text[m.end : m.end + 20]) and not re.match(divorced, text[m.end :])
     ]
-    own_death = re.search(
-        r"(?:본인|제가|내가|어르신)\S{0,4}\s*(?:돌아가실|돌아가시면|사망하면|사망할|죽으면|죽을|사망\s*시)", text
-    )
     if category == "spouse" and own_death and re.search(r"사별|먼저\s*(?:가|떠나|돌아가)", text):
         h.decedent, h.decedent_words = "self", own_death.group(0)  # "배우자 사별 후 … 본인이 돌아가실 경우"
         h.notes.append("배우자와 먼저 사별해 피상속인의 배우자 없음")
@@ -252,9 +268,13 @@ def heirs(text: str) -> Heirs:
         if partner:  # the last one: the first is often the speaker naming themself ("할아버지가 말하는 거")
             h.spouse, h.spouse_words = True, partner[-1].words
     else:
+        if own_death and not category:  # "제가 죽고 나면 자식 셋이": the asker's own estate, ahead
+            h.decedent, h.decedent_words = "self", own_death.group(0)
         spouse = [m for m in alive if m.category == "spouse"]
         if spouse and not re.match(NEGATED, text[spouse[0].end : spouse[0].end + 8]):
             h.spouse, h.spouse_words = True, spouse[0].words
+        elif h.decedent == "self" and any(m.category == "spouse" for m in others):
+            h.notes.append("배우자와 먼저 사별해 피상속인의 배우자 없음")  # "집사람은 재작년에 먼저 보냈습니다"
     # "권사님(부인)과 자녀 넷": a title with the spouse word in brackets is the deceased's spouse
     aside = re.search(r"(?<=\()(?:부인|아내|남편|와이프)(?=\))", text)
     neutral = re.search(r"(?:피상속인의\s*)?배우자(?!의)", text) or aside

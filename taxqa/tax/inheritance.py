@@ -8,7 +8,7 @@ from datetime import date
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
-from taxqa.tax.estate_parts import classify
+from taxqa.tax.estate_parts import classify, restated, spouse_item
 from taxqa.tax.family import CHILD, DEATH
 from taxqa.tax.gift import art, won
 from taxqa.tax.heirs import heirs
@@ -186,9 +186,13 @@ def read(text: str, reading) -> None:
         h.spouse, h.spouse_words = False, ""
         h.notes.append(f"{gone[0].text}도 먼저 돌아가셔서 피상속인의 배우자 없음")
     parts: dict[str, list] = {}
-    for a in iter_amounts(text):
-        asker = h.decedent == "spouse"  # "남편 사망 ... 제가 실제로 상속받는 금액 25억": the asker's share
-        parts.setdefault(classify(text, a, h.spouse_words if not asker else "", asker), []).append(a)
+    asker = h.decedent == "spouse"  # "남편 사망 ... 제가 실제로 상속받는 금액 25억": the asker's share
+    amounts = list(iter_amounts(text))
+    again = restated(text, amounts)  # "… 예금 4억은 자식 둘이 나누기로": the deposit said before, not another
+    for a in amounts:
+        if a not in again:
+            parts.setdefault(classify(text, a, h.spouse_words if not asker else "", asker), []).append(a)
+    taken = None if parts.get("spouse") or not h.spouse else spouse_item(text, amounts, h.spouse_words, asker)
     totals, items, financial = parts.get("estate", []), parts.get("item", []), parts.get("financial", [])
     if totals:
         whole = max(totals, key=lambda a: a.value)
@@ -247,7 +251,10 @@ def read(text: str, reading) -> None:
         reading.assume(note)
     for line in h.ambiguous:
         reading.unclear(line)
-    if parts.get("spouse"):
+    if taken is not None and taken.value < estate:  # "아파트는 제(아내) 앞으로 하고": that part is the spouse's
+        reading.fact("spouse_inherits", taken.value, taken.text)
+        reading.assume(f"배우자가 받기로 한 재산 {taken.text}을 배우자 실제 상속액으로 봄 (제19조)")
+    elif parts.get("spouse"):
         share = parts["spouse"][0]
         if share.value <= estate:
             reading.fact("spouse_inherits", share.value, share.text)

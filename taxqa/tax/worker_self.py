@@ -9,9 +9,11 @@ import re
 
 HUSBAND = r"(?:남편|신랑)"
 FORMER = r"(?:(?<![가-힣])전|前|이혼한|헤어진)\s*$"  # a spouse no longer: "전 남편", "이혼한 아내"
+# the year said before a pay: "남편 작년 총급여 4800" (the spouse whose pay it is, the worker)
+PAY_YEAR = r"(?:(?:작년|올해|지난\s*해|재작년|금년|\d{4}\s*년)\S{0,2}\s*)?"
 # the husband is the worker: his pay given ("남편 연봉 6천") or his tax asked ("남편 결정세액")
 HUSBAND_WORKS = (
-    rf"{HUSBAND}\S{{0,2}}\s*(?:의\s*)?(?:(?:연봉|월급|총급여|급여)\s*(?:은|는|이|가|:)?\s*(?:약\s*)?\d"
+    rf"{HUSBAND}\S{{0,2}}\s*(?:의\s*)?{PAY_YEAR}(?:(?:연봉|월급|총급여|급여)\s*(?:은|는|이|가|:)?\s*(?:약\s*)?\d"
     r"|(?:연말정산|결정세액|근로소득세|환급))"
 )
 # the asker says she works, or names her own pay

@@ -1,0 +1,86 @@
+"""The family said by a parent about a son's or daughter's pay (taxqa.tax.dependents): "막내아들이 회사에 다니는데
+작년 총급여가 6천 … 저희 내외를 부양가족으로 올렸고, 며느리는 전업주부 … 손주가 둘" — the worker is the asker's
+child, the daughter- or son-in-law the worker's spouse, the grandchildren the worker's children, and the asker (with
+the asker's own spouse) the worker's parents: each a 기본공제 dependent, 70 or older a 경로우대 (소득세법 제51조①1)."""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.tax.words import NATIVE_ONES, NATIVE_TENS
+from taxqa.tax.worker_self import PAY_YEAR
+
+# the asker's child whose pay it is: "아들이 올해 연봉", "막내아들이 회사에 다니는데 작년 총급여가"
+CHILD_WORKER = re.compile(
+    r"(?<![가-힣])(?:막내|큰|작은|첫째|둘째|셋째|외)?\s*(아들|딸)\S{0,2}\s*(?:이|가|은|는|의)?\s*(?:올해\s*|작년\s*)?"
+    r"(?:(?:회사|직장)\S{0,2}\s*(?:다니|나가|출근)\S{0,4}\s*)?" + PAY_YEAR + r"(?:연봉|월급|총급여|급여)"
+)
+# the family said from the asker's side, rewritten with words of the same length so positions still match the mentions
+VIEW_OF_SON = (("며느리", "아내 "), ("손주", "자녀"), ("손자", "자녀"), ("손녀", "자녀"))
+VIEW_OF_DAUGHTER = (("사위", "남편"), ("손주", "자녀"), ("손자", "자녀"), ("손녀", "자녀"))
+
+# the asker's own spouse, said by an elderly parent: the worker's other parent, not the worker's spouse
+ASKER_SPOUSE = r"집사람|안사람|마누라|아내|와이프|남편|영감|바깥양반|할멈"
+# the asker and that spouse together: "저희 내외", "우리 부부", "저랑 집사람"
+COUPLE = (
+    r"(?<![가-힣])(?:저희|우리)\s*(?:내외|부부|두\s*사람|노부부)"
+    rf"|(?<![가-힣])(?:저|나)(?:와|랑|하고)\s*(?:{ASKER_SPOUSE})|(?:{ASKER_SPOUSE})(?:와|과|랑|하고)\s*(?:저|나)(?![가-힣])"
+)
+CLAIMED = r"[^.?!]{0,14}?(?:부양|기본공제|올렸|올려|올리|넣었|넣어|모시|모셔)"
+AGE = (
+    r"(?:올해\s*)?(?:만\s*)?(?:(\d{2,3})\s*(?:세|살)?(?![\d만억천원%년월일명])"
+    r"|(예순|일흔|여든|아흔)\s*(하나|다섯|여섯|일곱|여덟|아홉|둘|셋|넷)?)"
+)
+
+
+def _age(m: re.Match) -> int:
+    return int(m[1]) if m[1] else NATIVE_TENS[m[2]] + NATIVE_ONES.get(m[3] or "", 0)
+
+
+def worker_view(text: str) -> tuple[str, re.Match | None]:
+    """The text as the worker would say it when the worker is the asker's son or daughter, and that worker's words."""
+    worker = CHILD_WORKER.search(text)
+    if worker is None:
+        return text, None
+    view = text[: worker.start(1)] + "본인"[: len(worker.group(1))] + text[worker.end(1) :]
+    # the asker's couple and the asker's spouse are the worker's parents (counted by asker_parents when claimed):
+    # their words are blanked, not read again as the worker's own spouse
+    view = re.sub(rf"{COUPLE}|{ASKER_SPOUSE}", lambda m: " " * len(m[0]), view)
+    # the asker's sons and daughters are the worker and the worker's siblings, never the worker's children:
+    # "아들 앞으로 올렸습니다", "아들 결정세액은요?" is the worker again
+    view = re.sub(
+        r"(?<![가-힣])(?:막내|큰|작은|외)?(?:아들|딸)(?!네|\s*\(?\s*\d)",
+        lambda m: "본인"[: len(m[0])].ljust(len(m[0])),
+        view,
+    )
+    for said, seen in VIEW_OF_SON if worker.group(1) == "아들" else VIEW_OF_DAUGHTER:
+        view = view.replace(said, seen)
+    return view, worker
+
+
+def asker_parents(text: str, reading, said: list[str]) -> int:
+    """The asker and the asker's spouse, claimed by the worker, their child ("저희 내외를 부양가족으로 올렸고",
+    "저를 부양가족으로"): how many, and those said to be 70 or older ("저는 일흔여섯, 집사람은 일흔셋") set as 경로우대."""
+    if CHILD_WORKER.search(text) is None:
+        return 0
+    couple = re.search(rf"(?:{COUPLE})\s*(?:를|을|도|는|은)?{CLAIMED}", text)
+    alone = None if couple else re.search(rf"(?<![가-힣])(?:저|나)(?:를|을|도){CLAIMED}", text)
+    if couple is None and alone is None:
+        return 0
+    who = [re.search(r"(?<![가-힣])(?:저는|저도|나는|(?:제|내)\s*나이(?:는|가)?)\s*" + AGE, text)]
+    if couple:
+        who.append(re.search(rf"(?:{ASKER_SPOUSE})(?:은|는|이|가|도)?\s*(?:나이\S{{0,2}}\s*)?" + AGE, text))
+    ages = [m for m in who if m]
+    young = [m for m in ages if _age(m) < 60]
+    n = len(who) - len(young)
+    if young:  # 기본공제 for a parent from 60 (제50조①3가)
+        reading.assume(f"'{', '.join(m[0] for m in young)}': 60세 미만인 부모는 기본공제대상자가 아니라 뺌")
+    if n == 0:
+        return 0
+    said.append(f"부양하는 부모(질문자 내외) {n}명")
+    reading.assume("질문자(근로자의 부모)를 소득이 없는 기본공제대상자로 봄")
+    old = [m for m in ages if _age(m) >= 70]
+    if old:  # the words include the asker's own age, so it is not counted again as the worker's own
+        reading.fact("elderly", len(old), ", ".join(m[0] for m in old))
+        said.append(f"70세 이상 {len(old)}명")
+    return n
