@@ -93,8 +93,22 @@ def wage_arguments(p) -> None:
 ASKS_WAGE_ONLY = r"근로소득\s*(?:공제|금액)\S{0,3}\s*(?:이|은|는|가|만)?\s*(?:얼마|계산|알려)"
 
 
+# "근로소득공제가 얼마인지만", "근로소득공제 금액만요", "세금 말고 근로소득공제": the deduction asked alone, whatever
+# tax word is said beside it
+ASKS_DEDUCTION_ALONE = (
+    r"근로소득\s*공제(?:액|\s*금액)?\S{0,2}\s*(?:얼마(?:인지|쯤인지|나\s*되는지)?|금액)?\s*만\s*(?:요|[!.?]|$|알|궁금|계산|구하|얼마|좀)|"
+    r"세금\S{0,2}\s*(?:말고|빼고|말구|은\s*됐고|은\s*필요\s*없고)[^.?!\n]{0,12}근로소득\s*공제"
+)
+
+
+def asks_deduction_alone(text: str) -> bool:
+    return bool(re.search(ASKS_DEDUCTION_ALONE, text))
+
+
 def asks_wage_only(text: str) -> bool:
-    return bool(re.search(ASKS_WAGE_ONLY, text) and re.search(r"총급여|연봉|급여", text))
+    return bool(
+        (re.search(ASKS_WAGE_ONLY, text) or asks_deduction_alone(text)) and re.search(r"총급여|연봉|급여", text)
+    )
 
 
 def recognise_income(text: str) -> bool:

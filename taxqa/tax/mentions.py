@@ -36,6 +36,16 @@ CONTEXT_BEFORE = re.compile(r"(?:공제|한도|면제|기준|비과세|구간|�
 CONTEXT_AFTER = re.compile(r"^\s*(?:원)?\s*(?:까지|을|를|이|가|은|는)?\s*(?:(?:" + BOUND + r")\s*)?(?:\S{0,3}\s*)?"
                            r"(?:공제|비과세|면제|한도|기준|구간|세율|이면\s*면제)"
                            r"|^\s*(?:원)?\s*(?:이)?라(?:는|고)\s*(?:건|거|것|걸|게)\s*(?:알|들었|배웠)")  # "최소 5억이라는 건 알아요"  # fmt: skip
+# "양도가 12억까지고 넘는 부분만 과세된다고 알고 있어요": a limit in a rule the asker says he knows, not a fact
+RULE_BOUND = r"\s*(?:원)?\s*(?:까지|이하|초과|미만|이상|넘는|넘으면|넘게)"
+RULE_KNOWN = r"[^.?!\n]{0,40}?[다라]고\s*(?:알고\s*있|알아|알았|배웠|들었|하더)"
+
+
+def rule_said(text: str, end: int) -> bool:
+    """Whether the amount ending at `end` is a limit of a rule the asker says he knows or heard."""
+    return bool(re.match(RULE_BOUND, text[end : end + 8]) and re.match(RULE_KNOWN, text[end : end + 60]))
+
+
 PERIOD_BEFORE = re.compile(
     r"(?:매달|매월|매년|매주|달마다|해마다|주마다|한\s*달에|(?<![가-힣\d])월)\s*(?:에\s*)?"
     r"(?:(?:임대료|월세|급여|수입|매출|용돈|생활비|이자)\s*(?:은|는|이|가|:)?\s*)?$"
@@ -135,7 +145,7 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
         heard = bound and re.match(
             r"[^.?!\n]{0,30}?(?:[다라]던데|[다라]더라|[다라]고\s*(?:들었|하던))", text[e : e + 44]
         )
-        context = conversion or last_year or quoted or heard or CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
+        context = conversion or last_year or quoted or heard or rule_said(text, e) or CONTEXT_BEFORE.search(near) or CONTEXT_AFTER.match(after) or (
             re.match(rf"\s*(?:원)?\s*(?:{BOUND})", after) and re.search(r"구간|세율|누진", text[left : e + 30]))  # fmt: skip
         if context:
             m.flags["context"] = True

@@ -7,6 +7,7 @@ import re
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.dependents import OWN_PAY, own_pay, read_dependents, read_own_age
+from taxqa.tax.income import asks_deduction_alone
 from taxqa.tax.words import amount_near, window_before
 
 # tax already taken from the wages: "원천징수", "이미 낸", "회사에서 미리 뗀 세금", "떼인 세금"
@@ -34,6 +35,8 @@ def recognise(text: str) -> bool:
         r"결정세액|연말정산|환급|소득세|세금|내야|내나", text
     ):
         return False
+    if asks_deduction_alone(text):
+        return False  # "근로소득공제 금액만요, 세금 말고": `wage` answers it
     return bool(re.search(ASKS_TAX, text))
 
 

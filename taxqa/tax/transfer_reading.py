@@ -1,16 +1,16 @@
 """Reading a 양도소득세 question (taxqa.tax.transfer's question reader): the sale and purchase prices,
-필요경비, 보유·거주 기간 (from durations, "5년 전에 산", the years bought and sold), 토지·건물 or 주택,
-and 1세대1주택 said, denied or contradicted."""
+필요경비 and 보유·거주 기간 (from durations, "5년 전에 산", the years bought and sold); the asset and the houses
+owned are read in taxqa.tax.transfer_houses."""
 
 from __future__ import annotations
 
 import re
 
 from taxqa.amounts import format_won, iter_amounts
-from taxqa.tax.mentions import near
-from taxqa.tax.negation import negated as neg
+from taxqa.tax.mentions import near, rule_said
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.transfer_dates import held_by_dates
+from taxqa.tax.transfer_houses import read_houses
 from taxqa.tax.words import amount_near, window_before
 
 # not "4억 판 건 7억": a verb made a noun with no particle before it labels the amount said after it ("3억에 산 거"
@@ -30,28 +30,6 @@ def recognise(text: str) -> bool:
     if re.search(r"양도세|양도소득", text):
         return True
     return bool(re.search(r"(?:집|아파트|주택|땅|토지|상가|건물|빌라|오피스텔)", text) and re.search(SOLD, text))
-
-
-def asset_words(text: str) -> tuple[re.Match | None, list[re.Match]]:
-    """The first word of land or a building, and the house words not said to be no house."""
-    land = re.search(  # an officetel used as an office is a building, not a house (소득세법 제88조: 사실상 용도)
-        r"땅|토지|상가|건물|임야|농지|빌딩|오피스텔(?=[^?!]{0,40}(?:업무용|사무실|주거용\S{0,2}\s*(?:이\s*)?아니))",
-        text,
-    )
-    house = [
-        h
-        for h in re.finditer(r"집|아파트|주택|빌라", text)
-        if not re.match(r"\s*(?:은|는|이|가)?\s*(?:아니|아님)", text[h.end() :])
-    ]
-    return land, house
-
-
-def sentence_of(text: str, a) -> str:
-    """The sentence an amount is said in."""
-    ends = r"[?!\n]|\.(?!\d)"
-    left = max((m.end() for m in re.finditer(ends, text[: a.start])), default=0)
-    right = re.search(ends, text[a.end :])
-    return text[left : a.end + right.start() if right else len(text)]
 
 
 # "판 값 6억, 산 값은 그보다 2억 적었고": a price said as its difference from the other price
@@ -81,26 +59,9 @@ def day_of(month: re.Match) -> int:
     return int(next((d for d in month.groups()[1:] if d), 0))  # a month taken from the date asked has no day
 
 
-MANY = (
-    r"다주택|[2-9]\s*주택|두\s*채|세\s*채|집이\s*(?:두|세|여러)|2채|3채|(?:한\s*채|1채|(?:집|주택)\S{0,2}\s*하나)\s*더|"
-    r"다른\s*(?:집|주택|아파트)\S{0,2}\s*(?:도\s*)?(?:(?:한|1)\s*채\S{0,2}\s*)?(?:(?:또한|역시|더|따로)\s*)?(?:있|보유|소유|가지)"
-)
-# not "집이 하나 더 있어요": one more house
-ONE = r"1\s*세대\s*1\s*주택|1\s*주택|한\s*채|1채|유일한\s*집|집(?:은|이)?\s*(?:그거|이거|이것|그것|딱)?\s*하나(?!\s*더)"
-NOT_SO = r"[^.?!,]{0,8}?아(?:니|님|닌|닙)"
-
-
-def sold_one(text: str, m: re.Match) -> bool:
-    """'한 채를 팔고': the house sold, said as one, not the houses owned."""
-    return bool(
-        re.fullmatch(r"한\s*채|1채", m.group(0))
-        and re.match(r"\S{0,2}\s*(?:를|을)\s*(?:팔|판|팜|매도|양도|처분|정리|내놓)", text[m.end() :])
-    )
-
-
 def read(text: str, reading) -> None:
     bought = sold = None
-    found = list(iter_amounts(text))
+    found = [a for a in iter_amounts(text) if not rule_said(text, a.end)]  # not "양도가 12억까지고 … 알고 있어요"
     # "양도가 | 62,000": a table's row
     label = r"\s*(?:가액|가격|가|금액)?\s*(?:은|는|이|가|:|=|\||/)?\s*$"
     # "팔 적에 칠억이요", "살 때는 4억": the time of the sale or the purchase names the price said next
@@ -141,6 +102,7 @@ def read(text: str, reading) -> None:
         sold = amount_near(text, r"양도가|매도가|판\s*(?:가격|금액)|팔|팜")
     if bought is None:
         bought = amount_near(text, r"취득가|매입가|산\s*(?:가격|금액)|분양가")
+    sold, bought = (None if a is not None and rule_said(text, a.end) else a for a in (sold, bought))
     if bought is not None and sold is not None and bought.start == sold.start:
         # "상가를 팔았는데 10년 전 10억에 산 걸 25억에": the amount said "에 산" is the purchase, whatever sale word
         # stands before it
@@ -226,6 +188,12 @@ def read(text: str, reading) -> None:
         r"(?<!년)(?<!년\s)(\d{1,2})\s*(?:개월|달)\s*(?:간|동안|만에)?\s*(?:보유|가지고|갖고|소유|만에)", text
     )
     lived = lived or re.search(r"거주\s*(?:기간)?\s*(?:은|는|이|도|:)?\s*(\d{1,2})\s*년", text)  # "거주도 10년 넘음"
+    # "그중 실제로 산 건 6년이에요", "살았던 기간은 5년": the years lived said after the words (not "산 건 6년 전")
+    lived = lived or re.search(
+        r"(?:(?:실제로|실제|직접|그\s*중에?)\s*(?:산|살았던|거주한)|살았던|거주한)\s*(?:건|게|거|것은|기간)\S{0,2}\s*"
+        r"(?:딱|한)?\s*(\d{1,2})\s*년(?!\s*(?:전|前|뒤|후|\d{1,2}\s*월))",
+        text,
+    )
     # "1년도 안 돼서 판", "1년 미만 보유": held less than a whole year
     under_year = re.search(
         r"(?:1|일|한)\s*년(?:도|이)?\s*(?:채\s*)?(?:안\s*(?:돼|되|된|됐)|미만|못\s*(?:돼|되|채|된))", text
@@ -332,61 +300,4 @@ def read(text: str, reading) -> None:
         reading.fact("resided_years", reading.inputs["held_years"], whole.group(0))
         reading.assume(f"'{whole.group(0)}': 거주기간 = 보유기간")
     said.append(f"보유 {reading.inputs['held_years']}년" + (f", 거주 {lived.group(1)}년" if lived else ""))
-    land, house = asset_words(text)
-    if land and house:  # "사는 집은 상관없고 … 상가 하나를 3억에 샀어요": the asset said beside its prices
-        priced = " ".join(sentence_of(text, a) for a in (bought, sold))
-        if (said_land := asset_words(priced))[0] and not said_land[1]:
-            land, house = said_land
-    if land and not house:  # "땅을 팔아요. 집은 아니에요": the house word said not to be the asset
-        reading.fact("asset", "land", land.group(0))
-        said.append("토지·건물")
-    # not "일시적 2주택 그런 거 아니고": houses said not to be so
-    many = next((m for m in re.finditer(MANY, text) if not re.match(NOT_SO, text[m.end() :])), None)
-    # not "아파트 한 채를 팔고 … 집은 이것 하나뿐": the one sold, when no other house is said (with one: below)
-    one = next((m for m in re.finditer(ONE, text) if many is not None or not sold_one(text, m)), None)
-    if one and re.search(r"중\s*$", text[: one.start()]):  # "2주택 중 1채": one of the houses, not one house
-        one = None
-    if one and re.match(
-        r"\S{0,2}\s*(?:자가\s*되|이|이라)?면\s*[^.?!]{0,12}?(?:라던데|다던데|던데|라는데|래서|라고)", text[one.end() :]
-    ):
-        one = None  # "만약 1세대 1주택이면 비과세라던데 저는 아니고": a condition, not a claim
-    if (
-        one
-        and re.fullmatch(r"한\s*채|1채", one.group(0))
-        and re.match(r"\S{0,2}\s*(?:를|을|만)?\s*(?:팔|판|팜|매도|양도|처분|정리|내놓)", text[one.end() :])
-    ):
-        one = None  # "두 채 있는데 한 채 팔아요": the one sold, not the houses owned
-    if one and many and many.start() <= one.start() < many.end():  # "다른 집도 한 채 있어요": part of the other
-        one = None
-    negated = re.search(
-        r"1\s*주택\S{0,4}\s*(?:(?:해당|대상)\S{0,2}\s*)?아(?:닌|님|니|닙)|비과세\s*(?:대상이|요건에|요건을)?\s*(?:아닌|해당하지|안\s*되|못)",
-        text,
-    )
-    said_not = (
-        one
-        and (  # "1주택 아님", not "1세대 1주택 아파트"
-            re.match(r"\S{0,3}\s*아(?:니|닌|님|닙|녀|냐)", text[one.end() : one.end() + 7]) or neg(text, *one.span())
-        )
-    )
-    if one and many and (negated or said_not):
-        one = None  # "한 채뿐인 건 아니에요, 두 채예요": the one house is negated, so no contradiction
-    if one and many:
-        reading.lack(
-            f"'{one.group(0)}'이라면서 '{many.group(0)}'이라고 해 맞지 않음: 주택 수(1세대1주택 여부)를 확인해 주세요"
-        )
-    if negated:
-        reading.assume("1세대1주택 비과세가 아닌 일반 양도로 계산 (다주택 중과세율 없음)")
-    elif many:
-        reading.assume("다주택자이지만 중과세율 없이 기본세율로 계산 (조정대상지역 중과 유예 가정)")
-    elif said_not:  # "1세대1주택 해당 아님", "1주택 요건은 아니고": the one house said to be no
-        reading.assume("1세대1주택 비과세가 아닌 일반 양도로 계산")
-    elif one:
-        reading.fact("one_house", True, one.group(0))
-        said.append("1세대1주택")
-    elif lived and not land:
-        reading.fact("one_house", True, lived.group(0))
-        said.append("1세대1주택 (가정)")
-        reading.assume("살던 집이라 1세대1주택(비과세 요건 충족)으로 가정; 다른 주택이 있으면 결과가 달라짐")
-    else:
-        reading.assume("1세대1주택 비과세가 아닌 일반 양도로 계산")
-    reading.say(", ".join(said))
+    read_houses(text, reading, said, lived, bought, sold)
