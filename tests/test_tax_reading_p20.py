@@ -199,3 +199,14 @@ def test_the_askers_husband_giving_their_grandchild():
         "할머니인 제가 대신 씁니다. 저희 남편이 손자(외손자, 9살) 계좌에 3천만원을 넣어줬어요. 손자 부모는 살아 있어요. 증여세?"
     )
     assert (got["relation"], got["generation_skip"], got["minor"]) == ("lineal_ascendant", True, True)
+
+
+def test_terse_insurance_and_withheld_words_and_a_parent_cared_for_as_head_of_household():
+    got = inputs("연말정산 결정세액 총급여 5200 국민연금 230 건보고용 200 원천징수된거 150 부양 없음")
+    assert (got["insurance"], got["withheld"]) == (2_000_000, 1_500_000)
+    got = inputs("총급여 3,300만 원, 소득 없는 만 75세 아버지를 제가 세대주로 모시고 살아요. 결정세액?")
+    assert (got["dependents"], got["elderly"]) == (1, 1)
+    got = inputs(
+        "아빠 대신 물어봐요. 아빠(56세) 총급여 4천. 엄마는 돌아가셨고 저는 따로 살아서 아빠 부양가족으로는 안 들어가요. 결정세액"
+    )
+    assert got.get("dependents", 0) == 0

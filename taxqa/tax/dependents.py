@@ -262,14 +262,17 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         reading.fact("spouse", True, spouse.group(0), input=False)
     parents = re.search(
         r"(?<!할)(?<!애)(?<!애\s)(부모님|어머니|아버지|어머님|아버님|모친|부친|(?:친정|시)?엄마|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|도)?\s*"
-        r"(?:(?:랑|이랑|와|과|하고)\s*(?:같이|함께)\s*(?:살면서|살며|살고)\s*)?\s*(?:(두|한)\s*분\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|제)\s*)?(?:부양|모시|모셔|모심)",
+        r"(?:(?:랑|이랑|와|과|하고)\s*(?:같이|함께)\s*(?:살면서|살며|살고)\s*)?\s*(?:(두|한)\s*분\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|제)\s*)?(?:[가-힣]{1,4}(?:로|으로|에서)\s*)?(?:부양|모시|모셔|모심)",
         text,
     ) or re.search(  # "함께 사는 어머니(72세, 소득 없음)": a parent living with the worker, said without 부양
         r"(?:함께|같이)\s*(?:사는|살고\s*있는|사시는)\s*(부모님|어머니|아버지|어머님|아버님|모친|부친|장인|장모님?|시부모님?)()",
         text,
     )
     # "부모님 부양 안 함", "부모님 부양하지 않음": the parents are named as not supported
-    if parents and re.match(r"[가-힣]{0,3}\s*(?:안\s*(?:함|해|합|하)|하지\s*않|않|아님)", text[parents.end() :]):
+    # "엄마 부양가족으로는 안 들어가요": said not to be one
+    if parents and re.match(
+        r"[가-힣]{0,6}\s*(?:안\s*(?:함|해|합|하|들어|돼|됨)|하지\s*않|않|아님|못)", text[parents.end() :]
+    ):
         parents = None
     if parents:
         n = 2 if re.search(r"부모님|시부모", parents.group(1)) and parents.group(2) != "한" else 1
