@@ -5,14 +5,10 @@ family lives with, and a friend's parent whose child is named."""
 
 from __future__ import annotations
 
+from reading_cases import AS_OF, inputs
+
 from taxqa.tax.normalise import normalise
 from taxqa.tax.reading import read_question
-
-AS_OF = "2026-06-01"
-
-
-def inputs(q: str) -> dict:
-    return read_question(q, as_of=AS_OF).inputs
 
 
 def test_an_aside_in_brackets_before_the_amount_names_nothing_of_its_own():

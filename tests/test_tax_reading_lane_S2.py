@@ -5,13 +5,9 @@ said between the spouse and the pay, and a parent telling a son's or daughter's 
 
 from __future__ import annotations
 
+from reading_cases import AS_OF, inputs
+
 from taxqa.tax.reading import read_question
-
-AS_OF = "2026-06-01"
-
-
-def inputs(q: str) -> dict:
-    return read_question(q, as_of=AS_OF).inputs
 
 
 def test_the_askers_own_estate_ahead_with_the_spouse_sent_ahead_long_ago():

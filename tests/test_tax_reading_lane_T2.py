@@ -5,17 +5,11 @@ a threshold heard of, one house said as '이것 하나', and flags raised on rig
 
 from __future__ import annotations
 
+from reading_cases import AS_OF, reading
+
 from taxqa.tax.layout import apply_unit_header
 from taxqa.tax.normalise import normalise
-from taxqa.tax.reading import ask, read_question
-
-AS_OF = "2026-06-01"
-
-
-def reading(q: str):
-    r = read_question(q, as_of=AS_OF)
-    assert r.kind is not None, r.missing
-    return r
+from taxqa.tax.reading import ask
 
 
 def payable(q: str) -> int:

@@ -4,23 +4,9 @@ tax word or dependents are said beside it."""
 
 from __future__ import annotations
 
+from reading_cases import answer, reading
+
 from taxqa.tax.mentions import rule_said
-from taxqa.tax.reading import ask, read_question
-
-AS_OF = "2026-06-01"
-
-
-def reading(q: str):
-    r = read_question(q, as_of=AS_OF)
-    assert r.kind is not None, r.missing
-    return r
-
-
-def answer(q: str) -> dict:
-    a = ask(q, as_of=AS_OF)
-    assert a["result"] is not None, a["missing"]
-    return a
-
 
 # --- land sold while the asker's home is said apart --------------------------------------------------
 

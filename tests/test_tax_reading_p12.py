@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
+from reading_cases import AS_OF, inputs
+
 from taxqa.amounts import iter_amounts
-from taxqa.tax.reading import ask, read_question
-
-AS_OF = "2026-06-01"
-
-
-def inputs(q: str) -> dict:
-    return read_question(q, as_of=AS_OF).inputs
+from taxqa.tax.reading import ask
 
 
 def test_a_bare_number_after_an_amount_is_the_next_words_not_won():

@@ -3,14 +3,10 @@ the sets' questions)."""
 
 from __future__ import annotations
 
-from taxqa.tax.reading import ask, read_question
+from reading_cases import AS_OF, inputs
+
+from taxqa.tax.reading import ask
 from taxqa.tax.words import PHONE
-
-AS_OF = "2026-06-01"
-
-
-def inputs(q: str) -> dict:
-    return read_question(q, as_of=AS_OF).inputs
 
 
 def test_an_amount_said_twice_on_the_phone_is_one_amount():
