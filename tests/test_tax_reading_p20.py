@@ -206,3 +206,36 @@ def test_terse_insurance_and_withheld_words_and_a_parent_cared_for_as_head_of_ho
         "아빠 대신 물어봐요. 아빠(56세) 총급여 4천. 엄마는 돌아가셨고 저는 따로 살아서 아빠 부양가족으로는 안 들어가요. 결정세액"
     )
     assert got.get("dependents", 0) == 0
+
+
+def test_scenarios_laid_out_and_one_asked():
+    got = inputs(
+        "방법이 두 가지예요.\nA안: 엄마가 8천 증여\nB안: 엄마가 1억 2천 증여\n저는 40살이고 받은 적 없어요. B안으로 하면 증여세?"
+    )
+    assert got["amount"] == 120_000_000
+    got = inputs(
+        "덜 낸 세금 400만원, 단순 실수.\nA안: 한 달 안에 수정신고\nB안: 한 달 넘기고 석 달 안에 수정신고\nB안이면 과소신고가산세?"
+    )
+    assert got["months_late"] == 3
+
+
+def test_formal_wording_of_dates_deaths_parents_and_taxes_beside_the_point():
+    got = inputs(
+        "본인은 2017. 3.경 동일한 모친으로부터 금 3,000만원을 증여받았고, 2026. 5. 1. 모친으로부터 금 1억원을 증여받았습니다. 증여세?"
+    )
+    assert got["prior"] == 30_000_000
+    got = inputs("본인과 동거하며 소득이 없는 부친(만 78세)을 부양합니다. 총급여액 45,000,000원. 결정세액?")
+    assert (got["dependents"], got["elderly"]) == (1, 1)
+    got = inputs(
+        "2019년 귀속 종합소득 확정신고를 하지 아니하였습니다. 법정신고기한은 2020년 6월 1일. 역외거래는 없었고 상속세·증여세와는 무관합니다. 부과제척기간 만료일?"
+    )
+    assert got["case"] == "no-return"
+
+
+def test_insurance_said_apart_and_days_from_the_day_after():
+    got = inputs("총급여 3천만원, 부양 없음. 건강보험 90만원, 고용보험 20만원 냈어요. 결정세액")
+    assert got["insurance"] == 1_100_000
+    got = inputs(
+        "상속세 수정신고, 덜 낸 세금 1,000만원, 기한 지나고 4개월째에 수정신고하며 바로 냄(기한 다음 날부터 120일). 가산세?"
+    )
+    assert got["days"] == 120

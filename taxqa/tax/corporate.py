@@ -153,7 +153,8 @@ def read(text: str, reading) -> None:
         said.append(f"기납부세액 {format_won(prepaid.value)}")
     short = re.search(
         r"사업\s*연도[^\d\s]{0,3}\s*(\d{1,2})\s*개월|(\d{1,2})\s*개월\S{0,3}\s*(?:짜리\s*)?사업\s*연도|"
-        r"첫\s*사업\s*연도[^.?!\d]{0,4}\s*(?:\d{1,2}\s*월\s*\d{1,2}\s*일\s*까지\s*)?(\d{1,2})\s*개월",  # "첫 사업연도가 12월 31일까지 7개월"
+        # "첫 사업연도가 12월 31일까지 7개월", "첫 사업연도는 12월 31일까지(9개월)"
+        r"첫\s*사업\s*연도[^.?!\d]{0,4}\s*(?:\d{1,2}\s*월\s*\d{1,2}\s*일\s*까지\s*\(?\s*)?(\d{1,2})\s*개월",
         text,
     )
     said_months = int(next(g for g in short.groups() if g)) if short else 0

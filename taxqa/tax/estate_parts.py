@@ -35,6 +35,12 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
     hits = [(m.end(), -i, key) for i, (key, pattern) in enumerate(keys) for m in re.finditer(pattern, window)]
     spouse = re.compile(
         rf"(?:{ASKER if asker_is_spouse else SPOUSE + ('|' + re.escape(spouse_words) if spouse_words else '')})(?:님)?(?:이|가|께서|은|는|의\s*몫은?|몫은?|에게|한테|께)?\s*(?:\S+\s*){{0,{3 if asker_is_spouse else 2}}}$|{SPOUSE_TAKES}"
+        # "모친께서 실제로 상속받으시는 재산은 12억원": the spouse named by the word said for her, honorific
+        + (
+            rf"|{re.escape(spouse_words)}(?:님)?(?:께서|이|가|은|는)\s*(?:실제(?:로)?\s*)?(?:상속\s*)?받(?:으시|으실)?(?:는|을|은|게\s*될)\s*(?:금액|돈|몫|재산)(?:은|는|이)?\s*$"
+            if spouse_words
+            else ""
+        )
     )
     m = spouse.search(window)
     if m is None and asker_is_spouse:  # "분할협의안: 배우자 13억 실제 상속": the legal word for the one left, the asker
@@ -43,7 +49,7 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         rf"(?:{SPOUSE}|{re.escape(spouse_words) if spouse_words else SPOUSE})(?:님)?\s*(?:와|과|랑|하고|및|,)",
         m.group(0),
     ):
-        if not hits or max(hits)[0] <= m.end() - len(m.group(0)) + 6 or re.search(r"받|몫|상속", after + window[-6:]):
+        if not hits or max(hits)[0] <= m.end() - len(m.group(0)) + 6 or re.search(r"받|몫|상속", after + window[-14:]):
             return "spouse"
     if hits:
         return max(hits)[2]

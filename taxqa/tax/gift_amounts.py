@@ -18,7 +18,7 @@ HAD_BEFORE = re.compile(r"()()\s*(?:원)?\s*(?:을|를)?\s*(?:받은|받았던)\
 NOW_CUE = re.compile(r"이번|올해|금년|지금|현재|오늘|추가로|또\s|다시|새로|내년|다음\s*(?:달|해)|앞으로")
 # "앞에 7천은 그때 신고했어요": an earlier gift said again, not another one
 SAID_AGAIN = re.compile(r"(?:앞에|앞의|앞선|처음|첫\s*번째|그때|그\s*전)\S{0,2}\s*(?:받은\s*)?$")
-NOT_GIFT = re.compile(r"(?:공제|한도|면제|기준|이하|이상|초과|미만)\S{0,3}\s*$")
+NOT_GIFT = re.compile(r"(?:공제|한도|면제|기준|이하|이상|초과|미만|월세|임대료|관리비)\S{0,3}\s*$")  # "월세 60 나오는"
 JOINED = re.compile(r"^\s*(?:원)?\s*(?:과|와|이랑|랑|하고|및|,|에\s*더해|\+|그리고)\s*(?:\S{1,8}\s*)?$")
 
 

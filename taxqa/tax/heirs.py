@@ -57,7 +57,7 @@ def decedent(text: str) -> Mention | None:
         if re.match(r"(?:님)?\s*(?:을|를)\s*(?:\S+\s*)?(?:남기|남겨|두고)", rest):
             continue  # "아내와 세 자녀를 남기고 떠나셨습니다": those left behind, not the one who died
         if re.match(
-            r"(?:님)?(?:께서|이|가|은|는|도)?\s*(?:" + SAID_WHEN + r")*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest
+            r"(?:님)?\s*(?:께서|이|가|은|는|도)?\s*(?:" + SAID_WHEN + r")*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest
         ) and not re.match(r"(?:님)?(?:은|는|도)\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + ")", rest):
             earlier = re.match(r"(?:님)?(?:은|는)\s*(?:" + EARLIER + ")", rest)
             if not (earlier and len(re.findall(DEATH + r"|장례|마저", text)) > 1):

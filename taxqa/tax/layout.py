@@ -82,3 +82,31 @@ def apply_unit_header(text: str) -> str:
     # not "14:20"; a list's comma after the number ends it ("매출 50,000, 매입 22,000"), a comma before a digit does not
     bare = rf"(?<![\d.,~∼:-])(\d{{1,3}}(?:,\d{{3}})+|\d{{{least},}})(?!\d|,\d|:|\.\d|[ \t]*(?:{counter})|\s*\))"
     return re.sub(bare, lambda m: f"{int(m[1].replace(',', '')) * won:,}원", text)
+
+
+# "A안: 아버지가 직접 1억5천 증여\nB안: …\n… B안으로 하면 증여세는?": scenarios laid out one a line, one of them asked
+SCENARIO = re.compile(r"(?m)^[ \t]*([A-Da-d1-4])\s*안\s*[:：)]\s*")
+ASKED_SCENARIO = re.compile(r"(?<![A-Za-z0-9])([A-Da-d1-4])\s*안\s*(?:으로|이면|일\s*때|의\s*경우|대로|기준|에서|처럼)")
+
+
+def asked_scenario(text: str) -> tuple[str, str | None]:
+    """(the question with only the scenario it asks about, that scenario's label) when it lays out two or more
+    scenarios one a line and then names one; (the question, None) otherwise."""
+    labels = list(SCENARIO.finditer(text))
+    if len({m[1].upper() for m in labels}) < 2:
+        return text, None
+    tail = text.find("\n", labels[-1].end())
+    asked = list(ASKED_SCENARIO.finditer(text, tail if tail >= 0 else len(text)))
+    if not asked or asked[-1][1].upper() not in {m[1].upper() for m in labels}:
+        return text, None
+    want = asked[-1][1].upper()
+    out, at = [], 0
+    for m in labels:
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end + 1
+        out.append(text[at : m.start()])
+        if m[1].upper() == want:
+            out.append(text[m.end() : end])  # its words, the label left out
+        at = end
+    out.append(text[at:])
+    return "".join(out), want

@@ -11,7 +11,9 @@ from datetime import date
 from taxqa.tax.limitation import CASE_LABELS
 from taxqa.tax.negation import negated_match, present
 
-NO_RETURN = r"무신고|신고\s*(?:를|도)?\s*(?:안|않|못|빠뜨|놓치|까먹|잊)|신고하지\s*(?:않|못)|기한\s*후\s*신고"
+NO_RETURN = (
+    r"무신고|신고\s*(?:를|도)?\s*(?:안|않|못|빠뜨|놓치|까먹|잊)|신고\s*(?:를\s*)?하지\s*(?:않|못|아니)|기한\s*후\s*신고"
+)
 FRAUD = r"부정|사기|가짜\s*(?:세금\s*)?계산서|가짜\s*(?:영수증|장부|거래)|이중\s*장부|허위|가공|고의|장부\s*조작|차명|장부\S{0,2}\s*(?:두\s*(?:개|벌|권)|2\s*(?:개|벌|권)|따로\s*두)"
 # "신고는 기한 안에 했고요": filed on time, whatever 안 follows 신고
 FILED_ON_TIME = (
@@ -41,11 +43,12 @@ LIMITATION = (
 
 def read_limitation(text: str, reading) -> None:
     reading.fact("limitation", True, re.search(LIMITATION, text).group(0))
-    if re.search(r"상속|증여", text):
+    # not "상속세·증여세와는 무관한 건입니다": those taxes said to be beside the point
+    if re.search(r"상속|증여", text) and not re.search(r"(?:상속|증여)[^.?!]{0,10}?(?:와는|과는)\s*무관", text):
         case = "inheritance-gift-fraud" if present(FRAUD, text) else (
             "inheritance-gift-no-return" if no_return(text) else "inheritance-gift")  # fmt: skip
     else:
-        offshore = "offshore-" if re.search(r"역외|해외|국외", text) else ""
+        offshore = "offshore-" if present(r"역외|해외|국외", text) else ""  # not "역외거래는 없었습니다"
         case = "fraud" if present(FRAUD, text) else "no-return" if no_return(text) else "general"
         case = (offshore + case) if case != "general" else (offshore.rstrip("-") or "general")
     reading.fact("case", case, "")

@@ -17,7 +17,11 @@ PAST_DUE = (
 # "신고·납부기한 다음 날부터 세어 20일째 되는 날": the days counted from the day after the due date
 COUNTED_FROM = r"(?:다음\s*날|익일)\s*부터\s*(?:세어|세서|계산해|따져)?\s*(?:\S+\s*){0,2}?(\d{1,4})\s*일\s*째"
 # "납부기한 다음 날부터 낸 날까지 240일": the days from the day after the due date to the day paid
-COUNTED_TO = r"(?:다음\s*날|익일)\s*부터\s*(?:\S+\s*){0,3}?까지\S{0,2}\s*(?:는|은)?\s*(?:총\s*)?(\d{1,4})\s*일(?!\s*(?:이내|내|안))"
+# "(기한 다음 날부터 150일)": the days from the day after the due date, the day paid left unsaid
+COUNTED_TO = (
+    r"(?:다음\s*날|익일)\s*부터\s*(?:(?:\S+\s*){0,3}?까지\S{0,2}\s*(?:는|은)?\s*)?(?:총\s*)?(\d{1,4})\s*일"
+    r"(?!\s*(?:이내|내|안|째))"
+)
 
 
 def days_said(text: str) -> re.Match | None:

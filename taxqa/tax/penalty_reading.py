@@ -32,7 +32,9 @@ def read(text: str, reading) -> None:
     if re.search(LIMITATION, text):
         return read_limitation(text, reading)
     days = days_said(text)
-    months = re.search(rf"(\d{{1,2}}|{COUNT_WORD})\s*(?:개월|달)", text)
+    said_months = list(re.finditer(rf"(\d{{1,2}}|{COUNT_WORD})\s*(?:개월|달)", text))
+    within_months = [m for m in said_months if re.match(r"\s*(?:안|이내|내)", text[m.end() :])]
+    months = (within_months or said_months or [None])[-1 if within_months else 0]  # "한 달은 넘기고 석 달 안에"
     within = re.search(r"(\d{1,4})\s*일\s*(?:이\s*)?(?:내|이내|안에)\S{0,2}\s*(?:기한\s*후\s*신고|수정\s*신고)", text)
     filed_after = (
         within is not None
@@ -116,7 +118,7 @@ def read(text: str, reading) -> None:
     if kind != "late-payment" and m:
         reading.fact("fraud", True, m.group(0))
         parts.append("부정행위")
-        if re.search(r"역외|해외|국외", text):
+        if present(r"역외|해외|국외", text):
             reading.fact("offshore", True, "역외거래")
     if days is None and months is not None and kind == "late-payment":
         reading.fact("days", count_value(months.group(1)) * 30, months.group(0))

@@ -274,7 +274,7 @@ MINOR_INPUT = {"gift": "minor", "inheritance": "minor_children_years"}
 
 UNKNOWN = re.compile(
     r"부양(?:할\s*)?가족\s*(?:이|은|는)?\s*(?:많|여럿|몇)|(?:정리|파악|확인|계산)\S{0,2}\s*(?:아직\s*)?(?:하나도\s*|전혀\s*|다\s*)?못\s*(?:했|해|함|한)|"
-    r"모르(?:겠|는데|고|니|며)|모름|몰라|모릅니다|기억(?:이)?\s*안|말\s*안\s*할|확실(?:하지|하진|치)\s*않|알\s*수\s*없|미정|미확정|확정\s*(?:전|되지|이\s*안|안\s*(?:됐|돼))|(?:안|덜)\s*끝나|"
+    r"모르(?:겠|는데|고|니|며)|모름|몰라|모릅니다|알아보지\s*(?:못|않)|기억(?:이)?\s*안|말\s*안\s*할|확실(?:하지|하진|치)\s*않|알\s*수\s*없|미정|미확정|확정\s*(?:전|되지|이\s*안|안\s*(?:됐|돼))|(?:안|덜)\s*끝나|"
     r"비밀|말\s*(?:못|안)\s*(?:해|하|할|드리)|곤란|밝히기\s*(?:어렵|싫)|확인\s*(?:중|못|이\s*안|안\s*(?:됐|돼))|"
     r"정리\s*(?:가\s*)?안\s*(?:됐|돼|되)|잃어버|안\s*정했|안\s*정해|정해지지\s*않|정하지\s*않|미확인|나중에\s*(?:알려|말씀)|"
     r"(?:좀|조금|많이|너무)\s*복잡|헷갈|(?:얘기|이야기|논의|상의|협의|조율|협상|흥정)\s*(?:하는\s*)?중"
@@ -344,7 +344,8 @@ def flag_parties(reading, found: list[Mention]) -> None:
 
 def flag_mismatch(reading) -> None:
     """The question names one tax and was read as another; or one amount became two inputs."""
-    named = {name for name, words in NAMED_TAX if re.search(words, reading.text)}
+    act_out = re.sub(r"상속세\s*및\s*증여세법", "상증법", reading.text)  # the act's name names neither tax
+    named = {name for name, words in NAMED_TAX if re.search(words, act_out)}
     mine = KIND_TAXES.get(reading.kind)
     if mine and len(named) == 1 and mine not in named and not named <= {"종합소득세", "근로소득세"}:
         reading.unclear(f"질문은 {next(iter(named))}를 묻는데 {mine}로 계산함: 어떤 세금인지 확인해 주세요")

@@ -18,7 +18,7 @@ from taxqa.tax.corrections import drop_corrected
 from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.fx import with_rate
 from taxqa.tax.kinds import KINDS
-from taxqa.tax.layout import apply_unit_header, join_label_lines, untable
+from taxqa.tax.layout import apply_unit_header, asked_scenario, join_label_lines, untable
 from taxqa.tax.limitation_reading import LIMITATION
 from taxqa.tax.mentions import Mention, read_mentions
 from taxqa.tax.negation import negated
@@ -142,9 +142,11 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     # "#퇴직금 #1억5천 #근속18년": a list; "5만 달러 … 1달러 1,400원": the amount in won (taxqa.tax.fx)
     text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(" /")
     text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
-    text = with_rate(text)
+    text, scenario = asked_scenario(with_rate(text))
     clean = dated_months(normalise(text), day)
     reading = Reading(text=text, as_of=day)
+    if scenario:
+        reading.assume(f"질문이 묻는 {scenario}안만 계산함 (다른 안의 금액은 넣지 않음)")
     reading.mentions = read_mentions(text, clean)
     clean = drop_corrected(clean, reading)
     if second := SECOND_QUESTION.search(clean):  # "첫째, … 근로소득공제는? 둘째, 환급은?": the first asked first

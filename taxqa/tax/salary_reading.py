@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.amounts import format_won, iter_amounts
+from taxqa.amounts import AmountMention, format_won, iter_amounts
 from taxqa.tax.dependents import OWN_PAY, own_pay, read_dependents, read_own_age
 from taxqa.tax.income import asks_deduction_alone
 from taxqa.tax.words import amount_near, window_before
@@ -232,6 +232,14 @@ def read(text: str, reading) -> None:
                     f"매달 원천징수된 {format_won(hit.value)}에 {times}개월을 곱해 기납부세액으로 봄: "
                     "1년 기납부세액(근로소득 원천징수영수증) 확인이 필요"
                 )
+            if name == "insurance":  # "건강보험 97만4천원, 고용보험 24만7,500원": each 보험료 said apart, summed
+                apart = [a for a in iter_amounts(text) if re.search(INSURANCE_APART, window_before(text, a.start, 12))]
+                if len(apart) >= 2 and any(a.start == hit.start for a in apart):
+                    value = sum(a.value for a in apart)
+                    hit = AmountMention(hit.start, hit.end, " + ".join(a.text for a in apart), value)
             reading.fact(name, value, hit.text)
             said.append(f"{label} {format_won(value)}")
     reading.say(", ".join(said))
+
+
+INSURANCE_APART = r"(?:건강|고용|장기\s*요양)\s*보험(?:료)?\S{0,2}\s*(?:은|는|이|:)?\s*$"

@@ -105,7 +105,9 @@ def dated_months(text: str, day: str | None) -> str:
         r"\1년 \2월 \3일",
         text,
     )
-    text = re.sub(r"(?<![\d.,~∼])((?:19|20)\d{2})\s*\.\s*(\d{1,2})\s*월", r"\1년 \2월", text)
+    text = re.sub(
+        r"(?<![\d.,~∼])((?:19|20)\d{2})\s*\.\s*(\d{1,2})\s*(?:월|\.\s*(?=경))", r"\1년 \2월", text
+    )  # "2019. 8.경"
     if day is None:
         return text
     year, month = int(day[:4]), int(day[5:7])

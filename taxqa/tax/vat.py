@@ -155,7 +155,10 @@ INDUSTRY_WORDS = [
     ("ict", r"정보통신|소프트웨어|출판|방송"),
     ("finance", r"금융|보험"),
     ("professional", r"전문|과학|기술서비스|컨설팅|디자인|광고"),
-    ("service", r"서비스|미용|세탁|수리|네일|헤어|이발"),  # "네일샵", "헤어샵": 미용업
+    (
+        "service",
+        r"서비스|미용|세탁|수리|네일|헤어|이발|사진\s*(?:촬영|관|스튜디오)|촬영",
+    ),  # "네일샵": 미용업; 사진 촬영
 ]
 SAMPLED_INDUSTRIES = ["retail", "restaurant", "manufacturing", "lodging", "construction", "transport", "service"]
 
