@@ -239,3 +239,10 @@ def test_insurance_said_apart_and_days_from_the_day_after():
         "상속세 수정신고, 덜 낸 세금 1,000만원, 기한 지나고 4개월째에 수정신고하며 바로 냄(기한 다음 날부터 120일). 가산세?"
     )
     assert got["days"] == 120
+
+
+def test_a_comma_inside_a_givers_aside_keeps_the_giver_beside_the_amount():
+    got = inputs(
+        "엄마가 저(31살)한테 주시려다가\n외할머니(엄마의 엄마, 80세)가 저한테 바로 1억 증여\n엄마는 살아 계세요. 증여세?"
+    )
+    assert (got["relation"], got["generation_skip"]) == ("lineal_ascendant", True)

@@ -266,6 +266,10 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     if focus is not None:
         part = part_of(text, focus, focus)
         left = max([m.end() for m in re.finditer(PART_MARKS, text[:focus])] or [0])
+        while text.count("(", 0, left) > text.count(
+            ")", 0, left
+        ):  # "할아버지(아버지의 아버지, 88세)가": a comma inside
+            left = max([m.end() for m in re.finditer(PART_MARKS, text[: text.rfind("(", 0, left)])] or [0])
         near = [m for m in found if left <= m.start < left + len(part) and m.role]
         found = near + [m for m in found if m not in near]
     donors = [m for m in found if m.role == "donor"]
