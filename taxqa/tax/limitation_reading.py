@@ -11,9 +11,7 @@ from datetime import date
 from taxqa.tax.limitation import CASE_LABELS
 from taxqa.tax.negation import negated_match, present
 
-NO_RETURN = (
-    r"무신고|신고\s*(?:를|도)?\s*(?:안|않|못|빠뜨|놓치|까먹|잊)|신고\s*(?:를\s*)?하지\s*(?:않|못|아니)|기한\s*후\s*신고"
-)
+NO_RETURN = r"무신고|신고\s*(?:를|도)?\s*(?:안(?!내|에)|않|못|빠뜨|놓치|까먹|잊)|신고\s*(?:를\s*)?하지\s*(?:않|못|아니)|기한\s*후\s*신고"
 FRAUD = r"부정|사기|가짜\s*(?:세금\s*)?계산서|가짜\s*(?:영수증|장부|거래)|이중\s*장부|허위|가공|고의|장부\s*조작|차명|장부\S{0,2}\s*(?:두\s*(?:개|벌|권)|2\s*(?:개|벌|권)|따로\s*두)"
 # "신고는 기한 안에 했고요": filed on time, whatever 안 follows 신고
 FILED_ON_TIME = (
@@ -32,7 +30,7 @@ STILL = r"(?:지금|아직|이제|여태|이때까지)"
 OFFICE = r"(?:세무서|국세청|과세\s*관청|세무\s*당국)\S{0,3}"
 # the period asked by its name, or as how long the tax office can still look at, assess or collect a tax
 LIMITATION = (
-    r"제척\s*기간|(?:세무서|국세청|과세\s*관청|세무\s*당국)\S{0,3}\s*언제까지\s*(?:다시|더|추가로)?\s*[^.?!\n]{0,8}?"
+    r"제척\s*기간|(?:세무서|국세청|과세\s*관청|세무\s*당국)\S{0,3}\s*(?:\S+\s*){0,2}?언제까지\s*(?:다시|더|추가로)?\s*[^.?!\n]{0,8}?"
     r"(?:들여다|조사|부과|추징|과세|고지|매기|매길|물리|물릴|볼\s*수|건드)|"
     r"언제까지\s*(?:세금을\s*)?(?:부과|추징|과세)(?:할|될|하|되|\s*가능|\s*할\s*수)|"
     # "지금 세무서가 부과할 수 있나요", "세무서에서 아직도 세금 매길 수 있는 기간인가요", "지금이라도 세금 물릴 수 있어요"
