@@ -27,6 +27,7 @@ from taxqa.tax.normalise import normalise
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
+from taxqa.tax.spoken_sums import flag_unsure, worked_sums
 from taxqa.tax.spoken_time import dated_months
 from taxqa.tax.tax_terms import uncovered_tax
 from taxqa.tax.words import (
@@ -142,9 +143,13 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     # "#퇴직금 #1억5천 #근속18년": a list; "5만 달러 … 1달러 1,400원": the amount in won (taxqa.tax.fx)
     text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(" /")
     text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
-    text = with_rate(text)
+    text, worked, unread = worked_sums(with_rate(text))  # "(350 − 20) × 12 + 600": the sum said, worked out
     clean = dated_months(normalise(text), day)
     reading = Reading(text=text, as_of=day)
+    for said in worked:
+        reading.assume(said)
+    for said in unread:
+        reading.unclear(said)
     reading.mentions = read_mentions(text, clean)
     clean = drop_corrected(clean, reading)
     if second := SECOND_QUESTION.search(clean):  # "첫째, … 근로소득공제는? 둘째, 환급은?": the first asked first
@@ -176,6 +181,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     else:
         reading.lack("어떤 세금을 계산할지 알 수 없음" if has_amount else "금액이 없어 계산할 수 없음")
         flag_follow_up(reading)  # "그럼 3억이면요?": say what it points back at, whatever the tax
+    flag_unsure(reading)
     place(reading, reading.mentions)
     reading.tax_name = tax_name_of(reading)
     return finish(reading)
