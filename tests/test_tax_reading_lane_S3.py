@@ -1,8 +1,9 @@
 """Reading causes fixed in lane S's third round (연말정산, 근로소득공제, 증여세, 종합소득세), each tested in wording of
-its own: a pasted counsellor chat whose later customer turn takes a figure back (by its label, or by "… 아니에요"),
-its 아까 pointing inside the chat, a parent's age said right after the parent, a 비과세 said to be part of the pay
-("그중") or to be taken out of a year's pay ("그거 빼면"), the tax taken each month said before the amount, an
-amount said as a calculation (signs, or "A에서 B 빼면"), and an amount the asker cannot recall, which is asked."""
+its own: a pasted counsellor chat whose later customer turn takes a figure back (by its label, or by "… 아니에요")
+or a giver ("외삼촌 아니고 어머니"), its 아까 pointing inside the chat, a parent's age said right after the parent,
+a 비과세 said to be part of the pay ("그중") or to be taken out of a year's pay ("그거 빼면"), the tax taken each month
+said before the amount, an amount said as a calculation (signs, or "A에서 B 빼면"), and an amount the asker cannot
+recall, which is asked."""
 
 from __future__ import annotations
 
@@ -82,3 +83,8 @@ def test_an_earlier_gift_the_asker_cannot_recall_is_asked():
     )
     assert read.result is None
     assert any("10년" in m and "합산" in m for m in read.missing)
+
+
+def test_a_giver_taken_back_in_a_later_turn_is_the_one_named_instead():
+    q = "상담원: 누가 주셨어요?\n고객: 외삼촌이 8천 주셨어요\n고객: 아 외삼촌 아니고 어머니요. 저는 29살이고 증여세 얼마예요?"
+    assert inputs(q)["relation"] == "lineal_ascendant"

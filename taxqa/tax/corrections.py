@@ -68,6 +68,7 @@ def drop_corrected(clean: str, reading) -> str:
     figure said before the correction ("3억 줬... 3억이 아니라 3억5천") goes with it, and so does a
     duration or count taken back ("근속 20년.. 아니 21년")."""
     clean = replace_corrected_years(clean, reading)
+    clean = drop_corrected_people(clean, reading)
     for m in COUNTED_TAKEN_BACK.finditer(clean):
         clean = clean[: m.start()] + " " * (m.end() - m.start()) + clean[m.end() :]
         reading.assume(f"'{m.group(0)}'은 질문에서 정정된 값으로 보고 계산에서 뺌")
@@ -103,6 +104,25 @@ def drop_corrected(clean: str, reading) -> str:
     for m in reading.mentions:
         if m.type == "amount" and CORRECTED.match(reading.text[m.end :]):
             m.flags["corrected"] = True
+    return clean
+
+
+def drop_corrected_people(clean: str, reading) -> str:
+    """ "삼촌한테 1억 받았어요 … 아 삼촌 아니고 아버지요": the person taken back is blanked wherever said up to
+    the correction, so the readers see only the one named instead."""
+    from taxqa.tax.family import WORDS  # the kin words; imported here, as family reads later than this
+
+    kin = "|".join(f"(?:{p})" for _, p in WORDS)
+    said = re.compile(
+        rf"(?P<wrong>{kin})\s*(?:이|가|은|는)?\s*(?:아니고|아니라|아니에요|아니예요|아니요)\s*[,.]?\s*"
+        rf"(?:[가-힣]{{1,2}}\s+)?(?P<right>{kin})"
+    )
+    for m in list(said.finditer(clean)):
+        if m["wrong"] == m["right"] or re.search(re.escape(m["wrong"]), clean[m.end() :]):
+            continue  # said again after the correction: not taken back
+        head = re.sub(rf"(?<![가-힣]){re.escape(m['wrong'])}", lambda w: " " * len(w.group(0)), clean[: m.start()])
+        clean = head + " " * (m.start("right") - m.start()) + clean[m.start("right") :]
+        reading.assume(f"'{m['wrong']}'은(는) 질문에서 '{m['right']}'(으)로 정정된 것으로 보고 계산함")
     return clean
 
 
