@@ -246,3 +246,12 @@ def test_a_comma_inside_a_givers_aside_keeps_the_giver_beside_the_amount():
         "엄마가 저(31살)한테 주시려다가\n외할머니(엄마의 엄마, 80세)가 저한테 바로 1억 증여\n엄마는 살아 계세요. 증여세?"
     )
     assert (got["relation"], got["generation_skip"]) == ("lineal_ascendant", True)
+
+
+def test_a_notice_of_returns_is_no_unfiled_return_and_a_limitation_asked_in_dialect():
+    a = ask("종합소득세 신고안내문에 '과세표준 3,200만원'이라고 나와 있어요. 산출세액만 알려주세요", as_of=AS_OF)
+    assert a["kind"] == "income" and a["result"]["inputs"]["base"] == 32_000_000
+    got = inputs("2017년 5월에 엄마한테 8천 받고 증여세 신고를 안 했어예. 세무서가 이거 언제까지 매길 수 있능교?")
+    assert got["limitation"] is True and got["due_date"] == "2017-08-31"
+    a = ask("아버지가 땅 절반 지분(1/2)을 저(40세)에게 증여, 땅 시가 2억. 증여세", as_of=AS_OF)
+    assert not any("계산식" in x for x in a["ambiguous"] + a["missing"])  # a share is no sum to work out

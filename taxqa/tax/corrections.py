@@ -20,6 +20,7 @@ TAKEN_BACK = (  # "4천5백인데, 아 정정할게요 4천8백": a 정정 said 
 )
 CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 9,870만원": the amount the question corrects
     TAKEN_BACK + r"|\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼))"
+    r"|\s*(?:원)?\s*(?:이|가|은|는)?\s*아니(?:에요|예요|었어요|거든요)(?!\s*[?？])"  # "월 20 아니에요, 월 10만원"
     r"|\s*(?:원)?\s*(?:정도|쯤|가량)\S{0,4}\s*(?:정확히|정확하게)"
     r"|\s*(?:원)?\s*(?:은|는|이|가)?\s*(?:얘기|이야기)?\s*말고(?:요)?(?![가-힣])"  # "관리비 23만원 얘기 말고": set aside
 )
@@ -28,6 +29,10 @@ CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 
 # "정정: 취득가 4억 2천", "다시 말하면 양도가 6억": a label said again with a new amount after a correction word
 RELABELLED = re.compile(
     r"(?:정정|수정|다시\s*말하면|다시)\s*[:：)\]]?\s*(?P<label>[가-힣]{2,6}?)\s*(?:은|는|:|：)?\s*(?=\d)"
+)
+# "아까 총급여 잘못 말했어요 … 총급여는 4,870만원": the label's figure said before the correction is taken back
+LABEL_TAKEN_BACK = re.compile(
+    r"(?P<label>[가-힣]{2,6}?)\s*(?:을|를|은|는)?\s*(?:잘못\s*(?:말|썼|적었|알려|얘기)|착각|헷갈)"
 )
 COUNTED_TAKEN_BACK = re.compile(  # "할머니 73.. 아 아니다 75세": the unit said once, after the new figure; the
     r"(?<![\d,.])\d{1,3}\s*(?:(?P<unit>년|개월|명|살|세)(?=" + TAKEN_BACK + r"\d{1,3}\s*(?P=unit))"  # words that
@@ -63,6 +68,7 @@ def drop_corrected(clean: str, reading) -> str:
     figure said before the correction ("3억 줬... 3억이 아니라 3억5천") goes with it, and so does a
     duration or count taken back ("근속 20년.. 아니 21년")."""
     clean = replace_corrected_years(clean, reading)
+    clean = drop_corrected_people(clean, reading)
     for m in COUNTED_TAKEN_BACK.finditer(clean):
         clean = clean[: m.start()] + " " * (m.end() - m.start()) + clean[m.end() :]
         reading.assume(f"'{m.group(0)}'은 질문에서 정정된 값으로 보고 계산에서 뺌")
@@ -78,12 +84,14 @@ def drop_corrected(clean: str, reading) -> str:
     for label in RELABELLED.finditer(clean):  # "취득가 4억 … 정정: 취득가 4억 2천": the label's earlier amount
         again += [a for a in found if a.end <= label.start() and re.search(
             rf"{label['label']}\s*(?:은|는|이|가|:|：)?\s*$", clean[max(0, a.start - 12) : a.start])]  # fmt: skip
+    again += label_taken_back(clean, found)
     for a in again:
         clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
         reading.assume(f"'{a.text}'은 질문에서 정정된 금액으로 보고 계산에서 뺌")
     for m in reading.mentions:
         if m.type == "amount" and any(
-            m.value == a.value and m.text.replace(" ", "") == a.text.replace(" ", "") for a in again
+            m.value == a.value and a.text.replace(" ", "") in (m.text.replace(" ", ""), m.clean.replace(" ", ""))
+            for a in again
         ):
             m.flags["corrected"] = True
     for a in found:
@@ -97,6 +105,40 @@ def drop_corrected(clean: str, reading) -> str:
         if m.type == "amount" and CORRECTED.match(reading.text[m.end :]):
             m.flags["corrected"] = True
     return clean
+
+
+def drop_corrected_people(clean: str, reading) -> str:
+    """ "삼촌한테 1억 받았어요 … 아 삼촌 아니고 아버지요": the person taken back is blanked wherever said up to
+    the correction, so the readers see only the one named instead."""
+    from taxqa.tax.family import WORDS  # the kin words; imported here, as family reads later than this
+
+    kin = "|".join(f"(?:{p})" for _, p in WORDS)
+    said = re.compile(
+        rf"(?P<wrong>{kin})\s*(?:이|가|은|는)?\s*(?:아니고|아니라|아니에요|아니예요|아니요)\s*[,.]?\s*"
+        rf"(?:[가-힣]{{1,2}}\s+)?(?P<right>{kin})"
+    )
+    for m in list(said.finditer(clean)):
+        if m["wrong"] == m["right"] or re.search(re.escape(m["wrong"]), clean[m.end() :]):
+            continue  # said again after the correction: not taken back
+        head = re.sub(rf"(?<![가-힣]){re.escape(m['wrong'])}", lambda w: " " * len(w.group(0)), clean[: m.start()])
+        clean = head + " " * (m.start("right") - m.start()) + clean[m.start("right") :]
+        reading.assume(f"'{m['wrong']}'은(는) 질문에서 '{m['right']}'(으)로 정정된 것으로 보고 계산함")
+    return clean
+
+
+def label_taken_back(clean: str, found) -> list:
+    """The amounts a "총급여 잘못 말했어요" takes back: those said after the label before it, and the same
+    number said again bare after it ("5,200은 계약 연봉이고"); the label's figure said after it stands."""
+    out = []
+    for said in LABEL_TAKEN_BACK.finditer(clean):
+        label = re.escape(said["label"])
+        before = [a for a in found if a.end <= said.start() and re.search(
+            rf"{label}\s*(?:은|는|이|가|:|：)?\s*$", clean[max(0, a.start - 12) : a.start])]  # fmt: skip
+        digits = {re.match(r"[\d,.]+", a.text)[0] for a in before if re.match(r"\d", a.text)}
+        out += before + [
+            a for a in found if a.start > said.end() and re.fullmatch(r"[\d,.]+", a.text) and a.text in digits
+        ]
+    return out
 
 
 # words that take back something said: "잘못 말했네", "정정", "다시 말하면", "착각했어요" (not 정정하다, hale)

@@ -21,6 +21,8 @@ FOND = r"래미|내미|놈|녀석"  # "아들래미 둘", "딸내미 하나": a 
 
 
 AGED_WORDS = r"일흔|여든|아흔|칠순|팔순|구순|(?<!\d)[7-9]0\s*대"
+# "아버지 72세, 어머니 68세": an age said right after the parent it belongs to
+PARENT_NAMED = r"(?<![가-힣])(?:아버지|어머니|아버님|어머님|부친|모친|장인|장모|시아버지|시어머니|아빠|엄마)"
 
 
 def count_people(text: str, words: str) -> tuple[int, str] | None:
@@ -309,8 +311,9 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             reading.assume(f"부양가족으로 든 {g.group(0)}는 60세 이상이고 소득이 없는 기본공제대상자로 가정")
     before = reading.inputs.get("elderly", 0)  # the asker's couple, counted as the worker's parents
     counted = " ".join(f.words for f in reading.facts if f.name == "elderly")
-    old = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and a.text not in counted and any(
-        abs(a.start - g.start()) <= 12 or abs(a.end - g.end()) <= 12 for g in cared)]  # fmt: skip
+    old = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and a.text not in counted and (any(
+        abs(a.start - g.start()) <= 12 or abs(a.end - g.end()) <= 12 for g in cared) or (parents and re.search(
+        rf"{PARENT_NAMED}\S{{0,2}}\s*(?:는|은|이|가)?\s*$", text[max(0, a.start - 10) : a.start])))]  # fmt: skip
     both = (
         old
         and len(old) == 1

@@ -207,13 +207,30 @@ def read_wage(text: str, reading) -> None:
     ):
         salary = found.value * 12
         reading.assume("월급을 12개월분으로 곱해 총급여액으로 봄 (상여금 없음)")
-    reading.fact("salary", salary, found.text)
+    cut, words = exempt_cut(text, found), found.text
+    if cut:  # "연봉 3,600이고 식대 비과세가 월 10만원이라 그거 빼면 총급여": the asker takes the 비과세 out
+        salary, words = salary - cut[0], f"{words} - {cut[1].text}"
+        reading.assume(f"비과세소득 {format_won(cut[0])}을 연봉에서 빼고 총급여액으로 봄 (소득세법 제12조)")
+    reading.fact("salary", salary, words)
     reading.say(f"총급여액 {format_won(salary)}")
     reading.assume("상용근로자의 총급여액으로 가정 (비과세소득 제외)")
     if re.search(r"소득세|세금|납부|내야|세액", text) and not re.search(r"근로소득공제|근로소득금액", text):
         reading.unclear(
             "총급여로는 근로소득공제와 근로소득금액까지만 계산됨: 소득세는 소득공제 후 종합소득 과세표준이 필요"
         )
+
+
+def exempt_cut(text: str, found) -> tuple | None:
+    """The 비과세 a year's pay is said to include, when the question says to take it out ("그거 빼면"):
+    a monthly one ("월 10만원") for the 12 months of the year."""
+    if not re.search(r"빼면|빼고|뺀\s*(?:게|금액|거)|제외하면", text) or re.search(r"이미\s*(?:뺀|제외)|별도", text):
+        return None
+    for a in iter_amounts(text):
+        near = text[max(0, a.start - 12) : a.end + 10]
+        if a.start != found.start and re.search(r"비과세|식대", near):
+            monthly = re.search(r"(?:월|매달|매월|한\s*달에?)\s*$", text[max(0, a.start - 6) : a.start])
+            return a.value * (12 if monthly else 1), a
+    return None
 
 
 def sample_income(rng) -> tuple[dict, dict]:

@@ -48,6 +48,8 @@ AMOUNT_SHAPED = re.compile(
     r"(?:\d[\d,.]*|(?<![가-힣])[일이삼사오육칠팔구십백천]+)\s*(?:억|천만|백만|십만|만\s*원|만|천|원)"
     r"|(?<![\d.,])\d{3,}(?![\d,.]|-\d{1,2}-\d|\s*(?:년|동|호|번|월|일|%|주(?![가-힣])|주\s*\(|평|㎡|층|사업\s*연도|귀속|회계\s*연도))"  # "500주(주당 …)", "200평": a count
 )
+# "상담원: … / 고객: …": a turn of a pasted chat log
+CHAT_TURN = re.compile(r"(?m)^\s*(?:상담원|상담사|고객|손님|직원|세무사|회계사|질문자|답변자)\s*[:：]")
 NEW_QUESTION = re.compile(r"말고|새로|별개|따로\s*묻")
 # what the 연말정산 refunds or still collects is the 결정세액 less the tax already withheld
 REFUND = re.compile(r"환급|돌려\s*받|13\s*월의?\s*월급|토해|추가\s*(?:로\s*)?(?:납부|낼|내야|징수)|차감\s*징수|더\s*내")
@@ -117,6 +119,8 @@ def flag_split_amounts(reading, found) -> None:
 
 def flag_follow_up(reading) -> None:
     hit = FOLLOW_UP.search(reading.text)
+    if hit and len(CHAT_TURN.findall(reading.text[: hit.start()])) >= 2:
+        return  # "상담원: … 고객: 아 아까 총급여 잘못 말했어요": a chat log pasted whole, 아까 is a turn in it
     if hit and not NEW_QUESTION.search(reading.text[hit.end() : hit.end() + 12]):
         reading.unclear(
             f"'{hit.group(0).strip()}'은(는) 앞의 질문을 가리키지만 이 질문에 적힌 것만으로 계산함: "

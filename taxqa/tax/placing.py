@@ -68,8 +68,8 @@ def flag_amounts(reading, found: list[Mention]) -> None:
         if m.type == "unreadable":
             reading.lack(f"금액을 읽을 수 없음: '{m.text}' (단위보다 큰 숫자가 섞여 있어 합치지 않음; 예: 1억 5천만원)")
             continue
-        if m.type != "amount":
-            continue
+        if m.type != "amount" or m.flags.get("corrected"):
+            continue  # "월 20 아니에요, 월 10만원": a figure taken back is no case fact to ask about
         f = m.flags
         if f.get("currency"):
             unit = CURRENCY_NAMES.get(f["currency"], f["currency"])

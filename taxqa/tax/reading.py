@@ -27,6 +27,7 @@ from taxqa.tax.normalise import normalise
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
+from taxqa.tax.spoken_sums import flag_unsure, worked_sums
 from taxqa.tax.spoken_time import dated_months
 from taxqa.tax.tax_terms import uncovered_tax
 from taxqa.tax.words import (
@@ -143,10 +144,15 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(" /")
     text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
     text, scenario = asked_scenario(with_rate(text))
+    text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
     clean = dated_months(normalise(text), day)
     reading = Reading(text=text, as_of=day)
     if scenario:
         reading.assume(f"질문이 묻는 {scenario}안만 계산함 (다른 안의 금액은 넣지 않음)")
+    for said in worked:
+        reading.assume(said)
+    for said in unread:
+        reading.unclear(said)
     reading.mentions = read_mentions(text, clean)
     clean = drop_corrected(clean, reading)
     if second := SECOND_QUESTION.search(clean):  # "첫째, … 근로소득공제는? 둘째, 환급은?": the first asked first
@@ -178,6 +184,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     else:
         reading.lack("어떤 세금을 계산할지 알 수 없음" if has_amount else "금액이 없어 계산할 수 없음")
         flag_follow_up(reading)  # "그럼 3억이면요?": say what it points back at, whatever the tax
+    flag_unsure(reading)
     place(reading, reading.mentions)
     reading.tax_name = tax_name_of(reading)
     return finish(reading)

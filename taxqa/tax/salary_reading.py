@@ -115,6 +115,8 @@ def read(text: str, reading) -> None:
     own = (
         amount_near(text, OWN_PAY) if own_pay(text) else None
     )  # "아내분은 연봉 3천 … 본인 연봉 6,200": the worker's own pay wins over a spouse's
+    if found is not None and re.search(r"상여|보너스|성과급|인센", window_before(text, found.start, 8)):
+        found = each_month(text) or found  # "월 450씩 12달에 상여 600 받았어요": the pay is the monthly one
     found = total or own or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
     said = [m.lastindex for m in re.finditer(f"({NET_PAY})|(세전|총급여)", window_before(text, found.start, 14))]
     if said and said[-1] == 1:  # the nearest word before the pay says it is after tax
@@ -174,7 +176,7 @@ def read(text: str, reading) -> None:
     exempt = amount_near(text, r"비과세|식대|자가운전보조금|보육수당", r"상여|보너스|성과급")
     if exempt is not None and exempt.start != found.start:
         where = text[max(0, exempt.start - 16) : exempt.end + 16]
-        if re.search(r"포함|안에\s*(?:들어|있)|들어\s*있", where) and not re.search(
+        if re.search(r"포함|안에\s*(?:들어|있)|들어\s*있|그\s*중", where) and not re.search(
             r"별도|제외|빼고|뺀", where
         ):  # "월급 420(식대 비과세 20 포함)"
             cut = exempt.value * (times if monthly else 1)
@@ -220,13 +222,15 @@ def read(text: str, reading) -> None:
     for name, pattern, label in (("withheld", WITHHELD, "기납부세액"),
                                  ("pension", r"국민연금|연금보험료", "연금보험료"),
                                  ("insurance", r"건강보험|고용보험|(?<!연금)보험료|건강\s*[·ㆍ,/]\s*고용|4대\s*보험|건보", "보험료")):  # fmt: skip
-        hit = amount_near(
-            text, pattern, r"월급|연봉|총급여|급여" if name == "withheld" else ""
+        hit = amount_near(text, pattern, r"월급|연봉|총급여|급여" if name == "withheld" else "") or (
+            taken_each(text) if name == "withheld" else None
         )  # "월급에서 세금 떼요. 월급 230"
         if hit is not None and hit.start != found.start:
             hit = this_years(text, hit)
             value = hit.value
-            if name == "withheld" and re.search(r"(?:월|매달|매월|달마다)\s*$", window_before(text, hit.start, 6)):
+            if name == "withheld" and re.search(
+                r"(?:월|매달|매월|달마다)\s*(?:소득세|세금)?\s*$", window_before(text, hit.start, 10)
+            ):
                 value *= times  # "원천징수된 게 월 20만원씩": tax withheld each month, over the months paid
                 reading.unclear(  # the monthly withholding can change over the year: the year's total is asked
                     f"매달 원천징수된 {format_won(hit.value)}에 {times}개월을 곱해 기납부세액으로 봄: "
@@ -243,3 +247,23 @@ def read(text: str, reading) -> None:
 
 
 INSURANCE_APART = r"(?:건강|고용|장기\s*요양)\s*보험(?:료)?\S{0,2}\s*(?:은|는|이|:)?\s*$"
+
+
+def taken_each(text: str):
+    """ "매달 소득세 12만원씩 떼 갔으니까": the tax named before the amount, the taking said after it."""
+    for a in iter_amounts(text):
+        if re.search(r"(?:소득세|세금)\s*$", window_before(text, a.start, 8)) and re.match(
+            r"\s*(?:원)?\s*씩?\s*(?:떼|뗐|뗀|원천징수|징수)", text[a.end :]
+        ):
+            return a
+    return None
+
+
+def each_month(text: str):
+    """ "월 450씩", "매달 380씩": an amount paid each month."""
+    for a in iter_amounts(text):
+        if re.search(r"(?:(?<![가-힣])월|매달|매월)\s*$", window_before(text, a.start, 6)) and re.match(
+            r"\s*(?:원)?\s*씩", text[a.end :]
+        ):
+            return a
+    return None
