@@ -255,3 +255,10 @@ def test_a_notice_of_returns_is_no_unfiled_return_and_a_limitation_asked_in_dial
     assert got["limitation"] is True and got["due_date"] == "2017-08-31"
     a = ask("아버지가 땅 절반 지분(1/2)을 저(40세)에게 증여, 땅 시가 2억. 증여세", as_of=AS_OF)
     assert not any("계산식" in x for x in a["ambiguous"] + a["missing"])  # a share is no sum to work out
+
+
+def test_a_first_business_year_from_the_founding_month_and_years_said_after_joining():
+    got = inputs("작년 8월 1일에 법인 세웠고 첫 사업연도가 올해 3월 말에 끝났어요. 과세표준 9천만원. 법인세 산출세액?")
+    assert got["months"] == 8
+    got = inputs("> 엄마: 2001년 3월 2일 입사했으니 딱 25년이다\n> 엄마: 퇴직금 1억 9천\n엄마 퇴직소득세 얼마예요?")
+    assert (got["pay"], got["years"]) == (190_000_000, 25)

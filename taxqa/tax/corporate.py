@@ -157,10 +157,12 @@ def read(text: str, reading) -> None:
         r"첫\s*사업\s*연도[^.?!\d]{0,4}\s*(?:\d{1,2}\s*월\s*\d{1,2}\s*일\s*까지\s*\(?\s*)?(\d{1,2})\s*개월",
         text,
     )
-    said_months = int(next(g for g in short.groups() if g)) if short else 0
+    said_months = int(next(g for g in short.groups() if g)) if short else founded_months(text, reading.as_of)
     if 1 <= said_months < 12:  # 제55조: a short 사업연도 is annualised
-        reading.fact("months", said_months, short.group(0))
+        reading.fact("months", said_months, short.group(0) if short else "설립일부터 첫 사업연도 끝까지")
         said.append(f"사업연도 {reading.inputs['months']}개월")
+        if not short:
+            reading.assume(f"설립한 달부터 첫 사업연도가 끝난 달까지 {said_months}개월로 봄 (법인세법 제55조 환산)")
     span = re.search(rf"{DAY}\s*[~∼\-]\s*{DAY}", text) or year_left_out(text)  # "제7기(2025.7.1~2025.12.31)"
     if span and "months" not in reading.inputs:
         months = span_months(*(int(x) for x in span.groups()))
@@ -279,3 +281,28 @@ KIND = TaxKind(
     counts=("months",),
     extra={"conclusion": conclusion},
 )
+
+
+def founded_months(text: str, as_of: str | None) -> int:
+    """ "작년 10월 1일에 법인 세운 … 첫 사업연도가 올 3월 말에 끝났어요": the months of a first 사업연도 from the month
+    founded to the month it ended (both counted); 0 when either is not said."""
+    founded = re.search(r"(\d{4})\s*년\s*(\d{1,2})\s*월[^.?!]{0,12}?(?:설립|세운|세웠|창업|개업|차린|차렸)", text)
+    ended = re.search(
+        r"첫\s*사업\s*연도[^.?!]{0,20}?(?:(\d{4})\s*년\s*|(올해?|금년|내년)\s*)?(\d{1,2})\s*월\s*(?:말|\d{1,2}\s*일)?\S{0,2}\s*"
+        r"(?:에\s*)?(?:끝|종료|마감)",
+        text,
+    )
+    if not (founded and ended):
+        return 0
+    year_f, month_f, month_e = int(founded[1]), int(founded[2]), int(ended[3])
+    now = int((as_of or "0000")[:4])
+    year_e = (
+        int(ended[1])
+        if ended[1]
+        else now + 1
+        if ended[2] == "내년"
+        else now
+        if ended[2]
+        else year_f + (month_e < month_f)
+    )
+    return (year_e * 12 + month_e) - (year_f * 12 + month_f) + 1

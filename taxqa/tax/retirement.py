@@ -169,6 +169,10 @@ def read(text: str, reading) -> None:
     years = years or re.search(
         r"(?:근속|근무|재직)[^()]{0,6}\([^()]*?(?<![\d.])(\d{1,2})\s*년", text
     )  # "근속(입사 …, 11년 11개월)"
+    years = years or re.search(  # "94년 6월 1일 입사했으니 딱 32년이다": the years said after the day joined
+        r"(?:입사|들어와|들어갔)[^.?!\n]{0,16}?(?:딱|총|꼭|만)?\s*(\d{1,2})\s*년\s*(?:이다|이에요|이야|입니다|째|이네|이지|을\s*채웠)",
+        text,
+    )
 
     start = month_said(text, r"입사|근무\s*시작|취직|들어(?:가|갔|와|왔)", min)  # "2016년 9월에 들어가서"
     end = month_said(
