@@ -262,3 +262,15 @@ def test_a_first_business_year_from_the_founding_month_and_years_said_after_join
     assert got["months"] == 8
     got = inputs("> 엄마: 2001년 3월 2일 입사했으니 딱 25년이다\n> 엄마: 퇴직금 1억 9천\n엄마 퇴직소득세 얼마예요?")
     assert (got["pay"], got["years"]) == (190_000_000, 25)
+
+
+def test_penalty_days_said_as_a_count_of_days_and_just_so_many_days_after():
+    got = inputs(
+        "수정신고 했어요. 덜 낸 세금 200만원, 기한 지나고 4개월 만에 수정신고하며 같이 냄, 납부가 늦은 날수는 120일. 일부러 그런 건 아님. 가산세?"
+    )
+    assert (got["days"], got.get("fraud", False)) == (120, False)
+    a = ask(
+        "신고기한 지나고 딱 20일째 되는 날 기한후신고하면서 세금 100만원도 같이 냈어요. 세무서 연락 오기 전에요. 가산세?",
+        as_of=AS_OF,
+    )
+    assert a["result"]["inputs"]["days"] == 20 and not a["missing"] and not a["ambiguous"]

@@ -313,7 +313,7 @@ def flag_fraud_in_part(reading, found) -> None:
     on the rest, so the part is asked instead of taking the whole as fraudulent or not."""
     if reading.kind != "penalty" or reading.inputs.get("limitation"):
         return
-    part = re.search(r"(?:그\s*중|그중에|일부|일부분)\S{0,3}\s*(?:[^.?!]{0,12}?)부정", reading.text)
+    part = re.search(r"(?:그\s*중|그중에|일부(?!러)|일부분)\S{0,3}\s*(?:[^.?!]{0,12}?)부정", reading.text)  # not 일부러
     if part and sum(m.type == "amount" for m in found) < 2:
         reading.unclear(f"'{part.group(0)}': 부정행위 부분의 세액과 나머지 세액을 나눠 알려 주세요 (가산세율이 다름)")
 

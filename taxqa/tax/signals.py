@@ -129,8 +129,8 @@ def changes_figure(reading, other: dict) -> bool:
 
 
 # the words said not to hold, just after them in their clause: "장부 조작 같은 건 절대 🙅", "이미 낸 세금은 없어요"
-NOT_AFTER = re.compile(
-    r"[^.,?!\n]{0,12}?(?:없|아니|아님|안\s|않|절대|🙅|❌|無|(?<![A-Za-z])(?:N|No)(?![A-Za-z])|X|0원)"
+NOT_AFTER = re.compile(  # "세무서에서 연락 오기 전에 한 거고요": the notice not yet come
+    r"[^.,?!\n]{0,12}?(?:없|아니|아님|안\s|않|절대|🙅|❌|無|(?<![A-Za-z])(?:N|No)(?![A-Za-z])|X|0원|(?:오|받|나오)기\s*전)"
 )
 
 
