@@ -27,6 +27,7 @@ from taxqa.tax.normalise import normalise
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
+from taxqa.tax.spoken_sums import worked_out
 from taxqa.tax.spoken_time import dated_months
 from taxqa.tax.tax_terms import uncovered_tax
 from taxqa.tax.words import (
@@ -145,6 +146,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     text = with_rate(text)
     clean = dated_months(normalise(text), day)
     reading = Reading(text=text, as_of=day)
+    clean = worked_out(clean, reading)  # "420에 근속연수 11을 곱한 금액": the calculation said in words, done
     reading.mentions = read_mentions(text, clean)
     clean = drop_corrected(clean, reading)
     if second := SECOND_QUESTION.search(clean):  # "첫째, … 근로소득공제는? 둘째, 환급은?": the first asked first
