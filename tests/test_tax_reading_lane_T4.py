@@ -89,3 +89,22 @@ def test_a_small_business_that_does_not_say_its_type_is_asked_whether_it_is_simp
     assert "간이과세자" in flags(q)
     said = "일반과세자로 작년에 가게 열었어요. 하반기 매출이 공급가액 2,400만원이고 매입은 1,000만원이에요. 부가세는?"
     assert "간이과세자" not in flags(said)
+
+
+def test_a_polite_or_no_answer_turn_takes_nothing_back():
+    q = (
+        "상담원: 매출이 얼마인가요?\n고객: 공급가액으로 8천만원이에요\n"
+        "고객: 죄송한데 8천만원은 전부 세금계산서 발행한 거고 매입은 공급가액 3천만원이에요\n"
+        "상담원: 일반과세자이신가요?\n고객: 아니요 아니고 일반과세자 맞아요. 부가세 얼마예요?"
+    )
+    got = inputs(q)
+    assert got["sales"] == 80_000_000 and got["purchases"] == 30_000_000
+
+
+def test_simple_taxpayer_card_part_per_month_and_cash_added_up():
+    q = (
+        "간이과세자로 음식점 해요. 작년 매출은 카드 월 300씩 12달이랑 현금 400 해서 다 더하면 1년 매출이에요"
+        "(부가세 포함). 매입 세금계산서는 부가세 포함 1,100만원이에요. 부가세 얼마예요?"
+    )
+    got = inputs(q)
+    assert got["supply"] == 40_000_000 and got["card_sales"] == 36_000_000

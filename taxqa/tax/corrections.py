@@ -122,8 +122,14 @@ def flag_unresolved_correction(reading, found) -> None:
 
 # A pasted chat log: "상담원: …" / "고객: …" turns on their own lines
 TURN = re.compile(r"(?m)^\s*(고객|손님|상담원|상담사|세무사|직원|질문자|문의자|나|저)\s*[:：]")
-# a turn that opens by taking something back: "아니다 …", "아 죄송해요, …", "아 3천은 지난 기수 거였네요"
-TURN_TAKES_BACK = re.compile(r"\s*(?:(?:아+|앗|아참|어)\s*[,.]?\s*)?(?:아니(?:다|요|에요)?|죄송|잘못|정정|헷갈|착각)")
+# a turn that opens by taking something back: "아니다 …", "아 죄송해요, …", "아 3천은 지난 기수 거였네요", "아 (1,200)
+# 아니고 1,250이요" (its figure already blanked by CORRECTED)
+# (not a bare 아니요 or 죄송한데: an answer "no" or a polite opening takes nothing back)
+TURN_TAKES_BACK = re.compile(r"\s*(?:(?:아+|앗|아참|어)\s*[,.]?\s*)?(?:아니(?:다|고|라)|죄송|잘못|정정|헷갈|착각)")
+# words that say the figure before them was wrong: "8억은 처음 부른 거고", "3천은 지난 기수 거였네요"
+WAS_WRONG = re.compile(r"[^.,?!\n]{0,16}?(?:처음|지난|작년|잘못|아니|착각|예전|이전|틀렸|헷갈|거였|것이었|말고)")
+# words in the turn itself that own a mistake: "아니다 제가 헷갈렸네요", "죄송해요 잘못 말했어요"
+MISTAKE = re.compile(r"아니다|헷갈렸|착각|잘못|정정|틀렸|아니라|아니고")
 TURN_OPENS = re.compile(r"\s*(?:아+|앗|아참|어)\s*[,.]?\s+(?=\d)")  # "아 3천은 …": an interjection, then a figure
 TURN_FIGURE = re.compile(r"(?<![\d,.])\d[\d,.]*\s*(?:년|개월|달|일)(?![가-힣]{0,1}(?:에|부터|까지))")
 
@@ -153,7 +159,8 @@ def drop_chat_taken_back(clean: str, reading) -> str:
         before = [a for a in iter_amounts(clean[:start]) if any(a.value == b.value for b in here)]
         repeated = [b for b in here if any(a.value == b.value for a in before)]
         # "3천은 지난 기수 거였네요. 이번 기수 매입은 4,000만원": the repeated figure, then a new one
-        if repeated and len(here) > len(repeated) and re.match(r"\s*(?:원)?\s*(?:은|는)", body[repeated[0].end :]):
+        topic = re.match(r"\s*(?:원)?\s*(?:은|는)", body[repeated[0].end :]) if repeated else None
+        if topic and len(here) > len(repeated) and WAS_WRONG.match(body[repeated[0].end + topic.end() :]):
             wrong = {a.value for a in repeated}
             for a in [x for x in iter_amounts(clean[:end]) if x.value in wrong]:
                 clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
@@ -164,8 +171,8 @@ def drop_chat_taken_back(clean: str, reading) -> str:
             continue
         if opens or not (here or TURN_FIGURE.search(body) or re.search(r"\d{1,2}\s*월\s*\d{1,2}\s*일", body)):
             continue
-        last = next((t for t in reversed(said[:n]) if t[0] == who), None)
-        if last is None:
+        last = said[n - 1] if n else None  # the same speaker's turn just before, nothing asked between
+        if last is None or last[0] != who or not MISTAKE.search(body):
             continue
         figures = list(iter_amounts(clean[last[1] : last[2]])) + list(TURN_FIGURE.finditer(clean[last[1] : last[2]]))
         if len(figures) != 1:

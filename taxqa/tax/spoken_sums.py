@@ -44,6 +44,8 @@ PRODUCT = re.compile(
 SUM_SAID = re.compile(
     r"(?:다|모두|전부|이걸|그걸|이것을)\s*(?:다\s*)?(?:더한|더하면|합친|합하면|합한)\s*(?:금액|거|것|값|게)?"
 )
+# the sum said right after the last part: "현금 600 해서 다 더하면"
+SUMMED_AFTER = re.compile(r"\s*(?:원)?\s*(?:이|을|를)?\s*(?:해서|하고)?\s*(?:" + SUM_SAID.pattern + ")")
 # a bare number that is no amount: a count of years, months, days, people or a share
 NOT_AMOUNT = r"\s*(?:년|월|일|개월|달|%|명|살|세(?!금)|번|회|층|평|채|주|배|등|차|기)"
 
@@ -71,6 +73,24 @@ def won(text: str) -> tuple[int, bool] | None:
 def padded(words: str, width: int) -> str:
     """`words` in place of a span of `width` letters, padded with blanks so later positions stay."""
     return words + " " * max(0, width - len(words))
+
+
+EACH_MONTH = re.compile(r"\s*(?:원)?\s*씩\s*(\d{1,2})\s*(?:개월|달|번|회)(?:\s*(?:동안|간|치))?")
+
+
+def times_worked_out(said: str, parts, reading) -> str:
+    """ "카드 월 450씩 12달이랑 현금 600": a part paid each month for a count of months, as its total."""
+    for start, end, words in reversed(parts):
+        each = EACH_MONTH.match(said, end)
+        value = won(words)
+        if each is None or value is None:
+            continue
+        total = value[0] * int(each[1])
+        unit = " (만원 단위 생략으로 봄)" if value[1] else ""
+        span = said[start : each.end()].strip()
+        reading.assume(f"'{span}'{WORKED} {format_won(value[0])} × {each[1]} = {format_won(total)}{unit}")
+        said = said[:start] + padded(f"{total:,}원", each.end() - start) + said[each.end() :]
+    return said
 
 
 def worked_out(clean: str, reading) -> str:
@@ -104,6 +124,9 @@ def worked_out(clean: str, reading) -> str:
         values = [won(p[2]) for p in parts]
         if len(parts) < 2 or None in values:
             continue
+        if re.search(r"카드|현금|영수증|세금\s*계산서", said):  # the parts by means of payment are the VAT reader's
+            clean = clean[:left] + times_worked_out(said, parts, reading) + clean[s.start() :]
+            continue  # "카드 월 450씩 12달이랑 현금 600 다 더하면": each part's months worked out, the sum left
         if any(re.match(r"\s*(?:원)?\s*씩", said[p[1] :]) for p in parts):
             continue  # "카드 월 450씩 12달이랑 현금 600 다 더하면": a period amount among the parts, left to be asked
         if any(v[1] for v in values) and not any(re.search(r"만", p[2]) for p in parts):
