@@ -108,3 +108,10 @@ def test_simple_taxpayer_card_part_per_month_and_cash_added_up():
     )
     got = inputs(q)
     assert got["supply"] == 40_000_000 and got["card_sales"] == 36_000_000
+
+
+def test_a_sum_over_parts_from_different_people_is_left_to_the_readers_and_flagged():
+    q = "외할머니가 8천, 엄마가 4천 보내주셨는데 이걸 다 더한 금액에 대한 증여세는요? 저는 대학생이에요"
+    a = ask(q, as_of=AS_OF)
+    assert "다 더해" not in " ".join(a["assumptions"])
+    assert a["result"] is None or a["ambiguous"] or a["missing"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import format_won, iter_amounts
+from taxqa.tax.family import KIN
 
 # not 반드시, 반납, 반대, 반영, 반환, 반기 (half-year), 위반
 HALF = r"(?:(?<![가-힣])|(?<=나머지))(?:절반|반)(?![드납대영환기년월])"
@@ -124,6 +125,8 @@ def worked_out(clean: str, reading) -> str:
         values = [won(p[2]) for p in parts]
         if len(parts) < 2 or None in values:
             continue
+        if KIN.search(said):
+            continue  # "할아버지가 1억, 아빠가 5천 … 다 더한": whose part is whose is the readers' (donors differ)
         if re.search(r"카드|현금|영수증|세금\s*계산서", said):  # the parts by means of payment are the VAT reader's
             clean = clean[:left] + times_worked_out(said, parts, reading) + clean[s.start() :]
             continue  # "카드 월 450씩 12달이랑 현금 600 다 더하면": each part's months worked out, the sum left
