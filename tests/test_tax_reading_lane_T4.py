@@ -115,3 +115,8 @@ def test_a_sum_over_parts_from_different_people_is_left_to_the_readers_and_flagg
     a = ask(q, as_of=AS_OF)
     assert "다 더해" not in " ".join(a["assumptions"])
     assert a["result"] is None or a["ambiguous"] or a["missing"]
+
+
+def test_a_turn_that_adds_a_figure_does_not_take_back_the_one_before():
+    q = "고객: 연봉 4,800만원이에요\n고객: 아니다 그리고 상여 300도 따로 받았어요. 부양가족 없어요. 근로소득세 얼마예요?"
+    assert inputs(q).get("salary", 0) >= 48_000_000

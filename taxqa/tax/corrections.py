@@ -129,6 +129,8 @@ TURN_TAKES_BACK = re.compile(r"\s*(?:(?:아+|앗|아참|어)\s*[,.]?\s*)?(?:아�
 # words that say the figure before them was wrong: "8억은 처음 부른 거고", "3천은 지난 기수 거였네요"
 WAS_WRONG = re.compile(r"[^.,?!\n]{0,16}?(?:처음|지난|작년|잘못|아니|착각|예전|이전|틀렸|헷갈|거였|것이었|말고)")
 # words in the turn itself that own a mistake: "아니다 제가 헷갈렸네요", "죄송해요 잘못 말했어요"
+# a turn that adds a figure rather than replacing one: "아니다 그리고 상여 500도 있어요"
+ADDED = re.compile(r"그리고|또한?\s|추가|도\s*(?:있|받|냈|들었|나왔)")
 MISTAKE = re.compile(r"아니다|헷갈렸|착각|잘못|정정|틀렸|아니라|아니고")
 TURN_OPENS = re.compile(r"\s*(?:아+|앗|아참|어)\s*[,.]?\s+(?=\d)")  # "아 3천은 …": an interjection, then a figure
 TURN_FIGURE = re.compile(r"(?<![\d,.])\d[\d,.]*\s*(?:년|개월|달|일)(?![가-힣]{0,1}(?:에|부터|까지))")
@@ -172,7 +174,7 @@ def drop_chat_taken_back(clean: str, reading) -> str:
         if opens or not (here or TURN_FIGURE.search(body) or re.search(r"\d{1,2}\s*월\s*\d{1,2}\s*일", body)):
             continue
         last = said[n - 1] if n else None  # the same speaker's turn just before, nothing asked between
-        if last is None or last[0] != who or not MISTAKE.search(body):
+        if last is None or last[0] != who or not MISTAKE.search(body) or ADDED.search(body):
             continue
         figures = list(iter_amounts(clean[last[1] : last[2]])) + list(TURN_FIGURE.finditer(clean[last[1] : last[2]]))
         if len(figures) != 1:
