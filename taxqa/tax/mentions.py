@@ -185,9 +185,10 @@ MONTHS_SAID = re.compile(
     r"\s*(?:동안|간|치|분|내내|을|를|째|받|냈|넣|보내|줬|주|입금)"
 )
 
-# the count of months right after the amount and its 씩, ending its clause: "800만원씩(부가세 별도) 6개월,"
+# the count of months right after the amount and its 씩, ending its clause: "800만원씩(부가세 별도) 6개월,",
+# "1,200씩 6개월(공급가액)이고"
 MONTHS_RIGHT_AFTER = re.compile(
-    r"^\s*(?:원)?\s*씩\s*(?:\([^()]{0,16}\))?\s*,?\s*(\d{1,2})\s*(?:개월|달)(?=\s*(?:[,.]|이면|이고|이에요|$))"
+    r"^\s*(?:원)?\s*씩\s*(?:\([^()]{0,16}\))?\s*,?\s*(\d{1,2})\s*(?:개월|달)(?=\s*(?:\([^()]{0,16}\))?\s*(?:[,.]|이면|이고|이에요|$))"
 )
 
 

@@ -28,6 +28,7 @@ import re
 from taxqa.tax import agreement_nets, context_nets, figure_nets, fx, misread_nets, signals
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
+from taxqa.tax.spoken_sums import worked_in
 
 LABELS = {
     "fraud": "부정행위",
@@ -131,7 +132,7 @@ def flag_follow_up(reading) -> None:
 def flag_uncovered_numbers(reading, found) -> None:
     spans = [(m.start, m.end) for m in found]
     for t in AMOUNT_SHAPED.finditer(reading.text):
-        if not any(s <= t.start() < e for s, e in spans):
+        if not any(s <= t.start() < e for s, e in spans) and not worked_in(reading, t.group(0).strip()):
             reading.unclear(
                 f"'{t.group(0).strip()}'을(를) 금액으로 읽지 못해 계산에 넣지 않음: 무엇의 금액인지 확인해 주세요"
             )
@@ -151,7 +152,7 @@ def flag_refund_without_paid(reading) -> None:
 def flag_approx_durations(reading, found) -> None:
     """ "근속 한 10년 정도?", "약 5년 보유": a period said roughly, placed as if exact."""
     for m in found:
-        if m.type != "duration" or m.value.get("ago"):
+        if m.type != "duration" or m.value.get("ago") or m.flags.get("corrected"):
             continue
         after, before = reading.text[m.end : m.end + 6], reading.text[max(0, m.start - 6) : m.start]
         if re.match(r"\s*(?:정도|쯤|가량|남짓|즈음|안팎|전후)", after) or re.search(

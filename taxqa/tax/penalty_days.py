@@ -36,7 +36,12 @@ def days_said(text: str) -> re.Match | None:
 # "8월 31일에 기한후신고 했어요": the day a late or corrected return was filed
 # a month and day, also dotted after a year: "8월 31일", "2025. 7. 21."
 MONTH_DAY = r"(?:(?:19|20)\d{2}\s*(?:[.\-/]|년)\s*)?(\d{1,2})\s*(?:월|[.\-/])\s*(\d{1,2})\s*(?:일|\.)?"
-FILED_ON = MONTH_DAY + r"\s*(?:에|쯤|경)?\s*(?:기한\s*후\s*신고|수정\s*신고)"
+FILED_ON = (
+    MONTH_DAY + r"\s*(?:에|쯤|경)?\s*(?:기한\s*후\s*신고|수정\s*신고)"
+    # "수정신고한 날은 올해 2026년 3월 10일이에요": the day named first
+    r"|(?:기한\s*후\s*신고|수정\s*신고)\s*(?:한|했던|하신)\s*(?:날|날짜|일자)\s*(?:은|는|이|:)?\s*(?:올해|작년|금년)?\s*"
+    + MONTH_DAY
+)
 DUE_SAID = r"(?:신고\s*)?기한\S{0,3}\s*(?:은|는|이|:)?\s*" + MONTH_DAY
 # 법정신고기한 by tax: 종합소득세·양도소득세 확정신고 5월 31일 (소득세법 제70조·제110조), 법인세 3월 31일 (12월 결산)
 DUE_OF_TAX = ((r"종합소득|종소|양도소득|양도세", (5, 31)), (r"법인세", (3, 31)))
@@ -52,7 +57,8 @@ def months_after_due(text: str) -> tuple[int, str] | None:
     due = (int(said[1]), int(said[2])) if said else next((d for w, d in DUE_OF_TAX if re.search(w, text)), None)
     if due is None:
         return None
-    months = (int(filed[1]) - due[0]) % 12 + (int(filed[2]) > due[1])  # 5월 31일 -> 8월 31일: 3, -> 9월 1일: 4
+    month, day = (int(g) for g in filed.groups() if g)  # the month and day of whichever wording said it
+    months = (month - due[0]) % 12 + (day > due[1])  # 5월 31일 -> 8월 31일: 3, -> 9월 1일: 4
     return max(1, months), filed.group(0)
 
 

@@ -11,12 +11,13 @@ from taxqa.tax.limitation_reading import FRAUD, LIMITATION, NO_RETURN, no_return
 from taxqa.tax.negation import present
 from taxqa.tax.penalty_days import days_between_said, days_said, months_after_due, no_reduction_after_notice
 from taxqa.tax.rates import parse_as_of
+from taxqa.tax.spoken_sums import late_half
 from taxqa.tax.words import COUNT_WORD, amount_near, amounts, count_value
 
 KIND_LABELS = {"no-return": "무신고가산세", "under-report": "과소신고가산세", "late-payment": "납부지연가산세"}
 
 UNDER = r"과소\s*신고|적게\s*신고|덜\s*신고|누락|빠뜨린\s*(?:소득|매출)|수정\s*신고"
-LATE = r"늦게\s*(?:냈|내|냄|낸|납부)|(?:지나서야?|지나고|넘겨서|넘기고)\s*[^.?!]{0,24}?(?:납부|냈|냄|낸)|납부\s*(?:를|도)?\s*(?:안|못|늦)|미납|체납|납부\s*지연|연체"
+LATE = r"늦게\s*(?:냈|내|냄|낸|납부)|(?:지나서야?|지나고|넘겨서|넘기고)\s*[^.?!]{0,24}?(?:납부|냈|냄|낸)|납부\s*(?:를|도|만)?\s*(?:안|못|늦)|기한\S{0,3}\s*못\s*(?:냈|내|낸|냄)|미납|체납|납부\s*지연|연체"
 
 
 # "단, 예정고지세액과 가산세는 없는 것으로 한다": an exam's premise that there is no 가산세, not a question of one
@@ -112,8 +113,11 @@ def read(text: str, reading) -> None:
         reading.lack("신고·납부하지 않은 세액 (가산세는 그 세액에 비율을 곱함)")
         reading.say(f"{said} 가산세")
         return
-    reading.fact("tax", tax.value, tax.text)
-    parts = [f"{said} 가산세", f"세액 {format_won(tax.value)}"]
+    value, words = late_half(text, tax, reading, late=kind == "late-payment")  # "반만 내고 나머지 반은 늦게"
+    reading.fact("tax", value, words)
+    if value < 100_000 and not re.search(r"[원만억천]", tax.text):  # "아 1,200 아니고 1,250이요": 만원 not said
+        reading.unclear(f"'{tax.text}'을 {value:,}원으로 계산함: 단위(만원·억원)를 확인해 주세요")
+    parts = [f"{said} 가산세", f"세액 {format_won(value)}"]
     m = present(FRAUD, text)  # "부정행위는 없어요", "부정행위 없음": no fraud
     if kind != "late-payment" and m:
         reading.fact("fraud", True, m.group(0))

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from taxqa.amounts import format_won
+from taxqa.tax.corrections import said_again
 from taxqa.tax.mentions import Mention
 from taxqa.tax.nets import run as run_nets
 from taxqa.tax.words import josa
@@ -190,6 +191,7 @@ def flag_facts(reading, found: list[Mention]) -> None:
             else:
                 reading.lack(f"기간이 범위로 주어짐 ('{m.text}' 근처): 정확한 기간이 필요합니다")
     late = [m for m in found if m.type == "duration" and m.used_as is None and not m.value.get("ago")]
+    late = [m for m in late if "corrected" not in m.flags]  # "5개월쯤 … 아니다, 3월 10일에 했어요": taken back
     if reading.kind == "penalty" and late and not any(inputs.get(n) is not None for n in ("days", "months_late")):
         if not inputs.get("limitation"):  # "신고를 두 달 늦게": a lateness said and not used is no 감면 to drop quietly
             reading.unclear(
@@ -283,7 +285,7 @@ UNKNOWN = re.compile(
 
 def flag_unknown(reading) -> None:
     """A clause that says a fact is not known ("몇 채인지는 말 안 할게요", "매입은 잘 모르겠어요")."""
-    for m in UNKNOWN.finditer(reading.text):
+    for m in (x for x in UNKNOWN.finditer(reading.text) if not said_again(reading, x)):  # "제가 헷갈렸네요"
         if reading.kind == "penalty" and re.match(r"몰라서|모르고", reading.text[m.start() :]):
             continue  # "그냥 몰라서 (신고를 못 했어요)": why the return was late, no fact unknown
         left = max([x.end() for x in re.finditer(r"[?!\n]|[.,](?!\d)", reading.text[: m.start()])] or [0])

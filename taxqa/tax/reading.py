@@ -27,7 +27,7 @@ from taxqa.tax.normalise import normalise
 from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
-from taxqa.tax.spoken_sums import flag_unsure, worked_sums
+from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
 from taxqa.tax.spoken_time import dated_months
 from taxqa.tax.tax_terms import uncovered_tax
 from taxqa.tax.words import (
@@ -153,6 +153,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
         reading.assume(said)
     for said in unread:
         reading.unclear(said)
+    clean = worked_out(clean, reading)  # "420에 근속연수 11을 곱한 금액": the calculation said in words, done
     reading.mentions = read_mentions(text, clean)
     clean = drop_corrected(clean, reading)
     if second := SECOND_QUESTION.search(clean):  # "첫째, … 근로소득공제는? 둘째, 환급은?": the first asked first

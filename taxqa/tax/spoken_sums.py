@@ -1,6 +1,8 @@
-"""Amounts said as a calculation ("(350 − 20) × 12 + 600", "5,800만원에서 소득공제 700 빼면 과세표준") are worked
-out before the question is read, so the readers see the one figure meant; a calculation that cannot be worked out
-is flagged, not guessed. An amount the asker cannot recall ("5천이었나 3천이었나") is asked for."""
+"""Amounts said as a calculation. Written with signs ("(350 − 20) × 12 + 600", "5,800만원에서 소득공제 700 빼면
+과세표준"): worked out before the question is read (`worked_sums`), so the readers see the one figure meant. Said in
+words ("680만원 중 반만 내고 나머지 반은 늦게", "월 평균임금 420에 근속연수 11을 곱한 금액", "살 때 345, 팔 때 345 … 다
+더한 금액"): worked out on the normalised question (`worked_out`, `late_half`). A calculation that cannot be worked
+out is flagged, not guessed; an amount the asker cannot recall ("5천이었나 3천이었나") is asked for."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import operator
 import re
 
 from taxqa.amounts import format_won, iter_amounts
+from taxqa.tax.family import KIN
 
 # "(350 − 20) × 12 + 600": numbers joined by signs (a "-" or "/" alone is a date or a range, see worked_sums)
 EXPRESSION = re.compile(
@@ -108,3 +111,141 @@ def flag_unsure(reading) -> None:
         )
         return
     reading.lack(f"'{hit.group(0)}': 금액이 확실하지 않음 — 어느 금액인지 정확한 금액이 필요합니다")
+
+
+# --- calculations said in words ---
+
+# not 반드시, 반납, 반대, 반영, 반환, 반기 (half-year), 위반
+HALF = r"(?:(?<![가-힣])|(?<=나머지))(?:절반|반)(?![드납대영환기년월])"
+# "반만 내고 나머지 반은 45일 늦게 냈어요", "늦게 낸 그 절반", "절반은 기한 지나서 냈어요": the late part is half
+LATE_HALF = re.compile(
+    rf"(?:나머지\s*)?{HALF}\s*(?:은|는|을|를|도)?\s*[^.?!\n]{{0,24}}?(?:늦게|지나\S{{0,3}}\s*(?:냈|납부)|못\s*냈|미납)"
+    rf"|늦게\s*(?:낸|납부한)\s*(?:그\s*)?{HALF}"
+)
+ANY_HALF = re.compile(rf"{HALF}(?:만|은|는|을|를|의|씩|도)?(?![가-힣])")
+
+
+def late_half(text: str, tax, reading, late: bool = True):
+    """The tax paid late when the question says only half of `tax` was late; `tax` itself otherwise. A
+    half said in a way not read ("반" beside the tax but not of the late part) is flagged, not ignored."""
+    said = LATE_HALF.search(text) if late else None
+    if said:
+        half = tax.value // 2
+        reading.assume(f"'{said.group(0).strip()}': 늦게 낸 세액은 {tax.text}의 절반 {format_won(half)}으로 봄")
+        return half, f"{tax.text}의 절반"
+    if other := ANY_HALF.search(text):
+        reading.unclear(
+            f"'{other.group(0)}'(절반)이 있지만 세액 {tax.text}을(를) 그대로 계산함: 가산세가 붙는 세액을 확인해 주세요"
+        )
+    return tax.value, tax.text
+
+
+NUMBER = r"(?<![\d,.])\d{1,3}(?:,\d{3})*(?:\.\d+)?"
+# "월 평균임금 420에 근속연수 11을 곱한 금액": an amount times a count, the words naming the amount taken with it
+PRODUCT = re.compile(
+    r"(?P<what>(?<![가-힣])(?:(?:월|연)\s*)?(?:평균\s*)?[가-힣]{0,4}(?:임금|급여|월급|연봉|단가|금액|매출)\s*(?:은|는|이|가)?\s*)?"
+    rf"(?P<a>{NUMBER}\s*(?:억|천만|백만|만|천)?\s*(?:원)?)\s*(?:에|에다가?|과|와|하고|이랑)\s*"
+    rf"(?:[가-힣]{{1,6}}\s*(?:인|은|는)?\s*)?(?P<n>\d{{1,3}})\s*(?:을|를|이랑|과|와)?\s*(?:곱한|곱하면|곱해서?)\s*(?:금액|값|거|것|게)?"
+)
+# "… 살 때 345, 팔 때 345 이렇게 각각 들었으니 다 더한 금액": the amounts of the sentence added up
+SUM_SAID = re.compile(
+    r"(?:다|모두|전부|이걸|그걸|이것을)\s*(?:다\s*)?(?:더한|더하면|합친|합하면|합한)\s*(?:금액|거|것|값|게)?"
+)
+# the sum said right after the last part: "현금 600 해서 다 더하면"
+SUMMED_AFTER = re.compile(r"\s*(?:원)?\s*(?:이|을|를)?\s*(?:해서|하고)?\s*(?:" + SUM_SAID.pattern + ")")
+# a bare number that is no amount: a count of years, months, days, people or a share
+NOT_AMOUNT = r"\s*(?:년|월|일|개월|달|%|명|살|세(?!금)|번|회|층|평|채|주|배|등|차|기)"
+
+
+WORKED = "을(를) 계산함:"  # the mark of an assumption that says a calculation was done
+
+
+def worked_in(reading, words: str) -> bool:
+    """Was `words` (a number of the question) a figure of a calculation `worked_out` did?"""
+    return any(a.startswith("'") and WORKED in a and words in a.split(WORKED)[0] for a in reading.assumptions)
+
+
+def won(text: str) -> tuple[int, bool] | None:
+    """The value of an amount said in digits, and whether its unit was left out (then 만원 is read)."""
+    found = next(iter_amounts(text), None)
+    if found is not None and re.search(r"[억만천원]", found.text):
+        return found.value, False
+    digits = re.match(NUMBER, text.strip())
+    if digits is None:
+        return None
+    value = float(digits.group(0).replace(",", ""))
+    return (int(value * 10_000), True) if value < 100_000 else (int(value), False)
+
+
+def padded(words: str, width: int) -> str:
+    """`words` in place of a span of `width` letters, padded with blanks so later positions stay."""
+    return words + " " * max(0, width - len(words))
+
+
+EACH_MONTH = re.compile(r"\s*(?:원)?\s*씩\s*(\d{1,2})\s*(?:개월|달|번|회)(?:\s*(?:동안|간|치))?")
+
+
+def times_worked_out(said: str, parts, reading) -> str:
+    """ "카드 월 450씩 12달이랑 현금 600": a part paid each month for a count of months, as its total."""
+    for start, end, words in reversed(parts):
+        each = EACH_MONTH.match(said, end)
+        value = won(words)
+        if each is None or value is None:
+            continue
+        total = value[0] * int(each[1])
+        unit = " (만원 단위 생략으로 봄)" if value[1] else ""
+        span = said[start : each.end()].strip()
+        reading.assume(f"'{span}'{WORKED} {format_won(value[0])} × {each[1]} = {format_won(total)}{unit}")
+        said = said[:start] + padded(f"{total:,}원", each.end() - start) + said[each.end() :]
+    return said
+
+
+def worked_out(clean: str, reading) -> str:
+    """The amounts a question says as a calculation in words, computed: a product ("420에 근속연수 11을
+    곱한 금액") and a sum ("… 345, 팔 때 345 … 다 더한 금액"). The result stands in the place of the first
+    figure; the other figures are blanked; each calculation is said in the assumptions."""
+    for m in reversed(list(PRODUCT.finditer(clean))):
+        a = won(m["a"])
+        if a is None:
+            continue
+        total = a[0] * int(m["n"])
+        unit = " (만원 단위 생략으로 봄)" if a[1] else ""
+        reading.assume(f"'{m.group(0).strip()}'{WORKED} {format_won(a[0])} × {m['n']} = {format_won(total)}{unit}")
+        clean = clean[: m.start()] + padded(f"{total:,}원", m.end() - m.start()) + clean[m.end() :]
+    for s in reversed(list(SUM_SAID.finditer(clean))):
+        right = re.search(r"[?!\n]|\.(?!\d)|$", clean[s.end() :])
+        after = clean[s.end() : s.end() + right.start()]
+        if re.search(NUMBER + r"(?![\d,])(?!" + NOT_AMOUNT + ")", after):
+            continue  # "1억, 2억 합하면 3억": the total is said
+        left = max([x.end() for x in re.finditer(r"[?!\n]|\.(?!\d)", clean[: s.start()])] or [0])
+        said = clean[left : s.start()]
+        parts = [(x.start, x.end, x.text) for x in iter_amounts(said)]
+        parts += [
+            (x.start(), x.end(), x.group(0))
+            for x in re.finditer(NUMBER, said)
+            if not any(p[0] <= x.start() < p[1] for p in parts)
+            and not re.match(NOT_AMOUNT, said[x.end() :])
+            and not re.search(r"\d\s*(?:년|월)\s*$", said[: x.start()])
+        ]
+        parts.sort()
+        values = [won(p[2]) for p in parts]
+        if len(parts) < 2 or None in values:
+            continue
+        if KIN.search(said):
+            continue  # "할아버지가 1억, 아빠가 5천 … 다 더한": whose part is whose is the readers' (donors differ)
+        if re.search(r"카드|현금|영수증|세금\s*계산서", said):  # the parts by means of payment are the VAT reader's
+            clean = clean[:left] + times_worked_out(said, parts, reading) + clean[s.start() :]
+            continue  # "카드 월 450씩 12달이랑 현금 600 다 더하면": each part's months worked out, the sum left
+        if any(re.match(r"\s*(?:원)?\s*씩", said[p[1] :]) for p in parts):
+            continue  # "카드 월 450씩 12달이랑 현금 600 다 더하면": a period amount among the parts, left to be asked
+        if any(v[1] for v in values) and not any(re.search(r"만", p[2]) for p in parts):
+            reading.unclear(f"'{said.strip()}': 단위가 없는 금액이 있어 합계를 계산하지 않음: 합계 금액을 알려 주세요")
+            continue
+        total = sum(v[0] for v in values)
+        bare = " (단위 없는 금액은 만원으로 봄)" if any(v[1] for v in values) else ""
+        reading.assume(f"'{' + '.join(p[2].strip() for p in parts)}'{WORKED} 다 더해 {format_won(total)}{bare}")
+        first = parts[0]
+        for start, end, _ in reversed(parts[1:]):
+            clean = clean[: left + start] + " " * (end - start) + clean[left + end :]
+        clean = clean[: left + first[0]] + padded(f"{total:,}원", first[1] - first[0]) + clean[left + first[1] :]
+    return clean

@@ -12,6 +12,7 @@ from taxqa.tax.gift import won
 from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
+from taxqa.tax.spoken_sums import SUMMED_AFTER
 from taxqa.tax.vat_amounts import blanked, named_after, read_vat
 from taxqa.tax.vat_credits import LAW, card_credit, card_credit_and_penalty
 from taxqa.tax.words import amount_near, clause_of
@@ -253,16 +254,26 @@ def read_simple(text: str, reading) -> None:
     )
     if purchases is not None and purchases.start in taken:
         purchases = None
-    reading.fact("supply", supply.value, supply.text)
+    value = supply.value  # "카드 5,400만원이랑 현금 600 해서 다 더하면 1년 매출": the card part added to the rest
+    if (
+        card is not None
+        and card.start != supply.start
+        and (added := SUMMED_AFTER.match(text, max(card.end, supply.end)))
+    ):
+        value = card.value + supply.value
+        reading.assume(
+            f"'{added.group(0).strip()}': 카드매출 {format_won(card.value)}과 {supply.text}을 더한 {format_won(value)}을 공급대가로 봄"
+        )
+    reading.fact("supply", value, supply.text)
     reading.fact("industry", industry[0], industry[1].group(0))
     threshold = select("vat", parse_as_of(reading.as_of))["simple_threshold"]
-    if supply.value >= threshold:
+    if value >= threshold:
         reading.lack(
-            f"공급대가 {format_won(supply.value)}은 간이과세 기준금액 {format_won(threshold)} 이상이라 간이과세자가 아님 "
+            f"공급대가 {format_won(value)}은 간이과세 기준금액 {format_won(threshold)} 이상이라 간이과세자가 아님 "
             "(일반과세로 계산: taxqa tax vat)"
         )
     reading.fact("purchases", purchases.value if purchases else 0, purchases.text if purchases else "")
-    said = [f"{industry_name(industry[0])} 간이과세자, 공급대가 {format_won(supply.value)}"]
+    said = [f"{industry_name(industry[0])} 간이과세자, 공급대가 {format_won(value)}"]
     if card is not None and card.start != supply.start:
         reading.fact("card_sales", card.value, card.text)
         said.append(f"카드·현금영수증 발행 {format_won(card.value)}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import format_won, iter_amounts
+from taxqa.tax.rates import parse_as_of, select
 from taxqa.tax.words import amount_near, part_of, window_before
 
 # the words of a purchase: "재료 산 거 세금계산서 받은 게 7천", "공장에서 산 게 공급가액 2,800만"
@@ -34,6 +35,10 @@ def vat_included(text: str, a) -> bool:
         return False
     if re.search(INCLUDED, near) or (alone and re.search(INCLUDED, own)):
         return True
+    if re.match(
+        r"\s*(?:원)?\s*(?:이요|요|이고|예요|이에요|입니다)?\s*,\s*(?:부가세|부가가치세|VAT)\s*포함", text[a.end :]
+    ):
+        return True  # "매출은 1억 1천이요, 부가세 포함": the note said after the comma, of this amount
     return bool(re.search(INCLUDED, text)) and not re.search(EXCLUDED, text)
 
 
@@ -94,7 +99,11 @@ def excluded_said(text: str, a) -> bool:
 
 def all_by_card(text: str, a) -> bool:
     """'매출 8천만원(전부 카드결제)': the whole of amount `a` was paid by card."""
-    return bool(re.match(r"\s*(?:원)?\s*[(,]?\s*(?:전부|모두|전액|다)\s*(?:신용)?카드", text[a.end : a.end + 16]))
+    return bool(  # "1억 1천이 다 카드 쪽이고요"
+        re.match(
+            r"\s*(?:원)?\s*(?:이|가|은|는)?\s*[(,]?\s*(?:전부|모두|전액|다)\s*(?:신용)?카드", text[a.end : a.end + 16]
+        )
+    )
 
 
 # sales named by another way of payment than card: the rest of the sales beside the card sales
@@ -220,7 +229,9 @@ def read_vat(text: str, reading) -> None:
     reading.fact("sales", values[0], sales.text)
     reading.fact("purchases", values[1], purchases.text if purchases else "")
     card_words = "" if card is None else f"매출 전부 카드 {card.text}" if card is sales else card.text
-    if card is None and all_by_card(text, sales):  # "매출 8천만원(전부 카드결제, 부가세 별도)"
+    again = [b for b in iter_amounts(text) if b.value == sales.value and b.start != sales.start]
+    # "매출 8천만원(전부 카드결제, 부가세 별도)"; "매출은 1억 1천이요 … 1억 1천이 다 카드 쪽이고요": said again of it
+    if card is None and (all_by_card(text, sales) or any(all_by_card(text, b) for b in again)):
         card, card_words = sales, f"전부 카드결제 {sales.text}"
         card_value = values[0] * 11 // 10
         reading.assume(f"매출 전부가 카드 결제라 발행금액을 공급가액에 부가세를 더한 {format_won(card_value)}으로 봄")
@@ -235,4 +246,26 @@ def read_vat(text: str, reading) -> None:
     if card is not None:
         reading.fact("card_sales", card_value, card_words if card is sales else card.text)
         reading.assume("카드매출은 부가세를 포함한 발행금액으로 보고 신용카드매출전표 등 발행세액공제 적용 (제46조)")
+    type_unsaid(text, values[0], reading)
     reading.say(f"매출 공급가액 {format_won(values[0])}, 매입 공급가액 {format_won(values[1])}")
+
+
+# what says the taxpayer is a general one: the type named, a company, or an invoice issued for the sales
+GENERAL_SAID = r"일반\s*과세|일반(?:이에요|이고|입니다|사업자)|간이|법인|주식회사|㈜|세금\s*계산서\S{0,3}\s*(?:발행|발급|끊)|과세\s*유형"
+# when the business was registered or opened: said where the type is in question (a new business chooses it)
+STARTED = r"사업자\s*등록|개업|창업|사업\S{0,2}\s*(?:시작|차렸)|가게\S{0,2}\s*(?:열|오픈)"
+HALF_YEAR = r"상반기|하반기|(?:제\s*)?[12]\s*기|6\s*개월|반기"
+
+
+def type_unsaid(text: str, sales: int, reading) -> None:
+    """ "상반기 매출이 3천이고 … 사업자등록은 2년 전에 했어요": a business small enough to be a 간이과세자 that does not say its
+    type is computed as a general one only with the question asked back (간이과세 기준금액, 제61조)."""
+    if re.search(GENERAL_SAID, text) or not re.search(STARTED, text):
+        return
+    yearly = sales * 2 if re.search(HALF_YEAR, text) else sales
+    threshold = select("vat", parse_as_of(reading.as_of))["simple_threshold"]
+    if 0 < yearly * 11 // 10 < threshold:
+        reading.unclear(
+            f"일반과세자인지 간이과세자인지 말하지 않아 일반과세자로 계산함: 연 매출(공급대가)이 {format_won(threshold)} "
+            "미만이면 간이과세자일 수 있어 과세유형 확인이 필요합니다"
+        )
