@@ -116,7 +116,9 @@ def read(text: str, reading) -> None:
         amount_near(text, OWN_PAY) if own_pay(text) else None
     )  # "아내분은 연봉 3천 … 본인 연봉 6,200": the worker's own pay wins over a spouse's
     if found is not None and re.search(r"상여|보너스|성과급|인센", window_before(text, found.start, 8)):
-        found = each_month(text) or found  # "월 450씩 12달에 상여 600 받았어요": the pay is the monthly one
+        found = (
+            amount_between(text, *EACH_MONTH, width=6) or found
+        )  # "월 450씩 12달에 상여 600 받았어요": the pay is the monthly one
     found = total or own or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
     said = [m.lastindex for m in re.finditer(f"({NET_PAY})|(세전|총급여)", window_before(text, found.start, 14))]
     if said and said[-1] == 1:  # the nearest word before the pay says it is after tax
@@ -223,7 +225,7 @@ def read(text: str, reading) -> None:
                                  ("pension", r"국민연금|연금보험료", "연금보험료"),
                                  ("insurance", r"건강보험|고용보험|(?<!연금)보험료|건강\s*[·ㆍ,/]\s*고용|4대\s*보험|건보", "보험료")):  # fmt: skip
         hit = amount_near(text, pattern, r"월급|연봉|총급여|급여" if name == "withheld" else "") or (
-            taken_each(text) if name == "withheld" else None
+            amount_between(text, *TAKEN_EACH) if name == "withheld" else None
         )  # "월급에서 세금 떼요. 월급 230"
         if hit is not None and hit.start != found.start:
             hit = this_years(text, hit)
@@ -249,21 +251,18 @@ def read(text: str, reading) -> None:
 INSURANCE_APART = r"(?:건강|고용|장기\s*요양)\s*보험(?:료)?\S{0,2}\s*(?:은|는|이|:)?\s*$"
 
 
-def taken_each(text: str):
-    """ "매달 소득세 12만원씩 떼 갔으니까": the tax named before the amount, the taking said after it."""
-    for a in iter_amounts(text):
-        if re.search(r"(?:소득세|세금)\s*$", window_before(text, a.start, 8)) and re.match(
-            r"\s*(?:원)?\s*씩?\s*(?:떼|뗐|뗀|원천징수|징수)", text[a.end :]
-        ):
-            return a
-    return None
+def amount_between(text: str, before: str, after: str, width: int = 8):
+    """The first amount with `before` just before it and `after` just after it: "매달 소득세 12만원씩 떼 갔으니까"
+    (the tax taken each month), "월 450씩" (the pay each month)."""
+    return next(
+        (
+            a
+            for a in iter_amounts(text)
+            if re.search(before, window_before(text, a.start, width)) and re.match(after, text[a.end :])
+        ),
+        None,
+    )
 
 
-def each_month(text: str):
-    """ "월 450씩", "매달 380씩": an amount paid each month."""
-    for a in iter_amounts(text):
-        if re.search(r"(?:(?<![가-힣])월|매달|매월)\s*$", window_before(text, a.start, 6)) and re.match(
-            r"\s*(?:원)?\s*씩", text[a.end :]
-        ):
-            return a
-    return None
+TAKEN_EACH = (r"(?:소득세|세금)\s*$", r"\s*(?:원)?\s*씩?\s*(?:떼|뗐|뗀|원천징수|징수)")
+EACH_MONTH = (r"(?:(?<![가-힣])월|매달|매월)\s*$", r"\s*(?:원)?\s*씩")
