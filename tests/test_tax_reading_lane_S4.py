@@ -89,3 +89,10 @@ def test_the_asker_and_a_sibling_said_as_only_two():
         "어머니가 돌아가셨어요. 아버지는 먼저 가셨고 상속인은 저랑 누나 둘뿐이에요. 재산은 12억이에요. 상속세는?"
     )
     assert got["children"] == 2
+
+
+def test_a_parent_the_chat_says_not_to_put_on_the_list_is_not_counted():
+    got = inputs(
+        "> 형: 아버지는 내가 부양가족으로 넣을 테니 너는 넣지 마\n저는 총급여 5천만원이고 혼자 살아요. 결정세액은?"
+    )
+    assert got.get("dependents", 0) == 0
