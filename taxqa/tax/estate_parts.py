@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 from taxqa.tax.family import SPOUSE
-from taxqa.tax.words import window_before
+from taxqa.tax.words import iter_amounts, window_before
 
 TOTAL = r"상속재산|유산|재산|과세가액|총|합계|합쳐|전\s*재산|남기|남긴|물려|상속"
 FINANCIAL = r"금융재산|금융자산|금융|예금|적금|주식|펀드|현금|채권|보험금|통장|예적금"
 ITEM = r"집|아파트|주택|토지|땅|건물|상가|부동산|빌라|오피스텔|자동차|차량|임야|농지|전답|회원권"
-DEBT = r"채무|빚|부채|대출금?|차입금|공과금|보증금"
+DEBT = r"채무|빚|부채|대출금?|차입금|공과금|보증금|빌리신|빌린|빌려\s*쓴"  # "작은아버지한테 빌리신 8천만원"
 ASKER = r"(?<![가-힣])(?:제가|저는|본인이|본인은|내가|나는)"  # the asker, when the deceased is the asker's spouse
 FUNERAL = r"장례\s*비용?|장례식\s*비용?|장례비"
 
@@ -19,6 +19,8 @@ FUNERAL = r"장례\s*비용?|장례식\s*비용?|장례비"
 def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> str:
     """What an amount in an inheritance question is: estate, financial, item, spouse, debt, funeral, skip."""
     window = window_before(text, a.start, 30)
+    if key := listed_as(text, a):  # "- 예금: ○○은행 외 2곳 합계 620,000,000원": a notice's line names its amount
+        return key
     if re.search(r"\)\s*(?:은|는|이|가|:)?\s*$", window):  # "순금융재산(예금에서 금융채무 뺀 것)이 8억": the aside
         window = re.sub(r"\([^()]*\)", "", window)  # describes the word before it; that word names the amount
     after = text[a.end : a.end + 10]
@@ -29,8 +31,10 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         return "skip"
     if re.match(rf"\s*(?:원)?\s*(?:은|는|이|가)\s*(?:은행|농협|우체국)?\s*(?:{FINANCIAL})", text[a.end : a.end + 16]):
         return "financial"  # "20억 중에 1억 원은 예금이고", "그 중 1억이 은행 예금": the part said to be deposits
-    if re.search(r"(?:빼고|뺀|차감\s*후|제외하고|제하고)\s*(?:\S+\s*)?$", window):
-        return "estate"  # "상속재산은 부채를 빼고 16억": what is left after the debts
+    if re.search(
+        r"(?:빼고|뺀|빼면|빼니(?:까)?|차감\s*후|차감하면|제외하고|제외하면|제하고|제하면)\s*(?:\S+\s*)?$", window
+    ):
+        return "estate"  # "상속재산은 부채를 빼고 16억", "장례비까지 다 빼면 14억": what is left after the debts
     keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]
     hits = [(m.end(), -i, key) for i, (key, pattern) in enumerate(keys) for m in re.finditer(pattern, window)]
     spouse = re.compile(
@@ -58,6 +62,29 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
     if re.match(rf"\s*(?:원)?\s*(?:의|어치|상당의|짜리)?\s*(?:{DEBT})", after):
         return "debt"
     return "estate"
+
+
+def owed_to_bank(text: str, a) -> bool:
+    """A debt owed to a bank ("주택담보대출 잔액 1.2억", "농협 대출 5천"): a 금융채무, which the net financial assets
+    are counted after (제22조①); a loan from a relative ("작은아버지한테 빌린") is not."""
+    near = window_before(text, a.start, 16) + text[a.end : a.end + 8]
+    return bool(re.search(r"은행|농협|신협|금고|금융|대출|담보|카드|캐피탈", near)) and not re.search(
+        r"빌리|빌린|빌려", near
+    )
+
+
+def listed_as(text: str, a) -> str:
+    """The part a notice's line names by its label ("- 토지·건물: … 9억", "대출 채무: …"), or "": only the line's first
+    amount, with no sentence or other part's word between ("재산: 부동산 18억, 현금 2억" names each by its own word)."""
+    start = text.rfind("\n", 0, a.start) + 1
+    label = re.match(r"\s*[-·•*]?\s*([^:：\d\n.?!]{1,15})[:：]([^.?!]*)$", text[start : a.start])
+    if label is None or any(start <= b.start < a.start for b in iter_amounts(text)):
+        return ""
+    keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL)]
+    said = re.sub(r"\([^()]*\)", "", label.group(1))  # "상속재산(빚 뺀 금액):": the aside is no label
+    named = [key for key, pattern in keys if re.search(pattern, said)]
+    between = {key for key, pattern in keys if re.search(pattern, label.group(2))}
+    return named[0] if len(named) == 1 and between <= set(named) else ""
 
 
 # "배우자가 실제 상속받는 금액 15억", "아내 몫으로 받을 돈은": the spouse's own share named by what is received

@@ -153,7 +153,7 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
             r"(?<![가-힣])(?:저(?=[와랑하는도희입이만뿐,.\s]|$)|제가|나(?:와|랑|하고|(?=[,·/]))|본인)", text
         )
         listed = re.search(rf"(?<![가-힣])(?:저|제|나)\s*(?:와|랑|하고|,)\s*((?:(?:{SIBLINGS})\s*(?:와|랑|하고|,)?\s*)+?)"
-                           rf"\s*(둘|셋|넷)\s*(?:이서|이)", text)  # fmt: skip
+                           rf"\s*(둘|셋|넷)\s*(?:이서|이|뿐|밖에)", text)  # fmt: skip  # "저랑 여동생 둘뿐"
         alone = listed and not re.search(
             r"(?:와|과|랑|하고|,)\s*$", text[: listed.start()]
         )  # not "엄마, 저, 동생 둘이"

@@ -8,7 +8,7 @@ from datetime import date
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.errors import UserError
-from taxqa.tax.estate_parts import classify, restated, spouse_item
+from taxqa.tax.estate_parts import classify, owed_to_bank, restated, spouse_item
 from taxqa.tax.family import CHILD, DEATH
 from taxqa.tax.gift import art, won
 from taxqa.tax.heirs import heirs
@@ -178,6 +178,12 @@ def recognise(text: str) -> bool:
     return "상속" in text or bool(re.search(DEATH, text) and re.search(r"재산|유산", text) and "증여" not in text)
 
 
+# "배우자 실제 상속액은 법정상속분", "법에서 정한 상속분대로 제가 제 몫을": the share the Civil Act sets
+LEGAL_SHARE = (
+    r"법정\s*상속\s*분|법(?:에서|으로|이)?\s*정(?:한|해진)\s*(?:상속\s*분|비율|몫)|법대로\s*(?:나누|나눠|상속)"
+)
+
+
 def read(text: str, reading) -> None:
     """Fill `reading` (taxqa.tax.reading.Reading) from an inheritance question."""
     h = heirs(text)
@@ -260,7 +266,7 @@ def read(text: str, reading) -> None:
             reading.fact("spouse_inherits", share.value, share.text)
             if not h.spouse:
                 reading.fact("spouse", True, h.spouse_words or "배우자")
-    elif h.spouse and (children or h.parents) and re.search(r"법정\s*상속분", text):
+    elif h.spouse and (children or h.parents) and re.search(LEGAL_SHARE, text):
         share = spouse_legal_share(estate, children or h.parents, table)  # "배우자 실제 상속액은 법정상속분"
         reading.fact("spouse_inherits", share, "법정상속분")
         reading.assume(f"배우자가 법정상속분 {format_won(share)}을 실제로 상속받는 것으로 계산 (민법 제1009조)")
@@ -278,7 +284,12 @@ def read(text: str, reading) -> None:
     elif re.search(r"미성년", text) and children:
         reading.unclear("미성년 자녀의 나이가 없어 미성년자공제를 반영하지 않음")
     if financial:
-        reading.fact("financial", min(sum(a.value for a in financial), estate), " + ".join(a.text for a in financial))
+        owed = [a for a in parts.get("debt", []) if owed_to_bank(text, a)]  # 금융채무, taken off (제22조①)
+        net = max(0, sum(a.value for a in financial) - sum(a.value for a in owed))
+        words = " + ".join(a.text for a in financial) + "".join(f" - {a.text}" for a in owed)
+        reading.fact("financial", min(net, estate), words)
+        if owed:
+            reading.assume(f"순금융재산은 금융재산에서 금융회사 채무({', '.join(a.text for a in owed)})를 뺀 금액")
     people = (["피상속인의 배우자"] if reading.inputs.get("spouse") else []) + (
         [f"자녀 {children}명"] if children else []) + ([f"직계존속 {h.parents}명"] if reading.inputs.get("parents") else [])  # fmt: skip
     reading.say(" + ".join(people) or "상속인 중 자녀·배우자 없음")

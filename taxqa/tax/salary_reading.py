@@ -21,6 +21,7 @@ def recognise(text: str) -> bool:
     """A worker's tax (not only the 근로소득공제 or 근로소득금액 that `wage` answers)."""
     if not re.search(
         r"연봉|총급여|급여|월급|기본급|직장인|근로자|회사원|연말정산|근로소득(?!공제|금액)|알바|아르바이트|"
+        r"(?<!소득)(?<!소득\s)원천\s*징수\s*영수증|주\s*\(\s*현\s*\)\s*근무지|"  # a bare slip is a worker's (사업소득 … are not)
         r"(?<![가-힣])월\s*세전|세전\s*월|임금|노임|(?:공장|회사|직장)\S{0,3}\s*일[^?!]{0,30}?받는\s*(?:것|돈)|"  # "1년 돈 받는 것 3,800만원"
         r"(?:(?<![가-힣\d])월|매달|매월|달마다)\s*\d[^.?!]{0,30}받[^?!\n]{0,40}부양(?:\s*가족|해|하|\s*중)|명절\s*(?:상여|보너스)|(?<![가-힣\d])월\s*\d[^.?!]{0,12}받다가|(?:아빠|아버지|엄마|어머니)\S{0,2}\s*[^.?!\d]{0,12}?(?<![가-힣\d])월\s*\d{2,4}\s*(?:만\s*원?)?\s*(?:받|벌|버)|상여금|(?:정기|특별)\s*상여|상여\s*\d|"
         r"(?:매달|매월|달마다)\s*\d[^.?!]{0,20}받[^?!\n]{0,60}(?:결정세액|연말정산)",  # "매달 250씩 받았어요. 결정세액은요?"  # "월 350씩 12달 받아요. 부양가족 없고요"
@@ -239,7 +240,7 @@ def read(text: str, reading) -> None:
                     "1년 기납부세액(근로소득 원천징수영수증) 확인이 필요"
                 )
             if name == "insurance":  # "건강보험 97만4천원, 고용보험 24만7,500원": each 보험료 said apart, summed
-                apart = [a for a in iter_amounts(text) if re.search(INSURANCE_APART, window_before(text, a.start, 12))]
+                apart = [a for a in iter_amounts(text) if re.search(INSURANCE_APART, window_before(text, a.start, 30))]
                 if len(apart) >= 2 and any(a.start == hit.start for a in apart):
                     value = sum(a.value for a in apart)
                     hit = AmountMention(hit.start, hit.end, " + ".join(a.text for a in apart), value)
@@ -248,7 +249,8 @@ def read(text: str, reading) -> None:
     reading.say(", ".join(said))
 
 
-INSURANCE_APART = r"(?:건강|고용|장기\s*요양)\s*보험(?:료)?\S{0,2}\s*(?:은|는|이|:)?\s*$"
+# a slip's label may carry a bracket: "건강보험료(노인장기요양보험료 포함) 1,985,000"
+INSURANCE_APART = r"(?:건강|고용|장기\s*요양)\s*보험(?:료)?(?:\s*\([^()\n]{0,20}\))?\S{0,2}\s*(?:은|는|이|:)?\s*$"
 
 
 def amount_between(text: str, before: str, after: str, width: int = 8):
