@@ -132,6 +132,10 @@ def flag_follow_up(reading) -> None:
 def flag_uncovered_numbers(reading, found) -> None:
     spans = [(m.start, m.end) for m in found]
     for t in AMOUNT_SHAPED.finditer(reading.text):
+        if re.search(r"(?:연도|년도)\s*[:：]?\s*$", reading.text[: t.start()]) and re.fullmatch(
+            r"(?:19|20)\d\d", t.group(0)
+        ):
+            continue  # "귀속연도: 2024" on a notice: a year, not an amount
         if not any(s <= t.start() < e for s, e in spans) and not worked_in(reading, t.group(0).strip()):
             reading.unclear(
                 f"'{t.group(0).strip()}'을(를) 금액으로 읽지 못해 계산에 넣지 않음: 무엇의 금액인지 확인해 주세요"

@@ -20,6 +20,10 @@ UNDER = r"과소\s*신고|적게\s*신고|덜\s*신고|누락|빠뜨린\s*(?:소
 LATE = r"늦게\s*(?:냈|내|냄|낸|납부)|(?:지나서야?|지나고|넘겨서|넘기고)\s*[^.?!]{0,24}?(?:납부|냈|냄|낸)|납부\s*(?:를|도|만)?\s*(?:안|못|늦)|기한\S{0,3}\s*못\s*(?:냈|내|낸|냄)|미납|체납|납부\s*지연|연체"
 
 
+# "고지서 납부기한 넘기고 …에 낼 것 같아요": the notice's own due date missed, so the 3% after a 납부고지 is added
+NOTICE_DUE_MISSED = r"고지서?\s*(?:의|에\s*(?:적힌|나온|찍힌))?\s*납부\s*기한\S{0,3}\s*(?:을|를|도)?\s*(?:넘기|넘겨|넘어|넘긴|지나|지난|놓치|놓쳐|못\s*지키)"
+
+
 # "단, 예정고지세액과 가산세는 없는 것으로 한다": an exam's premise that there is no 가산세, not a question of one
 NONE_SAID = r"가산세\S{0,2}\s*(?:없는\s*것으로|없음|없다|없고|고려하지\s*않|무시)"
 
@@ -147,5 +151,9 @@ def read(text: str, reading) -> None:
         n = count_value(months.group(1)) + (1 if over else 0)
         reading.fact("months_late", n, months.group(0))
         parts.append(f"기한 후 {n}개월 내 신고")
+    missed = re.search(NOTICE_DUE_MISSED, text)
+    if kind == "late-payment" and missed:
+        reading.fact("after_notice", True, missed.group(0))
+        parts.append("납부고지 기한 넘김 (3% 가산)")
     no_reduction_after_notice(text, reading, parts)
     reading.say(", ".join(parts))

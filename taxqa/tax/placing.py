@@ -2,8 +2,7 @@
 what the result cannot be trusted without — a number not placed, an amount that is a range, a
 foreign currency or negative, a period amount, tax already paid and not applied, revenue where
 income is needed, facts that contradict each other. Those go to `missing` (no figure) or
-`ambiguous` (a figure, with "확인이 필요합니다").
-"""
+`ambiguous` (a figure, with "확인이 필요합니다")."""
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from taxqa.amounts import format_won
 from taxqa.tax.corrections import said_again
 from taxqa.tax.mentions import Mention
 from taxqa.tax.nets import run as run_nets
+from taxqa.tax.spoken_sums import worked_in
 from taxqa.tax.words import josa
 
 AMOUNT_FIELDS = {"amount", "prior", "prior_tax", "marriage_birth", "estate", "spouse_inherits", "financial", "base",
@@ -79,7 +79,7 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             reading.lack(f"음수 금액 '-{m.text}': 금액은 0 이상이어야 합니다 (손실·차감이면 무엇에서 빼는지 확인)")
         elif f.get("range"):
             reading.lack(f"금액이 범위로 주어짐 ('{m.text}' {f['range']}): 정확한 금액이 필요합니다")
-        elif f.get("period") and totalled(m, found):  # "매달 100만원씩 1년 동안 … 합계 1,200만원": the total said
+        elif f.get("period") and (totalled(m, found) or worked_in(reading, m.text)):  # the total said or worked out
             continue
         elif f.get("period") and m.used_as == "amount" and any(f"'{m.text}'" in a for a in reading.assumptions):
             continue  # "두 아들한테 1억씩": each receiver's gift, read as such (증여세 is per receiver)

@@ -12,6 +12,7 @@ import re
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.family import KIN
+from taxqa.tax.words import COUNT_WORD, count_value
 
 # "(350 − 20) × 12 + 600": numbers joined by signs (a "-" or "/" alone is a date or a range, see worked_sums)
 EXPRESSION = re.compile(
@@ -200,6 +201,31 @@ def times_worked_out(said: str, parts, reading) -> str:
     return said
 
 
+# "점포 두 칸 다 월세가 250만 원씩 … 여섯 달 치": a rent for each of several units, over a count of months
+RENT_EACH = re.compile(
+    rf"(?P<units>{COUNT_WORD})\s*(?:칸|곳|개|호실?|채|점포)\s*(?:다|모두|전부|각각)?\s*(?:월세|월\s*임대료|임대료)\S{{0,2}}\s*"
+    rf"(?:(?:각각|모두)\s*)?(?P<a>{NUMBER}\s*(?:천만|백만|만|천)?\s*(?:원)?)\s*씩"
+)
+MONTHS_SAID = re.compile(rf"(?P<n>{COUNT_WORD})\s*(?:달|개월)\s*(?:치|동안|간)?")
+
+
+def rent_worked_out(clean: str, reading) -> str:
+    """The VAT on rents: the rent each month of each unit times the units and the one count of months said."""
+    rent = RENT_EACH.search(clean)
+    if rent is None or not re.search(r"부가세|부가가치세", clean):
+        return clean
+    counts = {count_value(m["n"]) for m in MONTHS_SAID.finditer(clean, rent.end())}
+    a = won(rent["a"])
+    if len(counts) != 1 or a is None or a[1]:
+        return clean  # no count of months, or two: the period amount is left to be asked
+    units, months = count_value(rent["units"]), counts.pop()
+    total = a[0] * units * months
+    reading.assume(
+        f"'{rent.group(0).strip()}'{WORKED} {format_won(a[0])} × {units}곳 × {months}개월 = {format_won(total)}"
+    )
+    return clean[: rent.start("a")] + padded(f"{total:,}원", rent.end() - rent.start("a")) + clean[rent.end() :]
+
+
 def worked_out(clean: str, reading) -> str:
     """The amounts a question says as a calculation in words, computed: a product ("420에 근속연수 11을
     곱한 금액") and a sum ("… 345, 팔 때 345 … 다 더한 금액"). The result stands in the place of the first
@@ -248,4 +274,4 @@ def worked_out(clean: str, reading) -> str:
         for start, end, _ in reversed(parts[1:]):
             clean = clean[: left + start] + " " * (end - start) + clean[left + end :]
         clean = clean[: left + first[0]] + padded(f"{total:,}원", first[1] - first[0]) + clean[left + first[1] :]
-    return clean
+    return rent_worked_out(clean, reading)

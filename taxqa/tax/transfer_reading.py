@@ -17,13 +17,16 @@ from taxqa.tax.words import amount_near, window_before
 # is the price of the purchase)
 NAMES_NEXT = r"\s*(?:원)?\s*(?:산|판)\s*(?:건|게|거|것|값|가격|금액)(?![가-힣])"
 BOUGHT = r"\s*(?:원)?\s*(?:에|을|를|으로|로|주고)?\s*(?:사|샀|산|구입|구매|매입|취득|분양|매수)"
-EXPENSE = r"필요경비|양도\s*비용|자본적\s*지출|필경(?![가-힣])|경비|부대\s*비용|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|취득세"
+EXPENSE = r"필요경비|양도\s*비용|자본적\s*지출|필경(?![가-힣])|경비|부대\s*비용|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|공사비|샷시|섀시|새시|취득세"
 # a list item's label before an amount ("… / 필경 1천") that names no price: taking it for one is a guess
 OTHER_LABEL = re.compile(r"(?:[/|,\n·]\s*)(?!(?:취득|매입|구입|분양|매수))([가-힣]{2,4})\s*[:=]?\s*$")
 YEARS_AGO = r"(?:\s*(?:은|는)?\s*\d{1,2}\s*년\s*전\S{0,2})?"  # "산 건 12년 전 4억": when, between label and price
 # "산 건 12년 전": the purchase named before the years ago it happened
 BOUGHT_NOUN = r"(?<![가-힣])(?:산|샀던|취득한|구입한|매입한)\s*(?:건|게|거|것|때|시기|시점|날)?\s*(?:은|는|이|가)?\s*$"
 SOLD = r"\s*(?:원)?\s*(?:에|을|를|으로|로|받고)?\s*(?:팔|판|팜|매도|양도|처분|넘기|넘긴|넘겼|넘김)"
+
+# a buyer's offer for the seller's house is its sale price, not the seller's purchase
+OFFER = r"\s*(?:원)?\s*(?:에|으로|로)\s*(?:사겠다|사겠단|산다는|산다고|사려는|사고\s*싶다는|사\s*가겠다|살\s*사람)"
 
 
 def recognise(text: str) -> bool:
@@ -93,7 +96,9 @@ def read(text: str, reading) -> None:
         after = text[a.end : a.end + 12]
         if re.match(NAMES_NEXT, after):
             continue
-        if bought is None and re.match(BOUGHT, after):
+        if sold is None and re.match(OFFER, after):  # "2억 9천에 사겠다는 사람이 나왔어요": a buyer's price
+            sold = a
+        elif bought is None and re.match(BOUGHT, after):
             bought = a
         elif sold is None and re.match(SOLD, after):
             sold = a
@@ -181,7 +186,7 @@ def read(text: str, reading) -> None:
         held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1 - short) // 12))
     lived = re.search(
         r"(?<!보유\s)(?<!보유)(?<!\d)(\d{1,2})\s*년\s*(?:간|동안|째|넘게|이상)?\s*(?:을|은|는)?\s*(?:실제로|직접|실제)?\s*"
-        r"(?:(?:계속|쭉|줄곧|내내)\s*)?(?:(?:(?:그|이)\s*집|거기)\S{0,2}\s*)?(?:살|거주|실거주)",
+        r"(?:(?:계속|쭉|줄곧|내내)\s*)?(?:(?:(?:그|이)\s*집|거기)\S{0,2}\s*)?(?:살|사셨|사시|거주|실거주)",
         text,
     )  # "10년 넘게 살았어요", "16년 동안 계속 그 집에 살았습니다"
     short = re.search(

@@ -13,7 +13,7 @@ from taxqa.tax.kind import TaxKind, realistic_won
 from taxqa.tax.rates import EOK, INDUSTRIES, MAN, parse_as_of, percent, select
 from taxqa.tax.result import Step, TaxResult
 from taxqa.tax.spoken_sums import SUMMED_AFTER
-from taxqa.tax.vat_amounts import blanked, named_after, read_vat
+from taxqa.tax.vat_amounts import blanked, read_vat, simple_card
 from taxqa.tax.vat_credits import LAW, card_credit, card_credit_and_penalty
 from taxqa.tax.words import amount_near, clause_of
 
@@ -228,7 +228,7 @@ def read_simple(text: str, reading) -> None:
     if industry is None:
         reading.lack("업종 (간이과세 업종별 부가가치율)")
         return
-    card = named_after(text, r"카드|현금\s*영수증", r"매입")
+    card = simple_card(text)
     no_invoice = NO_INVOICE.search(text)
     missing = None
     if no_invoice:  # "세금계산서 없이 산 1천만원", "1천만원어치는 세금계산서를 못 받았다"
@@ -248,7 +248,7 @@ def read_simple(text: str, reading) -> None:
         rest = blanked(rest, a) if a is not None else rest
     purchases = amount_near(  # "재료 사면서 세금계산서 받은 게 2천2백만원": bought with an invoice
         rest,
-        r"매입(?:\s*(?!매출)[^\s\d,.]+){0,4}?\s*공급대가|매입|세금\s*계산서\S{0,2}\s*(?:받은|수취한?)\s*(?:게|거|것|금액)?|"
+        r"매입(?:\s*(?!매출)[^\s\d,.]+){0,4}?\s*공급대가|매입|세금\s*계산서\S{0,2}\s*(?:받은|수취한?)\s*(?:게|거|것|금액)?(?:\S{0,2}\s*공급대가\S{0,2})?|"
         r"세금\s*계산서\S{0,2}\s*(?:로|받고)?\s*(?:산|구입한|구매한)\s*(?:물건|재료|상품)?\s*(?:공급대가|금액)?",
         r"매출|공급대가|수입",
     )

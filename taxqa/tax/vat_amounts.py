@@ -11,10 +11,10 @@ from taxqa.tax.words import amount_near, part_of, window_before
 
 # the words of a purchase: "재료 산 거 세금계산서 받은 게 7천", "공장에서 산 게 공급가액 2,800만"
 BOUGHT = (
-    r"매입|구입|구매|사들|원가|세금\s*계산서\S{0,2}\s*받|(?<![가-힣])(?:산|사\s*온|들여온)\s*(?:거|게|것|건|금액|물건)|"
+    r"매입|구입|구매|사들|원가|세금\s*계산서\S{0,2}\s*받|받은\s*세금\s*계산서|(?<![가-힣])(?:산|사\s*온|들여온)\s*(?:거|게|것|건|금액|물건)|"
     r"(?:재료|물건|자재|원료|상품|식자재)\S{0,2}\s*(?:산|사|들여)"
 )
-INCLUDED = r"부가세\s*포함|부가가치세\s*포함|VAT\s*포함|공급대가|포함\s*(?:가격|금액)|\(\s*포함\s*\)"  # "1,100만(포함)"
+INCLUDED = r"(?:부가세|부가가치세|VAT)(?:가|도)?\s*포함|공급대가|포함\s*(?:가격|금액)|\(\s*포함\s*\)"  # "1,100만(포함)"
 # "공급가7천": 공급가 is the short form of 공급가액
 EXCLUDED = r"별도|제외|포함\s*(?:안|아님|아닌|않|X)|공급가액?|(?:부가세|부가가치세|VAT)\s*(?:빼고|뺀|제하고|없이)"
 
@@ -35,6 +35,10 @@ def vat_included(text: str, a) -> bool:
         return False
     if re.search(INCLUDED, near) or (alone and re.search(INCLUDED, own)):
         return True
+    # "※ 위 금액은 부가가치세가 포함된 금액입니다" under a notice's lines: of the amounts listed just above it
+    footnote = re.search(r"위\s*금액\S{0,2}\s*(?:" + INCLUDED + ")", text[a.end : a.end + 80])
+    if footnote and "." not in text[a.end : a.end + footnote.start()]:
+        return True
     if re.match(
         r"\s*(?:원)?\s*(?:이요|요|이고|예요|이에요|입니다)?\s*,\s*(?:부가세|부가가치세|VAT)\s*포함", text[a.end :]
     ):
@@ -52,13 +56,28 @@ def named_after(text: str, pattern: str, rivals: str = ""):
     return found
 
 
+# "매출 카드랑 현금 다 합쳐서 7천2백": the amount after card and cash summed is all the sales, not the card part
+CARD_AND_CASH = re.compile(
+    r"카드\S{0,3}\s*(?:현금|현금\s*영수증)\S{0,3}\s*(?:다\s*|모두\s*|전부\s*)?(?:합쳐|합해|합친|합하면|더해|더하면|더한)"
+)
+
+
+def simple_card(text: str):
+    """The card sales of a 간이과세자's question, passing over a total said of card and cash together."""
+    card = named_after(text, r"카드|현금\s*영수증", r"매입")
+    while card is not None and CARD_AND_CASH.search(window_before(text, card.start)):
+        text = blanked(text, card)
+        card = named_after(text, r"카드|현금\s*영수증", r"매입")
+    return card
+
+
 def card_amounts(text: str):
     """(card sales, purchases paid by card) of a general taxpayer's question: the amount named by
     카드/현금영수증, unless it is said in the 매입 clause ("매입은 세금계산서 3억 + 카드 5천", 제46조③)."""
     card = named_after(text, r"카드|현금\s*영수증", r"매입")
     said = (  # "카드결제 합계 5,500만", "카드로 결제된 게 부가세 포함 8,800만원", "카드매출은 부가세포함 1억",
         # "카드매출전표 발행한 금액이 7,150만원", "신용카드매출전표 발급분 3,300만원", "포함해가" (dialect 해서)
-        r"(?:카드|현금\s*영수증)(?:\s*\S{0,6}\s*(?:(?:합계|총액|금액|매출액?|결제액|공급대가)(?:은|는|이|:)?\s*)?|"
+        r"(?:카드|현금\s*영수증)(?:\s*\S{0,6}\s*(?:(?:합계|총액|금액|매출액?|결제액|공급대가|자료)(?:은|는|이|:)?\s*)?|"
         r"\S{0,6}\s*(?:결제|계산|받은|긁은|발행|발급)\S{0,3}\s*(?:게|거|것|금액|돈|분|매출액?)?\s*(?:은|는|이|가)?\s*"
         r"(?:공급대가\S{0,2}\s*)?)"  # "카드로 받은 매출 공급대가 4,400만원"
         r"(?:\(?\s*(?:부가세|부가가치세|VAT)\s*포함(?:해서|하여|하면|해가|해|한)?\s*\)?\s*)?$"
@@ -133,9 +152,13 @@ def this_period(text: str, pattern: str, rivals: str):
 def cash_part(text: str, card):
     """'매출이 카드 7,700(부가세 포함), 현금 1,100(부가세 포함)', '매출 — 카드 6,600만, 현금영수증 1,100만': the sales
     said as a card part and a cash part; the cash amount said right after the card one, or None."""
+    after = next((b for b in iter_amounts(text) if b.start >= card.end), None)
+    # a 신고 안내문's lines: "신용카드 매출 자료: 38,500,000원" then "현금영수증 매출 자료: 4,400,000원"
+    listed = r"\s*(?:원)?[ \t]*\n\s*현금\s*영수증\s*매출\s*자료\s*[:：]\s*"
+    if after is not None and re.fullmatch(listed, text[card.end : after.start]):
+        return after
     if not re.search(r"매출\S{0,2}\s*(?:[—:\-]\s*)?(?:신용\s*)?카드\S{0,3}\s*$", window_before(text, card.start, 14)):
         return None
-    after = next((b for b in iter_amounts(text) if b.start >= card.end), None)
     between = r"\s*(?:원)?\s*(?:\([^()]{0,16}\))?\s*[,/]\s*현금(?:\s*영수증)?\s*(?:매출|결제|분)?\s*(?:은|는|:)?\s*"
     return after if after is not None and re.fullmatch(between, text[card.end : after.start]) else None
 
@@ -143,11 +166,23 @@ def cash_part(text: str, card):
 def other_part(text: str, sales) -> bool:
     """The sales amount is the part paid in cash ("현금매출 2천") or billed with a 세금계산서 ("세금계산서 발급분
     공급가액 1억 2,000만원"), so the card sales beside it are the other part of the sales, not within it."""
-    invoiced = r"세금\s*계산서\s*(?:발급|발행)\S{0,2}\s*(?:매출\S{0,2}\s*)?(?:공급가액\S{0,2}\s*)?$"
     return bool(
         re.search(CASH_SALES, window_before(text, sales.start, 12))
-        or re.search(invoiced, window_before(text, sales.start, 22))
+        or re.search(INVOICED, window_before(text, sales.start, 22))
     )
+
+
+# "세금계산서 발급분 공급가액 1억", "세금계산서 발행한 게 공급가액 1,200만원": the sales billed with an invoice
+INVOICED = (
+    r"세금\s*계산서\s*(?:발급|발행)\S{0,2}\s*(?:(?:게|거|것|금액)\s*)?(?:매출\S{0,2}\s*)?(?:공급가액\S{0,2}\s*)?$"
+)
+
+
+def invoiced_part(text: str, taken: list):
+    """Beside card and 현금영수증 sales read as the sales, the part billed with a 세금계산서, or None."""
+    for a in taken:
+        text = blanked(text, a) if a is not None else text
+    return next((b for b in iter_amounts(text) if re.search(INVOICED, window_before(text, b.start, 22))), None)
 
 
 def read_vat(text: str, reading) -> None:
@@ -214,6 +249,11 @@ def read_vat(text: str, reading) -> None:
         part_value = cash.value * 10 // 11 if vat_included(text, cash) else cash.value
         values[0] += part_value
         reading.assume(f"{cash.text}의 공급가액 {format_won(part_value)}을 카드매출에 더해 매출로 봄")
+        billed = invoiced_part(text, [card, cash, purchases])
+        if billed is not None:  # "… 말고 세금계산서 발행한 게 공급가액 1,200만원": the third part of the sales
+            billed_value = billed.value * 10 // 11 if vat_included(text, billed) else billed.value
+            values[0] += billed_value
+            reading.assume(f"세금계산서 발행분 {billed.text}의 공급가액 {format_won(billed_value)}도 매출에 더함")
     if card is not None and output is None and other_part(text, sales):
         part = card.value if excluded_said(text, card) else card.value * 10 // 11  # "카드매출 3,300(부가세 포함)"
         values[0] += part  # "카드매출 … 이랑 현금매출 2천": the sales by card and in cash are the two parts
@@ -240,7 +280,10 @@ def read_vat(text: str, reading) -> None:
         reading.assume(f"카드매출 {card.text}은 부가세 별도라 발행금액 {format_won(card_value)}(× 1.1)으로 봄")
     else:
         card_value = card.value if card is not None else 0
-    if cash is not None and re.search(r"현금\s*영수증", window_before(text, cash.start, 10)):
+    if cash is not None and (  # "현금영수증 1,100만", "현금영수증 매출 자료: 4,400,000원"
+        re.search(r"현금\s*영수증", window_before(text, cash.start, 10))
+        or re.search(r"현금\s*영수증\s*매출\s*자료\s*[:：]\s*$", window_before(text, cash.start, 20))
+    ):
         card_value += cash.value  # "현금영수증 1,100만(포함)": a 현금영수증 is credited as a card sale (제46조①)
         card_words = f"{card.text} + {cash.text}"
     if card is not None:
