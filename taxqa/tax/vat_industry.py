@@ -1,0 +1,42 @@
+"""The industry a 간이과세자 names, by the words people use for it (부가가치세법 시행령 제111조②'s 업종별
+부가가치율 table keys), and a word said not to be the business ("음식점 아니고 서비스업")."""
+
+from __future__ import annotations
+
+import re
+
+INDUSTRY_WORDS = [
+    (
+        "realestate",
+        r"부동산\s*임대|(?:상가|건물|사무실|오피스텔)\S{0,3}\s*(?:하나\s*)?(?:세\s*(?:를\s*)?(?:주|줘|놓)|임대)|"
+        r"(?:월세|임대료)\S{0,2}\s*(?:를\s*)?받",  # "오피스텔 월세 받는데": the rent of a let
+    ),
+    ("facility", r"사업시설|사업지원|렌탈|임대\s*서비스"),
+    ("recycling", r"재생용|재활용|고물"),
+    ("parcel", r"소화물|택배|퀵서비스"),
+    ("retail", r"소매|편의점|슈퍼|마트|가게|상점|꽃집|화원|꽃가게"),
+    (
+        "restaurant",
+        r"음식점|식당|카페|커피|디저트|치킨|분식|음식|요식|백반|한식|중식|일식|고깃집|국밥|횟집|빵집|베이커리|주점|호프",
+    ),
+    ("manufacturing", r"제조"),
+    ("agriculture", r"(?<![가-힣])(?:농업|임업|어업)|농림|축산|양식업"),  # not the 어업 of 인테리어업
+    ("lodging", r"숙박|모텔|펜션|민박|게스트하우스"),
+    ("construction", r"건설|인테리어|시공"),
+    ("transport", r"운수|운송|택시|화물|창고"),
+    ("ict", r"정보통신|소프트웨어|출판|방송"),
+    ("finance", r"금융|보험"),
+    ("professional", r"전문|과학|기술서비스|컨설팅|디자인|광고"),
+    (
+        "service",
+        r"서비스|미용|세탁|수리|네일|헤어|이발|사진\s*(?:촬영|관|스튜디오)|촬영",
+    ),  # "네일샵": 미용업; 사진 촬영
+]
+
+
+def said_industry(text: str, words: str) -> re.Match | None:
+    """The first industry word not said to be not the business ("음식점 아니고 서비스업(노래방)")."""
+    return next((m for m in re.finditer(words, text) if not NOT_THIS.match(text[m.end() :])), None)
+
+
+NOT_THIS = re.compile(r"\S{0,3}\s*(?:이|가|은|는)?\s*(?:아니|아님|말고|빼고|아닌)")
