@@ -274,3 +274,8 @@ def test_penalty_days_said_as_a_count_of_days_and_just_so_many_days_after():
         as_of=AS_OF,
     )
     assert a["result"]["inputs"]["days"] == 20 and not a["missing"] and not a["ambiguous"]
+
+
+def test_a_spouse_supported_by_the_worker_is_not_said_to_earn():
+    a = ask("소득 없는 아내를 부양하는 회사원이고 연봉이 6천만원이면 결정세액은?", as_of=AS_OF)
+    assert a["result"]["inputs"]["dependents"] == 1 and not a["missing"] and not a["ambiguous"]

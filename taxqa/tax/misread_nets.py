@@ -150,9 +150,9 @@ def flag_decedent_unread(reading) -> None:
 
 # a job or an income said of the spouse; the spouse's pay ("남편 연봉") makes the spouse the worker, not this
 SPOUSE_WORD = rf"(?:{SPOUSE}|신랑|애\s*(?:아빠|엄마))"
-SPOUSE_EARNS = re.compile(
+SPOUSE_EARNS = re.compile(  # not "소득 없는 배우자를 부양하는 직장인": the spouse the object, the worker the asker
     SPOUSE_WORD
-    + r"\S{0,3}\s*(?:[^.,?!\n]{0,8}?)(?:회사원|직장인|직장\s*다|회사\s*다|공무원|교사|간호사|자영업|사업\s*(?:해|하|을)|"
+    + r"(?!\s*(?:을|를)\s)\S{0,3}\s*(?:[^.,?!\n]{0,8}?)(?:회사원|직장인|직장\s*다|회사\s*다|공무원|교사|간호사|자영업|사업\s*(?:해|하|을)|"
     r"프리랜서|알바|출근|맞벌이|소득\s*(?:이\s*)?있|돈\s*(?:을\s*)?벌|(?<![가-힣])벌(?:어|고|며|면서|었|음|긴)|근무\s*중|"
     r"일\s*(?:해|하고|함))"
 )
