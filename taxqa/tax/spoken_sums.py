@@ -183,6 +183,13 @@ def padded(words: str, width: int) -> str:
     return words + " " * max(0, width - len(words))
 
 
+def put_total(clean: str, start: int, end: int, total: int, said: str, how: str, reading) -> str:
+    """`clean` with its span start:end replaced by `total` in won (padded, so later positions stay), and the
+    calculation said in the assumptions with the mark `worked_in` reads back."""
+    reading.assume(f"'{said}'{WORKED} {how}")
+    return clean[:start] + padded(f"{total:,}원", end - start) + clean[end:]
+
+
 EACH_MONTH = re.compile(r"\s*(?:원)?\s*씩\s*(\d{1,2})\s*(?:개월|달|번|회)(?:\s*(?:동안|간|치))?")
 
 
@@ -195,9 +202,8 @@ def times_worked_out(said: str, parts, reading) -> str:
             continue
         total = value[0] * int(each[1])
         unit = " (만원 단위 생략으로 봄)" if value[1] else ""
-        span = said[start : each.end()].strip()
-        reading.assume(f"'{span}'{WORKED} {format_won(value[0])} × {each[1]} = {format_won(total)}{unit}")
-        said = said[:start] + padded(f"{total:,}원", each.end() - start) + said[each.end() :]
+        how = f"{format_won(value[0])} × {each[1]} = {format_won(total)}{unit}"
+        said = put_total(said, start, each.end(), total, said[start : each.end()].strip(), how, reading)
     return said
 
 
@@ -220,10 +226,8 @@ def rent_worked_out(clean: str, reading) -> str:
         return clean  # no count of months, or two: the period amount is left to be asked
     units, months = count_value(rent["units"]), counts.pop()
     total = a[0] * units * months
-    reading.assume(
-        f"'{rent.group(0).strip()}'{WORKED} {format_won(a[0])} × {units}곳 × {months}개월 = {format_won(total)}"
-    )
-    return clean[: rent.start("a")] + padded(f"{total:,}원", rent.end() - rent.start("a")) + clean[rent.end() :]
+    how = f"{format_won(a[0])} × {units}곳 × {months}개월 = {format_won(total)}"
+    return put_total(clean, rent.start("a"), rent.end(), total, rent.group(0).strip(), how, reading)
 
 
 def worked_out(clean: str, reading) -> str:
@@ -236,8 +240,8 @@ def worked_out(clean: str, reading) -> str:
             continue
         total = a[0] * int(m["n"])
         unit = " (만원 단위 생략으로 봄)" if a[1] else ""
-        reading.assume(f"'{m.group(0).strip()}'{WORKED} {format_won(a[0])} × {m['n']} = {format_won(total)}{unit}")
-        clean = clean[: m.start()] + padded(f"{total:,}원", m.end() - m.start()) + clean[m.end() :]
+        how = f"{format_won(a[0])} × {m['n']} = {format_won(total)}{unit}"
+        clean = put_total(clean, m.start(), m.end(), total, m.group(0).strip(), how, reading)
     for s in reversed(list(SUM_SAID.finditer(clean))):
         right = re.search(r"[?!\n]|\.(?!\d)|$", clean[s.end() :])
         after = clean[s.end() : s.end() + right.start()]
@@ -269,9 +273,10 @@ def worked_out(clean: str, reading) -> str:
             continue
         total = sum(v[0] for v in values)
         bare = " (단위 없는 금액은 만원으로 봄)" if any(v[1] for v in values) else ""
-        reading.assume(f"'{' + '.join(p[2].strip() for p in parts)}'{WORKED} 다 더해 {format_won(total)}{bare}")
-        first = parts[0]
         for start, end, _ in reversed(parts[1:]):
             clean = clean[: left + start] + " " * (end - start) + clean[left + end :]
-        clean = clean[: left + first[0]] + padded(f"{total:,}원", first[1] - first[0]) + clean[left + first[1] :]
+        said_parts = " + ".join(p[2].strip() for p in parts)
+        first = parts[0]
+        how = f"다 더해 {format_won(total)}{bare}"
+        clean = put_total(clean, left + first[0], left + first[1], total, said_parts, how, reading)
     return rent_worked_out(clean, reading)
