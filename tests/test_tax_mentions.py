@@ -76,3 +76,25 @@ def test_taxes_not_computed_here():
 def test_a_lone_surrogate_and_emoji_do_not_break_the_reading():
     assert one("😀 10만 달러", "amount").text == "10만"
     assert mentions("\ud800 부모님께 1억")
+
+
+def test_particles_fit_how_a_flag_quotes_its_words():
+    from taxqa.tax.words import josa, quoted
+
+    # a digit by its Korean name: 영 일 삼 육 칠 팔 (십 백 천 for a trailing 0) end in a consonant, 이 사 오 구 not
+    assert [quoted(w, "을를") for w in ("3억", "2,500", "15", "4", "양도가액")] == [
+        "'3억'을",
+        "'2,500'을",
+        "'15'를",
+        "'4'를",
+        "'양도가액'을",
+    ]
+    assert josa("기타소득세(권리금)", "이가") == "기타소득세(권리금)이"  # read with its bracket
+    assert quoted("ISA", "은는") == "'ISA'은(는)"  # no Korean reading of its end: both kept
+
+
+def test_an_uncovered_tax_is_named_as_people_say_it():
+    from taxqa.tax.tax_terms import not_computed
+
+    assert not_computed("종합부동산세").startswith("이 계산기는 종합부동산세(종부세)를 계산하지 않습니다")
+    assert "취득세를" in not_computed("취득세")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import iter_amounts
+from taxqa.tax.words import quoted
 
 BRACKET = re.compile(r"\s*(?:원)?\s*(?:초과|이하|이상|미만)(?=[^.?!]{0,24}(?:구간|세율|누진))")
 # "20년.. 아니 21년", "3억, 아니 3억 5천": a figure taken back by a bare 아니 and said again at once
@@ -122,7 +123,7 @@ def drop_corrected_people(clean: str, reading) -> str:
             continue  # said again after the correction: not taken back
         head = re.sub(rf"(?<![가-힣]){re.escape(m['wrong'])}", lambda w: " " * len(w.group(0)), clean[: m.start()])
         clean = head + " " * (m.start("right") - m.start()) + clean[m.start("right") :]
-        reading.assume(f"'{m['wrong']}'은(는) 질문에서 '{m['right']}'(으)로 정정된 것으로 보고 계산함")
+        reading.assume(f"{quoted(m['wrong'], '은는')} 질문에서 '{m['right']}'(으)로 정정된 것으로 보고 계산함")
     return clean
 
 

@@ -19,13 +19,7 @@ from taxqa.tax.cue_words import READER_CUES, VALUE_NAMES, attached, label, named
 from taxqa.tax.family import RELATION_OF
 from taxqa.tax.mentions import clause_span
 from taxqa.tax.signals import changes_figure
-from taxqa.tax.words import from_particle, josa
-
-
-def quoted(words: str, pair: str) -> str:
-    """Words quoted in a flag with the particle that fits them: '4억'을, '판'과."""
-    return f"'{words}'" + josa(words, pair)[len(words) :]
-
+from taxqa.tax.words import from_particle, quoted
 
 PLACED = ("amount", "duration")
 # a value the question takes back right after it ("9천만원 아니고 정확히 8천 4백"): its words name nothing

@@ -7,7 +7,7 @@ import re
 
 from taxqa.amounts import AmountMention, format_won, iter_amounts
 from taxqa.tax.family import RELATION_OF, mentions
-from taxqa.tax.words import PART_MARKS, part_of, window_before
+from taxqa.tax.words import PART_MARKS, josa, part_of, window_before
 
 PRIOR_CUE = re.compile(
     r"(\d+)\s*년\s*(?:전|前)|\d+\s*년\s*(?:내|이내|안)에?(?!\s*(?:받은\s*(?:건|것|적)|증여\s*(?:없|無)))|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
@@ -268,7 +268,7 @@ def askers_own(text: str, current: list, notes: list[str]) -> list:
     if len(mine) != 1 or len(theirs) != len(current) - 1:
         return current
     notes.append(
-        f"{', '.join(a.text for a in theirs)}은(는) 다른 사람이 받은 금액으로 보고 질문자 몫 {mine[0].text}만 계산"
+        f"{josa(', '.join(a.text for a in theirs), '은는')} 다른 사람이 받은 금액으로 보고 질문자 몫 {mine[0].text}만 계산"
     )
     return mine
 

@@ -20,7 +20,7 @@ import re
 
 from taxqa.tax.family import DEATH, KIN, SPOUSE, nouns
 from taxqa.tax.normalise import normalise
-from taxqa.tax.words import COUNT_WORD, count_value
+from taxqa.tax.words import COUNT_WORD, count_value, quoted
 
 # a death said of someone: the death verbs, a funeral, "아버지마저…" (the ellipsis says the rest)
 DIED = re.compile(DEATH + r"|장례|빈소|마저\s*(?:…|\.{2,})")
@@ -170,7 +170,7 @@ def flag_spouse_overcounted(reading) -> None:
     elif reading.kind == "inheritance" and reading.inputs.get("spouse"):
         if hit := SPLIT_UP.search(reading.text):
             reading.unclear(
-                f"'{hit.group(0)}'이(가) 언급되었는데 배우자공제를 적용함: 피상속인의 법률상 배우자가 살아 있는지 확인해 주세요"
+                f"{quoted(hit.group(0), '이가')} 언급되었는데 배우자공제를 적용함: 피상속인의 법률상 배우자가 살아 있는지 확인해 주세요"
             )
 
 

@@ -29,6 +29,7 @@ from taxqa.tax import agreement_nets, context_nets, figure_nets, fx, misread_net
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 from taxqa.tax.spoken_sums import worked_in
+from taxqa.tax.words import josa, quoted
 
 LABELS = {
     "fraud": "부정행위",
@@ -90,7 +91,7 @@ def flag_negated_inputs(reading, found) -> None:
                 return  # "1년 5개월 만에 팔아 비과세가 안 된다": held too short, the 1주택 changes no figure
             if set_:
                 reading.unclear(
-                    f"'{m.text}'라고 했는데 {', '.join(LABELS.get(n, n) for n in set_)}을(를) 넣어 계산함: 해당하는지 확인해 주세요"
+                    f"'{m.text}'라고 했는데 {josa(', '.join(LABELS.get(n, n) for n in set_), '을를')} 넣어 계산함: 해당하는지 확인해 주세요"
                 )
                 return
 
@@ -113,7 +114,7 @@ def flag_split_amounts(reading, found) -> None:
         if between and reading.inputs.get(name) == sum(m.value for m in group):
             texts = ", ".join(m.text for m in group)
             reading.unclear(
-                f"금액 {texts}을(를) 합쳐 한 사람의 {LABELS.get(name, name)}으로 계산함 ('{between[0].text}' 몫이 섞였을 수 있음): "
+                f"금액 {josa(texts, '을를')} 합쳐 한 사람의 {LABELS.get(name, name)}으로 계산함 ('{between[0].text}' 몫이 섞였을 수 있음): "
                 "누가 얼마를 받는지 확인해 주세요"
             )
 
@@ -124,7 +125,7 @@ def flag_follow_up(reading) -> None:
         return  # "상담원: … 고객: 아 아까 총급여 잘못 말했어요": a chat log pasted whole, 아까 is a turn in it
     if hit and not NEW_QUESTION.search(reading.text[hit.end() : hit.end() + 12]):
         reading.unclear(
-            f"'{hit.group(0).strip()}'은(는) 앞의 질문을 가리키지만 이 질문에 적힌 것만으로 계산함: "
+            f"{quoted(hit.group(0).strip(), '은는')} 앞의 질문을 가리키지만 이 질문에 적힌 것만으로 계산함: "
             "앞에서 말한 조건(금액·기간·관계 등)을 함께 적어 주세요"
         )
 
@@ -138,7 +139,7 @@ def flag_uncovered_numbers(reading, found) -> None:
             continue  # "귀속연도: 2024" on a notice: a year, not an amount
         if not any(s <= t.start() < e for s, e in spans) and not worked_in(reading, t.group(0).strip()):
             reading.unclear(
-                f"'{t.group(0).strip()}'을(를) 금액으로 읽지 못해 계산에 넣지 않음: 무엇의 금액인지 확인해 주세요"
+                f"{quoted(t.group(0).strip(), '을를')} 금액으로 읽지 못해 계산에 넣지 않음: 무엇의 금액인지 확인해 주세요"
             )
             return
 
@@ -162,7 +163,7 @@ def flag_approx_durations(reading, found) -> None:
         if re.match(r"\s*(?:정도|쯤|가량|남짓|즈음|안팎|전후)", after) or re.search(
             r"(?:(?<![가-힣])한|약|대략|대충|거의)\s*$", before
         ):
-            reading.unclear(f"'{m.text}'은(는) 어림한 기간: 정확한 기간(년·개월)을 알려 주세요")
+            reading.unclear(f"{quoted(m.text, '은는')} 어림한 기간: 정확한 기간(년·개월)을 알려 주세요")
             return
 
 
@@ -222,7 +223,7 @@ def flag_multipliers(reading, found) -> None:
             and not any(m.text in f.words and re.search(r"[×+÷]", f.words) for f in reading.facts)
         ):
             reading.unclear(
-                f"'{hit.group(0).strip()}'이(가) '{m.text}' 옆에 있지만 그대로 계산함: 한 사람 몫·합계인지 확인해 주세요"
+                f"{quoted(hit.group(0).strip(), '이가')} '{m.text}' 옆에 있지만 그대로 계산함: 한 사람 몫·합계인지 확인해 주세요"
             )
             return
 
@@ -242,7 +243,7 @@ def flag_unplaced_counts(reading, found) -> None:
             continue
         if re.search(r"명의|명단|분의|분할|분기", reading.text[m.start : m.end + 2]):
             continue
-        reading.unclear(f"'{m.text}'을(를) 인원 수로 넣지 않음: 몇 명인지(누구인지) 확인해 주세요")
+        reading.unclear(f"{quoted(m.text, '을를')} 인원 수로 넣지 않음: 몇 명인지(누구인지) 확인해 주세요")
         return
 
 
@@ -290,7 +291,7 @@ def flag_unread_people(reading, found) -> None:
     for start, end, word in kin_words(reading.text):
         if not any(m.start <= start and end <= m.end for m in people):
             reading.unclear(
-                f"'{word}'이(가) 누구인지 읽지 못했습니다: 관계(누가 누구에게, 상속인·부양가족 여부)를 확인해 주세요"
+                f"{quoted(word, '이가')} 누구인지 읽지 못했습니다: 관계(누가 누구에게, 상속인·부양가족 여부)를 확인해 주세요"
             )
             return
 
@@ -309,7 +310,7 @@ def flag_held_none(reading, found) -> None:
     years = {m.value.get("year") for m in found if m.type == "date" and m.value and m.value.get("year")}
     if reading.kind == "transfer" and reading.inputs.get("held_years") == 0 and len(years) >= 2:
         reading.unclear(
-            f"연도 {', '.join(map(str, sorted(years)))}이(가) 있는데 보유기간 1년 미만으로 계산함: 취득·양도 시기를 확인해 주세요"
+            f"연도 {josa(', '.join(map(str, sorted(years))), '이가')} 있는데 보유기간 1년 미만으로 계산함: 취득·양도 시기를 확인해 주세요"
         )
 
 

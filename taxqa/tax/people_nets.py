@@ -13,6 +13,7 @@ import re
 
 from taxqa.tax.mentions import clause_span
 from taxqa.tax.signals import changes_figure
+from taxqa.tax.words import quoted
 
 # the person's own clause says why they are no dependent, or that they are the earner asked about
 NOT_DEPENDENT = re.compile(
@@ -49,7 +50,9 @@ def flag_unused_people(reading) -> None:
         if not reading.inputs.get("spouse") and (hit := SPOUSE_ASIDE.search(reading.text)):
             _, right = clause_span(reading.text, hit.start(), hit.end())  # what is said of the spouse: after the word
             if not NOT_DEPENDENT.search(reading.text[hit.end() : right]) and changes_figure(reading, {"spouse": True}):
-                reading.unclear(f"'{hit.group(0)}'이(가) 있는데 배우자 없이 계산함: 배우자가 상속인인지 확인해 주세요")
+                reading.unclear(
+                    f"{quoted(hit.group(0), '이가')} 있는데 배우자 없이 계산함: 배우자가 상속인인지 확인해 주세요"
+                )
         return
     elders = elders_not_counted(reading)
     if len(elders) > (reading.inputs.get("elderly") or 0) and reading.inputs.get("dependents") is not None:
@@ -85,7 +88,7 @@ def flag_said_of_another(reading) -> None:
         other = [h for h in ANOTHER.finditer(zone)]
         if other and not ASKER.search(zone, other[-1].end()) and RECEIVED.match(reading.text, m.end):
             reading.unclear(
-                f"'{m.text}'은(는) '{other[-1].group(0).strip()}' 쪽에 대해 말한 금액인데 계산에 넣음: 누가 받은 금액인지 확인해 주세요"
+                f"{quoted(m.text, '은는')} '{other[-1].group(0).strip()}' 쪽에 대해 말한 금액인데 계산에 넣음: 누가 받은 금액인지 확인해 주세요"
             )
             return
 
@@ -132,7 +135,7 @@ def flag_generation_unread(reading) -> None:
     said = " ".join(reading.assumptions + reading.ambiguous)
     if old and young and "세대생략" not in said and changes_figure(reading, {"generation_skip": True}):
         reading.unclear(
-            f"'{old.group(0)}'와(과) '{young.group(0)}' 사이의 증여인데 세대생략 할증 없이 계산함: 누가 누구에게 주는지 확인해 주세요"
+            f"{quoted(old.group(0), '과와')} '{young.group(0)}' 사이의 증여인데 세대생략 할증 없이 계산함: 누가 누구에게 주는지 확인해 주세요"
         )
 
 

@@ -14,7 +14,7 @@ from taxqa.tax.corrections import said_again
 from taxqa.tax.mentions import Mention
 from taxqa.tax.nets import run as run_nets
 from taxqa.tax.spoken_sums import worked_in
-from taxqa.tax.words import josa
+from taxqa.tax.words import josa, quoted
 
 AMOUNT_FIELDS = {"amount", "prior", "prior_tax", "marriage_birth", "estate", "spouse_inherits", "financial", "base",
                  "salary", "pension", "insurance", "withheld", "sales", "purchases", "card_sales", "supply",
@@ -316,7 +316,7 @@ def flag_unread_cues(reading, found: list[Mention]) -> None:
             if re.match(r"\S{0,3}\s*(?:없|아니|아님|안\s|않|X|x|0원)", reading.text[m.end() : m.end() + 8]):
                 continue  # "카드매출: 없음", "부정행위 없이"
             reading.unclear(
-                f"'{m.group(0)}'이(가) 있지만 계산({input_label(reading.kind, name)})에 넣지 않음: 해당하는지 확인해 주세요"
+                f"{quoted(m.group(0), '이가')} 있지만 계산({input_label(reading.kind, name)})에 넣지 않음: 해당하는지 확인해 주세요"
             )
     name = MINOR_INPUT.get(reading.kind)
     young = [m for m in found if m.type == "age" and m.value < 19 and m.used_as is None]

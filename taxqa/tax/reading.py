@@ -29,7 +29,7 @@ from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
 from taxqa.tax.spoken_time import dated_months
-from taxqa.tax.tax_terms import uncovered_tax
+from taxqa.tax.tax_terms import not_computed, uncovered_tax
 from taxqa.tax.words import (
     CLAUSE_END,
     plain_digits,
@@ -76,6 +76,7 @@ class Reading:
     mentions: list[Mention] = field(default_factory=list)  # the question read into typed mentions
     tax_name: str | None = None  # the tax the question is about, in Korean (also when kind is None)
     result: TaxResult | None = None  # the calculator's result, computed once when the reading is done
+    worked: list[str] = field(default_factory=list)  # the question's words a calculation said in them worked out
 
     def fact(self, name: str, value: Any, words: str = "", *, input: bool = True) -> None:
         """Record a fact; `input` facts also set the calculator input `name`."""
@@ -163,8 +164,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     uncovered = uncovered_tax(clean)
     if uncovered is not None:
         reading.tax_name = uncovered
-        named = f"{uncovered}(종부세)" if uncovered == "종합부동산세" else uncovered  # the name people use too
-        reading.lack(f"이 계산기는 {named}를 계산하지 않습니다 (다른 세금의 계산으로 답하지 않음)")
+        reading.lack(not_computed(uncovered))
         return finish(reading)
     has_amount = any(True for _ in iter_amounts(clean)) or any(m.type == "unreadable" for m in reading.mentions)
     asked = asked_tax(clean)

@@ -12,7 +12,7 @@ import re
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.family import KIN
-from taxqa.tax.words import COUNT_WORD, count_value
+from taxqa.tax.words import COUNT_WORD, count_value, josa, quoted
 
 # "(350 − 20) × 12 + 600": numbers joined by signs (a "-" or "/" alone is a date or a range, see worked_sums)
 EXPRESSION = re.compile(
@@ -136,7 +136,7 @@ def late_half(text: str, tax, reading, late: bool = True):
         return half, f"{tax.text}의 절반"
     if other := ANY_HALF.search(text):
         reading.unclear(
-            f"'{other.group(0)}'(절반)이 있지만 세액 {tax.text}을(를) 그대로 계산함: 가산세가 붙는 세액을 확인해 주세요"
+            f"'{other.group(0)}'(절반)이 있지만 세액 {josa(tax.text, '을를')} 그대로 계산함: 가산세가 붙는 세액을 확인해 주세요"
         )
     return tax.value, tax.text
 
@@ -158,12 +158,9 @@ SUMMED_AFTER = re.compile(r"\s*(?:원)?\s*(?:이|을|를)?\s*(?:해서|하고)?\
 NOT_AMOUNT = r"\s*(?:년|월|일|개월|달|%|명|살|세(?!금)|번|회|층|평|채|주|배|등|차|기)"
 
 
-WORKED = "을(를) 계산함:"  # the mark of an assumption that says a calculation was done
-
-
 def worked_in(reading, words: str) -> bool:
     """Was `words` (a number of the question) a figure of a calculation `worked_out` did?"""
-    return any(a.startswith("'") and WORKED in a and words in a.split(WORKED)[0] for a in reading.assumptions)
+    return any(words in said for said in reading.worked)
 
 
 def won(text: str) -> tuple[int, bool] | None:
@@ -185,8 +182,9 @@ def padded(words: str, width: int) -> str:
 
 def put_total(clean: str, start: int, end: int, total: int, said: str, how: str, reading) -> str:
     """`clean` with its span start:end replaced by `total` in won (padded, so later positions stay), and the
-    calculation said in the assumptions with the mark `worked_in` reads back."""
-    reading.assume(f"'{said}'{WORKED} {how}")
+    words kept in `reading.worked` for `worked_in`, the calculation said in the assumptions."""
+    reading.worked.append(said)
+    reading.assume(f"{quoted(said, '을를')} 계산함: {how}")
     return clean[:start] + padded(f"{total:,}원", end - start) + clean[end:]
 
 

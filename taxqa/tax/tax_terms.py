@@ -49,6 +49,15 @@ UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
     ("기타소득세", r"기타소득세|연금저축\s*(?:중도\s*)?해지"),  # 연금저축 해지: 기타소득 15% (제21조①18호)
     ("기타소득세(권리금)", r"권리금(?!\s*(?:말고|제외|빼고|없))[^.?!]{0,20}(?:세금|과세|소득세|얼마)"),
 ]
+SAID_AS = {"종합부동산세": "종부세"}  # the short name people use, said beside the full one
+
+
+def not_computed(name: str) -> str:
+    """The plain sentence a question about an uncovered tax gets instead of another tax's figure."""
+    named = f"{name}({SAID_AS[name]})" if name in SAID_AS else name
+    return f"이 계산기는 {named}를 계산하지 않습니다 (다른 세금의 계산으로 답하지 않음)"
+
+
 STOCK = re.compile(r"주식|상장주|비상장주|ETF|해외주식|증권")
 STOCK_SALE = re.compile(r"양도|팔|판\s|매도|처분|차익|벌|수익|이익")
 COVERED_TERMS = [("증여세", r"증여"), ("상속세", r"상속"), ("양도소득세", r"양도세|양도소득"),

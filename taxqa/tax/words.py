@@ -83,10 +83,24 @@ def has_batchim(word: str) -> bool:
     return "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 != 0
 
 
+DIGIT_BATCHIM = "013678"  # 영 일 삼 육 칠 팔 (and 십 백 천 for a trailing 0) end in a consonant
+
+
 def josa(word: str, pair: str) -> str:
-    """`word` with the particle of `pair` ('이가', '을를', '은는', '과와') that fits its last syllable (a closing
-    bracket passed over): '증여세' + '은는' -> '증여세는', '양도가액' + '과와' -> '양도가액과'."""
-    return word + (pair[0] if has_batchim(word.rstrip(")")) else pair[1])
+    """`word` with the particle of `pair` ('이가', '을를', '은는', '과와') that fits how its end is said (closing
+    brackets and quotes passed over, a digit as its Korean name): '증여세' + '은는' -> '증여세는', "'3억'" + '을를'
+    -> "'3억'을", "'2,500'" + '이가' -> "'2,500'이"; an end with no Korean reading keeps both: "'ISA'을(를)"."""
+    last = word.rstrip(")'\"’” ")[-1:]
+    if last.isdigit():
+        return word + (pair[0] if last in DIGIT_BATCHIM else pair[1])
+    if not "가" <= last <= "힣":
+        return f"{word}{pair[0]}({pair[1]})"
+    return word + (pair[0] if has_batchim(last) else pair[1])
+
+
+def quoted(words: str, pair: str) -> str:
+    """Words quoted in a flag with the particle that fits them: '4억'을, '판'과, '2,500'이."""
+    return josa(f"'{words}'", pair)
 
 
 def from_particle(word: str) -> str:
