@@ -16,6 +16,8 @@ ADVERBS = {
     "절대",
     "아예",
     "하나도",
+    "하나",  # kiwi splits 하나도 into 하나 + 도
+    "아무것",
     "딱히",
     "별로",
     "따로",
@@ -121,13 +123,22 @@ def negation_mentions(text: str, toks: list) -> list:
                 break
             j = first - 1
             while j >= 0 and (
-                toks[j].tag.startswith(("J", "ETM", "VCP")) or toks[j].form == "같" or toks[j].tag in ("VV", "XSV")
+                toks[j].tag.startswith(("J", "ETM", "VCP"))
+                or toks[j].form == "같"
+                or toks[j].tag in ("VV", "XSV")
+                or toks[j].form in ("뭐", "무엇", "뭔가", "무언가")  # "사기나 뭘 숨긴 건": the 뭘 the verb takes
             ):  # "한 채뿐인 건", "사기 친 거": a verb of the noun's between
                 j -= 1
             if j >= 0 and toks[j].tag.startswith(("NN", "XR")):
                 last, first = j, _phrase(toks, j)
         while first > 1 and toks[first - 1].tag == "JC" and toks[first - 2].tag.startswith("NN"):
             first = _phrase(toks, first - 2)  # "사기나 이중장부 같은 건"
+        if (
+            first > 2
+            and (toks[first - 1].tag, toks[first - 2].form) == ("ETM", "같")
+            and toks[first - 3].tag.startswith("NN")
+        ):  # "이중장부 같은 부정행위는 없고": the example said before what it is an example of
+            first = _phrase(toks, first - 3)
         start, end = toks[first].start, toks[last].start + toks[last].len
         found.append(Mention(text[start : t.start + t.len], start, t.start + t.len, "negation", text[start:end]))
     return found

@@ -22,15 +22,17 @@ COUNTED_TO = (
 )
 
 
+# "예전에도 15일 늦게 낸 적 있는데": the days of another, earlier payment
+OTHER_EVENT = r"[^.?!,]{0,12}?적\s*(?:이|은|도)?\s*있"
+
+
 def days_said(text: str) -> re.Match | None:
-    """The days of lateness said in `text` (group 1), or None."""
-    return (
-        re.search(AFTER_WORD, text)
-        or re.search(BEFORE_WORD, text)
-        or re.search(PAST_DUE, text)
-        or re.search(COUNTED_FROM, text)
-        or re.search(COUNTED_TO, text)
-    )
+    """The days of lateness said in `text` (group 1), or None; days told of another payment are passed over."""
+    for pattern in (AFTER_WORD, BEFORE_WORD, PAST_DUE, COUNTED_FROM, COUNTED_TO):
+        for m in re.finditer(pattern, text):
+            if not re.match(OTHER_EVENT, text[m.end() :]):
+                return m
+    return None
 
 
 # "8월 31일에 기한후신고 했어요": the day a late or corrected return was filed
@@ -47,9 +49,10 @@ DUE_SAID = r"(?:신고\s*)?기한\S{0,3}\s*(?:은|는|이|:)?\s*" + MONTH_DAY
 DUE_OF_TAX = ((r"종합소득|종소|양도소득|양도세", (5, 31)), (r"법인세", (3, 31)))
 
 
-def months_after_due(text: str) -> tuple[int, str] | None:
-    """(the months after the 법정신고기한 within which the return was filed, its words) when the filing day is
-    said as a date and the due date is said or fixed by the tax; None otherwise."""
+def months_after_due(text: str, year: int) -> tuple[int, str, int] | None:
+    """(the months after the 법정신고기한 within which the return was filed, its words, the days from the due date
+    to the filing day in `year`) when the filing day is said as a date and the due date is said or fixed by the
+    tax; None otherwise."""
     filed = re.search(FILED_ON, text)
     if filed is None:
         return None
@@ -59,11 +62,25 @@ def months_after_due(text: str) -> tuple[int, str] | None:
         return None
     month, day = (int(g) for g in filed.groups() if g)  # the month and day of whichever wording said it
     months = (month - due[0]) % 12 + (day > due[1])  # 5월 31일 -> 8월 31일: 3, -> 9월 1일: 4
-    return max(1, months), filed.group(0)
+    return max(1, months), filed.group(0), days_from(year, due, (month, day))
 
 
-# "납부기한 1월 25일인데 3월 11일에 냈어요": the days from the due date said to the day paid
-PAID_ON = r"(\d{1,2})\s*월\s*(\d{1,2})\s*일\S{0,2}\s*(?:에\s*)?(?:냈|납부|낸|냄|내었)"
+def days_from(year: int, due: tuple[int, int], paid: tuple[int, int]) -> int:
+    """The days from a due date to a later day, both said as month and day; a day before the due date is in
+    the next year ("12월 31일까지인데 1월 15일에")."""
+    start, end = date(year, *due), date(year, *paid)
+    if end <= start:
+        end = date(year + 1, *paid)
+    return (end - start).days
+
+
+# "납부기한 1월 25일인데 3월 11일에 냈어요", "7월 10일에 남은 세금 300만원 다 냈어요", "낸 날은 9월 9일": the day
+# paid, said before its verb (a few words between, no other date) or after a label
+PAY_VERB = r"(?:냈|납부(?!\s*(?:기한|지연|고지|기일))|낸\s*(?:거|것|건)|냄|내었)"
+PAID_ON = (
+    rf"(\d{{1,2}})\s*월\s*(\d{{1,2}})\s*일\S{{0,2}}\s*(?:에\s*)?(?:[^.?!\n월]{{0,20}}?){PAY_VERB}"
+    r"|(?:낸|냈던|납부한|실제\s*납부)\s*(?:날|날짜|일자|건|것은|거는)\S{0,2}\s*(?:\S+\s*)?(\d{1,2})\s*월\s*(\d{1,2})\s*일"
+)
 
 
 ISO = r"(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})"
@@ -83,11 +100,8 @@ def days_between_said(text: str, year: int) -> tuple[int, str] | None:
     paid = re.search(PAID_ON, text[due.end() :]) if due else None
     if paid is None:
         return None
-    start = date(year, int(due[1]), int(due[2]))
-    end = date(year, int(paid[1]), int(paid[2]))
-    if end <= start:
-        end = date(year + 1, end.month, end.day)  # "12월 31일까지인데 1월 15일에": the next year
-    return (end - start).days, f"{due.group(0)} ~ {paid.group(0)}"
+    month, day = (int(g) for g in paid.groups() if g)  # the month and day of whichever wording said it
+    return days_from(year, (int(due[1]), int(due[2])), (month, day)), f"{due.group(0)} ~ {paid.group(0)}"
 
 
 # a return filed after the office said it would correct the tax: no 제48조② 감면 ("조사 통지 받고 나서야 수정신고")

@@ -9,7 +9,13 @@ import re
 from taxqa.amounts import format_won
 from taxqa.tax.limitation_reading import FRAUD, LIMITATION, NO_RETURN, no_return, read_limitation
 from taxqa.tax.negation import present
-from taxqa.tax.penalty_days import days_between_said, days_said, months_after_due, no_reduction_after_notice
+from taxqa.tax.penalty_days import (
+    OTHER_EVENT,
+    days_between_said,
+    days_said,
+    months_after_due,
+    no_reduction_after_notice,
+)
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.spoken_sums import late_half
 from taxqa.tax.words import COUNT_WORD, amount_near, amounts, count_value
@@ -22,6 +28,16 @@ LATE = r"늦게\s*(?:냈|내|냄|낸|납부)|(?:지나서야?|지나고|넘겨�
 
 # "고지서 납부기한 넘기고 …에 낼 것 같아요": the notice's own due date missed, so the 3% after a 납부고지 is added
 NOTICE_DUE_MISSED = r"고지서?\s*(?:의|에\s*(?:적힌|나온|찍힌))?\s*납부\s*기한\S{0,3}\s*(?:을|를|도)?\s*(?:넘기|넘겨|넘어|넘긴|지나|지난|놓치|놓쳐|못\s*지키)"
+# "고지서에 본세 300만원, 납부기한 3월 31일로 나와 있었는데": the due date read off a notice (not "고지서 오기 전에")
+NOTICE_DUE_READ = r"(?:납부\s*)?고지서?\S{0,2}\s*(?!\S{0,3}\s*(?:나오기|받기|오기|날아오기|전))[^.?!\n]{0,24}?납부\s*기한\S{0,3}\s*(?:은|는|이|:)?\s*\d{1,2}\s*월"
+# "가산세 총 얼마", "가산세는 전부 해서": every 가산세 asked, even where one was named (a friend's "무신고가산세 20%")
+ALL_ASKED = r"가산세\S{0,2}\s*(?:총|전부|모두|합계|합쳐|다\s*(?:합|해서|더해))|(?:총|전체|모든)\s*가산세"
+# "기한후신고하면서 세금도 그날 같이 냈어요", "기한후신고랑 납부 같이", "기한후신고 + 세금 납부 완료": paid with the return
+PAID_WITH_RETURN = (
+    r"(?:같이|함께|그날|동시에)\s*(?:\S+\s*){0,4}?(?:냈|납부|내었)|"
+    r"(?:신고|기한후신고)\S{0,2}\s*(?:랑|와|과|하고|및)\s*납부\S{0,2}\s*(?:도\s*)?(?:같이|함께|동시에)|"
+    r"(?:기한\s*후\s*신고|수정\s*신고)\s*\+\s*(?:세금|세액)?\s*납부"
+)
 
 
 # "단, 예정고지세액과 가산세는 없는 것으로 한다": an exam's premise that there is no 가산세, not a question of one
@@ -67,20 +83,17 @@ def read(text: str, reading) -> None:
         reading.fact("months_late", months_after, days.group(0))
         reading.assume(f"신고기한 {days.group(1)}일 뒤 신고는 {months_after}개월 이내 신고로 감면 (제48조②)")
         # "20일 만에 기한후신고하면서 세금도 그날 같이 냈어요": paid that many days late as well
-        paid_with = days is not within and re.search(
-            r"(?:같이|함께|그날|동시에)\s*(?:\S+\s*){0,4}?(?:냈|납부|내었)|"
-            r"(?:신고|기한후신고)\S{0,2}\s*(?:랑|와|과|하고|및)\s*납부\S{0,2}\s*(?:도\s*)?(?:같이|함께|동시에)|"
-            r"(?:기한\s*후\s*신고|수정\s*신고)\s*\+\s*(?:세금|세액)?\s*납부",  # "기한후신고 + 세금 납부 완료"
-            text,  # "기한후신고랑 납부 같이 하려고"
-        )
+        paid_with = days is not within and re.search(PAID_WITH_RETURN, text)
         paid_days = (int(days.group(1)), days.group(0)) if paid_with else None
         days = None
         months = None
-    on_date = months_after_due(text) if not filed_after else None
+    on_date = months_after_due(text, parse_as_of(reading.as_of).year) if not filed_after else None
     if on_date is not None:  # "(5월 31일 기한) 8월 31일에 기한후신고": filed within that many months of the due date
         reading.fact("months_late", on_date[0], on_date[1])
         reading.assume(f"법정신고기한부터 {on_date[1]}까지 {on_date[0]}개월 이내 신고로 감면 (제48조②)")
         months = None
+        if days is None and re.search(PAID_WITH_RETURN, text):  # "… 9월 10일에 기한후신고하면서 그날 다 냈어요"
+            paid_days = (on_date[2], on_date[1])
     named = [k for k, w in KIND_LABELS.items() if re.search(r"\s*".join(w), text)]  # "… 납부지연가산세?": the one asked
     if len(named) == 1:
         kind, said = named[0], KIND_LABELS[named[0]][:-3]
@@ -94,10 +107,18 @@ def read(text: str, reading) -> None:
         kind, said = "no-return", "무신고"
         reading.assume("어떤 가산세인지 밝히지 않아 무신고가산세로 계산")
     reading.fact("kind", kind, said)
-    if paid_days and len(named) != 1 and not re.search(r"납부\s*지연\S{0,6}\s*(?:는|은)?\s*(?:빼|제외)", text):
+    if (
+        paid_days
+        and (len(named) != 1 or re.search(ALL_ASKED, text))
+        and not re.search(r"납부\s*지연\S{0,6}\s*(?:는|은)?\s*(?:빼|제외)", text)
+    ):
         reading.fact("days", paid_days[0], paid_days[1])
         reading.assume(f"세금도 신고하며 함께 내어 납부지연가산세 {paid_days[0]}일을 더함 (제47조의4)")
-    lone = list(re.finditer(r"(?<![월\d])(?<!월\s)(\d{1,4})\s*일(?![자째])", text))  # "납부지연, …, 60일"
+    lone = [  # "납부지연, …, 60일" (not the days of an earlier payment, "예전에도 15일 늦게 낸 적")
+        m
+        for m in re.finditer(r"(?<![월\d])(?<!월\s)(\d{1,4})\s*일(?![자째])", text)
+        if not re.match(r"\S{0,2}\s*(?:늦게|지나서?|넘겨서?)?\s*(?:\S+\s*)?" + OTHER_EVENT, text[m.end() :])
+    ]
     if kind == "late-payment" and days is None and months is None and len(lone) == 1:
         days = reading.assume(f"'{lone[0].group(0)}'을 납부기한 다음 날부터 늦은 일수로 봄") or lone[0]
     elif (
@@ -151,7 +172,7 @@ def read(text: str, reading) -> None:
         n = count_value(months.group(1)) + (1 if over else 0)
         reading.fact("months_late", n, months.group(0))
         parts.append(f"기한 후 {n}개월 내 신고")
-    missed = re.search(NOTICE_DUE_MISSED, text)
+    missed = re.search(NOTICE_DUE_MISSED, text) or re.search(NOTICE_DUE_READ, text)
     if kind == "late-payment" and missed:
         reading.fact("after_notice", True, missed.group(0))
         parts.append("납부고지 기한 넘김 (3% 가산)")

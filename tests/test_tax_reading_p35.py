@@ -1,0 +1,68 @@
+"""Causes found by the held-out sets p35-p38 (the integrator's share: 가산세 and 제척기간), each tested in wording
+of its own rather than the set's question."""
+
+from __future__ import annotations
+
+from reading_cases import inputs, reading
+
+
+def test_an_example_said_before_what_it_exemplifies_is_negated_with_it():
+    # "가짜 세금계산서 같은 부정행위는 하나도 없어요": the example (가짜 계산서) is no fraud either
+    got = inputs("종소세 신고를 안 했어요. 가짜 계산서 같은 부정행위는 하나도 없어요. 세금 200만원, 무신고가산세 얼마?")
+    assert got.get("fraud") is not True
+
+
+def test_what_was_hidden_said_with_a_pronoun_is_negated():
+    # "사기나 뭘 감춘 건 없고": 사기 is covered by the negation across 뭘 감춘 건
+    r = reading("2020년 귀속 부가세를 신고 안 했는데 사기나 뭘 감춘 건 없고 깜빡한 거예요. 제척기간은 언제까지예요?")
+    assert r.inputs.get("case") == "no-return"
+
+
+def test_the_day_paid_after_an_amount_and_a_verb_far_off():
+    # "납부기한이 5월 31일이었는데 7월 10일에 남은 세금 300만원 다 냈어요": 40 days
+    got = inputs("종소세 납부기한이 5월 31일이었는데 7월 10일에 남은 세금 300만원 다 냈어요. 납부지연가산세는?")
+    assert got.get("days") == 40 and got.get("tax") == 3_000_000
+
+
+def test_the_day_paid_said_by_label():
+    # "낸 날은 9월 9일": the day paid named before its date
+    got = inputs("부가세 280만원 납부기한이 7월 25일이었는데 낸 날은 9월 9일이에요. 납부지연가산세요.")
+    assert got.get("days") == 46
+
+
+def test_days_of_an_earlier_late_payment_are_not_this_one():
+    # "예전에도 15일 늦게 낸 적 있는데": another payment's days; this one is counted from its dates
+    got = inputs(
+        "양도세 납부기한이 5월 31일이었는데 6월 30일에 냈어요. 예전에도 15일 늦게 낸 적 있는데, 이번 납부지연가산세는? 세금 500만원."
+    )
+    assert got.get("days") == 30
+
+
+def test_a_late_return_filed_on_a_date_with_the_tax_paid_that_day():
+    # "기한이 1월 25일이었는데 3월 2일에 기한후신고하고 세금 90만원도 그날 냈어요": 36 days paid late as well
+    got = inputs(
+        "부가세 신고 기한이 1월 25일이었는데 3월 2일에 기한후신고하고 세금 90만원도 그날 냈어요. 가산세 전부 얼마?"
+    )
+    assert got.get("kind") == "no-return" and got.get("months_late") == 2 and got.get("days") == 36
+
+
+def test_a_notice_whose_due_date_was_missed():
+    # "납부고지서에 세금 150만원, 기한 10월 31일이라고 나왔는데 11월 20일에 냈어요": after a notice, the 3% too
+    got = inputs("납부고지서에 세금 150만원, 납부기한 10월 31일이라고 나왔는데 못 내고 11월 20일에 냈어요. 가산세는?")
+    assert got.get("after_notice") is True and got.get("days") == 20
+
+
+def test_paid_before_any_notice_is_not_after_one():
+    got = inputs(
+        "종소세 납부기한이 5월 31일인데 6월 20일에 냈어요. 고지서 오기 전에 낸 거예요. 납부지연가산세 세금 100만원"
+    )
+    assert not got.get("after_notice") and got.get("days") == 20
+
+
+def test_every_penalty_asked_though_one_is_named_in_a_friends_claim():
+    # "언니는 무신고가산세만 내면 된다던데 … 가산세 모두 합치면": the late payment is added too
+    got = inputs(
+        "부가세 기한 지나고 15일째 되는 날 기한후신고하면서 세금 300만원도 같이 냈어요. 언니는 무신고가산세만 내면 된다던데, "
+        "가산세 모두 합치면 얼마예요?"
+    )
+    assert got.get("kind") == "no-return" and got.get("days") == 15
