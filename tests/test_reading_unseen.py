@@ -206,7 +206,7 @@ def test_misread_nets_flag_a_spouse_counted_who_should_not_be():
     from taxqa.tax.misread_nets import flag_spouse_overcounted
     from taxqa.tax.reading import Fact
 
-    q = "빵집 직원인데요 연봉 2,800이고 남편은 회사원이에요. 애 둘(9살, 6살)은 제가 공제 받아요. 제 결정세액?"
+    q = "빵집 직원인데요 연봉 2,800이고 남편은 회사원이에요. 애 둘(10살, 6살)은 제가 공제 받아요. 제 결정세액?"
     reading = read_question(q, as_of="2026-06-01")
     assert reading.inputs["dependents"] == 2 and not reading.ambiguous
     reading.facts.append(Fact("spouse", True, "남편"))  # as a rule that missed the husband's job would read it
@@ -237,7 +237,7 @@ def test_net_for_a_gift_read_as_someone_elses():
 def test_family_net_counts_children_said_by_their_ages():
     from taxqa.tax.misread_nets import flag_family_uncounted
 
-    q = "아이들은 11살, 8살이고 아내는 전업이에요. 제 연봉 6,000만원. 결정세액?"
+    q = "아이들은 11살, 7살이고 아내는 전업이에요. 제 연봉 6,000만원. 결정세액?"
     reading = read_question(q, as_of="2026-06-01")
     assert reading.inputs["dependents"] == 3 and not reading.ambiguous
     reading.inputs["dependents"] = 2  # as a rule that missed one of the children or the spouse would read it

@@ -95,7 +95,7 @@ def test_a_single_mother_with_her_own_mother_and_no_husband_now():
 def test_a_working_asker_with_a_husband_has_the_married_womans_deduction():
     reading = read_question(
         "베트남에서 시집와서 남편 있어요. 저는 공장에서 일해요, 총급여 2,900만원. 남편은 자영업, 제 부양가족 아니에요. "
-        "딸(9살) 하나 제가 올려요. 결정세액?",
+        "딸(11살) 하나 제가 올려요. 결정세액?",
         as_of=AS_OF,
     )
     assert reading.inputs["woman"] is True and reading.inputs["children"] == 1

@@ -66,3 +66,29 @@ def test_every_penalty_asked_though_one_is_named_in_a_friends_claim():
         "가산세 모두 합치면 얼마예요?"
     )
     assert got.get("kind") == "no-return" and got.get("days") == 15
+
+
+def test_child_credit_age_follows_the_2026_amendment_and_its_transition():
+    from taxqa.tax.credits import child_counts, child_table
+
+    table, year = child_table("2026-06-01")
+    assert year == 2026 and table["min_age"] == 13
+    # 소득세법 부칙 <제21548호> 제2조②: 2026 과세기간 9세 이상 … ③: not for a child born in 2017 (9 in 2026)
+    assert [child_counts(table, 2026, a) for a in (8, 9, 10, 12, 13, 20, 21)] == [
+        False, False, True, True, True, True, False,
+    ]  # fmt: skip
+    assert child_counts(table, 2027, 10) is False and child_counts(table, 2027, 11) is True  # 2017년생 at 10
+    assert child_counts(table, 2030, 12) is False and child_counts(table, 2030, 13) is True
+    last, year = child_table("2026-06-01", "작년 총급여 5천")
+    assert year == 2025 and child_counts(last, 2025, 8) is True
+
+
+def test_a_child_of_nine_this_year_is_flagged_and_left_out():
+    r = reading("외벌이 연봉 4,800, 아내랑 아이 둘(9살, 14살) 있어요. 연말정산 결정세액은?")
+    assert r.inputs.get("children") == 1 and r.inputs.get("dependents") == 3
+    assert any("2017년생" in a and "확인이 필요" in a for a in r.ambiguous)
+
+
+def test_last_years_pay_takes_last_years_child_age():
+    r = reading("작년 총급여 4,800이었고 외벌이에 딸 하나(8살)예요. 작년 연말정산 결정세액?")
+    assert r.inputs.get("children") == 1 and not any("귀속" in a for a in r.ambiguous)

@@ -27,7 +27,7 @@ def test_another_house_owned_with_an_adverb_is_no_single_house():
 
 
 def test_ages_in_brackets_without_their_unit_decide_the_child_credit():
-    q = "총급여 7천, 애 셋 키움(나이 13, 9, 4). 배우자는 소득 없음. 결정세액?"
+    q = "총급여 7천, 애 셋 키움(나이 13, 10, 4). 배우자는 소득 없음. 결정세액?"
     assert inputs(q)["children"] == 2  # the 4-year-old gets no 자녀세액공제 (제59조의2)
 
 

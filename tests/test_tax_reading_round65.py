@@ -31,7 +31,7 @@ def test_pay_said_plainly_is_a_salary_and_a_spouse_abroad_is_flagged():
     assert a["kind"] == "salary" and a["result"]["inputs"]["salary"] == 38_000_000
     assert any("떨어져 사는 배우자" in x for x in a["ambiguous"])
     a = ask(
-        "월 세전 520 × 12개월 받아요. 와이프는 육아휴직 중이라 올해 소득 없고 애들은 9살, 4살. 결정세액?", as_of=AS_OF
+        "월 세전 520 × 12개월 받아요. 와이프는 육아휴직 중이라 올해 소득 없고 애들은 10살, 4살. 결정세액?", as_of=AS_OF
     )
     assert a["kind"] == "salary" and a["result"]["determined_tax"] == 4_229_500
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from taxqa.tax.child_view import age_of, child_view, person_clause
+from taxqa.tax.credits import child_age_rule, child_counts, child_table, year_note
 from taxqa.tax.negation import negated
 from taxqa.tax.parent_view import CHILD_WORKER, asker_parents, worker_view
 from taxqa.tax.words import COUNT_WORD, count_value
@@ -192,23 +193,30 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             listed_ages = None  # bare numbers in brackets are ages only when "나이" or a unit says so
         if listed_ages:
             ages = [int(a) for a in re.findall(r"\d{1,2}", listed_ages.group(2))]
-        qualifying = children[0]  # 자녀세액공제: children aged 8 or more (제59조의2)
+        table, year = child_table(reading.as_of, text)
+        qualifying = children[0]  # 자녀세액공제: children of its age (제59조의2 and its 부칙)
         if (
             not ages
             and children[0] == 1
             and re.search(r"아기|애기|신생아|갓난|첫\s*돌|돌\s*(?:지났|지난|됐|잔치)|백일", text)
         ):
-            qualifying = 0  # "아기 돌 지났어요": an infant, under 8
+            qualifying = 0  # "아기 돌 지났어요": an infant, too young
         if ages and len(ages) in (1, children[0]):
-            qualifying = sum(a >= 8 for a in ages) if len(ages) == children[0] else children[0] * (ages[0] >= 8)
+            counts = [child_counts(table, year, a) for a in ages]
+            qualifying = sum(counts) if len(ages) == children[0] else children[0] * counts[0]
+            if note := year_note(reading.as_of, ages, text):
+                reading.unclear(note)
         if ordinal and children[1] == ", ".join(word for word, _ in ordinal):
-            qualifying = sum(age is None or 8 <= age <= 20 for _, age in ordinal)
+            qualifying = sum(age is None or child_counts(table, year, age) for _, age in ordinal)
+            if note := year_note(reading.as_of, [age for _, age in ordinal if age is not None], text):
+                reading.unclear(note)
         if qualifying:
             reading.fact("children", qualifying, children[1])
         dependents += children[0]
         said.append(f"자녀 {children[0]}명")
         if qualifying < children[0]:
-            reading.assume("8세 미만 자녀는 자녀세액공제 없이 기본공제만 적용 (제59조의2)")
+            rule = child_age_rule(table, year)
+            reading.assume(f"자녀세액공제 나이({year}년 과세기간: {rule})가 안 된 자녀는 기본공제만 적용 (제59조의2)")
         else:
             reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
     spouse = next(  # "배우자 공제 아님": no spouse; "와이프 소득 없음": a spouse without income

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.credits import child_age_rule, child_counts, child_table
 from taxqa.tax.family import DEATH, KIN, SPOUSE, nouns
 from taxqa.tax.normalise import normalise
 from taxqa.tax.words import COUNT_WORD, count_value, quoted
@@ -223,19 +224,23 @@ def flag_someone_elses_pay(reading) -> None:
         )
 
 
-# a child said as a baby by its months or its first days ("8개월 된 아들", "갓 태어난 딸", "돌 전"): under 8
+# a child said as a baby by its months or its first days ("8개월 된 아들", "갓 태어난 딸", "돌 전"): too young
 BABY = re.compile(
     r"\d{1,2}\s*개월\s*(?:된|짜리|차|아기|아이|아들|딸)|갓\s*태어|신생아|돌\s*(?:전|前|안\s*된|도\s*안)|백일|아기|애기"
 )
 
 
 def flag_baby_credited(reading) -> None:
-    """The 자녀세액공제 given while a child is said as a baby and no child's age of 8 or more is said."""
+    """The 자녀세액공제 given while a child is said as a baby and no child of its age (제59조의2) is said."""
     if reading.kind != "salary" or not reading.inputs.get("children") or not (hit := BABY.search(reading.text)):
         return
-    ages = [m.value for m in reading.mentions if m.type == "age" and 8 <= m.value <= 20]
+    table, year = child_table(reading.as_of, reading.text)
+    ages = [m.value for m in reading.mentions if m.type == "age" and child_counts(table, year, m.value)]
     if not ages and not re.search(r"초등|중학|고등|[초중고]\s*\d", reading.text):
-        reading.unclear(f"'{hit.group(0)}': 8세 미만 자녀는 자녀세액공제 대상이 아님 — 자녀 나이를 확인해 주세요")
+        reading.unclear(
+            f"'{hit.group(0)}': 자녀세액공제 나이({child_age_rule(table, year)})가 안 된 자녀는 대상이 아님 — "
+            "자녀 나이를 확인해 주세요"
+        )
 
 
 # ages said as bare numbers beside the children ("아이들(나이 14, 11, 6)", "애들 나이 12, 5"): the unit left out
@@ -246,14 +251,16 @@ BARE_AGES = re.compile(
 
 
 def flag_young_child_credited(reading) -> None:
-    """The 자녀세액공제 given to more children than the ages said beside them allow (8 or more, 제59조의2)."""
+    """The 자녀세액공제 given to more children than the ages said beside them allow (제59조의2)."""
     if reading.kind != "salary" or not (credited := reading.inputs.get("children")):
         return
+    table, year = child_table(reading.as_of, reading.text)
     for hit in BARE_AGES.finditer(reading.text):
-        ages = [int(a) for a in re.findall(r"\d{1,2}", hit.group(1))]
-        if any(a < 8 for a in ages) and credited > sum(a >= 8 for a in ages):
+        counts = [child_counts(table, year, int(a)) for a in re.findall(r"\d{1,2}", hit.group(1))]
+        if not all(counts) and credited > sum(counts):
             reading.unclear(
-                f"'{hit.group(0)}': 8세 미만 자녀는 자녀세액공제 대상이 아님 — 공제 받는 자녀 수를 확인해 주세요"
+                f"'{hit.group(0)}': 자녀세액공제 나이({child_age_rule(table, year)})가 안 된 자녀는 대상이 아님 — "
+                "공제 받는 자녀 수를 확인해 주세요"
             )
             return
 

@@ -187,7 +187,9 @@ PERSONAL: dict[str, list[dict[str, Any]]] = {
         }
     ),
     # 소득세법 제59조의2① 자녀세액공제 (1명, 2명, 3명째부터 1명당) and the age from which a child
-    # counts. 2024: 2명 30만→35만; 2025: 25만/55만/40만; 2026-04-21 text: 13세 이상.
+    # counts. 2024: 2명 30만→35만; 2025: 25만/55만/40만; 2026-04-21 text: 13세 이상, from the 2026 과세기간
+    # (부칙 <제21548호> 제2조①), with the ages of 제2조② for the 과세기간 2026-2029 and none of them for a
+    # child born in 2017 (제2조③).
     "child_credit": versions(
         {
             "effective": "2023-01-01",
@@ -199,7 +201,12 @@ PERSONAL: dict[str, list[dict[str, Any]]] = {
         },
         {"effective": "2024-01-01", "two": 35 * MAN},
         {"effective": "2025-01-01", "one": 25 * MAN, "two": 55 * MAN, "each_more": 40 * MAN},
-        {"effective": "2026-04-21", "min_age": 13},
+        {
+            "effective": "2026-04-21",
+            "min_age": 13,
+            "phase_in": {2026: 9, 2027: 10, 2028: 11, 2029: 12},
+            "phase_in_excludes_born": 2017,
+        },
     ),  # fmt: skip
     # 부가가치세법 제30조 세율, 제61·63·69조 간이과세; 기준금액과 업종별 부가가치율은
     # 부가가치세법 시행령 제109조·제111조 (not in the saved data; current values).

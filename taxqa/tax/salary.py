@@ -11,7 +11,7 @@ from functools import partial
 
 from taxqa.amounts import format_won
 from taxqa.errors import UserError
-from taxqa.tax.credits import child_credit_amount, wage_credit_limit
+from taxqa.tax.credits import child_age_rule, child_credit_amount, wage_credit_limit
 from taxqa.tax.gift import won
 from taxqa.tax.income import wage_income
 from taxqa.tax.kind import TaxKind
@@ -143,7 +143,10 @@ def salary_tax(
             how += " (남은 산출세액 한도)"
         credits.append(Step("자녀세액공제", child, art("59-2"), how))
         remaining -= child
-        assumptions.append(f"자녀는 모두 {child_table['min_age']}세 이상의 기본공제대상 자녀로 가정 (제59조의2①)")
+        rule = child_age_rule(child_table, day.year)
+        assumptions.append(
+            f"자녀는 모두 {day.year}년 귀속 자녀세액공제 나이({rule})의 기본공제대상 자녀로 가정 (제59조의2①)"
+        )
     itemised = insurance is not None
     if itemised:
         notes.append("특별소득공제(보험료)를 신청하여 표준세액공제 13만원은 적용하지 않음 (제59조의4⑨1)")
