@@ -153,3 +153,10 @@ def test_a_marriage_deduction_checked_sum_is_a_gift_not_an_income_tax_base():
     q = "작년에 혼인신고했고 이번에 엄마가 1억 5천 주심. 혼인공제 1억 + 5천 = 1억5천 빼면 과표 0 → 세금 없음 맞죠?"
     got = reading(q)
     assert got.kind == "gift"
+
+
+def test_a_past_years_pay_is_said_as_such_not_flagged():
+    q = "2018년에 들어왔어요(입사 때 연봉 2,900). 미혼이고 부양가족 없어요. 올해 총급여는 4,600만원이에요. 결정세액이 얼마예요?"
+    got = reading(q)
+    assert got.inputs["salary"] == 46_000_000
+    assert not any("2,900" in line for line in got.missing + got.ambiguous)

@@ -207,6 +207,9 @@ def read(text: str, reading) -> None:
         reading.unclear(f"연봉에 '{joined.group(0)}': 올해 총급여를 {months_in}개월분 {format_won(salary)}으로 계산함 "
                         "— 올해 실제로 받은 총급여를 확인해 주세요")  # fmt: skip
     reading.fact("salary", salary, words)
+    for a in iter_amounts(text):  # "2019년에 입사했어요(그때 연봉 3,400)": a past year's pay, not this year's
+        if a.start != found.start and re.search(PAST_PAY, window_before(text, a.start, 12)):
+            reading.assume(f"{quoted(a.text, '은는')} 예전(그때)의 급여라 올해 총급여에 넣지 않음")
     if not monthly and re.search(r"월급|월\s*급여|매달|매월|한\s*달", text) and not re.search(ANNUAL, text):
         # "월급실수령 320인데 세전은 380": a pay said as monthly, its figure too far from the word to be sure
         reading.unclear(f"'{found.text}'이 월급인지 1년 총급여인지 알 수 없어 1년 총급여로 계산함: 확인이 필요")
@@ -265,6 +268,7 @@ def days_paid(text: str, found) -> re.Match | None:
     return days if days and 1 <= int(days[1]) <= 31 else None
 
 
+PAST_PAY = r"(?:그때|그\s*당시|당시|입사\s*(?:때|당시)|처음에?는?)\s*(?:연봉|월급|급여)\S{0,2}\s*(?:은|는|이|가|:)?\s*$"
 # "연봉 계약 6.2에", "연봉 5.4고": a yearly pay said in 천만원 with a decimal point (6.2 = 6,200만원)
 PAY_IN_TENS = re.compile(
     r"(?:연봉|총급여)\s*(?:계약|협상)?\s*(?:은|는|이|가|:)?\s*(?:계약\s*)?(?<![\d.,])(\d{1,2}\.\d)(?![\d.,%]|\s*(?:[억만천원배]|년))"
