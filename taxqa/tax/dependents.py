@@ -18,6 +18,7 @@ CHILD_WORDS = r"자녀|아기|아이|(?<!장)애(?!인)|아들|딸|자식"
 NOT_COUNT = r"(?:살|세(?!대)|개월|년|학년|월)"  # "딸 10살", "아들 9세": an age, not how many
 
 
+BORN = r"((?:19|20)\d{2})\s*년\s*(?:\d{1,2}\s*월\s*)?(?:에\s*)?[^.?!\d]{0,8}?(?:낳|출산|태어|출생)"
 FOND = r"래미|내미|놈|녀석"  # "아들래미 둘", "딸내미 하나": a fond word for a child, the count after it
 
 
@@ -72,8 +73,8 @@ def sons_and_daughters(text: str) -> int:
     return sons[0] + daughters[0] if sons and daughters and not total else 0
 
 
-ORDINAL = re.compile(  # "첫째 초3", "둘째 7살", "첫째는 중학생"; not a list's "첫째, 연봉은 …"
-    r"(?<![가-힣])(첫째|둘째|셋째|넷째)(?=\s*(?:는|은|가|이|도)?\s*(?:\(|[초중고]\s*\d|\d{1,2}\s*(?:살|세)|초등|중학|고등|유치원|대학|아들|딸))"
+ORDINAL = re.compile(  # "첫째 초3", "둘째 7살", "첫째는 중학생", "큰애 고2(17살)"; not a list's "첫째, 연봉은 …"
+    r"(?<![가-힣])(첫째|둘째|셋째|넷째|큰애|작은애|막내|큰아이|작은아이)(?=\s*(?:는|은|가|이|도)?\s*(?:\(|[초중고]\s*\d|\d{1,2}\s*(?:살|세)|초등|중학|고등|유치원|대학|아들|딸))"
 )
 
 
@@ -87,7 +88,7 @@ WOMAN_PAY_MAX = 41_470_000  # about the 총급여 whose 근로소득금액 is 3�
 # the worker's own pay, said as such ("본인 연봉 6,200", "제 월급은")
 OWN_PAY = r"(?<![가-힣])(?:본인|제|내|저의|나의)\s*(?:의\s*)?(?:연봉|총급여|급여|월급)"
 # the worker said as the asker's spouse, or addressed ("여보, 당신 연봉이 6천이잖아. 나는 소득 없고")
-WORKER_SPOUSE = r"(?:남편|아내|와이프|신랑|(?<![가-힣])당신|(?<![가-힣])여보)"
+WORKER_SPOUSE = r"(?:남편|아내|와이프|신랑|바깥양반|(?<![가-힣])집\s*양반|(?<![가-힣])당신|(?<![가-힣])여보)"
 # a parent or grandparent whose pay is asked about, and the other one of the couple
 PARTNER = {"할아버지": "할머니", "할머니": "할아버지", "아버지": "어머니|엄마", "아빠": "엄마|어머니", "어머니": "아버지|아빠",
            "엄마": "아빠|아버지"}  # fmt: skip
@@ -184,6 +185,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             children = (2, "쌍둥이")
     if children:
         ages = [m.value for m in reading.mentions if m.type == "age" and m.value < 20]
+        if not ages and reading.as_of:  # "2023년 8월에 첫애를 낳았습니다": the age from the year of birth
+            ages = [int(reading.as_of[:4]) - int(y) for y in re.findall(BORN, text) if int(y) <= int(reading.as_of[:4])]
         listed_ages = re.search(  # "애 셋(14, 11, 6살)", "아이들을 부양한다(나이 14, 11, 6)": the ages in brackets
             rf"(?:{CHILD_WORDS})들?\s*\S{{0,3}}\s*(?:명)?\s*(?:[^\s()]{{1,6}}\s*)?\(\s*(나이\s*:?\s*)?"
             rf"((?:\d{{1,2}}\s*(?:살|세)?\s*[,·/]\s*)+\d{{1,2}})\s*(?:살|세)?\s*\)",
@@ -231,13 +234,15 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         partner := partner_at_home(text)
     ):  # "할아버지(68세)는 … 연봉 4천, 할머니(66세)는 소득 없으세요"
         spouse = partner
-    if spouse is None and re.search(rf"{WORKER_SPOUSE}\S{{0,2}}\s*(?:의\s*)?{PAY_YEAR}(?:연봉|월급|총급여|급여)", text):
+    if spouse is None and re.search(  # "저희 집 양반 연말정산 좀 봐 주세요": the spouse's return asked
+        rf"{WORKER_SPOUSE}\S{{0,2}}\s*(?:의\s*)?(?:{PAY_YEAR}(?:연봉|월급|총급여|급여)|연말정산)", text
+    ):
         # "남편 연봉 4,100, 저(소득 없음)랑 5살 딸 부양": the asker is the worker's spouse
         spouse = re.search(
             r"(?<![가-힣])(?:저|제|나|내)(?:\s*\(\s*(?:소득|수입|벌이)\s*(?:없|0|X)[^()]*\)|는?\s*(?:소득|수입|벌이)\S{0,2}\s*(?:없|0))"
             r"|(?<![가-힣])(?:저|나)(?:랑|와|하고)\s*[^.?!]{0,16}부양"
             # "애 아빠 연봉이 7,800이고 저는 전업", "저는 2020년부터 전업주부예요"
-            r"|(?<![가-힣])(?:저|나)(?:는|은)?\s*(?:[^.,?!\s]{1,10}\s+){0,2}(?:전업|무직|소득\s*없)",
+            r"|(?<![가-힣])(?:저|나)(?:는|은)?\s*(?:[^.,?!\s]{1,10}\s+){0,2}(?:전업|무직|살림|소득\S{0,2}\s*없)",
             text,
         )
     earning = re.finditer(
@@ -272,8 +277,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         reading.fact("spouse", True, spouse.group(0), input=False)
     parents = (
         re.search(
-            r"(?<!할)(?<!애)(?<!애\s)(부모님|어머니|아버지|어머님|아버님|모친|부친|(?:친정|시)?엄마|장인(?:어른)?|장모님?|시부모님?)\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|도)?\s*"
-            r"(?:(?:랑|이랑|와|과|하고)\s*(?:같이|함께)\s*(?:살면서|살며|살고)\s*)?\s*(?:(두|한)\s*분\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|제)\s*)?(?:[가-힣]{1,4}(?:로|으로|에서)\s*)?(?:(?:같이|함께)\s*)?(?:부양|모시|모셔|모심)",
+            r"(?<!할)(?<!애)(?<!애\s)(부모님|어머니|아버지|어머님|아버님|모친|부친|(?:친정|시)?엄마|장인(?:어른)?|장모님?|시부모님?|시어머니|시아버지|시어머님|시아버님)\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|도)?\s*"
+            r"(?:(?:랑|이랑|와|과|하고)\s*(?:같이|함께)\s*(?:살면서|살며|살고)\s*)?\s*(?:(두|한)\s*분\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|우리가|제)\s*)?(?:[가-힣]{1,4}(?:로|으로|에서)\s*)?(?:(?:같이|함께)\s*)?(?:부양|모시|모셔|모심)",
             text,  # "어머니(72세, 소득 없음)도 같이 모시고": 같이 said before the caring
         )
         or re.search(  # "함께 사는 어머니(72세, 소득 없음)": a parent living with the worker, said without 부양
@@ -329,7 +334,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     counted = " ".join(f.words for f in reading.facts if f.name == "elderly")
     old = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and a.text not in counted and (any(
         abs(a.start - g.start()) <= 12 or abs(a.end - g.end()) <= 12 for g in cared) or (parents and re.search(
-        rf"{PARENT_NAMED}\S{{0,2}}\s*(?:는|은|이|가)?\s*$", text[max(0, a.start - 10) : a.start])))]  # fmt: skip
+        rf"{PARENT_NAMED}\S{{0,2}}\s*(?:는|은|이|가)?\s*(?:올해\s*)?(?:만\s*)?$", text[max(0, a.start - 10) : a.start])))]  # fmt: skip
     both = (
         old
         and len(old) == 1

@@ -13,7 +13,7 @@ FINANCIAL = r"금융재산|금융자산|금융|예금|적금|주식|펀드|현�
 ITEM = r"집|아파트|주택|토지|땅|건물|상가|부동산|빌라|오피스텔|자동차|차량|임야|농지|전답|회원권"
 DEBT = r"채무|빚|부채|대출금?|차입금|공과금|보증금|빌리신|빌린|빌려\s*쓴"  # "작은아버지한테 빌리신 8천만원"
 ASKER = r"(?<![가-힣])(?:제가|저는|본인이|본인은|내가|나는)"  # the asker, when the deceased is the asker's spouse
-FUNERAL = r"장례\s*비용?|장례식\s*비용?|장례비"
+FUNERAL = r"장례\s*비용?|장례식장?\s*비용?|장례비"
 
 
 def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> str:
@@ -29,12 +29,21 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         r"\s*(?:원)?\s*(?:이하|이상|초과|미만|까지|(?:이)?라(?:는|고)\s*(?:건|거|것|걸)\s*(?:알|들었))", after
     ):  # "배우자상속공제가 최소 5억이라는 건 알아요": a rule known, not this estate
         return "skip"
+    if re.search(
+        r"(?<![가-힣])(?:제|내)\s*(?:집|아파트|차|명의)?\s*(?:\S+\s*)?(?:대출|빚|채무)(?:금)?\S{0,2}\s*$", window
+    ):
+        return "skip"  # "저도 제 집 대출 3억 갚느라": the asker's own debt, not the deceased's
     if re.match(rf"\s*(?:원)?\s*(?:은|는|이|가)\s*(?:은행|농협|우체국)?\s*(?:{FINANCIAL})", text[a.end : a.end + 16]):
         return "financial"  # "20억 중에 1억 원은 예금이고", "그 중 1억이 은행 예금": the part said to be deposits
     if re.search(
-        r"(?:빼고|뺀|빼면|빼니(?:까)?|차감\s*후|차감하면|제외하고|제외하면|제하고|제하면)\s*(?:\S+\s*)?$", window
+        r"(?:빼고|뺀|빼면|빼니(?:까)?|차감\s*후|차감하면|제외하고|제외하면|제하고|제하면|정리하고|갚고|청산하고)\s*(?:\S+\s*)?$",
+        window,
     ):
-        return "estate"  # "상속재산은 부채를 빼고 16억", "장례비까지 다 빼면 14억": what is left after the debts
+        return "estate"  # "부채를 빼고 16억", "장례비까지 다 빼면 14억", "빚 다 정리하고 14억": what is left after the debts
+    if re.search(
+        r"(?:갚고|치르고|정리하고)\s*(?:\S+\s*){0,3}?남은\s*(?:게|것이?|거|건|재산은?|금액은?|돈은?)\s*$", window
+    ):
+        return "estate"  # "대출 갚고 장례 치르고 나니 순수하게 남은 게 18억": what is left after the debts
     keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]
     hits = [(m.end(), -i, key) for i, (key, pattern) in enumerate(keys) for m in re.finditer(pattern, window)]
     spouse = re.compile(
@@ -149,5 +158,19 @@ def spouse_item(text: str, amounts: list, spouse_words: str, asker_is_spouse: bo
     )
     if taker is None:
         return None
+    priced = [  # "7억짜리 아파트는 제 앞으로": the amount said right before the part's word
+        a for a in amounts if re.fullmatch(r"\s*(?:원)?\s*(?:짜리|상당의?|어치)\s*", text[a.end : taker.start()])
+    ]
+    if priced:
+        return priced[-1]
     said = [a for a in amounts if a.end <= taker.start() and named_by(text, a) == taker.group(1)]
+    if not said:  # "아파트는 … 평당 3천에 거래되고 34평이에요": the one amount of a sentence naming the part
+        said = [a for a in amounts if a.end <= taker.start() and taker.group(1) in sentence_of(text, a)]
     return said[-1] if len(said) == 1 or len({a.value for a in said}) == 1 else None
+
+
+def sentence_of(text: str, a) -> str:
+    """The sentence an amount is said in."""
+    start = max(text.rfind(c, 0, a.start) for c in ".?!\n") + 1
+    ends = [i for i in (text.find(c, a.end) for c in ".?!\n") if i >= 0]
+    return text[start : min(ends, default=len(text))]

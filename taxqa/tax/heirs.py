@@ -19,6 +19,8 @@ PARENT_WORD = r"아버지|어머니|아버님|어머님|아빠|엄마"
 GRANDCHILD_ADDRESSED = (
     r"너희\s*(?:아버지|어머니|아빠|엄마|아비|어미)|(?<![가-힣])네\s*(?:아비|애비|어미|에미|아버지|어머니)"
 )
+# the spouse of the asker's sibling-in-law: "처남댁", "올케", "형수", "시누이 남편"
+SIBLING_IN_LAW_SPOUSE = r"처남댁|올케|형수님?|제수씨?|매형|매부|매제|제부|형부|동서|(?:처남|처제|처형|시누이|시동생)\S{0,2}\s*(?:남편|아내|부인|와이프)"
 CHILDREN_IN_LAW = ("시누이", "시동생", "시아주버니", "아주버님", "처남", "처제", "처형")  # the spouse's siblings
 
 
@@ -132,6 +134,10 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
         return int(m.group(1)), m.group(0)
     generic = _count_in(text, r"자녀|자식|아이|애|남매|형제자매|형제|자매|상속인인?\s*자녀")
     if generic:
+        pos, words, _ = generic[0]
+        again = RECOUNTED.match(text, pos + len(words))
+        if again:  # "자식은 두 명, 아 막내까지 세 명이구나": the count said again at once, the later one meant
+            return count_value(again.group(1)), words + again.group(0)
         return max(c for _, _, c in generic), generic[0][1]
     gendered = _count_in(text, r"아들|딸|아드님|따님")
     if gendered:
@@ -146,6 +152,7 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
         named = [m for m in re.finditer(rf"(?<![가-힣])(?:{SIBLINGS})(?=[이가은는과와랑하도입만,.)\s]|$)", text)]
         words_said = {m.group(0) for m in named}  # "남동생 … 동생이랑 저": the same brother said again, once
         named = [m for m in named if not {"남" + m.group(0), "여" + m.group(0)} & words_said]
+        named = [m for i, m in enumerate(named) if m.group(0) not in {n.group(0) for n in named[:i]}]  # "형 … 형이랑"
         others = sum(c for _, _, c in siblings) + len(
             [m for m in named if not any(p <= m.start() < p + len(w) for p, w, _ in siblings)]
         )
@@ -175,6 +182,10 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     if m:
         return 1, m.group(0)
     return None, ""
+
+
+# a count said again at once after an interjection: "두 명, 아 막내까지 세 명", "둘, 아니 셋"
+RECOUNTED = re.compile(rf"\s*(?:명)?\s*[,.…]*\s*(?:아\s+|아니(?:다)?\s*[,.]?\s*)[^\d.?!]{{0,12}}?({COUNT_WORD})\s*명")
 
 
 @dataclass
@@ -252,6 +263,10 @@ def heirs(text: str) -> Heirs:
         partner = [m for m in alive if m.category == "inlaw" and re.search(PARENT_IN_LAW, m.words)]
         if partner:
             h.spouse, h.spouse_words = True, partner[0].words
+    elif category == "inlaw" and found.words in CHILDREN_IN_LAW:  # "처남이 … 세상을 떴어요. 처남댁은 살아 있어요"
+        partner = re.search(SIBLING_IN_LAW_SPOUSE, text)
+        if partner and not re.match(gone, text[partner.end() : partner.end() + 20]):
+            h.spouse, h.spouse_words = True, partner.group(0)
     elif category == "child":
         partner = [m for m in alive if m.words in ("며느리", "사위")]
         if partner:
@@ -327,7 +342,17 @@ def heirs(text: str) -> Heirs:
         inlaws = re.search(
             r"시부모님?|시아버지|시어머니|장인|장모|(?:남편|아내|배우자)의\s*(?:부모님?|아버지|어머니)", text
         )
-        if category == "spouse" and inlaws:
+        if (
+            category == "inlaw" and found.words in CHILDREN_IN_LAW
+        ):  # the asker's parents-in-law are the deceased's parents
+            sides = {
+                "m" if re.search(r"장모|어머|엄마", m.words) else "f"
+                for m in alive
+                if re.search(PARENT_IN_LAW, m.words)
+            }
+            sides |= {"m", "f"} if re.search(r"(?:시|처)부모", text) else set()
+            h.parents, h.parents_words = len(sides), inlaws.group(0) if inlaws else ""
+        elif category == "spouse" and inlaws:
             h.parents, h.parents_words = (2 if "부모" in inlaws.group(0) else 1), inlaws.group(0)
         elif category == "child" and h.spouse:
             us = re.search(r"저희\s*부부|우리\s*부부|부부", text)

@@ -122,7 +122,9 @@ def recognise_income(text: str) -> bool:
     return bool(
         re.search(r"과세표준|과표", text)
         and re.search(r"소득세|세금|세액|직장인|근로자|회사원|개인", text)
-        and not re.search(r"법인|상속|증여|양도|부가|간이|퇴직|가산세", text)
+        and not re.search(
+            r"법인|상속|증여|양도|부가|간이|퇴직|가산세|혼인\s*공제", text
+        )  # "혼인공제 1억 … 과표": a gift
     )
 
 

@@ -6,11 +6,12 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from taxqa.amounts import format_won, iter_amounts
+from taxqa.amounts import format_won
 from taxqa.errors import UserError
 from taxqa.tax.estate_parts import classify, owed_to_bank, restated, spouse_item
 from taxqa.tax.family import CHILD, DEATH
 from taxqa.tax.gift import art, won
+from taxqa.tax.gift_amounts import priced_shares
 from taxqa.tax.heirs import heirs
 from taxqa.tax.kind import TaxKind, realistic_won, round_won
 from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, percent, progressive, select
@@ -193,7 +194,10 @@ def read(text: str, reading) -> None:
         h.notes.append(f"{gone[0].text}도 먼저 돌아가셔서 피상속인의 배우자 없음")
     parts: dict[str, list] = {}
     asker = h.decedent == "spouse"  # "남편 사망 ... 제가 실제로 상속받는 금액 25억": the asker's share
-    amounts = list(iter_amounts(text))
+    notes: list[str] = []
+    amounts = priced_shares(text, notes)  # "평당 3천에 … 34평": the flat's value, price × area
+    for note in notes:
+        reading.assume(note.replace("증여재산가액", "그 재산의 가액"))
     again = restated(text, amounts)  # "… 예금 4억은 자식 둘이 나누기로": the deposit said before, not another
     for a in amounts:
         if a not in again:
@@ -226,6 +230,11 @@ def read(text: str, reading) -> None:
             ", ".join(a.text for a in parts.get("debt", []) + parts.get("funeral", [])),
             input=False,
         )
+        if debts + funeral >= estate:  # "재산은 빚 다 정리하고 14억" read as a debt: no estate left is seldom asked
+            reading.unclear(
+                f"채무·장례비({format_won(debts + funeral)})가 상속재산({format_won(estate)}) 이상이라 과세가액 0원으로 "
+                "계산함: 재산과 채무 금액을 확인해 주세요"
+            )
         estate = max(0, estate - debts - funeral)
         reading.say(f"채무·장례비 {format_won(debts + funeral)} 차감")
     else:

@@ -19,7 +19,7 @@ from taxqa.tax.salary import KIND as SALARY
 from taxqa.tax.transfer import KIND as TRANSFER
 from taxqa.tax.vat import VAT, VAT_SIMPLE
 
-__all__ = ["FIGURE_LABELS", "KINDS", "TaxKind", "get", "tax_words", "words_pattern"]
+__all__ = ["FIGURE_LABELS", "KINDS", "TaxKind", "fact_named", "get", "tax_words", "words_pattern"]
 
 KINDS: dict[str, TaxKind] = {
     kind.name: kind
@@ -59,3 +59,13 @@ def words_pattern(extra: tuple[str, ...] = ()) -> str:
     import re
 
     return "|".join(re.escape(w) for w in sorted({*extra, *tax_words()}, key=lambda w: (-len(w), w)))
+
+
+def fact_named(kind: str, field: str | None) -> str:
+    """The fact an amount of a `kind` question stands for, in words a flag names ("총급여", "상속세 과세가액(상속재산에서
+    빚·장례비를 뺀 금액)"): the input `field` it was placed in, else the kind's main fact."""
+    if field:
+        return KINDS[kind].input_label(field)
+    from taxqa.tax.reading import PLAIN_FACT  # the reader imports the kinds
+
+    return f"{KINDS[kind].main_fact}{PLAIN_FACT.get(kind, '')}"

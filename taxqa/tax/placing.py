@@ -71,14 +71,14 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             continue
         if m.type != "amount" or m.flags.get("corrected"):
             continue  # "월 20 아니에요, 월 10만원": a figure taken back is no case fact to ask about
-        f = m.flags
+        f, named = m.flags, input_label(reading.kind, m.used_as)
         if f.get("currency"):
             unit = CURRENCY_NAMES.get(f["currency"], f["currency"])
             reading.lack(f"외화 금액 '{m.text} {unit}': 원화로 환산한 금액이 필요합니다 (환율·환산일 확인)")
         elif f.get("negative"):
             reading.lack(f"음수 금액 '-{m.text}': 금액은 0 이상이어야 합니다 (손실·차감이면 무엇에서 빼는지 확인)")
         elif f.get("range"):
-            reading.lack(f"금액이 범위로 주어짐 ('{m.text}' {f['range']}): 정확한 금액이 필요합니다")
+            reading.lack(f"금액이 범위로 주어짐 ('{m.text}' {f['range']}): 정확한 {named}이 필요합니다")
         elif f.get("period") and (totalled(m, found) or worked_in(reading, m.text)):  # the total said or worked out
             continue
         elif f.get("period") and m.used_as == "amount" and any(f"'{m.text}'" in a for a in reading.assumptions):
@@ -90,7 +90,7 @@ def flag_amounts(reading, found: list[Mention]) -> None:
         elif f.get("period") and not (m.used_as in ("salary", "withheld") and reading.kind in ("wage", "salary")):
             reading.lack(f"'{f['period']}'은 기간마다의 금액입니다: 몇 번(몇 개월·몇 년)인지, 합계 금액이 필요합니다")
         elif f.get("approx") and m.used_as:
-            reading.unclear(f"'{m.text}'은 어림한 금액('{f['approx']}')이라 정확한 금액이면 세액이 달라질 수 있음")
+            reading.unclear(f"'{m.text}'은 어림한 금액('{f['approx']}')이라 정확한 {named}이면 세액이 달라질 수 있음")
         elif f.get("tax_paid") and reading.kind in ("vat", "vat-simple") and m.used_as is None and earlier(reading, m):
             reading.assume(f"지난 과세기간에 낸 세액 {format_won(m.value)}은 이번 과세기간 세액과 관계없어 넣지 않음")
         elif f.get("tax_paid") and m.used_as not in (*PAID_FIELDS, "pension", "insurance"):
@@ -373,11 +373,11 @@ def flag_mismatch(reading) -> None:
             seen.setdefault(f.words, f.name)
 
 
-def input_label(kind: str | None, name: str) -> str:
-    """An input's Korean name for a flag the user reads ('card_sales' -> '신용카드·현금영수증 매출')."""
-    from taxqa.tax.kinds import KINDS  # the kinds import the readers that import this module
+def input_label(kind: str | None, name: str | None) -> str:
+    """An input's Korean name for a flag ('card_sales' -> '신용카드·현금영수증 매출'); with none, the kind's main fact."""
+    from taxqa.tax.kinds import KINDS, fact_named  # the kinds import the readers that import this module
 
-    return KINDS[kind].input_label(name) if kind in KINDS else name
+    return fact_named(kind, name) if kind in KINDS else name or "금액"
 
 
 def place(reading, found: list[Mention]) -> None:

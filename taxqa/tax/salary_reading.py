@@ -8,7 +8,7 @@ import re
 from taxqa.amounts import AmountMention, format_won, iter_amounts
 from taxqa.tax.dependents import OWN_PAY, own_pay, read_dependents, read_own_age
 from taxqa.tax.income import asks_deduction_alone
-from taxqa.tax.words import amount_near, window_before
+from taxqa.tax.words import amount_near, quoted, window_before
 
 # tax already taken from the wages: "원천징수", "이미 낸", "회사에서 미리 뗀 세금", "떼인 세금"
 WITHHELD = r"원천징수|기납부|(?:이미|미리)\s*(?:낸|냈|납부|소득세|세금)|떼|뗀|뗐|징수된|withh?eld|withholding"
@@ -104,7 +104,7 @@ def pay_raise(text: str, found) -> tuple[int, object, object] | None:
 
 def read(text: str, reading) -> None:
     found = amount_near(text, r"연봉|총급여|급여|월급|근로소득|받", PAID_WORDS)
-    total = amount_near(text, r"총급여")
+    total = amount_near(text, r"총급여") or pay_in_tens(text, reading)
     # "원천징수된 소득세는 300만 원", "떼어간 소득세를 1년치 합치니까 198만 원": no pay said, only what was taken
     pay_said = [a for a in iter_amounts(text) if not re.search(PAID_WORDS, window_before(text, a.start, 30))]
     if found is None and total is None and not pay_said:
@@ -134,7 +134,10 @@ def read(text: str, reading) -> None:
     if monthly and re.search(YEAR_TOTAL, window_before(text, found.start, 30)):  # "1년 월급 다 합하면 3천2백"
         monthly = None
         reading.assume(f"'{found.text}'을 1년 동안 받은 급여의 합계(총급여)로 봄")
-    value = found.value
+    value, days = found.value, days_paid(text, found)
+    if days:  # "일당 15만원에 한 달 22일씩": a day's pay times the days of a month, a month's pay
+        value, monthly = value * int(days[1]), days
+        reading.assume(f"일당 {format_won(found.value)} × 한 달 {days[1]}일을 월급으로 봄")
     parts = [a for a in iter_amounts(text) if re.search(PAY_PART, window_before(text, a.start, 10))]
     if len(parts) >= 2 and found in parts and re.search(r"매달|매월|달마다|월\s*급여|한\s*달", text):
         value = sum(a.value for a in parts)  # "기본급 280, 직책수당 40 매달 나와요": the month's pay is their sum
@@ -204,6 +207,9 @@ def read(text: str, reading) -> None:
         reading.unclear(f"연봉에 '{joined.group(0)}': 올해 총급여를 {months_in}개월분 {format_won(salary)}으로 계산함 "
                         "— 올해 실제로 받은 총급여를 확인해 주세요")  # fmt: skip
     reading.fact("salary", salary, words)
+    for a in iter_amounts(text):  # "2019년에 입사했어요(그때 연봉 3,400)": a past year's pay, not this year's
+        if a.start != found.start and re.search(PAST_PAY, window_before(text, a.start, 12)):
+            reading.assume(f"{quoted(a.text, '은는')} 예전(그때)의 급여라 올해 총급여에 넣지 않음")
     if not monthly and re.search(r"월급|월\s*급여|매달|매월|한\s*달", text) and not re.search(ANNUAL, text):
         # "월급실수령 320인데 세전은 380": a pay said as monthly, its figure too far from the word to be sure
         reading.unclear(f"'{found.text}'이 월급인지 1년 총급여인지 알 수 없어 1년 총급여로 계산함: 확인이 필요")
@@ -247,6 +253,36 @@ def read(text: str, reading) -> None:
             reading.fact(name, value, hit.text)
             said.append(f"{label} {format_won(value)}")
     reading.say(", ".join(said))
+
+
+# a day's pay and the days worked each month: "일당 15만원에 한 달 22일씩", "일급 12만 원, 월 20일 근무"
+DAY_PAY = r"(?:일당|일급|하루\s*(?:일당|품삯|벌이)?)\s*(?:은|는|이|가|:)?\s*$"
+DAYS_A_MONTH = r"(?:한\s*달(?:에)?|월|매달|매월)\s*(?:평균\s*)?(\d{1,2})\s*일(?!\s*(?:에|부터|까지))"
+
+
+def days_paid(text: str, found) -> re.Match | None:
+    """The days of a month worked when the pay found is a day's pay, or None."""
+    if not re.search(DAY_PAY, window_before(text, found.start, 8)):
+        return None
+    days = re.search(DAYS_A_MONTH, text[found.end : found.end + 30])
+    return days if days and 1 <= int(days[1]) <= 31 else None
+
+
+PAST_PAY = r"(?:그때|그\s*당시|당시|입사\s*(?:때|당시)|처음에?는?)\s*(?:연봉|월급|급여)\S{0,2}\s*(?:은|는|이|가|:)?\s*$"
+# "연봉 계약 6.2에", "연봉 5.4고": a yearly pay said in 천만원 with a decimal point (6.2 = 6,200만원)
+PAY_IN_TENS = re.compile(
+    r"(?:연봉|총급여)\s*(?:계약|협상)?\s*(?:은|는|이|가|:)?\s*(?:계약\s*)?(?<![\d.,])(\d{1,2}\.\d)(?![\d.,%]|\s*(?:[억만천원배]|년))"
+)
+
+
+def pay_in_tens(text: str, reading):
+    """The pay of "연봉 계약 6.2" as an amount (6.2 → 6,200만원), or None."""
+    said = PAY_IN_TENS.search(text)
+    if said is None or not 1.5 <= float(said[1]) <= 30:
+        return None
+    value = round(float(said[1]) * 10_000_000)
+    reading.assume(f"연봉 {quoted(said[1], '을를')} 천만원 단위로 보아 {format_won(value)}으로 계산함")
+    return AmountMention(said.start(1), said.end(1), said[1], value)
 
 
 # a slip's label may carry a bracket: "건강보험료(노인장기요양보험료 포함) 1,985,000"
