@@ -213,3 +213,12 @@ def test_the_childrens_grandparent_named_from_their_side_gives_to_a_child():
         "애들 할아버지(시아버지)가 우리 둘째 통장에 3천 넣어주신대요. 둘째는 열 살이에요. 남편 멀쩡히 살아 있어요. 증여세는?"
     )
     assert got["relation"] == "lineal_ascendant" and got["minor"] is True and got["generation_skip"] is True
+
+
+def test_a_gift_too_old_to_add_names_its_giver_so_no_generation_skip_is_asked():
+    reading = read_question(
+        "2013년에 할아버지께 2천 받았고 2020년에 엄마한테 4천 받았어요. 이번에 엄마가 1억 주세요. 결혼은 안 했어요. 증여세?",
+        as_of=AS_OF,
+    )
+    assert reading.inputs["prior"] == 40_000_000 and "generation_skip" not in reading.inputs
+    assert not any("할아버지" in line for line in reading.ambiguous)

@@ -77,7 +77,9 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
         if cue and not NOW_CUE.search(near) and not re.search(r"이번", clause):
             ago = int(cue.group(1)) if cue.group(1) else (year - int(cue.group(2)) if cue.group(2) else None)
             if ago is not None and ago > 10:
-                notes.append(f"{ago}년 전 증여 {format_won(a.value)}은 10년이 지나 합산하지 않음 (제47조②)")
+                giver = [m.words for m in mentions(clause) if m.category in RELATION_OF]  # named, so not asked about
+                who = f"{giver[-1]}의 " if giver else ""
+                notes.append(f"{ago}년 전 {who}증여 {format_won(a.value)}은 10년이 지나 합산하지 않음 (제47조②)")
                 continue
             prior.append(a)
         else:
