@@ -114,3 +114,111 @@ def test_only_the_wage_deduction_asked_beside_other_income_kept_for_later():
         as_of=AS_OF,
     )
     assert reading.kind == "wage" and reading.inputs["salary"] == 36_000_000
+
+
+# --- session 6: figures the asker asks to have checked, and facts said around them ---
+
+
+def test_a_result_the_asker_worked_out_is_checked_not_read_as_the_gift():
+    reading = read_question(
+        "엄마한테 9천만원 받았어요. 제가 계산해 봤더니 5천 공제하고 4천에 10%라서 증여세 400만원 나오던데 맞나요? "
+        "저는 마흔이고 10년 안에 받은 건 없어요.",
+        as_of=AS_OF,
+    )
+    assert reading.inputs["amount"] == 90_000_000 and "base" not in reading.inputs
+    assert not reading.missing and not reading.ambiguous
+    assert reading.result.to_dict()["payable"] == 3_880_000
+
+
+def test_steps_of_a_checked_calculation_with_arrows_are_no_facts():
+    reading = read_question(
+        "아버지가 1억 5천 보내주셨어요. 기본공제 5천 → 과표 1억 → 세금 1천 맞죠? 10년 내 받은 건 없고 저는 서른다섯이에요.",
+        as_of=AS_OF,
+    )
+    assert reading.kind == "gift" and reading.inputs["amount"] == 150_000_000
+    assert not reading.missing and not reading.ambiguous
+
+
+def test_a_fact_said_inside_a_checked_sentence_stays():
+    got = inputs("제가 계산해 보니 총급여 5,000만원이면 근로소득공제가 1,225만원 나오던데 맞나요?")
+    assert got["salary"] == 50_000_000
+
+
+def test_a_gift_whose_amount_is_not_decided_is_asked_for():
+    for q in (
+        "할머니가 결혼 자금 보태주신다는데 얼마 주실지는 아직 모르신대요. 작년에 할머니한테 2천 받은 적 있어요. 증여세 얼마 나올까요?",
+        "삼촌이 전세금 도와주신대요. 계산기 돌려 보니 증여세 300만원 나오던데요? 얼마 주실지는 삼촌이 아직 안 정하셨어요.",
+    ):
+        reading = read_question(q, as_of=AS_OF)
+        assert reading.result is None and any("금액" in line for line in reading.missing), q
+
+
+def test_a_gift_said_unrelated_to_marriage_or_long_after_it_has_no_marriage_relief():
+    for q in (
+        "아빠한테 8천 받았고 결혼이나 출산이랑은 관계없는 돈이에요. 증여세?",
+        "아버지가 3억 주셨어요. 결혼한 지는 한참 됐고 혼인공제는 안 될 거예요. 증여세?",
+    ):
+        assert "marriage_birth" not in inputs(q), q
+
+
+def test_a_limit_heard_of_is_no_gift():
+    got = inputs("직계존속은 5천까지 공제된다던데 아빠가 7천 보내줬어요. 저는 성인이에요. 증여세?")
+    assert got["amount"] == 70_000_000
+
+
+def test_a_rough_amount_then_the_exact_one_keeps_the_exact_one():
+    assert inputs("엄마가 3억 정도 주셨는데 계좌 확인하니 정확하게는 2억 8천이에요. 증여세?")["amount"] == 280_000_000
+    assert inputs("이모가 보내준 건 7천, 아 통장 다시 보니 정확히 7천2백이에요. 증여세?")["amount"] == 72_000_000
+
+
+def test_a_giver_first_thought_of_and_then_taken_back_is_no_party():
+    got = inputs(
+        "엄마가 준 돈인 줄 알았는데 알고 보니 외할아버지가 저한테 보낸 거래요. 6천이에요. 부모님 다 살아 계세요. 증여세?"
+    )
+    assert got["relation"] == "lineal_ascendant" and got["generation_skip"] is True
+
+
+def test_memo_fields_split_by_slashes_keep_their_own_time():
+    got = inputs("엄마→나 4천 송금/5년전 엄마→나 3천 받음/나 40 → 증여세?")
+    assert got["amount"] == 40_000_000 and got["prior"] == 30_000_000
+
+
+def test_an_amount_in_chinese_numerals_is_read():
+    assert inputs("조부로부터 金 參阡萬원整을 증여받았습니다. 증여세액은?")["amount"] == 30_000_000
+    assert inputs("父로부터 5千萬원 증여받음. 증여세?")["amount"] == 50_000_000
+
+
+def test_the_askers_own_instalments_are_no_period_gift():
+    reading = read_question(
+        "다음 달 결혼해요. 차 할부가 매달 60만원씩 나가는데, 아빠가 결혼 자금으로 1억 보내주신대요. 증여세?",
+        as_of=AS_OF,
+    )
+    assert reading.result is not None and reading.inputs["amount"] == 100_000_000
+
+
+def test_the_base_of_the_year_asked_about_is_taken():
+    reading = read_question(
+        "2023년 과표 5,000이었고 작년 과표는 6,000만원이에요. 작년 종합소득세 산출세액?", as_of=AS_OF
+    )
+    assert reading.inputs["base"] == 60_000_000 and not reading.ambiguous
+
+
+def test_bonuses_paid_a_number_of_times_join_twelve_months_of_pay():
+    got = inputs("월급 300에 명절 상여 150씩 2번 받아요. 총급여로 치면 근로소득공제 얼마?")
+    assert got["salary"] == 39_000_000
+
+
+def test_the_childrens_grandparent_named_from_their_side_gives_to_a_child():
+    got = inputs(
+        "애들 할아버지(시아버지)가 우리 둘째 통장에 3천 넣어주신대요. 둘째는 열 살이에요. 남편 멀쩡히 살아 있어요. 증여세는?"
+    )
+    assert got["relation"] == "lineal_ascendant" and got["minor"] is True and got["generation_skip"] is True
+
+
+def test_a_gift_too_old_to_add_names_its_giver_so_no_generation_skip_is_asked():
+    reading = read_question(
+        "2013년에 할아버지께 2천 받았고 2020년에 엄마한테 4천 받았어요. 이번에 엄마가 1억 주세요. 결혼은 안 했어요. 증여세?",
+        as_of=AS_OF,
+    )
+    assert reading.inputs["prior"] == 40_000_000 and "generation_skip" not in reading.inputs
+    assert not any("할아버지" in line for line in reading.ambiguous)

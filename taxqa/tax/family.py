@@ -256,11 +256,17 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     whose = r"언니|누나|형|오빠|동생|친구|삼촌|이모|고모|외삼촌|사촌"
     found = [m for m in found if not (re.fullmatch(whose, m.words) and any(
         n.start > m.end and re.fullmatch(r"[ \t]+", text[m.end : n.start]) for n in found))]  # fmt: skip
+    # "애들 할머니(시어머니)가 우리 막내 앞으로": the children's relative, named from their side, gives to a child
+    if not re.search(r"(?<![가-힣])(?:저|제|나|본인)\s*(?:한테|에게|께|앞으로|통장|계좌|명의)", text):
+        found = [m for m in found if not (re.fullmatch(r"애들|아이들|얘들|애기들", m.words) and any(
+            n.start > m.end and re.fullmatch(r"[ \t]+", text[m.end : n.start]) for n in found))]  # fmt: skip
     # "저랑 누나가 반반 받았어요": a co-donee beside the asker, not the other party
     found = [m for m in found if not re.search(r"(?:저|나|제|본인)\s*(?:랑|이랑|와|하고)\s*$", text[: m.start])]
     # "부모님께 받은 건 없고 할머니가 저한테": a giver said to have given nothing is no party
     nothing = r"(?:님)?\s*(?:께|에게|한테|으로부터|로부터)\s*(?:서\s*)?(?:는\s*)?받은\s*(?:건|것|게|돈)?\s*(?:은|는|이)?\s*(?:하나도|전혀|한\s*푼도)?\s*없"
     found = [m for m in found if not re.match(nothing, text[m.end :])] or found
+    thought = r"[^.?!]{0,16}?(?:인|라고|인\s*것으로)\s*(?:줄|걸로)\s*알았(?:는데|지만|더니)"  # "부모님인 줄 알았는데"
+    found = [m for m in found if not re.match(thought, text[m.end :])] or found
     for m in found:
         m.role = role_of(text, m)
     if focus is not None:

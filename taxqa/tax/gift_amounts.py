@@ -18,7 +18,10 @@ HAD_BEFORE = re.compile(r"()()\s*(?:원)?\s*(?:을|를)?\s*(?:받은|받았던)\
 NOW_CUE = re.compile(r"이번|올해|금년|지금|현재|오늘|추가로|또\s|다시|새로|내년|다음\s*(?:달|해)|앞으로")
 # "앞에 7천은 그때 신고했어요": an earlier gift said again, not another one
 SAID_AGAIN = re.compile(r"(?:앞에|앞의|앞선|처음|첫\s*번째|그때|그\s*전)\S{0,2}\s*(?:받은\s*)?$")
-NOT_GIFT = re.compile(r"(?:공제|한도|면제|기준|이하|이상|초과|미만|월세|임대료|관리비)\S{0,3}\s*$")  # "월세 60 나오는"
+NOT_GIFT = re.compile(  # "월세 60 나오는", "차 할부가 매달 60씩": the asker's own payments
+    r"(?:공제|한도|면제|기준|이하|이상|초과|미만|월세|임대료|관리비)\S{0,3}\s*$|할부(?:금|값)?\S{0,2}\s*(?:매달|매월|월)?\s*$"
+)
+MEMO_FIELD = re.compile(r"(?<!\d)/|/(?!\d)")  # "3천 이체/7년전 5천 받음": a memo's fields, not a date's
 JOINED = re.compile(r"^\s*(?:원)?\s*(?:과|와|이랑|랑|하고|및|,|에\s*더해|\+|그리고)\s*(?:\S{1,8}\s*)?$")
 
 
@@ -53,14 +56,18 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
     current, prior, notes = [], [], []
     for a in priced_shares(text, notes):
         before = text[max(0, a.start - 30) : a.start]
-        if NOT_GIFT.search(before) or re.match(r"\s*(?:원)?\s*(?:을|를)?\s*(?:공제|한도)", text[a.end : a.end + 8]):
+        if NOT_GIFT.search(before) or re.match(
+            r"\s*(?:원)?\s*(?:을|를|까지는?)?\s*(?:공제|한도)", text[a.end : a.end + 10]
+        ):
             continue
         if re.match(r"\s*(?:원)?\s*중(?:에서?)?\s*\d", text[a.end : a.end + 8]):
             continue  # "보증금 3억 중 1억을": the whole, of which the next amount is the gift
         if re.search(r"(?:증여세|세액|(?<![전월])세금)\s*(?:로|를|은|는|:)?\s*$", before[-10:]):
             continue  # "당시 증여세 500만원 납부": the tax on an earlier gift, read as prior_tax
-        clause = part_of(text, a.start, a.end)
-        near = re.split(PART_MARKS, before)[-1]
+        left = max([m.end() for m in MEMO_FIELD.finditer(text, 0, a.start)] or [0])  # "3천 이체/7년전 5천 받음"
+        right = next((m.start() for m in MEMO_FIELD.finditer(text, a.end)), len(text))
+        clause = part_of(text[left:right], a.start - left, a.end - left)
+        near = re.split(MEMO_FIELD, re.split(PART_MARKS, before)[-1])[-1]
         cue = PRIOR_CUE.search(near) or (PRIOR_CUE.search(clause) if not NOW_CUE.search(near) else None)
         cue = cue or (HAD_BEFORE.match(text, a.end) if not NOW_CUE.search(near) else None)
         if cue and cue.group(2) and int(cue.group(2)) >= year:
@@ -70,7 +77,9 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
         if cue and not NOW_CUE.search(near) and not re.search(r"이번", clause):
             ago = int(cue.group(1)) if cue.group(1) else (year - int(cue.group(2)) if cue.group(2) else None)
             if ago is not None and ago > 10:
-                notes.append(f"{ago}년 전 증여 {format_won(a.value)}은 10년이 지나 합산하지 않음 (제47조②)")
+                giver = [m.words for m in mentions(clause) if m.category in RELATION_OF]  # named, so not asked about
+                who = f"{giver[-1]}의 " if giver else ""
+                notes.append(f"{ago}년 전 {who}증여 {format_won(a.value)}은 10년이 지나 합산하지 않음 (제47조②)")
                 continue
             prior.append(a)
         else:

@@ -35,6 +35,10 @@ def window_of(text: str, start: int, end: int, width: int = 20) -> str:
 def timing(text: str, m: re.Match, reading) -> str:
     """'long' (outside the 2-year window), 'near' (inside it) or 'unsaid' for the marriage word `m`."""
     year = parse_as_of(reading.as_of).year
+    if re.match(r"\S{0,2}\s*(?:한\s*)?지\s*(?:꽤\s*|좀\s*|너무\s*)?(?:오래|한참)", text[m.end() :]) or re.search(
+        r"오래\s*전에?\s*$", text[max(0, m.start() - 8) : m.start()]
+    ):
+        return "long"  # "결혼한 지 오래돼서", "오래 전에 결혼했고"
     for d in reading.mentions:
         if abs(d.start - m.start()) >= 20 or d.value is None:
             continue
@@ -55,7 +59,13 @@ def set_aside(text: str, m: re.Match) -> bool:
     """'혼인·출산 증여재산공제는 적용하지 않으며': the deduction said not to be applied."""
     return bool(
         re.match(
-            r"[^.?!\n]{0,16}?공제\S{0,2}\s*(?:적용하지\s*않|적용\s*안|적용\s*(?:X|제외)|제외|빼고)", text[m.end() :]
+            r"[^.?!\n]{0,16}?공제\S{0,2}\s*(?:적용하지\s*않|적용\s*안|적용\s*(?:X|제외)|제외|빼고|안\s*(?:될|되|돼|됨)|못\s*받)",
+            text[m.end() :],
+        )
+        # "결혼·출산이랑은 상관없는 돈이고": the gift said to have nothing to do with a marriage or birth
+        or re.match(
+            r"[^.?!\n]{0,12}?(?:이랑|랑|과|와|하고)\S{0,2}\s*(?:상관|관계|관련)\s*(?:없|X)|[^.?!\n]{0,8}?무관",
+            text[m.end() :],
         )
     )
 

@@ -30,6 +30,10 @@ def read(text: str, reading) -> None:
     """Fill `reading` (taxqa.tax.reading.Reading) from a gift question."""
     year = parse_as_of(reading.as_of).year
     current, prior, notes = split_amounts(text, year)
+    if UNDECIDED.search(text) and not any(re.match(IF_SAID, text[a.end : a.end + 16]) for a in current):
+        # "얼마 주실지는 아직 안 정하셨대요": the amount asked about is not known, whatever other figure is said
+        reading.lack("이번 증여재산가액 (얼마를 줄지 아직 정해지지 않음: 받을 금액을 알려 주세요)")
+        return
     if not current and len(prior) == 1:  # "엄마가 작년에 4천만원을 주셨어요": the one gift asked about
         current, prior = prior, []
         reading.assume(f"{current[0].text}은 지난 증여지만 묻는 증여로 보고 계산 (10년 내 다른 증여 없음)")
@@ -146,6 +150,12 @@ def read(text: str, reading) -> None:
     reading.assume("거주자로 가정")
 
 
+# the amount of this gift said not yet decided: "얼마 주실지는 아직 안 정하셨대요", "금액은 미정"
+UNDECIDED = re.compile(
+    r"얼마(?:를|나)?\s*(?:주실|줄|받을|해\s*주실|보태\s*주실|드릴)\s*(?:지|건지|건지는|지는)\s*(?:\S+\s*){0,2}?"
+    r"(?:아직\s*)?(?:안\s*정|못\s*정|미정|모르|정해지지|결정\s*(?:안|못))|금액은?\s*(?:아직\s*)?(?:미정|안\s*정해)"
+)
+IF_SAID = r"\s*(?:원)?\s*(?:을|를|이|가)?\s*(?:\S+\s*){0,2}?(?:이?면|이?라면|다면|주시면|받으면|경우)"
 MINOR_WORDS = r"미성년\S*|(?:초등|중|고등)학교\s*[1-6]\s*학년|(?<![가-힣\d])(?:초|중|고)[1-6](?![\d억천만원년]|[,.]\s*\d)|초등학생|중학생|고등학생|고딩|중딩|유치원생?|갓난\s*아기|신생아|영아|유아|아기|10대|첫\s*돌|돌\s*(?:기념|잔치|선물|반지)|돌잔치|백일\s*(?:기념|잔치|선물)"
 ADULT_WORDS = r"성인|성년|대학생|직장인|회사원|[2-9]0대|결혼|혼인|출산"
 

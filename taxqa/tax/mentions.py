@@ -32,7 +32,10 @@ BOUND = r"이상|이하|초과|미만|넘게|넘는|넘어|넘음|넘고|넘었|
 APPROX_AFTER = r"\s*(?:원)?\s*(?:정도|쯤|가량|남짓|안팎|내외|전후|대충|언저리|몇\s*[십백천만억])"
 APPROX_BEFORE = r"(?:대략|약|대충|얼추|한)\s*$"
 # an amount the question gives as a rule or limit, not as a fact of the case ("공제 5억", "12억 이하 비과세")
-CONTEXT_BEFORE = re.compile(r"(?:공제|한도|면제|기준|비과세|구간|세율|기준금액)\S{0,4}\s*$")
+CONTEXT_BEFORE = re.compile(
+    r"(?:공제|한도|면제|기준|비과세|구간|세율|기준금액)\S{0,4}\s*$"
+    r"|할부(?:금|값)?\S{0,2}\s*(?:매달|매월|달마다|월)?\s*$"  # "차 할부도 매달 48만원씩": the asker's own payment
+)
 CONTEXT_AFTER = re.compile(r"^\s*(?:원)?\s*(?:까지|을|를|이|가|은|는)?\s*(?:(?:" + BOUND + r")\s*)?(?:\S{0,3}\s*)?"
                            r"(?:공제|비과세|면제|한도|기준|구간|세율|이면\s*면제)"
                            r"|^\s*(?:원)?\s*(?:이)?라(?:는|고)\s*(?:건|거|것|걸|게)\s*(?:알|들었|배웠)")  # "최소 5억이라는 건 알아요"  # fmt: skip
@@ -159,7 +162,7 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
             text[left:e],
         )
         each_time = re.match(r"\s*(?:원)?\s*(?:\([^()]{0,16}\))?\s*씩", after)  # "월세 300(부가세 별도)씩"
-        if per or (each_time and not each):
+        if not context and (per or (each_time and not each)):  # "차 할부 매달 48만원씩": no fact to count
             m.flags["period"] = (per.group(0).strip() + " " if per else "") + words + ("씩" if each_time else "")
         if m.flags.get("period") and (times := period_count(text, per, e)):
             m.flags["times"] = times

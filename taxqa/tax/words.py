@@ -141,8 +141,35 @@ WIDE = {
 
 
 def plain_digits(text: str) -> str:
-    """Full-width digits as ASCII; keycap emoji ("1️⃣") are list marks, not digits of an amount."""
-    return re.sub(r"[0-9#*]\ufe0f?\u20e3", " ", text.translate(WIDE))
+    """Full-width digits as ASCII; keycap emoji ("1️⃣") are list marks, not digits of an amount; an amount in
+    Chinese numerals ("金 壹億伍阡萬원整") in digits."""
+    return re.sub(r"[0-9#*]\ufe0f?\u20e3", " ", HANJA_SUM.sub(hanja_amount, text).translate(WIDE))
+
+
+HANJA_DIGITS = dict(zip("一二三四五六七八九壹貳參肆伍陸柒捌玖弐参", [1, 2, 3, 4, 5, 6, 7, 8, 9] * 2 + [2, 3]))
+HANJA_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "阡": 1000, "仟": 1000}
+HANJA_BIG = {"萬": 10**4, "万": 10**4, "億": 10**8, "兆": 10**12}
+# the formal way of writing a sum on a deed or receipt: "金 壹億伍阡萬원整", "一千萬원"
+HANJA_SUM = re.compile(
+    r"(?<![\d０-９])(?:金\s*)?(?<![\d０-９])([一二三四五六七八九壹貳參肆伍陸柒捌玖弐参十拾百佰千阡仟萬万億兆]{2,})\s*(원)?\s*(?:整|정)?"
+)
+
+
+def hanja_amount(m: re.Match) -> str:
+    total = section = digit = 0
+    for ch in m[1]:
+        if ch in HANJA_DIGITS:
+            digit = HANJA_DIGITS[ch]
+        elif ch in HANJA_SMALL:
+            section, digit = section + (digit or 1) * HANJA_SMALL[ch], 0
+        else:
+            total, section, digit = total + (section + digit or 1) * HANJA_BIG[ch], 0, 0
+    value = total + section + digit
+    if not any(ch in HANJA_BIG or ch in HANJA_SMALL for ch in m[1]) or m.string[m.start() - 1 : m.start()] == "(":
+        return m[0]  # digits alone are no sum; "일억(壹億)원": a restatement, dropped by plain_words
+    from taxqa.amounts import format_won
+
+    return format_won(value) if m[2] or "金" in m[0] else format_won(value)[:-1]
 
 
 NATIVE_TENS = dict(열=10, 스물=20, 서른=30, 마흔=40, 쉰=50, 예순=60, 일흔=70, 여든=80, 아흔=90)
