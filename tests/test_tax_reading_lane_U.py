@@ -70,7 +70,7 @@ def test_a_sum_the_asker_wants_checked_gives_no_input():
     got = reading(q)
     assert got.inputs["estate"] == 1_600_000_000
     assert got.inputs["children"] == 2
-    assert any("맞는지 묻는" in a for a in got.assumptions)
+    assert any("확인을 바라는" in a for a in got.assumptions)
 
 
 def test_a_tax_heard_from_a_sibling_is_not_a_range_to_ask_for():

@@ -1,8 +1,11 @@
-"""Figures the asker (or someone else) already worked out and asks to have checked: "제가 계산해보니 증여세
-970만원 나오던데 맞나요?", "공제 1억5천 빼면 과표 5천 → 세금 500 맞음?". Their result and the steps to it are
+"""Figures the asker (or someone else) already worked out or heard and asks to have checked: "제가 계산해보니
+증여세 970만원 나오던데 맞나요?", "공제 1억5천 빼면 과표 5천 → 세금 500 맞음?", "유튜브에서 … 10억까지는 0원이라던데,
+그럼 … 7천 나오는 거 맞죠?", "형이 어디서 듣고 8억 넘게 나온다는데 ㄹㅇ임?". Their result and the steps to it are
 what the answer checks, not facts of the case: they are left out of what the kind readers see (blanked, so
 positions stay), while a fact said in the same sentence stays: one before "제가 계산해보니", one named by its
-label as a premise ("총급여 5,000만원이면 …", "연봉 4,000만원, … 결정세액 150만원 맞나요?")"""
+label as a premise ("총급여 5,000만원이면 …", "연봉 4,000만원, … 결정세액 150만원 맞나요?"). A sentence that
+asks whether a heard or worked-out figure is right gives no amount at all when the case's amounts are said in
+other sentences."""
 
 from __future__ import annotations
 
@@ -33,6 +36,28 @@ FACT_BEFORE = re.compile(
 )
 PREMISE_AFTER = re.compile(r"\s*(?:원)?\s*(?:이면|이라면|라면|면\s|이고|인데|이라고|라고)")
 SENTENCE = re.compile(r"[^.?？!\n]*(?:[.?？!\n]+|$)")
+# a sentence asking whether what it says is right ("맞죠?", "ㄹㅇ임?", "진짜인가요?") about a figure worked out or
+# heard: a rate, a deduction taken off, a sum, a tax said to come out
+ASKS_RIGHT = re.compile(
+    r"(?:맞(?:죠|지요|나요|아요|는\s*거죠|는\s*건가요|는지|음|지|냐)|ㄹㅇ(?:임|이야|인가요)?|사실(?:인가요|이에요|임)"
+    r"|진짜(?:인가요|임|예요|야)?|정말(?:인가요|이에요)?)\s*[?？]"
+)
+WORKED_OR_HEARD = re.compile(
+    r"누진\s*공제|[%=+×]|빼고|뺀|빼면|해서\s*\d|나온다|나오는\s*(?:거|게)|낸다|[다라]던데|[다라]는데|[대래]요|듣고|들었"
+)
+
+
+def heard_spans(clean: str) -> list[tuple[int, int]]:
+    """(start, end) of every amount in a sentence that asks whether a heard or worked-out figure is right, when
+    the question says other amounts elsewhere (its only amounts are the case's: "14억인데 7천 나오는 거 맞죠?")."""
+    sentences = [
+        m.span()
+        for m in SENTENCE.finditer(clean)
+        if m.group(0).strip() and ASKS_RIGHT.search(m.group(0)) and WORKED_OR_HEARD.search(m.group(0))
+    ]
+    amounts = [(a.start, a.end) for a in iter_amounts(clean)]
+    inside = [(a, b) for a, b in amounts if any(s <= a < e for s, e in sentences)]
+    return [] if len(inside) == len(amounts) else inside
 
 
 def claimed_spans(clean: str) -> tuple[list[tuple[int, int]], list[str]]:
@@ -72,6 +97,10 @@ def drop_claimed(clean: str, reading) -> str:
     from taxqa.tax.mentions import aligner  # clean is normalised ("작년" -> "2025년"): map back to the text
 
     spans, parts = claimed_spans(clean)
+    heard = [span for span in heard_spans(clean) if not any(s < span[1] and span[0] < e for s, e in spans)]
+    if heard:
+        parts += [clean[slice(*sentence_at(clean, s))] for s, _ in heard]
+        spans = sorted(spans + heard)
     if not spans:
         return clean
     to_text = aligner(clean, reading.text)
@@ -81,9 +110,15 @@ def drop_claimed(clean: str, reading) -> str:
         ):
             # like a figure taken back (taxqa.tax.corrections), no fact of the case: not placed, not asked about
             m.flags["claimed"] = m.flags["corrected"] = m.flags["context"] = True
+            m.flags.pop("range", None)  # "8억 넘게 나온다는데": a bound of the figure heard, not of the case's
     words = ", ".join(f"'{clean[s:e].strip()}'" for s, e in spans)
     for s, e in spans:
         clean = clean[:s] + " " * (e - s) + clean[e:]
     reading.worked += parts  # the numbers of a checked calculation are no figures to ask about
     reading.assume(f"{josa(words, '은는')} 확인을 바라는 계산의 결과·과정 값으로 보고 계산의 입력에 넣지 않음")
     return clean
+
+
+def sentence_at(clean: str, at: int) -> tuple[int, int]:
+    """The span of the sentence of `clean` holding position `at`."""
+    return next(m.span() for m in SENTENCE.finditer(clean) if m.start() <= at < max(m.end(), m.start() + 1))

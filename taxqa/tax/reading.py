@@ -14,7 +14,6 @@ from typing import Any
 
 from taxqa.amounts import iter_amounts
 from taxqa.errors import UserError
-from taxqa.tax.checked_figures import drop_checked
 from taxqa.tax.claimed import drop_claimed
 from taxqa.tax.corrections import drop_corrected
 from taxqa.tax.fields import answer_words, field_answers
@@ -159,8 +158,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     clean = worked_out(clean, reading)  # "420에 근속연수 11을 곱한 금액": the calculation said in words, done
     reading.mentions = read_mentions(text, clean)
     clean = drop_corrected(clean, reading)
-    clean = drop_checked(clean, reading)  # "… 7천 나오는 거 맞죠?": a figure to check is no input
-    clean = drop_claimed(clean, reading)  # "세금 970 나오던데 맞나요?": checked, not given
+    clean = drop_claimed(clean, reading)  # "세금 970 나오던데 맞나요?", "7천 나오는 거 맞죠?": checked, not given
     if second := SECOND_QUESTION.search(clean):  # "첫째, … 근로소득공제는? 둘째, 환급은?": the first asked first
         cut = second.end() - len(re.search(r"(?:둘째|두\s*번째)\s*[,:)]?\s$", second.group(0)).group(0))
         clean = clean[:cut] + " " * (len(clean) - cut)
