@@ -122,3 +122,18 @@ def test_corporate_base_said_as_a_rise_on_last_year():
 def test_retirement_years_said_with_danim():
     q = "퇴사했음 ㅋ 9년 3개월 다님. 퇴직금 7천 찍힘. 퇴직소득세 얼마?"
     assert inputs(q)["years"] == 10
+
+
+def test_askers_own_result_is_no_input_and_not_asked_about():
+    q = (
+        "일반과세자인데 제가 해보니 (매출 9천 - 매입 5천) × 10% = 400만원인데 맞나요? 매출 9천, 매입 5천 둘 다 "
+        "공급가액이고 카드매출은 없어요. 부가세?"
+    )
+    got = inputs(q)
+    assert got["sales"] == 90_000_000 and got["purchases"] == 50_000_000
+    assert "400만원" not in flags(q)
+
+
+def test_card_said_none_a_few_words_on_is_not_an_unread_cue():
+    q = "간이과세자 디자인 외주예요. 작년 공급대가 3,300만원이고 카드로 결제 받은 매출은 없어요. 부가세?"
+    assert "카드" not in flags(q)
