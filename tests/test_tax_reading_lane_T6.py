@@ -137,3 +137,15 @@ def test_askers_own_result_is_no_input_and_not_asked_about():
 def test_card_said_none_a_few_words_on_is_not_an_unread_cue():
     q = "간이과세자 디자인 외주예요. 작년 공급대가 3,300만원이고 카드로 결제 받은 매출은 없어요. 부가세?"
     assert "카드" not in flags(q)
+
+
+def test_interjection_a_before_another_label_is_another_fact():
+    q = "상가 건물 팔아요. 취득가 5억, 아 양도가는 6억이에요. 12년 보유했어요. 양도세?"
+    got = inputs(q)
+    assert got["acquired"] == 500_000_000 and got["price"] == 600_000_000
+
+
+def test_same_half_said_twice_keeps_the_first_sentence():
+    q = "일반과세자예요. 2026년 1기 매출 9천, 매입 4천이에요. 이번 1기 매출 중에 카드가 2천이에요. 부가세?"
+    got = inputs(q)
+    assert got["sales"] == 90_000_000 and got["purchases"] == 40_000_000

@@ -115,6 +115,9 @@ def drop_corrected(clean: str, reading) -> str:
     return drop_chat_taken_back(clean, reading)
 
 
+OTHER_FACT = r"매출|매입|카드|현금|경비|비용|취득|양도|보증금|월세|대출|수수료|이자|연봉|월급|상여|중간예납|기납부"
+
+
 def revised(clean: str, found) -> list:
     """ "7천, 아 배달앱 매출을 빼먹었다, 그거 합치면 7천6백": the figure before an interjection 아 whose clause ends
     in a figure of like size (within half to twice) is the one the asker revises; a figure of another size there is
@@ -122,7 +125,11 @@ def revised(clean: str, found) -> list:
     out = []
     for a in found:
         m = REVISED.match(clean[a.end :])
-        if m is None or re.search(r"도\s|추가|그리고|따로", m["clause"]):
+        if m is None or re.search(r"도\s|추가|그리고|따로|참고|그\s*중|중에", m["clause"]):
+            continue
+        # "취득가 3억, 아 양도가는 4억", "매출 8천, 아 카드는 6천": a label of another fact, not the first one's
+        labels = set(re.findall(OTHER_FACT, m["clause"])) | set(re.findall(r"([가-힣]{2,6})(?:은|는)\s*$", m["clause"]))
+        if any(label not in clean[max(0, a.start - 16) : a.start] for label in labels):
             continue
         b = next((x for x in found if x.start == a.end + m.end()), None)
         if b is not None and a.value and 0.5 <= b.value / a.value <= 2:

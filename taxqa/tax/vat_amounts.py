@@ -7,6 +7,7 @@ import re
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.rates import parse_as_of, select
+from taxqa.tax.vat_periods import SHARE_OF_SALES, done_period, paid_rent
 from taxqa.tax.words import amount_near, part_of, window_before
 
 # the words of a purchase: "재료 산 거 세금계산서 받은 게 7천", "공장에서 산 게 공급가액 2,800만"
@@ -215,46 +216,10 @@ def flag_platform_sales(text: str, sales, reading) -> None:
     )
 
 
-def paid_rent(text: str) -> list:
-    """ "가게 월세 330만원 내고": a rent the asker pays (a cost of the business), not a rent received as sales."""
-    return [
-        a
-        for a in iter_amounts(text)
-        if re.search(r"(?:월세|임대료|관리비)\S{0,2}\s*$", window_before(text, a.start, 10))
-        and re.match(r"\s*(?:원)?\s*(?:을|를|씩)?\s*(?:내|냈|나가|나갑|주고|줘|드리|드려)", text[a.end :])
-    ]
-
-
-PERIOD = r"(?:\d{4}\s*년|작년|올해|이번|금년|지난|직전)\s*(?:제\s*)?(?:[12]\s*기|상반기|하반기)"
-CURRENT = r"(?:이번|올해|금년)\s*(?:제\s*)?(?:[12]\s*기|상반기|하반기)"
-# "매출은 작년 2기랑 똑같이": the earlier period's figure is the one this period's refers to
-REFERRED = r"똑같|같이|같은|만큼|처럼|절반|두\s*배"
-
-
-# "매입은 세금계산서 받은 것만 딱 매출의 절반", "매입이 매출의 60% 정도": the purchases by the sales
-SHARE_OF_SALES = re.compile(
-    r"매입[^.?!\d]{0,24}?매출\S{0,1}\s*(?:의\s*)?(?:딱\s*|약\s*|한\s*)?(?:(?P<half>절반|반)|(?P<pct>[1-9]\d?)\s*%)"
-)
-
-
-def drop_done_period(text: str, reading) -> str:
-    """ "2025년 2기엔 매출 2억 1천, 매입 9천이었고 그건 신고 끝났어요. 올해 1기는 매출 … 1억 8천": the sentence of an
-    earlier period, before a later sentence of this one with its own amounts, is not this return's figures."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.?!\n]+", text)]
-    for i, (a, b) in enumerate(spans):
-        if not re.search(PERIOD, text[a:b]) or re.search(CURRENT + "|" + REFERRED, text[a:b]):
-            continue
-        later = [(c, d) for c, d in spans[i + 1 :] if re.search(CURRENT, text[c:d]) and any(iter_amounts(text[c:d]))]
-        if not later:
-            continue
-        for x in [x for x in iter_amounts(text) if a <= x.start < b]:
-            text = blanked(text, x)
-            reading.assume(f"'{x.text}'은 지난 과세기간의 금액으로 보고 이번 신고 계산에서 뺌")
-    return text
-
-
 def read_vat(text: str, reading) -> None:
-    text = drop_done_period(text, reading)
+    for x in done_period(text):  # "2025년 2기엔 매출 2억 1천 … 올해 1기는 매출 1억 8천": the earlier period's figures
+        text = blanked(text, x)
+        reading.assume(f"'{x.text}'은 지난 과세기간의 금액으로 보고 이번 신고 계산에서 뺌")
     ten = 10  # 매출세액/매입세액 given instead of 공급가액: the tax is 10% of the value
     output = amount_near(text, r"매출\s*세액", r"매입")
     input_ = amount_near(text, r"매입\s*세액", r"매출")
