@@ -149,3 +149,11 @@ def test_same_half_said_twice_keeps_the_first_sentence():
     q = "일반과세자예요. 2026년 1기 매출 9천, 매입 4천이에요. 이번 1기 매출 중에 카드가 2천이에요. 부가세?"
     got = inputs(q)
     assert got["sales"] == 90_000_000 and got["purchases"] == 40_000_000
+
+
+def test_house_the_asker_only_thought_it_was_is_no_house():
+    q = (
+        "오피스텔 팔아요. 집인 줄 알았는데 알고 보니 업무용이라 일반 건물이래요. 1억 9천에 사서 1년 반 갖고 있다가 "
+        "2억 3천에 팔았어요. 양도세?"
+    )
+    assert inputs(q)["asset"] == "land"
