@@ -157,3 +157,21 @@ def test_house_the_asker_only_thought_it_was_is_no_house():
         "2억 3천에 팔았어요. 양도세?"
     )
     assert inputs(q)["asset"] == "land"
+
+
+def test_last_years_sales_beside_card_sales_is_not_asked_where_to_put():
+    q = (
+        "일반과세자 식당이고 작년 연매출 4억 정도예요. 이번 2기 매출 공급가액 1억, 매입 공급가액 6천, "
+        "카드매출 부가세 포함 5,500만원이에요. 부가세?"
+    )
+    got = inputs(q)
+    assert got["sales"] == 100_000_000 and got["card_sales"] == 55_000_000
+    assert "4억" not in flags(q)
+
+
+def test_last_years_sales_over_the_card_credit_ceiling_is_asked():
+    q = (
+        "일반과세자 개인 마트인데 작년 매출 15억이었어요. 이번 1기 매출 공급가액 7억, 매입 공급가액 5억, "
+        "카드매출 부가세 포함 4억이에요. 부가세?"
+    )
+    assert "10억원" in flags(q)

@@ -7,7 +7,13 @@ import re
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.rates import parse_as_of, select
-from taxqa.tax.vat_periods import SHARE_OF_SALES, done_period, paid_rent
+from taxqa.tax.vat_periods import (
+    CARD_CREDIT_CEILING,
+    SHARE_OF_SALES,
+    done_period,
+    paid_rent,
+    prior_year_sales,
+)
 from taxqa.tax.words import amount_near, part_of, window_before
 
 # the words of a purchase: "재료 산 거 세금계산서 받은 게 7천", "공장에서 산 게 공급가액 2,800만"
@@ -227,6 +233,9 @@ def read_vat(text: str, reading) -> None:
     rest = text if card is None else blanked(text, card)
     for a in paid_rent(text):  # "가게 월세 330만원 내고": the rent the business pays, not its sales
         rest = blanked(rest, a)
+        reading.assume(
+            f"'{a.text}'은 가게가 내는 임대료라 매출이 아님 (세금계산서를 받은 임대료는 매입에 들어 있다고 봄)"
+        )
     cash = cash_part(text, card) if card is not None and output is None else None
     rest = rest if cash is None else blanked(rest, cash)
     supplied = amount_near(
@@ -330,6 +339,16 @@ def read_vat(text: str, reading) -> None:
     ):
         card_value += cash.value  # "현금영수증 1,100만(포함)": a 현금영수증 is credited as a card sale (제46조①)
         card_words = f"{card.text} + {cash.text}"
+    prior = prior_year_sales(text, {a.start for a in (sales, purchases, card) if a is not None})
+    if prior is not None and card is not None and prior.value > CARD_CREDIT_CEILING:
+        reading.unclear(
+            f"작년 매출 {prior.text}: 직전 연도 공급가액이 10억원을 넘으면 카드 발행세액공제를 받을 수 없음 (제46조①) — "
+            "공제를 넣어 계산했으니 직전 연도 공급가액을 확인해 주세요"
+        )
+    elif prior is not None:  # "작년 연매출 3억 정도": said for the card credit's test, not as this period's sales
+        reading.assume(f"작년 매출 {prior.text}은 이번 과세기간 금액이 아니라 계산에 넣지 않음")
+        for m in [m for m in reading.mentions if m.type == "amount" and m.value == prior.value]:
+            m.flags["context"] = True  # a fact of the context, no rival of this period's sales
     if card is not None:
         reading.fact("card_sales", card_value, card_words if card is sales else card.text)
         reading.assume("카드매출은 부가세를 포함한 발행금액으로 보고 신용카드매출전표 등 발행세액공제 적용 (제46조)")

@@ -57,3 +57,21 @@ def done_period(text: str) -> list:
             continue
         out += [x for x in iter_amounts(text) if a <= x.start < b]
     return out
+
+
+# 제46조①: the 발행세액공제 is for an individual whose 직전 연도 공급가액 is 10억원 or less
+CARD_CREDIT_CEILING = 10 * 10**8
+PRIOR_SALES = re.compile(r"(?:작년|지난\s*해|전년|직전\s*(?:연도|년도))\s*(?:연\s*)?(?:매출|공급가액)")
+
+
+def prior_year_sales(text: str, taken: set[int]):
+    """ "작년 연매출 3억 정도": last year's sales, beside this period's; not this return's figure, but what decides
+    whether the card credit applies."""
+    return next(
+        (
+            a
+            for a in iter_amounts(text)
+            if a.start not in taken and PRIOR_SALES.search(window_before(text, a.start, 16))
+        ),
+        None,
+    )
