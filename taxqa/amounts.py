@@ -33,8 +33,10 @@ _SEP = "[ \u00a0\u202f]"
 _NUM = rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{1,3}}(?:{_SEP}[0-9]{{3}})+|[0-9]+)(?:\.[0-9]+)?(?![0-9]|[,.][0-9])"
 # A part is a number with an optional small and an optional big unit. Only the last part may be a bare
 # number: "5 3" (two numbers side by side) is not an amount.
-_UNIT_PART = rf"{_NUM}\s*(?:[천백십]\s*[조억만]?|[조억만])"
-_LAST_PART = rf"{_NUM}\s*[천백십]?\s*[조억만]?"
+# "8,900 조금 안 되고요": the 조 of 조금 (a little) is no unit
+_BIG = "(?:조(?!금)|[억만])"
+_UNIT_PART = rf"{_NUM}\s*(?:[천백십]\s*{_BIG}?|{_BIG})"
+_LAST_PART = rf"{_NUM}\s*[천백십]?\s*{_BIG}?"
 _AMOUNT_RE = re.compile(rf"(?<![0-9.,])(?:{_UNIT_PART}\s*)*{_LAST_PART}(?:\s*원)?")
 _TOKEN_RE = re.compile(rf"({_NUM})\s*([천백십]?)\s*([조억만]?)")
 _EXPECTED = "expected digits with optional 조/억/만/천 units, e.g. 20억, 5천만원, 1억 400만원, 1,500,000"

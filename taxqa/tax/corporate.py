@@ -132,10 +132,34 @@ def recognise(text: str) -> bool:
     )
 
 
+# "작년보다 딱 1억 늘 것 같아요", "전년 대비 5천 줄었어요": a change said against last year's figure
+YEAR_ON_YEAR = re.compile(
+    r"(?:작년|전년|지난\s*해|\d{4}\s*년)\S{0,2}\s*(?:보다|대비|에\s*비해)\s*(?:딱|약|한|대략|정확히)?\s*(?P<n>\d[\d,.\s억천백만]*?[억천백만원])"
+    r"\s*(?:정도|쯤|가량)?\s*(?:이|가)?\s*(?:(?P<up>늘|증가|많|더)|(?P<down>줄|감소|적|덜))"
+)
+
+
+def year_on_year(text: str, found):
+    """(change, words) when the base is said as last year's figure and this year's as a change from it."""
+    m = YEAR_ON_YEAR.search(text, found.end)
+    if m is None or not re.search(r"작년|전년|지난\s*해|\d{4}\s*년", window_of(text, found.start)):
+        return None
+    amount = next((a for a in iter_amounts(text) if a.start == m.start("n")), None)
+    if amount is None:
+        return None
+    return (amount.value if m["up"] else -amount.value), m.group(0)
+
+
 def read(text: str, reading) -> None:
     found = amount_near(text, r"과세표준|과표|소득|이익|벌") or next(iter_amounts(text))
-    reading.fact("base", found.value, found.text)
-    said = [f"과세표준 {format_won(found.value)}"]
+    base, change = found.value, year_on_year(text, found)
+    if (
+        change is not None
+    ):  # "작년 과세표준이 3억 5천 … 올해는 작년보다 딱 1억 늘 것 같아요": this year's by last year's
+        base += change[0]
+        reading.assume(f"올해 과세표준을 작년 {found.text}에 '{change[1]}'을 반영한 {format_won(base)}으로 봄")
+    reading.fact("base", base, found.text)
+    said = [f"과세표준 {format_won(base)}"]
     if not re.search(r"과세표준|과표", window_of(text, found.start)):
         reading.assume("주어진 금액을 각 사업연도 소득에 대한 과세표준으로 봄 (세무조정·이월결손금 반영 후)")
     small = re.search(

@@ -17,7 +17,8 @@ TAKEN_BACK = (  # "4천5백인데, 아 정정할게요 4천8백": a 정정 said 
     # "13억 8천에 팔았... 아 잘못 말했네요, 판 건 14억 3천", "세금이 600만원... 아 잘못 말했네요, 세금은 480만원"
     r"\s*(?:원)?\s*(?:인데|이고|에\s*[가-힣]{1,4})?\s*(?:\.{2,}|…+|,|:)?[?!]*\s*(?:아\s+)?"
     r"(?:아니(?:요|다)?(?:\s*,?\s*아니(?:요|다)?)*|잘못\s*(?:말|썼|적었)\S{0,3}|착각\S{0,4}|정정(?:할게요|합니다|이요|요)?)\s*[,.:]?\s+"
-    r"(?:[가-힣]{1,4}\s*(?:은|는|이|가|건|게)?\s+)?(?=\d)"
+    # "5년, 아니 등기일로 따지면 6년": up to three words between the 아니 and the new figure
+    r"(?:[가-힣]{1,5}\s*(?:은|는|이|가|건|게)?\s+){0,3}(?=\d)"
 )
 CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 9,870만원": the amount the question corrects
     TAKEN_BACK + r"|\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼))"
@@ -33,6 +34,12 @@ CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 
     r"|\s*(?:원)?\s*[,.]?\s*(?:아\s+)?[^?!\n.]{0,20}?다시\s*(?:보니|봤더니|확인해\s*보니|확인하니)\S{0,2}\s*(?:정확히\S{0,2}\s*)?(?=\d)"
     r"|\s*(?:원)?\s*(?:은|는|이|가)?\s*(?:얘기|이야기)?\s*말고(?:요)?(?![가-힣])"  # "관리비 23만원 얘기 말고": set aside
 )
+
+
+# "2억 8천, 아 최종 계약서엔 2억 7천5백으로", "3억, 아 세무사님이 다시 계산해보니 3억 4천": a figure, then an
+# interjection 아 and a clause that ends in a new figure of its size (checked in revised); not one that adds
+# ("아 그리고 매입 4천도")
+REVISED = re.compile(r"\s*(?:원)?\s*(?:,|\.{2,}|…+)\s*아+\s+(?!니|그리고|또|추가)(?P<clause>[^.?!\n\d]{0,36}?)(?=\d)")
 
 
 # "정정: 취득가 4억 2천", "다시 말하면 양도가 6억": a label said again with a new amount after a correction word
@@ -93,7 +100,7 @@ def drop_corrected(clean: str, reading) -> str:
     for label in RELABELLED.finditer(clean):  # "취득가 4억 … 정정: 취득가 4억 2천": the label's earlier amount
         again += [a for a in found if a.end <= label.start() and re.search(
             rf"{label['label']}\s*(?:은|는|이|가|:|：)?\s*$", clean[max(0, a.start - 12) : a.start])]  # fmt: skip
-    again += label_taken_back(clean, found)
+    again += label_taken_back(clean, found) + revised(clean, found)
     for a in again:
         clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
         reading.assume(f"'{a.text}'은 질문에서 정정된 금액으로 보고 계산에서 뺌")
@@ -114,6 +121,28 @@ def drop_corrected(clean: str, reading) -> str:
         if m.type == "amount" and CORRECTED.match(reading.text[m.end :]):
             m.flags["corrected"] = True
     return drop_chat_taken_back(clean, reading)
+
+
+OTHER_FACT = r"매출|매입|카드|현금|경비|비용|취득|양도|보증금|월세|대출|수수료|이자|연봉|월급|상여|중간예납|기납부"
+
+
+def revised(clean: str, found) -> list:
+    """ "7천, 아 배달앱 매출을 빼먹었다, 그거 합치면 7천6백": the figure before an interjection 아 whose clause ends
+    in a figure of like size (within half to twice) is the one the asker revises; a figure of another size there is
+    another fact, and stays. A clause that adds (…도, 추가) keeps both."""
+    out = []
+    for a in found:
+        m = REVISED.match(clean[a.end :])
+        if m is None or re.search(r"도\s|추가|그리고|따로|참고|그\s*중|중에", m["clause"]):
+            continue
+        # "취득가 3억, 아 양도가는 4억", "매출 8천, 아 카드는 6천": a label of another fact, not the first one's
+        labels = set(re.findall(OTHER_FACT, m["clause"])) | set(re.findall(r"([가-힣]{2,6})(?:은|는)\s*$", m["clause"]))
+        if any(label not in clean[max(0, a.start - 16) : a.start] for label in labels):
+            continue
+        b = next((x for x in found if x.start == a.end + m.end()), None)
+        if b is not None and a.value and 0.5 <= b.value / a.value <= 2:
+            out.append(a)
+    return out
 
 
 def drop_corrected_people(clean: str, reading) -> str:

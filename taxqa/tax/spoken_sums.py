@@ -55,10 +55,22 @@ def evaluate(expr: str) -> float | None:
         return None
 
 
+# "(매출 1억 2천 - 매입 7,400) × 10% = 460만원인데": a result the asker worked out and asks to check, no fact of the case
+OWN_RESULT = re.compile(
+    r"[=＝]\s*(?P<n>\d[\d,.]*\s*(?:억|천|백|만)?[\d,.\s억천백만]*원?)\s*"
+    r"(?=(?:이|가)?\s*(?:인데|이던데|이라는데|나오는데|나왔는데|나오던데|맞나요|맞죠|맞아요|맞는지))"
+)
+
+
 def worked_sums(text: str) -> tuple[str, list[str], list[str]]:
     """`text` with each calculation said in it replaced by its result; what was worked out (assumptions) and what
     could not be (unclear), in Korean."""
     worked, unclear = [], []
+    for m in reversed(list(OWN_RESULT.finditer(text))):  # "… × 10% = 460만원인데": the asker's own answer, checked
+        text = text[: m.start("n")] + " " * len(m["n"]) + text[m.end("n") :]
+        worked.append(
+            f"'{m['n'].strip()}'은 질문자가 직접 계산해 본 결과로 보고 입력에 넣지 않음 (아래 계산과 비교해 보세요)"
+        )
     for m in reversed(list(EXPRESSION.finditer(text))):
         expr = m.group(0).strip()
         if not re.search(r"[+×*÷()−]|\s[-–xX]\s", expr) or expr.count("(") != expr.count(")"):

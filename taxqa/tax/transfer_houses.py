@@ -17,7 +17,8 @@ def asset_words(text: str) -> tuple[re.Match | None, list[re.Match]]:
     house = [
         h
         for h in re.finditer(r"집|아파트|주택|빌라", text)
-        if not re.match(r"\s*(?:은|는|이|가)?\s*(?:아니|아님)", text[h.end() :])
+        # "주택인 줄 알았는데 (업무용이래요)": what the asker thought it was, not what it is
+        if not re.match(r"\s*(?:은|는|이|가)?\s*(?:아니|아님)|\s*인\s*줄\s*알았", text[h.end() :])
     ]
     return land, house
 

@@ -16,7 +16,7 @@ from taxqa.tax.spoken_sums import SUMMED_AFTER
 from taxqa.tax.vat_amounts import blanked, read_vat, simple_card
 from taxqa.tax.vat_credits import LAW, card_credit, card_credit_and_penalty
 from taxqa.tax.vat_industry import INDUSTRY_WORDS, said_industry
-from taxqa.tax.words import amount_near, clause_of
+from taxqa.tax.words import amount_near, clause_of, window_before
 
 
 def vat(
@@ -203,8 +203,12 @@ def read_simple(text: str, reading) -> None:
         ]
         missing = clause[0] if clause else None
     taken = {a.start for a in (card, missing) if a is not None}
-    supply = amount_near(text, r"매출|공급대가|수입", r"매입|카드|현금\s*영수증")
-    supply = supply or next((a for a in iter_amounts(text) if a.start not in taken), None)
+    sold = text  # "세금계산서 받은 매입이 공급대가로 880만원": 공급대가 said of the purchases, passed over
+    supply = amount_near(sold, r"매출|공급대가|수입", r"매입|카드|현금\s*영수증")
+    while supply is not None and re.search(r"매입|세금\s*계산서\S{0,2}\s*받", window_before(sold, supply.start)):
+        sold = blanked(sold, supply)
+        supply = amount_near(sold, r"매출|공급대가|수입", r"매입|카드|현금\s*영수증")
+    supply = supply or next((a for a in iter_amounts(sold) if a.start not in taken), None)
     if supply is None:
         reading.lack("공급대가 (1년 매출 합계)")
         return
@@ -231,6 +235,11 @@ def read_simple(text: str, reading) -> None:
             f"'{added.group(0).strip()}': 카드매출 {format_won(card.value)}과 {supply.text}을 더한 {format_won(value)}을 공급대가로 봄"
         )
     reading.fact("supply", value, supply.text)
+    if re.search(r"정산", window_before(text, supply.start, 30)):  # "배민 정산금으로 들어온 게 4,900만원"
+        reading.unclear(
+            f"{supply.text}은 플랫폼 정산금(수수료를 뺀 입금액)이라 매출과 다를 수 있음: 수수료를 빼기 전 매출 합계"
+            "(공급대가)를 확인해 주세요"
+        )
     reading.fact("industry", industry[0], industry[1].group(0))
     threshold = select("vat", parse_as_of(reading.as_of))["simple_threshold"]
     if value >= threshold:

@@ -7,11 +7,18 @@ import re
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.rates import parse_as_of, select
+from taxqa.tax.vat_periods import (
+    CARD_CREDIT_CEILING,
+    SHARE_OF_SALES,
+    done_period,
+    paid_rent,
+    prior_year_sales,
+)
 from taxqa.tax.words import amount_near, part_of, window_before
 
 # the words of a purchase: "재료 산 거 세금계산서 받은 게 7천", "공장에서 산 게 공급가액 2,800만"
 BOUGHT = (
-    r"매입|구입|구매|사들|원가|세금\s*계산서\S{0,2}\s*받|받은\s*세금\s*계산서|(?<![가-힣])(?:산|사\s*온|들여온)\s*(?:거|게|것|건|금액|물건)|"
+    r"매입|구입|구매|사들|원가|세금\s*계산서\S{0,2}\s*(?:끊어\s*|떼어?\s*)?받|받은\s*세금\s*계산서|(?<![가-힣])(?:산|사\s*온|들여온)\s*(?:거|게|것|건|금액|물건)|"
     r"(?:재료|물건|자재|원료|상품|식자재)\S{0,2}\s*(?:산|사|들여)"
 )
 INCLUDED = r"(?:부가세|부가가치세|VAT)(?:가|도)?\s*포함|공급대가|포함\s*(?:가격|금액)|\(\s*포함\s*\)"  # "1,100만(포함)"
@@ -71,14 +78,27 @@ def simple_card(text: str):
     return card
 
 
+# "카드단말기로 결제된 거, 배달앱 카드결제, 현금영수증 나간 거 다 합치면 부가세 포함해서 1억 1천": the ways of card
+# and 현금영수증 payment listed, then their sum, further back than a keyword's usual reach
+SUMMED_CARD = re.compile(
+    r"(?:카드|현금\s*영수증)\S{0,6}\s*(?:나간|나온|결제된|결제한|받은)\s*(?:거|게|것|분)\s*(?:다|모두|전부)\s*"
+    r"(?:합치면|합쳐서|합하면|더하면)\s*(?:\(?\s*(?:부가세|부가가치세|VAT)\s*포함(?:해서|하여|하면|해)?\s*\)?\s*)?$"
+)
+
+
+def summed_card(text: str):
+    return next((a for a in iter_amounts(text) if SUMMED_CARD.search(window_before(text, a.start, 45))), None)
+
+
 def card_amounts(text: str):
     """(card sales, purchases paid by card) of a general taxpayer's question: the amount named by
     카드/현금영수증, unless it is said in the 매입 clause ("매입은 세금계산서 3억 + 카드 5천", 제46조③)."""
-    card = named_after(text, r"카드|현금\s*영수증", r"매입")
+    card = named_after(text, r"카드|현금\s*영수증", r"매입") or summed_card(text)
     said = (  # "카드결제 합계 5,500만", "카드로 결제된 게 부가세 포함 8,800만원", "카드매출은 부가세포함 1억",
         # "카드매출전표 발행한 금액이 7,150만원", "신용카드매출전표 발급분 3,300만원", "포함해가" (dialect 해서)
         r"(?:카드|현금\s*영수증)(?:\s*\S{0,6}\s*(?:(?:합계|총액|금액|매출액?|결제액|공급대가|자료)(?:은|는|이|:)?\s*)?|"
-        r"\S{0,6}\s*(?:결제|계산|받은|긁은|발행|발급)\S{0,3}\s*(?:게|거|것|금액|돈|분|매출액?)?\s*(?:은|는|이|가)?\s*"
+        r"\S{0,6}\s*(?:결제|계산|받은|긁은|발행|발급|나간|나온)\S{0,3}\s*(?:게|거|것|금액|돈|분|매출액?)?\s*(?:은|는|이|가)?\s*"
+        r"(?:(?:다|모두|전부)\s*(?:합치면|합쳐서|합하면|더하면)\s*)?"  # "현금영수증 나간 거 다 합치면 부가세 포함해서 1억 1천"
         r"(?:공급대가\S{0,2}\s*)?)"  # "카드로 받은 매출 공급대가 4,400만원"
         r"(?:\(?\s*(?:부가세|부가가치세|VAT)\s*포함(?:해서|하여|하면|해가|해|한)?\s*\)?\s*)?$"
     )
@@ -185,12 +205,37 @@ def invoiced_part(text: str, taken: list):
     return next((b for b in iter_amounts(text) if re.search(INVOICED, window_before(text, b.start, 22))), None)
 
 
+# the words of a platform or card terminal's record of sales: "매출 찍힌 게", "정산금", "통장에 들어온 거"
+PLATFORM_SALES = r"찍힌|찍혔|찍혀|정산|입금|들어온|스마트\s*스토어|쿠팡|배민|배달\s*앱|오픈\s*마켓|플랫폼|단말기"
+
+
+def flag_platform_sales(text: str, sales, reading) -> None:
+    """ "스마트스토어 … 매출 찍힌 게 5,500만원": a platform's or terminal's figure is as often with VAT as without,
+    and a settlement (정산금) is after fees; where the question says neither, the reading asks."""
+    if re.search(INCLUDED + "|" + EXCLUDED, text) or not re.search(
+        PLATFORM_SALES, window_before(text, sales.start, 30)
+    ):
+        return
+    reading.unclear(
+        f"매출 {sales.text}이 부가세를 포함한 금액(공급대가)인지 뺀 공급가액인지 말하지 않아 공급가액으로 계산함: "
+        "확인해 주세요 (정산금이면 수수료를 빼기 전 매출이 필요합니다)"
+    )
+
+
 def read_vat(text: str, reading) -> None:
+    for x in done_period(text):  # "2025년 2기엔 매출 2억 1천 … 올해 1기는 매출 1억 8천": the earlier period's figures
+        text = blanked(text, x)
+        reading.assume(f"'{x.text}'은 지난 과세기간의 금액으로 보고 이번 신고 계산에서 뺌")
     ten = 10  # 매출세액/매입세액 given instead of 공급가액: the tax is 10% of the value
     output = amount_near(text, r"매출\s*세액", r"매입")
     input_ = amount_near(text, r"매입\s*세액", r"매출")
     card, bought_by_card = card_amounts(text)
     rest = text if card is None else blanked(text, card)
+    for a in paid_rent(text):  # "가게 월세 330만원 내고": the rent the business pays, not its sales
+        rest = blanked(rest, a)
+        reading.assume(
+            f"'{a.text}'은 가게가 내는 임대료라 매출이 아님 (세금계산서를 받은 임대료는 매입에 들어 있다고 봄)"
+        )
     cash = cash_part(text, card) if card is not None and output is None else None
     rest = rest if cash is None else blanked(rest, cash)
     supplied = amount_near(
@@ -220,16 +265,23 @@ def read_vat(text: str, reading) -> None:
         bought, input_ = input_, None
     # not the sales amount again: "공급가 합계 4200 매입은 …" names the next amount, not this one
     purchases = input_ or bought or amount_near(blanked(rest, sales), BOUGHT, r"매출|세액|판매|팔|손님|고객")
-    if (
-        purchases is None and re.search(r"매입", text) and not re.search(r"매입\S{0,2}\s*(?:없|0원|X)", text)
-    ):  # "매입은 잘 모르겠어요"
-        reading.unclear("매입 금액을 알 수 없어 매입세액 0원으로 계산함: 매입 공급가액을 확인해 주세요")
-    elif purchases is None and not re.search(r"매입|구입|사들|원가|재료|물건", text):  # no word of buying at all
-        reading.unclear("매입 금액이 없어 매입세액 0원으로 계산함: 세금계산서를 받은 매입이 있으면 알려 주세요")
     values = [
         sales.value * (ten if sales is output else 1),
         (purchases.value * (ten if purchases is input_ else 1)) if purchases else 0,
     ]
+    share = SHARE_OF_SALES.search(text) if purchases is None else None
+    if share is not None:  # "매입은 … 딱 매출의 절반이고요": the purchases said as a share of the sales
+        values[1] = sales.value * (50 if share["half"] else int(share["pct"])) // 100
+        reading.assume(f"매입 공급가액을 '{share.group(0).strip()}'에 따라 매출의 일부 {format_won(values[1])}으로 봄")
+    if (  # "매입은 잘 모르겠어요", "세금계산서 받은 것도 꽤 되는데 합계를 안 내 봤다네요"
+        share is None
+        and purchases is None
+        and re.search(r"매입|세금\s*계산서\S{0,2}\s*받", text)
+        and not re.search(r"매입\S{0,2}\s*(?:없|0원|X)", text)
+    ):
+        reading.unclear("매입 금액을 알 수 없어 매입세액 0원으로 계산함: 매입 공급가액을 확인해 주세요")
+    elif purchases is None and not re.search(r"매입|구입|사들|원가|재료|물건", text):  # no word of buying at all
+        reading.unclear("매입 금액이 없어 매입세액 0원으로 계산함: 세금계산서를 받은 매입이 있으면 알려 주세요")
     for i, a in enumerate((sales, purchases)):
         chain = plus_joined(text, a) if a is not None and a not in (output, input_) else []
         chain = [b for b in chain if b.start not in {c.start for c in (card, bought_by_card) if c is not None}]
@@ -260,6 +312,7 @@ def read_vat(text: str, reading) -> None:
         reading.assume(f"카드매출 {card.text}의 공급가액 {format_won(part)}을 {sales.text}에 더해 매출로 봄")
     if not any("역산" in x for x in reading.assumptions):
         reading.assume("금액은 부가세를 뺀 공급가액으로 가정")
+        flag_platform_sales(text, sales, reading)
     # not "면세 농산물 매입은 없음", "면세 매출 없음": said to be none, or of the purchases
     zero = next((m for m in re.finditer(r"영세율|수출|면세", text) if not re.match(
         r"[^.,/\n]{0,12}?(?:매입\S{0,2}\s*(?:은|는)?\s*)?(?:없|0원|아님|아니)", text[m.end() :]) and not re.match(
@@ -286,6 +339,16 @@ def read_vat(text: str, reading) -> None:
     ):
         card_value += cash.value  # "현금영수증 1,100만(포함)": a 현금영수증 is credited as a card sale (제46조①)
         card_words = f"{card.text} + {cash.text}"
+    prior = prior_year_sales(text, {a.start for a in (sales, purchases, card) if a is not None})
+    if prior is not None and card is not None and prior.value > CARD_CREDIT_CEILING:
+        reading.unclear(
+            f"작년 매출 {prior.text}: 직전 연도 공급가액이 10억원을 넘으면 카드 발행세액공제를 받을 수 없음 (제46조①) — "
+            "공제를 넣어 계산했으니 직전 연도 공급가액을 확인해 주세요"
+        )
+    elif prior is not None:  # "작년 연매출 3억 정도": said for the card credit's test, not as this period's sales
+        reading.assume(f"작년 매출 {prior.text}은 이번 과세기간 금액이 아니라 계산에 넣지 않음")
+        for m in [m for m in reading.mentions if m.type == "amount" and m.value == prior.value]:
+            m.flags["context"] = True  # a fact of the context, no rival of this period's sales
     if card is not None:
         reading.fact("card_sales", card_value, card_words if card is sales else card.text)
         reading.assume("카드매출은 부가세를 포함한 발행금액으로 보고 신용카드매출전표 등 발행세액공제 적용 (제46조)")
