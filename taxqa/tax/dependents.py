@@ -10,7 +10,7 @@ import re
 from taxqa.tax.child_view import age_of, child_view, person_clause
 from taxqa.tax.credits import child_age_rule, child_counts, child_table, year_note
 from taxqa.tax.negation import negated
-from taxqa.tax.parent_view import CHILD_WORKER, asker_parents, worker_view
+from taxqa.tax.parent_view import asker_parents, worker_view
 from taxqa.tax.words import COUNT_WORD, count_value
 from taxqa.tax.worker_self import FORMER, PAY_YEAR, wife_at_work
 
@@ -386,16 +386,3 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             "종합소득금액 3천만원 이하)"
         )
     return dependents
-
-
-def read_own_age(text: str, reading, said: list[str]) -> None:
-    """ "총급여 1,800만원, 78세세요", "저는 72세": the worker's own age of 70 or more (경로우대, 제51조①1), added to
-    the family's."""
-    if CHILD_WORKER.search(text):  # "저는 여든하나 … 아들이 연봉": the age said is the asker's, the worker's parent
-        return
-    counted = " ".join(f.words for f in reading.facts if f.name == "elderly")
-    own = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and re.search(
-        r"(?:저는|본인은?|나이는?|제\s*나이|내\s*나이|(?:총급여|연봉|급여|월급)[^.?!]{0,12})\s*$", reading.text[max(0, a.start - 16) : a.start])]  # fmt: skip
-    if own and own[0].text not in counted:
-        reading.fact("elderly", reading.inputs.get("elderly", 0) + 1, own[0].text)
-        said.append("본인 70세 이상")

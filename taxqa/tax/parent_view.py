@@ -1,7 +1,8 @@
 """The family said by a parent about a son's or daughter's pay (taxqa.tax.dependents): "막내아들이 회사에 다니는데
 작년 총급여가 6천 … 저희 내외를 부양가족으로 올렸고, 며느리는 전업주부 … 손주가 둘" — the worker is the asker's
 child, the daughter- or son-in-law the worker's spouse, the grandchildren the worker's children, and the asker (with
-the asker's own spouse) the worker's parents: each a 기본공제 dependent, 70 or older a 경로우대 (소득세법 제51조①1)."""
+the asker's own spouse) the worker's parents: each a 기본공제 dependent, 70 or older a 경로우대 (소득세법 제51조①1).
+`read_own_age` tells the other view apart: an age of 70 or more said by the worker of themself."""
 
 from __future__ import annotations
 
@@ -84,3 +85,16 @@ def asker_parents(text: str, reading, said: list[str]) -> int:
         reading.fact("elderly", len(old), ", ".join(m[0] for m in old))
         said.append(f"70세 이상 {len(old)}명")
     return n
+
+
+def read_own_age(text: str, reading, said: list[str]) -> None:
+    """ "총급여 1,800만원, 78세세요", "저는 72세": the worker's own age of 70 or more (경로우대, 제51조①1), added to
+    the family's."""
+    if CHILD_WORKER.search(text):  # "저는 여든하나 … 아들이 연봉": the age said is the asker's, the worker's parent
+        return
+    counted = " ".join(f.words for f in reading.facts if f.name == "elderly")
+    own = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and re.search(
+        r"(?:저는|본인은?|나이는?|제\s*나이|내\s*나이|(?:총급여|연봉|급여|월급)[^.?!]{0,12})\s*$", reading.text[max(0, a.start - 16) : a.start])]  # fmt: skip
+    if own and own[0].text not in counted:
+        reading.fact("elderly", reading.inputs.get("elderly", 0) + 1, own[0].text)
+        said.append("본인 70세 이상")

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import AmountMention, format_won, iter_amounts
-from taxqa.tax.dependents import OWN_PAY, own_pay, read_dependents, read_own_age
+from taxqa.tax.dependents import OWN_PAY, own_pay, read_dependents
 from taxqa.tax.income_reading import asks_deduction_alone
+from taxqa.tax.parent_view import read_own_age
 from taxqa.tax.words import amount_near, quoted, window_before
 
 # tax already taken from the wages: "원천징수", "이미 낸", "회사에서 미리 뗀 세금", "떼인 세금"
