@@ -92,3 +92,44 @@ def test_a_child_of_nine_this_year_is_flagged_and_left_out():
 def test_last_years_pay_takes_last_years_child_age():
     r = reading("작년 총급여 4,800이었고 외벌이에 딸 하나(8살)예요. 작년 연말정산 결정세액?")
     assert r.inputs.get("children") == 1 and not any("귀속" in a for a in r.ambiguous)
+
+
+def test_the_day_paid_said_in_last_month():
+    # asked on 2026-06-01: "지난달 20일에야 냈어요" is 2026-05-20, 50 days after 3월 31일
+    got = inputs(
+        "법인세 900만원을 3월 31일까지 내야 했는데 지난달 20일에야 냈어요. 신고는 제때 했고요. 납부지연가산세?"
+    )
+    assert got.get("days") == 50
+
+
+def test_a_late_return_whose_due_date_is_said_by_what_was_due():
+    # "6월 2일까지 신고했어야 했는데 … 8월 20일에 기한후신고": filed within 3 months of the due date
+    got = inputs(
+        "종소세를 6월 2일까지 신고했어야 했는데 깜빡하고 8월 20일에 기한후신고 했어요. 세액 240만원. 무신고가산세만요."
+    )
+    assert got.get("kind") == "no-return" and got.get("months_late") == 3
+
+
+def test_the_tax_under_reported_is_the_difference_said():
+    # "처음 신고한 세액 250만원 … 제대로 된 세액은 610만원": the 과소신고가산세 is on 360만원
+    got = inputs(
+        "종소세 처음 신고한 세액이 250만원인데 나중에 보니 제대로 된 세액은 610만원이었어요. 수정신고는 기한 후 3개월 안. 과소신고가산세?"
+    )
+    assert got.get("kind") == "under-report" and got.get("tax") == 3_600_000
+
+
+def test_two_penalties_named_with_the_late_payment_are_added():
+    got = inputs(
+        "부가세 기한후신고를 기한 지나고 12일째에 하면서 세금 150만원도 그날 냈어요. 무신고가산세랑 납부지연가산세 합치면?"
+    )
+    assert got.get("kind") == "no-return" and got.get("days") == 12
+
+
+def test_an_uncovered_tax_asked_by_name_beside_a_covered_one_told():
+    from taxqa.tax.tax_terms import uncovered_tax
+
+    assert (
+        uncovered_tax("아빠한테 받은 2억은 증여세 신고 끝났어요. 그 돈으로 집 사는데 이제 취득세가 얼마 나와요?")
+        == "취득세"
+    )
+    assert uncovered_tax("상가 팔아서 양도세 계산해요. 취득세는 얼마 냈는지 기억이 안 나요") is None

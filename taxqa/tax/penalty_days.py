@@ -45,6 +45,7 @@ FILED_ON = (
     + MONTH_DAY
 )
 DUE_SAID = r"(?:신고\s*)?기한\S{0,3}\s*(?:은|는|이|:)?\s*" + MONTH_DAY
+DUE_BY = MONTH_DAY + r"\s*까지\s*(?:\S+\s*)?(?:신고|냈어야|내야|했어야|해야)"
 # 법정신고기한 by tax: 종합소득세·양도소득세 확정신고 5월 31일 (소득세법 제70조·제110조), 법인세 3월 31일 (12월 결산)
 DUE_OF_TAX = ((r"종합소득|종소|양도소득|양도세", (5, 31)), (r"법인세", (3, 31)))
 
@@ -56,7 +57,8 @@ def months_after_due(text: str, year: int) -> tuple[int, str, int] | None:
     filed = re.search(FILED_ON, text)
     if filed is None:
         return None
-    said = re.search(DUE_SAID, text[: filed.start()])
+    # "7월 25일까지 신고했어야 했는데 … 10월 13일에 기한후신고": the due date said by what was to be done by then
+    said = re.search(DUE_SAID, text[: filed.start()]) or re.search(DUE_BY, text[: filed.start()])
     due = (int(said[1]), int(said[2])) if said else next((d for w, d in DUE_OF_TAX if re.search(w, text)), None)
     if due is None:
         return None

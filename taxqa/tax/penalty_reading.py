@@ -95,6 +95,11 @@ def read(text: str, reading) -> None:
         if days is None and re.search(PAID_WITH_RETURN, text):  # "… 9월 10일에 기한후신고하면서 그날 다 냈어요"
             paid_days = (on_date[2], on_date[1])
     named = [k for k, w in KIND_LABELS.items() if re.search(r"\s*".join(w), text)]  # "… 납부지연가산세?": the one asked
+    if len(named) == 2 and "late-payment" in named:  # "무신고가산세와 납부지연가산세를 합친": the return's, days added
+        named.remove("late-payment")
+        all_asked = True
+    else:
+        all_asked = bool(re.search(ALL_ASKED, text))
     if len(named) == 1:
         kind, said = named[0], KIND_LABELS[named[0]][:-3]
     elif re.search(UNDER, text):
@@ -109,7 +114,7 @@ def read(text: str, reading) -> None:
     reading.fact("kind", kind, said)
     if (
         paid_days
-        and (len(named) != 1 or re.search(ALL_ASKED, text))
+        and (len(named) != 1 or all_asked)
         and not re.search(r"납부\s*지연\S{0,6}\s*(?:는|은)?\s*(?:빼|제외)", text)
     ):
         reading.fact("days", paid_days[0], paid_days[1])
@@ -139,6 +144,8 @@ def read(text: str, reading) -> None:
         reading.say(f"{said} 가산세")
         return
     value, words = late_half(text, tax, reading, late=kind == "late-payment")  # "반만 내고 나머지 반은 늦게"
+    if kind == "under-report" and (short := under_reported(text, reading)):
+        value, words = short
     reading.fact("tax", value, words)
     if value < 100_000 and not re.search(r"[원만억천]", tax.text):  # "아 1,200 아니고 1,250이요": 만원 not said
         reading.unclear(f"'{tax.text}'을 {value:,}원으로 계산함: 단위(만원·억원)를 확인해 주세요")
@@ -178,3 +185,25 @@ def read(text: str, reading) -> None:
         parts.append("납부고지 기한 넘김 (3% 가산)")
     no_reduction_after_notice(text, reading, parts)
     reading.say(", ".join(parts))
+
+
+# "처음 신고한 세액 300만원 … 맞는 세액은 700만원", "당초 신고세액 / 정당세액", "originally_reported_tax / corrected_tax":
+# the tax first reported and the tax it should have been; the 과소신고가산세 is on the difference (국세기본법 제47조의3)
+FIRST_REPORTED = r"(?:처음|당초|원래|애초|최초)\S{0,3}\s*(?:에\s*)?신고\S{0,3}\s*(?:세액|세금)?|신고(?:한|했던)\s*(?:세액|세금)|originally[_ ]reported"
+RIGHT_TAX = (
+    r"(?:맞는|정당한?|제대로\s*된|실제|내야\s*(?:했던|할)|수정(?:한|된)?|정정(?:한|된)?|다시\s*계산\S{0,6})\s*(?:세액|세금)"
+    r"|정당세액|corrected[_ ]tax"
+)
+
+
+def under_reported(text: str, reading) -> tuple[int, str] | None:
+    """(the tax under-reported, its words) when the question says the tax first reported and the tax it should have
+    been, not the difference; None otherwise."""
+    first, right = amount_near(text, FIRST_REPORTED), amount_near(text, RIGHT_TAX)
+    if first is None or right is None or first.start == right.start or right.value <= first.value:
+        return None
+    short = right.value - first.value
+    reading.assume(
+        f"과소신고한 세액 = {right.text} - {first.text} = {format_won(short)} (신고한 세액과 정당한 세액의 차이, 제47조의3)"
+    )
+    return short, f"{right.text} - {first.text}"

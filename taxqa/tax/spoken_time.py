@@ -84,10 +84,12 @@ RELATIVE_YEAR = {"재작년": 2, "작년": 1, "지난해": 1, "올해": 0, "금�
 
 
 RELATIVE_MONTH = {"지지난": 2, "지난": 1, "저번": 1, "이번": 0, "이": 0, "다음": -1, "오늘": 0, "현재": 0}
-# "지난달 4억에 팔림", "이번 달에 양도": a month said relative to the question's date, for a sale or a leaving
+# "지난달 4억에 팔림", "이번 달에 양도": a month said relative to the question's date, for a sale, a leaving, a
+# payment or a late return
 MONTH_AGO = re.compile(
     r"(?<![가-힣])(?:(지지난|지난|저번|이번|이|다음)\s*달|(오늘|현재)(?=\s*[\d,억천만원\s]{0,14}(?:에\s*)?(?:팔|판|매도|양도)))"
-    r"(?=\s*(?:에|말|초)?\s*[^.?!\n]{0,16}?(?:팔|판|매도|양도|퇴사|퇴직|그만|마지막\s*(?:근무|출근)))"
+    r"(?=\s*(?:에|말|초)?\s*[^.?!\n]{0,16}?(?:팔|판|매도|양도|퇴사|퇴직|그만|마지막\s*(?:근무|출근)"
+    r"|납부|냈|낸\s|냄|기한\s*후\s*신고|수정\s*신고))"  # "지난달 15일에야 납부했습니다": the day paid or filed
 )
 # "퇴사 이번 달 말", "양도: 지난달", "잔금 이번 달": the month after its label, as a list or a form writes it
 LABEL_MONTH_AGO = re.compile(

@@ -78,9 +78,16 @@ def uncovered_tax(text: str) -> str | None:
     if STOCK.search(text) and STOCK_SALE.search(text) and not gift_words and not realty:
         return "주식 양도소득세"
     for name, words in UNCOVERED:
+        asked = re.search(  # "취득세가 얼마인지", not "취득세는 얼마 냈는지" (a cost told)
+            rf"(?:{words})\S{{0,2}}\s*(?:가|는|이|은)?\s*(?:얼마|궁금|계산|나와|나오|내야)(?![^.?!,]{{0,6}}(?:냈|들었|썼|줬|였|었))",
+            text,
+        ) and not re.search(
+            rf"세\S{{0,2}}\s*(?:랑|이랑|와|과|하고|및|,)\s*(?:{words})", text
+        )  # "양도세랑 취득세 얼마?"
         if (
             re.search(words, text)
-            and not (covered_subject and name in ("취득세", "재산세"))
+            # "증여세 신고는 끝냈어요 … 증여세 말고, 이제 취득세가 얼마인지": the tax asked by name, another one told
+            and not (covered_subject and name in ("취득세", "재산세") and not asked)
             and not (
                 gift_words and name == "가상자산 소득세"  # "비트코인을 증여받았는데 증여세": the gift is computed
             )
