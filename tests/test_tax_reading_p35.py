@@ -133,3 +133,12 @@ def test_an_uncovered_tax_asked_by_name_beside_a_covered_one_told():
         == "취득세"
     )
     assert uncovered_tax("상가 팔아서 양도세 계산해요. 취득세는 얼마 냈는지 기억이 안 나요") is None
+
+
+def test_an_amount_with_yeo_is_a_hedge():
+    from reading_cases import AS_OF
+
+    from taxqa.tax.reading import ask
+
+    a = ask("큰아버지한테 5억여 원을 받았어요. 전에 받은 건 없고요. 증여세는요?", as_of=AS_OF)
+    assert any("어림한 금액('여')" in x for x in a["ambiguous"])

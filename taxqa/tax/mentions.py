@@ -29,7 +29,7 @@ CURRENCY_WORDS = {"달러": "USD", "불": "USD", "USD": "USD", "유로": "EUR", 
                   "AUD": "AUD", "HKD": "HKD"}  # fmt: skip
 CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "¥": "JPY", "£": "GBP", "￥": "JPY"}
 BOUND = r"이상|이하|초과|미만|넘게|넘는|넘어|넘음|넘고|넘었|넘으|이내|언저리|안\s*(?:돼|되|됨|된)|못\s*미|대(?=[이가은는의를]|\s|$)"
-APPROX_AFTER = r"\s*(?:원)?\s*(?:정도|쯤|가량|남짓|안팎|내외|전후|대충|언저리|몇\s*[십백천만억])"
+APPROX_AFTER = r"\s*(?:원)?\s*(?:정도|쯤|가량|남짓|안팎|내외|전후|대충|언저리|몇\s*[십백천만억]|여(?=\s*(?:원|만|억)))"  # "3억여 원"
 APPROX_BEFORE = r"(?:대략|약|대충|얼추|한)\s*$"
 # an amount the question gives as a rule or limit, not as a fact of the case ("공제 5억", "12억 이하 비과세")
 CONTEXT_BEFORE = re.compile(
