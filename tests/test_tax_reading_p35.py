@@ -142,3 +142,13 @@ def test_an_amount_with_yeo_is_a_hedge():
 
     a = ask("큰아버지한테 5억여 원을 받았어요. 전에 받은 건 없고요. 증여세는요?", as_of=AS_OF)
     assert any("어림한 금액('여')" in x for x in a["ambiguous"])
+
+
+def test_a_corrected_figure_carried_in_its_unit_is_not_flagged_as_won():
+    from reading_cases import AS_OF
+
+    from taxqa.tax.reading import ask
+
+    a = ask("총급여 5천 아니고요, 5,200이에요. 외벌이고 아내 전업, 결정세액은?", as_of=AS_OF)
+    assert a["result"]["inputs"]["salary"] == 52_000_000
+    assert not any("원으로 계산함" in x for x in a["ambiguous"])

@@ -1,12 +1,14 @@
 """Nets on the figures a reading placed, whatever words placed them: two prices of one sale, or the two sides of a
 VAT return, read the wrong way round give a loss or a refund nobody said. A sale below its purchase price is
-possible ("손해 보고 팔았어요"), so the net looks for the words of a loss before it flags; a VAT refund likewise."""
+possible ("손해 보고 팔았어요"), so the net looks for the words of a loss before it flags; a VAT refund likewise. A
+figure placed in won under 10만원 where a salary, a price or an estate stands is likely 만원 left out (`flag_tiny`)."""
 
 from __future__ import annotations
 
 import re
 
 from taxqa.amounts import format_won
+from taxqa.tax.words import quoted
 
 LOSS = re.compile(r"손해|손실|손절|밑지|밑져|싸게\s*팔|떨어|하락|내려|깎|차손|적자|마이너스|물렸|반토막|폭락|덜\s*받")
 REFUND = re.compile(
@@ -64,3 +66,17 @@ def flag_refund_unsaid(reading) -> None:
 def run(reading) -> None:
     flag_sale_below_cost(reading)
     flag_refund_unsaid(reading)
+
+
+SHARES_AFTER = re.compile(r"\s*주(?:를|을|가|는|씩|\(|\s|$)")  # "1만 주를": a count of shares, no won amount
+
+
+def flag_tiny(reading, found: list, amount_fields: set) -> None:
+    """A won amount under 10만원 placed where a tax base, salary, estate or price stands: likely 만원 left out."""
+    for m in found:
+        if m.type == "amount" and m.used_as in amount_fields - {"tax", "prepaid", "withheld", "prior_tax"}:
+            if 0 < m.value < 100_000 and not re.search(r"원", m.text) and not SHARES_AFTER.match(reading.text, m.end):
+                if reading.inputs.get(m.used_as) == m.value:  # not "4천 아니에요, 4,500이에요" carried in 만원
+                    reading.unclear(
+                        f"{quoted(m.text, '을를')} {m.value:,}원으로 계산함: 단위(만원·억원)를 확인해 주세요"
+                    )

@@ -11,6 +11,7 @@ from typing import Any
 
 from taxqa.amounts import format_won
 from taxqa.tax.corrections import said_again
+from taxqa.tax.figure_nets import flag_tiny
 from taxqa.tax.mentions import Mention
 from taxqa.tax.nets import run as run_nets
 from taxqa.tax.spoken_sums import worked_in
@@ -294,17 +295,6 @@ def flag_unknown(reading) -> None:
             reading.unclear(f"'{clause}…': 모르는 사실이 있어 가정으로 계산함 — 확인되면 결과가 달라질 수 있음")
 
 
-SHARES_AFTER = re.compile(r"\s*주(?:를|을|가|는|씩|\(|\s|$)")  # "1만 주를": a count of shares, no won amount
-
-
-def flag_tiny(reading, found: list[Mention]) -> None:
-    """A won amount under 10만원 placed where a tax base, salary, estate or price stands: likely 만원 left out."""
-    for m in found:
-        if m.type == "amount" and m.used_as in AMOUNT_FIELDS - {"tax", "prepaid", "withheld", "prior_tax"}:
-            if 0 < m.value < 100_000 and not re.search(r"원", m.text) and not SHARES_AFTER.match(reading.text, m.end):
-                reading.unclear(f"'{m.text}'을 {m.value:,}원으로 계산함: 단위(만원·억원)를 확인해 주세요")
-
-
 def flag_unread_cues(reading, found: list[Mention]) -> None:
     negated = " ".join(m.text for m in found if m.type == "negation")
     said = " ".join(reading.assumptions + reading.ambiguous + reading.missing + [f.words for f in reading.facts])
@@ -394,6 +384,6 @@ def place(reading, found: list[Mention]) -> None:
         flag_unread_cues(reading, found)
     mark_used(reading, found)
     flag_unknown(reading)
-    flag_tiny(reading, found)
+    flag_tiny(reading, found, AMOUNT_FIELDS)
     flag_amounts(reading, found)
     run_nets(reading, found)
