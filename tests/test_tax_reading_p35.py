@@ -152,3 +152,10 @@ def test_a_corrected_figure_carried_in_its_unit_is_not_flagged_as_won():
     a = ask("총급여 5천 아니고요, 5,200이에요. 외벌이고 아내 전업, 결정세액은?", as_of=AS_OF)
     assert a["result"]["inputs"]["salary"] == 52_000_000
     assert not any("원으로 계산함" in x for x in a["ambiguous"])
+
+
+def test_a_child_asking_for_a_parent_counts_siblings_by_the_years_age_rule():
+    r = reading(
+        "저는 고1(16살)이고 동생은 9살이에요. 엄마 총급여가 5천인데 아빠는 전업주부예요. 엄마 연말정산 결정세액?"
+    )
+    assert r.inputs.get("children") == 1 and any("2017년생" in a for a in r.ambiguous)

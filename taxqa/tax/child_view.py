@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.credits import child_counts, child_table, year_note
 from taxqa.tax.family import DEATH
 
 # the pay said as a parent's own ("우리 아빠 연봉이", "엄마가 간호사로 월 380"), not "애 아빠 연봉" (the asker's spouse)
@@ -76,6 +77,8 @@ def child_view(text: str, reading, said: list[str]) -> int | None:
     if worker is None or asker is None:
         return None
     dependents = qualifying = 0
+    table, year = child_table(reading.as_of, text)
+    ages = []
     for person in [asker, *SIBLING.finditer(text)]:
         words = person_clause(text, person.start())
         age = age_of(words)
@@ -84,7 +87,10 @@ def child_view(text: str, reading, said: list[str]) -> int | None:
         if age is not None and age > 20:
             continue
         dependents += 1
-        qualifying += age is None or age >= 8
+        qualifying += age is None or child_counts(table, year, age)  # 자녀세액공제 by its age (제59조의2, 부칙)
+        ages += [] if age is None else [age]
+    if note := year_note(reading.as_of, ages, text):
+        reading.unclear(note)
     children = dependents
     other = next(re.finditer(rf"(?<![가-힣])(?:{OTHER_PARENT[worker[1]]})", text), None)
     if other is not None:
