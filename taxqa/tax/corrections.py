@@ -100,7 +100,7 @@ def drop_corrected(clean: str, reading) -> str:
     for label in RELABELLED.finditer(clean):  # "취득가 4억 … 정정: 취득가 4억 2천": the label's earlier amount
         again += [a for a in found if a.end <= label.start() and re.search(
             rf"{label['label']}\s*(?:은|는|이|가|:|：)?\s*$", clean[max(0, a.start - 12) : a.start])]  # fmt: skip
-    again += label_taken_back(clean, found) + revised(clean, found)
+    again += label_taken_back(clean, found) + revised(clean, found) + restarted(clean, found)
     for a in again:
         clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
         reading.assume(f"'{a.text}'은 질문에서 정정된 금액으로 보고 계산에서 뺌")
@@ -141,6 +141,18 @@ def revised(clean: str, found) -> list:
             continue
         b = next((x for x in found if x.start == a.end + m.end()), None)
         if b is not None and a.value and 0.5 <= b.value / a.value <= 2:
+            out.append(a)
+    return out
+
+
+def restarted(clean: str, found) -> list:
+    """ "1억 사천… 1억 4000만원": a figure that trails off and is said again in full at once (the full one begins
+    with it) is a spoken restart, not a second figure."""
+    out = []
+    for a, b in zip(found, found[1:]):
+        gap = clean[a.end : b.start]
+        head, full = a.text.replace(" ", ""), b.text.replace(" ", "")
+        if re.fullmatch(r"[\s가-힣]{0,6}?(?:…+|\.{2,})\s*", gap) and full.startswith(head) and b.value > a.value:
             out.append(a)
     return out
 
