@@ -111,3 +111,11 @@ def test_two_houses_counted_as_one_by_the_marriage_rule_said():
 def test_a_list_marked_with_ㄴ_is_no_thread():
     text = "정리하면\nㄴ 매출: 1억\nㄴ 매입: 6천"
     assert author_replies(text) == (text, [])
+
+
+def test_the_authors_later_correction_of_a_two_word_label_wins():
+    got = inputs(
+        "[원글] 일반과세자 미용실, 이번 기 매출 공급가액 5천, 매입 공급가액 2천이에요. 부가세?\n"
+        "ㄴ 익명1: 300쯤요\nㄴ 작성자: 정정할게요. 매출 공급가액 6천이에요"
+    )
+    assert got["sales"] == 60_000_000 and got["purchases"] == 20_000_000

@@ -43,8 +43,9 @@ REVISED = re.compile(r"\s*(?:원)?\s*(?:,|\.{2,}|…+)\s*아+\s+(?!니|그리고
 
 
 # "정정: 취득가 4억 2천", "다시 말하면 양도가 6억": a label said again with a new amount after a correction word
-RELABELLED = re.compile(
-    r"(?:정정|수정|다시\s*말하면|다시)\s*[:：)\]]?\s*(?P<label>[가-힣]{2,6}?)\s*(?:은|는|:|：)?\s*(?=\d)"
+RELABELLED = re.compile(  # "정정할게요. 매출 공급가액 9천": a label of two words, after the word that corrects
+    r"(?:정정|수정|다시\s*말하면|다시)(?:할게요|합니다|이요|요)?\s*[:：)\].,!]?\s*"
+    r"(?P<label>[가-힣]{2,6}?(?:\s+[가-힣]{2,6}?)?)\s*(?:은|는|:|：)?\s*(?=\d)"
 )
 # "아까 총급여 잘못 말했어요 … 총급여는 4,870만원": the label's figure said before the correction is taken back
 LABEL_TAKEN_BACK = re.compile(
@@ -98,8 +99,8 @@ def drop_corrected(clean: str, reading) -> str:
         a for a in found if a not in taken_back and any(a.value == b.value and a.end <= b.start for b in taken_back)
     ]
     for label in RELABELLED.finditer(clean):  # "취득가 4억 … 정정: 취득가 4억 2천": the label's earlier amount
-        again += [a for a in found if a.end <= label.start() and re.search(
-            rf"{label['label']}\s*(?:은|는|이|가|:|：)?\s*$", clean[max(0, a.start - 12) : a.start])]  # fmt: skip
+        said = re.sub(r"\s+", r"\\s*", label["label"]) + r"\s*(?:은|는|이|가|:|：)?\s*$"
+        again += [a for a in found if a.end <= label.start() and re.search(said, clean[max(0, a.start - 16) : a.start])]
     again += label_taken_back(clean, found) + revised(clean, found) + restarted(clean, found)
     for a in again:
         clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
