@@ -37,7 +37,8 @@ _NUM = rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{1,3}}(?:{_SEP}[0-9]{{3}})+|[0-9
 _BIG = "(?:조(?!금)|[억만])"
 _UNIT_PART = rf"{_NUM}\s*(?:[천백십]\s*{_BIG}?|{_BIG})"
 _LAST_PART = rf"{_NUM}\s*[천백십]?\s*{_BIG}?"
-_AMOUNT_RE = re.compile(rf"(?<![0-9.,])(?:{_UNIT_PART}\s*)*{_LAST_PART}(?:\s*원)?")
+# parts of one amount stay on one line: "필요경비 1,200만\n\n12억 넘는 부분" is two amounts
+_AMOUNT_RE = re.compile(rf"(?<![0-9.,])(?:{_UNIT_PART}[^\S\n]*)*{_LAST_PART}(?:\s*원)?")
 _TOKEN_RE = re.compile(rf"({_NUM})\s*([천백십]?)\s*([조억만]?)")
 _EXPECTED = "expected digits with optional 조/억/만/천 units, e.g. 20억, 5천만원, 1억 400만원, 1,500,000"
 

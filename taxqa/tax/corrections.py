@@ -43,8 +43,9 @@ REVISED = re.compile(r"\s*(?:원)?\s*(?:,|\.{2,}|…+)\s*아+\s+(?!니|그리고
 
 
 # "정정: 취득가 4억 2천", "다시 말하면 양도가 6억": a label said again with a new amount after a correction word
-RELABELLED = re.compile(
-    r"(?:정정|수정|다시\s*말하면|다시)\s*[:：)\]]?\s*(?P<label>[가-힣]{2,6}?)\s*(?:은|는|:|：)?\s*(?=\d)"
+RELABELLED = re.compile(  # "정정할게요. 매출 공급가액 9천": a label of two words, after the word that corrects
+    r"(?:정정|수정|다시\s*말하면|다시)(?:할게요|합니다|이요|요)?\s*[:：)\].,!]?\s*"
+    r"(?P<label>[가-힣]{2,6}?(?:\s+[가-힣]{2,6}?)?)\s*(?:은|는|:|：)?\s*(?=\d)"
 )
 # "아까 총급여 잘못 말했어요 … 총급여는 4,870만원": the label's figure said before the correction is taken back
 LABEL_TAKEN_BACK = re.compile(
@@ -98,9 +99,9 @@ def drop_corrected(clean: str, reading) -> str:
         a for a in found if a not in taken_back and any(a.value == b.value and a.end <= b.start for b in taken_back)
     ]
     for label in RELABELLED.finditer(clean):  # "취득가 4억 … 정정: 취득가 4억 2천": the label's earlier amount
-        again += [a for a in found if a.end <= label.start() and re.search(
-            rf"{label['label']}\s*(?:은|는|이|가|:|：)?\s*$", clean[max(0, a.start - 12) : a.start])]  # fmt: skip
-    again += label_taken_back(clean, found) + revised(clean, found)
+        said = re.sub(r"\s+", r"\\s*", label["label"]) + r"\s*(?:은|는|이|가|:|：)?\s*$"
+        again += [a for a in found if a.end <= label.start() and re.search(said, clean[max(0, a.start - 16) : a.start])]
+    again += label_taken_back(clean, found) + revised(clean, found) + restarted(clean, found)
     for a in again:
         clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
         reading.assume(f"'{a.text}'은 질문에서 정정된 금액으로 보고 계산에서 뺌")
@@ -141,6 +142,18 @@ def revised(clean: str, found) -> list:
             continue
         b = next((x for x in found if x.start == a.end + m.end()), None)
         if b is not None and a.value and 0.5 <= b.value / a.value <= 2:
+            out.append(a)
+    return out
+
+
+def restarted(clean: str, found) -> list:
+    """ "1억 사천… 1억 4000만원": a figure that trails off and is said again in full at once (the full one begins
+    with it) is a spoken restart, not a second figure."""
+    out = []
+    for a, b in zip(found, found[1:]):
+        gap = clean[a.end : b.start]
+        head, full = a.text.replace(" ", ""), b.text.replace(" ", "")
+        if re.fullmatch(r"[\s가-힣]{0,6}?(?:…+|\.{2,})\s*", gap) and full.startswith(head) and b.value > a.value:
             out.append(a)
     return out
 

@@ -16,11 +16,62 @@ def table_cells(line: str) -> list[str]:
     return [line]
 
 
+# "ㄴ 작성자: 정정할게요 …", "ㄴ 익명2: 저는 2천 나왔어요": a comment thread under a post, a reply a line
+REPLY = re.compile(r"(?m)^[ \t]*(?:ㄴ|└|↳)\s*([^:：\n]{1,12}?)\s*[:：][ \t]*")
+AUTHOR = r"작성자|글쓴이|원글\S{0,3}|질문자|본인|OP"
+# another commenter's name: "익명2", "댓글1", "세무사님", a handle; not a label of the asker's list ("ㄴ 매출: 1억")
+COMMENTER = r"익명\s*\d*|댓글\S{0,3}|\S{1,10}님|[A-Za-z][A-Za-z0-9_]{1,15}|[가-힣]{1,8}\d{1,4}"
+
+
+def author_replies(text: str) -> tuple[str, list[str]]:
+    """The thread with only its author's words: the author's replies as plain lines (their facts count, a later
+    one correcting an earlier), the other commenters' lines left out (their figures are their own cases or
+    guesses); and the names of those left out."""
+    others: list[str] = []
+
+    def one(m: re.Match) -> str:
+        if re.fullmatch(AUTHOR, m[1].strip()):
+            return ""
+        if not re.fullmatch(COMMENTER, m[1].strip()):
+            return m.group(0)
+        others.append(m[1].strip())
+        return "\0"  # marks the line to drop below
+
+    marked = REPLY.sub(one, text)
+    if not others:
+        return text, []
+    lines = [line for line in marked.split("\n") if not line.startswith("\0")]
+    return re.sub(r"^\s*\[원글\]\s*", "", "\n".join(lines)), list(dict.fromkeys(others))
+
+
+CSV_ROW = re.compile(r"[^,\n\t]{1,30}(?:,[^,\s][^,\n\t]{0,29}|,0?(?=,|$))+")
+GENERIC_HEAD = r"구분|항목|내역|분류|종류|과목|내용|계정"  # a first column that only names the rows
+
+
+def uncsv(text: str) -> str:
+    """Comma-separated rows pasted as text ("구분,공급가액,세액\n매출,127400000,12740000") as tab-separated ones: a
+    block of two or more lines with the same number of cells, the first (its header) without digits; a cell's bare
+    number is money in such a table, so it is written with its thousands (127,400,000)."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and CSV_ROW.fullmatch(lines[j].strip()) and (lines[j].count(",") == lines[i].count(",")):
+            j += 1
+        if j - i >= 2 and not re.search(r"\d", lines[i]):
+            for k in range(i, j):
+                cells = [c.strip() for c in lines[k].strip().split(",")]
+                lines[k] = "\t".join(re.sub(r"^-?\d{4,}$", lambda m: f"{int(m[0]):,}", c) for c in cells)
+        i = max(j, i + 1)
+    return "\n".join(lines)
+
+
 def untable(text: str) -> str:
     """Rows pasted from a spreadsheet or a markdown table as sentences the readers take: a block with
     a header row and rows of three or more cells becomes "header value, header value" per row
     ("취득가\t양도가\n3억\t7억" -> "취득가 3억, 양도가 7억"); two-cell rows become "key value"."""
     # "매출(공급가액) / 9,000": a row of a two-column table written with a slash is "key value"
+    text = uncsv(text)
     text = re.sub(r"(?m)^([^\n/|\d]{1,24}?)\s*/\s*(\d[\d,.]*\s*(?:억|만|천|원)?[^\n/\d]{0,3})\s*$", r"\1 \2", text)
     if re.search(r"^\s*[│┃｜].*[│┃｜].*[│┃｜]", text, re.M):  # a table drawn with box characters
         text = re.sub(r"(?m)^[ ─━┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋]+\n?", "", re.sub(r"[│┃｜]", "|", text))
@@ -51,6 +102,9 @@ def untable(text: str) -> str:
             elif headed == len(out) - 1:
                 out.pop()  # the header row, said with each value below
             keyed = headed = -1
+            if re.fullmatch(GENERIC_HEAD, header[0]):  # "구분 | 공급가액" over "매출 | 1억": "매출 공급가액 1억"
+                out.append(f"{cells[0]} " + ", ".join(f"{h} {c}" for h, c in zip(header[1:], cells[1:])) + ".")
+                continue
             out.append(", ".join(f"{h} {c}" for h, c in zip(header, cells)) + ".")
     return "\n".join(out)
 

@@ -145,6 +145,14 @@ def read(text: str, reading) -> None:
             text,
         )
     )  # fmt: skip  "23년 4개월을 다녔네요": the months are read below
+    earlier = [m for m in worked if other_job(text, m.start())]
+    worked = [m for m in worked if m not in earlier]
+    if earlier and not worked:  # "예전 회사에서는 7년 일하고 … 이번 회사에서 퇴직금": not this payer's years
+        said = ", ".join(dict.fromkeys(f"'{m.group(1)}년'" for m in earlier))
+        reading.lack(
+            f"근속연수 (이번 퇴직금을 주는 회사에서 몇 년 근무했는지): {said}은 예전 회사의 기간이라 쓰지 않음"
+        )
+        return
     years = worked[0] if worked else None
     years = years or re.search(
         r"(\d{1,2})\s*년\s*(?:간|동안)?\s*(?:하다|하고|했고|하다가)\s*(?:그만|퇴직|퇴사|나오|관두)", text
@@ -178,6 +186,11 @@ def read(text: str, reading) -> None:
     end = month_said(
         text, r"퇴사|퇴직|그만(?:두|뒀)|나(?:왔|와서)|\d{1,2}\s*일\S{0,2}\s*마지막\s*(?:근무|출근)", max
     )  # "2026년 4월에 나왔어요"
+    if start and not end and (end := month_this_year(text, reading)):  # "지난달 말일(5월 31일)자로 퇴사"
+        if (int(end[1]), int(end[2])) > (int(start[1]), int(start[2])):
+            reading.assume(f"퇴사 연도가 없어 {end[1]}년 {end[2]}월 퇴사로 봄")
+        else:
+            end = None  # before the month joined: not this job's leaving
     day = r"(?:[.-]\s*(\d{1,2})\.?|\s*(\d{1,2})\s*일)?"  # "2020.7.1 ~ 2026.3.31": the days, when said
     span_said = re.search(rf"(?:근무|재직|근속)\s*기간\S{{0,2}}\s*:?\s*{MONTH}{day}\s*[~∼〜-]\s*{MONTH}{day}", text)
     span_said = span_said or re.search(  # "회사 다닌 건 2009년 7월부터 2026년 5월까지"
@@ -200,8 +213,13 @@ def read(text: str, reading) -> None:
         reading.mentions,
         reading.text,
         "duration",
-        r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사|한\s*직장|뛰고|뛰었|뛴|몰고|몰았|운전",  # "20년 버스 몰고"
+        r"근무|다니|다닌|다녔|재직|일하|일한|일했|근속|몸담|회사|한\s*(?:직장|회사|곳)|뛰고|뛰었|뛴|몰고|몰았|운전",  # "20년 버스 몰고"
     )
+    if years is None and span is not None and other_job(reading.text, span.start):  # "이전 직장 근무 10년"
+        reading.lack(
+            f"근속연수 (이번 퇴직금을 주는 회사에서 몇 년 근무했는지): '{span.text}'은 예전 회사의 기간이라 쓰지 않음"
+        )
+        return
     if years is None and span is not None and (span.value.get("years") is not None or span.value.get("months")):
         value = (span.value.get("years") or 0) + (1 if span.value.get("months") else 0)  # "근속 8개월": 1년
         if span.value.get("months"):
@@ -224,6 +242,32 @@ def read(text: str, reading) -> None:
 
 
 MONTH = r"(\d{4})\s*(?:년|[.-])\s*(\d{1,2})(?:\s*월)?"  # "입사 2012년 3월", "2016.7 입사"
+
+
+# "예전 회사에서는 7년 일하고", "이전 직장 10년": a job before the one that pays this 퇴직금 ("전 회사" alone may be
+# "저는 회사", so it is not enough)
+EARLIER_JOB = r"예전|이전|옛날?|전\s*직장|전에\s*다니|첫\s*(?:회사|직장)|다른\s*(?:회사|직장)"
+
+
+def other_job(text: str, at: int) -> bool:
+    """Whether the years said at `at` are, by the words before them in their sentence, an earlier job's."""
+    head = re.split(r"[.?!\n]", text[max(0, at - 30) : at])[-1]
+    return bool(re.search(EARLIER_JOB, head))
+
+
+def month_this_year(text: str, reading) -> list | None:
+    """ "5월 31일자로 퇴사", "지난달 말일(5월 31일)자로 퇴사": a leaving month said without its year is the latest
+    such month up to the day the question is asked."""
+    m = re.search(
+        r"(?<![\d.년])(\d{1,2})\s*월(?:\s*\d{1,2}\s*일)?\s*\)?\s*(?:말일|말|초)?\s*(?:에|로|부로|자로|자|부)?\s*"
+        rf"{GAP}(?:퇴사|퇴직|그만(?:두|뒀)|나(?:왔|와서))",
+        text,
+    )
+    if m is None or reading.as_of is None or not 1 <= int(m[1]) <= 12:
+        return None
+    day = date.fromisoformat(reading.as_of)
+    year = day.year if int(m[1]) <= day.month else day.year - 1
+    return [None, str(year), m[1]]
 
 
 # "2003년 1월 2일에 지금 회사에 입사", "2013. 3. 4. (주)B에 입사", "4월 30일자로 명예퇴직": a few words between the

@@ -93,6 +93,21 @@ def read_houses(text: str, reading, said: list[str], lived, bought, sold) -> Non
     )
     if one and many and (negated or said_not):
         one = None  # "한 채뿐인 건 아니에요, 두 채예요": the one house is negated, so no contradiction
+    # "혼인한 날부터 10년 안에 먼저 파는 집은 1세대1주택으로 봐 준다": two houses counted as one by a rule the
+    # question names (혼인·동거봉양 합가, 일시적 2주택, 상속주택) and says is met
+    counted_one = re.search(
+        r"(?:혼인|결혼|재혼|합가|봉양|일시적|상속)[^.?!\n]{0,50}?1\s*세대\s*1\s*주택\S{0,2}\s*(?:으로|로)\s*"
+        r"(?:봐|보|본|봅|인정|간주|쳐|친)(?![^.?!\n]{0,12}(?:아니|않|안\s*되|못))",
+        text,
+    )
+    if many and counted_one and not negated:
+        reading.fact("one_house", True, counted_one.group(0))
+        said.append("1세대1주택 (특례)")
+        reading.assume(
+            f"'{many.group(0)}'이지만 질문이 말한 특례('{counted_one.group(0)}')로 1세대1주택 비과세 요건을 갖췄다고 보고 계산"
+        )
+        reading.say(", ".join(said))
+        return
     if one and many:
         reading.lack(
             f"'{one.group(0)}'이라면서 '{many.group(0)}'이라고 해 맞지 않음: 주택 수(1세대1주택 여부)를 확인해 주세요"

@@ -20,6 +20,24 @@ BOUGHT = r"\s*(?:원)?\s*(?:에|을|를|으로|로|주고)?\s*(?:사|샀|산|구
 EXPENSE = r"필요경비|양도\s*비용|자본적\s*지출|필경(?![가-힣])|경비|부대\s*비용|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|공사비|샷시|섀시|새시|취득세"
 # a list item's label before an amount ("… / 필경 1천") that names no price: taking it for one is a guess
 OTHER_LABEL = re.compile(r"(?:[/|,\n·]\s*)(?!(?:취득|매입|구입|분양|매수))([가-힣]{2,4})\s*[:=]?\s*$")
+BUY_SIDE = r"살\s*때|사면서|샀을\s*때|취득\s*(?:할\s*)?(?:때|시)|매입\s*(?:할\s*)?(?:때|시)"
+SELL_SIDE = r"팔\s*때|팔면서|팔았을\s*때|팔고|매도\s*(?:할\s*)?(?:때|시)|양도\s*(?:할\s*)?(?:때|시)|판\s*때"
+
+
+def sale_side_cost(text: str, first, reading):
+    """ "살 때 취득세랑 중개수수료로 1,200만원 …, 팔면서 중개수수료 540만원": costs said once for the buying and once
+    for the selling are both 필요경비: the second cost, to be added (None when no such cost is said)."""
+    rest = text[: first.start] + " " * (first.end - first.start) + text[first.end :]
+    second = amount_near(rest, EXPENSE)
+    if second is None:
+        return None
+    sides = [text[max(0, a.start - 30) : a.start].split(".")[-1] for a in (first, second)]
+    if not any(re.search(BUY_SIDE, w) for w in sides) or not any(re.search(SELL_SIDE, w) for w in sides):
+        return None
+    reading.assume(f"살 때의 비용과 팔 때의 비용을 합쳐 필요경비로 봄 ({first.text} + {second.text})")
+    return second
+
+
 YEARS_AGO = r"(?:\s*(?:은|는)?\s*\d{1,2}\s*년\s*전\S{0,2})?"  # "산 건 12년 전 4억": when, between label and price
 # "산 건 12년 전": the purchase named before the years ago it happened
 BOUGHT_NOUN = r"(?<![가-힣])(?:산|샀던|취득한|구입한|매입한)\s*(?:건|게|거|것|때|시기|시점|날)?\s*(?:은|는|이|가)?\s*$"
@@ -146,8 +164,10 @@ def read(text: str, reading) -> None:
         prices_out = prices_out[: a.start] + " " * (a.end - a.start) + prices_out[a.end :]
     expense = amount_near(prices_out, EXPENSE)
     if expense is not None and expense not in (bought, sold):
-        reading.fact("expenses", expense.value, expense.text)
-        said.append(f"필요경비 {format_won(expense.value)}")
+        second = sale_side_cost(prices_out, expense, reading)
+        value = expense.value + (second.value if second else 0)
+        reading.fact("expenses", value, expense.text + (f" + {second.text}" if second else ""))
+        said.append(f"필요경비 {format_won(value)}")
     held = re.search(  # "7년 6개월 보유": the part year is not a year held (제95조④)
         r"(\d{1,2})\s*년\s*(?:반\s*|\d{1,2}\s*개월\s*)?(?:간|동안|째)?\s*(?:을\s*)?(?:보유|가지고|갖고|소유|들고|"
         r"만에\s*(?:팔|판|매도|양도|처분))",  # "1년 8개월 만에 팔게 됐어요": held that long

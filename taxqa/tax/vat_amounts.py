@@ -42,6 +42,10 @@ def vat_included(text: str, a) -> bool:
         return False
     if re.search(INCLUDED, near) or (alone and re.search(INCLUDED, own)):
         return True
+    # "매입 5,500만 … ㄴ 작성자: 정정) 매입 5,500은 부가세 포함 금액이에요": the figure restated in a correction
+    again = next((b for b in others if b.start > a.end and b.value == a.value), None)
+    if again is not None and re.search(r"정정|수정|정확히", text[text.rfind("\n", 0, again.start) + 1 : again.start]):
+        return vat_included(text, again)
     # "※ 위 금액은 부가가치세가 포함된 금액입니다" under a notice's lines: of the amounts listed just above it
     footnote = re.search(r"위\s*금액\S{0,2}\s*(?:" + INCLUDED + ")", text[a.end : a.end + 80])
     if footnote and "." not in text[a.end : a.end + footnote.start()]:
@@ -50,6 +54,9 @@ def vat_included(text: str, a) -> bool:
         r"\s*(?:원)?\s*(?:이요|요|이고|예요|이에요|입니다)?\s*,\s*(?:부가세|부가가치세|VAT)\s*포함", text[a.end :]
     ):
         return True  # "매출은 1억 1천이요, 부가세 포함": the note said after the comma, of this amount
+    # "(둘 다 부가세 포함 금액)": a note for all the amounts without their own, whatever else is 공급가액
+    if re.search(r"(?:둘\s*다|모두|전부)\s*\(?\s*(?:부가세|부가가치세|VAT)(?:가|도)?\s*포함", text):
+        return True
     return bool(re.search(INCLUDED, text)) and not re.search(EXCLUDED, text)
 
 
@@ -174,7 +181,7 @@ def cash_part(text: str, card):
     said as a card part and a cash part; the cash amount said right after the card one, or None."""
     after = next((b for b in iter_amounts(text) if b.start >= card.end), None)
     # a 신고 안내문's lines: "신용카드 매출 자료: 38,500,000원" then "현금영수증 매출 자료: 4,400,000원"
-    listed = r"\s*(?:원)?[ \t]*\n\s*현금\s*영수증\s*매출\s*자료\s*[:：]\s*"
+    listed = r"\s*(?:원)?[ \t]*\n\s*현금\s*영수증\s*매출\s*(?:자료|합계|금액)\s*[:：]?\s*"  # "현금영수증 매출 합계 …"
     if after is not None and re.fullmatch(listed, text[card.end : after.start]):
         return after
     if not re.search(r"매출\S{0,2}\s*(?:[—:\-]\s*)?(?:신용\s*)?카드\S{0,3}\s*$", window_before(text, card.start, 14)):
@@ -335,7 +342,7 @@ def read_vat(text: str, reading) -> None:
         card_value = card.value if card is not None else 0
     if cash is not None and (  # "현금영수증 1,100만", "현금영수증 매출 자료: 4,400,000원"
         re.search(r"현금\s*영수증", window_before(text, cash.start, 10))
-        or re.search(r"현금\s*영수증\s*매출\s*자료\s*[:：]\s*$", window_before(text, cash.start, 20))
+        or re.search(r"현금\s*영수증\s*매출\s*(?:자료|합계|금액)\s*[:：]?\s*$", window_before(text, cash.start, 20))
     ):
         card_value += cash.value  # "현금영수증 1,100만(포함)": a 현금영수증 is credited as a card sale (제46조①)
         card_words = f"{card.text} + {cash.text}"

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+RESTAURANT = (  # "국숫집", "칼국수 가게": the dish names the place
+    r"음식점|식당|카페|커피|디저트|치킨|분식|음식|요식|백반|한식|중식|일식|고깃집|국밥|횟집|빵집|베이커리|주점|호프"
+    r"|국숫집|국수집|칼국수|냉면|김밥|떡볶이|족발|보쌈|중국집|밥집|술집|포차|피자|닭갈비"
+)
 INDUSTRY_WORDS = [
     (
         "realestate",
@@ -15,10 +19,7 @@ INDUSTRY_WORDS = [
     ("recycling", r"재생용|재활용|고물"),
     ("parcel", r"소화물|택배|퀵서비스"),
     ("retail", r"소매|편의점|슈퍼|마트|가게|상점|꽃집|화원|꽃가게"),
-    (
-        "restaurant",
-        r"음식점|식당|카페|커피|디저트|치킨|분식|음식|요식|백반|한식|중식|일식|고깃집|국밥|횟집|빵집|베이커리|주점|호프",
-    ),
+    ("restaurant", RESTAURANT),
     ("manufacturing", r"제조"),
     ("agriculture", r"(?<![가-힣])(?:농업|임업|어업)|농림|축산|양식업"),  # not the 어업 of 인테리어업
     ("lodging", r"숙박|모텔|펜션|민박|게스트하우스"),
@@ -36,7 +37,16 @@ INDUSTRY_WORDS = [
 
 def said_industry(text: str, words: str) -> re.Match | None:
     """The first industry word not said to be not the business ("음식점 아니고 서비스업(노래방)")."""
-    return next((m for m in re.finditer(words, text) if not NOT_THIS.match(text[m.end() :])), None)
+    return next(
+        (
+            m
+            for m in re.finditer(words, text)
+            if not NOT_THIS.match(text[m.end() :])
+            # "칼국수 가게": a shop its dish names is a restaurant, not a 소매 가게
+            and not (m.group(0) == "가게" and re.search(rf"(?:{RESTAURANT})\s*$", text[: m.start()]))
+        ),
+        None,
+    )
 
 
 NOT_THIS = re.compile(r"\S{0,3}\s*(?:이|가|은|는)?\s*(?:아니|아님|말고|빼고|아닌)")
