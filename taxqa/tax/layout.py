@@ -1,6 +1,6 @@
 """The layout a question comes in, read as plain sentences: a pasted table's rows (tab-separated or markdown),
-a label on one line with its value on the next, and a unit header ("(단위: 만원)") whose bare amounts are written
-out in won."""
+a label on one line with its value on the next, a unit header ("(단위: 만원)") whose bare amounts are written
+out in won, and a post with its comment chain (only the author's own lines)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,41 @@ def table_cells(line: str) -> list[str]:
     if line.strip().startswith("|") and line.count("|") >= 3:
         return [c.strip() for c in line.strip().strip("|").split("|")]
     return [line]
+
+
+# a row pasted from a spreadsheet saved as CSV: cells apart by bare commas ("아파트,980000000,분당 32평 시세")
+CSV_ROW = re.compile(r"[^,\n]*(?:,(?!\s)[^,\n]*|,$){2,}")
+
+
+def uncsv(text: str) -> str:
+    """CSV rows under a header of words ("구분,금액,비고") as "label amount (note)." sentences: the label cell, the
+    figures after it, the other words in brackets. A row's "-" on a figure is written "△" (taken off, as in a
+    tax form), not a negative amount. Only a block of two rows or more with the header's width."""
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        width = lines[i].count(",")
+        rows = 0
+        while (
+            width >= 2
+            and i + 1 + rows < len(lines)
+            and CSV_ROW.fullmatch(lines[i + 1 + rows])
+            and lines[i + 1 + rows].count(",") == width
+        ):
+            rows += 1
+        if rows < 2 or not CSV_ROW.fullmatch(lines[i]) or re.search(r"\d", lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        for row in lines[i + 1 : i + 1 + rows]:
+            cells = [c.strip() for c in row.split(",")]
+            figures = [re.sub(r"^-(?=\d)", "△", c) for c in cells[1:] if re.fullmatch(r"-?\d[\d.]*\s*원?", c)]
+            if not UNIT_HEADER.search(text):  # "980000000": a spreadsheet's figure is in won
+                figures = [re.sub(r"^(△?\d{7,})$", r"\1원", f) for f in figures]
+            words = [c for c in cells[1:] if c and not re.fullmatch(r"-?\d[\d.]*\s*원?", c)]
+            out.append(" ".join([cells[0], *figures]) + (f" ({', '.join(words)})" if words else "") + ".")
+        i += 1 + rows
+    return "\n".join(out)
 
 
 def untable(text: str) -> str:
@@ -110,3 +145,28 @@ def asked_scenario(text: str) -> tuple[str, str | None]:
         at = end
     out.append(text[at:])
     return "".join(out), want
+
+
+# a comment chain under a post: "ㄴ 익명1: …", "└ 작성자: …"; the name before the colon says who wrote the line
+COMMENT = re.compile(r"(?m)^[ \t]*(?:ㄴ|└|↳|┗|┖)[ \t]*([^:：\n]{1,14}?)[ \t]*[:：][ \t]*(.*)$")
+# the post's author: only their lines are facts of the case ("ㄴ 작성자: 시동생도 있어요" adds one)
+AUTHOR = re.compile(r"(?:작성자|글쓴이|원글쓴이|원글\s*작성자|글쓴|질문자|원작성자|본인)(?:\s*\(본인\))?|OP|op")
+
+
+def author_only(text: str) -> tuple[str, bool]:
+    """A post with its comment chain as the author's words only: other commenters' lines ("ㄴ 익명1: 10억 안 넘으면
+    거의 안 나와요") carry figures of their own cases, not this one. Also whether any line was left out."""
+    if not COMMENT.search(text):
+        return text, False
+    dropped = False
+
+    def keep(m: re.Match) -> str:
+        nonlocal dropped
+        if AUTHOR.fullmatch(m[1].strip()):
+            return m[2]
+        dropped = True
+        return ""
+
+    text = COMMENT.sub(keep, text)
+    text = re.sub(r"^\s*\[원글\]\s*", "", text)
+    return re.sub(r"\n{2,}", "\n", text).strip(), dropped

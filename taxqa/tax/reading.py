@@ -19,18 +19,18 @@ from taxqa.tax.corrections import drop_corrected
 from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.fx import with_rate
 from taxqa.tax.kinds import KINDS
-from taxqa.tax.layout import apply_unit_header, asked_scenario, join_label_lines, untable
+from taxqa.tax.layout import apply_unit_header, asked_scenario, author_only, join_label_lines, uncsv, untable
 from taxqa.tax.limitation_reading import LIMITATION
 from taxqa.tax.mentions import Mention, read_mentions
 from taxqa.tax.negation import negated
 from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.normalise import normalise
-from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
+from taxqa.tax.placing import place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
 from taxqa.tax.spoken_time import dated_months
-from taxqa.tax.tax_terms import not_computed, uncovered_tax
+from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, not_computed, only_asked, uncovered_tax
 from taxqa.tax.words import (
     CLAUSE_END,
     plain_digits,
@@ -144,11 +144,16 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
     # "#퇴직금 #1억5천 #근속18년": a list; "5만 달러 … 1달러 1,400원": the amount in won (taxqa.tax.fx)
     text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(" /")
-    text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
+    text, others = author_only(text)  # "ㄴ 익명1: …": another commenter's figures are not this case's
+    text = apply_unit_header(
+        join_label_lines(field_answers(untable(uncsv(plain_forms(answer_words(plain_digits(text)))))))
+    )
     text, scenario = asked_scenario(with_rate(text))
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
     clean = dated_months(normalise(text), day)
     reading = Reading(text=text, as_of=day)
+    if others:
+        reading.assume("댓글 중 글쓴이(작성자)의 글만 질문의 사실로 읽음 (다른 사람의 댓글 속 금액은 넣지 않음)")
     if scenario:
         reading.assume(f"질문이 묻는 {scenario}안만 계산함 (다른 안의 금액은 넣지 않음)")
     for said in worked:
@@ -209,6 +214,8 @@ def asked_tax(clean: str) -> str | None:
     named = {name for name, words in NAMED_TAX if any(not said_as_none(clean, m) for m in re.finditer(words, clean))}
     if len(named) == 1 and not named & {"종합소득세", "근로소득세"}:  # "직장인인데 이모가 ... 증여세": 증여세
         return next(iter(named))
+    if len(named) > 1 and (alone := only_asked(clean)) in named:
+        return alone
     last = list(iter_amounts(clean))
     if len(named) < 2 or not last:
         return None
