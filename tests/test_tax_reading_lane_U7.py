@@ -135,3 +135,14 @@ def test_csv_rows_with_a_net_total_row():
     assert got["estate"] == 780_000_000
     assert got["children"] == 2
     assert got["financial"] == 90_000_000
+
+
+def test_guards_an_unregistered_partner_a_bullet_list_and_another_subjects_share():
+    h = heirs("아버지가 돌아가셨어요. 새어머니는 혼인신고는 안 했어요. 자녀는 저 혼자예요. 재산 10억")
+    assert h.spouse is False
+    assert author_only("재산 내역\nㄴ 아파트: 5억\nㄴ 예금: 1억") == ("재산 내역\nㄴ 아파트: 5억\nㄴ 예금: 1억", False)
+    got = inputs(
+        "아버지가 돌아가셨어요. 재산은 빚 빼고 12억이에요. 어머니가 계시고 저희 남매는 각각 3억을 받기로 했어요."
+    )
+    assert got["spouse"] is True
+    assert "spouse_inherits" not in got

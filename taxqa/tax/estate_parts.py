@@ -63,7 +63,10 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         )
     )
     # "모친이 주택 지분 중 7억원 상당을 실제로 상속받기로": the spouse the subject, the amount what is received
-    said_by = rf"(?:{who_said(spouse_words, asker_is_spouse)})(?:님)?(?:이|가|께서|은|는)\s[^.?!\n]*$"
+    said_by = (  # no other subject between ("어머니가 계시고 저희 남매는 각각 3억을 받기로": the children's)
+        rf"(?:{who_said(spouse_words, asker_is_spouse)})(?:님)?(?:이|가|께서|은|는)\s"
+        r"(?![^.?!\n]*[가-힣](?:은|는|이|가|께서)\s)[^.?!\n]*$"
+    )
     if re.match(SPOUSE_RECEIVES, text[a.end : a.end + 24]) and re.search(said_by, window):
         return "spouse"
     m = spouse.search(window)

@@ -130,9 +130,15 @@ def side(word: str) -> str:
     )
 
 
+# a marriage never registered, said of a partner: "혼인신고는 안 했어요", "(사실혼)"
+UNREGISTERED = r"(?:님)?\S{0,3}\s*[^.?!]{0,14}?(?:혼인\s*신고\s*(?:는|를|도|가)?\s*(?:안|않|못|없|하지)|사실혼)"
+
+
 def parted(text: str, m: Mention, divorced: str, found: Mention | None) -> bool:
     """A divorce or remarriage said of `m` ("어머니는 재혼하셔서"), not a remarriage to the deceased ("새어머니(아버지랑
     재혼해서 혼인신고 된 분)": the deceased's own spouse)."""
+    if re.match(UNREGISTERED, text[m.end :]):
+        return True  # "새어머니는 혼인신고는 안 했어요": a partner in fact only, no heir (민법 제1003조)
     said = re.match(divorced, text[m.end :])
     if said is None:
         return False

@@ -150,14 +150,16 @@ def asked_scenario(text: str) -> tuple[str, str | None]:
 # a comment chain under a post: "ㄴ 익명1: …", "└ 작성자: …"; the name before the colon says who wrote the line
 COMMENT = re.compile(r"(?m)^[ \t]*(?:ㄴ|└|↳|┗|┖)[ \t]*([^:：\n]{1,14}?)[ \t]*[:：][ \t]*(.*)$")
 # the post's author: only their lines are facts of the case ("ㄴ 작성자: 시동생도 있어요" adds one)
+COMMENTER = r"익명\s*\d*|댓글\s*\d*|ㅇㅇ|(?:답변|댓글)?\s*작성자\s*\d+"
 AUTHOR = re.compile(r"(?:작성자|글쓴이|원글쓴이|원글\s*작성자|글쓴|질문자|원작성자|본인)(?:\s*\(본인\))?|OP|op")
 
 
 def author_only(text: str) -> tuple[str, bool]:
     """A post with its comment chain as the author's words only: other commenters' lines ("ㄴ 익명1: 10억 안 넘으면
     거의 안 나와요") carry figures of their own cases, not this one. Also whether any line was left out."""
-    if not COMMENT.search(text):
-        return text, False
+    names = [m[1].strip() for m in COMMENT.finditer(text)]
+    if not any(AUTHOR.fullmatch(n) or re.fullmatch(COMMENTER, n) for n in names) and "[원글]" not in text:
+        return text, False  # "ㄴ 아파트: 5억": a bullet of the asker's own list, no comment chain
     dropped = False
 
     def keep(m: re.Match) -> str:
