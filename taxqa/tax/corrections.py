@@ -153,7 +153,9 @@ def restarted(clean: str, found) -> list:
     for a, b in zip(found, found[1:]):
         gap = clean[a.end : b.start]
         head, full = a.text.replace(" ", ""), b.text.replace(" ", "")
-        if re.fullmatch(r"[\s가-힣]{0,6}?(?:…+|\.{2,})\s*", gap) and full.startswith(head) and b.value > a.value:
+        # the full one begins with it as said ("1억 사천… 1억 4000만원") or in its digits ("9천만… 9500만")
+        begins = full.startswith(head) or (b.value < 2 * a.value and str(b.value).startswith(str(a.value).rstrip("0")))
+        if re.fullmatch(r"[\s가-힣]{0,6}?(?:…+|\.{2,})\s*", gap) and begins and b.value > a.value:
             out.append(a)
     return out
 

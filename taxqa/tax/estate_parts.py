@@ -11,7 +11,7 @@ from taxqa.tax.words import iter_amounts, window_before
 TOTAL = r"상속재산|유산|재산|과세가액|총|합계|합쳐|전\s*재산|남기|남긴|물려|상속"
 FINANCIAL = r"금융재산|금융자산|금융|예금|적금|주식|펀드|현금|채권|보험금|통장|예적금"
 ITEM = r"집|아파트|주택|토지|땅|건물|상가|부동산|빌라|오피스텔|자동차|차량|임야|농지|전답|회원권"
-DEBT = r"채무|빚|부채|대출금?|차입금|공과금|보증금|빌리신|빌린|빌려\s*쓴"  # "작은아버지한테 빌리신 8천만원"
+DEBT = r"채무|빚|부채|대출금?|차입금|공과금|보증금|빌리신|빌린|빌려\s*쓴|미납|미지급|체납"  # "작은아버지한테 빌리신 8천만원"
 ASKER = r"(?<![가-힣])(?:제가|저는|본인이|본인은|내가|나는)"  # the asker, when the deceased is the asker's spouse
 FUNERAL = r"장례\s*비용?|장례식장?\s*비용?|장례비"
 
@@ -19,6 +19,9 @@ FUNERAL = r"장례\s*비용?|장례식장?\s*비용?|장례비"
 def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> str:
     """What an amount in an inheritance question is: estate, financial, item, spouse, debt, funeral, skip."""
     window = window_before(text, a.start, 30)
+    opened = text.rfind("(", 0, a.start - len(window))
+    if window.count(")") > window.count("(") and opened > text.rfind("\n", 0, a.start):
+        window = window_before(text, opened, 20) + text[opened : a.start]  # "주택(거주, 시가) 15억": the aside's comma
     if key := listed_as(text, a):  # "- 예금: ○○은행 외 2곳 합계 620,000,000원": a notice's line names its amount
         return key
     if re.search(r"\)\s*(?:은|는|이|가|:)?\s*$", window):  # "순금융재산(예금에서 금융채무 뺀 것)이 8억": the aside
@@ -33,6 +36,8 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         r"(?<![가-힣])(?:제|내)\s*(?:집|아파트|차|명의)?\s*(?:\S+\s*)?(?:대출|빚|채무)(?:금)?\S{0,2}\s*$", window
     ):
         return "skip"  # "저도 제 집 대출 3억 갚느라": the asker's own debt, not the deceased's
+    if re.match(SOLD_LATER, text[a.end : a.end + 24]):
+        return "sale"  # "나중에 16억쯤 받고 팔 거라": a price hoped for later, not the value at the death
     if re.match(rf"\s*(?:원)?\s*(?:은|는|이|가)\s*(?:은행|농협|우체국)?\s*(?:{FINANCIAL})", text[a.end : a.end + 16]):
         return "financial"  # "20억 중에 1억 원은 예금이고", "그 중 1억이 은행 예금": the part said to be deposits
     if re.search(
@@ -44,6 +49,8 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         r"(?:갚고|치르고|정리하고)\s*(?:\S+\s*){0,3}?남은\s*(?:게|것이?|거|건|재산은?|금액은?|돈은?)\s*$", window
     ):
         return "estate"  # "대출 갚고 장례 치르고 나니 순수하게 남은 게 18억": what is left after the debts
+    if re.search(r"[△▲]\s*$", window) and not re.search(FUNERAL, window):
+        return "debt"  # "병원비 미납 △23,000,000": a row taken off the estate in a form's list
     keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]
     hits = [(m.end(), -i, key) for i, (key, pattern) in enumerate(keys) for m in re.finditer(pattern, window)]
     spouse = re.compile(
@@ -55,6 +62,13 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
             else ""
         )
     )
+    # "모친이 주택 지분 중 7억원 상당을 실제로 상속받기로": the spouse the subject, the amount what is received
+    said_by = (  # no other subject between ("어머니가 계시고 저희 남매는 각각 3억을 받기로": the children's)
+        rf"(?:{who_said(spouse_words, asker_is_spouse)})(?:님)?(?:이|가|께서|은|는)\s"
+        r"(?![^.?!\n]*[가-힣](?:은|는|이|가|께서)\s)[^.?!\n]*$"
+    )
+    if re.match(SPOUSE_RECEIVES, text[a.end : a.end + 24]) and re.search(said_by, window):
+        return "spouse"
     m = spouse.search(window)
     if m is None and asker_is_spouse:  # "분할협의안: 배우자 13억 실제 상속": the legal word for the one left, the asker
         m = re.search(r"(?<![가-힣])배우자(?:님)?\s*(?:몫|상속분)?\s*[:：]?\s*$", window)
@@ -71,6 +85,27 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
     if re.match(rf"\s*(?:원)?\s*(?:의|어치|상당의|짜리)?\s*(?:{DEBT})", after):
         return "debt"
     return "estate"
+
+
+# a price the heirs mean to sell at later: "16억쯤 받고 팔 거라", "10억에 팔려고", "12억 정도에 내놓을 생각"
+SOLD_LATER = (
+    r"\s*(?:원)?\s*(?:쯤|정도|가량)?\s*(?:에|은|을|는)?\s*(?:받고\s*|받아서\s*)?"
+    r"(?:팔|매도하|처분하|내놓)(?:\s*(?:거|것|예정|생각|계획)|려|까)"
+)
+
+
+# what the spouse is said to take, after the amount: "7억원 상당을 실제로 상속받기로", "6억은 가져가시고"
+SPOUSE_RECEIVES = (
+    r"\s*(?:원)?\s*(?:상당|어치|정도)?\s*(?:을|를|은|는|만)?\s*(?:실제(?:로)?\s*)?(?:상속\s*)?"
+    r"(?:받(?:기로|으시기로|을|는|게)|가져가|갖기로|가지기로)"
+)
+
+
+def who_said(spouse_words: str, asker_is_spouse: bool) -> str:
+    """The words for the deceased's spouse: the asker's "제가" when the asker is the spouse."""
+    if asker_is_spouse:
+        return r"(?<![가-힣])(?:제|저|본인|내|나)"
+    return SPOUSE + ("|" + re.escape(spouse_words) if spouse_words else "")
 
 
 def owed_to_bank(text: str, a) -> bool:
@@ -143,6 +178,10 @@ def restated(text: str, amounts: list) -> list:
     return again
 
 
+# an amount said right after a part's word, before its particle: "아파트 7억은", "예금 1억 5천만원을"
+PRICE = r"(?:[\d,.]+\s*(?:억|천만|천|백만|만)?(?:\s*[\d,.]+\s*(?:천만|천|백만|만))?\s*원?\s*)?"
+
+
 def spouse_item(text: str, amounts: list, spouse_words: str, asker_is_spouse: bool):
     """The amount of the part said to go to the spouse by its name, or None: "아파트는 제(아내) 앞으로 하고"
     (the asker the spouse), "집은 어머니가 받기로" — the amount said with that part's word before."""
@@ -151,13 +190,24 @@ def spouse_item(text: str, amounts: list, spouse_words: str, asker_is_spouse: bo
         if asker_is_spouse
         else SPOUSE + ("|" + re.escape(spouse_words) if spouse_words else "")
     )
-    taker = re.search(
-        rf"({ITEM}|{FINANCIAL})\s*(?:은|는|을|를)\s*(?:{who})(?:님)?\s*(?:\([^()]{{0,8}}\))?\s*"
-        r"(?:앞으로|명의로|이름으로|몫으로|(?:이|가|께서)\s*(?:다\s*)?(?:받|갖|가지|상속))",
-        text,
+    taker = (
+        re.search(
+            rf"({ITEM}|{FINANCIAL})\s*{PRICE}(?:은|는|을|를)\s*(?:{who})(?:님)?\s*(?:\([^()]{{0,8}}\))?\s*"
+            r"(?:앞으로|명의로|이름으로|몫으로|(?:이|가|께서)\s*(?:다\s*)?(?:받|갖|가지|상속))",
+            text,
+        )
+        or re.search(  # "엄마가 아파트(6억) 가져가시고", "시어머니는 살던 빌라 2억짜리만 받으시기로": the taker said first
+            rf"(?<![가-힣])(?:{who})(?:님)?\s*(?:\([^()]{{0,8}}\))?\s*(?:이|가|께서|은|는)\s*(?:[가-힣]{{1,4}}\s+){{0,2}}?"
+            rf"({ITEM}|{FINANCIAL})\s*(?:\(\s*{PRICE}\)\s*|{PRICE})(?:짜리|상당)?\s*(?:은|는|을|를|만)?\s*(?:다\s*)?"
+            r"(?:가져가|가지|갖|받|상속|물려받|차지)",
+            text,
+        )
     )
     if taker is None:
         return None
+    inside = [a for a in amounts if taker.start() < a.start < taker.end()]
+    if inside:  # "아파트 7억은 어머니 앞으로": the amount said between the part's word and whose it is
+        return inside[0]
     priced = [  # "7억짜리 아파트는 제 앞으로": the amount said right before the part's word
         a for a in amounts if re.fullmatch(r"\s*(?:원)?\s*(?:짜리|상당의?|어치)\s*", text[a.end : taker.start()])
     ]

@@ -8,12 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from taxqa.tax.children_count import KID_NOUNS, count_children, counted_in
 from taxqa.tax.family import DEATH, PARENT_IN_LAW, Mention, mentions
-from taxqa.tax.words import COUNT_WORD, SINO, count_value
 
 NEGATED = r"(?:는|은|이|가|도|\s*[:：])?\s*(?:없|안\s*계|모두\s*돌아가|이미\s*돌아가|먼저\s*돌아가|사망|돌아가)"
-KID_NOUNS = r"자녀|자식|아이|애|아들|딸|남매|형제자매|형제|자매|손자녀|손주|아드님|따님"
-SIBLINGS = r"남동생|여동생|동생|누나|오빠|언니|형님|형"
 PARENT_WORD = r"아버지|어머니|아버님|어머님|아빠|엄마"
 # a grandparent speaking to a grandchild ("너희 아버지", "네 아비"): the speaker's spouse is "할머니" to them
 GRANDCHILD_ADDRESSED = (
@@ -25,7 +23,10 @@ CHILDREN_IN_LAW = ("시누이", "시동생", "시아주버니", "아주버님", 
 
 
 # a death said as earlier than the one asked about: "이미", "먼저", "3년 전에", "예전에", "오래전에"
-EARLIER = r"이미\s*|먼저\s*|일찍\s*|예전에\s*|오래\s*전에?\s*|\d{1,2}\s*년\s*전에?\s*"
+EARLIER = (
+    r"이미\s*|먼저\s*|일찍\s*|벌써\s*|예전에\s*|오래\s*전에?\s*|\d{1,2}\s*년\s*전에?\s*"
+    r"|(?:[이삼사오육칠팔구]?십|열|[한두세네]|다섯|여섯|일곱|여덟|아홉)\s*년\s*전에?\s*"  # "십 년 전에", "두 해 전"
+)
 # the year of that earlier death, said before it: "집사람은 재작년에 먼저 보냈습니다"
 WHEN = r"(?:재작년|작년|지난\s*해|몇\s*년\s*전|\d{1,2}\s*년\s*전|오래\s*전)에?\s*"
 # a spouse the asker saw die first, said as sending them ahead: "먼저 보냈습니다", "일찍 하늘나라로 보냈고"
@@ -41,15 +42,30 @@ OWN_DEATH = (
 SAID_WHEN = (
     r"(?:(?:지난|올해|작년|금년|\d{4}\s*년)\s*)?\d{1,2}\s*월\s*(?:\d{1,2}\s*일)?\s*에?\s+|(?:지난달|지난주|얼마\s*전)에?\s+"
     r"|(?:향년\s*)?\d{2,3}\s*세(?:로|의\s*나이로|에|를\s*일기로)\s+"
+    # "작년 추석 연휴에 일흔여덟으로": a holiday named for the time, an age said in native numerals
+    r"|(?:(?:지난|올해|작년|금년|재작년|지난해)\s*)?(?:설|설날|추석|명절|연말|연초)\s*(?:연휴|무렵|즈음|때|직후|전)?\s*에?\s+"
+    r"|(?:향년\s*)?(?:쉰|예순|일흔|여든|아흔)(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)?\s*(?:살)?(?:으로|로|의\s*나이로|에)\s+"
 )
+
+
+# a pause in speech ("엄마가… 지난 2월에", "아버지는… 음 벌써"): the trail and the filler words, not words of the case;
+# "아버지마저…" keeps its trail (the later of two deaths, left unsaid)
+PAUSE = r"(?<!마저)(?<!까지)(?:…+|\.{2,})|(?<![가-힣])(?:음+|어+|그러니까|저기|뭐랄까)(?=[\s,…])"
+
+
+def unpaused(text: str) -> str:
+    """`text` with its pauses blanked (positions kept), so a subject reaches its verb across them."""
+    return re.sub(PAUSE, lambda m: " " * len(m[0]), text)
 
 
 def decedent(text: str) -> Mention | None:
     """The person who died: the relation word that is the subject of a death verb (or of 상속재산/유산)."""
+    text = unpaused(text)
     # "어머니(배우자 없음) 별세": an aside that says no death is blanked (positions kept), so the word
     # before it is the subject of the verb after it
     text = re.sub(r"\([^()]{0,30}\)", lambda m: m[0] if re.search(DEATH, m[0]) else " " * len(m[0]), text)
-    found = mentions(text)
+    # "남편이 아이 없이 먼저 갔어요": a kin word said as lacking is no one, and not the subject of the verb after
+    found = [m for m in mentions(text) if not re.match(r"\s*(?:도\s*|하나\s*)?없이", text[m.end :])]
     named = re.search(r"(?:피상속인|사망자|고인)(?:은|는|이|:|\s)*\s*", text)  # "사망자: 남편"
     for m in found:  # "피상속인 아버지", "피상속인: 남편"
         if named and m.start == named.end() and not re.match(r"\s*(?:은|는|이|가)?\s*(?:없|X\b|x\b)", text[m.end :]):
@@ -64,6 +80,10 @@ def decedent(text: str) -> Mention | None:
             earlier = re.match(r"(?:님)?(?:은|는)\s*(?:" + EARLIER + ")", rest)
             if not (earlier and len(re.findall(DEATH + r"|장례|마저", text)) > 1):
                 return m  # "어머니는 3년 전에 돌아가셨고 올해 아버지가": the earlier death is not this estate's
+        if re.match(
+            r"(?:님)?\s*(?:을|를)?\s*(?:하늘나라로\s*|먼저\s*)?(?:떠나\s*)?보내\s*드(?:린|렸|리고|린\s*지)", rest
+        ):
+            return m  # "아빠 보내드린 지 석 달": the particle left out of "아빠를 보내드린"
         if re.match(r"(?:님)?(?:의)?\s*장례", rest):
             return m  # "엄마 장례 잘 끝났고": the one whose funeral it was
         if re.match(r"(?:님)?(?:마저|까지)\s*(?:…|\.{2,}|(?:\S+\s*){0,2}?(?:" + DEATH + "))", rest):
@@ -83,109 +103,6 @@ def decedent(text: str) -> Mention | None:
     if len(said) == 1 and len(re.findall(DEATH, text)) == 1:
         return said[0]
     return None
-
-
-# "자식은 너희 아버지까지 셋", "자녀는 저 포함해서 둘": the count with someone named as included
-WITH = r"(?:(?:[^\s\d,.]{1,6}\s+)?[^\s\d,.]{1,6}(?:까지|\s*포함(?:해서|하여|하면)?)\s*)?"
-
-
-def _count_in(text: str, noun: str) -> list[tuple[int, str, int]]:
-    """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀."""
-    out = []
-    after = rf"(?:{noun})(?:들)?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만|:|：)?\s*(?:모두|총|전부|다)?\s*{WITH}({COUNT_WORD})(?!\s*(?:살|세|개월))\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
-    for m in re.finditer(after, text):
-        if re.match(r"\d+\s*(?:세|살|년|억|만|천|원|%)", text[m.start(1) :]):
-            continue
-        out.append((m.start(), m.group(0).strip(), count_value(m.group(1))))
-    before = rf"(?<![\d가-힣])({COUNT_WORD})\s*(?:명의|명)?\s*(?:{noun})"
-    for m in re.finditer(before, text):
-        if not any(p <= m.start() < p + len(w) for p, w, _ in out):
-            out.append((m.start(), m.group(0).strip(), count_value(m.group(1))))
-    return out
-
-
-def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
-    """Children of the deceased and the words; None when the question does not say."""
-    m = re.search(r"(?:자녀|자식)\s*없음", text)  # "유족은 어머니뿐(자녀 없음)": said outright
-    if m:
-        return 0, m.group(0)
-    m = re.search(
-        r"무자녀|자녀\s*없이|자식\s*없이|" rf"(?:{KID_NOUNS})(?:들)?\s*(?:는|은|이|가|도)\s*(?:없|하나도\s*없)", text
-    )
-    if m and not speaker_is_child:
-        return 0, m.group(0)
-    m = re.search(r"([일이삼사오육칠팔구])\s*(남매|형제|자매)", text)
-    if m:
-        return SINO[m.group(1)], m.group(0)
-    m = re.search(r"(\d|[한두세네])\s*남\s*(\d|[한두세네])\s*녀", text)
-    if m:
-        return count_value(m.group(1)) + count_value(m.group(2)), m.group(0)
-    m = re.search(
-        r"외동(?:딸|아들)?|외아들|무남독녀|독자|(?:나|저)\s*혼자\s*(?:자식|자녀)|(?:자식|자녀)\S{0,2}\s*(?:나|저)\s*(?:혼자|하나)",
-        text,
-    )
-    if m:
-        return 1, m.group(0)
-    m = re.search(r"쌍둥이", text)
-    if m and not _count_in(text, KID_NOUNS):
-        return 2, m.group(0)
-    m = re.search(r"(?:(?<![가-힣])자(?:녀)?|子)\s*(\d{1,2})\s*(?:인|명)", text)
-    if m:
-        return int(m.group(1)), m.group(0)
-    generic = _count_in(text, r"자녀|자식|아이|애|남매|형제자매|형제|자매|상속인인?\s*자녀")
-    if generic:
-        pos, words, _ = generic[0]
-        again = RECOUNTED.match(text, pos + len(words))
-        if again:  # "자식은 두 명, 아 막내까지 세 명이구나": the count said again at once, the later one meant
-            return count_value(again.group(1)), words + again.group(0)
-        return max(c for _, _, c in generic), generic[0][1]
-    gendered = _count_in(text, r"아들|딸|아드님|따님")
-    if gendered:
-        return sum(c for _, _, c in gendered), ", ".join(w for _, w, _ in gendered)
-    us = re.search(r"(?<![가-힣])(?:우리|저희)\s*(둘|셋|넷|다섯|\d)(?=이서|이|명|끼리|[\s,.]|$)", text)
-    if (
-        speaker_is_child and us
-    ):  # "우리 넷이 나누면", "우리 둘이랑 어머니": the deceased's children, the asker among them
-        return count_value(us.group(1)), us.group(0)
-    if speaker_is_child:
-        siblings = _count_in(text, SIBLINGS)
-        named = [m for m in re.finditer(rf"(?<![가-힣])(?:{SIBLINGS})(?=[이가은는과와랑하도입만,.)\s]|$)", text)]
-        words_said = {m.group(0) for m in named}  # "남동생 … 동생이랑 저": the same brother said again, once
-        named = [m for m in named if not {"남" + m.group(0), "여" + m.group(0)} & words_said]
-        named = [m for i, m in enumerate(named) if m.group(0) not in {n.group(0) for n in named[:i]}]  # "형 … 형이랑"
-        others = sum(c for _, _, c in siblings) + len(
-            [m for m in named if not any(p <= m.start() < p + len(w) for p, w, _ in siblings)]
-        )
-        speaker = re.search(
-            r"(?<![가-힣])(?:저(?=[와랑하는도희입이만뿐,.\s]|$)|제가|나(?:와|랑|하고|(?=[,·/]))|본인)", text
-        )
-        listed = re.search(rf"(?<![가-힣])(?:저|제|나)\s*(?:와|랑|하고|,)\s*((?:(?:{SIBLINGS})\s*(?:와|랑|하고|,)?\s*)+?)"
-                           rf"\s*(둘|셋|넷)\s*(?:이서|이|뿐|밖에)", text)  # fmt: skip  # "저랑 여동생 둘뿐"
-        alone = listed and not re.search(
-            r"(?:와|과|랑|하고|,)\s*$", text[: listed.start()]
-        )  # not "엄마, 저, 동생 둘이"
-        if alone and count_value(listed.group(2)) == 1 + len(re.findall(SIBLINGS, listed.group(1))):
-            return count_value(listed.group(2)), listed.group(0)  # "저랑 언니 둘이": the two of us
-        if others or speaker:
-            words = ", ".join(
-                [w for _, w, _ in siblings] + [m.group(0) for m in named] + ([speaker.group(0)] if speaker else [])
-            )
-            return others + 1, words
-    bare = re.findall(r"(?<![가-힣])(?:아들|딸|장남|차남|삼남|장녀|차녀|삼녀)(?=[이가은는과와랑하도에,.·/\s]|$)", text)
-    if speaker_is_child and not bare:
-        return None, ""
-    if bare:
-        return len(bare), " ".join(bare)
-    if re.search(r"(?<![가-힣])(?:자녀|자식|아이|애)들", text):
-        return None, "자녀들"
-    m = re.search(r"(?<![가-힣])(?:자녀|자식|아이)(?=[이가은는과와랑하도에,\s])", text)
-    if m:
-        return 1, m.group(0)
-    return None, ""
-
-
-# a count said again at once after an interjection: "두 명, 아 막내까지 세 명", "둘, 아니 셋"
-RECOUNTED = re.compile(rf"\s*(?:명)?\s*[,.…]*\s*(?:아\s+|아니(?:다)?\s*[,.]?\s*)[^\d.?!]{{0,12}}?({COUNT_WORD})\s*명")
 
 
 @dataclass
@@ -213,9 +130,27 @@ def side(word: str) -> str:
     )
 
 
+# a marriage never registered, said of a partner: "혼인신고는 안 했어요", "(사실혼)"
+UNREGISTERED = r"(?:님)?\S{0,3}\s*[^.?!]{0,14}?(?:혼인\s*신고\s*(?:는|를|도|가)?\s*(?:안|않|못|없|하지)|사실혼)"
+
+
+def parted(text: str, m: Mention, divorced: str, found: Mention | None) -> bool:
+    """A divorce or remarriage said of `m` ("어머니는 재혼하셔서"), not a remarriage to the deceased ("새어머니(아버지랑
+    재혼해서 혼인신고 된 분)": the deceased's own spouse)."""
+    if re.match(UNREGISTERED, text[m.end :]):
+        return True  # "새어머니는 혼인신고는 안 했어요": a partner in fact only, no heir (민법 제1003조)
+    said = re.match(divorced, text[m.end :])
+    if said is None:
+        return False
+    return not (
+        found and "재혼" in said.group(0) and re.search(rf"{re.escape(found.words)}\S{{0,2}}\s*재혼", said.group(0))
+    )
+
+
 def heirs(text: str) -> Heirs:
     """Who inherits: the deceased's spouse (from either side), children (the speaker included when
     the speaker is a child of the deceased) and, without children, the deceased's parents."""
+    text = unpaused(text)
     found = decedent(text)
     h = Heirs()
     category = found.category if found else ""
@@ -223,18 +158,16 @@ def heirs(text: str) -> Heirs:
     others = [m for m in mentions(text) if found is None or m.start != found.start]
     own_death = re.search(OWN_DEATH, text)
     gone = (  # dead, or not an heir: "아버지는 이혼해서 상속인 아님"
-        r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:"
+        r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:(?:두\s*분|둘)\s*)?(?:다|모두)?\s*(?:"  # "시부모님은 두 분 다 예전에"
         + EARLIER
-        + r")?(?:"
+        + r"|\d{4}\s*년(?:도)?에?\s*)*(?:"  # "아빠는 2019년에 먼저 가셨고요"
         + DEATH
         + r"|안\s*계|없|계시지\s*않|이혼|상속인\s*(?:이\s*)?아)"
     )
     if own_death:  # "집사람은 재작년에 먼저 보냈습니다. 제가 죽고 나면": sent ahead of the asker, whose estate it is
         gone += r"|(?:은|는|도|을|를)?\s*(?:" + WHEN + r")?(?:" + SENT_AHEAD + ")"
     divorced = r"(?:님)?(?:은|는|도|께서|이|가)?\s*[^.,?!]{0,14}?(?:이혼|재혼)(?:하|했|한|해)"
-    alive = [
-        m for m in others if not re.match(gone, text[m.end : m.end + 20]) and not re.match(divorced, text[m.end :])
-    ]
+    alive = [m for m in others if not re.match(gone, text[m.end : m.end + 30]) and not parted(text, m, divorced, found)]
     if category == "spouse" and own_death and re.search(r"사별|먼저\s*(?:가|떠나|돌아가)", text):
         h.decedent, h.decedent_words = "self", own_death.group(0)  # "배우자 사별 후 … 본인이 돌아가실 경우"
         h.notes.append("배우자와 먼저 사별해 피상속인의 배우자 없음")
@@ -242,7 +175,9 @@ def heirs(text: str) -> Heirs:
         h.spouse, h.spouse_words = True, found.words + " (질문자가 배우자)"
     elif category in ("parent", "stepparent"):
         partner = [  # "모친상 … 어머니 명의 재산": one mother in two words, no partner
-            m for m in alive if m.category == "parent" and "부모" not in m.words and side(m.words) != side(found.words)
+            m
+            for m in alive  # "새어머니(아버지랑 재혼해서 혼인신고 된 분)": the father's wife, his spouse
+            if m.category in ("parent", "stepparent") and "부모" not in m.words and side(m.words) != side(found.words)
         ]
         if partner:
             h.spouse, h.spouse_words = True, partner[0].words
@@ -313,13 +248,13 @@ def heirs(text: str) -> Heirs:
             for m in alive
             if m.category in ("parent",) or m.words in ("삼촌", "외삼촌", "고모", "이모", "큰아버지", "작은아버지")
         ]
-        counted = _count_in(text, KID_NOUNS)
+        counted = counted_in(text, KID_NOUNS)
         if counted:
             h.children, h.children_words = max(c for _, _, c in counted), counted[0][1]
         elif uncles:
             h.children, h.children_words = len(uncles), ", ".join(m.words for m in uncles)
     elif category == "inlaw" and re.search(PARENT_IN_LAW, found.words):
-        counted = _count_in(text, KID_NOUNS)
+        counted = counted_in(text, KID_NOUNS)
         kids = [m for m in alive if m.category == "spouse" or m.words in CHILDREN_IN_LAW]
         if counted:
             h.children, h.children_words = max(c for _, _, c in counted), counted[0][1]
@@ -327,7 +262,7 @@ def heirs(text: str) -> Heirs:
             h.children, h.children_words = len(kids), ", ".join(m.words for m in kids)
     elif category == "child":
         grand = [m for m in alive if m.category == "grandchild"]
-        counted = _count_in(text, r"손자녀|손자|손녀|손주")
+        counted = counted_in(text, r"손자녀|손자|손녀|손주")
         if counted:
             h.children, h.children_words = sum(c for _, _, c in counted), counted[0][1]
         elif grand:
@@ -340,7 +275,8 @@ def heirs(text: str) -> Heirs:
         h.children, h.children_words = count_children(text, speaker_is_child=False)
     if not h.children:
         inlaws = re.search(
-            r"시부모님?|시아버지|시어머니|장인|장모|(?:남편|아내|배우자)의\s*(?:부모님?|아버지|어머니)", text
+            r"시부모님?|시아버(?:지|님)|시어머(?:니|님)|장인|장모|(?:남편|아내|배우자)의\s*(?:부모님?|아버지|어머니)",
+            text,
         )
         if (
             category == "inlaw" and found.words in CHILDREN_IN_LAW
@@ -353,7 +289,13 @@ def heirs(text: str) -> Heirs:
             sides |= {"m", "f"} if re.search(r"(?:시|처)부모", text) else set()
             h.parents, h.parents_words = len(sides), inlaws.group(0) if inlaws else ""
         elif category == "spouse" and inlaws:
-            h.parents, h.parents_words = (2 if "부모" in inlaws.group(0) else 1), inlaws.group(0)
+            # "시아버님은 5년 전에 돌아가셨고 시어머님은 살아 계셔서": only the living parents of the deceased inherit
+            living = [m for m in alive if re.search(PARENT_IN_LAW, m.words)]
+            sides = {"m" if re.search(r"장모|어머|엄마", m.words) else "f" for m in living if "부모" not in m.words}
+            dead = [m for m in others if m not in alive and re.search(PARENT_IN_LAW, m.words)]
+            both = any("부모" in m.words for m in living) and not dead
+            count = 2 if both else len(sides) if sides else 0 if dead else 2 if "부모" in inlaws.group(0) else 1
+            h.parents, h.parents_words = count, ", ".join(dict.fromkeys(m.words for m in living)) or inlaws.group(0)
         elif category == "child" and h.spouse:
             us = re.search(r"저희\s*부부|우리\s*부부|부부", text)
             h.parents, h.parents_words = (2, us.group(0)) if us else (1, "질문자(부모)")

@@ -203,6 +203,12 @@ def read(text: str, reading) -> None:
         if a not in again:
             parts.setdefault(classify(text, a, h.spouse_words if not asker else "", asker), []).append(a)
     taken = None if parts.get("spouse") or not h.spouse else spouse_item(text, amounts, h.spouse_words, asker)
+    if parts.get("sale") and not any(parts.get(k) for k in ("estate", "item", "financial")):
+        parts["item"] = parts.pop("sale")  # a price said only as the one to sell at: the estate's value, asked
+        for a in parts["item"]:
+            reading.unclear(f"'{a.text}'은 팔 때의 값이라 상속개시일 시가와 다를 수 있음: 상속재산가액 확인 필요")
+    for a in parts.pop("sale", []):
+        reading.assume(f"'{a.text}'은 나중에 팔 때의 값이라 상속재산가액(상속개시일 시가)에 넣지 않음")
     totals, items, financial = parts.get("estate", []), parts.get("item", []), parts.get("financial", [])
     if totals:
         whole = max(totals, key=lambda a: a.value)
@@ -218,6 +224,12 @@ def read(text: str, reading) -> None:
     debts = sum(a.value for a in parts.get("debt", []))
     funeral = sum(a.value for a in parts.get("funeral", []))
     table = select("inheritance", parse_as_of(reading.as_of))
+    if (debts or funeral) and totals and sum(a.value for a in items + financial) - debts - funeral == estate:
+        # "합계(빚·장례비 뺀 것)" under the rows: the total is said already net of the debts listed above it
+        listed = " + ".join(a.text for a in items + financial)
+        off = ", ".join(a.text for a in parts.get("debt", []) + parts.get("funeral", []))
+        reading.assume(f"합계 {words}은 재산({listed})에서 채무·장례비({off})를 뺀 금액이라 그대로 과세가액으로 봄")
+        debts = funeral = 0
     if funeral:
         funeral = min(max(funeral, table["funeral_min"]), table["funeral_max"])
         reading.assume(

@@ -1,6 +1,6 @@
 """The layout a question comes in, read as plain sentences: a pasted table's rows (tab-separated or markdown),
-a label on one line with its value on the next, and a unit header ("(단위: 만원)") whose bare amounts are written
-out in won."""
+a label on one line with its value on the next, a unit header ("(단위: 만원)") whose bare amounts are written
+out in won, and a post with its comment chain (only the author's own lines)."""
 
 from __future__ import annotations
 
@@ -17,16 +17,17 @@ def table_cells(line: str) -> list[str]:
 
 
 # "ㄴ 작성자: 정정할게요 …", "ㄴ 익명2: 저는 2천 나왔어요": a comment thread under a post, a reply a line
-REPLY = re.compile(r"(?m)^[ \t]*(?:ㄴ|└|↳)\s*([^:：\n]{1,12}?)\s*[:：][ \t]*")
-AUTHOR = r"작성자|글쓴이|원글\S{0,3}|질문자|본인|OP"
+REPLY = re.compile(r"(?m)^[ \t]*(?:ㄴ|└|↳|┗|┖)[ \t]*([^:：\n]{1,14}?)[ \t]*[:：][ \t]*")
+# the post's author: only their lines are facts of the case ("ㄴ 작성자: 시동생도 있어요" adds one)
+AUTHOR = r"(?:작성자|글쓴이|원글쓴이|원글\s*작성자|원글\S{0,3}|글쓴|질문자|원작성자|본인)(?:\s*\(본인\))?|OP|op"
 # another commenter's name: "익명2", "댓글1", "세무사님", a handle; not a label of the asker's list ("ㄴ 매출: 1억")
-COMMENTER = r"익명\s*\d*|댓글\S{0,3}|\S{1,10}님|[A-Za-z][A-Za-z0-9_]{1,15}|[가-힣]{1,8}\d{1,4}"
+COMMENTER = r"익명\s*\d*|댓글\s*\d*|ㅇㅇ|(?:답변|댓글)?\s*작성자\s*\d+|\S{1,10}님|[A-Za-z][A-Za-z0-9_]{1,15}|[가-힣]{1,8}\d{1,4}"
 
 
 def author_replies(text: str) -> tuple[str, list[str]]:
     """The thread with only its author's words: the author's replies as plain lines (their facts count, a later
     one correcting an earlier), the other commenters' lines left out (their figures are their own cases or
-    guesses); and the names of those left out."""
+    guesses); and the names of those left out. A list of the asker's own ("ㄴ 아파트: 5억") is no thread."""
     others: list[str] = []
 
     def one(m: re.Match) -> str:
@@ -44,26 +45,42 @@ def author_replies(text: str) -> tuple[str, list[str]]:
     return re.sub(r"^\s*\[원글\]\s*", "", "\n".join(lines)), list(dict.fromkeys(others))
 
 
-CSV_ROW = re.compile(r"[^,\n\t]{1,30}(?:,[^,\s][^,\n\t]{0,29}|,0?(?=,|$))+")
+# a row pasted from a spreadsheet saved as CSV: cells apart by bare commas ("아파트,980000000,분당 32평 시세")
+CSV_ROW = re.compile(r"[^,\n\t]{1,30}(?:,[^,\s][^,\n\t]{0,29}|,0?(?=,|$)|,$)+")
+FIGURE = r"-?\d[\d.]*\s*원?"
 GENERIC_HEAD = r"구분|항목|내역|분류|종류|과목|내용|계정"  # a first column that only names the rows
 
 
 def uncsv(text: str) -> str:
-    """Comma-separated rows pasted as text ("구분,공급가액,세액\n매출,127400000,12740000") as tab-separated ones: a
-    block of two or more lines with the same number of cells, the first (its header) without digits; a cell's bare
-    number is money in such a table, so it is written with its thousands (127,400,000)."""
+    """CSV rows under a header of words ("구분,공급가액,세액", "항목,금액,메모"), a block of two rows or more with the
+    header's width: with two figure columns or more, as tab-separated cells (`untable` reads each figure with its
+    column's name, "매출 공급가액 52,000,000"); with one, as "label amount (note)." sentences. A cell's bare number
+    is money in won; a "-" on it is written "△" (taken off, as in a tax form), not a negative amount."""
     lines = text.split("\n")
-    i = 0
+    out, i = [], 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and CSV_ROW.fullmatch(lines[j].strip()) and (lines[j].count(",") == lines[i].count(",")):
+        width = lines[i].count(",")
+        j = i + 1
+        while width and j < len(lines) and CSV_ROW.fullmatch(lines[j].strip()) and lines[j].count(",") == width:
             j += 1
-        if j - i >= 2 and not re.search(r"\d", lines[i]):
-            for k in range(i, j):
-                cells = [c.strip() for c in lines[k].strip().split(",")]
-                lines[k] = "\t".join(re.sub(r"^-?\d{4,}$", lambda m: f"{int(m[0]):,}", c) for c in cells)
-        i = max(j, i + 1)
-    return "\n".join(lines)
+        if j - i < 3 or not CSV_ROW.fullmatch(lines[i].strip()) or re.search(r"\d", lines[i]):
+            out.append(lines[i])
+            i += 1
+            continue
+        rows = [[c.strip() for c in row.strip().split(",")] for row in lines[i + 1 : j]]
+        numeric = [k for k in range(1, width + 1) if all(re.fullmatch(FIGURE, r[k]) for r in rows if r[k])]
+        if len(numeric) >= 2:
+            out.append(lines[i].strip().replace(",", "\t"))
+            out += ["\t".join(re.sub(r"^-?\d{4,}$", lambda m: f"{int(m[0]):,}", c) for c in r) for r in rows]
+        else:
+            for cells in rows:
+                figures = [re.sub(r"^-(?=\d)", "△", c) for c in cells[1:] if re.fullmatch(FIGURE, c)]
+                if not UNIT_HEADER.search(text):  # "980000000": a spreadsheet's figure is in won
+                    figures = [re.sub(r"^(△?\d{7,})$", r"\1원", f) for f in figures]
+                words = [c for c in cells[1:] if c and not re.fullmatch(FIGURE, c)]
+                out.append(" ".join([cells[0], *figures]) + (f" ({', '.join(words)})" if words else "") + ".")
+        i = j
+    return "\n".join(out)
 
 
 def untable(text: str) -> str:

@@ -116,6 +116,8 @@ def flag_spouse_among_dead(reading) -> None:
     돌아가셨고 … 아버지가 돌아가셨어요"): the spouse may be the one who died first."""
     if reading.kind != "inheritance" or not reading.inputs.get("spouse"):
         return
+    if any(f.name == "deceased" and f.value == "spouse" for f in reading.facts):
+        return  # "남편이 먼저 갔어요 … 시아버님은 5년 전에 돌아가셨고": the asker, alive, is the surviving spouse
     dead = set()
     for d in re.finditer(DIED, reading.text):
         before = reading.text[max(0, d.start() - 20) : d.start()]
@@ -158,6 +160,7 @@ SPOUSE_EARNS = re.compile(  # not "소득 없는 배우자를 부양하는 직�
     r"일\s*(?:해|하고|함))"
 )
 SPLIT_UP = re.compile(r"이혼(?!\s*(?:안|않|하지|은\s*안|은\s*아니))|재혼|별거|갈라")
+REGISTERED = re.compile(r"[^.?!]{0,8}?혼인\s*신고\s*(?:가|를|도|까지)?\s*(?:된|했|한|되어|돼|됐|마친|마쳤)")
 
 
 def flag_spouse_overcounted(reading) -> None:
@@ -169,7 +172,10 @@ def flag_spouse_overcounted(reading) -> None:
                 f"'{hit.group(0).strip()}'라고 했는데 배우자를 소득 없는 부양가족으로 넣어 계산함: 배우자 소득을 확인해 주세요"
             )
     elif reading.kind == "inheritance" and reading.inputs.get("spouse"):
-        if hit := SPLIT_UP.search(reading.text):
+        hit = SPLIT_UP.search(reading.text)
+        if hit and hit.group(0) == "재혼" and REGISTERED.match(reading.text, hit.end()):
+            hit = None  # "아버지랑 재혼해서 혼인신고 된 분": a remarriage to the deceased, a legal spouse
+        if hit:
             reading.unclear(
                 f"{quoted(hit.group(0), '이가')} 언급되었는데 배우자공제를 적용함: 피상속인의 법률상 배우자가 살아 있는지 확인해 주세요"
             )

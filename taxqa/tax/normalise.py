@@ -78,8 +78,10 @@ ASIDE_BEFORE_AMOUNT = re.compile(
 )
 
 
+# words of a numeral run: apart by spaces or by a pause ("칠천… 칠천 있어요")
+RUN_GAP = r"(?:\s*(?:…+|\.{2,})\s*|\s+)"
 NUMERAL_RUN = re.compile(
-    r"(?<![가-힣\d])[일이삼사오육칠팔구십백천만억]+(?:\s+[일이삼사오육칠팔구십백천만억]+)*(?:\s*만)?"
+    rf"(?<![가-힣\d])[일이삼사오육칠팔구십백천만억]+(?:{RUN_GAP}[일이삼사오육칠팔구십백천만억]+)*(?:\s*만)?"
 )
 
 
@@ -88,12 +90,12 @@ def said_twice(text: str) -> str:
     삼천이", "천이백 천이백만 원"): said once, the fuller saying kept."""
 
     def once(m: re.Match) -> str:
-        words = m[0].split()
+        words = re.split(RUN_GAP, m[0].strip())
         for k in range(1, len(words)):
             first, second = "".join(words[:k]), "".join(words[k:])
             if second.startswith(first) and re.search(r"[십백천만억]", first) and len(second) - len(first) <= 1:
                 return " ".join(words[k:])
-        return m[0]
+        return m[0]  # not said twice: as written, pauses and all
 
     return NUMERAL_RUN.sub(once, text)
 
@@ -137,9 +139,9 @@ def normalise(text: str) -> str:
         lambda m: f"{SINO.get(m[1], 1)}천{SINO.get(m[2], 1)}백",
         text,
     )
-    text = re.sub(r"(?<![가-힣\d])([이삼사오육칠팔구])천(?=\s|[을를이가은는,.]|$)", lambda m: f"{SINO[m[1]]}천", text)
+    text = re.sub(r"(?<![가-힣\d])([이삼사오육칠팔구])천(?=\s|[을를이가은는,.…]|$)", lambda m: f"{SINO[m[1]]}천", text)
     text = re.sub(  # "일억 오천", "삼억 오천쯤" (spoken, 만 left out after 억): 1억 5000만
-        r"(\d억)\s*([일이삼사오육칠팔구]?천(?:\s*[일이삼사오육칠팔구]?백)?)(?=\s|[을를이가은는에원,.]|쯤|정도|가량|$)",
+        r"(\d억)\s*([일이삼사오육칠팔구]?천(?:\s*[일이삼사오육칠팔구]?백)?)(?=\s|[을를이가은는에원,.…]|쯤|정도|가량|$)",  # "일억 오천… 그리고"
         lambda m: f"{m[1]} {sino_number(m[2].replace(' ', ''))}만",
         text,
     )

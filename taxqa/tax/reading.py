@@ -25,12 +25,12 @@ from taxqa.tax.mentions import Mention, read_mentions
 from taxqa.tax.negation import negated
 from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.normalise import normalise
-from taxqa.tax.placing import KIND_TAXES, NAMED_TAX, place
+from taxqa.tax.placing import place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
 from taxqa.tax.spoken_time import dated_months
-from taxqa.tax.tax_terms import not_computed, uncovered_tax
+from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, not_computed, only_asked, uncovered_tax
 from taxqa.tax.words import (
     CLAUSE_END,
     plain_digits,
@@ -212,6 +212,8 @@ def asked_tax(clean: str) -> str | None:
     named = {name for name, words in NAMED_TAX if any(not said_as_none(clean, m) for m in re.finditer(words, clean))}
     if len(named) == 1 and not named & {"종합소득세", "근로소득세"}:  # "직장인인데 이모가 ... 증여세": 증여세
         return next(iter(named))
+    if len(named) > 1 and (alone := only_asked(clean)) in named:
+        return alone
     last = list(iter_amounts(clean))
     if len(named) < 2 or not last:
         return None

@@ -94,3 +94,21 @@ def uncovered_tax(text: str) -> str | None:
         ):
             return name
     return None
+
+
+NAMED_TAX = [("증여세", r"증여세"), ("상속세", r"상속세"), ("양도소득세", r"양도세|양도소득세"),
+             ("종합소득세", r"종합소득세|종소세"), ("부가가치세", r"부가세|부가가치세"), ("법인세", r"법인세"),
+             ("퇴직소득세", r"퇴직소득세"), ("근로소득세", r"근로소득세|연말정산")]  # fmt: skip
+# "상속세만 먼저 알려주세요", "증여세만 계산해 주세요": one tax asked for alone, the others only told of
+ONLY_ASKED = r"만\s*(?:먼저\s*|일단\s*|우선\s*)?(?:알려|계산|궁금|여쭤|물어|얼마|부탁)"
+
+
+def only_asked(text: str) -> str | None:
+    """The one tax the question asks for alone ("양도세도 걱정이지만 그건 나중이고, 상속세만 먼저 알려주세요"), or None."""
+    said = {name for name, words in NAMED_TAX if re.search(rf"(?:{words}){ONLY_ASKED}", text)}
+    return next(iter(said)) if len(said) == 1 else None
+
+
+KIND_TAXES = {"gift": "증여세", "inheritance": "상속세", "transfer": "양도소득세", "income": "종합소득세",
+              "vat": "부가가치세", "vat-simple": "부가가치세", "corporate": "법인세", "retirement": "퇴직소득세",
+              "salary": "근로소득세", "wage": "근로소득세"}  # fmt: skip
