@@ -203,12 +203,26 @@ def said_as_none(clean: str, m: re.Match) -> bool:
     )
 
 
+# a tax said as already filed or paid apart: "부가세는 따로 신고했어요", "양도세는 이미 냈고"
+DONE_APART = re.compile(
+    r"\S{0,2}\s*(?:는|은)?\s*(?:[^.?!,]{0,16}?)(?:따로|별도로|이미|벌써)\s*(?:다\s*)?(?:신고|납부|냈|처리)\S{0,3}\s*(?:했|끝|완료|하고|했고|냈)"
+)
+
+
+def said_done(clean: str, m: re.Match) -> bool:
+    return bool(DONE_APART.match(clean, m.end()))
+
+
 def asked_tax(clean: str) -> str | None:
     """With several taxes named ("증여세랑 상속세 차이도 궁금한데요, 일단 부모님께 2억 받으면 증여세는?"),
     the one named from the last amount on; None when one or no tax is named."""
     named = {name for name, words in NAMED_TAX if any(not said_as_none(clean, m) for m in re.finditer(words, clean))}
     if len(named) == 1 and not named & {"종합소득세", "근로소득세"}:  # "직장인인데 이모가 ... 증여세": 증여세
         return next(iter(named))
+    # "부가세는 따로 신고했어요 … 그건 빼고 연말정산만": a tax said as filed apart is not the one asked
+    left = {name for name in named if not all(said_done(clean, m) for m in re.finditer(dict(NAMED_TAX)[name], clean))}
+    if len(left) == 1 and len(named) > 1:
+        return next(iter(left))
     last = list(iter_amounts(clean))
     if len(named) < 2 or not last:
         return None

@@ -9,7 +9,7 @@ from taxqa.amounts import AmountMention, format_won, iter_amounts
 from taxqa.tax.dependents import OWN_PAY, own_pay, read_dependents
 from taxqa.tax.income_reading import asks_deduction_alone
 from taxqa.tax.parent_view import read_own_age
-from taxqa.tax.words import amount_near, quoted, window_before
+from taxqa.tax.words import amount_near, josa, quoted, window_before
 
 # tax already taken from the wages: "원천징수", "이미 낸", "회사에서 미리 뗀 세금", "떼인 세금"
 WITHHELD = r"원천징수|기납부|(?:이미|미리)\s*(?:낸|냈|납부|소득세|세금)|떼|뗀|뗐|징수된|withh?eld|withholding"
@@ -207,6 +207,14 @@ def read(text: str, reading) -> None:
         words += f" × {months_in}/12"
         reading.unclear(f"연봉에 '{joined.group(0)}': 올해 총급여를 {months_in}개월분 {format_won(salary)}으로 계산함 "
                         "— 올해 실제로 받은 총급여를 확인해 주세요")  # fmt: skip
+    pays, taken = workplace_amounts(text)
+    if len(pays) >= 2 and any(
+        a.start == found.start for a in pays
+    ):  # "김해 공장에서 1,650만원, 창원 회사에서 2,380만원"
+        salary, words = sum(a.value for a in pays), " + ".join(a.text for a in pays)
+        reading.assume(
+            f"근무지 {len(pays)}곳에서 받은 급여 {josa(words, '을를')} 합산해 총급여로 봄 (종전 근무지 합산)"
+        )
     reading.fact("salary", salary, words)
     for a in iter_amounts(text):  # "2019년에 입사했어요(그때 연봉 3,400)": a past year's pay, not this year's
         if a.start != found.start and re.search(PAST_PAY, window_before(text, a.start, 12)):
@@ -246,6 +254,9 @@ def read(text: str, reading) -> None:
                     f"매달 원천징수된 {format_won(hit.value)}에 {times}개월을 곱해 기납부세액으로 봄: "
                     "1년 기납부세액(근로소득 원천징수영수증) 확인이 필요"
                 )
+            if name == "withheld" and len(taken) >= 2 and any(a.start == hit.start for a in taken):
+                value = sum(a.value for a in taken)  # "원천징수는 앞 회사 21만원, 뒤 회사 38만원": both withheld
+                hit = AmountMention(hit.start, hit.end, " + ".join(a.text for a in taken), value)
             if name == "insurance":  # "건강보험 97만4천원, 고용보험 24만7,500원": each 보험료 said apart, summed
                 apart = [a for a in iter_amounts(text) if re.search(INSURANCE_APART, window_before(text, a.start, 30))]
                 if len(apart) >= 2 and any(a.start == hit.start for a in apart):
@@ -305,3 +316,22 @@ def amount_between(text: str, before: str, after: str, width: int = 8):
 
 TAKEN_EACH = (r"(?:소득세|세금)\s*$", r"\s*(?:원)?\s*씩?\s*(?:떼|뗐|뗀|원천징수|징수)")
 EACH_MONTH = (r"(?:(?<![가-힣])월|매달|매월)\s*$", r"\s*(?:원)?\s*씩")
+
+
+# an amount said of one workplace ("창원 회사에서 2,380만원", "앞 회사 21만원") when the worker changed jobs in the year
+WORKPLACE = r"(?:회사|공장|직장|사업장|근무지|매장|병원)\S{0,3}\s*$"
+JOB_CHANGE = r"이직|전\s*직장|종전\s*근무지|직장을?\s*옮|회사를?\s*옮|두\s*번째\s*회사|앞\s*회사|뒤\s*회사|중도\s*(?:입사|퇴사)|퇴사\S{0,3}\s*(?:후|하고)"
+
+
+def workplace_amounts(text: str) -> tuple[list, list]:
+    """(the pays, the taxes withheld) said each of its own workplace when a change of jobs is said, for the 총급여 and
+    기납부세액 summed over the workplaces of the year (소득세법 제137조의2: 종전 근무지 합산); ([], []) otherwise."""
+    if not re.search(JOB_CHANGE, text) or re.search(r"남편|아내|와이프|배우자|신랑", text):
+        return [], []
+    pays, taken = [], []
+    for a in iter_amounts(text):
+        if not re.search(WORKPLACE, window_before(text, a.start, 8)):
+            continue
+        sentence = text[max([m.end() for m in re.finditer(r"[.?!\n]", text[: a.start])] or [0]) : a.start]
+        (taken if re.search(WITHHELD, sentence) else pays if not re.search(PAID_WORDS, sentence) else []).append(a)
+    return pays, taken
