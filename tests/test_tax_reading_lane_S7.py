@@ -119,3 +119,16 @@ def test_a_tax_said_filed_apart_is_not_the_one_asked():
         as_of=AS_OF,
     )
     assert r.kind == "salary" and r.inputs["salary"] == 42_000_000
+
+
+def test_the_askers_pay_said_beside_the_spouses_with_the_askers_tax_asked():
+    got = inputs("아내 연봉 7,200이고 저는 4천6백이에요. 애는 없어요. 제 결정세액은 얼마나 나오나요?")
+    assert got["salary"] == 46_000_000
+
+
+def test_children_split_between_the_couple_count_only_the_askers_own():
+    got = inputs(
+        "맞벌이예요. 애가 셋인데 12살 큰딸은 아내가, 9살 아들은 제가 공제받기로 했고 막내는 아내 쪽이에요. "
+        "제 총급여 6천만원이에요. 제 결정세액은요?"
+    )
+    assert got["dependents"] == 1 and got["children"] == 1

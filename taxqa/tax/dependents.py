@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax.child_view import age_of, child_view, person_clause
+from taxqa.tax.child_view import age_of, askers_claimed, child_view, person_clause
 from taxqa.tax.credits import child_age_rule, child_counts, child_table, year_note
 from taxqa.tax.negation import negated
 from taxqa.tax.parent_view import asker_parents, worker_view
@@ -122,7 +122,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     if re.search(r"부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)", text):
         return dependents  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent
     elsewhere = re.search(
-        r"(?:남편|아내|배우자|와이프)\s*(?:쪽|앞|밑)\S{0,2}\s*(?:올렸|올림|올려|넣었|등록)|(?:남편|아내|배우자|와이프)(?:이|가)\s*(?:공제|올렸)",
+        r"(?:남편|아내|배우자|와이프)\s*(?:쪽|앞|밑)\S{0,2}\s*(?:올렸|올림|올려|넣었|등록)|(?:남편|아내|배우자|와이프)(?:이|가)\s*(?:공제|올렸)"
+        r"|(?:남편|아내|배우자|와이프)(?:이|가)\s*,(?=[^.?!]*(?:제가|저는|내가)\s*(?:공제|올리|올려|받))",  # "큰애는 남편이, 딸은 제가"
         text,
     )
     ordinal, spouse_claims = [], False
@@ -137,12 +138,12 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         split = re.search(rf"({COUNT_WORD})\s*명?\s*(?:중|가운데)\s*({COUNT_WORD})\s*명?\S{{0,2}}\s*(?:는|은|만)?\s*$",
                           text[: elsewhere.start()])  # fmt: skip
         left = count_value(split[1]) - count_value(split[2]) if split else 0
-        children = (
-            (left, split.group(0).strip()) if left > 0 else None
-        )  # "애 둘 중 하나는 남편이 공제": the rest are mine
+        mine = None if left > 0 else askers_claimed(text)  # "16살 아들은 남편이, 14살 딸은 제가 공제받기로"
+        children = (left, split.group(0).strip()) if left > 0 else mine  # "애 둘 중 하나는 남편이 공제": the rest
         reading.assume(
             f"'{split.group(0).strip()} {elsewhere.group(0)}': 배우자가 공제받는 자녀를 빼고 {left}명을 본인 부양가족으로 봄"
-            if left > 0 else f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌"
+            if left > 0 else f"'{mine[1]}': 질문자가 공제받는 자녀 {mine[0]}명만 부양가족으로 봄" if mine
+            else f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌"
         )  # fmt: skip
     else:
         children, grown_left = count_people(text, CHILD_WORDS), False

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import AmountMention, format_won, iter_amounts
-from taxqa.tax.dependents import OWN_PAY, own_pay, read_dependents
+from taxqa.tax.dependents import OWN_PAY, WORKER_SPOUSE, own_pay, read_dependents
 from taxqa.tax.income_reading import asks_deduction_alone
 from taxqa.tax.parent_view import read_own_age
 from taxqa.tax.words import amount_near, josa, quoted, window_before
@@ -117,6 +117,7 @@ def read(text: str, reading) -> None:
     own = (
         amount_near(text, OWN_PAY) if own_pay(text) else None
     )  # "아내분은 연봉 3천 … 본인 연봉 6,200": the worker's own pay wins over a spouse's
+    own = own or mine_beside_spouse(text)  # "남편 연봉 8,100, 저는 5천4백 … 제 결정세액은"
     if found is not None and re.search(r"상여|보너스|성과급|인센", window_before(text, found.start, 8)):
         found = (
             amount_between(text, *EACH_MONTH, width=6) or found
@@ -335,3 +336,15 @@ def workplace_amounts(text: str) -> tuple[list, list]:
         sentence = text[max([m.end() for m in re.finditer(r"[.?!\n]", text[: a.start])] or [0]) : a.start]
         (taken if re.search(WITHHELD, sentence) else pays if not re.search(PAID_WORDS, sentence) else []).append(a)
     return pays, taken
+
+
+def mine_beside_spouse(text: str):
+    """ "남편 연봉 8,100, 저는 5천4백이고요 … 제 결정세액은": the asker's pay said beside the spouse's, with no pay word of
+    its own, when the asker's own tax is asked; None otherwise."""
+    spouse_pay = rf"{WORKER_SPOUSE}\S{{0,2}}\s*(?:의\s*)?(?:연봉|월급|총급여|급여)\s*(?:은|는|이|가|:)?\s*\d"
+    if not re.search(spouse_pay, text) or not re.search(
+        r"(?:제|저의|내|나의)\s*(?:결정세액|연말정산|근로소득세)", text
+    ):
+        return None
+    mine = r"(?<![가-힣])(?:저는|나는|전|난|저도|나도)\s*(?:연봉|월급|총급여)?\s*(?:은|는|이|가)?\s*$"
+    return next((a for a in iter_amounts(text) if re.search(mine, window_before(text, a.start, 10))), None)
