@@ -132,3 +132,14 @@ def test_children_split_between_the_couple_count_only_the_askers_own():
         "제 총급여 6천만원이에요. 제 결정세액은요?"
     )
     assert got["dependents"] == 1 and got["children"] == 1
+
+
+def test_a_dead_father_does_not_lift_the_surcharge_on_a_gift_from_the_mothers_father():
+    got = inputs(
+        "아빠는 재작년에 돌아가셨어요. 외할아버지가 저한테 2억을 주시기로 했어요. 저는 스물여덟이에요. 증여세는?"
+    )
+    assert got["relation"] == "lineal_ascendant" and got["generation_skip"]
+    got = inputs(
+        "아빠는 재작년에 돌아가셨어요. 친할아버지가 저한테 2억을 주시기로 했어요. 저는 스물여덟이에요. 증여세는?"
+    )
+    assert not got.get("generation_skip")

@@ -135,7 +135,8 @@ def read(text: str, reading) -> None:
     if parties.generation_skip:
         reading.fact("generation_skip", True, parties.words)
         reading.say("세대생략 할증")
-        reading.assume("수증자의 부모가 생존해 있어 세대생략 할증과세 적용으로 가정")
+        if not any("증여자의 자녀가 아니라" in a for a in reading.assumptions):  # the parent between said alive
+            reading.assume("수증자의 부모가 생존해 있어 세대생략 할증과세 적용으로 가정")
     read_marriage_birth(text, reading, parties.relation, parties.generation_skip)
     same = [a for a in prior if prior_from_same_group(text, a, parties.relation)]
     if len(same) < len(prior):
@@ -174,9 +175,13 @@ def middle_parent_gone(text: str, reading, parties) -> str:
         m for m in reading.mentions if m.type == "person" and m.value["relation"] == between and not m.value["alive"]
     ]
     said = re.search(r"(?:부모님?|아버지|어머니|아빠|엄마)\S{0,3}\s*(?:이미\s*|먼저\s*)?(?:돌아가|사망|별세)", text)
-    if gone:
-        return gone[0].text
-    return said.group(0) if said and between == "parent" else ""
+    words = gone[0].text if gone else said.group(0) if said and between == "parent" else ""
+    other_side = {"외": r"아버지|아빠|부친", "친": r"어머니|엄마|모친"}.get(parties.words[:1])
+    if between == "parent" and other_side and re.match(other_side, words):
+        # "아버지는 돌아가셨고 외할아버지가": the mother, the donor's own child, is alive, so the 할증 stays
+        reading.assume(f"돌아가신 {words}는 증여자의 자녀가 아니라 세대생략 할증과세가 그대로 적용됨 (제57조①)")
+        return ""
+    return words
 
 
 # the amount of this gift said not yet decided: "얼마 주실지는 아직 안 정하셨대요", "금액은 미정"
