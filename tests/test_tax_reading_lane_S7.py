@@ -143,3 +143,13 @@ def test_a_dead_father_does_not_lift_the_surcharge_on_a_gift_from_the_mothers_fa
         "아빠는 재작년에 돌아가셨어요. 친할아버지가 저한테 2억을 주시기로 했어요. 저는 스물여덟이에요. 증여세는?"
     )
     assert not got.get("generation_skip")
+
+
+def test_the_amounts_of_a_tax_filed_apart_are_set_aside_without_a_flag():
+    r = read_question(
+        "양도세는 작년에 이미 신고했어요(양도가액 3억). 이번엔 회사 연말정산만 봐 주세요. 총급여 5천만원, "
+        "원천징수 200만원, 부양가족 없어요. 환급 얼마예요?",
+        as_of=AS_OF,
+    )
+    assert r.kind == "salary" and r.inputs["salary"] == 50_000_000
+    assert not r.ambiguous and not r.missing

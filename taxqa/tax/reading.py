@@ -35,6 +35,8 @@ from taxqa.tax.words import (
     CLAUSE_END,
     plain_digits,
     plain_forms,
+    quoted,
+    said_done,
 )
 
 # "첫째, … ? 둘째, …": two questions numbered in one message (the second starts here)
@@ -183,6 +185,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
             reading.lack(f"{kind.subject} 계산에 필요한 금액: {kind.main_fact}{plain} (질문에 금액이 없음)")
             break
         kind.reader(clean, reading)
+        set_aside_done(clean, reading)
         break
     else:
         reading.lack("어떤 세금을 계산할지 알 수 없음" if has_amount else "금액이 없어 계산할 수 없음")
@@ -203,14 +206,16 @@ def said_as_none(clean: str, m: re.Match) -> bool:
     )
 
 
-# a tax said as already filed or paid apart: "부가세는 따로 신고했어요", "양도세는 이미 냈고"
-DONE_APART = re.compile(
-    r"\S{0,2}\s*(?:는|은)?\s*(?:[^.?!,]{0,16}?)(?:따로|별도로|이미|벌써)\s*(?:다\s*)?(?:신고|납부|냈|처리)\S{0,3}\s*(?:했|끝|완료|하고|했고|냈)"
-)
-
-
-def said_done(clean: str, m: re.Match) -> bool:
-    return bool(DONE_APART.match(clean, m.end()))
+def set_aside_done(clean: str, reading) -> None:
+    """ "부가세는 따로 신고했어요(작년 매출 2,400만 원). 그건 빼고 연말정산만": the amounts said in the sentence of
+    another tax filed apart belong to that tax, and are left out of this one's calculation."""
+    for name, words in NAMED_TAX:
+        for m in re.finditer(words, clean):
+            if name != KIND_TAXES.get(reading.kind) and said_done(clean, m):
+                start = max([e.end() for e in re.finditer(r"[.?!\n]", clean[: m.start()])] or [0])
+                end = next((e.start() for e in re.compile(r"[.?!\n]").finditer(clean, m.end())), len(clean))
+                for a in iter_amounts(clean[start:end]):
+                    reading.assume(f"{quoted(a.text, '은는')} 따로 신고한 {name}의 금액이라 계산에 넣지 않음")
 
 
 def asked_tax(clean: str) -> str | None:
