@@ -153,3 +153,12 @@ def test_the_amounts_of_a_tax_filed_apart_are_set_aside_without_a_flag():
     )
     assert r.kind == "salary" and r.inputs["salary"] == 50_000_000
     assert not r.ambiguous and not r.missing
+
+
+def test_a_parent_the_spouse_claims_is_not_the_workers_dependent():
+    r = read_question(
+        "총급여 4,700만원이에요. 함께 사는 장모님(77세, 소득 없음)은 아내 앞으로 등록했어요. 제 결정세액은?",
+        as_of=AS_OF,
+    )
+    assert not r.inputs.get("dependents") and not r.inputs.get("elderly")
+    assert not r.ambiguous

@@ -234,6 +234,8 @@ def read(text: str, reading) -> None:
         reading.assume("연봉을 비과세소득을 뺀 총급여액으로 봄")
     said = [f"총급여 {format_won(salary)}"]
     dependents = read_dependents(text, reading, said)
+    if claimed := re.search(ELDER_CLAIMED_BY_SPOUSE, text):  # "시어머니(73세)는 남편 쪽으로 올립니다"
+        dependents = drop_spouses_elder(reading, said, dependents, claimed.group(0))
     read_own_age(text, reading, said)
     if dependents:
         reading.fact("dependents", dependents, "")
@@ -348,3 +350,25 @@ def mine_beside_spouse(text: str):
         return None
     mine = r"(?<![가-힣])(?:저는|나는|전|난|저도|나도)\s*(?:연봉|월급|총급여)?\s*(?:은|는|이|가)?\s*$"
     return next((a for a in iter_amounts(text) if re.search(mine, window_before(text, a.start, 10))), None)
+
+
+# a parent said to be claimed by the worker's spouse: "같이 사는 시어머니(73세)는 남편 쪽으로 올립니다"
+ELDER_CLAIMED_BY_SPOUSE = (
+    r"(?:시어머니|시아버지|시부모님?|장인(?:어른)?|장모님?|어머니|아버지|부모님?)\s*(?:\([^()]{0,24}\))?\s*(?:는|은|도)?\s*"
+    r"(?:남편|아내|와이프|배우자|신랑)\s*(?:쪽|앞)\S{0,3}\s*(?:올|넣|등록)[가-힣]*"
+)
+
+
+def drop_spouses_elder(reading, said: list[str], dependents: int, words: str) -> int:
+    """A parent the spouse claims is no dependent of the worker: the parent counted from "같이 사는 어머니" taken off
+    again, with the 경로우대 of an age of 70 or more said in the same words; the dependents left."""
+    counted = next((p for p in said if p.startswith("부양하는 부모")), None)
+    if counted:
+        dependents -= int(re.search(r"\d", counted)[0])
+        said.remove(counted)
+        old = sum(1 for age in re.findall(r"(\d{2,3})\s*(?:세|살)", words) if int(age) >= 70)
+        if old and reading.inputs.get("elderly"):
+            reading.fact("elderly", max(0, reading.inputs["elderly"] - old), words)
+            said[:] = [p for p in said if not p.startswith("70세 이상")]
+    reading.assume(f"'{words}': 배우자가 공제받는 부양가족이라 본인 계산에 넣지 않음")
+    return dependents
