@@ -20,7 +20,7 @@ from taxqa.tax.gift_amounts import (
 )
 from taxqa.tax.gift_marriage import read_marriage_birth
 from taxqa.tax.rates import RELATION_LABELS, parse_as_of
-from taxqa.tax.words import from_particle, part_of, window_before
+from taxqa.tax.words import from_particle, part_of, quoted, window_before
 
 
 def recognise(text: str) -> bool:
@@ -37,9 +37,8 @@ def read(text: str, reading) -> None:
         return
     if mine := asker_amount_unsaid(text, current):  # "시어머니가 남편한테 1억 … 저한테도 좀 주신대요"
         others = ", ".join(a.text for a in current)
-        reading.lack(
-            f"이번 증여재산가액 ('{mine.group(0)}': 질문자가 받는 금액이 없음, {others}은 다른 사람이 받은 금액)"
-        )
+        reading.lack(f"이번 증여재산가액 ('{mine.group(0)}': 질문자가 받는 금액이 나오지 않음)")
+        reading.assume(f"{quoted(others, '은는')} 다른 사람이 받은 금액이라 질문자의 증여세에 넣지 않음")
         return
     if not current and len(prior) == 1:  # "엄마가 작년에 4천만원을 주셨어요": the one gift asked about
         current, prior = prior, []
