@@ -111,3 +111,16 @@ def child_view(text: str, reading, said: list[str]) -> int | None:
         "(자녀는 20세 이하·소득 없음)"
     )
     return dependents
+
+
+# a child the asker says they claim, beside one the spouse claims: "14살 딸은 제가 공제받기로 했어요"
+MINE_CLAIMED = re.compile(
+    r"(?:\d{1,2}\s*(?:살|세)\s*)?(?:큰|작은)?(?:아들|딸|애|아이|첫째|둘째|셋째|막내)\S{0,2}\s*(?:은|는|도)?\s*"
+    r"(?:제가|저는|내가|나는)\s*(?:공제|올리|올려|올릴|넣|받)"
+)
+
+
+def askers_claimed(text: str) -> tuple[int, str] | None:
+    """(how many, the words) of the children the asker says they claim themselves, or None."""
+    found = [m.group(0) for m in MINE_CLAIMED.finditer(text)]
+    return (len(found), ", ".join(found)) if found else None

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax.child_view import age_of, child_view, person_clause
+from taxqa.tax.child_view import age_of, askers_claimed, child_view, person_clause
 from taxqa.tax.credits import child_age_rule, child_counts, child_table, year_note
 from taxqa.tax.negation import negated
 from taxqa.tax.parent_view import asker_parents, worker_view
 from taxqa.tax.words import COUNT_WORD, count_value
-from taxqa.tax.worker_self import FORMER, PAY_YEAR, wife_at_work
+from taxqa.tax.worker_self import FORMER, PAY_YEAR, sibling_at_home, spouse_income_unknown, wife_at_work
 
 CHILD_WORDS = r"자녀|아기|아이|(?<!장)애(?!인)|아들|딸|자식"
 NOT_COUNT = r"(?:살|세(?!대)|개월|년|학년|월)"  # "딸 10살", "아들 9세": an age, not how many
@@ -84,6 +84,8 @@ def ordinal_children(text: str) -> list[tuple[str, int | None]]:
     return [(w, age_of(person_clause(text, m.start()))) for w, m in said.items()] if len(said) >= 2 else []
 
 
+# a worker without a spouse now ("이혼하고 애 둘 키워요"), not "부모님이 이혼하고" nor one married again
+NO_SPOUSE_NOW = r"(?<!부모님이\s)(?<!부모님\s)이혼(?:했|하고|한\s*지|해서|하여|녀|남|\s*후)(?![^.?!]*재혼)|돌싱|사별"
 WOMAN_PAY_MAX = 41_470_000  # about the 총급여 whose 근로소득금액 is 3천만원, the 부녀자공제 income limit
 # the worker's own pay, said as such ("본인 연봉 6,200", "제 월급은")
 OWN_PAY = r"(?<![가-힣])(?:본인|제|내|저의|나의)\s*(?:의\s*)?(?:연봉|총급여|급여|월급)"
@@ -120,7 +122,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     if re.search(r"부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)", text):
         return dependents  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent
     elsewhere = re.search(
-        r"(?:남편|아내|배우자|와이프)\s*(?:쪽|앞|밑)\S{0,2}\s*(?:올렸|올림|올려|넣었|등록)|(?:남편|아내|배우자|와이프)(?:이|가)\s*(?:공제|올렸)",
+        r"(?:남편|아내|배우자|와이프)\s*(?:쪽|앞|밑)\S{0,2}\s*(?:올렸|올림|올려|넣었|등록)|(?:남편|아내|배우자|와이프)(?:이|가)\s*(?:공제|올렸)"
+        r"|(?:남편|아내|배우자|와이프)(?:이|가)\s*,(?=[^.?!]*(?:제가|저는|내가)\s*(?:공제|올리|올려|받))",  # "큰애는 남편이, 딸은 제가"
         text,
     )
     ordinal, spouse_claims = [], False
@@ -135,12 +138,12 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         split = re.search(rf"({COUNT_WORD})\s*명?\s*(?:중|가운데)\s*({COUNT_WORD})\s*명?\S{{0,2}}\s*(?:는|은|만)?\s*$",
                           text[: elsewhere.start()])  # fmt: skip
         left = count_value(split[1]) - count_value(split[2]) if split else 0
-        children = (
-            (left, split.group(0).strip()) if left > 0 else None
-        )  # "애 둘 중 하나는 남편이 공제": the rest are mine
+        mine = None if left > 0 else askers_claimed(text)  # "16살 아들은 남편이, 14살 딸은 제가 공제받기로"
+        children = (left, split.group(0).strip()) if left > 0 else mine  # "애 둘 중 하나는 남편이 공제": the rest
         reading.assume(
             f"'{split.group(0).strip()} {elsewhere.group(0)}': 배우자가 공제받는 자녀를 빼고 {left}명을 본인 부양가족으로 봄"
-            if left > 0 else f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌"
+            if left > 0 else f"'{mine[1]}': 질문자가 공제받는 자녀 {mine[0]}명만 부양가족으로 봄" if mine
+            else f"'{elsewhere.group(0)}': 자녀는 배우자가 공제받아 본인의 부양가족에서 뺌"
         )  # fmt: skip
     else:
         children, grown_left = count_people(text, CHILD_WORDS), False
@@ -230,6 +233,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
          and not re.search(FORMER, text[max(0, m.start() - 6):m.start()])),  # "전 남편": no spouse now
         None,
     )  # fmt: skip
+    if spouse and re.search(NO_SPOUSE_NOW, text):
+        spouse = None  # "이혼하고 애 둘 혼자 키워요(애들 아빠는 공제 안 받음)": the children's father is no spouse now
     if spouse is None and (
         partner := partner_at_home(text)
     ):  # "할아버지(68세)는 … 연봉 4천, 할머니(66세)는 소득 없으세요"
@@ -270,6 +275,10 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         reading.assume(f"'{asker_earns.group(0)}': 배우자(질문자)는 소득이 있어 기본공제 대상에서 뺌")
     elif spouse and spouse_claims:
         reading.assume(f"'{elsewhere.group(0)}': 자녀를 공제받는 배우자는 소득이 있어 기본공제 대상에서 뺌")
+    elif spouse and (some := spouse_income_unknown(text)):  # "와이프는 프리랜서로 일을 조금 해요": earns how much?
+        reading.lack(
+            f"배우자의 연간 소득금액 ('{some[0]}': 100만원 이하(근로소득만이면 총급여 500만원 이하)면 기본공제 대상)"
+        )
     elif spouse and not any(m["w"] is None or not negated(text, m.start("w"), m.start("w") + 1) for m in earning):
         spouse_counted = True
         dependents += 1
@@ -312,6 +321,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         r"((?:친|외)?(?:할머니|할아버지|할매|할배))\S{0,2}\s*[^.?!]{0,14}?부양\s*가족\S{0,2}\s*(?:으로|에)?\s*(?:올리|올릴|넣|등록)()",
         text,
     )
+    others = others or sibling_at_home(text, reading)  # "장애가 있는 남동생(41살)을 제가 데리고 같이 사는데"
     if others:
         n = 2 if others.group(2) == "두" else 1
         dependents += n
@@ -334,7 +344,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     counted = " ".join(f.words for f in reading.facts if f.name == "elderly")
     old = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and a.text not in counted and (any(
         abs(a.start - g.start()) <= 12 or abs(a.end - g.end()) <= 12 for g in cared) or (parents and re.search(
-        rf"{PARENT_NAMED}\S{{0,2}}\s*(?:는|은|이|가)?\s*(?:올해\s*)?(?:만\s*)?$", text[max(0, a.start - 10) : a.start])))]  # fmt: skip
+        rf"{PARENT_NAMED}\S{{0,2}}\s*(?:는|은|이|가)?\s*(?:올해\s*)?(?:만\s*)?$", reading.text[max(0, a.start - 10) : a.start])))]  # fmt: skip
     both = (
         old
         and len(old) == 1
@@ -354,7 +364,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     if old:  # "부모님(두 분 다 70세 이상)": one age said of both
         reading.fact("elderly", before + (2 if both else len(old)), " ".join(a.text for a in old))
         said.append(f"70세 이상 {len(old)}명")
-    disabled = re.search(r"장애", others.group(0) if others else "") or (
+    disabled = re.search(r"장애", text[max(0, others.start() - 10) : others.end()] if others else "") or (
         parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()])) or re.search(
         r"장애\S{0,2}\s*(?:(?:있는|있으신)\s*)?(?:아들|딸|자녀|아이|배우자|아내|남편)|"  # "장애인 아들(25세)"
         r"(?:아들|딸|자녀|큰애|작은애|첫째|둘째|막내)\S{0,2}\s*장애\s*(?:판정|등록|진단|인)|"
@@ -366,8 +376,9 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         dependents = max(dependents, count_value(m.group(1)))
     if m := re.search(rf"(?:부양가족|기본공제\S{{0,4}})\s*(?:은|는|이)?\s*본인\s*포함\s*({COUNT_WORD})\s*명", text):
         dependents = count_value(m.group(1)) - 1  # "부양가족 본인 포함 3명": said outright, the worker among them
-    lone = re.search(
-        r"한부모|싱글\s*(?:맘|대디|파파)|홀로\s*(?:아이|자녀)|혼자\s*(?:서\s*)?(?:애|아이|아들|딸|자녀|애들)\S{0,2}\s*(?:를|을)?\s*키(?:우|운|워)",
+    lone = re.search(NO_SPOUSE_NOW, text) or re.search(  # "애 둘 혼자 키우는 엄마": the child said before 혼자
+        r"한부모|싱글\s*(?:맘|대디|파파)|홀로\s*(?:아이|자녀)|혼자\s*(?:서\s*)?(?:애|아이|아들|딸|자녀|애들)\S{0,2}\s*(?:를|을)?\s*키(?:우|운|워)"
+        r"|(?:애|아이|아들|딸|자녀|애들|자식)\S{0,2}\s*(?:\S{1,3}\s+)?(?:혼자|홀로)\s*(?:서\s*)?키(?:우|운|워)",
         text,
     )
     if lone and children:
@@ -376,9 +387,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     elif woman := re.search(r"부녀자|여성\s*세대주|배우자\s*(?:가\s*)?없는\s*여성", text):
         reading.fact("woman", True, woman.group(0))
         said.append("부녀자")
-    elif (wife := wife_at_work(text)) and reading.inputs.get(
-        "salary", 0
-    ) <= WOMAN_PAY_MAX:  # the asker, the worker, speaks of her husband: a married woman (제51조①6나)
+    elif not lone and (wife := wife_at_work(text)) and reading.inputs.get("salary", 0) <= WOMAN_PAY_MAX:
+        # the asker, the worker, speaks of her husband: a married woman (제51조①6나)
         reading.fact("woman", True, wife.group(0))  # her husband said makes her a woman with a spouse
         said.append("부녀자")
         reading.assume(

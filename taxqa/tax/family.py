@@ -95,8 +95,8 @@ WORDS: list[tuple[str, str]] = [
     (
         "other",
         r"친구|지인|타인|제3자|남남|동료|선배|후배|이웃|(?<!장)애인|여자\s*친구|남자\s*친구|여친|남친|약혼자|약혼녀|"
-        r"예비\s*(?:신랑|신부|배우자)|법인|회사",
-    ),  # fmt: skip
+        r"예비\s*(?:신랑|신부|배우자)|법인|회사|(?<![가-힣])(?:아저씨|아주머니|아줌마)|동거인|동거남|동거녀",
+    ),  # fmt: skip  # "엄마랑 사는 아저씨": a parent's partner out of marriage is no 계부모 (제53조제2호)
 ]
 WORD_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(WORDS)))
 # "어멍이 나신디 …": at a sentence's start kiwipiepy may take a kin word and its particle as one proper noun
@@ -203,7 +203,7 @@ def role_of(text: str, m: Mention) -> str:
     if counted := re.match(rf"\s*(?:\d{{1,2}}|두|세|네|다섯|둘|셋|넷)\s*(?:명|분)?(?={TO}|{FROM})", rest):
         rest = rest[counted.end() :]  # "자녀 2명에게", "아들 둘한테": the particle after the count
     after = rest[:12]
-    clause_end = re.search(r"[.?!\n]|[는인]데|니까|(?:아|어|해|라)서\s", rest)  # "따님이 결혼 예정인데, …"
+    clause_end = re.search(r"[.?!\n]|[는인]데|니까|(?:아|어|해|라)서\s|(?<=[가나셔])서\s", rest)  # "돌아가셔서"
     verb_zone = rest[: clause_end.start()] if clause_end else rest
     give, receive = re.search(GIVE, verb_zone), re.search(RECEIVE, verb_zone)
     if re.match(FROM, after):
@@ -378,18 +378,17 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
         parties.notes.append(NOTE_OF[note])
     if pick.category == "blood" and re.search(r"친척|친족", pick.words):
         parties.notes.append("친척은 4촌 이내 혈족 또는 3촌 이내 인척으로 가정 (제53조제4호)")
-    if pick.category in ("spouse",) and re.search(r"사실혼", text):
-        parties.relation = "other"
-    if parties.generation_skip and re.search(
-        r"(?:부모님?|아버지|어머니|아빠|엄마)\S{0,3}\s*(?:이미\s*|먼저\s*)?(?:돌아가|사망|별세)", text
-    ):
-        parties.generation_skip = False
-        parties.notes.append("수증자의 부모가 사망해 세대생략 할증과세를 하지 않음 (제57조① 단서)")
-    return parties
+    if pick.category in ("spouse", "stepparent") and re.search(UNMARRIED, text):  # only a marriage makes a 계부모
+        parties.relation, parties.notes = "other", [UNMARRIED_NOTE]  # "새아빠(엄마랑 혼인신고는 안 함)"
+    elif parties.relation == "other" and re.search(UNMARRIED, text) and re.search(r"엄마|아빠|어머니|아버지", text):
+        parties.notes.append(UNMARRIED_NOTE)  # "엄마랑 사실혼인 아저씨": the parent's partner, a stranger in law
+    return parties  # a parent between who has died (제57조① 단서): taxqa.tax.gift_reading.middle_parent_gone
 
 
 # words the heirs reader (taxqa.tax.heirs) and the mentions share
 DEATH = r"(?i:passed\s+away|died)|(?:(?<=[님지니])|^)(?:을|를)\s*(?:떠나\s*)?보내\s*드(?:리|렸|린)|돌아가|사망|별세|영면|운명\s*하|임종|타계|작고|세상을\s*(?:떠|떴|등지)|숨지|숨을\s*거두|여의|떠나보내|잃|죽|사별|유명을\s*달리|(?:먼저|일찍|이미)\s*(?:가|떠나)[셨시신심]|(?<![가-힣])떠나(?:셨|시고|신\s*뒤|신\s*후)|(?:먼저|일찍|이미|갑자기|황망히|허망하게)\s*(?:갔|떠났)|하늘나라|소천|(?:(?<![가-힣])|(?<=[친모]))상(?:\s*\(喪\))?(?:을|이)?\s*(?:치르|치렀|치른|당하|당했|당한)"
+UNMARRIED = r"사실혼|혼인\s*신고\S{0,2}\s*(?:는\s*|도\s*)?(?:안|않|없이|못)"
+UNMARRIED_NOTE = "혼인신고 없이 사는 배우자(사실혼)는 배우자·계부모가 아니라 타인: 증여재산공제 없음 (제53조)"
 NO_KIN = r"남남|타인|제3자|지인|남이|모르는\s*분|친척\s*(?:아님|아닌|아니)|가족\s*(?:아님|아닌|아니)|혈연\s*(?:없|아님)"
 IN_LAW_HOME = r"시댁|시가|처가|처갓집"
 PARENT_IN_LAW = r"시아버|시어머|시부모|처부모|장인|장모|(?:남편|아내|배우자|와이프|부인)의\s*(?:아버|어머)"

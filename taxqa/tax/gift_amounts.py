@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import AmountMention, format_won, iter_amounts
-from taxqa.tax.family import RELATION_OF, mentions
+from taxqa.tax.family import RELATION_OF, WORDS, mentions
 from taxqa.tax.words import PART_MARKS, josa, part_of, window_before
 
 PRIOR_CUE = re.compile(
@@ -25,6 +25,7 @@ MEMO_FIELD = re.compile(r"(?<!\d)/|/(?!\d)")  # "3천 이체/7년전 5천 받음
 JOINED = re.compile(r"^\s*(?:원)?\s*(?:과|와|이랑|랑|하고|및|,|에\s*더해|\+|그리고)\s*(?:\S{1,8}\s*)?$")
 
 
+WORD_PATTERNS = [(c, p) for c, p in WORDS if c != "other"]  # kin words: a receiver named as the asker's relative
 SHARE_COUNT = re.compile(r"(\d[\d,]*)\s*(만|천)?\s*주(?=\s*(?:를|을|가|는|씩|\(|,|$)|\s)")
 PER_SHARE = re.compile(r"주당\s*(?:평가액|평가\s*금액|가격|시가|시세)?\S{0,2}\s*(?:은|는|이|가|:)?\s*$")
 
@@ -321,3 +322,27 @@ def asked_for(text: str, current: list, notes: list[str]) -> list:
         return current
     notes.append(f"질문이 묻는 {person}의 증여 {theirs[0].text}만 계산 (다른 금액은 다른 사람이 받은 것으로 봄)")
     return theirs
+
+
+# the asker said to receive too, in a clause with no amount: "저한테도 따로 좀 주신대요", "나도 조금 받을 거예요"
+ASKER_TOO = re.compile(
+    r"(?<![가-힣])(?:저|나|본인)(?:한테|에게|께)?도\s*(?:따로\s*|별도로\s*)?(?:좀|조금|얼마|약간|일부|얼마간)?\s*"
+    r"(?:\S+\s*){0,2}?(?:주(?:[시셨신실려고])|줬|준대|받(?:았|을|는|기로)|보태|넣어)"
+)
+SAME_AMOUNT = r"똑같이|같은\s*(?:금액|액수|돈)|만큼|마찬가지|동일(?:한|하게)"
+
+
+def asker_amount_unsaid(text: str, current: list) -> re.Match | None:
+    """ "시어머니가 남편한테 1억을 주셨고 저한테도 따로 좀 주신대요": every amount said is given to another person
+    named as its receiver, and the asker, who receives too, says no amount of their own (the gift asked about)."""
+    mine = ASKER_TOO.search(text)
+    if not current or mine is None or re.search(SAME_AMOUNT, text):
+        return None
+    if any(mine.start() <= a.start < mine.end() + 12 for a in iter_amounts(text)) or re.search(
+        r"\d", part_of(text, mine.start(), mine.end())
+    ):
+        return None  # "저한테도 5천": the asker's amount is said
+    to_other = rf"(?:{'|'.join(p for _, p in WORD_PATTERNS)})\S{{0,1}}\s*(?:한테|에게|께)(?!서)\s*(?:\S+\s*)?$"
+    if all(re.search(to_other, window_before(text, a.start, 16)) for a in current):
+        return mine
+    return None

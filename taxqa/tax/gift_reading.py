@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import format_won, iter_amounts
-from taxqa.tax.family import GIVE, RECEIVE, RELATION_OF, gift_parties, mentions
+from taxqa.tax.family import GIVE, RECEIVE, RELATION_OF, SPOUSE, gift_parties, mentions
 from taxqa.tax.gift_amounts import (
     EACH_RECEIVER,
     JOINED,
+    asker_amount_unsaid,
     askers_own,
     each_from_parents,
     kin_couple_to_child,
@@ -19,7 +20,7 @@ from taxqa.tax.gift_amounts import (
 )
 from taxqa.tax.gift_marriage import read_marriage_birth
 from taxqa.tax.rates import RELATION_LABELS, parse_as_of
-from taxqa.tax.words import from_particle, part_of, window_before
+from taxqa.tax.words import from_particle, part_of, quoted, window_before
 
 
 def recognise(text: str) -> bool:
@@ -33,6 +34,11 @@ def read(text: str, reading) -> None:
     if UNDECIDED.search(text) and not any(re.match(IF_SAID, text[a.end : a.end + 16]) for a in current):
         # "얼마 주실지는 아직 안 정하셨대요": the amount asked about is not known, whatever other figure is said
         reading.lack("이번 증여재산가액 (얼마를 줄지 아직 정해지지 않음: 받을 금액을 알려 주세요)")
+        return
+    if mine := asker_amount_unsaid(text, current):  # "시어머니가 남편한테 1억 … 저한테도 좀 주신대요"
+        others = ", ".join(a.text for a in current)
+        reading.lack(f"이번 증여재산가액 ('{mine.group(0)}': 질문자가 받는 금액이 나오지 않음)")
+        reading.assume(f"{quoted(others, '은는')} 다른 사람이 받은 금액이라 질문자의 증여세에 넣지 않음")
         return
     if not current and len(prior) == 1:  # "엄마가 작년에 4천만원을 주셨어요": the one gift asked about
         current, prior = prior, []
@@ -62,12 +68,9 @@ def read(text: str, reading) -> None:
         current = own
         reading.assume(f"'{asked.group(0)}': {asked[1]}의 증여({own[0].text})만 계산")
     parties = gift_parties(text, current[0].start if current else None)
-    gone = [
-        m for m in reading.mentions if m.type == "person" and m.value["relation"] == "parent" and not m.value["alive"]
-    ]
-    if parties.generation_skip and gone:  # "아버지는 예전에 돌아가셨고 할아버지가 저한테": no 할증 (제57조① 단서)
-        parties.generation_skip = False
-        parties.notes.append(f"수증자의 부모({gone[0].text})가 사망해 세대생략 할증과세를 하지 않음 (제57조① 단서)")
+    if parties.generation_skip and (gone := middle_parent_gone(text, reading, parties)):
+        parties.generation_skip = False  # "아버지는 예전에 돌아가셨고 할아버지가 저한테": no 할증 (제57조① 단서)
+        parties.notes.append(f"수증자의 부모({gone})가 사망해 세대생략 할증과세를 하지 않음 (제57조① 단서)")
     if parties.relation is None:
         reading.lack("증여자와의 관계 (배우자, 부모, 자녀, 친족, 타인 등)")
         return
@@ -123,12 +126,16 @@ def read(text: str, reading) -> None:
         if age is not None and not re.search(r"결혼|혼인|출산|낳", text):
             reading.fact("minor", True, age_words)
             reading.say("수증자 미성년")
+        elif (fresh := re.search(FRESHMAN, text)) and not re.search(AGE_SAID, text):
+            # a first-year student is 18 or 19 (만): a minor or not by the birthday, which the question does not say
+            reading.lack(f"수증자의 만 나이('{fresh.group(0)}': 대학 신입생은 만 18세 미성년일 수 있어 공제가 달라짐)")
         elif not re.search(ADULT_WORDS, text):
             reading.assume("수증자는 성인으로 가정")
     if parties.generation_skip:
         reading.fact("generation_skip", True, parties.words)
         reading.say("세대생략 할증")
-        reading.assume("수증자의 부모가 생존해 있어 세대생략 할증과세 적용으로 가정")
+        if not any("증여자의 자녀가 아니라" in a for a in reading.assumptions):  # the parent between said alive
+            reading.assume("수증자의 부모가 생존해 있어 세대생략 할증과세 적용으로 가정")
     read_marriage_birth(text, reading, parties.relation, parties.generation_skip)
     same = [a for a in prior if prior_from_same_group(text, a, parties.relation)]
     if len(same) < len(prior):
@@ -150,6 +157,32 @@ def read(text: str, reading) -> None:
     reading.assume("거주자로 가정")
 
 
+def middle_parent_gone(text: str, reading, parties) -> str:
+    """The words of the donee's parent who stands between the grandparent and the grandchild, said dead before
+    the gift (제57조① 단서: then no 할증), seen from the asker: the asker's parent when the asker receives from a
+    grandparent, the asker's child when the asker (or the asker's spouse) gives, the asker's spouse when the
+    asker's parent-in-law gives to the asker's child; "" when none is said dead."""
+    if parties.asker_gives or re.match(SPOUSE, parties.words):  # "아들이 세상을 떠서 제가 손자한테"
+        between = "child"
+    elif parties.category == "grandparent":  # "아버지는 돌아가셨고 할아버지가 저한테"
+        between = "parent"
+    elif parties.category == "inlaw":  # "남편이 먼저 갔고 시아버지가 제 아들한테"
+        between = "spouse"
+    else:  # "아버지가 제 아들에게": the asker is the parent between, alive
+        return ""
+    gone = [
+        m for m in reading.mentions if m.type == "person" and m.value["relation"] == between and not m.value["alive"]
+    ]
+    said = re.search(r"(?:부모님?|아버지|어머니|아빠|엄마)\S{0,3}\s*(?:이미\s*|먼저\s*)?(?:돌아가|사망|별세)", text)
+    words = gone[0].text if gone else said.group(0) if said and between == "parent" else ""
+    other_side = {"외": r"아버지|아빠|부친", "친": r"어머니|엄마|모친"}.get(parties.words[:1])
+    if between == "parent" and other_side and re.match(other_side, words):
+        # "아버지는 돌아가셨고 외할아버지가": the mother, the donor's own child, is alive, so the 할증 stays
+        reading.assume(f"돌아가신 {words}는 증여자의 자녀가 아니라 세대생략 할증과세가 그대로 적용됨 (제57조①)")
+        return ""
+    return words
+
+
 # the amount of this gift said not yet decided: "얼마 주실지는 아직 안 정하셨대요", "금액은 미정"
 UNDECIDED = re.compile(
     r"얼마(?:를|나)?\s*(?:주실|줄|받을|해\s*주실|보태\s*주실|드릴)\s*(?:지|건지|건지는|지는)\s*(?:\S+\s*){0,2}?"
@@ -157,6 +190,10 @@ UNDECIDED = re.compile(
 )
 IF_SAID = r"\s*(?:원)?\s*(?:을|를|이|가)?\s*(?:\S+\s*){0,2}?(?:이?면|이?라면|다면|주시면|받으면|경우)"
 MINOR_WORDS = r"미성년\S*|(?:초등|중|고등)학교\s*[1-6]\s*학년|(?<![가-힣\d])(?:초|중|고)[1-6](?![\d억천만원년]|[,.]\s*\d)|초등학생|중학생|고등학생|고딩|중딩|유치원생?|갓난\s*아기|신생아|영아|유아|아기|10대|첫\s*돌|돌\s*(?:기념|잔치|선물|반지)|돌잔치|백일\s*(?:기념|잔치|선물)"
+AGE_SAID = r"(?<![\d.])\d{1,2}\s*(?:세|살)|스무|스물|서른|마흔|성인|성년"  # an age that settles whether a minor
+FRESHMAN = (
+    r"대학\S{0,3}\s*(?:들어가|들어간|들어갔|입학|합격|붙었|붙은)|대학\S{0,2}\s*(?:1\s*학년|신입생|새내기)|새내기|신입생"
+)
 ADULT_WORDS = r"성인|성년|대학생|직장인|회사원|[2-9]0대|결혼|혼인|출산"
 
 

@@ -156,6 +156,10 @@ def amount_mentions(text: str, clean: str) -> list[Mention]:
             m.flags["range"] = (lower or upper or bound).group(0).strip()
         if not context and (re.match(APPROX_AFTER, after) or re.search(APPROX_BEFORE, near)):
             m.flags["approx"] = (re.match(APPROX_AFTER, after) or re.search(APPROX_BEFORE, near)).group(0).strip()
+        elif not context and re.search(
+            r"[\d천백십억만]여\s*(?:만\s*)?원?$", words
+        ):  # "3억여 원": a little more than 3억
+            m.flags["approx"] = "여"
         per = PERIOD_BEFORE.search(near)
         each = re.search(
             r"각각|각자|(?<![가-힣])각\s|명에게|명당|사람당|인당|명한테|두\s*분|둘\s*다|(?<![가-힣])(?:둘|셋|넷)\s*(?:한테|에게|께)",

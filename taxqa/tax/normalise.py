@@ -11,7 +11,7 @@ from taxqa.tax.words import NATIVE_AGE, NATIVE_ONES, NATIVE_ONES_AGE, SINO, josa
 
 HANGUL_AMOUNT = re.compile(
     r"(?<![가-힣\d])((?:[일이삼사오육칠팔구십백천]+\s*[억만]\s*)+)"
-    r"(?=원|\s*원|[을를이가은는의과와에인,.?!\s]|쯤|정도|가량|어치|짜리|$|[일이삼사오육칠팔구]?[천백])"  # "일억오천을"
+    r"(?=원|\s*원|[을를이가은는의과와에인,.?!\s…]|쯤|정도|가량|어치|짜리|$|[일이삼사오육칠팔구]?[천백])"  # "일억오천을"
 )
 
 
@@ -129,6 +129,8 @@ def normalise(text: str) -> str:
         text,
     )
     text = re.sub(r"(?<![\d가-힣])(천|백)(만\s*원|만원|만\s*(?=엔|달러|유로|위안))", r"1\1\2", text)
+    # "3억여 원", "2천여만 원", "500여만원": a little more than the amount said, as "남짓" (an approximate amount)
+    text = re.sub(r"(\d(?:[\d,.]*\d)?\s*[천백십]?\s*[억만]?)여\s*(만\s*원|만원|만|억\s*원|원)", r"\1\2 남짓", text)
     text = HANGUL_AMOUNT.sub(hangul_amount, text)
     text = season_months(text)
     text = re.sub(

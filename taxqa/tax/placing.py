@@ -16,7 +16,7 @@ from taxqa.tax.mentions import Mention
 from taxqa.tax.nets import run as run_nets
 from taxqa.tax.spoken_sums import worked_in
 from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, only_asked
-from taxqa.tax.words import josa, quoted
+from taxqa.tax.words import josa, quoted, said_done
 
 AMOUNT_FIELDS = {"amount", "prior", "prior_tax", "marriage_birth", "estate", "spouse_inherits", "financial", "base",
                  "salary", "pension", "insurance", "withheld", "sales", "purchases", "card_sales", "supply",
@@ -330,7 +330,7 @@ def flag_parties(reading, found: list[Mention]) -> None:
 def flag_mismatch(reading) -> None:
     """The question names one tax and was read as another; or one amount became two inputs."""
     act_out = re.sub(r"상속세\s*및\s*증여세법", "상증법", reading.text)  # the act's name names neither tax
-    named = {name for name, words in NAMED_TAX if re.search(words, act_out)}
+    named = {name for name, words in NAMED_TAX if any(not said_done(act_out, m) for m in re.finditer(words, act_out))}
     mine = KIND_TAXES.get(reading.kind)
     if mine and len(named) == 1 and mine not in named and not named <= {"종합소득세", "근로소득세"}:
         reading.unclear(f"질문은 {next(iter(named))}를 묻는데 {mine}로 계산함: 어떤 세금인지 확인해 주세요")

@@ -35,6 +35,8 @@ from taxqa.tax.words import (
     CLAUSE_END,
     plain_digits,
     plain_forms,
+    quoted,
+    said_done,
 )
 
 # "첫째, … ? 둘째, …": two questions numbered in one message (the second starts here)
@@ -186,6 +188,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
             reading.lack(f"{kind.subject} 계산에 필요한 금액: {kind.main_fact}{plain} (질문에 금액이 없음)")
             break
         kind.reader(clean, reading)
+        set_aside_done(clean, reading)
         break
     else:
         reading.lack("어떤 세금을 계산할지 알 수 없음" if has_amount else "금액이 없어 계산할 수 없음")
@@ -206,6 +209,18 @@ def said_as_none(clean: str, m: re.Match) -> bool:
     )
 
 
+def set_aside_done(clean: str, reading) -> None:
+    """ "부가세는 따로 신고했어요(작년 매출 2,400만 원). 그건 빼고 연말정산만": the amounts said in the sentence of
+    another tax filed apart belong to that tax, and are left out of this one's calculation."""
+    for name, words in NAMED_TAX:
+        for m in re.finditer(words, clean):
+            if name != KIND_TAXES.get(reading.kind) and said_done(clean, m):
+                start = max([e.end() for e in re.finditer(r"[.?!\n]", clean[: m.start()])] or [0])
+                end = next((e.start() for e in re.compile(r"[.?!\n]").finditer(clean, m.end())), len(clean))
+                for a in iter_amounts(clean[start:end]):
+                    reading.assume(f"{quoted(a.text, '은는')} 따로 신고한 {name}의 금액이라 계산에 넣지 않음")
+
+
 def asked_tax(clean: str) -> str | None:
     """With several taxes named ("증여세랑 상속세 차이도 궁금한데요, 일단 부모님께 2억 받으면 증여세는?"),
     the one named from the last amount on; None when one or no tax is named."""
@@ -214,6 +229,10 @@ def asked_tax(clean: str) -> str | None:
         return next(iter(named))
     if len(named) > 1 and (alone := only_asked(clean)) in named:
         return alone
+    # "부가세는 따로 신고했어요 … 그건 빼고 연말정산만": a tax said as filed apart is not the one asked
+    left = {name for name in named if not all(said_done(clean, m) for m in re.finditer(dict(NAMED_TAX)[name], clean))}
+    if len(left) == 1 and len(named) > 1:
+        return next(iter(left))
     last = list(iter_amounts(clean))
     if len(named) < 2 or not last:
         return None

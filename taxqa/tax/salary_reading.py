@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import AmountMention, format_won, iter_amounts
-from taxqa.tax.dependents import OWN_PAY, own_pay, read_dependents
+from taxqa.tax.dependents import OWN_PAY, WORKER_SPOUSE, own_pay, read_dependents
 from taxqa.tax.income_reading import asks_deduction_alone
 from taxqa.tax.parent_view import read_own_age
-from taxqa.tax.words import amount_near, quoted, window_before
+from taxqa.tax.words import amount_near, josa, quoted, window_before
 
 # tax already taken from the wages: "원천징수", "이미 낸", "회사에서 미리 뗀 세금", "떼인 세금"
 WITHHELD = r"원천징수|기납부|(?:이미|미리)\s*(?:낸|냈|납부|소득세|세금)|떼|뗀|뗐|징수된|withh?eld|withholding"
@@ -117,6 +117,7 @@ def read(text: str, reading) -> None:
     own = (
         amount_near(text, OWN_PAY) if own_pay(text) else None
     )  # "아내분은 연봉 3천 … 본인 연봉 6,200": the worker's own pay wins over a spouse's
+    own = own or mine_beside_spouse(text)  # "남편 연봉 8,100, 저는 5천4백 … 제 결정세액은"
     if found is not None and re.search(r"상여|보너스|성과급|인센", window_before(text, found.start, 8)):
         found = (
             amount_between(text, *EACH_MONTH, width=6) or found
@@ -207,6 +208,14 @@ def read(text: str, reading) -> None:
         words += f" × {months_in}/12"
         reading.unclear(f"연봉에 '{joined.group(0)}': 올해 총급여를 {months_in}개월분 {format_won(salary)}으로 계산함 "
                         "— 올해 실제로 받은 총급여를 확인해 주세요")  # fmt: skip
+    pays, taken = workplace_amounts(text)
+    if len(pays) >= 2 and any(
+        a.start == found.start for a in pays
+    ):  # "김해 공장에서 1,650만원, 창원 회사에서 2,380만원"
+        salary, words = sum(a.value for a in pays), " + ".join(a.text for a in pays)
+        reading.assume(
+            f"근무지 {len(pays)}곳에서 받은 급여 {josa(words, '을를')} 합산해 총급여로 봄 (종전 근무지 합산)"
+        )
     reading.fact("salary", salary, words)
     for a in iter_amounts(text):  # "2019년에 입사했어요(그때 연봉 3,400)": a past year's pay, not this year's
         if a.start != found.start and re.search(PAST_PAY, window_before(text, a.start, 12)):
@@ -225,6 +234,8 @@ def read(text: str, reading) -> None:
         reading.assume("연봉을 비과세소득을 뺀 총급여액으로 봄")
     said = [f"총급여 {format_won(salary)}"]
     dependents = read_dependents(text, reading, said)
+    if claimed := re.search(ELDER_CLAIMED_BY_SPOUSE, text):  # "시어머니(73세)는 남편 쪽으로 올립니다"
+        dependents = drop_spouses_elder(reading, said, dependents, claimed.group(0))
     read_own_age(text, reading, said)
     if dependents:
         reading.fact("dependents", dependents, "")
@@ -246,6 +257,9 @@ def read(text: str, reading) -> None:
                     f"매달 원천징수된 {format_won(hit.value)}에 {times}개월을 곱해 기납부세액으로 봄: "
                     "1년 기납부세액(근로소득 원천징수영수증) 확인이 필요"
                 )
+            if name == "withheld" and len(taken) >= 2 and any(a.start == hit.start for a in taken):
+                value = sum(a.value for a in taken)  # "원천징수는 앞 회사 21만원, 뒤 회사 38만원": both withheld
+                hit = AmountMention(hit.start, hit.end, " + ".join(a.text for a in taken), value)
             if name == "insurance":  # "건강보험 97만4천원, 고용보험 24만7,500원": each 보험료 said apart, summed
                 apart = [a for a in iter_amounts(text) if re.search(INSURANCE_APART, window_before(text, a.start, 30))]
                 if len(apart) >= 2 and any(a.start == hit.start for a in apart):
@@ -305,3 +319,56 @@ def amount_between(text: str, before: str, after: str, width: int = 8):
 
 TAKEN_EACH = (r"(?:소득세|세금)\s*$", r"\s*(?:원)?\s*씩?\s*(?:떼|뗐|뗀|원천징수|징수)")
 EACH_MONTH = (r"(?:(?<![가-힣])월|매달|매월)\s*$", r"\s*(?:원)?\s*씩")
+
+
+# an amount said of one workplace ("창원 회사에서 2,380만원", "앞 회사 21만원") when the worker changed jobs in the year
+WORKPLACE = r"(?:회사|공장|직장|사업장|근무지|매장|병원)\S{0,3}\s*$"
+JOB_CHANGE = r"이직|전\s*직장|종전\s*근무지|직장을?\s*옮|회사를?\s*옮|두\s*번째\s*회사|앞\s*회사|뒤\s*회사|중도\s*(?:입사|퇴사)|퇴사\S{0,3}\s*(?:후|하고)"
+
+
+def workplace_amounts(text: str) -> tuple[list, list]:
+    """(the pays, the taxes withheld) said each of its own workplace when a change of jobs is said, for the 총급여 and
+    기납부세액 summed over the workplaces of the year (소득세법 제137조의2: 종전 근무지 합산); ([], []) otherwise."""
+    if not re.search(JOB_CHANGE, text) or re.search(r"남편|아내|와이프|배우자|신랑", text):
+        return [], []
+    pays, taken = [], []
+    for a in iter_amounts(text):
+        if not re.search(WORKPLACE, window_before(text, a.start, 8)):
+            continue
+        sentence = text[max([m.end() for m in re.finditer(r"[.?!\n]", text[: a.start])] or [0]) : a.start]
+        (taken if re.search(WITHHELD, sentence) else pays if not re.search(PAID_WORDS, sentence) else []).append(a)
+    return pays, taken
+
+
+def mine_beside_spouse(text: str):
+    """ "남편 연봉 8,100, 저는 5천4백이고요 … 제 결정세액은": the asker's pay said beside the spouse's, with no pay word of
+    its own, when the asker's own tax is asked; None otherwise."""
+    spouse_pay = rf"{WORKER_SPOUSE}\S{{0,2}}\s*(?:의\s*)?(?:연봉|월급|총급여|급여)\s*(?:은|는|이|가|:)?\s*\d"
+    if not re.search(spouse_pay, text) or not re.search(
+        r"(?:제|저의|내|나의)\s*(?:결정세액|연말정산|근로소득세)", text
+    ):
+        return None
+    mine = r"(?<![가-힣])(?:저는|나는|전|난|저도|나도)\s*(?:연봉|월급|총급여)?\s*(?:은|는|이|가)?\s*$"
+    return next((a for a in iter_amounts(text) if re.search(mine, window_before(text, a.start, 10))), None)
+
+
+# a parent said to be claimed by the worker's spouse: "같이 사는 시어머니(73세)는 남편 쪽으로 올립니다"
+ELDER_CLAIMED_BY_SPOUSE = (
+    r"(?:시어머니|시아버지|시부모님?|장인(?:어른)?|장모님?|어머니|아버지|부모님?)\s*(?:\([^()]{0,24}\))?\s*(?:는|은|도)?\s*"
+    r"(?:남편|아내|와이프|배우자|신랑)\s*(?:쪽|앞)\S{0,3}\s*(?:올|넣|등록)[가-힣]*"
+)
+
+
+def drop_spouses_elder(reading, said: list[str], dependents: int, words: str) -> int:
+    """A parent the spouse claims is no dependent of the worker: the parent counted from "같이 사는 어머니" taken off
+    again, with the 경로우대 of an age of 70 or more said in the same words; the dependents left."""
+    counted = next((p for p in said if p.startswith("부양하는 부모")), None)
+    if counted:
+        dependents -= int(re.search(r"\d", counted)[0])
+        said.remove(counted)
+        old = sum(1 for age in re.findall(r"(\d{2,3})\s*(?:세|살)", words) if int(age) >= 70)
+        if old and reading.inputs.get("elderly"):
+            reading.fact("elderly", max(0, reading.inputs["elderly"] - old), words)
+            said[:] = [p for p in said if not p.startswith("70세 이상")]
+    reading.assume(f"'{words}': 배우자가 공제받는 부양가족이라 본인 계산에 넣지 않음")
+    return dependents

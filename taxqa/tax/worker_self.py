@@ -31,3 +31,48 @@ def wife_at_work(text: str) -> re.Match | None:
     return re.compile(r"[^.,?!\s]*(?:\s+[^.,?!\s]+)?").match(
         text, now[0].start()
     )  # not only the word, which a later 안 may negate
+
+
+SPOUSE_WORD = r"배우자|아내|남편|부인|와이프|신랑|집사람|안사람"
+# the spouse said to earn a little, in a way that gives no figure: "와이프는 프리랜서로 일을 조금 해요", "남편 알바해요"
+SPOUSE_SOME_WORK = re.compile(
+    rf"(?:{SPOUSE_WORD})\S{{0,2}}\s*[^.?!\d]{{0,16}}?(?:프리랜서|알바|아르바이트|파트\s*타임|부업|일(?:을)?\s*(?:조금|좀|약간)|(?:조금|좀|약간)\s*(?:벌|일))"
+)
+# the spouse asked about as a dependent: "와이프를 부양가족으로 넣으면", "남편 기본공제 받을 수 있나요"
+SPOUSE_CLAIMED = re.compile(
+    rf"(?:{SPOUSE_WORD})\S{{0,2}}\s*(?:를|을|도)?\s*(?:부양\s*가족|기본\s*공제|배우자\s*공제|공제\s*대상)"
+)
+
+
+def spouse_income_unknown(text: str) -> re.Match | None:
+    """The spouse said to earn some income whose amount is not said, where it decides whether the spouse is a
+    dependent (소득금액 100만원, 근로소득만이면 총급여 500만원 이하: 소득세법 제50조①2호): the words, else None."""
+    work = SPOUSE_SOME_WORK.search(text)
+    if work is None or not (SPOUSE_CLAIMED.search(text) or re.search(r"조금|좀|약간|알바|아르바이트|부업", work[0])):
+        return None
+    clause = re.split(r"[.?!\n]", text[work.start() :])[0]
+    return None if re.search(r"\d", clause) else work
+
+
+SIBLING_AT_HOME = re.compile(
+    r"((?:남동생|여동생|동생|형|누나|오빠|언니))(?:\s*\(([^()]{0,12})\))?\S{0,2}\s*(?:(?:제가|저는|내가)\s*)?"
+    r"(?:데리고\s*)?(?:같이|함께)\s*(?:살|사는|삽)()"
+)
+
+
+def sibling_at_home(text: str, reading) -> re.Match | None:
+    """A brother or sister said to live with the worker, who is a 기본공제대상자 only when 20 or younger, 60 or
+    older, or disabled (소득세법 제50조①3호라, 장애인은 나이 제한 없음): the match when one of these is said, else
+    None (the sibling flagged when it is not)."""
+    lives = SIBLING_AT_HOME.search(text)
+    if lives is None:
+        return None
+    near = text[max(0, lives.start() - 10) : lives.end()]
+    age = re.search(r"(\d{1,2})\s*(?:살|세)", lives.group(2) or near)
+    if re.search(r"장애", near) or (age and not 20 < int(age[1]) < 60):
+        return lives
+    reading.unclear(
+        f"'{lives.group(0)}': 형제자매는 20세 이하·60세 이상이거나 장애인이어야 기본공제 대상이라 "
+        "부양가족에 넣지 않음: 나이·장애 여부를 확인해 주세요"
+    )
+    return None
