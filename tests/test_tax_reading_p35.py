@@ -159,3 +159,23 @@ def test_a_child_asking_for_a_parent_counts_siblings_by_the_years_age_rule():
         "저는 고1(16살)이고 동생은 9살이에요. 엄마 총급여가 5천인데 아빠는 전업주부예요. 엄마 연말정산 결정세액?"
     )
     assert r.inputs.get("children") == 1 and any("2017년생" in a for a in r.ambiguous)
+
+
+def test_tax_office_shorthand_for_a_late_return_within_a_month():
+    got = inputs("부가 무신고 본세 250 (부정 X), 기한 후 2M내 기후신고. 감면 반영 무신고가산세만.")
+    assert got.get("kind") == "no-return" and got.get("months_late") == 2 and got.get("tax") == 2_500_000
+
+
+def test_a_few_months_and_a_little_more_is_within_the_next_month():
+    got = inputs(
+        "종소세 기한후신고를 기한 지나고 2개월 좀 넘긴 지금 하려고요. 세액 300만원. 무신고가산세만 알려 주세요."
+    )
+    assert got.get("months_late") == 3
+
+
+def test_a_date_written_month_first_or_day_first():
+    from taxqa.tax.spoken_time import dated_months
+
+    assert dated_months("11/20/2025에 받았어요", None) == "2025년 11월 20일에 받았어요"
+    assert dated_months("20/11/2025에 받았어요", None) == "2025년 11월 20일에 받았어요"
+    assert dated_months("03/04/2025에 받았어요", None) == "03/04/2025에 받았어요"  # the order does not show

@@ -29,6 +29,7 @@ from taxqa.tax import agreement_nets, context_nets, figure_nets, fx, misread_net
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 from taxqa.tax.spoken_sums import worked_in
+from taxqa.tax.spoken_time import slashed_date
 from taxqa.tax.words import josa, quoted
 
 LABELS = {
@@ -137,6 +138,11 @@ def flag_uncovered_numbers(reading, found) -> None:
             r"(?:19|20)\d\d", t.group(0)
         ):
             continue  # "귀속연도: 2024" on a notice: a year, not an amount
+        date = re.search(
+            r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})$", reading.text[max(0, t.start() - 6) : t.end()]
+        )
+        if date and slashed_date(date) != date.group(0):
+            continue  # "11/20/2025": a date read as such (an order left unclear, "03/04/2025", is flagged)
         if not any(s <= t.start() < e for s, e in spans) and not worked_in(reading, t.group(0).strip()):
             reading.unclear(
                 f"{quoted(t.group(0).strip(), '을를')} 금액으로 읽지 못해 계산에 넣지 않음: 무엇의 금액인지 확인해 주세요"

@@ -111,6 +111,9 @@ def normalise(text: str) -> str:
     for _ in range(2):  # "3 천 만 원", "1 억 원": the units of one amount written apart
         text = re.sub(r"([\d억천백만])\s+(?=(?:억|천|백|만|원)(?![가-힣]))", r"\1", text)
     text = re.sub(r"['‘’](\d{2})\s*년", r"20\1년", text)  # "'19년에 산": 2019
+    # tax-office shorthand: "기후신고" a 기한후신고, "1M내" within a month ("12M" for months stays with its reader)
+    text = re.sub(r"기후\s*신고", "기한후신고", text)
+    text = re.sub(r"(?<![\w.,])(\d{1,2})\s*M(?=\s*(?:내|이내|안|후|뒤|경과|지나|초과|만에))", r"\1개월", text)
     # "매입(공급대가) 2,200만", "상속재산(채무 차감 후) 20억": the aside after the amount, so the label is
     # nearest (an aside that is itself the label, "과세표준(공급가액) 2억", stays)
     text = ASIDE_BEFORE_AMOUNT.sub(r"\1 \3\2", text)

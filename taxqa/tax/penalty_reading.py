@@ -175,7 +175,9 @@ def read(text: str, reading) -> None:
         )
     ):
         # "기한 후 3개월이 조금 넘었다": within the next month
-        over = re.match(r"\S{0,2}\s*(?:조금|좀|약간|살짝)\s*(?:더\s*)?(?:넘었|넘어|넘게|지났)", text[months.end() :])
+        over = re.match(
+            r"\S{0,2}\s*(?:조금|좀|약간|살짝)\s*(?:더\s*)?(?:넘었|넘어|넘게|넘은|넘긴|지났|지난)", text[months.end() :]
+        )
         n = count_value(months.group(1)) + (1 if over else 0)
         reading.fact("months_late", n, months.group(0))
         parts.append(f"기한 후 {n}개월 내 신고")

@@ -97,6 +97,17 @@ LABEL_MONTH_AGO = re.compile(
 )
 
 
+def slashed_date(m: re.Match) -> str:
+    """ "11/20/2025" (month first, as abroad) or "20/11/2025" (day first) as "2025년 11월 20일" when the order shows
+    (one part over 12); "03/04/2025" stays as written, unread, for a flag."""
+    a, b, y = int(m[1]), int(m[2]), m[3]
+    if a <= 12 < b <= 31:
+        return f"{y}년 {a}월 {b}일"
+    if b <= 12 < a <= 31:
+        return f"{y}년 {b}월 {a}일"
+    return m[0]
+
+
 def dated_months(text: str, day: str | None) -> str:
     """'작년 12월 31일자로 퇴사', '올해 3월 양도', '지난달 팔림': a month said of a year (or a month) named relative
     to the question's date, written with its calendar year so a span between two dates can be counted."""
@@ -110,6 +121,7 @@ def dated_months(text: str, day: str | None) -> str:
     text = re.sub(
         r"(?<![\d.,~∼])((?:19|20)\d{2})\s*\.\s*(\d{1,2})\s*(?:월|\.\s*(?=경))", r"\1년 \2월", text
     )  # "2019. 8.경"
+    text = re.sub(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])", slashed_date, text)
     if day is None:
         return text
     year, month = int(day[:4]), int(day[5:7])
