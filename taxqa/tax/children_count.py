@@ -8,7 +8,9 @@ import re
 from taxqa.tax.family import WORD_RE
 from taxqa.tax.words import COUNT_WORD, SINO, count_value
 
-KID_NOUNS = r"자녀|자식|아이|애|아들|딸|남매|형제자매|형제|자매|손자녀|손주|아드님|따님"
+# "자석들은 둘인디": 자석, the southern dialect's 자식 (only before 들 or a particle: not a magnet)
+DIALECT_KID = r"(?<![가-힣])자석(?=들|[은는이가도]\s)"
+KID_NOUNS = rf"자녀|자식|{DIALECT_KID}|아이|애|아들|딸|남매|형제자매|형제|자매|손자녀|손주|아드님|따님"
 SIBLINGS = r"남동생|여동생|동생|누나|오빠|언니|형님|형"
 
 
@@ -61,7 +63,7 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     m = re.search(r"(?:(?<![가-힣])자(?:녀)?|子)\s*(\d{1,2})\s*(?:인|명)", text)
     if m:
         return int(m.group(1)), m.group(0)
-    generic = counted_in(text, r"자녀|자식|아이|애|남매|형제자매|형제|자매|상속인인?\s*자녀")
+    generic = counted_in(text, rf"자녀|자식|{DIALECT_KID}|아이|애|남매|형제자매|형제|자매|상속인인?\s*자녀")
     if generic:
         pos, words, _ = generic[0]
         again = RECOUNTED.match(text, pos + len(words))
@@ -133,10 +135,11 @@ def counts_the_list(text: str, pos: int, words: str, count: int) -> bool:
     the heirs listed, not that many brothers."""
     sep = r"\s*(?:,|·|/|및|(?:이)?랑|와|과|하고)\s*"
     person = rf"(?:{WORD_RE.pattern}|저|나|본인)"
-    tail = re.search(rf"(?<![가-힣])(?:{person}{sep})+$", text[:pos])
+    aside = r"(?:\s*\([^()]{0,12}\))?"  # "엄마, 저(34), 남동생(31) 셋": an age said beside each one
+    tail = re.search(rf"(?<![가-힣])(?:{person}{aside}{sep})+$", text[:pos])
     if tail is None:
         return False
-    items = [w for w in re.split(sep, tail.group(0)) if w.strip()]
+    items = [w for w in re.split(sep, re.sub(r"\([^()]*\)", "", tail.group(0))) if w.strip()]
     return len(items) + 1 == count
 
 

@@ -10,10 +10,23 @@ from taxqa.tax.words import iter_amounts, window_before
 
 TOTAL = r"상속재산|유산|재산|과세가액|총|합계|합쳐|전\s*재산|남기|남긴|물려|상속"
 FINANCIAL = r"금융재산|금융자산|금융|예금|적금|주식|펀드|현금|채권|보험금|통장|예적금"
-ITEM = r"집|아파트|주택|토지|땅|건물|상가|부동산|빌라|오피스텔|자동차|차량|임야|농지|전답|회원권"
+# "논 열 마지기가 4억": farmland said in the old unit (마지기) or as 논·밭, with its won value
+ITEM = (
+    r"집|아파트|주택|토지|땅|건물|상가|부동산|빌라|오피스텔|자동차|차량|임야|농지|전답|회원권|마지기|"
+    r"(?<![가-힣])(?:논|밭|논밭)(?=[\s은는이을도과랑,])"
+)
 DEBT = r"채무|빚|부채|대출금?|차입금|공과금|보증금|빌리신|빌린|빌려\s*쓴|미납|미지급|체납"  # "작은아버지한테 빌리신 8천만원"
 ASKER = r"(?<![가-힣])(?:제가|저는|본인이|본인은|내가|나는)"  # the asker, when the deceased is the asker's spouse
 FUNERAL = r"장례\s*비용?|장례식장?\s*비용?|장례비"
+
+
+# what is left once the debts are taken off, said plainly or in dialect: "빼고", "빼믄" (전라), "빼모" (경상)
+TAKEN_OFF = (
+    r"(?:빼고|뺀|빼면|빼믄|빼문|빼모|빼몬|빼니(?:까|께)?|차감\s*후|차감하면|제외하고|제외하면|제하고|제하면|"
+    r"정리하고|갚고|청산하고)"
+)
+# "빼고 남은 게 딱 21억", "다 빼고 남는 게 24억": the words for the remainder between the verb and the amount
+LEFT = r"(?:남은|남는|남을)\s*(?:게|것이?|거|건|재산은?|금액은?|돈은?)"
 
 
 def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> str:
@@ -40,10 +53,9 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         return "sale"  # "나중에 16억쯤 받고 팔 거라": a price hoped for later, not the value at the death
     if re.match(rf"\s*(?:원)?\s*(?:은|는|이|가)\s*(?:은행|농협|우체국)?\s*(?:{FINANCIAL})", text[a.end : a.end + 16]):
         return "financial"  # "20억 중에 1억 원은 예금이고", "그 중 1억이 은행 예금": the part said to be deposits
-    if re.search(
-        r"(?:빼고|뺀|빼면|빼니(?:까)?|차감\s*후|차감하면|제외하고|제외하면|제하고|제하면|정리하고|갚고|청산하고)\s*(?:\S+\s*)?$",
-        window,
-    ):
+    if re.search(rf"(?:{FINANCIAL})\S{{0,3}}\s*(?:{DEBT})\S{{0,2}}\s*{TAKEN_OFF}\s*$", window):
+        return "financial"  # "그중 예금은 대출 빼고 1억": the deposits net of the loans, a part of the estate
+    if re.search(rf"{TAKEN_OFF}\s*(?:{LEFT}\s*)?(?:\S+\s*)?$", window):
         return "estate"  # "부채를 빼고 16억", "장례비까지 다 빼면 14억", "빚 다 정리하고 14억": what is left after the debts
     if re.search(
         r"(?:갚고|치르고|정리하고)\s*(?:\S+\s*){0,3}?남은\s*(?:게|것이?|거|건|재산은?|금액은?|돈은?)\s*$", window

@@ -176,6 +176,8 @@ def normalise(text: str) -> str:
     text = NATIVE_AGE.sub(native_age, text)
     text = NATIVE_ONES_AGE.sub(lambda m: f"{NATIVE_ONES[m[1]]}살", text)
     text = re.sub(r"\b(?:not|no)\s+(?:an?\s+|the\s+)?([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"
+    # "사업연도 12M": the months of a company's year in tax offices' shorthand, not 12 million won
+    text = re.sub(r"(사업\s*연도\S{0,3}\s*)(1[0-2]|[1-9])\s*M(?![A-Za-z])", r"\1\2개월", text)
     # "KRW 120M", "1.5M원": millions written the English way
     text = re.sub(
         r"(?:KRW|₩)?\s*(\d+(?:\.\d+)?)\s*M(?![A-Za-z])",
