@@ -1,0 +1,58 @@
+"""Lane T cause tests, round eight: a transcript of a talk whose answerer's example figures are not the asker's
+facts, and a pay said as what is left after the 비과세 is taken out (the larger figure before it not cut again)."""
+
+from __future__ import annotations
+
+from taxqa.tax.layout import asker_turns
+from tests.reading_cases import inputs, reading
+
+
+def test_transcript_keeps_only_the_askers_turns():
+    text = "수강생: 저는 간이과세자예요.\n세무사: 예를 들어 음식점이면 10%이고 3천만 원이면…\n수강생: 공급대가는 4,200만 원이요."
+    kept, others = asker_turns(text)
+    assert "음식점" not in kept and "3천만" not in kept
+    assert "4,200만" in kept and others == ["세무사"]
+
+
+def test_text_with_labels_but_no_answerer_is_no_transcript():
+    text = "매출: 1억\n매입: 4천만"
+    assert asker_turns(text) == (text, [])
+
+
+def test_answerers_example_industry_is_not_taken_and_industry_is_asked():
+    q = (
+        "질문자: 간이과세로 하고 있는데 부가세가 궁금합니다.\n"
+        "강사: 업종마다 부가가치율이 다른데요, 가령 음식점업이면 10%…\n"
+        "질문자: 네, 작년 공급대가가 6,000만 원이고 세금계산서 받은 매입은 900만 원입니다. 얼마 내나요?"
+    )
+    r = reading(q)
+    assert r.kind == "vat-simple"
+    assert r.result is None
+    assert any("업종" in m for m in r.missing)
+
+
+def test_answerers_example_prices_are_not_the_sale():
+    q = (
+        "질문자: 2025년 2월에 오피스텔 말고 아파트를 3억 1천에 샀고 2026년 4월에 팔았어요.\n"
+        "강사: 그러면 단기 양도라서요, 예를 들어 2억에 사서 2억 6천에 팔면…\n"
+        "질문자: 판 금액은 3억 6천이에요. 다른 집이 있어서 비과세는 아니고 경비는 300만 원입니다. 양도세는요?"
+    )
+    got = inputs(q)
+    assert got["price"] == 360_000_000
+    assert got["acquired"] == 310_000_000
+
+
+def test_pay_said_after_the_exempt_is_taken_out_is_the_total_pay():
+    q = "연봉은 9천(상여 포함)인데 비과세 식대 빼면 총급여가 8,760만이에요. 근로소득공제 얼마인가요?"
+    assert inputs(q)["salary"] == 87_600_000
+
+
+def test_bare_figure_after_the_exempt_cut_names_the_pay_said_with_its_unit():
+    q = "총급여 4200만원일 때 근로소득공제는요? 계약 연봉은 4440인데 식대 비과세 240 빼면 4200이라고 하네요"
+    assert inputs(q)["salary"] == 42_000_000
+
+
+def test_answerers_plain_question_stays_to_name_the_next_answer():
+    text = "세무사: 매출이 얼마세요?\n질문자: 2억이요\n세무사: 가령 도매업이면 5%예요"
+    kept, others = asker_turns(text)
+    assert "매출이 얼마세요" in kept and "도매업" not in kept and others == ["세무사"]
