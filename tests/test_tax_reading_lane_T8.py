@@ -56,3 +56,21 @@ def test_answerers_plain_question_stays_to_name_the_next_answer():
     text = "세무사: 매출이 얼마세요?\n질문자: 2억이요\n세무사: 가령 도매업이면 5%예요"
     kept, others = asker_turns(text)
     assert "매출이 얼마세요" in kept and "도매업" not in kept and others == ["세무사"]
+
+
+def test_a_brackets_bound_heard_with_its_rate_is_not_the_base():
+    q = "과세표준 5천 넘으면 24%라던데 제 과세표준은 6,200만 원이에요. 종합소득세 산출세액은요?"
+    assert inputs(q)["base"] == 62_000_000
+
+
+def test_a_bare_shop_names_no_industry_but_a_shop_of_goods_does():
+    bare = "간이과세자예요. 작년 공급대가 5,000만 원이고 가게는 재작년에 열었어요. 부가세 얼마예요?"
+    r = reading(bare)
+    assert r.result is None and any("업종" in m for m in r.missing)
+    goods = "과일가게 하는 간이과세자예요. 작년 공급대가 5,000만 원이에요. 부가세 얼마예요?"
+    assert inputs(goods)["industry"] == "retail"
+
+
+def test_a_shop_its_noodle_dish_names_is_a_restaurant():
+    q = "쌀국수 가게를 하는 간이과세자입니다. 작년 공급대가 4,000만 원이에요. 부가세는요?"
+    assert inputs(q)["industry"] == "restaurant"

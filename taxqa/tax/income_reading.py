@@ -108,7 +108,22 @@ def income_less_deductions(text: str, reading) -> bool:
     return True
 
 
+# "과표 8,800 넘으면 35%라던데": a bracket's bound said with its rate, a rule, not the case's base
+BRACKET_AFTER = r"\s*(?:원|만\s*원)?\s*(?:을|를|이|가)?\s*(?:넘으면|넘는|넘어가면|초과|이상|이하|미만|까지)[^.?!\n]{0,16}?(?:\d\s*%|세율|구간)"
+
+
+def without_brackets(text: str) -> str:
+    """The text with a bracket's bound blanked (positions kept), when another amount is left to read."""
+    bounds = [a for a in iter_amounts(text) if re.match(BRACKET_AFTER, text[a.end :])]
+    if not bounds or len(bounds) == sum(1 for _ in iter_amounts(text)):
+        return text
+    for a in bounds:
+        text = text[: a.start] + " " * (a.end - a.start) + text[a.end :]
+    return text
+
+
 def read_income(text: str, reading) -> None:
+    text = without_brackets(text)
     if worked_base(text, reading) or income_less_deductions(text, reading):
         return
     found = amount_near(text, r"과세표준|과표") or amount_near(text, r"소득\s*금액") or next(iter_amounts(text))
