@@ -74,3 +74,13 @@ def test_a_bare_shop_names_no_industry_but_a_shop_of_goods_does():
 def test_a_shop_its_noodle_dish_names_is_a_restaurant():
     q = "쌀국수 가게를 하는 간이과세자입니다. 작년 공급대가 4,000만 원이에요. 부가세는요?"
     assert inputs(q)["industry"] == "restaurant"
+
+
+def test_a_monthly_cost_the_worker_pays_is_no_part_of_the_pay():
+    r = reading("총급여 4,500만원이에요. 통근버스 요금으로 매달 8만원씩 나가요. 근로소득공제 얼마죠?")
+    assert r.inputs["salary"] == 45_000_000 and r.result is not None and not r.missing
+
+
+def test_a_monthly_meal_allowance_beside_the_pay_is_still_asked_about():
+    r = reading("총급여 4,500만원이고 식대로 매달 20만원씩 받아요. 근로소득공제 얼마죠?")
+    assert not any("낸 비용" in a for a in r.assumptions)
