@@ -4,7 +4,8 @@ facts, and a pay said as what is left after the 비과세 is taken out (the larg
 from __future__ import annotations
 
 from taxqa.tax.layout import asker_turns
-from tests.reading_cases import inputs, reading
+from taxqa.tax.reading import read_question
+from tests.reading_cases import AS_OF, inputs, reading
 
 
 def test_transcript_keeps_only_the_askers_turns():
@@ -84,3 +85,17 @@ def test_a_monthly_cost_the_worker_pays_is_no_part_of_the_pay():
 def test_a_monthly_meal_allowance_beside_the_pay_is_still_asked_about():
     r = reading("총급여 4,500만원이고 식대로 매달 20만원씩 받아요. 근로소득공제 얼마죠?")
     assert not any("낸 비용" in a for a in r.assumptions)
+
+
+def test_acquisition_tax_told_as_a_cost_of_the_sale_is_not_the_tax_asked():
+    q = (
+        "2015년 4월에 5억에 산 아파트를 2026년 3월에 9억에 팔았어요. 법무사비랑 취득세 등 경비는 1,500만원이었고 "
+        "다른 집도 있어요. 세금 얼마 나와요?"
+    )
+    r = reading(q)
+    assert r.kind == "transfer" and r.inputs["expenses"] == 15_000_000
+
+
+def test_acquisition_tax_asked_by_itself_is_still_not_computed():
+    r = read_question("이번에 5억 아파트 사는데 취득세 얼마 나와요?", as_of=AS_OF)
+    assert r.kind is None and r.tax_name == "취득세"
