@@ -108,7 +108,22 @@ def income_less_deductions(text: str, reading) -> bool:
     return True
 
 
+# "과표 8,800 넘으면 35%라던데": a bracket's bound said with its rate, a rule, not the case's base
+BRACKET_AFTER = r"\s*(?:원|만\s*원)?\s*(?:을|를|이|가)?\s*(?:넘으면|넘는|넘어가면|초과|이상|이하|미만|까지)[^.?!\n]{0,16}?(?:\d\s*%|세율|구간)"
+
+
+def without_brackets(text: str) -> str:
+    """The text with a bracket's bound blanked (positions kept), when another amount is left to read."""
+    bounds = [a for a in iter_amounts(text) if re.match(BRACKET_AFTER, text[a.end :])]
+    if not bounds or len(bounds) == sum(1 for _ in iter_amounts(text)):
+        return text
+    for a in bounds:
+        text = text[: a.start] + " " * (a.end - a.start) + text[a.end :]
+    return text
+
+
 def read_income(text: str, reading) -> None:
+    text = without_brackets(text)
     if worked_base(text, reading) or income_less_deductions(text, reading):
         return
     found = amount_near(text, r"과세표준|과표") or amount_near(text, r"소득\s*금액") or next(iter_amounts(text))
@@ -169,7 +184,11 @@ def read_wage(text: str, reading) -> None:
             reading.assume(f"월급 12개월분에 상여 {bonus[0].text} × {bonus[1]}번을 더해 총급여액으로 봄")
         else:
             reading.assume("월급을 12개월분으로 곱해 총급여액으로 봄 (상여금 없음)")
-    cut, words = exempt_cut(text, found), found.text
+    if net := net_of_exempt(text):  # "비과세 식대 빼면 총급여가 1억 1,760만": the pay after the cut is said
+        found = net
+        salary = net.value
+        reading.assume(f"비과세소득을 뺀 금액으로 말한 {josa(net.text, '을를')} 총급여액으로 봄 (다시 빼지 않음)")
+    cut, words = (None if net else exempt_cut(text, found)), found.text
     if monthly is not None and found.start == monthly.start and salary != found.value * 12:
         words = f"{found.text} × 12 + {bonus[0].text} × {bonus[1]}"
     if cut:  # "연봉 3,600이고 식대 비과세가 월 10만원이라 그거 빼면 총급여": the asker takes the 비과세 out
@@ -198,6 +217,32 @@ def bonus_times(text: str) -> tuple[AmountMention, int] | None:
         if times:
             return a, int(times[1]) if times[1].isdigit() else COUNT_WORDS[times[1]]
     return None
+
+
+def net_of_exempt(text: str):
+    """The pay said as what is left once the 비과세 is taken out ("식대 비과세 200 빼면 3600이래요", "비과세 식대
+    빼면 총급여가 1억 1,760만"): that amount is the 총급여 itself, the larger one before it only how it came about."""
+    cut = re.search(
+        r"(?:비과세|식대)[^.?!\n]{0,24}?(?:빼면|빼고\s*나면|뺀\s*(?:게|금액|거)|제외하면)\s*(?:총급여(?:액)?\s*(?:이|가|은|는)?\s*)?",
+        text,
+    )
+    if not cut:
+        return None
+    after = text[cut.end() :]
+    if bare := re.match(r"(\d{3,5})(?=\s*(?:이래요|래요|이에요|예요|이고|이요|임|인데|이라|입니다))", after):
+        # "… 빼면 3600이래요": a bare count of 만원, the same pay said with its unit elsewhere ("총급여 3600만원")
+        return next((b for b in iter_amounts(text) if b.value == int(bare[1]) * 10_000), None)
+    a = next(iter_amounts(after), None)
+    if (
+        a is None
+        or a.start > 2
+        or not re.match(
+            r"\s*(?:원)?\s*(?:이|가)?(?:에요|예요|이래요|래요|이고|이에요|입니다|이요|임|인데|이라|라고|이라고)",
+            text[cut.end() + a.end :],
+        )
+    ):
+        return None
+    return next(b for b in iter_amounts(text) if b.start == cut.end() + a.start)
 
 
 def exempt_cut(text: str, found) -> tuple | None:

@@ -45,6 +45,37 @@ def author_replies(text: str) -> tuple[str, list[str]]:
     return re.sub(r"^\s*\[원글\]\s*", "", "\n".join(lines)), list(dict.fromkeys(others))
 
 
+# a transcript of a talk or a call, a turn a line: "질문자: …", "강사: 예를 들어 소매업이면 …"
+TURN = re.compile(r"(?m)^[ \t]*(?:\[)?([가-힣A-Za-z]{1,6}(?:\s?\d)?)(?:\])?[ \t]*[:：][ \t]*")
+# the one asking: only their turns are facts of the case
+ASKER = r"질문자|질문|문의자|상담자|수강생|청중|고객|내담자|민원인|Q"
+# the one answering: their figures are examples or general rules, never the asker's facts
+# what an answerer's turn says of its own, not of the asker's case: a figure, an example, a supposition
+EXAMPLE = r"\d|예를\s*들(?:어|면)|가령|예컨대|이를테면|만약|만일|(?:이|라)면\s*[^?]{0,20}[.…]"
+ANSWERER = r"강사|세무사|회계사|상담사|상담원|답변자?|선생님|교수|진행자|사회자|전문가|패널|직원|A"
+
+
+def asker_turns(text: str) -> tuple[str, list[str]]:
+    """A transcript with the answerer's turns that hold a figure or an example left out ("강사: 예를 들어 소매업이면
+    15%…": an example's or a rule's values are not the asker's facts); their turns that only ask ("상담사: 총급여가
+    어떻게 되세요?") stay, as they name what the next answer is. Lines keep their labels (a chat log is read as one
+    elsewhere). Also the names of those left out. Text with no turn of each side is no transcript: left as it is."""
+    speakers = [m[1].replace(" ", "") for m in TURN.finditer(text)]
+    if not any(re.fullmatch(ASKER, s) for s in speakers) or not any(re.fullmatch(ANSWERER, s) for s in speakers):
+        return text, []
+    others: list[str] = []
+    kept: list[str] = []
+    drop = False  # a line with no label goes on the turn above it
+    for line in text.split("\n"):
+        if (m := TURN.match(line)) and re.fullmatch(f"{ASKER}|{ANSWERER}", name := m[1].replace(" ", "")):
+            drop = bool(re.fullmatch(ANSWERER, name)) and bool(re.search(EXAMPLE, line[m.end() :]))
+            if drop:
+                others.append(name)
+        if not drop:
+            kept.append(line)
+    return "\n".join(kept), list(dict.fromkeys(others))
+
+
 # a row pasted from a spreadsheet saved as CSV: cells apart by bare commas ("아파트,980000000,분당 32평 시세")
 CSV_ROW = re.compile(r"[^,\n\t]{1,30}(?:,[^,\s][^,\n\t]{0,29}|,0?(?=,|$)|,$)+")
 FIGURE = r"-?\d[\d.]*\s*원?"

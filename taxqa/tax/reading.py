@@ -19,7 +19,7 @@ from taxqa.tax.corrections import drop_corrected
 from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.fx import with_rate
 from taxqa.tax.kinds import KINDS
-from taxqa.tax.layout import apply_unit_header, asked_scenario, author_replies, join_label_lines, untable
+from taxqa.tax.layout import apply_unit_header, asked_scenario, asker_turns, author_replies, join_label_lines, untable
 from taxqa.tax.limitation_reading import LIMITATION
 from taxqa.tax.mentions import Mention, read_mentions
 from taxqa.tax.negation import negated
@@ -147,6 +147,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     # "#퇴직금 #1억5천 #근속18년": a list; "5만 달러 … 1달러 1,400원": the amount in won (taxqa.tax.fx)
     text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(" /")
     text, others = author_replies(text)  # a comment thread: only the author's facts count
+    text, answerers = asker_turns(text)  # a talk's transcript: the answerer's examples are not facts
     text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
     text, scenario = asked_scenario(with_rate(text))
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
@@ -154,6 +155,8 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     reading = Reading(text=text, as_of=day)
     if others:
         reading.assume(f"댓글 중 작성자가 아닌 사람({', '.join(others)})의 말은 계산에 넣지 않음")
+    if answerers:
+        reading.assume(f"대화 중 답하는 사람({', '.join(answerers)})의 예시·설명 금액은 계산에 넣지 않음")
     if scenario:
         reading.assume(f"질문이 묻는 {scenario}안만 계산함 (다른 안의 금액은 넣지 않음)")
     for said in worked:

@@ -66,6 +66,9 @@ COVERED_TERMS = [("증여세", r"증여"), ("상속세", r"상속"), ("양도소
                  ("가산세", r"가산세"), ("국세 부과제척기간", LIMITATION)]  # fmt: skip
 
 
+COST_ITEM = r"수수료|중개비|복비|법무사\S{0,2}|등기비|인테리어"  # the costs of a sale or purchase said with 취득세
+
+
 def uncovered_tax(text: str) -> str | None:
     """The name of a tax the question asks about that no calculator here computes, or None."""
     covered_subject = re.search(
@@ -88,6 +91,15 @@ def uncovered_tax(text: str) -> str | None:
             re.search(words, text)
             # "증여세 신고는 끝냈어요 … 증여세 말고, 이제 취득세가 얼마인지": the tax asked by name, another one told
             and not (covered_subject and name in ("취득세", "재산세") and not asked)
+            # "중개수수료랑 취득세 같은 경비가 2천만원": a cost of the sale told, not the tax asked
+            and not (
+                name == "취득세"
+                and not asked
+                and re.search(
+                    rf"{COST_ITEM}\S{{0,3}}\s*(?:랑|이랑|와|과|하고|,|및)\s*(?:{words})|(?:{words})[^.?!]{{0,10}}?(?:경비|비용)",
+                    text,
+                )
+            )
             and not (
                 gift_words and name == "가상자산 소득세"  # "비트코인을 증여받았는데 증여세": the gift is computed
             )
