@@ -54,3 +54,22 @@ def test_a_divorce_said_by_its_papers_leaves_no_spouse():
         "연말정산 결정세액?"
     )
     assert got["children"] == 1 and got["dependents"] == 1 and got["single_parent"] is True
+
+
+def test_집사람_and_a_market_hall_say_no_house_sold():
+    r = read_question(
+        "공판장 야간 경비로 일해유. 작년 총급여 3,100만원이고 집사람은 소득 없슈. 회사서 뗀 세금 40만원인디 "
+        "연말정산 얼마 돌려받아유?"
+    )
+    assert r.kind == "salary" and r.inputs["salary"] == 31_000_000
+
+
+def test_a_house_sold_is_still_a_transfer():
+    r = read_question("집 7억에 팔았어요. 4억에 샀고 6년 보유했어요. 양도세 얼마?")
+    assert r.kind == "transfer"
+
+
+def test_a_salary_note_in_shorthand_is_read():
+    got = inputs("총급 6.2천 부양3(처 무소득, 자2 9세 12세) 기납 240 결세?")
+    assert got["salary"] == 62_000_000 and got["withheld"] == 2_400_000
+    assert got["dependents"] == 3 and got["children"] == 2
