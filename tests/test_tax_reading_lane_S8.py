@@ -73,3 +73,13 @@ def test_a_salary_note_in_shorthand_is_read():
     got = inputs("총급 6.2천 부양3(처 무소득, 자2 9세 12세) 기납 240 결세?")
     assert got["salary"] == 62_000_000 and got["withheld"] == 2_400_000
     assert got["dependents"] == 3 and got["children"] == 2
+
+
+def test_an_example_figure_of_the_one_answering_is_not_the_askers_pay():
+    r = read_question(
+        "고객: 맞벌이 아니고 딸 하나(12살) 있어요.\n"
+        "상담사: 그럼 기본공제부터 보시면 되는데, 가령 연봉 6천이라고 하면 공제가…\n"
+        "고객: 네 그리고 회사에서 뗀 세금이 150만원이에요. 연말정산 환급 얼마예요?"
+    )
+    assert "salary" not in r.inputs
+    assert any("총급여" in m for m in r.missing)
