@@ -83,3 +83,13 @@ def test_an_example_figure_of_the_one_answering_is_not_the_askers_pay():
     )
     assert "salary" not in r.inputs
     assert any("총급여" in m for m in r.missing)
+
+
+def test_the_won_said_beside_a_foreign_amount_is_the_gift():
+    got = inputs("뉴욕에 사는 아빠가 €50,000 말고 $70,000 (약 9,500만원) 보내주셨어요. 저 40살, 증여세 얼마?")
+    assert got["amount"] == 95_000_000
+
+
+def test_a_foreign_amount_alone_is_still_asked_in_won():
+    r = read_question("아버지가 4만 달러 송금해 주셨어요. 증여세 얼마?")
+    assert any("원화로 환산" in m for m in r.missing)
