@@ -93,3 +93,11 @@ def test_the_won_said_beside_a_foreign_amount_is_the_gift():
 def test_a_foreign_amount_alone_is_still_asked_in_won():
     r = read_question("아버지가 4만 달러 송금해 주셨어요. 증여세 얼마?")
     assert any("원화로 환산" in m for m in r.missing)
+
+
+def test_a_child_asking_for_dad_with_a_grandma_at_home_and_her_age_after_a_bracket():
+    got = inputs(
+        "우리 아빠 작년 1년 월급 다 해서 7,200이래. 엄마는 소득 없고 나 15살, 동생 12살, 할매(엄마 엄마) 78세 "
+        "함께 살고 소득 없어. 아빠 결정세액 얼마?"
+    )
+    assert got["dependents"] == 4 and got["children"] == 2 and got["elderly"] == 1
