@@ -12,14 +12,17 @@ from taxqa.tax.family import DEATH
 # the pay said as a parent's own ("우리 아빠 연봉이", "엄마가 간호사로 월 380"), not "애 아빠 연봉" (the asker's spouse)
 PARENT_WORKER = re.compile(
     r"(?<![가-힣])(?<!애\s)(?<!애들\s)(아빠|아버지|엄마|어머니)(?:의|가|는|이|께서)?\s*(?:(?:[가-힣]{1,6}\s)?[가-힣]{1,6}(?:로|으로)\s*)?"
+    r"(?:(?:올해|작년|1\s*년|일\s*년|연간|한\s*해)\s*){0,2}"  # "아빠 올해 1년 월급 총액"
     r"(?:연봉|월급|총급여|급여|월\s*\d)"
 )
 SCHOOL = r"(?:초|초등학교|초등학생|중|중학교|중학생|고|고등학교|고등학생)\s*\d|(?:초등|중|고등)학생|\d{1,2}\s*(?:살|세)"
 ASKER_CHILD = re.compile(rf"(?<![가-힣])(?:저|나)(?:는|도|요)?\s*\(?\s*(?:{SCHOOL})")
 SIBLING = re.compile(r"(?<![가-힣])(?:남동생|여동생|동생|형|누나|오빠|언니)(?=[은는이가도랑와하(\s,])")
 # a grandparent the family lives with or supports: the worker's parent (or the spouse's), a 기본공제 dependent at 60
-GRANDPARENT = re.compile(r"(?<![가-힣])(?:친|외)?(?:할머니|할아버지)(?=[은는이가도랑와하를을(\s,])")
-CARED = r"(?:같이|함께)\s*(?:사는|살고\s*있는|사시는|살아|살고)\s*$|^[^.?!]{0,30}?(?:부양|모시|모셔|모심)"
+GRANDPARENT = re.compile(
+    r"(?<![가-힣])(?:친|외)?(?:할머니|할아버지|할무니|할매|할배|할부지)(?=[은는이가도랑와하를을(\s,])"
+)
+CARED = r"(?:같이|함께)\s*(?:사는|살고\s*있는|사시는|살아|살고)\s*$|^[^.?!]{0,30}?(?:부양|모시|모셔|모심|(?:같이|함께)\s*(?:사는|사세요|사셔|살아|살고|사심))"
 # a friend's parent named by the child ("민수 아버지 총급여가"): the child said again alone, with an age or grade
 NAMED_WORKER = re.compile(
     r"(?<![가-힣])([가-힣]{2,3})\s+(?:아빠|아버지|엄마|어머니)(?:의|가|는|이|께서)?\s*(?:연봉|월급|총급여|급여)"
@@ -46,6 +49,15 @@ def person_clause(text: str, start: int) -> str:
     return text[start : start + end.end()] if end else text[start:]
 
 
+def grandparent_age(text: str, start: int) -> int | None:
+    """The age said of a grandparent, also after a bracket that only says whose parent ("할머니(아빠 엄마) 76세")."""
+    clause = person_clause(text, start)
+    age = age_of(clause)
+    if age is None and clause.endswith(")"):
+        age = age_of(person_clause(text, start + len(clause)))
+    return age
+
+
 def named_child(text: str) -> re.Match | None:
     """ "친구 민수 아버지 얘기예요 … 민수(고2, 17살)랑": the named child of the worker, said with an age or grade."""
     worker = NAMED_WORKER.search(text)
@@ -61,7 +73,7 @@ def grandparents(text: str, reading, said: list[str]) -> int:
     cared = [g for g in GRANDPARENT.finditer(text) if re.search(CARED, text[max(0, g.start() - 12) : g.start()])
              or re.search(CARED, text[g.end() : g.end() + 40].split(".")[0])]  # fmt: skip
     cared = [g for g in cared if not re.search(rf"{DEATH}|{EARNS}|연금", person_clause(text, g.start()))]
-    old = [g for g in cared if (age_of(person_clause(text, g.start())) or 0) >= 70]
+    old = [g for g in cared if (grandparent_age(text, g.start()) or 0) >= 70]
     if cared:
         said.append(f"부양하는 조부모 {len(cared)}명")
         reading.assume("함께 살거나 부양하는 조부모는 소득이 없는 기본공제대상자(근로자의 직계존속)로 가정")

@@ -85,7 +85,11 @@ def ordinal_children(text: str) -> list[tuple[str, int | None]]:
 
 
 # a worker without a spouse now ("이혼하고 애 둘 키워요"), not "부모님이 이혼하고" nor one married again
-NO_SPOUSE_NOW = r"(?<!부모님이\s)(?<!부모님\s)이혼(?:했|하고|한\s*지|해서|하여|녀|남|\s*후)(?![^.?!]*재혼)|돌싱|사별"
+# ("이혼 서류 정리하고", "이혼 절차 끝나고": the divorce said by its papers done)
+NO_SPOUSE_NOW = (
+    r"(?<!부모님이\s)(?<!부모님\s)이혼(?:했|하고|한\s*지|해서|하여|녀|남|\s*후|"
+    r"\s*(?:서류|절차|소송|조정|신고)\S{0,2}\s*(?:다\s*)?(?:정리|마무리|끝|마치|마쳤|완료|확정|처리))(?![^.?!]*재혼)|돌싱|사별"
+)
 WOMAN_PAY_MAX = 41_470_000  # about the 총급여 whose 근로소득금액 is 3천만원, the 부녀자공제 income limit
 # the worker's own pay, said as such ("본인 연봉 6,200", "제 월급은")
 OWN_PAY = r"(?<![가-힣])(?:본인|제|내|저의|나의)\s*(?:의\s*)?(?:연봉|총급여|급여|월급)"
@@ -119,7 +123,11 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         return by_child
     dependents = asker_parents(text, reading, said)  # "저희 내외를 부양가족으로 올렸고": the worker's parents
     text = polite_children(worker_view(text)[0])
-    if re.search(r"부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)", text):
+    # "다른 부양가족은 없고": none besides those already said, not none at all
+    if re.search(
+        r"(?<!다른\s)(?<!그\s외\s)(?<!그외\s)(?<!이외\s)(?<!나머지\s)(?<!추가\s)부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)",
+        text,
+    ):
         return dependents  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent
     elsewhere = re.search(
         r"(?:남편|아내|배우자|와이프)\s*(?:쪽|앞|밑)\S{0,2}\s*(?:올렸|올림|올려|넣었|등록)|(?:남편|아내|배우자|와이프)(?:이|가)\s*(?:공제|올렸)"
@@ -226,7 +234,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         else:
             reading.assume("자녀는 모두 자녀세액공제 나이 이상이고 소득이 없는 기본공제대상자로 가정")
     spouse = next(  # "배우자 공제 아님": no spouse; "와이프 소득 없음": a spouse without income
-        (m for m in re.finditer(r"배우자|아내|남편|부인|와이프|신랑|집사람|안사람|마누라|안식구|사모님|외벌이|홑벌이", text)
+        (m for m in re.finditer(r"배우자|아내|남편|(?<![가-힣])부인|와이프|신랑|집사람|안사람|마누라|안식구|사모님|외벌이|홑벌이", text)
          if (not negated(text, m.start(), m.end()) or re.match(r"\s*(?:의\s*)?(?:소득|수입|벌이|근로|일)|\S{0,2}\s*[^.,?!]{0,12}?(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?없", text[m.end():]))
          # "남편 연봉 6천 …": the spouse whose wages are asked about is the worker, not a dependent
          and not re.match(rf"\s*(?:의\s*)?{PAY_YEAR}(?:연봉|월급|총급여|급여|결정세액|연말정산)", text[m.end():])
@@ -252,7 +260,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         )
     earning = re.finditer(
         r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|"
-        r"(?:배우자|아내|남편|부인|와이프|집사람|안사람|사모님)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|벌(?:어|고|며|면서|었|음|긴)|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
+        r"(?:배우자|아내|남편|(?<![가-힣])부인|와이프|집사람|안사람|사모님)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|벌(?:어|고|며|면서|었|음|긴)|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
         text,
     )  # "아내는 소득이 없습니다": the income word negated in its clause is no income
     # "남편 연봉 6천 5백, 제 연봉 4천": the worker is the asker's spouse, and the asker, that spouse, earns
@@ -264,7 +272,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     )
     # "아내분은 연봉 3천 버신대요. 손님 본인 연봉 6,200": the worker's own pay said apart from the spouse's, who earns
     spouse_paid = own_pay(text) and re.search(
-        r"(?:배우자|아내|남편|부인|와이프|신랑|집사람)(?:분|님)?\s*(?:은|는|이|가|도|의)?\s*(?:연봉|월급|총급여|급여)\s*"
+        r"(?:배우자|아내|남편|(?<![가-힣])부인|와이프|신랑|집사람)(?:분|님)?\s*(?:은|는|이|가|도|의)?\s*(?:연봉|월급|총급여|급여)\s*"
         r"(?:은|는|이|가|:)?\s*(?:약\s*)?\d[\d,.]*\s*(?:억|천만|천|백만|만|원|\s)*",
         text,
     )

@@ -18,9 +18,18 @@ RATE = re.compile(
 AMOUNT = r"(\d[\d,.]*\s*(?:억|천만|백만|십만|만|천)?(?:\s*\d[\d,.]*\s*(?:천|백))?)\s*(?:미국\s*)?"
 
 
+# a foreign amount whose won is said beside it in brackets: "$100,000 (약 1억 3,500만원)", "5만 달러(6,800만원)"
+WON_BESIDE = re.compile(
+    rf"(?P<f>(?:US)?\$\s*\d[\d,]*(?:\.\d+)?\s*(?:만|천)?|{AMOUNT}{CUR})\s*(?=\(\s*(?:약|대략)?\s*\d[\d,.]*\s*(?:억|만|천)"
+    r"[\d,.\s억만천]*원)"
+)
+
+
 def with_rate(text: str) -> str:
     """The question with each amount in the one currency whose rate it says written in won, and the rate
-    as a context amount ("기준"), which no input takes."""
+    as a context amount ("기준"), which no input takes. A foreign amount with its won said beside it in
+    brackets gives way to that won (blanked, so positions stay)."""
+    text = WON_BESIDE.sub(lambda m: " " * len(m[0]), text)
     rate = RATE.search(text)
     if rate is None:
         return text

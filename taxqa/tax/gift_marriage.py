@@ -59,7 +59,8 @@ def set_aside(text: str, m: re.Match) -> bool:
     """'혼인·출산 증여재산공제는 적용하지 않으며': the deduction said not to be applied."""
     return bool(
         re.match(
-            r"[^.?!\n]{0,16}?공제\S{0,2}\s*(?:적용하지\s*않|적용\s*안|적용\s*(?:X|제외)|제외|빼고|안\s*(?:될|되|돼|됨)|못\s*받)",
+            r"[^.?!\n]{0,16}?공제\S{0,2}\s*(?:적용하지\s*않|적용\s*안|적용\s*(?:X|제외)|제외|빼고|안\s*(?:될|되|돼|됨)|못\s*받|"
+            r"[Xx×](?![가-힣A-Za-z])|안\s*받|해당\s*(?:없|안|X)|대상\s*(?:아니|아님|X|외))",  # "혼인공제는 X", "해당 없음"
             text[m.end() :],
         )
         # "결혼·출산이랑은 상관없는 돈이고": the gift said to have nothing to do with a marriage or birth

@@ -23,3 +23,22 @@ def flag_gift_from_work(reading) -> None:
         reading.unclear(
             f"'{work.group(0)}'(일·급여를 말하는 말)이 있는데 증여로 계산함: 어떤 소득·세금인지 확인해 주세요"
         )
+
+
+# words that only say who the asker is (a worker), not that the money asked about is pay
+WORKER_PERSONA = r"직장인|근로자|회사원"
+PAY_SAID = re.compile(
+    r"연봉|총급여|급여|월급|기본급|연말정산|근로소득|알바|아르바이트|원천\s*징수|임금|노임|상여|세전|결정세액|"
+    r"부양\s*가족|[가-힣]{0,3}수당|(?:회사|직장)\S{0,4}\s*(?:받|주|준|줬|나오|들어)"
+)
+
+
+def money_from_kin(text: str) -> bool:
+    """A relative gives or sends the money and no word says it is pay: a gift, whatever the tax is called
+    ("용돈 받은 세금 … 직장인인데 엄마가 8천5백을 계좌로 보내주셨어요"). Only a worker persona word may be
+    said; any word of pay (연봉, 월급, 연말정산 …) keeps the question a salary one."""
+    from taxqa.tax.family import GIVE, gift_parties
+
+    if PAY_SAID.search(text):
+        return False
+    return bool(re.search(GIVE, text) and gift_parties(text).relation)

@@ -8,6 +8,7 @@ import re
 from taxqa.amounts import AmountMention, format_won, iter_amounts
 from taxqa.tax.dependents import OWN_PAY, WORKER_SPOUSE, own_pay, read_dependents
 from taxqa.tax.income_reading import asks_deduction_alone
+from taxqa.tax.kind_nets import money_from_kin
 from taxqa.tax.parent_view import read_own_age
 from taxqa.tax.words import amount_near, josa, quoted, window_before
 
@@ -29,6 +30,8 @@ def recognise(text: str) -> bool:
         text,
     ):
         return False
+    if money_from_kin(text):
+        return False  # "직장인인데 엄마가 8천5백을 보내주셨어요": a relative's money is a gift, not pay
     if re.search(r"종합소득|종소", text) and re.search(r"부업|사업소득|임대|프리랜서|유튜브|수익|수입|이자|배당", text):
         return False  # wages and other income: 종합소득세 on a 과세표준, not the 연말정산
     if re.search(r"과세표준|과표", text) and not re.search(r"연봉|총급여|급여|월급|연말정산", text):

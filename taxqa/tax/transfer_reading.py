@@ -50,7 +50,11 @@ OFFER = r"\s*(?:원)?\s*(?:에|으로|로)\s*(?:사겠다|사겠단|산다는|�
 def recognise(text: str) -> bool:
     if re.search(r"양도세|양도소득", text):
         return True
-    return bool(re.search(r"(?:집|아파트|주택|땅|토지|상가|건물|빌라|오피스텔)", text) and re.search(SOLD, text))
+    # "집사람" is a spouse, not a house; the 판 of "공판장", "재판", "출판", "판사" is no sale
+    sold = (
+        m for m in re.finditer(SOLD, text) if not re.search(r"[공재출평간]판|판[장사]", text[m.end() - 2 : m.end() + 1])
+    )
+    return bool(re.search(r"집(?!사람|양반)|아파트|주택|땅|토지|상가|건물|빌라|오피스텔", text) and next(sold, None))
 
 
 # "판 값 6억, 산 값은 그보다 2억 적었고": a price said as its difference from the other price

@@ -217,7 +217,14 @@ PARTICLE_PAIRS = {
     "과": "과와",
     "와": "과와",
 }
-ABBREVIATIONS = (("증재공", "증여재산공제"), ("연정", "연말정산"))
+# (a short form as a regex, the full word): "총급 5.4천 … 기납 310 결세?" is a 연말정산 note in shorthand
+ABBREVIATIONS = (
+    ("증재공", "증여재산공제"),
+    ("연정", "연말정산"),
+    ("총급(?!여)", "총급여"),
+    ("기납(?!부)", "기납부세액"),
+    ("결세", "결정세액"),
+)
 HANJA_AMOUNT = (
     r"\((?=[^)]*[壹貳參肆伍陸柒捌玖拾佰仟萬億])[壹貳參肆伍陸柒捌玖拾佰仟萬億一二三四五六七八九十百千万억만천]+\)"
 )
@@ -366,6 +373,16 @@ def plain_forms(text: str) -> str:
     text = text.translate(CJK_UNITS)  # "100万円": 100만엔
     # "상속재산............20억", "배우자..... 없음": a receipt's dotted leader between a line's label and its value
     text = re.sub(r"(?m)^(\s*[^\s.…:][^\n.…:]{0,20}?)\s*(?:\.{3,}|…+|·{3,})\s*(?=\S)", r"\1: ", text)
+    # "부양2(배우자 무소득, 자1 15세)": a count in shorthand, its people listed in brackets
+    text = re.sub(
+        r"(?<![가-힣])부양(?:가족)?\s*(\d)\s*(?:명)?\s*\(([^()\n]{1,40})\)",
+        lambda m: (
+            f"부양가족 {m[1]}명 ("
+            + re.sub(r"(?<![가-힣])([처자부모])(?![가-힣])", lambda k: SHORT_FAMILY[k[1]], m[2])
+            + ")"
+        ),
+        text,
+    )
     return re.sub(
         r"부양(?:가족)?\s*[:：]([^/\n?]*)",
         lambda m: "부양가족:" + re.sub(r"(?<![가-힣])([처자부모])(?![가-힣])", lambda k: SHORT_FAMILY[k[1]], m[1]),

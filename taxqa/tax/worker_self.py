@@ -33,7 +33,7 @@ def wife_at_work(text: str) -> re.Match | None:
     )  # not only the word, which a later 안 may negate
 
 
-SPOUSE_WORD = r"배우자|아내|남편|부인|와이프|신랑|집사람|안사람"
+SPOUSE_WORD = r"배우자|아내|남편|(?<![가-힣])부인|와이프|신랑|집사람|안사람"
 # the spouse said to earn a little, in a way that gives no figure: "와이프는 프리랜서로 일을 조금 해요", "남편 알바해요"
 SPOUSE_SOME_WORK = re.compile(
     rf"(?:{SPOUSE_WORD})\S{{0,2}}\s*[^.?!\d]{{0,16}}?(?:프리랜서|알바|아르바이트|파트\s*타임|부업|일(?:을)?\s*(?:조금|좀|약간)|(?:조금|좀|약간)\s*(?:벌|일))"
