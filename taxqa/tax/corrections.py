@@ -121,7 +121,7 @@ def drop_corrected(clean: str, reading) -> str:
     for m in reading.mentions:
         if m.type == "amount" and CORRECTED.match(reading.text[m.end :]):
             m.flags["corrected"] = True
-    return drop_answerer_example(drop_chat_taken_back(clean, reading), reading)
+    return drop_chat_taken_back(clean, reading)
 
 
 OTHER_FACT = r"매출|매입|카드|현금|경비|비용|취득|양도|보증금|월세|대출|수수료|이자|연봉|월급|상여|중간예납|기납부"
@@ -295,21 +295,3 @@ def said_again(reading, unknown: re.Match) -> bool:
     no fact unknown."""
     past = re.match(r"헷갈렸|착각했", reading.text[unknown.start() : unknown.start() + 3])
     return bool(past) and any("고쳐 말한" in a for a in reading.assumptions)
-
-
-# A pasted talk where the one answering gives an example ("강사: 예를 들어 총급여 5천이면 …"): the example's figure
-# is not the asker's, so it is blanked and the asker's own figure (or its lack) decides
-ANSWERER_TURN = re.compile(r"(?m)^\s*(?:강사|선생님|상담원|상담사|세무사|회계사|직원|답변자?|전문가)\s*[:：]([^\n]*)")
-EXAMPLE = re.compile(r"예를\s*들(?:어|면|자면)|예컨대|가령|예시로|이를테면")
-
-
-def drop_answerer_example(clean: str, reading) -> str:
-    for turn in ANSWERER_TURN.finditer(clean):
-        example = EXAMPLE.search(turn[1])
-        if not example:
-            continue
-        start = turn.start(1) + example.end()
-        for a in iter_amounts(clean[start : turn.end(1)]):
-            clean = clean[: start + a.start] + " " * (a.end - a.start) + clean[start + a.end :]
-            reading.assume(f"'{a.text}'은 답하는 사람이 든 예시의 금액이라 계산에 넣지 않음")
-    return clean
