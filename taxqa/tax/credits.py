@@ -80,5 +80,5 @@ def year_note(as_of: str | None, ages: list[int], text: str = "") -> str | None:
     said = ", ".join(f"{a}세, {year - a}년생" for a in changed)
     return (
         f"자녀({said})의 자녀세액공제: {year}년 귀속은 {child_age_rule(table, year)}, {year - 1}년 귀속은 "
-        f"{child_age_rule(last, year - 1)}이라 {year}년 기준으로 계산함: 어느 해 귀속 연말정산인지 확인이 필요합니다"
+        f"{child_age_rule(last, year - 1)}이라 {year}년 기준으로 계산함: 어느 해 귀속 연말정산인지 알려 주세요"
     )
