@@ -290,6 +290,11 @@ CJK_UNITS = str.maketrans({"万": "만", "億": "억", "円": "엔"})
 SHORT_FAMILY = {"처": "배우자", "자": "자녀", "부": "아버지", "모": "어머니"}
 
 
+def family_words(words: str) -> str:
+    """A dependents list in shorthand with each one-letter family word written out ("처, 자1" -> "배우자, 자녀1")."""
+    return re.sub(r"(?<![가-힣])([처자부모])(?![가-힣])", lambda k: SHORT_FAMILY[k[1]], words)
+
+
 # a parent's or a relative's word and its subject or "to" particle written together with the next word
 GLUED_GIVER = re.compile(
     r"(?<![가-힣])((?:외|친|시|큰|작은)?(?:엄마|아빠|어머니|아버지|어머님|아버님|할머니|할아버지|삼촌|이모|고모|외삼촌|"
@@ -376,16 +381,12 @@ def plain_forms(text: str) -> str:
     # "부양2(배우자 무소득, 자1 15세)": a count in shorthand, its people listed in brackets
     text = re.sub(
         r"(?<![가-힣])부양(?:가족)?\s*(\d)\s*(?:명)?\s*\(([^()\n]{1,40})\)",
-        lambda m: (
-            f"부양가족 {m[1]}명 ("
-            + re.sub(r"(?<![가-힣])([처자부모])(?![가-힣])", lambda k: SHORT_FAMILY[k[1]], m[2])
-            + ")"
-        ),
+        lambda m: f"부양가족 {m[1]}명 ({family_words(m[2])})",
         text,
     )
     return re.sub(
         r"부양(?:가족)?\s*[:：]([^/\n?]*)",
-        lambda m: "부양가족:" + re.sub(r"(?<![가-힣])([처자부모])(?![가-힣])", lambda k: SHORT_FAMILY[k[1]], m[1]),
+        lambda m: "부양가족:" + family_words(m[1]),
         text,
     )
 
