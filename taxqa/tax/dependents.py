@@ -12,7 +12,14 @@ from taxqa.tax.credits import child_age_rule, child_counts, child_table, year_no
 from taxqa.tax.negation import negated
 from taxqa.tax.parent_view import asker_parents, worker_view
 from taxqa.tax.words import COUNT_WORD, count_value
-from taxqa.tax.worker_self import FORMER, PAY_YEAR, sibling_at_home, spouse_income_unknown, wife_at_work
+from taxqa.tax.worker_self import (
+    FORMER,
+    PAY_YEAR,
+    partner_at_home,
+    sibling_at_home,
+    spouse_income_unknown,
+    wife_at_work,
+)
 
 CHILD_WORDS = r"자녀|아기|아이|(?<!장)애(?!인)|아들|딸|자식"
 NOT_COUNT = r"(?:살|세(?!대)|개월|년|학년|월)"  # "딸 10살", "아들 9세": an age, not how many
@@ -95,24 +102,6 @@ WOMAN_PAY_MAX = 41_470_000  # about the 총급여 whose 근로소득금액 is 3�
 OWN_PAY = r"(?<![가-힣])(?:본인|제|내|저의|나의)\s*(?:의\s*)?(?:연봉|총급여|급여|월급)"
 # the worker said as the asker's spouse, or addressed ("여보, 당신 연봉이 6천이잖아. 나는 소득 없고")
 WORKER_SPOUSE = r"(?:남편|아내|와이프|신랑|바깥양반|(?<![가-힣])집\s*양반|(?<![가-힣])당신|(?<![가-힣])여보)"
-# a parent or grandparent whose pay is asked about, and the other one of the couple
-PARTNER = {"할아버지": "할머니", "할머니": "할아버지", "아버지": "어머니|엄마", "아빠": "엄마|어머니", "어머니": "아버지|아빠",
-           "엄마": "아빠|아버지"}  # fmt: skip
-
-
-def partner_at_home(text: str) -> re.Match | None:
-    """The worker's partner said without income when the worker is a parent or grandparent the asker speaks of."""
-    worker = re.search(
-        r"(?<![가-힣])(?:외|친)?(할아버지|할머니|아버지|아빠|어머니|엄마)(?:\([^()]{0,12}\))?[^.?!]{0,20}?(?:연봉|월급|총급여|급여)",
-        text,
-    )
-    if worker is None:
-        return None
-    return re.search(
-        rf"(?<![가-힣])(?:외|친)?(?:{PARTNER[worker[1]]})(?:\([^()]{{0,12}}\))?\s*(?:는|은|도)?\s*(?:[^.,?!\s]{{1,8}}\s+)?"
-        r"(?:(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?(?:없|0)|전업|주부|무직)",
-        text,
-    )
 
 
 def read_dependents(text: str, reading, said: list[str]) -> int:

@@ -15,8 +15,8 @@ from taxqa.tax.figure_nets import flag_tiny
 from taxqa.tax.mentions import Mention
 from taxqa.tax.nets import run as run_nets
 from taxqa.tax.spoken_sums import worked_in
-from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, only_asked
-from taxqa.tax.words import josa, quoted, said_done
+from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, only_asked, said_done
+from taxqa.tax.words import josa, quoted
 
 AMOUNT_FIELDS = {"amount", "prior", "prior_tax", "marriage_birth", "estate", "spouse_inherits", "financial", "base",
                  "salary", "pension", "insurance", "withheld", "sales", "purchases", "card_sales", "supply",

@@ -30,13 +30,12 @@ from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
 from taxqa.tax.spoken_time import dated_months
-from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, not_computed, only_asked, uncovered_tax
+from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, not_computed, only_asked, said_done, uncovered_tax
 from taxqa.tax.words import (
     CLAUSE_END,
     plain_digits,
     plain_forms,
     quoted,
-    said_done,
 )
 
 # "첫째, … ? 둘째, …": two questions numbered in one message (the second starts here)

@@ -124,3 +124,14 @@ def only_asked(text: str) -> str | None:
 KIND_TAXES = {"gift": "증여세", "inheritance": "상속세", "transfer": "양도소득세", "income": "종합소득세",
               "vat": "부가가치세", "vat-simple": "부가가치세", "corporate": "법인세", "retirement": "퇴직소득세",
               "salary": "근로소득세", "wage": "근로소득세"}  # fmt: skip
+
+
+# a tax said as already filed or paid apart: "부가세는 따로 신고했어요", "양도세는 이미 냈고"
+DONE_APART = re.compile(
+    r"\S{0,2}\s*(?:는|은)?\s*(?:[^.?!,]{0,16}?)(?:따로|별도로|이미|벌써)\s*(?:다\s*)?(?:신고|납부|냈|처리)\S{0,3}\s*(?:했|끝|완료|하고|했고|냈)"
+)
+
+
+def said_done(text: str, m: re.Match) -> bool:
+    """The tax word `m` is said as filed or paid apart, not the one asked about."""
+    return bool(DONE_APART.match(text, m.end()))

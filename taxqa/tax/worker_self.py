@@ -1,7 +1,8 @@
 """The worker as the asker (taxqa.tax.dependents): a woman who speaks of her husband and of her own work
 ("한국 남편 있어요. 저 식당 주방 일해요, 1년 총급여 3,400만원") may have the 부녀자 deduction (소득세법
 제51조①6나: a woman with a spouse, 종합소득금액 3천만원 or less); a husband said makes her one, and the answer says
-so as its assumption."""
+so as its assumption. The worker's partner at home, when the worker is a parent or grandparent the asker speaks
+of, is read here too (`partner_at_home`)."""
 
 from __future__ import annotations
 
@@ -76,3 +77,23 @@ def sibling_at_home(text: str, reading) -> re.Match | None:
         "부양가족에 넣지 않음: 나이·장애 여부를 확인해 주세요"
     )
     return None
+
+
+# a parent or grandparent whose pay is asked about, and the other one of the couple
+PARTNER = {"할아버지": "할머니", "할머니": "할아버지", "아버지": "어머니|엄마", "아빠": "엄마|어머니", "어머니": "아버지|아빠",
+           "엄마": "아빠|아버지"}  # fmt: skip
+
+
+def partner_at_home(text: str) -> re.Match | None:
+    """The worker's partner said without income when the worker is a parent or grandparent the asker speaks of."""
+    worker = re.search(
+        r"(?<![가-힣])(?:외|친)?(할아버지|할머니|아버지|아빠|어머니|엄마)(?:\([^()]{0,12}\))?[^.?!]{0,20}?(?:연봉|월급|총급여|급여)",
+        text,
+    )
+    if worker is None:
+        return None
+    return re.search(
+        rf"(?<![가-힣])(?:외|친)?(?:{PARTNER[worker[1]]})(?:\([^()]{{0,12}}\))?\s*(?:는|은|도)?\s*(?:[^.,?!\s]{{1,8}}\s+)?"
+        r"(?:(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?(?:없|0)|전업|주부|무직)",
+        text,
+    )
