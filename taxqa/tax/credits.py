@@ -55,8 +55,10 @@ def child_credit_amount(children: int, table: dict) -> int:
 
 
 # "작년 총급여가 6천", "작년 원천징수영수증 보니까": the pay of the year before the question's, unless this year's
-# is said too ("작년엔 환급받았는데 올해는")
-LAST_YEAR = r"작년|지난\s*해|전년(?!도\s*대비)"
+# is said too ("작년엔 환급받았는데 올해는"); "작년에 둘째가 태어났고" tells a birth, not the year of the pay
+LAST_YEAR = (
+    r"(?:작년|지난\s*해|전년(?!도\s*대비))(?=[^.?!\n]{0,14}(?:급여|연봉|월급|원천징수|귀속|연말정산|소득|벌었|받았))"
+)
 THIS_YEAR = r"올해|금년|이번\s*해|올\s*연말|이번\s*연말정산"
 
 

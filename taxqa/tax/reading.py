@@ -219,8 +219,14 @@ def set_aside_done(clean: str, reading) -> None:
             if name != KIND_TAXES.get(reading.kind) and said_done(clean, m):
                 start = max([e.end() for e in re.finditer(r"[.?!\n]", clean[: m.start()])] or [0])
                 end = next((e.start() for e in re.compile(r"[.?!\n]").finditer(clean, m.end())), len(clean))
+                used = {v for v in reading.inputs.values() if isinstance(v, int) and not isinstance(v, bool)}
                 for a in iter_amounts(clean[start:end]):
-                    reading.assume(f"{quoted(a.text, '은는')} 따로 신고한 {name}의 금액이라 계산에 넣지 않음")
+                    if a.value in used:  # the reader took it after all: say so rather than claim it was left out
+                        reading.unclear(
+                            f"{quoted(a.text, '이가')} 따로 신고한 {name}의 금액인지 이 계산의 금액인지 불분명함"
+                        )
+                    else:
+                        reading.assume(f"{quoted(a.text, '은는')} 따로 신고한 {name}의 금액이라 계산에 넣지 않음")
 
 
 def asked_tax(clean: str) -> str | None:
