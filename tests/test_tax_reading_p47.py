@@ -30,3 +30,53 @@ def test_last_year_said_of_a_birth_does_not_move_the_year_of_the_pay():
     assert child_table("2026-06-01", "작년에 둘째가 태어났어요. 총급여 6천이에요")[1] == 2026
     assert child_table("2026-06-01", "작년 총급여가 6천이었어요. 애는 둘")[1] == 2025
     assert child_table("2026-06-01", "작년에 회사에서 받은 총급여가 6천")[1] == 2025
+
+
+def test_every_example_listed_before_what_it_exemplifies_is_negated():
+    # "횡령이나 가공경비 같은 부정행위는 없었고": both examples go with the negated noun
+    r = reading(
+        "2019년 귀속 법인세를 신고 안 했어요. 횡령이나 가공경비 같은 부정행위는 없었고요. 제척기간은 언제 끝나요?"
+    )
+    assert r.inputs.get("case") == "no-return"
+
+
+def test_a_wrong_done_is_negated_through_its_verb_and_its_adjective():
+    for said in (
+        "부정행위는 저지르지 않았어요",
+        "부정한 행위는 하지 않았고요",
+        "장부 조작 같은 부정한 방법은 쓰지 않았어요",
+    ):
+        r = reading(f"작년 종소세를 신고 안 했어요. {said}. 낼 세금은 270만원, 무신고가산세는?")
+        assert r.inputs.get("fraud") is not True, said
+
+
+def test_the_office_may_assess_until_when():
+    r = reading(
+        "2018년 귀속 부가세를 신고를 안 했어요. 세무서가 이걸 추징할 수 있는 기간은 언제까지인가요? 숨긴 건 없어요."
+    )
+    assert r.inputs.get("limitation") is True and r.inputs.get("case") == "no-return"
+
+
+def test_two_penalties_named_with_the_word_said_once():
+    r = reading(
+        "종소세를 적게 신고했어요. 덜 낸 세금 300만원을 기한 석 달 뒤 수정신고하면서 냈고 92일 늦었어요. 과소신고와 납부지연 가산세 합하면?"
+    )
+    assert r.inputs.get("kind") == "under-report" and r.inputs.get("days") == 92
+    assert not r.ambiguous
+
+
+def test_a_bare_figure_corrected_takes_the_unit_it_was_said_with():
+    r = reading(
+        "동생: 누나 나 부가세 늦게 냈어. 세금 356만원이고 30일 늦었어\n누나: 356 아니고 365라며?\n동생: 아 맞다 365만원\n"
+        "누나: 그럼 납부지연가산세 얼마야?"
+    )
+    assert r.inputs.get("tax") == 3_650_000 and r.inputs.get("days") == 30
+    assert not r.ambiguous
+
+
+def test_a_bare_figure_asked_about_and_denied_stays():
+    r = reading(
+        "나: 1기 부가세요. 매출 공급가액 9천, 매입 공급가액 2,700\n엄마: 2,700 아니고 2,900 아니었니?\n"
+        "나: 아니 그건 다음 기 거고 이번 기는 2,700 맞아요\n나: 일반과세자고 카드 매출은 없어요. 낼 부가세는?"
+    )
+    assert r.inputs.get("purchases") == 27_000_000

@@ -79,12 +79,45 @@ def replace_corrected_years(clean: str, reading) -> str:
     return clean
 
 
+# "412 아니고 421 아니었어?", "1,200 말고 1,250": a bare figure corrected, its unit said with the figure before
+BARE_CORRECTED = re.compile(
+    r"(?<![\d,.])(\d[\d,.]*)\s*(?:이|가|은|는)?\s*(?:아니고|아니라|말고)\s*[,.]?\s*(\d[\d,.]*)(?![\d,.]|\s*[년월일개명살세%])"
+)
+
+
+def replace_corrected_bare(clean: str, reading) -> str:
+    """The figure said before with its unit ("세금이 412만원이래") takes the corrected digits wherever it was said
+    ("412 아니고 421 아니었어?" -> 421만원), so the reader sees one figure in its place; the correction is blanked.
+    Only digits no longer than the wrong ones are put in, so every position stays."""
+    for m in list(BARE_CORRECTED.finditer(clean)):
+        wrong, right = m[1], m[2]
+        said = re.compile(rf"(?<![\d,.]){re.escape(wrong)}(?=\s*(?:만|억|천|원))")
+        head = clean[: m.start()]
+        after = clean[m.end() :]
+        asked = re.match(r"\S{0,6}\s*(?:[?？]|아니었|아니야|아냐|아닌가|맞지|맞죠)", after)
+        if (
+            len(right) > len(wrong)
+            or not said.search(head)
+            or re.search(rf"(?<![\d,.]){re.escape(wrong)}(?![\d,.])", after)  # "1기는 3,200 맞아": kept after all
+            or (asked and not re.search(rf"(?<![\d,.]){re.escape(right)}(?![\d,.])", after))  # asked, not confirmed
+        ):
+            continue
+        head = said.sub(right.ljust(len(wrong)), head)
+        clean = head + " " * (m.end() - m.start()) + clean[m.end() :]
+        reading.assume(f"'{wrong}'은 질문에서 '{right}'(으)로 정정된 것으로 보고 계산함")
+        for x in reading.mentions:  # the wrong figure as said, with its unit and bare: no rival of the input
+            if re.match(rf"{re.escape(wrong)}(?![\d,.])", x.text.replace(" ", "")):
+                x.flags["corrected"] = True
+    return clean
+
+
 def drop_corrected(clean: str, reading) -> str:
     """'처음엔 3억이라고 했는데 정확히는 3억 2천만원': an amount the question corrects is left out
     of what the kind readers see (blanked, so positions stay), and the reading says so. The same
     figure said before the correction ("3억 줬... 3억이 아니라 3억5천") goes with it, and so does a
     duration or count taken back ("근속 20년.. 아니 21년")."""
     clean = replace_corrected_years(clean, reading)
+    clean = replace_corrected_bare(clean, reading)
     clean = drop_corrected_people(clean, reading)
     for m in COUNTED_TAKEN_BACK.finditer(clean):
         clean = clean[: m.start()] + " " * (m.end() - m.start()) + clean[m.end() :]

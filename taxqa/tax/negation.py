@@ -59,6 +59,10 @@ def _is_negation(toks: list, k: int) -> bool:
     return False
 
 
+# verbs of doing a wrong or an act, whose object or topic a negation of the verb negates
+DOING = {"하", "저지르", "쓰", "치", "꾸미"}
+
+
 def _phrase(toks: list, j: int) -> int:
     """The first token of the noun phrase ending at token j (j itself when it is no noun)."""
     while j >= 0 and (
@@ -113,6 +117,8 @@ def negation_mentions(text: str, toks: list) -> list:
             or toks[j].form in (":", "：", "(")
         ):
             j -= 1
+        if j >= 2 and toks[j].tag == "VV" and toks[j].form in DOING and toks[j - 1].tag in ("JX", "JKO"):
+            j -= 2  # "부정행위는 하지 않았어요", "이중장부를 쓰진 않았고": the noun of a verb of doing, negated
         last = j
         first = _phrase(toks, j)
         if last < first:
@@ -131,6 +137,16 @@ def negation_mentions(text: str, toks: list) -> list:
                 j -= 1
             if j >= 0 and toks[j].tag.startswith(("NN", "XR")):
                 last, first = j, _phrase(toks, j)
+        if (
+            first > 2
+            and [x.tag for x in toks[first - 2 : first]] == ["XSA", "ETM"]
+            and toks[first - 3].tag[:2]
+            in (
+                "NN",
+                "XR",
+            )
+        ):  # "부정한 행위는 없어요": the adjective said of the noun goes with it
+            first = _phrase(toks, first - 3)
         while first > 1 and toks[first - 1].tag == "JC" and toks[first - 2].tag.startswith("NN"):
             first = _phrase(toks, first - 2)  # "사기나 이중장부 같은 건"
         if (
@@ -139,6 +155,8 @@ def negation_mentions(text: str, toks: list) -> list:
             and toks[first - 3].tag.startswith("NN")
         ):  # "이중장부 같은 부정행위는 없고": the example said before what it is an example of
             first = _phrase(toks, first - 3)
+            while first > 1 and toks[first - 1].tag == "JC" and toks[first - 2].tag.startswith("NN"):
+                first = _phrase(toks, first - 2)  # "사기나 이중장부 같은 부정행위는": every example listed
         start, end = toks[first].start, toks[last].start + toks[last].len
         found.append(Mention(text[start : t.start + t.len], start, t.start + t.len, "negation", text[start:end]))
     return found

@@ -53,6 +53,7 @@ AMOUNT_SHAPED = re.compile(
 )
 # "상담원: … / 고객: …": a turn of a pasted chat log
 CHAT_TURN = re.compile(r"(?m)^\s*(?:상담원|상담사|고객|손님|직원|세무사|회계사|질문자|답변자)\s*[:：]")
+SPEAKER = re.compile(r"(?m)^\s*([가-힣A-Za-z]{1,6})\s*[:：]")  # a line opened by who says it
 NEW_QUESTION = re.compile(r"말고|새로|별개|따로\s*묻")
 # what the 연말정산 refunds or still collects is the 결정세액 less the tax already withheld
 REFUND = re.compile(r"환급|돌려\s*받|13\s*월의?\s*월급|토해|추가\s*(?:로\s*)?(?:납부|낼|내야|징수)|차감\s*징수|더\s*내")
@@ -124,6 +125,9 @@ def flag_follow_up(reading) -> None:
     hit = FOLLOW_UP.search(reading.text)
     if hit and len(CHAT_TURN.findall(reading.text[: hit.start()])) >= 2:
         return  # "상담원: … 고객: 아 아까 총급여 잘못 말했어요": a chat log pasted whole, 아까 is a turn in it
+    speakers = SPEAKER.findall(reading.text)
+    if hit and len(speakers) > len(set(speakers)) >= 2:
+        return  # "작은형: … / 큰형: 아까 통화할 때 421이라며": a group chat, a speaker coming back to talk
     if hit and not NEW_QUESTION.search(reading.text[hit.end() : hit.end() + 12]):
         reading.unclear(
             f"{quoted(hit.group(0).strip(), '은는')} 앞의 질문을 가리키지만 이 질문에 적힌 것만으로 계산함: "
@@ -143,7 +147,15 @@ def flag_uncovered_numbers(reading, found) -> None:
         )
         if date and slashed_date(date) != date.group(0):
             continue  # "11/20/2025": a date read as such (an order left unclear, "03/04/2025", is flagged)
-        if not any(s <= t.start() < e for s, e in spans) and not worked_in(reading, t.group(0).strip()):
+        said = t.group(0).strip()
+        corrected = any(a.startswith(f"'{said}'은 질문에서") for a in reading.assumptions)  # "412 아니고 421"
+        # "421이라며 … 421만원 맞아": the figure said bare and with its unit
+        corrected = corrected or any(re.match(rf"{re.escape(said)}\s*(?:만|억|천|원)", m.text) for m in found)
+        if (
+            not any(s <= t.start() < e for s, e in spans)
+            and not worked_in(reading, t.group(0).strip())
+            and not corrected
+        ):
             reading.unclear(
                 f"{quoted(t.group(0).strip(), '을를')} 금액으로 읽지 못해 계산에 넣지 않음: 무엇의 금액인지 확인해 주세요"
             )

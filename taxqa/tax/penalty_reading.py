@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import format_won
+from taxqa.tax.cue_words import named_values
 from taxqa.tax.limitation_reading import FRAUD, LIMITATION, NO_RETURN, no_return, read_limitation
 from taxqa.tax.negation import present
 from taxqa.tax.penalty_days import (
@@ -95,6 +96,8 @@ def read(text: str, reading) -> None:
         if days is None and re.search(PAID_WITH_RETURN, text):  # "… 9월 10일에 기한후신고하면서 그날 다 냈어요"
             paid_days = (on_date[2], on_date[1])
     named = [k for k, w in KIND_LABELS.items() if re.search(r"\s*".join(w), text)]  # "… 납부지연가산세?": the one asked
+    # "과소신고랑 납부지연 가산세 합쳐서": the first kind named with the 가산세 said once, after the second
+    named = [k for k in named_values("penalty", text).get("kind", {}) if k not in named and k != "late-payment"] + named
     if len(named) == 2 and "late-payment" in named:  # "무신고가산세와 납부지연가산세를 합친": the return's, days added
         named.remove("late-payment")
         all_asked = True
