@@ -80,3 +80,36 @@ def test_a_bare_figure_asked_about_and_denied_stays():
         "나: 아니 그건 다음 기 거고 이번 기는 2,700 맞아요\n나: 일반과세자고 카드 매출은 없어요. 낼 부가세는?"
     )
     assert r.inputs.get("purchases") == 27_000_000
+
+
+def test_a_wrong_denied_in_the_rest_of_its_clause_is_no_fraud():
+    for said in (
+        "부정행위로 볼 만한 건 없어요",
+        "부정행위랑은 상관없어요",
+        "이중장부 같은 건 작성하지 않았어요",
+        "이중장부? 그런 거 없어요",
+        "부정 행위 X",
+        "부정행위 여부: N",
+        "[ ] 부정행위",
+        "부정행위 □",
+    ):
+        r = reading(f"2025년 귀속 종소세를 신고 안 했어요. {said}. 낼 세금 310만원, 무신고가산세는?")
+        assert r.inputs.get("fraud") is not True, said
+
+
+def test_a_wrong_said_as_done_stays_fraud():
+    for said in (
+        "이중장부를 썼고 신고는 안 했어요",
+        "차명계좌로 매출을 숨겼는데 아직 안 걸렸어요",
+        "[x] 부정행위",
+        "부정행위 여부: Y",
+    ):
+        r = reading(f"2025년 귀속 종소세를 신고 안 했어요. {said}. 낼 세금 310만원, 무신고가산세는?")
+        assert r.inputs.get("fraud") is True, said
+
+
+def test_a_wrong_that_is_the_means_of_a_return_not_filed_stays_fraud():
+    r = reading("장부를 두 벌 만들어서 종소세 신고를 아예 안 했어요. 안 낸 세금 4천만원, 무신고가산세는?")
+    assert r.inputs.get("fraud") is True
+    r = reading("2023년 귀속 법인세를 부정행위로 신고하지 않았다면 제척기간은 언제 끝나요?")
+    assert r.inputs.get("case") == "fraud"

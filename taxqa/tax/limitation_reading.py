@@ -9,10 +9,42 @@ import re
 from datetime import date
 
 from taxqa.tax.limitation import CASE_LABELS
-from taxqa.tax.negation import negated_match, present
+from taxqa.tax.negation import negated, negated_match, present
 
 NO_RETURN = r"무신고|신고\s*(?:를|도)?\s*(?:안(?!내|에)|않|못|빠뜨|놓치|까먹|잊)|신고\s*(?:를\s*)?하지\s*(?:않|못|아니)|기한\s*후\s*신고"
 FRAUD = r"부정|사기|가짜\s*(?:세금\s*)?계산서|가짜\s*(?:영수증|장부|거래)|이중\s*장부|허위|가공|고의|장부\s*조작|차명|장부\S{0,2}\s*(?:두\s*(?:개|벌|권)|2\s*(?:개|벌|권)|따로\s*두)"
+# a wrong denied in its own clause, after it: "부정행위로 볼 만한 건 없어요", "부정행위랑은 상관없어요", "이중장부 같은
+# 건 작성하지 않았어요", and on a form: "부정 행위 X", "부정행위 여부: N", "부정행위 □"
+DENIED_AFTER = (
+    r"[^.?!\n]*?(?:없|않|아니|안\s*(?:했|함|해|하)|무관)"
+    r"|\s*[가-힣]{0,4}\s*(?:여부|해당)?\s*[:：]?\s*(?:[XxNn×✕]|□|☐|no|No|NO)(?![A-Za-z가-힣])"
+)
+CLAUSE_END = re.compile(r"[.?!\n]|(?<=[가-힣])(?:는데|지만|면서|고|서)\s")
+# "부정행위로 신고하지 않았으면", "장부 두 개로 신고를 아예 안 했습니다": the return negated, the wrong its means
+RETURN_NEGATED = (
+    r"(?:신고|납부|내|냈)\S{0,4}\s*(?:를|도|는|은)?\s*(?:아예\s*|전혀\s*)?(?:안|않|못|하지\s*않|지\s*않)\S*"
+)
+# "이중장부? 그런 거 없어요": the wrong asked about, then denied with a pronoun
+DENIED_NEXT = r"[?？]\s*(?:그런|그거|그건|그렇)[^.?!\n]{0,12}?(?:없|않|아니)"
+
+
+def fraud_said(text: str) -> re.Match | None:
+    """The first wrong (부정행위) said as done: not negated, not unchecked on a form ("[ ] 부정행위"), not denied in the
+    rest of its clause."""
+    for m in re.finditer(FRAUD, text):
+        line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        end = CLAUSE_END.search(text, m.end())
+        end = end.start() if end else len(text)
+        if not (
+            negated(text, m.start(), m.end())
+            or re.search(r"(?:\[\s\]|□|☐)\s*$", line)
+            or re.match(DENIED_AFTER, re.sub(RETURN_NEGATED, "", text[m.end() : end]))
+            or re.match(DENIED_NEXT, text[end:])
+        ):
+            return m
+    return None
+
+
 # "신고는 기한 안에 했고요": filed on time, whatever 안 follows 신고
 FILED_ON_TIME = (
     r"신고\S{0,2}\s*(?:는|은|도)?\s*(?:기한\s*)?(?:안에|내에|제때|정상적?으로|제\s*날짜에)\s*(?:했|하|함|마쳤)"
@@ -45,11 +77,11 @@ def read_limitation(text: str, reading) -> None:
     reading.fact("limitation", True, re.search(LIMITATION, text).group(0))
     # not "상속세·증여세와는 무관한 건입니다": those taxes said to be beside the point
     if re.search(r"상속|증여", text) and not re.search(r"(?:상속|증여)[^.?!]{0,10}?(?:와는|과는)\s*무관", text):
-        case = "inheritance-gift-fraud" if present(FRAUD, text) else (
+        case = "inheritance-gift-fraud" if fraud_said(text) else (
             "inheritance-gift-no-return" if no_return(text) else "inheritance-gift")  # fmt: skip
     else:
         offshore = "offshore-" if present(r"역외|해외|국외", text) else ""  # not "역외거래는 없었습니다"
-        case = "fraud" if present(FRAUD, text) else "no-return" if no_return(text) else "general"
+        case = "fraud" if fraud_said(text) else "no-return" if no_return(text) else "general"
         case = (offshore + case) if case != "general" else (offshore.rstrip("-") or "general")
     reading.fact("case", case, "")
     m = re.search(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})", text)

@@ -8,7 +8,7 @@ import re
 
 from taxqa.amounts import format_won
 from taxqa.tax.cue_words import named_values
-from taxqa.tax.limitation_reading import FRAUD, LIMITATION, NO_RETURN, no_return, read_limitation
+from taxqa.tax.limitation_reading import LIMITATION, NO_RETURN, fraud_said, no_return, read_limitation
 from taxqa.tax.negation import present
 from taxqa.tax.penalty_days import (
     OTHER_EVENT,
@@ -153,7 +153,7 @@ def read(text: str, reading) -> None:
     if value < 100_000 and not re.search(r"[원만억천]", tax.text):  # "아 1,200 아니고 1,250이요": 만원 not said
         reading.unclear(f"'{tax.text}'을 {value:,}원으로 계산함: 단위(만원·억원)를 확인해 주세요")
     parts = [f"{said} 가산세", f"세액 {format_won(value)}"]
-    m = present(FRAUD, text)  # "부정행위는 없어요", "부정행위 없음": no fraud
+    m = fraud_said(text)  # "부정행위는 없어요", "부정행위로 볼 만한 건 없어요", "부정행위 □": no fraud
     if kind != "late-payment" and m:
         reading.fact("fraud", True, m.group(0))
         parts.append("부정행위")
