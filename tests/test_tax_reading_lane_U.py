@@ -160,3 +160,116 @@ def test_a_past_years_pay_is_said_as_such_not_flagged():
     got = reading(q)
     assert got.inputs["salary"] == 46_000_000
     assert not any("2,900" in line for line in got.missing + got.ambiguous)
+
+
+# --- session 7: e-mail replies, summaries, chats, dropped pasts, births --------------------------------------
+
+
+def test_the_widowed_fathers_share_said_as_what_he_actually_gets():
+    q = (
+        "가. 어머니가 올해 4월에 돌아가셨습니다.\n나. 상속인은 아버지와 저희 딸 둘(모두 성인)입니다.\n"
+        "다. 채무·장례비를 뺀 과세가액은 20억입니다.\n라. 아버지가 실제로 받으시는 건 7억으로 정했습니다.\n상속세는?"
+    )
+    got = inputs(q)
+    assert got["spouse_inherits"] == 700_000_000
+
+
+def test_a_mothers_death_to_come_leaves_her_the_living_spouse():
+    q = (
+        "아버지가 지난달 돌아가셨습니다. 나중에 어머니 돌아가실 때 세금이 또 나올까 봐 어머니는 4억만 받으시기로 "
+        "했고 나머지는 저희 형제 둘이 받습니다. 빚 빼고 과세가액 15억, 금융재산은 없습니다. 상속세는요?"
+    )
+    got = inputs(q)
+    assert got["spouse"] is True
+    assert got["spouse_inherits"] == 400_000_000
+
+
+def test_wealth_spent_years_before_the_death_is_not_the_estate():
+    q = (
+        "할머니는 오래전에 돌아가셨고 할아버지 혼자 사셨어요. 2019년엔 할아버지 재산이 30억 가까이 됐는데 "
+        "사업 빚 갚느라 거의 다 쓰셨어요. 올해 돌아가셨고 남은 건 주택 6억이랑 예금 1억입니다. 빚은 없고 "
+        "상속인은 아버지 형제 셋이에요(모두 성인). 상속세는?"
+    )
+    got = inputs(q)
+    assert got["estate"] == 700_000_000
+
+
+def test_an_email_reply_replaces_the_figure_of_the_quoted_message():
+    q = (
+        "회신 감사합니다. 다시 확인해 보니 채무 빼고 남는 재산은 9억입니다. (아래 메일의 11억은 잘못 쓴 거예요.)\n"
+        "아내는 올해 1월에 세상을 떠났고 상속인은 저와 딸 하나입니다. 상속세는 얼마인가요?\n\n"
+        "-----Original Message-----\n> 상속재산이 11억이고 아내가 1월에 사망했습니다."
+    )
+    got = inputs(q)
+    assert got["estate"] == 900_000_000
+
+
+def test_an_askers_spouse_is_the_one_who_died_when_the_asker_counts_as_heir():
+    q = (
+        "답변 감사합니다. 아내 병원비랑 장례비까지 빼고 남는 재산이 10억입니다. 아이는 없고 장인, 장모 두 분 다 "
+        "살아 계셔서 저까지 세 명이 상속인이에요. 제가 6억을 받기로 했습니다. 금융재산은 없어요. 상속세는?\n"
+        "> 이전 문의: 재산 12억"
+    )
+    got = inputs(q)
+    assert got["estate"] == 1_000_000_000
+    assert got["parents"] == 2
+    assert got["spouse_inherits"] == 600_000_000
+
+
+def test_a_tldr_says_the_storys_figures_again_and_they_count_once():
+    q = (
+        "아버지가 작년 가을에 돌아가셨어요. 어머니는 오래전에 가셨고요. 아버지 명의는 단독주택(시세 7억 2천)이랑 "
+        "적금 1억 5천이 전부입니다. 빚은 없고 장례비는 영수증 모아보니 900만원이었어요. 상속인은 저랑 누나예요.\n"
+        "세 줄 요약: 아버지 사망, 상속인 2명, 주택 7.2억 + 적금 1.5억, 장례비 900만원. 상속세는?"
+    )
+    got = inputs(q)
+    assert got["estate"] == 720_000_000 + 150_000_000 - 9_000_000
+    assert got["financial"] == 150_000_000
+
+
+def test_a_sibling_with_a_school_year_and_an_age_in_brackets_is_one_heir():
+    q = (
+        "아빠가 돌아가셨고 엄마는 그 전에 먼저 가셨어요. 남은 건 저(25살)랑 고1 여동생(16살) 둘뿐이에요. "
+        "재산은 아파트 8억, 빚 없음. 상속세는?"
+    )
+    got = inputs(q)
+    assert got["children"] == 2
+
+
+def test_debts_said_again_as_taken_off_a_total_are_taken_off_once():
+    q = (
+        "형: 엄마 재산 정리하자. 집 9억, 예금 2억\n누나: 병원비로 빌린 돈 5천 있어. 은행 대출은 없고\n"
+        "형: 장례비는 딱 천만원\n나: 그럼 빚 5천이랑 장례비 천만원 빼면 10억 4천이네\n"
+        "누나: 아빠는 예전에 돌아가셨고 너희 셋 다 성인이잖아. 상속세 얼마야?"
+    )
+    got = inputs(q)
+    assert got["estate"] == 1_040_000_000
+    assert got["children"] == 3
+
+
+def test_birth_year_and_month_decide_the_minor_years_not_the_korean_count():
+    q = (
+        "아내가 올해 2월에 세상을 떠났습니다. 아이 둘은 2011년 8월생(우리 나이로 열여섯), 2018년 1월생입니다. "
+        "빚 빼고 상속재산 12억, 제가 6억을 받기로 했습니다. 금융재산은 없어요. 상속세는?"
+    )
+    got = inputs(q)
+    assert got["minor_children_years"] == [5, 11]
+
+
+def test_an_adults_birth_year_leaves_a_minors_age_in_years_read():
+    q = (
+        "1955년생이신 아버지가 올해 5월에 돌아가셨어요. 어머니가 계시고 자녀는 저(30살)랑 막내(14살) 둘입니다. "
+        "빚 빼고 상속재산 15억, 금융재산은 없어요. 상속세는?"
+    )
+    got = inputs(q)
+    assert got["minor_children_years"] == [5]
+
+
+def test_a_reply_keeps_its_new_figure_in_the_sentence_that_names_the_old_one():
+    q = (
+        "팀장님, 회신 감사합니다. 아래 메일에 과세가액을 9억이라고 적었는데 다시 보니 8억이 맞습니다.\n"
+        "어머니가 올해 돌아가셨고 아버지는 예전에 돌아가셨어요. 상속인은 저와 오빠 둘입니다. 금융재산은 없어요. "
+        "상속세는?\n\n-----Original Message-----\n> 과세가액 9억이면 상속세가 얼마인가요?"
+    )
+    got = inputs(q)
+    assert got["estate"] == 800_000_000

@@ -19,9 +19,9 @@ WITH = r"(?:(?:[^\s\d,.]{1,6}\s+)?[^\s\d,.]{1,6}(?:까지|\s*포함(?:해서|하
 
 
 def counted_in(text: str, noun: str) -> list[tuple[int, str, int]]:
-    """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀."""
+    """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀, 아이 둘은."""
     out = []
-    after = rf"(?:{noun})(?:들)?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만|:|：)?\s*(?:모두|총|전부|다)?\s*{WITH}({COUNT_WORD})(?!\s*(?:살|세|개월))\s*(?:명|분|이|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
+    after = rf"(?:{noun})(?:들)?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만|:|：)?\s*(?:모두|총|전부|다)?\s*{WITH}({COUNT_WORD})(?!\s*(?:살|세|개월))\s*(?:명|분|이|은|는|도|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
     for m in re.finditer(after, text):
         if re.match(r"\d+\s*(?:세|살|년|억|만|천|원|%)", text[m.start(1) :]):
             continue
@@ -31,6 +31,11 @@ def counted_in(text: str, noun: str) -> list[tuple[int, str, int]]:
         if not any(p <= m.start() < p + len(w) for p, w, _ in out):
             out.append((m.start(), m.group(0).strip(), count_value(m.group(1))))
     return out
+
+
+# "저(32살)랑 중2 남동생(15살) 둘뿐": an age in brackets and a school year said beside a sibling, no count
+ASIDE = r"(?:\([^()]{0,12}\)\s*)?"
+GRADE = r"(?:[초중고]\s*[1-6]\s+)?"
 
 
 def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
@@ -73,7 +78,8 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     gendered = counted_in(text, r"아들|딸|아드님|따님")
     if gendered:
         return sum(c for _, _, c in gendered), ", ".join(w for _, w, _ in gendered)
-    us = re.search(r"(?<![가-힣])(?:우리|저희)\s*(둘|셋|넷|다섯|\d)(?=이서|이|명|끼리|[\s,.]|$)", text)
+    # "너희 셋이 나눠": a parent in the family's chat, speaking to the deceased's children
+    us = re.search(r"(?<![가-힣])(?:우리|저희|너희)\s*(둘|셋|넷|다섯|\d)(?=이서|이|명|끼리|[\s,.]|$)", text)
     if (
         speaker_is_child and us
     ):  # "우리 넷이 나누면", "우리 둘이랑 어머니": the deceased's children, the asker among them
@@ -97,8 +103,8 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
             r"(?<![가-힣])(?:저(?=[와랑하는도희입이만뿐,.(\s]|$)|제가|나(?:와(?![요서야])|랑|하고|(?=[,·/]))|본인)",
             text,
         )
-        listed = re.search(rf"(?<![가-힣])(?:저|제|나)\s*(?:와|랑|하고|,)\s*((?:(?:{SIBLINGS})\s*(?:와|랑|하고|,)?\s*)+?)"
-                           rf"\s*(둘|셋|넷)\s*(?:이서|이|뿐|밖에)", text)  # fmt: skip  # "저랑 여동생 둘뿐"
+        listed = re.search(rf"(?<![가-힣])(?:저|제|나)\s*{ASIDE}(?:와|랑|하고|,)\s*((?:{GRADE}(?:{SIBLINGS})\s*{ASIDE}"
+                           rf"(?:와|랑|하고|,)?\s*)+?)\s*(둘|셋|넷)\s*(?:이서|이|뿐|밖에)", text)  # fmt: skip  # "저랑 여동생 둘뿐"
         alone = listed and not re.search(
             r"(?:와|과|랑|하고|,)\s*$", text[: listed.start()]
         )  # not "엄마, 저, 동생 둘이"

@@ -49,6 +49,8 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         r"(?<![가-힣])(?:제|내)\s*(?:집|아파트|차|명의)?\s*(?:\S+\s*)?(?:대출|빚|채무)(?:금)?\S{0,2}\s*$", window
     ):
         return "skip"  # "저도 제 집 대출 3억 갚느라": the asker's own debt, not the deceased's
+    if gone_since(text, a, window):
+        return "past"  # "2022년쯤엔 재산이 20억 가까이 됐는데 … 거의 다 쓰셨어요": wealth spent before the death
     if re.match(SOLD_LATER, text[a.end : a.end + 24]):
         return "sale"  # "나중에 16억쯤 받고 팔 거라": a price hoped for later, not the value at the death
     if re.match(rf"\s*(?:원)?\s*(?:은|는|이|가)\s*(?:은행|농협|우체국)?\s*(?:{FINANCIAL})", text[a.end : a.end + 16]):
@@ -63,13 +65,16 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         return "estate"  # "대출 갚고 장례 치르고 나니 순수하게 남은 게 18억": what is left after the debts
     if re.search(r"[△▲]\s*$", window) and not re.search(FUNERAL, window):
         return "debt"  # "병원비 미납 △23,000,000": a row taken off the estate in a form's list
+    if re.search(rf"(?:{FUNERAL})\S{{0,2}}\s*(?:\S+\s*)?(?:합쳐|합산|모아)\S{{0,3}}\s*$", window):
+        return "funeral"  # "장례비는 영수증 합쳐보니 800만원": the funeral bills summed, not the estate's total
     keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]
     hits = [(m.end(), -i, key) for i, (key, pattern) in enumerate(keys) for m in re.finditer(pattern, window)]
     spouse = re.compile(
         rf"(?:{ASKER if asker_is_spouse else SPOUSE + ('|' + re.escape(spouse_words) if spouse_words else '')})(?:님)?(?:이|가|께서|은|는|의\s*몫은?|몫은?|에게|한테|께)?\s*(?:\S+\s*){{0,{3 if asker_is_spouse else 2}}}$|{SPOUSE_TAKES}"
-        # "모친께서 실제로 상속받으시는 재산은 12억원": the spouse named by the word said for her, honorific
+        # "모친께서 실제로 상속받으시는 재산은 12억원", "아버지가 실제로 받으시는 건 12억": the spouse named by
+        # the word said for them, honorific
         + (
-            rf"|{re.escape(spouse_words)}(?:님)?(?:께서|이|가|은|는)\s*(?:실제(?:로)?\s*)?(?:상속\s*)?받(?:으시|으실)?(?:는|을|은|게\s*될)\s*(?:금액|돈|몫|재산)(?:은|는|이)?\s*$"
+            rf"|{re.escape(spouse_words)}(?:님)?(?:께서|이|가|은|는)\s*(?:실제(?:로)?\s*)?(?:상속\s*)?받(?:으시|으실)?(?:는|을|은|게\s*될)\s*(?:금액|돈|몫|재산|건|것은?)(?:은|는|이)?\s*$"
             if spouse_words
             else ""
         )
@@ -97,6 +102,16 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
     if re.match(rf"\s*(?:원)?\s*(?:의|어치|상당의|짜리)?\s*(?:{DEBT})", after):
         return "debt"
     return "estate"
+
+
+# a time before the death the wealth is told of, and what became of it since: spent, lost, given away
+THEN = r"(?:\d{4}\s*년\S{0,2}|한때|예전|옛날|전성기|젊었을\s*때)\s*(?:쯤|경)?(?:엔|에는|에|때는?|만\s*해도)"
+SPENT = r"(?:다|거의|많이|대부분|절반)\s*(?:\S+\s*)?(?:쓰셨|쓰시|썼|날리|날렸|탕진|까먹|줄었|줄어)"
+
+
+def gone_since(text: str, a, window: str) -> bool:
+    """An amount of the wealth at an earlier time that the same sentence says was spent since."""
+    return bool(re.search(THEN, window)) and bool(re.search(SPENT, sentence_of(text, a)[-80:]))
 
 
 # a price the heirs mean to sell at later: "16억쯤 받고 팔 거라", "10억에 팔려고", "12억 정도에 내놓을 생각"
@@ -187,7 +202,20 @@ def restated(text: str, amounts: list) -> list:
             )
         ):
             again.append(a)
+        elif taken_off_again(text, a, amounts[:i]):
+            again.append(a)
     return again
+
+
+def taken_off_again(text: str, a, earlier: list) -> bool:
+    """A debt or funeral cost said again as the one taken off a total ("빚 6천이랑 장례비 천만원 빼면 12억 9천"
+    after "빌린 돈 6천", "장례비는 딱 천만원"): the same cost once, not taken off twice."""
+    owed = rf"(?:{DEBT}|{FUNERAL}|빌린\s*돈)"
+    return (
+        bool(re.search(owed + r"\S{0,3}\s*$", window_before(text, a.start, 12)))
+        and bool(re.match(rf"[^.?!\n]{{0,24}}?{TAKEN_OFF}", text[a.end :]))
+        and any(b.value == a.value and re.search(owed, window_before(text, b.start, 16)) for b in earlier)
+    )
 
 
 # an amount said right after a part's word, before its particle: "아파트 7억은", "예금 1억 5천만원을"

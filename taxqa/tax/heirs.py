@@ -102,6 +102,11 @@ def decedent(text: str) -> Mention | None:
     ]
     if len(said) == 1 and len(re.findall(DEATH, text)) == 1:
         return said[0]
+    # "남편 카드값이랑 장례비까지 정리해서 … 저까지 세 명이 상속인입니다": no death verb (said in an earlier
+    # message), the asker an heir beside their spouse: the spouse is the one who died
+    spouses = [m for m in found if m.category == "spouse"]
+    if len(spouses) == 1 and re.search(r"(?<![가-힣])(?:저|제|본인)(?:까지|도|가|는)?\s*[^.?!\n]{0,12}상속인", text):
+        return spouses[0]
     return None
 
 

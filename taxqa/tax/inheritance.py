@@ -8,6 +8,7 @@ from datetime import date
 
 from taxqa.amounts import format_won
 from taxqa.errors import UserError
+from taxqa.tax.birth_ages import born_ages
 from taxqa.tax.estate_parts import classify, owed_to_bank, restated, spouse_item
 from taxqa.tax.family import CHILD, DEATH
 from taxqa.tax.gift import art, won
@@ -207,6 +208,8 @@ def read(text: str, reading) -> None:
         parts["item"] = parts.pop("sale")  # a price said only as the one to sell at: the estate's value, asked
         for a in parts["item"]:
             reading.unclear(f"'{a.text}'은 팔 때의 값이라 상속개시일 시가와 다를 수 있음: 상속재산가액 확인 필요")
+    for a in parts.pop("past", []):
+        reading.assume(f"'{a.text}'은 사망 전 한때의 재산이라 상속재산가액에 넣지 않음 (이후 줄어든 재산으로 계산)")
     for a in parts.pop("sale", []):
         reading.assume(f"'{a.text}'은 나중에 팔 때의 값이라 상속재산가액(상속개시일 시가)에 넣지 않음")
     totals, items, financial = parts.get("estate", []), parts.get("item", []), parts.get("financial", [])
@@ -293,12 +296,15 @@ def read(text: str, reading) -> None:
         reading.assume(f"배우자가 법정상속분 {format_won(share)}을 실제로 상속받는 것으로 계산 (민법 제1009조)")
     elif h.spouse and (children or h.parents):
         reading.assume(f"배우자 실제 상속액이 없어 배우자상속공제 최소 {format_won(table['spouse_min'])} 적용")
-    ages = [(int(m.group(1)), m.group(0)) for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)", text)]
+    ages, unsure = born_ages(text, parse_as_of(reading.as_of), table["minor_age"])  # "2010년 9월생": 만 나이
+    ages = ages or [(int(m.group(1)), m.group(0)) for m in re.finditer(r"(?:만\s*)?(\d{1,2})\s*(?:세|살)", text)]
     ages = [
         a for a in ages or [(m.value, m.text) for m in reading.mentions if m.type == "age"] if a[0] < table["minor_age"]
     ]
     if len(ages) == 1 and children == 2 and re.search(r"쌍둥이|(?:둘|두\s*명|2\s*명)\s*(?:다|모두)", text):
         ages = ages * 2  # "만 여섯 살 쌍둥이", "둘 다 10살": one age said for both children
+    for note in unsure if ages and children else []:
+        reading.unclear(note)
     if ages and children:
         years = [table["minor_age"] - a for a, _ in ages[:children]]
         reading.fact("minor_children_years", years, ", ".join(w for _, w in ages[:children]))

@@ -320,6 +320,13 @@ def number_mentions(text: str, toks: list) -> list[Mention]:
     return found
 
 
+def future_death(before: str, between: str) -> bool:
+    """A death said as one to come: "나중에 어머니 돌아가실 때", "어머니가 돌아가시면"."""
+    return bool(
+        re.search(r"(?:나중에|훗날|앞으로|언젠가)\s*$", before) or re.search(r"(?:돌아가|떠나)시면|사망하면", between)
+    )
+
+
 def person_mentions(text: str, toks: list) -> list[Mention]:
     """Relation words with their category, giver/receiver role and whether they are said to have died
     (a death verb in the person's own predicate: "어머니는 예전에 돌아가셨고", not "배우자와 자녀가 있는
@@ -340,6 +347,8 @@ def person_mentions(text: str, toks: list) -> list[Mention]:
         said = re.search(DEATH, between)
         if dead and said and re.search(r"있|계시|살아|생존|건강|정정|건재", between[: said.start()]):
             dead = False  # "자녀 2명이 있는 사람이 사망": the death is another's
+        if dead and said and future_death(text[max(0, p.start - 12) : p.start], between):
+            dead = False  # "나중에 어머니 돌아가실 때 또 상속세가": a death ahead, the person alive now
         value = {"relation": p.category, "alive": not dead, "role": role_of(text, p) or None}
         if p.category in RELATION_OF:
             found.append(Mention(p.words, p.start, p.end, "person", value))

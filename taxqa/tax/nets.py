@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from taxqa.tax import agreement_nets, context_nets, figure_nets, fx, misread_nets, signals
+from taxqa.tax.birth_ages import BORN
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
 from taxqa.tax.spoken_sums import worked_in
@@ -318,7 +319,10 @@ def flag_korean_age(reading, found) -> None:
     """ "한국 나이로 9살": an age counted the Korean way is one or two years above the 만 나이 the law uses
     (자녀세액공제 from 8, 미성년 under 19); without the 만 age beside it, a deduction may rest on the wrong age."""
     said = re.search(r"한국\s*나이|세는\s*나이|우리\s*나이", reading.text)
-    if said and not re.search(r"만\s*\d{1,2}\s*(?:세|살)", reading.text) and any(m.type == "age" for m in found):
+    # "2010년 9월생": the inheritance reader counts 만 나이 from a birth date (taxqa.tax.birth_ages)
+    born = reading.kind == "inheritance" and BORN.search(reading.text)
+    dated = re.search(r"만\s*\d{1,2}\s*(?:세|살)", reading.text) or born
+    if said and not dated and any(m.type == "age" for m in found):
         reading.unclear(f"'{said.group(0)}'로 말한 나이: 세법은 만 나이로 판단하므로 만 나이 확인이 필요")
 
 

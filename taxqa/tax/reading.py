@@ -21,6 +21,7 @@ from taxqa.tax.fx import with_rate
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.layout import apply_unit_header, asked_scenario, asker_turns, author_replies, join_label_lines, untable
 from taxqa.tax.limitation_reading import LIMITATION
+from taxqa.tax.mail_quotes import newest_message
 from taxqa.tax.mentions import Mention, read_mentions
 from taxqa.tax.negation import negated
 from taxqa.tax.nets import flag_follow_up
@@ -30,6 +31,7 @@ from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
 from taxqa.tax.spoken_time import dated_months
+from taxqa.tax.summary import unsummarised
 from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, not_computed, only_asked, said_done, uncovered_tax
 from taxqa.tax.words import (
     CLAUSE_END,
@@ -146,12 +148,18 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     # "#퇴직금 #1억5천 #근속18년": a list; "5만 달러 … 1달러 1,400원": the amount in won (taxqa.tax.fx)
     text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(" /")
     text, others = author_replies(text)  # a comment thread: only the author's facts count
+    text, quoted = newest_message(text)  # an e-mail reply: the older messages quoted under it are replaced
+    text, summed = unsummarised(text)  # "TL;DR: … 빌라 5.5억": the story's figures said again, not added
     text, answerers = asker_turns(text)  # a talk's transcript: the answerer's examples are not facts
     text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
     text, scenario = asked_scenario(with_rate(text))
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
     clean = dated_months(normalise(text), day)
     reading = Reading(text=text, as_of=day)
+    if summed:
+        reading.assume(f"요약에 다시 나온 금액({', '.join(summed)})은 본문 금액과 같은 것으로 보고 한 번만 계산함")
+    if quoted:
+        reading.assume("메일 답장 아래 인용된 이전 메일의 내용은 새 메일 내용으로 바뀐 것으로 보고 계산에 넣지 않음")
     if others:
         reading.assume(f"댓글 중 작성자가 아닌 사람({', '.join(others)})의 말은 계산에 넣지 않음")
     if answerers:
