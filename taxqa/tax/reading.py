@@ -18,6 +18,7 @@ from taxqa.tax.claimed import drop_claimed
 from taxqa.tax.corrections import drop_corrected
 from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.fx import with_rate
+from taxqa.tax.hanja_reading import hangul_reading
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.layout import apply_unit_header, asked_scenario, asker_turns, author_replies, join_label_lines, untable
 from taxqa.tax.limitation_reading import LIMITATION
@@ -29,6 +30,7 @@ from taxqa.tax.normalise import normalise
 from taxqa.tax.placing import place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
+from taxqa.tax.spoken_numerals import joined
 from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
 from taxqa.tax.spoken_time import dated_months
 from taxqa.tax.summary import unsummarised
@@ -145,6 +147,8 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
+    text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
+    text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
     # "#퇴직금 #1억5천 #근속18년": a list; "5만 달러 … 1달러 1,400원": the amount in won (taxqa.tax.fx)
     text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(" /")
     text, others = author_replies(text)  # a comment thread: only the author's facts count
@@ -160,6 +164,8 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
         reading.assume(f"요약에 다시 나온 금액({', '.join(summed)})은 본문 금액과 같은 것으로 보고 한 번만 계산함")
     if quoted:
         reading.assume("메일 답장 아래 인용된 이전 메일의 내용은 새 메일 내용으로 바뀐 것으로 보고 계산에 넣지 않음")
+    if hanja:
+        reading.unclear(f"읽지 못한 한자({', '.join(hanja)})가 있음: 그 부분을 한글로 적어 주세요")
     if others:
         reading.assume(f"댓글 중 작성자가 아닌 사람({', '.join(others)})의 말은 계산에 넣지 않음")
     if answerers:

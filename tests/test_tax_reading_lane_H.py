@@ -1,0 +1,78 @@
+"""Reading causes fixed in lane H, each tested in wording of its own: a question written in the old mixed
+script of Hanja and Hangul (numerals, kin words, tax words), read as Hangul before any reader sees it, and
+a Hanja the table lacks reported rather than dropped; numbers a speech-to-text engine wrote syllable by
+syllable, joined only where the run can be read no other way."""
+
+from __future__ import annotations
+
+from reading_cases import AS_OF, inputs
+
+from taxqa.tax.hanja_reading import hangul_reading, numeral_value
+from taxqa.tax.reading import read_question
+from taxqa.tax.spoken_numerals import joined
+
+
+def test_hanja_numerals_become_the_digits_the_amount_parser_reads():
+    assert hangul_reading("時價 七億三千萬원")[0] == "시가 7억 3000만원"
+    assert hangul_reading("一九九八年 十一月")[0] == "1998년 11월"
+    assert hangul_reading("六十七歲")[0] == "67세"
+    assert numeral_value("壹億貳阡萬") == 120_000_000
+    assert numeral_value("二三千") is None  # two digits before one unit: no number
+
+
+def test_the_initial_sound_rule_applies_only_where_a_word_starts():
+    assert hangul_reading("老母와 次女")[0] == "노모와 차녀"
+    assert hangul_reading("年末 所得稅率")[0] == "연말 소득세율"
+    assert hangul_reading("萬一 不動産을")[0] == "만일 부동산을"
+
+
+def test_a_gift_letter_in_mixed_script_is_read_like_its_hangul():
+    got = inputs("次女에게 住宅 購入 資金으로 現金 二億원을 贈與하려 하오. 次女는 올해 서른둘이오. 贈與稅는 얼마요?")
+    assert got["amount"] == 200_000_000 and got["relation"] == "lineal_ascendant"
+
+
+def test_a_late_husband_named_in_hanja_is_the_one_who_died():
+    got = inputs(
+        "亡夫가 지난 五月 別世하였소. 相續人은 本人과 아들 둘이오. 遺産은 아파트 九億과 預金 二億이오. "
+        "아파트 九億은 제가 相續받기로 하였소. 相續稅는 얼마요?"
+    )
+    assert got["spouse"] is True and got["spouse_inherits"] == 900_000_000 and got["estate"] == 1_100_000_000
+
+
+def test_a_penalty_days_and_tax_written_in_hanja():
+    got = inputs("贈與稅 八百萬원을 期限보다 三十日 늦게 納付하였소. 納付遲延加算稅는 얼마요?")
+    assert got["tax"] == 8_000_000 and got["days"] == 30
+
+
+def test_a_hanja_the_table_lacks_is_kept_and_asked_about():
+    text, unread = hangul_reading("贈與稅 얼마요 龘")
+    assert "龘" in text and unread == ["龘"]
+    reading = read_question("아들에게 現金 一億원을 贈與하면 贈與稅는 얼마요? 龘", as_of=AS_OF)
+    assert any("龘" in line and "한글" in line for line in reading.ambiguous)
+
+
+def test_a_lone_answer_word_of_a_form_stays_for_the_form_readers():
+    assert hangul_reading("1세대1주택 해당 無")[0] == "1세대1주택 해당 無"
+    assert hangul_reading("無申告 加算稅")[0] == "무신고 가산세"
+
+
+def test_spaced_numeral_syllables_are_joined_into_the_number_said():
+    assert joined("매입이 칠 천 이 백 만 원 이에요") == "매입이 칠천이백만 원 이에요"
+    assert joined("재산이 이 십 삼 억이고") == "재산이 이십삼억이고"
+    assert joined("삼 억 오 천에 팔았고") == "삼억 오천에 팔았고"
+    assert joined("이천 이십 삼 년 칠월에 사서 구 년 됐어요") == "2023년 칠월에 사서 9년 됐어요"
+    assert joined("십 오 년 삼 개월 근무") == "15년 3개월 근무"
+
+
+def test_a_spaced_run_that_could_be_other_words_is_left_as_said():
+    for said in ("이 천에 샀어요", "이 이 억", "이 년 동안", "일 층 상가", "이십 팔 일요일"):
+        assert joined(said) == said
+
+
+def test_a_spoken_transfer_with_spaced_numbers_is_read_in_full():
+    got = inputs(
+        "음 토지를 이천 십 오 년 삼월에 이 억 오 천에 샀고요 어 이번에 육 억 에 팔아요 딱 십 일 년 됐어요 "
+        "필요경비는 이 천 만 원 들었어요 양도세 얼마예요"
+    )
+    assert got["price"] == 600_000_000 and got["acquired"] == 250_000_000 and got["expenses"] == 20_000_000
+    assert got["held_years"] == 11
