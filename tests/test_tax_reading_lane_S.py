@@ -305,3 +305,11 @@ def test_a_figure_the_ticket_body_says_its_title_had_wrong_gives_way_to_the_body
 def test_thousands_set_apart_by_dots_in_a_ledger_are_one_amount():
     got = inputs("장부 정리: 종합소득 과세표준 52.700.000원 확정. 종합소득세 산출세액은?")
     assert got["base"] == 52_700_000
+
+
+def test_the_총급여_said_after_a_contract_pay_with_its_monthly_exempt_part_is_taken():
+    reading = read_question(
+        "1) 연봉 계약서 금액 4,500만원 (식대 월 20만원 포함)\n2) 그래서 과세 총급여는 4,260만원\n3) 근로소득공제 얼마?",
+        as_of=AS_OF,
+    )
+    assert reading.inputs["salary"] == 42_600_000 and not reading.missing
