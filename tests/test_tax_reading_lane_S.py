@@ -222,3 +222,94 @@ def test_a_gift_too_old_to_add_names_its_giver_so_no_generation_skip_is_asked():
     )
     assert reading.inputs["prior"] == 40_000_000 and "generation_skip" not in reading.inputs
     assert not any("할아버지" in line for line in reading.ambiguous)
+
+
+def test_a_gift_first_planned_and_then_given_up_is_not_the_gift_made():
+    got = inputs(
+        "원래는 딸한테 3억을 한 번에 주려고 했는데 세금이 너무 커서 포기했어요. 그래서 어제 1억을 보냈습니다. "
+        "딸은 서른 살이고 전에 받은 건 없어요. 증여세는?"
+    )
+    assert got["amount"] == 100_000_000
+
+
+def test_a_wedding_called_off_takes_back_the_marriage_deduction_it_was_planned_for():
+    got = inputs(
+        "작년에 어머니께 5천을 받아 신고했어요. 올봄에 결혼하면서 혼인공제를 받을 생각이었는데 여름에 파혼했어요. "
+        "이번에 어머니가 8천을 또 주셨어요. 저는 서른둘이에요. 증여세?"
+    )
+    assert got["amount"] == 80_000_000 and got["prior"] == 50_000_000 and not got.get("marriage_birth")
+
+
+def test_a_dependent_planned_and_dropped_with_a_wish_after_it_is_not_counted():
+    got = inputs(
+        "원래 어머니(1948년생)를 부양가족으로 올리려다가 누나가 올린대서 빼기로 했어요. 만약 올렸으면 경로우대도 "
+        "받았을 텐데요. 저는 미혼이고 혼자예요. 총급여 3,900만원, 국민연금 175만원. 결정세액은?"
+    )
+    assert got["salary"] == 39_000_000 and not got.get("dependents") and not got.get("elderly")
+
+
+def test_a_childs_year_of_birth_settles_the_credit_age_over_a_korean_count():
+    got = inputs(
+        "아이 둘이에요. 큰애는 2011년생, 작은애는 2021년 3월생인데 우리 나이로 여섯 살, 만으로 네 살이에요. "
+        "아내 소득 없어요. 총급여 7,000만원, 원천징수 400만원. 연말정산 환급은?"
+    )
+    assert got["dependents"] == 3 and got["children"] == 1
+
+
+def test_both_parents_said_by_year_of_birth_and_living_with_the_worker_are_dependents():
+    got = inputs(
+        "어머니는 1952년생 용띠라 우리 나이로 일흔다섯, 아버지는 1962년생 범띠예요. 두 분 모두 소득 없이 "
+        "저와 함께 사세요. 저는 싱글이고 총급여 4,800만원, 원천징수 150만원이에요. 연말정산 환급은?"
+    )
+    assert got["dependents"] == 2 and got["elderly"] == 1
+
+
+def test_a_raise_from_january_said_after_last_years_pay_is_this_years_pay():
+    got = inputs(
+        "연봉이 작년엔 4,500이었는데 올해 1월부터 5,100으로 인상됐어요(총급여 기준). 미혼이고 원천징수 200만원. 연말정산?"
+    )
+    assert got["salary"] == 51_000_000
+
+
+def test_a_spouse_who_earned_until_last_year_and_earns_nothing_now_is_a_dependent():
+    got = inputs(
+        "작년까진 맞벌이였는데 남편이 작년 여름에 퇴사해서 올해는 소득이 없어요. 제 총급여 5,000만원, "
+        "원천징수 180만원이에요. 연말정산 환급은?"
+    )
+    assert got["dependents"] == 1
+
+
+def test_a_parent_said_with_an_age_and_no_income_before_the_caring_is_a_dependent():
+    got = inputs("총급여 6,500만원. 아버지 75세, 소득 없고 제가 모심. 원천징수 300만. 연말정산 얼마 돌려받나요?")
+    assert got["dependents"] == 1 and got["elderly"] == 1
+
+
+def test_the_age_of_the_one_parent_counted_in_brackets_after_한_분_is_read():
+    got = inputs("총급여 3,600만원입니다. 부양가족은 함께 사는 아버지 한 분(만 71세, 소득 없음)뿐이에요. 결정세액은?")
+    assert got["dependents"] == 1 and got["elderly"] == 1
+
+
+def test_health_long_term_care_and_employment_insurance_said_as_one_sum():
+    got = inputs("총급여 5,200만원, 국민연금 234만, 건강·장기요양·고용 210만, 원천징수 170만. 미혼. 연말정산?")
+    assert got["insurance"] == 2_100_000
+
+
+def test_a_figure_the_ticket_body_says_its_title_had_wrong_gives_way_to_the_body():
+    got = inputs(
+        "[문의] 연말정산 / 총급여 4,600만 / 기납부 95만\n\n제목에 기납부 95만으로 적었는데 급여명세서 보니까 "
+        "1년 치 소득세가 112만원이에요. 미혼입니다. 환급되나요?"
+    )
+    assert got["withheld"] == 1_120_000
+
+
+def test_thousands_set_apart_by_dots_in_a_ledger_are_one_amount():
+    got = inputs("장부 정리: 종합소득 과세표준 52.700.000원 확정. 종합소득세 산출세액은?")
+    assert got["base"] == 52_700_000
+
+
+def test_the_총급여_said_after_a_contract_pay_with_its_monthly_exempt_part_is_taken():
+    reading = read_question(
+        "1) 연봉 계약서 금액 4,500만원 (식대 월 20만원 포함)\n2) 그래서 과세 총급여는 4,260만원\n3) 근로소득공제 얼마?",
+        as_of=AS_OF,
+    )
+    assert reading.inputs["salary"] == 42_600_000 and not reading.missing

@@ -84,3 +84,11 @@ def year_note(as_of: str | None, ages: list[int], text: str = "") -> str | None:
         f"자녀({said})의 자녀세액공제: {year}년 귀속은 {child_age_rule(table, year)}, {year - 1}년 귀속은 "
         f"{child_age_rule(last, year - 1)}이라 {year}년 기준으로 계산함: 어느 해 귀속 연말정산인지 알려 주세요"
     )
+
+
+def born_ages(text: str, year: int) -> list[int]:
+    """Children's ages in the 과세기간 `year` from their years of birth ("2012년생", "2020년 11월생"): the credit's
+    age is the year's less the birth year, whatever age the story says in 우리 나이 or 만 나이. A year of birth 20
+    years or more back is no child's (a parent's "1953년생")."""
+    years = re.findall(r"((?:19|20)\d{2})\s*년\s*(?:\d{1,2}\s*월\s*)?생", text)
+    return [year - int(y) for y in years if 0 <= year - int(y) < 20]

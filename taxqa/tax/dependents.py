@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from taxqa.tax.child_view import age_of, askers_claimed, child_view, person_clause
-from taxqa.tax.credits import child_age_rule, child_counts, child_table, year_note
+from taxqa.tax.credits import born_ages, child_age_rule, child_counts, child_table, year_note
 from taxqa.tax.negation import negated
-from taxqa.tax.parent_view import asker_parents, worker_view
+from taxqa.tax.parent_view import asker_parents, parents_born, worker_view
 from taxqa.tax.words import COUNT_WORD, count_value
 from taxqa.tax.worker_self import (
     FORMER,
@@ -111,6 +111,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     if (by_child := child_view(text, reading, said)) is not None:  # "우리 아빠 연봉이 … 저는 중3이고 동생은 …"
         return by_child
     dependents = asker_parents(text, reading, said)  # "저희 내외를 부양가족으로 올렸고": the worker's parents
+    dependents += parents_born(text, reading, said)  # "아버지는 1953년생, 어머니는 … 두 분 다 같이 사시고"
     text = polite_children(worker_view(text)[0])
     # "다른 부양가족은 없고": none besides those already said, not none at all
     if re.search(
@@ -197,6 +198,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         if listed_ages:
             ages = [int(a) for a in re.findall(r"\d{1,2}", listed_ages.group(2))]
         table, year = child_table(reading.as_of, text)
+        if not listed_ages and len(born := born_ages(text, year)) == children[0]:
+            ages = born  # "막내는 2020년 11월생 … 우리 나이로 일곱 살": the year of birth settles the age
         qualifying = children[0]  # 자녀세액공제: children of its age (제59조의2 and its 부칙)
         if (
             not ages
@@ -248,7 +251,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             text,
         )
     earning = re.finditer(
-        r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌)|"
+        r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌|였|이었)|"  # "재작년까진 맞벌이였는데": no more
         r"(?:배우자|아내|남편|(?<![가-힣])부인|와이프|집사람|안사람|사모님)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|벌(?:어|고|며|면서|었|음|긴)|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
         text,
     )  # "아내는 소득이 없습니다": the income word negated in its clause is no income
@@ -283,7 +286,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         reading.fact("spouse", True, spouse.group(0), input=False)
     parents = (
         re.search(
-            r"(?<!할)(?<!애)(?<!애\s)(부모님|어머니|아버지|어머님|아버님|모친|부친|(?:친정|시)?엄마|장인(?:어른)?|장모님?|시부모님?|시어머니|시아버지|시어머님|시아버님)\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|도)?\s*"
+            r"(?<!할)(?<!애)(?<!애\s)(부모님|어머니|아버지|어머님|아버님|모친|부친|(?:친정|시)?엄마|장인(?:어른)?|장모님?|시부모님?|시어머니|시아버지|시어머님|시아버님)\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:\d{2}\s*(?:세|살)\s*,?\s*(?:소득\s*(?:은|이)?\s*없(?:고|이|으며)\s*,?\s*)?)?(?:을|를|도)?\s*"
             r"(?:(?:랑|이랑|와|과|하고)\s*(?:같이|함께)\s*(?:살면서|살며|살고)\s*)?\s*(?:(두|한)\s*분\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|우리가|제)\s*)?(?:[가-힣]{1,4}(?:로|으로|에서)\s*)?(?:(?:같이|함께)\s*)?(?:부양|모시|모셔|모심)",
             text,  # "어머니(72세, 소득 없음)도 같이 모시고": 같이 said before the caring
         )
@@ -341,7 +344,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     counted = " ".join(f.words for f in reading.facts if f.name == "elderly")
     old = [a for a in reading.mentions if a.type == "age" and a.value >= 70 and a.text not in counted and (any(
         abs(a.start - g.start()) <= 12 or abs(a.end - g.end()) <= 12 for g in cared) or (parents and re.search(
-        rf"{PARENT_NAMED}\S{{0,2}}\s*(?:는|은|이|가)?\s*(?:올해\s*)?(?:만\s*)?$", reading.text[max(0, a.start - 10) : a.start])))]  # fmt: skip
+        rf"{PARENT_NAMED}\S{{0,2}}\s*(?:(?:한|두)\s*분\s*\(?)?(?:는|은|이|가)?\s*(?:올해\s*)?(?:만\s*)?$", reading.text[max(0, a.start - 10) : a.start])))]  # fmt: skip
     both = (
         old
         and len(old) == 1

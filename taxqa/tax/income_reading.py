@@ -168,7 +168,9 @@ def base_of_asked_year(text: str, reading, found: AmountMention) -> AmountMentio
 
 def read_wage(text: str, reading) -> None:
     monthly = amount_near(text, r"월급|월\s*급여|매달|한\s*달에?|월")
-    found = amount_near(text, r"총급여|연봉|급여|연\s*소득") or monthly or next(iter_amounts(text))
+    # "연봉 계약 6,300만원 … 과세되는 총급여는 6,060만원": the 총급여 said wins, as in the 연말정산 reader
+    total = amount_near(text, r"총급여")
+    found = total or amount_near(text, r"총급여|연봉|급여|연\s*소득") or monthly or next(iter_amounts(text))
     salary = found.value
     if (
         monthly is not None

@@ -98,3 +98,35 @@ def read_own_age(text: str, reading, said: list[str]) -> None:
     if own and own[0].text not in counted:
         reading.fact("elderly", reading.inputs.get("elderly", 0) + 1, own[0].text)
         said.append("본인 70세 이상")
+
+
+# "아버지는 1953년생 뱀띠라", "어머니(1958년생)": a parent said with the year of birth
+PARENT_BORN = re.compile(
+    r"(?<![가-힣])(아버지|어머니|아버님|어머님|아빠|엄마|부친|모친)(?:는|은|께서는|\s*\()\s*((?:19)\d{2})\s*년생"
+)
+# "두 분 다 소득 없이 저랑 같이 사시고", "두 분 모두 제가 모셔요": both parents at home with the worker
+BOTH_AT_HOME = re.compile(
+    r"두\s*분\s*(?:다|모두)\s*[^.?!]{0,24}?(?:(?:같이|함께)\s*(?:사시|사세|살고|살아|지내)|모시|모셔|부양)"
+)
+
+
+def parents_born(text: str, reading, said: list[str]) -> int:
+    """Both parents said each with a year of birth and then together as living with the worker ("아버지는 1953년생
+    뱀띠라 우리 나이로 일흔넷이고, 어머니는 1958년생 … 두 분 다 … 같이 사시고"): two dependents from 60 (제50조①3가),
+    경로우대 for those 70 or older in the year (the year less the year of birth, not a 우리 나이 said beside it)."""
+    born = list(PARENT_BORN.finditer(text))
+    home = BOTH_AT_HOME.search(text)
+    if len({m[1] for m in born}) != 2 or home is None or home.start() < born[-1].end() or not reading.as_of:
+        return 0
+    if re.search(r"소득\S{0,2}\s*(?:이\s*)?있", text[born[0].start() : home.end()]):
+        return 0  # a parent with income of their own is no dependent
+    ages = [int(reading.as_of[:4]) - int(m[2]) for m in born]
+    if min(ages) < 60:
+        return 0
+    said.append("부양하는 부모 2명")
+    reading.assume("같이 사는 부모님은 소득이 없는 기본공제대상자로 봄 (나이는 태어난 해로 셈)")
+    old = [m for m, age in zip(born, ages) if age >= 70]
+    if old:
+        reading.fact("elderly", reading.inputs.get("elderly", 0) + len(old), ", ".join(m[0] for m in old))
+        said.append(f"70세 이상 {len(old)}명")
+    return 2

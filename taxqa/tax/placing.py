@@ -98,9 +98,10 @@ def flag_amounts(reading, found: list[Mention]) -> None:
         elif f.get("period") and m.used_as == "amount" and any(f"'{m.text}'" in a for a in reading.assumptions):
             continue  # "두 아들한테 1억씩": each receiver's gift, read as such (증여세 is per receiver)
         elif f.get("period") and re.match(
-            r"\S{0,2}\s*(?:은|는|을|를)?\s*(?:이미\s*)?(?:뺀|빼고|제외)", reading.text[m.end :]
-        ):
-            continue  # "(비과세 식대 월 20만원은 이미 뺀 금액)": a part already taken out of the amount said
+            r"\S{0,2}\s*(?:은|는|을|를)?\s*(?:이미\s*)?(?:뺀|빼고|제외)|\s*포함[^.?!]{0,30}?총급여",
+            reading.text[m.end :],
+        ):  # "(비과세 식대 월 20만원은 이미 뺀 금액)": a part already taken out of the amount said; "(식대 월 20만원
+            continue  # 포함 금액) … 과세되는 총급여는 6,060만원": a part of the 연봉, the 총급여 said after it
         elif f.get("period") and paid_out_beside_pay(reading, m):
             reading.assume(f"'{f['period']}'은 낸 비용이라 근로소득공제(총급여로만 계산)에 넣지 않음")
         elif f.get("period") and not (m.used_as in ("salary", "withheld") and reading.kind in ("wage", "salary")):

@@ -28,6 +28,7 @@ from taxqa.tax.negation import negated
 from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.normalise import normalise
 from taxqa.tax.placing import place
+from taxqa.tax.plans import dropped_plans
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 from taxqa.tax.spoken_numerals import joined
@@ -35,6 +36,7 @@ from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
 from taxqa.tax.spoken_time import dated_months
 from taxqa.tax.summary import unsummarised
 from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, not_computed, only_asked, said_done, uncovered_tax
+from taxqa.tax.tickets import title_taken_back
 from taxqa.tax.words import (
     CLAUSE_END,
     plain_digits,
@@ -155,6 +157,8 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     text, quoted = newest_message(text)  # an e-mail reply: the older messages quoted under it are replaced
     text, summed = unsummarised(text)  # "TL;DR: … 빌라 5.5억": the story's figures said again, not added
     text, answerers = asker_turns(text)  # a talk's transcript: the answerer's examples are not facts
+    text, gave_up = dropped_plans(text)  # "처음엔 5억을 주려다가 … 접었어요": a plan given up is not the case
+    text, slip = title_taken_back(text)  # "제목에 148만이라고 했는데 … 231만원이네요": the title's figure taken back
     text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
     text, scenario = asked_scenario(with_rate(text))
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
@@ -168,6 +172,10 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
         reading.unclear(f"읽지 못한 한자({', '.join(hanja)})가 있음: 그 부분을 한글로 적어 주세요")
     if others:
         reading.assume(f"댓글 중 작성자가 아닌 사람({', '.join(others)})의 말은 계산에 넣지 않음")
+    if slip:
+        reading.assume(f"제목의 '{slip}'은 본문에서 바로잡았으므로 본문의 금액으로 계산함")
+    if gave_up:
+        reading.assume("처음에 생각했다가 접은 계획의 금액·사실은 계산에 넣지 않음")
     if answerers:
         reading.assume(f"대화 중 답하는 사람({', '.join(answerers)})의 예시·설명 금액은 계산에 넣지 않음")
     if scenario:

@@ -13,7 +13,7 @@ from taxqa.tax.parent_view import read_own_age
 from taxqa.tax.words import amount_near, josa, quoted, window_before
 
 # tax already taken from the wages: "원천징수", "이미 낸", "회사에서 미리 뗀 세금", "떼인 세금"
-WITHHELD = r"원천징수|기납부|(?:이미|미리)\s*(?:낸|냈|납부|소득세|세금)|떼|뗀|뗐|징수된|withh?eld|withholding"
+WITHHELD = r"원천징수|기납부|(?:이미|미리)\s*(?:낸|냈|납부|소득세|세금)|떼|뗀|뗐|징수된|withh?eld|withholding|(?<=명세서)[^.?!]{0,16}?1\s*년\s*치\s*소득세"
 # the words of what was paid or taken from pay (tax, pension, insurance, deductions), not of the pay itself
 PAID_WORDS = r"원천징수|기납부|이미|소득세|세금|연금|보험료|공제"
 ASKS_TAX = r"세금|소득세|결정세액|연말정산|환급|추가\s*납부|내야|내나|낼|떼|얼마나?\s*나오|원천징수|13\s*월의?\s*월급|돌려\s*받"
@@ -76,7 +76,10 @@ def months_worked(text: str) -> tuple[int, str] | None:
 
 
 LAST_YEAR = r"(?:작년|전년|지난\s*해)\s*(?:에는|엔|에|은|는)?\s*$"
-THIS_YEAR = r"(?:올해|금년|이번\s*해)\s*(?:에는|엔|에|은|는)?\s*$"
+# "올해는 520"; "올해 1월부터 6,700" (read as "2026년 1월부터": the whole year at the new pay)
+THIS_YEAR = (
+    r"(?:(?:올해|금년|이번\s*해)\s*(?:에는|엔|에|은|는)?\s*|(?:올해|금년|\d{4}\s*년)\s*1\s*월\s*부터\S{0,2}\s*)$"
+)
 
 
 def this_years(text: str, hit):
@@ -84,7 +87,7 @@ def this_years(text: str, hit):
     if not re.search(LAST_YEAR, window_before(text, hit.start, 10)):
         return hit
     later = (a for a in iter_amounts(text) if 0 < a.start - hit.end < 30)
-    return next((a for a in later if re.search(THIS_YEAR, window_before(text, a.start, 10))), hit)
+    return next((a for a in later if re.search(THIS_YEAR, window_before(text, a.start, 14))), hit)
 
 
 PAY_PART = r"(?:기본급|수당)\s*(?:은|는|이|가|:)?\s*(?:월\s*)?$"  # the parts of a month's pay, each said with its name
@@ -126,6 +129,7 @@ def read(text: str, reading) -> None:
             amount_between(text, *EACH_MONTH, width=6) or found
         )  # "월 450씩 12달에 상여 600 받았어요": the pay is the monthly one
     found = total or own or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
+    found = this_years(text, found)  # "연봉은 작년엔 5,800이었는데 올해 1월부터 6,700으로": this year's pay
     said = [m.lastindex for m in re.finditer(f"({NET_PAY})|(세전|총급여)", window_before(text, found.start, 14))]
     if said and said[-1] == 1:  # the nearest word before the pay says it is after tax
         gross = amount_near(text, r"세전|총급여")
@@ -245,7 +249,7 @@ def read(text: str, reading) -> None:
     said.append(f"본인 포함 기본공제 {dependents + 1}명")
     for name, pattern, label in (("withheld", WITHHELD, "기납부세액"),
                                  ("pension", r"국민연금|연금보험료", "연금보험료"),
-                                 ("insurance", r"건강보험|고용보험|(?<!연금)보험료|건강\s*[·ㆍ,/]\s*고용|4대\s*보험|건보", "보험료")):  # fmt: skip
+                                 ("insurance", r"건강보험|고용보험|(?<!연금)보험료|건강\s*[·ㆍ,/]\s*(?:장기요양\s*[·ㆍ,/]\s*)?고용|4대\s*보험|건보", "보험료")):  # fmt: skip
         hit = amount_near(text, pattern, r"월급|연봉|총급여|급여" if name == "withheld" else "") or (
             amount_between(text, *TAKEN_EACH) if name == "withheld" else None
         )  # "월급에서 세금 떼요. 월급 230"
