@@ -86,3 +86,58 @@ def test_dot_grouped_digits_and_decimal_comma():
     assert plain_separators("매출 12.300.000원") == "매출 12,300,000원"
     assert plain_separators("1,35억 / 21,4백만") == "1.35억 / 21.4백만"
     assert plain_separators("2026.05.01 / 1,200만") == "2026.05.01 / 1,200만"
+
+
+def test_ledger_running_totals_give_the_last_total():
+    q = (
+        "[메모] 2026년 1기 예정 부가세, 일반과세 개인사업자\n"
+        "매출 세금계산서 공급가액: 1월 9.000.000 / 2월까지 누계 20.000.000 / 3월까지 누계 30.000.000\n"
+        "매입 세금계산서 공급가액 합계 12.000.000\n이번에 낼 부가세는?"
+    )
+    got = inputs(q)
+    assert got["sales"] == 30_000_000 and got["purchases"] == 12_000_000
+
+
+def test_card_and_cash_receipt_parts_joined_by_a_plus_are_all_the_sales():
+    q = (
+        "일반과세 음식점 1기 장부\n- 매출: 카드매출 44.000.000원 + 현금영수증 11.000.000원 (둘 다 부가세 포함, 매출 전부)\n"
+        "- 매입 세금계산서 공급가액 2,000만원\n부가세 얼마예요? 카드 발행공제도 넣어서요."
+    )
+    got = inputs(q)
+    assert got["sales"] == 50_000_000 and got["card_sales"] == 55_000_000
+
+
+def test_label_with_an_aside_then_a_colon_names_its_amount():
+    q = (
+        "간이과세자 한식당 2025년 결산\n매출(공급대가, 부가세 포함): 60.500.000원\n"
+        "매입: 세금계산서 받은 공급대가 11.000.000원\n월평균 매출 5.04M (참고)\n부가세 낼 금액은?"
+    )
+    assert inputs(q)["supply"] == 60_500_000
+
+
+def test_card_part_said_as_what_went_out_by_card():
+    q = (
+        "일반과세자 옷가게 1기 매출 공급가액 9,000만원, 매입 세금계산서 공급가액 4,000만원이고 "
+        "매출 중에 카드로 나간 건 부가세 포함해서 5,500만원이에요. 카드 공제 넣어서 부가세 얼마예요?"
+    )
+    assert inputs(q)["card_sales"] == 55_000_000
+
+
+def test_the_high_price_line_is_no_price_of_the_case():
+    q = (
+        "2015년 3월에 아파트를 5억에 샀고 쭉 살았어요. 이번 달에 14억에 팔았고 필요경비는 3,000만원, "
+        "1세대 1주택이에요. 12억 넘는 부분 양도세가 얼마예요?"
+    )
+    r = reading(q)
+    assert r.inputs["price"] == 1_400_000_000
+    assert not any("범위" in m for m in r.missing)
+
+
+def test_the_summary_after_a_long_story_is_read_alone():
+    q = (
+        '치킨집을 연 지 4년째예요. 처음엔 장사가 안 됐는데 요즘은 괜찮아요. 다른 사장님은 "매출 8천 넘으면 일반으로 '
+        '바뀐다"고 하고, 누구는 "간이는 안 낸다"고 해서 헷갈려요. 가게 월세는 150이고 알바는 두 명이에요. 간이과세자예요.\n'
+        "TL;DR: 간이과세 치킨집, 연 공급대가 6,000만 / 카드매출 4,000만 / 세금계산서 매입 2,000만(부가세 포함). 부가세는?"
+    )
+    got = inputs(q)
+    assert got["supply"] == 60_000_000 and got["card_sales"] == 40_000_000 and got["purchases"] == 20_000_000

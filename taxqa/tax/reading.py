@@ -29,9 +29,11 @@ from taxqa.tax.normalise import normalise
 from taxqa.tax.placing import place
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
+from taxqa.tax.running_totals import last_running_totals
 from taxqa.tax.separators import plain_separators
 from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
 from taxqa.tax.spoken_time import dated_months
+from taxqa.tax.summary import summary_only
 from taxqa.tax.supposed import without_supposed
 from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, not_computed, only_asked, said_done, uncovered_tax
 from taxqa.tax.words import (
@@ -149,6 +151,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     # "#퇴직금 #1억5천 #근속18년": a list; "5만 달러 … 1달러 1,400원": the amount in won (taxqa.tax.fx)
     text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(" /")
     text, quoted = without_quote(text)  # an e-mail reply: the older message quoted below is not the facts
+    text, summed_up = summary_only(text)  # "TL;DR: …": the asker's own summary of a long story
     text, others = author_replies(text)  # a comment thread: only the author's facts count
     text, answerers = asker_turns(text)  # a talk's transcript: the answerer's examples are not facts
     text = apply_unit_header(
@@ -158,6 +161,8 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
     clean = dated_months(normalise(text), day)
     reading = Reading(text=text, as_of=day)
+    if summed_up:
+        reading.assume("긴 설명 끝의 요약(TL;DR)에 적힌 사실로 계산함")
     if quoted:
         reading.assume("메일 아래 인용된 이전 메일의 금액은 계산에 넣지 않음 (답장 본문의 금액을 씀)")
     if others:
@@ -173,6 +178,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     clean = worked_out(clean, reading)  # "420에 근속연수 11을 곱한 금액": the calculation said in words, done
     reading.mentions = read_mentions(text, clean)
     clean = drop_corrected(clean, reading)
+    clean = last_running_totals(clean, reading)  # "2월까지 누계 3,100만 / 3월까지 누계 4,850만": the last total
     clean = without_supposed(clean, reading)  # "만약 그때 팔았으면", "팔까 했는데": figures of what did not happen
     clean = drop_claimed(clean, reading)  # "세금 970 나오던데 맞나요?", "7천 나오는 거 맞죠?": checked, not given
     if second := SECOND_QUESTION.search(clean):  # "첫째, … 근로소득공제는? 둘째, 환급은?": the first asked first
