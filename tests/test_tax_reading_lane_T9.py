@@ -141,3 +141,11 @@ def test_the_summary_after_a_long_story_is_read_alone():
     )
     got = inputs(q)
     assert got["supply"] == 60_000_000 and got["card_sales"] == 40_000_000 and got["purchases"] == 20_000_000
+
+
+def test_bare_card_part_said_as_what_went_out_takes_the_man_unit():
+    q = (
+        "형: 1기 매출 공급가액 7천, 매입 세금계산서 공급가액 2,500이야\n"
+        "형: 매출 중에 현금영수증으로 나간 건 부가세 포함해서 4,400\n나: 일반과세자 개인이면 카드 공제 넣어서 부가세 얼마야?"
+    )
+    assert inputs(q)["card_sales"] == 44_000_000
