@@ -21,7 +21,9 @@ TAKEN_BACK = (  # "4천5백인데, 아 정정할게요 4천8백": a 정정 said 
     r"(?:[가-힣]{1,5}\s*(?:은|는|이|가|건|게)?\s+){0,3}(?=\d)"
 )
 CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 9,870만원": the amount the question corrects
-    TAKEN_BACK + r"|\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼))"
+    TAKEN_BACK
+    + r"|\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼|(?:알려\s*)?드렸|보내\s*드렸))"
+    r"|\s*(?:원)?\s*(?:으로|로)\s*잡았(?:는데|다가)"  # "처음엔 3억 2천으로 잡았는데 … 3억 5천": a first estimate
     r"|\s*(?:원)?\s*(?:이|가|은|는)?\s*아니(?:에요|예요|었어요|거든요)(?!\s*[?？])"  # "월 20 아니에요, 월 10만원"
     r"|\s*(?:원)?\s*(?:정도|쯤|가량)\S{0,4}\s*(?:정확히|정확하게)"
     # "8억, 아 아니다 병원비 빚이랑 장례비 빼면 7억 4천": taken back with a few words before the new figure
@@ -33,6 +35,14 @@ CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 
     r"|\s*(?:원)?\s*(?:가까이|정도|쯤|가량|남짓)[^?!\n]{0,30}?(?:정확히|정확하게)\S{0,2}\s*(?=\d)"
     r"|\s*(?:원)?\s*[,.]?\s*(?:아\s+)?[^?!\n.]{0,20}?다시\s*(?:보니|봤더니|확인해\s*보니|확인하니)\S{0,2}\s*(?:정확히\S{0,2}\s*)?(?=\d)"
     r"|\s*(?:원)?\s*(?:은|는|이|가)?\s*(?:얘기|이야기)?\s*말고(?:요)?(?![가-힣])"  # "관리비 23만원 얘기 말고": set aside
+)
+
+
+# "1억 1천이라고 드렸는데 세금계산서 합계를 다시 보니 1억 2천 4백": a figure said before, then the words that
+# lead to the figure found on a second look
+BRIDGE = re.compile(
+    r"\s*(?:원)?\s*(?:이)?라고\s*(?:했|말씀|적었|썼|(?:알려\s*)?드렸|보내\s*드렸)\S{0,3}[^\d.?!\n]{0,30}?"
+    r"(?:다시\s*(?:보니|봤더니|확인해\s*보니|확인하니)|확인해\s*보니)\S{0,2}\s*(?=\d)"
 )
 
 
@@ -150,6 +160,13 @@ def drop_corrected(clean: str, reading) -> str:
             continue
         if CORRECTED.match(clean[a.end :]):
             clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+            bridge = BRIDGE.match(clean[a.end :])
+            new = next(iter_amounts(clean[a.end + bridge.end() :]), None) if bridge else None
+            if new is not None and new.start == 0:  # the figure itself right after the bridge, not "1년 치 …"
+                # "매출을 1억 1천이라고 드렸는데 합계를 다시 보니 1억 2천 4백": the new figure moves to where the old
+                # one was said, beside its label (the text keeps its length)
+                span = a.end + bridge.end() + new.end - a.start
+                clean = clean[: a.start] + new.text.ljust(span) + clean[a.start + span :]
             reading.assume(f"'{a.text}'은 질문에서 정정된 금액으로 보고 계산에서 뺌")
     for m in reading.mentions:
         if m.type == "amount" and CORRECTED.match(reading.text[m.end :]):

@@ -46,7 +46,13 @@ RULE_KNOWN = r"[^.?!\n]{0,40}?[다라]고\s*(?:알고\s*있|알아|알았|배웠
 
 def rule_said(text: str, end: int) -> bool:
     """Whether the amount ending at `end` is a limit of a rule the asker says he knows or heard."""
-    return bool(re.match(RULE_BOUND, text[end : end + 8]) and re.match(RULE_KNOWN, text[end : end + 60]))
+    if re.match(RULE_BOUND, text[end : end + 8]) and re.match(RULE_KNOWN, text[end : end + 60]):
+        return True
+    # "12억 넘는 부분 양도세": the 고가주택 line of the law (소득세법 제89조①3호), not a price of the case
+    return bool(re.search(r"(?<![\d,.])12\s*억$", text[max(0, end - 6) : end]) and re.match(HIGH_PART, text[end:]))
+
+
+HIGH_PART = r"\s*(?:원)?\s*(?:을|이)?\s*(?:넘는|초과(?:하는|한)?|넘어가는)\s*(?:부분|분|금액)"
 
 
 PERIOD_BEFORE = re.compile(

@@ -28,13 +28,15 @@ from taxqa.tax.negation import negated
 from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.normalise import normalise
 from taxqa.tax.placing import place
-from taxqa.tax.plans import dropped_plans
+from taxqa.tax.plans import dropped_plans, without_supposed
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
+from taxqa.tax.running_totals import last_running_totals
+from taxqa.tax.separators import plain_separators
 from taxqa.tax.spoken_numerals import joined
 from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
 from taxqa.tax.spoken_time import dated_months
-from taxqa.tax.summary import unsummarised
+from taxqa.tax.summary import SUMMARY_ONLY, unsummarised
 from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, not_computed, only_asked, said_done, uncovered_tax
 from taxqa.tax.tickets import title_taken_back
 from taxqa.tax.words import (
@@ -159,13 +161,19 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     text, answerers = asker_turns(text)  # a talk's transcript: the answerer's examples are not facts
     text, gave_up = dropped_plans(text)  # "처음엔 5억을 주려다가 … 접었어요": a plan given up is not the case
     text, slip = title_taken_back(text)  # "제목에 148만이라고 했는데 … 231만원이네요": the title's figure taken back
-    text = apply_unit_header(join_label_lines(field_answers(untable(plain_forms(answer_words(plain_digits(text)))))))
+    text = apply_unit_header(
+        join_label_lines(field_answers(untable(plain_forms(answer_words(plain_separators(plain_digits(text)))))))
+    )
     text, scenario = asked_scenario(with_rate(text))
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
     clean = dated_months(normalise(text), day)
     reading = Reading(text=text, as_of=day)
     if summed:
-        reading.assume(f"요약에 다시 나온 금액({', '.join(summed)})은 본문 금액과 같은 것으로 보고 한 번만 계산함")
+        reading.assume(
+            "긴 설명 끝의 요약에 적힌 사실로 계산함 (본문은 요약이 대신함)"
+            if summed == [SUMMARY_ONLY]
+            else f"요약에 다시 나온 금액({', '.join(summed)})은 본문 금액과 같은 것으로 보고 한 번만 계산함"
+        )
     if quoted:
         reading.assume("메일 답장 아래 인용된 이전 메일의 내용은 새 메일 내용으로 바뀐 것으로 보고 계산에 넣지 않음")
     if hanja:
@@ -187,6 +195,8 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     clean = worked_out(clean, reading)  # "420에 근속연수 11을 곱한 금액": the calculation said in words, done
     reading.mentions = read_mentions(text, clean)
     clean = drop_corrected(clean, reading)
+    clean = last_running_totals(clean, reading)  # "2월까지 누계 3,100만 / 3월까지 누계 4,850만": the last total
+    clean = without_supposed(clean, reading)  # "만약 그때 팔았으면", "팔까 했는데": figures of what did not happen
     clean = drop_claimed(clean, reading)  # "세금 970 나오던데 맞나요?", "7천 나오는 거 맞죠?": checked, not given
     if second := SECOND_QUESTION.search(clean):  # "첫째, … 근로소득공제는? 둘째, 환급은?": the first asked first
         cut = second.end() - len(re.search(r"(?:둘째|두\s*번째)\s*[,:)]?\s$", second.group(0)).group(0))

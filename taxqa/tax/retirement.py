@@ -177,12 +177,18 @@ def read(text: str, reading) -> None:
     years = years or re.search(
         r"(?:근속|근무|재직)[^()]{0,6}\([^()]*?(?<![\d.])(\d{1,2})\s*년", text
     )  # "근속(입사 …, 11년 11개월)"
+    years = years or re.search(  # "입사부터 퇴사까지 23년 4개월": the span between the two labels
+        r"입사\S{0,2}\s*(?:부터|에서)\s*(?:퇴사|퇴직)\S{0,2}\s*(?:까지)?\s*(?:총|딱|꼭|만)?\s*(\d{1,2})\s*년", text
+    )
     years = years or re.search(  # "94년 6월 1일 입사했으니 딱 32년이다": the years said after the day joined
         r"(?:입사|들어와|들어갔)[^.?!\n]{0,16}?(?:딱|총|꼭|만)?\s*(\d{1,2})\s*년\s*(?:이다|이에요|이야|입니다|째|이네|이지|을\s*채웠)",
         text,
     )
 
     start = month_said(text, r"입사|근무\s*시작|취직|들어(?:가|갔|와|왔)", min)  # "2016년 9월에 들어가서"
+    if start and (anew := restart_month(text)) and (int(anew[1]), int(anew[2])) > (int(start[1]), int(start[2])):
+        start = anew
+        reading.assume(f"퇴직금 중간정산 뒤의 근속연수는 {anew[1]}년 {anew[2]}월부터 새로 셈 (시행령 제105조)")
     end = month_said(
         text, r"퇴사|퇴직|그만(?:두|뒀)|나(?:왔|와서)|\d{1,2}\s*일\S{0,2}\s*마지막\s*(?:근무|출근)", max
     )  # "2026년 4월에 나왔어요"
@@ -289,6 +295,29 @@ def month_said(text: str, label: str, pick) -> list | None:
         for m in re.finditer(p, text)
     ]
     return pick(([None, m[1], m[2]] for m in found), key=lambda d: (int(d[1]), int(d[2])), default=None)
+
+
+# "2018년 3월 말에 퇴직금 중간정산을 받았어요": a settlement with its month; "중간정산 받은 적 없어요" has none
+SETTLED = re.compile(
+    rf"{MONTH}{DAY}\s*(말일?)?\s*(?:에|로|자로)?[^.?!\n\d]{{0,12}}중간\s*정산(?![^.?!\n]{{0,12}}(?:없|안\s|않|못))"
+)
+
+
+def restart_month(text: str) -> list | None:
+    """The month the service years start anew after a 퇴직금 중간정산 (they count from the day after it): the
+    month said as the new start ("2018년 4월 1일부터 근속기간을 새로 센대요"), else the month after a settlement
+    said at a month's end ("2018년 3월 말에 중간정산"), else the settlement's own month."""
+    said = re.search(
+        rf"{MONTH}{DAY}\s*(?:부터|이후)[^.?!\n]{{0,20}}(?:근속|근무|재직)[^.?!\n]{{0,12}}(?:새로|다시|처음부터)", text
+    )
+    if said:
+        return [None, said[1], said[2]]
+    if (settled := SETTLED.search(text)) is None:
+        return None
+    year, month = int(settled[1]), int(settled[2])
+    if settled[3]:  # at the month's end: the next day is the next month's first
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return [None, str(year), str(month)]
 
 
 def read_rest(text: str, reading, found, value) -> None:

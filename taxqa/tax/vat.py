@@ -16,6 +16,7 @@ from taxqa.tax.spoken_sums import SUMMED_AFTER
 from taxqa.tax.vat_amounts import blanked, read_vat, simple_card
 from taxqa.tax.vat_credits import LAW, card_credit, card_credit_and_penalty
 from taxqa.tax.vat_industry import INDUSTRY_WORDS, said_industry
+from taxqa.tax.vat_status import settled_status
 from taxqa.tax.words import amount_near, clause_of, window_before
 
 
@@ -182,6 +183,8 @@ def recognise_vat(text: str) -> bool:
 
 def recognise_simple(text: str) -> bool:
     """간이과세, or "간이" alone beside a VAT word ("간이 편의점 ... 부가세"), not "간이인지 일반인지"."""
+    if settled_status(text) == "일반":  # "간이과세자였다가 일반과세자로 바뀌었어요": 일반과세 now
+        return False
     bare = re.search(r"(?<![가-힣])간이(?!\s*(?:세액|지급|영수증|명세))", text) and "일반" not in text
     return "간이과세" in text or bool(bare and re.search(r"부가가치세|부가세|부과세|공급대가", text))
 

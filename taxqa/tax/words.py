@@ -143,9 +143,7 @@ WIDE = {
 def plain_digits(text: str) -> str:
     """Full-width digits as ASCII; keycap emoji ("1️⃣") are list marks, not digits of an amount; an amount in
     Chinese numerals ("金 壹億伍阡萬원整") in digits."""
-    text = re.sub(r"[0-9#*]\ufe0f?\u20e3", " ", HANJA_SUM.sub(hanja_amount, text).translate(WIDE))
-    # "38.300.000원": thousands set apart by dots (a ledger's habit), two groups or more so "1.5억" stays
-    return re.sub(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])", lambda m: m[0].replace(".", ","), text)
+    return re.sub(r"[0-9#*]\ufe0f?\u20e3", " ", HANJA_SUM.sub(hanja_amount, text).translate(WIDE))
 
 
 HANJA_DIGITS = dict(zip("一二三四五六七八九壹貳參肆伍陸柒捌玖弐参", [1, 2, 3, 4, 5, 6, 7, 8, 9] * 2 + [2, 3]))

@@ -1,0 +1,18 @@
+"""Digits grouped the European way in a ledger or a note: "48.500.000" (dots between groups of three) is
+48,500,000, and "1,12억" or "18,7백만" (a comma before one or two digits and a unit) is a decimal comma, 1.12억
+and 18.7백만. Rewritten in place, character for character, so positions in the text stay."""
+
+from __future__ import annotations
+
+import re
+
+# two or more dot groups of three: "1.500" alone may be 1.5 (a decimal), "1.500.000" cannot be
+DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]?\d)")
+# "1,12억", "18,7백만", "2,5천만": a comma then one or two digits and a unit, never a group of three
+DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?=\s*(?:억|천만|백만|만|M(?![A-Za-z])))")
+
+
+def plain_separators(text: str) -> str:
+    """The text with dot-grouped digits comma-grouped and a decimal comma a point (lengths kept)."""
+    text = DOT_GROUPED.sub(lambda m: m[0].replace(".", ","), text)
+    return DECIMAL_COMMA.sub(r"\1.\2", text)
