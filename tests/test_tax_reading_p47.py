@@ -113,3 +113,40 @@ def test_a_wrong_that_is_the_means_of_a_return_not_filed_stays_fraud():
     assert r.inputs.get("fraud") is True
     r = reading("2023년 귀속 법인세를 부정행위로 신고하지 않았다면 제척기간은 언제 끝나요?")
     assert r.inputs.get("case") == "fraud"
+
+
+def test_a_reply_that_names_the_figure_given_before_puts_the_new_one_in_its_place():
+    r = reading(
+        "팀장님,\n지난번에 매출 공급가액을 8천이라고 드렸는데 계산서를 다시 보니 8,700만원입니다.\n매입 공급가액은 3,100만원, "
+        "카드매출 없고 일반과세자예요. 부가세는?\n\n-----Original Message-----\n> 매출 8천, 매입 3,100이면 부가세는?"
+    )
+    assert r.inputs.get("sales") == 87_000_000 and r.inputs.get("purchases") == 31_000_000
+
+
+def test_the_deduction_asked_by_its_amount_beside_the_word_year_end():
+    r = reading("회사에서 연말정산 얘기가 나왔는데요, 총급여 4,200만원이면 근로소득공제 금액이 얼마예요?")
+    assert r.kind == "wage"
+
+
+def test_an_earlier_gift_by_the_asker_to_the_same_child():
+    r = reading(
+        "막내딸(올해 서른하나)에게 4년 전에 6천만원을 증여했고 신고했어요. 이번에 막내딸에게 1억을 주면 증여세는요?"
+    )
+    assert r.inputs.get("amount") == 100_000_000 and r.inputs.get("prior") == 60_000_000
+    r = reading("큰아들에게 4년 전에 6천만원을 증여했어요. 이번에 작은아들에게 1억을 주면 작은아들 증여세는요?")
+    assert r.inputs.get("amount") == 100_000_000 and not r.inputs.get("prior")
+
+
+def test_a_giver_corrected_by_an_arrow_after_a_correction_word():
+    r = reading(
+        "증여자 정정합니다: 할머니 → 어머니예요. 2021년 봄에 어머니한테 2천 받았고 이번에 어머니께 7천 받아요. 증여세는?"
+    )
+    assert r.inputs.get("relation") == "lineal_ascendant" and not r.inputs.get("generation_skip")
+    assert r.inputs.get("prior") == 20_000_000
+
+
+def test_purchases_bought_with_an_invoice_said_with_the_word_for_their_price():
+    r = reading(
+        "간이과세 분식집이에요. 작년 공급대가 5,000만원, 카드 매출 3,000만원, 세금계산서를 받고 산 식자재가 공급대가 1,500만원. 부가세는?"
+    )
+    assert r.inputs.get("purchases") == 15_000_000

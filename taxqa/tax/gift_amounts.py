@@ -11,11 +11,15 @@ from taxqa.tax.words import PART_MARKS, josa, part_of, window_before
 
 PRIOR_CUE = re.compile(
     r"(\d+)\s*년\s*(?:전|前)|\d+\s*년\s*(?:내|이내|안)에?(?!\s*(?:받은\s*(?:건|것|적)|증여\s*(?:없|無)))|재작년|작년|지난\s*해|지난해|예전에|과거에|이전에|전에|이미|앞서|먼저|그\s*전|기존에|"
-    r"(\d{4})\s*(?:년에|년\s*\d{1,2}\s*월|[.\-/]\s*\d{1,2}\s*(?:월|[.\-/]\s*\d{1,2}\.?(?:\s*에)?))"  # "2019년에", "2019.5월", "2025.03.15에"
+    r"(\d{4})\s*(?:년에|년\s*(?:봄|여름|가을|겨울|초|말|연말|연초|상반기|하반기)|년\s*\d{1,2}\s*월|[.\-/]\s*\d{1,2}\s*(?:월|[.\-/]\s*\d{1,2}\.?(?:\s*에)?))"  # "2019년에", "2019.5월", "2025.03.15에"
 )
 # "엄마한테 3천 받은 거 있음", "30 받은 적 있음": a gift said as one had before
 HAD_BEFORE = re.compile(r"()()\s*(?:원)?\s*(?:을|를)?\s*(?:받은|받았던)\s*(?:적|거|것|게)\s*(?:이|도|은)?\s*있")
-NOW_CUE = re.compile(r"이번|올해|금년|지금|현재|오늘|추가로|또\s|다시|새로|내년|다음\s*(?:달|해)|앞으로")
+# not "장남(올해 마흔다섯)에게 5년 전 1억": this year said of an age, not of a gift
+AGE_THIS_YEAR = r"(?!\s*(?:만\s*)?(?:\d{1,3}\s*(?:살|세)|스물|서른|마흔|쉰|예순|일흔|여든|아흔|열|[고중초]\s*\d))"
+NOW_CUE = re.compile(
+    rf"이번|올해{AGE_THIS_YEAR}|금년|지금|현재|오늘|추가로|또\s|다시|새로|내년|다음\s*(?:달|해)|앞으로"
+)
 # "앞에 7천은 그때 신고했어요": an earlier gift said again, not another one
 SAID_AGAIN = re.compile(r"(?:앞에|앞의|앞선|처음|첫\s*번째|그때|그\s*전)\S{0,2}\s*(?:받은\s*)?$")
 NOT_GIFT = re.compile(  # "월세 60 나오는", "차 할부가 매달 60씩": the asker's own payments
@@ -73,7 +77,9 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
         cue = cue or (HAD_BEFORE.match(text, a.end) if not NOW_CUE.search(near) else None)
         if cue and cue.group(2) and int(cue.group(2)) >= year:
             cue = None  # a date of this year is no earlier gift
-        if any(p.value == a.value for p in prior) and SAID_AGAIN.search(near):
+        if any(p.value == a.value for p in prior) and (
+            SAID_AGAIN.search(near) or re.match(r"\s*(?:원)?\s*(?:은|는)\s", text[a.end :])
+        ):  # "보태준 3천도 있잖아 … 받은 3천만원은 2024년 봄에": the earlier gift said again, as the topic
             continue
         if cue and not NOW_CUE.search(near) and not re.search(r"이번", clause):
             ago = int(cue.group(1)) if cue.group(1) else (year - int(cue.group(2)) if cue.group(2) else None)
@@ -105,14 +111,24 @@ def prior_from_same_group(text: str, a, relation: str) -> bool:
         r"(?<![가-힣])(?:제가|내가|저희가)[^.?!]{0,30}?(?:주려|줄|보태|드리|넣어)", text
     ):  # "※ 참고로 5년 전 아들 … 제가 3천만원 준 적이 있고": the asker gave before and gives now
         return True
+    given_to = (  # "장남(마흔다섯)에게 … 증여했고", not "아버지한테 5천 받았고 … 증여세는"
+        r"\S{0,2}(?:\s*\([^()]{0,16}\))?\s*(?:한테|에게|께)(?!서)(?:(?!받)[^.?!]){0,24}?"
+        r"(?:줬|준|주었|주셨|드렸|보냈|넣|증여(?:했|한|하였))"
+    )
     named = [  # the giver's word, not the receiver's ("5년 전에 제가 딸한테 1,500만 원을": the asker gave)
         m
         for m in mentions(clause)
-        if m.category in RELATION_OF
-        and not re.match(
-            r"\S{0,2}(?:한테|에게|께)(?!서)[^.?!]{0,24}?(?:줬|준|주었|주셨|드렸|보냈|넣)", text[clause_start + m.end :]
-        )
+        if m.category in RELATION_OF and not re.match(given_to, text[clause_start + m.end :])
     ]
+    receivers = [m for m in mentions(clause) if m.category in RELATION_OF and m not in named]
+    if not named and receivers:  # "큰아들에게 4년 전 6천을 증여했어요. 이번에 작은아들에게": another receives now
+        said = {clause[r.start : r.end] for r in receivers}
+        later = [m for m in mentions(text[a.end :]) if m.category in RELATION_OF]
+        return not any(
+            text[a.end + m.start : a.end + m.end] not in said
+            and re.match(r"\S{0,2}\s*(?:한테|에게|께)(?!서)", text[a.end + m.end :])
+            for m in later
+        )
     if not named:
         return True
     return RELATION_OF[named[-1].category][0] == relation

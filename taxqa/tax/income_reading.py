@@ -9,7 +9,7 @@ from taxqa.amounts import AmountMention, format_won, iter_amounts
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.words import amount_near, josa, window_before
 
-ASKS_WAGE_ONLY = r"근로소득\s*(?:공제|금액)\S{0,3}\s*(?:이|은|는|가|만)?\s*(?:얼마|계산|알려)"
+ASKS_WAGE_ONLY = r"근로소득\s*(?:공제|금액)(?:\s*금액)?\S{0,3}\s*(?:이|은|는|가|만)?\s*(?:얼마|계산|알려)"
 
 
 # "근로소득공제가 얼마인지만", "근로소득공제 금액만요", "세금 말고 근로소득공제": the deduction asked alone, whatever

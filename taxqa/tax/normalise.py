@@ -124,10 +124,15 @@ def normalise(text: str) -> str:
         text,
     )
     # "외삼촌 → 나": the one before the arrow gives to the one after it
+    # "증여자 정정합니다. 엄마 → 아버지예요": an arrow after a correction word replaces, as "엄마 아니고 아버지예요"
     text = re.sub(
         r"([가-힣]+)\s*(?:→|->|⇒)\s*([가-힣]+)",
         lambda m: (
-            m[0] if re.search(r"신고|납부|공제|대상|세$", m[1] + " " + m[2]) else f"{josa(m[1], '이가')} {m[2]}에게"
+            m[0]
+            if re.search(r"신고|납부|공제|대상|세$", m[1] + " " + m[2])
+            else f"{m[1]} 아니고 {m[2]}"
+            if re.search(r"정정|수정|변경|바꿉니다|잘못", text[max(0, m.start() - 30) : m.start()])
+            else f"{josa(m[1], '이가')} {m[2]}에게"
         ),
         text,
     )

@@ -7,7 +7,7 @@ import re
 
 from taxqa.amounts import AmountMention, format_won, iter_amounts
 from taxqa.tax.dependents import OWN_PAY, WORKER_SPOUSE, own_pay, read_dependents
-from taxqa.tax.income_reading import asks_deduction_alone
+from taxqa.tax.income_reading import ASKS_WAGE_ONLY, asks_deduction_alone
 from taxqa.tax.kind_nets import money_from_kin
 from taxqa.tax.parent_view import read_own_age
 from taxqa.tax.words import amount_near, josa, quoted, window_before
@@ -42,6 +42,10 @@ def recognise(text: str) -> bool:
         return False
     if asks_deduction_alone(text):
         return False  # "근로소득공제 금액만요, 세금 말고": `wage` answers it
+    if re.search(ASKS_WAGE_ONLY, text) and not re.search(
+        r"결정세액|환급|소득세|세금|내야|내나|추가\s*납부|돌려\s*받", text
+    ):
+        return False  # "연말정산 얘기가 나왔는데 … 근로소득공제 금액이 얼마예요?": the deduction is what is asked
     return bool(re.search(ASKS_TAX, text))
 
 
