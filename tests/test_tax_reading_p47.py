@@ -150,3 +150,15 @@ def test_purchases_bought_with_an_invoice_said_with_the_word_for_their_price():
         "간이과세 분식집이에요. 작년 공급대가 5,000만원, 카드 매출 3,000만원, 세금계산서를 받고 산 식자재가 공급대가 1,500만원. 부가세는?"
     )
     assert r.inputs.get("purchases") == 15_000_000
+
+
+def test_a_penalty_named_in_english_with_no_tax_said_asks_for_the_tax():
+    r = reading("종소세 late payment penalty 알려 주세요. 30일 늦게 냈는데 본세는 아직 몰라요.")
+    assert r.kind == "penalty" and any("세액" in m for m in r.missing)
+
+
+def test_figures_tagged_inside_a_sentence_are_read_as_said():
+    r = reading(
+        "종소세를 적게 신고했어요 😭 덜 낸 세금이 #280만 이고 기한 지나고 #3개월 만에 수정신고 했어요 과소신고가산세만요 #가산세"
+    )
+    assert r.inputs.get("tax") == 2_800_000 and r.inputs.get("months_late") == 3

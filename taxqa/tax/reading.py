@@ -154,6 +154,12 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
     text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
     # "#퇴직금 #1억5천 #근속18년": a list; "5만 달러 … 1달러 1,400원": the amount in won (taxqa.tax.fx)
+    # "덜 낸 세금이 #460만 💸 신고기한 지나고 #5개월 만에": a figure tagged inside a sentence is read as said
+    text = (
+        re.sub(r"(?<=[가-힣] )#(?=\d[\d,.]*\s*(?:만|억|천|원|개월|달|년|일|살|세))", "", text)
+        if not re.match(r"\s*#", text)
+        else text
+    )
     text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(" /")
     text, others = author_replies(text)  # a comment thread: only the author's facts count
     text, quoted = newest_message(text)  # an e-mail reply: the older messages quoted under it are replaced
