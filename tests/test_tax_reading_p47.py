@@ -162,3 +162,18 @@ def test_figures_tagged_inside_a_sentence_are_read_as_said():
         "종소세를 적게 신고했어요 😭 덜 낸 세금이 #280만 이고 기한 지나고 #3개월 만에 수정신고 했어요 과소신고가산세만요 #가산세"
     )
     assert r.inputs.get("tax") == 2_800_000 and r.inputs.get("months_late") == 3
+
+
+def test_a_question_typed_without_spaces_is_read_and_checked_spaced():
+    from taxqa.tax.spacing import spaced
+
+    text, squashed = spaced("아들한테3억주려고하는데증여세얼마예요")
+    assert squashed and "3억" in text and " " in text
+    assert spaced("건강보험·고용보험·장기요양 합쳐서 200") == ("건강보험·고용보험·장기요양 합쳐서 200", False)
+    r = reading("아들한테3억주려고하는데증여세얼마예요")
+    assert r.inputs.get("amount") == 300_000_000
+
+
+def test_a_monthly_pay_with_the_pay_after_the_exempt_part_said_does_not_crash():
+    r = reading("월급400비과세식대빼면총급여4,560만근로소득공제얼마")
+    assert r.kind == "wage"

@@ -172,6 +172,7 @@ def read_wage(text: str, reading) -> None:
     total = amount_near(text, r"총급여")
     found = total or amount_near(text, r"총급여|연봉|급여|연\s*소득") or monthly or next(iter_amounts(text))
     salary = found.value
+    bonus = None
     if (
         monthly is not None
         and found.start == monthly.start
@@ -191,7 +192,7 @@ def read_wage(text: str, reading) -> None:
         salary = net.value
         reading.assume(f"비과세소득을 뺀 금액으로 말한 {josa(net.text, '을를')} 총급여액으로 봄 (다시 빼지 않음)")
     cut, words = (None if net else exempt_cut(text, found)), found.text
-    if monthly is not None and found.start == monthly.start and salary != found.value * 12:
+    if bonus and not net and monthly is not None and found.start == monthly.start:
         words = f"{found.text} × 12 + {bonus[0].text} × {bonus[1]}"
     if cut:  # "연봉 3,600이고 식대 비과세가 월 10만원이라 그거 빼면 총급여": the asker takes the 비과세 out
         salary, words = salary - cut[0], f"{words} - {cut[1].text}"

@@ -33,6 +33,7 @@ from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 from taxqa.tax.running_totals import last_running_totals
 from taxqa.tax.separators import plain_separators
+from taxqa.tax.spacing import spaced
 from taxqa.tax.spoken_numerals import joined
 from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
 from taxqa.tax.spoken_time import dated_months
@@ -149,7 +150,20 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     """Read a Korean question. kind is None when no calculator fits (then `missing` says why).
 
     The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
-    recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing)."""
+    recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing).
+    A question typed without spaces ("딸한테2억주려고하는데증여세얼마예요") is read also spaced by the analyser;
+    where the two readings differ, the figure is not stated as final."""
+    reading = read_as_written(text, as_of)
+    respaced, squashed = spaced(text)
+    if squashed:
+        other = read_as_written(respaced, as_of)
+        if (other.kind, other.inputs) != (reading.kind, reading.inputs):
+            reading.unclear("띄어쓰기 없이 쓴 부분이 있어 읽은 값이 확실하지 않음: 띄어 써서 다시 물어봐 주세요")
+    return reading
+
+
+def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
+    """Read a Korean question as written (see read_question)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
     text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
     text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
