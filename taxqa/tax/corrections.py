@@ -20,10 +20,16 @@ TAKEN_BACK = (  # "4천5백인데, 아 정정할게요 4천8백": a 정정 said 
     # "5년, 아니 등기일로 따지면 6년": up to three words between the 아니 and the new figure
     r"(?:[가-힣]{1,5}\s*(?:은|는|이|가|건|게)?\s+){0,3}(?=\d)"
 )
+# "살 때 2억이라고 하시는데 계약서 보니 2억 3천": what someone says, then what a document shows
+DOCUMENT_SHOWS = (
+    r"|\s*(?:원)?\s*(?:이)?라고\s*(?:하시|하|말씀하시)(?:는데|던데|지만)\s*"
+    r"(?:계약서|서류|등기부?(?:등본)?|영수증|통장)\S{0,2}\s*(?:보니|봤더니|확인하니|확인해\s*보니)\S{0,2}\s*(?=\d)"
+)
 CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 9,870만원": the amount the question corrects
     TAKEN_BACK
     + r"|\s*(?:원)?\s*(?:이|가|은|는)?\s*(?:아니라|아니고|(?:이)?라고\s*(?:했|말씀|적었|썼|(?:알려\s*)?드렸|보내\s*드렸))"
-    r"|\s*(?:원)?\s*(?:으로|로)\s*잡았(?:는데|다가)"  # "처음엔 3억 2천으로 잡았는데 … 3억 5천": a first estimate
+    + DOCUMENT_SHOWS
+    + r"|\s*(?:원)?\s*(?:으로|로)\s*잡았(?:는데|다가)"  # "처음엔 3억 2천으로 잡았는데 … 3억 5천": a first estimate
     r"|\s*(?:원)?\s*(?:이|가|은|는)?\s*아니(?:에요|예요|었어요|거든요)(?!\s*[?？])"  # "월 20 아니에요, 월 10만원"
     r"|\s*(?:원)?\s*(?:정도|쯤|가량)\S{0,4}\s*(?:정확히|정확하게)"
     # "8억, 아 아니다 병원비 빚이랑 장례비 빼면 7억 4천": taken back with a few words before the new figure
@@ -42,7 +48,7 @@ CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 
 # lead to the figure found on a second look
 BRIDGE = re.compile(
     r"\s*(?:원)?\s*(?:이)?라고\s*(?:했|말씀|적었|썼|(?:알려\s*)?드렸|보내\s*드렸)\S{0,3}[^\d.?!\n]{0,30}?"
-    r"(?:다시\s*(?:보니|봤더니|확인해\s*보니|확인하니)|확인해\s*보니)\S{0,2}\s*(?=\d)"
+    r"(?:다시\s*(?:보니|봤더니|확인해\s*보니|확인하니)|확인해\s*보니)\S{0,2}\s*(?=\d)" + DOCUMENT_SHOWS
 )
 
 

@@ -114,12 +114,33 @@ def uncsv(text: str) -> str:
     return "\n".join(out)
 
 
+# a fixed-width table: cells apart by two spaces or more ("자산   소재지         취득가액(원)")
+COLUMN_GAP = re.compile(r"[ \t]{2,}")
+
+
+def fixed_width(text: str) -> str:
+    """A header line of words over rows of as many space-aligned cells (three or more) as tab-separated rows; a
+    header's "(원)" only names the unit the amounts are already in, so it is left out."""
+    lines = text.split("\n")
+    cells = [COLUMN_GAP.split(line.strip()) for line in lines]
+    for i, head in enumerate(cells[:-1]):
+        if len(head) < 3 or re.search(r"\d", lines[i]) or "\t" in lines[i]:
+            continue
+        j = i + 1
+        while j < len(lines) and len(cells[j]) == len(head) and re.search(r"\d", lines[j]):
+            lines[j] = "\t".join(cells[j])
+            j += 1
+        if j > i + 1:
+            lines[i] = "\t".join(re.sub(r"\s*\(원\)$", "", c) for c in head)
+    return "\n".join(lines)
+
+
 def untable(text: str) -> str:
     """Rows pasted from a spreadsheet or a markdown table as sentences the readers take: a block with
     a header row and rows of three or more cells becomes "header value, header value" per row
     ("취득가\t양도가\n3억\t7억" -> "취득가 3억, 양도가 7억"); two-cell rows become "key value"."""
     # "매출(공급가액) / 9,000": a row of a two-column table written with a slash is "key value"
-    text = uncsv(text)
+    text = uncsv(fixed_width(text))
     text = re.sub(r"(?m)^([^\n/|\d]{1,24}?)\s*/\s*(\d[\d,.]*\s*(?:억|만|천|원)?[^\n/\d]{0,3})\s*$", r"\1 \2", text)
     if re.search(r"^\s*[│┃｜].*[│┃｜].*[│┃｜]", text, re.M):  # a table drawn with box characters
         text = re.sub(r"(?m)^[ ─━┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋]+\n?", "", re.sub(r"[│┃｜]", "|", text))

@@ -33,6 +33,7 @@ from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 from taxqa.tax.running_totals import last_running_totals
 from taxqa.tax.separators import plain_separators
+from taxqa.tax.shorthand import plain_hashtags, telegraph_units, without_options, without_unticked
 from taxqa.tax.spacing import spaced
 from taxqa.tax.spoken_numerals import joined
 from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
@@ -167,14 +168,8 @@ def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
     text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
     text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
-    # "#퇴직금 #1억5천 #근속18년": a list; "5만 달러 … 1달러 1,400원": the amount in won (taxqa.tax.fx)
-    # "덜 낸 세금이 #460만 💸 신고기한 지나고 #5개월 만에": a figure tagged inside a sentence is read as said
-    text = (
-        re.sub(r"(?<=[가-힣] )#(?=\d[\d,.]*\s*(?:만|억|천|원|개월|달|년|일|살|세))", "", text)
-        if not re.match(r"\s*#", text)
-        else text
-    )
-    text = re.sub(r"(?:^|\s)#(?=[가-힣]|\d[\d,.]*\s*(?:[억만천대살세]|년))", " / ", text).strip(" /")
+    # "#퇴직금 #1억5천": a list; "17y 4m": years and months; "① 312만원 ② …": an exam's options, no facts
+    text, options = without_options(without_unticked(telegraph_units(plain_hashtags(text))))
     text, others = author_replies(text)  # a comment thread: only the author's facts count
     text, quoted = newest_message(text)  # an e-mail reply: the older messages quoted under it are replaced
     text, summed = unsummarised(text)  # "TL;DR: … 빌라 5.5억": the story's figures said again, not added
@@ -196,6 +191,8 @@ def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
         )
     if quoted:
         reading.assume("메일 답장 아래 인용된 이전 메일의 내용은 새 메일 내용으로 바뀐 것으로 보고 계산에 넣지 않음")
+    if options:
+        reading.assume("문제의 보기(①②③…)에 적힌 금액은 답의 후보라 계산에 넣지 않음")
     if hanja:
         reading.unclear(f"읽지 못한 한자({', '.join(hanja)})가 있음: 그 부분을 한글로 적어 주세요")
     if others:

@@ -200,8 +200,8 @@ def read(text: str, reading) -> None:
     day = r"(?:[.-]\s*(\d{1,2})\.?|\s*(\d{1,2})\s*일)?"  # "2020.7.1 ~ 2026.3.31": the days, when said
     span_said = re.search(rf"(?:근무|재직|근속)\s*기간\S{{0,2}}\s*:?\s*{MONTH}{day}\s*[~∼〜-]\s*{MONTH}{day}", text)
     span_said = span_said or re.search(  # "회사 다닌 건 2009년 7월부터 2026년 5월까지"
-        rf"(?:근무|재직|다닌|다녔|일한|일했|회사)[^.?!\d]{{0,10}}{MONTH}{day}\s*부터\s*{MONTH}{day}\s*까지", text
-    )
+        rf"(?:근무|재직|근속|다닌|다녔|일한|일했|회사)[^.?!\d]{{0,10}}{MONTH}{day}\s*부터\s*{MONTH}{day}\s*까지", text
+    )  # "근속기간은 2007. 3. 2.부터 2026. 5. 31.까지"
     days = (0, 0)
     if not (start and end) and span_said:  # "근무기간 2008.3~2026.2"
         start, end = [None, span_said[1], span_said[2]], [None, span_said[5], span_said[6]]
@@ -227,8 +227,13 @@ def read(text: str, reading) -> None:
         )
         return
     if years is None and span is not None and (span.value.get("years") is not None or span.value.get("months")):
-        value = (span.value.get("years") or 0) + (1 if span.value.get("months") else 0)  # "근속 8개월": 1년
-        if span.value.get("months"):
+        # "14년 그리고 3개월 동안" (translated): the months said apart from the years, joined by a word
+        apart = re.match(r"\s*(?:그리고|및|하고)\s*(\d{1,2})\s*개월", reading.text[span.end :])
+        part = span.value.get("months") or (apart and int(apart[1]))
+        value = (span.value.get("years") or 0) + (1 if part else 0)  # "근속 8개월": 1년
+        if part and apart:
+            reading.assume(f"{span.text} {apart[1]}개월은 1년 미만을 1년으로 보아 근속연수 {value}년 (제48조①)")
+        elif span.value.get("months"):
             reading.assume(f"{span.text}은 1년 미만을 1년으로 보아 근속연수 {value}년 (제48조①)")
         reading.fact("years", value, span.text)
         read_rest(text, reading, found, value)
@@ -238,7 +243,8 @@ def read(text: str, reading) -> None:
         return
     value = float(years.group(1)) if "." in years.group(1) else int(years.group(1))
     # "3년 6개월", "3년 반": a part year is a year
-    months = re.match(r"\s*(?:(\d{1,2})\s*개월|반(?![가-힣]))", text[years.end(1) + 1 :])
+    # "14년 그리고 3개월 동안" (translated): the months joined by a word
+    months = re.match(r"\s*(?:(?:그리고|및|하고)\s*)?(?:(\d{1,2})\s*개월|반(?![가-힣]))", text[years.end(1) + 1 :])
     if months and (months.group(1) is None or int(months.group(1))) and isinstance(value, int):
         value += 1
         part = f"{months.group(1)}개월" if months.group(1) else "반"

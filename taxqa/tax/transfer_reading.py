@@ -47,6 +47,10 @@ SOLD = r"\s*(?:원)?\s*(?:에|을|를|으로|로|받고)?\s*(?:팔|판|팜|매�
 OFFER = r"\s*(?:원)?\s*(?:에|으로|로)\s*(?:사겠다|사겠단|산다는|산다고|사려는|사고\s*싶다는|사\s*가겠다|살\s*사람)"
 
 
+AREA = r"\s*(?:평|㎡|m²|m2|제곱미터)"
+INHERITED = r"상속\s*받|물려\s*받|증여\s*받"
+
+
 def recognise(text: str) -> bool:
     if re.search(r"양도세|양도소득", text):
         return True
@@ -87,6 +91,7 @@ def day_of(month: re.Match) -> int:
 def read(text: str, reading) -> None:
     bought = sold = None
     found = [a for a in iter_amounts(text) if not rule_said(text, a.end)]  # not "양도가 12억까지고 … 알고 있어요"
+    found = [a for a in found if not re.match(AREA, text[a.end : a.end + 4])]  # "밭 1,200평": an area, no price
     # "양도가 | 62,000": a table's row
     label = r"\s*(?:가액|가격|가|금액)?\s*(?:은|는|이|가|:|=|\||/)?\s*$"
     # "팔 적에 칠억이요", "살 때는 4억": the time of the sale or the purchase names the price said next
@@ -147,6 +152,10 @@ def read(text: str, reading) -> None:
     elif sold is None and bought is not None and others:
         sold = others[0]
         reading.assume(f"{sold.text}을 양도가액으로 봄")
+    elif bought is None and sold is not None and re.search(INHERITED, text):
+        # "상속받은 밭": its 취득가액 is its value when inherited or given (시행령 제163조⑨), never a figure guessed
+        reading.lack("취득가액 (상속·증여받은 재산은 상속개시일·증여일 당시의 평가액)")
+        return
     elif bought is None and sold is not None and others:
         bought = others[0]
         if label := OTHER_LABEL.search(
@@ -221,6 +230,11 @@ def read(text: str, reading) -> None:
     lived = lived or re.search(
         r"(?:(?:실제로|실제|직접|그\s*중에?)\s*(?:산|살았던|거주한)|살았던|거주한)\s*(?:건|게|거|것은|기간)\S{0,2}\s*"
         r"(?:딱|한)?\s*(\d{1,2})\s*년(?!\s*(?:전|前|뒤|후|\d{1,2}\s*월))",
+        text,
+    )
+    # "그중 6년은 가족과 함께 직접 살았다": the years lived, a part of those held, with words before the verb
+    lived = lived or re.search(
+        r"그\s*중\S{0,2}\s*(\d{1,2})\s*년\s*(?:간|동안)?\s*(?:은|는|을)?\s*(?:(?!보유|가지|갖고|소유)[^.?!\d\n]){0,16}?(?:살|거주)",
         text,
     )
     # "1년도 안 돼서 판", "1년 미만 보유": held less than a whole year
