@@ -8,7 +8,7 @@ from taxqa.tax.columns import rows_as_sentences
 from taxqa.tax.english_terms import in_korean
 from taxqa.tax.hashtags import untagged
 from taxqa.tax.numbered_figures import explained_list
-from tests.reading_cases import inputs
+from tests.reading_cases import inputs, reading
 
 
 def test_monthly_rows_typed_with_spaces_are_added_up_per_column():
@@ -97,3 +97,10 @@ def test_simple_taxpayer_post_with_stressed_figures():
     )
     got = inputs(q)
     assert (got["supply"], got["card_sales"], got["purchases"]) == (60_000_000, 40_000_000, 15_000_000)
+
+
+def test_card_sales_said_as_a_bare_zero_raise_no_doubt():
+    q = "일반과세자, 2기 매출 공급가액 2억, 매입 공급가액 1억 2천. 거래처가 전부 법인이라 카드매출은 0. 부가세 얼마?"
+    got = reading(q)
+    assert got.inputs["sales"] == 200_000_000
+    assert not any("카드" in x for x in got.ambiguous + got.missing)
