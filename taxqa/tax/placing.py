@@ -311,8 +311,11 @@ def flag_unread_cues(reading, found: list[Mention]) -> None:
             continue
         m = re.search(words, reading.text)
         if m and m.group(0) not in negated and m.group(0) not in said and label not in said:
-            if re.match(r"[^.,?!\n\d]{0,12}?(?:없|아니|아님|안\s|않|X|x|0원)", reading.text[m.end() : m.end() + 18]):
-                continue  # "카드매출: 없음", "부정행위 없이", "카드 결제 받은 매출은 없어요"
+            if re.match(
+                r"[^.,?!\n\d]{0,12}?(?:없|아니|아님|안\s|않|X|x|0원|0(?![\d,.]*\d))",
+                reading.text[m.end() : m.end() + 18],
+            ):
+                continue  # "카드매출: 없음", "부정행위 없이", "카드 결제 받은 매출은 없어요", "카드매출은 0"
             reading.unclear(
                 f"{quoted(m.group(0), '이가')} 있지만 계산({input_label(reading.kind, name)})에 넣지 않음: 해당하는지 확인해 주세요"
             )

@@ -15,7 +15,9 @@ from typing import Any
 from taxqa.amounts import iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.claimed import drop_claimed
+from taxqa.tax.columns import rows_as_sentences
 from taxqa.tax.corrections import drop_corrected
+from taxqa.tax.english_terms import in_korean
 from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.fx import with_rate
 from taxqa.tax.hanja_reading import hangul_reading
@@ -27,6 +29,7 @@ from taxqa.tax.mentions import Mention, read_mentions
 from taxqa.tax.negation import negated
 from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.normalise import normalise
+from taxqa.tax.numbered_figures import explained_list
 from taxqa.tax.placing import place
 from taxqa.tax.plans import dropped_plans, without_supposed
 from taxqa.tax.rates import parse_as_of
@@ -169,7 +172,9 @@ def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
     text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
     text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
     # "#퇴직금 #1억5천": a list; "17y 4m": years and months; "① 312만원 ② …": an exam's options, no facts
-    text, options = without_options(without_unticked(telegraph_units(plain_hashtags(text))))
+    text, options = without_options(without_unticked(telegraph_units(plain_hashtags(in_korean(text)))))
+    text, columned = rows_as_sentences(text)  # a table typed with spaces: "header value", a period's rows added up
+    text, listed = explained_list(text)  # "1) 1억 2천 2) 7,800만. 1번은 매출, 2번은 매입": each figure with its words
     text, others = author_replies(text)  # a comment thread: only the author's facts count
     text, quoted = newest_message(text)  # an e-mail reply: the older messages quoted under it are replaced
     text, summed = unsummarised(text)  # "TL;DR: … 빌라 5.5억": the story's figures said again, not added
@@ -189,6 +194,10 @@ def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
             if summed == [SUMMARY_ONLY]
             else f"요약에 다시 나온 금액({', '.join(summed)})은 본문 금액과 같은 것으로 보고 한 번만 계산함"
         )
+    if listed:
+        reading.assume("앞에 번호로 적은 금액은 뒤의 설명(번호·순서)에 맞춰 읽음")
+    for said in columned:
+        reading.assume(said)
     if quoted:
         reading.assume("메일 답장 아래 인용된 이전 메일의 내용은 새 메일 내용으로 바뀐 것으로 보고 계산에 넣지 않음")
     if options:

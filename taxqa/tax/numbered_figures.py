@@ -1,0 +1,69 @@
+"""Figures given first as a bare numbered list and explained afterwards: "1) 1억 2천 2) 7,800만 3) 3,300만. 1번은 …
+매출 공급가액, 2번은 … 매입 공급가액, …" or "… 순서대로 과세표준, 사업연도 길이, 중간예납 세액이에요". Each figure
+is said with its explanation ("매출 공급가액 1억 2천"), and the bare list is blanked, so a figure is read once,
+with what it is. A list whose explanations cannot all be matched is left as it is."""
+
+from __future__ import annotations
+
+import re
+
+# "1) 1억 2천 2) 7,800만 3) 3,300만." at the start of the question: two items or more, each only a figure
+ITEM = r"(\d)\s*[).]\s*(\d[\d,.]*\s*(?:억|천만|백만|만|천|원|개월|년|%)?(?:\s*\d[\d,.]*\s*(?:천만|백만|만|천|원))*)\s*"
+LIST = re.compile(rf"^\s*(?:{ITEM}){{2,}}[.]?\s*")
+ONE = re.compile(ITEM)
+SAYS = re.compile(r"(?<!\d)(\d)\s*번\s*(?:은|는|이|:)\s*")  # "1번은 …, 2번은 …"
+IN_ORDER = re.compile(r"(?:순서대로|차례대로|차례로)\s*[,:]?\s*")
+END = re.compile(r"(?:이에요|예요|입니다|이고요|이고|임|요)?\s*[.\n]|$")
+COPULA = re.compile(r"\s*(?:이에요|예요|입니다|이고요|이고|이며|임)?\s*[,.]?\s*$")
+
+
+def with_figure(label: str, figure: str) -> str:
+    """ "사업연도 길이(1월~12월)" and "12개월" -> "사업연도 길이 12개월(1월~12월)": the figure after the words that
+    name it, before a closing bracket's note and the copula."""
+    body = COPULA.sub("", label)
+    note = re.search(r"\([^()]*\)$", body)
+    if note:
+        body, tail = body[: note.start()], note[0]
+    else:
+        tail = ""
+    return f"{body.rstrip()} {figure}{tail}"
+
+
+def top_level_parts(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` between commas outside brackets."""
+    spans, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += ch in "([" and 1 or ch in ")]" and -1 or 0
+        if ch == "," and depth == 0:
+            spans.append((start, k))
+            start = k + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def explained_list(text: str) -> tuple[str, bool]:
+    """The question with a leading numbered list of bare figures said where each is explained; and whether it was."""
+    head = LIST.match(text)
+    if head is None:
+        return text, False
+    figures = {m[1]: m[2].strip() for m in ONE.finditer(head[0])}
+    rest = text[head.end() :]
+    says = list(SAYS.finditer(rest))
+    if says and {m[1] for m in says} == set(figures):
+        out, at = [], 0
+        for n, m in enumerate(says):
+            stop = says[n + 1].start() if n + 1 < len(says) else END.search(rest, m.end()).start()
+            out += [rest[at : m.start()], with_figure(rest[m.end() : stop], figures[m[1]])]
+            at = stop
+            out.append(", " if n + 1 < len(says) else "")
+        return " " * head.end() + "".join(out) + rest[at:], True
+    order = IN_ORDER.search(rest)
+    if order is None:
+        return text, False
+    end = END.search(rest, order.end())
+    clause = rest[order.end() : end.start()]
+    spans = top_level_parts(clause)
+    if len(spans) != len(figures):
+        return text, False
+    said = ", ".join(with_figure(clause[a:b].strip(), fig) for (a, b), fig in zip(spans, figures.values()))
+    return " " * head.end() + rest[: order.start()] + said + rest[end.start() :], True
