@@ -315,8 +315,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     others = re.search(
         r"((?:장애인?\s*(?:등록된\s*|등록\s*)?)?(?:(?:친|외)?할머니|(?:친|외)?할아버지|조부모님?|남동생|여동생|동생|형|누나|오빠|언니|장인|장모))"
         r"\s*(?:\([^()]{0,12}\)\s*)?(?:(한|두)\s*(?:명|분)\s*)?(?:을|를)?\s*(?:(?:제가|저는|내가)\s*)?(?:부양|모시)"
-        # "나는 너네 형 부양가족으로 들어가니?": one going into the brother's dependents, the brother is the claimant
-        r"(?!\s*가족\S{0,2}\s*(?:으로|에)\s*들어)",
+        r"(?!\s*가족\S{0,2}\s*(?:으로|에)\s*들어)",  # "너네 형 부양가족으로 들어가니?": the brother claims, not claimed
         text,
     )
     others = others or re.search(  # "우리 할매가 아흔이신데 부양가족으로 올릴 수 있나요?"
