@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from reading_cases import inputs, reading
 
-from taxqa.tax.layout import fixed_width
+from taxqa.tax.layout import spaced_columns
 from taxqa.tax.shorthand import plain_hashtags, telegraph_units, without_options, without_unticked
 
 
@@ -40,7 +40,7 @@ def test_the_years_lived_said_as_a_part_of_those_held():
 
 def test_a_space_aligned_table_is_read_by_its_header():
     table = "구분   취득일        취득가액(원)    양도일        양도가액(원)\n토지   2018.04.02    95,000,000      2026.04.30    240,000,000"
-    assert fixed_width(table).split("\n")[0] == "구분\t취득일\t취득가액\t양도일\t양도가액"
+    assert spaced_columns(table).split("\n")[0] == "구분\t취득일\t취득가액\t양도일\t양도가액"
     got = inputs(f"양도세 계산해 주세요.\n\n{table}\n\n보유 8년, 경비 없음.")
     assert (got["price"], got["acquired"]) == (240_000_000, 95_000_000)
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.layout import AGE_HEAD, PHONE_HEAD
+
 GAP = re.compile(r"[ \t]{2,}")
 FIGURE = re.compile(r"-?\d{1,3}(?:,\d{3})+|-?\d+")
 COUNT_HEAD = re.compile(r"(?:수|인원|명|건수|횟수|비율|%)\s*(?:\((?:명|건|개|회)\))?$")  # "손님 수", "직원수(명)"
@@ -53,10 +55,16 @@ def rows_as_sentences(text: str) -> tuple[str, list[str]]:
         totals = [r for r in rows if TOTAL_ROW.fullmatch(r[0].strip())]
         if len(rows) == 1 or totals:
             row = (totals or rows)[-1]
-            parts = [
-                f"{said(head[k])} {won(int(row[k].replace(',', '')))}" if k in money else f"{head[k]} {row[k]}"
+            aged = {k for k in range(len(head)) if re.fullmatch(AGE_HEAD, head[k]) and re.fullmatch(r"\d{1,3}", row[k])}
+            parts = [  # "나이 12" is an age ("12세"); a contact column's number is none of the case's
+                f"{said(head[k])} {won(int(row[k].replace(',', '')))}"
+                if k in money
+                else f"{head[k]} {row[k]}세"
+                if k in aged
+                else f"{head[k]} {row[k]}"
                 for k in range(len(head))
-                if k in money or not FIGURE.fullmatch(row[k]) and not COUNT_HEAD.search(head[k])
+                if (k in money or k in aged or not FIGURE.fullmatch(row[k]) and not COUNT_HEAD.search(head[k]))
+                and not re.fullmatch(PHONE_HEAD, head[k])
             ]
             out.append(", ".join(parts) + ".")
         elif money and all(PERIOD_ROW.fullmatch(r[0].strip()) for r in rows if r not in totals):

@@ -16,7 +16,8 @@ import re
 from taxqa.tax.family import KIN
 from taxqa.tax.words import KOREAN_COUNTS, josa
 
-NO = r"(?:N|No|NO|no|ㄴㄴ|無|X|x|×|✗|✘|❌|🙅\S*|아니오|아니요|아뇨|아니|비해당|미해당|해당\s*없음|해당\s*안\s*됨)"
+# "N/A" is not applicable, said before "N" so that its "/A" is not left over
+NO = r"(?:N/A|n/a|N\.A\.|N|No|NO|no|ㄴㄴ|無|X|x|×|✗|✘|❌|🙅\S*|아니오|아니요|아뇨|아니|비해당|미해당|해당\s*없음|해당\s*안\s*됨)"
 LABEL = r"(?=[0-9]{0,3}[가-힣])[가-힣0-9][가-힣0-9 ·()]{0,24}?"
 # "미성년자 여부: N", "부정행위 - X", "1세대1주택 = 아니오" at a line's start or after a field separator
 FIELD_NO = re.compile(
@@ -66,6 +67,13 @@ OPTION = r"[가-힣A-Za-z]{1,6}"
 TICKED = re.compile(
     rf"[ \t]*:?[ \t]*(?:(?:{BLANK}\s*{OPTION}\s*)+{TICK}\s*({OPTION})(?:\s*{BLANK}\s*{OPTION})*"
     rf"|{TICK}\s*({OPTION})(?:\s*{BLANK}\s*{OPTION})+)(?![가-힣A-Za-z])"
+)
+# "- [ ] 장애인  [ ] 한부모": a checklist's box left blank before a label (after the options above were read):
+# the item does not apply; a ticked one ("[x] 세대생략") is left to say itself
+UNTICKED = re.compile(
+    rf"(?m)((?:^[ \t]*(?:[-•*][ \t]*)?|[ \t]{{2,}}|[,/][ \t]*)){BLANK}[ \t]*"
+    rf"(?!(?:예|아니오|아니요|유|무|네|있음|없음)(?![가-힣]))([가-힣][가-힣0-9·]{{0,11}}(?: [가-힣0-9·]{{1,8}}){{0,2}}?)"
+    rf"(?=[ \t]*(?:$|{BLANK}|{TICK}|[,/]))"
 )
 # "고의? 아니요." "남편 소득? 있어요": a question-shaped label answered on the same line, no Q./A. marks
 INLINE = re.compile(
@@ -262,6 +270,7 @@ def form_answers(text: str) -> str:
     text = IDENT.sub("", text)  # the label too: "사원번호" read alone is 사(4)원
     text = DASHED.sub(lambda m: f"{m[1]}{m[2]}: ", text)
     text = TICKED.sub(lambda m: f": {m[1] or m[2]}", text)
+    text = UNTICKED.sub(lambda m: f"{m[1]}{m[2].strip()} 해당 없음", text)
     text = NOT_ALIVE.sub("돌아가셨어요", text)
     # "자녀 수: 2", "상속인 수 - 3": a count of people given as a bare number
     text = re.sub(

@@ -123,7 +123,7 @@ def read(text: str, reading) -> None:
         reading.say(f"{parties.words}({label}){particle} {format_won(amount)} 증여")
     age, age_words = minor_age(text, parse_as_of(reading.as_of).year)
     if parties.relation == "lineal_ascendant" or parties.generation_skip:
-        if age is not None and not re.search(r"결혼|혼인|출산|낳", text):
+        if age is not None and not re.search(r"결혼|혼인|출산|낳", MARRIAGE_FIELD_OUT.sub("", text)):
             reading.fact("minor", True, age_words)
             reading.say("수증자 미성년")
         elif (fresh := re.search(FRESHMAN, text)) and not re.search(AGE_SAID, text):
@@ -193,6 +193,10 @@ MINOR_WORDS = r"미성년\S*|(?:초등|중|고등)학교\s*[1-6]\s*학년|(?<![�
 AGE_SAID = r"(?<![\d.])\d{1,2}\s*(?:세|살)|스무|스물|서른|마흔|성인|성년"  # an age that settles whether a minor
 FRESHMAN = (
     r"대학\S{0,3}\s*(?:들어가|들어간|들어갔|입학|합격|붙었|붙은)|대학\S{0,2}\s*(?:1\s*학년|신입생|새내기)|새내기|신입생"
+)
+# a form's field of the marriage relief answered "N/A" or "N" (read as "혼인·출산공제 아님"): no marriage said
+MARRIAGE_FIELD_OUT = re.compile(
+    r"(?m)(?:결혼|혼인|출산)(?:\s*[·ㆍ/]\s*(?:혼인|출산))?\s*공제\s*(?:아님|해당\s*없음)\s*$"
 )
 ADULT_WORDS = r"성인|성년|대학생|직장인|회사원|[2-9]0대|결혼|혼인|출산"
 

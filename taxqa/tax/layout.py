@@ -114,25 +114,48 @@ def uncsv(text: str) -> str:
     return "\n".join(out)
 
 
-# a fixed-width table: cells apart by two spaces or more ("자산   소재지         취득가액(원)")
-COLUMN_GAP = re.compile(r"[ \t]{2,}")
+# a fixed-width table typed with spaces: cells two spaces or more apart ("수증자    나이   금액(원)")
+PHONE_HEAD = r"연락처|전화(?:번호)?|휴대(?:폰|전화)|핸드폰|H\.?P|Tel|TEL|tel|이메일|e-?mail|E-?mail"
+AGE_HEAD = r"나이|연령|만\s*나이|age|Age"
 
 
-def fixed_width(text: str) -> str:
-    """A header line of words over rows of as many space-aligned cells (three or more) as tab-separated rows; a
-    header's "(원)" only names the unit the amounts are already in, so it is left out."""
+def spaced_cells(line: str, width: int) -> list[str]:
+    """A row's cells; a last cell left blank (a contact taken out, an empty field) kept as "" when the row
+    still ends in spaces, so the cells stay under their headers."""
+    cells = re.split(r"\s{2,}", line.strip())
+    if len(cells) == width - 1 and re.search(r"\S\s{2,}$", line):
+        cells.append("")
+    return cells
+
+
+def spaced_columns(text: str) -> str:
+    """A table aligned with spaces as tab-separated rows, which `untable` reads: a header of three words or more
+    with no figure, over rows with as many cells. A contact column (phone, e-mail) is left out, its number no
+    amount; a bare number under an age header is written as an age ("나이 15" -> "15세"); a header's "(원)" goes."""
     lines = text.split("\n")
-    cells = [COLUMN_GAP.split(line.strip()) for line in lines]
-    for i, head in enumerate(cells[:-1]):
-        if len(head) < 3 or re.search(r"\d", lines[i]) or "\t" in lines[i]:
-            continue
+    out, i = [], 0
+    while i < len(lines):
+        head = re.split(r"\s{2,}", lines[i].strip())
         j = i + 1
-        while j < len(lines) and len(cells[j]) == len(head) and re.search(r"\d", lines[j]):
-            lines[j] = "\t".join(cells[j])
+        while j < len(lines) and len(head) >= 3 and len(spaced_cells(lines[j], len(head))) == len(head):
             j += 1
-        if j > i + 1:
-            lines[i] = "\t".join(re.sub(r"\s*\(원\)$", "", c) for c in head)
-    return "\n".join(lines)
+        if j == i + 1 or len(head) < 3 or re.search(r"\d", lines[i]) or "\t" in lines[i]:
+            out.append(lines[i])
+            i += 1
+            continue
+        keep = [k for k, h in enumerate(head) if not re.fullmatch(PHONE_HEAD, h)]
+        for row in [head] + [spaced_cells(line, len(head)) for line in lines[i + 1 : j]]:
+            cells = [row[k] for k in keep]
+            if row is head:  # "취득가액(원)": the header names the unit the cells are already in
+                cells = [re.sub(r"\s*\(원\)$", "", c) for c in cells]
+            else:
+                cells = [
+                    f"{c}세" if re.fullmatch(AGE_HEAD, head[k]) and re.fullmatch(r"\d{1,3}", c) else c
+                    for k, c in zip(keep, cells)
+                ]
+            out.append("\t".join(cells))
+        i = j
+    return "\n".join(out)
 
 
 def untable(text: str) -> str:
@@ -140,7 +163,7 @@ def untable(text: str) -> str:
     a header row and rows of three or more cells becomes "header value, header value" per row
     ("취득가\t양도가\n3억\t7억" -> "취득가 3억, 양도가 7억"); two-cell rows become "key value"."""
     # "매출(공급가액) / 9,000": a row of a two-column table written with a slash is "key value"
-    text = uncsv(fixed_width(text))
+    text = spaced_columns(uncsv(text))
     text = re.sub(r"(?m)^([^\n/|\d]{1,24}?)\s*/\s*(\d[\d,.]*\s*(?:억|만|천|원)?[^\n/\d]{0,3})\s*$", r"\1 \2", text)
     if re.search(r"^\s*[│┃｜].*[│┃｜].*[│┃｜]", text, re.M):  # a table drawn with box characters
         text = re.sub(r"(?m)^[ ─━┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋]+\n?", "", re.sub(r"[│┃｜]", "|", text))

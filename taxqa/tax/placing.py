@@ -257,7 +257,7 @@ def apply_paid(reading, found: list[Mention]) -> None:
 
     field = next((f for f in PAID_FIELDS if f in KINDS[reading.kind].fields), None)
     paid = [m for m in found if m.type == "amount" and m.flags.get("tax_paid") and m.used_as is None]
-    paid = [m for m in paid if not m.flags.get("period")]
+    paid = [m for m in paid if not m.flags.get("period") and not m.flags.get("corrected")]  # a figure replaced
     if field and paid and len(paid) <= 3:  # "중간예납 500만원, 원천징수 100만원": both are 기납부세액
         total = reading.inputs.get(field, 0) + sum(m.value for m in paid)
         words = " + ".join(([f.words for f in reading.facts if f.name == field] or []) + [m.text for m in paid])

@@ -30,11 +30,12 @@ from taxqa.tax.negation import negated
 from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.normalise import normalise
 from taxqa.tax.numbered_figures import explained_list
+from taxqa.tax.numbered_list import items_read
 from taxqa.tax.placing import place
 from taxqa.tax.plans import dropped_plans, without_supposed
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
-from taxqa.tax.running_totals import last_running_totals
+from taxqa.tax.running_totals import last_running_totals, projected_totals
 from taxqa.tax.separators import plain_separators
 from taxqa.tax.shorthand import plain_hashtags, telegraph_units, without_options, without_unticked
 from taxqa.tax.spacing import spaced
@@ -175,6 +176,13 @@ def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
     text, options = without_options(without_unticked(telegraph_units(plain_hashtags(in_korean(text)))))
     text, columned = rows_as_sentences(text)  # a table typed with spaces: "header value", a period's rows added up
     text, listed = explained_list(text)  # "1) 1억 2천 2) 7,800만. 1번은 매출, 2번은 매입": each figure with its words
+    text = items_read(text)  # "1) 7억 2) 1억5천 … 이번에 받은 돈이 1번이고": the list's items where they are named
+    # "1~5월 누계": the span of a running total, its first number a month too (not an amount with a range)
+    text = re.sub(
+        r"(?<![\d.,~])(1[0-2]|[1-9])\s*(~|-|–)\s*(?=(?:1[0-2]|[1-9])\s*월\s*(?:까지\s*)?(?:누계|누적|합계))",
+        r"\1월\2",
+        text,
+    )
     text, others = author_replies(text)  # a comment thread: only the author's facts count
     text, quoted = newest_message(text)  # an e-mail reply: the older messages quoted under it are replaced
     text, summed = unsummarised(text)  # "TL;DR: … 빌라 5.5억": the story's figures said again, not added
@@ -221,7 +229,9 @@ def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
     clean = worked_out(clean, reading)  # "420에 근속연수 11을 곱한 금액": the calculation said in words, done
     reading.mentions = read_mentions(text, clean)
     clean = drop_corrected(clean, reading)
-    clean = last_running_totals(clean, reading)  # "2월까지 누계 3,100만 / 3월까지 누계 4,850만": the last total
+    clean = projected_totals(
+        last_running_totals(clean, reading), reading
+    )  # "2월까지 누계 3,100만 / 3월까지 누계 4,850만": the last total
     clean = without_supposed(clean, reading)  # "만약 그때 팔았으면", "팔까 했는데": figures of what did not happen
     clean = drop_claimed(clean, reading)  # "세금 970 나오던데 맞나요?", "7천 나오는 거 맞죠?": checked, not given
     if second := SECOND_QUESTION.search(clean):  # "첫째, … 근로소득공제는? 둘째, 환급은?": the first asked first

@@ -26,3 +26,23 @@ def last_running_totals(clean: str, reading) -> str:
             reading.assume(f"누계 중 마지막 '{totals[-1].text}'을 기간 합계로 보고 그 앞 금액은 합계의 일부로 봄")
         start += len(line) + 1
     return clean
+
+
+# "1~5월 누계 412,300 → 연간 예상 1,104,000": a part of the year's total, then the year's figure it projects
+PROJECTED = re.compile(
+    r"\s*(?:원)?\s*(?:→|->|=>|⇒|➡)\s*(?:연간|연|올해|1년|12월까지|연말까지)\s*(?:예상|추정|환산)\S{0,2}\s*[:：]?\s*$"
+)
+
+
+def projected_totals(clean: str, reading) -> str:
+    """`clean` with a running total that the line projects to the whole year left out: the year's figure alone
+    is the case's (the text keeping its length)."""
+    found = list(iter_amounts(clean))
+    for a, b in zip(found, found[1:]):
+        if RUNNING.search(clean[max(0, a.start - 12) : a.start]) and PROJECTED.fullmatch(clean[a.end : b.start]):
+            clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
+            reading.assume(f"누계 '{a.text}' 대신 연간 예상액 '{b.text}'으로 계산함")
+            for m in reading.mentions:  # the readers that sum a label's figures see it as replaced
+                if m.type == "amount" and m.start == a.start:
+                    m.flags["corrected"] = True
+    return clean

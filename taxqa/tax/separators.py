@@ -8,11 +8,15 @@ import re
 
 # two or more dot groups of three: "1.500" alone may be 1.5 (a decimal), "1.500.000" cannot be
 DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]?\d)")
+# one dot group, as a figure of its own (no unit, rate or share after it)
+ONE_DOT_GROUP = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,]?\d)(?!\s*(?:억|천|백|만|%|배|퍼|프로|[A-Za-z]))")
 # "1,12억", "18,7백만", "2,5천만": a comma then one or two digits and a unit, never a group of three
 DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{1,2})(?=\s*(?:억|천만|백만|만|M(?![A-Za-z])))")
 
 
 def plain_separators(text: str) -> str:
     """The text with dot-grouped digits comma-grouped and a decimal comma a point (lengths kept)."""
+    if DOT_GROUPED.search(text):  # the writer groups with dots: their "412.300" is 412,300 too, not 412.3
+        text = ONE_DOT_GROUP.sub(lambda m: m[0].replace(".", ","), text)
     text = DOT_GROUPED.sub(lambda m: m[0].replace(".", ","), text)
     return DECIMAL_COMMA.sub(r"\1.\2", text)
