@@ -57,7 +57,7 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     if m:
         return count_value(m.group(1)) + count_value(m.group(2)), m.group(0)
     m = re.search(
-        r"외동(?:딸|아들)?|외아들|무남독녀|독자|(?:나|저)\s*혼자\s*(?:자식|자녀)|(?:자식|자녀)\S{0,2}\s*(?:나|저)\s*(?:혼자|하나)",
+        r"외동(?:딸|아들)?|외아들|무남독녀|독자|(?<![A-Za-z])[Oo]nly\s+[Cc]hild(?![A-Za-z])|(?:나|저)\s*혼자\s*(?:자식|자녀)|(?:자식|자녀)\S{0,2}\s*(?:나|저)\s*(?:혼자|하나)",
         text,
     )
     if m:
@@ -118,7 +118,8 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     bare = re.findall(r"(?<![가-힣])(?:아들|딸|장남|차남|삼남|장녀|차녀|삼녀)(?=[이가은는과와랑하도에,.·/(\s]|$)", text)
     if speaker_is_child and not bare:
         return None, ""
-    if bare:
+    if bare:  # "장남 … 장남과 차녀가": an eldest son said again is the same one
+        bare = [w for i, w in enumerate(bare) if w in ("아들", "딸") or w not in bare[:i]]
         return len(bare), " ".join(bare)
     if re.search(r"(?<![가-힣])(?:자녀|자식|아이|애)들", text):
         return None, "자녀들"

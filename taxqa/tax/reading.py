@@ -16,11 +16,13 @@ from taxqa.amounts import iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.claimed import drop_claimed
 from taxqa.tax.corrections import drop_corrected
+from taxqa.tax.exam_options import without_options
 from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.fx import with_rate
 from taxqa.tax.hanja_reading import hangul_reading
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.layout import apply_unit_header, asked_scenario, asker_turns, author_replies, join_label_lines, untable
+from taxqa.tax.letter_names import named_parties
 from taxqa.tax.limitation_reading import LIMITATION
 from taxqa.tax.mail_quotes import newest_message
 from taxqa.tax.mentions import Mention, read_mentions
@@ -161,6 +163,8 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
     text, answerers = asker_turns(text)  # a talk's transcript: the answerer's examples are not facts
     text, gave_up = dropped_plans(text)  # "처음엔 5억을 주려다가 … 접었어요": a plan given up is not the case
     text, slip = title_taken_back(text)  # "제목에 148만이라고 했는데 … 231만원이네요": the title's figure taken back
+    text, options = without_options(text)  # "① 0원  ② 4,850,000원": an exam's answer options, not facts
+    text, parties = named_parties(text)  # "을(처) … 을이 12억 원을 상속": a document's letters as relations
     text = apply_unit_header(
         join_label_lines(field_answers(untable(plain_forms(answer_words(plain_separators(plain_digits(text)))))))
     )
@@ -182,6 +186,10 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
         reading.assume(f"댓글 중 작성자가 아닌 사람({', '.join(others)})의 말은 계산에 넣지 않음")
     if slip:
         reading.assume(f"제목의 '{slip}'은 본문에서 바로잡았으므로 본문의 금액으로 계산함")
+    if parties:
+        reading.assume(f"문서의 당사자를 괄호 안 관계로 읽음 ({', '.join(parties)})")
+    if options:
+        reading.assume(f"보기({'; '.join(options)})의 금액은 답의 후보라 계산에 넣지 않음")
     if gave_up:
         reading.assume("처음에 생각했다가 접은 계획의 금액·사실은 계산에 넣지 않음")
     if answerers:
