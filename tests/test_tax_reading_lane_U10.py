@@ -1,8 +1,9 @@
 """Reading causes fixed in lane U (상속세, held-out p51-p54), each tested in wording of its own: "both of us" said
 after the asker and a sibling ("나와 내 남동생은 둘 다"), a news story's list of heirs counted with words between
 ("A씨와, 그리고 대구에 사는 여동생 세 사람"), the spouse's part named with its price in brackets
-("주택(시가 7억원)은 어머니 몫으로"), "only child" in English, an exam's answer options (①②③, never inputs), and a
-document's parties named by letters defined in brackets ("을(처) … 을이 10억 원을 상속")."""
+("주택(시가 7억원)은 어머니 몫으로"), "only child" in English, an exam's answer options (①②③, never inputs), a
+document's parties named by letters defined in brackets ("을(처) … 을이 10억 원을 상속"), and a telegraph's lone
+부·모 ("상속인 부+자녀3 / 부 실제상속 7억")."""
 
 from __future__ import annotations
 
@@ -59,3 +60,8 @@ def test_a_document_names_its_parties_by_letters_defined_in_brackets():
     )
     assert got["spouse"] is True and got["spouse_inherits"] == 1_000_000_000
     assert got["children"] == 2 and got["minor_children_years"] == [7]
+
+
+def test_a_telegraph_lone_mother_and_father():
+    got = inputs("상속 모 '26.1월 사망 / 과세가액(빚 차감후) 19억 / 상속인 부+자녀3 / 부 실제상속 7억 / 상속세?")
+    assert got["spouse"] is True and got["spouse_inherits"] == 700_000_000 and got["children"] == 3

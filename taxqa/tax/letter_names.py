@@ -1,4 +1,4 @@
-"""A legal document's parties named by 갑·을·병·정 ("상속인: 을(처), 병(장남, 만 41세) … 을이 12억 원을 상속"): each
+"""Parties named by short document words. A legal document's parties named by 갑·을·병·정 ("상속인: 을(처), 병(장남, 만 41세) … 을이 12억 원을 상속"): each
 letter defined by the relation in brackets after it is read as that relation's word wherever it stands alone, so
 the readers see "배우자가 12억 원을 상속"."""
 
@@ -42,3 +42,12 @@ def named_parties(text: str) -> tuple[str, list[str]]:
     text = re.sub(rf"(?<![가-힣])([{letters}])\s*\(\s*[가-힣]{{1,3}}\s*(?=[,)])", head, text)
     text = re.sub(rf"(?<![가-힣(])([{letters}])(이|가|은|는|과|와|을|를|에게|의|도|만)?(?=[\s,.)]|$)", relation, text)
     return text, [f"{k}={v}" for k, v in defined.items()]
+
+
+# "상속 부 '26.2월 사망 / 상속인 모+자녀2 / 모 실제상속 9억": a telegraph's 부·모, standing alone between separators
+SHORT_KIN = re.compile(r"(?<![가-힣A-Za-z0-9])([부모])(?=\s*[+/,·)]|\s+(?:실제|사망|별세|['’]?\d))")
+
+
+def short_kin(text: str) -> str:
+    """An inheritance question's lone 부 and 모 (a telegraph's or a form's father and mother) in full words."""
+    return SHORT_KIN.sub(lambda m: {"부": "아버지", "모": "어머니"}[m.group(1)], text)
