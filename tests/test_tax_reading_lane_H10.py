@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from reading_cases import inputs, reading
 
+from taxqa.tax.exam_options import without_options
 from taxqa.tax.layout import spaced_columns
-from taxqa.tax.shorthand import plain_hashtags, telegraph_units, without_options, without_unticked
+from taxqa.tax.shorthand import plain_hashtags, telegraph_units, without_unticked
 
 
 def test_months_joined_to_the_years_by_a_word_make_a_part_year():
@@ -60,9 +61,10 @@ def test_an_amount_tagged_inside_a_sentence_is_its_word():
 
 def test_an_exam_stems_options_are_not_facts():
     stem = "문 7. 甲은 5년 보유한 상가를 9억원에 양도하였다. 甲의 양도소득세는?\n① 1,200,000원  ② 3,400,000원  ③ 5,600,000원"
-    assert without_options(stem) == (stem.split("\n")[0], True)
+    kept, left = without_options(stem)
+    assert kept.strip() == stem.split("\n")[0] and len(left) == 1
     labelled = "① 양도가액 7억 ② 취득가액 4억 ③ 양도세?"
-    assert without_options(labelled) == (labelled, False)
+    assert without_options(labelled) == (labelled, [])
     r = reading(stem)
     assert "acquired" not in r.inputs and any("취득가액" in m for m in r.missing)
 

@@ -57,7 +57,7 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     if m:
         return count_value(m.group(1)) + count_value(m.group(2)), m.group(0)
     m = re.search(
-        r"외동(?:딸|아들)?|외아들|무남독녀|독자|(?:나|저)\s*혼자\s*(?:자식|자녀)|(?:자식|자녀)\S{0,2}\s*(?:나|저)\s*(?:혼자|하나)",
+        r"외동(?:딸|아들)?|외아들|무남독녀|독자|(?<![A-Za-z])[Oo]nly\s+[Cc]hild(?![A-Za-z])|(?:나|저)\s*혼자\s*(?:자식|자녀)|(?:자식|자녀)\S{0,2}\s*(?:나|저)\s*(?:혼자|하나)",
         text,
     )
     if m:
@@ -85,7 +85,7 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     ):  # "우리 넷이 나누면", "우리 둘이랑 어머니": the deceased's children, the asker among them
         return count_value(us.group(1)), us.group(0)
     if speaker_is_child:
-        siblings = [c for c in counted_in(text, SIBLINGS) if not counts_the_list(text, *c)]
+        siblings = [c for c in counted_in(text, SIBLINGS) if not counts_the_list(text, *c) and not both_of_us(text, *c)]
         named = [m for m in re.finditer(rf"(?<![가-힣])(?:{SIBLINGS})(?=[이가은는과와랑하도입만,.)(\s]|$)", text)]
         named += [
             m for m in re.finditer(YOUNGEST, text) if not re.search(r"(?:제가|저는|나는|내가)\s*$", text[: m.start()])
@@ -118,7 +118,8 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     bare = re.findall(r"(?<![가-힣])(?:아들|딸|장남|차남|삼남|장녀|차녀|삼녀)(?=[이가은는과와랑하도에,.·/(\s]|$)", text)
     if speaker_is_child and not bare:
         return None, ""
-    if bare:
+    if bare:  # "장남 … 장남과 차녀가": an eldest son said again is the same one
+        bare = [w for i, w in enumerate(bare) if w in ("아들", "딸") or w not in bare[:i]]
         return len(bare), " ".join(bare)
     if re.search(r"(?<![가-힣])(?:자녀|자식|아이|애)들", text):
         return None, "자녀들"
@@ -139,14 +140,25 @@ NOT_HEIR = r"[^.?!]{0,30}?(?:상속인(?:이|은|도|에)?\s*(?:아니|아님|�
 def counts_the_list(text: str, pos: int, words: str, count: int) -> bool:
     """A count after a list of people that counts them all ("엄마, 나, 남동생 셋", "어머니랑 저, 남동생 셋이"):
     the heirs listed, not that many brothers."""
-    sep = r"\s*(?:,|·|/|및|(?:이)?랑|와|과|하고)\s*"
-    person = rf"(?:{WORD_RE.pattern}|저|나|본인)"
+    sep = r"\s*(?:,|·|/|및|(?:이)?랑|와|과|하고)\s*(?:그리고\s+)?"
+    person = rf"(?:{WORD_RE.pattern}|저|나|본인|[A-Z]\s*씨)"  # "A씨": the one a news story is about
     aside = r"(?:\s*\([^()]{0,12}\))?"  # "엄마, 저(34), 남동생(31) 셋": an age said beside each one
     tail = re.search(rf"(?<![가-힣])(?:{person}{aside}{sep})+$", text[:pos])
-    if tail is None:
-        return False
+    if (
+        tail is None
+    ):  # "어머니와 A씨, 그리고 부산에 사는 남동생(48) 세 사람": the people of the clause, with words between
+        clause = re.split(r"[.?!\n]", text[:pos])[-1]
+        people = re.findall(rf"(?<![가-힣])(?:{WORD_RE.pattern}|[A-Z]\s*씨)(?=\s*\(|{sep})", clause)
+        return bool(people) and len(people) + 1 == count and bool(re.match(r"\s*(?:사람|명)", text[pos + len(words) :]))
     items = [w for w in re.split(sep, re.sub(r"\([^()]*\)", "", tail.group(0))) if w.strip()]
     return len(items) + 1 == count
+
+
+def both_of_us(text: str, pos: int, words: str, count: int) -> bool:
+    """ "나와 나의 여동생은 둘 다 성인이다": a count with 다/모두 after the asker and a sibling said together is
+    "both of us", not that many sisters."""
+    said_with = re.search(r"(?<![가-힣])(?:나|저)\s*(?:와|랑|하고)\s*(?:나의|내|제|저의)?\s*$", text[:pos])
+    return bool(said_with and count == 2 and re.search(r"\s*(?:다|모두)(?![가-힣])", text[pos + len(words) :][:4]))
 
 
 # a count said again at once after an interjection: "두 명, 아 막내까지 세 명", "둘, 아니 셋"

@@ -224,7 +224,7 @@ PRICE = r"(?:[\d,.]+\s*(?:억|천만|천|백만|만)?(?:\s*[\d,.]+\s*(?:천만|�
 
 def spouse_item(text: str, amounts: list, spouse_words: str, asker_is_spouse: bool):
     """The amount of the part said to go to the spouse by its name, or None: "아파트는 제(아내) 앞으로 하고"
-    (the asker the spouse), "집은 어머니가 받기로" — the amount said with that part's word before."""
+    (the asker the spouse), "집은 어머니가 받기로", "아파트(시가 9억원)는 어머니 몫으로" — the amount said with that part's word before."""
     who = (
         r"(?<![가-힣])(?:제|저|내|나)"
         if asker_is_spouse
@@ -232,7 +232,7 @@ def spouse_item(text: str, amounts: list, spouse_words: str, asker_is_spouse: bo
     )
     taker = (
         re.search(
-            rf"({ITEM}|{FINANCIAL})\s*{PRICE}(?:은|는|을|를)\s*(?:{who})(?:님)?\s*(?:\([^()]{{0,8}}\))?\s*"
+            rf"({ITEM}|{FINANCIAL})\s*(?:\([^()]{{0,12}}\)\s*)?{PRICE}(?:은|는|을|를)\s*(?:{who})(?:님)?\s*(?:\([^()]{{0,8}}\))?\s*"
             r"(?:앞으로|명의로|이름으로|몫으로|(?:이|가|께서)\s*(?:다\s*)?(?:받|갖|가지|상속))",
             text,
         )

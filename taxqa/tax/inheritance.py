@@ -15,6 +15,7 @@ from taxqa.tax.gift import art, won
 from taxqa.tax.gift_amounts import priced_shares
 from taxqa.tax.heirs import heirs
 from taxqa.tax.kind import TaxKind, realistic_won, round_won
+from taxqa.tax.letter_names import short_kin
 from taxqa.tax.rates import EOK, MAN, describe_bracket, parse_as_of, percent, progressive, select
 from taxqa.tax.result import Step, TaxResult
 
@@ -188,6 +189,7 @@ LEGAL_SHARE = (
 
 def read(text: str, reading) -> None:
     """Fill `reading` (taxqa.tax.reading.Reading) from an inheritance question."""
+    text = short_kin(text)  # "상속인 모+자녀2 / 모 실제상속 9억": the telegraph's 모 is the mother
     h = heirs(text)
     gone = [m for m in reading.mentions if m.type == "person" and not m.value["alive"] and m.text == h.spouse_words]
     if h.spouse and gone and h.decedent not in ("", "spouse"):  # "아버지는 10년 전에 먼저 돌아가셨고"

@@ -18,11 +18,13 @@ from taxqa.tax.claimed import drop_claimed
 from taxqa.tax.columns import rows_as_sentences
 from taxqa.tax.corrections import drop_corrected
 from taxqa.tax.english_terms import in_korean
+from taxqa.tax.exam_options import without_options
 from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.fx import with_rate
 from taxqa.tax.hanja_reading import hangul_reading
 from taxqa.tax.kinds import KINDS
 from taxqa.tax.layout import apply_unit_header, asked_scenario, asker_turns, author_replies, join_label_lines, untable
+from taxqa.tax.letter_names import named_parties
 from taxqa.tax.limitation_reading import LIMITATION
 from taxqa.tax.mail_quotes import newest_message
 from taxqa.tax.mentions import Mention, read_mentions
@@ -37,7 +39,7 @@ from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 from taxqa.tax.running_totals import last_running_totals, projected_totals
 from taxqa.tax.separators import plain_separators
-from taxqa.tax.shorthand import plain_hashtags, telegraph_units, without_options, without_unticked
+from taxqa.tax.shorthand import plain_hashtags, telegraph_units, without_unticked
 from taxqa.tax.spacing import spaced
 from taxqa.tax.spoken_numerals import joined
 from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
@@ -172,8 +174,8 @@ def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
     text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
     text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
-    # "#퇴직금 #1억5천": a list; "17y 4m": years and months; "① 312만원 ② …": an exam's options, no facts
-    text, options = without_options(without_unticked(telegraph_units(plain_hashtags(in_korean(text)))))
+    # "#퇴직금 #1억5천": a list; "17y 4m": years and months; "- [ ] 다주택 중과": a box not ticked
+    text = without_unticked(telegraph_units(plain_hashtags(in_korean(text))))
     text, columned = rows_as_sentences(text)  # a table typed with spaces: "header value", a period's rows added up
     text, listed = explained_list(text)  # "1) 1억 2천 2) 7,800만. 1번은 매출, 2번은 매입": each figure with its words
     text = items_read(text)  # "1) 7억 2) 1억5천 … 이번에 받은 돈이 1번이고": the list's items where they are named
@@ -189,6 +191,8 @@ def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
     text, answerers = asker_turns(text)  # a talk's transcript: the answerer's examples are not facts
     text, gave_up = dropped_plans(text)  # "처음엔 5억을 주려다가 … 접었어요": a plan given up is not the case
     text, slip = title_taken_back(text)  # "제목에 148만이라고 했는데 … 231만원이네요": the title's figure taken back
+    text, options = without_options(text)  # "① 0원  ② 4,850,000원": an exam's answer options, not facts
+    text, parties = named_parties(text)  # "을(처) … 을이 12억 원을 상속": a document's letters as relations
     text = apply_unit_header(
         join_label_lines(field_answers(untable(plain_forms(answer_words(plain_separators(plain_digits(text)))))))
     )
@@ -208,14 +212,16 @@ def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
         reading.assume(said)
     if quoted:
         reading.assume("메일 답장 아래 인용된 이전 메일의 내용은 새 메일 내용으로 바뀐 것으로 보고 계산에 넣지 않음")
-    if options:
-        reading.assume("문제의 보기(①②③…)에 적힌 금액은 답의 후보라 계산에 넣지 않음")
     if hanja:
         reading.unclear(f"읽지 못한 한자({', '.join(hanja)})가 있음: 그 부분을 한글로 적어 주세요")
     if others:
         reading.assume(f"댓글 중 작성자가 아닌 사람({', '.join(others)})의 말은 계산에 넣지 않음")
     if slip:
         reading.assume(f"제목의 '{slip}'은 본문에서 바로잡았으므로 본문의 금액으로 계산함")
+    if parties:
+        reading.assume(f"문서의 당사자를 괄호 안 관계로 읽음 ({', '.join(parties)})")
+    if options:
+        reading.assume(f"보기({'; '.join(options)})의 금액은 답의 후보라 계산에 넣지 않음")
     if gave_up:
         reading.assume("처음에 생각했다가 접은 계획의 금액·사실은 계산에 넣지 않음")
     if answerers:

@@ -1,6 +1,6 @@
 """Ways of writing a question that are not sentences, read as plain text before any reader sees it: a hashtag
-(a list item, or an amount inside a sentence), telegraph units ("근속 17y 4m"), an exam stem's answer options
-("① 3,120,000원 ② 6,480,000원") and an intake checklist's unticked boxes ("- [ ] 다주택 중과")."""
+(a list item, or an amount inside a sentence), telegraph units ("근속 17y 4m") and an intake checklist's unticked
+boxes ("- [ ] 다주택 중과"). An exam stem's answer options are left out in taxqa.tax.exam_options."""
 
 from __future__ import annotations
 
@@ -35,17 +35,6 @@ MONTHS = re.compile(r"(?<=\d년)\s*(\d{1,2})\s?(?:m|mo|mos|M)(?![A-Za-z²㎡])")
 
 def telegraph_units(text: str) -> str:
     return MONTHS.sub(r" \1개월", YEARS.sub(r"\1년", text))
-
-
-# "① 3,120,000원  ② 6,480,000원  ③ …": an exam stem's options are the answers to choose from, never facts; a
-# numbered list whose items have labels ("① 양도가액 9억 ② 취득가액 6억") is the case itself
-OPTIONS_LINE = re.compile(r"(?m)^[ \t]*(?:[①-⑩][ \t]*[\d,.]+[ \t]*[억천백만]*[ \t]*원?[ \t]*){2,}$")
-
-
-def without_options(text: str) -> tuple[str, bool]:
-    """The stem without its lines of numbered answer options (bare figures); whether any were taken out."""
-    out = OPTIONS_LINE.sub("", text)
-    return out.rstrip(), out != text
 
 
 # "- [ ] 다주택 중과" on an intake checklist whose other boxes are ticked: a condition not ticked says nothing of
