@@ -1,7 +1,9 @@
 """Figures given first as a bare numbered list and explained afterwards: "1) 1억 2천 2) 7,800만 3) 3,300만. 1번은 …
 매출 공급가액, 2번은 … 매입 공급가액, …" or "… 순서대로 과세표준, 사업연도 길이, 중간예납 세액이에요". Each figure
 is said with its explanation ("매출 공급가액 1억 2천"), and the bare list is blanked, so a figure is read once,
-with what it is. A list whose explanations cannot all be matched is left as it is."""
+with what it is. A list whose explanations cannot all be matched is left as it is. A list of figures and words
+("1) 7억 2) 1억5천 3) 2019년 4) 남편") whose items later sentences name ("이번에 받은 돈이 1번이고") is read into
+those sentences (items_read)."""
 
 from __future__ import annotations
 
@@ -67,3 +69,27 @@ def explained_list(text: str) -> tuple[str, bool]:
         return text, False
     said = ", ".join(with_figure(clause[a:b].strip(), fig) for (a, b), fig in zip(spans, figures.values()))
     return " " * head.end() + rest[: order.start()] + said + rest[end.start() :], True
+
+
+# the list at the question's start: items "1) …", "1. …", "(1) …", "①" in order, each a few words
+ITEM_MARK = re.compile(r"(?:\(\s*(\d)\s*\)|(?<![\d.,])(\d)\s*[).](?!\d))\s*")
+# a sentence naming an item: "1번이고", "2번은", "3번 연도에"; not "1번째", "번호", "2번 받았어요" (a count)
+REFERENCE = re.compile(r"(?<![\d.,])(\d)\s*번(?!\s*(?:째|지|호|\d)|\s*(?:받|주|했|냈|나눠|에\s*걸쳐|씩))")
+
+
+def items_read(text: str) -> str:
+    """The text with a leading numbered list of figures read into the sentences that name its items."""
+    head = re.match(r"\s*((?:(?:\(\s*\d\s*\)|\d\s*[).])\s*[^\n()]{1,14}?\s*){3,9})[.:]\s+(?=\S)", text)
+    if not head:
+        return text
+    marks = list(ITEM_MARK.finditer(head[1]))
+    numbers = [int(m[1] or m[2]) for m in marks]
+    if numbers != list(range(1, len(marks) + 1)):
+        return text
+    items = {n: head[1][m.end() : nxt.start() if nxt else len(head[1])].strip(" ,/") for n, m, nxt in
+             zip(numbers, marks, marks[1:] + [None])}  # fmt: skip
+    rest = text[head.end() :]
+    if not any(int(r[1]) in items for r in REFERENCE.finditer(rest)):
+        return text  # the list is no key to what follows: left as it is
+    rest = REFERENCE.sub(lambda r: items.get(int(r[1]), r[0]), rest)
+    return re.sub(r"(\d{4}\s*년)\s*(?:연도|년도)", r"\1", rest)  # "2019년 연도에": the year said once

@@ -15,42 +15,25 @@ from typing import Any
 from taxqa.amounts import iter_amounts
 from taxqa.errors import UserError
 from taxqa.tax.claimed import drop_claimed
-from taxqa.tax.columns import rows_as_sentences
 from taxqa.tax.corrections import drop_corrected
-from taxqa.tax.english_terms import in_korean
-from taxqa.tax.exam_options import without_options
-from taxqa.tax.fields import answer_words, field_answers
-from taxqa.tax.fx import with_rate
-from taxqa.tax.hanja_reading import hangul_reading
 from taxqa.tax.kinds import KINDS
-from taxqa.tax.layout import apply_unit_header, asked_scenario, asker_turns, author_replies, join_label_lines, untable
-from taxqa.tax.letter_names import named_parties
 from taxqa.tax.limitation_reading import LIMITATION
-from taxqa.tax.mail_quotes import newest_message
 from taxqa.tax.mentions import Mention, read_mentions
 from taxqa.tax.negation import negated
 from taxqa.tax.nets import flag_follow_up
 from taxqa.tax.normalise import normalise
-from taxqa.tax.numbered_figures import explained_list
-from taxqa.tax.numbered_list import items_read
 from taxqa.tax.placing import place
-from taxqa.tax.plans import dropped_plans, without_supposed
+from taxqa.tax.plain_question import plain_question
+from taxqa.tax.plans import without_supposed
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.result import TaxResult
 from taxqa.tax.running_totals import last_running_totals, projected_totals
-from taxqa.tax.separators import plain_separators
-from taxqa.tax.shorthand import plain_hashtags, telegraph_units, without_unticked
 from taxqa.tax.spacing import spaced
-from taxqa.tax.spoken_numerals import joined
-from taxqa.tax.spoken_sums import flag_unsure, worked_out, worked_sums
+from taxqa.tax.spoken_sums import flag_unsure, worked_out
 from taxqa.tax.spoken_time import dated_months
-from taxqa.tax.summary import SUMMARY_ONLY, unsummarised
 from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, not_computed, only_asked, said_done, uncovered_tax
-from taxqa.tax.tickets import title_taken_back
 from taxqa.tax.words import (
     CLAUSE_END,
-    plain_digits,
-    plain_forms,
     quoted,
 )
 
@@ -172,65 +155,12 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
 def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
     """Read a Korean question as written (see read_question)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
-    text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
-    text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
-    # "#퇴직금 #1억5천": a list; "17y 4m": years and months; "- [ ] 다주택 중과": a box not ticked
-    text = without_unticked(telegraph_units(plain_hashtags(in_korean(text))))
-    text, columned = rows_as_sentences(text)  # a table typed with spaces: "header value", a period's rows added up
-    text, listed = explained_list(text)  # "1) 1억 2천 2) 7,800만. 1번은 매출, 2번은 매입": each figure with its words
-    text = items_read(text)  # "1) 7억 2) 1억5천 … 이번에 받은 돈이 1번이고": the list's items where they are named
-    # "1~5월 누계": the span of a running total, its first number a month too (not an amount with a range)
-    text = re.sub(
-        r"(?<![\d.,~])(1[0-2]|[1-9])\s*(~|-|–)\s*(?=(?:1[0-2]|[1-9])\s*월\s*(?:까지\s*)?(?:누계|누적|합계))",
-        r"\1월\2",
-        text,
-    )
-    text, others = author_replies(text)  # a comment thread: only the author's facts count
-    text, quoted = newest_message(text)  # an e-mail reply: the older messages quoted under it are replaced
-    text, summed = unsummarised(text)  # "TL;DR: … 빌라 5.5억": the story's figures said again, not added
-    text, answerers = asker_turns(text)  # a talk's transcript: the answerer's examples are not facts
-    text, gave_up = dropped_plans(text)  # "처음엔 5억을 주려다가 … 접었어요": a plan given up is not the case
-    text, slip = title_taken_back(text)  # "제목에 148만이라고 했는데 … 231만원이네요": the title's figure taken back
-    text, options = without_options(text)  # "① 0원  ② 4,850,000원": an exam's answer options, not facts
-    text, parties = named_parties(text)  # "을(처) … 을이 12억 원을 상속": a document's letters as relations
-    text = apply_unit_header(
-        join_label_lines(field_answers(untable(plain_forms(answer_words(plain_separators(plain_digits(text)))))))
-    )
-    text, scenario = asked_scenario(with_rate(text))
-    text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
+    text, assumed, doubts = plain_question(text)
     clean = dated_months(normalise(text), day)
     reading = Reading(text=text, as_of=day)
-    if summed:
-        reading.assume(
-            "긴 설명 끝의 요약에 적힌 사실로 계산함 (본문은 요약이 대신함)"
-            if summed == [SUMMARY_ONLY]
-            else f"요약에 다시 나온 금액({', '.join(summed)})은 본문 금액과 같은 것으로 보고 한 번만 계산함"
-        )
-    if listed:
-        reading.assume("앞에 번호로 적은 금액은 뒤의 설명(번호·순서)에 맞춰 읽음")
-    for said in columned:
+    for said in assumed:
         reading.assume(said)
-    if quoted:
-        reading.assume("메일 답장 아래 인용된 이전 메일의 내용은 새 메일 내용으로 바뀐 것으로 보고 계산에 넣지 않음")
-    if hanja:
-        reading.unclear(f"읽지 못한 한자({', '.join(hanja)})가 있음: 그 부분을 한글로 적어 주세요")
-    if others:
-        reading.assume(f"댓글 중 작성자가 아닌 사람({', '.join(others)})의 말은 계산에 넣지 않음")
-    if slip:
-        reading.assume(f"제목의 '{slip}'은 본문에서 바로잡았으므로 본문의 금액으로 계산함")
-    if parties:
-        reading.assume(f"문서의 당사자를 괄호 안 관계로 읽음 ({', '.join(parties)})")
-    if options:
-        reading.assume(f"보기({'; '.join(options)})의 금액은 답의 후보라 계산에 넣지 않음")
-    if gave_up:
-        reading.assume("처음에 생각했다가 접은 계획의 금액·사실은 계산에 넣지 않음")
-    if answerers:
-        reading.assume(f"대화 중 답하는 사람({', '.join(answerers)})의 예시·설명 금액은 계산에 넣지 않음")
-    if scenario:
-        reading.assume(f"질문이 묻는 {scenario}안만 계산함 (다른 안의 금액은 넣지 않음)")
-    for said in worked:
-        reading.assume(said)
-    for said in unread:
+    for said in doubts:
         reading.unclear(said)
     clean = worked_out(clean, reading)  # "420에 근속연수 11을 곱한 금액": the calculation said in words, done
     reading.mentions = read_mentions(text, clean)
