@@ -177,3 +177,17 @@ def test_a_question_typed_without_spaces_is_read_and_checked_spaced():
 def test_a_monthly_pay_with_the_pay_after_the_exempt_part_said_does_not_crash():
     r = reading("월급400비과세식대빼면총급여4,560만근로소득공제얼마")
     assert r.kind == "wage"
+
+
+def test_millions_in_english_letters_after_a_bare_number():
+    r = reading("일반과세 도소매예요. 1기 매출 공급가액 KRW 64M, 세금계산서 매입 공급가액 39M, 카드매출 없음. 부가세?")
+    assert r.inputs.get("sales") == 64_000_000 and r.inputs.get("purchases") == 39_000_000
+    r = reading("2015년에 4억에 산 상가를 7억에 팔아요. 필요경비 12 mil. 양도세는?")
+    assert r.inputs.get("expenses") == 12_000_000
+
+
+def test_an_heir_who_receives_nothing_is_still_there():
+    r = reading(
+        "아버지가 돌아가셨어요. 상속재산 20억(빚·장례비 뺀 것), 상속인은 어머니와 저, 동생. 어머니는 한 푼도 안 받으세요. 상속세는?"
+    )
+    assert r.inputs.get("spouse") is True

@@ -110,6 +110,15 @@ def negation_mentions(text: str, toks: list) -> list:
             j -= 1  # "신고를 그냥 전혀 안 했어요": any adverb between the noun and its negation
         if t.form in ("안", "못") and j >= 0 and toks[j].tag in ("JKB", "JKC"):
             continue  # "부정행위로 안 냈으면": the verb is negated, not the noun said as its means
+        if (
+            t.form in ("안", "못")
+            and k + 1 < len(toks)
+            and toks[k + 1].form == "받"
+            and j >= 1
+            and (toks[j].form, toks[j].tag) == ("도", "JX")
+            and toks[j - 1].tag in ("NR", "NNB", "NP")
+        ):
+            continue  # "엄마는 하나도 안 받고": nothing is received, the one who receives it is there
         while j >= 0 and (
             toks[j].tag.startswith(("J", "XS"))
             or toks[j].form in ADVERBS

@@ -152,6 +152,7 @@ def flag_uncovered_numbers(reading, found) -> None:
         corrected = any(a.startswith(f"'{said}'은 질문에서") for a in reading.assumptions)  # "412 아니고 421"
         # "421이라며 … 421만원 맞아": the figure said bare and with its unit
         corrected = corrected or any(re.match(rf"{re.escape(said)}\s*(?:만|억|천|원)", m.text) for m in found)
+        corrected = corrected or bool(re.match(r"\s*(?:M|mil)(?![A-Za-z])", reading.text[t.end() :]))  # "KRW 120M"
         if (
             not any(s <= t.start() < e for s, e in spans)
             and not worked_in(reading, t.group(0).strip())

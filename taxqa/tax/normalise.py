@@ -111,6 +111,14 @@ def normalise(text: str) -> str:
     for _ in range(2):  # "3 천 만 원", "1 억 원": the units of one amount written apart
         text = re.sub(r"([\d억천백만])\s+(?=(?:억|천|백|만|원)(?![가-힣]))", r"\1", text)
     text = re.sub(r"['‘’](\d{2})\s*년", r"20\1년", text)  # "'19년에 산": 2019
+    # "사업연도 12M": the months of a company's year in tax offices' shorthand, not 12 million won
+    text = re.sub(r"(사업\s*연도\S{0,3}\s*)(1[0-2]|[1-9])\s*M(?![A-Za-z])", r"\1\2개월", text)
+    # "KRW 120M", "1.5M원", "18 mil": millions written the English way (before a bare number takes 만 as said)
+    text = re.sub(
+        r"(?:(?:KRW|₩)\s*)?(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:M|mil)(?![A-Za-z])(?!\s*내)원?",
+        lambda m: f"{round(float(m[1]) * 100)}만원" if float(m[1]) * 100 == round(float(m[1]) * 100) else m[0],
+        text,
+    )
     # tax-office shorthand: "기후신고" a 기한후신고, "1M내" within a month ("12M" for months stays with its reader)
     text = re.sub(r"기후\s*신고", "기한후신고", text)
     text = re.sub(r"(?<![\w.,])(\d{1,2})\s*M(?=\s*(?:내|이내|안|후|뒤|경과|지나|초과|만에))", r"\1개월", text)
@@ -181,13 +189,5 @@ def normalise(text: str) -> str:
     text = NATIVE_AGE.sub(native_age, text)
     text = NATIVE_ONES_AGE.sub(lambda m: f"{NATIVE_ONES[m[1]]}살", text)
     text = re.sub(r"\b(?:not|no)\s+(?:an?\s+|the\s+)?([가-힣\d]+)", r"\1 아님", text, flags=re.I)  # "Not 1세대1주택"
-    # "사업연도 12M": the months of a company's year in tax offices' shorthand, not 12 million won
-    text = re.sub(r"(사업\s*연도\S{0,3}\s*)(1[0-2]|[1-9])\s*M(?![A-Za-z])", r"\1\2개월", text)
-    # "KRW 120M", "1.5M원": millions written the English way
-    text = re.sub(
-        r"(?:KRW|₩)?\s*(\d+(?:\.\d+)?)\s*M(?![A-Za-z])",
-        lambda m: f"{round(float(m[1]) * 100)}만원" if float(m[1]) * 100 == round(float(m[1]) * 100) else m[0],
-        text,
-    )
     text = plain_spans(text)
     return re.sub(r"(\d)\s*억\s*(\d)\s*천\s*원", r"\1억 \2천만원", text)
