@@ -191,3 +191,8 @@ def test_an_heir_who_receives_nothing_is_still_there():
         "아버지가 돌아가셨어요. 상속재산 20억(빚·장례비 뺀 것), 상속인은 어머니와 저, 동생. 어머니는 한 푼도 안 받으세요. 상속세는?"
     )
     assert r.inputs.get("spouse") is True
+
+
+def test_a_penalty_in_english_beside_a_named_tax_is_the_penalty():
+    r = reading("VAT 신고를 못 했고 3주 늦게 late filing 하면서 같이 냈어요. 본세는 아직 몰라요. penalty 얼마쯤?")
+    assert r.kind == "penalty" and any("세액" in m for m in r.missing)
