@@ -30,7 +30,7 @@ def named_parties(text: str) -> tuple[str, list[str]]:
         return text, []
 
     def relation(m: re.Match) -> str:
-        word, particle = defined[m.group(1)], m.group(2)
+        word, particle = defined[m.group(1)], m.group(2) or ""
         if particle in PARTICLE and not has_final(word):
             particle = PARTICLE[particle]
         return word + particle
