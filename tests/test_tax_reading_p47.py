@@ -196,3 +196,10 @@ def test_an_heir_who_receives_nothing_is_still_there():
 def test_a_penalty_in_english_beside_a_named_tax_is_the_penalty():
     r = reading("VAT 신고를 못 했고 3주 늦게 late filing 하면서 같이 냈어요. 본세는 아직 몰라요. penalty 얼마쯤?")
     assert r.kind == "penalty" and any("세액" in m for m in r.missing)
+
+
+def test_a_document_letter_with_no_particle_after_it_is_read():
+    r = reading(
+        "피상속인 갑(부)이 사망. 상속인 을(처), 병(장남). 상속재산 20억(채무·장례비 차감 후) 중 을 8억, 병 12억. 상속세는?"
+    )
+    assert r.kind == "inheritance" and r.inputs.get("spouse") is True
