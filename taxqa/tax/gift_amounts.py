@@ -115,12 +115,10 @@ def prior_from_same_group(text: str, a, relation: str) -> bool:
         r"\S{0,2}(?:\s*\([^()]{0,16}\))?\s*(?:한테|에게|께)(?!서)(?:(?!받)[^.?!]){0,24}?"
         r"(?:줬|준|주었|주셨|드렸|보냈|넣|증여(?:했|한|하였))"
     )
-    named = [  # the giver's word, not the receiver's ("5년 전에 제가 딸한테 1,500만 원을": the asker gave)
-        m
-        for m in mentions(clause)
-        if m.category in RELATION_OF and not re.match(given_to, text[clause_start + m.end :])
-    ]
-    receivers = [m for m in mentions(clause) if m.category in RELATION_OF and m not in named]
+    kin = [m for m in mentions(clause) if m.category in RELATION_OF]
+    # the giver's word, not the receiver's ("5년 전에 제가 딸한테 1,500만 원을": the asker gave)
+    receivers = [m for m in kin if re.match(given_to, text[clause_start + m.end :])]
+    named = [m for m in kin if m not in receivers]
     if not named and receivers:  # "큰아들에게 4년 전 6천을 증여했어요. 이번에 작은아들에게": another receives now
         said = {clause[r.start : r.end] for r in receivers}
         later = [m for m in mentions(text[a.end :]) if m.category in RELATION_OF]

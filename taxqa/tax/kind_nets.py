@@ -25,8 +25,6 @@ def flag_gift_from_work(reading) -> None:
         )
 
 
-# words that only say who the asker is (a worker), not that the money asked about is pay
-WORKER_PERSONA = r"직장인|근로자|회사원"
 PAY_SAID = re.compile(
     r"연봉|총급여|급여|월급|기본급|연말정산|근로소득|알바|아르바이트|원천\s*징수|임금|노임|상여|세전|결정세액|"
     r"부양\s*가족|[가-힣]{0,3}수당|(?:회사|직장)\S{0,4}\s*(?:받|주|준|줬|나오|들어)"
