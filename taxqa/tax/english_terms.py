@@ -23,6 +23,9 @@ TERMS = [
     (r"supply", "매출"),
     (r"payable", "납부할 세액"),
     (r"refund", "환급"),
+    (r"penalt(?:y|ies)", "가산세"),  # "VAT late filing penalty": the readers take the 가산세 said in Korean
+    (r"late\s*filing", "기한후신고"),
+    (r"late\s*payment", "납부지연"),
 ]
 PATTERN = re.compile("|".join(f"(?P<t{k}>(?<![A-Za-z]){p}(?![A-Za-z]))" for k, (p, _) in enumerate(TERMS)), re.I)
 NAME = r"(?<![A-Za-z])(jan|feb|mar|apr|may|june?|july?|aug|sept?|oct|nov|dec)(?:[a-z]{0,6})(?![A-Za-z])"

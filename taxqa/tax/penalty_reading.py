@@ -47,9 +47,7 @@ NONE_SAID = r"가산세\S{0,2}\s*(?:없는\s*것으로|없음|없다|없고|고�
 
 def recognise(text: str) -> bool:
     text = re.sub(NONE_SAID, " ", text)
-    # "VAT late filing penalty": the English words of a 가산세 too
-    english = r"(?i:penalt(?:y|ies)|late\s*(?:filing|payment))"
-    return bool(re.search(r"가산세|" + english + "|" + LIMITATION + "|" + NO_RETURN + "|" + UNDER + "|" + LATE, text))
+    return bool(re.search(r"가산세|" + LIMITATION + "|" + NO_RETURN + "|" + UNDER + "|" + LATE, text))
 
 
 def read(text: str, reading) -> None:

@@ -186,7 +186,7 @@ def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
             continue
         if asked is not None and KIND_TAXES.get(kind.name) not in (asked, None):
             continue
-        if asked is not None and kind.name == "penalty" and not re.search(r"가산세|(?i:penalt)|" + LIMITATION, clean):
+        if asked is not None and kind.name == "penalty" and not re.search(r"가산세|" + LIMITATION, clean):
             continue  # "그때는 신고 안 했어요 … 증여세 얼마": a gift's tax asked, a past return only told
         reading.kind = kind.name
         if not has_amount and not kind.extra.get("reads_without_amount"):
