@@ -1,11 +1,10 @@
 """Family words for the gift and inheritance readers: who is whose relation under 상증법 제53조,
 who died and who inherits, counted however people write it (아이 둘, 삼남매, 자녀가 3명, 두 아들).
 
-제53조 (증여재산 공제), checked against the statute text:
-  1. 배우자 (법률혼) 6억;  2. 직계존속 — including the spouse in marriage with the donee's lineal
-  ascendant (계부모) — 5천만 (미성년 2천만);  3. 직계비속 — including the donee's spouse's lineal
-  descendants (의붓자녀) — 5천만;  4. otherwise 4촌 이내 혈족 and 3촌 이내 인척 1천만 (시부모,
-  장인·장모, 며느리, 사위, 형제자매, 삼촌, 조카, 사촌 ...). 5촌 and beyond, 사실혼, strangers: 0.
+제53조 (증여재산 공제), checked against the statute text: 1. 배우자 (법률혼) 6억;  2. 직계존속 — including the
+spouse in marriage with the donee's lineal ascendant (계부모) — 5천만 (미성년 2천만);  3. 직계비속 — including the
+donee's spouse's lineal descendants (의붓자녀) — 5천만;  4. otherwise 4촌 이내 혈족 and 3촌 이내 인척 1천만 (시부모,
+장인·장모, 며느리, 사위, 형제자매, 삼촌, 조카, 사촌 ...). 5촌 and beyond, 사실혼, strangers: 0.
 """
 
 from __future__ import annotations
@@ -221,7 +220,7 @@ def role_of(text: str, m: Mention) -> str:
             return "" if re.search(TO, verb_zone[: me.start()]) else "donee"
         if re.match(r"\S{0,3}\s*(?:저|나|본인)(?:에게|한테|께)", after):
             return "donor"  # "엄마가 나에게 / 5,000,000원": from the word to the asker, no verb needed
-        return "donor" if give else ""
+        return "donor" if give or in_name_of(rest) else ""
     if re.match(
         r"\s*(?:명의|앞|몫|쪽|통장|계좌|결혼|혼인|장가|시집|생활비|학비|집|사업)", after
     ):  # "아들 명의로 이체하면"
@@ -229,7 +228,17 @@ def role_of(text: str, m: Mention) -> str:
             return "donee"
         if receive:
             return "donor"
+        if re.match(r"\s*(?:앞으로|명의로)", after) and in_name_of(rest):
+            return "donee"
     return ""
+
+
+def in_name_of(rest: str) -> bool:
+    """'손자 앞으로 통장을 새로 만들어서 1억을 넣어주신대요': a gift into someone's name, its verb later in the sentence."""
+    sentence = re.split(r"[.?!\n]", rest, maxsplit=1)[0]
+    return bool(
+        re.search(r"(?:앞으로|명의로)", sentence) and re.search(GIVE, sentence) and not re.search(RECEIVE, sentence)
+    )
 
 
 @dataclass
@@ -393,6 +402,5 @@ NO_KIN = r"남남|타인|제3자|지인|남이|모르는\s*분|친척\s*(?:아�
 IN_LAW_HOME = r"시댁|시가|처가|처갓집"
 PARENT_IN_LAW = r"시아버|시어머|시부모|처부모|장인|장모|(?:남편|아내|배우자|와이프|부인)의\s*(?:아버|어머)"
 SIBLING = r"(?:친|큰|작은)?(?:형님?|누나|오빠|언니|남동생|여동생|동생)"
-SIBLING_IN_LAW = (
-    r"시누이|시동생|시아주버니|아주버님|처남|처제|처형"  # the spouse's siblings: a parent-in-law's children
-)
+# the spouse's siblings: a parent-in-law's children
+SIBLING_IN_LAW = r"시누이|시동생|시아주버니|아주버님|처남|처제|처형"

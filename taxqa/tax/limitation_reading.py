@@ -12,7 +12,7 @@ from taxqa.tax.limitation import CASE_LABELS
 from taxqa.tax.negation import negated, negated_match, present
 
 NO_RETURN = r"무신고|신고\s*(?:를|도)?\s*(?:안(?!내|에)|않|못|빠뜨|놓치|까먹|잊)|신고\s*(?:를\s*)?하지\s*(?:않|못|아니)|기한\s*후\s*신고"
-FRAUD = r"부정|사기|가짜\s*(?:세금\s*)?계산서|가짜\s*(?:영수증|장부|거래)|이중\s*장부|허위|가공|고의|장부\s*조작|차명|장부\S{0,2}\s*(?:두\s*(?:개|벌|권)|2\s*(?:개|벌|권)|따로\s*두)"
+FRAUD = r"부정(?!확)|사기|가짜\s*(?:세금\s*)?계산서|가짜\s*(?:영수증|장부|거래)|이중\s*장부|허위|가공|(?<!원)(?<!피)고의|장부\s*조작|차명|장부\S{0,2}\s*(?:두\s*(?:개|벌|권)|2\s*(?:개|벌|권)|따로\s*두)"
 # a wrong denied in its own clause, after it: "부정행위로 볼 만한 건 없어요", "부정행위랑은 상관없어요", "이중장부 같은
 # 건 작성하지 않았어요", and on a form: "부정 행위 X", "부정행위 여부: N", "부정행위 □"
 DENIED_AFTER = (

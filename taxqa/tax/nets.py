@@ -29,6 +29,7 @@ from taxqa.tax import agreement_nets, context_nets, figure_nets, fx, misread_net
 from taxqa.tax.birth_ages import BORN
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
+from taxqa.tax.normalise import PLACES
 from taxqa.tax.spoken_sums import worked_in
 from taxqa.tax.spoken_time import slashed_date
 from taxqa.tax.words import josa, quoted
@@ -49,7 +50,8 @@ FOLLOW_UP = re.compile(
     r"아까|앞서|(?:직전|앞선|이전|지난|방금)의?\s*(?:답변|답|대답|결과|계산)|앞에서|방금\s*(?:그|전|말|얘기|이야기|물어|질문|계산)|그\s*(?:케이스|경우|건)에서|(?:좀|조금)\s*전에?\s*(?:말|계산|물어|얘기|이야기|질문|알려)|(?<![가-힣])위\s+\S{1,4}\s*(?:건|케이스|사례)\S{0,2}(?:에서|대로|기준)|그\s*계산에서|말씀드린|(?:위|이전|앞)의?\s*(?:조건|질문|내용|경우)|위에서\s*(?:말|얘기|이야기|쓴|적은|언급)|(?:조건|내용|상황)\S{0,2}\s*(?:다\s*|전부\s*|모두\s*)?그대로|(?:똑같은|동일한?)\s*(?:조건|상황)|(?:같은|똑같은|동일한)\s*질문\S{0,3}\s*(?:이번|근데|인데|에서)|^\s*(?:그럼|그러면|그렇다면)"
 )
 AMOUNT_SHAPED = re.compile(
-    r"(?:\d[\d,.]*|(?<![가-힣])[일이삼사오육칠팔구십백천]+)\s*(?:억|천만|백만|십만|만\s*원|만|천|원)"
+    r"\d[\d,.]*\s*(?:억|천만|백만|십만|만\s*원|만|천|원)"
+    rf"|(?<![가-힣])[일이삼사오육칠팔구십백천]+\s*(?:억|천만|백만|십만|만\s*원|만|천|원)(?!\s*(?:{PLACES}))"  # not "이천 토지"
     r"|(?<![\d.,])\d{3,}(?![\d,.]|-\d{1,2}-\d|\s*(?:년|동|호|번|월|일|%|주(?![가-힣])|주\s*\(|평|㎡|층|사업\s*연도|귀속|회계\s*연도))"  # "500주(주당 …)", "200평": a count
 )
 # "상담원: … / 고객: …": a turn of a pasted chat log

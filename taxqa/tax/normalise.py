@@ -9,6 +9,8 @@ import re
 from taxqa.tax.spoken_time import plain_spans, season_months
 from taxqa.tax.words import NATIVE_AGE, NATIVE_ONES, NATIVE_ONES_AGE, SINO, josa, native_age, plain_words, sino_number
 
+# words that follow a town's name, not an amount: "이천 토지 건", "오천 공장 부지"
+PLACES = r"토지|땅|논|밭|임야|공장|창고|부지|상가|건물|아파트|빌라|주택|시내|시청|쪽|근처|부근|지역|IC|점포|매장|지점|사무실|현장|물류"
 HANGUL_AMOUNT = re.compile(
     r"(?<![가-힣\d])((?:[일이삼사오육칠팔구십백천]+\s*[억만]\s*)+)"
     r"(?=원|\s*원|[을를이가은는의과와에인,.?!\s…]|쯤|정도|가량|어치|짜리|$|[일이삼사오육칠팔구]?[천백])"  # "일억오천을"
@@ -157,7 +159,12 @@ def normalise(text: str) -> str:
         lambda m: f"{SINO.get(m[1], 1)}천{SINO.get(m[2], 1)}백",
         text,
     )
-    text = re.sub(r"(?<![가-힣\d])([이삼사오육칠팔구])천(?=\s|[을를이가은는,.…]|$)", lambda m: f"{SINO[m[1]]}천", text)
+    # "이천 토지", "오천 공장": a town's name (이천, 오천) before a place, not 2천 or 5천
+    text = re.sub(
+        rf"(?<![가-힣\d])([이삼사오육칠팔구])천(?=\s|[을를이가은는,.…]|$)(?!\s*(?:{PLACES}))",
+        lambda m: f"{SINO[m[1]]}천",
+        text,
+    )
     text = re.sub(  # "일억 오천", "삼억 오천쯤" (spoken, 만 left out after 억): 1억 5000만
         r"(\d억)\s*([일이삼사오육칠팔구]?천(?:\s*[일이삼사오육칠팔구]?백)?)(?=\s|[을를이가은는에원,.…]|쯤|정도|가량|$)",  # "일억 오천… 그리고"
         lambda m: f"{m[1]} {sino_number(m[2].replace(' ', ''))}만",

@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 
 # "1) 1억 2천 2) 7,800만 3) 3,300만." at the start of the question: two items or more, each only a figure
-ITEM = r"(\d)\s*[).]\s*(\d[\d,.]*\s*(?:억|천만|백만|만|천|원|개월|년|%)?(?:\s*\d[\d,.]*\s*(?:천만|백만|만|천|원))*)\s*"
+# an item's mark: "1)", "1.", and letters as documents use them, "(가)", "가)", "A)" (said later as "(가)는", "A는")
+ITEM = r"(\d|(?<![가-힣])\(?[가나다라마바]|(?<![A-Za-z])\(?[A-E])\s*[).]\s*(\d[\d,.]*\s*(?:억|천만|백만|만|천|원|개월|년|%|명|살|세|채|일)?(?:\s*\d[\d,.]*\s*(?:천만|백만|만|천|원))*)\s*"
 LIST = re.compile(rf"^\s*(?:{ITEM}){{2,}}[.]?\s*")
 ONE = re.compile(ITEM)
-SAYS = re.compile(r"(?<!\d)(\d)\s*번\s*(?:은|는|이|:)\s*")  # "1번은 …, 2번은 …"
+SAYS = re.compile(  # "1번은 …, 2번은 …", "(가)는 …", "A는 …"
+    r"(?:(?<!\d)(\d)\s*번|\(([가나다라마바])\)|(?<![A-Za-z])\(?([A-E])\)?)\s*(?:은|는|이|:)\s*"
+)
 IN_ORDER = re.compile(r"(?:순서대로|차례대로|차례로)\s*[,:]?\s*")
 END = re.compile(r"(?:이에요|예요|입니다|이고요|이고|임|요)?\s*[.\n]|$")
 COPULA = re.compile(r"\s*(?:이에요|예요|입니다|이고요|이고|이며|임)?\s*[,.]?\s*$")
@@ -43,19 +46,24 @@ def top_level_parts(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def label(said: re.Match) -> str:
+    """The mark a sentence names ("1번은" -> "1", "(가)는" -> "가")."""
+    return next(g for g in said.groups() if g)
+
+
 def explained_list(text: str) -> tuple[str, bool]:
     """The question with a leading numbered list of bare figures said where each is explained; and whether it was."""
     head = LIST.match(text)
     if head is None:
         return text, False
-    figures = {m[1]: m[2].strip() for m in ONE.finditer(head[0])}
+    figures = {m[1].strip("("): m[2].strip() for m in ONE.finditer(head[0])}
     rest = text[head.end() :]
     says = list(SAYS.finditer(rest))
-    if says and {m[1] for m in says} == set(figures):
+    if says and {label(m) for m in says} == set(figures):
         out, at = [], 0
         for n, m in enumerate(says):
             stop = says[n + 1].start() if n + 1 < len(says) else END.search(rest, m.end()).start()
-            out += [rest[at : m.start()], with_figure(rest[m.end() : stop], figures[m[1]])]
+            out += [rest[at : m.start()], with_figure(rest[m.end() : stop], figures[label(m)])]
             at = stop
             out.append(", " if n + 1 < len(says) else "")
         return " " * head.end() + "".join(out) + rest[at:], True

@@ -26,11 +26,16 @@ COUNTED_TO = (
 OTHER_EVENT = r"[^.?!,]{0,12}?적\s*(?:이|은|도)?\s*있"
 
 
+# "늦은 날수 45,", "지연일수: 45": a count of days labelled as such, its 일 left out (a numbered list explained)
+LABELLED = r"(?:지연|연체|늦은|늦어진|밀린)\s*(?:일수|날수|날짜\s*수)\s*(?:은|는|이|:)?\s*(\d{1,4})(?!\d|[,.]\d|\s*[일만원억천%])"
+
+
 def days_said(text: str) -> re.Match | None:
     """The days of lateness said in `text` (group 1), or None; days told of another payment are passed over."""
-    for pattern in (AFTER_WORD, BEFORE_WORD, PAST_DUE, COUNTED_FROM, COUNTED_TO):
+    for pattern in (AFTER_WORD, BEFORE_WORD, PAST_DUE, COUNTED_FROM, COUNTED_TO, LABELLED):
         for m in re.finditer(pattern, text):
-            if not re.match(OTHER_EVENT, text[m.end() :]):
+            # "5월 31일을 넘겨서": a day of a month (the due date), not a count of days
+            if not re.match(OTHER_EVENT, text[m.end() :]) and not re.search(r"\d\s*월\s*$", text[: m.start(1)]):
                 return m
     return None
 

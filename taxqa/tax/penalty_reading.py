@@ -35,7 +35,7 @@ NOTICE_DUE_READ = r"(?:납부\s*)?고지서?\S{0,2}\s*(?!\S{0,3}\s*(?:나오기|
 ALL_ASKED = r"가산세\S{0,2}\s*(?:총|전부|모두|합계|합쳐|다\s*(?:합|해서|더해))|(?:총|전체|모든)\s*가산세"
 # "기한후신고하면서 세금도 그날 같이 냈어요", "기한후신고랑 납부 같이", "기한후신고 + 세금 납부 완료": paid with the return
 PAID_WITH_RETURN = (
-    r"(?:같이|함께|그날|동시에)\s*(?:\S+\s*){0,4}?(?:냈|납부|내었)|"
+    r"(?:같이|함께|그날|같은\s*날|동시에)\s*(?:\S+\s*){0,4}?(?:냈|납부|내었)|"
     r"(?:신고|기한후신고)\S{0,2}\s*(?:랑|와|과|하고|및)\s*납부\S{0,2}\s*(?:도\s*)?(?:같이|함께|동시에)|"
     r"(?:기한\s*후\s*신고|수정\s*신고)\s*\+\s*(?:세금|세액)?\s*납부"
 )
@@ -80,9 +80,14 @@ def read(text: str, reading) -> None:
     days = within or days
     paid_days = None
     if filed_after:  # "20일 만에 기한후신고": filed within ceil(20/30) months, no days of late payment said
-        months_after = max(1, -(-int(days.group(1)) // 30))
-        reading.fact("months_late", months_after, days.group(0))
-        reading.assume(f"신고기한 {days.group(1)}일 뒤 신고는 {months_after}개월 이내 신고로 감면 (제48조②)")
+        # "한 달 하고도 열흘 만에": the months said before the days count too
+        before = re.search(
+            rf"({COUNT_WORD}|\d{{1,2}})\s*(?:개월|달)\s*(?:하고도|하고|에다|,)?\s*$", text[: days.start()]
+        )
+        months_after = max(1, -(-(int(days.group(1)) + (count_value(before[1]) * 30 if before else 0)) // 30))
+        late = f"{before[1]} 달 {days.group(1)}일" if before else f"{days.group(1)}일"
+        reading.fact("months_late", months_after, text[before.start() : days.end()] if before else days.group(0))
+        reading.assume(f"신고기한 {late} 뒤 신고는 {months_after}개월 이내 신고로 감면 (제48조②)")
         # "20일 만에 기한후신고하면서 세금도 그날 같이 냈어요": paid that many days late as well
         paid_with = days is not within and re.search(PAID_WITH_RETURN, text)
         paid_days = (int(days.group(1)), days.group(0)) if paid_with else None
@@ -127,14 +132,13 @@ def read(text: str, reading) -> None:
         for m in re.finditer(r"(?<![월\d])(?<!월\s)(\d{1,4})\s*일(?![자째])", text)
         if not re.match(r"\S{0,2}\s*(?:늦게|지나서?|넘겨서?)?\s*(?:\S+\s*)?" + OTHER_EVENT, text[m.end() :])
     ]
+    # "1월 26일 기한 … 3월 30일에 냈어요 … 두 달 좀 넘게": the two dates said count the days, not the months said
+    between = days_between_said(text, parse_as_of(reading.as_of).year) if kind == "late-payment" else None
+    if between and days is None and months is not None and not lone:
+        months = None
     if kind == "late-payment" and days is None and months is None and len(lone) == 1:
         days = reading.assume(f"'{lone[0].group(0)}'을 납부기한 다음 날부터 늦은 일수로 봄") or lone[0]
-    elif (
-        kind == "late-payment"
-        and days is None
-        and months is None
-        and (between := days_between_said(text, parse_as_of(reading.as_of).year))
-    ):
+    elif kind == "late-payment" and days is None and months is None and between:
         days = re.match(r"(\d+)", str(between[0]))  # "납부기한 1월 25일인데 3월 11일에 냈어요": 45 days
         reading.assume(f"{between[1]}: 납부기한 다음 날부터 낸 날까지 {between[0]}일로 봄")
     elif kind == "late-payment" and days is None and months is None:
@@ -178,8 +182,11 @@ def read(text: str, reading) -> None:
         )
     ):
         # "기한 후 3개월이 조금 넘었다": within the next month
-        over = re.match(
-            r"\S{0,2}\s*(?:조금|좀|약간|살짝)\s*(?:더\s*)?(?:넘었|넘어|넘게|넘은|넘긴|지났|지난)", text[months.end() :]
+        over = re.match(  # "한 달 하고도 열흘 만에": days past the months said, within the next month
+            r"\S{0,2}\s*(?:조금|좀|약간|살짝)\s*(?:더\s*)?(?:넘었|넘어|넘게|넘은|넘긴|지났|지난)"
+            r"|\s*반(?![가-힣])|\s*반(?=쯤|정도|가량|만에|뒤|후|지나)"  # "한 달 반쯤 뒤에": half a month more
+            r"|\s*(?:하고도|하고|에다|,)?\s*(?:[1-9]\d?\s*일(?![자째])|하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘|보름|며칠)",
+            text[months.end() :],
         )
         n = count_value(months.group(1)) + (1 if over else 0)
         reading.fact("months_late", n, months.group(0))

@@ -10,6 +10,7 @@ import re
 
 from taxqa.tax.columns import rows_as_sentences
 from taxqa.tax.english_terms import in_korean
+from taxqa.tax.era_years import in_common_era
 from taxqa.tax.exam_options import without_options
 from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.fx import with_rate
@@ -19,6 +20,7 @@ from taxqa.tax.letter_names import named_parties
 from taxqa.tax.mail_quotes import newest_message
 from taxqa.tax.numbered_figures import explained_list, items_read
 from taxqa.tax.plans import dropped_plans
+from taxqa.tax.romanized_words import in_hangul
 from taxqa.tax.separators import plain_separators
 from taxqa.tax.shorthand import plain_hashtags, telegraph_units, without_unticked
 from taxqa.tax.spoken_numerals import joined
@@ -31,10 +33,13 @@ from taxqa.tax.words import (
 )
 
 
-def plain_question(text: str) -> tuple[str, list[str], list[str]]:
-    """(the question made plain, what was assumed in doing so, what is left unclear)."""
+def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
+    """(the question made plain, what was assumed in doing so, what is left unclear); `year` is the law date's, the
+    latest a year named by the sixty-year cycle can be."""
     text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
     text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
+    text, old_dates = in_common_era(text, year)  # "단기 4352년", "갑진년", "시월": in digits
+    text, romanized = in_hangul(text)  # "ganigwase 식당", "eomma가": Korean typed in Latin letters, in Hangul
     # "#퇴직금 #1억5천": a list; "17y 4m": years and months; "- [ ] 다주택 중과": a box not ticked
     text = without_unticked(telegraph_units(plain_hashtags(in_korean(text))))
     text, columned = rows_as_sentences(text)  # a table typed with spaces: "header value", a period's rows added up
@@ -59,7 +64,7 @@ def plain_question(text: str) -> tuple[str, list[str], list[str]]:
     )
     text, scenario = asked_scenario(with_rate(text))
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
-    assumed: list[str] = []
+    assumed: list[str] = list(old_dates)
     doubts: list[str] = []
     if summed:
         assumed.append(
@@ -73,6 +78,8 @@ def plain_question(text: str) -> tuple[str, list[str], list[str]]:
         assumed.append(said)
     if quoted:
         assumed.append("메일 답장 아래 인용된 이전 메일의 내용은 새 메일 내용으로 바뀐 것으로 보고 계산에 넣지 않음")
+    if romanized:
+        assumed.append(f"로마자로 적은 말을 한글로 읽음 ({', '.join(romanized)})")
     if hanja:
         doubts.append(f"읽지 못한 한자({', '.join(hanja)})가 있음: 그 부분을 한글로 적어 주세요")
     if others:

@@ -155,7 +155,7 @@ def read_question(text: str, as_of: str | date | None = None) -> Reading:
 def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
     """Read a Korean question as written (see read_question)."""
     day = None if as_of is None else parse_as_of(as_of).isoformat()  # a bad date is a UserError
-    text, assumed, doubts = plain_question(text)
+    text, assumed, doubts = plain_question(text, parse_as_of(day).year)
     clean = dated_months(normalise(text), day)
     reading = Reading(text=text, as_of=day)
     for said in assumed:

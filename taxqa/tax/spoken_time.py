@@ -80,7 +80,7 @@ def season_months(text: str) -> str:
     return WINTER.sub(lambda m: f"{m[1]}년 12월", SEASON.sub(lambda m: f"{m[1]}년 {SEASON_MONTH[m[2]]}월", text))
 
 
-RELATIVE_YEAR = {"재작년": 2, "작년": 1, "지난해": 1, "올해": 0, "금년": 0}
+RELATIVE_YEAR = {"재작년": 2, "작년": 1, "지난해": 1, "올해": 0, "금년": 0, "올": 0}  # "올 4월 말에"
 
 
 RELATIVE_MONTH = {"지지난": 2, "지난": 1, "저번": 1, "이번": 0, "이": 0, "다음": -1, "오늘": 0, "현재": 0}
@@ -133,7 +133,7 @@ def dated_months(text: str, day: str | None) -> str:
     text = MONTH_AGO.sub(month_ago, text)
     text = LABEL_MONTH_AGO.sub(month_ago, text)
     text = re.sub(
-        r"(?<![가-힣])(재작년|작년|지난해|올해|금년)\s*(?=\d{1,2}\s*월)",
+        r"(?<![가-힣])(재작년|작년|지난해|올해|금년|올)\s*(?=\d{1,2}\s*월)",
         lambda m: f"{year - RELATIVE_YEAR[m[1]]}년 ",
         text,
     )

@@ -1,0 +1,94 @@
+"""Causes found by the left misses of p53-p58 and the held-out sets p59-p62 (the integrator's share), each tested
+in wording of its own rather than a set's question."""
+
+from __future__ import annotations
+
+from reading_cases import reading
+
+from taxqa.tax.romanized_words import in_hangul, spellings
+
+
+def test_korean_typed_in_latin_letters_is_read_in_hangul():
+    text, changed = in_hangul("halmeoniga 손녀한테 jeungyeo 하신대요. jeungyeose 얼마? Sale price는 몰라요")
+    assert text.startswith("할머니가 손녀한테 증여 하신대요. 증여세 얼마?")
+    assert "Sale price" in text  # an English word is never guessed into Korean
+    assert changed == ["halmeoniga → 할머니가", "jeungyeo → 증여", "jeungyeose → 증여세"]
+
+
+def test_a_final_or_an_initial_said_two_ways_is_spelled_both_ways():
+    assert {"beobin", "beopin"} <= set(spellings("법인"))
+    assert {"harabeoji", "halabeoji"} <= set(spellings("할아버지"))
+
+
+def test_a_romanized_tax_question_is_computed_as_if_typed_in_korean():
+    r = reading("yangdose 계산 부탁해요. 상가를 2억에 사서 2억 6천에 팔았어요, 딱 5년 갖고 있었고 필요경비는 없어요.")
+    assert r.kind == "transfer"
+    assert r.inputs.get("price") == 260_000_000 and r.inputs.get("acquired") == 200_000_000
+    assert any("로마자" in a for a in r.assumptions)
+
+
+def test_a_town_named_like_a_hangul_numeral_is_not_an_amount():
+    r = reading("오천 공장 부지 팔았던 거 양도세요. 8억에 사서 11억에 팔았고 7년 보유, 필요경비 없어요. 공장 땅이에요.")
+    assert r.inputs.get("acquired") == 800_000_000 and r.inputs.get("price") == 1_100_000_000
+    assert not any("오천" in a for a in r.ambiguous)
+
+
+def test_the_party_of_a_judgment_is_not_intent():
+    # "원고의", "피고의": 고의 inside a party's name is no 부정행위
+    r = reading(
+        "원고는 2024년 귀속 종합소득세를 기한까지 신고하지 아니하였다가 두 달 안에 기한후신고를 하였고, "
+        "피고의 경정은 없었다. 원고의 신고 누락에 부정행위는 없었다. 납부할 세액 500만 원. 무신고가산세는?"
+    )
+    assert r.inputs.get("kind") == "no-return" and "fraud" not in r.inputs
+
+
+def test_tax_paid_on_the_same_day_as_a_late_return_counts_its_days():
+    r = reading(
+        "종합소득세 신고기한 5월 31일을 넘겨서 7월 10일에 기한후신고를 했고 세금 300만 원도 같은 날 전부 납부했어요. "
+        "부정행위 없음. 무신고가산세와 납부지연가산세 합계는?"
+    )
+    assert r.inputs.get("days") == 40 and r.inputs.get("months_late") == 2
+
+
+def test_two_dates_count_the_days_late_not_a_rough_months_remark():
+    r = reading(
+        "부가세 납부기한이 7월 27일이었는데 9월 5일에 냈어요, 한 달 넘게 늦었네요. 세금은 210만 원. 납부지연가산세?"
+    )
+    assert r.inputs.get("days") == 40
+
+
+def test_days_late_labelled_as_a_count_without_its_il():
+    r = reading(
+        "(가) 150만 (나) 33. (가)는 늦게 낸 부가세, (나)는 연체 일수예요. 신고는 제때 했고요. 납부지연가산세 얼마?"
+    )
+    assert r.inputs.get("days") == 33 and r.inputs.get("tax") == 1_500_000
+
+
+def test_dangi_and_cycle_years_and_hangul_months_are_read_as_dates():
+    from taxqa.tax.era_years import cycle_year, in_common_era
+
+    assert cycle_year("갑", "진", 2026) == 2024 and cycle_year("병", "오", 2026) == 2026
+    assert cycle_year("갑", "축", 2026) is None  # a pair the cycle never names
+    text, assumed = in_common_era("단기 4350년 시월에 사서 임인년 섣달에 팔았고 이월결손금은 없어요", 2026)
+    assert text == "2017년 10월에 사서 2022년 12월에 팔았고 이월결손금은 없어요"
+    assert len(assumed) == 2 and "1962년" in assumed[1]
+
+
+def test_a_sale_in_this_year_said_as_ol_counts_the_months_held():
+    r = reading("2018년 11월에 3억에 산 상가를 올 2월에 4억에 팔았어요. 필요경비 없어요. 양도세?")
+    assert r.inputs.get("held_years") == 7
+
+
+def test_the_one_in_whose_name_an_account_is_opened_receives():
+    r = reading(
+        "고객님 할아버님이 손녀 명의로 적금을 하나 들어서 매달 넣으시다가 이번에 8천을 한꺼번에 넣어주신대요. "
+        "손녀는 30살이고 부모님은 살아 계세요. 손녀가 낼 증여세는요?"
+    )
+    assert r.inputs.get("relation") == "lineal_ascendant" and r.inputs.get("generation_skip") is True
+
+
+def test_a_month_and_some_days_late_is_within_the_next_month():
+    r = reading(
+        "증여세 신고를 놓쳐서 기한 지나고 두 달 하고 닷새 만에 기한후신고 했어요. 세액 600만 원, 부정행위 없음. 무신고가산세?"
+    )
+    assert r.inputs.get("months_late") == 3
