@@ -37,7 +37,7 @@ PARENT_NAMED = r"(?<![가-힣])(?:아버지|어머니|아버님|어머님|부친
 def count_people(text: str, words: str) -> tuple[int, str] | None:
     """'자녀 2명', '아이 둘', '자녀가 3명', '두 아이' -> (count, words); None when not mentioned."""
     m = re.search(
-        rf"({words})(?:{FOND})?(?:들)?\s*(?:가|이|는|은|도|:|：)?\s*({COUNT_WORD})(?!\d)(?!\s*{NOT_COUNT})\s*(?:명|이|인)?",
+        rf"({words})(?:{FOND})?(?:들)?\s*(?:가|이|는|은|도|:|：)?\s*({COUNT_WORD})(?!\d)(?<!세(?=액))(?!\s*{NOT_COUNT})\s*(?:명|이|인)?",  # not the 세 of 세액
         text,
     )
     if (

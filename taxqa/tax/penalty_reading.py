@@ -42,7 +42,7 @@ PAID_WITH_RETURN = (
 
 
 # "단, 예정고지세액과 가산세는 없는 것으로 한다": an exam's premise that there is no 가산세, not a question of one
-NONE_SAID = r"가산세\S{0,2}\s*(?:없는\s*것으로|없음|없다|없고|고려하지\s*않|무시)"
+NONE_SAID = r"가산세\S{0,2}\s*(?:없는\s*것으로|없음|없다|없고|(?:없어요|없습니다)(?!\s*[?？])|고려하지\s*않|무시)"
 
 
 def recognise(text: str) -> bool:

@@ -13,12 +13,14 @@ from taxqa.tax.english_terms import in_korean
 from taxqa.tax.era_years import in_common_era
 from taxqa.tax.exam_options import without_options
 from taxqa.tax.fields import answer_words, field_answers
+from taxqa.tax.form_lines import form_lines
 from taxqa.tax.fx import with_rate
 from taxqa.tax.hanja_reading import hangul_reading
 from taxqa.tax.layout import apply_unit_header, asked_scenario, asker_turns, author_replies, join_label_lines, untable
 from taxqa.tax.letter_names import named_parties
 from taxqa.tax.mail_quotes import newest_message
 from taxqa.tax.numbered_figures import explained_list, items_read
+from taxqa.tax.one_of_two import only_asked
 from taxqa.tax.plans import dropped_plans
 from taxqa.tax.romanized_words import in_hangul
 from taxqa.tax.separators import plain_separators
@@ -40,6 +42,8 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
     text, old_dates = in_common_era(text, year)  # "단기 4352년", "갑진년", "시월": in digits
     text, romanized = in_hangul(text)  # "ganigwase 식당", "eomma가": Korean typed in Latin letters, in Hangul
+    # "㉑ 총급여 61,000,000 / (9) 합계 …": a copied form's line numbers as labels, its worked-out lines left out
+    text, form, unformed = form_lines(text)
     # "#퇴직금 #1억5천": a list; "17y 4m": years and months; "- [ ] 다주택 중과": a box not ticked
     text = without_unticked(telegraph_units(plain_hashtags(in_korean(text))))
     text, columned = rows_as_sentences(text)  # a table typed with spaces: "header value", a period's rows added up
@@ -63,9 +67,10 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
         join_label_lines(field_answers(untable(plain_forms(answer_words(plain_separators(plain_digits(text)))))))
     )
     text, scenario = asked_scenario(with_rate(text))
+    text, one = only_asked(text)  # "하나는 간이과세 분식집 … 다른 하나는 소품 매장 … 소품 매장 부가세만": that one
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
-    assumed: list[str] = list(old_dates)
-    doubts: list[str] = []
+    assumed: list[str] = old_dates + form
+    doubts: list[str] = list(unformed)
     if summed:
         assumed.append(
             "긴 설명 끝의 요약에 적힌 사실로 계산함 (본문은 요약이 대신함)"
@@ -96,6 +101,8 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
         assumed.append(f"대화 중 답하는 사람({', '.join(answerers)})의 예시·설명 금액은 계산에 넣지 않음")
     if scenario:
         assumed.append(f"질문이 묻는 {scenario}안만 계산함 (다른 안의 금액은 넣지 않음)")
+    if one:
+        assumed.append(f"질문이 묻는 '{one}'만 계산함 (다른 하나의 금액·사실은 넣지 않음)")
     for said in worked:
         assumed.append(said)
     for said in unread:

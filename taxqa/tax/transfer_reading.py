@@ -197,7 +197,9 @@ def read(text: str, reading) -> None:
         y1, y2 = (y + 2000 if y < 100 else y for y in (y1, y2))
         held = re.match(r"(\d+)", str(max(0, (y2 - y1) * 12 + m2 - m1) // 12))
     dates = r"(\d{4})[.\-/]\s*(\d{1,2})(?:[.\-/]\s*\d{1,2})?\.?"  # "보유기간 2018.03.15 ~ 2026.05.20": whole years
-    if held is None and (span_said := re.search(rf"보유\S{{0,4}}\s*{dates}\s*[~∼-]\s*{dates}", text)):
+    # either date may have been written out already ("2016.09.20 ~ 2026년 03월 15일")
+    either = r"(\d{4})\s*(?:[.\-/]|년)\s*(\d{1,2})\s*월?(?:\s*(?:[.\-/]\s*)?\d{1,2}\s*일?)?\.?"
+    if held is None and (span_said := re.search(rf"보유\S{{0,4}}\s*{either}\s*[~∼-]\s*{either}", text)):
         y1, m1, y2, m2 = (int(x) for x in span_said.groups())
         held = re.match(r"(\d+)", str(((y2 - y1) * 12 + m2 - m1) // 12))
     gap = r"(?:(?!매수|취득|매입|구입|분양|매도|양도|처분|[,?!~]|\d{4}).){0,22}?"  # "2016. 5. 10. 이 사건 토지를 2억 원에"

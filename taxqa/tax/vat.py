@@ -177,7 +177,7 @@ def simple_arguments(p) -> None:
 def recognise_vat(text: str) -> bool:
     return bool(
         re.search(r"부가가치세|부가세|부과세|매출세액|VAT|일반과세자|[12]\s*기\s*(?:확정|예정)|매출\s*공급가액", text)
-        and re.search(r"매출|매입|공급가액|판매|월세|임대료", text)
+        and re.search(r"매출|매입|공급가액|판매|월세|임대료|세금계산서", text)
     )
 
 

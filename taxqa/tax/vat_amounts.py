@@ -253,7 +253,7 @@ def read_vat(text: str, reading) -> None:
     sales = (
         output
         or (card if cash is not None else None)  # the card part first, the cash part added below
-        or this_period(rest, r"매출|판매|팔|임대료|월세", r"매입|세액|구입|사들")
+        or this_period(rest, r"매출|판매|팔|임대료|월세|(?<![가-힣])번\s*돈", r"매입|세액|구입|사들")
         or supplied
     )
     if sales is None and card is not None:  # "카드·간편결제 매출 4,400만원만 있고 다른 매출은 없어요"
