@@ -23,6 +23,7 @@ from taxqa.tax.separators import plain_separators
 from taxqa.tax.shorthand import plain_hashtags, telegraph_units, without_unticked
 from taxqa.tax.spoken_numerals import joined
 from taxqa.tax.spoken_sums import worked_sums
+from taxqa.tax.spreadsheet import sheet_cells
 from taxqa.tax.summary import SUMMARY_ONLY, unsummarised
 from taxqa.tax.tickets import title_taken_back
 from taxqa.tax.words import (
@@ -35,6 +36,7 @@ def plain_question(text: str) -> tuple[str, list[str], list[str]]:
     """(the question made plain, what was assumed in doing so, what is left unclear)."""
     text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
     text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
+    text, sheet, sheet_doubts = sheet_cells(text)  # "A3 총급여 | B3 =B1*12+B2": a sheet's cells and formulas, read
     # "#퇴직금 #1억5천": a list; "17y 4m": years and months; "- [ ] 다주택 중과": a box not ticked
     text = without_unticked(telegraph_units(plain_hashtags(in_korean(text))))
     text, columned = rows_as_sentences(text)  # a table typed with spaces: "header value", a period's rows added up
@@ -59,8 +61,8 @@ def plain_question(text: str) -> tuple[str, list[str], list[str]]:
     )
     text, scenario = asked_scenario(with_rate(text))
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
-    assumed: list[str] = []
-    doubts: list[str] = []
+    assumed: list[str] = list(sheet)
+    doubts: list[str] = list(sheet_doubts)
     if summed:
         assumed.append(
             "긴 설명 끝의 요약에 적힌 사실로 계산함 (본문은 요약이 대신함)"
