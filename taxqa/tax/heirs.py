@@ -92,6 +92,8 @@ def decedent(text: str) -> Mention | None:
             return m
         if re.match(r"(?:님)?(?:의|께서|가|이)?\s*(?:남기신|남긴|남기셨|명의의?|의\s*상속|상속재산|유산|재산)", rest):
             return m
+        if re.match(r"(?:님)?\s*상속\s*(?:정리|건|문제|관련)", rest):
+            return m  # "아버지 상속 정리한 표예요": the estate named by whose it is
     # "어머니는 사망했습니다. 상속인은 …": with no other death said and no word of it being earlier, the
     # one "X는 사망" is the decedent ("어머니는 예전에 돌아가셨고" stays a parent who died before)
     said = [

@@ -27,6 +27,7 @@ from taxqa.tax.separators import plain_separators
 from taxqa.tax.shorthand import plain_hashtags, telegraph_units, without_unticked
 from taxqa.tax.spoken_numerals import joined
 from taxqa.tax.spoken_sums import worked_sums
+from taxqa.tax.spreadsheet import sheet_cells
 from taxqa.tax.summary import SUMMARY_ONLY, unsummarised
 from taxqa.tax.tickets import title_taken_back
 from taxqa.tax.words import (
@@ -40,6 +41,7 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     latest a year named by the sixty-year cycle can be."""
     text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
     text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
+    text, sheet, sheet_doubts = sheet_cells(text)  # "A3 총급여 | B3 =B1*12+B2": a sheet's cells and formulas, read
     text, old_dates = in_common_era(text, year)  # "단기 4352년", "갑진년", "시월": in digits
     text, romanized = in_hangul(text)  # "ganigwase 식당", "eomma가": Korean typed in Latin letters, in Hangul
     # "㉑ 총급여 61,000,000 / (9) 합계 …": a copied form's line numbers as labels, its worked-out lines left out
@@ -69,8 +71,8 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, scenario = asked_scenario(with_rate(text))
     text, one = only_asked(text)  # "하나는 간이과세 분식집 … 다른 하나는 소품 매장 … 소품 매장 부가세만": that one
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
-    assumed: list[str] = old_dates + form
-    doubts: list[str] = list(unformed)
+    assumed: list[str] = sheet + old_dates + form
+    doubts: list[str] = sheet_doubts + unformed
     if summed:
         assumed.append(
             "긴 설명 끝의 요약에 적힌 사실로 계산함 (본문은 요약이 대신함)"

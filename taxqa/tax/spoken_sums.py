@@ -47,6 +47,8 @@ def evaluate(expr: str) -> float | None:
             return node.value
         if isinstance(node, ast.BinOp) and type(node.op) in OPS:
             return OPS[type(node.op)](value(node.left), value(node.right))
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):  # "(-8000000)": a minus cell
+            return -value(node.operand)
         raise ValueError(node)
 
     try:
