@@ -5,8 +5,9 @@ syllable, joined only where the run can be read no other way."""
 
 from __future__ import annotations
 
-from reading_cases import AS_OF, inputs
+from reading_cases import AS_OF, inputs, reading
 
+from taxqa.tax.asking_price import asking
 from taxqa.tax.hanja_reading import hangul_reading, numeral_value
 from taxqa.tax.reading import read_question
 from taxqa.tax.spoken_numerals import joined
@@ -76,3 +77,66 @@ def test_a_spoken_transfer_with_spaced_numbers_is_read_in_full():
     )
     assert got["price"] == 600_000_000 and got["acquired"] == 250_000_000 and got["expenses"] == 20_000_000
     assert got["held_years"] == 11
+
+
+def test_an_asking_price_is_never_the_sale_price():
+    got = inputs(
+        "매도 정리: 호가 9억 원에 올렸었는데 결국 8억 3천에 계약했어요. 2016년 7월에 4억에 샀고 10년 보유, "
+        "쭉 살지는 않았고 다른 집이 한 채 더 있어요. 양도세 얼마죠?"
+    )
+    assert got["price"] == 830_000_000 and got["acquired"] == 400_000_000
+
+
+def test_a_listing_price_said_with_its_verb_is_set_aside():
+    said = "처음엔 6억 2천에 내놨다가"
+    assert asking(said, 4, said.index("에 내")) and not asking("6억 2천에 팔았다가", 0, 6)
+    got = inputs("상가를 처음엔 6억 2천에 내놨다가 5억 8천에 팔았어요. 3억에 산 지 7년이에요. 양도소득세는요?")
+    assert got["price"] == 580_000_000 and got["acquired"] == 300_000_000
+
+
+def test_an_asking_price_is_never_a_gift_value():
+    got = inputs(
+        "아들한테 빌라를 넘겨주려고요. 부동산 앱 호가는 2억 8천인데 감정가는 2억 4천이 나왔어요. 아들은 서른다섯, "
+        "10년 동안 받은 거 없어요. 증여세 얼마예요?"
+    )
+    assert got["amount"] == 240_000_000
+
+
+def test_a_lone_asking_price_is_flagged_not_trusted():
+    r = reading("네이버 호가 7억짜리 아파트예요. 4억에 샀고 5년 보유했어요. 팔면 양도세 얼마쯤 나올까요?")
+    assert any("호가" in line for line in r.ambiguous)
+
+
+def test_the_sellers_own_listing_alone_is_the_planned_price():
+    got = inputs("가게 건물을 2014년에 3억에 샀고 이번에 8억에 내놨어요. 1주택 아님. 양도세 얼마?")
+    assert got["price"] == 800_000_000
+
+
+def test_this_years_month_in_brackets_or_said_as_this_one():
+    got = inputs("2016년 9월에 2억에 창고를 사서 올해(2026년) 4월에 3억 5천에 팔았습니다. 경비 없음. 양도세는?")
+    assert got["held_years"] == 9
+    got = inputs("2014년 2월에 1억 9천에 산 땅을 이번 4월에 3억에 넘겼어요. 양도세 알려 주세요.")
+    assert got["held_years"] == 12
+
+
+def test_a_siblings_sale_beside_mine_is_left_out():
+    got = inputs(
+        "형은 재작년에 아파트를 9억에 팔았고(6억에 산 거), 저는 작년 말에 산 밭을 이번에 팔았어요. 제 밭은 "
+        "2019년 5월에 8천에 사서 1억 3천에 팔았고 5년 가지고 있었어요. 제 양도세만 계산해 주세요."
+    )
+    assert got["price"] == 130_000_000 and got["acquired"] == 80_000_000
+
+
+def test_two_costs_said_together_are_both_expenses():
+    got = inputs(
+        "2015년에 3억에 산 상가를 올해 5억에 팔아요. 리모델링비 1,800만 원하고 중개보수 400만 원 들었어요. 양도세는?"
+    )
+    assert got["expenses"] == 22_000_000
+
+
+def test_lived_there_all_along_and_no_other_house():
+    got = inputs(
+        "고객님 매도 건입니다. 2015년 4월 5억 2천 매수, 올해 6월 11억에 매도, 11년 보유하셨고 그동안 계속 직접 "
+        "거주하셨어요. 다른 주택은 없으십니다. 양도세 얼마인가요?"
+    )
+    assert got["resided_years"] == 11 and got["one_house"] is True

@@ -14,6 +14,7 @@ from typing import Any
 
 from taxqa.amounts import iter_amounts
 from taxqa.errors import UserError
+from taxqa.tax.asking_price import without_asking
 from taxqa.tax.claimed import drop_claimed
 from taxqa.tax.corrections import drop_corrected
 from taxqa.tax.kinds import KINDS
@@ -169,6 +170,7 @@ def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
         last_running_totals(clean, reading), reading
     )  # "2월까지 누계 3,100만 / 3월까지 누계 4,850만": the last total
     clean = without_supposed(clean, reading)  # "만약 그때 팔았으면", "팔까 했는데": figures of what did not happen
+    clean = without_asking(clean, reading)  # "호가는 15억 … 실거래가는 14억 2천": the asking price is no price
     clean = drop_claimed(clean, reading)  # "세금 970 나오던데 맞나요?", "7천 나오는 거 맞죠?": checked, not given
     if second := SECOND_QUESTION.search(clean):  # "첫째, … 근로소득공제는? 둘째, 환급은?": the first asked first
         cut = second.end() - len(re.search(r"(?:둘째|두\s*번째)\s*[,:)]?\s$", second.group(0)).group(0))

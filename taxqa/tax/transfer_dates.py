@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-# "2018년 6월 3일", "2016. 2. 10.", "2020.07", or a month alone ("12월에") taking the year said before it
+# "2018년 6월 3일", "올해(2026년) 5월", "2016. 2. 10.", "2020.07", or a month alone ("12월에") taking the year said before it
 DATE = re.compile(
-    r"(?<![\d.,])(?:(\d{4})\s*년\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?"
+    r"(?<![\d.,])(?:(\d{4})\s*년\s*\)?\s*(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?"
     r"|(\d{4})\s*[.\-/]\s*(\d{1,2})(?!\d)(?:\s*[.\-/]\s*(\d{1,2})(?!\d))?\.?"
     r"|(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?)"
 )
@@ -36,6 +36,8 @@ def dated(text: str) -> list[tuple[str, tuple[int, int, int], str]]:
     matches = list(DATE.finditer(text))
     for i, m in enumerate(matches):
         if m[7]:
+            if re.search(r"(?:이번|올해|올|지난|작년|내년|다음)\s*$", text[max(0, m.start() - 4) : m.start()]):
+                continue  # "이번 5월에": a month of the year the question is asked in, not of the year said before
             line_start = text.rfind("\n", 0, m.start())
             if year is None or year[1] < line_start or (found and int(m[7]) < found[-1][1][1]):
                 continue  # no year said before it on its line, or a month before the last date's: not dated

@@ -126,6 +126,9 @@ def read_houses(text: str, reading, said: list[str], lived, bought, sold) -> Non
     elif one:
         reading.fact("one_house", True, one.group(0))
         said.append("1세대1주택")
+    elif (none_else := re.search(r"(?:다른|딴)\s*(?:집|주택)\S{0,2}\s*(?:은|는|이|도)?\s*없", text)) and not land:
+        reading.fact("one_house", True, none_else.group(0))  # "세대 내 다른 집은 없으시고요": the house sold is the one
+        said.append("1세대1주택")
     elif lived and not land:
         reading.fact("one_house", True, lived.group(0))
         said.append("1세대1주택 (가정)")

@@ -5,12 +5,14 @@ owned are read in taxqa.tax.transfer_houses."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.mentions import near, rule_said
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.transfer_dates import held_by_dates
 from taxqa.tax.transfer_houses import read_houses
+from taxqa.tax.transfer_whose import without_others_sale
 from taxqa.tax.words import amount_near, window_before
 
 # not "4억 판 건 7억": a verb made a noun with no particle before it labels the amount said after it ("3억에 산 거"
@@ -20,6 +22,8 @@ BOUGHT = r"\s*(?:원)?\s*(?:에|을|를|으로|로|주고)?\s*(?:사|샀|산|구
 EXPENSE = r"필요경비|양도\s*비용|자본적\s*지출|필경(?![가-힣])|경비|부대\s*비용|중개수수료|중개비|중개보수|법무비|법무사|수리비|인테리어|공사비|샷시|섀시|새시|취득세"
 # a list item's label before an amount ("… / 필경 1천") that names no price: taking it for one is a guess
 OTHER_LABEL = re.compile(r"(?:[/|,\n·]\s*)(?!(?:취득|매입|구입|분양|매수))([가-힣]{2,4})\s*[:=]?\s*$")
+JOINED_COST = rf"\s*(?:원)?\s*(?:이랑|랑|과|와|하고|및|,|그리고)\s*(?:{EXPENSE})\S{{0,2}}\s*(?:은|는|이|가|:)?\s*"
+COST_WORD = rf"(?:{EXPENSE}|[가-힣](?:비|료|비용|보수))\s*(?:은|는|이|가|:)?\s*$"
 BUY_SIDE = r"살\s*때|사면서|샀을\s*때|취득\s*(?:할\s*)?(?:때|시)|매입\s*(?:할\s*)?(?:때|시)"
 SELL_SIDE = r"팔\s*때|팔면서|팔았을\s*때|팔고|매도\s*(?:할\s*)?(?:때|시)|양도\s*(?:할\s*)?(?:때|시)|판\s*때"
 
@@ -28,6 +32,11 @@ def sale_side_cost(text: str, first, reading):
     """ "살 때 취득세랑 중개수수료로 1,200만원 …, 팔면서 중개수수료 540만원": costs said once for the buying and once
     for the selling are both 필요경비: the second cost, to be added (None when no such cost is said)."""
     rest = text[: first.start] + " " * (first.end - first.start) + text[first.end :]
+    for one, two in pairwise(iter_amounts(text)):  # "공사비 2천이랑 중개수수료 7백": two costs said together
+        cost_before = re.search(COST_WORD, window_before(text, one.start, 12))  # both said as costs, not a price
+        if first in (one, two) and cost_before and re.fullmatch(JOINED_COST, text[one.end : two.start]):
+            reading.assume(f"함께 말한 비용을 합쳐 필요경비로 봄 ({one.text} + {two.text})")
+            return two if first == one else one
     second = amount_near(rest, EXPENSE)
     if second is None:
         return None
@@ -89,6 +98,7 @@ def day_of(month: re.Match) -> int:
 
 
 def read(text: str, reading) -> None:
+    text = without_others_sale(text, reading)  # "누나는 … 팔았고, 저는 … 제 양도소득세만": only the asker's sale
     bought = sold = None
     found = [a for a in iter_amounts(text) if not rule_said(text, a.end)]  # not "양도가 12억까지고 … 알고 있어요"
     found = [a for a in found if not re.match(AREA, text[a.end : a.end + 4])]  # "밭 1,200평": an area, no price
@@ -337,7 +347,8 @@ def read(text: str, reading) -> None:
     elif never:
         reading.fact("resided_years", 0, never.group(0))
     elif whole := re.search(  # lived there all along: "취득일부터 양도일까지 계속 해당 주택에 거주"
-        r"(?:그|이)\s*집에서\s*(?:쭉|계속|내내|줄곧)\s*살|취득\S{0,2}\s*부터\s*양도\S{0,2}\s*까지\s*(?:쭉|계속|줄곧)?\s*"
+        r"(?:그|이)\s*집에서\s*(?:쭉|계속|내내|줄곧)\s*살|그\s*동안\s*(?:쭉|계속|내내|줄곧)\s*(?:직접\s*)?(?:거주|살|사셨)|"
+        r"취득\S{0,2}\s*부터\s*양도\S{0,2}\s*까지\s*(?:쭉|계속|줄곧)?\s*"
         r"(?:(?:그|이|해당)\s*(?:집|주택)\S{0,2}\s*)?(?:거주|살)|"
         r"거주\S{0,2}\s*(?:산|취득한)\s*(?:뒤|후|다음)\S{0,2}\s*(?:쭉|계속|줄곧|내내)",  # "거주는 산 뒤로 쭉 했구요"
         text,
