@@ -258,7 +258,7 @@ def read(text: str, reading) -> None:
     said.append(f"본인 포함 기본공제 {dependents + 1}명")
     for name, pattern, label in (("withheld", WITHHELD, "기납부세액"),
                                  ("pension", r"국민연금|연금보험료", "연금보험료"),
-                                 ("insurance", r"건강보험|고용보험|(?<!연금)보험료|건강\s*[·ㆍ,/]\s*(?:장기요양\s*[·ㆍ,/]\s*)?고용|4대\s*보험|건보", "보험료")):  # fmt: skip
+                                 ("insurance", r"건강보험|고용보험|(?<!연금)(?<!연금\s)보험료|건강\s*[·ㆍ,/]\s*(?:장기요양\s*[·ㆍ,/]\s*)?고용|4대\s*보험|건보", "보험료")):  # fmt: skip
         hit = amount_near(text, pattern, r"월급|연봉|총급여|급여" if name == "withheld" else "") or (
             amount_between(text, *TAKEN_EACH) if name == "withheld" else None
         )  # "월급에서 세금 떼요. 월급 230"
