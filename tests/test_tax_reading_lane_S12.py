@@ -4,7 +4,7 @@ person asked about among several people's pays."""
 
 from __future__ import annotations
 
-from reading_cases import inputs
+from reading_cases import inputs, reading
 
 
 def test_a_quoted_none_for_the_marriage_deduction_gives_none():
@@ -63,3 +63,12 @@ def test_a_child_said_with_만_before_the_age_and_a_grandmother_named_twice_coun
         "할머니(만 78살)도 같이 사시는데 할머니도 소득이 없으세요. 아빠 결정세액 얼마예요?"
     )
     assert got["dependents"] == 4 and got["children"] == 2 and got["elderly"] == 1
+
+
+def test_no_other_dependents_after_one_is_named_is_not_a_contradiction():
+    r = reading(
+        "할아버지 연말정산이요. 할아버지는 66세이고 총급여 2,600만원이에요. 할머니는 71세, 소득 없으세요. "
+        "그 밖의 부양가족은 없어요. 결정세액은?"
+    )
+    assert r.inputs["dependents"] == 1
+    assert not any("부양가족은 없" in a for a in r.ambiguous)
