@@ -15,14 +15,14 @@ PARENT_WORKER = re.compile(
     r"(?:(?:올해|작년|1\s*년|일\s*년|연간|한\s*해)\s*){0,2}"  # "아빠 올해 1년 월급 총액"
     r"(?:연봉|월급|총급여|급여|월\s*\d)"
 )
-SCHOOL = r"(?:초|초등학교|초등학생|중|중학교|중학생|고|고등학교|고등학생)\s*\d|(?:초등|중|고등)학생|\d{1,2}\s*(?:살|세)"
+SCHOOL = r"(?:초|초등학교|초등학생|중|중학교|중학생|고|고등학교|고등학생)\s*\d|(?:초등|중|고등)학생|(?:만\s*)?\d{1,2}\s*(?:살|세)"  # "저는 만 14살"
 ASKER_CHILD = re.compile(rf"(?<![가-힣])(?:저|나)(?:는|도|요)?\s*\(?\s*(?:{SCHOOL})")
 SIBLING = re.compile(r"(?<![가-힣])(?:남동생|여동생|동생|형|누나|오빠|언니)(?=[은는이가도랑와하(\s,])")
 # a grandparent the family lives with or supports: the worker's parent (or the spouse's), a 기본공제 dependent at 60
 GRANDPARENT = re.compile(
     r"(?<![가-힣])(?:친|외)?(?:할머니|할아버지|할무니|할매|할배|할부지)(?=[은는이가도랑와하를을(\s,])"
 )
-CARED = r"(?:같이|함께)\s*(?:사는|살고\s*있는|사시는|살아|살고)\s*$|^[^.?!]{0,30}?(?:부양|모시|모셔|모심|(?:같이|함께)\s*(?:사는|사세요|사셔|살아|살고|사심))"
+CARED = r"(?:같이|함께)\s*(?:사는|살고\s*있는|사시는|살아|살고)\s*$|^[^.?!]{0,30}?(?:부양|모시|모셔|모심|(?:같이|함께)\s*(?:사는|사세요|사셔|사시|살아|살고|사심))"
 # a friend's parent named by the child ("민수 아버지 총급여가"): the child said again alone, with an age or grade
 NAMED_WORKER = re.compile(
     r"(?<![가-힣])([가-힣]{2,3})\s+(?:아빠|아버지|엄마|어머니)(?:의|가|는|이|께서)?\s*(?:연봉|월급|총급여|급여)"
@@ -73,6 +73,9 @@ def grandparents(text: str, reading, said: list[str]) -> int:
     cared = [g for g in GRANDPARENT.finditer(text) if re.search(CARED, text[max(0, g.start() - 12) : g.start()])
              or re.search(CARED, text[g.end() : g.end() + 40].split(".")[0])]  # fmt: skip
     cared = [g for g in cared if not re.search(rf"{DEATH}|{EARNS}|연금", person_clause(text, g.start()))]
+    # "할머니(75살)도 같이 사시는데 할머니도 소득이 없어요": the same word again in the sentence is the same person
+    cared = [g for i, g in enumerate(cared) if not any(
+        h.group(0) == g.group(0) and not re.search(r"[.?!\n]", text[h.end() : g.start()]) for h in cared[:i])]  # fmt: skip
     old = [g for g in cared if (grandparent_age(text, g.start()) or 0) >= 70]
     if cared:
         said.append(f"부양하는 조부모 {len(cared)}명")

@@ -115,7 +115,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     text = polite_children(worker_view(text)[0])
     # "다른 부양가족은 없고": none besides those already said, not none at all
     if re.search(
-        r"(?<!다른\s)(?<!그\s외\s)(?<!그외\s)(?<!이외\s)(?<!나머지\s)(?<!추가\s)부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)",
+        r"(?<!다른\s)(?<!밖의\s)(?<!그\s외\s)(?<!그외\s)(?<!이외\s)(?<!나머지\s)(?<!추가\s)부양\s*가족\s*(?:은|이|는)?\s*(?:없|0\s*명)",
         text,
     ):
         return dependents  # said outright: a child word is someone asked about ("제 아들 ... 부양가족 없고"), not a dependent

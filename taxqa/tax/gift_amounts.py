@@ -305,6 +305,9 @@ ASKED_FOR = re.compile(
     rf"(?<![가-힣])({ASKED_PERSON})\s*(?:것|거|몫)\s*만|(?<![가-힣])({ASKED_PERSON})(?:의)?\s*증여세\s*만"
 )
 
+# a receiver named by a given name whose share alone is asked: "서연이 몫 증여세만", "지우 몫만 계산해"
+NAMED_SHARE = re.compile(r"(?<![가-힣])([가-힣]{2,3}?)이?\s*(?:의\s*)?몫\s*(?:증여세|세금)?\s*만")
+
 
 def asked_for(text: str, current: list, notes: list[str]) -> list:
     """ "저는 엄마한테 3천 받았고, 남편은 시아버지한테 1억 받았대요. 남편이 받은 것 증여세만": of several amounts, the
@@ -322,19 +325,22 @@ def asked_for(text: str, current: list, notes: list[str]) -> list:
             others = ", ".join(f"'{a.text}'" for a in current if a is not from_them[0])
             notes.append(f"질문이 묻는 {giver[1]}의 증여 {from_them[0].text}만 계산 ({others}은 다른 사람이 준 것)")
             return from_them
-    asked = ASKED_FOR.search(text)
+    asked = ASKED_FOR.search(text) or NAMED_SHARE.search(text)
     if len(current) < 2 or asked is None:
         return current
     person = next(g for g in asked.groups() if g)
     ends = [0] + [a.end for a in current[:-1]]
+    # "작은애 서연이(만 17세, 고2)는 8천만": a name's 이 and an aside in brackets may come before the particle
+    said = rf"(?<![가-힣]){person}(?:이)?(?:\s*\([^()]{{0,20}}\))?\s*(?:은|는|이|가|도)\s"
     theirs = [
-        a
-        for a, e in zip(current, ends, strict=True)
-        if a.end <= asked.start() and re.search(rf"(?<![가-힣]){person}\s*(?:은|는|이|가|도)\s", text[e : a.start])
+        a for a, e in zip(current, ends, strict=True) if a.end <= asked.start() and re.search(said, text[e : a.start])
     ]
     if len(theirs) != 1:
         return current
-    notes.append(f"질문이 묻는 {person}의 증여 {theirs[0].text}만 계산 (다른 금액은 다른 사람이 받은 것으로 봄)")
+    others = ", ".join(f"'{a.text}'" for a in current if a is not theirs[0])
+    notes.append(
+        f"질문이 묻는 {person}의 증여(몫) {theirs[0].text}만 계산 ({josa(others, '은는')} 다른 사람이 받은 것으로 봄)"
+    )
     return theirs
 
 

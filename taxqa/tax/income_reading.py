@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import AmountMention, format_won, iter_amounts
+from taxqa.tax.asked_pay import asked_pay
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.words import amount_near, josa, window_before
 
@@ -170,7 +171,11 @@ def read_wage(text: str, reading) -> None:
     monthly = amount_near(text, r"월급|월\s*급여|매달|한\s*달에?|월")
     # "연봉 계약 6,300만원 … 과세되는 총급여는 6,060만원": the 총급여 said wins, as in the 연말정산 reader
     total = amount_near(text, r"총급여")
-    found = total or amount_near(text, r"총급여|연봉|급여|연\s*소득") or monthly or next(iter_amounts(text))
+    notes: list[str] = []
+    asked = asked_pay(text, notes)  # "제 총급여 6,200만, 아내 총급여 3,900만 … 아내 것만": the asked person's pay
+    found = asked or total or amount_near(text, r"총급여|연봉|급여|연\s*소득") or monthly or next(iter_amounts(text))
+    for note in notes:
+        reading.assume(note)
     salary = found.value
     bonus = None
     if (

@@ -83,6 +83,11 @@ def flag_negated_inputs(reading, found) -> None:
     for m in found:
         if m.type != "negation" or not m.value:
             continue
+        if re.search(
+            r"(?:다른|그\s*밖의|그\s*외의?|이\s*외의?|나머지|추가|말고는?)\s*$",
+            reading.text[max(0, m.start - 8) : m.start],
+        ):
+            continue  # "할머니는 소득 없고 … 다른 부양가족은 없어요": none besides those said, not none at all
         for words, names in NEGATABLE:
             if not re.search(words, m.value):
                 continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import AmountMention, format_won, iter_amounts
+from taxqa.tax.asked_pay import asked_pay
 from taxqa.tax.dependents import OWN_PAY, WORKER_SPOUSE, own_pay, read_dependents
 from taxqa.tax.income_reading import ASKS_WAGE_ONLY, asks_deduction_alone
 from taxqa.tax.kind_nets import money_from_kin
@@ -132,7 +133,11 @@ def read(text: str, reading) -> None:
         found = (
             amount_between(text, *EACH_MONTH, width=6) or found
         )  # "월 450씩 12달에 상여 600 받았어요": the pay is the monthly one
-    found = total or own or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
+    notes: list[str] = []
+    asked = asked_pay(text, notes)  # "큰형 7,200, 누나 3,100, 저 4,800 … 저만 계산": the asked person's pay
+    found = asked or total or own or found or max(iter_amounts(text), key=lambda a: a.value)  # 총급여 said wins
+    for note in notes:
+        reading.assume(note)
     found = this_years(text, found)  # "연봉은 작년엔 5,800이었는데 올해 1월부터 6,700으로": this year's pay
     said = [m.lastindex for m in re.finditer(f"({NET_PAY})|(세전|총급여)", window_before(text, found.start, 14))]
     if said and said[-1] == 1:  # the nearest word before the pay says it is after tax
@@ -253,7 +258,7 @@ def read(text: str, reading) -> None:
     said.append(f"본인 포함 기본공제 {dependents + 1}명")
     for name, pattern, label in (("withheld", WITHHELD, "기납부세액"),
                                  ("pension", r"국민연금|연금보험료", "연금보험료"),
-                                 ("insurance", r"건강보험|고용보험|(?<!연금)보험료|건강\s*[·ㆍ,/+]\s*(?:장기요양\s*[·ㆍ,/+]\s*)?고용|4대\s*보험|건보", "보험료")):  # fmt: skip
+                                 ("insurance", r"건강보험|고용보험|(?<!연금)(?<!연금\s)보험료|건강\s*[·ㆍ,/+]\s*(?:장기요양\s*[·ㆍ,/+]\s*)?고용|4대\s*보험|건보", "보험료")):  # fmt: skip
         hit = amount_near(text, pattern, r"월급|연봉|총급여|급여" if name == "withheld" else "") or (
             amount_between(text, *TAKEN_EACH) if name == "withheld" else None
         )  # "월급에서 세금 떼요. 월급 230"

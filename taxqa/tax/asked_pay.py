@@ -1,0 +1,56 @@
+"""The pay of the one person a question asks about, when several people's pays are listed ("삼남매 연봉이 큰형
+7,200, 누나 3,100, 저 4,800이에요. 저만 계산해 주세요", "제 총급여 6,200만, 아내 총급여 3,900만. 아내 것만"): 근로소득세
+and 근로소득공제 are each worker's own, so only the asked person's figure is the 총급여 (the others are not summed
+or taken in its place). Used by the 연말정산 and 근로소득공제 readers."""
+
+from __future__ import annotations
+
+import re
+
+from taxqa.amounts import iter_amounts
+from taxqa.tax.words import josa
+
+ASKER = r"저|제|나|내|본인"
+PEOPLE = (
+    r"아내|와이프|남편|신랑|배우자|큰형|작은형|친?형|큰누나|누나|언니|오빠|(?:남|여)?동생|아빠|엄마|아버지|어머니|"
+    r"아들|딸|친구|동료"
+)
+# the one asked about: "저만 계산해 주세요", "아내 것만 알려주세요", "아내 근로소득공제가 얼마인가요 … 것만"
+ONLY = re.compile(
+    rf"(?<![가-힣])({ASKER}|{PEOPLE})\s*(?:의\s*)?(?:(?:것|거|꺼|몫)\s*만\s*(?:요|[.?!]|$)|"
+    r"(?:것|거|꺼|몫)?\s*만\s*(?:계산|알려|구해|해|봐|부탁|궁금|좀))"
+)
+PAY_WORD = r"(?:연봉|총급여|급여|월급)"
+
+
+def named_in(person: str, segment: str) -> bool:
+    """Whether `segment` (the words just before an amount) names `person` as the one whose pay it is."""
+    if re.fullmatch(ASKER, person):
+        return bool(re.search(rf"(?<![가-힣])(?:{ASKER})(?:는|도|의|가)?(?![가-힣])", segment))
+    return bool(re.search(rf"(?<![가-힣])(?:큰|작은)?{person}(?:의|이|가|은|는|도)?(?![가-힣])", segment))
+
+
+def asked_pay(text: str, notes: list[str]):
+    """The amount said of the person asked about, when at least two pays are said each beside its own person and
+    the question asks for one of them only; None otherwise. A note naming the others is added to `notes`."""
+    only = ONLY.search(text)
+    if only is None:
+        return None
+    person = only[1]
+    pays, prev = [], 0
+    for a in iter_amounts(text[: only.start()]):
+        segment = text[prev : a.start]
+        prev = a.end
+        segment = segment[max([m.end() for m in re.finditer(r"[.?!\n]", segment)] or [0]) :]
+        if re.search(rf"(?<![가-힣])(?:{ASKER}|{PEOPLE})", segment) or (pays and re.fullmatch(r"[\s,·]*", segment)):
+            pays.append((a, segment))
+    if len(pays) < 2 or not any(re.search(PAY_WORD, s) for _, s in pays[:1]):
+        return None  # one pay said: nothing to choose; the first must be said as a pay
+    mine = [a for a, s in pays if named_in(person, s)]
+    if len(mine) != 1:
+        return None
+    others = ", ".join(f"'{a.text}'" for a, _ in pays if a is not mine[0])
+    notes.append(
+        f"'{only.group(0).strip()}': {person} 몫 {mine[0].text}만 총급여로 계산 ({josa(others, '은는')} 다른 사람의 급여)"
+    )
+    return mine[0]
