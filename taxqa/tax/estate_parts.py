@@ -86,6 +86,9 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
     )
     if re.match(SPOUSE_RECEIVES, text[a.end : a.end + 24]) and re.search(said_by, window):
         return "spouse"
+    if re.match(rf"\s*(?:원)?\s*(?:은|는)\s*(?:{who_said(spouse_words, asker_is_spouse)})(?:님)?\s*(?:이|가|께서)(?:" + TAKER_AFTER + ")",
+                text[a.end : a.end + 40]):  # fmt: skip
+        return "spouse"  # "그중 6억은 제가, 나머지 12억은 딸이 받기로": the amount said first, then its taker
     m = spouse.search(window)
     if m is None and asker_is_spouse:  # "분할협의안: 배우자 13억 실제 상속": the legal word for the one left, the asker
         m = re.search(r"(?<![가-힣])배우자(?:님)?\s*(?:몫|상속분)?\s*[:：]?\s*$", window)
@@ -125,6 +128,13 @@ SOLD_LATER = (
 SPOUSE_RECEIVES = (
     r"\s*(?:원)?\s*(?:상당|어치|정도)?\s*(?:을|를|은|는|만)?\s*(?:실제(?:로)?\s*)?(?:상속\s*)?"
     r"(?:받(?:기로|으시기로|을|는|게)|가져가|갖기로|가지기로)"
+)
+
+
+# the verb after "6억은 제가": at once ("제가 받기로"), or after the rest's taker ("제가, 나머지 12억은 딸이 받기로")
+TAKER_AFTER = (
+    r"\s*(?:(?:다|실제로|실제)\s*)?(?:상속\s*)?(?:받|가져가|갖|가지|물려받)"
+    r"|\s*,\s*(?:그\s*)?나머지[^.?!\n]{0,25}?(?:받|가져가|갖|가지|상속)"
 )
 
 
@@ -234,6 +244,11 @@ def spouse_item(text: str, amounts: list, spouse_words: str, asker_is_spouse: bo
         re.search(
             rf"({ITEM}|{FINANCIAL})\s*(?:\([^()]{{0,12}}\)\s*)?{PRICE}(?:은|는|을|를)\s*(?:{who})(?:님)?\s*(?:\([^()]{{0,8}}\))?\s*"
             r"(?:앞으로|명의로|이름으로|몫으로|(?:이|가|께서)\s*(?:다\s*)?(?:받|갖|가지|상속))",
+            text,
+        )
+        or re.search(  # "할머니는 아파트만 받기로 했는데 그게 6억이고요": the part's value said after it, as 그게
+            rf"(?<![가-힣])(?:{who})(?:님)?\s*(?:이|가|께서|은|는)\s*({ITEM}|{FINANCIAL})\s*(?:만|을|를)?\s*(?:다\s*)?"
+            r"(?:가져가|가지|갖|받|상속|물려받)[^.?!\n\d]{0,12}?(?:그게|그건|그것이|그것은|이게)\s*[\d,.]+\s*(?:억|천만|천|만)?",
             text,
         )
         or re.search(  # "엄마가 아파트(6억) 가져가시고", "시어머니는 살던 빌라 2억짜리만 받으시기로": the taker said first
