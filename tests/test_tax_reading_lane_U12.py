@@ -1,4 +1,5 @@
-"""Reading causes fixed in lane U (상속세, held-out p53-p58), each tested in wording of its own: an aside in brackets
+"""Reading causes fixed in lane U (상속세, held-out p53-p58), each tested in wording of its own: an estate said after
+"공제하고" (debts taken off, no deduction rule), an aside in brackets
 that ends by restating the figure before it ("→ 9억으로 봐주세요"), the spouse's part valued after it ("그게 4억"),
 a leading list of bare figures with a count and a yes ("3) 3명 4) 있음") explained afterwards, "자녀 수 N명", a
 widow's "저랑 아들 둘뿐" (one son), her share said before its taker ("5억은 제가, 나머지는 아들이"), a death said
@@ -68,3 +69,10 @@ def test_the_one_whose_inheritance_a_note_is_about_with_no_death_verb():
         "주택(9억)은 부친이 받으시기로 했습니다. 상속세가 얼마인지 여쭤봐 달라고 하셨어요."
     )
     assert got["spouse"] is True and got["spouse_inherits"] == 900_000_000
+
+
+def test_an_estate_said_after_its_debts_were_deducted_is_the_estate():
+    got = inputs(
+        "아버지가 돌아가셨어요. 상속재산은 빚을 공제하고 16억이며 상속인은 어머니와 저 둘이에요. 상속세는 얼마인가요?"
+    )
+    assert got["estate"] == 1_600_000_000

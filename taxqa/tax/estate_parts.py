@@ -23,7 +23,7 @@ FUNERAL = r"장례\s*비용?|장례식장?\s*비용?|장례비"
 # what is left once the debts are taken off, said plainly or in dialect: "빼고", "빼믄" (전라), "빼모" (경상)
 TAKEN_OFF = (
     r"(?:빼고|뺀|빼면|빼믄|빼문|빼모|빼몬|빼니(?:까|께)?|차감\s*후|차감하면|제외하고|제외하면|제하고|제하면|"
-    r"정리하고|갚고|청산하고)"
+    r"정리하고|갚고|청산하고|공제하고|공제한|공제하면|공제\s*후)"  # "채무를 공제하고 25억": taken off, no deduction rule
 )
 # "빼고 남은 게 딱 21억", "다 빼고 남는 게 24억": the words for the remainder between the verb and the amount
 LEFT = r"(?:남은|남는|남을)\s*(?:게|것이?|거|건|재산은?|금액은?|돈은?)"
@@ -41,8 +41,12 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         window = re.sub(r"\([^()]*\)", "", window)  # describes the word before it; that word names the amount
     after = text[a.end : a.end + 10]
     spouse_words = re.sub(r"^(?:친정|시댁|우리|저희)\s*", "", spouse_words)  # "친정엄마 … 엄마 몫은": one
-    if re.search(r"(?:공제|한도|면제|이하|이상|초과|미만)\S{0,2}\s*(?:최소|최대|최고)?\s*$", window) or re.match(
-        r"\s*(?:원)?\s*(?:이하|이상|초과|미만|까지|(?:이)?라(?:는|고)\s*(?:건|거|것|걸)\s*(?:알|들었))", after
+    if (
+        re.search(r"(?:공제|한도|면제|이하|이상|초과|미만)\S{0,2}\s*(?:최소|최대|최고)?\s*$", window)
+        and not re.search(rf"{TAKEN_OFF}\s*$", window)
+        or re.match(
+            r"\s*(?:원)?\s*(?:이하|이상|초과|미만|까지|(?:이)?라(?:는|고)\s*(?:건|거|것|걸)\s*(?:알|들었))", after
+        )
     ):  # "배우자상속공제가 최소 5억이라는 건 알아요": a rule known, not this estate
         return "skip"
     if re.search(
