@@ -21,7 +21,7 @@ WITH = r"(?:(?:[^\s\d,.]{1,6}\s+)?[^\s\d,.]{1,6}(?:까지|\s*포함(?:해서|하
 def counted_in(text: str, noun: str) -> list[tuple[int, str, int]]:
     """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀, 아이 둘은."""
     out = []
-    after = rf"(?:{noun})(?:들)?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만|:|：)?\s*(?:모두|총|전부|다)?\s*{WITH}({COUNT_WORD})(?!\s*(?:살|세|개월))\s*(?:명|분|이|은|는|도|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
+    after = rf"(?:{noun})(?:들)?(?:\s*수(?=[는가]|[^가-힣]|$))?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만|:|：)?\s*(?:모두|총|전부|다)?\s*{WITH}({COUNT_WORD})(?!\s*(?:살|세|개월))\s*(?:명|분|이|은|는|도|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
     for m in re.finditer(after, text):
         if re.match(r"\d+\s*(?:세|살|년|억|만|천|원|%)", text[m.start(1) :]):
             continue
@@ -76,6 +76,8 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
             return count_value(again.group(1)), words + again.group(0)
         return max(c for _, _, c in generic), generic[0][1]
     gendered = counted_in(text, r"아들|딸|아드님|따님")
+    # "남은 식구는 저랑 딸 둘뿐": the count is of the people listed, the son or daughter one of them
+    gendered = [(p, w, 1) if just_us(text, p, w, c) else (p, w, c) for p, w, c in gendered]
     if gendered:
         return sum(c for _, _, c in gendered), ", ".join(w for _, w, _ in gendered)
     # "너희 셋이 나눠": a parent in the family's chat, speaking to the deceased's children
@@ -152,6 +154,14 @@ def counts_the_list(text: str, pos: int, words: str, count: int) -> bool:
         return bool(people) and len(people) + 1 == count and bool(re.match(r"\s*(?:사람|명)", text[pos + len(words) :]))
     items = [w for w in re.split(sep, re.sub(r"\([^()]*\)", "", tail.group(0))) if w.strip()]
     return len(items) + 1 == count
+
+
+def just_us(text: str, pos: int, words: str, count: int) -> bool:
+    """ "저랑 딸 둘뿐": the count after a son or daughter, said with 뿐/밖에/이서, counts the people listed ("두 딸" no)."""
+    alone = re.match(r"\s*(?:명)?\s*(?:뿐|밖에|이서)", text[pos + len(words) :]) or re.search(
+        r"(?:뿐|밖에|이서)$", words
+    )
+    return bool(re.match(r"아들|딸|아드님|따님", words) and alone and counts_the_list(text, pos, words, count))
 
 
 def both_of_us(text: str, pos: int, words: str, count: int) -> bool:

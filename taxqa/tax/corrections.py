@@ -130,11 +130,40 @@ def replace_corrected_bare(clean: str, reading) -> str:
     return clean
 
 
+# "14억이래요 (할머니는 15억이라고 하시는데 … 1억을 빼야 한대요 → 14억으로 봐주세요)": an aside whose arrow gives
+# back the figure said before it explains how that figure was reached; its figures are no facts of their own
+ARROW_KEEPS = re.compile(r"(?:→|->|=>)\s*(?=\d)")
+KEEP_IT = re.compile(
+    r"\s*(?:원)?\s*(?:으로|로)\s*(?:봐|보시|계산해|해|잡아)\s*주세요|\s*(?:원)?\s*(?:이|가)\s*맞(?:아요|습니다)"
+)
+
+
+def drop_explained_aside(clean: str, reading) -> str:
+    """An aside in brackets that ends by restating the figure just before it: blanked (positions kept)."""
+    for m in re.finditer(r"\(([^()]{4,120})\)", clean):
+        arrow = ARROW_KEEPS.search(m.group(1))
+        kept = next(iter_amounts(m.group(1)[arrow.end() :]), None) if arrow else None
+        before = list(iter_amounts(clean[: m.start()]))
+        if kept is None or kept.start or not KEEP_IT.match(m.group(1)[arrow.end() + kept.end :]) or not before:
+            continue
+        if before[-1].value != kept.value or re.search(r"[.?!\n]", clean[before[-1].end : m.start()]):
+            continue
+        clean = clean[: m.start()] + " " * (m.end() - m.start()) + clean[m.end() :]
+        reading.assume(
+            f"괄호 안 설명({m.group(1).strip()})은 앞의 {before[-1].text}이 나온 과정으로 보고 그 금액만 계산함"
+        )
+        for x in reading.mentions:
+            if x.type == "amount" and m.start() <= x.start < m.end():
+                x.flags["corrected"] = True
+    return clean
+
+
 def drop_corrected(clean: str, reading) -> str:
     """'처음엔 3억이라고 했는데 정확히는 3억 2천만원': an amount the question corrects is left out
     of what the kind readers see (blanked, so positions stay), and the reading says so. The same
     figure said before the correction ("3억 줬... 3억이 아니라 3억5천") goes with it, and so does a
     duration or count taken back ("근속 20년.. 아니 21년")."""
+    clean = drop_explained_aside(clean, reading)
     clean = replace_corrected_years(clean, reading)
     clean = replace_corrected_bare(clean, reading)
     clean = drop_corrected_people(clean, reading)

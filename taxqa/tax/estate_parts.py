@@ -23,7 +23,7 @@ FUNERAL = r"장례\s*비용?|장례식장?\s*비용?|장례비"
 # what is left once the debts are taken off, said plainly or in dialect: "빼고", "빼믄" (전라), "빼모" (경상)
 TAKEN_OFF = (
     r"(?:빼고|뺀|빼면|빼믄|빼문|빼모|빼몬|빼니(?:까|께)?|차감\s*후|차감하면|제외하고|제외하면|제하고|제하면|"
-    r"정리하고|갚고|청산하고)"
+    r"정리하고|갚고|청산하고|공제하고|공제한|공제하면|공제\s*후)"  # "채무를 공제하고 25억": taken off, no deduction rule
 )
 # "빼고 남은 게 딱 21억", "다 빼고 남는 게 24억": the words for the remainder between the verb and the amount
 LEFT = r"(?:남은|남는|남을)\s*(?:게|것이?|거|건|재산은?|금액은?|돈은?)"
@@ -41,8 +41,12 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         window = re.sub(r"\([^()]*\)", "", window)  # describes the word before it; that word names the amount
     after = text[a.end : a.end + 10]
     spouse_words = re.sub(r"^(?:친정|시댁|우리|저희)\s*", "", spouse_words)  # "친정엄마 … 엄마 몫은": one
-    if re.search(r"(?:공제|한도|면제|이하|이상|초과|미만)\S{0,2}\s*(?:최소|최대|최고)?\s*$", window) or re.match(
-        r"\s*(?:원)?\s*(?:이하|이상|초과|미만|까지|(?:이)?라(?:는|고)\s*(?:건|거|것|걸)\s*(?:알|들었))", after
+    if (
+        re.search(r"(?:공제|한도|면제|이하|이상|초과|미만)\S{0,2}\s*(?:최소|최대|최고)?\s*$", window)
+        and not re.search(rf"{TAKEN_OFF}\s*$", window)
+        or re.match(
+            r"\s*(?:원)?\s*(?:이하|이상|초과|미만|까지|(?:이)?라(?:는|고)\s*(?:건|거|것|걸)\s*(?:알|들었))", after
+        )
     ):  # "배우자상속공제가 최소 5억이라는 건 알아요": a rule known, not this estate
         return "skip"
     if re.search(
@@ -86,6 +90,9 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
     )
     if re.match(SPOUSE_RECEIVES, text[a.end : a.end + 24]) and re.search(said_by, window):
         return "spouse"
+    if re.match(rf"\s*(?:원)?\s*(?:은|는)\s*(?:{who_said(spouse_words, asker_is_spouse)})(?:님)?\s*(?:이|가|께서)(?:" + TAKER_AFTER + ")",
+                text[a.end : a.end + 40]):  # fmt: skip
+        return "spouse"  # "그중 6억은 제가, 나머지 12억은 딸이 받기로": the amount said first, then its taker
     m = spouse.search(window)
     if m is None and asker_is_spouse:  # "분할협의안: 배우자 13억 실제 상속": the legal word for the one left, the asker
         m = re.search(r"(?<![가-힣])배우자(?:님)?\s*(?:몫|상속분)?\s*[:：]?\s*$", window)
@@ -125,6 +132,13 @@ SOLD_LATER = (
 SPOUSE_RECEIVES = (
     r"\s*(?:원)?\s*(?:상당|어치|정도)?\s*(?:을|를|은|는|만)?\s*(?:실제(?:로)?\s*)?(?:상속\s*)?"
     r"(?:받(?:기로|으시기로|을|는|게)|가져가|갖기로|가지기로)"
+)
+
+
+# the verb after "6억은 제가": at once ("제가 받기로"), or after the rest's taker ("제가, 나머지 12억은 딸이 받기로")
+TAKER_AFTER = (
+    r"\s*(?:(?:다|실제로|실제)\s*)?(?:상속\s*)?(?:받|가져가|갖|가지|물려받)"
+    r"|\s*,\s*(?:그\s*)?나머지[^.?!\n]{0,25}?(?:받|가져가|갖|가지|상속)"
 )
 
 
@@ -234,6 +248,11 @@ def spouse_item(text: str, amounts: list, spouse_words: str, asker_is_spouse: bo
         re.search(
             rf"({ITEM}|{FINANCIAL})\s*(?:\([^()]{{0,12}}\)\s*)?{PRICE}(?:은|는|을|를)\s*(?:{who})(?:님)?\s*(?:\([^()]{{0,8}}\))?\s*"
             r"(?:앞으로|명의로|이름으로|몫으로|(?:이|가|께서)\s*(?:다\s*)?(?:받|갖|가지|상속))",
+            text,
+        )
+        or re.search(  # "할머니는 아파트만 받기로 했는데 그게 6억이고요": the part's value said after it, as 그게
+            rf"(?<![가-힣])(?:{who})(?:님)?\s*(?:이|가|께서|은|는)\s*({ITEM}|{FINANCIAL})\s*(?:만|을|를)?\s*(?:다\s*)?"
+            r"(?:가져가|가지|갖|받|상속|물려받)[^.?!\n\d]{0,12}?(?:그게|그건|그것이|그것은|이게)\s*[\d,.]+\s*(?:억|천만|천|만)?",
             text,
         )
         or re.search(  # "엄마가 아파트(6억) 가져가시고", "시어머니는 살던 빌라 2억짜리만 받으시기로": the taker said first

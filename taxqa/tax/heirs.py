@@ -70,6 +70,11 @@ def decedent(text: str) -> Mention | None:
     for m in found:  # "피상속인 아버지", "피상속인: 남편"
         if named and m.start == named.end() and not re.match(r"\s*(?:은|는|이|가)?\s*(?:없|X\b|x\b)", text[m.end :]):
             return m  # "피상속인 배우자 없음" is the decedent's spouse, not the decedent
+    # "아버지 상속세만 여쭤볼게요" after two deaths, "부친 상속 건으로" with no death verb: the one whose
+    # inheritance is asked about (with a single death said, its subject is read below)
+    asked = [m for m in found if re.match(r"(?:님)?(?:의)?\s*상속\s*(?:세|건)", text[m.end :])]
+    if len(asked) == 1 and len(re.findall(DEATH, text)) != 1:
+        return asked[0]
     for i, m in enumerate(found):
         rest = text[m.end : found[i + 1].start if i + 1 < len(found) else len(text)]
         if re.match(r"(?:님)?\s*(?:을|를)\s*(?:\S+\s*)?(?:남기|남겨|두고)", rest):
@@ -90,6 +95,8 @@ def decedent(text: str) -> Mention | None:
             return m  # "올해 아버지마저…": the later of two deaths
         if re.match(r"(?:님)?(?:께서|이|가|와|과)\s*사별", rest):
             return m
+        if re.match(r"(?:님)?(?:께서|이|가)\s*(?:" + SAID_WHEN + r")+떠났", rest):
+            return m  # "남편이 지난 3월에 떠났어요": a plain 떠났 (not in DEATH: a trip too) with the month it happened
         if re.match(r"(?:님)?(?:의|께서|가|이)?\s*(?:남기신|남긴|남기셨|명의의?|의\s*상속|상속재산|유산|재산)", rest):
             return m
         if re.match(r"(?:님)?\s*상속\s*(?:정리|건|문제|관련)", rest):

@@ -21,8 +21,48 @@ def has_final(word: str) -> bool:
     return "가" <= word[-1] <= "힣" and (ord(word[-1]) - 0xAC00) % 28 != 0
 
 
+# a judgment's parties defined by relation: "상속인으로는 처인 원고 1과 자녀인 원고 2(1988년생), 원고 3(1992년생)이 있다"
+PARTY = r"(?:원고|피고|청구인)\s*\d(?!\d)"
+COURT_DEFINED = re.compile(
+    rf"(?<![가-힣])(처|배우자|아내|남편|부인|자녀|자식|아들|딸)인\s*({PARTY}(?:\s*\([^()]*\))?"
+    rf"(?:\s*,\s*{PARTY}(?:\s*\([^()]*\))?)*)(이|가|은|는|과|와)?"
+)
+
+
+def court_parties(text: str) -> tuple[str, list[str]]:
+    """A judgment's "처인 원고 1" as "배우자(원고 1)", and that party said later ("원고 1이 10억 원 상당을") as 배우자;
+    "자녀인 원고 2(…), 원고 3(…)" as "자녀 2명(원고 2(…), 원고 3(…))": the relations the readers know."""
+    read: list[str] = []
+
+    def defined(m: re.Match) -> str:
+        relation, parties, particle = RELATION.get(m.group(1), m.group(1)), m.group(2), m.group(3) or ""
+        names = re.findall(PARTY, parties)
+        if relation == "배우자" and len(names) == 1:
+            read.append(f"{names[0]}={relation}")
+            return f"배우자({names[0]}){PARTICLE.get(particle, particle)}"
+        if relation in ("자녀", "자식", "아들", "딸"):
+            read.append(f"{', '.join(names)}={relation}")
+            particle = {v: k for k, v in PARTICLE.items()}.get(particle, particle)  # "…명(…)이": after 명's final
+            return f"{relation} {len(names)}명({parties}){particle}"
+        return m.group(0)
+
+    text = COURT_DEFINED.sub(defined, text)
+    for said in read:
+        name, relation = said.split("=")
+        if relation == "배우자":  # "원고 1이 10억 원 상당을": not the one in the definition's brackets
+            text = re.sub(
+                rf"(?<!\(){re.escape(name)}(?!\d)(이|가|은|는|과|와|을|를|의|에게)?",
+                lambda m: "배우자" + PARTICLE.get(m.group(1) or "", m.group(1) or ""),
+                text,
+            )
+    return text, read
+
+
 def named_parties(text: str) -> tuple[str, list[str]]:
     """The text with the letters of two defined parties or more written as their relations, and what was read."""
+    text, read = court_parties(text)
+    if read:
+        return text, read
     defined = {
         m.group(1): RELATION.get(m.group(2), m.group(2)) for m in DEFINED.finditer(text) if m.group(2) not in KEPT
     }

@@ -10,8 +10,16 @@ from __future__ import annotations
 import re
 
 # "1) 1억 2천 2) 7,800만 3) 3,300만." at the start of the question: two items or more, each only a figure
-# an item's mark: "1)", "1.", and letters as documents use them, "(가)", "가)", "A)" (said later as "(가)는", "A는")
-ITEM = r"(\d|(?<![가-힣])\(?[가나다라마바]|(?<![A-Za-z])\(?[A-E])\s*[).]\s*(\d[\d,.]*\s*(?:억|천만|백만|만|천|원|개월|년|%|명|살|세|채|일)?(?:\s*\d[\d,.]*\s*(?:천만|백만|만|천|원))*)\s*"
+# an item's mark: "1)", "1.", and letters as documents use them, "(가)", "가)", "A)" (said later as "(가)는", "A는");
+# an item may be a count ("3) 2명") or a bare yes ("4) 있음", explained later as "4번은 아버지가 살아 계시다는 뜻")
+ITEM = (
+    r"(\d|(?<![가-힣])\(?[가나다라마바]|(?<![A-Za-z])\(?[A-E])\s*[).]\s*"
+    r"(\d[\d,.]*\s*(?:억|천만|백만|만|천|원|개월|년|%|명|살|세|채|일)?(?:\s*\d[\d,.]*\s*(?:천만|백만|만|천|원))*"
+    r"|(?:있음|있어요|예|네)(?![가-힣]))\s*"
+)
+YES = re.compile(r"있음|있어요|예|네")
+# "아버지가 살아 계시다는 뜻이에요": what a yes item means, the fact itself
+MEANS = re.compile(r"^(.*?(?:다|이라|라)?)는\s*뜻\s*(?:이에요|예요|입니다|이고요|이고|이며|임)?\s*[,.]?\s*$")
 LIST = re.compile(rf"^\s*(?:{ITEM}){{2,}}[.]?\s*")
 ONE = re.compile(ITEM)
 SAYS = re.compile(  # "1번은 …, 2번은 …", "(가)는 …", "A는 …"
@@ -25,10 +33,13 @@ COPULA = re.compile(r"\s*(?:이에요|예요|입니다|이고요|이고|이며|�
 def with_figure(label: str, figure: str) -> str:
     """ "사업연도 길이(1월~12월)" and "12개월" -> "사업연도 길이 12개월(1월~12월)": the figure after the words that
     name it, before a closing bracket's note and the copula."""
+    if YES.fullmatch(figure):  # "아버지가 살아 계시다는 뜻" for "있음": the fact the item says yes to
+        means = MEANS.match(label.strip())
+        return f"{means[1]}는 것" if means else ""
     body = COPULA.sub("", label)
     note = re.search(r"\([^()]*\)$", body)
-    if note:
-        body, tail = body[: note.start()], note[0]
+    if note:  # "예금·적금이에요(대출은 없었어요)": the copula before the note too
+        body, tail = COPULA.sub("", body[: note.start()]), note[0]
     else:
         tail = ""
     return f"{body.rstrip()} {figure}{tail}"
@@ -63,7 +74,10 @@ def explained_list(text: str) -> tuple[str, bool]:
         out, at = [], 0
         for n, m in enumerate(says):
             stop = says[n + 1].start() if n + 1 < len(says) else END.search(rest, m.end()).start()
-            out += [rest[at : m.start()], with_figure(rest[m.end() : stop], figures[label(m)])]
+            said = with_figure(rest[m.end() : stop], figures[label(m)])
+            if not said:  # a yes item whose meaning is not said as "…는 뜻": the list is left as it is
+                return text, False
+            out += [rest[at : m.start()], said]
             at = stop
             out.append(", " if n + 1 < len(says) else "")
         return " " * head.end() + "".join(out) + rest[at:], True
