@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from taxqa.tax.gift_verbs import FROM, GIVE, HONOURED_GIVES, RECEIVE, RELIEF_RECEIVED, TO, in_name_of
 from taxqa.tax.words import PART_MARKS, part_of
 
 SPOUSE = r"배우자|아내|남편|와이프|집사람|안사람|마누라|부인"
@@ -167,15 +168,6 @@ def mentions(text: str) -> list[Mention]:
     return [m for m in found if not any(a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in inside)]
 
 
-GIVE = r"증여\s*(?:하|를\s*하|해|했|할|함|[.,/\n]|$)|(?:한테|에게|께)\s*(?:\S+\s*){0,2}?줘|(?<![가-힣])줌(?![가-힣])|(?<=[어아])\s*줬|넣어\s*(?:주|두|놓)|(?:통장|계좌)\S{0,2}\s*(?:\S+\s*){0,3}?넣|입금|(?<![가-힣])주(?:[고면었시셨려는신실셔세자심]|어|기)|(?<![가-힣])줄(?:라|려|까|\s*(?:거|것|테|생각|계획))|(?<![가-힣])줬|(?<![가-힣])준(?:다|대|데|답)|주려|보태|(?<=[어아])\s*주|드리|드렸|넘겨|넘길|물려\s*주|이전해|보내|송금|이체|사\s*주|사줘|해\s*주|건네(?:[주준줄고려]|어\s*주)|건넨|건넸"
-RECEIVE = r"받|물려\s*받|상속받|증여받"
-HONOURED_GIVES = r"(?<!알려)(?<!계산해)(?<!말해)(?<!가르쳐)(?<!확인해)(?<!봐)\s?주(?:셨|심|신(?:대|다|데|다고|\s*돈)|셔서|시려|시기로|시겠|시는데)"
-# "혼인공제 받으면", "비과세 받으려면": a relief received, not the gift
-RELIEF_RECEIVED = (  # "공제를 1억 원까지 받", "혼인할 때 받는 공제"
-    r"(?:공제|비과세|감면|혜택|환급)\s*(?:을|를|도|은|는)?\s*(?:[^.?!\s]+\s*){0,2}?받|받는\s*(?:공제|혜택|비과세|감면)"
-)
-FROM = r"(?:님)?(?:으로부터|로부터|에게서|한테서|께로부터|에서)"
-TO = r"(?:님)?(?:에게|한테|께|에게로|헌티|한티)(?!서)"  # "나헌티": a dialect's 한테
 SUBJECT = r"(?:님)?(?:께서|이|가|은|는|도)(?![가-힣]{2})"
 ASIDE = re.compile(r"^\s*[(\[][^()\[\]]{0,30}[)\]]")
 
@@ -231,14 +223,6 @@ def role_of(text: str, m: Mention) -> str:
         if re.match(r"\s*(?:앞으로|명의로)", after) and in_name_of(rest):
             return "donee"
     return ""
-
-
-def in_name_of(rest: str) -> bool:
-    """'손자 앞으로 통장을 새로 만들어서 1억을 넣어주신대요': a gift into someone's name, its verb later in the sentence."""
-    sentence = re.split(r"[.?!\n]", rest, maxsplit=1)[0]
-    return bool(
-        re.search(r"(?:앞으로|명의로)", sentence) and re.search(GIVE, sentence) and not re.search(RECEIVE, sentence)
-    )
 
 
 @dataclass

@@ -35,7 +35,8 @@ def money_from_kin(text: str) -> bool:
     """A relative gives or sends the money and no word says it is pay: a gift, whatever the tax is called
     ("용돈 받은 세금 … 직장인인데 엄마가 8천5백을 계좌로 보내주셨어요"). Only a worker persona word may be
     said; any word of pay (연봉, 월급, 연말정산 …) keeps the question a salary one."""
-    from taxqa.tax.family import GIVE, gift_parties
+    from taxqa.tax.family import gift_parties
+    from taxqa.tax.gift_verbs import GIVE
 
     if PAY_SAID.search(text):
         return False

@@ -1,8 +1,7 @@
-"""After a kind's reader has filled a `Reading`: which mention became which input (`used_as`), and
-what the result cannot be trusted without — a number not placed, an amount that is a range, a
-foreign currency or negative, a period amount, tax already paid and not applied, revenue where
-income is needed, facts that contradict each other. Those go to `missing` (no figure) or
-`ambiguous` (a figure, with "확인이 필요합니다")."""
+"""After a kind's reader has filled a `Reading`: which mention became which input (`used_as`), and what the result
+cannot be trusted without — a number not placed, an amount that is a range, a foreign currency or negative, a period
+amount, tax already paid and not applied, revenue where income is needed, facts that contradict each other. Those go
+to `missing` (no figure) or `ambiguous` (a figure, with "확인이 필요합니다")."""
 
 from __future__ import annotations
 
@@ -11,8 +10,9 @@ from typing import Any
 
 from taxqa.amounts import format_won
 from taxqa.tax.corrections import said_again
+from taxqa.tax.family import RELATION_OF
 from taxqa.tax.figure_nets import flag_tiny
-from taxqa.tax.mentions import Mention
+from taxqa.tax.mentions import Mention, clause_span
 from taxqa.tax.nets import run as run_nets
 from taxqa.tax.spoken_sums import worked_in
 from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, only_asked, said_done
@@ -329,9 +329,6 @@ def flag_unread_cues(reading, found: list[Mention]) -> None:
 
 def flag_parties(reading, found: list[Mention]) -> None:
     """A gift with two people who could each be the donee (or the donor) under different relations."""
-    from taxqa.tax.family import RELATION_OF
-    from taxqa.tax.mentions import clause_span
-
     gift = next((m for m in found if m.type == "amount" and m.used_as == "amount"), None)
     if reading.kind != "gift" or gift is None:
         return
