@@ -92,3 +92,34 @@ def test_a_month_and_some_days_late_is_within_the_next_month():
         "증여세 신고를 놓쳐서 기한 지나고 두 달 하고 닷새 만에 기한후신고 했어요. 세액 600만 원, 부정행위 없음. 무신고가산세?"
     )
     assert r.inputs.get("months_late") == 3
+
+
+def test_native_day_counts_with_a_ten_are_read_as_days():
+    r = reading(
+        "양도세 예정신고는 제때 했는데 세금 250만 원을 스무닷새 늦게 냈어요. 고지서 오기 전이에요. 납부지연가산세?"
+    )
+    assert r.inputs.get("days") == 25
+
+
+def test_days_late_said_as_the_late_days_count():
+    r = reading(
+        "부가세 신고는 기한 내에 했고 세금 90만원은 늦게 냈어요. 홈택스에 늦은 날이 37일로 떠요. 납부지연가산세 얼마?"
+    )
+    assert r.inputs.get("days") == 37
+
+
+def test_weeks_said_roughly_before_a_late_return_and_the_days_of_payment_said_apart():
+    r = reading(
+        "종합소득세 신고를 잊고 있다가 기한 지나고 2주쯤 있다가 기한후신고했고, 세금 400만 원도 그때 같이 냈어요. "
+        "납부기한 다음 날부터 낸 날까지 16일이래요. 부정행위는 없고요. 가산세 전부 얼마?"
+    )
+    assert r.inputs.get("months_late") == 1 and r.inputs.get("days") == 16
+
+
+def test_a_household_cost_by_the_month_said_in_passing_does_not_block_the_figure():
+    r = reading(
+        "딸 학원비는 월 55만원이라 빠듯해요. 작년 양도세를 기한 내에 신고는 했는데 세금 300만 원을 30일 늦게 냈어요. "
+        "납부지연가산세 얼마예요?"
+    )
+    assert r.inputs.get("tax") == 3_000_000 and r.inputs.get("days") == 30
+    assert not r.missing and any("생활비용" in a for a in r.ambiguous)

@@ -11,6 +11,8 @@ from taxqa.tax.cue_words import named_values
 from taxqa.tax.limitation_reading import LIMITATION, NO_RETURN, fraud_said, no_return, read_limitation
 from taxqa.tax.negation import present
 from taxqa.tax.penalty_days import (
+    COUNTED_FROM,
+    COUNTED_TO,
     OTHER_EVENT,
     days_between_said,
     days_said,
@@ -91,6 +93,10 @@ def read(text: str, reading) -> None:
         # "20일 만에 기한후신고하면서 세금도 그날 같이 냈어요": paid that many days late as well
         paid_with = days is not within and re.search(PAID_WITH_RETURN, text)
         paid_days = (int(days.group(1)), days.group(0)) if paid_with else None
+        # "… 납부기한 다음 날부터 낸 날까지 24일": the days of the payment said apart win over the return's days
+        counted = re.search(COUNTED_TO, text) or re.search(COUNTED_FROM, text)
+        if paid_with and counted and counted.start(1) != days.start(1):
+            paid_days = (int(counted[1]), counted[0])
         days = None
         months = None
     on_date = months_after_due(text, parse_as_of(reading.as_of).year) if not filed_after else None

@@ -8,7 +8,7 @@ the net is quiet); a rule that decides the fact does not apply records a fact, a
 with the words (and the net is quiet too). The table is data; `run` and the figure test are the logic.
 
 The signals are word patterns on the question as written. Ages said in digits are already checked against
-the readings by the typed mentions (`placing.flag_unread_cues`: a minor's or a 70-year-old's age not
+the readings by the typed mentions (`unread_cues.flag_unread_cues`: a minor's or a 70-year-old's age not
 placed), so here only the ways of saying an age or a school year in words are listed.
 """
 
@@ -137,7 +137,7 @@ NOT_AFTER = re.compile(  # "세무서에서 연락 오기 전에 한 거고요":
 def already_said(reading, hit: str, name: str) -> bool:
     """A fact, assumption or note already speaks of the words or the input."""
     said = " ".join(reading.assumptions + reading.ambiguous + reading.missing + [f.words for f in reading.facts])
-    from taxqa.tax.placing import input_label
+    from taxqa.tax.unread_cues import input_label
 
     return hit in said or f"({input_label(reading.kind, name)})" in said
 

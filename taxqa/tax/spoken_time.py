@@ -10,7 +10,7 @@ from taxqa.tax.words import count_value, sino_number
 
 DAY_WORDS = dict(이틀=2, 사흘=3, 나흘=4, 닷새=5, 엿새=6, 이레=7, 여드=8, 아흐=9, 열흘=10, 스무=20, 일주=7, 보름=15)
 WEEKS = re.compile(
-    r"(?<![\d.])(\d{1,2})\s*주\s*(?:일)?(?=\s*(?:을|이나|동안|간)?\s*(?:늦|지연|지나|뒤|후|만에|연체|초과|경과|넘))"
+    r"(?<![\d.])(\d{1,2})\s*주\s*(?:일)?(?=\s*(?:을|이나|동안|간)?\s*(?:쯤|정도|가량|남짓)?\s*(?:늦|지연|지나|뒤|후|만에|연체|초과|경과|넘|있다가))"
 )
 # a payment a whole year or more late: "납부를 1년 밀렸고", "두 해 늦게"
 YEARS_LATE = re.compile(
@@ -32,7 +32,7 @@ HANGUL_DAYS = re.compile(
 NATIVE_YEARS = re.compile(
     r"(?<![가-힣])(열|스물|서른|마흔)\s*(한|두|세|네|다섯|여섯|일곱|여덟|아홉)?\s*해(?=[\s,.?!]|입|이|를|을|동안|간|째|$)"
 )
-NATIVE_TEN = dict(열=10, 스물=20, 서른=30, 마흔=40)
+NATIVE_TEN = dict(열=10, 스물=20, 스무=20, 서른=30, 마흔=40, 쉰=50)
 
 
 def plain_spans(text: str) -> str:
@@ -54,6 +54,11 @@ def plain_spans(text: str) -> str:
     text = re.sub(  # "한 달 반 늦게": 45 days
         r"(?<![가-힣\d])(한|두|세|\d{1,2})\s*(?:달|개월)\s*반(?![가-힣])",
         lambda m: f"{count_value(m[1]) * 30 + 15}일",
+        text,
+    )
+    text = re.sub(  # "마흔닷새", "스무하루", "열이틀": a native ten and a day count, as one number of days
+        r"(?<![가-힣])(열|스무|서른|마흔|쉰)\s*(하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레)",
+        lambda m: f"{NATIVE_TEN[m[1]] + DAY_WORDS.get(m[2][:2], 1)}일",
         text,
     )
     text = re.sub(
