@@ -123,3 +123,27 @@ def test_a_household_cost_by_the_month_said_in_passing_does_not_block_the_figure
     )
     assert r.inputs.get("tax") == 3_000_000 and r.inputs.get("days") == 30
     assert not r.missing and any("생활비용" in a for a in r.ambiguous)
+
+
+def test_a_word_typed_with_the_keyboard_in_english_mode_is_read_in_hangul():
+    from taxqa.tax.romanized_words import typed_in_english_mode
+
+    assert typed_in_english_mode("tkdthrtp") == "상속세" and typed_in_english_mode("dkvkxm") == "아파트"
+    assert typed_in_english_mode("hello") is None
+    text, changed = in_hangul("dusakfwjdtks 결과 궁금해요 tkdthrtp 얼마? Thanks")
+    assert text == "연말정산 결과 궁금해요 상속세 얼마? Thanks" and len(changed) == 2
+
+
+def test_slips_of_fast_typing_in_tax_words_are_set_right_and_said():
+    from taxqa.tax.typos import without_slips
+
+    text, changed = without_slips("양도새랑 취득 세 합쳐서 2억원원? 연말정선 말고요. 부가서비스, 증여 세 번")
+    assert text == "양도세랑 취득세 합쳐서 2억원? 연말정산 말고요. 부가서비스, 증여 세 번"
+    assert len(changed) == 4
+    r = reading("상속셰 얼마예요? 아버지 재산 빚 빼고 12억원원이고 상속인은 저 혼자(성인)예요. 어머니는 안 계세요.")
+    assert r.kind == "inheritance" and r.inputs.get("estate") == 1_200_000_000
+
+
+def test_children_counted_with_who_they_are_said_between():
+    r = reading("총급여 4,800만원, 아내는 전업주부예요. 애들은 중학생 둘이에요 (13살, 15살). 연말정산 결정세액?")
+    assert r.inputs.get("children") == 2 and r.inputs.get("dependents") == 3

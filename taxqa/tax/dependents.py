@@ -1,13 +1,13 @@
 """The worker's family for the 연말정산 reader (taxqa.tax.salary): the dependents (기본공제대상자)
 and who among them gives an extra deduction or credit — children (자녀세액공제 from age 8), a spouse
-without income, parents and other relatives cared for, 70 or older, disabled, 한부모, 부녀자.
-"""
+without income, parents and other relatives cared for, 70 or older, disabled, 한부모, 부녀자."""
 
 from __future__ import annotations
 
 import re
 
 from taxqa.tax.child_view import age_of, askers_claimed, child_view, person_clause
+from taxqa.tax.children_count import SCHOOL
 from taxqa.tax.credits import born_ages, child_age_rule, child_counts, child_table, year_note
 from taxqa.tax.negation import negated
 from taxqa.tax.parent_view import asker_parents, parents_born, worker_view
@@ -37,7 +37,7 @@ PARENT_NAMED = r"(?<![가-힣])(?:아버지|어머니|아버님|어머님|부친
 def count_people(text: str, words: str) -> tuple[int, str] | None:
     """'자녀 2명', '아이 둘', '자녀가 3명', '두 아이' -> (count, words); None when not mentioned."""
     m = re.search(
-        rf"({words})(?:{FOND})?(?:들)?\s*(?:가|이|는|은|도|:|：)?\s*({COUNT_WORD})(?!\d)(?<!세(?=액))(?!\s*{NOT_COUNT})\s*(?:명|이|인)?",  # not the 세 of 세액
+        rf"({words})(?:{FOND})?(?:들)?\s*(?:가|이|는|은|도|:|：)?\s*{SCHOOL}({COUNT_WORD})(?!\d)(?<!세(?=액))(?!\s*{NOT_COUNT})\s*(?:명|이|인)?",  # not the 세 of 세액
         text,
     )
     if (

@@ -30,6 +30,7 @@ from taxqa.tax.spoken_sums import worked_sums
 from taxqa.tax.spreadsheet import sheet_cells
 from taxqa.tax.summary import SUMMARY_ONLY, unsummarised
 from taxqa.tax.tickets import title_taken_back
+from taxqa.tax.typos import without_slips
 from taxqa.tax.words import (
     plain_digits,
     plain_forms,
@@ -44,6 +45,7 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, sheet, sheet_doubts = sheet_cells(text)  # "A3 총급여 | B3 =B1*12+B2": a sheet's cells and formulas, read
     text, old_dates = in_common_era(text, year)  # "단기 4352년", "갑진년", "시월": in digits
     text, romanized = in_hangul(text)  # "ganigwase 식당", "eomma가": Korean typed in Latin letters, in Hangul
+    text, slips = without_slips(text)  # "증여새", "취득 세", "23억원원": slips of fast typing in tax words
     # "㉑ 총급여 61,000,000 / (9) 합계 …": a copied form's line numbers as labels, its worked-out lines left out
     text, form, unformed = form_lines(text)
     # "#퇴직금 #1억5천": a list; "17y 4m": years and months; "- [ ] 다주택 중과": a box not ticked
@@ -87,6 +89,8 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
         assumed.append("메일 답장 아래 인용된 이전 메일의 내용은 새 메일 내용으로 바뀐 것으로 보고 계산에 넣지 않음")
     if romanized:
         assumed.append(f"로마자로 적은 말을 한글로 읽음 ({', '.join(romanized)})")
+    if slips:
+        assumed.append(f"잘못 친 것으로 보이는 말을 고쳐 읽음 ({', '.join(slips)})")
     if hanja:
         doubts.append(f"읽지 못한 한자({', '.join(hanja)})가 있음: 그 부분을 한글로 적어 주세요")
     if others:

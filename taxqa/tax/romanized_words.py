@@ -1,7 +1,8 @@
-"""Korean words typed in the Latin alphabet ("ganigwase 식당", "bugase 얼마", "eomma가 돌아가셔서", "beobinse는"),
-written back in Hangul before any reader sees the question, so a tax, a person or a thing is read as if typed in
-Korean. Only whole Latin words that spell a word of the list below are changed (any case, hyphens ignored, a
-romanized particle after it allowed): an English word or a name is never guessed into Korean."""
+"""Korean words typed in the Latin alphabet — romanized ("ganigwase 식당", "bugase 얼마", "eomma가 돌아가셔서") or
+typed with the keyboard left in English mode ("dusakfwjdtks" is 연말정산 on the 두벌식 layout) — written back in
+Hangul before any reader sees the question, so a tax, a person or a thing is read as if typed in Korean. Only whole
+Latin words that spell a word of the list below are changed (any case for romanized words, hyphens ignored, a
+particle after it allowed): an English word or a name is never guessed into Korean."""
 
 from __future__ import annotations
 
@@ -46,11 +47,49 @@ def spellings(word: str) -> list[str]:
 
 
 HANGUL = {spelled: word for word in WORDS.split() for spelled in spellings(word)}
+KNOWN = set(WORDS.split()) | {"감사합니다", "질문", "계산", "얼마"}
 LATIN_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z][A-Za-z-]*[A-Za-z](?![A-Za-z])")
+
+
+# the 두벌식 keyboard: the key of each letter, with shift for the doubled consonants and ㅒ, ㅖ
+KEYS = dict(
+    zip("qwertyuiopasdfghjklzxcvbnmQWERTOP", "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡㅃㅉㄸㄲㅆㅒㅖ")
+)
+LEADS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+VOWEL_JAMO = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+TAILS = ["", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"]
+JOINED = {"ㅗㅏ": "ㅘ", "ㅗㅐ": "ㅙ", "ㅗㅣ": "ㅚ", "ㅜㅓ": "ㅝ", "ㅜㅔ": "ㅞ", "ㅜㅣ": "ㅟ", "ㅡㅣ": "ㅢ", "ㄱㅅ": "ㄳ", "ㄴㅈ": "ㄵ",
+          "ㄴㅎ": "ㄶ", "ㄹㄱ": "ㄺ", "ㄹㅁ": "ㄻ", "ㄹㅂ": "ㄼ", "ㄹㅅ": "ㄽ", "ㄹㅌ": "ㄾ", "ㄹㅍ": "ㄿ", "ㄹㅎ": "ㅀ", "ㅂㅅ": "ㅄ"}  # fmt: skip
+
+
+def typed_in_english_mode(latin: str) -> str | None:
+    """The Hangul a word spells when typed on the 두벌식 keyboard in English mode ("dusakfwjdtks" -> "연말정산"),
+    or None when the keys do not make whole syllables."""
+    jamo = [KEYS.get(c) for c in latin]
+    if None in jamo:
+        return None
+    out, k = [], 0
+    while k < len(jamo):
+        if jamo[k] not in LEADS or k + 1 >= len(jamo) or jamo[k + 1] not in VOWEL_JAMO:
+            return None
+        lead, vowel, k = jamo[k], jamo[k + 1], k + 2
+        if k < len(jamo) and JOINED.get(vowel + jamo[k], "x") in VOWEL_JAMO:
+            vowel, k = JOINED[vowel + jamo[k]], k + 1
+        tail = ""  # a consonant closes the syllable unless a vowel follows it (then it opens the next one)
+        if k < len(jamo) and jamo[k] in TAILS and (k + 1 >= len(jamo) or jamo[k + 1] not in VOWEL_JAMO):
+            tail, k = jamo[k], k + 1
+            pair = tail + jamo[k] if k < len(jamo) else ""
+            if pair in JOINED and (k + 1 >= len(jamo) or jamo[k + 1] not in VOWEL_JAMO):
+                tail, k = JOINED[pair], k + 1
+        out.append(chr(0xAC00 + (LEADS.index(lead) * 21 + VOWEL_JAMO.index(vowel)) * 28 + TAILS.index(tail)))
+    return "".join(out)
 
 
 def word_of(latin: str) -> str | None:
     """The Hangul of a Latin-typed word, its particle too, or None."""
+    keyed = typed_in_english_mode(latin)
+    if keyed and (keyed in KNOWN or keyed.rstrip("은는이가을를도만") in KNOWN):
+        return keyed
     plain = latin.replace("-", "").lower()
     if len(plain) < SHORTEST:
         return None

@@ -1,0 +1,34 @@
+"""Slips of fast typing in the words a tax question turns on, set right before any reader sees it: a tax's 세 typed
+as 셰, 쎄, 새 or 서 ("증여새", "상속셰", "양도서", "법인쎄"), a tax's name split ("취득 세"), "연말정선", "퇴직굼",
+"중계수수료", a unit typed twice ("23억원원"). Only whole words are changed, so "부가서비스", "양도서류" or "증여 세 번"
+stay as they are; each change is said as assumed."""
+
+from __future__ import annotations
+
+import re
+
+TAX_STEM = r"증여|상속|양도|부가|취득|법인|재산|종부|가산|양도소득|종합소득|퇴직소득|근로소득|소득"
+PARTICLE_END = r"(?=(?:[은는이가을를도만랑와과의]|이랑|에요|예요|요|에여)?(?![가-힣]))"
+SLIPS = [
+    (re.compile(rf"(?<![가-힣])({TAX_STEM})(?:셰|쎄|새|쌔|서|써){PARTICLE_END}"), r"\1세"),
+    (re.compile(rf"(?<![가-힣])({TAX_STEM})\s세{PARTICLE_END}(?!\s*(?:번|건|명|개|채|곳|차례|살))"), r"\1세"),
+    (re.compile(r"연말\s*정선"), "연말정산"),
+    (re.compile(r"퇴직굼"), "퇴직금"),
+    (re.compile(r"중계\s*(수수료|보수)"), r"중개\1"),
+    (re.compile(r"(\d[\d,.]*\s*[억만천]?\s*원)원(?![가-힣])"), r"\1"),
+]
+
+
+def without_slips(text: str) -> tuple[str, list[str]]:
+    """(the text with typing slips in tax words set right, 'slip → word' for each)."""
+    changed: list[str] = []
+    for pattern, right in SLIPS:
+
+        def fix(m: re.Match, right=right) -> str:
+            word = m.expand(right)
+            if word != m[0]:
+                changed.append(f"{m[0]} → {word}")
+            return word
+
+        text = pattern.sub(fix, text)
+    return text, changed
