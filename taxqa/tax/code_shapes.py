@@ -150,10 +150,11 @@ def pairs_said(line: str, meanings: dict[str, str], comment: str, many: bool = F
         if value in ("있음", "없음") and re.fullmatch(r"[A-Za-z_]+", key) and key.lower() not in ENGLISH:
             continue  # an English flag not known here ("bonus_included": true): no words a reader takes
         said.append(f"{label}: {value}")
+    label = said[-1].split(":")[0] if said else ""
+    if label and comment.startswith(label):  # "TAX_BASE=…  # 과세표준 (이월결손금 다 쓴 뒤)": the label said once
+        comment = re.sub(r"^\((.*)\)$", r"\1", comment[len(label) :].strip())
     if said and comment:
-        label = said[-1].split(":")[0]
-        comment = comment[len(label) :].strip() if comment.startswith(label) else comment  # "# 과세표준 (…)"
-        said[-1] += f" ({comment.strip('() ') if comment.startswith('(') else comment})" if comment else ""
+        said[-1] += f" ({comment})"
     return said
 
 
