@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from reading_cases import answer, inputs
 
+from taxqa.tax.code_shapes import plain_number
+from taxqa.tax.plain_question import plain_question
 from taxqa.tax.spoken_sums import evaluate
 from taxqa.tax.spreadsheet import sheet_cells
 
@@ -91,3 +93,67 @@ def test_a_minus_number_in_a_sum_is_worked_out():
 def test_a_formula_whose_unit_is_not_known_is_flagged():
     _, _, doubts = sheet_cells("A1 경비 | B1 =120+80\n양도세 얼마예요?")
     assert doubts and "단위" in doubts[0]
+
+
+# Facts pasted in the shape of code (taxqa.tax.code_shapes): keys as labels, values as amounts, comments as words.
+
+
+def test_a_json_key_the_prose_names_takes_that_name():
+    got = inputs(
+        '```json\n{"earned": "5,200만", "kids": 0, "tax_paid": "모름"}\n```\n'
+        "earned는 제 연봉이에요(비과세 빼고). 혼자 살아요. 결정세액 얼마죠?"
+    )
+    assert got["salary"] == 52_000_000
+
+
+def test_python_assignments_with_comments_and_underscored_numbers():
+    text, assumed, _ = plain_question(
+        "```python\nwage = 41_000_000  # 총급여\nprepaid = 2_100_000  # 떼간 소득세\n"
+        "assert refund(wage, prepaid) == ???\n```\n돌려받는 돈은?",
+        2026,
+    )
+    assert "총급여: 41,000,000원" in text and "기납부세액: 2,100,000원 (떼간 소득세)" in text
+    assert "assert" not in text and "```" not in text and any("코드" in a for a in assumed)
+
+
+def test_korean_man_grouping_with_underscores_is_a_number():
+    assert plain_number("x = 3_2000_0000") == "x = 320,000,000"
+    assert plain_number("7_5000_0000 + 1_000") == "750,000,000 + 1,000"
+
+
+def test_keyword_arguments_of_a_call_are_facts():
+    got = inputs(
+        "```python\nr = 상속세(\n    과세가액=18_0000_0000,  # 빚 뺀 뒤\n    배우자=False,\n    자녀_수=2,\n)\n"
+        "assert r.세액 == ???\n```\n아버지가 돌아가셨어요. 상속세 얼마예요?"
+    )
+    assert got["estate"] == 1_800_000_000 and got["children"] == 2 and not got.get("spouse")
+
+
+def test_dataclass_dates_are_dates():
+    got = inputs(
+        '```python\n@dataclass\nclass Job:\n    입사일: str = "2011-04-01"\n    퇴사일: str = "2026-03-31"\n'
+        "    퇴직금: int = 9000_0000  # 세전\n```\n퇴직소득세 산출세액은요?"
+    )
+    assert got["pay"] == 90_000_000 and got["years"] == 15
+
+
+def test_env_lines_read_as_fields():
+    got = inputs("```\nTAX_BASE=1억5천  # 과세표준\nPREPAID=3,000,000  # 중간예납\n```\n법인세 추가로 낼 돈은?")
+    assert got["base"] == 150_000_000 and got["prepaid"] == 3_000_000
+
+
+def test_a_log_of_a_late_return_counts_the_months_from_its_dates():
+    got = inputs(
+        "```\n[2026-05-31 18:00] 종합소득세 신고 기한  <- 못함\n[2026-06-20 09:30] 홈택스 기한후신고 완료\n"
+        "[2026-06-20 09:40] 납부할 세액 2,000,000원 바로 납부\n```\n"
+        "납부지연가산세(20일)는 빼고 무신고가산세만 알려 주세요."
+    )
+    assert got["kind"] == "no-return" and got["months_late"] == 1 and got.get("days") is None
+
+
+def test_a_markdown_minus_row_naming_a_debt_is_that_debt():
+    got = inputs(
+        "어머니가 돌아가셨어요.\n\n| 항목 | 금액 |\n|---|---|\n| 주택 | 9억 |\n| 은행 대출 채무 | -2억 |\n"
+        "| 장례비 | -700만 |\n\n상속인은 자녀 둘이에요. 상속세는?"
+    )
+    assert got["estate"] == 693_000_000

@@ -50,7 +50,13 @@ FILED_ON = (
     # "수정신고한 날은 올해 2026년 3월 10일이에요": the day named first
     r"|(?:기한\s*후\s*신고|수정\s*신고)\s*(?:한|했던|하신)\s*(?:날|날짜|일자)\s*(?:은|는|이|:)?\s*(?:올해|작년|금년)?\s*"
     + MONTH_DAY
+    # a log's line: "2026년 2월 11일: 홈택스 기한후신고 접수 완료"
+    + r"|"
+    + MONTH_DAY
+    + r"\s*:\s*(?:\S+\s+){0,2}?(?:기한\s*후\s*신고|수정\s*신고)"
 )
+# a log's line that names the due date: "2026년 1월 26일: 2025년 2기 부가세 확정신고 기한 ← 놓침"
+DUE_LOGGED = MONTH_DAY + r"\s*:\s*[^\n.?!]{0,30}?(?:신고|납부)\s*기한(?!\s*후)"
 DUE_SAID = r"(?:신고\s*)?기한\S{0,3}\s*(?:은|는|이|:)?\s*" + MONTH_DAY
 DUE_BY = MONTH_DAY + r"\s*까지\s*(?:\S+\s*)?(?:신고|냈어야|내야|했어야|해야)"
 # 법정신고기한 by tax: 종합소득세·양도소득세 확정신고 5월 31일 (소득세법 제70조·제110조), 법인세 3월 31일 (12월 결산)
@@ -65,7 +71,11 @@ def months_after_due(text: str, year: int) -> tuple[int, str, int] | None:
     if filed is None:
         return None
     # "7월 25일까지 신고했어야 했는데 … 10월 13일에 기한후신고": the due date said by what was to be done by then
-    said = re.search(DUE_SAID, text[: filed.start()]) or re.search(DUE_BY, text[: filed.start()])
+    said = (
+        re.search(DUE_SAID, text[: filed.start()])
+        or re.search(DUE_BY, text[: filed.start()])
+        or re.search(DUE_LOGGED, text[: filed.start()])
+    )
     due = (int(said[1]), int(said[2])) if said else next((d for w, d in DUE_OF_TAX if re.search(w, text)), None)
     if due is None:
         return None

@@ -129,7 +129,10 @@ def read(text: str, reading) -> None:
     if (
         paid_days
         and (len(named) != 1 or all_asked)
-        and not re.search(r"납부\s*지연\S{0,6}\s*(?:는|은)?\s*(?:빼|제외)", text)
+        # "납부지연가산세(16일치)는 따로 계산해 봤으니 빼고": that one left out of the asked figure
+        and not re.search(
+            r"납부\s*지연\S{0,6}(?:\s*\([^()]{0,12}\))?\s*(?:는|은)?\s*(?:[^.?!]{0,20}?)(?:빼|제외)", text
+        )
     ):
         reading.fact("days", paid_days[0], paid_days[1])
         reading.assume(f"세금도 신고하며 함께 내어 납부지연가산세 {paid_days[0]}일을 더함 (제47조의4)")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.code_shapes import code_shapes
 from taxqa.tax.columns import rows_as_sentences
 from taxqa.tax.english_terms import in_korean
 from taxqa.tax.era_years import in_common_era
@@ -41,6 +42,7 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     """(the question made plain, what was assumed in doing so, what is left unclear); `year` is the law date's, the
     latest a year named by the sixty-year cycle can be."""
     text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
+    text, coded = code_shapes(text)  # "salary = 34_000_000  # 총급여", a JSON object: its keys and values as lines
     text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
     text, sheet, sheet_doubts = sheet_cells(text)  # "A3 총급여 | B3 =B1*12+B2": a sheet's cells and formulas, read
     text, old_dates = in_common_era(text, year)  # "단기 4352년", "갑진년", "시월": in digits
@@ -75,6 +77,8 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
     assumed: list[str] = sheet + old_dates + form
     doubts: list[str] = sheet_doubts + unformed
+    if coded:
+        assumed.append("코드 형식으로 적은 값을 항목(키·변수 이름과 주석)별 금액·사실로 읽음")
     if summed:
         assumed.append(
             "긴 설명 끝의 요약에 적힌 사실로 계산함 (본문은 요약이 대신함)"
