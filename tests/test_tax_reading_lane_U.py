@@ -273,3 +273,45 @@ def test_a_reply_keeps_its_new_figure_in_the_sentence_that_names_the_old_one():
     )
     got = inputs(q)
     assert got["estate"] == 800_000_000
+
+
+def test_a_third_persons_spouse_said_with_bun_as_gone_before():
+    q = (
+        "장례식장 상담 중에 여쭙니다. 고인은 예순 된 남자분이고 부인분은 3년 전에 먼저 세상을 떠나셨대요. "
+        "자녀는 둘, 다 성인이에요. 빚 빼고 재산이 9억이고 금융재산은 없어요. 상속세가 얼마일까요?"
+    )
+    got = inputs(q)
+    assert "spouse" not in got
+    assert got["children"] == 2
+
+
+def test_the_askers_brother_in_law_dies_his_wife_and_nephews_inherit():
+    q = (
+        "제부가 지난달 병원에서 돌아가셨어요. 상속인은 여동생이랑 조카 둘이에요. 재산은 빚 빼고 20억이고 "
+        "여동생이 6억 받기로 했어요. 금융재산은 없고요. 상속세는 얼마예요?"
+    )
+    got = inputs(q)
+    assert got["spouse"] is True
+    assert got["children"] == 2
+    assert got["spouse_inherits"] == 600_000_000
+
+
+def test_a_childless_brother_in_law_leaves_his_wife_and_his_parents():
+    q = (
+        "엄마 대신 적어요. 우리 형부가 지난 5월에 지병으로 갔어요. 언니랑 형부 사이에 자녀가 없고 형부 부모님 두 분은 "
+        "살아 계세요. 빚 다 빼고 12억이고, 언니가 6억 받고 나머지는 부모님이 나눈대요. 금융재산은 없어요. 상속세는?"
+    )
+    got = inputs(q)
+    assert got["spouse"] is True
+    assert got["parents"] == 2
+    assert got["children"] == 0
+    assert got["spouse_inherits"] == 600_000_000
+
+
+def test_condolence_money_is_neither_a_funeral_cost_nor_the_estate():
+    q = (
+        "아버지가 올해 돌아가셨어요. 어머니는 예전에 돌아가셨고 자녀는 저 혼자예요. 재산은 모두 10억, "
+        "장례비는 700만원 들었고 부의금은 2,300만 들어왔어요. 금융재산은 없어요. 상속세는?"
+    )
+    got = inputs(q)
+    assert got["estate"] == 993_000_000

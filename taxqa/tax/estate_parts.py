@@ -71,6 +71,8 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         return "debt"  # "병원비 미납 △23,000,000": a row taken off the estate in a form's list
     if re.search(rf"(?:{FUNERAL})\S{{0,2}}\s*(?:\S+\s*)?(?:합쳐|합산|모아)\S{{0,3}}\s*$", window):
         return "funeral"  # "장례비는 영수증 합쳐보니 800만원": the funeral bills summed, not the estate's total
+    if re.search(r"(?:조의금|부의금|조위금)\S{0,2}\s*(?:\S+\s*)?$", window):
+        return "skip"  # "조의금은 1,870만 들어왔는데": money the mourners gave, neither a funeral cost nor the estate
     keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]
     hits = [(m.end(), -i, key) for i, (key, pattern) in enumerate(keys) for m in re.finditer(pattern, window)]
     spouse = re.compile(
