@@ -315,3 +315,35 @@ def test_condolence_money_is_neither_a_funeral_cost_nor_the_estate():
     )
     got = inputs(q)
     assert got["estate"] == 993_000_000
+
+
+def test_an_estate_in_hangul_numerals_before_ibnida_is_read():
+    q = (
+        "작년에 큰아들을 먼저 보냈습니다. 남은 건 큰며느리와 손녀 하나인데 손녀는 만으로 열두 살입니다. "
+        "빚 갚고 장례비 빼니 삼십억입니다. 예금은 없습니다. 며느리와 손녀가 낼 상속세가 얼마인지요?"
+    )
+    got = inputs(q)
+    assert got["estate"] == 3_000_000_000
+    assert got["minor_children_years"] == [7]
+
+
+def test_a_death_dated_by_the_cycle_year_and_the_old_month_names_the_decedent():
+    q = (
+        "아버님이 지난 갑진년 동짓달에 세상을 떠나셨습니다. 어머님은 기해년에 먼저 가셨지요. 자식은 저하고 누님 "
+        "이렇게 둘입니다. 빚 갚고 나서 남은 것이 논밭 합쳐 6억인데 그중 예금이 5천입니다. 상속세는 얼마인지요?"
+    )
+    got = inputs(q)
+    assert "spouse" not in got
+    assert got["children"] == 2
+    assert got["estate"] == 600_000_000
+    assert got["financial"] == 50_000_000
+
+
+def test_what_is_left_after_taking_off_is_the_estate_with_words_between():
+    q = (
+        "어머니가 올해 돌아가셨고 아버지는 예전에 돌아가셨어요. 자녀는 저 하나예요. 빚은 없고 장례비 빼고 나니까 "
+        "전부 9억이고 그중 예금이 2억입니다. 상속세는?"
+    )
+    got = inputs(q)
+    assert got["estate"] == 900_000_000
+    assert got["financial"] == 200_000_000

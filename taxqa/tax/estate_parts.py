@@ -61,7 +61,7 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         return "financial"  # "20억 중에 1억 원은 예금이고", "그 중 1억이 은행 예금": the part said to be deposits
     if re.search(rf"(?:{FINANCIAL})\S{{0,3}}\s*(?:{DEBT})\S{{0,2}}\s*{TAKEN_OFF}\s*$", window):
         return "financial"  # "그중 예금은 대출 빼고 1억": the deposits net of the loans, a part of the estate
-    if re.search(rf"{TAKEN_OFF}\s*(?:{LEFT}\s*)?(?:\S+\s*)?$", window):
+    if re.search(rf"{TAKEN_OFF}\s*(?:나(?:니까?|서|면)\s*)?(?:{LEFT}\s*)?(?:\S+\s*)?$", window):  # "빼고 나니 모두 8억"
         return "estate"  # "부채를 빼고 16억", "장례비까지 다 빼면 14억", "빚 다 정리하고 14억": what is left after the debts
     if re.search(
         r"(?:갚고|치르고|정리하고)\s*(?:\S+\s*){0,3}?남은\s*(?:게|것이?|거|건|재산은?|금액은?|돈은?)\s*$", window
