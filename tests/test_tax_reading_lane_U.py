@@ -273,3 +273,77 @@ def test_a_reply_keeps_its_new_figure_in_the_sentence_that_names_the_old_one():
     )
     got = inputs(q)
     assert got["estate"] == 800_000_000
+
+
+def test_a_third_persons_spouse_said_with_bun_as_gone_before():
+    q = (
+        "장례식장 상담 중에 여쭙니다. 고인은 예순 된 남자분이고 부인분은 3년 전에 먼저 세상을 떠나셨대요. "
+        "자녀는 둘, 다 성인이에요. 빚 빼고 재산이 9억이고 금융재산은 없어요. 상속세가 얼마일까요?"
+    )
+    got = inputs(q)
+    assert "spouse" not in got
+    assert got["children"] == 2
+
+
+def test_the_askers_brother_in_law_dies_his_wife_and_nephews_inherit():
+    q = (
+        "제부가 지난달 병원에서 돌아가셨어요. 상속인은 여동생이랑 조카 둘이에요. 재산은 빚 빼고 20억이고 "
+        "여동생이 6억 받기로 했어요. 금융재산은 없고요. 상속세는 얼마예요?"
+    )
+    got = inputs(q)
+    assert got["spouse"] is True
+    assert got["children"] == 2
+    assert got["spouse_inherits"] == 600_000_000
+
+
+def test_a_childless_brother_in_law_leaves_his_wife_and_his_parents():
+    q = (
+        "엄마 대신 적어요. 우리 형부가 지난 5월에 지병으로 갔어요. 언니랑 형부 사이에 자녀가 없고 형부 부모님 두 분은 "
+        "살아 계세요. 빚 다 빼고 12억이고, 언니가 6억 받고 나머지는 부모님이 나눈대요. 금융재산은 없어요. 상속세는?"
+    )
+    got = inputs(q)
+    assert got["spouse"] is True
+    assert got["parents"] == 2
+    assert got["children"] == 0
+    assert got["spouse_inherits"] == 600_000_000
+
+
+def test_condolence_money_is_neither_a_funeral_cost_nor_the_estate():
+    q = (
+        "아버지가 올해 돌아가셨어요. 어머니는 예전에 돌아가셨고 자녀는 저 혼자예요. 재산은 모두 10억, "
+        "장례비는 700만원 들었고 부의금은 2,300만 들어왔어요. 금융재산은 없어요. 상속세는?"
+    )
+    got = inputs(q)
+    assert got["estate"] == 993_000_000
+
+
+def test_an_estate_in_hangul_numerals_before_ibnida_is_read():
+    q = (
+        "작년에 큰아들을 먼저 보냈습니다. 남은 건 큰며느리와 손녀 하나인데 손녀는 만으로 열두 살입니다. "
+        "빚 갚고 장례비 빼니 삼십억입니다. 예금은 없습니다. 며느리와 손녀가 낼 상속세가 얼마인지요?"
+    )
+    got = inputs(q)
+    assert got["estate"] == 3_000_000_000
+    assert got["minor_children_years"] == [7]
+
+
+def test_a_death_dated_by_the_cycle_year_and_the_old_month_names_the_decedent():
+    q = (
+        "아버님이 지난 갑진년 동짓달에 세상을 떠나셨습니다. 어머님은 기해년에 먼저 가셨지요. 자식은 저하고 누님 "
+        "이렇게 둘입니다. 빚 갚고 나서 남은 것이 논밭 합쳐 6억인데 그중 예금이 5천입니다. 상속세는 얼마인지요?"
+    )
+    got = inputs(q)
+    assert "spouse" not in got
+    assert got["children"] == 2
+    assert got["estate"] == 600_000_000
+    assert got["financial"] == 50_000_000
+
+
+def test_what_is_left_after_taking_off_is_the_estate_with_words_between():
+    q = (
+        "어머니가 올해 돌아가셨고 아버지는 예전에 돌아가셨어요. 자녀는 저 하나예요. 빚은 없고 장례비 빼고 나니까 "
+        "전부 9억이고 그중 예금이 2억입니다. 상속세는?"
+    )
+    got = inputs(q)
+    assert got["estate"] == 900_000_000
+    assert got["financial"] == 200_000_000

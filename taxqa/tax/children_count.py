@@ -11,7 +11,7 @@ from taxqa.tax.words import COUNT_WORD, SINO, count_value
 # "자석들은 둘인디": 자석, the southern dialect's 자식 (only before 들 or a particle: not a magnet)
 DIALECT_KID = r"(?<![가-힣])자석(?=들|[은는이가도]\s)"
 KID_NOUNS = rf"자녀|자식|{DIALECT_KID}|아이|애|아들|딸|남매|형제자매|형제|자매|손자녀|손주|아드님|따님"
-SIBLINGS = r"남동생|여동생|동생|누나|오빠|언니|형님|형"
+SIBLINGS = r"남동생|여동생|동생|누나|누이|누님|오빠|언니|형님|형"  # 누이, 누님: an older speaker's sister
 
 
 # "자식은 너희 아버지까지 셋", "자녀는 저 포함해서 둘": the count with someone named as included
@@ -110,7 +110,7 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
             text,
         )
         listed = re.search(rf"(?<![가-힣])(?:저|제|나)\s*{ASIDE}(?:와|랑|하고|,)\s*((?:{GRADE}(?:{SIBLINGS})\s*{ASIDE}"
-                           rf"(?:와|랑|하고|,)?\s*)+?)\s*(둘|셋|넷)\s*(?:이서|이|뿐|밖에)", text)  # fmt: skip  # "저랑 여동생 둘뿐"
+                           rf"(?:와|랑|하고|,)?\s*)+?)\s*(?:이렇게\s*)?(둘|셋|넷)\s*(?:이서|이|뿐|밖에)", text)  # fmt: skip  # "저랑 여동생 둘뿐"
         alone = listed and not re.search(
             r"(?:와|과|랑|하고|,)\s*$", text[: listed.start()]
         )  # not "엄마, 저, 동생 둘이"

@@ -61,7 +61,7 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         return "financial"  # "20억 중에 1억 원은 예금이고", "그 중 1억이 은행 예금": the part said to be deposits
     if re.search(rf"(?:{FINANCIAL})\S{{0,3}}\s*(?:{DEBT})\S{{0,2}}\s*{TAKEN_OFF}\s*$", window):
         return "financial"  # "그중 예금은 대출 빼고 1억": the deposits net of the loans, a part of the estate
-    if re.search(rf"{TAKEN_OFF}\s*(?:{LEFT}\s*)?(?:\S+\s*)?$", window):
+    if re.search(rf"{TAKEN_OFF}\s*(?:나(?:니까?|서|면)\s*)?(?:{LEFT}\s*)?(?:\S+\s*)?$", window):  # "빼고 나니 모두 8억"
         return "estate"  # "부채를 빼고 16억", "장례비까지 다 빼면 14억", "빚 다 정리하고 14억": what is left after the debts
     if re.search(
         r"(?:갚고|치르고|정리하고)\s*(?:\S+\s*){0,3}?남은\s*(?:게|것이?|거|건|재산은?|금액은?|돈은?)\s*$", window
@@ -71,6 +71,8 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         return "debt"  # "병원비 미납 △23,000,000": a row taken off the estate in a form's list
     if re.search(rf"(?:{FUNERAL})\S{{0,2}}\s*(?:\S+\s*)?(?:합쳐|합산|모아)\S{{0,3}}\s*$", window):
         return "funeral"  # "장례비는 영수증 합쳐보니 800만원": the funeral bills summed, not the estate's total
+    if re.search(r"(?:조의금|부의금|조위금)\S{0,2}\s*(?:\S+\s*)?$", window):
+        return "skip"  # "조의금은 1,870만 들어왔는데": money the mourners gave, neither a funeral cost nor the estate
     keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]
     hits = [(m.end(), -i, key) for i, (key, pattern) in enumerate(keys) for m in re.finditer(pattern, window)]
     spouse = re.compile(

@@ -40,12 +40,19 @@ OWN_DEATH = (
 
 # when and at what age, said between the one who died and the verb: "남편이 지난 3월에 향년 84세로 세상을 떴습니다"
 SAID_WHEN = (
-    r"(?:(?:지난|올해|작년|금년|\d{4}\s*년)\s*)?\d{1,2}\s*월\s*(?:\d{1,2}\s*일)?\s*에?\s+|(?:지난달|지난주|얼마\s*전)에?\s+"
+    r"(?:(?:지난|올해|작년|금년|\d{4}\s*년)\s*){0,2}\d{1,2}\s*월\s*(?:\d{1,2}\s*일)?\s*에?\s+|(?:지난달|지난주|얼마\s*전)에?\s+"
     r"|(?:향년\s*)?\d{2,3}\s*세(?:로|의\s*나이로|에|를\s*일기로)\s+"
     # "작년 추석 연휴에 일흔여덟으로": a holiday named for the time, an age said in native numerals
     r"|(?:(?:지난|올해|작년|금년|재작년|지난해)\s*)?(?:설|설날|추석|명절|연말|연초)\s*(?:연휴|무렵|즈음|때|직후|전)?\s*에?\s+"
     r"|(?:향년\s*)?(?:쉰|예순|일흔|여든|아흔)(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉)?\s*(?:살)?(?:으로|로|의\s*나이로|에)\s+"
 )
+
+
+# what took the one who died, said before a plain 갔/떠났 (a trip has no such cause)
+CAUSE = r"(?:(?:교통\s*)?사고로\s*|(?:지병|암|병환?|심장마비|뇌출혈|코로나)\s*으?로\s*)"
+# the spouse of the asker's sibling ("형부", "매형"): their spouse is the asker's sibling, their children 조카
+SIBLINGS_SPOUSE = ("매형", "매부", "매제", "제부", "형부", "올케", "형수", "형수님", "제수", "제수씨")
+ASKERS_SIBLING = r"(?:큰|작은|막내|둘째)?(?:누나|언니|오빠|여동생|남동생|동생|형님?)"
 
 
 # a pause in speech ("엄마가… 지난 2월에", "아버지는… 음 벌써"): the trail and the filler words, not words of the case;
@@ -97,6 +104,8 @@ def decedent(text: str) -> Mention | None:
             return m
         if re.match(r"(?:님)?(?:께서|이|가)\s*(?:" + SAID_WHEN + r")+떠났", rest):
             return m  # "남편이 지난 3월에 떠났어요": a plain 떠났 (not in DEATH: a trip too) with the month it happened
+        if re.match(r"(?:님)?(?:께서|이|가)\s*(?:" + SAID_WHEN + r")*" + CAUSE + r"(?:갔|떠났)", rest):
+            return m  # "매형이 올해 3월에 교통사고로 갔는데": a plain 갔 with what took them
         if re.match(r"(?:님)?(?:의|께서|가|이)?\s*(?:남기신|남긴|남기셨|명의의?|의\s*상속|상속재산|유산|재산)", rest):
             return m
         if re.match(r"(?:님)?\s*상속\s*(?:정리|건|문제|관련)", rest):
@@ -172,7 +181,8 @@ def heirs(text: str) -> Heirs:
     others = [m for m in mentions(text) if found is None or m.start != found.start]
     own_death = re.search(OWN_DEATH, text)
     gone = (  # dead, or not an heir: "아버지는 이혼해서 상속인 아님"
-        r"(?:님)?(?:은|는|도|께서|이|가)?\s*(?:(?:두\s*분|둘)\s*)?(?:다|모두)?\s*(?:"  # "시부모님은 두 분 다 예전에"
+        # "남편분은 6년 전에 먼저": 분 is the honorific of a third person's relation, as 님
+        r"(?:님|분)?(?:은|는|도|께서|이|가)?\s*(?:(?:두\s*분|둘)\s*)?(?:다|모두)?\s*(?:"  # "시부모님은 두 분 다 예전에"
         + EARLIER
         + r"|\d{4}\s*년(?:도)?에?\s*)*(?:"  # "아빠는 2019년에 먼저 가셨고요"
         + DEATH
@@ -216,6 +226,10 @@ def heirs(text: str) -> Heirs:
         partner = re.search(SIBLING_IN_LAW_SPOUSE, text)
         if partner and not re.match(gone, text[partner.end() : partner.end() + 20]):
             h.spouse, h.spouse_words = True, partner.group(0)
+    elif category == "inlaw" and found.words in SIBLINGS_SPOUSE:  # "형부가 돌아가셨어요 … 상속인은 언니랑"
+        partner = [m for m in alive if m.category == "blood" and re.fullmatch(ASKERS_SIBLING, m.words)]
+        if partner:
+            h.spouse, h.spouse_words = True, partner[0].words
     elif category == "child":
         partner = [m for m in alive if m.words in ("며느리", "사위")]
         if partner:
@@ -274,6 +288,8 @@ def heirs(text: str) -> Heirs:
             h.children, h.children_words = max(c for _, _, c in counted), counted[0][1]
         elif kids:
             h.children, h.children_words = len(kids), ", ".join(m.words for m in kids)
+    elif category == "inlaw" and found.words in SIBLINGS_SPOUSE and (nephews := counted_in(text, "조카")):
+        h.children, h.children_words = max(c for _, _, c in nephews), nephews[0][1]  # the asker's nephews
     elif category == "child":
         grand = [m for m in alive if m.category == "grandchild"]
         counted = counted_in(text, r"손자녀|손자|손녀|손주")
@@ -310,7 +326,21 @@ def heirs(text: str) -> Heirs:
             both = any("부모" in m.words for m in living) and not dead
             count = 2 if both else len(sides) if sides else 0 if dead else 2 if "부모" in inlaws.group(0) else 1
             h.parents, h.parents_words = count, ", ".join(dict.fromkeys(m.words for m in living)) or inlaws.group(0)
+        elif category == "inlaw" and found.words in SIBLINGS_SPOUSE:
+            h.parents, h.parents_words = theirs(text, found.words, alive)
         elif category == "child" and h.spouse:
             us = re.search(r"저희\s*부부|우리\s*부부|부부", text)
             h.parents, h.parents_words = (2, us.group(0)) if us else (1, "질문자(부모)")
     return h
+
+
+def theirs(text: str, word: str, alive: list[Mention]) -> tuple[int, str]:
+    """The living parents of the asker's sibling's spouse: "매형 부모님 두 분은 정정하시고", "형부 어머님"."""
+    own = re.search(rf"{word}\s*(?:의\s*)?(?:부모님?|아버(?:지|님)|어머(?:니|님))", text)
+    if own is None:
+        return 0, ""
+    named = [m for m in alive if m.category == "parent" and own.start() <= m.start]
+    if not named:
+        return 0, ""  # said as gone
+    sides = {"m" if re.search(r"어머|엄마", m.words) else "f" for m in named if "부모" not in m.words}
+    return (2 if "부모" in named[0].words else len(sides)), own.group(0)
