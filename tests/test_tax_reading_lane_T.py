@@ -204,3 +204,13 @@ def test_workers_daily_pay_is_neither_sales_nor_a_total_to_ask_for():
     answer = ask(q, as_of=AS_OF)
     assert answer["result"]["inputs"]["sales"] == 70_000_000
     assert not any("20만원" in line for line in answer.get("missing", []))
+
+
+def test_bank_notes_customers_pay_with_are_no_figure_to_ask_about():
+    q = (
+        "간이과세자로 떡볶이 노점(음식점업) 해요. 작년 공급대가가 3천만원이고 손님들이 다 만 원짜리, 천 원짜리로 "
+        "내요. 세금계산서 받은 매입은 공급대가로 1천만원이에요. 부가세 얼마예요?"
+    )
+    answer = ask(q, as_of=AS_OF)
+    assert answer["result"]["inputs"]["supply"] == 30_000_000
+    assert not any("천 원" in line for line in answer.get("missing", []) + answer.get("ambiguous", []))
