@@ -135,3 +135,82 @@ def test_spoken_base_with_an_approximation():
 
 def test_a_verb_after_a_later_year_is_not_the_earlier_dates():
     assert held_by_dates("2020년 3월에 이사 와서 2021년에 집을 샀고 2026년 2월에 팔았어요") is None
+
+
+# --- 부가세 and 법인세 rambles: corrections said after a sentence end, card sales said loosely, 간이과세 purchases,
+# workers' pay beside the return ------------------------------------------------------------------------------
+
+
+def test_card_sales_said_as_receipts_the_customers_took_away():
+    q = (
+        "분식집 하는 일반과세자예요. 이번 1기 매출 공급가액 6천만원, 매입 공급가액 2천만원이고, 그중 손님이 카드 긁고 "
+        "현금영수증 받아 간 게 부가세 포함해서 5,500만원이에요. 부가세 얼마 내요?"
+    )
+    got = inputs(q)
+    assert got["sales"] == 60_000_000 and got["purchases"] == 20_000_000
+    assert got["card_sales"] == 55_000_000  # 발행금액 includes VAT
+
+
+def test_simple_purchases_fetched_with_an_invoice_in_hangul_numerals():
+    q = (
+        "간이과세자로 문방구(소매업) 해요. 작년 공급대가가 사천만원이고 세금계산서 받고 물건 떼 온 게 공급대가로 "
+        "천이백만원이에요. 부가세 얼마예요?"
+    )
+    got = inputs(q)
+    assert got["supply"] == 40_000_000 and got["purchases"] == 12_000_000
+
+
+def test_simple_purchases_past_a_bracketed_list_of_what_was_bought():
+    q = (
+        "퀵서비스 오토바이 하는 간이과세자 동생 얘기예요. 1년 매출이 부가세 포함 5,200만원이고 세금계산서 받은 "
+        "매입(휘발유, 헬멧, 수리)이 부가세 포함 900만원이래요. 부가세 얼마 내요?"
+    )
+    got = inputs(q)
+    assert got["supply"] == 52_000_000 and got["purchases"] == 9_000_000
+
+
+def test_card_sales_taken_back_in_the_next_sentence_with_words_before_the_new_one():
+    q = (
+        "빵집 하는 일반과세자예요. 이번 1기 매출 공급가액 1억, 매입 공급가액 6천만원이에요. 카드로 결제된 게 "
+        "부가세 포함 9,900만원이고요. 아 아니다, 장부 보니 카드·현금영수증은 8,800만원이에요. 부가세는요?"
+    )
+    got = inputs(q)
+    assert got["card_sales"] == 88_000_000
+
+
+def test_a_bare_new_figure_after_a_sentence_end_takes_the_old_ones_place():
+    q = (
+        "꽃집 하는 간이과세자(소매업)예요. 작년 공급대가 5,600만원이고 세금계산서 받은 매입이 공급대가로 2,100만원. "
+        "아 아니다, 1,900만원이래요. 부가세 얼마?"
+    )
+    got = inputs(q)
+    assert got["supply"] == 56_000_000 and got["purchases"] == 19_000_000
+
+
+def test_corporate_base_revised_after_a_sentence_end():
+    q = (
+        "식품 제조 중소기업 법인이에요. 과세표준이 2억 5천만원이래요. 아 아니다, 재고 다시 세서 2억 3천만원으로 "
+        "바뀌었대요. 법인세 산출세액 얼마예요?"
+    )
+    reading = read_question(q, as_of=AS_OF)
+    assert reading.inputs["base"] == 230_000_000
+
+
+def test_workers_daily_pay_is_neither_sales_nor_a_total_to_ask_for():
+    q = (
+        "도배 일 하는 일반과세자 개인사업자예요. 인부 셋이 일당 20만원씩 받아요. 이번 1기 매출 공급가액 7천만원, "
+        "매입 공급가액 3천만원이에요. 부가세 얼마 내요?"
+    )
+    answer = ask(q, as_of=AS_OF)
+    assert answer["result"]["inputs"]["sales"] == 70_000_000
+    assert not any("20만원" in line for line in answer.get("missing", []))
+
+
+def test_bank_notes_customers_pay_with_are_no_figure_to_ask_about():
+    q = (
+        "간이과세자로 떡볶이 노점(음식점업) 해요. 작년 공급대가가 3천만원이고 손님들이 다 만 원짜리, 천 원짜리로 "
+        "내요. 세금계산서 받은 매입은 공급대가로 1천만원이에요. 부가세 얼마예요?"
+    )
+    answer = ask(q, as_of=AS_OF)
+    assert answer["result"]["inputs"]["supply"] == 30_000_000
+    assert not any("천 원" in line for line in answer.get("missing", []) + answer.get("ambiguous", []))

@@ -33,7 +33,10 @@ CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 
     r"|\s*(?:원)?\s*(?:이|가|은|는)?\s*아니(?:에요|예요|었어요|거든요)(?!\s*[?？])"  # "월 20 아니에요, 월 10만원"
     r"|\s*(?:원)?\s*(?:정도|쯤|가량)\S{0,4}\s*(?:정확히|정확하게)"
     # "8억, 아 아니다 병원비 빚이랑 장례비 빼면 7억 4천": taken back with a few words before the new figure
-    r"|\s*(?:원)?\s*[,.…]*\s*아\s+아니(?:다|야)\s*[,.]?\s+(?:[가-힣]+\s+){1,6}(?=\d)"
+    # "1,320만원. 아 아니다, 1,230만원", "3억 4천만원이래요. 아 아니다, 감가상각 다시 잡아서 3억 1천만원", "… 1억 2,100만원이고요.
+    # 아 아니다, 다시 보니 카드·현금영수증은 1억 1,000만원": a sentence ending may close the figure taken back
+    r"|\s*(?:원)?\s*(?:(?:이)?(?:래요|고요|에요|예요|요|래|고))?\s*[,.…]*\s*아\s+아니(?:다|야)\s*[,.]?\s+"
+    r"(?:[가-힣·]+\s+){0,6}(?=\d)"
     # "한 10억 한다고 들었는데 감정평가서에는 11억 3천": a figure heard, then the one a document or fact gives
     r"|\s*(?:원)?\s*(?:이)?(?:라고|한다고|된다고|간다고)\s*(?:들었|하던|하더)[^\d.?!]{0,20}?"
     r"(?:감정|평가|실제로?는|정확히는|확인해\s*보니)[^\d.?!]{0,12}(?=\d)"
@@ -52,6 +55,13 @@ CORRECTED = re.compile(  # "3억이 아니라", "1억 정도인데 정확히는 
 BRIDGE = re.compile(
     r"\s*(?:원)?\s*(?:이)?라고\s*(?:했|말씀|적었|썼|(?:알려\s*)?드렸|보내\s*드렸)\S{0,3}[^\d.?!\n]{0,30}?"
     r"(?:다시\s*(?:보니|봤더니|확인해\s*보니|확인하니)|확인해\s*보니)\S{0,2}\s*(?=\d)" + DOCUMENT_SHOWS
+)
+
+
+# "공급대가로 1,320만원. 아 아니다, 1,230만원이래요": the new figure said bare in the next sentence (its label left
+# behind in the one before) moves to where the old one was said, like a bridge
+AT_ONCE = re.compile(
+    r"\s*(?:원)?\s*(?:(?:이)?(?:래요|고요|에요|예요|요|래|고))?\s*[.…]+\s*아\s+아니(?:다|야)\s*,?\s+(?=\d)"
 )
 
 
@@ -198,7 +208,7 @@ def drop_corrected(clean: str, reading) -> str:
             continue
         if CORRECTED.match(clean[a.end :]):
             clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
-            bridge = BRIDGE.match(clean[a.end :])
+            bridge = BRIDGE.match(clean[a.end :]) or AT_ONCE.match(clean[a.end :])
             new = next(iter_amounts(clean[a.end + bridge.end() :]), None) if bridge else None
             if new is not None and new.start == 0:  # the figure itself right after the bridge, not "1년 치 …"
                 # "매출을 1억 1천이라고 드렸는데 합계를 다시 보니 1억 2천 4백": the new figure moves to where the old

@@ -156,6 +156,8 @@ def flag_uncovered_numbers(reading, found) -> None:
         if date and slashed_date(date) != date.group(0):
             continue  # "11/20/2025": a date read as such (an order left unclear, "03/04/2025", is flagged)
         said = t.group(0).strip()
+        if re.fullmatch(r"오?천\s*원", said) and re.match(r"\s*(?:짜리|권)", reading.text[t.end() :]):
+            continue  # "천 원짜리로 내고 가요": the notes customers pay with, no figure of the case
         corrected = any(a.startswith(f"'{said}'은 질문에서") for a in reading.assumptions)  # "412 아니고 421"
         # "421이라며 … 421만원 맞아": the figure said bare and with its unit
         corrected = corrected or any(re.match(rf"{re.escape(said)}\s*(?:만|억|천|원)", m.text) for m in found)

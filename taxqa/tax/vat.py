@@ -16,6 +16,8 @@ from taxqa.tax.spoken_sums import SUMMED_AFTER
 from taxqa.tax.vat_amounts import blanked, read_vat, simple_card
 from taxqa.tax.vat_credits import LAW, card_credit, card_credit_and_penalty
 from taxqa.tax.vat_industry import INDUSTRY_WORDS, said_industry
+from taxqa.tax.vat_periods import set_aside_wages
+from taxqa.tax.vat_purchases import simple_purchases
 from taxqa.tax.vat_status import settled_status
 from taxqa.tax.words import amount_near, clause_of, window_before
 
@@ -197,6 +199,7 @@ def read_simple(text: str, reading) -> None:
     if industry is None:
         reading.lack("업종 (간이과세 업종별 부가가치율)")
         return
+    set_aside_wages(text, reading)
     card = simple_card(text)
     no_invoice = NO_INVOICE.search(text)
     missing = None
@@ -219,12 +222,7 @@ def read_simple(text: str, reading) -> None:
     rest = text  # "카드+현금영수증 8천 매입 …": the word after the card amount names the next one, not it
     for a in (card, supply):
         rest = blanked(rest, a) if a is not None else rest
-    purchases = amount_near(  # "재료 사면서 세금계산서 받은 게 2천2백만원": bought with an invoice
-        rest,
-        r"매입(?:\s*(?!매출)[^\s\d,.]+){0,4}?\s*공급대가|매입|세금\s*계산서\S{0,2}\s*(?:받은|수취한?)\s*(?:게|거|것|금액)?(?:\S{0,2}\s*공급대가\S{0,2})?|"
-        r"세금\s*계산서\S{0,2}\s*(?:로|받고)?\s*(?:산|구입한|구매한)\s*(?:[가-힣]{0,3}(?:물건|재료|자재|원료|상품|물품)\S{0,2})?\s*(?:공급대가|금액)?",
-        r"매출|공급대가|수입",
-    )
+    purchases = simple_purchases(rest)
     if purchases is not None and purchases.start in taken:
         purchases = None
     value = supply.value  # "카드 5,400만원이랑 현금 600 해서 다 더하면 1년 매출": the card part added to the rest

@@ -13,6 +13,7 @@ from taxqa.tax.vat_periods import (
     done_period,
     paid_rent,
     prior_year_sales,
+    set_aside_wages,
 )
 from taxqa.tax.words import amount_near, part_of, window_before
 
@@ -102,9 +103,10 @@ def card_amounts(text: str):
     카드/현금영수증, unless it is said in the 매입 clause ("매입은 세금계산서 3억 + 카드 5천", 제46조③)."""
     card = named_after(text, r"카드|현금\s*영수증", r"매입") or summed_card(text)
     said = (  # "카드결제 합계 5,500만", "카드로 결제된 게 부가세 포함 8,800만원", "카드매출은 부가세포함 1억",
-        # "카드매출전표 발행한 금액이 7,150만원", "신용카드매출전표 발급분 3,300만원", "포함해가" (dialect 해서)
+        # "카드매출전표 발행한 금액이 7,150만원", "신용카드매출전표 발급분 3,300만원", "포함해가" (dialect 해서),
+        # "손님들이 카드 긁고 현금영수증 받아 간 게"
         r"(?:카드|현금\s*영수증)(?:\s*\S{0,6}\s*(?:(?:합계|총액|금액|매출액?|결제액|공급대가|자료)(?:은|는|이|:)?\s*)?|"
-        r"\S{0,6}\s*(?:결제|계산|받은|긁은|발행|발급|나간|나온)\S{0,3}\s*(?:게|거|건|것|금액|돈|분|매출액?)?\s*(?:은|는|이|가)?\s*"
+        r"\S{0,6}\s*(?:결제|계산|받은|받아\s*(?:간|갔|가신)|긁은|발행|발급|나간|나온)\S{0,3}\s*(?:게|거|건|것|금액|돈|분|매출액?)?\s*(?:은|는|이|가)?\s*"
         r"(?:(?:다|모두|전부)\s*(?:합치면|합쳐서|합하면|더하면)\s*)?"  # "현금영수증 나간 거 다 합치면 부가세 포함해서 1억 1천"
         r"(?:공급대가\S{0,2}\s*)?)"  # "카드로 받은 매출 공급대가 4,400만원"
         r"(?:\(?\s*(?:부가세|부가가치세|VAT)\s*포함(?:해서|하여|하면|해가|해|한)?\s*\)?\s*)?$"
@@ -233,6 +235,7 @@ def read_vat(text: str, reading) -> None:
     for x in done_period(text):  # "2025년 2기엔 매출 2억 1천 … 올해 1기는 매출 1억 8천": the earlier period's figures
         text = blanked(text, x)
         reading.assume(f"'{x.text}'은 지난 과세기간의 금액으로 보고 이번 신고 계산에서 뺌")
+    set_aside_wages(text, reading)
     ten = 10  # 매출세액/매입세액 given instead of 공급가액: the tax is 10% of the value
     output = amount_near(text, r"매출\s*세액", r"매입")
     input_ = amount_near(text, r"매입\s*세액", r"매출")

@@ -1,6 +1,6 @@
 """What around a general taxpayer's VAT figures says they are not this return's sales or purchases as said: an
-earlier period's figures beside this period's (`done_period`), a rent the business pays (`paid_rent`), purchases said
-as a share of the sales (`SHARE_OF_SALES`)."""
+earlier period's figures beside this period's (`done_period`), a rent the business pays (`paid_rent`), the pay of its
+workers (`set_aside_wages`), purchases said as a share of the sales (`SHARE_OF_SALES`)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,25 @@ def paid_rent(text: str) -> list:
         if re.search(r"(?:월세|임대료|관리비)\S{0,2}\s*$", window_before(text, a.start, 10))
         and re.match(r"\s*(?:원)?\s*(?:을|를|씩)?\s*(?:내|냈|나가|나갑|주고|줘|드리|드려)", text[a.end :])
     ]
+
+
+# "팀원 넷이 일당 25만원씩", "알바생 둘한테 시급 10,320원 줘요": a worker's pay, said beside a word for the workers
+WAGE = r"(?:일당|일급|시급|월급|급여|인건비|품삯|임금)\S{0,2}\s*(?:각\s*)?$"
+WORKERS = r"팀원|직원|알바|아르바이트|인부|종업원|기사님?들|일꾼|기공"
+
+
+def set_aside_wages(text: str, reading) -> None:
+    """A worker's pay is no sale and bears no VAT to deduct (제38조: 매입세액 only on goods and services bought with
+    VAT): no input of the return, and no total of it to ask for; the reading says it was left out."""
+    for a in iter_amounts(text):
+        left = text.rfind(".", 0, a.start) + 1  # the sentence up to the amount
+        if not (re.search(WAGE, window_before(text, a.start, 8)) and re.search(WORKERS, text[left : a.start])):
+            continue
+        reading.assume(f"'{a.text}'은 일하는 사람에게 주는 인건비라 매출·매입(부가세)에 들어가지 않아 계산에 넣지 않음")
+        for m in reading.mentions:
+            if m.type == "amount" and m.value == a.value:
+                m.flags["context"] = True  # a fact of the story, not a figure of the return
+                m.flags.pop("period", None)  # "25만원씩": no total of the pay is needed
 
 
 PERIOD = r"(?:\d{4}\s*년|작년|올해|이번|금년|지난|직전)\s*(?:제\s*)?(?:[12]\s*기|상반기|하반기)"
