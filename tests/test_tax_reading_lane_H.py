@@ -140,3 +140,66 @@ def test_lived_there_all_along_and_no_other_house():
         "거주하셨어요. 다른 주택은 없으십니다. 양도세 얼마인가요?"
     )
     assert got["resided_years"] == 11 and got["one_house"] is True
+
+
+def test_a_share_said_in_words_is_a_fraction():
+    from fractions import Fraction
+
+    from taxqa.tax.fractions import share_after, share_part
+
+    cases = {"지분 절반을": (1, 2), "지분을 반씩": None, "지분 삼분지일": (1, 3), "지분 3분의 1": (1, 3),
+             "지분 1/4": (1, 4), "지분 2할 5푼": (1, 4), "매출의 꼭 육할": (3, 5), "지분 40%": (2, 5)}  # fmt: skip
+    for said, want in cases.items():
+        got = share_after(said, r"지분|매출")
+        assert (got and got[0]) == (want and Fraction(*want)), said
+    assert share_after("매출 할인", r"매출") is None and share_part(100_000_001, Fraction(1, 3)) == 33_333_333
+
+
+def test_a_gift_of_a_share_said_after_the_whole_value():
+    got = inputs(
+        "남편 명의 오피스텔이 시세로 육억 합니다. 올봄에 남편이 그걸 저랑 같이 갖자며 지분 삼분지일을 제 이름으로 "
+        "돌려 주었어요. 예전에 받은 재산은 없고요. 제 증여세가 얼마나 나옵니까?"
+    )
+    assert got["amount"] == 200_000_000 and got["relation"] == "spouse"
+
+
+def test_purchases_said_as_tenths_of_the_sales():
+    got = inputs(
+        "식당 하는 일반과세자예요. 2기 확정 때 낼 부가세 좀 봐 주세요. 칠월부터 십이월까지 매출이 공급가액으로 "
+        "8천만원이고, 세금계산서로 받은 매입은 그 매출의 딱 2할 5푼이에요. 부가가치세 얼마 내요?"
+    )
+    assert got["sales"] == 80_000_000 and got["purchases"] == 20_000_000
+
+
+def test_an_honorific_sale_and_costs_while_held_and_at_the_sale():
+    got = inputs(
+        "제 고모부 일인데요, 고모부가 2013년 3월에 2억 1천에 사신 점포 건물을 올해 4월에 4억 8천만원에 "
+        "파셨어요. 그사이 리모델링(자본적 지출)에 2천만원, 팔 때 중개보수로 300만원 드셨대요. 양도소득세 얼마예요?"
+    )
+    assert got["price"] == 480_000_000 and got["acquired"] == 210_000_000 and got["expenses"] == 23_000_000
+
+
+def test_a_monthly_amount_beside_a_sale_is_no_price():
+    r = reading(
+        "학원 앞에서 기다리다 들은 얘기예요. 그 댁은 2023년 9월에 3억 2천에 아파트를 사서 살다가 올해 3월에 "
+        "3억 9천에 팔았대요. 다른 집은 없고요, 필요경비 500만원. 학원비는 월 35만원이래요. 양도세 얼마예요?"
+    )
+    assert r.inputs["price"] == 390_000_000 and r.inputs["acquired"] == 320_000_000
+    assert not any("기간마다" in line for line in r.missing)
+
+
+def test_a_price_taken_back_as_the_first_asked_is_set_aside():
+    got = inputs(
+        "형님이 상가를 2018년 6월에 3억 1천에 사서 올해 4월에 5억 2천에 팔았대요. 아 5억 2천은 처음 부른 "
+        "가격이고 깎아서 5억에 넘겼답니다. 필요경비 900만원, 8년 보유, 주택 아니에요. 양도소득세 얼마예요?"
+    )
+    assert got["price"] == 500_000_000 and got["acquired"] == 310_000_000
+
+
+def test_a_coworkers_rough_figure_is_no_fact_of_the_askers_case():
+    r = reading(
+        "저는 2012년 3월에 입사해서 올해 2월 말에 퇴사했어요. 퇴직금은 세전 9,800만원이고요. 같이 그만둔 "
+        "최 부장은 3억 좀 넘게 받았다더라고요. 제 퇴직소득세는 얼마예요?"
+    )
+    assert r.inputs["pay"] == 98_000_000 and not any("범위" in line for line in r.missing)
+    assert any("최 부장" in line for line in r.assumptions)

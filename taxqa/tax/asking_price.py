@@ -11,19 +11,26 @@ from taxqa.amounts import iter_amounts
 
 # "호가는 15억", "네이버 호가 3억 5천까지", "매물 호가가 9억": the listing's word before the amount
 ASKING_BEFORE = re.compile(r"호가\s*(?:는|가|은|도|만|:)?\s*(?:약|대략|최고)?\s*$")
+# "4억 1천은 처음 부른 값이고 깎아서 4억에 넘겼다": the value named as the first asked, the same value said before
+# it as the price (taken back) is that asking price too
+NAMED_ASKING = re.compile(
+    r"\s*(?:원)?\s*(?:은|는|이)\s*(?:처음\S{0,2}\s*|원래\s*)?(?:부른|불렀던|내놓은|내놨던)\s*(?:값|가격|금액)"
+)
 # "12억 3천에 내놨다가", "15억으로 내놓았는데", "9억에 매물로 올렸다가": the amount listed at
 ASKING_AFTER = re.compile(
-    r"\s*(?:원)?\s*(?:에|으로|로)\s*(?:처음\S{0,2}\s*)?(?:내놨|내놓았|내놓|내어\s*놓|매물로\s*(?:올렸|올려|내놨|내놓)|올려\s*놨)"
+    NAMED_ASKING.pattern
+    + r"|\s*(?:원)?\s*(?:에|으로|로)\s*(?:처음\S{0,2}\s*)?(?:내놨|내놓았|내놓|내어\s*놓|매물로\s*(?:올렸|올려|내놨|내놓)|올려\s*놨)"
 )
 
 # the price dealt at or the value appraised, said beside an asking price: "최종 실거래가는", "11억 5천에 계약",
 # "감정평가가 3억 1천으로"
-DEALT = r"실거래|매매가|확정|계약|감정|평가|신고|최종|결국|팔렸|팔았|팔기로|매도했|양도가|증여가액|시가"
+DEALT = r"깎아서|넘겼|실거래|매매가|확정|계약|감정|평가|신고|최종|결국|팔렸|팔았|팔기로|매도했|양도가|증여가액|시가"
 
 
 def asking(text: str, start: int, end: int) -> bool:
     """Whether the amount at text[start:end] is an asking price, by the words just before or after it."""
-    return bool(ASKING_BEFORE.search(text[max(0, start - 14) : start]) or ASKING_AFTER.match(text[end : end + 16]))
+    after = text[end : end + 20]
+    return bool(ASKING_BEFORE.search(text[max(0, start - 14) : start]) or ASKING_AFTER.match(after))
 
 
 def without_asking(clean: str, reading) -> str:
@@ -32,6 +39,8 @@ def without_asking(clean: str, reading) -> str:
     price the sale is planned at, said as assumed; a listing's 호가 is no value, so it is flagged."""
     found = list(iter_amounts(clean))
     listed = [a for a in found if asking(clean, a.start, a.end)]
+    named = {a.value for a in listed if NAMED_ASKING.match(clean[a.end : a.end + 20])}
+    listed += [a for a in found if a.value in named and a not in listed and a.start < max(b.start for b in listed)]
     dealt = [a for a in found if a not in listed and re.search(DEALT, clean[max(0, a.start - 16) : a.end + 12])]
     for a in listed:
         if not dealt:

@@ -7,6 +7,7 @@ import re
 
 from taxqa.amounts import AmountMention, format_won, iter_amounts
 from taxqa.tax.family import RELATION_OF, WORDS, mentions
+from taxqa.tax.fractions import share_after
 from taxqa.tax.words import PART_MARKS, josa, part_of, window_before
 
 PRIOR_CUE = re.compile(
@@ -140,7 +141,7 @@ SHARE_VALUE = (
 
 
 def share_said_before(text: str, first) -> tuple[float, str] | None:
-    """A share of a thing said before its value: "지분 절반", "지분 30%", the asker's "저 60%"."""
+    """A share of a thing said before its value ("지분 절반", "지분 30%", the asker's "저 60%") or after it."""
     before = text[: first.start]
     half = re.search(r"지분\s*(?:의\s*)?(?:(절반|반|1\s*/\s*2)|(\d{1,2}(?:\.\d+)?)\s*%)", before) or re.search(
         r"(?<![가-힣])(절반|반)()\s*(?:의\s*)?지분", before
@@ -150,7 +151,9 @@ def share_said_before(text: str, first) -> tuple[float, str] | None:
     mine = re.findall(r"(?<![가-힣])(?:저|제|나|본인)\S{0,2}\s*(\d{1,2}(?:\.\d+)?)\s*%", before)
     if len(mine) == 1:
         return float(mine[0]), re.search(rf"(?:저|제|나|본인)\S{{0,2}}\s*{re.escape(mine[0])}\s*%", before).group(0)
-    return None
+    # "건물이 시가로 이십사억 … 지분 절반을 제 앞으로", "지분 삼분지일": the whole's value said first, the share after
+    after = share_after(text[first.end :], r"지분")
+    return (float(after[0] * 100), after[1]) if after else None
 
 
 def own_share(text: str, reading, amount: int, words: str, first) -> tuple[int, str]:

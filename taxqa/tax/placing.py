@@ -9,17 +9,17 @@ import re
 from typing import Any
 
 from taxqa.amounts import format_won
+from taxqa.tax.coworker_figures import coworker_figure
 from taxqa.tax.family import RELATION_OF
 from taxqa.tax.figure_nets import flag_tiny
 from taxqa.tax.mentions import Mention, clause_span
 from taxqa.tax.nets import run as run_nets
+from taxqa.tax.period_amounts import beside_a_sale, living_cost, paid_out_beside_pay
 from taxqa.tax.spoken_sums import worked_in
 from taxqa.tax.tax_terms import KIND_TAXES, NAMED_TAX, only_asked, said_done
 from taxqa.tax.unread_cues import flag_unknown, flag_unread_cues, input_label
 from taxqa.tax.words import josa
 
-# "학원비는 월 48만원": a household's running cost told in passing, no figure of any tax here
-LIVING_COST = r"학원비|교습비|관리비|회비|용돈|식비|통신비|구독료|보육료|간병비"
 AMOUNT_FIELDS = {"amount", "prior", "prior_tax", "marriage_birth", "estate", "spouse_inherits", "financial", "base",
                  "salary", "pension", "insurance", "withheld", "sales", "purchases", "card_sales", "supply",
                  "no_invoice", "price", "acquired", "expenses", "prepaid", "tax", "pay"}  # fmt: skip
@@ -28,18 +28,6 @@ DURATION_FIELDS = ("held_years", "resided_years", "years", "days", "months_late"
 REVENUE = re.compile(r"매출|수입|수익|매상|벌었|번\s*돈|벌어|영업수익|총수입|연봉|총급여|급여|월급")
 INCOME_WORDS = re.compile(r"과세표준|과표|소득금액|순이익|순소득|이익금|각\s*사업연도\s*소득")
 CURRENCY_NAMES = {"USD": "달러", "EUR": "유로", "JPY": "엔", "CNY": "위안", "GBP": "파운드"}
-
-
-def paid_out_beside_pay(reading, m) -> bool:
-    """'회사 주차비로 매달 10만원씩 냈어요' beside a 근로소득공제 question: a cost the worker pays each month, no part of
-    the pay (근로소득공제 is figured from 총급여 alone), not a 비과세 or an allowance received."""
-    if reading.kind != "wage" or m.used_as is not None:
-        return False
-    before, after = reading.text[max(0, m.start - 16) : m.start], reading.text[m.end : m.end + 12]
-    return bool(
-        re.search(r"(?:냈|내요|내고|냅니다|내는|나가|나갔|지출|썼|부담)", after)
-        and not re.search(r"비과세|식대|수당|급여|월급|상여|보너스|받", before + after)
-    )
 
 
 def fact_words(reading) -> list[tuple[str, Any, str]]:
@@ -87,6 +75,9 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             continue
         if m.type != "amount" or m.flags.get("corrected"):
             continue  # "월 20 아니에요, 월 10만원": a figure taken back is no case fact to ask about
+        if who := coworker_figure(reading, m):  # "박과장은 … 2억 좀 넘게 받았대요": another person's figure
+            reading.assume(f"'{m.text}'은 {who}(다른 사람)의 금액이라 계산에 넣지 않음")
+            continue
         f, named = m.flags, input_label(reading.kind, m.used_as)
         if f.get("currency"):
             unit = CURRENCY_NAMES.get(f["currency"], f["currency"])
@@ -106,11 +97,9 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             continue  # 포함 금액) … 과세되는 총급여는 6,060만원": a part of the 연봉, the 총급여 said after it
         elif f.get("period") and paid_out_beside_pay(reading, m):
             reading.assume(f"'{f['period']}'은 낸 비용이라 근로소득공제(총급여로만 계산)에 넣지 않음")
-        elif (
-            f.get("period")
-            and m.used_as is None
-            and re.search(LIVING_COST, reading.text[max(0, m.start - 10) : m.start])
-        ):
+        elif f.get("period") and beside_a_sale(reading, m):
+            reading.assume(f"'{f['period']}'은 기간마다의 금액이라 양도소득세 계산에 넣지 않음")
+        elif f.get("period") and living_cost(reading, m):
             reading.unclear(f"'{f['period']}'(생활비용)은 계산에 넣지 않음: 세금 계산에 필요한 금액이면 알려 주세요")
         elif f.get("period") and not (m.used_as in ("salary", "withheld") and reading.kind in ("wage", "salary")):
             reading.lack(f"'{f['period']}'은 기간마다의 금액입니다: 몇 번(몇 개월·몇 년)인지, 합계 금액이 필요합니다")

@@ -25,6 +25,7 @@ OTHER_LABEL = re.compile(r"(?:[/|,\n·]\s*)(?!(?:취득|매입|구입|분양|매
 JOINED_COST = rf"\s*(?:원)?\s*(?:이랑|랑|과|와|하고|및|,|그리고)\s*(?:{EXPENSE})\S{{0,2}}\s*(?:은|는|이|가|:)?\s*"
 COST_WORD = rf"(?:{EXPENSE}|[가-힣](?:비|료|비용|보수))\s*(?:은|는|이|가|:)?\s*$"
 BUY_SIDE = r"살\s*때|사면서|샀을\s*때|취득\s*(?:할\s*)?(?:때|시)|매입\s*(?:할\s*)?(?:때|시)"
+HELD_SIDE = r"자본적\s*지출|리모델링|확장\s*공사|공사비|새시|샷시|섀시"
 SELL_SIDE = r"팔\s*때|팔면서|팔았을\s*때|팔고|매도\s*(?:할\s*)?(?:때|시)|양도\s*(?:할\s*)?(?:때|시)|판\s*때"
 
 
@@ -41,16 +42,19 @@ def sale_side_cost(text: str, first, reading):
     if second is None:
         return None
     sides = [text[max(0, a.start - 30) : a.start].split(".")[-1] for a in (first, second)]
-    if not any(re.search(BUY_SIDE, w) for w in sides) or not any(re.search(SELL_SIDE, w) for w in sides):
+    # "리모델링 공사(자본적 지출)로 3천만원, 팔 때 중개수수료 … 400만원": an outlay while held and the sale's cost
+    other_side = BUY_SIDE + "|" + HELD_SIDE
+    if not any(re.search(other_side, w) for w in sides) or not any(re.search(SELL_SIDE, w) for w in sides):
         return None
-    reading.assume(f"살 때의 비용과 팔 때의 비용을 합쳐 필요경비로 봄 ({first.text} + {second.text})")
+    reading.assume(f"살 때·보유 중의 비용과 팔 때의 비용을 합쳐 필요경비로 봄 ({first.text} + {second.text})")
     return second
 
 
 YEARS_AGO = r"(?:\s*(?:은|는)?\s*\d{1,2}\s*년\s*전\S{0,2})?"  # "산 건 12년 전 4억": when, between label and price
 # "산 건 12년 전": the purchase named before the years ago it happened
 BOUGHT_NOUN = r"(?<![가-힣])(?:산|샀던|취득한|구입한|매입한)\s*(?:건|게|거|것|때|시기|시점|날)?\s*(?:은|는|이|가)?\s*$"
-SOLD = r"\s*(?:원)?\s*(?:에|을|를|으로|로|받고)?\s*(?:팔|판|팜|매도|양도|처분|넘기|넘긴|넘겼|넘김)"
+# "5억 2천만원에 파셨대요": the honorific sale verb of a third person
+SOLD = r"\s*(?:원)?\s*(?:에|을|를|으로|로|받고)?\s*(?:팔|판|팜|파셨|파신|파시(?=고|면|는|니)|매도|양도|처분|넘기|넘긴|넘겼|넘김)"
 
 # a buyer's offer for the seller's house is its sale price, not the seller's purchase
 OFFER = r"\s*(?:원)?\s*(?:에|으로|로)\s*(?:사겠다|사겠단|산다는|산다고|사려는|사고\s*싶다는|사\s*가겠다|살\s*사람)"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import format_won, iter_amounts
+from taxqa.tax.fractions import share_of, share_part
 from taxqa.tax.rates import parse_as_of, select
 from taxqa.tax.vat_periods import (
     CARD_CREDIT_CEILING,
@@ -280,8 +281,9 @@ def read_vat(text: str, reading) -> None:
         (purchases.value * (ten if purchases is input_ else 1)) if purchases else 0,
     ]
     share = SHARE_OF_SALES.search(text) if purchases is None else None
-    if share is not None:  # "매입은 … 딱 매출의 절반이고요": the purchases said as a share of the sales
-        values[1] = sales.value * (50 if share["half"] else int(share["pct"])) // 100
+    share = share if share is not None and share_of(share) is not None else None
+    if share is not None:  # "매입은 … 딱 매출의 절반이고요", "그 매출의 꼭 6할": the purchases as a share of the sales
+        values[1] = share_part(sales.value, share_of(share))
         reading.assume(f"매입 공급가액을 '{share.group(0).strip()}'에 따라 매출의 일부 {format_won(values[1])}으로 봄")
     if (  # "매입은 잘 모르겠어요", "세금계산서 받은 것도 꽤 되는데 합계를 안 내 봤다네요"
         share is None

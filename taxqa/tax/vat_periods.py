@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import iter_amounts
+from taxqa.tax.fractions import SHARE
 from taxqa.tax.words import window_before
 
 
@@ -47,7 +48,8 @@ REFERRED = r"똑같|같이|같은|만큼|처럼|절반|두\s*배"
 
 # "매입은 세금계산서 받은 것만 딱 매출의 절반", "매입이 매출의 60% 정도": the purchases by the sales
 SHARE_OF_SALES = re.compile(
-    r"매입[^.?!\d]{0,24}?매출\S{0,1}\s*(?:의\s*)?(?:딱\s*|약\s*|한\s*)?(?:(?P<half>절반|반)|(?P<pct>[1-9]\d?)\s*%)"
+    # "매입은 … 딱 매출의 절반", "그 매출의 꼭 6할", "매출의 3분의 1": the share read by fractions.share_of
+    r"매입[^.?!\d]{0,24}?매출\S{0,1}\s*(?:의\s*)?(?:딱\s*|꼭\s*|약\s*|한\s*|정확히\s*)?(?:" + SHARE + ")"
 )
 
 
