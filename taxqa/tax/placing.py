@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from taxqa.amounts import format_won
-from taxqa.tax.corrections import said_again
+from taxqa.tax.chat_corrections import said_again
 from taxqa.tax.family import RELATION_OF
 from taxqa.tax.figure_nets import flag_tiny
 from taxqa.tax.mentions import Mention, clause_span
@@ -28,16 +28,16 @@ INCOME_WORDS = re.compile(r"과세표준|과표|소득금액|순이익|순소득
 CURRENCY_NAMES = {"USD": "달러", "EUR": "유로", "JPY": "엔", "CNY": "위안", "GBP": "파운드"}
 
 
-def paid_out_beside_pay(reading, m) -> bool:
+def paid_out_beside_pay(reading, m) -> str:
     """'회사 주차비로 매달 10만원씩 냈어요' beside a 근로소득공제 question: a cost the worker pays each month, no part of
-    the pay (근로소득공제 is figured from 총급여 alone), not a 비과세 or an allowance received."""
-    if reading.kind != "wage" or m.used_as is not None:
-        return False
+    the pay (근로소득공제 is figured from 총급여 alone); a fee in any question. What it is left out of, or ""."""
     before, after = reading.text[max(0, m.start - 16) : m.start], reading.text[m.end : m.end + 12]
-    return bool(
-        re.search(r"(?:냈|내요|내고|냅니다|내는|나가|나갔|지출|썼|부담)", after)
-        and not re.search(r"비과세|식대|수당|급여|월급|상여|보너스|받", before + after)
-    )
+    fee = re.search(r"(?:회비|구독료|수강료)\S{0,2}\s*(?:월|매달)?\s*$", before)  # "회비는 월 3만원인데": a club's fee
+    if m.used_as is not None or reading.kind != "wage":
+        return "계산" if m.used_as is None and fee else ""
+    paid = re.search(r"(?:냈|내요|내고|냅니다|내는|나가|나갔|지출|썼|부담)", after)
+    kept = re.search(r"비과세|식대|수당|급여|월급|상여|보너스|받", before + after)
+    return "근로소득공제(총급여로만 계산)" if paid and not kept else ""
 
 
 def fact_words(reading) -> list[tuple[str, Any, str]]:
@@ -102,8 +102,8 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             reading.text[m.end :],
         ):  # "(비과세 식대 월 20만원은 이미 뺀 금액)": a part already taken out of the amount said; "(식대 월 20만원
             continue  # 포함 금액) … 과세되는 총급여는 6,060만원": a part of the 연봉, the 총급여 said after it
-        elif f.get("period") and paid_out_beside_pay(reading, m):
-            reading.assume(f"'{f['period']}'은 낸 비용이라 근로소득공제(총급여로만 계산)에 넣지 않음")
+        elif f.get("period") and (left_out := paid_out_beside_pay(reading, m)):
+            reading.assume(f"'{f['period']}'은 낸 비용이라 {left_out}에 넣지 않음")
         elif f.get("period") and not (m.used_as in ("salary", "withheld") and reading.kind in ("wage", "salary")):
             reading.lack(f"'{f['period']}'은 기간마다의 금액입니다: 몇 번(몇 개월·몇 년)인지, 합계 금액이 필요합니다")
         elif f.get("approx") and m.used_as:
