@@ -405,3 +405,11 @@ def test_an_earlier_gift_to_the_same_son_in_a_clause_naming_him_is_prior():
 def test_a_figure_after_아_아니다_labelled_as_another_fact_replaces_nothing():
     got = inputs("2020년에 취득가 3억에 샀어요. 아 아니다, 양도가는 3억 5천이에요. 5년 보유한 아파트 양도소득세는?")
     assert got["acquired"] == 300_000_000 and got["price"] == 350_000_000
+
+
+def test_a_friends_과표_said_beside_the_askers_is_no_second_year():
+    reading = read_question(
+        "제 과세표준은 5,200만원이에요. 제 친구는 과표 2,800이라던데 걔는 직장인이라서요. 종합소득세 산출세액은?",
+        as_of=AS_OF,
+    )
+    assert reading.inputs["base"] == 52_000_000 and not any("과세표준이 여럿" in a for a in reading.ambiguous)
