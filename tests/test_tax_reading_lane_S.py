@@ -313,3 +313,103 @@ def test_the_총급여_said_after_a_contract_pay_with_its_monthly_exempt_part_is
         as_of=AS_OF,
     )
     assert reading.inputs["salary"] == 42_600_000 and not reading.missing
+
+
+# round two: a figure taken back aloud in a ramble, the family of another worker, a fee, a giver named twice
+
+
+def test_a_gift_taken_back_aloud_with_words_between_is_the_figure_after_it_once():
+    got = inputs(
+        "제가 딸 계좌로 1억을 넣었어요. 아 아니다, 넣으려다가 1천은 생활비로 두고 9천만 넣었네요. "
+        "딸은 스물여덟이에요. 증여세 얼마예요?"
+    )
+    assert got["amount"] == 90_000_000
+
+
+def test_a_bare_figure_taken_back_aloud_takes_the_unit_of_the_one_after():
+    got = inputs("연봉이 4,300... 아 아니다, 4,200만원이에요. 미혼이고 부양가족 없어요. 결정세액 얼마?")
+    assert got["salary"] == 42_000_000
+
+
+def test_a_value_heard_then_taken_back_for_an_appraisal_is_the_appraised_one():
+    got = inputs(
+        "아내가 제 명의 상가를 받는데 시가는 6억이라던데, 아 아니다, 감정 받아보니 5억 8천 나왔대요. 증여세는?"
+    )
+    assert got["amount"] == 580_000_000
+
+
+def test_a_figure_after_아_아니다_of_another_size_replaces_nothing():
+    got = inputs("아버지가 저한테 2억을 주셨어요. 아 아니다, 그 전에 300만원 빌린 건 갚았고요. 증여세 얼마예요?")
+    assert got["amount"] == 200_000_000
+
+
+def test_an_hourly_pay_asks_for_the_years_pay():
+    reading = read_question(
+        "편의점 알바생 지훈이는 시급 11,000원 받는데 몇 시간 일할지 몰라요. 연말정산 세금은?", as_of=AS_OF
+    )
+    assert reading.kind == "salary" and any("총급여" in m for m in reading.missing)
+
+
+def test_children_all_married_off_are_no_dependents_and_an_old_mother_cared_for_is():
+    got = inputs(
+        "총급여 5,500만원이고 소득 없는 아내랑 여든 넘은 노모를 모시고 삽니다. 애들은 다 출가했어요. 결정세액은?"
+    )
+    assert got["dependents"] == 2 and not got.get("children")
+
+
+def test_a_colleagues_pay_and_family_are_not_the_workers():
+    got = inputs(
+        "총급여 4,000만원이고 아들(9살) 키우는 한부모예요. 친정엄마(일흔넷, 소득 없음) 모시고 살아요. "
+        "입사 동기 수진이는 연봉 4,500인데 부양가족이 없대요. 결정세액 얼마?"
+    )
+    assert got["salary"] == 40_000_000 and got["dependents"] == 2 and got["elderly"] == 1
+
+
+def test_children_listed_with_school_years_and_ages_in_brackets_are_counted_each():
+    got = inputs("총급여 6,000만원, 아내 소득 없음. 애들은 고1(16살)이랑 초6(12살) 둘이에요. 결정세액은?")
+    assert got["dependents"] == 3 and got["children"] == 2
+
+
+def test_a_club_fee_in_a_gift_question_is_no_gift_to_ask_about():
+    reading = read_question(
+        "모임 총무 이씨가 아버지한테 1억을 받았대요. 동호회 회비는 월 5만원인데 단체복도 샀어요. 증여세 얼마예요?",
+        as_of=AS_OF,
+    )
+    assert reading.inputs.get("amount") == 100_000_000 and not reading.missing
+
+
+def test_a_gift_set_aside_by_the_asker_names_no_giver():
+    got = inputs(
+        "엄마인 제가 아들 통장에 1억을 보냈어요. 그때 이모도 2백 보태줬는데 그건 이모 돈이니까 따로고요. "
+        "아들은 서른이에요. 아들이 엄마한테 받은 거 증여세는?"
+    )
+    assert got["relation"] == "lineal_ascendant" and got["amount"] == 100_000_000
+
+
+def test_a_father_named_again_by_his_title_gives_to_his_son():
+    got = inputs(
+        "웨딩플래너예요. 신부 쪽 어머님, 박 여사님이 신부님한테 1억 5천을 주신대요. 혼인신고는 다음 달에 해요. "
+        "혼인공제 받으면 신부님 증여세는?"
+    )
+    assert got["relation"] == "lineal_ascendant" and got["marriage_birth"] == 100_000_000
+
+
+def test_an_earlier_gift_to_the_same_son_in_a_clause_naming_him_is_prior():
+    got = inputs(
+        "큰아들 가게 차리는 데 쓰라고 작년 봄에 2천만원을 줬고, 올해 또 4,000만원을 줬어요. 둘 다 아비인 제가 준 "
+        "돈이고 아들은 마흔입니다. 이번 4,000만원 증여세는?"
+    )
+    assert got["amount"] == 40_000_000 and got["prior"] == 20_000_000
+
+
+def test_a_figure_after_아_아니다_labelled_as_another_fact_replaces_nothing():
+    got = inputs("2020년에 취득가 3억에 샀어요. 아 아니다, 양도가는 3억 5천이에요. 5년 보유한 아파트 양도소득세는?")
+    assert got["acquired"] == 300_000_000 and got["price"] == 350_000_000
+
+
+def test_a_friends_과표_said_beside_the_askers_is_no_second_year():
+    reading = read_question(
+        "제 과세표준은 5,200만원이에요. 제 친구는 과표 2,800이라던데 걔는 직장인이라서요. 종합소득세 산출세액은?",
+        as_of=AS_OF,
+    )
+    assert reading.inputs["base"] == 52_000_000 and not any("과세표준이 여럿" in a for a in reading.ambiguous)

@@ -54,3 +54,22 @@ def asked_pay(text: str, notes: list[str]):
         f"'{only.group(0).strip()}': {person} 몫 {mine[0].text}만 총급여로 계산 ({josa(others, '은는')} 다른 사람의 급여)"
     )
     return mine[0]
+
+
+# "동생은 연봉 7,200 받는다고 자랑하던데 걔는 미혼이라", "동기 혜진이는 연봉 4,100인데 부양가족이 없어서": a sentence
+# about another worker's own pay (not the spouse's, whose pay decides the 배우자공제)
+OTHER_WORKER = re.compile(
+    r"(?<![가-힣])(?:친?형|누나|언니|오빠|(?:남|여)?동생|친구|동기|동료|선배|후배|[가-힣]{1,3}(?<=[가-힣])이)"
+    r"(?:는|도)\s+(?:연봉|월급|총급여|급여|과표)"
+)
+
+
+def others_blanked(text: str) -> str:
+    """The text without the sentences about another worker's pay (positions kept): their family ("부양가족이 없어서")
+    and figures are theirs, not the asker's."""
+    for m in OTHER_WORKER.finditer(text):
+        start = max([x.end() for x in re.finditer(r"[.?!\n]\s", text[: m.start()])] or [0])
+        end = re.search(r"[.?!\n](?!\d)|$", text[m.end() :])
+        end = m.end() + end.start()
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import iter_amounts
+from taxqa.tax.chat_corrections import drop_chat_taken_back
 from taxqa.tax.words import quoted
 
 BRACKET = re.compile(r"\s*(?:원)?\s*(?:초과|이하|이상|미만)(?=[^.?!]{0,24}(?:구간|세율|누진))")
@@ -174,6 +175,7 @@ def drop_corrected(clean: str, reading) -> str:
     figure said before the correction ("3억 줬... 3억이 아니라 3억5천") goes with it, and so does a
     duration or count taken back ("근속 20년.. 아니 21년")."""
     clean = drop_explained_aside(clean, reading)
+    clean = replace_taken_back_aloud(clean, reading)
     clean = replace_corrected_years(clean, reading)
     clean = replace_corrected_bare(clean, reading)
     clean = drop_corrected_people(clean, reading)
@@ -313,83 +315,51 @@ def flag_unresolved_correction(reading, found) -> None:
             return
 
 
-# A pasted chat log: "상담원: …" / "고객: …" turns on their own lines
-TURN = re.compile(r"(?m)^\s*(고객|손님|상담원|상담사|세무사|직원|질문자|문의자|나|저)\s*[:：]")
-# a turn that opens by taking something back: "아니다 …", "아 죄송해요, …", "아 3천은 지난 기수 거였네요", "아 (1,200)
-# 아니고 1,250이요" (its figure already blanked by CORRECTED)
-# (not a bare 아니요 or 죄송한데: an answer "no" or a polite opening takes nothing back)
-TURN_TAKES_BACK = re.compile(r"\s*(?:(?:아+|앗|아참|어)\s*[,.]?\s*)?(?:아니(?:다|고|라)|죄송|잘못|정정|헷갈|착각)")
-# words that say the figure before them was wrong: "8억은 처음 부른 거고", "3천은 지난 기수 거였네요"
-WAS_WRONG = re.compile(r"[^.,?!\n]{0,16}?(?:처음|지난|작년|잘못|아니|착각|예전|이전|틀렸|헷갈|거였|것이었|말고)")
-# words in the turn itself that own a mistake: "아니다 제가 헷갈렸네요", "죄송해요 잘못 말했어요"
-# a turn that adds a figure rather than replacing one: "아니다 그리고 상여 500도 있어요"
-ADDED = re.compile(r"그리고|또한?\s|추가|도\s*(?:있|받|냈|들었|나왔)")
-MISTAKE = re.compile(r"아니다|헷갈렸|착각|잘못|정정|틀렸|아니라|아니고")
-TURN_OPENS = re.compile(r"\s*(?:아+|앗|아참|어)\s*[,.]?\s+(?=\d)")  # "아 3천은 …": an interjection, then a figure
-TURN_FIGURE = re.compile(r"(?<![\d,.])\d[\d,.]*\s*(?:년|개월|달|일)(?![가-힣]{0,1}(?:에|부터|까지))")
+# "2억을 보냈어요. 아 아니다, 보내려다가 2천은 … 남기고 1억 8천만 보냈지", "5,900... 아 아니다, 5,800만원":
+# a figure, a few words (a sentence end allowed), then 아 아니다 that takes it back
+TAKEN_BACK_ALOUD = re.compile(
+    r"(?P<between>[^\d?!\n]{0,30}?)(?<![가-힣])(?:아+\s*,?\s*아니(?:다|야|지)|아니\s*아니)(?![가-힣])"
+)
+BARE = re.compile(r"[\d,]+")
 
 
-def turns(text: str) -> list[tuple[str, int, int]]:
-    """(speaker, start, end) of each turn of a pasted chat log; [] when the text is not one."""
-    heads = list(TURN.finditer(text))
-    if len(heads) < 2:
-        return []
-    return [
-        (h.group(1), h.end(), heads[i + 1].start() if i + 1 < len(heads) else len(text)) for i, h in enumerate(heads)
-    ]
+def sized(a, b) -> tuple[int, int]:
+    """The values of two figures to compare, a bare one ("5,900") taking the 만 of the other ("5,800만원")."""
+    bare_a, bare_b = BARE.fullmatch(a.text.strip()), BARE.fullmatch(b.text.strip())
+    if bare_a and not bare_b and "만" in b.text:
+        return a.value * 10_000, b.value
+    if bare_b and not bare_a and "만" in a.text:
+        return a.value, b.value * 10_000
+    return a.value, b.value
 
 
-def drop_chat_taken_back(clean: str, reading) -> str:
-    """'고객: 8억에 팔기로 했어요 / 고객: 아니다 8억은 처음 부른 거고 최종 7억 6천에 계약했어요': a later turn of
-    the same speaker that takes back a figure. A figure the taking-back turn repeats ("8억은", "3천은 지난 기수
-    거였네요") is wrong wherever said; with none repeated, the one figure of that speaker's previous turn goes
-    ("5개월쯤 뒤에 했어요 / 아니다 제가 헷갈렸네요. 수정신고한 날은 3월 10일"). Blanked, so positions stay."""
-    said = turns(clean)
-    for n, (who, start, end) in enumerate(said):
-        body = clean[start:end]
-        opens = TURN_OPENS.match(body)
-        if not (TURN_TAKES_BACK.match(body) or opens):
-            continue
-        here = list(iter_amounts(body))
-        before = [a for a in iter_amounts(clean[:start]) if any(a.value == b.value for b in here)]
-        repeated = [b for b in here if any(a.value == b.value for a in before)]
-        # "3천은 지난 기수 거였네요. 이번 기수 매입은 4,000만원": the repeated figure, then a new one
-        topic = re.match(r"\s*(?:원)?\s*(?:은|는)", body[repeated[0].end :]) if repeated else None
-        if topic and len(here) > len(repeated) and WAS_WRONG.match(body[repeated[0].end + topic.end() :]):
-            wrong = {a.value for a in repeated}
-            for a in [x for x in iter_amounts(clean[:end]) if x.value in wrong]:
-                clean = clean[: a.start] + " " * (a.end - a.start) + clean[a.end :]
-                reading.assume(f"'{a.text}'은 뒤에서 고쳐 말한 금액으로 보고 계산에서 뺌")
-            for m in reading.mentions:
-                if m.type == "amount" and m.value in wrong:
-                    m.flags["corrected"] = True
-            continue
-        if opens or not (here or TURN_FIGURE.search(body) or re.search(r"\d{1,2}\s*월\s*\d{1,2}\s*일", body)):
-            continue
-        last = said[n - 1] if n else None  # the same speaker's turn just before, nothing asked between
-        if last is None or last[0] != who or not MISTAKE.search(body) or ADDED.search(body):
-            continue
-        figures = list(iter_amounts(clean[last[1] : last[2]])) + list(TURN_FIGURE.finditer(clean[last[1] : last[2]]))
-        if len(figures) != 1:
-            continue
-        f = figures[0]
-        a, b = (f.start, f.end) if hasattr(f, "value") else f.span()
-        a, b = last[1] + a, last[1] + b
-        words = clean[a:b]
-        clean = clean[:a] + " " * (b - a) + clean[b:]
-        reading.assume(f"'{words.strip()}'은 다음 말에서 고쳐 말한 값으로 보고 계산에서 뺌")
-        from taxqa.tax.mentions import aligner  # clean is normalised ("작년" -> "2025년"): map back to the text
+def replace_taken_back_aloud(clean: str, reading) -> str:
+    """The figure said after 아 아니다 stands where the one taken back was said, beside its label and verb
+    ("과세표준이 6,470만원이래요. 아 아니다, … 6,740만원이에요" -> 과세표준이 6,740만원), once; the words between
+    (and any figure of another size there, "2천은 … 남기고") are blanked, so positions stay. The new figure is the
+    first one of like size (half to twice) in the sentence that takes back; with none, nothing is replaced."""
+    from taxqa.tax.mentions import aligner  # clean is normalised ("작년" -> "2025년"): map back to the text
 
+    for a in list(iter_amounts(clean)):
+        said = TAKEN_BACK_ALOUD.match(clean, a.end)
+        if said is None or clean[a.start : a.end] != a.text:  # already replaced by an earlier correction
+            continue
+        rest = re.match(r"[^?!\n]*?(?:[.?!\n](?!\d)|$)", clean[said.end() :])[0]
+        b = next((x for x in iter_amounts(rest) if 0.5 <= (lambda u, v: v / u if u else 0)(*sized(a, x)) <= 2), None)
+        clause = rest[: b.start] if b else ""  # "취득가 3억이에요. 아 아니다, 양도가는 3억 5천": another fact's figure
+        labels = set(re.findall(OTHER_FACT, clause)) | set(re.findall(r"([가-힣]{2,6})(?:은|는)\s*$", clause))
+        first = clean[max([x.end() for x in re.finditer(r"[.?!\n]\s", clean[: a.start])] or [0]) : a.start]
+        if b is None or any(label not in first for label in labels):  # its label said with the first figure
+            continue
+        new = b.text + ("만원" if BARE.fullmatch(b.text.strip()) and "만" in a.text else "")
+        end = said.end() + b.end
+        if len(new) > end - a.start:
+            continue
         to_text = aligner(clean, reading.text)
-        a, b = to_text(a), to_text(b, end=True)
+        lo, hi = to_text(a.start), to_text(said.end() + b.start)
+        clean = clean[: a.start] + new.ljust(end - a.start) + clean[end:]
+        reading.assume(f"'{a.text}'은 질문에서 '{new}'(으)로 정정된 것으로 보고 계산함")
         for m in reading.mentions:
-            if m.start < b and a < m.end:
+            if m.start < hi and lo < m.end:
                 m.flags["corrected"] = True
     return clean
-
-
-def said_again(reading, unknown: re.Match) -> bool:
-    """ "아니다 제가 헷갈렸네요": a past confusion owned in a chat turn whose figure was read as taken back,
-    no fact unknown."""
-    past = re.match(r"헷갈렸|착각했", reading.text[unknown.start() : unknown.start() + 3])
-    return bool(past) and any("고쳐 말한" in a for a in reading.assumptions)

@@ -31,7 +31,7 @@ FOND = r"래미|내미|놈|녀석"  # "아들래미 둘", "딸내미 하나": a 
 
 AGED_WORDS = r"일흔|여든|아흔|칠순|팔순|구순|(?<!\d)[7-9]0\s*대"
 # "아버지 72세, 어머니 68세": an age said right after the parent it belongs to
-PARENT_NAMED = r"(?<![가-힣])(?:아버지|어머니|아버님|어머님|부친|모친|장인|장모|시아버지|시어머니|아빠|엄마)"
+PARENT_NAMED = r"(?<![가-힣])(?:친정)?(?:아버지|어머니|아버님|어머님|부친|모친|장인|장모|시아버지|시어머니|아빠|엄마)"
 
 
 def count_people(text: str, words: str) -> tuple[int, str] | None:
@@ -125,7 +125,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         text,
     )
     ordinal, spouse_claims = [], False
-    if re.search(rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가)?\s*없|무자녀", text):  # "애 없음", "자식은 없어요"
+    if re.search(rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가)?\s*(?:없|다\s*(?:출가|분가))|무자녀", text):  # fmt: skip
         children = None
     elif elsewhere and not re.search(  # "… 남편이 공제. 남편 결정세액?": the claimer is the worker asked about
         re.match(r"남편|아내|배우자|와이프", elsewhere.group(0)).group(0)
@@ -174,8 +174,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
             rest = sons_and_daughters(text) - 1
             children, grown_left = ((rest, "아들·딸") if rest > 0 else None), True
         listed = re.search(  # "애들은 10살 7살 둘이에요", "아이들: 9살, 12살": the ages after the child word
-            rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가|:|：)?\s*((?:\d{{1,2}}\s*(?:살|세)\s*[,·/와과랑]?\s*){{2,}})", text
-        )
+            rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가|:|：)?\s*((?:(?:[초중고]\d\s*)?\(?\d{{1,2}}\s*(?:살|세)\)?\s*이?[,·/와과랑]?\s*){{2,}})", text
+        )  # fmt: skip
         if children and children[0] == 1 and listed:
             children = (len(re.findall(r"\d{1,2}\s*(?:살|세)", listed.group(1))), listed.group(0).strip())
         sons, daughters = count_people(text, r"(?<![가-힣])아들"), count_people(text, r"(?<![가-힣])딸(?!기)")
@@ -286,7 +286,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         reading.fact("spouse", True, spouse.group(0), input=False)
     parents = (
         re.search(
-            r"(?<!할)(?<!애)(?<!애\s)(부모님|어머니|아버지|어머님|아버님|모친|부친|(?:친정|시)?엄마|장인(?:어른)?|장모님?|시부모님?|시어머니|시아버지|시어머님|시아버님)\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:\d{2}\s*(?:세|살)\s*,?\s*(?:소득\s*(?:은|이)?\s*없(?:고|이|으며)\s*,?\s*)?)?(?:을|를|도)?\s*"
+            r"(?<!할)(?<!애)(?<!애\s)(부모님|어머니|아버지|어머님|아버님|모친|부친|(?:친정|시)?엄마|장인(?:어른)?|장모님?|시부모님?|시어머니|시아버지|시어머님|시아버님|노모|노부모님?)\s*\)?\s*(?:\([^()]{0,30}\)\s*)?(?:\d{2}\s*(?:세|살)\s*,?\s*(?:소득\s*(?:은|이)?\s*없(?:고|이|으며)\s*,?\s*)?)?(?:을|를|도)?\s*"
             r"(?:(?:랑|이랑|와|과|하고)\s*(?:같이|함께)\s*(?:살면서|살며|살고)\s*)?\s*(?:(두|한)\s*분\s*(?:\([^()]{0,30}\)\s*)?(?:을|를|다)?\s*)?(?:(?:제가|저는|내가|저희가|우리가|제)\s*)?(?:[가-힣]{1,4}(?:로|으로|에서)\s*)?(?:(?:같이|함께)\s*)?(?:부양|모시|모셔|모심)",
             text,  # "어머니(72세, 소득 없음)도 같이 모시고": 같이 said before the caring
         )

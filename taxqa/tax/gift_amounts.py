@@ -95,8 +95,9 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
     return asked_for(text, per_receiver(text, asked_share(text, current, notes), notes), notes), prior, notes
 
 
-def prior_from_same_group(text: str, a, relation: str) -> bool:
-    """An earlier gift counts when its clause names no donor or one of the same 제53조 group."""
+def prior_from_same_group(text: str, a, relation: str, receiver: str | None = None) -> bool:
+    """An earlier gift counts when its clause names no donor or one of the same 제53조 group, or names only the one
+    the asker gives to now (`receiver`: "작은아들놈 집 장만하는 데 보태라고 재작년에 3천만원을 줬고")."""
     clause_start = max(text.rfind(c, 0, a.start) for c in ",.?!\n") + 1
     # "민수(24)는 작년에 따로 3천 받았고요": another person, by name, received it (not this gift's receiver)
     other = re.match(r"\s*([가-힣]{2,3})(?:이)?\s*\([^()]{0,12}\)\s*(?:는|은|도)\s", text[clause_start : a.start])
@@ -128,7 +129,7 @@ def prior_from_same_group(text: str, a, relation: str) -> bool:
             and re.match(r"\S{0,2}\s*(?:한테|에게|께)(?!서)", text[a.end + m.end :])
             for m in later
         )
-    if not named:
+    if not named or (receiver and all(m.words == receiver for m in named)):
         return True
     return RELATION_OF[named[-1].category][0] == relation
 

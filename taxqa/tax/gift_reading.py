@@ -28,8 +28,33 @@ def recognise(text: str) -> bool:
     return "증여" in text or bool(re.search(f"{RECEIVE}|{GIVE}", text) and gift_parties(text).relation)
 
 
+# "그때 외삼촌도 5백 보태줬는데 그건 외삼촌 돈이니까 따로고", "남동생도 천만원 빌려줬다는데 그건 상관없는 얘기고요":
+# a sentence the asker sets aside, with its giver and figure
+SET_ASIDE = re.compile(r"(?:그건|그거는|그것은|그\s*돈은)\s*[^.?!\n]{0,20}?(?:따로|상관\s*없|별개|관계\s*없|관련\s*없)")
+
+
+# "신랑 쪽 아버님, 김 사장님이 … 주신대요": a kin word and the same person's name after a comma; the particle that
+# makes the giver is on the name
+APPOSED = re.compile(
+    r"(?P<kin>아버지|아버님|어머니|어머님|할아버지|할머니)\s*,\s*[가-힣]{1,4}\s*(?:사장|회장|선생|여사|씨)님?"
+    r"(?P<p>이|가|께서)(?![가-힣])"
+)
+
+
+def set_aside(text: str) -> str:
+    """The text without the sentences the asker sets aside, and with a giver named twice ("아버님, 김 사장님이") said
+    once (positions kept)."""
+    text = APPOSED.sub(lambda m: (m["kin"] + m["p"]).ljust(len(m[0])), text)
+    for m in SET_ASIDE.finditer(text):
+        start = max([x.end() for x in re.finditer(r"[.?!\n]\s", text[: m.start()])] or [0])
+        end = m.end() + (re.search(r"[.?!\n](?!\d)|$", text[m.end() :]).start())
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def read(text: str, reading) -> None:
     """Fill `reading` (taxqa.tax.reading.Reading) from a gift question."""
+    text = set_aside(text)
     year = parse_as_of(reading.as_of).year
     current, prior, notes = split_amounts(text, year)
     if UNDECIDED.search(text) and not any(re.match(IF_SAID, text[a.end : a.end + 16]) for a in current):
@@ -138,7 +163,7 @@ def read(text: str, reading) -> None:
         if not any("증여자의 자녀가 아니라" in a for a in reading.assumptions):  # the parent between said alive
             reading.assume("수증자의 부모가 생존해 있어 세대생략 할증과세 적용으로 가정")
     read_marriage_birth(text, reading, parties.relation, parties.generation_skip)
-    same = [a for a in prior if prior_from_same_group(text, a, parties.relation)]
+    same = [a for a in prior if prior_from_same_group(text, a, parties.relation, parties.asker_gives and parties.words)]
     if len(same) < len(prior):
         others = ", ".join(format_won(a.value) for a in prior if a not in same)
         reading.assume(f"다른 관계의 증여자나 다른 사람이 받은 이전 증여({others})는 합산·공제에 영향이 없어 제외")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import AmountMention, format_won, iter_amounts
-from taxqa.tax.asked_pay import asked_pay
+from taxqa.tax.asked_pay import asked_pay, others_blanked
 from taxqa.tax.rates import parse_as_of
 from taxqa.tax.words import amount_near, josa, window_before
 
@@ -151,7 +151,9 @@ def base_of_asked_year(text: str, reading, found: AmountMention) -> AmountMentio
         return int(digits) if digits else year_now - {"재작년": 2, "작년": 1, "전년": 1}.get(word, 0)
 
     bases = [
-        a for a in iter_amounts(text) if re.search(r"(?:과세표준|과표)\S{0,3}\s*$", window_before(text, a.start, 12))
+        a
+        for a in iter_amounts(others_blanked(text))  # "제 친구는 과표 3,100이라던데": the friend's, not a year's
+        if re.search(r"(?:과세표준|과표)\S{0,3}\s*$", window_before(text, a.start, 12))
     ]
     if len(bases) < 2 or len({a.value for a in bases}) < 2:
         return found

@@ -6,16 +6,16 @@ from __future__ import annotations
 import re
 
 
-def paid_out_beside_pay(reading, m) -> bool:
+def paid_out_beside_pay(reading, m) -> str:
     """'회사 주차비로 매달 10만원씩 냈어요' beside a 근로소득공제 question: a cost the worker pays each month, no part of
-    the pay (근로소득공제 is figured from 총급여 alone), not a 비과세 or an allowance received."""
-    if reading.kind != "wage" or m.used_as is not None:
-        return False
+    the pay (근로소득공제 is figured from 총급여 alone); a fee in any question. What it is left out of, or ""."""
     before, after = reading.text[max(0, m.start - 16) : m.start], reading.text[m.end : m.end + 12]
-    return bool(
-        re.search(r"(?:냈|내요|내고|냅니다|내는|나가|나갔|지출|썼|부담)", after)
-        and not re.search(r"비과세|식대|수당|급여|월급|상여|보너스|받", before + after)
-    )
+    fee = re.search(r"(?:회비|구독료|수강료)\S{0,2}\s*(?:월|매달)?\s*$", before)  # "회비는 월 3만원인데": a club's fee
+    if m.used_as is not None or reading.kind != "wage":
+        return "계산" if m.used_as is None and fee else ""
+    paid = re.search(r"(?:냈|내요|내고|냅니다|내는|나가|나갔|지출|썼|부담)", after)
+    kept = re.search(r"비과세|식대|수당|급여|월급|상여|보너스|받", before + after)
+    return "근로소득공제(총급여로만 계산)" if paid and not kept else ""
 
 
 def beside_a_sale(reading, m) -> bool:
@@ -25,7 +25,7 @@ def beside_a_sale(reading, m) -> bool:
 
 
 # "학원비는 월 48만원": a household's running cost told in passing, no figure of any tax here
-LIVING_COST = r"학원비|교습비|관리비|회비|용돈|식비|통신비|구독료|보육료|간병비"
+LIVING_COST = r"학원비|교습비|관리비|용돈|식비|통신비|보육료|간병비"  # fees (회비, 구독료): paid_out_beside_pay
 
 
 def living_cost(reading, m) -> bool:

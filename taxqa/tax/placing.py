@@ -95,8 +95,8 @@ def flag_amounts(reading, found: list[Mention]) -> None:
             reading.text[m.end :],
         ):  # "(비과세 식대 월 20만원은 이미 뺀 금액)": a part already taken out of the amount said; "(식대 월 20만원
             continue  # 포함 금액) … 과세되는 총급여는 6,060만원": a part of the 연봉, the 총급여 said after it
-        elif f.get("period") and paid_out_beside_pay(reading, m):
-            reading.assume(f"'{f['period']}'은 낸 비용이라 근로소득공제(총급여로만 계산)에 넣지 않음")
+        elif f.get("period") and (left_out := paid_out_beside_pay(reading, m)):
+            reading.assume(f"'{f['period']}'은 낸 비용이라 {left_out}에 넣지 않음")
         elif f.get("period") and beside_a_sale(reading, m):
             reading.assume(f"'{f['period']}'은 기간마다의 금액이라 양도소득세 계산에 넣지 않음")
         elif f.get("period") and living_cost(reading, m):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import AmountMention, format_won, iter_amounts
-from taxqa.tax.asked_pay import asked_pay
+from taxqa.tax.asked_pay import asked_pay, others_blanked
 from taxqa.tax.dependents import OWN_PAY, WORKER_SPOUSE, own_pay, read_dependents
 from taxqa.tax.income_reading import ASKS_WAGE_ONLY, asks_deduction_alone
 from taxqa.tax.kind_nets import money_from_kin
@@ -139,6 +139,9 @@ def read(text: str, reading) -> None:
     for note in notes:
         reading.assume(note)
     found = this_years(text, found)  # "연봉은 작년엔 5,800이었는데 올해 1월부터 6,700으로": this year's pay
+    if re.search(r"시급|시간당", window_before(text, found.start, 8)):  # "시급 10,320원": a year's hours unknown
+        reading.lack(f"총급여 (연봉): '{found.text}'은 시급이라 1년 동안 받은 급여를 알 수 없음")
+        return
     said = [m.lastindex for m in re.finditer(f"({NET_PAY})|(세전|총급여)", window_before(text, found.start, 14))]
     if said and said[-1] == 1:  # the nearest word before the pay says it is after tax
         gross = amount_near(text, r"세전|총급여")
@@ -249,7 +252,7 @@ def read(text: str, reading) -> None:
     elif not raise_to:
         reading.assume("연봉을 비과세소득을 뺀 총급여액으로 봄")
     said = [f"총급여 {format_won(salary)}"]
-    dependents = read_dependents(text, reading, said)
+    dependents = read_dependents(others_blanked(text), reading, said)  # not a sibling's or friend's family
     if claimed := re.search(ELDER_CLAIMED_BY_SPOUSE, text):  # "시어머니(73세)는 남편 쪽으로 올립니다"
         dependents = drop_spouses_elder(reading, said, dependents, claimed.group(0))
     read_own_age(text, reading, said)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax.corrections import said_again
+from taxqa.tax.chat_corrections import said_again
 from taxqa.tax.mentions import Mention
 from taxqa.tax.words import quoted
 

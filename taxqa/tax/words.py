@@ -190,6 +190,8 @@ def native_age(m: re.Match) -> str:
     copula = m["ones"] and re.match(
         r"\s*(?:이고|이에요|이예요|이요|인데|이며|이신|이세요|이셔|이십니다|입니다)", m.string[m.end() :]
     )
+    # "친정엄마(일흔셋, 소득 없으심)": an age in the brackets after a person
+    copula = copula or (m["ones"] and m.string[: m.start()].endswith("(") and re.match(r"\s*[,)]", m.string[m.end() :]))
     if not (m["age"] or m["unit"] or copula):
         return m[0]
     n = NATIVE_TENS[m["tens"]] + NATIVE_ONES.get(m["ones"] or "", 0)
