@@ -147,3 +147,19 @@ def test_slips_of_fast_typing_in_tax_words_are_set_right_and_said():
 def test_children_counted_with_who_they_are_said_between():
     r = reading("총급여 4,800만원, 아내는 전업주부예요. 애들은 중학생 둘이에요 (13살, 15살). 연말정산 결정세액?")
     assert r.inputs.get("children") == 2 and r.inputs.get("dependents") == 3
+
+
+def test_the_part_the_spouse_inherits_alone_is_her_share():
+    r = reading(
+        "아버지가 돌아가셨어요. 상속재산: 주택 시가 9억 원, 예금 2억 원. 상속인: 어머니와 자녀 2명(성인). "
+        "분할: 주택은 어머니가 단독 상속, 예금은 자녀들이 나눔. 상속세는?"
+    )
+    assert r.inputs.get("spouse_inherits") == 900_000_000
+
+
+def test_debts_said_already_taken_off_the_total_are_not_taken_off_again():
+    r = reading(
+        "아버지 상속 건. 과세가액 15억인데 이건 채무 8천이랑 장례비 500만 이미 뺀 금액이에요. "
+        "상속인은 어머니와 성인 자녀 둘, 금융재산 없음. 상속세?"
+    )
+    assert r.inputs.get("estate") == 1_500_000_000

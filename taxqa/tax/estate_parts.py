@@ -25,6 +25,7 @@ TAKEN_OFF = (
     r"(?:빼고|뺀|빼면|빼믄|빼문|빼모|빼몬|빼니(?:까|께)?|차감\s*후|차감하면|제외하고|제외하면|제하고|제하면|"
     r"정리하고|갚고|청산하고|공제하고|공제한|공제하면|공제\s*후)"  # "채무를 공제하고 25억": taken off, no deduction rule
 )
+ALREADY_OFF = r"[^.?!\n]{0,24}?이미\s*(?:다\s*)?(?:뺀|빼|차감|제외|공제|반영)"
 # "빼고 남은 게 딱 21억", "다 빼고 남는 게 24억": the words for the remainder between the verb and the amount
 LEFT = r"(?:남은|남는|남을)\s*(?:게|것이?|거|건|재산은?|금액은?|돈은?)"
 
@@ -71,6 +72,8 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
         return "debt"  # "병원비 미납 △23,000,000": a row taken off the estate in a form's list
     if re.search(rf"(?:{FUNERAL})\S{{0,2}}\s*(?:\S+\s*)?(?:합쳐|합산|모아)\S{{0,3}}\s*$", window):
         return "funeral"  # "장례비는 영수증 합쳐보니 800만원": the funeral bills summed, not the estate's total
+    if re.search(rf"(?:{DEBT}|{FUNERAL})\S{{0,3}}\s*$", window) and re.match(ALREADY_OFF, text[a.end :]):
+        return "skip"  # "과세가액 28억, 이건 채무 1억2천이랑 장례비 1천 이미 뺀 숫자": taken off the total already
     if re.search(r"(?:조의금|부의금|조위금)\S{0,2}\s*(?:\S+\s*)?$", window):
         return "skip"  # "조의금은 1,870만 들어왔는데": money the mourners gave, neither a funeral cost nor the estate
     keys = [("financial", FINANCIAL), ("item", ITEM), ("debt", DEBT), ("funeral", FUNERAL), ("estate", TOTAL)]
@@ -249,7 +252,7 @@ def spouse_item(text: str, amounts: list, spouse_words: str, asker_is_spouse: bo
     taker = (
         re.search(
             rf"({ITEM}|{FINANCIAL})\s*(?:\([^()]{{0,12}}\)\s*)?{PRICE}(?:은|는|을|를)\s*(?:{who})(?:님)?\s*(?:\([^()]{{0,8}}\))?\s*"
-            r"(?:앞으로|명의로|이름으로|몫으로|(?:이|가|께서)\s*(?:다\s*)?(?:받|갖|가지|상속))",
+            r"(?:앞으로|명의로|이름으로|몫으로|(?:이|가|께서)\s*(?:다\s*|단독\s*(?:으로\s*)?|혼자\s*|전부\s*)?(?:받|갖|가지|상속))",
             text,
         )
         or re.search(  # "할머니는 아파트만 받기로 했는데 그게 6억이고요": the part's value said after it, as 그게
