@@ -163,3 +163,20 @@ def test_debts_said_already_taken_off_the_total_are_not_taken_off_again():
         "상속인은 어머니와 성인 자녀 둘, 금융재산 없음. 상속세?"
     )
     assert r.inputs.get("estate") == 1_500_000_000
+
+
+def test_two_penalties_joined_by_a_plus_are_both_asked():
+    r = reading(
+        "메모: 25년 귀속 종소 무신고. 법정신고기한 26.5.31. 26.7.15에 기한후신고하며 같이 납부, 납부세액 500만. 부정행위 없음. "
+        "감면은 1개월 초과 3개월 이내 구간. 무신고 + 납부지연 가산세 합계?"
+    )
+    assert r.inputs.get("kind") == "no-return" and r.inputs.get("months_late") in (2, 3) and r.inputs.get("days") == 45
+    assert not any("범위" in a for a in r.missing)
+
+
+def test_a_return_filed_on_time_said_with_words_between_is_no_no_return():
+    r = reading(
+        "양도세 신고는 세무사님이 기한 안에 해 줬어요. 제가 세금 400만 원을 납부기한 지나고 20일 만에 냈어요. "
+        "신고 쪽 가산세는 없고요. 가산세 얼마예요?"
+    )
+    assert r.inputs.get("kind") == "late-payment" and r.inputs.get("days") == 20

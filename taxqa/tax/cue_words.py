@@ -81,8 +81,8 @@ VALUE_CUES: dict[str, dict[str, dict[str, str]]] = {
     "penalty": {
         "kind": {
             # "과소신고랑 납부지연 가산세 합쳐서": the 가산세 said once for both
-            "no-return": r"무\s*신고(?:\s*(?:이랑|랑|와|과|하고|및|[,·/])\s*납부\s*지연)?\s*가산세",
-            "under-report": r"과소\s*신고(?:\s*(?:이랑|랑|와|과|하고|및|[,·/])\s*납부\s*지연)?\s*가산세",
+            "no-return": r"무\s*신고(?:\s*(?:이랑|랑|와|과|하고|및|[,·/+])\s*납부\s*지연)?\s*가산세",
+            "under-report": r"과소\s*신고(?:\s*(?:이랑|랑|와|과|하고|및|[,·/+])\s*납부\s*지연)?\s*가산세",
             "late-payment": r"(?:납부\s*)?지연\s*가산세|납부\s*불성실\s*가산세",
         }
     }

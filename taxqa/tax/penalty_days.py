@@ -44,7 +44,8 @@ def days_said(text: str) -> re.Match | None:
 
 # "8월 31일에 기한후신고 했어요": the day a late or corrected return was filed
 # a month and day, also dotted after a year: "8월 31일", "2025. 7. 21."
-MONTH_DAY = r"(?:(?:19|20)\d{2}\s*(?:[.\-/]|년)\s*)?(\d{1,2})\s*(?:월|[.\-/])\s*(\d{1,2})\s*(?:일|\.)?"
+# "26.5.31": a year of two digits before a dotted month and day, left out of the month
+MONTH_DAY = r"(?:(?:(?:19|20)?\d{2})\s*(?:[.\-/]|년)\s*(?=\d{1,2}\s*[.\-/월]\s*\d))?(\d{1,2})\s*(?:월|[.\-/])\s*(\d{1,2})\s*(?:일|\.)?"
 FILED_ON = (
     MONTH_DAY + r"\s*(?:에|쯤|경)?\s*(?:기한\s*후\s*신고|수정\s*신고)"
     # "수정신고한 날은 올해 2026년 3월 10일이에요": the day named first
@@ -80,16 +81,25 @@ def months_after_due(text: str, year: int) -> tuple[int, str, int] | None:
     if due is None:
         return None
     month, day = (int(g) for g in filed.groups() if g)  # the month and day of whichever wording said it
+    if not (valid(due) and valid((month, day))):
+        return None  # "26.5" read as a month: no date to count from
     months = (month - due[0]) % 12 + (day > due[1])  # 5월 31일 -> 8월 31일: 3, -> 9월 1일: 4
     return max(1, months), filed.group(0), days_from(year, due, (month, day))
+
+
+def valid(month_day: tuple[int, int]) -> bool:
+    """A month and day that name a day of the year (29 February counted)."""
+    month, day = month_day
+    return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
 
 
 def days_from(year: int, due: tuple[int, int], paid: tuple[int, int]) -> int:
     """The days from a due date to a later day, both said as month and day; a day before the due date is in
     the next year ("12월 31일까지인데 1월 15일에")."""
-    start, end = date(year, *due), date(year, *paid)
+    day = min(due[1], 28) if due[0] == 2 else due[1]  # 29 February said of a year without it: the 28th
+    start, end = date(year, due[0], day), date(year, paid[0], min(paid[1], 28) if paid[0] == 2 else paid[1])
     if end <= start:
-        end = date(year + 1, *paid)
+        end = date(year + 1, end.month, end.day)
     return (end - start).days
 
 
@@ -109,7 +119,7 @@ def days_between_said(text: str, year: int) -> tuple[int, str] | None:
     """(days late, words) when both the due date and the day paid are said as month and day, else None."""
     due = re.search(rf"기한\S{{0,3}}\s*:?\s*{ISO}", text)  # "납부기한 2026-03-31, 실제 납부 2026-05-10"
     paid = re.search(rf"(?:납부|냈|낸\s*날)\S{{0,3}}\s*:?\s*{ISO}", text[due.end() :]) if due else None
-    if due and paid:
+    if due and paid and valid((int(due[2]), int(due[3]))) and valid((int(paid[2]), int(paid[3]))):
         start, end = date(*(int(x) for x in due.groups())), date(*(int(x) for x in paid.groups()))
         if end > start:
             return (end - start).days, f"{due.group(0)} ~ {paid.group(0)}"
@@ -120,6 +130,8 @@ def days_between_said(text: str, year: int) -> tuple[int, str] | None:
     if paid is None:
         return None
     month, day = (int(g) for g in paid.groups() if g)  # the month and day of whichever wording said it
+    if not (valid((int(due[1]), int(due[2]))) and valid((month, day))):
+        return None
     return days_from(year, (int(due[1]), int(due[2])), (month, day)), f"{due.group(0)} ~ {paid.group(0)}"
 
 

@@ -48,6 +48,8 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, old_dates = in_common_era(text, year)  # "단기 4352년", "갑진년", "시월": in digits
     text, romanized = in_hangul(text)  # "ganigwase 식당", "eomma가": Korean typed in Latin letters, in Hangul
     text, slips = without_slips(text)  # "증여새", "취득 세", "23억원원": slips of fast typing in tax words
+    # "감면은 1개월 초과 3개월 이내 구간": the band of the 감면 a return falls in, its upper end the months late
+    text = re.sub(r"(\d{1,2})\s*개월\s*초과\s*(\d{1,2})\s*개월\s*(이내|안|내)", r"\2개월 \3", text)
     # "㉑ 총급여 61,000,000 / (9) 합계 …": a copied form's line numbers as labels, its worked-out lines left out
     text, form, unformed = form_lines(text)
     # "#퇴직금 #1억5천": a list; "17y 4m": years and months; "- [ ] 다주택 중과": a box not ticked
