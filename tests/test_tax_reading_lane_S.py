@@ -413,3 +413,34 @@ def test_a_friends_과표_said_beside_the_askers_is_no_second_year():
         as_of=AS_OF,
     )
     assert reading.inputs["base"] == 52_000_000 and not any("과세표준이 여럿" in a for a in reading.ambiguous)
+
+
+def test_a_daughter_in_laws_earlier_gift_from_어머님_counts_with_the_mother_in_laws_gift():
+    got = inputs(
+        "시아버지께서 이번 달에 5,000만원을 보내 주셨어요. 저는 며느리고요. 4년 전에도 아버님한테 1 천만원 받았어요. "
+        "합치면 증여세가 얼마예요?"
+    )
+    assert got["relation"] == "other_relative" and got["amount"] == 50_000_000 and got["prior"] == 10_000_000
+
+
+def test_a_misplaced_comma_in_a_yearly_pay_is_settled_by_the_month_times_twelve():
+    got = inputs("연봉이 6,0000만 (월 500만 x 12) 정도인데 근로소득공제 금액은 얼마예요?")
+    assert got["salary"] == 60_000_000
+
+
+def test_a_misplaced_comma_the_month_does_not_confirm_stays_unread():
+    reading = read_question("연봉 6,0000만 (월 480만 x 12) 근로소득공제는?", as_of=AS_OF)
+    assert reading.inputs.get("salary") != 60_000_000 or reading.ambiguous or reading.missing
+
+
+def test_혼공_in_a_file_note_is_the_marriage_deduction():
+    got = inputs(
+        "상담메모: 의뢰인 乙 29세 남성, 지난달 혼인신고. 모친이 1억 5천 증여 예정, 혼공 1억 적용 검토. "
+        "10년 내 기증여 없음. 증여세 산출세액 계산 요."
+    )
+    assert got["amount"] == 150_000_000 and got["marriage_birth"] == 100_000_000
+
+
+def test_a_checklist_of_empty_boxes_with_none_ticked_keeps_its_items():
+    got = inputs("☐ 수증자 외손녀(만 30세) ☐ 증여자 외조모 ☐ 증여재산 현금 2억 ☐ 10년 내 기증여 없음 → 증여세 재계산")
+    assert got["amount"] == 200_000_000

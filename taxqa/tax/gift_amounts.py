@@ -27,6 +27,7 @@ NOT_GIFT = re.compile(  # "월세 60 나오는", "차 할부가 매달 60씩": t
     r"(?:공제|한도|면제|기준|이하|이상|초과|미만|월세|임대료|관리비)\S{0,3}\s*$|할부(?:금|값)?\S{0,2}\s*(?:매달|매월|월)?\s*$"
 )
 MEMO_FIELD = re.compile(r"(?<!\d)/|/(?!\d)")  # "3천 이체/7년전 5천 받음": a memo's fields, not a date's
+IN_LAW_GIVER = re.compile(r"시어머니|시아버지|시어머님|시아버님|시부모|장모|장인")
 JOINED = re.compile(r"^\s*(?:원)?\s*(?:과|와|이랑|랑|하고|및|,|에\s*더해|\+|그리고)\s*(?:\S{1,8}\s*)?$")
 
 
@@ -131,6 +132,8 @@ def prior_from_same_group(text: str, a, relation: str, receiver: str | None = No
         )
     if not named or (receiver and all(m.words == receiver for m in named)):
         return True
+    if relation == "other_relative" and IN_LAW_GIVER.search(text) and named[-1].words in ("어머님", "아버님"):
+        return True  # a 며느리's "어머님": the mother-in-law who gives now, addressed as her own
     return RELATION_OF[named[-1].category][0] == relation
 
 

@@ -111,7 +111,7 @@ def normalise(text: str) -> str:
     text = said_twice(text)
     text = re.sub(r"Q\d*[.):]?\s*([^?\n]{1,20})\?\s*A\d*[.):]?\s*", r"\1: ", text)  # "Q. 근속연수? A. 22년"
     for _ in range(2):  # "3 천 만 원", "1 억 원": the units of one amount written apart
-        text = re.sub(r"([\d억천백만])\s+(?=(?:억|천|백|만|원)(?![가-힣]))", r"\1", text)
+        text = re.sub(r"([\d억천백만])\s+(?=(?:억|천|백|만|원)+(?![가-힣]))", r"\1", text)
     text = re.sub(r"['‘’](\d{2})\s*년", r"20\1년", text)  # "'19년에 산": 2019
     # "사업연도 12M": the months of a company's year in tax offices' shorthand, not 12 million won
     text = re.sub(r"(사업\s*연도\S{0,3}\s*)(1[0-2]|[1-9])\s*M(?![A-Za-z])", r"\1\2개월", text)

@@ -25,7 +25,7 @@ from taxqa.tax.one_of_two import only_asked
 from taxqa.tax.plans import dropped_plans
 from taxqa.tax.romanized_words import in_hangul
 from taxqa.tax.separators import plain_separators
-from taxqa.tax.shorthand import plain_hashtags, telegraph_units, without_unticked
+from taxqa.tax.shorthand import plain_abbreviations, plain_hashtags, telegraph_units, without_unticked
 from taxqa.tax.spoken_numerals import joined
 from taxqa.tax.spoken_sums import worked_sums
 from taxqa.tax.spreadsheet import sheet_cells
@@ -53,7 +53,7 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     # "㉑ 총급여 61,000,000 / (9) 합계 …": a copied form's line numbers as labels, its worked-out lines left out
     text, form, unformed = form_lines(text)
     # "#퇴직금 #1억5천": a list; "17y 4m": years and months; "- [ ] 다주택 중과": a box not ticked
-    text = without_unticked(telegraph_units(plain_hashtags(in_korean(text))))
+    text = plain_abbreviations(without_unticked(telegraph_units(plain_hashtags(in_korean(text)))))
     text, columned = rows_as_sentences(text)  # a table typed with spaces: "header value", a period's rows added up
     text, listed = explained_list(text)  # "1) 1억 2천 2) 7,800만. 1번은 매출, 2번은 매입": each figure with its words
     text = items_read(text)  # "1) 7억 2) 1억5천 … 이번에 받은 돈이 1번이고": the list's items where they are named

@@ -51,3 +51,11 @@ def without_unticked(text: str) -> str:
     # not a figure ("[ ] 재산 9억"), nor a task ("[ ] 상속세 알아보기", "[ ] 세액 얼마")
     task = r"\d\s*[억천백만원%]|얼마|[기다요음함]$"
     return UNTICKED.sub(lambda m: m.group(0) if re.search(task, m[1]) else "", text)
+
+
+# "혼공 1억 쓰고": a tax office's shorthand for the 혼인·출산 증여재산공제, written out so the marriage reader sees it
+MARRIAGE_SHORT = re.compile(r"(?<![가-힣])혼공(?=[\s은는이을를도만,.:)]|$)")
+
+
+def plain_abbreviations(text: str) -> str:
+    return MARRIAGE_SHORT.sub("혼인공제", text)

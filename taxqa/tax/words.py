@@ -363,7 +363,9 @@ def plain_forms(text: str) -> str:
         r"\1",
         text,
     )
-    text = re.sub(r"☐\s*[^☐☑☒✅/\n]{1,12}", "", text)  # "☑ 증여세 ☐ 상속세": an unticked box says nothing
+    if re.search(r"[☑☒✅]", text):  # "☑ 증여세 ☐ 상속세": an unticked box beside a ticked one says nothing
+        text = re.sub(r"☐\s*[^☐☑☒✅/\n]{1,12}", "", text)
+    text = re.sub(r"\s*☐\s*", "\n", text)  # "☐ 수증자 … ☐ 증여재산 3억" with none ticked: a list's items
     text = re.sub(r"[☑☒✅]\s*", "", text)
     text = re.sub(r"(?m)^\s*```\w*\s*$\n?", "", text)  # a code block's fences
     # "금액=80000000": a bare won figure of 7 or more digits after a field's = or :, grouped so it reads as won
