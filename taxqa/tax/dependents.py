@@ -125,7 +125,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         text,
     )
     ordinal, spouse_claims = [], False
-    if re.search(rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가)?\s*(?:없|다\s*(?:출가|분가))|무자녀", text):  # fmt: skip
+    if re.search(rf"(?:{CHILD_WORDS})들?\s*(?:은|는|이|가)?\s*(?:아직\s*|하나도\s*|전혀\s*)?(?:없|다\s*(?:출가|분가))|무자녀", text):  # fmt: skip
         children = None
     elif elsewhere and not re.search(  # "… 남편이 공제. 남편 결정세액?": the claimer is the worker asked about
         re.match(r"남편|아내|배우자|와이프", elsewhere.group(0)).group(0)
@@ -252,7 +252,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         )
     earning = re.finditer(
         r"맞벌이(?!\S{0,2}\s*아니|\S{0,2}\s*아님|\S{0,2}\s*아닌|였|이었)|"  # "재작년까진 맞벌이였는데": no more
-        r"(?:배우자|아내|남편|(?<![가-힣])부인|와이프|집사람|안사람|사모님)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|벌(?:어|고|며|면서|었|음|긴)|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌)",
+        r"(?:배우자|아내|남편|(?<![가-힣])부인|와이프|집사람|안사람|사모님)\s*(?:도|가|는|은|이|의)?\s*(?:[^.,?!\n]{0,10}?(?:로|으로)\s)?(?P<w>소득|일[하해을]|근무|직장|회사\s*다|돈\s*벌|벌(?:어|고|며|면서|었|음|긴)|회사원|직장인|공무원|자영업|사업\s*(?:해|하|을)|프리랜서|교사|맞벌|따로\s*연말\s*정산)",
         text,
     )  # "아내는 소득이 없습니다": the income word negated in its clause is no income
     # "남편 연봉 6천 5백, 제 연봉 4천": the worker is the asker's spouse, and the asker, that spouse, earns
