@@ -183,5 +183,7 @@ def test_a_return_filed_on_time_said_with_words_between_is_no_no_return():
 
 
 def test_no_child_yet_is_no_child():
-    r = reading("총급여 6,500만, 어머니(71세, 소득 없음) 모시고 살아요. 남편은 따로 연말정산하고 아이는 아직 없어요. 결정세액?")
+    r = reading(
+        "총급여 6,500만, 어머니(71세, 소득 없음) 모시고 살아요. 남편은 따로 연말정산하고 아이는 아직 없어요. 결정세액?"
+    )
     assert not r.inputs.get("children") and r.inputs.get("dependents") == 1
