@@ -44,7 +44,11 @@ PAID_WITH_RETURN = (
 
 
 # "단, 예정고지세액과 가산세는 없는 것으로 한다": an exam's premise that there is no 가산세, not a question of one
-NONE_SAID = r"가산세\S{0,2}\s*(?:없는\s*것으로|없음|없다|없고|(?:없어요|없습니다)(?!\s*[?？])|고려하지\s*않|무시)"
+# "가산세 같은 건 없어", "가산세 그런 거 없어요": a hedge word before the 없 does not make it a question
+NONE_SAID = (
+    r"가산세\S{0,2}\s*(?:(?:같은|그런|이런)\s*(?:건|거|것|거는|것은)\s*)?"
+    r"(?:없는\s*것으로|없음|없다|없고|(?:없어요|없습니다|없어(?!요))(?!\s*[?？])|고려하지\s*않|무시)"
+)
 
 
 def recognise(text: str) -> bool:
