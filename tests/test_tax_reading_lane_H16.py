@@ -1,6 +1,7 @@
 """Reading causes fixed in lane H (round three), each tested in wording of its own: the 12억 line of the
 1세대1주택 exemption said as the reason a sale is exempt, the rule that rounds a part year of service up,
-and 지방소득세 said as left out of the answer asked."""
+and 지방소득세 said as left out of the answer asked; a bank debt that nets the deposits where the
+estate is said already net of the debts."""
 
 from __future__ import annotations
 
@@ -30,3 +31,11 @@ def test_local_income_tax_left_out_is_not_the_tax_asked():
         "지방소득세는 따로 내니 제외하고 양도세만 얼마인지요?"
     )
     assert got["price"] == 450_000_000 and got["acquired"] == 300_000_000
+
+
+def test_a_bank_debt_netting_the_deposits_is_not_taken_off_a_total_already_net():
+    r = reading(
+        "상속 검토: 부친 사망, 상속인 모친과 성년 자녀 1명. 과세가액 15억 — 빚 8천이랑 장례비 1천 이미 뺀 금액. "
+        "금융재산은 예금 2억5천에서 금융채무 5천 뺀 순액 2억. 상속세 얼마인지?"
+    )
+    assert r.inputs["estate"] == 1_500_000_000 and r.inputs["financial"] == 200_000_000
