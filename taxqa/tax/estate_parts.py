@@ -288,3 +288,11 @@ def sentence_of(text: str, a) -> str:
     start = max(text.rfind(c, 0, a.start) for c in ".?!\n") + 1
     ends = [i for i in (text.find(c, a.end) for c in ".?!\n") if i >= 0]
     return text[start : min(ends, default=len(text))]
+
+
+def nets_deposits_only(text: str, a) -> bool:
+    """A bank debt said as the step from the deposits to their net ("금융채무 2천 뺀 순액 3억") where the estate is
+    said already net of the debts ("이미 뺀 숫자"): taking it off the estate again would count it twice."""
+    return bool(
+        re.search(ALREADY_OFF, text) and re.match(r"\s*(?:원)?\s*(?:을|를)?\s*뺀\s*순(?:액|금융)", text[a.end :])
+    )

@@ -9,7 +9,7 @@ from datetime import date
 from taxqa.amounts import format_won
 from taxqa.errors import UserError
 from taxqa.tax.birth_ages import born_ages
-from taxqa.tax.estate_parts import classify, owed_to_bank, restated, spouse_item
+from taxqa.tax.estate_parts import classify, nets_deposits_only, owed_to_bank, restated, spouse_item
 from taxqa.tax.family import CHILD, DEATH
 from taxqa.tax.gift import art, won
 from taxqa.tax.gift_amounts import priced_shares
@@ -226,7 +226,8 @@ def read(text: str, reading) -> None:
     else:
         reading.lack("상속재산가액 (상속세 과세가액)")
         return
-    debts = sum(a.value for a in parts.get("debt", []))
+    # "과세가액 28억(채무 이미 뺀 숫자) … 예금 3억2천에서 금융채무 2천 뺀 순액 3억": that debt nets the deposits only
+    debts = sum(a.value for a in parts.get("debt", []) if not nets_deposits_only(text, a))
     funeral = sum(a.value for a in parts.get("funeral", []))
     table = select("inheritance", parse_as_of(reading.as_of))
     if (debts or funeral) and totals and sum(a.value for a in items + financial) - debts - funeral == estate:

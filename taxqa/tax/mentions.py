@@ -48,11 +48,11 @@ def rule_said(text: str, end: int) -> bool:
     """Whether the amount ending at `end` is a limit of a rule the asker says he knows or heard."""
     if re.match(RULE_BOUND, text[end : end + 8]) and re.match(RULE_KNOWN, text[end : end + 60]):
         return True
-    # "12억 넘는 부분 양도세": the 고가주택 line of the law (소득세법 제89조①3호), not a price of the case
+    # "12억 넘는 부분 양도세", "12억 이하라 비과세": the 고가주택 line of the law (소득세법 제89조①3호), not a price
     return bool(re.search(r"(?<![\d,.])12\s*억$", text[max(0, end - 6) : end]) and re.match(HIGH_PART, text[end:]))
 
 
-HIGH_PART = r"\s*(?:원)?\s*(?:을|이)?\s*(?:넘는|초과(?:하는|한)?|넘어가는)\s*(?:부분|분|금액)"
+HIGH_PART = r"\s*(?:원)?\s*(?:(?:을|이)?\s*(?:넘는|초과(?:하는|한)?|넘어가는)\s*(?:부분|분|금액)|이하\S{0,3}\s*[^.?!\n]{0,20}?비과)"
 
 
 PERIOD_BEFORE = re.compile(
@@ -314,7 +314,7 @@ def number_mentions(text: str, toks: list) -> list[Mention]:
                 end = text.index("반", end) + 1
             rest = text[end : end + 10]
             if re.search(r"\d\s*(?:년|개월)?\s*[~∼〜-]\s*$", text[max(0, start - 6) : start]) or re.match(
-                r"\s*[~∼〜]|\s*-\s*\d|\s*(?:이상|이하|넘게|미만|초과)", rest
+                r"\s*[~∼〜]|\s*-\s*\d|\s*(?:이상|이하|넘게|미만(?!\s*(?:은|는)?\s*(?:절상|올림))|초과)", rest
             ):
                 value["range"] = True
             if re.match(r"\s*(?:전|前)", rest):
