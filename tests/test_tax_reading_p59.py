@@ -187,3 +187,12 @@ def test_no_child_yet_is_no_child():
         "총급여 6,500만, 어머니(71세, 소득 없음) 모시고 살아요. 남편은 따로 연말정산하고 아이는 아직 없어요. 결정세액?"
     )
     assert not r.inputs.get("children") and r.inputs.get("dependents") == 1
+
+
+def test_professional_shorthand_and_phone_slips_are_written_out():
+    from taxqa.tax.shorthand import plain_abbreviations
+    from taxqa.tax.typos import without_slips
+
+    assert plain_abbreviations("양소 얼마? 필경은 1,200, 혼공 1억") == "양도소득세 얼마? 필요경비은 1,200, 혼인공제 1억"
+    assert without_slips("예그 1억 잇구요, 경비는 업써요")[0] == "예금 1억 있구요, 경비는 없어요"
+    assert without_slips("길을 잇고 잘써요")[0] == "길을 잇고 잘써요"

@@ -53,9 +53,13 @@ def without_unticked(text: str) -> str:
     return UNTICKED.sub(lambda m: m.group(0) if re.search(task, m[1]) else "", text)
 
 
-# "혼공 1억 쓰고": a tax office's shorthand for the 혼인·출산 증여재산공제, written out so the marriage reader sees it
-MARRIAGE_SHORT = re.compile(r"(?<![가-힣])혼공(?=[\s은는이을를도만,.:)]|$)")
+# a tax office's shorthand written out, so each reader sees its own words: "혼공 1억 쓰고" (the 혼인·출산
+# 증여재산공제), "양소 얼마" (양도소득세), "필경은 1,200" (필요경비)
+SHORT_WORDS = {"혼공": "혼인공제", "양소": "양도소득세", "양소세": "양도소득세", "필경": "필요경비"}
+SHORT = re.compile(
+    rf"(?<![가-힣])({'|'.join(sorted(SHORT_WORDS, key=len, reverse=True))})(?=[\s은는이가을를도만,.:)?]|$)"
+)
 
 
 def plain_abbreviations(text: str) -> str:
-    return MARRIAGE_SHORT.sub("혼인공제", text)
+    return SHORT.sub(lambda m: SHORT_WORDS[m[1]], text)

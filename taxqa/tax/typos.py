@@ -1,6 +1,6 @@
 """Slips of fast typing in the words a tax question turns on, set right before any reader sees it: a tax's 세 typed
 as 셰, 쎄, 새 or 서 ("증여새", "상속셰", "양도서", "법인쎄"), a tax's name split ("취득 세"), "연말정선", "퇴직굼",
-"중계수수료", a unit typed twice ("23억원원"). Only whole words are changed, so "부가서비스", "양도서류" or "증여 세 번"
+"중계수수료", "예그", "잇구요", "업써요", a unit typed twice ("23억원원"). Only whole words are changed, so "부가서비스", "양도서류" or "증여 세 번"
 stay as they are; each change is said as assumed."""
 
 from __future__ import annotations
@@ -14,6 +14,13 @@ SLIPS = [
     (re.compile(rf"(?<![가-힣])({TAX_STEM})\s세{PARTICLE_END}(?!\s*(?:번|건|명|개|채|곳|차례|살))"), r"\1세"),
     (re.compile(r"연말\s*정선"), "연말정산"),
     (re.compile(r"퇴직굼"), "퇴직금"),
+    (re.compile(r"(?<![가-힣])예그(?=\s*\d|\s*[은는이을도]?\s)"), "예금"),  # "은행 예그 1억"
+    (
+        re.compile(r"(?<![가-힣])잇(?=구요|구여|어요|어여|습니다|는데여)"),
+        "있",
+    ),  # "1억 잇구요" (잇다, to join, takes 고)
+    (re.compile(r"(?<![가-힣])(?:업|없)(?:써|서)(?=요|여)"), "없어"),  # "비용은 업써요"
+    (re.compile(r"(?<![가-힣])업(?=습니다)"), "없"),
     (re.compile(r"중계\s*(수수료|보수)"), r"중개\1"),
     (re.compile(r"(\d[\d,.]*\s*[억만천]?\s*원)원(?![가-힣])"), r"\1"),
 ]
