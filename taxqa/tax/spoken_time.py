@@ -8,7 +8,9 @@ import re
 
 from taxqa.tax.words import count_value, sino_number
 
-DAY_WORDS = dict(이틀=2, 사흘=3, 나흘=4, 닷새=5, 엿새=6, 이레=7, 여드=8, 아흐=9, 열흘=10, 스무=20, 일주=7, 보름=15)
+DAY_WORDS = dict(
+    하루=1, 이틀=2, 사흘=3, 나흘=4, 닷새=5, 엿새=6, 이레=7, 여드=8, 아흐=9, 열흘=10, 스무=20, 일주=7, 보름=15
+)
 WEEKS = re.compile(
     r"(?<![\d.])(\d{1,2})\s*주\s*(?:일)?(?=\s*(?:을|이나|동안|간)?\s*(?:쯤|정도|가량|남짓)?\s*(?:늦|지연|지나|뒤|후|만에|연체|초과|경과|넘|있다가))"
 )
@@ -58,7 +60,7 @@ def plain_spans(text: str) -> str:
     )
     text = re.sub(  # "마흔닷새", "스무하루", "열이틀": a native ten and a day count, as one number of days
         r"(?<![가-힣])(열|스무|서른|마흔|쉰)\s*(하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레)",
-        lambda m: f"{NATIVE_TEN[m[1]] + DAY_WORDS.get(m[2][:2], 1)}일",
+        lambda m: f"{NATIVE_TEN[m[1]] + DAY_WORDS[m[2][:2]]}일",
         text,
     )
     text = re.sub(
