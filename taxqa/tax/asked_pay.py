@@ -8,18 +8,11 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import iter_amounts
+from taxqa.tax.asked_only import ASKER, ASKING, ONLY_END, PEOPLE, THEIRS
 from taxqa.tax.words import josa
 
-ASKER = r"저|제|나|내|본인"
-PEOPLE = (
-    r"아내|와이프|남편|신랑|배우자|큰형|작은형|친?형|큰누나|누나|언니|오빠|(?:남|여)?동생|아빠|엄마|아버지|어머니|"
-    r"아들|딸|친구|동료"
-)
 # the one asked about: "저만 계산해 주세요", "아내 것만 알려주세요", "아내 근로소득공제가 얼마인가요 … 것만"
-ONLY = re.compile(
-    rf"(?<![가-힣])({ASKER}|{PEOPLE})\s*(?:의\s*)?(?:(?:것|거|꺼|몫)\s*만\s*(?:요|[.?!]|$)|"
-    r"(?:것|거|꺼|몫)?\s*만\s*(?:계산|알려|구해|해|봐|부탁|궁금|좀))"
-)
+ONLY = re.compile(rf"(?<![가-힣])({ASKER}|{PEOPLE})\s*(?:의\s*)?(?:{THEIRS}\s*{ONLY_END}|{THEIRS}?\s*만\s*{ASKING})")
 PAY_WORD = r"(?:연봉|총급여|급여|월급)"
 
 

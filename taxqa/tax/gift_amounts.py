@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import AmountMention, format_won, iter_amounts
+from taxqa.tax.asked_only import PEOPLE, THEIRS
 from taxqa.tax.family import RELATION_OF, WORDS, mentions
 from taxqa.tax.fractions import share_after
 from taxqa.tax.words import PART_MARKS, josa, part_of, window_before
@@ -305,11 +306,10 @@ def askers_own(text: str, current: list, notes: list[str]) -> list:
 
 
 # whose gift the question asks about, when it names them: "남편이 받은 것 증여세만", "동생 거만 알려주세요"
-ASKED_PERSON = r"남편|아내|와이프|신랑|친?형|누나|언니|오빠|(?:남|여)?동생|아들|딸|친구|사촌|조카|사위|며느리"
 GIVER_WORDS = r"엄마|아빠|어머니|아버지|어머님|아버님|할머니|할아버지|삼촌|이모|고모|외삼촌|형|오빠|누나|언니|동생"
 ASKED_FOR = re.compile(
-    rf"(?<![가-힣])({ASKED_PERSON})(?:이|가)?\s*(?:받은|받는|받을)\s*(?:것|거|돈|금액|부분)|"
-    rf"(?<![가-힣])({ASKED_PERSON})\s*(?:것|거|몫)\s*만|(?<![가-힣])({ASKED_PERSON})(?:의)?\s*증여세\s*만"
+    rf"(?<![가-힣])({PEOPLE})(?:이|가)?\s*(?:받은|받는|받을)\s*(?:것|거|돈|금액|부분)|"
+    rf"(?<![가-힣])({PEOPLE})\s*{THEIRS}\s*만|(?<![가-힣])({PEOPLE})(?:의)?\s*증여세\s*만"
 )
 
 # a receiver named by a given name whose share alone is asked: "서연이 몫 증여세만", "지우 몫만 계산해"

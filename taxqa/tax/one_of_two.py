@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.asked_only import ASKING, THEIRS
+
 FIRST = re.compile(r"(?<![가-힣])(?<!다른\s)(?<!나머지\s)하나는\s*")
 SECOND = re.compile(r"(?<![가-힣])(?:다른|나머지|또\s*다른)\s*하나는\s*")
 # "소품 매장 부가세만 계산해 주세요", "분식집 것만 알려 주세요": the words naming the one asked, before "만"
-ASKED = re.compile(r"([가-힣][가-힣\s]{1,24}?)\s*(?:것|거|건|쪽)?만\s*(?:계산|알려|구해|궁금|봐|따져)")
+ASKED = re.compile(rf"([가-힣][가-힣\s]{{1,24}}?)\s*(?:{THEIRS}|쪽)?만\s*{ASKING}")
 # words that name a tax or the asking, not which one is asked
 NOT_NAMING = re.compile(r"부가세|부가가치세|양도세|세금|세액|소득세|종소세|이번|올해|작년|[가-힣]*기$")
 SENTENCE_END = re.compile(r"[.?!\n](?!\d)")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.asked_only import ASKING
 from taxqa.tax.limitation_reading import LIMITATION
 
 UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
@@ -115,7 +116,7 @@ NAMED_TAX = [("증여세", r"증여세"), ("상속세", r"상속세"), ("양도�
              ("종합소득세", r"종합소득세|종소세"), ("부가가치세", r"부가세|부가가치세"), ("법인세", r"법인세"),
              ("퇴직소득세", r"퇴직소득세"), ("근로소득세", r"근로소득세|연말정산")]  # fmt: skip
 # "상속세만 먼저 알려주세요", "증여세만 계산해 주세요": one tax asked for alone, the others only told of
-ONLY_ASKED = r"만\s*(?:먼저\s*|일단\s*|우선\s*)?(?:알려|계산|궁금|여쭤|물어|얼마|부탁)"
+ONLY_ASKED = rf"만\s*{ASKING}"
 
 
 def only_asked(text: str) -> str | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from taxqa.tax.asked_only import THEIRS
+
 # another person as the one who sold: "누나는", "형이", "친구는" (not a spouse: a couple's houses are one 세대's)
 OTHER = (
     r"(?<![가-힣])(?:친?형|누나|언니|오빠|(?:남|여)?동생|친구|사촌|삼촌|이모|고모|외삼촌|지인|동료|옆집\S{0,2})"
@@ -15,7 +17,7 @@ OTHER = (
 ASKER = r"(?<![가-힣])(?:저는|전|제가|저도|나는|난|내가)(?![가-힣])"
 SOLD = r"팔았|팔고|팔아|판\s|매도|양도했|처분"
 # the asker asks for their own tax alone: "제 양도소득세만", "제 것만", "저만 알려주세요"
-ONLY_MINE = r"(?:제|내|저의|나의|본인)\s*(?:양도\s*(?:소득)?세|세금|거|것|꺼)\s*만|(?<![가-힣])저만\s"
+ONLY_MINE = rf"(?:제|내|저의|나의|본인)\s*(?:양도\s*(?:소득)?세|세금|{THEIRS})\s*만|(?<![가-힣])저만\s"
 
 
 def others_sale(text: str) -> tuple[int, int] | None:
