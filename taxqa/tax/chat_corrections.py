@@ -73,7 +73,7 @@ def drop_chat_taken_back(clean: str, reading) -> str:
         words = clean[a:b]
         clean = clean[:a] + " " * (b - a) + clean[b:]
         reading.assume(f"'{words.strip()}'은 다음 말에서 고쳐 말한 값으로 보고 계산에서 뺌")
-        from taxqa.tax.mentions import aligner  # clean is normalised ("작년" -> "2025년"): map back to the text
+        from taxqa.tax.alignment import aligner  # clean is normalised ("작년" -> "2025년"): map back to the text
 
         to_text = aligner(clean, reading.text)
         a, b = to_text(a), to_text(b, end=True)

@@ -94,7 +94,7 @@ def is_claimed(clean: str, start: int, end: int, worked: bool) -> bool:
 
 def drop_claimed(clean: str, reading) -> str:
     """Blank the checked figures of `clean`, mark their mentions, and say so in the reading."""
-    from taxqa.tax.mentions import aligner  # clean is normalised ("작년" -> "2025년"): map back to the text
+    from taxqa.tax.alignment import aligner  # clean is normalised ("작년" -> "2025년"): map back to the text
 
     spans, parts = claimed_spans(clean)
     heard = [span for span in heard_spans(clean) if not any(s < span[1] and span[0] < e for s, e in spans)]

@@ -338,7 +338,7 @@ def replace_taken_back_aloud(clean: str, reading) -> str:
     ("과세표준이 6,470만원이래요. 아 아니다, … 6,740만원이에요" -> 과세표준이 6,740만원), once; the words between
     (and any figure of another size there, "2천은 … 남기고") are blanked, so positions stay. The new figure is the
     first one of like size (half to twice) in the sentence that takes back; with none, nothing is replaced."""
-    from taxqa.tax.mentions import aligner  # clean is normalised ("작년" -> "2025년"): map back to the text
+    from taxqa.tax.alignment import aligner  # clean is normalised ("작년" -> "2025년"): map back to the text
 
     for a in list(iter_amounts(clean)):
         said = TAKEN_BACK_ALOUD.match(clean, a.end)

@@ -15,7 +15,8 @@ CUR = r"(캐나다\s*달러|호주\s*달러|달러|불|USD|유로|EUR|엔|JPY|�
 RATE = re.compile(
     rf"(?:(\d+)\s*{CUR}\s*(?:당|에|은|는|=|:|→|->)?\s*|{CUR}\s*당\s*)(\d{{1,2}},?\d{{3}}(?:\.\d+)?|\d{{3,4}}(?:\.\d+)?)\s*원"
 )
-AMOUNT = r"(\d[\d,.]*\s*(?:억|천만|백만|십만|만|천)?(?:\s*\d[\d,.]*\s*(?:천|백))?)\s*(?:미국\s*)?"
+# starts at the first digit of a run only: from every digit of a long run the nested runs below backtrack
+AMOUNT = r"(?<![\d,.])(\d[\d,.]*\s*(?:억|천만|백만|십만|만|천)?(?:\s*\d[\d,.]*\s*(?:천|백))?)\s*(?:미국\s*)?"
 
 
 # a foreign amount whose won is said beside it in brackets: "$100,000 (약 1억 3,500만원)", "5만 달러(6,800만원)"

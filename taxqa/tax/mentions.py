@@ -11,12 +11,12 @@ an exact won amount.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from taxqa.amounts import iter_amounts, iter_unreadable
+from taxqa.tax.alignment import aligner
 from taxqa.tax.family import DEATH, RELATION_OF, role_of
 from taxqa.tax.family import mentions as family_mentions
 from taxqa.tax.negation import negation_mentions
@@ -89,19 +89,6 @@ def tokens(text: str) -> list:
     from taxqa.corpus.morph import kiwi
 
     return kiwi().tokenize(re.sub(r"[\ud800-\udfff]", "\ufffd", text))  # a lone surrogate: same length
-
-
-def aligner(clean: str, text: str):
-    """A function mapping a position in the normalised question to one in the question."""
-    ops = difflib.SequenceMatcher(None, clean, text, autojunk=False).get_opcodes()
-
-    def to_text(i: int, end: bool = False) -> int:
-        for tag, i1, i2, j1, j2 in ops:
-            if i1 <= i < i2 or (end and i == i2 and i2 > i1):
-                return j1 + (i - i1) if tag == "equal" else (j2 if end else j1)
-        return len(text)
-
-    return to_text
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -101,7 +101,8 @@ REFERENCE = re.compile(r"(?<![\d.,])(\d)\s*번(?!\s*(?:째|지|호|\d)|\s*(?:받
 
 def items_read(text: str) -> str:
     """The text with a leading numbered list of figures read into the sentences that name its items."""
-    head = re.match(r"\s*((?:(?:\(\s*\d\s*\)|\d\s*[).])\s*[^\n()]{1,14}?\s*){3,9})[.:]\s+(?=\S)", text)
+    # a mark only where ITEM_MARK takes one ("1." not inside "1.1.1."): else the items split a run every way
+    head = re.match(r"\s*((?:(?:\(\s*\d\s*\)|(?<![\d.,])\d\s*[).](?!\d))\s*[^\n()]{1,14}?\s*){3,9})[.:]\s+(?=\S)", text)
     if not head:
         return text
     marks = list(ITEM_MARK.finditer(head[1]))

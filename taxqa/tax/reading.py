@@ -137,13 +137,22 @@ PLAIN_FACT = {"inheritance": "(상속재산에서 빚·장례비를 뺀 금액)"
               "wage": "(연봉·1년 세전 급여)", "gift": "(받는 재산의 시가·금액)"}  # fmt: skip
 
 
+# characters read at most: the passes grow faster than the text, and a longer paste is a document, not one question
+MAX_READ = 5_000
+
+
 def read_question(text: str, as_of: str | date | None = None) -> Reading:
     """Read a Korean question. kind is None when no calculator fits (then `missing` says why).
 
     The question is read once into typed mentions (taxqa.tax.mentions); the first kind that
     recognises it fills the inputs; then every mention is placed or reported (taxqa.tax.placing).
     A question typed without spaces ("딸한테2억주려고하는데증여세얼마예요") is read also spaced by the analyser;
-    where the two readings differ, the figure is not stated as final."""
+    where the two readings differ, the figure is not stated as final. A text longer than MAX_READ characters is
+    not read: it is refused in the reading's own words, so every surface says so instead of taking minutes."""
+    if len(text) > MAX_READ:
+        reading = Reading(text=text, as_of=None if as_of is None else parse_as_of(as_of).isoformat())
+        reading.lack(f"질문이 너무 깁니다 ({len(text):,}자): 세금에 관한 부분만 {MAX_READ:,}자 이내로 보내 주세요")
+        return finish(reading)
     reading = read_as_written(text, as_of)
     respaced, squashed = spaced(text)
     if squashed:

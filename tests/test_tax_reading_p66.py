@@ -1,0 +1,46 @@
+"""Causes found on the held-out sets p66-p69 and in trying odd pastes as a user would (the integrator's share), each
+tested in wording of its own rather than a set's question."""
+
+from __future__ import annotations
+
+from reading_cases import reading
+
+from taxqa.tax.alignment import aligner
+from taxqa.tax.cli import main
+from taxqa.tax.numbered_figures import items_read
+from taxqa.tax.reading import MAX_READ, read_question
+
+
+def test_a_paste_longer_than_the_reader_reads_is_refused_in_korean_not_read_for_minutes():
+    question = "작은아버지가 3천만원 보내셨어요. " * (MAX_READ // 18 + 1)
+    assert len(question) > MAX_READ
+    r = read_question(question, as_of="2026-06-01")
+    assert r.kind is None and r.result is None
+    assert any("너무 깁니다" in m and f"{MAX_READ:,}자" in m for m in r.missing)
+
+
+def test_the_cli_says_a_long_paste_needs_cutting_and_exits_cleanly(capsys):
+    assert main(["ask", "증여세 " + "가" * MAX_READ]) == 0
+    out = capsys.readouterr().out
+    assert "확인이 필요합니다" in out and "너무 깁니다" in out
+
+
+def test_a_question_just_under_the_limit_is_still_read():
+    filler = "그냥 참고로 적어요. " * ((MAX_READ - 200) // 12)
+    r = reading(filler + "엄마가 현금 5천만원을 저한테 주셨어요. 저는 서른 살이고 처음 받는 거예요. 증여세?")
+    assert r.kind == "gift" and r.inputs.get("amount") == 50_000_000
+
+
+def test_a_run_of_dotted_ones_is_no_numbered_list():
+    odd = "1." * 400 + " 증여세 얼마예요?"
+    assert items_read(odd) == odd  # every way of splitting the run into items is not tried
+
+
+def test_positions_map_back_around_a_change_in_the_middle():
+    text = "아들이 작년에 1억 받았어요 그리고 더 적어요"
+    clean = "아들이 2025년에 1억 받았어요 그리고 더 적어요"
+    to_text = aligner(clean, text)
+    amount = clean.index("1억")
+    assert text[to_text(amount) : to_text(amount + 2, end=True)] == "1억"
+    assert to_text(0) == 0 and to_text(len(clean) - 1) == len(text) - 1
+    assert aligner(text, text)(5) == 5
