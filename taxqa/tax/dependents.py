@@ -10,11 +10,12 @@ from taxqa.tax.child_view import age_of, askers_claimed, child_view, person_clau
 from taxqa.tax.children_count import SCHOOL
 from taxqa.tax.credits import born_ages, child_age_rule, child_counts, child_table, year_note
 from taxqa.tax.negation import negated
-from taxqa.tax.parent_view import asker_parents, parents_born, worker_view
+from taxqa.tax.parent_view import asker_parents, parent_aged, parents_born, worker_view
 from taxqa.tax.words import COUNT_WORD, count_value
 from taxqa.tax.worker_self import (
     FORMER,
     PAY_YEAR,
+    WOMAN_ALONE,
     partner_at_home,
     sibling_at_home,
     spouse_income_unknown,
@@ -357,8 +358,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     aged = not old and next(
         (w for g in cared if (w := re.search(AGED_WORDS, text[max(0, g.start() - 10) : g.end() + 12]))), None
     )
-    bare = parents and re.match(r"\s*\(\s*(\d{2,3})\s*\)", text[parents.end(1) :])  # "어머니(72)도 모시고"
-    aged = aged or (bare if bare and 70 <= int(bare[1]) < 130 and not old else None)
+    aged = aged or (not old and parent_aged(text, parents, reading.as_of))  # "어머니(72)", "엄마(1953년 9월생)"
     if aged:  # "팔순 넘은 아버지를 모시고", "할매가 아흔이신데": 70 or older said in words
         reading.fact("elderly", before + 1, aged.group(0))
         said.append("70세 이상 1명")
@@ -385,7 +385,7 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
     if lone and children:
         reading.fact("single_parent", True, lone.group(0))
         said.append("한부모")
-    elif woman := re.search(r"부녀자|여성\s*세대주|배우자\s*(?:가\s*)?없는\s*여성", text):
+    elif woman := re.search(WOMAN_ALONE, text):
         reading.fact("woman", True, woman.group(0))
         said.append("부녀자")
     elif not lone and (wife := wife_at_work(text)) and reading.inputs.get("salary", 0) <= WOMAN_PAY_MAX:

@@ -107,6 +107,13 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
     ):
         if not hits or max(hits)[0] <= m.end() - len(m.group(0)) + 6 or re.search(r"받|몫|상속", after + window[-14:]):
             return "spouse"
+    summed = re.search(rf"(?:{FINANCIAL})\S{{0,2}}\s*(?:합쳐서?|합해서?|합하면|더해서?)\s*$", window)
+    if (
+        summed
+        and not re.search(ITEM, re.split(r"[,.;]", window)[-1])
+        and not re.search(TOTAL, window[: -len(summed[0])].split(",")[-1])
+    ):
+        return "financial"  # "예금·적금 합쳐 2억 3천": the deposits summed, one part of the estate, not its total
     if hits:
         return max(hits)[2]
     if re.match(rf"\s*(?:원)?\s*(?:의|어치|상당의|짜리)?\s*(?:{FINANCIAL})", after):

@@ -11,9 +11,12 @@ import re
 
 CIRCLED = "①-⑳㉑-㉟㊱-㊿"
 # a line number: "⑬", "(62)", "란 ⑤"; a parenthesised one only before a label word, never "(2026)" or "(9년)"
-MARK = re.compile(rf"(?:(?<![가-힣])란\s*)?(?:[{CIRCLED}]|\(\s*\d{{1,2}}\s*\)(?=\s*[가-힣]))\s*")
+# "㉑ 총급여(⑯)": a line named in brackets is the line the figure comes from, no line of its own
+MARK = re.compile(rf"(?:(?<![가-힣])란\s*)?(?:(?<!\()[{CIRCLED}](?!\))|\(\s*\d{{1,2}}\s*\)(?=\s*[가-힣]))\s*")
 # the question copies a form: a form's name or "란", "칸", "줄 번호" is said (a 세금계산서 is no form copied)
-FORM_SAID = re.compile(r"신고서|(?<!세금)(?<!세금\s)계산서|서식|명세서|(?<![가-힣])(?:란|칸)(?![가-힣])|줄\s*번호|서류")
+FORM_SAID = re.compile(
+    r"신고서|(?<!세금)(?<!세금\s)계산서|서식|명세서?|원천\s*징수\s*영수증|(?<![가-힣])(?:란|칸)(?![가-힣])|줄\s*번호|서류"
+)
 AMOUNT = re.compile(r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{4,}|\d[\d,.]*\s*(?:억|천만|백만|만|천)|\d+\s*원)")
 # a line worked out on the form from the lines above it: left out wherever the form states it
 DERIVED = re.compile(

@@ -84,7 +84,9 @@ def split_amounts(text: str, year: int) -> tuple[list, list, list[str]]:
             SAID_AGAIN.search(near) or re.match(r"\s*(?:원)?\s*(?:은|는)\s", text[a.end :])
         ):  # "보태준 3천도 있잖아 … 받은 3천만원은 2024년 봄에": the earlier gift said again, as the topic
             continue
-        if cue and not NOW_CUE.search(near) and not re.search(r"이번", clause):
+        # "… 5천만 원 준 적 있어요 — 이번에 아들이 낼": the words after a dash are another sentence
+        own = next((p for p in re.split(r"\s[—–]\s", clause) if a.text in p), clause)
+        if cue and not NOW_CUE.search(near) and not re.search(r"이번", own):
             ago = int(cue.group(1)) if cue.group(1) else (year - int(cue.group(2)) if cue.group(2) else None)
             if ago is not None and ago > 10:
                 giver = [m.words for m in mentions(clause) if m.category in RELATION_OF]  # named, so not asked about

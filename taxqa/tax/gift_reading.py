@@ -178,6 +178,9 @@ def read(text: str, reading) -> None:
             "10년 내 이전 증여는 같은 증여자(직계존속은 그 배우자 포함)에게 받았고, 그 세액은 "
             + ("질문에 나온 금액으로 공제" if taxed else "같은 관계로 계산한 산출세액으로 가정")
         )
+    elif unknown := re.search(EARLIER_UNKNOWN, text):
+        # "몇백씩, 몇천씩 보내주신 게 여러 번인데 … 기억이 안 나요": earlier gifts were made, their sums not known
+        reading.lack(f"10년 내 같은 증여자에게 받은 이전 증여의 합계 ('{unknown.group(0)}': 합산하면 세액이 달라짐)")
     else:
         reading.assume("10년 내 동일인 증여 없음으로 가정")
     reading.assume("거주자로 가정")
@@ -223,6 +226,11 @@ FRESHMAN = (
 # a form's field of the marriage relief answered "N/A" or "N" (read as "혼인·출산공제 아님"): no marriage said
 MARRIAGE_FIELD_OUT = re.compile(
     r"(?m)(?:결혼|혼인|출산)(?:\s*[·ㆍ/]\s*(?:혼인|출산))?\s*공제\s*(?:아님|해당\s*없음)\s*$"
+)
+# gifts made before, more than once, whose sums the asker does not know
+EARLIER_UNKNOWN = (
+    r"(?:여러\s*번|몇\s*번|몇백씩|몇천씩|수시로|틈틈이)[^.?!]{0,40}?"
+    r"(?:기억(?:이|도|은)?\s*(?:안|없|나지)|모르|정확(?:히|하게)?\s*(?:는\s*)?(?:모르|기억))"
 )
 ADULT_WORDS = r"성인|성년|대학생|직장인|회사원|[2-9]0대|결혼|혼인|출산"
 

@@ -130,3 +130,16 @@ def parents_born(text: str, reading, said: list[str]) -> int:
         reading.fact("elderly", reading.inputs.get("elderly", 0) + len(old), ", ".join(m[0] for m in old))
         said.append(f"70세 이상 {len(old)}명")
     return 2
+
+
+def parent_aged(text: str, parent: re.Match | None, as_of: str | None) -> re.Match | None:
+    """A parent's age in brackets after the word, 70 or older: "어머니(72)도 모시고", or a year of birth
+    "엄마(1953년 9월생, 소득 없음)" 70 or more years before the year the 연말정산 settles (the year before the law
+    date's) — the 경로우대 age (제51조①1); else None."""
+    if parent is None:
+        return None
+    after = text[parent.end(1) :]
+    if (bare := re.match(r"\s*\(\s*(\d{2,3})\s*\)", after)) and 70 <= int(bare[1]) < 130:
+        return bare
+    born = as_of and re.match(r"\s*\(\s*((?:19|20)\d{2})\s*년\s*(?:\d{1,2}\s*월\s*)?생", after)
+    return born if born and int(as_of[:4]) - 1 - int(born[1]) >= 70 else None

@@ -31,4 +31,6 @@ LIVING_COST = r"학원비|교습비|관리비|용돈|식비|통신비|보육료|
 def living_cost(reading, m) -> bool:
     """A household's cost said per period beside a question of any kind and placed nowhere: flagged, not asked for
     as a total (no calculation here takes it)."""
-    return m.used_as is None and bool(re.search(LIVING_COST, reading.text[max(0, m.start - 10) : m.start]))
+    # "매달 50만 원은 생활비로 받는 용돈이고": the cost named after the amount
+    after = re.match(rf"\s*원?\s*(?:은|는|씩은?)?\s*(?:생활비|{LIVING_COST})", reading.text[m.end : m.end + 16])
+    return m.used_as is None and bool(re.search(LIVING_COST, reading.text[max(0, m.start - 10) : m.start]) or after)

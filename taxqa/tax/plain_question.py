@@ -10,6 +10,7 @@ import re
 
 from taxqa.tax.code_shapes import code_shapes
 from taxqa.tax.columns import rows_as_sentences
+from taxqa.tax.documents import documents_read
 from taxqa.tax.english_terms import in_korean
 from taxqa.tax.era_years import in_common_era
 from taxqa.tax.exam_options import without_options
@@ -41,6 +42,8 @@ from taxqa.tax.words import (
 def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     """(the question made plain, what was assumed in doing so, what is left unclear); `year` is the law date's, the
     latest a year named by the sixty-year cycle can be."""
+    # a register, a 가족관계증명서, an account's history, entries, a deed, a tax site's screen: said as their facts
+    text, documented, undocumented = documents_read(text)
     text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
     text, coded = code_shapes(text)  # "salary = 34_000_000  # 총급여", a JSON object: its keys and values as lines
     text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
@@ -77,8 +80,8 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, scenario = asked_scenario(with_rate(text))
     text, one = only_asked(text)  # "하나는 간이과세 분식집 … 다른 하나는 소품 매장 … 소품 매장 부가세만": that one
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
-    assumed: list[str] = sheet + old_dates + form
-    doubts: list[str] = sheet_doubts + unformed
+    assumed: list[str] = documented + sheet + old_dates + form
+    doubts: list[str] = undocumented + sheet_doubts + unformed
     if coded:
         assumed.append("코드 형식으로 적은 값을 항목(키·변수 이름과 주석)별 금액·사실로 읽음")
     if summed:

@@ -12,6 +12,7 @@ from taxqa.tax.income_reading import ASKS_WAGE_ONLY, asks_deduction_alone
 from taxqa.tax.kind_nets import money_from_kin
 from taxqa.tax.parent_view import read_own_age
 from taxqa.tax.words import amount_near, josa, quoted, window_before
+from taxqa.tax.worker_self import pay_changed_unsaid
 
 # tax already taken from the wages: "원천징수", "이미 낸", "회사에서 미리 뗀 세금", "떼인 세금"
 WITHHELD = r"원천징수|기납부|(?:이미|미리)\s*(?:낸|냈|납부|소득세|세금)|떼|뗀|뗐|징수된|withh?eld|withholding|(?<=명세서)[^.?!]{0,16}?1\s*년\s*치\s*소득세"
@@ -236,6 +237,8 @@ def read(text: str, reading) -> None:
             f"근무지 {len(pays)}곳에서 받은 급여 {josa(words, '을를')} 합산해 총급여로 봄 (종전 근무지 합산)"
         )
     reading.fact("salary", salary, words)
+    if changed := pay_changed_unsaid(text):  # "이건 작년 거고 … 올해 연봉이 꽤 올랐는데": this year's pay not said
+        reading.lack(f"올해 총급여 ('{changed.group(0)}': 바뀐 연봉이 나오지 않아 예전 금액으로는 계산할 수 없음)")
     for a in iter_amounts(text):  # "2019년에 입사했어요(그때 연봉 3,400)": a past year's pay, not this year's
         if a.start != found.start and re.search(PAST_PAY, window_before(text, a.start, 12)):
             reading.assume(f"{quoted(a.text, '은는')} 예전(그때)의 급여라 올해 총급여에 넣지 않음")

@@ -86,7 +86,7 @@ def uncovered_tax(text: str) -> str | None:
         return "주식 양도소득세"
     for name, words in UNCOVERED:
         asked = re.search(  # "취득세가 얼마인지", not "취득세는 얼마 냈는지" (a cost told)
-            rf"(?:{words})\S{{0,2}}\s*(?:가|는|이|은)?\s*(?:얼마|궁금|계산|나와|나오|내야)(?![^.?!,]{{0,6}}(?:냈|들었|썼|줬|였|었))",
+            rf"(?:{words})\S{{0,2}}\s*(?:가|는|이|은)?\s*(?:얼마|궁금|계산|나와|나오|내야|몇\s*(?:%|퍼센트|프로))(?![^.?!,]{{0,6}}(?:냈|들었|썼|줬|였|었))",
             text,
         ) and not re.search(
             rf"세\S{{0,2}}\s*(?:랑|이랑|와|과|하고|및|,)\s*(?:{words})", text

@@ -41,6 +41,8 @@ def dated(text: str) -> list[tuple[str, tuple[int, int, int], str]]:
             line_start = text.rfind("\n", 0, m.start())
             if year is None or year[1] < line_start or (found and int(m[7]) < found[-1][1][1]):
                 continue  # no year said before it on its line, or a month before the last date's: not dated
+            if found and found[-1][2] == "moved":
+                continue  # "2018년 5월에 전입해서 … 잔금이 7월 15일": the move's year is not the sale's
             when = (year[0], int(m[7]), int(m[8] or 0))
         else:
             y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
@@ -55,6 +57,8 @@ def dated(text: str) -> list[tuple[str, tuple[int, int, int], str]]:
         end = SENTENCE_END.search(text, m.end())
         after = text[m.end() : min(stop, end.start() if end else len(text))]
         what = "bought" if BOUGHT_LABEL.search(before) else "sold" if SOLD_LABEL.search(before) else ""
+        if not what and re.match(r"\s*(?:에|쯤|경)?\s*(?:전입|이사\s*(?:와|왔|오|들어|했)|입주)", text[m.end() :]):
+            what = "moved"  # "2019년 2월에 전입해서 … 이번에 팔아요": the day moved in, neither bought nor sold
         if not what:
             verbs = [(v.start(), "bought") for v in re.finditer(BOUGHT_VERB, after)]
             verbs += [(v.start(), "sold") for v in re.finditer(SOLD_VERB, after)]

@@ -29,6 +29,13 @@ HELD_SIDE = r"자본적\s*지출|리모델링|확장\s*공사|공사비|새시|�
 SELL_SIDE = r"팔\s*때|팔면서|팔았을\s*때|팔고|매도\s*(?:할\s*)?(?:때|시)|양도\s*(?:할\s*)?(?:때|시)|판\s*때"
 
 
+# a move into the home, lived in since: "2018년 5월에 전입해서 지금까지 쭉 살았고"
+MOVED_IN = (
+    r"(\d{4})\s*년\s*(?:(\d{1,2})\s*월)?\s*(?:에|쯤)?\s*(?:전입|이사\s*(?:와|왔|오|들어)|입주)"
+    r"[^.?!]{0,12}?(?:지금까지|이제까지|여태|쭉|계속|줄곧)"
+)
+
+
 def sale_side_cost(text: str, first, reading):
     """ "살 때 취득세랑 중개수수료로 1,200만원 …, 팔면서 중개수수료 540만원": costs said once for the buying and once
     for the selling are both 필요경비: the second cost, to be added (None when no such cost is said)."""
@@ -190,8 +197,15 @@ def read(text: str, reading) -> None:
     for a in sorted((bought, sold), key=lambda a: -a.start):
         prices_out = prices_out[: a.start] + " " * (a.end - a.start) + prices_out[a.end :]
     expense = amount_near(prices_out, EXPENSE)
+    # "취득세 1,104만 원이랑 이번 중개수수료 합쳐 필요경비 1,380만 원": the costs summed by the asker, said once
+    summed = re.search(
+        rf"(?:합쳐서?|합해서?|더해서?|다\s*해서|모두|전부)\s*(?:{EXPENSE})\S{{0,2}}\s*(?:은|는|이|가|:)?\s*", prices_out
+    )
+    total = next((a for a in iter_amounts(prices_out) if summed and 0 <= a.start - summed.end() <= 2), None)
+    if total is not None:
+        expense = total
     if expense is not None and expense not in (bought, sold):
-        second = sale_side_cost(prices_out, expense, reading)
+        second = sale_side_cost(prices_out, expense, reading) if total is None else None
         value = expense.value + (second.value if second else 0)
         reading.fact("expenses", value, expense.text + (f" + {second.text}" if second else ""))
         said.append(f"필요경비 {format_won(value)}")
@@ -324,7 +338,13 @@ def read(text: str, reading) -> None:
             held_n = max(held_n - 1, 0)  # "2019년 6월 취득, 2026년 5월 양도": 6 years 11 months, 6 whole years
         reading.fact("held_years", held_n, bought_year.group(0))
         reading.assume("보유기간은 취득 연도부터 양도 연도까지의 햇수로 봄 (정확한 날짜에 따라 1년 차이 가능)")
-        if lived is None and re.search(r"계속\s*(?:거주|살)|줄곧\s*(?:거주|살)|쭉\s*(?:거주|살)", text):
+        # "2018년 5월에 전입해서 지금까지 쭉 살았고": lived there from the move, not from the purchase
+        moved = re.search(MOVED_IN, text)
+        if lived is None and moved and moved.start(1) != bought_year.start(1):
+            back = 1 if moved[2] and month_out and int(month_out.group(1)) < int(moved[2]) else 0
+            reading.fact("resided_years", min(max(now - int(moved[1]) - back, 0), held_n), moved.group(0))
+            reading.assume(f"'{moved.group(0)}': 전입한 때부터 양도할 때까지 거주한 것으로 봄")
+        elif lived is None and re.search(r"계속\s*(?:거주|살)|줄곧\s*(?:거주|살)|쭉\s*(?:거주|살)", text):
             reading.fact("resided_years", reading.inputs["held_years"], "계속 거주")
     elif ago is not None:
         reading.fact("held_years", ago.value["years"], ago.text + " 전")

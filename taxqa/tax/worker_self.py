@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 
+from taxqa.amounts import iter_amounts
+
 HUSBAND = r"(?:남편|신랑)"
+# a woman with no spouse, head of her household: "부녀자", "여성 세대주", "미혼 여자고 세대주예요" (제51조①6가)
+WOMAN_ALONE = r"부녀자|여성\s*세대주|배우자\s*(?:가\s*)?없는\s*여성|(?:미혼|싱글)\s*(?:여자|여성)\S{0,2}\s*세대주"
 FORMER = r"(?:(?<![가-힣])전|前|이혼한|헤어진)\s*$"  # a spouse no longer: "전 남편", "이혼한 아내"
 # the year said before a pay: "남편 작년 총급여 4800" (the spouse whose pay it is, the worker)
 PAY_YEAR = r"(?:(?:작년|올해|지난\s*해|재작년|금년|\d{4}\s*년)\S{0,2}\s*)?"
@@ -100,3 +104,20 @@ def partner_at_home(text: str) -> re.Match | None:
         r"(?:(?:소득|수입|벌이)\S{0,2}\s*(?:이\s*)?(?:전혀\s*|하나도\s*|아예\s*)?(?:없|0)|전업|주부|무직)",
         text,
     )
+
+
+# "올해 3월에 이직하면서 연봉이 꽤 올랐는데": the pay of the year asked changed, its new figure not said
+PAY_CHANGED = re.compile(
+    r"(?:연봉|월급|급여|봉급)\S{0,2}\s*(?:이|가|도)?\s*(?:꽤|많이|좀|조금|크게|확|훨씬)?\s*"
+    r"(?:올랐|오른|올라서|인상됐|인상되었|늘었|줄었|깎였|바뀌었|달라졌)"
+)
+
+
+def pay_changed_unsaid(text: str) -> re.Match | None:
+    """The words saying the pay of this year changed when no figure is said with them (none later in the sentence,
+    and the question asks of this year): the figure read is an older year's, not the one asked."""
+    m = PAY_CHANGED.search(text)
+    if m is None or not re.search(r"올해|금년|이번\s*해", text):
+        return None
+    rest = re.split(r"[.?!\n]", text[m.end() :], maxsplit=1)[0]
+    return None if next(iter_amounts(rest), None) is not None else m
