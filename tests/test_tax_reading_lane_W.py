@@ -116,3 +116,8 @@ def test_a_sale_price_said_twice_is_no_purchase_price():
         as_of=AS_OF,
     )
     assert r.inputs.get("acquired") is None and any("취득가액" in line for line in r.missing)
+
+
+def test_a_page_mark_on_a_line_with_a_figure_keeps_the_figure():
+    text, _ = pasted_plain("필요경비 1,800만원   page 2/4\n안내.pdf  Page 2 of 4\n양도세?")
+    assert "1,800만원" in text and "page" not in text.lower() and "안내.pdf" not in text

@@ -98,7 +98,7 @@ def link_params(text: str) -> tuple[str, list[str], list[str]]:
         assumed.append(f"링크 주소의 값({', '.join(unexplained)})은 무슨 뜻인지 적혀 있지 않아 계산에 넣지 않음")
     if unread:
         unclear.append(
-            f"링크 주소의 값({', '.join(unread)})은 무엇의 숫자인지(단위) 적혀 있지 않아 계산에 넣지 않음: "
+            f"링크 주소의 값({', '.join(unread)})은 무엇의 숫자인지 적혀 있지 않아 계산에 넣지 않음: "
             "무엇의 금액·숫자인지 알려 주세요"
         )
     return prose, assumed, unclear

@@ -72,6 +72,14 @@ def without_html(text: str) -> tuple[str, bool]:
     return re.sub(r"\n{3,}", "\n\n", said), True
 
 
+def page_line(m: re.Match) -> str:
+    """A page's own line left out; a line that also holds a figure keeps it, only the page mark is left out."""
+    line = m.group(0)
+    mark = re.search(r"(?i)\bpage[ \t]*\d{1,3}[ \t]*(?:of|/)[ \t]*\d{1,3}\b", line)
+    rest = line[: mark.start()] + line[mark.end() :] if mark else ""
+    return rest if re.search(r"\d", re.sub(r"(?i)\S+\.pdf\b", "", rest)) else ""
+
+
 def whole_number(first: str, rest: str) -> str | None:
     """The number two halves broken across lines make, when it is grouped by thousands as a whole ("1,2" and
     "00" make "1,200"), else None (two figures on two lines)."""
@@ -85,7 +93,7 @@ def unbroken(text: str) -> tuple[str, list[str]]:
     joined; the joins made (for the reading's note)."""
     joins: list[str] = []
     paged = PAGE_LINE.search(text) is not None
-    text = PAGE_LINE.sub("", text)
+    text = PAGE_LINE.sub(page_line, text)
     text = FOOTNOTE.sub(lambda m: m.group(1) or "", text)
 
     def number(m: re.Match) -> str:
