@@ -126,10 +126,13 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
 # a time before the death the wealth is told of, and what became of it since: spent, lost, given away
 THEN = r"(?:\d{4}\s*년\S{0,2}|한때|예전|옛날|전성기|젊었을\s*때)\s*(?:쯤|경)?(?:엔|에는|에|때는?|만\s*해도)"
 SPENT = r"(?:다|거의|많이|대부분|절반)\s*(?:\S+\s*)?(?:쓰셨|쓰시|썼|날리|날렸|탕진|까먹|줄었|줄어)"
+SPENT_AFTER = r"\s*(?:원)?\s*(?:은|는)\s*(?:그동안|그간|이미|벌써)?\s*(?:다|거의|전부|대부분)\s*(?:쓰셔|쓰셨|썼|써서|날리|날렸|탕진)"
 
 
 def gone_since(text: str, a, window: str) -> bool:
     """An amount of the wealth at an earlier time that the same sentence says was spent since."""
+    if re.match(SPENT_AFTER, text[a.end : a.end + 30]):
+        return True  # "땅 팔고 받으신 5억은 그동안 다 쓰셔서 남은 게 없어요": the amount itself said spent
     return bool(re.search(THEN, window)) and bool(re.search(SPENT, sentence_of(text, a)[-80:]))
 
 
@@ -188,7 +191,8 @@ def listed_as(text: str, a) -> str:
 SPOUSE_TAKES = (
     rf"(?:{SPOUSE})(?:님)?(?:이|가|께서|은|는)?\s*(?:실제(?:로)?\s*)?(?:상속\s*)?받(?:는|을|은|게\s*될)\s*"
     r"(?:금액|돈|몫|재산|액수|상속액)(?:은|는|이|:)?\s*$"
-    rf"|(?:{SPOUSE})(?:님)?의?\s*(?:실제(?:로)?\s*)?(?:상속액|상속분|상속\s*금액)(?:은|는|이|:)?\s*$"  # "배우자의 실제 상속액 15억"
+    # "배우자의 실제 상속액 15억", a form's "배우자 실제 상속 예정액 : 7억원"
+    rf"|(?:{SPOUSE})(?:님)?의?\s*(?:실제(?:로)?\s*)?(?:상속\s*(?:예정\s*)?액|상속분|상속\s*(?:예정\s*)?금액)\s*(?:은|는|이|[:：])?\s*$"
 )
 
 

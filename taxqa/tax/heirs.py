@@ -88,7 +88,14 @@ def decedent(text: str) -> Mention | None:
             continue  # "아내와 세 자녀를 남기고 떠나셨습니다": those left behind, not the one who died
         if re.match(
             r"(?:님)?\s*(?:께서|이|가|은|는|도)?\s*(?:" + SAID_WHEN + r")*(?:\S+\s*){0,2}?(?:" + DEATH + ")", rest
-        ) and not re.match(r"(?:님)?(?:은|는|도)\s*(?:이미\s*|먼저\s*)?(?:" + DEATH + ")", rest):
+        ) and not re.match(  # "엄마는 2019년에 먼저 가심": a death before, its year said, is no decedent's
+            r"(?:님)?(?:은|는|도)\s*(?:(?:\d{4}\s*년|"
+            + WHEN
+            + r")\S{0,2}\s*(?=이미|먼저))?(?:이미\s*|먼저\s*)?(?:"
+            + DEATH
+            + ")",
+            rest,
+        ):
             earlier = re.match(r"(?:님)?(?:은|는)\s*(?:" + EARLIER + ")", rest)
             if not (earlier and len(re.findall(DEATH + r"|장례|마저", text)) > 1):
                 return m  # "어머니는 3년 전에 돌아가셨고 올해 아버지가": the earlier death is not this estate's

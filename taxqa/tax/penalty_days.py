@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-AFTER_WORD = r"(\d{1,4})\s*일\s*(?:을|이나|동안|간|이|째)?\s*(?:쯤|정도|가량)?\s*(?:늦|지연|지나|지남|지났|후|뒤|만에|연체|초과|경과|넘|밀|있다가)"
+# "4개월 조금 넘게(122일) 지나서": the days said in brackets before the word
+AFTER_WORD = r"(\d{1,4})\s*일\s*\)?\s*(?:을|이나|동안|간|이|째)?\s*(?:쯤|정도|가량)?\s*(?:늦|지연|지나|지남|지났|후|뒤|만에|연체|초과|경과|넘|밀|있다가)"
 BEFORE_WORD = (
     r"(?:지연|연체|경과|미납|늦)\S{0,2}\s*(?:일수|날수|날짜\s*수|기간|날이|날은)?\s*(?:은|는|이|:)?\s*(\d{1,4})\s*일"
 )

@@ -20,9 +20,12 @@ from taxqa.tax.fx import with_rate
 from taxqa.tax.hanja_reading import hangul_reading
 from taxqa.tax.layout import apply_unit_header, asked_scenario, asker_turns, author_replies, join_label_lines, untable
 from taxqa.tax.letter_names import named_parties
+from taxqa.tax.link_params import link_params
 from taxqa.tax.mail_quotes import newest_message
 from taxqa.tax.numbered_figures import explained_list, items_read
+from taxqa.tax.ocr_slips import ocr_plain
 from taxqa.tax.one_of_two import only_asked
+from taxqa.tax.pasted_text import pasted_plain
 from taxqa.tax.plans import dropped_plans
 from taxqa.tax.romanized_words import in_hangul
 from taxqa.tax.separators import plain_separators
@@ -42,6 +45,9 @@ from taxqa.tax.words import (
 def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     """(the question made plain, what was assumed in doing so, what is left unclear); `year` is the law date's, the
     latest a year named by the sixty-year cycle can be."""
+    text, pasted = pasted_plain(text)  # "150&#44;000&#44;000", "8\u200b2,000,000원", "18억 7천\n만원": as copied
+    text, linked, unlinked = link_params(text)  # "…/calc?price=1350000000&buy=680000000": said where explained
+    text, ocr, smudges = ocr_plain(text)  # "l2O,OOO,OOO 원", "예|금", "█?억": a scanner's misreadings
     # a register, a 가족관계증명서, an account's history, entries, a deed, a tax site's screen: said as their facts
     text, documented, undocumented = documents_read(text)
     text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
@@ -80,8 +86,8 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, scenario = asked_scenario(with_rate(text))
     text, one = only_asked(text)  # "하나는 간이과세 분식집 … 다른 하나는 소품 매장 … 소품 매장 부가세만": that one
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
-    assumed: list[str] = documented + sheet + old_dates + form
-    doubts: list[str] = undocumented + sheet_doubts + unformed
+    assumed: list[str] = pasted + linked + ocr + documented + sheet + old_dates + form
+    doubts: list[str] = unlinked + smudges + undocumented + sheet_doubts + unformed
     if coded:
         assumed.append("코드 형식으로 적은 값을 항목(키·변수 이름과 주석)별 금액·사실로 읽음")
     if summed:

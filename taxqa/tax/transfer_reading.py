@@ -167,6 +167,9 @@ def read(text: str, reading) -> None:
     others = [  # by equality, not identity: amount_near scans again and gives new (equal) mentions
         a for a in found if a not in (bought, sold) and not re.search(labelled_cost, window_before(text, a.start, 12))
     ]
+    # "매도가 930,000,000" in a pasted table and "9억 3천에 팔렸어요" below: one price said twice, not the other
+    said = {a.value for a in (sold, bought) if a is not None}
+    others = [a for a in others if a.value not in said] if sold is None or bought is None else others
     if sold is None and bought is None and len(others) >= 2:
         bought, sold = sorted(others[:2], key=lambda a: a.value)
         reading.assume("두 금액 중 작은 것을 취득가액, 큰 것을 양도가액으로 봄")
