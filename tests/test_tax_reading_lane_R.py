@@ -103,3 +103,32 @@ def test_a_worked_out_amount_no_input_takes_is_flagged():
 def test_times_words():
     assert times_value("두") == 2 and times_value("1.5") == 1.5 and times_value("마흔") == 40
     assert times_value("스물다섯") == 25
+
+
+def test_a_raise_by_a_percentage_from_an_amount():
+    got = inputs("연봉이 작년 4천에서 15% 올랐어요. 혼자 살아요. 연말정산 결정세액 얼마?")
+    assert got["salary"] == 46_000_000
+
+
+def test_a_bare_figure_beside_a_base_in_won_is_not_guessed():
+    r = reading("과세표준은 52,000,000원에서 300 모자란 값이에요. 종합소득세는?")
+    assert r.inputs.get("base") != 49_000_000
+    assert r.ambiguous or r.missing
+
+
+def test_a_relation_told_in_passing_beside_prices_said_outright_is_no_flag():
+    r = reading(
+        "동네 시세가 재작년보다 20% 뛰었다길래 정리했어요. 2015년 5월 4억에 사서 2026년 5월 9억에 팔았어요. "
+        "다른 집도 있어요. 양도세는?"
+    )
+    assert not any("견준" in f for f in r.ambiguous + r.missing)
+
+
+def test_tax_withheld_at_a_rate_from_a_fee_is_no_relation():
+    r = reading("강사예요. 강의료 3,000만원에서 3.3% 떼고 받았어요. 종소세 얼마 더 내요?")
+    assert not any("견준" in f for f in r.ambiguous + r.missing)
+
+
+def test_a_relation_whose_base_is_said_later_is_flagged():
+    r = reading("이번 1기 매출은 작년 1기보다 25% 줄었어요. 작년 1기 매출은 2억이고 매입은 5천이에요. 부가세 얼마예요?")
+    assert any("25%" in f for f in r.ambiguous + r.missing)

@@ -62,7 +62,7 @@ RELATIONS = (
     (
         "change",
         re.compile(
-            rf"{BASE}\s*(?:대비|보다|에\s*비해)\s*{EXACT}{PCT}\s*(?:정도|가량|쯤)?\s*(?:가|이)?\s*(?P<dir>{UP}|{DOWN})"
+            rf"{BASE}\s*(?:대비|보다|에\s*비해|에서)\s*{EXACT}{PCT}\s*(?:정도|가량|쯤)?\s*(?:가|이)?\s*(?P<dir>{UP}|{DOWN})"
         ),
     ),
     # "형 대비 딱 50%", "시세 대비 50%"
@@ -120,13 +120,13 @@ def named_base(clean: str, m: re.Match) -> AmountMention | None:
     return hits[0] if len(values) == 1 else None
 
 
-def base_of(clean: str, m: re.Match) -> tuple[int, bool, int] | None:
-    """The base amount of a relation: its value, whether its unit was left out, where it ends."""
+def base_of(clean: str, m: re.Match) -> tuple[int, int] | None:
+    """The base amount of a relation: its value and where it ends."""
     if m["near"]:
         said = amount_of(m["near"])
-        return (said[0], said[1], m.end("near")) if said else None
+        return (said[0], m.end("near")) if said else None
     a = named_base(clean, m)
-    return (a.value, False, a.end) if a else None
+    return (a.value, a.end) if a else None
 
 
 # "그러니까 형이 받은 것의 절반": the figure just worked out, said again another way
@@ -135,15 +135,15 @@ RESTATED = re.compile(r"(?:그러니까|그니까|즉|다시\s*말해|말하자�
 SHARE_BESIDE = re.compile(rf"\s*(?:원)?\s*\)?\s*(?:의|중(?:에서?)?)?\s*(?:지분\s*(?:의\s*)?)?(?:{SHARE})")
 
 
-def worked_value(kind: str, m: re.Match, base: int, bare: bool) -> tuple[int, str] | None:
+def worked_value(kind: str, m: re.Match, base: int) -> tuple[int, str] | None:
     """The amount a relation says, and how it was computed; None when it cannot be read."""
     if kind == "times":
         times = times_value(m["times"])
         total, how = base * times, f"{format_won(base)} × {float(times):g}"
         if m["add"]:
             add = amount_of(m["add"])
-            if add is None:
-                return None
+            if add is None or (add[1] and not re.search("[만억]", m.group(0)[: m.start("add") - m.start()])):
+                return None  # "1,500,000원의 두 배보다 300 더": a bare figure beside a base in won is not read
             total += add[0] if m["more"] else -add[0]
             how += f" {'+' if m['more'] else '−'} {format_won(add[0])}"
         return int(total), how
@@ -151,14 +151,14 @@ def worked_value(kind: str, m: re.Match, base: int, bare: bool) -> tuple[int, st
         p = Fraction(m["pct"]) / 100
         up = re.fullmatch(UP, m["dir"]) is not None
         total = base * (1 + p if up else 1 - p)
-        return int(total), f"{format_won(base)} × {'1 + ' if up else '1 − '}{m['pct']}%"
+        return int(total), f"{format_won(base)} × (1 {'+' if up else '−'} {m['pct']}%)"
     if kind == "share":
         share = share_of(re.match(SHARE, m["share"]))
         if share is None:
             return None
         return share_part(base, share), f"{format_won(base)} × {m['share'].strip()}"
     add = amount_of(m["add"])  # "from": a bare figure is in the base's 만원 ("4,100만원에서 300 올랐고")
-    if add is None:
+    if add is None or (add[1] and not re.search("[만억]", m["near"])):
         return None
     up = re.fullmatch(UP, m["dir"]) is not None
     if not up and add[0] >= base:
@@ -194,8 +194,8 @@ def worked_relations(clean: str, reading) -> str:
                 continue
             said = m.group(0).strip()
             base = base_of(clean, m)
-            value = worked_value(kind, m, *base[:2]) if base else None
-            if value is None or value[0] <= 0 or (kind == "share" and SHARE_BESIDE.match(clean, base[2])):
+            value = worked_value(kind, m, base[0]) if base else None
+            if value is None or value[0] <= 0 or (kind == "share" and SHARE_BESIDE.match(clean, base[1])):
                 reading.relative.append(said)
                 break
             if value[0] in values and RESTATED.search(clean[max(0, m.start() - 8) : m.start()]):
