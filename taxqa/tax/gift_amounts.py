@@ -170,14 +170,17 @@ def own_share(text: str, reading, amount: int, words: str, first) -> tuple[int, 
         share = float(pct.group(1) or pct.group(2))  # "지분 30%만큼 … 땅 전체가 10억": the share received
         amount, words = int(amount * share / 100), f"{words} × {share:g}%"
         reading.assume(f"전체 {format_won(first.value)} 중 지분 {share:g}%를 받은 금액으로 계산")
-    after = re.match(  # "아파트(시세 16억)의 지분 절반", "(시가 16억) 지분의 절반": the share of the whole said after it
-        r"\s*(?:원)?\s*(?:\)\s*(?:의|중(?:에서?)?)?|(?:의|중(?:에서?)?))\s*지분\s*(?:의\s*)?(?:(절반|반|1\s*/\s*2)|(\d{1,2}(?:\.\d+)?)\s*%)",
-        text[first.end :],
+    after = (
+        re.match(  # "아파트(시세 16억)의 지분 절반", "(시가 16억) 지분의 절반": the share of the whole said after it
+            r"\s*(?:원)?\s*(?:\)\s*(?:의|중(?:에서?)?)?|(?:의|중(?:에서?)?))\s*지분\s*(?:의\s*)?(?:(절반|반|1\s*/\s*2)|(\d{1,2}(?:\.\d+)?)\s*%)",
+            text[first.end :],
+        )
+        or re.match(r"\s*(?:원)?\s*\)?\s*(?:의|중(?:에서?)?)\s*(절반|반|1\s*/\s*2)()\s*지분", text[first.end :])
     )
     if after and not (pct and re.search(r"전체|총|전부", window_before(text, first.start, 15))):
         share = 50.0 if after.group(1) else float(after.group(2))
         amount, words = int(amount * share / 100), f"{words} × {share:g}%"
-        said = re.search(r"지분.*", after.group(0)).group(0)  # quoted, so the share is known to be read
+        said = re.search(r"\S+\s*지분$|지분.*", after.group(0)).group(0)  # quoted, so the share is known to be read
         reading.assume(f"'{said}': 전체 {format_won(first.value)} 중 지분 {share:g}%를 받은 금액으로 계산")
         return amount, words
     if re.match(

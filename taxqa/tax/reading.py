@@ -27,6 +27,7 @@ from taxqa.tax.placing import place
 from taxqa.tax.plain_question import plain_question
 from taxqa.tax.plans import without_supposed
 from taxqa.tax.rates import parse_as_of
+from taxqa.tax.relative_figures import age_relations, settle, worked_relations
 from taxqa.tax.result import TaxResult
 from taxqa.tax.running_totals import last_running_totals, projected_totals
 from taxqa.tax.spacing import spaced
@@ -79,6 +80,7 @@ class Reading:
     tax_name: str | None = None  # the tax the question is about, in Korean (also when kind is None)
     result: TaxResult | None = None  # the calculator's result, computed once when the reading is done
     worked: list[str] = field(default_factory=list)  # the question's words a calculation said in them worked out
+    relative: list[str] = field(default_factory=list)  # figures said relative to others and left uncomputed
 
     def fact(self, name: str, value: Any, words: str = "", *, input: bool = True) -> None:
         """Record a fact; `input` facts also set the calculator input `name`."""
@@ -173,7 +175,10 @@ def read_as_written(text: str, as_of: str | date | None = None) -> Reading:
     for said in doubts:
         reading.unclear(said)
     clean = worked_out(clean, reading)  # "420에 근속연수 11을 곱한 금액": the calculation said in words, done
+    clean = worked_relations(clean, reading)  # "산 값의 두 배", "작년(2억) 대비 10% 줄었어요": worked out
     reading.mentions = read_mentions(text, clean)
+    age_relations(reading)  # "아버지는 어머니(67세)보다 4살 위": the age itself
+    settle(reading)
     clean = drop_corrected(clean, reading)
     clean = projected_totals(
         last_running_totals(clean, reading), reading
