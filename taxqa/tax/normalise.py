@@ -177,7 +177,8 @@ def normalise(text: str) -> str:
         text,
     )
     text = re.sub(r"(?<![\d,.])(\d{1,3})억(\d)(?![\d,.]|\s*[천백십만원억조년월일세살명개%])", r"\1억 \2천만", text)
-    text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(?!\s*[만억원\d])", r"\1천\2백만", text)  # 3천3백
+    # 3천3백, 4천4백5십 (down to the 십: 만 left out as in 3천3백)
+    text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(\s*\d\s*십)?(?!\s*[만억원\d])", r"\1천\2백\3만", text)
     text = re.sub(  # 6천만원; not the 천 of "247만 5천": a part of the 만 before it
         r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억]|\s*주(?:를|을|가|는|씩|\(|\s|$))",
         lambda m: m[0] if re.search(r"\d\s*만\s*$", m.string[: m.start()]) else f"{m[1]}천만",
