@@ -99,3 +99,50 @@ def test_acquisition_tax_named_as_what_the_asker_wants_to_know_after_a_gift():
 def test_the_tax_on_taking_a_title_over_is_the_acquisition_tax():
     r = read_question("아버지 땅을 제 명의로 옮길 때 내는 세금이 궁금해요. 공시지가 1억입니다.", as_of="2026-06-01")
     assert r.kind is None and any("취득세" in m for m in r.missing)
+
+
+def test_a_card_deduction_the_asker_sets_aside_is_no_unread_cue():
+    r = reading(
+        "일반과세자예요. 2기 매출 공급가액 9천만원, 매입 공급가액 6천만원. 카드 발행 공제는 제외하고 계산해 주세요. 부가세는?"
+    )
+    assert not any("카드" in line for line in r.ambiguous)
+
+
+def test_a_sisters_husband_and_her_living_parent_inherit_from_the_sister():
+    got = inputs(
+        "여동생이 병으로 먼저 갔어요. 애는 없었고 상속인은 제부랑 우리 아버지예요(엄마는 오래전에 돌아가셨어요). "
+        "동생 재산은 빚 빼고 6억, 금융재산은 없어요. 상속세 얼마 나와요?"
+    )
+    assert got["spouse"] is True and got["parents"] == 1 and got["estate"] == 600_000_000
+
+
+def test_uncles_counted_after_their_word_are_each_a_child_of_the_grandparent():
+    got = inputs(
+        "할머니가 돌아가셨어요. 할아버지는 먼저 가셨고 상속인은 아빠랑 고모 두 분이에요. 재산 11억, 금융재산 없음. 상속세는?"
+    )
+    assert got["children"] == 3 and not got.get("spouse")
+
+
+def test_a_butcher_shop_and_a_meal_kit_store_are_retail():
+    for shop in ("동네 정육점", "무인 밀키트 매장"):
+        got = inputs(
+            f"{shop} 하는 간이과세자입니다. 1년 공급대가 4천만원, 세금계산서 받은 매입 1,800만원. 부가세 얼마?"
+        )
+        assert got["industry"] == "retail", shop
+
+
+def test_a_husbands_younger_brother_gives_as_a_relative_by_marriage():
+    got = inputs(
+        "시동생이 저희 집 이사한다고 저한테 1,500만원을 보태 줬어요. 저는 마흔이고 다른 증여는 없어요. 증여세 나오나요?"
+    )
+    assert got["relation"] == "other_relative" and got["amount"] == 15_000_000
+
+
+def test_an_adopted_son_is_a_lineal_descendant_and_his_own_adoption_no_birth_relief():
+    r = reading(
+        "몇 해 전 친양자로 들인 딸한테 전세금 보태라고 7천만원을 주려고요. 딸은 스물아홉, 미혼입니다. 증여세는요?"
+    )
+    assert r.inputs["relation"] == "lineal_ascendant" and r.inputs["amount"] == 70_000_000
+    assert not any("누구인지" in line for line in r.ambiguous)
+    got = inputs("입양된 아들(31살)에게 제가 6천만원을 줄 생각입니다. 다른 증여는 없어요. 증여세 얼마죠?")
+    assert "marriage_birth" not in got

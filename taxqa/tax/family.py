@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from taxqa.tax.asker_kin import grandparent_asker
-from taxqa.tax.far_kin import GRAND_SIBLING, GRAND_SIBLING_SPOUSE, kin_note
+from taxqa.tax.far_kin import ADOPTED, GRAND_SIBLING, GRAND_SIBLING_SPOUSE, kin_note
 from taxqa.tax.gift_verbs import FROM, GIVE, HONOURED_GIVES, RECEIVE, RELIEF_RECEIVED, TO, in_name_of
 from taxqa.tax.words import PART_MARKS, part_of
 
@@ -45,8 +45,7 @@ WORDS: list[tuple[str, str]] = [
     ),
     ("stepchild", r"의붓\s*(?:아들|딸|자녀|자식)|(?:남편|아내|배우자|와이프|부인)의\s*(?:자녀|아들|딸|자식)"),
     ("stepparent", r"계부모님?|계부|계모|새\s*(?:아버지|어머니|엄마|아빠)|의붓\s*(?:아버지|어머니|엄마|아빠)"),
-    # a grandparent's brother or sister (종조부, 대고모, 이모할머니; "할아버지 남동생") is a 4촌 혈족, not a 직계존속 (no
-    # generation skipped); their spouse (작은할머니, 큰할머니, 고모할아버지) a 4촌 인척
+    # a grandparent's sibling ("할아버지 남동생", 종조부) is a 4촌 혈족, their spouse a 4촌 인척 (taxqa.tax.far_kin)
     ("blood", GRAND_SIBLING),
     ("far", GRAND_SIBLING_SPOUSE),
     (
@@ -96,7 +95,8 @@ WORDS: list[tuple[str, str]] = [
         + _H
         + r"(?:갓난\s*)?(?:아기|애기)(?!\s*(?:엄마|아빠))|신생아|"
         + _H
-        + r"딸(?!기)들?|따님|아드님|외동딸|외아들|장남|차남|장녀|차녀|막내(?:딸|아들)?|큰아들|작은아들|큰딸|작은딸",
+        + r"딸(?!기)들?|따님|아드님|외동딸|외아들|장남|차남|장녀|차녀|막내(?:딸|아들)?|큰아들|작은아들|큰딸|작은딸|"
+        + ADOPTED,
     ),
     (
         "other",

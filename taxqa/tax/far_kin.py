@@ -1,12 +1,14 @@
 """Kin words that sound like a close relative but are not one under 상증법 제53조: a grandparent's brother or sister
 (작은할아버지, 종조부, 고모할머니, "할아버지 남동생") is a 4촌 혈족 (기타친족), not a 직계존속, so no generation is skipped;
-their spouse (작은할머니, 종조모, 이모할아버지) a 4촌 인척, beyond the 3촌 인척 of 제53조제4호. Read by the family
-words of taxqa.tax.family."""
+their spouse (작은할머니, 종조모, 이모할아버지) a 4촌 인척, beyond the 3촌 인척 of 제53조제4호. And an adopted child,
+who is no stranger: a 직계비속 (민법 제772조). Read by the family words of taxqa.tax.family."""
 
 from __future__ import annotations
 
 import re
 
+# an adopted child (양자, 친양자, 양딸) is a 직계비속 like any child; not "양자 간 합의" (both parties of a contract)
+ADOPTED = r"(?:친)?양자(?!\s*(?:간|사이|합의|모두|각각|대결|구도|택일|역학|컴퓨터))|양녀|양아들|양딸"
 GRAND = r"(?:외|친)?(?:할아버지|할머니|할아버님|할머님|할배|할매|조부|조모)"
 # "할아버지 남동생", "외할머니 언니": a grandparent's sibling said as such (a particle or a space after it)
 GRAND_SIBLING = (
