@@ -146,3 +146,8 @@ def test_an_adopted_son_is_a_lineal_descendant_and_his_own_adoption_no_birth_rel
     assert not any("누구인지" in line for line in r.ambiguous)
     got = inputs("입양된 아들(31살)에게 제가 6천만원을 줄 생각입니다. 다른 증여는 없어요. 증여세 얼마죠?")
     assert "marriage_birth" not in got
+
+
+def test_a_hangul_amount_down_to_its_tens_keeps_the_tens():
+    got = inputs("일반과세자 1기 매출 공급가액 칠천이백, 매입 공급가액 삼천육백오십이요. 카드매출 없어요. 부가세 얼마?")
+    assert got["sales"] == 72_000_000 and got["purchases"] == 36_500_000

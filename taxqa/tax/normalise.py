@@ -154,9 +154,11 @@ def normalise(text: str) -> str:
     text = re.sub(
         r"(?<![가-힣\d])([이삼사오육칠팔구])(천|백)(?=\s*\d)", lambda m: f"{SINO[m[1]]}{m[2]}", text
     )  # 삼천5백
-    text = re.sub(  # "이천 사백 받어": 2천4백 (만 left out), read below as 2,400만
-        r"(?<![가-힣\d])([이삼사오육칠팔구]?)천\s*([이삼사오육칠팔구]?)백(?!\s*[만억원])",
-        lambda m: f"{SINO.get(m[1], 1)}천{SINO.get(m[2], 1)}백",
+    text = re.sub(  # "이천 사백 받어": 2천4백 (만 left out), read below as 2,400만; "사천사백오십": its 십 kept
+        r"(?<![가-힣\d])([이삼사오육칠팔구]?)천\s*([이삼사오육칠팔구]?)백(?:\s*([이삼사오육칠팔구]?)십)?(?!\s*[만억원])",
+        lambda m: (
+            f"{SINO.get(m[1], 1)}천{SINO.get(m[2], 1)}백" + (f"{SINO.get(m[3], 1)}십" if m[3] is not None else "")
+        ),
         text,
     )
     # "이천 토지", "오천 공장": a town's name (이천, 오천) before a place, not 2천 or 5천
