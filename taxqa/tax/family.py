@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from taxqa.tax.asker_kin import grandparent_asker
+from taxqa.tax.far_kin import ADOPTED, GRAND_SIBLING, GRAND_SIBLING_SPOUSE, kin_note
 from taxqa.tax.gift_verbs import FROM, GIVE, HONOURED_GIVES, RECEIVE, RELIEF_RECEIVED, TO, in_name_of
 from taxqa.tax.words import PART_MARKS, part_of
 
@@ -43,6 +45,9 @@ WORDS: list[tuple[str, str]] = [
     ),
     ("stepchild", r"의붓\s*(?:아들|딸|자녀|자식)|(?:남편|아내|배우자|와이프|부인)의\s*(?:자녀|아들|딸|자식)"),
     ("stepparent", r"계부모님?|계부|계모|새\s*(?:아버지|어머니|엄마|아빠)|의붓\s*(?:아버지|어머니|엄마|아빠)"),
+    # a grandparent's sibling ("할아버지 남동생", 종조부) is a 4촌 혈족, their spouse a 4촌 인척 (taxqa.tax.far_kin)
+    ("blood", GRAND_SIBLING),
+    ("far", GRAND_SIBLING_SPOUSE),
     (
         "grandparent",
         r"(?:증조|외증조|외|친)?(?:할아버지|할머니|할아버님|할머님|할매|할배|할부지|할무니|할애비|할아비)|(?<![가-힣])할미(?=[가는의께한,\s]|$)|(?<![가-힣])(?:하르방|할망)(?=[이가은는의께한헌,\s]|$)|(?:외|증)?조부모님?|조부|조모|"
@@ -90,7 +95,8 @@ WORDS: list[tuple[str, str]] = [
         + _H
         + r"(?:갓난\s*)?(?:아기|애기)(?!\s*(?:엄마|아빠))|신생아|"
         + _H
-        + r"딸(?!기)들?|따님|아드님|외동딸|외아들|장남|차남|장녀|차녀|막내(?:딸|아들)?|큰아들|작은아들|큰딸|작은딸",
+        + r"딸(?!기)들?|따님|아드님|외동딸|외아들|장남|차남|장녀|차녀|막내(?:딸|아들)?|큰아들|작은아들|큰딸|작은딸|"
+        + ADOPTED,
     ),
     (
         "other",
@@ -271,6 +277,9 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
             left = max([m.end() for m in re.finditer(PART_MARKS, text[: text.rfind("(", 0, left)])] or [0])
         near = [m for m in found if left <= m.start < left + len(part) and m.role]
         found = near + [m for m in found if m not in near]
+    if said := grandparent_asker(text, found):  # "외할애비다. 외손주 … 넣어줄라고": the asker gives a grandchild
+        note = f"질문자({said[0]})가 손주에게 주는 증여: 수증자의 직계존속 (제53조제2호)"
+        return GiftParties("lineal_ascendant", True, said[1], "grandchild", [note], asker_gives=True)
     donors = [m for m in found if m.role == "donor"]
     donees = [m for m in found if m.role == "donee"]
     plain = [m for m in found if not m.role]
@@ -369,8 +378,8 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     note = flipped.get(pick.category, pick.category) if not as_donor else pick.category
     if note in NOTE_OF:
         parties.notes.append(NOTE_OF[note])
-    if pick.category == "blood" and re.search(r"친척|친족", pick.words):
-        parties.notes.append("친척은 4촌 이내 혈족 또는 3촌 이내 인척으로 가정 (제53조제4호)")
+    if pick.category in ("blood", "far") and (said := kin_note(pick.words)):  # 친척, 작은할아버지: what is assumed
+        parties.notes.append(said)
     if pick.category in ("spouse", "stepparent") and re.search(UNMARRIED, text):  # only a marriage makes a 계부모
         parties.relation, parties.notes = "other", [UNMARRIED_NOTE]  # "새아빠(엄마랑 혼인신고는 안 함)"
     elif parties.relation == "other" and re.search(UNMARRIED, text) and re.search(r"엄마|아빠|어머니|아버지", text):

@@ -18,7 +18,8 @@ MARRIAGE = (
 )
 # "계모(아버지와 재혼, 혼인신고 되어 있음)": the marriage that makes a step-parent is the giver's, not the donee's
 STEP = r"재혼|계모|계부|새아버지|새어머니|새엄마|새아빠|의붓"
-BIRTH = r"출산|출생|(?:아이|아기|애기|첫째|둘째|셋째|쌍둥이)(?:를|을)?\s*낳|득남|득녀|입양"
+# 입양 as the donee's own child taken in, not "친양자로 입양된 아들에게" (the donee the one adopted, long ago)
+BIRTH = r"출산|출생|(?:아이|아기|애기|첫째|둘째|셋째|쌍둥이)(?:를|을)?\s*낳|득남|득녀|입양(?!된|\s*(?:보낸|간|갔))"
 # words that put the marriage near the gift: planned, just done, this or last year, its wedding or 신혼
 NEAR = (
     r"예정|앞두|앞둔|준비|곧|이번에|올해|작년|지난\s*(?:달|해|주)|신혼|다음\s*(?:달|해|주)|내년|몇\s*달|"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from taxqa.tax.children_count import KID_NOUNS, count_children, counted_in
 from taxqa.tax.family import DEATH, PARENT_IN_LAW, Mention, mentions
+from taxqa.tax.heirs_in_place import BROTHERS_WIFE, SISTERS_HUSBAND, grand_sex, headcount, in_place
 
 NEGATED = r"(?:는|은|이|가|도|\s*[:：])?\s*(?:없|안\s*계|모두\s*돌아가|이미\s*돌아가|먼저\s*돌아가|사망|돌아가)"
 PARENT_WORD = r"아버지|어머니|아버님|어머님|아빠|엄마"
@@ -191,7 +192,7 @@ def heirs(text: str) -> Heirs:
         # "남편분은 6년 전에 먼저": 분 is the honorific of a third person's relation, as 님
         r"(?:님|분)?(?:은|는|도|께서|이|가)?\s*(?:(?:두\s*분|둘)\s*)?(?:다|모두)?\s*(?:"  # "시부모님은 두 분 다 예전에"
         + EARLIER
-        + r"|\d{4}\s*년(?:도)?에?\s*)*(?:"  # "아빠는 2019년에 먼저 가셨고요"
+        + r"|\d{4}\s*년(?:도)?에?\s*|(?:재작년|작년|지난\s*해)에?\s*)*(?:"  # "아빠는 2019년에 먼저 가셨고요", "엄마도 작년에"
         + DEATH
         + r"|안\s*계|없|계시지\s*않|이혼|상속인\s*(?:이\s*)?아)"
     )
@@ -222,7 +223,8 @@ def heirs(text: str) -> Heirs:
                 "피상속인의 배우자(다른 부모)가 살아 계신지 언급이 없어 배우자 없음으로 계산함: 배우자 생존 여부 확인이 필요"
             )
     elif category == "grandparent":
-        partner = [m for m in alive if m.category == "grandparent"]
+        # "고모(할머니 딸)": the deceased named again is no partner; a partner is the grandparent of the other sex
+        partner = [m for m in alive if m.category == "grandparent" and grand_sex(m.words) != grand_sex(found.words)]
         if partner:
             h.spouse, h.spouse_words = True, partner[0].words
     elif category == "inlaw" and re.search(PARENT_IN_LAW, found.words):
@@ -248,6 +250,12 @@ def heirs(text: str) -> Heirs:
         ]
         if partner:
             h.spouse, h.spouse_words = True, partner[0].words
+    elif category == "blood" and re.fullmatch(ASKERS_SIBLING, found.words):
+        # "남동생이 갔어 … 올케랑 우리 엄마 아빠가 상속인": the sibling's spouse is the asker's 올케 (매형 for a sister)
+        words = SISTERS_HUSBAND if re.search(r"누나|언니|여동생", found.words) else BROTHERS_WIFE
+        partner = re.search(words, text)
+        if partner and not re.match(gone, text[partner.end() : partner.end() + 30]):
+            h.spouse, h.spouse_words = True, partner.group(0)
     elif own_death and not category and re.search(GRANDCHILD_ADDRESSED, text):
         partner = [m for m in alive if m.category == "grandparent"]  # the speaker's spouse, named for the grandchild
         if partner:  # the last one: the first is often the speaker naming themself ("할아버지가 말하는 거")
@@ -284,10 +292,11 @@ def heirs(text: str) -> Heirs:
             if m.category in ("parent",) or m.words in ("삼촌", "외삼촌", "고모", "이모", "큰아버지", "작은아버지")
         ]
         counted = counted_in(text, KID_NOUNS)
+        uncles, lines = in_place(text, found.words, [m for m in others if m not in alive], uncles, h)
         if counted:
             h.children, h.children_words = max(c for _, _, c in counted), counted[0][1]
-        elif uncles:
-            h.children, h.children_words = len(uncles), ", ".join(m.words for m in uncles)
+        elif uncles:  # "이모 둘이랑 삼촌": each word with the count said after it
+            h.children, h.children_words = headcount(text, uncles) + lines, ", ".join(m.words for m in uncles)
     elif category == "inlaw" and re.search(PARENT_IN_LAW, found.words):
         counted = counted_in(text, KID_NOUNS)
         kids = [m for m in alive if m.category == "spouse" or m.words in CHILDREN_IN_LAW]
@@ -335,6 +344,12 @@ def heirs(text: str) -> Heirs:
             h.parents, h.parents_words = count, ", ".join(dict.fromkeys(m.words for m in living)) or inlaws.group(0)
         elif category == "inlaw" and found.words in SIBLINGS_SPOUSE:
             h.parents, h.parents_words = theirs(text, found.words, alive)
+        elif category == "blood" and re.fullmatch(ASKERS_SIBLING, found.words):  # the asker's parents are theirs
+            living = [m for m in alive if m.category == "parent"]
+            sides = {side(m.words) for m in living if "부모" not in m.words}
+            both = any("부모" in m.words for m in living) or sides >= {"m", "f"}
+            count = 2 if both else len(sides & {"m", "f"})
+            h.parents, h.parents_words = count, ", ".join(dict.fromkeys(m.words for m in living))
         elif category == "child" and h.spouse:
             us = re.search(r"저희\s*부부|우리\s*부부|부부", text)
             h.parents, h.parents_words = (2, us.group(0)) if us else (1, "질문자(부모)")

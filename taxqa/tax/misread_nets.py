@@ -123,7 +123,8 @@ def flag_spouse_among_dead(reading) -> None:
         before = reading.text[max(0, d.start() - 20) : d.start()]
         who = [k.group(0) for k in PERSON.finditer(before)]
         if who:
-            dead.add(re.sub(r"^(?:친정|시댁|우리|저희)|(?:님|들|께서)$", "", who[-1]))  # "친정아빠" … "아빠": one
+            # "친정아빠" … "아빠", "남동생" … "동생": one person
+            dead.add(re.sub(r"^(?:친정|시댁|우리|저희|[남여](?=동생))|(?:님|들|께서)$", "", who[-1]))
     if len(dead) >= 2:
         reading.unclear(
             f"돌아가신 분이 둘({', '.join(sorted(dead))}) 언급되었는데 배우자공제를 적용함: 피상속인의 배우자가 살아 있는지 확인해 주세요"

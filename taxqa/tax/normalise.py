@@ -154,9 +154,11 @@ def normalise(text: str) -> str:
     text = re.sub(
         r"(?<![가-힣\d])([이삼사오육칠팔구])(천|백)(?=\s*\d)", lambda m: f"{SINO[m[1]]}{m[2]}", text
     )  # 삼천5백
-    text = re.sub(  # "이천 사백 받어": 2천4백 (만 left out), read below as 2,400만
-        r"(?<![가-힣\d])([이삼사오육칠팔구]?)천\s*([이삼사오육칠팔구]?)백(?!\s*[만억원])",
-        lambda m: f"{SINO.get(m[1], 1)}천{SINO.get(m[2], 1)}백",
+    text = re.sub(  # "이천 사백 받어": 2천4백 (만 left out), read below as 2,400만; "사천사백오십": its 십 kept
+        r"(?<![가-힣\d])([이삼사오육칠팔구]?)천\s*([이삼사오육칠팔구]?)백(?:\s*([이삼사오육칠팔구]?)십)?(?!\s*[만억원])",
+        lambda m: (
+            f"{SINO.get(m[1], 1)}천{SINO.get(m[2], 1)}백" + (f"{SINO.get(m[3], 1)}십" if m[3] is not None else "")
+        ),
         text,
     )
     # "이천 토지", "오천 공장": a town's name (이천, 오천) before a place, not 2천 or 5천
@@ -177,7 +179,8 @@ def normalise(text: str) -> str:
         text,
     )
     text = re.sub(r"(?<![\d,.])(\d{1,3})억(\d)(?![\d,.]|\s*[천백십만원억조년월일세살명개%])", r"\1억 \2천만", text)
-    text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(?!\s*[만억원\d])", r"\1천\2백만", text)  # 3천3백
+    # 3천3백, 4천4백5십 (down to the 십: 만 left out as in 3천3백)
+    text = re.sub(r"(?<![\d,.억])(\d)\s*천\s*(\d)\s*백(\s*\d\s*십)?(?!\s*[만억원\d])", r"\1천\2백\3만", text)
     text = re.sub(  # 6천만원; not the 천 of "247만 5천": a part of the 만 before it
         r"(?<![\d,.])(\d{1,4})\s*천(?!\s*[만원\d억]|\s*주(?:를|을|가|는|씩|\(|\s|$))",
         lambda m: m[0] if re.search(r"\d\s*만\s*$", m.string[: m.start()]) else f"{m[1]}천만",

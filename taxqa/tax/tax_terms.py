@@ -9,6 +9,8 @@ import re
 from taxqa.tax.asked_only import ASKING
 from taxqa.tax.limitation_reading import LIMITATION
 
+# a coin, not "코인노래방", "코인세탁방" (a shop run on coins)
+COIN = r"코인(?!\s*(?:노래|세탁|빨래|오락|게임|PC|피시|주차|락커|로커))"
 UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
     # said by when it comes: 종부세 in December, 재산세 in July and September, for what one holds
     ("종합부동산세", r"종합부동산세|종부세|12\s*월\S{0,2}\s*(?:나오는|내는|고지되는|날아오는|오는)\s*세금"),
@@ -16,7 +18,9 @@ UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
     (
         "취득세",
         r"취득세|취등록세|등록세|(?:자동차|차량|차|집|아파트|주택|빌라|오피스텔|부동산|땅|토지|상가|건물)\S{0,2}\s*(?:살|사는|구입할|구매할)\s*"
-        r"(?:때|적에)\S{0,2}\s*(?:(?:내는|내야\s*하는|드는|붙는|나오는)\s*)?세금",
+        r"(?:때|적에)\S{0,2}\s*(?:(?:내는|내야\s*하는|드는|붙는|나오는)\s*)?세금|"
+        # "명의 옮길 때 내는 세금": the tax on taking a title over (지방세법 제7조: 무상취득 too)
+        r"명의\S{0,2}\s*(?:이전|옮길|옮기는|넘길|넘기는|바꿀|바꾸는)\S{0,2}\s*(?:때|적에)\S{0,2}\s*(?:내는|내야\s*하는|드는|붙는|나오는)\s*세금",
     ),
     (
         "재산세",
@@ -46,8 +50,8 @@ UNCOVERED = [  # (tax name, words): taxes the calculators here do not compute
     ),
     (  # "비트코인을 팔았고 2천만 원의 이익을 얻었다. 얼마의 세금을": the coin and the tax a clause or two apart
         "가상자산 소득세",
-        r"(?:가상자산|코인|비트코인)\S{0,6}\s*(?:\S+\s*){0,3}(?:세금|과세|소득세|양도)|"
-        r"(?:가상자산|코인|비트코인|이더리움|가상화폐|암호화폐)[^?!]{0,60}?(?:세금|과세|소득세)",
+        rf"(?:가상자산|{COIN}|비트코인)\S{{0,6}}\s*(?:\S+\s*){{0,3}}(?:세금|과세|소득세|양도)|"
+        rf"(?:가상자산|{COIN}|비트코인|이더리움|가상화폐|암호화폐)[^?!]{{0,60}}?(?:세금|과세|소득세)",
     ),
     # 권리금 received for handing a shop over: 기타소득 (소득세법 제21조①7호), not the 양도소득 of the building
     ("기타소득세", r"기타소득세|연금저축\s*(?:중도\s*)?해지"),  # 연금저축 해지: 기타소득 15% (제21조①18호)
@@ -70,6 +74,8 @@ COVERED_TERMS = [("증여세", r"증여"), ("상속세", r"상속"), ("양도소
                  ("가산세", r"가산세"), ("국세 부과제척기간", LIMITATION)]  # fmt: skip
 
 
+# "궁금한 건", "알고 싶은 것은": what follows is the thing asked about
+WANTED = r"(?:궁금한|알고\s*싶은)\s*(?:건|것은|거는?|게|부분은)"
 COST_ITEM = r"수수료|중개비|복비|법무사\S{0,2}|등기비|인테리어"  # the costs of a sale or purchase said with 취득세
 
 
@@ -85,9 +91,13 @@ def uncovered_tax(text: str) -> str | None:
     if STOCK.search(text) and STOCK_SALE.search(text) and not gift_words and not realty:
         return "주식 양도소득세"
     for name, words in UNCOVERED:
-        asked = re.search(  # "취득세가 얼마인지", not "취득세는 얼마 냈는지" (a cost told)
-            rf"(?:{words})\S{{0,2}}\s*(?:가|는|이|은)?\s*(?:얼마|궁금|계산|나와|나오|내야|몇\s*(?:%|퍼센트|프로))(?![^.?!,]{{0,6}}(?:냈|들었|썼|줬|였|었))",
-            text,
+        asked = (
+            re.search(  # "취득세가 얼마인지", not "취득세는 얼마 냈는지" (a cost told)
+                rf"(?:{words})\S{{0,2}}\s*(?:가|는|이|은)?\s*(?:얼마|궁금|계산|나와|나오|내야|몇\s*(?:%|퍼센트|프로))(?![^.?!,]{{0,6}}(?:냈|들었|썼|줬|였|었))",
+                text,
+            )
+            # "제가 궁금한 건 … 취득세예요": the tax named as what the asker wants to know
+            or re.search(rf"{WANTED}[^.?!]{{0,30}}?(?:{words})", text)
         ) and not re.search(
             rf"세\S{{0,2}}\s*(?:랑|이랑|와|과|하고|및|,)\s*(?:{words})", text
         )  # "양도세랑 취득세 얼마?"

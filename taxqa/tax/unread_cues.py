@@ -57,10 +57,10 @@ def flag_unread_cues(reading, found: list[Mention]) -> None:
         m = re.search(words, reading.text)
         if m and m.group(0) not in negated and m.group(0) not in said and label not in said:
             if re.match(
-                r"[^.,?!\n\d]{0,12}?(?:없|아니|아님|안\s|않|X|x|0원|0(?![\d,.]*\d))",
+                r"[^.,?!\n\d]{0,12}?(?:없|아니|아님|안\s|않|X|x|0원|0(?![\d,.]*\d)|빼고|제외하고|말고)",
                 reading.text[m.end() : m.end() + 18],
             ):
-                continue  # "카드매출: 없음", "부정행위 없이", "카드 결제 받은 매출은 없어요", "카드매출은 0"
+                continue  # "카드매출: 없음", "부정행위 없이", "카드매출은 0", "카드매출 공제 같은 건 빼고요"
             reading.unclear(
                 f"{quoted(m.group(0), '이가')} 있지만 계산({input_label(reading.kind, name)})에 넣지 않음: 해당하는지 확인해 주세요"
             )

@@ -191,6 +191,7 @@ def recognise_simple(text: str) -> bool:
     return "간이과세" in text or bool(bare and re.search(r"부가가치세|부가세|부과세|공급대가", text))
 
 
+SALES_UNKNOWN = re.compile(r"(?:매출|공급대가)\S{0,2}\s*[^.?!\d]{0,24}?(?:모르|모른|몰라|미정|안\s*나왔|안\s*나와)")
 NO_INVOICE = re.compile(r"세금계산서\s*(?:를|을|도)?\s*(?:안|못|없이|받지\s*(?:않|못)|미수취)")
 
 
@@ -214,7 +215,11 @@ def read_simple(text: str, reading) -> None:
     while supply is not None and re.search(r"매입|세금\s*계산서\S{0,2}\s*받", window_before(sold, supply.start)):
         sold = blanked(sold, supply)
         supply = amount_near(sold, r"매출|공급대가|수입", r"매입|카드|현금\s*영수증")
-    supply = supply or next((a for a in iter_amounts(sold) if a.start not in taken), None)
+    unsaid = SALES_UNKNOWN.search(text)  # "매출은 기계 정산을 해봐야 안다고 아직 모른대요": no other amount is the 매출
+    supply = supply or (None if unsaid else next((a for a in iter_amounts(sold) if a.start not in taken), None))
+    if supply is None and unsaid:
+        reading.lack(f"공급대가 (1년 매출 합계: '{unsaid.group(0)}')")
+        return
     if supply is None:
         reading.lack("공급대가 (1년 매출 합계)")
         return
