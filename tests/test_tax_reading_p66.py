@@ -44,3 +44,25 @@ def test_positions_map_back_around_a_change_in_the_middle():
     assert text[to_text(amount) : to_text(amount + 2, end=True)] == "1억"
     assert to_text(0) == 0 and to_text(len(clean) - 1) == len(text) - 1
     assert aligner(text, text)(5) == 5
+
+
+def test_sons_and_daughters_joined_by_e_are_all_counted():
+    r = reading("남편이 돌아가셨어요. 자식은 딸 셋에 아들 하나예요. 재산은 25억입니다. 상속세?")
+    assert r.inputs.get("children") == 4
+
+
+def test_no_sons_said_beside_daughters_counted_leaves_the_daughters():
+    r = reading("아내가 떠났습니다. 남은 건 저랑 애들인데 딸 둘이고 아들은 없어요. 재산 16억이면 상속세가 얼마죠?")
+    assert r.inputs.get("children") == 2
+
+
+def test_a_son_said_without_a_count_beside_counted_daughters_is_one_more():
+    r = reading("남편이 작고했어요. 재산 22억. 애들은 만 13살 쌍둥이 딸 둘하고 만 9살 아들이에요. 상속세 알려 주세요")
+    assert r.inputs.get("children") == 3
+    assert sorted(r.inputs.get("minor_children_years")) == [6, 6, 10]
+
+
+def test_twins_and_the_youngest_are_three_with_the_twins_age_twice():
+    r = reading("남편 사망, 재산 18억. 아이는 쌍둥이 둘(만 12세)하고 막내 만 5세. 상속세?")
+    assert r.inputs.get("children") == 3
+    assert sorted(r.inputs.get("minor_children_years")) == [7, 7, 14]

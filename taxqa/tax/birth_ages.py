@@ -48,3 +48,18 @@ def born_ages(text: str, as_of: date, under: int) -> tuple[list[tuple[int, str]]
             notes.append(f"'{words}'의 만 나이가 생일에 따라 {age}세 또는 {age + 1}세: 생년월일 확인이 필요")
         ages.append((age, m.group(0).strip()))
     return ages, notes
+
+
+def twins_twice(text: str, ages: list, children: int) -> list:
+    """Each age said of twins ("만 15살 쌍둥이 딸 둘이랑 만 11살 아들", "쌍둥이 둘(만 10세)이랑 막내 7세") counted for
+    both: the age nearest each 쌍둥이 or "둘 다", while fewer ages than children were said."""
+    if len(ages) >= (children or 0):
+        return ages
+    at = [text.find(w) for _, w in ages]
+    doubled = set()
+    for cue in re.finditer(r"쌍둥이|(?:둘|두\s*명|2\s*명)\s*(?:다|모두)", text):
+        near = [i for i, p in enumerate(at) if p >= 0 and abs(p - cue.start()) <= 16]
+        if near:
+            doubled.add(min(near, key=lambda i: abs(at[i] - cue.start())))
+    out = [a for i, a in enumerate(ages) for _ in range(2 if i in doubled else 1)]
+    return out if len(out) <= children else ages

@@ -23,9 +23,10 @@ SCHOOL = r"(?:(?:초등|중|고등|대)\s*학생|유치원생|미성년자?|성�
 
 
 def counted_in(text: str, noun: str) -> list[tuple[int, str, int]]:
-    """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀, 아이 둘은."""
+    """(position, words, count) of counted `noun` mentions: 아이 둘, 자녀가 3명, 두 아들, 삼남매, 2남 1녀, 아이 둘은,
+    "아들 둘에 딸 하나야" (에 joining two counts, a count ending the sentence)."""
     out = []
-    after = rf"(?:{noun})(?:들)?(?:\s*수(?=[는가]|[^가-힣]|$))?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만|:|：)?\s*(?:모두|총|전부|다)?\s*{SCHOOL}{WITH}({COUNT_WORD})(?!\s*(?:살|세|개월))\s*(?:명|분|이|은|는|도|을|를|과|와|만|뿐|일|인|입|한테|에게|께|[()]|\s|,|\.|$)"
+    after = rf"(?:{noun})(?:들)?(?:\s*수(?=[는가]|[^가-힣]|$))?\s*(?:\([^()]{{0,20}}\)\s*)?(?:이|가|은|는|도|만|:|：)?\s*(?:모두|총|전부|다)?\s*{SCHOOL}{WITH}({COUNT_WORD})(?!\s*(?:살|세|개월))\s*(?:명|분|이|은|는|도|을|를|과|와|만|뿐|일|인|입|하고|한테|에게|께|에(?=\s)|야|예|요|[()]|\s|,|\.|$)"
     for m in re.finditer(after, text):
         if re.match(r"\d+\s*(?:세|살|년|억|만|천|원|%)", text[m.start(1) :]):
             continue
@@ -53,7 +54,12 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
         text,
     )
     if m and not speaker_is_child:
-        return 0, m.group(0)
+        other = {"아들": "딸", "딸": "아들"}.get(re.match(r"아들|딸|", m.group(0)).group(0))
+        if other is None or not re.search(rf"(?<![가-힣]){other}", text):
+            return 0, m.group(0)
+        text = (
+            text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+        )  # "딸 둘이고 아들은 없어요": 딸 counted
     m = re.search(r"([일이삼사오육칠팔구])\s*(남매|형제|자매)", text)
     if m:
         return SINO[m.group(1)], m.group(0)
@@ -67,8 +73,9 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     if m:
         return 1, m.group(0)
     m = re.search(r"쌍둥이", text)
-    if m and not counted_in(text, KID_NOUNS):
-        return 2, m.group(0)
+    if m and not counted_in(text, KID_NOUNS):  # "쌍둥이 둘이랑 막내": the youngest one more
+        youngest = re.search(r"(?<![가-힣])막내(?!\s*(?:인|이)\s*(?:저|제가|나)(?![가-힣]))", text)
+        return (3, m.group(0) + ", " + youngest.group(0)) if youngest else (2, m.group(0))
     m = re.search(r"(?:(?<![가-힣])자(?:녀)?|子)\s*(\d{1,2})\s*(?:인|명)", text)
     if m:
         return int(m.group(1)), m.group(0)
@@ -83,7 +90,9 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     # "남은 식구는 저랑 딸 둘뿐": the count is of the people listed, the son or daughter one of them
     gendered = [(p, w, 1) if just_us(text, p, w, c) else (p, w, c) for p, w, c in gendered]
     if gendered:
-        return sum(c for _, _, c in gendered), ", ".join(w for _, w, _ in gendered)
+        return sum(c for _, _, c in gendered) + len(bare_beside(text, gendered)), ", ".join(
+            [w for _, w, _ in gendered] + bare_beside(text, gendered)
+        )
     # "너희 셋이 나눠": a parent in the family's chat, speaking to the deceased's children
     us = re.search(r"(?<![가-힣])(?:우리|저희|너희)\s*(둘|셋|넷|다섯|\d)(?=이서|이|명|끼리|[\s,.]|$)", text)
     if (
@@ -133,6 +142,22 @@ def count_children(text: str, speaker_is_child: bool) -> tuple[int | None, str]:
     if m:
         return 1, m.group(0)
     return None, ""
+
+
+def bare_beside(text: str, counted: list[tuple[int, str, int]]) -> list[str]:
+    """ "쌍둥이 딸 둘이랑 만 11살 아들": a son or daughter said without a count, of the sex no count was said of, is
+    one more child; not one joined straight to the counted words ("아들이랑 딸 둘": the count may be of both)."""
+    extra = []
+    for word in ("아들", "딸"):
+        if any(re.match(word, w) for _, w, _ in counted):
+            continue
+        for m in re.finditer(rf"(?<![가-힣]){word}(?=[이가은는과와랑하도에예,.·/(\s]|$)", text):
+            if not any(p <= m.start() < p + len(w) for p, w, _ in counted) and not re.match(
+                r"(?:이랑|랑|과|와|하고)\s*\S{0,2}\s*(?:아들|딸)", text[m.end() :]
+            ):
+                extra.append(word)
+                break
+    return extra
 
 
 # the youngest sibling named on its own, not the asker ("막내인 저"): "입양한 막내(25살)예요"

@@ -8,7 +8,7 @@ from datetime import date
 
 from taxqa.amounts import format_won
 from taxqa.errors import UserError
-from taxqa.tax.birth_ages import born_ages
+from taxqa.tax.birth_ages import born_ages, twins_twice
 from taxqa.tax.estate_parts import classify, nets_deposits_only, owed_to_bank, restated, spouse_item
 from taxqa.tax.family import CHILD, DEATH
 from taxqa.tax.gift import art, won
@@ -304,8 +304,7 @@ def read(text: str, reading) -> None:
     ages = [
         a for a in ages or [(m.value, m.text) for m in reading.mentions if m.type == "age"] if a[0] < table["minor_age"]
     ]
-    if len(ages) == 1 and children == 2 and re.search(r"쌍둥이|(?:둘|두\s*명|2\s*명)\s*(?:다|모두)", text):
-        ages = ages * 2  # "만 여섯 살 쌍둥이", "둘 다 10살": one age said for both children
+    ages = twins_twice(text, ages, children)  # "만 여섯 살 쌍둥이", "둘 다 10살": one age said for two children
     for note in unsure if ages and children else []:
         reading.unclear(note)
     if ages and children:
