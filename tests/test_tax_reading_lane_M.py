@@ -67,3 +67,8 @@ def test_what_is_left_once_debts_and_funeral_are_paid_is_the_estate():
 def test_bills_counted_in_jang_are_no_unknown_sum():
     _, doubts = in_won_units("오만 원짜리 두 장 넣어 줬어요. 증여세 나와요?")
     assert not doubts
+
+
+def test_a_decimal_said_in_hangul_before_eok():
+    got = inputs("할머니가 손녀한테 일점이억을 현금으로 주셨어요. 손녀는 스물다섯 살. 증여세?")
+    assert got["amount"] == 120_000_000

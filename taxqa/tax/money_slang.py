@@ -1,11 +1,29 @@
 """Money said the way people talk, written in the units the amount parser reads: "4000장" (young people's 장 for
-만원), "350k" (thousands), "억 단위로 1.75" (the unit said before the number) and "칠억 팔에" (a single digit after
-억 standing for its 천만). A 장 whose size cannot be known ("한 장", "다섯 장": 만원 or 백만원) is left as said and
-asked about, never guessed."""
+만원), "350k" (thousands), "삼점오억" (a decimal in Hangul), "억 단위로 1.75" (the unit said before the number) and
+"칠억 팔에" (a single digit after 억 standing for its 천만). A 장 whose size cannot be known ("한 장", "다섯 장": 만원
+or 백만원) is left as said and asked about, never guessed."""
 
 from __future__ import annotations
 
 import re
+
+from taxqa.tax.spoken_numerals import well_formed
+from taxqa.tax.words import sino_number
+
+# the digits after 점 in "삼점오억", said one by one
+DECIMALS = {
+    "영": "0",
+    "공": "0",
+    "일": "1",
+    "이": "2",
+    "삼": "3",
+    "사": "4",
+    "오": "5",
+    "육": "6",
+    "칠": "7",
+    "팔": "8",
+    "구": "9",
+}
 
 # words that count sheets of paper, cards or bills, not money: "세금계산서 30장", "영수증 120장", "만 원짜리 몇 장"
 SHEETS = r"짜리|지폐|수표|계산서|영수증|서류|사진|카드|전표|장부|용지|종이|페이지|티켓|(?<![가-힣])표|상품권|복권|증명서|등본|명함"
@@ -43,6 +61,12 @@ def in_won_units(text: str) -> tuple[str, list[str]]:
             if sheets(text, m.start()):
                 continue
             doubts.append(f"'{m[1]}'이 얼마인지 알 수 없음 (1장이 만원인지 백만원인지): 금액을 원 단위로 적어 주세요")
+    # "삼점오억", "일점이억": a decimal said in Hangul numerals before 억 (3.5억)
+    text = re.sub(
+        r"(?<![가-힣])([일이삼사오육칠팔구십]+)\s*점\s*([영공일이삼사오육칠팔구]{1,3})\s*(?=억)",
+        lambda m: f"{sino_number(m[1])}.{''.join(DECIMALS[c] for c in m[2])}" if well_formed(m[1]) else m[0],
+        text,
+    )
     # "350k씩", "1.2k": thousands of won in the English way
     text = re.sub(
         r"(?<![\d.,A-Za-z])(\d{1,6}(?:\.\d{1,3})?)\s*[kK](?![A-Za-z])",
