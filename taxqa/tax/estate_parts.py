@@ -65,7 +65,10 @@ def classify(text: str, a, spouse_words: str, asker_is_spouse: bool = False) -> 
     if re.search(rf"{TAKEN_OFF}\s*(?:나(?:니까?|서|면)\s*)?(?:{LEFT}\s*)?(?:\S+\s*)?$", window):  # "빼고 나니 모두 8억"
         return "estate"  # "부채를 빼고 16억", "장례비까지 다 빼면 14억", "빚 다 정리하고 14억": what is left after the debts
     if re.search(
-        r"(?:갚고|치르고|정리하고)\s*(?:\S+\s*){0,3}?남은\s*(?:게|것이?|거|건|재산은?|금액은?|돈은?)\s*$", window
+        r"(?:갚고|치르고|정리하고)\s*(?:\S+\s*){0,3}?남은\s*(?:게|것이?|거|건|재산은?|금액은?|돈은?)\s*$"
+        # "빚 갚고 장례 치르고 나니까 딱 12억": what is left once they are paid
+        r"|(?:갚고|치르고|정리하고)\s*나(?:니까?|서|면)\s*(?:딱|총|모두|전부|한)?\s*$",
+        window,
     ):
         return "estate"  # "대출 갚고 장례 치르고 나니 순수하게 남은 게 18억": what is left after the debts
     if re.search(r"[△▲]\s*$", window) and not re.search(FUNERAL, window):

@@ -209,6 +209,9 @@ def join_label_lines(text: str) -> str:
 # "(단위: 만원)", and a column's unit in brackets after its label: "항목(만원) / 금액", "금액(백만원)"
 UNIT_HEADER = re.compile(
     r"[(\[]?\s*(?:금액\s*)?(?:단위|금액)\s*[:：]?\s*(천원|만원|백만원|억원)\s*[)\]]?|(?<=[가-힣])\(\s*(천원|만원|백만원|억원)\s*\)(?=\s*[/|:\n])"
+    # "↑ 전부 만원 단위", "※ 금액은 모두 만원 단위임": a note on its own line naming the unit of the lines above
+    r"|(?:^|(?<=\n))[^\S\n]*[↑※*(]?[^\S\n]*(?:(?:위|위의|금액은?|숫자는?)[^\S\n]*)?(?:전부|모두|다)?[^\S\n]*(천원|만원|백만원|억원)[^\S\n]*단위"
+    r"(?:입니다|이에요|예요|임|요)?[^\S\n]*\)?[^\S\n]*(?=\n|$)"
 )
 UNIT_WON = {"천원": 1_000, "만원": 10_000, "백만원": 1_000_000, "억원": 100_000_000}
 
@@ -219,7 +222,7 @@ def apply_unit_header(text: str) -> str:
     header = UNIT_HEADER.search(text)
     if header is None:
         return text
-    won = UNIT_WON[header.group(1) or header.group(2)]
+    won = UNIT_WON[header.group(1) or header.group(2) or header.group(3)]
     text = text[: header.start()] + " " * (header.end() - header.start()) + text[header.end() :]
     # an amount has three digits or a comma (two in 백만원 or 억원): "자녀 2 (…)", "1~2월", "2기" are counts, "12층",
     # "301호" no amounts

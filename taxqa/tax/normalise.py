@@ -28,9 +28,9 @@ def hangul_amount(m: re.Match) -> str:
     return " ".join(f"{sino_number(num)}{unit}" for num, unit in parts) + (" " if m.group(1).endswith(" ") else "")
 
 
-# pay (or 필요경비) said in Hangul numerals with 만 left out: "월급이 사백오십이래", "연봉 오천오백", "필요경비가 사백이여"
+# pay (or 필요경비, a tax) said in Hangul numerals with 만 left out: "월급이 사백오십이래", "연봉 오천오백", "세금이 오백이었는데"
 PAY_IN_HANGUL = re.compile(
-    r"(?P<key>월급|연봉|급여|세전|(?<![가-힣])월|필요경비)(?P<sep>\s*(?:은|는|이|가)?\s*)(?P<n>[일이삼사오육칠팔구십백천]{2,})(?=[가-힣\s,.?!]|$)"
+    r"(?P<key>월급|연봉|급여|세전|(?<![가-힣])월|필요경비|(?<![가-힣])세금|(?<![가-힣])세액)(?P<sep>\s*(?:은|는|이|가)?\s*)(?P<n>[일이삼사오육칠팔구십백천]{2,})(?=[가-힣\s,.?!]|$)"
 )
 
 
@@ -126,6 +126,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<![\w.,])(\d{1,2})\s*M(?=\s*(?:내|이내|안|후|뒤|경과|지나|초과|만에))", r"\1개월", text)
     # "매입(공급대가) 2,200만", "상속재산(채무 차감 후) 20억": the aside after the amount, so the label is
     # nearest (an aside that is itself the label, "과세표준(공급가액) 2억", stays)
+    # "매입(세금계산서 받은 거, 공급가액) 5,200": a comma inside a label's aside ends no clause
+    text = re.sub(r"(?<=[가-힣])\(([^()\n\d]{1,30})\)(?=\s*[:：]?\s*\d)", lambda m: m[0].replace(",", " ·"), text)
     text = ASIDE_BEFORE_AMOUNT.sub(r"\1 \3\2", text)
     # "매출 2억(부가세 포함 2억 2천)": the bracket restates the amount with VAT, so the amount is the 공급가액
     text = re.sub(

@@ -22,6 +22,7 @@ from taxqa.tax.layout import apply_unit_header, asked_scenario, asker_turns, aut
 from taxqa.tax.letter_names import named_parties
 from taxqa.tax.link_params import link_params
 from taxqa.tax.mail_quotes import newest_message
+from taxqa.tax.money_slang import in_won_units
 from taxqa.tax.numbered_figures import explained_list, items_read
 from taxqa.tax.ocr_slips import ocr_plain
 from taxqa.tax.one_of_two import only_asked
@@ -63,6 +64,7 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, form, unformed = form_lines(text)
     # "#퇴직금 #1억5천": a list; "17y 4m": years and months; "- [ ] 다주택 중과": a box not ticked
     text = plain_abbreviations(without_unticked(telegraph_units(plain_hashtags(in_korean(text)))))
+    text, slang = in_won_units(text)  # "매출 6800장", "월 350k씩", "억 단위로 1.75", "칠억 팔에": in won units
     text, columned = rows_as_sentences(text)  # a table typed with spaces: "header value", a period's rows added up
     text, listed = explained_list(text)  # "1) 1억 2천 2) 7,800만. 1번은 매출, 2번은 매입": each figure with its words
     text = items_read(text)  # "1) 7억 2) 1억5천 … 이번에 받은 돈이 1번이고": the list's items where they are named
@@ -87,7 +89,7 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, one = only_asked(text)  # "하나는 간이과세 분식집 … 다른 하나는 소품 매장 … 소품 매장 부가세만": that one
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
     assumed: list[str] = pasted + linked + ocr + documented + sheet + old_dates + form
-    doubts: list[str] = unlinked + smudges + undocumented + sheet_doubts + unformed
+    doubts: list[str] = unlinked + smudges + undocumented + sheet_doubts + unformed + slang
     if coded:
         assumed.append("코드 형식으로 적은 값을 항목(키·변수 이름과 주석)별 금액·사실로 읽음")
     if summed:
