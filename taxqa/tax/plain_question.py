@@ -13,6 +13,7 @@ from taxqa.tax.columns import rows_as_sentences
 from taxqa.tax.documents import documents_read
 from taxqa.tax.english_terms import in_korean
 from taxqa.tax.era_years import in_common_era
+from taxqa.tax.event_years import event_dates
 from taxqa.tax.exam_options import without_options
 from taxqa.tax.fields import answer_words, field_answers
 from taxqa.tax.form_lines import form_lines
@@ -56,6 +57,7 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
     text, sheet, sheet_doubts = sheet_cells(text)  # "A3 총급여 | B3 =B1*12+B2": a sheet's cells and formulas, read
     text, old_dates = in_common_era(text, year)  # "단기 4352년", "갑진년", "시월": in digits
+    text, events, own_events = event_dates(text, year)  # "한일 월드컵 하던 해", "스승의 날", "올해 설 쇠고"
     text, romanized = in_hangul(text)  # "ganigwase 식당", "eomma가": Korean typed in Latin letters, in Hangul
     text, slips = without_slips(text)  # "증여새", "취득 세", "23억원원": slips of fast typing in tax words
     # "감면은 1개월 초과 3개월 이내 구간": the band of the 감면 a return falls in, its upper end the months late
@@ -88,8 +90,8 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, scenario = asked_scenario(with_rate(text))
     text, one = only_asked(text)  # "하나는 간이과세 분식집 … 다른 하나는 소품 매장 … 소품 매장 부가세만": that one
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
-    assumed: list[str] = pasted + linked + ocr + documented + sheet + old_dates + form
-    doubts: list[str] = unlinked + smudges + undocumented + sheet_doubts + unformed + slang
+    assumed: list[str] = pasted + linked + ocr + documented + sheet + old_dates + events + form
+    doubts: list[str] = unlinked + smudges + undocumented + sheet_doubts + own_events + unformed + slang
     if coded:
         assumed.append("코드 형식으로 적은 값을 항목(키·변수 이름과 주석)별 금액·사실로 읽음")
     if summed:

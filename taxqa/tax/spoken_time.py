@@ -82,7 +82,11 @@ def season_months(text: str) -> str:
     """'2011년 가을에 산 땅을 2026년 봄에 팔아요': two dates said by different seasons give the whole years
     between them whatever the days (14 here), so each season is read as its middle month."""
     said = list(SEASON.finditer(text))
-    if len(said) != 2 or said[0][2] == said[1][2]:
+    months = [int(m[1]) for m in re.finditer(r"(?:19|20)\d{2}\s*년\s*(\d{1,2})\s*월", text)]
+    # "1998년 가을에 산 … 2026년 2월에 팔았어": a month outside the season gives the same whole years to any day
+    # of it, so the season is read as its middle month
+    one = len(said) == 1 and len(months) == 1 and abs(months[0] - SEASON_MONTH[said[0][2]]) > 1
+    if not one and (len(said) != 2 or said[0][2] == said[1][2]):
         return WINTER.sub(lambda m: f"{m[1]}년 12월", text)
     return WINTER.sub(lambda m: f"{m[1]}년 12월", SEASON.sub(lambda m: f"{m[1]}년 {SEASON_MONTH[m[2]]}월", text))
 

@@ -23,7 +23,7 @@ SOLD_LABEL = re.compile(
 # the verb said after the date, in its sentence: "4억 2천만 주고 들어왔어요", "…를 양도하였다", "넘겼습니다"
 BOUGHT_VERB = (
     r"(?<![가-힣])(?:샀|산(?=\s|거|것|건|게|을|$)|사서|사고|삼(?=[\s,.]|$)|사들)|매수|취득(?!세|가|일)|매입|구입|분양"
-    r"|주고\s*(?:들어|샀|산|사)|들어왔|들어온"
+    r"|주고\s*(?:들어|샀|산|사)|들어왔|들어온|(?<![가-힣])사\s*(?:두고|뒀|두었|놓고|놨)"  # "사 두고 다시 나갔다"
 )
 SOLD_VERB = r"(?<![가-힣])(?:팔(?![천백십억만])|판(?=\s|거|것|건|게|을|$)|팜)|매도|양도(?!소득|세|가|차|일|자)|처분|넘기|넘긴|넘겼|넘김|잔금"
 SENTENCE_END = re.compile(r"[?!\n]|\.(?=\s*[^\d\s)])|\.\s*$")
@@ -83,3 +83,27 @@ def held_by_dates(text: str) -> tuple[int, str] | None:
         return None
     words = " ~ ".join(next(s for s, w, what in said if what == k) for k in ("bought", "sold"))
     return months // 12, words
+
+
+# "2018년 4월에 귀국해서 그때부터 그 집에 살다가": the years lived from a date said to the date sold
+LIVED_FROM = re.compile(r"(?:그때|그\s*해|그\s*달)?\s*부터\s*(?:(?:그|이)\s*집\S{0,2}\s*|쭉\s*|계속\s*)*(?:살|거주)")
+
+
+def lived_since(text: str) -> re.Match | None:
+    """The whole years from the date the living began ("… 그때부터 그 집에 살다가") to the one date of sale, as a
+    match of the number (the held years are read alike); None when either date is not said."""
+    said = dated(text)
+    sold = {w for _, w, what in said if what == "sold"}
+    if len(sold) != 1:
+        return None
+    matches = list(DATE.finditer(text))
+    for i, m in enumerate(matches):
+        end = SENTENCE_END.search(text, m.end())
+        stop = min(end.start() if end else len(text), matches[i + 1].start() if i + 1 < len(matches) else len(text))
+        after = text[m.end() : stop]  # the living begun at this date, not at a later one
+        began = LIVED_FROM.search(after)
+        if m[1] and began and not re.search(r"팔|판|매도|양도", after[: began.start()]):
+            (y2, m2, _) = sold.pop()
+            months = (y2 - int(m[1])) * 12 + m2 - int(m[2])
+            return re.match(r"(\d+)", str(months // 12)) if months >= 0 else None
+    return None

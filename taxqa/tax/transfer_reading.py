@@ -10,7 +10,7 @@ from itertools import pairwise
 from taxqa.amounts import format_won, iter_amounts
 from taxqa.tax.mentions import near, rule_said
 from taxqa.tax.rates import parse_as_of
-from taxqa.tax.transfer_dates import held_by_dates
+from taxqa.tax.transfer_dates import held_by_dates, lived_since
 from taxqa.tax.transfer_houses import read_houses
 from taxqa.tax.transfer_whose import without_others_sale
 from taxqa.tax.words import amount_near, window_before
@@ -270,6 +270,7 @@ def read(text: str, reading) -> None:
         r"그\s*중\S{0,2}\s*(\d{1,2})\s*년\s*(?:간|동안)?\s*(?:은|는|을)?\s*(?:(?!보유|가지|갖고|소유)[^.?!\d\n]){0,16}?(?:살|거주)",
         text,
     )
+    lived = lived or lived_since(text)  # "2018년 4월에 귀국해서 그때부터 그 집에 살다가 … 팔았습니다"
     # "1년도 안 돼서 판", "1년 미만 보유": held less than a whole year
     under_year = re.search(
         r"(?:1|일|한)\s*년(?:도|이)?\s*(?:채\s*)?(?:안\s*(?:돼|되|된|됐)|미만|못\s*(?:돼|되|채|된))", text
@@ -382,5 +383,10 @@ def read(text: str, reading) -> None:
     ):
         reading.fact("resided_years", reading.inputs["held_years"], whole.group(0))
         reading.assume(f"'{whole.group(0)}': 거주기간 = 보유기간")
+    elif unsure := re.search(  # "실제로 몇 년 살았는지는 따져봐야 알아요": the years lived are not known yet
+        r"(?:몇\s*년|얼마나)\s*(?:을\s*)?(?:살았|거주했)\S{0,4}\s*[^.?!]{0,12}?(?:따져|모르|모름|기억\s*(?:이\s*)?안|헷갈)",
+        text,
+    ):
+        reading.lack(f"거주기간 ('{unsure.group(0)}': 1세대 1주택의 장기보유특별공제가 거주기간에 따라 달라짐)")
     said.append(f"보유 {reading.inputs['held_years']}년" + (f", 거주 {lived.group(1)}년" if lived else ""))
     read_houses(text, reading, said, lived, bought, sold)
