@@ -140,3 +140,10 @@ def test_a_late_return_band_said_in_native_months():
         "기한 후 신고 했어요. 무신고 가산세만 얼마예요?"
     )
     assert inputs(q)["months_late"] == 2
+
+
+def test_a_simplified_vat_question_without_sales_asks_for_the_sales_by_that_word():
+    from taxqa.tax.reading import read_question
+
+    r = read_question("간이과세자 빵집인데 매출은 장부를 봐야 알아요. 부가세 얼마 나와요?", as_of="2026-06-01")
+    assert any("매출" in m for m in r.missing)
