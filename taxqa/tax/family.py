@@ -264,6 +264,11 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
     # "부모님께 받은 건 없고 할머니가 저한테": a giver said to have given nothing is no party
     nothing = r"(?:님)?\s*(?:께|에게|한테|으로부터|로부터)\s*(?:서\s*)?(?:는\s*)?받은\s*(?:건|것|게|돈)?\s*(?:은|는|이)?\s*(?:하나도|전혀|한\s*푼도)?\s*없"
     found = [m for m in found if not re.match(nothing, text[m.end :])] or found
+    # "할아버지도 나도 전에 손녀한테 준 건 하나도 없어": one said to have given nothing before gives nothing now
+    gave_none = (
+        r"\s*도\s*(?:[^.?!,]{0,6}?도\s*)?[^.?!,]{0,16}?준\s*(?:건|것|게|적)\s*(?:은|는|이)?\s*(?:하나도|전혀)?\s*없"
+    )
+    found = [m for m in found if not re.match(gave_none, text[m.end :])] or found
     thought = r"[^.?!]{0,16}?(?:인|라고|인\s*것으로)\s*(?:줄|걸로)\s*알았(?:는데|지만|더니)"  # "부모님인 줄 알았는데"
     found = [m for m in found if not re.match(thought, text[m.end :])] or found
     for m in found:
@@ -295,7 +300,7 @@ def gift_parties(text: str, focus: int | None = None) -> GiftParties:
         received = received or re.search(HONOURED_GIVES, text)
         # "결혼 자금으로 제가 2억 원을 주려고 합니다": the asker said as the one who gives
         mine = re.search(
-            r"(?<![가-힣])(?:제가|내가|저희가)\s*[^.?!]{0,20}?(?:주려|줄\s*(?:거|것|생각)|보태|물려\s*주)", text
+            r"(?<![가-힣])(?:제가|내가|저희가)\s*[^.?!]{0,20}?(?:주려|줄\s*(?:거|건|것|생각)|보태|물려\s*주)", text
         )
         pick, as_donor = plain[0], not ((re.search(GIVE, text) and not received) or mine)
     else:

@@ -133,6 +133,9 @@ def explained(reading, m: Mention, found: list[Mention]) -> bool:
     return any(isinstance(v, int) and v > m.value and v - m.value in amounts for v in reading.inputs.values())
 
 
+GIFT_DENIED = r"(?:준|받은|드린)\s*(?:건|것|게|적)"
+
+
 def flag_facts(reading, found: list[Mention]) -> None:
     """Negated facts read as true, revenue for income, contradictions, durations not placed."""
     inputs = reading.inputs
@@ -140,6 +143,9 @@ def flag_facts(reading, found: list[Mention]) -> None:
     for fact in list(reading.facts):
         if fact.words and fact.name in inputs and (fact.value is True or fact.name == "marriage_birth"):
             hit = next((n for n in negations if n.value and fact.words in n.value), None)
+            # "손녀한테 준 건 하나도 없어": an earlier gift denied, not the grandchild the gift goes to
+            if hit is not None and fact.name == "generation_skip" and re.search(GIFT_DENIED, hit.text):
+                continue
             if hit is not None:
                 inputs.pop(fact.name)
                 reading.facts.remove(fact)

@@ -10,6 +10,7 @@ import re
 
 from taxqa.tax.code_shapes import code_shapes
 from taxqa.tax.columns import rows_as_sentences
+from taxqa.tax.dictation import dictated
 from taxqa.tax.documents import documents_read
 from taxqa.tax.english_terms import in_korean
 from taxqa.tax.era_years import in_common_era
@@ -39,6 +40,8 @@ from taxqa.tax.summary import SUMMARY_ONLY, unsummarised
 from taxqa.tax.tickets import title_taken_back
 from taxqa.tax.typos import without_slips
 from taxqa.tax.words import (
+    COUNT_WORD,
+    count_value,
     plain_digits,
     plain_forms,
 )
@@ -54,6 +57,7 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, documented, undocumented = documents_read(text)
     text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
     text, coded = code_shapes(text)  # "salary = 34_000_000  # 총급여", a JSON object: its keys and values as lines
+    text, spoken, spoken_doubts = dictated(text)  # "마침표", "방금 거 취소": a text said to voice control, as typed
     text = joined(text)  # "일 억 이 천", "삼 백 사 십 만 원": a number speech-to-text wrote apart, as one
     text, sheet, sheet_doubts = sheet_cells(text)  # "A3 총급여 | B3 =B1*12+B2": a sheet's cells and formulas, read
     text, old_dates = in_common_era(text, year)  # "단기 4352년", "갑진년", "시월": in digits
@@ -62,6 +66,13 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, slips = without_slips(text)  # "증여새", "취득 세", "23억원원": slips of fast typing in tax words
     # "감면은 1개월 초과 3개월 이내 구간": the band of the 감면 a return falls in, its upper end the months late
     text = re.sub(r"(\d{1,2})\s*개월\s*초과\s*(\d{1,2})\s*개월\s*(이내|안|내)", r"\2개월 \3", text)
+    # "한 달은 넘고 두 달은 안 돼서": the same band said in native counts
+    text = re.sub(
+        rf"(?<![가-힣])(?:{COUNT_WORD})\s*달\s*(?:은|이)?\s*(?:넘고|넘었고|지나고|지났고)\s*({COUNT_WORD})\s*달\s*(?:은|이)?"
+        r"\s*(?:안\s*(?:돼|됐|되|된|지)|못\s*(?:돼|됐|되|미쳐))\S*",
+        lambda m: f"{count_value(m[1])}개월 이내",
+        text,
+    )
     # "㉑ 총급여 61,000,000 / (9) 합계 …": a copied form's line numbers as labels, its worked-out lines left out
     text, form, unformed = form_lines(text)
     # "#퇴직금 #1억5천": a list; "17y 4m": years and months; "- [ ] 다주택 중과": a box not ticked
@@ -90,8 +101,8 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, scenario = asked_scenario(with_rate(text))
     text, one = only_asked(text)  # "하나는 간이과세 분식집 … 다른 하나는 소품 매장 … 소품 매장 부가세만": that one
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
-    assumed: list[str] = pasted + linked + ocr + documented + sheet + old_dates + events + form
-    doubts: list[str] = unlinked + smudges + undocumented + sheet_doubts + own_events + unformed + slang
+    assumed: list[str] = pasted + linked + ocr + documented + spoken + sheet + old_dates + events + form
+    doubts: list[str] = unlinked + smudges + undocumented + spoken_doubts + sheet_doubts + own_events + unformed + slang
     if coded:
         assumed.append("코드 형식으로 적은 값을 항목(키·변수 이름과 주석)별 금액·사실로 읽음")
     if summed:

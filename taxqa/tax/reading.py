@@ -136,7 +136,8 @@ TAX_NAMES = {"gift": "증여세", "inheritance": "상속세", "income": "종합�
 
 # the amount asked for in the words people use for it
 PLAIN_FACT = {"inheritance": "(상속재산에서 빚·장례비를 뺀 금액)", "salary": "(연봉·1년 세전 급여)",
-              "wage": "(연봉·1년 세전 급여)", "gift": "(받는 재산의 시가·금액)"}  # fmt: skip
+              "wage": "(연봉·1년 세전 급여)", "gift": "(받는 재산의 시가·금액)",
+              "vat-simple": "(1년 매출, 부가세 포함)"}  # fmt: skip
 
 
 # characters read at most: the passes grow faster than the text, and a longer paste is a document, not one question
