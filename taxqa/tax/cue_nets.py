@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from taxqa.tax.cue_words import READER_CUES, VALUE_NAMES, attached, label, named_values
-from taxqa.tax.family import RELATION_OF
+from taxqa.tax.gift_relations import RELATION_OF
 from taxqa.tax.mentions import clause_span
 from taxqa.tax.signals import changes_figure
 from taxqa.tax.words import from_particle, quoted

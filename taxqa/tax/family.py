@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from taxqa.tax.asker_kin import grandparent_asker
 from taxqa.tax.far_kin import ADOPTED, GRAND_SIBLING, GRAND_SIBLING_SPOUSE, kin_note
+from taxqa.tax.gift_relations import NOTE_OF, RELATION_OF
 from taxqa.tax.gift_verbs import FROM, GIVE, HONOURED_GIVES, RECEIVE, RELIEF_RECEIVED, TO, in_name_of
 from taxqa.tax.words import PART_MARKS, part_of
 
@@ -107,26 +108,6 @@ WORDS: list[tuple[str, str]] = [
 WORD_RE = re.compile("|".join(f"(?P<g{i}>{p})" for i, (_, p) in enumerate(WORDS)))
 # "어멍이 나신디 …": at a sentence's start kiwipiepy may take a kin word and its particle as one proper noun
 WORD_AND_PARTICLE = re.compile(rf"(?:{WORD_RE.pattern})(?:이|가|은|는|도|의|를|을|께|랑|한테|헌티)")
-# category -> (relation when the word is the donor, when the word is the donee, generation skip as donor/donee)
-RELATION_OF = {
-    "spouse": ("spouse", "spouse", False, False),
-    "parent": ("lineal_ascendant", "lineal_descendant", False, False),
-    "stepparent": ("lineal_ascendant", "lineal_descendant", False, False),
-    "grandparent": ("lineal_ascendant", "lineal_descendant", True, False),
-    "child": ("lineal_descendant", "lineal_ascendant", False, False),
-    "stepchild": ("lineal_descendant", "lineal_ascendant", False, False),
-    "grandchild": ("lineal_descendant", "lineal_ascendant", False, True),
-    "inlaw": ("other_relative", "other_relative", False, False),
-    "blood": ("other_relative", "other_relative", False, False),
-    "far": ("other", "other", False, False),
-    "other": ("other", "other", False, False),
-}
-NOTE_OF = {
-    "stepparent": "계부모는 수증자의 직계존속과 혼인(법률혼) 중인 배우자로 직계존속 공제 적용 (제53조제2호)",
-    "stepchild": "의붓자녀는 수증자와 혼인 중인 배우자의 직계비속으로 직계비속 공제 적용 (제53조제3호)",
-    "inlaw": "인척(3촌 이내)은 기타친족으로 공제 (제53조제4호)",
-    "far": "5촌 이상의 혈족·4촌 이상의 인척은 친족 공제 대상이 아니라 공제 없음 (제53조제4호)",
-}
 
 
 @dataclass

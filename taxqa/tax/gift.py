@@ -7,8 +7,9 @@ from datetime import date
 
 from taxqa.amounts import format_won, parse_won
 from taxqa.errors import UserError
-from taxqa.tax.family import RELATION_OF, mentions
+from taxqa.tax.family import mentions
 from taxqa.tax.gift_reading import read, recognise
+from taxqa.tax.gift_relations import RELATION_OF
 from taxqa.tax.kind import TaxKind
 from taxqa.tax.rates import (
     EOK,

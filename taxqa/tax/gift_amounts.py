@@ -7,8 +7,9 @@ import re
 
 from taxqa.amounts import AmountMention, format_won, iter_amounts
 from taxqa.tax.asked_only import PEOPLE, THEIRS
-from taxqa.tax.family import RELATION_OF, WORDS, mentions
+from taxqa.tax.family import WORDS, mentions
 from taxqa.tax.fractions import share_after
+from taxqa.tax.gift_relations import RELATION_OF
 from taxqa.tax.words import PART_MARKS, josa, part_of, window_before
 
 PRIOR_CUE = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import format_won, iter_amounts
-from taxqa.tax.family import RELATION_OF, SPOUSE, gift_parties, mentions
+from taxqa.tax.family import SPOUSE, gift_parties, mentions
 from taxqa.tax.gift_amounts import (
     EACH_RECEIVER,
     JOINED,
@@ -19,6 +19,7 @@ from taxqa.tax.gift_amounts import (
     split_amounts,
 )
 from taxqa.tax.gift_marriage import read_marriage_birth
+from taxqa.tax.gift_relations import RELATION_OF
 from taxqa.tax.gift_verbs import GIVE, RECEIVE
 from taxqa.tax.rates import RELATION_LABELS, parse_as_of
 from taxqa.tax.words import from_particle, part_of, quoted, window_before

@@ -17,8 +17,9 @@ from typing import Any
 
 from taxqa.amounts import iter_amounts, iter_unreadable
 from taxqa.tax.alignment import aligner
-from taxqa.tax.family import DEATH, RELATION_OF, role_of
+from taxqa.tax.family import DEATH, role_of
 from taxqa.tax.family import mentions as family_mentions
+from taxqa.tax.gift_relations import RELATION_OF
 from taxqa.tax.negation import negation_mentions
 from taxqa.tax.tax_terms import COVERED_TERMS, UNCOVERED
 from taxqa.tax.words import NATIVE_AGE, NATIVE_ONES, NATIVE_ONES_AGE, SINO, SINO_UNITS, native_age, sino_number

@@ -10,8 +10,8 @@ from typing import Any
 
 from taxqa.amounts import format_won
 from taxqa.tax.coworker_figures import coworker_figure
-from taxqa.tax.family import RELATION_OF
 from taxqa.tax.figure_nets import flag_tiny
+from taxqa.tax.gift_relations import RELATION_OF
 from taxqa.tax.mentions import Mention, clause_span
 from taxqa.tax.nets import run as run_nets
 from taxqa.tax.period_amounts import beside_a_sale, living_cost, paid_out_beside_pay
