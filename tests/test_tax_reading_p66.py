@@ -66,3 +66,17 @@ def test_twins_and_the_youngest_are_three_with_the_twins_age_twice():
     r = reading("남편 사망, 재산 18억. 아이는 쌍둥이 둘(만 12세)하고 막내 만 5세. 상속세?")
     assert r.inputs.get("children") == 3
     assert sorted(r.inputs.get("minor_children_years")) == [7, 7, 14]
+
+
+def test_a_bank_loan_taken_over_in_a_deed_is_netted_from_the_financial_assets():
+    deed = (
+        "상속재산분할협의서\n"
+        "피상속인 박정우의 상속재산에 대하여 공동상속인 김미경, 박지훈은 다음과 같이 분할하기로 협의한다.\n"
+        "제1조 상가 건물(시가 금 900,000,000원)은 상속인 김미경(배우자)이 취득한다.\n"
+        "제2조 ○○은행 예금(금 250,000,000원)은 상속인 박지훈(장남)이 취득한다.\n"
+        "제3조 피상속인의 ○○은행 대출 채무 금 100,000,000원은 상속인 김미경이 승계한다.\n"
+        "위 협의를 증명하기 위하여 서명 날인한다.\n\n"
+        "장례비는 없다고 치고 상속세 얼마예요?"
+    )
+    r = reading(deed)
+    assert r.inputs.get("financial") == 150_000_000  # 예금 2억 5천 less the bank's loan 1억 (제22조①)

@@ -71,7 +71,9 @@ def deed_read(text: str) -> tuple[str, list[str], list[str]]:
         heir = next((name for name in relation if name in body), None)
         is_spouse = bool(heir and SPOUSE.fullmatch(relation[heir]))
         if OWES.search(body) and DEBT.search(body):
-            debts += money
+            # a bank's loan is a 금융채무, netted from the financial assets (제22조①): its words go with it
+            bank = bool(re.search(r"은행|농협|신협|금고|금융|대출|담보|캐피탈", body))
+            debts += [(a, bank) for a in money]
             spouse_owes += sum(a.value for a in money) if is_spouse else 0
         elif TAKES.search(body):
             for a in money:
@@ -89,7 +91,9 @@ def deed_read(text: str) -> tuple[str, list[str], list[str]]:
     spouse = [name for name, rel in relation.items() if SPOUSE.fullmatch(rel)]
     said = ["상속재산: " + ", ".join(f"{kind} {format_won(a.value)}" for a, kind in items) + "."]
     if debts:
-        said.append("채무 " + ", ".join(format_won(a.value) for a in debts) + ".")
+        said.append(
+            "채무 " + ", ".join(("은행 대출 " if bank else "") + format_won(a.value) for a, bank in debts) + "."
+        )
     if spouse:
         said.append(f"배우자 실제 상속액 {format_won(max(0, spouse_gets - spouse_owes))}.")
     if children:
