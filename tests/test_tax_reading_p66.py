@@ -80,3 +80,15 @@ def test_a_bank_loan_taken_over_in_a_deed_is_netted_from_the_financial_assets():
     )
     r = reading(deed)
     assert r.inputs.get("financial") == 150_000_000  # 예금 2억 5천 less the bank's loan 1억 (제22조①)
+
+
+def test_the_spouses_share_said_as_worth_of_the_whole_is_read():
+    r = reading("아내가 사망했습니다. 재산은 빚 빼고 15억. 아들 하나. 그중 6억어치는 제가 받기로 했어요. 상속세 얼마?")
+    assert r.inputs.get("spouse_inherits") == 600_000_000
+
+
+def test_the_worker_said_disabled_gets_the_extra_deduction_but_not_when_denied():
+    said = reading("총급여 5,100만원, 부양가족은 아내 한 명. 저 본인이 장애인입니다. 연말정산 결정세액 알려 주세요")
+    assert said.inputs.get("disabled") == 1
+    denied = reading("총급여 5,100만원, 부양가족은 아내 한 명. 저는 장애인은 아니에요. 연말정산 결정세액 알려 주세요")
+    assert not denied.inputs.get("disabled")

@@ -1,6 +1,6 @@
-"""The worker's family for the 연말정산 reader (taxqa.tax.salary): the dependents (기본공제대상자)
-and who among them gives an extra deduction or credit — children (자녀세액공제 from age 8), a spouse
-without income, parents and other relatives cared for, 70 or older, disabled, 한부모, 부녀자."""
+"""The worker's family for the 연말정산 reader (taxqa.tax.salary): the dependents (기본공제대상자) and who among them
+gives an extra deduction or credit — children (자녀세액공제), a spouse without income, parents and other relatives
+cared for, 70 or older, disabled (the worker too), 한부모, 부녀자."""
 
 from __future__ import annotations
 
@@ -92,8 +92,7 @@ def ordinal_children(text: str) -> list[tuple[str, int | None]]:
     return [(w, age_of(person_clause(text, m.start()))) for w, m in said.items()] if len(said) >= 2 else []
 
 
-# a worker without a spouse now ("이혼하고 애 둘 키워요"), not "부모님이 이혼하고" nor one married again
-# ("이혼 서류 정리하고", "이혼 절차 끝나고": the divorce said by its papers done)
+# a worker without a spouse now ("이혼하고 애 둘 키워요", "이혼 서류 정리하고"), not "부모님이 이혼하고" nor one married again
 NO_SPOUSE_NOW = (
     r"(?<!부모님이\s)(?<!부모님\s)이혼(?:했|하고|한\s*지|해서|하여|녀|남|\s*후|"
     r"\s*(?:서류|절차|소송|조정|신고)\S{0,2}\s*(?:다\s*)?(?:정리|마무리|끝|마치|마쳤|완료|확정|처리))(?![^.?!]*재혼)|돌싱|사별"
@@ -369,7 +368,8 @@ def read_dependents(text: str, reading, said: list[str]) -> int:
         parents and re.search(r"장애", text[max(0, parents.start() - 8) : parents.end()])) or re.search(
         r"장애\S{0,2}\s*(?:(?:있는|있으신)\s*)?(?:아들|딸|자녀|아이|배우자|아내|남편)|"  # "장애인 아들(25세)"
         r"(?:아들|딸|자녀|큰애|작은애|첫째|둘째|막내)\S{0,2}\s*장애\s*(?:판정|등록|진단|인)|"
-        r"(?:아들|딸|자녀|아이)\s*(?:하나|한\s*명|1명)?\s*\([^()]{0,12}장애\s*(?:인|판정|등록|진단)", text)  # fmt: skip
+        r"(?:아들|딸|자녀|아이)\s*(?:하나|한\s*명|1명)?\s*\([^()]{0,12}장애\s*(?:인|판정|등록|진단)|"
+        r"(?<![가-힣])(?:(?:저|제가|나|내가)?\s*본인\S{0,2}|저는|제가|나는|내가)\s*(?:중증\s*)?장애\s*(?:인|판정|등록|[1-6]\s*급)(?!\S{0,3}\s*아니)", text)  # fmt: skip  # "저 본인이 장애인입니다": the worker
     if disabled:
         reading.fact("disabled", 1, disabled.group(0))
         said.append("장애인 1명")

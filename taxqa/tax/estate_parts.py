@@ -280,10 +280,16 @@ def spouse_item(text: str, amounts: list, spouse_words: str, asker_is_spouse: bo
             r"(?:가져가|가지|갖|받|상속|물려받|차지)",
             text,
         )
+        or re.search(  # "칠억짜리 집은 내 앞으로", "그중 8억어치는 제가 받기로": the value said before the part
+            rf"(?:그\s*중\s*)?[\d,.]+\s*(?:억|천만|천|만)?(?:\s*[\d,.]+\s*(?:천만|천|백만|만))?\s*원?\s*"
+            rf"(?:짜리\s*(?:{ITEM}|{FINANCIAL})|어치)\s*(?:은|는|을|를)\s*(?:{who})(?:님)?\s*"
+            r"(?:앞으로|명의로|이름으로|몫으로|(?:이|가|께서)\s*(?:다\s*|단독\s*(?:으로\s*)?|혼자\s*|전부\s*)?(?:받|갖|가지|상속))",
+            text,
+        )
     )
     if taker is None:
         return None
-    inside = [a for a in amounts if taker.start() < a.start < taker.end()]
+    inside = [a for a in amounts if taker.start() <= a.start < taker.end()]
     if inside:  # "아파트 7억은 어머니 앞으로": the amount said between the part's word and whose it is
         return inside[0]
     priced = [  # "7억짜리 아파트는 제 앞으로": the amount said right before the part's word
