@@ -92,3 +92,19 @@ def test_the_worker_said_disabled_gets_the_extra_deduction_but_not_when_denied()
     assert said.inputs.get("disabled") == 1
     denied = reading("총급여 5,100만원, 부양가족은 아내 한 명. 저는 장애인은 아니에요. 연말정산 결정세액 알려 주세요")
     assert not denied.inputs.get("disabled")
+
+
+def test_gone_in_a_month_said_of_a_spouse_is_a_death_but_going_to_a_place_is_not():
+    r = reading("우리 할멈이 작년 구월에 갔어. 재산은 아파트 하나 11억. 아들 둘 있어. 상속세 얼마야?")
+    assert r.inputs.get("spouse") is True  # the asker is the surviving spouse
+    r = reading(
+        "남편이 작년에 서울에 갔어요. 시아버님이 올해 3월에 돌아가셨고 재산 10억, 시어머님 계시고 자녀 둘. 상속세?"
+    )
+    assert r.inputs.get("children") == 2
+
+
+def test_a_month_dictated_apart_is_a_month_not_this_rent():
+    from taxqa.tax.dictation import dictated
+
+    text, _, _ = dictated("남편 이 올해 삼 월 에 떠났어 마침표 이 월세 는 따로 내 쉼표 상속세 얼마 물음표")
+    assert "3월" in text and "2월" not in text
