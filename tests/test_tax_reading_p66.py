@@ -108,3 +108,17 @@ def test_a_month_dictated_apart_is_a_month_not_this_rent():
 
     text, _, _ = dictated("남편 이 올해 삼 월 에 떠났어 마침표 이 월세 는 따로 내 쉼표 상속세 얼마 물음표")
     assert "3월" in text and "2월" not in text
+
+
+def test_a_figure_from_another_speaker_in_a_pasted_chat_is_not_final():
+    from taxqa.tax.reading import ask
+
+    chat = (
+        "오후 3:10 최팀장: 나도 작년에 남편한테 2억 넘겼는데 세금 안 나왔어\n"
+        "오후 3:11 한주임: 저는 남편한테 상가 지분 6억원어치 넘기려고요. 10년 안에 남편한테 준 건 없고요. 증여세 얼마인가요?"
+    )
+    a = ask(chat, as_of="2026-06-01")
+    assert a["inputs"].get("amount") == 600_000_000
+    assert any("최팀장" in x and "2억" in x for x in a["ambiguous"])  # the 팀장's own gift: never final as the prior
+    alone = ask("오후 3:11 한주임: 저는 남편한테 현금 7억을 받으려고 해요. 증여세 얼마예요?", as_of="2026-06-01")
+    assert not any("아닌 사람" in x for x in alone["ambiguous"])

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from taxqa.tax import agreement_nets, context_nets, figure_nets, fx, misread_nets, relative_nets, signals
+from taxqa.tax import agreement_nets, context_nets, figure_nets, fx, misread_nets, relative_nets, signals, speaker_nets
 from taxqa.tax.birth_ages import BORN
 from taxqa.tax.corrections import flag_unresolved_correction
 from taxqa.tax.family import KIN, nouns
@@ -374,6 +374,7 @@ def run(reading, found) -> None:
     flag_korean_age(reading, found)
     flag_unresolved_correction(reading, found)
     flag_held_none(reading, found)
+    speaker_nets.flag_others_figures(reading)  # "오후 12:41 노차장: 저는 3억 넘겼는데": another's own figure
     relative_nets.flag_relative(reading)  # "산 값의 두 배" left uncomputed: the base is not the figure meant
     misread_nets.run(reading)
     signals.run(reading)
