@@ -122,3 +122,21 @@ def test_a_figure_from_another_speaker_in_a_pasted_chat_is_not_final():
     assert any("최팀장" in x and "2억" in x for x in a["ambiguous"])  # the 팀장's own gift: never final as the prior
     alone = ask("오후 3:11 한주임: 저는 남편한테 현금 7억을 받으려고 해요. 증여세 얼마예요?", as_of="2026-06-01")
     assert not any("아닌 사람" in x for x in alone["ambiguous"])
+
+
+def test_an_update_correcting_a_figure_with_an_arrow_is_read_where_the_old_one_was():
+    post = (
+        "[질문] 부가세 얼마 나올까요\n일반과세 카페예요. 올해 1기 매출 공급가액 9천, 매입 공급가액 4천이에요. 카드매출은 없어요.\n"
+        "정정: 매출을 잘못 적었네요 9천 → 9천8백 (공급가액 맞아요). 9천은 작년 거였어요."
+    )
+    r = reading(post)
+    assert r.inputs.get("sales") == 98_000_000 and r.inputs.get("purchases") == 40_000_000
+    assert any("작성자의 수정" in a for a in r.assumptions)
+
+
+def test_an_arrow_without_a_correction_word_or_an_earlier_figure_changes_nothing():
+    from taxqa.tax.post_updates import arrow_corrected
+
+    moved = "집값이 2억 → 3억으로 올랐대요. 증여세?"
+    assert arrow_corrected(moved) == (moved, [])
+    assert arrow_corrected("수정: 5억 → 6억")[1] == []  # no earlier 5억 to correct

@@ -30,6 +30,7 @@ from taxqa.tax.ocr_slips import ocr_plain
 from taxqa.tax.one_of_two import only_asked
 from taxqa.tax.pasted_text import pasted_plain
 from taxqa.tax.plans import dropped_plans
+from taxqa.tax.post_updates import arrow_corrected
 from taxqa.tax.romanized_words import in_hangul
 from taxqa.tax.separators import plain_separators
 from taxqa.tax.shorthand import plain_abbreviations, plain_hashtags, telegraph_units, without_unticked
@@ -55,6 +56,7 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, ocr, smudges = ocr_plain(text)  # "l2O,OOO,OOO 원", "예|금", "█?억": a scanner's misreadings
     # a register, a 가족관계증명서, an account's history, entries, a deed, a tax site's screen: said as their facts
     text, documented, undocumented = documents_read(text)
+    text, updated = arrow_corrected(text)  # "수정: 금액 잘못 적었어요 2천만원 → 4천만원": read where 2천만원 was said
     text, hanja = hangul_reading(text)  # "長男에게 一億원을 贈與": read in Hangul by every reader below
     text, coded = code_shapes(text)  # "salary = 34_000_000  # 총급여", a JSON object: its keys and values as lines
     text, spoken, spoken_doubts = dictated(text)  # "마침표", "방금 거 취소": a text said to voice control, as typed
@@ -101,7 +103,7 @@ def plain_question(text: str, year: int) -> tuple[str, list[str], list[str]]:
     text, scenario = asked_scenario(with_rate(text))
     text, one = only_asked(text)  # "하나는 간이과세 분식집 … 다른 하나는 소품 매장 … 소품 매장 부가세만": that one
     text, worked, unread = worked_sums(text)  # "(350 − 20) × 12 + 600": the sum said, worked out
-    assumed: list[str] = pasted + linked + ocr + documented + spoken + sheet + old_dates + events + form
+    assumed: list[str] = pasted + linked + ocr + documented + updated + spoken + sheet + old_dates + events + form
     doubts: list[str] = unlinked + smudges + undocumented + spoken_doubts + sheet_doubts + own_events + unformed + slang
     if coded:
         assumed.append("코드 형식으로 적은 값을 항목(키·변수 이름과 주석)별 금액·사실로 읽음")
