@@ -104,9 +104,9 @@ def test_gone_in_a_month_said_of_a_spouse_is_a_death_but_going_to_a_place_is_not
 
 
 def test_a_month_dictated_apart_is_a_month_not_this_rent():
-    from taxqa.tax.dictation import dictated
+    from taxqa.tax.plain_question import plain_question
 
-    text, _, _ = dictated("남편 이 올해 삼 월 에 떠났어 마침표 이 월세 는 따로 내 쉼표 상속세 얼마 물음표")
+    text, _, _ = plain_question("남편 이 올해 삼 월 에 떠났어 마침표 이 월세 는 따로 내 쉼표 상속세 얼마 물음표", 2026)
     assert "3월" in text and "2월" not in text
 
 

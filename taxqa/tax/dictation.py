@@ -49,7 +49,7 @@ def dictated(text: str) -> tuple[str, list[str], list[str]]:
     out = " ".join(words)
     for parts in COMPOUNDS:  # "국민 연금", "원천 징수": a compound the engine wrote apart, as one word
         out = re.sub(r"(?<![가-힣])" + r"\s".join(parts.split()), parts.replace(" ", ""), out)
-    out = SAID_MONTH.sub(lambda m: f"{MONTHS[m[1]]}월", out)  # "올해 이 월에 갔어": 2월, not "this" 월
+    out = SAID_MONTH.sub(lambda m: SPELLED.get(m[1], m[1]) + "월", out)  # "이 월에 갔어": 이월, read as 2월 later
     words = out.split(" ")
     words, twice, differ = said_once(words)
     if twice:
@@ -103,9 +103,9 @@ def taken_back(words: list[str]) -> tuple[list[str], list[str]]:
     return out, taken
 
 
-MONTHS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "유": 6, "육": 6, "칠": 7, "팔": 8, "구": 9, "시": 10, "십": 10,
-          "십일": 11, "십이": 12}  # fmt: skip
-# a month said syllable by syllable ("이 월에", "십이 월 말"), not "이 월세" nor "이 월급" (this rent, this pay)
+# a month said syllable by syllable ("이 월에", "십이 월 말"), not "이 월세" nor "이 월급" (this rent, this pay): written
+# as one word the way months are spelled (육 월 -> 유월, 십 월 -> 시월), which the month reader (era_years) reads
+SPELLED = {"육": "유", "십": "시"}
 SAID_MONTH = re.compile(r"(?<![가-힣])(십일|십이|[일이삼사오유육칠팔구시십])\s월(?=에|부터|까지|말|초|\s|[,.?!]|$)")
 COMPOUNDS = (
     "국민 연금", "건강 보험", "고용 보험", "원천 징수", "연말 정산", "총 급여", "부양 가족", "필요 경비", "공급 가액",

@@ -167,13 +167,15 @@ def who_said(spouse_words: str, asker_is_spouse: bool) -> str:
     return SPOUSE + ("|" + re.escape(spouse_words) if spouse_words else "")
 
 
+# who lends as a 금융회사: a debt named with one of these is a 금융채무 (상증법 제22조①)
+BANK_DEBT = r"은행|농협|신협|금고|금융|대출|담보|카드|캐피탈"
+
+
 def owed_to_bank(text: str, a) -> bool:
     """A debt owed to a bank ("주택담보대출 잔액 1.2억", "농협 대출 5천"): a 금융채무, which the net financial assets
     are counted after (제22조①); a loan from a relative ("작은아버지한테 빌린") is not."""
     near = window_before(text, a.start, 16) + text[a.end : a.end + 8]
-    return bool(re.search(r"은행|농협|신협|금고|금융|대출|담보|카드|캐피탈", near)) and not re.search(
-        r"빌리|빌린|빌려", near
-    )
+    return bool(re.search(BANK_DEBT, near)) and not re.search(r"빌리|빌린|빌려", near)
 
 
 def listed_as(text: str, a) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from taxqa.amounts import format_won, iter_amounts
+from taxqa.tax.estate_parts import BANK_DEBT
 
 TITLE = re.compile(r"상속\s*재산\s*분할\s*협의서")
 ARTICLE = re.compile(r"(?m)^[ \t]*제\s*(\d{1,2})\s*조")
@@ -72,7 +73,7 @@ def deed_read(text: str) -> tuple[str, list[str], list[str]]:
         is_spouse = bool(heir and SPOUSE.fullmatch(relation[heir]))
         if OWES.search(body) and DEBT.search(body):
             # a bank's loan is a 금융채무, netted from the financial assets (제22조①): its words go with it
-            bank = bool(re.search(r"은행|농협|신협|금고|금융|대출|담보|캐피탈", body))
+            bank = bool(re.search(BANK_DEBT, body))
             debts += [(a, bank) for a in money]
             spouse_owes += sum(a.value for a in money) if is_spouse else 0
         elif TAKES.search(body):
